@@ -1,0 +1,201 @@
+/* aimak-cli.c — headless Aimak: check, areas, export, import, demo data.
+ * Results go to stdout, errors to stderr in the user's language. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "aimak-cli.h"
+
+static char *opt_database;
+
+static const struct
+{
+  const char      *name;
+  AimakCliCommand  run;
+  const char      *help;
+} commands[] = {
+  { "check", aimak_cli_check, N_("Check the database’s integrity and count its records") },
+  { "areas", aimak_cli_areas, N_("List areas with their codes") },
+};
+
+int
+aimak_cli_fail (const char *format,
+                ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("aimak-cli: %s\n", message);
+  return AIMAK_CLI_FAILED;
+}
+
+int
+aimak_cli_fail_error (GError *error)
+{
+  int code = error && error->domain == G_OPTION_ERROR ? AIMAK_CLI_USAGE : AIMAK_CLI_FAILED;
+
+  g_printerr ("aimak-cli: %s\n", error ? error->message : _("unknown error"));
+  g_clear_error (&error);
+  return code;
+}
+
+gboolean
+aimak_cli_parse (const char    *command,
+                 const char    *parameter_string,
+                 const char    *summary,
+                 GOptionEntry  *entries,
+                 int           *argc,
+                 char        ***argv)
+{
+  const GOptionEntry common[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &opt_database,
+      N_("Use the database at PATH instead of the default"), N_("PATH") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter_string);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prog = g_strdup_printf ("aimak-cli %s", command);
+
+  g_set_prgname (prog);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (entries)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("aimak-cli %s: %s\n", command, error->message);
+      g_printerr (_("Run “aimak-cli %s --help” to see the options.\n"), command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AimakDb *
+aimak_cli_open_db (AimakDbFlags flags)
+{
+  g_autofree char *path = opt_database ? g_strdup (opt_database) : aimak_db_default_path ();
+  g_autoptr(GError) error = NULL;
+  AimakDb *db = aimak_db_open (path, flags, &error);
+
+  if (db == NULL)
+    g_printerr ("aimak-cli: %s\n", error->message);
+  return db;
+}
+
+int
+aimak_cli_check (int argc, char **argv)
+{
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean clean;
+
+  if (!aimak_cli_parse ("check", "", _("Runs SQLite’s integrity and foreign-key checks and "
+                                       "prints the number of records in each table. "
+                                       "Exits with 0 only if the database is clean."),
+                        NULL, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  clean = aimak_db_check (db, report, &error);
+  g_print ("%s", report->str);
+  if (error)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  if (!clean)
+    return aimak_cli_fail (_("the database “%s” has problems (see above)"),
+                           aimak_db_get_path (db));
+  return AIMAK_CLI_OK;
+}
+
+int
+aimak_cli_areas (int argc, char **argv)
+{
+  int level = -1;
+  g_autofree char *lang = NULL;
+  GOptionEntry entries[] = {
+    { "level", 'l', 0, G_OPTION_ARG_INT, &level, N_("Only areas of level N (1–3)"), "N" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Names in LANG (en, ru or ky)"), "LANG" },
+    { NULL }
+  };
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GPtrArray) areas = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!aimak_cli_parse ("areas", "", _("Prints the code and name of each area, tab-separated."),
+                        entries, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (level != -1 && (level < 1 || level > 3))
+    {
+      aimak_cli_fail (_("--level must be 1, 2 or 3"));
+      return AIMAK_CLI_USAGE;
+    }
+  if (lang && !aimak_lang_is_valid (lang))
+    {
+      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
+      return AIMAK_CLI_USAGE;
+    }
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
+  areas = aimak_area_list (db, level, &error);
+  if (areas == NULL)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  for (guint i = 0; i < areas->len; i++)
+    {
+      AimakArea *a = g_ptr_array_index (areas, i);
+      g_print ("%s\t%s\n", a->code, aimak_area_name (a, aimak_db_get_language (db)));
+    }
+  return AIMAK_CLI_OK;
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n", _("Usage: aimak-cli COMMAND [OPTIONS…]"));
+  fprintf (out, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-20s %s\n", commands[i].name, _(commands[i].help));
+  fprintf (out, "\n%s\n", _("Run “aimak-cli COMMAND --help” for a command’s options. "
+                            "Every command takes --database PATH."));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return AIMAK_CLI_USAGE;
+    }
+  if (g_strcmp0 (argv[1], "--version") == 0 || g_strcmp0 (argv[1], "-V") == 0)
+    {
+      g_print ("aimak-cli %s\n", PACKAGE_VERSION);
+      return AIMAK_CLI_OK;
+    }
+  if (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0 ||
+      g_strcmp0 (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return AIMAK_CLI_OK;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("aimak-cli: unknown command “%s”\n"), argv[1]);
+  print_usage (stderr);
+  return AIMAK_CLI_USAGE;
+}

@@ -1,0 +1,31 @@
+/* aimak-cli.h — shared pieces of the aimak-cli sub-commands. */
+#pragma once
+
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes: 0 success, 1 the command found a problem (bad data, unclean
+ * check), 2 bad arguments. */
+#define AIMAK_CLI_OK        0
+#define AIMAK_CLI_FAILED    1
+#define AIMAK_CLI_USAGE     2
+
+typedef int (*AimakCliCommand) (int argc, char **argv);
+
+/* Parses @entries plus --database; prints the error and returns FALSE on bad arguments. */
+gboolean  aimak_cli_parse        (const char    *command,
+                                  const char    *parameter_string,
+                                  const char    *summary,
+                                  GOptionEntry  *entries,
+                                  int           *argc,
+                                  char        ***argv);
+AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
+int       aimak_cli_fail         (const char    *format,
+                                  ...) G_GNUC_PRINTF (1, 2);
+int       aimak_cli_fail_error   (GError        *error);
+
+int       aimak_cli_check        (int argc, char **argv);
+int       aimak_cli_areas        (int argc, char **argv);
+
+G_END_DECLS

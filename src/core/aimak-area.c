@@ -1,0 +1,215 @@
+/* aimak-area.c — reading areas. */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "aimak-area.h"
+#include "aimak-lang.h"
+
+#define AREA_COLUMNS "code, level, type, parent_code, name_en, name_ru, name_ky, lat, lon, is_pilot"
+
+void
+aimak_area_free (AimakArea *area)
+{
+  if (area == NULL)
+    return;
+  g_free (area->code);
+  g_free (area->type);
+  g_free (area->parent_code);
+  g_free (area->name_en);
+  g_free (area->name_ru);
+  g_free (area->name_ky);
+  g_free (area);
+}
+
+const char *
+aimak_area_name (AimakArea  *area,
+                 const char *lang)
+{
+  return aimak_lang_pick (lang ? lang : aimak_lang_current (),
+                          area->name_en, area->name_ru, area->name_ky);
+}
+
+const char *
+aimak_area_type_label (const char *type)
+{
+  if (g_strcmp0 (type, "country") == 0)
+    return _("Country");
+  if (g_strcmp0 (type, "oblast") == 0)
+    return _("Oblast");
+  if (g_strcmp0 (type, "rayon") == 0)
+    return _("Rayon");
+  if (g_strcmp0 (type, "city") == 0)
+    return _("City of oblast significance");
+  if (g_strcmp0 (type, "city of republican significance") == 0)
+    return _("City of republican significance");
+  if (g_strcmp0 (type, "ayil_aimak") == 0)
+    return _("Ayil aimak");
+  return type;
+}
+
+static AimakArea *
+area_from_row (AimakStmt *st)
+{
+  AimakArea *a = g_new0 (AimakArea, 1);
+  const char *parent = (const char *) sqlite3_column_text (st, 3);
+
+  a->code = g_strdup (aimak_stmt_text (st, 0));
+  a->level = sqlite3_column_int (st, 1);
+  a->type = g_strdup (aimak_stmt_text (st, 2));
+  a->parent_code = g_strdup (parent);
+  a->name_en = g_strdup (aimak_stmt_text (st, 4));
+  a->name_ru = g_strdup (aimak_stmt_text (st, 5));
+  a->name_ky = g_strdup (aimak_stmt_text (st, 6));
+  a->lat = aimak_stmt_double_or_nan (st, 7);
+  a->lon = aimak_stmt_double_or_nan (st, 8);
+  a->is_pilot = sqlite3_column_int (st, 9) != 0;
+  return a;
+}
+
+static GPtrArray *
+collect (AimakStmt *st,
+         GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_free);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return NULL;
+  while (aimak_stmt_next (st, &local_error))
+    g_ptr_array_add (list, area_from_row (st));
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+AimakArea *
+aimak_area_get (AimakDb    *db,
+                const char *code,
+                GError    **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
+                                              "SELECT " AREA_COLUMNS " FROM area WHERE code = ?",
+                                              "t", code);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return NULL;
+  if (aimak_stmt_next (st, &local_error))
+    return area_from_row (st);
+  if (local_error)
+    g_propagate_error (error, local_error);
+  else
+    g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_FOUND,
+                 _("There is no area with the code “%s”."), code);
+  return NULL;
+}
+
+GPtrArray *
+aimak_area_list (AimakDb *db,
+                 int      level,
+                 GError **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
+                                              "SELECT " AREA_COLUMNS " FROM area "
+                                              "WHERE (?1 < 0 AND level > 0) OR level = ?1 "
+                                              "ORDER BY level, aimak_name (name_en, name_ru, "
+                                              "name_ky) COLLATE NOCASE, code",
+                                              "i", level);
+  return collect (st, error);
+}
+
+GPtrArray *
+aimak_area_children (AimakDb    *db,
+                     const char *parent_code,
+                     GError    **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
+                                              "SELECT " AREA_COLUMNS " FROM area "
+                                              "WHERE parent_code IS ?1 AND level > 0 "
+                                              "ORDER BY aimak_name (name_en, name_ru, name_ky) "
+                                              "COLLATE NOCASE, code",
+                                              "t", parent_code);
+  return collect (st, error);
+}
+
+GPtrArray *
+aimak_area_pilots (AimakDb *db,
+                   GError **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
+                                              "SELECT " AREA_COLUMNS " FROM area "
+                                              "WHERE is_pilot = 1 ORDER BY level, code", NULL);
+  return collect (st, error);
+}
+
+GPtrArray *
+aimak_area_chain (AimakDb    *db,
+                  const char *code,
+                  GError    **error)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_free);
+  g_autofree char *current = g_strdup (code);
+
+  while (current != NULL)
+    {
+      AimakArea *a = aimak_area_get (db, current, error);
+      if (a == NULL)
+        return NULL;
+      g_ptr_array_insert (chain, 0, a);
+      g_free (current);
+      current = g_strdup (a->parent_code);
+    }
+  return g_steal_pointer (&chain);
+}
+
+GPtrArray *
+aimak_area_descendants (AimakDb    *db,
+                        const char *code,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
+                                              "WITH RECURSIVE t(code) AS (SELECT ?1 "
+                                              "UNION ALL SELECT a.code FROM area a JOIN t "
+                                              "ON a.parent_code = t.code) SELECT code FROM t",
+                                              "t", code);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return NULL;
+  while (aimak_stmt_next (st, &local_error))
+    g_ptr_array_add (codes, g_strdup (aimak_stmt_text (st, 0)));
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}
+
+static gboolean
+contains_folded (const char *haystack,
+                 const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL || *haystack == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+gboolean
+aimak_area_matches (AimakArea  *area,
+                    const char *needle)
+{
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  return contains_folded (area->name_en, needle) || contains_folded (area->name_ru, needle) ||
+         contains_folded (area->name_ky, needle) || contains_folded (area->code, needle);
+}

@@ -1,0 +1,8 @@
+/* aimak-core.h — everything the app, the CLI and the tests use from core. */
+#pragma once
+
+#include "aimak-area.h"
+#include "aimak-csv.h"
+#include "aimak-db.h"
+#include "aimak-lang.h"
+#include "aimak-reference.h"

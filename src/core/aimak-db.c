@@ -1,0 +1,847 @@
+/* aimak-db.c — opening, checking and migrating the Aimak database, and the
+ * prepared-statement helpers every other core module uses.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "aimak-db.h"
+#include "aimak-lang.h"
+#include "aimak-reference.h"
+#include "aimak-resources.h" /* registers the schema and reference data */
+
+struct _AimakDb
+{
+  gatomicrefcount  ref_count;
+  sqlite3         *handle;
+  char            *path;
+  char            *lang;
+  GHashTable      *stmt_cache;   /* SQL text → sqlite3_stmt */
+  GPtrArray       *extra_stmts;  /* re-entrant uses of a cached statement */
+  int              depth;        /* transaction nesting */
+  gboolean         read_only;
+};
+
+G_DEFINE_QUARK (aimak-db-error-quark, aimak_db_error)
+
+#define MIGRATIONS_PATH RESOURCE_PREFIX "/migrations/"
+#define SQLITE_MAGIC "SQLite format 3"
+
+char *
+aimak_db_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "aimak", "aimak.db", NULL);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+static char **
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  guint n = names ? g_strv_length (names) : 0;
+
+  if (n > 0)
+    qsort (names, n, sizeof (char *), compare_strings);
+  return g_steal_pointer (&names);
+}
+
+int
+aimak_db_latest_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  return names ? (int) g_strv_length (names) : 0;
+}
+
+static void
+set_sqlite_error (GError   **error,
+                  sqlite3   *handle,
+                  int        rc,
+                  const char *what)
+{
+  int code = AIMAK_DB_ERROR_SQL;
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_BUSY,
+                   _("The database is busy: another program is writing to it. "
+                     "Try again in a moment."));
+      return;
+    }
+  if (primary == SQLITE_READONLY)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_READ_ONLY,
+                   _("The database is read-only: changes cannot be saved."));
+      return;
+    }
+  if (primary == SQLITE_FULL || primary == SQLITE_IOERR)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_SQL,
+                   _("The database could not be written (the disk may be full): %s"),
+                   handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      return;
+    }
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    code = AIMAK_DB_ERROR_CORRUPT;
+  g_set_error (error, AIMAK_DB_ERROR, code, "%s: %s", what,
+               handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+}
+
+/* SQL function aimak_name(en, ru, ky): the name in the connection's language,
+ * falling back as DESIGN.md says. */
+static void
+sql_aimak_name (sqlite3_context  *ctx,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  AimakDb *db = sqlite3_user_data (ctx);
+  const char *en = (const char *) sqlite3_value_text (argv[0]);
+  const char *ru = (const char *) sqlite3_value_text (argv[1]);
+  const char *ky = (const char *) sqlite3_value_text (argv[2]);
+  const char *name = aimak_lang_pick (db->lang, en, ru, ky);
+
+  sqlite3_result_text (ctx, name ? name : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+finalize_stmt (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static AimakDb *
+db_new (sqlite3    *handle,
+        const char *path,
+        gboolean    read_only)
+{
+  AimakDb *db = g_new0 (AimakDb, 1);
+
+  g_atomic_ref_count_init (&db->ref_count);
+  db->handle = handle;
+  db->path = g_strdup (path);
+  db->lang = g_strdup (aimak_lang_current ());
+  db->read_only = read_only;
+  db->stmt_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          finalize_stmt);
+  db->extra_stmts = g_ptr_array_new_with_free_func (finalize_stmt);
+  sqlite3_create_function (handle, "aimak_name", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                           db, sql_aimak_name, NULL, NULL);
+  sqlite3_busy_timeout (handle, 2500);
+  return db;
+}
+
+AimakDb *
+aimak_db_ref (AimakDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+  g_atomic_ref_count_inc (&db->ref_count);
+  return db;
+}
+
+void
+aimak_db_unref (AimakDb *db)
+{
+  g_return_if_fail (db != NULL);
+  if (!g_atomic_ref_count_dec (&db->ref_count))
+    return;
+  g_hash_table_destroy (db->stmt_cache);
+  g_ptr_array_free (db->extra_stmts, TRUE);
+  sqlite3_close_v2 (db->handle);
+  g_free (db->path);
+  g_free (db->lang);
+  g_free (db);
+}
+
+const char *
+aimak_db_get_path (AimakDb *db)
+{
+  return db->path;
+}
+
+sqlite3 *
+aimak_db_get_handle (AimakDb *db)
+{
+  return db->handle;
+}
+
+gboolean
+aimak_db_is_read_only (AimakDb *db)
+{
+  return db->read_only;
+}
+
+void
+aimak_db_set_language (AimakDb    *db,
+                       const char *lang)
+{
+  g_free (db->lang);
+  db->lang = g_strdup (aimak_lang_normalize (lang));
+}
+
+const char *
+aimak_db_get_language (AimakDb *db)
+{
+  return db->lang;
+}
+
+gint64
+aimak_db_changes (AimakDb *db)
+{
+  return sqlite3_changes (db->handle);
+}
+
+static gboolean
+bind_args (AimakDb      *db,
+           sqlite3_stmt *stmt,
+           const char   *types,
+           va_list       args,
+           GError      **error)
+{
+  int rc = SQLITE_OK;
+
+  for (int i = 0; types && types[i] && rc == SQLITE_OK; i++)
+    {
+      int col = i + 1;
+
+      switch (types[i])
+        {
+        case 't':
+          {
+            const char *s = va_arg (args, const char *);
+            rc = s ? sqlite3_bind_text (stmt, col, s, -1, SQLITE_TRANSIENT)
+                   : sqlite3_bind_null (stmt, col);
+            break;
+          }
+        case 'i':
+        case 'b':
+          rc = sqlite3_bind_int (stmt, col, va_arg (args, int));
+          break;
+        case 'j':
+          {
+            int v = va_arg (args, int);
+            rc = v == G_MININT ? sqlite3_bind_null (stmt, col) : sqlite3_bind_int (stmt, col, v);
+            break;
+          }
+        case 'I':
+          rc = sqlite3_bind_int64 (stmt, col, va_arg (args, gint64));
+          break;
+        case 'd':
+          {
+            double v = va_arg (args, double);
+            rc = isnan (v) ? sqlite3_bind_null (stmt, col) : sqlite3_bind_double (stmt, col, v);
+            break;
+          }
+        default:
+          g_critical ("Unknown bind type '%c'", types[i]);
+          rc = SQLITE_MISUSE;
+        }
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db->handle, rc, "bind");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+AimakStmt *
+aimak_db_prepare_va (AimakDb    *db,
+                     GError    **error,
+                     const char *sql,
+                     const char *types,
+                     va_list     args)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (db->stmt_cache, sql);
+  int rc;
+
+  if (stmt == NULL || sqlite3_stmt_busy (stmt))
+    {
+      gboolean reentrant = stmt != NULL;
+
+      rc = sqlite3_prepare_v3 (db->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (error, db->handle, rc, "prepare");
+          return NULL;
+        }
+      if (reentrant)
+        g_ptr_array_add (db->extra_stmts, stmt);
+      else
+        g_hash_table_insert (db->stmt_cache, g_strdup (sql), stmt);
+    }
+  if (!bind_args (db, stmt, types, args, error))
+    {
+      aimak_stmt_release (stmt);
+      return NULL;
+    }
+  return stmt;
+}
+
+AimakStmt *
+aimak_db_prepare (AimakDb    *db,
+                  GError    **error,
+                  const char *sql,
+                  const char *types,
+                  ...)
+{
+  va_list args;
+  AimakStmt *stmt;
+
+  va_start (args, types);
+  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  return stmt;
+}
+
+gboolean
+aimak_stmt_next (AimakStmt *stmt,
+                 GError   **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, sqlite3_db_handle (stmt), rc, "step");
+  return FALSE;
+}
+
+void
+aimak_stmt_release (AimakStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+const char *
+aimak_stmt_text (AimakStmt *stmt,
+                 int        col)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, col);
+
+  return s ? s : "";
+}
+
+double
+aimak_stmt_double_or_nan (AimakStmt *stmt,
+                          int        col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return NAN;
+  return sqlite3_column_double (stmt, col);
+}
+
+int
+aimak_stmt_int_or (AimakStmt *stmt,
+                   int        col,
+                   int        fallback)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return fallback;
+  return sqlite3_column_int (stmt, col);
+}
+
+gboolean
+aimak_db_exec (AimakDb    *db,
+               GError    **error,
+               const char *sql,
+               const char *types,
+               ...)
+{
+  va_list args;
+  g_autoptr(AimakStmt) stmt = NULL;
+  GError *local_error = NULL;
+
+  va_start (args, types);
+  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  while (aimak_stmt_next (stmt, &local_error))
+    ;
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_db_exec_script (AimakDb    *db,
+                      const char *sql,
+                      GError    **error)
+{
+  int rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, db->handle, rc, "exec");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+aimak_db_query_int (AimakDb    *db,
+                    gint64      fallback,
+                    GError    **error,
+                    const char *sql,
+                    const char *types,
+                    ...)
+{
+  va_list args;
+  g_autoptr(AimakStmt) stmt = NULL;
+  gint64 result = fallback;
+
+  va_start (args, types);
+  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  if (stmt && aimak_stmt_next (stmt, error) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    result = sqlite3_column_int64 (stmt, 0);
+  return result;
+}
+
+char *
+aimak_db_query_text (AimakDb    *db,
+                     GError    **error,
+                     const char *sql,
+                     const char *types,
+                     ...)
+{
+  va_list args;
+  g_autoptr(AimakStmt) stmt = NULL;
+
+  va_start (args, types);
+  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  if (stmt && aimak_stmt_next (stmt, error) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return g_strdup (aimak_stmt_text (stmt, 0));
+  return NULL;
+}
+
+gboolean
+aimak_db_begin (AimakDb *db,
+                GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (db->read_only)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_READ_ONLY,
+                   _("The database “%s” is open read-only: changes cannot be saved."),
+                   db->path);
+      return FALSE;
+    }
+  sql = db->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                       : g_strdup_printf ("SAVEPOINT sp%d", db->depth);
+  if (!aimak_db_exec_script (db, sql, error))
+    return FALSE;
+  db->depth++;
+  return TRUE;
+}
+
+gboolean
+aimak_db_commit (AimakDb *db,
+                 GError **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (db->depth > 0, FALSE);
+  sql = db->depth == 1 ? g_strdup ("COMMIT")
+                       : g_strdup_printf ("RELEASE sp%d", db->depth - 1);
+  if (!aimak_db_exec_script (db, sql, error))
+    {
+      aimak_db_rollback (db);
+      return FALSE;
+    }
+  db->depth--;
+  return TRUE;
+}
+
+void
+aimak_db_rollback (AimakDb *db)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (db->depth > 0);
+  if (db->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sp%d; RELEASE sp%d", db->depth - 1, db->depth - 1);
+  sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  db->depth--;
+}
+
+gboolean
+aimak_db_in_transaction (AimakDb *db)
+{
+  return db->depth > 0;
+}
+
+char *
+aimak_db_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+char *
+aimak_uuid_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+gboolean
+aimak_db_log_change (AimakDb    *db,
+                     const char *entity,
+                     const char *entity_id,
+                     const char *action,
+                     const char *field,
+                     const char *old_value,
+                     const char *new_value,
+                     GError    **error)
+{
+  g_autofree char *now = aimak_db_now ();
+
+  return aimak_db_exec (db, error,
+                        "INSERT INTO change_log (ts, entity, entity_id, action, field, "
+                        "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        "ttttttt", now, entity, entity_id, action, field ? field : "",
+                        old_value, new_value);
+}
+
+int
+aimak_db_get_version (AimakDb *db)
+{
+  return (int) aimak_db_query_int (db, 0, NULL, "PRAGMA user_version", NULL);
+}
+
+static gboolean
+run_migrations (AimakDb  *db,
+                GFile    *reference_dir,
+                GError  **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+  int current = aimak_db_get_version (db);
+
+  for (int v = current + 1; names && v <= (int) g_strv_length (names); v++)
+    {
+      g_autofree char *path = g_strconcat (MIGRATIONS_PATH, names[v - 1], NULL);
+      g_autoptr(GBytes) script = g_resources_lookup_data (path, 0, error);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      if (script == NULL)
+        return FALSE;
+      if (!aimak_db_begin (db, error))
+        return FALSE;
+      if (!aimak_db_exec_script (db, g_bytes_get_data (script, NULL), error) ||
+          (v == 1 && !aimak_reference_load (db, reference_dir, error)) ||
+          !aimak_db_exec_script (db, pragma, error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
+          aimak_db_rollback (db);
+          return FALSE;
+        }
+      if (!aimak_db_commit (db, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads what an Aimak database must say in its 100-byte header without
+ * letting SQLite touch the file. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  guint8 header[100];
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = NULL;
+  gsize n = 0;
+  guint32 app_id, user_version;
+  GError *local_error = NULL;
+
+  in = g_file_read (file, NULL, &local_error);
+  if (in == NULL)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), path, local_error->message);
+      g_error_free (local_error);
+      return FALSE;
+    }
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, NULL) ||
+      n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_AIMAK,
+                   _("“%s” is not an Aimak database (it is not an SQLite database at all). "
+                     "It was not changed."), path);
+      return FALSE;
+    }
+  app_id = (guint32) header[68] << 24 | (guint32) header[69] << 16 |
+           (guint32) header[70] << 8 | header[71];
+  user_version = (guint32) header[60] << 24 | (guint32) header[61] << 16 |
+                 (guint32) header[62] << 8 | header[63];
+  if (app_id != AIMAK_DB_APPLICATION_ID)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_AIMAK,
+                   _("“%s” is an SQLite database of another program, not an Aimak database. "
+                     "It was not changed."), path);
+      return FALSE;
+    }
+  if ((int) user_version > aimak_db_latest_version ())
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Aimak (schema %u; this "
+                     "version reads up to %d). Update Aimak to open it. It was not changed."),
+                   path, user_version, aimak_db_latest_version ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3 *
+open_handle (const char *path,
+             int         flags,
+             GError    **error)
+{
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (path, &handle, flags | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                   _("Could not open the database “%s”: %s"), path,
+                   handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (handle, 1);
+  return handle;
+}
+
+static gboolean
+quick_check (AimakDb  *db,
+             GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *result = aimak_db_query_text (db, &local_error, "PRAGMA quick_check", NULL);
+
+  if (local_error || g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_CORRUPT,
+                   _("The database “%s” is damaged (%s). It was not changed; "
+                     "restore a backup or open another file."),
+                   db->path, local_error ? local_error->message : result);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+path_writable (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+static AimakDb *
+open_existing (const char   *path,
+               AimakDbFlags  flags,
+               GFile        *reference_dir,
+               GError      **error)
+{
+  g_autoptr(AimakDb) db = NULL;
+  sqlite3 *handle;
+  gboolean read_only;
+
+  if (!check_header (path, error))
+    return NULL;
+
+  read_only = (flags & AIMAK_DB_OPEN_READ_ONLY) || !path_writable (path);
+  handle = open_handle (path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  if (handle == NULL)
+    return NULL;
+  db = db_new (handle, path, read_only);
+  if (!quick_check (db, error))
+    return NULL;
+  if (aimak_db_query_int (db, 0, NULL,
+                          "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                          "AND name IN ('area', 'priority', 'change_log')", NULL) != 3 &&
+      aimak_db_get_version (db) > 0)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_AIMAK,
+                   _("“%s” does not have the tables of an Aimak database. It was not changed."),
+                   path);
+      return NULL;
+    }
+  if (!aimak_db_exec_script (db, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  if (read_only)
+    return g_steal_pointer (&db);
+
+  if (!aimak_db_exec_script (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
+    return NULL;
+  if (aimak_db_get_version (db) < aimak_db_latest_version () &&
+      !run_migrations (db, reference_dir, error))
+    return NULL;
+  return g_steal_pointer (&db);
+}
+
+/* A new database is built under a temporary name and renamed when it is
+ * complete, so a failed reference load leaves nothing behind. */
+static gboolean
+create_new (const char  *path,
+            GFile       *reference_dir,
+            GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = g_strdup_printf ("%s.new-%08x", path, g_random_int ());
+  g_autoptr(AimakDb) db = NULL;
+  g_autofree char *journal = g_strconcat (tmp, "-journal", NULL);
+  sqlite3 *handle;
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d",
+                                             AIMAK_DB_APPLICATION_ID);
+  gboolean ok;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  handle = open_handle (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  if (handle == NULL)
+    return FALSE;
+  db = db_new (handle, tmp, FALSE);
+  ok = aimak_db_exec_script (db, "PRAGMA foreign_keys = ON", error) &&
+       aimak_db_exec_script (db, pragma, error) &&
+       run_migrations (db, reference_dir, error);
+  g_clear_pointer (&db, aimak_db_unref);
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                   _("Could not create the database “%s”: %s"), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      g_unlink (journal);
+    }
+  return ok;
+}
+
+AimakDb *
+aimak_db_open_with_reference (const char   *path,
+                              AimakDbFlags  flags,
+                              GFile        *reference_dir,
+                              GError      **error)
+{
+  g_autoptr(GFile) default_dir = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (reference_dir == NULL)
+    reference_dir = default_dir = aimak_reference_default_dir ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (flags & (AIMAK_DB_OPEN_NO_CREATE | AIMAK_DB_OPEN_READ_ONLY))
+        {
+          g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                       _("The database “%s” does not exist."), path);
+          return NULL;
+        }
+      if (!create_new (path, reference_dir, error))
+        return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                   _("“%s” is a folder, not a database file."), path);
+      return NULL;
+    }
+  return open_existing (path, flags, reference_dir, error);
+}
+
+AimakDb *
+aimak_db_open (const char   *path,
+               AimakDbFlags  flags,
+               GError      **error)
+{
+  return aimak_db_open_with_reference (path, flags, NULL, error);
+}
+
+gboolean
+aimak_db_check (AimakDb  *db,
+                GString  *report,
+                GError  **error)
+{
+  gboolean clean = TRUE;
+  g_autoptr(AimakStmt) tables = NULL;
+
+  {
+    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, "PRAGMA integrity_check", NULL);
+    if (st == NULL)
+      return FALSE;
+    while (aimak_stmt_next (st, error))
+      {
+        const char *line = aimak_stmt_text (st, 0);
+        if (g_strcmp0 (line, "ok") != 0)
+          clean = FALSE;
+        g_string_append_printf (report, "integrity_check\t%s\n", line);
+      }
+  }
+  {
+    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, "PRAGMA foreign_key_check", NULL);
+    guint n = 0;
+    if (st == NULL)
+      return FALSE;
+    while (aimak_stmt_next (st, error))
+      {
+        n++;
+        clean = FALSE;
+        g_string_append_printf (report, "foreign_key_check\t%s row %lld → %s\n",
+                                aimak_stmt_text (st, 0),
+                                (long long) sqlite3_column_int64 (st, 1),
+                                aimak_stmt_text (st, 2));
+      }
+    if (n == 0)
+      g_string_append (report, "foreign_key_check\tok\n");
+  }
+  tables = aimak_db_prepare (db, error,
+                             "SELECT name FROM sqlite_master WHERE type = 'table' "
+                             "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'priority_fts%' "
+                             "ORDER BY name", NULL);
+  if (tables == NULL)
+    return FALSE;
+  while (aimak_stmt_next (tables, error))
+    {
+      char *sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", aimak_stmt_text (tables, 0));
+      gint64 n = aimak_db_query_int (db, -1, NULL, sql, NULL);
+
+      g_string_append_printf (report, "%s\t%" G_GINT64_FORMAT "\n",
+                              aimak_stmt_text (tables, 0), n);
+      sqlite3_free (sql);
+    }
+  return clean;
+}

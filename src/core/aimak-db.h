@@ -1,0 +1,139 @@
+/* aimak-db.h — the Aimak database: opening, checking, migrating, and a small
+ * helper layer over sqlite3 so that no call site repeats prepare/bind/step/reset.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+#define AIMAK_DB_ERROR (aimak_db_error_quark ())
+
+typedef enum
+{
+  AIMAK_DB_ERROR_OPEN,
+  AIMAK_DB_ERROR_NOT_AIMAK,
+  AIMAK_DB_ERROR_TOO_NEW,
+  AIMAK_DB_ERROR_CORRUPT,
+  AIMAK_DB_ERROR_READ_ONLY,
+  AIMAK_DB_ERROR_BUSY,
+  AIMAK_DB_ERROR_SQL,
+  AIMAK_DB_ERROR_REFERENCE,
+  AIMAK_DB_ERROR_NOT_FOUND,
+  AIMAK_DB_ERROR_INVALID,
+} AimakDbError;
+
+typedef enum
+{
+  AIMAK_DB_OPEN_DEFAULT   = 0,
+  AIMAK_DB_OPEN_READ_ONLY = 1 << 0,
+  AIMAK_DB_OPEN_NO_CREATE = 1 << 1,
+} AimakDbFlags;
+
+/* "AIMK": identifies an Aimak database in the SQLite header. */
+#define AIMAK_DB_APPLICATION_ID 0x41494D4B
+
+typedef struct _AimakDb AimakDb;
+typedef sqlite3_stmt AimakStmt;
+
+GQuark       aimak_db_error_quark          (void);
+char        *aimak_db_default_path         (void);
+int          aimak_db_latest_version       (void);
+
+AimakDb     *aimak_db_open                 (const char    *path,
+                                            AimakDbFlags   flags,
+                                            GError       **error);
+AimakDb     *aimak_db_open_with_reference  (const char    *path,
+                                            AimakDbFlags   flags,
+                                            GFile         *reference_dir,
+                                            GError       **error);
+AimakDb     *aimak_db_ref                  (AimakDb       *db);
+void         aimak_db_unref                (AimakDb       *db);
+
+const char  *aimak_db_get_path             (AimakDb       *db);
+sqlite3     *aimak_db_get_handle           (AimakDb       *db);
+gboolean     aimak_db_is_read_only         (AimakDb       *db);
+int          aimak_db_get_version          (AimakDb       *db);
+void         aimak_db_set_language         (AimakDb       *db,
+                                            const char    *lang);
+const char  *aimak_db_get_language         (AimakDb       *db);
+
+/* Statements are cached per connection; the autoptr resets them.
+ * Bind types: 't' text (NULL binds NULL), 'i' int, 'I' gint64,
+ * 'd' double (NaN binds NULL), 'j' int (G_MININT binds NULL), 'b' gboolean.
+ */
+AimakStmt   *aimak_db_prepare              (AimakDb       *db,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+AimakStmt   *aimak_db_prepare_va           (AimakDb       *db,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            va_list        args);
+/* TRUE while there is a row; FALSE at the end or on error (then @error is set). */
+gboolean     aimak_stmt_next               (AimakStmt     *stmt,
+                                            GError       **error);
+void         aimak_stmt_release            (AimakStmt     *stmt);
+const char  *aimak_stmt_text               (AimakStmt     *stmt,
+                                            int            col);
+double       aimak_stmt_double_or_nan      (AimakStmt     *stmt,
+                                            int            col);
+int          aimak_stmt_int_or             (AimakStmt     *stmt,
+                                            int            col,
+                                            int            fallback);
+
+gboolean     aimak_db_exec                 (AimakDb       *db,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+gboolean     aimak_db_exec_script          (AimakDb       *db,
+                                            const char    *sql,
+                                            GError       **error);
+gint64       aimak_db_query_int            (AimakDb       *db,
+                                            gint64         fallback,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+char        *aimak_db_query_text           (AimakDb       *db,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+
+/* Nested transactions (savepoints inside one outer transaction). */
+gboolean     aimak_db_begin                (AimakDb       *db,
+                                            GError       **error);
+gboolean     aimak_db_commit               (AimakDb       *db,
+                                            GError       **error);
+void         aimak_db_rollback             (AimakDb       *db);
+gboolean     aimak_db_in_transaction       (AimakDb       *db);
+
+gint64       aimak_db_changes              (AimakDb       *db);
+
+/* The change log: every edit with old and new values. */
+gboolean     aimak_db_log_change           (AimakDb       *db,
+                                            const char    *entity,
+                                            const char    *entity_id,
+                                            const char    *action,
+                                            const char    *field,
+                                            const char    *old_value,
+                                            const char    *new_value,
+                                            GError       **error);
+
+char        *aimak_db_now                  (void);
+char        *aimak_uuid_new                (void);
+
+/* Integrity and foreign-key checks; fills @report with readable lines. */
+gboolean     aimak_db_check                (AimakDb       *db,
+                                            GString       *report,
+                                            GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakDb, aimak_db_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakStmt, aimak_stmt_release)
+
+G_END_DECLS

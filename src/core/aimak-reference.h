@@ -1,0 +1,19 @@
+/* aimak-reference.h — loads Kyrgyzstan's reference data (areas, code lists,
+ * indicator series with their sources) into a new database. */
+#pragma once
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_SOURCE_NSC "National Statistical Committee of the Kyrgyz Republic"
+#define AIMAK_SOURCE_WFP "WFP PRISM (original source not stated)"
+#define AIMAK_NATIONAL_CODE "KG"
+
+GFile    *aimak_reference_default_dir (void);
+gboolean  aimak_reference_load        (AimakDb  *db,
+                                       GFile    *dir,
+                                       GError  **error);
+gboolean  aimak_reference_is_pilot    (const char *code);
+
+G_END_DECLS
