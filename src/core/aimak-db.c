@@ -28,6 +28,7 @@ struct _AimakDb
 };
 
 G_DEFINE_QUARK (aimak-db-error-quark, aimak_db_error)
+G_DEFINE_BOXED_TYPE (AimakDb, aimak_db, aimak_db_ref, aimak_db_unref)
 
 #define MIGRATIONS_PATH RESOURCE_PREFIX "/migrations/"
 #define SQLITE_MAGIC "SQLite format 3"
@@ -48,6 +49,10 @@ compare_strings (gconstpointer a,
 static char **
 list_migrations (void)
 {
+  /* Referencing the resource keeps it linked from the static library; its
+   * constructor registers it. */
+  (void) aimak_core_get_resource ();
+
   g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
   guint n = names ? g_strv_length (names) : 0;
 

@@ -38,6 +38,8 @@ typedef struct _AimakDb AimakDb;
 typedef sqlite3_stmt AimakStmt;
 
 GQuark       aimak_db_error_quark          (void);
+GType        aimak_db_get_type             (void) G_GNUC_CONST;
+#define AIMAK_TYPE_DB (aimak_db_get_type ())
 char        *aimak_db_default_path         (void);
 int          aimak_db_latest_version       (void);
 

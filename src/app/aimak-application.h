@@ -1,0 +1,13 @@
+/* aimak-application.h — the Aimak application: options, actions, the window. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_APPLICATION (aimak_application_get_type ())
+G_DECLARE_FINAL_TYPE (AimakApplication, aimak_application, AIMAK, APPLICATION, AdwApplication)
+
+AimakApplication *aimak_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,464 @@
+/* aimak-areas-page.c — the Areas view. The tree is a GtkTreeListModel over
+ * oblasts; while the user searches it is replaced by a flat list of matches
+ * in all three languages and codes, each with its parent chain. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-area-item.h"
+#include "aimak-area-profile.h"
+#include "aimak-areas-page.h"
+#include "aimak-window.h"
+
+struct _AimakAreasPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry     *search_entry;
+  GtkListView        *list_view;
+  GtkStack           *list_stack;
+  AimakAreaProfile   *profile;
+
+  /* Owned references */
+  AimakDb            *db;
+  char               *area_code;
+  GtkSingleSelection *selection;
+  GtkTreeListModel   *tree;
+  GPtrArray          *all_areas;   /* AimakArea, for search */
+  gboolean            selecting;
+};
+
+G_DEFINE_FINAL_TYPE (AimakAreasPage, aimak_areas_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_DB, PROP_AREA_CODE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static GListModel *
+children_model (AimakAreasPage *self,
+                const char     *parent_code)
+{
+  g_autoptr(GPtrArray) areas = aimak_area_children (self->db, parent_code, NULL);
+  GListStore *store;
+
+  if (areas == NULL || areas->len == 0)
+    return NULL;
+  store = g_list_store_new (AIMAK_TYPE_AREA_ITEM);
+  for (guint i = 0; i < areas->len; i++)
+    {
+      g_autoptr(AimakAreaItem) item =
+        aimak_area_item_new (g_ptr_array_index (areas, i), aimak_db_get_language (self->db), NULL);
+      g_list_store_append (store, item);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static GListModel *
+create_children (gpointer item,
+                 gpointer user_data)
+{
+  AimakAreasPage *self = user_data;
+  AimakAreaItem *area = item;
+
+  if (aimak_area_item_get_subtitle (area) != NULL || aimak_area_item_get_level (area) >= 3)
+    return NULL;
+  return children_model (self, aimak_area_item_get_code (area));
+}
+
+static void
+set_area (AimakAreasPage *self,
+          const char     *code)
+{
+  if (g_strcmp0 (self->area_code, code) == 0)
+    return;
+  g_free (self->area_code);
+  self->area_code = g_strdup (code);
+  aimak_area_profile_set_area (self->profile, self->db, code);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA_CODE]);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      AimakAreasPage     *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  AimakAreaItem *item;
+
+  if (row == NULL || self->selecting)
+    return;
+  item = gtk_tree_list_row_get_item (row);
+  set_area (self, aimak_area_item_get_code (item));
+  g_object_unref (item);
+}
+
+static void
+rebuild_tree (AimakAreasPage *self,
+              GListModel     *roots)
+{
+  GtkTreeListModel *tree = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children,
+                                                    self, NULL);
+
+  g_set_object (&self->tree, tree);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (tree));
+  g_object_unref (tree);
+}
+
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   AimakAreasPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *needle = g_utf8_casefold (g_strstrip (g_strdup (text)), -1);
+  GListStore *store;
+  g_autoptr(GHashTable) names = NULL;
+
+  if (self->db == NULL)
+    return;
+  if (*needle == '\0')
+    {
+      rebuild_tree (self, children_model (self, NULL));
+      gtk_stack_set_visible_child_name (self->list_stack, "list");
+      if (self->area_code)
+        aimak_areas_page_select (self, self->area_code);
+      return;
+    }
+
+  store = g_list_store_new (AIMAK_TYPE_AREA_ITEM);
+  names = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->all_areas->len; i++)
+    {
+      AimakArea *a = g_ptr_array_index (self->all_areas, i);
+      g_hash_table_insert (names, a->code, a);
+    }
+  for (guint i = 0; i < self->all_areas->len; i++)
+    {
+      AimakArea *a = g_ptr_array_index (self->all_areas, i);
+      g_autoptr(GString) chain = g_string_new (NULL);
+      g_autoptr(AimakAreaItem) item = NULL;
+
+      if (!aimak_area_matches (a, needle))
+        continue;
+      for (AimakArea *p = g_hash_table_lookup (names, a->parent_code ? a->parent_code : "");
+           p != NULL; p = g_hash_table_lookup (names, p->parent_code ? p->parent_code : ""))
+        {
+          if (chain->len)
+            g_string_append (chain, " · ");
+          g_string_append (chain, aimak_area_name (p, aimak_db_get_language (self->db)));
+        }
+      if (chain->len == 0)
+        g_string_append (chain, aimak_area_type_label (a->type));
+      item = aimak_area_item_new (a, aimak_db_get_language (self->db), chain->str);
+      g_list_store_append (store, item);
+    }
+  rebuild_tree (self, G_LIST_MODEL (store));
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (store)) ? "list"
+                                                                                    : "empty");
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_search_activate (GtkSearchEntry *entry,
+                    AimakAreasPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+
+  if (g_list_model_get_n_items (model) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+}
+
+static void
+on_stop_search (GtkSearchEntry *entry,
+                AimakAreasPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_row_activated (GtkListView    *view,
+                  guint           position,
+                  AimakAreasPage *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (row && gtk_tree_list_row_is_expandable (row))
+    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+}
+
+/* Row widgets: expander ▸ name [pilot] / subtitle. */
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *pilot = gtk_label_new (_("Pilot"));
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (pilot, "pilot-badge");
+  gtk_widget_set_valign (pilot, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), name);
+  gtk_box_append (GTK_BOX (labels), subtitle);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), pilot);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item,
+          gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *labels = gtk_widget_get_first_child (box);
+  GtkWidget *name = gtk_widget_get_first_child (labels);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (name);
+  GtkWidget *pilot = gtk_widget_get_next_sibling (labels);
+  g_autoptr(AimakAreaItem) item = gtk_tree_list_row_get_item (row);
+  const char *sub = aimak_area_item_get_subtitle (item);
+  g_autofree char *description = NULL;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_label_set_text (GTK_LABEL (name), aimak_area_item_get_name (item));
+  gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : "");
+  gtk_widget_set_visible (subtitle, sub != NULL);
+  gtk_widget_set_visible (pilot, aimak_area_item_get_is_pilot (item));
+  description = aimak_area_item_get_is_pilot (item)
+    ? g_strdup_printf (_("%s, pilot area"), aimak_area_item_get_name (item))
+    : g_strdup (aimak_area_item_get_name (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+}
+
+static void
+aimak_areas_page_load (AimakAreasPage *self)
+{
+  g_clear_pointer (&self->all_areas, g_ptr_array_unref);
+  if (self->db == NULL)
+    return;
+  self->all_areas = aimak_area_list (self->db, -1, NULL);
+  if (self->all_areas == NULL)
+    self->all_areas = g_ptr_array_new ();
+  rebuild_tree (self, children_model (self, NULL));
+}
+
+static void
+on_profile_area_activated (AimakAreaProfile *profile,
+                           const char       *code,
+                           AimakAreasPage   *self)
+{
+  aimak_areas_page_select (self, code);
+}
+
+static void
+aimak_areas_page_dispose (GObject *object)
+{
+  AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_AREAS_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  G_OBJECT_CLASS (aimak_areas_page_parent_class)->dispose (object);
+}
+
+static void
+aimak_areas_page_finalize (GObject *object)
+{
+  AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
+
+  g_clear_pointer (&self->db, aimak_db_unref);
+  g_clear_pointer (&self->all_areas, g_ptr_array_unref);
+  g_free (self->area_code);
+  G_OBJECT_CLASS (aimak_areas_page_parent_class)->finalize (object);
+}
+
+static void
+aimak_areas_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB: g_value_set_boxed (value, self->db); break;
+    case PROP_AREA_CODE: g_value_set_string (value, self->area_code); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_areas_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_clear_pointer (&self->db, aimak_db_unref);
+      self->db = g_value_dup_boxed (value);
+      aimak_areas_page_load (self);
+      break;
+    case PROP_AREA_CODE:
+      if (g_value_get_string (value))
+        aimak_areas_page_select (self, g_value_get_string (value));
+      break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_areas_page_class_init (AimakAreasPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aimak_areas_page_dispose;
+  object_class->finalize = aimak_areas_page_finalize;
+  object_class->get_property = aimak_areas_page_get_property;
+  object_class->set_property = aimak_areas_page_set_property;
+
+  properties[PROP_DB] = g_param_spec_boxed ("db", NULL, NULL, AIMAK_TYPE_DB,
+                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL,
+                                                    G_PARAM_READWRITE |
+                                                    G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AIMAK_TYPE_AREA_PROFILE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/aimak-areas-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, profile);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_area_activated);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+aimak_areas_page_init (AimakAreasPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect (self->selection, "notify::selected",
+                    G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_object_unref (factory);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));
+}
+
+/* Walks down the tree from the top-level unit, expanding each parent. */
+gboolean
+aimak_areas_page_select (AimakAreasPage *self,
+                         const char     *code)
+{
+  g_autoptr(GPtrArray) chain = NULL;
+  GListModel *model;
+  guint start = 0;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (AIMAK_IS_AREAS_PAGE (self), FALSE);
+  if (self->db == NULL || code == NULL)
+    return FALSE;
+  chain = aimak_area_chain (self->db, code, NULL);
+  if (chain == NULL)
+    return FALSE;
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  model = G_LIST_MODEL (self->tree);
+  self->selecting = TRUE;
+  for (guint depth = 0; depth < chain->len; depth++)
+    {
+      AimakArea *target = g_ptr_array_index (chain, depth);
+      guint n = g_list_model_get_n_items (model);
+
+      found = FALSE;
+      if (target->level == 0)
+        continue;
+      for (guint i = start; i < n; i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+          g_autoptr(AimakAreaItem) item = gtk_tree_list_row_get_item (row);
+
+          if (g_strcmp0 (aimak_area_item_get_code (item), target->code) != 0)
+            continue;
+          if (depth + 1 < chain->len)
+            gtk_tree_list_row_set_expanded (row, TRUE);
+          else
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
+                                          "u", i);
+            }
+          start = i + 1;
+          found = TRUE;
+          break;
+        }
+      if (!found)
+        break;
+    }
+  self->selecting = FALSE;
+  if (found)
+    set_area (self, code);
+  return found;
+}
+
+void
+aimak_areas_page_set_search (AimakAreasPage *self,
+                             const char     *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  on_search_changed (self->search_entry, self);
+}
+
+GListModel *
+aimak_areas_page_get_model (AimakAreasPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+void
+aimak_areas_page_focus_search (AimakAreasPage *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -1,0 +1,32 @@
+/* aimak-page.h — base class of the window's views: each has the database and
+ * the selected area, and reacts when either changes. */
+#pragma once
+
+#include <adwaita.h>
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_PAGE (aimak_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (AimakPage, aimak_page, AIMAK, PAGE, GtkWidget)
+
+struct _AimakPageClass
+{
+  GtkWidgetClass parent_class;
+
+  void (*db_changed)   (AimakPage *self);
+  void (*area_changed) (AimakPage *self);
+};
+
+AimakDb    *aimak_page_get_db        (AimakPage  *self);
+const char *aimak_page_get_area_code (AimakPage  *self);
+void        aimak_page_set_area_code (AimakPage  *self,
+                                      const char *code);
+gboolean    aimak_page_is_read_only  (AimakPage  *self);
+/* Shows @toast in the window the page is in (no-op outside a window). */
+void        aimak_page_add_toast     (AimakPage  *self,
+                                      AdwToast   *toast);
+void        aimak_page_show_error    (AimakPage  *self,
+                                      const GError *error);
+
+G_END_DECLS

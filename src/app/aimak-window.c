@@ -1,0 +1,309 @@
+/* aimak-window.c — the main window. The window owns the database and the
+ * selected area and hands both to every view through bound properties. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-areas-page.h"
+#include "aimak-capacity-page.h"
+#include "aimak-priorities-page.h"
+#include "aimak-summary-page.h"
+#include "aimak-window.h"
+
+struct _AimakWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
+  AimakAreasPage       *areas_page;
+  AimakPrioritiesPage  *priorities_page;
+  AimakCapacityPage    *capacity_page;
+  AimakSummaryPage     *summary_page;
+  GtkRevealer          *demo_banner;
+  GtkRevealer          *readonly_banner;
+
+  /* Owned references */
+  AimakDb              *db;
+  char                 *area_code;
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AimakWindow, aimak_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_DB, PROP_AREA_CODE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+AimakDb *
+aimak_window_get_db (AimakWindow *self)
+{
+  return self->db;
+}
+
+const char *
+aimak_window_get_area (AimakWindow *self)
+{
+  return self->area_code;
+}
+
+static void
+set_area_code (AimakWindow *self,
+               const char  *code)
+{
+  if (g_strcmp0 (self->area_code, code) == 0)
+    return;
+  g_free (self->area_code);
+  self->area_code = g_strdup (code);
+  if (self->settings && code)
+    g_settings_set_string (self->settings, "last-area", code);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA_CODE]);
+}
+
+gboolean
+aimak_window_select_area (AimakWindow *self,
+                          const char  *code)
+{
+  g_return_val_if_fail (AIMAK_IS_WINDOW (self), FALSE);
+  return aimak_areas_page_select (self->areas_page, code);
+}
+
+void
+aimak_window_show_view (AimakWindow *self,
+                        const char  *name)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+const char *
+aimak_window_get_view (AimakWindow *self)
+{
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+GtkWidget *
+aimak_window_get_page (AimakWindow *self,
+                       const char  *name)
+{
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
+void
+aimak_window_add_toast (AimakWindow *self,
+                        AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+aimak_window_update_banners (AimakWindow *self)
+{
+  gint64 demo = 0;
+
+  if (self->db)
+    demo = aimak_db_query_int (self->db, 0, NULL,
+                               "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
+                               "(SELECT count(*) FROM activity WHERE is_demo = 1) + "
+                               "(SELECT count(*) FROM indicator_value WHERE is_demo = 1)", NULL);
+  gtk_revealer_set_reveal_child (self->demo_banner, demo > 0);
+  gtk_revealer_set_reveal_child (self->readonly_banner,
+                                 self->db && aimak_db_is_read_only (self->db));
+}
+
+static void
+set_db (AimakWindow *self,
+        AimakDb     *db)
+{
+  g_autofree char *last = NULL;
+
+  g_clear_pointer (&self->db, aimak_db_unref);
+  self->db = db ? aimak_db_ref (db) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  aimak_window_update_banners (self);
+  if (self->settings)
+    last = g_settings_get_string (self->settings, "last-area");
+  if (db && last && *last)
+    aimak_areas_page_select (self->areas_page, last);
+}
+
+static void
+win_focus_search (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+
+  if (g_strcmp0 (aimak_window_get_view (self), "areas") == 0)
+    aimak_areas_page_focus_search (self->areas_page);
+  else
+    gtk_widget_activate_action (aimak_window_get_page (self, aimak_window_get_view (self)),
+                                "page.search", NULL);
+}
+
+static void
+win_show_view (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  aimak_window_show_view (AIMAK_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+save_window_state (AimakWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+aimak_window_close_request (GtkWindow *window)
+{
+  save_window_state (AIMAK_WINDOW (window));
+  return GTK_WINDOW_CLASS (aimak_window_parent_class)->close_request (window);
+}
+
+static void
+aimak_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AimakWindow *self = AIMAK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB: g_value_set_boxed (value, self->db); break;
+    case PROP_AREA_CODE: g_value_set_string (value, self->area_code); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AimakWindow *self = AIMAK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB: set_db (self, g_value_get_boxed (value)); break;
+    case PROP_AREA_CODE: set_area_code (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_window_dispose (GObject *object)
+{
+  AimakWindow *self = AIMAK_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (aimak_window_parent_class)->dispose (object);
+}
+
+static void
+aimak_window_finalize (GObject *object)
+{
+  AimakWindow *self = AIMAK_WINDOW (object);
+
+  g_clear_pointer (&self->db, aimak_db_unref);
+  g_free (self->area_code);
+  G_OBJECT_CLASS (aimak_window_parent_class)->finalize (object);
+}
+
+static void
+aimak_window_class_init (AimakWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const char * const views[] = { "areas", "priorities", "capacity", "summary" };
+
+  object_class->dispose = aimak_window_dispose;
+  object_class->finalize = aimak_window_finalize;
+  object_class->get_property = aimak_window_get_property;
+  object_class->set_property = aimak_window_set_property;
+  window_class->close_request = aimak_window_close_request;
+
+  properties[PROP_DB] = g_param_spec_boxed ("db", NULL, NULL, AIMAK_TYPE_DB,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                            G_PARAM_STATIC_STRINGS);
+  properties[PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL,
+                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AIMAK_TYPE_AREAS_PAGE);
+  g_type_ensure (AIMAK_TYPE_PRIORITIES_PAGE);
+  g_type_ensure (AIMAK_TYPE_CAPACITY_PAGE);
+  g_type_ensure (AIMAK_TYPE_SUMMARY_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/aimak-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, areas_page);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, priorities_page);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, capacity_page);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, readonly_banner);
+
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-view", "s", views[i]);
+}
+
+static void
+aimak_window_init (AimakWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GObject *pages[3];
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
+
+  pages[0] = G_OBJECT (self->priorities_page);
+  pages[1] = G_OBJECT (self->capacity_page);
+  pages[2] = G_OBJECT (self->summary_page);
+  g_object_bind_property (self, "db", self->areas_page, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->areas_page, "area-code", self, "area-code",
+                          G_BINDING_SYNC_CREATE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_object_bind_property (self, "db", pages[i], "db", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "area-code", pages[i], "area-code", G_BINDING_SYNC_CREATE);
+    }
+}
+
+AimakWindow *
+aimak_window_new (GtkApplication *application,
+                  AimakDb        *db)
+{
+  return g_object_new (AIMAK_TYPE_WINDOW, "application", application, "db", db, NULL);
+}

@@ -1,0 +1,103 @@
+/* aimak-test-util.c — helpers shared by the test programs. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "aimak-test-util.h"
+
+char *
+aimak_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("aimak-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+aimak_test_rmdir (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        aimak_test_rmdir (child);
+      else
+        {
+          g_chmod (child, 0600);
+          g_unlink (child);
+        }
+    }
+  g_dir_close (dir);
+  g_chmod (path, 0700);
+  g_rmdir (path);
+}
+
+AimakDb *
+aimak_test_open_db (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autoptr(GError) error = NULL;
+  AimakDb *db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  aimak_db_set_language (db, "en");
+  return db;
+}
+
+char *
+aimak_test_file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return g_strdup ("(missing)");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+static void
+copy_tree (GFile      *from,
+           const char *to)
+{
+  g_autoptr(GFileEnumerator) en = g_file_enumerate_children (from, "standard::name,standard::type",
+                                                             0, NULL, NULL);
+  GFileInfo *info;
+
+  g_assert_nonnull (en);
+  g_mkdir_with_parents (to, 0700);
+  while ((info = g_file_enumerator_next_file (en, NULL, NULL)))
+    {
+      g_autoptr(GFile) child = g_file_get_child (from, g_file_info_get_name (info));
+      g_autofree char *target = g_build_filename (to, g_file_info_get_name (info), NULL);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (child, target);
+      else
+        {
+          g_autoptr(GFile) dest = g_file_new_for_path (target);
+          g_autoptr(GError) error = NULL;
+          g_file_copy (child, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+      g_object_unref (info);
+    }
+}
+
+void
+aimak_test_copy_reference (const char *dir)
+{
+  g_autoptr(GFile) ref = aimak_reference_default_dir ();
+
+  copy_tree (ref, dir);
+}

@@ -1,0 +1,122 @@
+/* test-window.c — the main window through its real widgets: it opens on a
+ * fresh database, lists the top-level units, searches and selects areas. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "aimak-area-item.h"
+#include "aimak-areas-page.h"
+#include "aimak-test-util.h"
+#include "aimak-window.h"
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0 &&
+          gtk_widget_is_drawable (c))
+        return c;
+      if ((found = find_label (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+row_code (GListModel *model,
+          guint       i)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+  g_autoptr(AimakAreaItem) item = gtk_tree_list_row_get_item (row);
+
+  return g_strdup (aimak_area_item_get_code (item));
+}
+
+static void
+test_window_areas (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = aimak_window_new (NULL, db);
+  AimakAreasPage *page = AIMAK_AREAS_PAGE (aimak_window_get_page (window, "areas"));
+  GListModel *model = aimak_areas_page_get_model (page);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (model);
+  g_autofree char *first = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+
+  /* The tree starts with the 9 top-level units, in English here. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
+  first = row_code (model, 0);
+  g_assert_cmpstr (first, ==, "KG05000000000");  /* Batken sorts first */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Choose an Area"));
+
+  /* Search in English finds the pilot ayil aimak, with its parents as subtitle. */
+  aimak_areas_page_set_search (page, "Barskoon");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autofree char *code = row_code (model, 0);
+    g_assert_cmpstr (code, ==, "KG02210815000");
+  }
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Jeti-Oguz · Issyk-Kul"));
+
+  /* In Kyrgyz/Russian spelling too. */
+  aimak_areas_page_set_search (page, "Барскоон");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Selecting the result shows its details. */
+  gtk_single_selection_set_selected (selection, 0);
+  iterate ();
+  g_assert_cmpstr (aimak_window_get_area (window), ==, "KG02210815000");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Barskoon"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Pilot area"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Ayil aimak · KG02210815000"));
+
+  /* By code, and a search with no match shows the empty state. */
+  aimak_areas_page_set_search (page, "KG0322085600");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  aimak_areas_page_set_search (page, "Atlantis");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Matching Areas"));
+
+  /* Selecting by code expands the tree down to the area. */
+  g_assert_true (aimak_window_select_area (window, "KG03220856000"));
+  iterate ();
+  g_assert_cmpstr (aimak_window_get_area (window), ==, "KG03220856000");
+  {
+    guint pos = gtk_single_selection_get_selected (selection);
+    g_autofree char *code = row_code (model, pos);
+    g_assert_cmpstr (code, ==, "KG03220856000");
+  }
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Suzak"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/window/areas", test_window_areas);
+  return g_test_run ();
+}
