@@ -1,0 +1,32 @@
+/* aimak-demo.h — demo data on request: plausible priorities and activities, every
+ * row flagged is_demo so that the window can say so and remove() deletes exactly them.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+/* Creates @n_priorities priorities and @n_activities activities in one
+ * transaction; the same @seed gives the same data. */
+gboolean  aimak_demo_create  (AimakDb   *db,
+                              guint      n_priorities,
+                              guint      n_activities,
+                              guint32    seed,
+                              GError   **error);
+/* Deletes every demo row (priorities with their links, activities, indicator
+ * values); @n_removed (optional) gets the number of priorities and activities removed. */
+gboolean  aimak_demo_remove  (AimakDb   *db,
+                              guint     *n_removed,
+                              GError   **error);
+/* Like remove(), with the counts of each kind. */
+gboolean  aimak_demo_remove_counts (AimakDb  *db,
+                                    guint    *n_priorities,
+                                    guint    *n_activities,
+                                    guint    *n_indicator_values,
+                                    GError  **error);
+gboolean  aimak_demo_present (AimakDb   *db);
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* aimak-import.h — CSV import of indicator values, shared by the GUI dialog
+ * and `aimak-cli import-indicators`. The file is streamed (never read whole),
+ * every row validated with the same rules as the editor, and all writes go into
+ * one transaction that a bad row (all-or-nothing), a cancellation or an error
+ * rolls back.
+ *
+ * The file: UTF-8 with or without BOM, ',' or ';' separated (detected from the
+ * header), RFC 4180 quoting. The first record is the header; column names are
+ * matched case-insensitively, ignoring spaces, '_' and '-':
+ *   area       area, area_code, code, area_name, territory; территория, код территории,
+ *              район, аймак; аймак коду, аймактын коду, аймак
+ *   indicator  indicator, indicator_code; показатель, код показателя; көрсөткүч,
+ *              көрсөткүчтүн коду
+ *   year       year; год; жыл
+ *   sex        sex, gender; пол; жынысы, жыныс
+ *   value      value; значение; маани, мааниси
+ *   source     source; источник; булак
+ *   note       note, notes, comment; примечание, комментарий; эскертүү, эскертме (optional)
+ * All but note are required; a file without them is refused. Areas are given by
+ * code or by exact name (en/ru/ky, case-insensitive; a name shared by several areas
+ * is refused as ambiguous). A value is "1234.5", "1 234,5", or "12,5" when the
+ * separator is ';'. An existing (area, indicator, year, sex, source) is updated.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_IMPORT_ERROR (aimak_import_error_quark ())
+
+typedef enum
+{
+  AIMAK_IMPORT_ERROR_HEADER,     /* no recognised header / a required column missing */
+  AIMAK_IMPORT_ERROR_ENCODING,   /* not UTF-8 (e.g. Windows-1251) */
+  AIMAK_IMPORT_ERROR_SYNTAX,     /* e.g. a quote not closed before the end */
+  AIMAK_IMPORT_ERROR_IO,
+  AIMAK_IMPORT_ERROR_EMPTY,      /* a header but no data rows, or nothing at all */
+} AimakImportError;
+
+typedef struct
+{
+  guint  line;                   /* physical line where the record starts */
+  char  *reason;                 /* translated, without file name and line */
+} AimakImportProblem;
+
+typedef struct
+{
+  guint      good_rows;
+  guint      bad_rows;
+  GPtrArray *problems;           /* AimakImportProblem *, all of them, by line */
+  guint      inserted;           /* values written as new (0 in CHECK mode or when not committed) */
+  guint      updated;            /* existing values whose value/note changed */
+  guint      unchanged;          /* existing values identical to the row */
+  gboolean   committed;          /* the writes were committed */
+} AimakImportReport;
+
+/* Called from the thread that runs the import, after each chunk of the file. */
+typedef void (*AimakImportProgress) (guint64  bytes_done,
+                                     guint64  bytes_total,
+                                     gpointer user_data);
+
+typedef enum
+{
+  AIMAK_IMPORT_CHECK,            /* validate only (preview, --dry-run) */
+  AIMAK_IMPORT_ALL_OR_NOTHING,   /* import only if there is no bad row */
+  AIMAK_IMPORT_SKIP_BAD,         /* import the good rows */
+} AimakImportMode;
+
+GQuark             aimak_import_error_quark (void);
+
+/* Returns NULL with @error for a problem of the whole file (cannot be read, not
+ * UTF-8, no header, unclosed quote, cancelled, database error) — its message names
+ * the file and, where there is one, the line. Otherwise a report; with bad rows in
+ * ALL_OR_NOTHING mode nothing is written and report->committed is FALSE.
+ * Change log: each new value "import"/"create", each changed value "import"/"update"
+ * with old and new, plus one entry (entity "import", entity_id the file name) that
+ * sums up the import. */
+AimakImportReport *aimak_import_indicators  (AimakDb             *db,
+                                             GFile               *file,
+                                             AimakImportMode      mode,
+                                             GCancellable        *cancellable,
+                                             AimakImportProgress  progress,
+                                             gpointer             user_data,
+                                             GError             **error);
+
+/* The columns of a preview row, in this order whatever the file's order. */
+typedef enum
+{
+  AIMAK_IMPORT_COL_AREA,
+  AIMAK_IMPORT_COL_INDICATOR,
+  AIMAK_IMPORT_COL_YEAR,
+  AIMAK_IMPORT_COL_SEX,
+  AIMAK_IMPORT_COL_VALUE,
+  AIMAK_IMPORT_COL_SOURCE,
+  AIMAK_IMPORT_COL_NOTE,
+  AIMAK_IMPORT_N_COLS,
+} AimakImportColumn;
+
+typedef struct
+{
+  guint  line;
+  char  *fields[AIMAK_IMPORT_N_COLS];   /* as written in the file ("" when absent) */
+  char  *reason;                        /* NULL if good; translated */
+} AimakImportPreviewRow;
+
+/* The first @max_rows data rows with their status, AimakImportPreviewRow *.
+ * File-level problems as for aimak_import_indicators(). */
+GPtrArray         *aimak_import_preview     (AimakDb             *db,
+                                             GFile               *file,
+                                             guint                max_rows,
+                                             GError             **error);
+
+void               aimak_import_report_free      (AimakImportReport     *report);
+void               aimak_import_problem_free     (AimakImportProblem    *problem);
+void               aimak_import_preview_row_free (AimakImportPreviewRow *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakImportReport, aimak_import_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakImportProblem, aimak_import_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakImportPreviewRow, aimak_import_preview_row_free)
+
+G_END_DECLS

@@ -1,0 +1,220 @@
+/* aimak-indicator.h — the indicator catalogue and the values of an area by
+ * year and sex, each with its source: the queries behind the profile page
+ * (table, key figures, trend series), validation shared by the editor and the
+ * importer, and every write as one transaction recorded in the change log.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_INDICATOR_ERROR (aimak_indicator_error_quark ())
+
+typedef enum
+{
+  AIMAK_INDICATOR_ERROR_INVALID,
+  AIMAK_INDICATOR_ERROR_NOT_FOUND,
+  AIMAK_INDICATOR_ERROR_EXISTS,
+} AimakIndicatorError;
+
+/* Units of the catalogue that validation knows about. */
+#define AIMAK_UNIT_PERCENT "PT"
+#define AIMAK_UNIT_PERSONS "PERSONS"
+#define AIMAK_UNIT_NUMBER  "NUMBER"
+
+typedef struct
+{
+  char     *code;
+  char     *name_en, *name_ru, *name_ky;
+  char     *unit;
+  gboolean  by_sex;
+  gboolean  is_key;
+  char     *description;
+  gboolean  is_reference;      /* from data/reference (read only in the catalogue) */
+} AimakIndicator;
+
+typedef struct
+{
+  gint64    id;                /* 0 = not stored yet */
+  char     *area_code;
+  char     *indicator_code;
+  int       year;
+  char      sex;               /* 'F', 'M', 'T' */
+  double    value;
+  char     *source;
+  char     *note;              /* never NULL after load; NULL is saved as "" */
+  gboolean  is_reference;
+  double    original_value;    /* NaN if never corrected */
+  char     *original_source;   /* NULL if never corrected */
+  char     *deleted_at;        /* NULL unless soft-deleted */
+} AimakIndicatorValue;
+
+/* One validation problem. @field is one of "year", "value", "source", "sex",
+ * "indicator_code", "area_code", "code", "name_en", "unit"; @message is translated. */
+typedef struct
+{
+  char *field;
+  char *message;
+} AimakFieldError;
+
+/* One row of the profile table: an indicator in a year, women/men/total with
+ * their sources. NaN = no value. */
+typedef struct
+{
+  char     *indicator_code;
+  char     *name;              /* in the db's language, with fallback */
+  char     *unit;              /* the catalogue code, e.g. "PT"; see aimak_indicator_unit_label() */
+  int       year;
+  double    women, men, total;
+  char     *source;            /* the sources, joined "; " if they differ */
+  gint64    id_f, id_m, id_t;  /* value ids, or 0 */
+  gboolean  by_sex;            /* the indicator is split by sex */
+  gboolean  is_reference;      /* at least one of the values comes from the reference data */
+} AimakIndicatorRow;
+
+typedef struct
+{
+  char   *indicator_code;      /* the indicator the figure comes from (MIGR_LABOUR when
+                                * it stands in for MIGR_ABROAD) */
+  char   *key;                 /* the card it belongs to: one of aimak_indicator_key_codes() */
+  char   *name;
+  char   *unit;
+  int     year;
+  double  women, men, total;   /* NaN = none */
+  char   *source;
+} AimakKeyFigure;
+
+/* One change-log entry of a value (oldest first). */
+typedef struct
+{
+  char *ts;
+  char *action;                /* "create", "update", "delete", "undelete", "import", "reference" */
+  char *field;                 /* "value", "source", "note", ... or "" */
+  char *old_value;             /* NULL when there was none */
+  char *new_value;
+} AimakIndicatorChange;
+
+GQuark                aimak_indicator_error_quark    (void);
+
+/* ---- the catalogue ---- */
+
+/* AimakIndicator *, ordered by name in the db's language. */
+GPtrArray            *aimak_indicator_catalogue      (AimakDb                    *db,
+                                                      GError                    **error);
+AimakIndicator       *aimak_indicator_get            (AimakDb                    *db,
+                                                      const char                 *code,
+                                                      GError                    **error);
+/* Validates (code A-Z, 0-9, _; English name required; unit required, A-Z0-9_),
+ * refuses an existing code (AIMAK_INDICATOR_ERROR_EXISTS, also reported in @problems
+ * on field "code"), inserts and logs "create". On a validation failure @problems
+ * (if not NULL) receives AimakFieldError * and @error is AIMAK_INDICATOR_ERROR_INVALID. */
+gboolean              aimak_indicator_add            (AimakDb                    *db,
+                                                      const AimakIndicator       *indicator,
+                                                      GPtrArray                 **problems,
+                                                      GError                    **error);
+/* AimakFieldError * (empty = valid); does not look at the database. */
+GPtrArray            *aimak_indicator_validate       (const AimakIndicator       *indicator);
+const char           *aimak_indicator_name           (const AimakIndicator       *indicator,
+                                                      const char                 *lang);
+/* Units known to the catalogue, NULL-terminated ("PERSONS", "NUMBER", "PT", ...). */
+const char * const   *aimak_indicator_units          (void);
+/* Readable, translated unit ("PT" → "%", "PERSONS" → "persons"); @unit if unknown. */
+const char           *aimak_indicator_unit_label     (const char                 *unit);
+
+/* ---- the profile ---- */
+
+/* AimakIndicatorRow *: non-deleted values of @area_code, indicators by name, newest
+ * year first per indicator; when one (area, indicator, year, sex) has values from
+ * several sources, one row per source. @indicator_code NULL = all; @year_from /
+ * @year_to 0 = open. */
+GPtrArray            *aimak_indicator_rows           (AimakDb                    *db,
+                                                      const char                 *area_code,
+                                                      const char                 *indicator_code,
+                                                      int                         year_from,
+                                                      int                         year_to,
+                                                      GError                    **error);
+/* The key cards, in this order, NULL-terminated:
+ * POP, MIGR_ABROAD (MIGR_LABOUR stands in), RETURNEES, SI_POV_NAHC, SL_TLF_UEM. */
+const char * const   *aimak_indicator_key_codes      (void);
+/* AimakKeyFigure *, one per key card the area HAS, at the latest year that has a
+ * value; absent ones are not returned. */
+GPtrArray            *aimak_indicator_key_figures    (AimakDb                    *db,
+                                                      const char                 *area_code,
+                                                      GError                    **error);
+/* AimakIndicatorRow * by year ascending (one row per year: several sources of one
+ * year are merged, the first source in alphabetical order winning), for the trend chart. */
+GPtrArray            *aimak_indicator_series         (AimakDb                    *db,
+                                                      const char                 *area_code,
+                                                      const char                 *indicator_code,
+                                                      GError                    **error);
+
+/* ---- values ---- */
+
+/* A blank value: id 0, sex 'T', value and original_value NaN, strings "". */
+AimakIndicatorValue  *aimak_indicator_value_new      (void);
+AimakIndicatorValue  *aimak_indicator_value_copy     (const AimakIndicatorValue  *value);
+/* AimakFieldError *: year 1990–2100; value finite; percent (unit PT) 0–100; counts
+ * (PERSONS/NUMBER) ≥ 0; source not empty; sex F/M/T and F/M only when the indicator
+ * is split by sex; area and indicator exist. Empty array = valid. */
+GPtrArray            *aimak_indicator_validate_value (AimakDb                    *db,
+                                                      const AimakIndicatorValue  *value);
+/* Inserts (id == 0, then sets v->id) or updates; refuses invalid values
+ * (AIMAK_INDICATOR_ERROR_INVALID with @problems) and a second value with the same
+ * (area, indicator, year, sex, source) (AIMAK_INDICATOR_ERROR_EXISTS, field "source").
+ * Correcting a reference value keeps its first original_value/original_source.
+ * change_log: one row per changed field with old and new. One transaction. */
+gboolean              aimak_indicator_value_save     (AimakDb                    *db,
+                                                      AimakIndicatorValue        *value,
+                                                      GPtrArray                 **problems,
+                                                      GError                    **error);
+/* Soft delete / undo, logged. */
+gboolean              aimak_indicator_value_delete   (AimakDb                    *db,
+                                                      gint64                      id,
+                                                      GError                    **error);
+gboolean              aimak_indicator_value_undelete (AimakDb                    *db,
+                                                      gint64                      id,
+                                                      GError                    **error);
+/* Also loads a soft-deleted value (deleted_at set). */
+AimakIndicatorValue  *aimak_indicator_value_load     (AimakDb                    *db,
+                                                      gint64                      id,
+                                                      GError                    **error);
+/* AimakIndicatorChange *, oldest first. A reference value starts with an entry of
+ * action "reference" giving its original value (old_value) and source (new_value is
+ * the source; field "original"), built from original_value/original_source when the
+ * value was corrected, so the reference figure stays visible. */
+GPtrArray            *aimak_indicator_value_history  (AimakDb                    *db,
+                                                      gint64                      id,
+                                                      GError                    **error);
+
+/* ---- parsing helpers shared by the importer and the editor ---- */
+
+/* Accepts "1234.5", "1 234,5", "12,5" (comma only when @decimal_comma), an optional
+ * sign, spaces (also no-break) between digit groups; refuses "12.5.3", "abc", "inf",
+ * "nan", exponents and empty text. */
+gboolean              aimak_indicator_parse_number   (const char                 *text,
+                                                      gboolean                    decimal_comma,
+                                                      double                     *out);
+/* 'F', 'M', 'T' for F/M/T, women/men/total, женщины/мужчины/всего,
+ * аялдар/эркектер/бардыгы and their short forms (ж, м, а, э ...); 0 if unknown. */
+char                  aimak_indicator_parse_sex      (const char                 *text);
+/* Translated "Women", "Men", "Total". */
+const char           *aimak_indicator_sex_label      (char                        sex);
+
+void                  aimak_indicator_free           (AimakIndicator             *indicator);
+void                  aimak_indicator_value_free     (AimakIndicatorValue        *value);
+void                  aimak_field_error_free         (AimakFieldError            *problem);
+void                  aimak_indicator_row_free       (AimakIndicatorRow          *row);
+void                  aimak_key_figure_free          (AimakKeyFigure             *figure);
+void                  aimak_indicator_change_free    (AimakIndicatorChange       *change);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicator, aimak_indicator_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorValue, aimak_indicator_value_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakFieldError, aimak_field_error_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorRow, aimak_indicator_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakKeyFigure, aimak_key_figure_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorChange, aimak_indicator_change_free)
+
+G_END_DECLS

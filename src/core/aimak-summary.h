@@ -1,0 +1,102 @@
+/* aimak-summary.h — the figures of the Summary view, `aimak-cli summary` and the
+ * workbook export. One function computes them so that all three show the same numbers.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_SUMMARY_ERROR (aimak_summary_error_quark ())
+
+typedef enum
+{
+  AIMAK_SUMMARY_ERROR_UNKNOWN_AREA,
+} AimakSummaryError;
+
+typedef enum
+{
+  AIMAK_SCOPE_AREA,
+  AIMAK_SCOPE_PILOTS,
+  AIMAK_SCOPE_ALL,
+} AimakScopeKind;
+
+typedef struct
+{
+  AimakScopeKind  kind;
+  char           *area_code;   /* only for AIMAK_SCOPE_AREA */
+} AimakScope;
+
+/* A figure with its code and its label in the db language. */
+typedef struct
+{
+  char   *code;
+  char   *label;
+  double  value;
+} AimakSummaryItem;
+
+/* Participants of one role, by sex. */
+typedef struct
+{
+  char  *code;
+  char  *label;
+  guint  women;
+  guint  men;
+} AimakSummaryRoleItem;
+
+typedef struct
+{
+  guint      priorities_total;
+  GPtrArray *priorities_by_status;        /* AimakSummaryItem *, every status in code-list order, zeros included */
+  GPtrArray *priorities_by_marker;        /* AimakSummaryItem *, codes "0", "1", "2" */
+  GPtrArray *budget_by_marker;            /* AimakSummaryItem *, KGS, codes "0", "1", "2" */
+  GPtrArray *budget_by_funding;           /* AimakSummaryItem *, KGS, every source in list order, then code "" = none */
+  double     budget_total;                /* KGS */
+  double     gender_budget_share;         /* budget with marker 1–2 / total, 0..1; NaN when total is 0 */
+  GPtrArray *priorities_by_target_group;  /* AimakSummaryItem *, every group in list order, zeros included */
+  GPtrArray *gcm_covered;                 /* AimakSummaryItem *, objectives with ≥ 1 priority: value = count */
+  GPtrArray *sdg_covered;                 /* AimakSummaryItem *, targets with ≥ 1 priority: value = count */
+  GPtrArray *participants_by_role;        /* AimakSummaryRoleItem *, every role in list order */
+  guint      participants_women;
+  guint      participants_men;
+  GPtrArray *activities_by_type;          /* AimakSummaryItem *, every type in list order, zeros included */
+} AimakSummary;
+
+GQuark        aimak_summary_error_quark  (void);
+
+AimakScope   *aimak_scope_new            (AimakScopeKind      kind,
+                                          const char         *area_code);
+AimakScope   *aimak_scope_copy           (const AimakScope   *scope);
+void          aimak_scope_free           (AimakScope         *scope);
+
+/* The area codes of @scope: an area with all its descendants; the pilot areas with
+ * their descendants; or every area. Fails (AIMAK_SUMMARY_ERROR_UNKNOWN_AREA) for an
+ * unknown area code. Returns char * codes. */
+GPtrArray    *aimak_scope_area_codes     (AimakDb            *db,
+                                          const AimakScope   *scope,
+                                          GError            **error);
+/* "Barskoon", "Pilot areas", "All areas" — in the db's language. */
+char         *aimak_scope_describe       (AimakDb            *db,
+                                          const AimakScope   *scope);
+
+/* Counts only rows that are not soft-deleted; reads in one transaction. */
+AimakSummary *aimak_summary_compute      (AimakDb            *db,
+                                          const AimakScope   *scope,
+                                          GError            **error);
+void          aimak_summary_free         (AimakSummary       *summary);
+
+/* JSON with stable keys: scope, priorities_total, priorities_by_status,
+ * priorities_by_marker, budget_by_marker, budget_by_funding, budget_total,
+ * gender_budget_share (null when there is no budget), priorities_by_target_group,
+ * gcm_covered, sdg_covered, participants_by_role_and_sex, participants_women,
+ * participants_men, activities_by_type. Lists are arrays of objects
+ * {"code", "label", "value"} (roles: {"code", "label", "women", "men", "total"}). */
+char         *aimak_summary_to_json      (const AimakSummary *summary,
+                                          const AimakScope   *scope);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakScope, aimak_scope_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakSummary, aimak_summary_free)
+
+G_END_DECLS
