@@ -181,10 +181,10 @@ gboolean              aimak_indicator_value_undelete (AimakDb                   
 AimakIndicatorValue  *aimak_indicator_value_load     (AimakDb                    *db,
                                                       gint64                      id,
                                                       GError                    **error);
-/* AimakIndicatorChange *, oldest first. A reference value starts with an entry of
- * action "reference" giving its original value (old_value) and source (new_value is
- * the source; field "original"), built from original_value/original_source when the
- * value was corrected, so the reference figure stays visible. */
+/* AimakIndicatorChange *, oldest first. A reference value starts with two entries of
+ * action "reference" (ts ""), field "value" and field "source", whose new_value is what
+ * the reference data said (original_value/original_source once corrected), so the
+ * reference figure stays visible whatever was edited since. */
 GPtrArray            *aimak_indicator_value_history  (AimakDb                    *db,
                                                       gint64                      id,
                                                       GError                    **error);

@@ -62,6 +62,9 @@ typedef struct
   guint      participants_women;
   guint      participants_men;
   GPtrArray *activities_by_type;          /* AimakSummaryItem *, every type in list order, zeros included */
+  guint      activities_total;
+  char      *scope_label;                 /* aimak_scope_describe() at compute time */
+  char      *language;                    /* language of the labels: "en", "ru" or "ky" */
 } AimakSummary;
 
 GQuark        aimak_summary_error_quark  (void);
@@ -87,11 +90,12 @@ AimakSummary *aimak_summary_compute      (AimakDb            *db,
                                           GError            **error);
 void          aimak_summary_free         (AimakSummary       *summary);
 
-/* JSON with stable keys: scope, priorities_total, priorities_by_status,
+/* JSON with stable keys: scope ({"kind": "area"|"pilots"|"all", "area_code", "label"}),
+ * language, priorities_total, priorities_by_status,
  * priorities_by_marker, budget_by_marker, budget_by_funding, budget_total,
  * gender_budget_share (null when there is no budget), priorities_by_target_group,
  * gcm_covered, sdg_covered, participants_by_role_and_sex, participants_women,
- * participants_men, activities_by_type. Lists are arrays of objects
+ * participants_men, activities_by_type, activities_total. Lists are arrays of objects
  * {"code", "label", "value"} (roles: {"code", "label", "women", "men", "total"}). */
 char         *aimak_summary_to_json      (const AimakSummary *summary,
                                           const AimakScope   *scope);

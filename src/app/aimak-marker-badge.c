@@ -1,0 +1,182 @@
+/* aimak-marker-badge.c — marker badge. The names come from the gender_marker
+ * code list, so the badge, the filters and the export use the same words. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-marker-badge.h"
+
+struct _AimakMarkerBadge
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *label;
+  int        marker;
+};
+
+G_DEFINE_FINAL_TYPE (AimakMarkerBadge, aimak_marker_badge, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_MARKER, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* Names in the database's language; the code list is the source of truth and
+ * the gettext strings are only a fallback before a database is open. */
+static char *marker_names[3];
+
+void
+aimak_marker_names_load (AimakDb *db)
+{
+  g_autoptr(AimakStmt) st = NULL;
+
+  if (db == NULL)
+    return;
+  st = aimak_db_prepare (db, NULL,
+                         "SELECT code, aimak_name(name_en, name_ru, name_ky) FROM gender_marker",
+                         NULL);
+  while (st && aimak_stmt_next (st, NULL))
+    {
+      int code = sqlite3_column_int (st, 0);
+
+      if (code >= 0 && code <= 2)
+        {
+          g_free (marker_names[code]);
+          marker_names[code] = g_strdup (aimak_stmt_text (st, 1));
+        }
+    }
+}
+
+const char *
+aimak_marker_name (int marker)
+{
+  static const char * const fallback[] = {
+    N_("Not targeted"), N_("Significant"), N_("Principal"),
+  };
+
+  if (marker < 0 || marker > 2)
+    return "";
+  if (marker_names[marker] && *marker_names[marker])
+    return marker_names[marker];
+  return _(fallback[marker]);
+}
+
+char *
+aimak_marker_label (int marker)
+{
+  if (marker < 0 || marker > 2)
+    return g_strdup ("");
+  /* Translators: a gender equality marker, e.g. "2 Principal" */
+  return g_strdup_printf (_("%d %s"), marker, aimak_marker_name (marker));
+}
+
+int
+aimak_marker_badge_get_marker (AimakMarkerBadge *self)
+{
+  g_return_val_if_fail (AIMAK_IS_MARKER_BADGE (self), -1);
+  return self->marker;
+}
+
+void
+aimak_marker_badge_set_marker (AimakMarkerBadge *self,
+                               int               marker)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *css = NULL;
+
+  g_return_if_fail (AIMAK_IS_MARKER_BADGE (self));
+
+  if (marker < -1 || marker > 2)
+    marker = -1;
+  for (int i = 0; i <= 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("marker-%d", i);
+      gtk_widget_remove_css_class (self->label, name);
+    }
+  self->marker = marker;
+  text = aimak_marker_label (marker);
+  gtk_label_set_text (GTK_LABEL (self->label), text);
+  gtk_widget_set_visible (self->label, marker >= 0);
+  if (marker >= 0)
+    {
+      css = g_strdup_printf ("marker-%d", marker);
+      gtk_widget_add_css_class (self->label, css);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER]);
+}
+
+static void
+aimak_marker_badge_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AimakMarkerBadge *self = AIMAK_MARKER_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARKER: g_value_set_int (value, self->marker); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_marker_badge_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AimakMarkerBadge *self = AIMAK_MARKER_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MARKER: aimak_marker_badge_set_marker (self, g_value_get_int (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_marker_badge_dispose (GObject *object)
+{
+  AimakMarkerBadge *self = AIMAK_MARKER_BADGE (object);
+
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  G_OBJECT_CLASS (aimak_marker_badge_parent_class)->dispose (object);
+}
+
+static void
+aimak_marker_badge_class_init (AimakMarkerBadgeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aimak_marker_badge_dispose;
+  object_class->get_property = aimak_marker_badge_get_property;
+  object_class->set_property = aimak_marker_badge_set_property;
+  properties[PROP_MARKER] = g_param_spec_int ("marker", NULL, NULL, -1, 2, -1,
+                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                              G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "markerbadge");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+aimak_marker_badge_init (AimakMarkerBadge *self)
+{
+  /* A single label: a template would add nothing but a file. */
+  self->marker = -1;
+  self->label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->label, "marker-badge");
+  gtk_widget_set_visible (self->label, FALSE);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
+}
+
+GtkWidget *
+aimak_marker_badge_new (void)
+{
+  return g_object_new (AIMAK_TYPE_MARKER_BADGE, NULL);
+}
