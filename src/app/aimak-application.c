@@ -1,40 +1,218 @@
-/* aimak-application.c — start-up, the database to open, app-wide actions. */
+/* aimak-application.c — start-up, the database to open, app-wide actions.
+ *
+ * One instance per session (GApplication uniqueness on the session bus): a
+ * second `aimak` hands its command line to the running one, which brings its
+ * window to the front; a different --database is not opened beside the first
+ * but reported on the second's stderr, so one database is never open twice
+ * and nothing is written from two windows. A database that cannot be opened
+ * gets the damaged-database dialog, never a crash or a silent new file. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "aimak-application.h"
+#include "aimak-backups.h"
+#include "aimak-damaged-dialog.h"
 #include "aimak-preferences-window.h"
 #include "aimak-window.h"
 
 struct _AimakApplication
 {
   AdwApplication  parent_instance;
-  char           *database;
+
+  /* Owned references */
+  GSettings      *settings;      /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (AimakApplication, aimak_application, ADW_TYPE_APPLICATION)
 
-static void
-on_error_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   GApplication     *app)
+static void open_database (AimakApplication *self,
+                           const char       *path,
+                           const char       *restored_from,
+                           const char       *previous);
+
+static AimakWindow *
+find_main_window (AimakApplication *self)
 {
-  g_application_release (app);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (AIMAK_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  if (g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0)
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* Leaves the dialog chain: the app quits when its last window is gone. */
+static void
+show_message (AimakApplication *self,
+              GtkWindow        *parent,
+              const char       *heading,
+              const char       *body,
+              GCallback         on_response,
+              gpointer          data,
+              GDestroyNotify    data_free)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  if (on_response)
+    g_signal_connect_data (dialog, "response", on_response, data,
+                           (GClosureNotify) (void (*) (void)) data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-show_open_error (AimakApplication *self,
-                 const GError     *error)
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     gpointer         user_data)
 {
-  GtkWidget *dialog = adw_message_dialog_new (NULL, _("The Database Could Not Be Opened"),
-                                              error->message);
+  AimakApplication *self = AIMAK_APPLICATION (g_application_get_default ());
+  char *db_path = user_data;
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Quit"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        open_database (self, path, NULL, NULL);
+      else
+        open_database (self, db_path, NULL, NULL);
+    }
+  else
+    {
+      /* Cancelled: back to the choice, so the planner is never left with nothing. */
+      open_database (self, db_path, NULL, NULL);
+    }
+  g_free (db_path);
+  g_object_unref (chooser);
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+choose_other_file (AimakApplication *self,
+                   const char       *db_path)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  chooser = gtk_file_chooser_native_new (_("Open an Aimak Database"), NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Aimak databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* The dialog is not an application window: hold the app while it is up. */
   g_application_hold (G_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_error_response), self);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_strdup (db_path));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_restore_failed_response (AdwMessageDialog *dialog,
+                            const char       *response,
+                            gpointer          user_data)
+{
+  open_database (AIMAK_APPLICATION (g_application_get_default ()), user_data, NULL, NULL);
+}
+
+static void
+on_damaged_response (AimakDamagedDialog *dialog,
+                     const char         *response,
+                     AimakApplication   *self)
+{
+  g_autofree char *db_path = g_strdup (aimak_damaged_dialog_get_db_path (dialog));
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      g_autofree char *backup = g_strdup (aimak_damaged_dialog_get_backup (dialog));
+      g_autofree char *previous = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (aimak_backup_restore (backup, db_path, &previous, &error))
+        open_database (self, db_path, backup, previous);
+      else
+        show_message (self, NULL, _("The Backup Could Not Be Restored"), error->message,
+                      G_CALLBACK (on_restore_failed_response), g_strdup (db_path), g_free);
+    }
+  else if (g_strcmp0 (response, "open") == 0)
+    choose_other_file (self, db_path);
+  /* "quit": the dialog was the last window. */
+}
+
+static void
+show_open_problem (AimakApplication *self,
+                   const char       *path,
+                   const GError     *error)
+{
+  g_autoptr(GPtrArray) backups = aimak_backup_list (path, NULL);
+  AimakBackupInfo *newest_good = NULL;
+  AimakDamagedDialog *dialog;
+
+  for (guint i = 0; backups && i < backups->len && !newest_good; i++)
+    {
+      AimakBackupInfo *info = g_ptr_array_index (backups, i);
+
+      if (aimak_backup_verify (info->path, NULL))
+        newest_good = info;
+    }
+  dialog = aimak_damaged_dialog_new (NULL, path, error, newest_good);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_damaged_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_database (AimakApplication *self,
+               const char       *path,
+               const char       *restored_from,
+               const char       *previous)
+{
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+
+  db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      show_open_problem (self, path, error);
+      return;
+    }
+  window = aimak_window_new (GTK_APPLICATION (self), db);
+  gtk_window_present (GTK_WINDOW (window));
+  if (restored_from)
+    {
+      g_autofree char *base = g_path_get_basename (previous ? previous : "");
+      g_autofree char *message = g_strdup_printf (_("The newest good backup was restored. "
+                                                    "The damaged file was kept as “%s”."),
+                                                  base);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      aimak_window_add_toast (window, toast);
+    }
+  aimak_backups_start_daily (window, self->settings);
 }
 
 static void
@@ -42,42 +220,72 @@ aimak_application_activate (GApplication *app)
 {
   AimakApplication *self = AIMAK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
   g_autofree char *path = NULL;
-  g_autoptr(AimakDb) db = NULL;
-  g_autoptr(GError) error = NULL;
 
+  if (window == NULL && windows != NULL)
+    window = windows->data;
   if (window != NULL)
     {
       gtk_window_present (window);
       return;
     }
-  path = self->database ? g_strdup (self->database) : aimak_db_default_path ();
-  db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
-  if (db == NULL)
+  path = aimak_db_default_path ();
+  open_database (self, path, NULL, NULL);
+}
+
+/* Every start, the first and any later one, arrives here in the running
+ * instance: a database is open in one window only, never twice. */
+static int
+aimak_application_command_line (GApplication            *app,
+                                GApplicationCommandLine *cmdline)
+{
+  AimakApplication *self = AIMAK_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  AimakWindow *main_window = find_main_window (self);
+  const char *database = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
     {
-      show_open_error (self, error);
-      return;
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
+      path = g_file_get_path (file);
     }
-  window = GTK_WINDOW (aimak_window_new (GTK_APPLICATION (app), db));
-  gtk_window_present (window);
+  else
+    path = aimak_db_default_path ();
+
+  if (main_window != NULL)
+    {
+      AimakDb *db = aimak_window_get_db (main_window);
+
+      if (db && !same_file (aimak_db_get_path (db), path))
+        g_application_command_line_printerr (cmdline,
+                                             _("Aimak is already running with the database "
+                                               "“%s”; its window was brought to the front. "
+                                               "To open “%s”, close Aimak first.\n"),
+                                             aimak_db_get_path (db), path);
+      gtk_window_present (GTK_WINDOW (main_window));
+      return 0;
+    }
+  if (windows != NULL)
+    {
+      /* The start-up dialog is up: show it rather than a second one. */
+      gtk_window_present (windows->data);
+      return 0;
+    }
+  open_database (self, path, NULL, NULL);
+  return 0;
 }
 
 static int
 aimak_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
 {
-  AimakApplication *self = AIMAK_APPLICATION (app);
-  const char *database = NULL;
-
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("aimak %s\n", PACKAGE_VERSION);
       return 0;
-    }
-  if (g_variant_dict_lookup (options, "database", "^&ay", &database))
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (database);
-      self->database = g_file_get_path (file);
     }
   return -1;
 }
@@ -182,7 +390,7 @@ aimak_application_startup (GApplication *app)
 static void
 aimak_application_finalize (GObject *object)
 {
-  g_free (AIMAK_APPLICATION (object)->database);
+  g_clear_object (&AIMAK_APPLICATION (object)->settings);
   G_OBJECT_CLASS (aimak_application_parent_class)->finalize (object);
 }
 
@@ -193,6 +401,7 @@ aimak_application_class_init (AimakApplicationClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = aimak_application_finalize;
   app_class->activate = aimak_application_activate;
+  app_class->command_line = aimak_application_command_line;
   app_class->startup = aimak_application_startup;
   app_class->handle_local_options = aimak_application_handle_local_options;
 }
@@ -207,7 +416,12 @@ aimak_application_init (AimakApplication *self)
     { NULL }
   };
 
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    self->settings = g_settings_new (APP_ID);
 }
 
 AimakApplication *
@@ -215,7 +429,7 @@ aimak_application_new (void)
 {
   return g_object_new (AIMAK_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -1,9 +1,12 @@
-/* aimak-preferences-window.c — settings bound to GSettings. */
+/* aimak-preferences-window.c — settings bound to GSettings, and the backups
+ * of the open database with a way to restore each. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "aimak-backups.h"
 #include "aimak-preferences-window.h"
+#include "aimak-window.h"
 
 struct _AimakPreferencesWindow
 {
@@ -13,9 +16,14 @@ struct _AimakPreferencesWindow
   AdwComboRow          *language_row;
   GtkSwitch            *suppress_switch;
   GtkSpinButton        *threshold_spin;
+  GtkSpinButton        *keep_spin;
+  AdwActionRow         *folder_row;
+  GtkButton            *backup_now_button;
+  GtkListBox           *backups_list;
 
   /* Owned references */
   GSettings            *settings;
+  GWeakRef              window;        /* the AimakWindow whose database is shown */
 };
 
 G_DEFINE_FINAL_TYPE (AimakPreferencesWindow, aimak_preferences_window,
@@ -50,6 +58,183 @@ index_to_language (const GValue       *value,
   return g_variant_new_string (languages[i < G_N_ELEMENTS (languages) ? i : 0]);
 }
 
+static void restore_clicked (GtkButton              *button,
+                             AimakPreferencesWindow *self);
+
+static void
+add_toast (AimakPreferencesWindow *self,
+           const char             *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+}
+
+static void
+show_error (AimakPreferencesWindow *self,
+            const char             *heading,
+            const GError           *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+backup_row_new (AimakPreferencesWindow *self,
+                AimakBackupInfo        *info,
+                gboolean                can_restore)
+{
+  g_autofree char *when = aimak_backups_format_time (info->time);
+  g_autofree char *size = g_format_size (info->size);
+  g_autofree char *accessible = g_strdup_printf (_("Restore the backup of %s"), when);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
+  gtk_widget_set_tooltip_text (row, info->path);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, can_restore);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
+  g_object_set_data_full (G_OBJECT (button), "backup-time", g_strdup (when), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+static AimakDb *
+current_db (AimakPreferencesWindow *self)
+{
+  g_autoptr(AimakWindow) window = g_weak_ref_get (&self->window);
+
+  return window ? aimak_window_get_db (window) : NULL;
+}
+
+void
+aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self)
+{
+  AimakDb *db = current_db (self);
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  GtkListBoxRow *row;
+  gboolean writable;
+
+  g_return_if_fail (AIMAK_IS_PREFERENCES_WINDOW (self));
+  while ((row = gtk_list_box_get_row_at_index (self->backups_list, 0)))
+    gtk_list_box_remove (self->backups_list, GTK_WIDGET (row));
+  writable = db != NULL && !aimak_db_is_read_only (db);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backup_now_button), writable);
+  if (db == NULL)
+    {
+      adw_action_row_set_subtitle (self->folder_row, "");
+      return;
+    }
+  dir = aimak_backup_dir_for (aimak_db_get_path (db));
+  adw_action_row_set_subtitle (self->folder_row, dir);
+  backups = aimak_backup_list (aimak_db_get_path (db), &error);
+  if (backups == NULL)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < backups->len; i++)
+    gtk_list_box_append (self->backups_list,
+                         backup_row_new (self, g_ptr_array_index (backups, i), writable));
+}
+
+static void
+on_confirm_response (AdwMessageDialog       *dialog,
+                     const char             *response,
+                     AimakPreferencesWindow *self)
+{
+  g_autoptr(AimakWindow) window = g_weak_ref_get (&self->window);
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  g_autofree char *previous = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "restore") != 0 || window == NULL)
+    return;
+  if (!aimak_backups_restore_into_window (window, backup, &previous, &error))
+    show_error (self, _("The Backup Was Not Restored"), error);
+  else
+    {
+      g_autofree char *base = g_path_get_basename (previous ? previous : "");
+      g_autofree char *message = g_strdup_printf (_("Backup restored. The previous state was "
+                                                    "saved as “%s”."), base);
+      add_toast (self, message);
+    }
+  aimak_preferences_window_refresh_backups (self);
+}
+
+static void
+restore_clicked (GtkButton              *button,
+                 AimakPreferencesWindow *self)
+{
+  const char *when = g_object_get_data (G_OBJECT (button), "backup-time");
+  g_autofree char *body = g_strdup_printf (_("The database will be replaced by the backup made "
+                                             "on %s. Changes made since then are not in it, "
+                                             "but the current state is backed up first, so "
+                                             "you can go back."), when);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"),
+                                              body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                          g_strdup (g_object_get_data (G_OBJECT (button), "backup-path")),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_backup_now_clicked (AimakPreferencesWindow *self)
+{
+  AimakDb *db = current_db (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (db == NULL)
+    return;
+  path = aimak_backup_create (db, NULL, &error);
+  if (path == NULL)
+    {
+      show_error (self, _("The Backup Was Not Made"), error);
+      return;
+    }
+  add_toast (self, _("Backup made"));
+  aimak_preferences_window_refresh_backups (self);
+}
+
+static void
+on_open_folder_clicked (AimakPreferencesWindow *self)
+{
+  AimakDb *db = current_db (self);
+  g_autofree char *dir = NULL;
+  g_autofree char *uri = NULL;
+
+  if (db == NULL)
+    return;
+  dir = aimak_backup_dir_for (aimak_db_get_path (db));
+  /* An empty folder is better than an error about a missing one. */
+  g_mkdir_with_parents (dir, 0700);
+  uri = g_filename_to_uri (dir, NULL, NULL);
+  if (uri)
+    gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
 static void
 aimak_preferences_window_dispose (GObject *object)
 {
@@ -61,16 +246,32 @@ aimak_preferences_window_dispose (GObject *object)
 }
 
 static void
+aimak_preferences_window_finalize (GObject *object)
+{
+  AimakPreferencesWindow *self = AIMAK_PREFERENCES_WINDOW (object);
+
+  g_weak_ref_clear (&self->window);
+  G_OBJECT_CLASS (aimak_preferences_window_parent_class)->finalize (object);
+}
+
+static void
 aimak_preferences_window_class_init (AimakPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = aimak_preferences_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = aimak_preferences_window_finalize;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, suppress_switch);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, keep_spin);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, backup_now_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, backups_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_folder_clicked);
 }
 
 static void
@@ -85,10 +286,19 @@ aimak_preferences_window_init (AimakPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "export-threshold", self->threshold_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "backups-keep", self->keep_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_weak_ref_init (&self->window, NULL);
 }
 
 AimakPreferencesWindow *
 aimak_preferences_window_new (GtkWindow *parent)
 {
-  return g_object_new (AIMAK_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  AimakPreferencesWindow *self = g_object_new (AIMAK_TYPE_PREFERENCES_WINDOW,
+                                               "transient-for", parent, NULL);
+
+  if (AIMAK_IS_WINDOW (parent))
+    g_weak_ref_set (&self->window, parent);
+  aimak_preferences_window_refresh_backups (self);
+  return self;
 }

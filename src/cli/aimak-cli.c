@@ -18,6 +18,13 @@ static const struct
 } commands[] = {
   { "check", aimak_cli_check, N_("Check the database’s integrity and count its records") },
   { "areas", aimak_cli_areas, N_("List areas with their codes") },
+  { "backup", aimak_cli_backup, N_("Back up the database, or list its backups") },
+  { "restore", aimak_cli_restore, N_("Replace the database with a checked backup") },
+  { "import-indicators", aimak_cli_import_indicators,
+    N_("Import indicator values from a CSV file") },
+  { "demo", aimak_cli_demo, N_("Create or remove demo data (flagged as demo)") },
+  { "summary", aimak_cli_summary,
+    N_("Print the Summary figures of an area, the pilot areas or all areas") },
 };
 
 int
@@ -76,10 +83,16 @@ aimak_cli_parse (const char    *command,
   return TRUE;
 }
 
+char *
+aimak_cli_get_database_path (void)
+{
+  return opt_database ? g_strdup (opt_database) : aimak_db_default_path ();
+}
+
 AimakDb *
 aimak_cli_open_db (AimakDbFlags flags)
 {
-  g_autofree char *path = opt_database ? g_strdup (opt_database) : aimak_db_default_path ();
+  g_autofree char *path = aimak_cli_get_database_path ();
   g_autoptr(GError) error = NULL;
   AimakDb *db = aimak_db_open (path, flags, &error);
 

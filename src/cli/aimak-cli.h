@@ -21,11 +21,18 @@ gboolean  aimak_cli_parse        (const char    *command,
                                   int           *argc,
                                   char        ***argv);
 AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
+/* --database, or the default path. */
+char     *aimak_cli_get_database_path (void);
 int       aimak_cli_fail         (const char    *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 int       aimak_cli_fail_error   (GError        *error);
 
 int       aimak_cli_check        (int argc, char **argv);
 int       aimak_cli_areas        (int argc, char **argv);
+int       aimak_cli_backup       (int argc, char **argv);
+int       aimak_cli_restore      (int argc, char **argv);
+int       aimak_cli_summary      (int argc, char **argv);
+int       aimak_cli_import_indicators (int argc, char **argv);
+int       aimak_cli_demo         (int argc, char **argv);
 
 G_END_DECLS

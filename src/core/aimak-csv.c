@@ -217,8 +217,16 @@ aimak_csv_reader_next (AimakCsvReader *reader,
     }
   reader->record_line = reader->line;
 
-  for (;;)
+  for (gsize record_bytes = 0;; record_bytes++)
     {
+      if (record_bytes > AIMAK_CSV_MAX_RECORD)
+        {
+          g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG,
+                       _("line %u: the record is longer than %u bytes; a quoted field is "
+                         "probably not closed"),
+                       reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
+          return FALSE;
+        }
       c = next_byte (reader, cancellable, error);
       if (c == -2)
         return FALSE;

@@ -14,7 +14,12 @@ typedef enum
   AIMAK_CSV_ERROR_ENCODING,
   AIMAK_CSV_ERROR_SYNTAX,
   AIMAK_CSV_ERROR_IO,
+  AIMAK_CSV_ERROR_TOO_LONG,    /* a record over AIMAK_CSV_MAX_RECORD bytes */
 } AimakCsvError;
+
+/* A record this long is not a table row but, almost always, a quote that was
+ * never closed: stopping there keeps memory flat whatever the file. */
+#define AIMAK_CSV_MAX_RECORD (1024 * 1024)
 
 typedef struct _AimakCsvReader AimakCsvReader;
 

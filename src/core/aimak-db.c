@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "aimak-backup.h"
 #include "aimak-db.h"
 #include "aimak-lang.h"
 #include "aimak-reference.h"
@@ -88,14 +89,20 @@ set_sqlite_error (GError   **error,
   if (primary == SQLITE_READONLY)
     {
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_READ_ONLY,
-                   _("The database is read-only: changes cannot be saved."));
+                   _("The database is read-only: changes cannot be saved. Open a copy "
+                     "that you may change, or ask for permission to write to it."));
       return;
     }
   if (primary == SQLITE_FULL || primary == SQLITE_IOERR)
     {
+      int sys = handle ? sqlite3_system_errno (handle) : 0;
+
+      /* The OS error (ENOSPC, EFBIG, EIO) says more than "disk I/O error". */
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_SQL,
-                   _("The database could not be written (the disk may be full): %s"),
-                   handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+                   _("The change could not be saved because the database could not be "
+                     "written (%s). Free some disk space, then try again."),
+                   sys ? g_strerror (sys) : primary == SQLITE_FULL ? g_strerror (ENOSPC)
+                       : handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
       return;
     }
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
@@ -641,6 +648,50 @@ open_handle (const char *path,
 }
 
 static gboolean
+wal_is_empty (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) != 0 || st.st_size == 0;
+}
+
+/* A read-only connection that has not changed anything yet. A WAL database in
+ * a folder we may not write to cannot build its shared-memory index; when no
+ * WAL content is waiting, reading it as immutable is exact. */
+static sqlite3 *
+open_read_only_handle (const char *path,
+                       GError    **error)
+{
+  sqlite3 *handle = open_handle (path, SQLITE_OPEN_READONLY, error);
+  g_autofree char *uri = NULL;
+  g_autofree char *file_uri = NULL;
+  int rc, primary;
+
+  if (handle == NULL)
+    return NULL;
+  rc = sqlite3_exec (handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  primary = rc & 0xff;
+  if (primary != SQLITE_READONLY && primary != SQLITE_CANTOPEN)
+    return handle;   /* fine, or a problem the checks report */
+
+  sqlite3_close_v2 (handle);
+  if (!wal_is_empty (path))
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_READ_ONLY,
+                   _("The database “%s” cannot be read: its folder is read-only and recent "
+                     "changes are still in “%s-wal”. Copy the folder to a place where you "
+                     "may write and open the copy."), path, path);
+      return NULL;
+    }
+  file_uri = g_filename_to_uri (path, NULL, error);
+  if (file_uri == NULL)
+    return NULL;
+  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+  return open_handle (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+}
+
+static gboolean
 quick_check (AimakDb  *db,
              GError  **error)
 {
@@ -666,6 +717,14 @@ path_writable (const char *path)
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
 }
 
+/* TRUE if the file holds anything worth a backup before it is migrated. */
+static gboolean
+has_content (AimakDb *db)
+{
+  return aimak_db_get_version (db) > 0 ||
+         aimak_db_query_int (db, 0, NULL, "SELECT count(*) FROM sqlite_master", NULL) > 0;
+}
+
 static AimakDb *
 open_existing (const char   *path,
                AimakDbFlags  flags,
@@ -675,37 +734,78 @@ open_existing (const char   *path,
   g_autoptr(AimakDb) db = NULL;
   sqlite3 *handle;
   gboolean read_only;
+  int version;
 
   if (!check_header (path, error))
     return NULL;
 
-  read_only = (flags & AIMAK_DB_OPEN_READ_ONLY) || !path_writable (path);
-  handle = open_handle (path, read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, error);
+  /* Every check runs on a read-only connection: a damaged file must stay
+   * exactly as it is (a read-write connection could roll back a journal into
+   * it or checkpoint its WAL when it closes). */
+  handle = open_read_only_handle (path, error);
   if (handle == NULL)
     return NULL;
-  db = db_new (handle, path, read_only);
+  db = db_new (handle, path, TRUE);
   if (!quick_check (db, error))
     return NULL;
+  version = aimak_db_get_version (db);
+  if (version > aimak_db_latest_version ())
+    {
+      /* The header read before may predate a migration still in the WAL. */
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Aimak (schema %d; this "
+                     "version reads up to %d). Update Aimak to open it. It was not changed."),
+                   path, version, aimak_db_latest_version ());
+      return NULL;
+    }
   if (aimak_db_query_int (db, 0, NULL,
                           "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
                           "AND name IN ('area', 'priority', 'change_log')", NULL) != 3 &&
-      aimak_db_get_version (db) > 0)
+      version > 0)
     {
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_AIMAK,
                    _("“%s” does not have the tables of an Aimak database. It was not changed."),
                    path);
       return NULL;
     }
+
+  read_only = (flags & AIMAK_DB_OPEN_READ_ONLY) || !path_writable (path);
+  if (read_only)
+    {
+      if (!aimak_db_exec_script (db, "PRAGMA foreign_keys = ON", error))
+        return NULL;
+      return g_steal_pointer (&db);
+    }
+
+  g_clear_pointer (&db, aimak_db_unref);
+  handle = open_handle (path, SQLITE_OPEN_READWRITE, error);
+  if (handle == NULL)
+    return NULL;
+  db = db_new (handle, path, FALSE);
   if (!aimak_db_exec_script (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  if (read_only)
-    return g_steal_pointer (&db);
-
   if (!aimak_db_exec_script (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
     return NULL;
-  if (aimak_db_get_version (db) < aimak_db_latest_version () &&
-      !run_migrations (db, reference_dir, error))
-    return NULL;
+  if (aimak_db_get_version (db) < aimak_db_latest_version ())
+    {
+      /* A migration rewrites months of work: keep the state before it. */
+      if (has_content (db))
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autofree char *backup = aimak_backup_create (db, NULL, &local_error);
+
+          if (backup == NULL)
+            {
+              g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_BACKUP,
+                           _("“%s” must be upgraded for this version of Aimak, but it could "
+                             "not be backed up first, so it was not changed. %s"),
+                           path, local_error->message);
+              return NULL;
+            }
+        }
+      if (!run_migrations (db, reference_dir, error))
+        return NULL;
+    }
   return g_steal_pointer (&db);
 }
 

@@ -22,6 +22,7 @@ typedef enum
   AIMAK_DB_ERROR_REFERENCE,
   AIMAK_DB_ERROR_NOT_FOUND,
   AIMAK_DB_ERROR_INVALID,
+  AIMAK_DB_ERROR_BACKUP,      /* the backup before a migration failed */
 } AimakDbError;
 
 typedef enum

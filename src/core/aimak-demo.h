@@ -16,8 +16,9 @@ gboolean  aimak_demo_create  (AimakDb   *db,
                               guint      n_activities,
                               guint32    seed,
                               GError   **error);
-/* Deletes every demo row (priorities with their links, activities, indicator
- * values); @n_removed (optional) gets the number of priorities and activities removed. */
+/* Deletes every demo row (priorities with their links and history, activities,
+ * indicator values) in one transaction, and nothing else; @n_removed (optional)
+ * gets the number of priorities, activities and indicator values removed. */
 gboolean  aimak_demo_remove  (AimakDb   *db,
                               guint     *n_removed,
                               GError   **error);

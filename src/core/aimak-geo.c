@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -37,6 +38,26 @@ feature_free (AimakGeoFeature *f)
   g_free (f);
 }
 
+/* json-glib's typed getters complain about missing members; bad files must
+ * give an error, not a critical. */
+static JsonArray *
+array_member (JsonObject *obj,
+              const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+object_member (JsonObject *obj,
+               const char *name)
+{
+  JsonNode *node = obj ? json_object_get_member (obj, name) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static char *
 dup_member (JsonObject *props,
             const char *name)
@@ -46,6 +67,17 @@ dup_member (JsonObject *props,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return g_strdup ("");
   return g_strstrip (g_strdup (json_node_get_string (node)));
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType t;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  t = json_node_get_value_type (node);
+  return t == G_TYPE_DOUBLE || t == G_TYPE_INT64;
 }
 
 static gboolean
@@ -74,8 +106,14 @@ add_ring (AimakGeoFeature *f,
                        _("District %s has a point that is not a coordinate pair"), f->code);
           return FALSE;
         }
-      p.x = json_array_get_double_element (pa, 0);
-      p.y = json_array_get_double_element (pa, 1);
+      if (!is_number (json_array_get_element (pa, 0)) ||
+          !is_number (json_array_get_element (pa, 1)))
+        p.x = p.y = NAN;
+      else
+        {
+          p.x = json_array_get_double_element (pa, 0);
+          p.y = json_array_get_double_element (pa, 1);
+        }
       if (!isfinite (p.x) || !isfinite (p.y))
         {
           g_set_error (error, AIMAK_GEO_ERROR, AIMAK_GEO_ERROR_INVALID,
@@ -152,7 +190,7 @@ find_label_point (AimakGeoFeature *f)
       double y = f->min_y + (f->max_y - f->min_y) * k / 8.0;
       g_autoptr(GArray) xs = crossings (f, y);
       /* Lines near the middle win ties, so labels sit centrally. */
-      double weight = 1.0 - fabs (k - 4) / 8.0;
+      double weight = 1.0 - abs (k - 4) / 8.0;
 
       for (guint i = 0; i + 1 < xs->len; i += 2)
         {
@@ -192,10 +230,11 @@ static AimakGeoFeature *
 parse_feature (JsonObject *feature,
                GError    **error)
 {
-  JsonObject *props = json_object_get_object_member (feature, "properties");
-  JsonObject *geometry = json_object_get_object_member (feature, "geometry");
+  JsonObject *props = object_member (feature, "properties");
+  JsonObject *geometry = object_member (feature, "geometry");
   g_autofree char *code = NULL;
   AimakGeoFeature *f;
+  g_autofree char *type_owned = NULL;
   const char *type;
   JsonArray *coords;
   gboolean ok = TRUE;
@@ -213,8 +252,9 @@ parse_feature (JsonObject *feature,
                            _("A map feature has no ADM2_PCODE"));
       return NULL;
     }
-  type = json_object_get_string_member_with_default (geometry, "type", "");
-  coords = json_object_get_array_member (geometry, "coordinates");
+  type_owned = dup_member (geometry, "type");
+  type = type_owned;
+  coords = array_member (geometry, "coordinates");
   if (coords == NULL || (strcmp (type, "Polygon") != 0 && strcmp (type, "MultiPolygon") != 0))
     {
       g_set_error (error, AIMAK_GEO_ERROR, AIMAK_GEO_ERROR_INVALID,
@@ -287,7 +327,7 @@ aimak_geo_load_bytes (GBytes  *bytes,
     }
   root = json_parser_get_root (parser);
   obj = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  features = obj ? json_object_get_array_member (obj, "features") : NULL;
+  features = array_member (obj, "features");
   if (features == NULL)
     {
       g_set_error_literal (error, AIMAK_GEO_ERROR, AIMAK_GEO_ERROR_INVALID,

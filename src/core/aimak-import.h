@@ -75,9 +75,11 @@ GQuark             aimak_import_error_quark (void);
  * UTF-8, no header, unclosed quote, cancelled, database error) — its message names
  * the file and, where there is one, the line. Otherwise a report; with bad rows in
  * ALL_OR_NOTHING mode nothing is written and report->committed is FALSE.
- * Change log: each new value "import"/"create", each changed value "import"/"update"
- * with old and new, plus one entry (entity "import", entity_id the file name) that
- * sums up the import. */
+ * Change log (entity "indicator_value"): a new value gets action "import", field
+ * "value", new_value; a changed value action "import", field "value" and/or "note"
+ * with old and new; a deleted value that the file brings back also "undelete". Plus
+ * one entry (entity "import", entity_id the file name) summing up the import.
+ * Run it on its own AimakDb connection when other threads use the database. */
 AimakImportReport *aimak_import_indicators  (AimakDb             *db,
                                              GFile               *file,
                                              AimakImportMode      mode,

@@ -108,9 +108,13 @@ gboolean                aimak_priority_create           (AimakDb                
                                                          AimakPriority                *p,
                                                          GError                      **error);
 /* Writes the differences from the stored record, one change_log row per changed field
- * (lists as comma-joined codes). Refuses (AIMAK_PRIORITY_ERROR_INVALID, message lists
- * the problems) a status other than draft/rejected while validate() has problems and
- * then changes nothing. Updates p->updated_at. Ranks are changed by move() only. */
+ * (lists as comma-joined codes, sorted). Refuses (AIMAK_PRIORITY_ERROR_INVALID, message
+ * lists the problems) to leave a status other than draft/rejected while validate() has
+ * problems, and then changes nothing: so an approved priority stays complete, and an
+ * edit that would break it (e.g. clearing the title) is refused too. Unknown codes are
+ * refused (INVALID); a deleted priority cannot be edited (NOT_FOUND). Updates
+ * p->updated_at (only when something changed). The rank is changed by move() only;
+ * a new area_code moves the priority to the end of that area. */
 gboolean                aimak_priority_update           (AimakDb                      *db,
                                                          AimakPriority                *p,
                                                          GError                      **error);

@@ -69,6 +69,9 @@ typedef struct
 
 GQuark        aimak_summary_error_quark  (void);
 
+void          aimak_summary_item_free      (AimakSummaryItem     *item);
+void          aimak_summary_role_item_free (AimakSummaryRoleItem *item);
+
 AimakScope   *aimak_scope_new            (AimakScopeKind      kind,
                                           const char         *area_code);
 AimakScope   *aimak_scope_copy           (const AimakScope   *scope);

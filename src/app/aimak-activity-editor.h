@@ -1,0 +1,61 @@
+/* aimak-activity-editor.h — the editor of one capacity-building activity beside
+ * the list. It saves as you type: after a short pause the activity is written if it
+ * is valid; a new activity is created the first time it is valid. */
+#pragma once
+
+#include <adwaita.h>
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_ACTIVITY_EDITOR (aimak_activity_editor_get_type ())
+G_DECLARE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, AIMAK, ACTIVITY_EDITOR, GtkWidget)
+
+/* How long the editor waits after the last change before it saves. */
+#define AIMAK_ACTIVITY_EDITOR_DELAY_MS 400
+
+GtkWidget           *aimak_activity_editor_new            (void);
+/* Loads the code lists (types, roles) of @db. */
+void                 aimak_activity_editor_set_db         (AimakActivityEditor *self,
+                                                           AimakDb             *db);
+void                 aimak_activity_editor_set_read_only  (AimakActivityEditor *self,
+                                                           gboolean             read_only);
+/* The area selected in the window, offered by "Use Selected Area". */
+void                 aimak_activity_editor_set_selected_area (AimakActivityEditor *self,
+                                                              const char          *area_code);
+/* Shows activity @id (NULL shows nothing). Call flush() first to keep pending edits. */
+gboolean             aimak_activity_editor_load           (AimakActivityEditor *self,
+                                                           const char          *id,
+                                                           GError             **error);
+/* Shows a new, unsaved activity in @area_code. */
+void                 aimak_activity_editor_new_activity   (AimakActivityEditor *self,
+                                                           const char          *area_code);
+/* The id of the shown activity; NULL when nothing is shown or it is not created yet. */
+const char          *aimak_activity_editor_get_id         (AimakActivityEditor *self);
+gboolean             aimak_activity_editor_is_shown       (AimakActivityEditor *self);
+/* TRUE when the shown activity has changes that are not saved. */
+gboolean             aimak_activity_editor_has_unsaved    (AimakActivityEditor *self);
+/* Saves now what waits for its pause; FALSE (with @error) when it cannot be saved,
+ * e.g. because of problems, which then stay shown. */
+gboolean             aimak_activity_editor_flush          (AimakActivityEditor *self,
+                                                           GError             **error);
+void                 aimak_activity_editor_focus          (AimakActivityEditor *self);
+
+/* For tests and focus: the widget of @field ("date", "type", "topic", "facilitator",
+ * "pre_score", "post_score", "notes", "area_code"). */
+GtkWidget           *aimak_activity_editor_get_field_widget (AimakActivityEditor *self,
+                                                             const char          *field);
+/* The spin button for the women (or men) of @role_code. */
+GtkSpinButton       *aimak_activity_editor_get_count_spin   (AimakActivityEditor *self,
+                                                             const char          *role_code,
+                                                             gboolean             women);
+/* The check button linking priority @id. */
+GtkCheckButton      *aimak_activity_editor_get_priority_check (AimakActivityEditor *self,
+                                                               const char          *id);
+/* Number of problems in the summary, and the inline text shown for @field's group. */
+guint                aimak_activity_editor_get_n_problems   (AimakActivityEditor *self);
+const char          *aimak_activity_editor_get_inline_problem (AimakActivityEditor *self,
+                                                               const char          *field);
+const char          *aimak_activity_editor_get_state_text   (AimakActivityEditor *self);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* aimak-import-dialog.h — imports indicator values from a CSV file: choose
+ * the file, see a preview with every bad row and why, then import all rows
+ * (only if none is bad) or only the good ones. Checking and importing run in
+ * a thread on a connection of their own, with progress and Cancel. */
+#pragma once
+
+#include <adwaita.h>
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_IMPORT_DIALOG (aimak_import_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AimakImportDialog, aimak_import_dialog, AIMAK, IMPORT_DIALOG, AdwWindow)
+
+AimakImportDialog *aimak_import_dialog_new        (GtkWindow         *parent,
+                                                   AimakDb           *db);
+/* Checks @file and shows its preview (what choosing it in the file chooser does). */
+void               aimak_import_dialog_load_file  (AimakImportDialog *self,
+                                                   GFile             *file);
+/* The visible step: "choose", "progress", "preview" or "error". */
+const char        *aimak_import_dialog_get_step   (AimakImportDialog *self);
+/* AimakImportPreviewRow * of the checked file (the first rows). */
+GPtrArray         *aimak_import_dialog_get_preview (AimakImportDialog *self);
+/* The report of the check: every bad row with its reason. */
+const AimakImportReport *aimak_import_dialog_get_report (AimakImportDialog *self);
+
+G_END_DECLS

@@ -1,0 +1,66 @@
+/* aimak-priority-editor.h — the editor of one priority beside the list. It
+ * saves as you type: each field change is written after a short pause, as one
+ * step that Ctrl+Z takes back. */
+#pragma once
+
+#include <adwaita.h>
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_PRIORITY_EDITOR (aimak_priority_editor_get_type ())
+G_DECLARE_FINAL_TYPE (AimakPriorityEditor, aimak_priority_editor, AIMAK, PRIORITY_EDITOR, GtkWidget)
+
+/* How long a field waits after the last keystroke before it is saved. */
+#define AIMAK_PRIORITY_EDITOR_DELAY_MS 400
+
+GtkWidget           *aimak_priority_editor_new          (void);
+/* Loads the code lists of @db for the choices. */
+void                 aimak_priority_editor_set_db       (AimakPriorityEditor *self,
+                                                         AimakDb             *db);
+/* Saves what is pending, then shows priority @id (NULL shows nothing). */
+gboolean             aimak_priority_editor_load         (AimakPriorityEditor *self,
+                                                         const char          *id,
+                                                         GError             **error);
+/* Re-reads the shown priority after a change made elsewhere (rank moves). */
+void                 aimak_priority_editor_reload       (AimakPriorityEditor *self);
+const char          *aimak_priority_editor_get_id       (AimakPriorityEditor *self);
+/* The priority as stored. */
+const AimakPriority *aimak_priority_editor_get_priority (AimakPriorityEditor *self);
+/* Writes the field that waits for its pause now; FALSE if it could not be saved. */
+gboolean             aimak_priority_editor_flush        (AimakPriorityEditor *self);
+/* Takes back the last saved field change and saves; FALSE if there was none. */
+gboolean             aimak_priority_editor_undo         (AimakPriorityEditor *self);
+void                 aimak_priority_editor_set_read_only (AimakPriorityEditor *self,
+                                                          gboolean             read_only);
+void                 aimak_priority_editor_focus_title  (AimakPriorityEditor *self);
+
+/* The widget that edits @field (a column name of DESIGN.md, e.g. "title",
+ * "problem", "gender_marker", "status", "target_groups"), for focus and tests. */
+GtkWidget           *aimak_priority_editor_get_field_widget (AimakPriorityEditor *self,
+                                                             const char          *field);
+/* The check button of @code in the list @field ("target_groups", "gcm", "sdg"). */
+GtkCheckButton      *aimak_priority_editor_get_check        (AimakPriorityEditor *self,
+                                                             const char          *field,
+                                                             const char          *code);
+/* The toggle of @answer ("yes", "partly", "no") for checklist item @item. */
+GtkToggleButton     *aimak_priority_editor_get_answer_button (AimakPriorityEditor *self,
+                                                              const char          *item,
+                                                              const char          *answer);
+/* Indicator rows, in order. */
+guint                aimak_priority_editor_get_n_indicators (AimakPriorityEditor *self);
+GtkWidget           *aimak_priority_editor_get_indicator_row (AimakPriorityEditor *self,
+                                                              guint                index);
+/* The inline problem shown under the field of @field, or NULL when none. */
+const char          *aimak_priority_editor_get_inline_problem (AimakPriorityEditor *self,
+                                                               const char          *field);
+/* The number of problems in the summary at the top. */
+guint                aimak_priority_editor_get_n_problems   (AimakPriorityEditor *self);
+/* The explanation shown after a refused status change, or NULL. */
+const char          *aimak_priority_editor_get_refusal      (AimakPriorityEditor *self);
+/* History rows shown, newest first. */
+guint                aimak_priority_editor_get_n_history    (AimakPriorityEditor *self);
+const char          *aimak_priority_editor_get_history_title (AimakPriorityEditor *self,
+                                                              guint                index);
+
+G_END_DECLS

@@ -1,0 +1,210 @@
+/* aimak-priority-indicator-row.c — an indicator of a priority as an expander row. The
+ * row only reads and shows values; the editor decides when to save. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "aimak-numbers.h"
+#include "aimak-priority-indicator-row.h"
+
+struct _AimakPriorityIndicatorRow
+{
+  AdwExpanderRow  parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *unit_row;
+  GtkEntry       *baseline_f_entry;
+  GtkEntry       *baseline_m_entry;
+  GtkEntry       *target_f_entry;
+  GtkEntry       *target_m_entry;
+  GtkEntry       *actual_f_entry;
+  GtkEntry       *actual_m_entry;
+
+  guint           filling;
+};
+
+G_DEFINE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row, ADW_TYPE_EXPANDER_ROW)
+
+enum { CHANGED, REMOVE_REQUESTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static GtkEntry **
+value_entries (AimakPriorityIndicatorRow *self,
+               GtkEntry          *out[6])
+{
+  out[0] = self->baseline_f_entry;
+  out[1] = self->baseline_m_entry;
+  out[2] = self->target_f_entry;
+  out[3] = self->target_m_entry;
+  out[4] = self->actual_f_entry;
+  out[5] = self->actual_m_entry;
+  return out;
+}
+
+static char *
+pair_text (double women,
+           double men)
+{
+  g_autofree char *w = aimak_numbers_format_budget (women);
+  g_autofree char *m = aimak_numbers_format_budget (men);
+
+  /* Translators: values of an indicator for women and men, e.g. "W 12 / M 15" */
+  return g_strdup_printf (_("W %s / M %s"), *w ? w : "–", *m ? m : "–");
+}
+
+static void
+update_header (AimakPriorityIndicatorRow            *self,
+               const AimakPriorityIndicator *ind)
+{
+  g_autofree char *baseline = pair_text (ind->baseline_f, ind->baseline_m);
+  g_autofree char *target = pair_text (ind->target_f, ind->target_m);
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 ind->name && *ind->name ? ind->name : _("Unnamed indicator"));
+  /* Translators: summary of an indicator: baseline and target by sex */
+  subtitle = g_strdup_printf (_("Baseline %s · Target %s"), baseline, target);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+}
+
+AimakPriorityIndicator *
+aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
+                                   gboolean          *valid)
+{
+  GtkEntry *entries[6];
+  double values[6];
+  AimakPriorityIndicator *ind;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self), NULL);
+
+  ind = aimak_priority_indicator_new (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
+                                      gtk_editable_get_text (GTK_EDITABLE (self->unit_row)));
+  value_entries (self, entries);
+  for (guint i = 0; i < 6; i++)
+    {
+      if (aimak_numbers_parse_number (gtk_editable_get_text (GTK_EDITABLE (entries[i])), &values[i]))
+        gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+      else
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
+          values[i] = NAN;
+          ok = FALSE;
+        }
+    }
+  ind->baseline_f = values[0];
+  ind->baseline_m = values[1];
+  ind->target_f = values[2];
+  ind->target_m = values[3];
+  ind->actual_f = values[4];
+  ind->actual_m = values[5];
+  if (valid)
+    *valid = ok;
+  return ind;
+}
+
+void
+aimak_priority_indicator_row_set_indicator (AimakPriorityIndicatorRow            *self,
+                                   const AimakPriorityIndicator *ind)
+{
+  GtkEntry *entries[6];
+  double values[6];
+
+  g_return_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self));
+  g_return_if_fail (ind != NULL);
+
+  values[0] = ind->baseline_f;
+  values[1] = ind->baseline_m;
+  values[2] = ind->target_f;
+  values[3] = ind->target_m;
+  values[4] = ind->actual_f;
+  values[5] = ind->actual_m;
+  self->filling++;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), ind->name ? ind->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_row), ind->unit ? ind->unit : "");
+  value_entries (self, entries);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *text = aimak_numbers_format_number (values[i]);
+
+      gtk_editable_set_text (GTK_EDITABLE (entries[i]), text);
+      gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+    }
+  self->filling--;
+  update_header (self, ind);
+}
+
+GtkEditable *
+aimak_priority_indicator_row_get_field (AimakPriorityIndicatorRow *self,
+                               guint              index)
+{
+  GtkEntry *entries[6];
+
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self), NULL);
+  if (index == 0)
+    return GTK_EDITABLE (self->name_row);
+  if (index == 1)
+    return GTK_EDITABLE (self->unit_row);
+  g_return_val_if_fail (index < 8, NULL);
+  return GTK_EDITABLE (value_entries (self, entries)[index - 2]);
+}
+
+static void
+on_field_changed (AimakPriorityIndicatorRow *self)
+{
+  g_autoptr(AimakPriorityIndicator) ind = NULL;
+
+  if (self->filling)
+    return;
+  ind = aimak_priority_indicator_row_get_indicator (self, NULL);
+  update_header (self, ind);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_remove_clicked (AimakPriorityIndicatorRow *self)
+{
+  g_signal_emit (self, signals[REMOVE_REQUESTED], 0);
+}
+
+static void
+aimak_priority_indicator_row_class_init (AimakPriorityIndicatorRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[REMOVE_REQUESTED] = g_signal_new ("remove-requested", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/aimak-priority-indicator-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, baseline_f_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, baseline_m_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, target_f_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, target_m_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, actual_f_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, actual_m_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
+}
+
+static void
+aimak_priority_indicator_row_init (AimakPriorityIndicatorRow *self)
+{
+  g_autoptr(AimakPriorityIndicator) empty = aimak_priority_indicator_new ("", "");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_header (self, empty);
+}
+
+GtkWidget *
+aimak_priority_indicator_row_new (void)
+{
+  return g_object_new (AIMAK_TYPE_PRIORITY_INDICATOR_ROW, NULL);
+}

@@ -1,0 +1,144 @@
+/* aimak-cli-import.c — `aimak-cli import-indicators FILE.csv`: imports
+ * indicator values from a CSV file, all or nothing unless told otherwise. */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "aimak-cli.h"
+
+typedef struct
+{
+  int last_percent;
+} Progress;
+
+/* Only for a person watching a terminal: a redirected stderr gets the bad
+ * rows and nothing else. */
+static void
+show_progress (guint64  done,
+               guint64  total,
+               gpointer user_data)
+{
+  Progress *p = user_data;
+  int percent = total ? (int) (done * 100 / total) : 0;
+
+  if (percent == p->last_percent)
+    return;
+  p->last_percent = percent;
+  /* TRANSLATORS: progress of an import on the terminal */
+  fprintf (stderr, "\r%s %3d%%", _("Importing…"), percent);
+  fflush (stderr);
+}
+
+static void
+end_progress (Progress *p)
+{
+  if (p->last_percent >= 0)
+    {
+      fprintf (stderr, "\r\033[K");
+      fflush (stderr);
+    }
+}
+
+int
+aimak_cli_import_indicators (int argc, char **argv)
+{
+  gboolean skip_bad = FALSE, dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad,
+      N_("Import the good rows even if some rows are bad"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Only check the file; change nothing"), NULL },
+    { NULL }
+  };
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(AimakImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { -1 };
+  gboolean tty;
+  AimakImportMode mode;
+  const char *path;
+
+  if (!aimak_cli_parse ("import-indicators", _("FILE.csv"),
+                        _("Imports indicator values from a CSV file with the columns area "
+                          "(code or exact name), indicator (code), year, sex (F/M/T), value, "
+                          "source and optionally note; comma or semicolon separated, UTF-8.\n\n"
+                          "Every row is checked first. If any row is bad, each is reported "
+                          "as FILE:LINE: reason and nothing is imported, unless "
+                          "--skip-bad-rows is given. A value that already exists for the "
+                          "same area, indicator, year, sex and source is updated."),
+                        entries, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (argc != 2)
+    {
+      aimak_cli_fail (argc < 2 ? _("give the CSV file to import")
+                               : _("give exactly one CSV file"));
+      return AIMAK_CLI_USAGE;
+    }
+  if (skip_bad && dry_run)
+    {
+      aimak_cli_fail (_("--dry-run and --skip-bad-rows cannot be used together"));
+      return AIMAK_CLI_USAGE;
+    }
+  path = argv[1];
+  file = g_file_new_for_commandline_arg (path);
+
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+
+  mode = dry_run ? AIMAK_IMPORT_CHECK
+                 : skip_bad ? AIMAK_IMPORT_SKIP_BAD : AIMAK_IMPORT_ALL_OR_NOTHING;
+  tty = isatty (STDERR_FILENO);
+  report = aimak_import_indicators (db, file, mode, NULL, tty ? show_progress : NULL,
+                                    &progress, &error);
+  end_progress (&progress);
+  if (report == NULL)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      AimakImportProblem *p = g_ptr_array_index (report->problems, i);
+      g_printerr ("%s:%u: %s\n", path, p->line, p->reason);
+    }
+
+  if (dry_run)
+    {
+      if (report->bad_rows > 0)
+        return aimak_cli_fail (ngettext ("%u bad row, %u good (nothing was imported: "
+                                         "--dry-run)",
+                                         "%u bad rows, %u good (nothing was imported: "
+                                         "--dry-run)", report->bad_rows),
+                               report->bad_rows, report->good_rows);
+      g_print (ngettext ("Checked %u row: all good (nothing was imported: --dry-run)\n",
+                         "Checked %u rows: all good (nothing was imported: --dry-run)\n",
+                         report->good_rows), report->good_rows);
+      return AIMAK_CLI_OK;
+    }
+
+  if (!report->committed)
+    {
+      if (report->good_rows == 0)
+        return aimak_cli_fail (_("no row of “%s” is good; nothing was imported"), path);
+      return aimak_cli_fail (ngettext ("%u bad row (and %u good); nothing was imported. "
+                                       "Correct it, or run again with --skip-bad-rows to "
+                                       "import only the good rows.",
+                                       "%u bad rows (and %u good); nothing was imported. "
+                                       "Correct them, or run again with --skip-bad-rows to "
+                                       "import only the good rows.", report->bad_rows),
+                             report->bad_rows, report->good_rows);
+    }
+
+  /* TRANSLATORS: "Imported 12 values (10 new, 2 updated, 0 unchanged)" */
+  g_print (ngettext ("Imported %u value (%u new, %u updated, %u unchanged)",
+                     "Imported %u values (%u new, %u updated, %u unchanged)",
+                     report->good_rows),
+           report->good_rows, report->inserted, report->updated, report->unchanged);
+  if (report->bad_rows > 0)
+    g_print (ngettext ("; skipped %u bad row", "; skipped %u bad rows", report->bad_rows),
+             report->bad_rows);
+  g_print ("\n");
+  return AIMAK_CLI_OK;
+}

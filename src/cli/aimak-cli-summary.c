@@ -1,0 +1,234 @@
+/* aimak-cli-summary.c — `aimak-cli summary`: the figures of the Summary view for an
+ * area, the pilot areas or everything, as a readable table or as JSON for scripts.
+ * Exit status: 0 printed, 1 the database could not be read, 2 bad arguments
+ * (including an unknown area code).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "aimak-cli.h"
+
+/* Headings follow --lang like the code-list names do, so one table has one language. */
+#define T(msgid) aimak_lang_gettext (lang, msgid)  /* use with N_() */
+
+/* "1 750 000": groups of three with a space, as written in Kyrgyzstan's documents. */
+static char *
+format_amount (double value)
+{
+  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (round (value)));
+  GString *out = g_string_new (value < 0 && round (value) != 0 ? "-" : "");
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ' ');
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Right-aligns @text in @width characters (not bytes: headings may be Cyrillic). */
+static char *
+pad_left (const char *text,
+          int         width)
+{
+  glong chars = g_utf8_strlen (text, -1);
+  g_autofree char *spaces = g_strnfill (MAX (0, width - chars), ' ');
+
+  return g_strconcat (spaces, text, NULL);
+}
+
+/* Pads by characters, not bytes, so that Cyrillic labels line up. */
+static void
+print_row (const char *label,
+           const char *value,
+           int         width)
+{
+  glong chars = g_utf8_strlen (label, -1);
+
+  g_print ("    %s", label);
+  for (glong i = chars; i < width; i++)
+    g_print (" ");
+  g_print ("  %s\n", value);
+}
+
+/* Code-list entries with numeric codes (markers, GCM objectives, SDG targets) are
+ * known by their numbers, so the number goes in front of the name. */
+static char *
+item_label (const AimakSummaryItem *item)
+{
+  if (item->code && g_ascii_isdigit (item->code[0]))
+    return g_strdup_printf ("%s %s", item->code, item->label);
+  return g_strdup (item->label);
+}
+
+static void
+print_items (const char *heading,
+             GPtrArray  *items,
+             gboolean    amounts,
+             const char *none)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  int width = 0, value_width = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      char *label = item_label (g_ptr_array_index (items, i));
+      width = MAX (width, (int) g_utf8_strlen (label, -1));
+      g_ptr_array_add (labels, label);
+    }
+  g_print ("  %s\n", heading);
+  if (items->len == 0 && none)
+    g_print ("    %s\n", none);
+  for (guint i = 0; i < items->len; i++)
+    {
+      AimakSummaryItem *item = g_ptr_array_index (items, i);
+      char *value = amounts ? format_amount (item->value) : g_strdup_printf ("%.0f", item->value);
+      value_width = MAX (value_width, (int) strlen (value));
+      g_ptr_array_add (values, value);
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autofree char *value = pad_left (g_ptr_array_index (values, i), value_width);
+      print_row (g_ptr_array_index (labels, i), value, width);
+    }
+}
+
+static void
+print_text (const AimakSummary *s,
+            const AimakScope   *scope,
+            const char         *lang)
+{
+  g_autofree char *total = format_amount (s->budget_total);
+  int width = 0;
+
+  if (scope->kind == AIMAK_SCOPE_AREA)
+    g_print ("%s: %s (%s)\n\n", T (N_("Summary")), s->scope_label, scope->area_code);
+  else
+    g_print ("%s: %s\n\n", T (N_("Summary")), s->scope_label);
+
+  g_print ("%s: %u\n", T (N_("Priorities")), s->priorities_total);
+  print_items (T (N_("By status")), s->priorities_by_status, FALSE, NULL);
+  print_items (T (N_("By gender marker")), s->priorities_by_marker, FALSE, NULL);
+  print_items (T (N_("Per target group")), s->priorities_by_target_group, FALSE, NULL);
+  g_print ("\n");
+
+  g_print ("%s: %s\n", T (N_("Budget (KGS)")), total);
+  print_items (T (N_("By gender marker")), s->budget_by_marker, TRUE, NULL);
+  print_items (T (N_("By funding source")), s->budget_by_funding, TRUE, NULL);
+  if (isnan (s->gender_budget_share))
+    g_print ("  %s: %s\n", T (N_("Gender budget share (marker 1–2)")),
+             T (N_("no budget entered")));
+  else
+    g_print ("  %s: %.1f %%\n", T (N_("Gender budget share (marker 1–2)")),
+             100.0 * s->gender_budget_share);
+  g_print ("\n");
+
+  g_print ("%s: %u\n", T (N_("GCM objectives covered")), s->gcm_covered->len);
+  print_items (T (N_("Priorities per objective")), s->gcm_covered, FALSE, T (N_("none")));
+  g_print ("%s: %u\n", T (N_("SDG targets covered")), s->sdg_covered->len);
+  print_items (T (N_("Priorities per target")), s->sdg_covered, FALSE, T (N_("none")));
+  g_print ("\n");
+
+  g_print ("%s: %u (%s %u, %s %u)\n", T (N_("Capacity building participants")),
+           s->participants_women + s->participants_men, T (N_("women")), s->participants_women,
+           T (N_("men")), s->participants_men);
+  for (guint i = 0; i < s->participants_by_role->len; i++)
+    width = MAX (width, (int) g_utf8_strlen (((AimakSummaryRoleItem *)
+                                               s->participants_by_role->pdata[i])->label, -1));
+  {
+    g_autofree char *w = pad_left (T (N_("Women")), 7);
+    g_autofree char *m = pad_left (T (N_("Men")), 7);
+    g_autofree char *t = pad_left (T (N_("Total")), 7);
+    g_autofree char *head = g_strdup_printf ("%s %s %s", w, m, t);
+    g_print ("  %s\n", T (N_("By role")));
+    print_row ("", head, width);
+  }
+  for (guint i = 0; i < s->participants_by_role->len; i++)
+    {
+      AimakSummaryRoleItem *r = g_ptr_array_index (s->participants_by_role, i);
+      g_autofree char *values = g_strdup_printf ("%7u %7u %7u", r->women, r->men,
+                                                 r->women + r->men);
+      print_row (r->label, values, width);
+    }
+  g_print ("\n");
+
+  g_print ("%s: %u\n", T (N_("Activities")), s->activities_total);
+  print_items (T (N_("By type")), s->activities_by_type, FALSE, NULL);
+}
+
+int
+aimak_cli_summary (int argc, char **argv)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *lang = NULL;
+  gboolean pilots = FALSE, all = FALSE, json = FALSE;
+  GOptionEntry entries[] = {
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &area,
+      N_("The area with code CODE and everything below it"), N_("CODE") },
+    { "pilots", 0, 0, G_OPTION_ARG_NONE, &pilots, N_("The pilot areas"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("All areas"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON with stable keys"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Names in LANG (en, ru or ky)"), N_("LANG") },
+    { NULL }
+  };
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(AimakScope) scope = NULL;
+  g_autoptr(AimakSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!aimak_cli_parse ("summary", "",
+                        _("Prints the figures of the Summary view — priorities by status, "
+                          "gender marker and target group, budget by marker and funding "
+                          "source, the gender budget share, GCM objectives and SDG targets "
+                          "covered, capacity-building participants by role and sex and "
+                          "activities by type — for one scope: --area CODE, --pilots or "
+                          "--all. Exit status: 0 success, 1 the database could not be "
+                          "read, 2 bad arguments or an unknown area code."),
+                        entries, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (argc > 1)
+    {
+      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
+      return AIMAK_CLI_USAGE;
+    }
+  if ((area != NULL) + pilots + all != 1)
+    {
+      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
+      return AIMAK_CLI_USAGE;
+    }
+  if (lang && !aimak_lang_is_valid (lang))
+    {
+      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
+      return AIMAK_CLI_USAGE;
+    }
+
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
+  scope = aimak_scope_new (area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS
+                                                            : AIMAK_SCOPE_ALL, area);
+  summary = aimak_summary_compute (db, scope, &error);
+  if (summary == NULL)
+    {
+      gboolean usage = g_error_matches (error, AIMAK_SUMMARY_ERROR,
+                                        AIMAK_SUMMARY_ERROR_UNKNOWN_AREA);
+      aimak_cli_fail ("%s", error->message);
+      return usage ? AIMAK_CLI_USAGE : AIMAK_CLI_FAILED;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = aimak_summary_to_json (summary, scope);
+      g_print ("%s\n", text);
+    }
+  else
+    print_text (summary, scope, aimak_db_get_language (db));
+  return AIMAK_CLI_OK;
+}

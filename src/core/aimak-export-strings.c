@@ -1,0 +1,375 @@
+/* aimak-export-strings.c — the workbook's labels in en/ru/ky (see the header for why
+ * this is a table and not gettext). Russian follows the usual terms of Russian-language
+ * municipal planning documents in Kyrgyzstan; Kyrgyz is literary Kyrgyz. GCM is
+ * abbreviated ГДМ in Russian (as IOM's Russian texts do) and МГК in Kyrgyz; SDG is
+ * ЦУР in Russian and ТӨМ in Kyrgyz, as in the official national SDG reports.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "aimak-export-strings.h"
+
+typedef struct
+{
+  const char *en;
+  const char *ru;
+  const char *ky;
+} Label;
+
+static const Label labels[AIMAK_XS_N_STRINGS] = {
+  [AIMAK_XS_SHEET_COVER] = { "Cover", "Титульный лист", "Титулдук барак" },
+  [AIMAK_XS_SHEET_PROFILE] = { "Profile", "Профиль", "Профиль" },
+  [AIMAK_XS_SHEET_PRIORITIES] = { "Priorities", "Приоритеты", "Артыкчылыктар" },
+  [AIMAK_XS_SHEET_INDICATORS] = { "Indicators", "Показатели", "Көрсөткүчтөр" },
+  [AIMAK_XS_SHEET_CAPACITY] = { "Capacity building", "Развитие потенциала",
+                                "Потенциалды өнүктүрүү" },
+  [AIMAK_XS_SHEET_BUDGET] = { "Gender budget", "Гендерный бюджет", "Гендердик бюджет" },
+  [AIMAK_XS_SHEET_ALIGNMENT] = { "Alignment", "Связь с ГДМ и ЦУР", "МГК жана ТӨМ менен байланыш" },
+
+  [AIMAK_XS_TITLE_COVER] = {
+    "Local development priorities: migration and gender",
+    "Приоритеты местного развития: миграция и гендер",
+    "Жергиликтүү өнүгүүнүн артыкчылыктары: миграция жана гендер" },
+  [AIMAK_XS_TITLE_PROFILE] = {
+    "Area profile: indicators by sex, latest year",
+    "Профиль территории: показатели в разбивке по полу, последний год",
+    "Аймактын профили: жыныс боюнча көрсөткүчтөр, акыркы жыл" },
+  [AIMAK_XS_TITLE_PRIORITIES] = {
+    "Development priorities",
+    "Приоритеты развития",
+    "Өнүгүүнүн артыкчылыктары" },
+  [AIMAK_XS_TITLE_INDICATORS] = {
+    "Indicators of the priorities by sex",
+    "Показатели приоритетов в разбивке по полу",
+    "Артыкчылыктардын жыныс боюнча көрсөткүчтөрү" },
+  [AIMAK_XS_TITLE_CAPACITY] = {
+    "Capacity building: activities and participants",
+    "Развитие потенциала: мероприятия и участники",
+    "Потенциалды өнүктүрүү: иш-чаралар жана катышуучулар" },
+  [AIMAK_XS_TITLE_BUDGET] = {
+    "Gender budget: budget by gender marker and funding source",
+    "Гендерный бюджет: бюджет по гендерному маркеру и источникам финансирования",
+    "Гендердик бюджет: гендердик маркер жана каржылоо булактары боюнча бюджет" },
+  [AIMAK_XS_TITLE_ALIGNMENT] = {
+    "Alignment with the Global Compact for Migration and the SDGs",
+    "Связь с Глобальным договором о миграции и Целями устойчивого развития",
+    "Миграция боюнча глобалдык келишим жана Туруктуу өнүгүү максаттары менен байланыш" },
+
+  [AIMAK_XS_ABOUT_PROFILE] = {
+    "Indicators of the areas by sex for the latest year, with their sources",
+    "Показатели территорий в разбивке по полу за последний год, с источниками",
+    "Аймактардын акыркы жылдагы жыныс боюнча көрсөткүчтөрү, булактары менен" },
+  [AIMAK_XS_ABOUT_PRIORITIES] = {
+    "Development priorities with gender marker, budget, status and decisions",
+    "Приоритеты развития с гендерным маркером, бюджетом, статусом и решениями",
+    "Гендердик маркери, бюджети, статусу жана чечимдери менен өнүгүү артыкчылыктары" },
+  [AIMAK_XS_ABOUT_INDICATORS] = {
+    "Baseline, target and actual values of each priority for women and men",
+    "Базовые, целевые и фактические значения каждого приоритета для женщин и мужчин",
+    "Ар бир артыкчылыктын аялдар жана эркектер үчүн баштапкы, максаттуу жана иш жүзүндөгү маанилери" },
+  [AIMAK_XS_ABOUT_CAPACITY] = {
+    "Trainings and other activities with participants by role and sex",
+    "Тренинги и другие мероприятия с участниками по ролям и полу",
+    "Тренингдер жана башка иш-чаралар, катышуучулар ролу жана жынысы боюнча" },
+  [AIMAK_XS_ABOUT_BUDGET] = {
+    "Budget by gender marker and by funding source, calculated from the priorities",
+    "Бюджет по гендерному маркеру и источникам финансирования, рассчитанный по приоритетам",
+    "Артыкчылыктардан эсептелген, гендердик маркер жана каржылоо булагы боюнча бюджет" },
+  [AIMAK_XS_ABOUT_ALIGNMENT] = {
+    "Which GCM objectives and SDG targets each priority supports",
+    "Какие цели ГДМ и задачи ЦУР поддерживает каждый приоритет",
+    "Ар бир артыкчылык МГКнын кайсы максаттарын жана ТӨМдүн кайсы милдеттерин колдойт" },
+
+  [AIMAK_XS_COL_SECTION] = { "Section", "Раздел", "Бөлүм" },
+  [AIMAK_XS_COL_ITEM] = { "Item", "Пункт", "Пункт" },
+  [AIMAK_XS_COL_VALUE] = { "Value", "Значение", "Маани" },
+  [AIMAK_XS_COL_NOTE] = { "Note", "Примечание", "Эскертүү" },
+  [AIMAK_XS_SECTION_ABOUT] = { "About this workbook", "О документе", "Документ жөнүндө" },
+  [AIMAK_XS_SECTION_CONTENTS] = { "Contents", "Содержание", "Мазмуну" },
+  [AIMAK_XS_SECTION_SOURCES] = { "Data sources", "Источники данных", "Маалымат булактары" },
+  [AIMAK_XS_SECTION_MARKER] = { "Gender equality marker", "Маркер гендерного равенства",
+                                "Гендердик теңдик маркери" },
+  [AIMAK_XS_SECTION_STATUS] = { "Status of a priority", "Статус приоритета",
+                                "Артыкчылыктын статусу" },
+  [AIMAK_XS_SECTION_NOTES] = { "Notes", "Примечания", "Эскертүүлөр" },
+  [AIMAK_XS_ITEM_AREAS] = { "Area(s)", "Территория", "Аймак(тар)" },
+  [AIMAK_XS_ITEM_PROGRAMME_START] = { "Programme period: first year",
+                                      "Период программы: первый год",
+                                      "Программанын мезгили: биринчи жылы" },
+  [AIMAK_XS_ITEM_PROGRAMME_END] = { "Programme period: last year",
+                                    "Период программы: последний год",
+                                    "Программанын мезгили: акыркы жылы" },
+  [AIMAK_XS_ITEM_PREPARED_BY] = { "Prepared by", "Подготовил", "Даярдаган" },
+  [AIMAK_XS_ITEM_PREPARED_ON] = { "Prepared on", "Дата подготовки", "Даярдалган күнү" },
+  [AIMAK_XS_ITEM_N_PRIORITIES] = { "Number of priorities", "Число приоритетов",
+                                   "Артыкчылыктардын саны" },
+  [AIMAK_XS_ITEM_N_ACTIVITIES] = { "Number of capacity-building activities",
+                                   "Число мероприятий по развитию потенциала",
+                                   "Потенциалды өнүктүрүү боюнча иш-чаралардын саны" },
+  [AIMAK_XS_ITEM_LANGUAGE] = { "Language", "Язык", "Тили" },
+  [AIMAK_XS_LANGUAGE_NAME] = { "English", "Русский", "Кыргызча" },
+  [AIMAK_XS_SOURCE_PLANNERS] = {
+    "Priorities and activities: entered by the local planners in Aimak",
+    "Приоритеты и мероприятия: внесены местными специалистами по планированию в Аймак",
+    "Артыкчылыктар жана иш-чаралар: жергиликтүү пландоочулар Аймакка киргизген" },
+  [AIMAK_XS_SOURCE_NONE] = {
+    "No indicator values are recorded for the areas of this workbook.",
+    "Для территорий этого документа значения показателей не внесены.",
+    "Бул документтин аймактары үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
+  [AIMAK_XS_NOTE_DEMO] = {
+    "This workbook contains demo data: rows marked in the column “Demo data” are "
+    "invented examples, not real plans.",
+    "Документ содержит демонстрационные данные: строки, отмеченные в столбце "
+    "«Демо-данные», — придуманные примеры, а не реальные планы.",
+    "Бул документте демо маалыматтар бар: «Демо маалымат» тилкесинде белгиленген саптар "
+    "чыныгы пландар эмес, ойдон чыгарылган мисалдар." },
+  [AIMAK_XS_NOTE_NO_DEMO] = {
+    "No demo data: every row comes from the planners’ records.",
+    "Демонстрационных данных нет: все строки взяты из записей специалистов.",
+    "Демо маалыматтар жок: бардык саптар пландоочулардын жазууларынан алынган." },
+  [AIMAK_XS_NOTE_SUPPRESSED] = {
+    "Counts of migrant or returnee women below {n} in an ayil aimak are shown as “<{n}”, "
+    "and the total beside them is hidden, because small numbers can identify people.",
+    "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айыл аймаке показано "
+    "как «<{n}», а итог рядом скрыт: по малым числам можно узнать людей.",
+    "Айыл аймактагы мигрант же кайтып келген аялдардын саны {n} кем болсо, «<{n}» деп "
+    "көрсөтүлөт жана жанындагы жыйынтык жашырылат: аз сандар боюнча адамдарды таанып "
+    "алууга болот." },
+  [AIMAK_XS_NOTE_LARGE] = {
+    "This workbook is large, so the priorities carry an autofilter instead of an Excel table.",
+    "Документ большой, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
+    "Документ чоң болгондуктан, артыкчылыктарда Excel таблицасынын ордуна автофильтр бар." },
+  [AIMAK_XS_SCOPE_PILOTS] = { "Pilot areas", "Пилотные территории", "Пилоттук аймактар" },
+  [AIMAK_XS_SCOPE_ALL] = { "All areas", "Все территории", "Бардык аймактар" },
+  [AIMAK_XS_FOOTER_PAGE] = { "Page &P of &N", "Страница &P из &N", "&N барактын &P-барагы" },
+
+  [AIMAK_XS_COL_AREA] = { "Area", "Территория", "Аймак" },
+  [AIMAK_XS_COL_PCODE] = { "P-code", "P-код", "P-код" },
+  [AIMAK_XS_COL_RANK] = { "Rank", "Ранг", "Орду" },
+  [AIMAK_XS_COL_TITLE] = { "Title", "Название", "Аталышы" },
+  [AIMAK_XS_COL_PRIORITY] = { "Priority", "Приоритет", "Артыкчылык" },
+  [AIMAK_XS_COL_WOMEN] = { "Women", "Женщины", "Аялдар" },
+  [AIMAK_XS_COL_MEN] = { "Men", "Мужчины", "Эркектер" },
+  [AIMAK_XS_COL_TOTAL] = { "Total", "Всего", "Бардыгы" },
+  [AIMAK_XS_COL_UNIT] = { "Unit", "Единица измерения", "Өлчөө бирдиги" },
+  [AIMAK_XS_COL_YEAR] = { "Year", "Год", "Жыл" },
+  [AIMAK_XS_COL_SOURCE] = { "Source", "Источник", "Булагы" },
+  [AIMAK_XS_COL_INDICATOR] = { "Indicator", "Показатель", "Көрсөткүч" },
+  [AIMAK_XS_COL_CODE] = { "Code", "Код", "Коду" },
+  [AIMAK_XS_COL_NAME] = { "Name", "Наименование", "Аталышы" },
+  [AIMAK_XS_YES] = { "Yes", "Да", "Ооба" },
+  [AIMAK_XS_TOTAL_ROW] = { "Total", "Итого", "Жыйынтыгы" },
+
+  [AIMAK_XS_COL_SECTOR] = { "Sector", "Сектор", "Тармак" },
+  [AIMAK_XS_COL_TARGET_GROUPS] = { "Target groups", "Целевые группы", "Максаттуу топтор" },
+  [AIMAK_XS_COL_MARKER] = { "Gender marker", "Гендерный маркер", "Гендердик маркер" },
+  [AIMAK_XS_COL_JUSTIFICATION] = { "Marker justification", "Обоснование маркера",
+                                   "Маркердин негиздемеси" },
+  [AIMAK_XS_COL_GCM] = { "GCM objectives", "Цели ГДМ", "МГКнын максаттары" },
+  [AIMAK_XS_COL_SDG] = { "SDG targets", "Задачи ЦУР", "ТӨМдүн милдеттери" },
+  [AIMAK_XS_COL_BUDGET] = { "Budget, KGS", "Бюджет, сом", "Бюджет, сом" },
+  [AIMAK_XS_COL_FUNDING] = { "Funding source", "Источник финансирования", "Каржылоо булагы" },
+  [AIMAK_XS_COL_RESPONSIBLE] = { "Responsible", "Ответственный", "Жооптуу" },
+  [AIMAK_XS_COL_PARTNERS] = { "Partners", "Партнёры", "Өнөктөштөр" },
+  [AIMAK_XS_COL_START_YEAR] = { "Start year", "Год начала", "Башталган жылы" },
+  [AIMAK_XS_COL_END_YEAR] = { "End year", "Год окончания", "Аяктаган жылы" },
+  [AIMAK_XS_COL_STATUS] = { "Status", "Статус", "Статусу" },
+  [AIMAK_XS_COL_HEARING_DATE] = { "Public hearing date", "Дата общественных слушаний",
+                                  "Коомдук угуунун күнү" },
+  [AIMAK_XS_COL_HEARING_WOMEN] = { "Hearing participants: women",
+                                   "Участники слушаний: женщины",
+                                   "Угуунун катышуучулары: аялдар" },
+  [AIMAK_XS_COL_HEARING_MEN] = { "Hearing participants: men",
+                                 "Участники слушаний: мужчины",
+                                 "Угуунун катышуучулары: эркектер" },
+  [AIMAK_XS_COL_DECISION_NO] = { "Kenesh decision no.", "№ решения кенеша",
+                                 "Кеңештин чечиминин №" },
+  [AIMAK_XS_COL_DECISION_DATE] = { "Kenesh decision date", "Дата решения кенеша",
+                                   "Кеңештин чечиминин күнү" },
+  [AIMAK_XS_COL_DEMO] = { "Demo data", "Демо-данные", "Демо маалымат" },
+  [AIMAK_XS_VALIDATION_MARKER_TITLE] = { "Gender marker", "Гендерный маркер",
+                                         "Гендердик маркер" },
+  [AIMAK_XS_VALIDATION_MARKER] = {
+    "0 = not targeted, 1 = significant, 2 = principal objective",
+    "0 — не является целью, 1 — значимая цель, 2 — основная цель",
+    "0 — максат эмес, 1 — маанилүү максат, 2 — негизги максат" },
+  [AIMAK_XS_VALIDATION_STATUS_TITLE] = { "Status", "Статус", "Статусу" },
+  [AIMAK_XS_VALIDATION_STATUS] = {
+    "Choose a status from the list.",
+    "Выберите статус из списка.",
+    "Статусту тизмеден тандаңыз." },
+  [AIMAK_XS_NO_PRIORITIES] = {
+    "No priorities are recorded for these areas.",
+    "Для этих территорий приоритеты не внесены.",
+    "Бул аймактар үчүн артыкчылыктар киргизилген эмес." },
+
+  [AIMAK_XS_CHART_PROFILE] = { "Women and men: {area} ({unit})",
+                               "Женщины и мужчины: {area} ({unit})",
+                               "Аялдар жана эркектер: {area} ({unit})" },
+  [AIMAK_XS_SUPPRESSED_TOTAL] = { "hidden", "скрыто", "жашырылган" },
+  [AIMAK_XS_NO_INDICATORS] = {
+    "No indicator values are recorded for these areas.",
+    "Для этих территорий значения показателей не внесены.",
+    "Бул аймактар үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
+
+  [AIMAK_XS_COL_BASELINE_WOMEN] = { "Baseline: women", "Базовое значение: женщины",
+                                    "Баштапкы маани: аялдар" },
+  [AIMAK_XS_COL_BASELINE_MEN] = { "Baseline: men", "Базовое значение: мужчины",
+                                  "Баштапкы маани: эркектер" },
+  [AIMAK_XS_COL_BASELINE_TOTAL] = { "Baseline: total", "Базовое значение: всего",
+                                    "Баштапкы маани: бардыгы" },
+  [AIMAK_XS_COL_TARGET_WOMEN] = { "Target: women", "Целевое значение: женщины",
+                                  "Максаттуу маани: аялдар" },
+  [AIMAK_XS_COL_TARGET_MEN] = { "Target: men", "Целевое значение: мужчины",
+                                "Максаттуу маани: эркектер" },
+  [AIMAK_XS_COL_TARGET_TOTAL] = { "Target: total", "Целевое значение: всего",
+                                  "Максаттуу маани: бардыгы" },
+  [AIMAK_XS_COL_ACTUAL_WOMEN] = { "Actual: women", "Фактическое значение: женщины",
+                                  "Иш жүзүндөгү маани: аялдар" },
+  [AIMAK_XS_COL_ACTUAL_MEN] = { "Actual: men", "Фактическое значение: мужчины",
+                                "Иш жүзүндөгү маани: эркектер" },
+  [AIMAK_XS_COL_ACTUAL_TOTAL] = { "Actual: total", "Фактическое значение: всего",
+                                  "Иш жүзүндөгү маани: бардыгы" },
+  [AIMAK_XS_NO_PRIORITY_INDICATORS] = {
+    "No indicators are recorded for these priorities.",
+    "Для этих приоритетов показатели не внесены.",
+    "Бул артыкчылыктар үчүн көрсөткүчтөр киргизилген эмес." },
+
+  [AIMAK_XS_COL_DATE] = { "Date", "Дата", "Күнү" },
+  [AIMAK_XS_COL_TYPE] = { "Type", "Вид", "Түрү" },
+  [AIMAK_XS_COL_TOPIC] = { "Topic", "Тема", "Темасы" },
+  [AIMAK_XS_COL_FACILITATOR] = { "Facilitator", "Ведущий", "Алып баруучу" },
+  [AIMAK_XS_COL_ROLE_WOMEN] = { "{role}: women", "{role}: женщины", "{role}: аялдар" },
+  [AIMAK_XS_COL_ROLE_MEN] = { "{role}: men", "{role}: мужчины", "{role}: эркектер" },
+  [AIMAK_XS_COL_TOTAL_WOMEN] = { "Women, total", "Всего женщин", "Бардык аялдар" },
+  [AIMAK_XS_COL_TOTAL_MEN] = { "Men, total", "Всего мужчин", "Бардык эркектер" },
+  [AIMAK_XS_COL_TOTAL_PARTICIPANTS] = { "Participants, total", "Всего участников",
+                                        "Бардык катышуучулар" },
+  [AIMAK_XS_COL_PRE_SCORE] = { "Knowledge score before", "Оценка знаний до",
+                               "Билимди баалоо: чейин" },
+  [AIMAK_XS_COL_POST_SCORE] = { "Knowledge score after", "Оценка знаний после",
+                                "Билимди баалоо: кийин" },
+  [AIMAK_XS_COL_ROLE] = { "Role", "Роль", "Ролу" },
+  [AIMAK_XS_PARTICIPANTS_BY_ROLE] = { "Participants by role", "Участники по ролям",
+                                      "Ролдор боюнча катышуучулар" },
+  [AIMAK_XS_CHART_CAPACITY] = { "Participants by role and sex", "Участники по ролям и полу",
+                                "Ролдор жана жыныс боюнча катышуучулар" },
+  [AIMAK_XS_NO_ACTIVITIES] = {
+    "No capacity-building activities are recorded for these areas.",
+    "Для этих территорий мероприятия по развитию потенциала не внесены.",
+    "Бул аймактар үчүн потенциалды өнүктүрүү боюнча иш-чаралар киргизилген эмес." },
+
+  [AIMAK_XS_COL_BREAKDOWN] = { "Breakdown", "Разбивка", "Бөлүштүрүү" },
+  [AIMAK_XS_COL_CATEGORY] = { "Category", "Категория", "Категория" },
+  [AIMAK_XS_COL_SHARE] = { "Share of the total", "Доля от общего бюджета",
+                           "Жалпы бюджеттеги үлүшү" },
+  [AIMAK_XS_BY_MARKER] = { "By gender marker", "По гендерному маркеру",
+                           "Гендердик маркер боюнча" },
+  [AIMAK_XS_BY_FUNDING] = { "By funding source", "По источнику финансирования",
+                            "Каржылоо булагы боюнча" },
+  [AIMAK_XS_NO_FUNDING] = { "No funding source given", "Источник не указан",
+                            "Булагы көрсөтүлгөн эмес" },
+  [AIMAK_XS_TOTAL_BUDGET] = { "Total budget, KGS", "Общий бюджет, сом", "Жалпы бюджет, сом" },
+  [AIMAK_XS_GENDER_SHARE] = { "Share of the budget with gender marker 1 or 2",
+                              "Доля бюджета с гендерным маркером 1 или 2",
+                              "Гендердик маркери 1 же 2 болгон бюджеттин үлүшү" },
+  [AIMAK_XS_CHART_BUDGET] = { "Budget by gender marker", "Бюджет по гендерному маркеру",
+                              "Гендердик маркер боюнча бюджет" },
+  [AIMAK_XS_CURRENCY] = { "KGS", "сом", "сом" },
+
+  [AIMAK_XS_GCM_SHORT] = { "GCM {code}", "ГДМ {code}", "МГК {code}" },
+  [AIMAK_XS_SDG_SHORT] = { "SDG {code}", "ЦУР {code}", "ТӨМ {code}" },
+  [AIMAK_XS_GCM_LONG] = {
+    "GCM: Global Compact for Safe, Orderly and Regular Migration (objectives)",
+    "ГДМ: Глобальный договор о безопасной, упорядоченной и легальной миграции (цели)",
+    "МГК: Коопсуз, тартиптүү жана мыйзамдуу миграция боюнча глобалдык келишим (максаттар)" },
+  [AIMAK_XS_SDG_LONG] = {
+    "SDG: Sustainable Development Goals (targets)",
+    "ЦУР: Цели устойчивого развития (задачи)",
+    "ТӨМ: Туруктуу өнүгүү максаттары (милдеттер)" },
+  [AIMAK_XS_COVERAGE_ROW] = { "Priorities supporting it", "Число приоритетов",
+                              "Артыкчылыктардын саны" },
+  [AIMAK_XS_COL_N_LINKS] = { "Objectives and targets", "Целей и задач", "Максаттар жана милдеттер" },
+  [AIMAK_XS_LEGEND] = { "Legend", "Условные обозначения", "Шарттуу белгилер" },
+
+  [AIMAK_XS_UNIT_PERSONS] = { "persons", "чел.", "адам" },
+  [AIMAK_XS_UNIT_PERCENT] = { "%", "%", "%" },
+  [AIMAK_XS_UNIT_NUMBER] = { "number", "число", "саны" },
+  [AIMAK_XS_UNIT_PER_1000_WOMEN] = { "per 1,000 women", "на 1000 женщин", "1000 аялга" },
+  [AIMAK_XS_UNIT_PER_1000_POP] = { "per 1,000 population", "на 1000 человек населения",
+                                   "1000 тургунга" },
+  [AIMAK_XS_UNIT_PER_10000_POP] = { "per 10,000 population", "на 10 000 человек населения",
+                                    "10 000 тургунга" },
+  [AIMAK_XS_UNIT_PER_100000_POP] = { "per 100,000 population", "на 100 000 человек населения",
+                                     "100 000 тургунга" },
+  [AIMAK_XS_UNIT_PER_1000_LIVE_BIRTHS] = { "per 1,000 live births", "на 1000 живорождений",
+                                           "1000 тирүү төрөлгөнгө" },
+  [AIMAK_XS_UNIT_PER_100000_LIVE_BIRTHS] = { "per 100,000 live births",
+                                             "на 100 000 живорождений",
+                                             "100 000 тирүү төрөлгөнгө" },
+  [AIMAK_XS_UNIT_PER_1000_UNINFECTED_POP] = { "per 1,000 uninfected population",
+                                              "на 1000 неинфицированных",
+                                              "инфекция жукпаган 1000 адамга" },
+  [AIMAK_XS_UNIT_PER_100000_WKRS_EMP] = { "per 100,000 employed",
+                                          "на 100 000 занятых",
+                                          "иш менен камсыз болгон 100 000 адамга" },
+};
+
+static const struct
+{
+  const char        *code;
+  AimakExportString  id;
+} units[] = {
+  { "PERSONS", AIMAK_XS_UNIT_PERSONS },
+  { "PT", AIMAK_XS_UNIT_PERCENT },
+  { "NUMBER", AIMAK_XS_UNIT_NUMBER },
+  { "PER_1000_WOMEN", AIMAK_XS_UNIT_PER_1000_WOMEN },
+  { "PER_1000_POP", AIMAK_XS_UNIT_PER_1000_POP },
+  { "PER_10000_POP", AIMAK_XS_UNIT_PER_10000_POP },
+  { "PER_100000_POP", AIMAK_XS_UNIT_PER_100000_POP },
+  { "PER_1000_LIVE_BIRTHS", AIMAK_XS_UNIT_PER_1000_LIVE_BIRTHS },
+  { "PER_100000_LIVE_BIRTHS", AIMAK_XS_UNIT_PER_100000_LIVE_BIRTHS },
+  { "PER_1000_UNINFECTED_POP", AIMAK_XS_UNIT_PER_1000_UNINFECTED_POP },
+  { "PER_100000_WKRS_EMP", AIMAK_XS_UNIT_PER_100000_WKRS_EMP },
+};
+
+const char *
+aimak_export_string (const char        *lang,
+                     AimakExportString  id)
+{
+  const Label *label;
+
+  g_return_val_if_fail (id < AIMAK_XS_N_STRINGS, "");
+
+  label = &labels[id];
+  if (g_strcmp0 (lang, "ru") == 0 && label->ru != NULL)
+    return label->ru;
+  if (g_strcmp0 (lang, "ky") == 0 && label->ky != NULL)
+    return label->ky;
+  return label->en != NULL ? label->en : "";
+}
+
+char *
+aimak_export_string_subst (const char        *lang,
+                           AimakExportString  id,
+                           const char        *key,
+                           const char        *value)
+{
+  g_autofree char *pattern = g_strconcat ("{", key, "}", NULL);
+  g_auto(GStrv) parts = g_strsplit (aimak_export_string (lang, id), pattern, -1);
+
+  return g_strjoinv (value ? value : "", parts);
+}
+
+const char *
+aimak_export_unit_label (const char *lang,
+                         const char *unit)
+{
+  if (unit == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (strcmp (units[i].code, unit) == 0)
+      return aimak_export_string (lang, units[i].id);
+  return unit;
+}

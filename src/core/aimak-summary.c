@@ -1,0 +1,553 @@
+/* aimak-summary.c — the figures of the Summary view, `aimak-cli summary` and the
+ * workbook. Every figure is one SQL aggregate over the scope's areas, so that the
+ * three places cannot drift apart; all of them are read in one transaction so that
+ * the figures agree with each other even while another process writes.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "aimak-area.h"
+#include "aimak-lang.h"
+#include "aimak-summary.h"
+
+G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
+
+/* The scope's area codes: ?1 is the kind (0 area, 1 pilots, 2 all), ?2 the area code.
+ * UNION (not UNION ALL) so that a pilot rayon and its pilot ayil aimak count once. */
+#define SCOPE_CTE \
+  "WITH RECURSIVE scope(code) AS (" \
+  "  SELECT code FROM area WHERE (?1 = 0 AND code = ?2) OR (?1 = 1 AND is_pilot = 1) OR ?1 = 2" \
+  "  UNION SELECT a.code FROM area a JOIN scope s ON a.parent_code = s.code) "
+
+#define LIVE_PRIORITY "p.deleted_at IS NULL AND p.area_code IN scope"
+#define LIVE_ACTIVITY "a.deleted_at IS NULL AND a.area_code IN scope"
+
+AimakScope *
+aimak_scope_new (AimakScopeKind  kind,
+                 const char     *area_code)
+{
+  AimakScope *scope = g_new0 (AimakScope, 1);
+
+  scope->kind = kind;
+  scope->area_code = kind == AIMAK_SCOPE_AREA ? g_strdup (area_code) : NULL;
+  return scope;
+}
+
+AimakScope *
+aimak_scope_copy (const AimakScope *scope)
+{
+  return scope ? aimak_scope_new (scope->kind, scope->area_code) : NULL;
+}
+
+void
+aimak_scope_free (AimakScope *scope)
+{
+  if (scope == NULL)
+    return;
+  g_free (scope->area_code);
+  g_free (scope);
+}
+
+void
+aimak_summary_item_free (AimakSummaryItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->code);
+  g_free (item->label);
+  g_free (item);
+}
+
+void
+aimak_summary_role_item_free (AimakSummaryRoleItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->code);
+  g_free (item->label);
+  g_free (item);
+}
+
+void
+aimak_summary_free (AimakSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_clear_pointer (&summary->priorities_by_status, g_ptr_array_unref);
+  g_clear_pointer (&summary->priorities_by_marker, g_ptr_array_unref);
+  g_clear_pointer (&summary->budget_by_marker, g_ptr_array_unref);
+  g_clear_pointer (&summary->budget_by_funding, g_ptr_array_unref);
+  g_clear_pointer (&summary->priorities_by_target_group, g_ptr_array_unref);
+  g_clear_pointer (&summary->gcm_covered, g_ptr_array_unref);
+  g_clear_pointer (&summary->sdg_covered, g_ptr_array_unref);
+  g_clear_pointer (&summary->participants_by_role, g_ptr_array_unref);
+  g_clear_pointer (&summary->activities_by_type, g_ptr_array_unref);
+  g_free (summary->scope_label);
+  g_free (summary->language);
+  g_free (summary);
+}
+
+/* An area scope needs an area that exists; the others need nothing. */
+static gboolean
+check_scope (AimakDb          *db,
+             const AimakScope *scope,
+             GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 found;
+
+  if (scope->kind != AIMAK_SCOPE_AREA)
+    return TRUE;
+  if (scope->area_code == NULL || *scope->area_code == '\0')
+    {
+      g_set_error_literal (error, AIMAK_SUMMARY_ERROR, AIMAK_SUMMARY_ERROR_UNKNOWN_AREA,
+                           _("No area was given."));
+      return FALSE;
+    }
+  found = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM area WHERE code = ?",
+                              "t", scope->area_code);
+  if (local_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (found == 0)
+    {
+      g_set_error (error, AIMAK_SUMMARY_ERROR, AIMAK_SUMMARY_ERROR_UNKNOWN_AREA,
+                   _("There is no area with the code “%s”."), scope->area_code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+aimak_scope_area_codes (AimakDb          *db,
+                        const AimakScope *scope,
+                        GError          **error)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AimakStmt) st = NULL;
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (db != NULL && scope != NULL, NULL);
+
+  if (!check_scope (db, scope, error))
+    return NULL;
+  st = aimak_db_prepare (db, error, SCOPE_CTE "SELECT code FROM scope ORDER BY code",
+                         "it", (int) scope->kind, scope->area_code);
+  if (st == NULL)
+    return NULL;
+  while (aimak_stmt_next (st, &local_error))
+    g_ptr_array_add (codes, g_strdup (aimak_stmt_text (st, 0)));
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&codes);
+}
+
+char *
+aimak_scope_describe (AimakDb          *db,
+                      const AimakScope *scope)
+{
+  const char *lang;
+
+  g_return_val_if_fail (db != NULL && scope != NULL, NULL);
+
+  lang = aimak_db_get_language (db);
+  switch (scope->kind)
+    {
+    case AIMAK_SCOPE_AREA:
+      {
+        g_autoptr(AimakArea) area = aimak_area_get (db, scope->area_code, NULL);
+        if (area)
+          return g_strdup (aimak_area_name (area, lang));
+        return g_strdup (scope->area_code ? scope->area_code : "");
+      }
+    case AIMAK_SCOPE_PILOTS:
+      return g_strdup (aimak_lang_gettext (lang, N_("Pilot areas")));
+    case AIMAK_SCOPE_ALL:
+    default:
+      return g_strdup (aimak_lang_gettext (lang, N_("All areas")));
+    }
+}
+
+static AimakSummaryItem *
+item_new (const char *code,
+          const char *label,
+          double      value)
+{
+  AimakSummaryItem *item = g_new0 (AimakSummaryItem, 1);
+
+  item->code = g_strdup (code);
+  item->label = g_strdup (label);
+  item->value = value;
+  return item;
+}
+
+static GPtrArray *
+items_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_item_free);
+}
+
+/* Runs @sql (columns: code, label, value[, value2]) over the scope and appends one
+ * item per row to @out, and to @out2 from the 4th column when given. */
+static gboolean
+collect_items (AimakDb          *db,
+               const AimakScope *scope,
+               const char       *sql,
+               GPtrArray        *out,
+               GPtrArray        *out2,
+               GError          **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "it", (int) scope->kind,
+                                              scope->area_code);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return FALSE;
+  while (aimak_stmt_next (st, &local_error))
+    {
+      g_ptr_array_add (out, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1),
+                                      sqlite3_column_double (st, 2)));
+      if (out2)
+        g_ptr_array_add (out2, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1),
+                                         sqlite3_column_double (st, 3)));
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+collect_roles (AimakDb          *db,
+               const AimakScope *scope,
+               AimakSummary     *summary,
+               GError          **error)
+{
+  g_autoptr(AimakStmt) st = NULL;
+  GError *local_error = NULL;
+
+  st = aimak_db_prepare (db, error,
+                         SCOPE_CTE ", pr AS (SELECT ap.role_code AS role, total (ap.women) AS w, "
+                         "total (ap.men) AS m FROM activity_participant ap "
+                         "JOIN activity a ON a.id = ap.activity_id WHERE " LIVE_ACTIVITY " "
+                         "GROUP BY ap.role_code) "
+                         "SELECT r.code, aimak_name (r.name_en, r.name_ru, r.name_ky), "
+                         "coalesce (pr.w, 0), coalesce (pr.m, 0) FROM role r "
+                         "LEFT JOIN pr ON pr.role = r.code ORDER BY r.sort, r.code",
+                         "it", (int) scope->kind, scope->area_code);
+  if (st == NULL)
+    return FALSE;
+  while (aimak_stmt_next (st, &local_error))
+    {
+      AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
+
+      item->code = g_strdup (aimak_stmt_text (st, 0));
+      item->label = g_strdup (aimak_stmt_text (st, 1));
+      item->women = (guint) sqlite3_column_int64 (st, 2);
+      item->men = (guint) sqlite3_column_int64 (st, 3);
+      summary->participants_women += item->women;
+      summary->participants_men += item->men;
+      g_ptr_array_add (summary->participants_by_role, item);
+    }
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+compute (AimakDb          *db,
+         const AimakScope *scope,
+         AimakSummary     *s,
+         GError          **error)
+{
+  const char *lang = aimak_db_get_language (db);
+  double gender_budget = 0;
+  GError *local_error = NULL;
+
+  s->priorities_total = (guint) aimak_db_query_int (db, 0, &local_error,
+                                                    SCOPE_CTE "SELECT count(*) FROM priority p "
+                                                    "WHERE " LIVE_PRIORITY,
+                                                    "it", (int) scope->kind, scope->area_code);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", pc AS (SELECT p.status AS status, count(*) AS n FROM priority p "
+                      "WHERE " LIVE_PRIORITY " GROUP BY p.status) "
+                      "SELECT s.code, aimak_name (s.name_en, s.name_ru, s.name_ky), "
+                      "coalesce (pc.n, 0) FROM status s LEFT JOIN pc ON pc.status = s.code "
+                      "ORDER BY s.sort, s.code",
+                      s->priorities_by_status, NULL, error))
+    return FALSE;
+
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", pm AS (SELECT p.gender_marker AS m, count(*) AS n, "
+                      "total (p.budget_kgs) AS b FROM priority p WHERE " LIVE_PRIORITY " "
+                      "GROUP BY p.gender_marker) "
+                      "SELECT g.code, aimak_name (g.name_en, g.name_ru, g.name_ky), "
+                      "coalesce (pm.n, 0), coalesce (pm.b, 0) FROM gender_marker g "
+                      "LEFT JOIN pm ON pm.m = g.code ORDER BY g.code",
+                      s->priorities_by_marker, s->budget_by_marker, error))
+    return FALSE;
+
+  /* Funding sources in list order, then the budget of priorities without one. */
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", pf AS (SELECT p.funding_source AS f, total (p.budget_kgs) AS b "
+                      "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY p.funding_source) "
+                      "SELECT f.code, aimak_name (f.name_en, f.name_ru, f.name_ky), "
+                      "coalesce (pf.b, 0) FROM funding_source f LEFT JOIN pf ON pf.f = f.code "
+                      "ORDER BY f.sort, f.code",
+                      s->budget_by_funding, NULL, error))
+    return FALSE;
+  {
+    double none = 0;
+    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
+                                                SCOPE_CTE "SELECT total (p.budget_kgs) "
+                                                "FROM priority p WHERE " LIVE_PRIORITY " "
+                                                "AND p.funding_source IS NULL",
+                                                "it", (int) scope->kind, scope->area_code);
+    if (st == NULL)
+      return FALSE;
+    if (aimak_stmt_next (st, &local_error))
+      none = sqlite3_column_double (st, 0);
+    if (local_error)
+      {
+        g_propagate_error (error, local_error);
+        return FALSE;
+      }
+    g_ptr_array_add (s->budget_by_funding,
+                     item_new ("", aimak_lang_gettext (lang, N_("No funding source")), none));
+  }
+
+  s->budget_total = 0;
+  for (guint i = 0; i < s->budget_by_marker->len; i++)
+    {
+      AimakSummaryItem *item = g_ptr_array_index (s->budget_by_marker, i);
+      s->budget_total += item->value;
+      if (g_strcmp0 (item->code, "0") != 0)
+        gender_budget += item->value;
+    }
+  s->gender_budget_share = s->budget_total > 0 ? gender_budget / s->budget_total : NAN;
+
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", pt AS (SELECT t.group_code AS g, count(*) AS n "
+                      "FROM priority_target_group t JOIN priority p ON p.id = t.priority_id "
+                      "WHERE " LIVE_PRIORITY " GROUP BY t.group_code) "
+                      "SELECT g.code, aimak_name (g.name_en, g.name_ru, g.name_ky), "
+                      "coalesce (pt.n, 0) FROM target_group g LEFT JOIN pt ON pt.g = g.code "
+                      "ORDER BY g.sort, g.code",
+                      s->priorities_by_target_group, NULL, error))
+    return FALSE;
+
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", pg AS (SELECT l.objective_code AS c, count(*) AS n "
+                      "FROM priority_gcm l JOIN priority p ON p.id = l.priority_id "
+                      "WHERE " LIVE_PRIORITY " GROUP BY l.objective_code) "
+                      "SELECT o.code, aimak_name (o.name_en, o.name_ru, o.name_ky), pg.n "
+                      "FROM gcm_objective o JOIN pg ON pg.c = o.code ORDER BY o.sort, o.code",
+                      s->gcm_covered, NULL, error))
+    return FALSE;
+
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", ps AS (SELECT l.target_code AS c, count(*) AS n "
+                      "FROM priority_sdg l JOIN priority p ON p.id = l.priority_id "
+                      "WHERE " LIVE_PRIORITY " GROUP BY l.target_code) "
+                      "SELECT t.code, aimak_name (t.name_en, t.name_ru, t.name_ky), ps.n "
+                      "FROM sdg_target t JOIN ps ON ps.c = t.code ORDER BY t.sort, t.code",
+                      s->sdg_covered, NULL, error))
+    return FALSE;
+
+  if (!collect_roles (db, scope, s, error))
+    return FALSE;
+
+  if (!collect_items (db, scope,
+                      SCOPE_CTE ", at AS (SELECT a.type AS t, count(*) AS n FROM activity a "
+                      "WHERE " LIVE_ACTIVITY " GROUP BY a.type) "
+                      "SELECT t.code, aimak_name (t.name_en, t.name_ru, t.name_ky), "
+                      "coalesce (at.n, 0) FROM activity_type t LEFT JOIN at ON at.t = t.code "
+                      "ORDER BY t.sort, t.code",
+                      s->activities_by_type, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < s->activities_by_type->len; i++)
+    s->activities_total += (guint) ((AimakSummaryItem *) g_ptr_array_index (s->activities_by_type,
+                                                                           i))->value;
+  return TRUE;
+}
+
+AimakSummary *
+aimak_summary_compute (AimakDb          *db,
+                       const AimakScope *scope,
+                       GError          **error)
+{
+  g_autoptr(AimakSummary) s = NULL;
+  sqlite3 *handle;
+  gboolean own_transaction;
+  gboolean ok;
+
+  g_return_val_if_fail (db != NULL && scope != NULL, NULL);
+
+  handle = aimak_db_get_handle (db);
+  /* A plain BEGIN is a read transaction that works on read-only databases too;
+   * inside a caller's transaction the figures already come from one snapshot. */
+  own_transaction = sqlite3_get_autocommit (handle) != 0;
+  if (own_transaction && !aimak_db_exec_script (db, "BEGIN DEFERRED", error))
+    return NULL;
+
+  s = g_new0 (AimakSummary, 1);
+  s->priorities_by_status = items_new ();
+  s->priorities_by_marker = items_new ();
+  s->budget_by_marker = items_new ();
+  s->budget_by_funding = items_new ();
+  s->priorities_by_target_group = items_new ();
+  s->gcm_covered = items_new ();
+  s->sdg_covered = items_new ();
+  s->participants_by_role =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
+  s->activities_by_type = items_new ();
+  s->language = g_strdup (aimak_db_get_language (db));
+
+  ok = check_scope (db, scope, error) && compute (db, scope, s, error);
+  if (ok)
+    s->scope_label = aimak_scope_describe (db, scope);
+
+  if (own_transaction)
+    sqlite3_exec (handle, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  return ok ? g_steal_pointer (&s) : NULL;
+}
+
+static const char *
+scope_kind_name (AimakScopeKind kind)
+{
+  switch (kind)
+    {
+    case AIMAK_SCOPE_AREA: return "area";
+    case AIMAK_SCOPE_PILOTS: return "pilots";
+    case AIMAK_SCOPE_ALL:
+    default: return "all";
+    }
+}
+
+/* Counts are written as integers so that scripts need not round. */
+static void
+add_items (JsonBuilder *b,
+           const char  *key,
+           GPtrArray   *items,
+           gboolean     counts)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < items->len; i++)
+    {
+      AimakSummaryItem *item = g_ptr_array_index (items, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, item->code);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, item->label);
+      json_builder_set_member_name (b, "value");
+      if (counts)
+        json_builder_add_int_value (b, (gint64) llround (item->value));
+      else
+        json_builder_add_double_value (b, item->value);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_uint (JsonBuilder *b,
+          const char  *key,
+          guint        value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
+char *
+aimak_summary_to_json (const AimakSummary *s,
+                       const AimakScope   *scope)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (s != NULL && scope != NULL, NULL);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "scope");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "kind");
+  json_builder_add_string_value (b, scope_kind_name (scope->kind));
+  json_builder_set_member_name (b, "area_code");
+  if (scope->kind == AIMAK_SCOPE_AREA)
+    json_builder_add_string_value (b, scope->area_code);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "label");
+  json_builder_add_string_value (b, s->scope_label ? s->scope_label : "");
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "language");
+  json_builder_add_string_value (b, s->language ? s->language : "en");
+
+  add_uint (b, "priorities_total", s->priorities_total);
+  add_items (b, "priorities_by_status", s->priorities_by_status, TRUE);
+  add_items (b, "priorities_by_marker", s->priorities_by_marker, TRUE);
+  add_items (b, "budget_by_marker", s->budget_by_marker, FALSE);
+  add_items (b, "budget_by_funding", s->budget_by_funding, FALSE);
+  json_builder_set_member_name (b, "budget_total");
+  json_builder_add_double_value (b, s->budget_total);
+  json_builder_set_member_name (b, "gender_budget_share");
+  if (isnan (s->gender_budget_share))
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_double_value (b, s->gender_budget_share);
+  add_items (b, "priorities_by_target_group", s->priorities_by_target_group, TRUE);
+  add_items (b, "gcm_covered", s->gcm_covered, TRUE);
+  add_items (b, "sdg_covered", s->sdg_covered, TRUE);
+
+  json_builder_set_member_name (b, "participants_by_role_and_sex");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < s->participants_by_role->len; i++)
+    {
+      AimakSummaryRoleItem *item = g_ptr_array_index (s->participants_by_role, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, item->code);
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, item->label);
+      add_uint (b, "women", item->women);
+      add_uint (b, "men", item->men);
+      add_uint (b, "total", item->women + item->men);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  add_uint (b, "participants_women", s->participants_women);
+  add_uint (b, "participants_men", s->participants_men);
+  add_items (b, "activities_by_type", s->activities_by_type, TRUE);
+  add_uint (b, "activities_total", s->activities_total);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  return json_generator_to_data (gen, NULL);
+}

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""aimak-cli import-indicators: exit codes, stdout/stderr and the database (TAP).
+
+Arguments: the aimak-cli binary and the directory of the CSV fixtures."""
+import hashlib
+import os
+import pty
+import select
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+DATA = sys.argv[2]
+results = []
+
+
+def run(*args, stderr_tty=False):
+    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
+    if not stderr_tty:
+        return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=300)
+    # stderr on a pseudo-terminal, as when a person runs the command.
+    master, slave = pty.openpty()
+    p = subprocess.Popen([CLI, *args], stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    err = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 60)
+        if not ready:
+            break
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    out = p.stdout.read().decode()
+    p.wait(timeout=300)
+    os.close(master)
+    return subprocess.CompletedProcess(p.args, p.returncode, out, err.decode(errors="replace"))
+
+
+def check(name, cond, detail=""):
+    results.append((name, bool(cond), detail))
+
+
+def fixture(name):
+    return os.path.join(DATA, name)
+
+
+def state(db):
+    """Number of values, of change-log rows, and a digest of every value."""
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT * FROM indicator_value ORDER BY id").fetchall()
+        log = con.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    finally:
+        con.close()
+    return len(rows), log, hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def query(db, sql, *args):
+    con = sqlite3.connect(db)
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+tmp = tempfile.mkdtemp(prefix="aimak-cli-import-")
+try:
+    db = os.path.join(tmp, "aimak.db")
+    r = run("areas", "--level", "1", "--database", db)   # creates the database
+    check("database created", r.returncode == 0, r.stderr)
+
+    r = run("--help")
+    check("--help lists import-indicators", "import-indicators" in r.stdout)
+    r = run("import-indicators", "--help")
+    check("import-indicators --help documents the options",
+          r.returncode == 0 and "--skip-bad-rows" in r.stdout and "--dry-run" in r.stdout, r.stdout)
+
+    # Bad arguments: exit 2, nothing on stdout.
+    r = run("import-indicators", "--database", db)
+    check("no file exits 2", r.returncode == 2 and r.stdout == "" and "CSV" in r.stderr, r.stderr)
+    r = run("import-indicators", fixture("import-good.csv"), fixture("import-good.csv"), "--database", db)
+    check("two files exit 2", r.returncode == 2 and r.stdout == "", r.stderr)
+    r = run("import-indicators", "--frobnicate", fixture("import-good.csv"), "--database", db)
+    check("unknown option exits 2", r.returncode == 2 and r.stdout == "", r.stderr)
+    r = run("import-indicators", "--dry-run", "--skip-bad-rows", fixture("import-good.csv"), "--database", db)
+    check("--dry-run with --skip-bad-rows exits 2", r.returncode == 2 and r.stdout == "", r.stderr)
+
+    # A dry run of a good file: exit 0, says so, changes nothing.
+    before = state(db)
+    r = run("import-indicators", "--dry-run", fixture("import-good.csv"), "--database", db)
+    check("--dry-run of a good file exits 0",
+          r.returncode == 0 and r.stdout.startswith("Checked 4 rows: all good") and r.stderr == "",
+          r.stdout + r.stderr)
+    check("--dry-run changes nothing", state(db) == before)
+
+    # A good file.
+    r = run("import-indicators", fixture("import-good.csv"), "--database", db)
+    check("good file exits 0", r.returncode == 0, r.stderr)
+    check("good file prints the summary on stdout",
+          r.stdout == "Imported 4 values (4 new, 0 updated, 0 unchanged)\n", repr(r.stdout))
+    check("no progress when stderr is not a terminal", r.stderr == "", repr(r.stderr))
+    check("good file values are in the database",
+          query(db, "SELECT value FROM indicator_value WHERE area_code = 'KG02210815000' AND "
+                    "indicator_code = 'POP' AND sex = 'F' AND year = 2023") == [(5120.0,)])
+    check("import is in the change log",
+          query(db, "SELECT count(*) FROM change_log WHERE entity = 'import'") == [(1,)])
+
+    # Again: updates nothing, still succeeds.
+    r = run("import-indicators", fixture("import-good.csv"), "--database", db)
+    check("same file again: 4 unchanged",
+          r.returncode == 0 and "(0 new, 0 updated, 4 unchanged)" in r.stdout, r.stdout + r.stderr)
+
+    # Semicolons, BOM, CRLF, decimal comma.
+    r = run("import-indicators", fixture("import-semicolon-bom-crlf.csv"), "--database", db)
+    check("semicolon/BOM/CRLF file imports", r.returncode == 0 and "Imported 3 values" in r.stdout,
+          r.stdout + r.stderr)
+
+    # Bad rows: one line each on stderr, exit 1, nothing changed.
+    bad = fixture("import-bad-rows.csv")
+    before = state(db)
+    r = run("import-indicators", bad, "--database", db)
+    lines = [l for l in r.stderr.splitlines() if l.startswith(bad + ":")]
+    check("bad rows exit 1", r.returncode == 1, r.stderr)
+    check("bad rows print nothing on stdout", r.stdout == "", r.stdout)
+    check("one FILE:LINE: line per bad row (16)", len(lines) == 16, r.stderr)
+    check("lines name the right line numbers",
+          [int(l[len(bad) + 1:].split(":")[0]) for l in lines] == list(range(3, 19)), r.stderr)
+    check("unknown area reported", f"{bad}:3: Unknown area “KG99999999999”." in r.stderr, r.stderr)
+    check("bad number reported", f"{bad}:5: “12.5.3” is not a number." in r.stderr, r.stderr)
+    check("bad sex reported", f"{bad}:8: Unknown sex “X”" in r.stderr, r.stderr)
+    check("empty source reported", f"{bad}:9: The source is empty" in r.stderr, r.stderr)
+    check("field count reported", f"{bad}:10: The row has 6 fields where the header has 7." in r.stderr, r.stderr)
+    check("the summary says nothing was imported and how to skip",
+          "nothing was imported" in r.stderr and "--skip-bad-rows" in r.stderr, r.stderr)
+    check("bad rows change nothing", state(db) == before)
+
+    r = run("import-indicators", "--dry-run", bad, "--database", db)
+    check("--dry-run of a bad file exits 1 and lists the rows",
+          r.returncode == 1 and r.stderr.count(bad + ":") == 16 and r.stdout == "", r.stderr)
+    check("--dry-run of a bad file changes nothing", state(db) == before)
+
+    # The bad row in the middle: all or nothing.
+    middle = fixture("import-bad-middle.csv")
+    r = run("import-indicators", middle, "--database", db)
+    check("bad row in the middle exits 1", r.returncode == 1 and f"{middle}:5:" in r.stderr, r.stderr)
+    check("bad row in the middle changes nothing", state(db) == before)
+
+    # --skip-bad-rows imports the good ones and exits 0.
+    r = run("import-indicators", "--skip-bad-rows", bad, "--database", db)
+    check("--skip-bad-rows exits 0", r.returncode == 0, r.stderr)
+    check("--skip-bad-rows summary",
+          r.stdout == "Imported 2 values (2 new, 0 updated, 0 unchanged); skipped 16 bad rows\n",
+          repr(r.stdout))
+    check("--skip-bad-rows still reports the bad rows", r.stderr.count(bad + ":") == 16, r.stderr)
+    check("--skip-bad-rows wrote the two good rows", state(db)[0] == before[0] + 2)
+
+    # Bad files.
+    cp1251 = os.path.join(tmp, "cp1251.csv")
+    with open(cp1251, "wb") as f:
+        f.write("area,indicator,year,sex,value,source,note\n"
+                "KG02210815000,POP,2024,женщины,100,Тест,\n".encode("cp1251"))
+    before = state(db)
+    r = run("import-indicators", cp1251, "--database", db)
+    check("Windows-1251 file exits 1", r.returncode == 1 and r.stdout == "", r.stderr)
+    check("Windows-1251 message says to save as UTF-8",
+          "cp1251.csv:2:" in r.stderr and "Save it as UTF-8" in r.stderr, r.stderr)
+    check("Windows-1251 file changes nothing", state(db) == before)
+
+    r = run("import-indicators", fixture("import-unclosed-quote.csv"), "--database", db)
+    check("unclosed quote exits 1 naming file and line",
+          r.returncode == 1 and "import-unclosed-quote.csv:3:" in r.stderr, r.stderr)
+    r = run("import-indicators", fixture("import-no-header.csv"), "--database", db)
+    check("file without a header is refused", r.returncode == 1 and "not a header" in r.stderr, r.stderr)
+    r = run("import-indicators", os.path.join(tmp, "missing.csv"), "--database", db)
+    check("missing file exits 1 naming it", r.returncode == 1 and "missing.csv" in r.stderr, r.stderr)
+    check("bad files change nothing", state(db) == before)
+
+    # Progress only on a terminal.
+    big = os.path.join(tmp, "big.csv")
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("area,indicator,year,sex,value,source,note\n")
+        for i in range(60000):
+            f.write(f"KG02210815000,POP,{1990 + i % 111},{'FMT'[(i // 111) % 3]},{i},"
+                    f"Test fixture {i // 333},row {i}\n")
+    r = run("import-indicators", "--dry-run", big, "--database", db, stderr_tty=True)
+    check("progress on a terminal", r.returncode == 0 and "Importing…" in r.stderr and "%" in r.stderr,
+          repr(r.stderr[:200]))
+    check("progress keeps stdout clean", r.stdout.startswith("Checked 60000 rows"), r.stdout)
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print(f"1..{len(results)}")
+for i, (name, ok, detail) in enumerate(results, 1):
+    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+    if not ok and detail:
+        for line in str(detail).splitlines()[:20]:
+            print(f"# {line}")
+sys.exit(0)

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""aimak-cli summary: figures as a table and as JSON on a database with known
+contents, and exit codes for bad arguments (TAP)."""
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+results = []
+SUZAK = "KG03220856000"
+BARSKOON = "KG02210815000"
+
+
+def run(*args):
+    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
+    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def check(name, cond, detail=""):
+    results.append((name, bool(cond), detail))
+
+
+def item(items, code):
+    return next((i for i in items if i["code"] == code), None)
+
+
+tmp = tempfile.mkdtemp(prefix="aimak-cli-summary-")
+try:
+    db = os.path.join(tmp, "aimak.db")
+    r = run("areas", "--level", "1", "--database", db)  # creates the database
+    check("database created", r.returncode == 0, r.stderr)
+
+    con = sqlite3.connect(db)
+    rows = [
+        # id, area, status, marker, budget, funding, deleted
+        ("p1", SUZAK, "draft", 2, 1000000, "local_budget", None),
+        ("p2", SUZAK, "approved", 1, 500000, "donor", None),
+        ("p3", SUZAK, "approved", 0, 250000, None, None),
+        ("p4", SUZAK, "completed", 2, 9999999, "donor", "2024-02-01"),
+        ("p5", BARSKOON, "proposed", 0, 2000000, "local_budget", None),
+    ]
+    for pid, area, status, marker, budget, funding, deleted in rows:
+        con.execute("INSERT INTO priority (id, area_code, rank, title, status, gender_marker, "
+                    "budget_kgs, funding_source, created_at, updated_at, deleted_at) "
+                    "VALUES (?, ?, 1, 'P', ?, ?, ?, ?, 'x', 'x', ?)",
+                    (pid, area, status, marker, budget, funding, deleted))
+    con.execute("INSERT INTO priority_target_group VALUES ('p1', 'returning_women_migrants')")
+    con.execute("INSERT INTO priority_target_group VALUES ('p2', 'returning_women_migrants')")
+    con.execute("INSERT INTO priority_gcm VALUES ('p1', '7')")
+    con.execute("INSERT INTO priority_sdg VALUES ('p2', '5.1')")
+    con.execute("INSERT INTO activity (id, area_code, date, type, created_at, updated_at) "
+                "VALUES ('a1', ?, '2024-06-01', 'training', 'x', 'x')", (SUZAK,))
+    con.execute("INSERT INTO activity_participant VALUES ('a1', 'local_authority', 12, 5)")
+    con.execute("INSERT INTO activity_participant VALUES ('a1', 'kenesh_deputy', 3, 0)")
+    con.commit()
+    con.close()
+
+    r = run("summary", "--area", SUZAK, "--json", "--database", db)
+    check("summary --area --json exits 0", r.returncode == 0, r.stderr)
+    try:
+        data = json.loads(r.stdout)
+    except ValueError as e:
+        data = {}
+        check("JSON parses", False, str(e) + r.stdout[:500])
+    keys = ["scope", "language", "priorities_total", "priorities_by_status",
+            "priorities_by_marker", "budget_by_marker", "budget_by_funding", "budget_total",
+            "gender_budget_share", "priorities_by_target_group", "gcm_covered", "sdg_covered",
+            "participants_by_role_and_sex", "participants_women", "participants_men",
+            "activities_by_type", "activities_total"]
+    check("JSON has every stable key", all(k in data for k in keys), sorted(data))
+    if data:
+        check("scope is the area", data["scope"] == {"kind": "area", "area_code": SUZAK,
+                                                     "label": "Suzak"}, data["scope"])
+        check("priorities_total counts live priorities only", data["priorities_total"] == 3,
+              data["priorities_total"])
+        check("by status", item(data["priorities_by_status"], "approved")["value"] == 2
+              and item(data["priorities_by_status"], "completed")["value"] == 0)
+        check("by marker", [i["value"] for i in data["priorities_by_marker"]] == [1, 1, 1],
+              data["priorities_by_marker"])
+        check("budget by marker", [i["value"] for i in data["budget_by_marker"]]
+              == [250000, 500000, 1000000], data["budget_by_marker"])
+        check("budget by funding, none last",
+              data["budget_by_funding"][-1]["code"] == ""
+              and data["budget_by_funding"][-1]["value"] == 250000
+              and item(data["budget_by_funding"], "donor")["value"] == 500000,
+              data["budget_by_funding"])
+        check("budget total", data["budget_total"] == 1750000)
+        check("gender budget share", abs(data["gender_budget_share"] - 1500000 / 1750000) < 1e-9,
+              data["gender_budget_share"])
+        check("target groups", item(data["priorities_by_target_group"],
+                                    "returning_women_migrants")["value"] == 2)
+        check("GCM and SDG covered", [i["code"] for i in data["gcm_covered"]] == ["7"]
+              and [i["code"] for i in data["sdg_covered"]] == ["5.1"])
+        la = item(data["participants_by_role_and_sex"], "local_authority")
+        check("participants by role and sex", la == {"code": "local_authority", "label": la["label"],
+                                                     "women": 12, "men": 5, "total": 17}, la)
+        check("participants totals", data["participants_women"] == 15
+              and data["participants_men"] == 5)
+        check("activities by type", item(data["activities_by_type"], "training")["value"] == 1
+              and data["activities_total"] == 1)
+
+    r = run("summary", "--area", SUZAK, "--database", db)
+    check("summary as a table exits 0", r.returncode == 0, r.stderr)
+    check("table names the scope", r.stdout.startswith("Summary: Suzak (%s)" % SUZAK), r.stdout[:200])
+    check("table shows the budget and the share",
+          "Budget (KGS): 1 750 000" in r.stdout and "85.7 %" in r.stdout, r.stdout)
+    check("table shows participants", "Capacity building participants: 20 (women 15, men 5)"
+          in r.stdout, r.stdout)
+
+    r = run("summary", "--pilots", "--json", "--lang", "ru", "--database", db)
+    data = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("--pilots --lang ru", r.returncode == 0 and data.get("priorities_total") == 4
+          and data["scope"]["kind"] == "pilots" and data["scope"]["area_code"] is None
+          and data["language"] == "ru"
+          and data["priorities_by_status"][0]["label"] == "Черновик", r.stderr + r.stdout[:300])
+
+    r = run("summary", "--all", "--json", "--database", db)
+    data = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("--all", r.returncode == 0 and data.get("budget_total") == 3750000, r.stderr)
+
+    # An area without priorities: no share (null), not 0.
+    r = run("summary", "--area", "KG08000000000", "--json", "--database", db)
+    data = json.loads(r.stdout) if r.returncode == 0 else {}
+    check("empty area gives a null share", r.returncode == 0 and data.get("priorities_total") == 0
+          and data.get("gender_budget_share", 0) is None, r.stderr + r.stdout[:200])
+
+    # Bad arguments: exit 2, a message on stderr, nothing on stdout.
+    for name, args in [
+        ("no scope", []),
+        ("two scopes", ["--all", "--pilots"]),
+        ("area and all", ["--area", SUZAK, "--all"]),
+        ("unknown area code", ["--area", "KG99"]),
+        ("bad language", ["--all", "--lang", "kg"]),
+        ("unknown option", ["--all", "--frobnicate"]),
+        ("stray argument", ["--all", "extra"]),
+    ]:
+        r = run("summary", *args, "--database", db)
+        check("bad arguments (%s) exit 2" % name,
+              r.returncode == 2 and r.stdout == "" and r.stderr.strip() != "",
+              "rc=%d out=%r err=%r" % (r.returncode, r.stdout[:100], r.stderr))
+    r = run("summary", "--area", "KG99", "--database", db)
+    check("unknown area is named", "KG99" in r.stderr, r.stderr)
+
+    missing = os.path.join(tmp, "missing.db")
+    r = run("summary", "--all", "--database", missing)
+    check("missing database exits 1 and creates nothing",
+          r.returncode == 1 and not os.path.exists(missing), r.stderr)
+
+    r = run("summary", "--help")
+    check("--help documents the exit status", r.returncode == 0 and "Exit status" in r.stdout)
+finally:
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print("1..%d" % len(results))
+for i, (name, ok, detail) in enumerate(results, 1):
+    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+    if not ok and detail:
+        for line in str(detail).splitlines()[:10]:
+            print("# " + line)
