@@ -90,7 +90,6 @@ run (const char *label,
   g_mkdir_with_parents (dir, 0700);
   db = aimak_test_open_db (dir);
   areas = area_codes (db);
-  if (g_getenv ("BENCH_CACHE")) aimak_db_exec_script (db, g_getenv ("BENCH_CACHE"), NULL);
   rows = write_csv (csv, areas, bytes);
   gen_s = g_timer_elapsed (timer, NULL);
   file = g_file_new_for_path (csv);

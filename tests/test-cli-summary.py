@@ -70,7 +70,8 @@ try:
             "priorities_by_marker", "budget_by_marker", "budget_by_funding", "budget_total",
             "gender_budget_share", "priorities_by_target_group", "gcm_covered", "sdg_covered",
             "participants_by_role_and_sex", "participants_women", "participants_men",
-            "activities_by_type", "activities_total"]
+            "activities_by_type", "activities_total", "gcm_objectives_total",
+            "sdg_targets_total"]
     check("JSON has every stable key", all(k in data for k in keys), sorted(data))
     if data:
         check("scope is the area", data["scope"] == {"kind": "area", "area_code": SUZAK,

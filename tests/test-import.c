@@ -323,6 +323,34 @@ test_bad_rows_check (Fixture       *f,
 }
 
 static void
+count_problem (const AimakImportProblem *problem,
+               gpointer                  user_data)
+{
+  guint *lines = user_data;
+
+  g_assert_cmpuint (problem->line, ==, expected_bad[lines[0]].line);
+  lines[0]++;
+}
+
+/* The callback sees every bad row; the report keeps only as many as asked. */
+static void
+test_bad_rows_callback (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = data_file ("import-bad-rows.csv");
+  g_autoptr(AimakImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint seen[1] = { 0 };
+
+  report = aimak_import_indicators_full (f->db, file, AIMAK_IMPORT_CHECK, NULL, NULL,
+                                         count_problem, seen, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen[0], ==, G_N_ELEMENTS (expected_bad));
+  g_assert_cmpuint (report->bad_rows, ==, G_N_ELEMENTS (expected_bad));
+  g_assert_cmpuint (report->problems->len, ==, 3);
+}
+
+static void
 test_bad_rows_all_or_nothing (Fixture       *f,
                               gconstpointer  data)
 {
@@ -756,6 +784,7 @@ main (int argc, char **argv)
   ADD ("good-kyrgyz", test_good_kyrgyz);
   ADD ("header-variants", test_header_variants);
   ADD ("bad-rows-check", test_bad_rows_check);
+  ADD ("bad-rows-callback", test_bad_rows_callback);
   ADD ("bad-rows-all-or-nothing", test_bad_rows_all_or_nothing);
   ADD ("bad-rows-skip", test_bad_rows_skip);
   ADD ("atomic", test_atomic);

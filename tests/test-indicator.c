@@ -561,6 +561,24 @@ test_delete_undelete (Fixture       *f,
     g_assert_null (again->deleted_at);
   }
 
+  /* Editing another value into the identity of a deleted one replaces it
+   * (the deleted one could never be restored without a collision). */
+  {
+    g_autoptr(AimakIndicatorValue) other = value_new (BARSKOON, "POP", 2023, 'M', 5000,
+                                                      "Rayon statistics");
+    g_assert_true (aimak_indicator_value_delete (f->db, id, &error));
+    g_assert_true (aimak_indicator_value_save (f->db, other, NULL, &error));
+    g_assert_no_error (error);
+    g_free (other->source);
+    other->source = g_strdup ("Ayil okmotu");
+    g_assert_true (aimak_indicator_value_save (f->db, other, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (f->db, "SELECT count(*) FROM indicator_value WHERE area_code = '"
+                                   BARSKOON "' AND sex = 'M'"), ==, 1);
+    g_assert_cmpint (count (f->db, "SELECT count(*) FROM change_log WHERE action = 'purge'"),
+                     ==, 1);
+  }
+
   g_assert_false (aimak_indicator_value_delete (f->db, 424242, &error));
   g_assert_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND);
 }

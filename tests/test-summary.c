@@ -239,6 +239,8 @@ check_suzak (AimakSummary *s)
   g_assert_cmpfloat (value_of (s->activities_by_type, "workshop"), ==, 1);
   g_assert_cmpfloat (value_of (s->activities_by_type, "community_dialogue"), ==, 0);
   g_assert_cmpuint (s->activities_total, ==, 2);
+  g_assert_cmpuint (s->gcm_objectives_total, ==, 23);
+  g_assert_cmpuint (s->sdg_targets_total, >, 10);
 }
 
 static void
@@ -391,7 +393,7 @@ test_json (Fixture       *f,
     "scope", "language", "priorities_total", "priorities_by_status", "priorities_by_marker",
     "budget_by_marker", "budget_by_funding", "budget_total", "gender_budget_share",
     "priorities_by_target_group", "gcm_covered", "sdg_covered", "participants_by_role_and_sex",
-    "participants_women", "participants_men", "activities_by_type", "activities_total",
+    "participants_women", "participants_men", "activities_by_type", "activities_total", "gcm_objectives_total", "sdg_targets_total",
   };
   JsonObject *o, *scope_o, *item;
   JsonArray *arr;

@@ -133,7 +133,8 @@ area_label (AimakDb    *db,
   chain = aimak_area_chain (db, code, NULL);
   if (chain == NULL)
     return g_strdup (code);
-  /* "Suzak · Suzak · Jalal-Abad": the area first, then where it lies. */
+  /* "Suzak (Ayil aimak) · Suzak · Jalal-Abad": the area first, then where it lies;
+   * the type, because an ayil aimak often shares its rayon's name. */
   for (guint i = chain->len; i > 0; i--)
     {
       AimakArea *a = g_ptr_array_index (chain, i - 1);
@@ -142,6 +143,8 @@ area_label (AimakDb    *db,
       if (text->len)
         g_string_append (text, " · ");
       g_string_append (text, aimak_area_name (a, aimak_db_get_language (db)));
+      if (i == chain->len)
+        g_string_append_printf (text, " (%s)", aimak_area_type_label (a->type));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
@@ -957,6 +960,11 @@ aimak_activity_editor_dispose (GObject *object)
     save_now (self, NULL);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_ACTIVITY_EDITOR);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (aimak_activity_editor_parent_class)->dispose (object);
 }
 

@@ -424,6 +424,15 @@ aimak_application_init (AimakApplication *self)
     self->settings = g_settings_new (APP_ID);
 }
 
+void
+aimak_application_open_database (AimakApplication *self,
+                                 const char       *path)
+{
+  g_return_if_fail (AIMAK_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+  open_database (self, path, NULL, NULL);
+}
+
 AimakApplication *
 aimak_application_new (void)
 {

@@ -104,6 +104,7 @@ struct _AimakAreaProfile
   GtkWidget          *history_button;
   GtkPopover         *history_popover;
   GtkBox             *history_box;
+  GtkWidget          *trend_card;
   GtkWidget          *compare_group;
   GtkLabel           *compare_caption;
   GtkColumnView      *compare_view;
@@ -286,6 +287,27 @@ figure_line (const char *label,
   return box;
 }
 
+/* Short card titles; the indicator's full name is the tooltip. */
+static const char *
+card_title (const char           *key,
+            const AimakKeyFigure *figure)
+{
+  if (g_strcmp0 (key, "POP") == 0)
+    return _("Population");
+  if (g_strcmp0 (key, "MIGR_ABROAD") == 0)
+    /* The census figure of residents away for work stands in when
+     * "abroad" is not published; the title must not claim more. */
+    return figure && g_strcmp0 (figure->indicator_code, key) != 0 ? _("Away in labour migration")
+                                                                  : _("Labour migrants abroad");
+  if (g_strcmp0 (key, "RETURNEES") == 0)
+    return _("Returned migrants");
+  if (g_strcmp0 (key, "SI_POV_NAHC") == 0)
+    return _("Poverty rate");
+  if (g_strcmp0 (key, "SL_TLF_UEM") == 0)
+    return _("Unemployment rate");
+  return figure ? figure->name : key;
+}
+
 static GtkWidget *
 key_card (AimakAreaProfile     *self,
           const char           *key,
@@ -295,9 +317,10 @@ key_card (AimakAreaProfile     *self,
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *title;
   AimakIndicator *ind = g_hash_table_lookup (catalogue, key);
-  const char *name = figure ? figure->name
+  const char *full = figure ? figure->name
                             : (ind ? aimak_indicator_name (ind, aimak_db_get_language (self->db))
                                    : key);
+  const char *name = card_title (key, figure);
   g_autoptr(GString) a11y = g_string_new (name);
 
   gtk_widget_add_css_class (card, "card");
@@ -307,6 +330,11 @@ key_card (AimakAreaProfile     *self,
   gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  /* Long indicator names wrap instead of widening the card, so that five
+   * cards fit on a line. */
+  gtk_label_set_width_chars (GTK_LABEL (title), 12);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 15);
+  gtk_widget_set_tooltip_text (title, full);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (card), title);
 
@@ -326,8 +354,8 @@ key_card (AimakAreaProfile     *self,
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", key);
       gtk_widget_set_tooltip_text (button, tip);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "key-figure-add");
       gtk_box_append (GTK_BOX (card), button);
       g_string_append_printf (a11y, ": %s", _("No data"));
     }
@@ -371,17 +399,13 @@ key_card (AimakAreaProfile     *self,
       caption = gtk_label_new (year_source);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
       gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (caption), 15);
       gtk_widget_set_tooltip_text (caption, year_source);
       gtk_widget_add_css_class (caption, "caption");
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_box_append (GTK_BOX (card), caption);
       g_string_append_printf (a11y, ". %s", year_source);
-      if (g_strcmp0 (figure->indicator_code, key) != 0)
-        {
-          /* A stand-in indicator (residents away for work for migrants abroad). */
-          g_autofree char *note = g_strdup_printf (_("Shown: %s"), figure->name);
-          gtk_widget_set_tooltip_text (title, note);
-        }
+
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   a11y->str, -1);
@@ -757,8 +781,8 @@ fill_comparison (AimakAreaProfile *self,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (_("Latest values of %s: the key indicators and "
-                                                 "those this area has."), names->str);
+      g_autofree char *text = g_strdup_printf (_("The latest year of the key indicators and of "
+                                                 "those this area has, for: %s."), names->str);
       gtk_label_set_text (self->compare_caption, text);
     }
 }
@@ -830,6 +854,7 @@ reload_table (AimakAreaProfile *self)
     gtk_single_selection_set_selected (self->selection, select != GTK_INVALID_LIST_POSITION
                                                         ? select : 0);
   gtk_stack_set_visible_child_name (self->table_stack, rows->len ? "table" : "empty");
+  gtk_widget_set_visible (self->trend_card, rows->len > 0);
   gtk_label_set_text (self->table_empty_label,
                       self->filter_code || from > 1990 || to < 2100
                         ? _("No values match the filter.")
@@ -1150,16 +1175,15 @@ profile_delete_value (GtkWidget  *widget,
 }
 
 /* The history of each value of the selected row, built when the popover opens. */
-static void
-on_history_show (GtkPopover       *popover,
-                 AimakAreaProfile *self)
+GtkWidget *
+aimak_area_profile_build_history (AimakAreaProfile *self)
 {
   AimakIndicatorRow *row = selected_row (self);
   struct { char sex; gint64 id; } values[3];
 
   clear_box (self->history_box);
   if (row == NULL)
-    return;
+    return GTK_WIDGET (self->history_box);
   values[0].sex = 'F'; values[0].id = row->id_f;
   values[1].sex = 'M'; values[1].id = row->id_m;
   values[2].sex = 'T'; values[2].id = row->id_t;
@@ -1227,6 +1251,14 @@ on_history_show (GtkPopover       *popover,
           gtk_list_box_append (GTK_LIST_BOX (list), r);
         }
     }
+  return GTK_WIDGET (self->history_box);
+}
+
+static void
+on_history_show (GtkPopover       *popover,
+                 AimakAreaProfile *self)
+{
+  aimak_area_profile_build_history (self);
 }
 
 /* ---- import ---- */
@@ -1393,6 +1425,7 @@ aimak_area_profile_class_init (AimakAreaProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, history_button);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, history_popover);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, history_box);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, trend_card);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_group);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_caption);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_view);

@@ -39,6 +39,8 @@ const char              *aimak_area_profile_item_get_area_label (gpointer item);
 /* Selects the table row at @position (shows its trend). */
 void        aimak_area_profile_select_row      (AimakAreaProfile *self,
                                                 guint             position);
+/* Fills the history popover for the selected row and returns its content. */
+GtkWidget  *aimak_area_profile_build_history   (AimakAreaProfile *self);
 /* Sets the indicator filter (NULL = all) and the year range (0 = open). */
 void        aimak_area_profile_set_filter      (AimakAreaProfile *self,
                                                 const char       *indicator_code,

@@ -1,24 +1,552 @@
-/* aimak-capacity-page.c — the Capacity Building view (not built yet: an honest empty state). */
+/* aimak-capacity-page.c — the Capacity building view: the register of activities
+ * with search and filters, totals of the listed activities by sex and role, and the
+ * editor beside the list. The list is re-read from the database after each save,
+ * so the totals always match what is stored.
+ */
 #include "config.h"
 
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "aimak-activity-editor.h"
 #include "aimak-capacity-page.h"
 
 struct _AimakCapacityPage
 {
-  AimakPage parent_instance;
+  AimakPage            parent_instance;
+
+  /* Template widgets */
+  GtkSearchEntry      *search_entry;
+  GtkButton           *add_button;
+  GtkDropDown         *area_filter;
+  GtkDropDown         *type_filter;
+  GtkEntry            *from_entry;
+  GtkEntry            *to_entry;
+  GtkStack            *list_stack;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *date_column;
+  GtkSingleSelection  *selection;
+  GListStore          *store;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *totals_label;
+  GtkLabel            *roles_label;
+  AimakActivityEditor *editor;
+
+  /* Owned references */
+  GPtrArray           *type_codes;    /* codes behind type_filter entries 1.. */
+  guint                reloading;
+  gboolean             area_choice;   /* area_filter offers the selected area first */
 };
 
 G_DEFINE_FINAL_TYPE (AimakCapacityPage, aimak_capacity_page, AIMAK_TYPE_PAGE)
 
+/* ------------------------------------------------------------------------ */
+/* Filters                                                                   */
+
+/* An empty bound is open; a bad one is marked and ignored rather than hiding rows. */
+static char *
+date_bound (GtkEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (*text == '\0' || aimak_activity_date_is_valid (text))
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
+      return *text ? g_steal_pointer (&text) : NULL;
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+                               _("Not a date: write it as YYYY-MM-DD. This bound is ignored."));
+  return NULL;
+}
+
+static void
+build_filter (AimakCapacityPage   *self,
+              AimakActivityFilter *filter)
+{
+  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+  guint type = gtk_drop_down_get_selected (self->type_filter);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  filter->search = *search ? g_strdup (search) : NULL;
+  filter->area_code = self->area_choice && area &&
+                      gtk_drop_down_get_selected (self->area_filter) == 0
+                        ? g_strdup (area) : NULL;
+  filter->type = type > 0 && self->type_codes && type <= self->type_codes->len
+                   ? g_strdup (g_ptr_array_index (self->type_codes, type - 1)) : NULL;
+  filter->date_from = date_bound (self->from_entry);
+  filter->date_to = date_bound (self->to_entry);
+}
+
+static gboolean
+filter_is_active (const AimakActivityFilter *filter)
+{
+  return filter->search || filter->type || filter->date_from || filter->date_to;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The list and its totals                                                   */
+
+static void
+show_totals (AimakCapacityPage *self,
+             GPtrArray         *rows)
+{
+  g_autoptr(AimakActivityTotals) t = NULL;
+  g_autoptr(GString) roles = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+
+  t = db ? aimak_activity_totals (db, rows, NULL) : NULL;
+  if (t == NULL || t->count == 0)
+    {
+      gtk_label_set_text (self->totals_label, _("No activities listed"));
+      gtk_label_set_text (self->roles_label, "");
+      return;
+    }
+  if (isnan (t->women_share))
+    /* Translators: totals bar of the activity list when nobody took part. */
+    text = g_strdup_printf (ngettext ("%u activity · no participants",
+                                      "%u activities · no participants", t->count), t->count);
+  else
+    {
+      g_autofree char *count = g_strdup_printf (ngettext ("%u activity", "%u activities",
+                                                          t->count), t->count);
+      /* Translators: totals bar: activities · participants · women · men · share of women. */
+      text = g_strdup_printf (_("%s · %u participants · %u women · %u men · %.1f %% women"),
+                              count, t->women + t->men, t->women, t->men,
+                              100.0 * t->women_share);
+    }
+  gtk_label_set_text (self->totals_label, text);
+
+  for (guint i = 0; i < t->by_role->len; i++)
+    {
+      AimakSummaryRoleItem *r = g_ptr_array_index (t->by_role, i);
+      if (r->women + r->men == 0)
+        continue;
+      if (roles->len)
+        g_string_append (roles, "  ·  ");
+      /* Translators: participants of one role in the totals bar. */
+      g_string_append_printf (roles, _("%s: %u women, %u men"), r->label, r->women, r->men);
+    }
+  gtk_label_set_text (self->roles_label, roles->str);
+}
+
+static void
+select_id (AimakCapacityPage *self,
+           const char        *id)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+  guint pos = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; id && i < n; i++)
+    {
+      g_autoptr(AimakActivityRow) row = g_list_model_get_item (model, i);
+      if (g_strcmp0 (aimak_activity_row_get_id (row), id) == 0)
+        {
+          pos = i;
+          break;
+        }
+    }
+  self->reloading++;
+  gtk_single_selection_set_selected (self->selection, pos);
+  self->reloading--;
+}
+
+static void
+reload (AimakCapacityPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  AimakActivityFilter filter = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (db == NULL)
+    return;
+  build_filter (self, &filter);
+  rows = aimak_activity_query (db, &filter, &error);
+  if (rows == NULL)
+    {
+      aimak_page_show_error (AIMAK_PAGE (self), error);
+      aimak_activity_filter_clear (&filter);
+      return;
+    }
+  self->reloading++;
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       rows->pdata, rows->len);
+  self->reloading--;
+  select_id (self, aimak_activity_editor_get_id (self->editor));
+  show_totals (self, rows);
+
+  if (rows->len > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else
+    {
+      if (filter_is_active (&filter))
+        {
+          adw_status_page_set_title (self->empty_page, _("No Matching Activities"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Change the search or the filters to see more"));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Activities Yet"));
+          adw_status_page_set_description (self->empty_page,
+                                           _("Record trainings, workshops and community "
+                                             "dialogues with the number of women and men "
+                                             "who took part in each role"));
+        }
+      gtk_stack_set_visible_child_name (self->list_stack, "empty");
+    }
+  aimak_activity_filter_clear (&filter);
+}
+
+/* Switching away from an activity saves it; one that cannot be saved is reported. */
+static void
+leave_current (AimakCapacityPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!aimak_activity_editor_has_unsaved (self->editor))
+    return;
+  if (!aimak_activity_editor_flush (self->editor, &error))
+    {
+      AdwToast *toast = adw_toast_new (aimak_activity_editor_get_id (self->editor)
+                                         ? _("The last changes were not saved: the activity "
+                                             "had problems")
+                                         : _("The new activity was not saved: it had problems"));
+      aimak_page_add_toast (AIMAK_PAGE (self), toast);
+    }
+}
+
+static void
+on_selection_changed (AimakCapacityPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  AimakActivityRow *row;
+
+  if (self->reloading)
+    return;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return;
+  if (g_strcmp0 (aimak_activity_row_get_id (row), aimak_activity_editor_get_id (self->editor)) == 0)
+    return;
+  leave_current (self);
+  if (!aimak_activity_editor_load (self->editor, aimak_activity_row_get_id (row), &error))
+    aimak_page_show_error (AIMAK_PAGE (self), error);
+}
+
+static void
+on_editor_saved (AimakCapacityPage *self,
+                 const char        *id,
+                 gboolean           created)
+{
+  reload (self);
+}
+
+static void
+on_filter_changed (AimakCapacityPage *self)
+{
+  if (self->reloading)
+    return;
+  reload (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                   */
+
+static void
+capacity_add (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (widget);
+  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+
+  if (aimak_page_is_read_only (AIMAK_PAGE (self)))
+    return;
+  if (area == NULL)
+    {
+      aimak_page_add_toast (AIMAK_PAGE (self),
+                            adw_toast_new (_("Choose an area in the Areas view first: "
+                                             "an activity belongs to an area")));
+      return;
+    }
+  leave_current (self);
+  select_id (self, NULL);
+  aimak_activity_editor_new_activity (self->editor, area);
+  aimak_activity_editor_focus (self->editor);
+}
+
+static void
+on_undo_delete (AdwToast          *toast,
+                AimakCapacityPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "activity-id");
+  g_autoptr(GError) error = NULL;
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+
+  if (db == NULL || !aimak_activity_undelete (db, id, &error))
+    {
+      if (error)
+        aimak_page_show_error (AIMAK_PAGE (self), error);
+      return;
+    }
+  leave_current (self);
+  aimak_activity_editor_load (self->editor, id, NULL);
+  reload (self);
+}
+
+static void
+capacity_delete (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (widget);
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  g_autofree char *id = g_strdup (aimak_activity_editor_get_id (self->editor));
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (db == NULL || aimak_page_is_read_only (AIMAK_PAGE (self)) ||
+      !aimak_activity_editor_is_shown (self->editor))
+    return;
+  if (id == NULL)
+    {
+      /* A new activity that was never saved: just drop it. */
+      aimak_activity_editor_load (self->editor, NULL, NULL);
+      return;
+    }
+  if (!aimak_activity_delete (db, id, &error))
+    {
+      aimak_page_show_error (AIMAK_PAGE (self), error);
+      return;
+    }
+  aimak_activity_editor_load (self->editor, NULL, NULL);
+  reload (self);
+
+  toast = adw_toast_new (_("Activity deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "activity-id", g_steal_pointer (&id), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
+  aimak_page_add_toast (AIMAK_PAGE (self), toast);
+}
+
+static void
+page_search (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (AIMAK_CAPACITY_PAGE (widget)->search_entry));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Database, area and visibility                                             */
+
+static void
+update_area_filter (AimakCapacityPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  const char *code = aimak_page_get_area_code (AIMAK_PAGE (self));
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(AimakArea) area = db && code ? aimak_area_get (db, code, NULL) : NULL;
+
+  self->area_choice = area != NULL;
+  if (area)
+    {
+      /* Translators: area filter of the activity list, e.g. "Suzak and below". */
+      g_autofree char *label = g_strdup_printf (_("%s and below"),
+                                                aimak_area_name (area, aimak_db_get_language (db)));
+      gtk_string_list_append (list, label);
+    }
+  gtk_string_list_append (list, _("All areas"));
+  self->reloading++;
+  gtk_drop_down_set_model (self->area_filter, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->area_filter, 0);
+  self->reloading--;
+}
+
+static void
+update_type_filter (AimakCapacityPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(AimakStmt) st = NULL;
+
+  g_clear_pointer (&self->type_codes, g_ptr_array_unref);
+  self->type_codes = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (list, _("All types"));
+  if (db)
+    st = aimak_db_prepare (db, NULL, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                                     "FROM activity_type ORDER BY sort, code", NULL);
+  while (st && aimak_stmt_next (st, NULL))
+    {
+      g_ptr_array_add (self->type_codes, g_strdup (aimak_stmt_text (st, 0)));
+      gtk_string_list_append (list, aimak_stmt_text (st, 1));
+    }
+  self->reloading++;
+  gtk_drop_down_set_model (self->type_filter, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->type_filter, 0);
+  self->reloading--;
+}
+
+static void
+update_read_only (AimakCapacityPage *self)
+{
+  gboolean ro = aimak_page_is_read_only (AIMAK_PAGE (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capacity.add", !ro);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "capacity.delete", !ro);
+  aimak_activity_editor_set_read_only (self->editor, ro);
+}
+
+static void
+aimak_capacity_page_db_changed (AimakPage *page)
+{
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (page);
+
+  aimak_activity_editor_set_db (self->editor, aimak_page_get_db (page));
+  update_type_filter (self);
+  update_area_filter (self);
+  update_read_only (self);
+  reload (self);
+}
+
+static void
+aimak_capacity_page_area_changed (AimakPage *page)
+{
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (page);
+
+  aimak_activity_editor_set_selected_area (self->editor, aimak_page_get_area_code (page));
+  update_area_filter (self);
+  reload (self);
+}
+
+/* Other views and the command line change activities too: re-read when shown. */
+static void
+aimak_capacity_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aimak_capacity_page_parent_class)->map (widget);
+  reload (AIMAK_CAPACITY_PAGE (widget));
+}
+
+/* ------------------------------------------------------------------------ */
+/* For tests                                                                 */
+
+AimakActivityEditor *
+aimak_capacity_page_get_editor (AimakCapacityPage *self)
+{
+  return self->editor;
+}
+
+GListModel *
+aimak_capacity_page_get_model (AimakCapacityPage *self)
+{
+  return G_LIST_MODEL (self->selection);
+}
+
+const char *
+aimak_capacity_page_get_totals_text (AimakCapacityPage *self)
+{
+  return gtk_label_get_text (self->totals_label);
+}
+
+const char *
+aimak_capacity_page_get_roles_text (AimakCapacityPage *self)
+{
+  return gtk_label_get_text (self->roles_label);
+}
+
+void
+aimak_capacity_page_set_search (AimakCapacityPage *self,
+                                const char        *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  reload (self);  /* without waiting for the entry's search delay */
+}
+
+void
+aimak_capacity_page_set_all_areas (AimakCapacityPage *self,
+                                   gboolean           all)
+{
+  if (self->area_choice)
+    gtk_drop_down_set_selected (self->area_filter, all ? 1 : 0);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+aimak_capacity_page_dispose (GObject *object)
+{
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_CAPACITY_PAGE);
+  G_OBJECT_CLASS (aimak_capacity_page_parent_class)->dispose (object);
+}
+
+static void
+aimak_capacity_page_finalize (GObject *object)
+{
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (object);
+
+  g_clear_pointer (&self->type_codes, g_ptr_array_unref);
+  G_OBJECT_CLASS (aimak_capacity_page_parent_class)->finalize (object);
+}
+
 static void
 aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
 {
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AimakPageClass *page_class = AIMAK_PAGE_CLASS (klass);
+
+  object_class->dispose = aimak_capacity_page_dispose;
+  object_class->finalize = aimak_capacity_page_finalize;
+  widget_class->map = aimak_capacity_page_map;
+  page_class->db_changed = aimak_capacity_page_db_changed;
+  page_class->area_changed = aimak_capacity_page_area_changed;
+
+  g_type_ensure (AIMAK_TYPE_ACTIVITY_ROW);
+  g_type_ensure (AIMAK_TYPE_ACTIVITY_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-capacity-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, area_filter);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, type_filter);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, store);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, roles_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+
+  gtk_widget_class_install_action (widget_class, "capacity.add", NULL, capacity_add);
+  gtk_widget_class_install_action (widget_class, "capacity.delete", NULL, capacity_delete);
+  gtk_widget_class_install_action (widget_class, "page.search", NULL, page_search);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "capacity.add", NULL);
 }
 
 static void
 aimak_capacity_page_init (AimakCapacityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Newest first until the user sorts otherwise. */
+  gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
+  update_type_filter (self);
+  update_area_filter (self);
+  show_totals (self, NULL);
 }

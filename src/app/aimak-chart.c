@@ -877,8 +877,9 @@ draw_line (Ctx    *ctx,
             if (o != s && !isnan (value_at (self, o, c)) &&
                 (value_at (self, o, c) > v || (value_at (self, o, c) == v && o < s)))
               above = FALSE;
-          draw_text (ctx, ctx->small, label, x, above ? py - ctx->small_h - 4 : py + 5, 0.5, 0, 1,
-                     &ctx->fg);
+          /* The end labels lean inwards, clear of the axis and the edge. */
+          draw_text (ctx, ctx->small, label, x, above ? py - ctx->small_h - 4 : py + 5,
+                     n > 1 && c == 0 ? 0.1 : n > 1 && c == n - 1 ? 0.9 : 0.5, 0, 1, &ctx->fg);
         }
     }
 }

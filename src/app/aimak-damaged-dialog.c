@@ -100,8 +100,9 @@ aimak_damaged_dialog_new (GtkWindow             *parent,
       self->backup = g_strdup (newest_good->path);
       g_string_append (body, "\n\n");
       g_string_append_printf (body,
-                              _("You can restore the newest good backup, made on %s. This "
-                                "file is then kept, unchanged, beside it as “%s”."),
+                              _("You can restore the newest good backup, made on %s. The "
+                                "file that cannot be opened is then kept, unchanged, in the "
+                                "same folder as “%s”."),
                               when, aside);
     }
   else if (is_restorable (error))

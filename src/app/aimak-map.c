@@ -310,6 +310,12 @@ render_map (AimakMap *self,
           pango_layout_get_pixel_size (layout, &tw, &th);
           /* Labels outside the country's outline would overlap neighbours:
            * Bishkek's goes above, Osh's below its point. */
+          /* A halo in the background colour keeps the name readable over borders. */
+          cairo_move_to (cr, x - tw / 2.0, p->lat > 41.5 ? y - th - 6 : y + 6);
+          pango_cairo_layout_path (cr, layout);
+          gdk_cairo_set_source_rgba (cr, &bg);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke (cr);
           gdk_cairo_set_source_rgba (cr, &fg);
           cairo_move_to (cr, x - tw / 2.0, p->lat > 41.5 ? y - th - 6 : y + 6);
           pango_cairo_show_layout (cr, layout);

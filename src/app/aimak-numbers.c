@@ -5,23 +5,48 @@
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "aimak-numbers.h"
 
+/* Digits grouped by threes with the locale's separator; where the locale has
+ * none (C, POSIX) a narrow no-break space, the SI way that reads the same in
+ * English, Russian and Kyrgyz. */
 char *
 aimak_numbers_format_budget (double value)
 {
-  char buf[64];
+  struct lconv *lc = localeconv ();
+  const char *sep = lc->thousands_sep && *lc->thousands_sep ? lc->thousands_sep : "\u202f";
+  const char *point = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
+  gboolean whole;
+  g_autofree char *digits = NULL;
+  GString *out;
+  const char *p;
+  gsize n_int;
 
-  if (isnan (value))
+  if (isnan (value) || isinf (value))
     return g_strdup ("");
-  /* The ' flag groups digits the way LC_NUMERIC says (glibc), e.g. "1 250 000"
-   * in Russian; g_strdup_printf would also work but snprintf states the intent. */
-  if (value == floor (value) && fabs (value) < 1e15)
-    snprintf (buf, sizeof buf, "%'.0f", value);
-  else
-    snprintf (buf, sizeof buf, "%'.2f", value);
-  return g_strdup (buf);
+  whole = value == floor (value) || fabs (value) >= 1e15;
+  /* "C" formatting, so that the digits and the point are known. */
+  digits = whole ? g_strdup_printf ("%.0f", fabs (value)) : g_strdup_printf ("%.2f", fabs (value));
+  for (char *c = digits; *c; c++)
+    if (*c == ',')
+      *c = '.';
+  out = g_string_new (value < 0 ? "−" : NULL);
+  p = digits;
+  n_int = strcspn (digits, ".");
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, p[i]);
+    }
+  if (p[n_int] == '.')
+    {
+      g_string_append (out, point);
+      g_string_append (out, p + n_int + 1);
+    }
+  return g_string_free (out, FALSE);
 }
 
 char *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "aimak-marker-badge.h"
 #include "aimak-numbers.h"
@@ -51,6 +52,7 @@ struct _AimakPrioritiesPage
   GtkLabel            *editor_title;
   AimakMarkerBadge    *editor_badge;
   GtkWidget           *back_button;
+  GtkColumnViewColumn *area_column;
   GtkCustomSorter     *rank_sorter;
   GtkCustomSorter     *area_sorter;
   GtkCustomSorter     *title_sorter;
@@ -74,8 +76,9 @@ struct _AimakPrioritiesPage
 
 G_DEFINE_FINAL_TYPE (AimakPrioritiesPage, aimak_priorities_page, AIMAK_TYPE_PAGE)
 
-static void apply_filter   (AimakPrioritiesPage *self);
-static void update_actions (AimakPrioritiesPage *self);
+static void apply_filter       (AimakPrioritiesPage *self);
+static void update_actions     (AimakPrioritiesPage *self);
+static void update_area_column (AimakPrioritiesPage *self);
 
 /* ------------------------------------------------------------------------ */
 /* Cells                                                                     */
@@ -92,6 +95,19 @@ format_updated (GtkListItem *item,
                 const char  *updated_at)
 {
   return aimak_numbers_format_timestamp (updated_at);
+}
+
+/* The list shows the day; the tooltip has the time. */
+static char *
+format_updated_day (GtkListItem *item,
+                    const char  *updated_at)
+{
+  g_autofree char *full = aimak_numbers_format_timestamp (updated_at);
+  char *space = strchr (full, ' ');
+
+  if (space)
+    *space = '\0';
+  return g_steal_pointer (&full);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -170,15 +186,18 @@ update_list_state (AimakPrioritiesPage *self)
       if (area)
         {
           gtk_button_set_label (GTK_BUTTON (self->empty_button), _("_Add Priority"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), NULL);
           gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button), NULL);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "page.new");
         }
       else
         {
           gtk_button_set_label (GTK_BUTTON (self->empty_button), _("_Choose an Area"));
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.show-view");
+          /* The target first: the helper checks it against the action's type. */
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), NULL);
           gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->empty_button),
                                                   g_variant_new_string ("areas"));
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (self->empty_button), "win.show-view");
         }
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
     }
@@ -340,6 +359,7 @@ on_filter_changed (AimakPrioritiesPage *self)
 {
   if (self->updating)
     return;
+  update_area_column (self);
   apply_filter (self);
 }
 
@@ -363,10 +383,13 @@ on_sort_changed (GtkSorter           *sorter,
                  GtkSorterChange      change,
                  AimakPrioritiesPage *self)
 {
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
   GtkOrdering order;
 
+  /* Two distinct items: a sorter answers "equal" for one item and itself. */
   self->probed = -1;
-  order = gtk_sorter_compare (sorter, self, self);
+  order = gtk_sorter_compare (sorter, a, b);
   if (self->probed < 0)
     {
       self->sort = AIMAK_PRIORITY_SORT_RANK;
@@ -602,7 +625,8 @@ page_new (GtkWidget  *widget,
     return;
   if (area == NULL)
     {
-      AdwToast *toast = adw_toast_new (_("Choose an area first: every priority belongs to an area"));
+      AdwToast *toast =
+        adw_toast_new (_("Choose an area first: every priority belongs to an area"));
 
       adw_toast_set_button_label (toast, _("_Choose Area"));
       adw_toast_set_action_name (toast, "win.show-view");
@@ -754,6 +778,23 @@ page_duplicate (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* AimakPage                                                                 */
 
+/* The Area column says something only when the list spans several areas. */
+static void
+update_area_column (AimakPrioritiesPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+  g_autoptr(AimakArea) a = NULL;
+  gboolean one_area = FALSE;
+
+  if (db && area && gtk_toggle_button_get_active (self->area_scope_button))
+    {
+      a = aimak_area_get (db, area, NULL);
+      one_area = a && a->level >= 3;
+    }
+  gtk_column_view_column_set_visible (self->area_column, !one_area);
+}
+
 static void
 update_scope (AimakPrioritiesPage *self)
 {
@@ -774,6 +815,7 @@ update_scope (AimakPrioritiesPage *self)
       self->scope_forced = FALSE;
     }
   self->updating--;
+  update_area_column (self);
 }
 
 static void
@@ -926,6 +968,10 @@ aimak_priorities_page_dispose (GObject *object)
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  /* Removing the columns changes the sorter: nothing to re-query any more. */
+  if (self->column_view)
+    g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
+                                          on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PRIORITIES_PAGE);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (aimak_priorities_page_parent_class)->dispose (object);
@@ -982,6 +1028,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   BIND (editor_title);
   BIND (editor_badge);
   BIND (back_button);
+  BIND (area_column);
   BIND (rank_sorter);
   BIND (area_sorter);
   BIND (title_sorter);
@@ -992,6 +1039,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, format_budget);
   gtk_widget_class_bind_template_callback (widget_class, format_updated);
+  gtk_widget_class_bind_template_callback (widget_class, format_updated_day);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -1008,7 +1056,8 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.move-down", NULL, page_move);
   gtk_widget_class_install_action (widget_class, "page.duplicate", NULL, page_duplicate);
   gtk_widget_class_install_action (widget_class, "page.clear-filters", NULL, page_clear_filters);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "page.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "page.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "page.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,

@@ -8,7 +8,8 @@
 G_BEGIN_DECLS
 
 #define AIMAK_TYPE_PRIORITIES_PAGE (aimak_priorities_page_get_type ())
-G_DECLARE_FINAL_TYPE (AimakPrioritiesPage, aimak_priorities_page, AIMAK, PRIORITIES_PAGE, AimakPage)
+G_DECLARE_FINAL_TYPE (AimakPrioritiesPage, aimak_priorities_page,
+                      AIMAK, PRIORITIES_PAGE, AimakPage)
 
 /* The rows shown (a GtkSingleSelection over the AimakPriorityModel). */
 GtkSingleSelection  *aimak_priorities_page_get_selection (AimakPrioritiesPage *self);

@@ -679,7 +679,8 @@ static AimakPriorityIndicatorRow *
 add_indicator_row (AimakPriorityEditor          *self,
                    const AimakPriorityIndicator *ind)
 {
-  AimakPriorityIndicatorRow *row = AIMAK_PRIORITY_INDICATOR_ROW (aimak_priority_indicator_row_new ());
+  AimakPriorityIndicatorRow *row =
+    AIMAK_PRIORITY_INDICATOR_ROW (aimak_priority_indicator_row_new ());
 
   aimak_priority_indicator_row_set_indicator (row, ind);
   g_signal_connect (row, "changed", G_CALLBACK (on_indicator_changed), self);
@@ -963,8 +964,8 @@ read_indicators (AimakPriorityEditor *self)
   for (guint i = 0; i < self->indicator_rows->len; i++)
     {
       gboolean ok = TRUE;
-      AimakPriorityIndicator *ind =
-        aimak_priority_indicator_row_get_indicator (g_ptr_array_index (self->indicator_rows, i), &ok);
+      AimakPriorityIndicatorRow *row = g_ptr_array_index (self->indicator_rows, i);
+      AimakPriorityIndicator *ind = aimak_priority_indicator_row_get_indicator (row, &ok);
 
       g_ptr_array_add (self->current->indicators, ind);
       all_ok &= ok;
@@ -973,7 +974,8 @@ read_indicators (AimakPriorityEditor *self)
     g_hash_table_remove (self->parse_errors, "indicators");
   else
     g_hash_table_insert (self->parse_errors, g_strdup ("indicators"),
-                         g_strdup (_("Indicator values must be numbers, for example 120 or 12.5.")));
+                         g_strdup (_("Indicator values must be numbers, "
+                                     "for example 120 or 12.5.")));
 }
 
 static void
@@ -1043,6 +1045,10 @@ problem_row_new (void)
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_add_css_class (label, "problem-label");
   gtk_widget_add_css_class (row, "inline-problem");
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
@@ -1929,6 +1935,8 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (views[i]);
 
+      /* Ctrl+Z undoes whole fields of the priority, not keystrokes. */
+      gtk_text_buffer_set_enable_undo (buffer, FALSE);
       g_object_set_data (G_OBJECT (buffer), "aimak-field", (gpointer) view_fields[i]);
       g_object_set_data (G_OBJECT (buffer), "aimak-view", views[i]);
       g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);

@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 #define AIMAK_TYPE_PRIORITY_EDITOR (aimak_priority_editor_get_type ())
-G_DECLARE_FINAL_TYPE (AimakPriorityEditor, aimak_priority_editor, AIMAK, PRIORITY_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (AimakPriorityEditor, aimak_priority_editor,
+                      AIMAK, PRIORITY_EDITOR, GtkWidget)
 
 /* How long a field waits after the last keystroke before it is saved. */
 #define AIMAK_PRIORITY_EDITOR_DELAY_MS 400

@@ -25,7 +25,8 @@ struct _AimakPriorityIndicatorRow
   guint           filling;
 };
 
-G_DEFINE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row, ADW_TYPE_EXPANDER_ROW)
+G_DEFINE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row,
+                     ADW_TYPE_EXPANDER_ROW)
 
 enum { CHANGED, REMOVE_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -85,7 +86,9 @@ aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
   value_entries (self, entries);
   for (guint i = 0; i < 6; i++)
     {
-      if (aimak_numbers_parse_number (gtk_editable_get_text (GTK_EDITABLE (entries[i])), &values[i]))
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (entries[i]));
+
+      if (aimak_numbers_parse_number (text, &values[i]))
         gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
       else
         {
@@ -180,8 +183,8 @@ aimak_priority_indicator_row_class_init (AimakPriorityIndicatorRowClass *klass)
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/ui/aimak-priority-indicator-row.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/ui/aimak-priority-indicator-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, name_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, unit_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, baseline_f_entry);

@@ -1,5 +1,6 @@
-/* aimak-priority-indicator-row.h — one sex-disaggregated indicator of a priority in the
- * editor: name, unit, and baseline, target and actual values for women and men. */
+/* aimak-priority-indicator-row.h — one sex-disaggregated indicator of a
+ * priority in the editor: name, unit, and baseline, target and actual values
+ * for women and men. */
 #pragma once
 
 #include <adwaita.h>
@@ -8,19 +9,23 @@
 G_BEGIN_DECLS
 
 #define AIMAK_TYPE_PRIORITY_INDICATOR_ROW (aimak_priority_indicator_row_get_type ())
-G_DECLARE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row, AIMAK, PRIORITY_INDICATOR_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row,
+                      AIMAK, PRIORITY_INDICATOR_ROW, AdwExpanderRow)
 
 GtkWidget              *aimak_priority_indicator_row_new           (void);
 /* Fills the fields without emitting ::changed. */
-void                    aimak_priority_indicator_row_set_indicator (AimakPriorityIndicatorRow            *self,
-                                                           const AimakPriorityIndicator *ind);
+void                    aimak_priority_indicator_row_set_indicator
+                                                    (AimakPriorityIndicatorRow    *self,
+                                                     const AimakPriorityIndicator *ind);
 /* What the fields say; a value that is not a number is left empty (NaN) and
  * its field marked, and @valid (optional) becomes FALSE. */
-AimakPriorityIndicator *aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow            *self,
-                                                           gboolean                     *valid);
+AimakPriorityIndicator *aimak_priority_indicator_row_get_indicator
+                                                    (AimakPriorityIndicatorRow    *self,
+                                                     gboolean                     *valid);
 /* The entries in the order name, unit, baseline women, baseline men, target
  * women, target men, actual women, actual men (for tests and focus). */
-GtkEditable            *aimak_priority_indicator_row_get_field     (AimakPriorityIndicatorRow            *self,
-                                                           guint                         index);
+GtkEditable            *aimak_priority_indicator_row_get_field
+                                                    (AimakPriorityIndicatorRow    *self,
+                                                     guint                         index);
 
 G_END_DECLS

@@ -1,24 +1,628 @@
-/* aimak-summary-page.c — the Summary view (not built yet: an honest empty state). */
+/* aimak-summary-page.c — the Summary view: "where do we stand" for the selected
+ * area (with the areas below it), the pilot areas or everything. Every number comes
+ * from aimak_summary_compute(), the function the workbook export and
+ * `aimak-cli summary` use, so the three always agree.
+ *
+ * The figures are re-read whenever the view is shown, the area or the scope
+ * changes, or the database is replaced; while the view is hidden a change only
+ * marks them stale.
+ */
 #include "config.h"
 
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "aimak-summary-card.h"
 #include "aimak-summary-page.h"
 
 struct _AimakSummaryPage
 {
-  AimakPage parent_instance;
+  AimakPage          parent_instance;
+
+  /* Template widgets */
+  GtkLabel          *scope_title;
+  GtkLabel          *scope_subtitle;
+  GtkToggleButton   *area_toggle;
+  GtkToggleButton   *pilots_toggle;
+  GtkToggleButton   *all_toggle;
+  GtkLabel          *tile_priorities;
+  GtkLabel          *tile_budget;
+  GtkLabel          *tile_share;
+  GtkLabel          *tile_participants;
+  GtkLabel          *tile_activities;
+  AimakSummaryCard  *status_card;
+  AimakSummaryCard  *marker_card;
+  AimakSummaryCard  *budget_marker_card;
+  AimakSummaryCard  *funding_card;
+  AimakSummaryCard  *groups_card;
+  AimakSummaryCard  *types_card;
+  AimakSummaryCard  *roles_card;
+  AimakSummaryCard  *gcm_card;
+  AimakSummaryCard  *sdg_card;
+
+  /* State */
+  AimakSummary      *summary;      /* what is shown */
+  guint              updating;
+  gboolean           stale;
 };
 
 G_DEFINE_FINAL_TYPE (AimakSummaryPage, aimak_summary_page, AIMAK_TYPE_PAGE)
 
+/* ------------------------------------------------------------------------ */
+/* Formatting                                                                */
+
+static char *
+fmt_amount (double value)
+{
+  return aimak_chart_format_value (value, NULL);
+}
+
+static char *
+fmt_count (double value)
+{
+  return g_strdup_printf ("%.0f", value);
+}
+
+static char *
+fmt_share (double part,
+           double whole)
+{
+  if (whole <= 0)
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f %%", 100.0 * part / whole);
+}
+
+/* A row of the table as shown and as copied (numbers without digit grouping, so a
+ * spreadsheet reads them as numbers). The arrays own their strings. */
+typedef struct
+{
+  GPtrArray *shown;   /* char ** rows */
+  GPtrArray *copied;
+} Table;
+
+static void
+table_init (Table *t)
+{
+  t->shown = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  t->copied = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+}
+
+static void
+table_clear (Table *t)
+{
+  g_clear_pointer (&t->shown, g_ptr_array_unref);
+  g_clear_pointer (&t->copied, g_ptr_array_unref);
+}
+
+/* Takes ownership of the cells; NULL-terminated lists of equal length. */
+static void
+table_add (Table *t,
+           char **shown,
+           char **copied)
+{
+  g_ptr_array_add (t->shown, shown);
+  g_ptr_array_add (t->copied, copied);
+}
+
+static char **
+strv (const char *first,
+      ...)
+{
+  GStrvBuilder *b = g_strv_builder_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *s = first; s; s = va_arg (args, const char *))
+    g_strv_builder_add (b, s);
+  va_end (args);
+  return g_strv_builder_end (b);
+}
+
+/* Code-list entries with numeric codes (markers, GCM, SDG) are known by number. */
+static char *
+item_name (const AimakSummaryItem *item)
+{
+  if (item->code && g_ascii_isdigit (item->code[0]))
+    return g_strdup_printf ("%s %s", item->code, item->label);
+  return g_strdup (item->label);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cards                                                                     */
+
+/* One series of counts or amounts over @items; the table gets a share column when
+ * @share_of is positive and a total row when @total_label is given. */
+static void
+fill_items_card (AimakSummaryCard *card,
+                 GPtrArray        *items,
+                 AimakChartKind    kind,
+                 gboolean          horizontal,
+                 const char       *series_name,
+                 const char       *name_header,
+                 const char       *value_header,
+                 gboolean          amounts,
+                 double            share_of,
+                 const char       *total_label,
+                 const char       *empty_text)
+{
+  AimakChart *chart = aimak_summary_card_get_chart (card);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean any = FALSE;
+  double total = 0;
+  Table t;
+
+  table_init (&t);
+  for (guint i = 0; i < items->len; i++)
+    {
+      AimakSummaryItem *item = g_ptr_array_index (items, i);
+      g_autofree char *shown = amounts ? fmt_amount (item->value) : fmt_count (item->value);
+      g_autofree char *copied = fmt_count (item->value);
+      char *name = item_name (item);
+
+      g_ptr_array_add (names, name);
+      g_array_append_val (values, item->value);
+      any |= item->value != 0;
+      total += item->value;
+      if (share_of > 0)
+        {
+          g_autofree char *share = fmt_share (item->value, share_of);
+          table_add (&t, strv (name, shown, share, NULL), strv (name, copied, share, NULL));
+        }
+      else
+        table_add (&t, strv (name, shown, NULL), strv (name, copied, NULL));
+    }
+  if (total_label)
+    {
+      g_autofree char *shown = amounts ? fmt_amount (total) : fmt_count (total);
+      g_autofree char *copied = fmt_count (total);
+      if (share_of > 0)
+        table_add (&t, strv (total_label, shown, "100 %", NULL),
+                   strv (total_label, copied, "100 %", NULL));
+      else
+        table_add (&t, strv (total_label, shown, NULL), strv (total_label, copied, NULL));
+    }
+  {
+    const char *with_share[] = { name_header, value_header, _("Share"), NULL };
+    const char *without[] = { name_header, value_header, NULL };
+    aimak_summary_card_set_table (card, share_of > 0 ? with_share : without, t.shown, t.copied);
+  }
+
+  aimak_chart_clear (chart);
+  aimak_chart_set_kind (chart, kind);
+  aimak_chart_set_horizontal (chart, horizontal);
+  aimak_chart_set_empty_text (chart, empty_text);
+  if (any)
+    {
+      g_ptr_array_add (names, NULL);
+      aimak_chart_set_categories (chart, (const char * const *) names->pdata);
+      /* One series needs no name beside each bar: the card's heading says what it is. */
+      aimak_chart_add_series (chart, kind == AIMAK_CHART_DONUT ? series_name : "",
+                              (double *) (void *) values->data, values->len);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  aimak_summary_card_get_title (card), -1);
+  table_clear (&t);
+}
+
+static void
+fill_roles_card (AimakSummaryPage   *self,
+                 const AimakSummary *s)
+{
+  AimakChart *chart = aimak_summary_card_get_chart (self->roles_card);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) women = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) men = g_array_new (FALSE, FALSE, sizeof (double));
+  guint total = s->participants_women + s->participants_men;
+  const char *headers[] = { _("Role"), _("Women"), _("Men"), _("Total"), _("Women, %"), NULL };
+  g_autofree char *note = NULL;
+  Table t;
+
+  table_init (&t);
+  for (guint i = 0; i < s->participants_by_role->len; i++)
+    {
+      AimakSummaryRoleItem *r = g_ptr_array_index (s->participants_by_role, i);
+      double w = r->women, m = r->men;
+      g_autofree char *ws = g_strdup_printf ("%u", r->women);
+      g_autofree char *ms = g_strdup_printf ("%u", r->men);
+      g_autofree char *ts = g_strdup_printf ("%u", r->women + r->men);
+      g_autofree char *share = fmt_share (w, w + m);
+
+      g_ptr_array_add (names, r->label);
+      g_array_append_val (women, w);
+      g_array_append_val (men, m);
+      table_add (&t, strv (r->label, ws, ms, ts, share, NULL),
+                 strv (r->label, ws, ms, ts, share, NULL));
+    }
+  {
+    g_autofree char *ws = g_strdup_printf ("%u", s->participants_women);
+    g_autofree char *ms = g_strdup_printf ("%u", s->participants_men);
+    g_autofree char *ts = g_strdup_printf ("%u", total);
+    g_autofree char *share = fmt_share (s->participants_women, total);
+    table_add (&t, strv (_("Total"), ws, ms, ts, share, NULL),
+               strv (_("Total"), ws, ms, ts, share, NULL));
+  }
+  aimak_summary_card_set_table (self->roles_card, headers, t.shown, t.copied);
+  table_clear (&t);
+
+  if (total > 0)
+    /* Translators: note of the participants card: total, women, share, men. */
+    note = g_strdup_printf (_("%u participants in capacity building: %u women (%.1f %%) "
+                              "and %u men"), total, s->participants_women,
+                            100.0 * s->participants_women / total, s->participants_men);
+  aimak_summary_card_set_note (self->roles_card, note);
+
+  aimak_chart_clear (chart);
+  aimak_chart_set_kind (chart, AIMAK_CHART_STACKED_BARS);
+  aimak_chart_set_horizontal (chart, TRUE);
+  aimak_chart_set_empty_text (chart, _("No participants recorded for this scope yet"));
+  if (total > 0)
+    {
+      guint sw, sm;
+      g_ptr_array_add (names, NULL);
+      aimak_chart_set_categories (chart, (const char * const *) names->pdata);
+      sw = aimak_chart_add_series (chart, _("Women"), (double *) (void *) women->data, women->len);
+      sm = aimak_chart_add_series (chart, _("Men"), (double *) (void *) men->data, men->len);
+      aimak_chart_set_series_style (chart, sw, NULL, AIMAK_CHART_PATTERN_SOLID);
+      aimak_chart_set_series_style (chart, sm, NULL, AIMAK_CHART_PATTERN_HATCH);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  aimak_summary_card_get_title (self->roles_card), -1);
+}
+
+static void
+show_summary (AimakSummaryPage   *self,
+              const AimakSummary *s)
+{
+  g_autofree char *budget = fmt_amount (s->budget_total);
+  g_autofree char *share = isnan (s->gender_budget_share)
+                             ? g_strdup ("—")
+                             : g_strdup_printf ("%.1f %%", 100.0 * s->gender_budget_share);
+  guint people = s->participants_women + s->participants_men;
+  g_autofree char *participants = g_strdup_printf ("%u", people);
+  g_autofree char *priorities = g_strdup_printf ("%u", s->priorities_total);
+  g_autofree char *activities = g_strdup_printf ("%u", s->activities_total);
+  g_autofree char *share_note = NULL;
+  g_autofree char *gcm_note = NULL;
+  g_autofree char *sdg_note = NULL;
+  g_autofree char *people_tooltip = NULL;
+  const char *no_priorities = _("No priorities in this scope yet");
+  const char *no_budget = _("No budget entered for this scope yet");
+
+  gtk_label_set_text (self->tile_priorities, priorities);
+  gtk_label_set_text (self->tile_budget, budget);
+  gtk_label_set_text (self->tile_share, share);
+  gtk_label_set_text (self->tile_participants, participants);
+  gtk_label_set_text (self->tile_activities, activities);
+  if (people > 0)
+    people_tooltip = g_strdup_printf (_("%u women (%.1f %%), %u men"), s->participants_women,
+                                      100.0 * s->participants_women / people,
+                                      s->participants_men);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->tile_participants), people_tooltip);
+
+  fill_items_card (self->status_card, s->priorities_by_status, AIMAK_CHART_GROUPED_BARS, TRUE,
+                   _("Priorities"), _("Status"), _("Priorities"), FALSE, 0, _("Total"),
+                   no_priorities);
+  fill_items_card (self->marker_card, s->priorities_by_marker, AIMAK_CHART_DONUT, FALSE,
+                   _("Priorities"), _("Gender marker"), _("Priorities"), FALSE,
+                   s->priorities_total, _("Total"), no_priorities);
+  fill_items_card (self->budget_marker_card, s->budget_by_marker, AIMAK_CHART_DONUT, FALSE,
+                   _("Budget, KGS"), _("Gender marker"), _("Budget, KGS"), TRUE,
+                   s->budget_total, _("Total"), no_budget);
+  if (!isnan (s->gender_budget_share))
+    /* Translators: the gender budget share note of the Summary view. */
+    share_note = g_strdup_printf (_("Gender budget share: %.1f %% of the budget is in "
+                                    "priorities with marker 1 or 2"),
+                                  100.0 * s->gender_budget_share);
+  aimak_summary_card_set_note (self->budget_marker_card, share_note);
+  fill_items_card (self->funding_card, s->budget_by_funding, AIMAK_CHART_GROUPED_BARS, TRUE,
+                   _("Budget, KGS"), _("Funding source"), _("Budget, KGS"), TRUE,
+                   s->budget_total, _("Total"), no_budget);
+  fill_items_card (self->groups_card, s->priorities_by_target_group, AIMAK_CHART_GROUPED_BARS,
+                   TRUE, _("Priorities"), _("Target group"), _("Priorities"), FALSE, 0, NULL,
+                   _("No priority names a target group yet"));
+  fill_items_card (self->types_card, s->activities_by_type, AIMAK_CHART_GROUPED_BARS, TRUE,
+                   _("Activities"), _("Type"), _("Activities"), FALSE, 0, _("Total"),
+                   _("No activities recorded for this scope yet"));
+  fill_roles_card (self, s);
+  fill_items_card (self->gcm_card, s->gcm_covered, AIMAK_CHART_GROUPED_BARS, TRUE,
+                   _("Priorities"), _("GCM objective"), _("Priorities"), FALSE, 0, NULL,
+                   _("No priority is aligned with a GCM objective yet"));
+  gcm_note = g_strdup_printf (_("%u of %u objectives covered"), s->gcm_covered->len,
+                              s->gcm_objectives_total);
+  aimak_summary_card_set_note (self->gcm_card, gcm_note);
+  fill_items_card (self->sdg_card, s->sdg_covered, AIMAK_CHART_GROUPED_BARS, TRUE,
+                   _("Priorities"), _("SDG target"), _("Priorities"), FALSE, 0, NULL,
+                   _("No priority is aligned with an SDG target yet"));
+  sdg_note = g_strdup_printf (_("%u of %u targets covered"), s->sdg_covered->len,
+                              s->sdg_targets_total);
+  aimak_summary_card_set_note (self->sdg_card, sdg_note);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scope and refresh                                                         */
+
+static AimakScope *
+current_scope (AimakSummaryPage *self)
+{
+  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+
+  if (gtk_toggle_button_get_active (self->pilots_toggle))
+    return aimak_scope_new (AIMAK_SCOPE_PILOTS, NULL);
+  if (gtk_toggle_button_get_active (self->area_toggle) && area)
+    return aimak_scope_new (AIMAK_SCOPE_AREA, area);
+  return aimak_scope_new (AIMAK_SCOPE_ALL, NULL);
+}
+
+static void
+refresh (AimakSummaryPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  g_autoptr(AimakScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  AimakSummary *s;
+
+  if (db == NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  self->stale = FALSE;
+  scope = current_scope (self);
+  s = aimak_summary_compute (db, scope, &error);
+  if (s == NULL)
+    {
+      aimak_page_show_error (AIMAK_PAGE (self), error);
+      return;
+    }
+  g_clear_pointer (&self->summary, aimak_summary_free);
+  self->summary = s;
+
+  gtk_label_set_text (self->scope_title, s->scope_label);
+  switch (scope->kind)
+    {
+    case AIMAK_SCOPE_AREA:
+      subtitle = g_strdup_printf (_("%s and the areas below it · priorities and capacity "
+                                    "building"), scope->area_code);
+      break;
+    case AIMAK_SCOPE_PILOTS:
+      subtitle = g_strdup (_("The pilot ayil aimaks and rayons with the areas below them"));
+      break;
+    case AIMAK_SCOPE_ALL:
+    default:
+      subtitle = g_strdup (_("Every area in the database"));
+    }
+  gtk_label_set_text (self->scope_subtitle, subtitle);
+  show_summary (self, s);
+}
+
+static void
+on_scope_toggled (AimakSummaryPage *self,
+                  GtkToggleButton  *button)
+{
+  /* Each switch toggles two buttons; react to the one switched on. */
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+  refresh (self);
+}
+
+static void
+sync_area_toggle (AimakSummaryPage *self)
+{
+  gboolean have_area = aimak_page_get_area_code (AIMAK_PAGE (self)) != NULL;
+
+  self->updating++;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->area_toggle), have_area);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->area_toggle),
+                               have_area ? _("The area chosen in the Areas view, with the "
+                                             "areas below it")
+                                         : _("Choose an area in the Areas view first"));
+  /* A newly chosen area is what the user wants to see; without one, show everything. */
+  if (have_area)
+    gtk_toggle_button_set_active (self->area_toggle, TRUE);
+  else if (gtk_toggle_button_get_active (self->area_toggle) ||
+           !gtk_toggle_button_get_active (self->pilots_toggle))
+    gtk_toggle_button_set_active (self->all_toggle, TRUE);
+  self->updating--;
+}
+
+static void
+on_copy_all_clicked (AimakSummaryPage *self)
+{
+  g_autofree char *text = aimak_summary_page_get_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (_("Summary tables copied")));
+}
+
+static void
+aimak_summary_page_db_changed (AimakPage *page)
+{
+  refresh (AIMAK_SUMMARY_PAGE (page));
+}
+
+static void
+aimak_summary_page_area_changed (AimakPage *page)
+{
+  AimakSummaryPage *self = AIMAK_SUMMARY_PAGE (page);
+
+  sync_area_toggle (self);
+  refresh (self);
+}
+
+/* Other views change priorities and activities: re-read each time the view shows. */
+static void
+aimak_summary_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (aimak_summary_page_parent_class)->map (widget);
+  refresh (AIMAK_SUMMARY_PAGE (widget));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public                                                                    */
+
+void
+aimak_summary_page_refresh (AimakSummaryPage *self)
+{
+  g_return_if_fail (AIMAK_IS_SUMMARY_PAGE (self));
+  refresh (self);
+}
+
+void
+aimak_summary_page_set_scope (AimakSummaryPage *self,
+                              AimakScopeKind    kind)
+{
+  g_return_if_fail (AIMAK_IS_SUMMARY_PAGE (self));
+
+  switch (kind)
+    {
+    case AIMAK_SCOPE_AREA: gtk_toggle_button_set_active (self->area_toggle, TRUE); break;
+    case AIMAK_SCOPE_PILOTS: gtk_toggle_button_set_active (self->pilots_toggle, TRUE); break;
+    case AIMAK_SCOPE_ALL:
+    default: gtk_toggle_button_set_active (self->all_toggle, TRUE); break;
+    }
+}
+
+const AimakSummary *
+aimak_summary_page_get_summary (AimakSummaryPage *self)
+{
+  return self->summary;
+}
+
+AimakSummaryCard *
+aimak_summary_page_get_card (AimakSummaryPage *self,
+                             const char       *name)
+{
+  const struct { const char *name; AimakSummaryCard *card; } cards[] = {
+    { "priorities_by_status", self->status_card },
+    { "priorities_by_marker", self->marker_card },
+    { "budget_by_marker", self->budget_marker_card },
+    { "budget_by_funding", self->funding_card },
+    { "priorities_by_target_group", self->groups_card },
+    { "activities_by_type", self->types_card },
+    { "participants_by_role_and_sex", self->roles_card },
+    { "gcm_covered", self->gcm_card },
+    { "sdg_covered", self->sdg_card },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    if (g_strcmp0 (cards[i].name, name) == 0)
+      return cards[i].card;
+  return NULL;
+}
+
+char *
+aimak_summary_page_get_text (AimakSummaryPage *self)
+{
+  AimakSummaryCard *cards[] = {
+    self->status_card, self->marker_card, self->budget_marker_card, self->funding_card,
+    self->groups_card, self->types_card, self->roles_card, self->gcm_card, self->sdg_card,
+  };
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n", gtk_label_get_text (self->scope_title));
+  g_string_append_printf (text, "%s\t%s\n", _("Priorities"),
+                          gtk_label_get_text (self->tile_priorities));
+  if (self->summary)
+    {
+      g_string_append_printf (text, "%s\t%.0f\n", _("Budget, KGS"), self->summary->budget_total);
+      if (!isnan (self->summary->gender_budget_share))
+        g_string_append_printf (text, "%s\t%.1f %%\n", _("Gender budget share"),
+                                100.0 * self->summary->gender_budget_share);
+    }
+  g_string_append_printf (text, "%s\t%s\n", _("Participants"),
+                          gtk_label_get_text (self->tile_participants));
+  g_string_append_printf (text, "%s\t%s\n", _("Activities"),
+                          gtk_label_get_text (self->tile_activities));
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      g_autofree char *table = aimak_summary_card_get_table_text (cards[i]);
+      g_string_append_printf (text, "\n%s", table);
+    }
+  return g_string_free (text, FALSE);
+}
+
+const char *
+aimak_summary_page_get_tile (AimakSummaryPage *self,
+                             const char       *name)
+{
+  if (g_strcmp0 (name, "priorities") == 0)
+    return gtk_label_get_text (self->tile_priorities);
+  if (g_strcmp0 (name, "budget") == 0)
+    return gtk_label_get_text (self->tile_budget);
+  if (g_strcmp0 (name, "share") == 0)
+    return gtk_label_get_text (self->tile_share);
+  if (g_strcmp0 (name, "participants") == 0)
+    return gtk_label_get_text (self->tile_participants);
+  if (g_strcmp0 (name, "activities") == 0)
+    return gtk_label_get_text (self->tile_activities);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                   */
+
+static void
+aimak_summary_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), AIMAK_TYPE_SUMMARY_PAGE);
+  G_OBJECT_CLASS (aimak_summary_page_parent_class)->dispose (object);
+}
+
+static void
+aimak_summary_page_finalize (GObject *object)
+{
+  AimakSummaryPage *self = AIMAK_SUMMARY_PAGE (object);
+
+  g_clear_pointer (&self->summary, aimak_summary_free);
+  G_OBJECT_CLASS (aimak_summary_page_parent_class)->finalize (object);
+}
+
 static void
 aimak_summary_page_class_init (AimakSummaryPageClass *klass)
 {
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AimakPageClass *page_class = AIMAK_PAGE_CLASS (klass);
+
+  object_class->dispose = aimak_summary_page_dispose;
+  object_class->finalize = aimak_summary_page_finalize;
+  widget_class->map = aimak_summary_page_map;
+  page_class->db_changed = aimak_summary_page_db_changed;
+  page_class->area_changed = aimak_summary_page_area_changed;
+
+  g_type_ensure (AIMAK_TYPE_SUMMARY_CARD);
+  gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-summary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, scope_title);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, scope_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, area_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, pilots_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, all_toggle);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_priorities);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_budget);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_share);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_participants);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_activities);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, status_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, marker_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, budget_marker_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, funding_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, groups_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, types_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, roles_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, gcm_card);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, sdg_card);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_all_clicked);
 }
 
 static void
 aimak_summary_page_init (AimakSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  sync_area_toggle (self);
 }

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-area-profile.h"
 #include "aimak-areas-page.h"
 #include "aimak-capacity-page.h"
 #include "aimak-priorities-page.h"
@@ -140,6 +141,18 @@ win_focus_search (GtkWidget  *widget,
                                 "page.search", NULL);
 }
 
+/* The import dialog lives with the profile, which refreshes after an import. */
+static void
+win_import_csv (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AimakAreaProfile *profile = aimak_area_profile_find (widget);
+
+  if (profile)
+    aimak_area_profile_import_csv (profile, AIMAK_WINDOW (widget)->db);
+}
+
 static void
 win_show_view (GtkWidget  *widget,
                const char *action_name,
@@ -260,6 +273,7 @@ aimak_window_class_init (AimakWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

@@ -10,8 +10,23 @@
 
 typedef struct
 {
-  int last_percent;
+  int         last_percent;
+  const char *path;
 } Progress;
+
+static void end_progress (Progress *p);
+
+/* Printed as found, not collected: a huge file of bad rows must not fill
+ * the memory, and the user sees the first problems at once. */
+static void
+print_problem (const AimakImportProblem *problem,
+               gpointer                  user_data)
+{
+  Progress *p = user_data;
+
+  end_progress (p);
+  g_printerr ("%s:%u: %s\n", p->path, problem->line, problem->reason);
+}
 
 /* Only for a person watching a terminal: a redirected stderr gets the bad
  * rows and nothing else. */
@@ -38,6 +53,7 @@ end_progress (Progress *p)
     {
       fprintf (stderr, "\r\033[K");
       fflush (stderr);
+      p->last_percent = -1;
     }
 }
 
@@ -56,7 +72,7 @@ aimak_cli_import_indicators (int argc, char **argv)
   g_autoptr(GFile) file = NULL;
   g_autoptr(AimakImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  Progress progress = { -1 };
+  Progress progress = { -1, NULL };
   gboolean tty;
   AimakImportMode mode;
   const char *path;
@@ -64,7 +80,10 @@ aimak_cli_import_indicators (int argc, char **argv)
   if (!aimak_cli_parse ("import-indicators", _("FILE.csv"),
                         _("Imports indicator values from a CSV file with the columns area "
                           "(code or exact name), indicator (code), year, sex (F/M/T), value, "
-                          "source and optionally note; comma or semicolon separated, UTF-8.\n\n"
+                          "source and optionally note; comma or semicolon separated, UTF-8. "
+                          "The header may also be in Russian or Kyrgyz (территория, "
+                          "показатель, год, пол, значение, источник, примечание; аймак, "
+                          "көрсөткүч, жыл, жынысы, маани, булак, эскертүү).\n\n"
                           "Every row is checked first. If any row is bad, each is reported "
                           "as FILE:LINE: reason and nothing is imported, unless "
                           "--skip-bad-rows is given. A value that already exists for the "
@@ -92,17 +111,12 @@ aimak_cli_import_indicators (int argc, char **argv)
   mode = dry_run ? AIMAK_IMPORT_CHECK
                  : skip_bad ? AIMAK_IMPORT_SKIP_BAD : AIMAK_IMPORT_ALL_OR_NOTHING;
   tty = isatty (STDERR_FILENO);
-  report = aimak_import_indicators (db, file, mode, NULL, tty ? show_progress : NULL,
-                                    &progress, &error);
+  progress.path = path;
+  report = aimak_import_indicators_full (db, file, mode, NULL, tty ? show_progress : NULL,
+                                         print_problem, &progress, 0, &error);
   end_progress (&progress);
   if (report == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
-
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      AimakImportProblem *p = g_ptr_array_index (report->problems, i);
-      g_printerr ("%s:%u: %s\n", path, p->line, p->reason);
-    }
 
   if (dry_run)
     {

@@ -23,6 +23,8 @@ static const struct
   { "import-indicators", aimak_cli_import_indicators,
     N_("Import indicator values from a CSV file") },
   { "demo", aimak_cli_demo, N_("Create or remove demo data (flagged as demo)") },
+  { "export", aimak_cli_export,
+    N_("Write the Excel workbook of an area, the pilot areas or all areas") },
   { "summary", aimak_cli_summary,
     N_("Print the Summary figures of an area, the pilot areas or all areas") },
 };

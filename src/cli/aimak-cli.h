@@ -34,5 +34,6 @@ int       aimak_cli_restore      (int argc, char **argv);
 int       aimak_cli_summary      (int argc, char **argv);
 int       aimak_cli_import_indicators (int argc, char **argv);
 int       aimak_cli_demo         (int argc, char **argv);
+int       aimak_cli_export       (int argc, char **argv);
 
 G_END_DECLS

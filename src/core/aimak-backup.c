@@ -57,35 +57,67 @@ side_file (const char *db_path,
   return g_strconcat (db_path, suffix, NULL);
 }
 
-/* What went wrong writing, in words: the OS error when there is one (ENOSPC,
- * EFBIG, EACCES say more than SQLite's "disk I/O error"). */
+/* The OS error of a failed write: ENOSPC, EFBIG, EACCES say more than
+ * SQLite's "disk I/O error". */
+static int
+write_errno (sqlite3 *handle,
+             int      rc)
+{
+  int sys = handle ? sqlite3_system_errno (handle) : 0;
+
+  if (sys == 0 && (rc & 0xff) == SQLITE_FULL)
+    sys = ENOSPC;
+  return sys;
+}
+
 static const char *
 write_reason (sqlite3 *handle,
               int      rc)
 {
-  int sys = handle ? sqlite3_system_errno (handle) : 0;
+  int sys = write_errno (handle, rc);
 
   if (sys != 0)
     return g_strerror (sys);
-  if ((rc & 0xff) == SQLITE_FULL)
-    return g_strerror (ENOSPC);
   return handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
 }
 
+/* What happened, and what the planner can do about it. */
 static void
 set_write_error (GError     **error,
                  const char  *path,
+                 int          sys,
                  const char  *reason)
 {
-  g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
-               _("Could not write “%s”: %s. Free some disk space or check that you may "
-                 "write to that folder, then try again. Nothing was changed."),
-               path, reason);
+  if (reason == NULL)
+    reason = g_strerror (sys);
+  if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)
+    g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
+                 _("Could not write “%s”: %s. Free some disk space, then try again. "
+                   "Nothing was changed."), path, reason);
+  else if (sys == EACCES || sys == EPERM || sys == EROFS)
+    g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
+                 _("Could not write “%s”: %s. Check that you may write to that folder, or "
+                   "choose another one. Nothing was changed."), path, reason);
+  else
+    g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
+                 _("Could not write “%s”: %s. Free some disk space or check that you may "
+                   "write to that folder, then try again. Nothing was changed."),
+                 path, reason);
+}
+
+static void
+set_sqlite_write_error (GError     **error,
+                        const char  *path,
+                        sqlite3     *handle,
+                        int          rc)
+{
+  set_write_error (error, path, write_errno (handle, rc), write_reason (handle, rc));
 }
 
 static gboolean
 fsync_path (const char  *path,
             gboolean     is_dir,
+            const char  *display,
             GError     **error)
 {
   int fd = g_open (path, O_RDONLY | O_CLOEXEC | (is_dir ? O_DIRECTORY : 0), 0);
@@ -93,7 +125,7 @@ fsync_path (const char  *path,
 
   if (fd < 0)
     {
-      set_write_error (error, path, g_strerror (errno));
+      set_write_error (error, display, errno, NULL);
       return FALSE;
     }
   /* Some file systems cannot sync a directory; the rename is still atomic. */
@@ -101,7 +133,7 @@ fsync_path (const char  *path,
     {
       saved = errno;
       close (fd);
-      set_write_error (error, path, g_strerror (saved));
+      set_write_error (error, display, saved, NULL);
       return FALSE;
     }
   close (fd);
@@ -122,10 +154,12 @@ unlink_with_side_files (const char *path)
 }
 
 /* Copies @src into the fresh file @dest and leaves it a checked, synced,
- * self-contained database in rollback-journal mode. */
+ * self-contained database in rollback-journal mode. Messages name @display:
+ * the file or folder the planner asked for, not the temporary name. */
 static gboolean
 write_copy (sqlite3     *src,
             const char  *dest,
+            const char  *display,
             GError     **error)
 {
   sqlite3 *out = NULL;
@@ -137,7 +171,7 @@ write_copy (sqlite3     *src,
                         SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
-      set_write_error (error, dest, write_reason (out, rc));
+      set_sqlite_write_error (error, display, out, rc);
       sqlite3_close_v2 (out);
       return FALSE;
     }
@@ -148,7 +182,7 @@ write_copy (sqlite3     *src,
   backup = sqlite3_backup_init (out, "main", src, "main");
   if (backup == NULL)
     {
-      set_write_error (error, dest, sqlite3_errmsg (out));
+      set_sqlite_write_error (error, display, out, sqlite3_errcode (out));
       sqlite3_close_v2 (out);
       return FALSE;
     }
@@ -175,7 +209,7 @@ write_copy (sqlite3     *src,
                      _("The database is busy: another program is writing to it. "
                        "Try again in a moment."));
       else
-        set_write_error (error, dest, write_reason (out, finish_rc != SQLITE_OK ? finish_rc : rc));
+        set_sqlite_write_error (error, display, out, finish_rc != SQLITE_OK ? finish_rc : rc);
       sqlite3_close_v2 (out);
       return FALSE;
     }
@@ -194,23 +228,26 @@ write_copy (sqlite3     *src,
     }
   if (rc != SQLITE_OK)
     {
-      set_write_error (error, dest, write_reason (out, rc));
+      set_sqlite_write_error (error, display, out, rc);
       sqlite3_close_v2 (out);
       return FALSE;
     }
   sqlite3_close_v2 (out);
   if (g_strcmp0 (check, "ok") != 0)
     {
-      set_write_error (error, dest, check ? check : _("the copy does not read back correctly"));
+      set_write_error (error, display, EIO,
+                       check ? check : _("the copy does not read back correctly"));
       g_free (check);
       return FALSE;
     }
   g_free (check);
-  return fsync_path (dest, FALSE, error);
+  return fsync_path (dest, FALSE, display, error);
 }
 
+/* @target names the file being made, for the message. */
 static char *
 make_temp (const char  *dir,
+           const char  *target,
            GError     **error)
 {
   g_autofree char *tmpl = g_build_filename (dir, TMP_PREFIX "XXXXXX.db", NULL);
@@ -218,7 +255,7 @@ make_temp (const char  *dir,
 
   if (fd < 0)
     {
-      set_write_error (error, dir, g_strerror (errno));
+      set_write_error (error, target ? target : dir, errno, NULL);
       return NULL;
     }
   close (fd);
@@ -244,6 +281,7 @@ ensure_dir (const char  *dir,
 static gboolean
 write_temp_copy (sqlite3     *src,
                  const char  *dir,
+                 const char  *target,
                  char       **tmp_out,
                  GError     **error)
 {
@@ -251,10 +289,10 @@ write_temp_copy (sqlite3     *src,
 
   if (!ensure_dir (dir, error))
     return FALSE;
-  tmp = make_temp (dir, error);
+  tmp = make_temp (dir, target, error);
   if (tmp == NULL)
     return FALSE;
-  if (!write_copy (src, tmp, error))
+  if (!write_copy (src, tmp, target ? target : dir, error))
     {
       unlink_with_side_files (tmp);
       return FALSE;
@@ -274,10 +312,10 @@ rename_into_place (const char  *tmp,
     {
       int saved = errno;
       unlink_with_side_files (tmp);
-      set_write_error (error, dest, g_strerror (saved));
+      set_write_error (error, dest, saved, NULL);
       return FALSE;
     }
-  return fsync_path (dir, TRUE, error);
+  return fsync_path (dir, TRUE, dest, error);
 }
 
 gboolean
@@ -311,7 +349,7 @@ aimak_backup_write (AimakDb     *db,
                    _("The folder “%s” does not exist; choose another folder."), dir);
       return FALSE;
     }
-  if (!write_temp_copy (aimak_db_get_handle (db), dir, &tmp, error))
+  if (!write_temp_copy (aimak_db_get_handle (db), dir, dest, &tmp, error))
     return FALSE;
   return rename_into_place (tmp, dest, error);
 }
@@ -346,7 +384,7 @@ backup_into_dir (sqlite3     *src,
   g_autofree char *dest = NULL;
   g_autoptr(GDateTime) local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
 
-  if (!write_temp_copy (src, dir, &tmp, error))
+  if (!write_temp_copy (src, dir, NULL, &tmp, error))
     return NULL;
   dest = unique_backup_name (dir, local_now);
   if (!rename_into_place (tmp, dest, error))
@@ -689,8 +727,9 @@ settle_current (const char  *db_path,
   rc = sqlite3_open_v2 (db_path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     {
+      /* Only a read: if others have it open, the file must stay as it is. */
       sqlite3_busy_timeout (handle, 2500);
-      rc = sqlite3_exec (handle, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+      rc = sqlite3_exec (handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
     }
   if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
     {
@@ -791,7 +830,7 @@ aimak_backup_restore (const char  *backup,
   source = aimak_db_open (backup, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, error);
   if (source == NULL)
     return FALSE;
-  if (!write_temp_copy (aimak_db_get_handle (source), dir, &tmp, error))
+  if (!write_temp_copy (aimak_db_get_handle (source), dir, db_path, &tmp, error))
     return FALSE;
   g_clear_pointer (&source, aimak_db_unref);
   {
@@ -804,7 +843,7 @@ aimak_backup_restore (const char  *backup,
   if (!aimak_backup_verify (tmp, &local_error))
     {
       unlink_with_side_files (tmp);
-      set_write_error (error, tmp, local_error->message);
+      set_write_error (error, tmp, EIO, local_error->message);
       return FALSE;
     }
 
@@ -861,10 +900,10 @@ aimak_backup_restore (const char  *backup,
       if (aside)
         g_rename (aside, db_path);
       unlink_with_side_files (tmp);
-      set_write_error (error, db_path, g_strerror (saved_errno));
+      set_write_error (error, db_path, saved_errno, NULL);
       return FALSE;
     }
-  if (!fsync_path (dir, TRUE, error))
+  if (!fsync_path (dir, TRUE, db_path, error))
     return FALSE;
   if (previous)
     *previous = g_strdup (aside ? aside : saved);

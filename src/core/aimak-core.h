@@ -9,6 +9,8 @@
 #include "aimak-import.h"
 #include "aimak-indicator.h"
 #include "aimak-demo.h"
+#include "aimak-export.h"
+#include "aimak-export-strings.h"
 #include "aimak-geo.h"
 #include "aimak-lang.h"
 #include "aimak-priority.h"

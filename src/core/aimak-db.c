@@ -592,8 +592,13 @@ check_header (const char  *path,
   in = g_file_read (file, NULL, &local_error);
   if (in == NULL)
     {
-      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
-                   _("Could not open “%s”: %s"), path, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                     _("Could not open “%s”: Permission denied. Check that you may read the "
+                       "file, or open another one."), path);
+      else
+        g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                     _("Could not open “%s”: %s"), path, local_error->message);
       g_error_free (local_error);
       return FALSE;
     }
@@ -700,10 +705,14 @@ quick_check (AimakDb  *db,
 
   if (local_error || g_strcmp0 (result, "ok") != 0)
     {
+      /* SQLite's findings are page numbers, for `aimak-cli check`, not for
+       * the planner. */
+      g_debug ("quick_check of %s: %.200s", db->path,
+               local_error ? local_error->message : result);
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_CORRUPT,
-                   _("The database “%s” is damaged (%s). It was not changed; "
-                     "restore a backup or open another file."),
-                   db->path, local_error ? local_error->message : result);
+                   _("The database “%s” is damaged: parts of it cannot be read. It was not "
+                     "changed; restore a backup or open another file."),
+                   db->path);
       return FALSE;
     }
   return TRUE;
@@ -777,6 +786,23 @@ open_existing (const char   *path,
       return g_steal_pointer (&db);
     }
 
+  /* A migration rewrites months of work: keep the state before it, and do not
+   * touch the file (not even its journal mode) if that copy cannot be made. */
+  if (version < aimak_db_latest_version () && has_content (db))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *backup = aimak_backup_create (db, NULL, &local_error);
+
+      if (backup == NULL)
+        {
+          g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_BACKUP,
+                       _("“%s” must be upgraded for this version of Aimak, but it could "
+                         "not be backed up first, so it was not changed. %s"),
+                       path, local_error->message);
+          return NULL;
+        }
+    }
+
   g_clear_pointer (&db, aimak_db_unref);
   handle = open_handle (path, SQLITE_OPEN_READWRITE, error);
   if (handle == NULL)
@@ -784,28 +810,13 @@ open_existing (const char   *path,
   db = db_new (handle, path, FALSE);
   if (!aimak_db_exec_script (db, "PRAGMA foreign_keys = ON", error))
     return NULL;
+  /* Migrations before the switch to WAL: a failed one is rolled back and
+   * leaves the file exactly as it was. */
+  if (aimak_db_get_version (db) < aimak_db_latest_version () &&
+      !run_migrations (db, reference_dir, error))
+    return NULL;
   if (!aimak_db_exec_script (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
     return NULL;
-  if (aimak_db_get_version (db) < aimak_db_latest_version ())
-    {
-      /* A migration rewrites months of work: keep the state before it. */
-      if (has_content (db))
-        {
-          g_autoptr(GError) local_error = NULL;
-          g_autofree char *backup = aimak_backup_create (db, NULL, &local_error);
-
-          if (backup == NULL)
-            {
-              g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_BACKUP,
-                           _("“%s” must be upgraded for this version of Aimak, but it could "
-                             "not be backed up first, so it was not changed. %s"),
-                           path, local_error->message);
-              return NULL;
-            }
-        }
-      if (!run_migrations (db, reference_dir, error))
-        return NULL;
-    }
   return g_steal_pointer (&db);
 }
 

@@ -31,6 +31,7 @@
 #include <json-glib/json-glib.h>
 #include <xlsxwriter.h>
 
+#include "aimak-area.h"
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
 #include "aimak-lang.h"
@@ -43,8 +44,10 @@ static guint64 memory_limit = 400000;
 
 #define MAX_COLS        64
 #define CELL_CHARS_MAX  32767   /* Excel's limit for one cell */
-#define WIDTH_CAP_TEXT  60
-#define WIDTH_CAP_WRAP  48
+#define WIDTH_CAP_TEXT  44
+#define WIDTH_CAP_WRAP  36
+#define HEADER_WIDTH    14      /* headers wrap at this width unless the column is wider */
+#define LINE_HEIGHT     15.0    /* points per line of Calibri 11 */
 #define FIRST_DATA_ROW  2       /* row 0 title, row 1 header */
 #define CHART_MAX_ROWS  25
 
@@ -86,7 +89,10 @@ typedef struct
   guint          n_cols;
   lxw_row_t      last_row;             /* last row written */
   guint16        width[MAX_COLS];      /* widest content seen, in characters */
-  guint16        cap[MAX_COLS];
+  guint16        cap[MAX_COLS];        /* widest a column may get; wrapped text wraps here */
+  guint16        fixed[MAX_COLS];      /* a width set in advance, 0 = fit the content */
+  lxw_row_t      height_row;           /* the row whose wrapped lines are being counted */
+  guint          lines;
 } Sheet;
 
 typedef struct
@@ -285,6 +291,53 @@ text_width (const char *text,
   return MAX (widest, line);
 }
 
+/* Lines that @text takes when wrapped at @width characters. */
+static guint
+wrapped_lines (const char *text,
+               guint       width)
+{
+  guint lines = 0, line = 0;
+
+  width = MAX (width, 4);
+  for (const guchar *p = (const guchar *) text; ; p++)
+    {
+      if (*p == '\n' || *p == '\0')
+        {
+          lines += MAX (1, (line + width - 1) / width);
+          line = 0;
+          if (*p == '\0')
+            break;
+        }
+      else if ((*p & 0xC0) != 0x80)
+        line++;
+    }
+  return lines;
+}
+
+/* Row heights for wrapped text. Excel fits them when it opens a file but other
+ * spreadsheets do not, so Aimak sets them; and in constant_memory mode a row's height
+ * has to be set before the next row is started, which is why every cell writer calls
+ * this first. */
+static gboolean
+flush_height (Export    *x,
+              Sheet     *s,
+              lxw_row_t  row)
+{
+  lxw_error err;
+
+  if (row == s->height_row)
+    return TRUE;
+  if (s->lines > 1)
+    {
+      err = worksheet_set_row (s->ws, s->height_row, MIN (LINE_HEIGHT * s->lines, 409), NULL);
+      if (err != LXW_NO_ERROR)
+        return set_lxw_error (x, err, s->name);
+    }
+  s->height_row = row;
+  s->lines = 1;
+  return TRUE;
+}
+
 /* Every text cell goes through here: written as a string whatever it looks like, so
  * a title starting with "=" or "+" stays text. Invalid UTF-8 is repaired and an
  * over-long text is cut at Excel's limit rather than failing the export. */
@@ -302,6 +355,7 @@ cell_string (Export     *x,
 
   if (text == NULL || *text == '\0')
     return TRUE;
+  TRY (flush_height (x, s, row));
   len = strlen (text);
   if (!g_utf8_validate (text, len, NULL))
     {
@@ -325,7 +379,15 @@ cell_string (Export     *x,
     return cell_failed (x, s, row, col, err);
   x->stats.n_strings++;
   x->stats.string_bytes += len;
-  note_width (s, col, text_width (text, col < MAX_COLS ? s->cap[col] : WIDTH_CAP_TEXT));
+  if (col < MAX_COLS)
+    {
+      note_width (s, col, text_width (text, s->cap[col]));
+      /* A column's final width is the widest text up to its cap, so wrapping at the
+       * cap counts the lines the text will really take. */
+      if (format == x->f_wrap)
+        s->lines = MAX (s->lines, wrapped_lines (text, s->fixed[col] ? s->fixed[col]
+                                                                      : s->cap[col]));
+    }
   return TRUE;
 }
 
@@ -352,6 +414,7 @@ cell_number (Export     *x,
 
   if (isnan (value))
     return TRUE;
+  TRY (flush_height (x, s, row));
   err = worksheet_write_number (s->ws, row, col, value, format);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
@@ -379,6 +442,7 @@ cell_date (Export     *x,
   if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || y < 1900 || y > 9999 ||
       !g_date_valid_dmy (d, m, y))
     return cell_string (x, s, row, col, iso, x->f_text);
+  TRY (flush_height (x, s, row));
   dt.year = y;
   dt.month = m;
   dt.day = d;
@@ -399,9 +463,11 @@ cell_formula (Export     *x,
               double      cached,
               lxw_format *format)
 {
-  lxw_error err = worksheet_write_formula_num (s->ws, row, col, formula, format,
-                                               isnan (cached) ? 0 : cached);
+  lxw_error err;
 
+  TRY (flush_height (x, s, row));
+  err = worksheet_write_formula_num (s->ws, row, col, formula, format,
+                                     isnan (cached) ? 0 : cached);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_formulas++;
@@ -418,8 +484,10 @@ cell_formula_str (Export     *x,
                   const char *cached,
                   lxw_format *format)
 {
-  lxw_error err = worksheet_write_formula_str (s->ws, row, col, formula, format, cached);
+  lxw_error err;
 
+  TRY (flush_height (x, s, row));
+  err = worksheet_write_formula_str (s->ws, row, col, formula, format, cached);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_formulas++;
@@ -435,8 +503,10 @@ cell_link (Export     *x,
            const char *text)
 {
   g_autofree char *url = g_strdup_printf ("internal:'%s'!A1", sheet_name);
-  lxw_error err = worksheet_write_url_opt (s->ws, row, col, url, NULL, text, NULL);
+  lxw_error err;
 
+  TRY (flush_height (x, s, row));
+  err = worksheet_write_url_opt (s->ws, row, col, url, NULL, text, NULL);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_strings++;
@@ -470,17 +540,28 @@ row_done (Export *x)
   return TRUE;
 }
 
+/* A total of women and men only means something for counts: two percentages or two
+ * average incomes do not add up. Units are free text, so this knows the usual words
+ * for counted things in the three languages; an empty unit is taken as a count. */
 static gboolean
-is_percent_unit (const char *unit)
+is_count_unit (const char *unit)
 {
+  static const char * const words[] = {
+    "person", "people", "household", "participant", "number", "count", "pcs",
+    "чел", "домохоз", "хозяйств", "участник", "число", "семей", "семьи", "шт",
+    "адам", "үй-бүлө", "үй чарба", "катышуучу", "саны", "даана",
+  };
   g_autofree char *folded = NULL;
 
   if (unit == NULL || *unit == '\0')
-    return FALSE;
-  if (strchr (unit, '%') || g_strcmp0 (unit, "PT") == 0)
     return TRUE;
+  if (strchr (unit, '%'))
+    return FALSE;
   folded = g_utf8_casefold (unit, -1);
-  return strstr (folded, "percent") || strstr (folded, "процент") || strstr (folded, "пайыз");
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (folded, words[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Codes joined by \x1f, shown by name in list order, separated by "; ". */
@@ -726,7 +807,7 @@ count_work (Export *x)
     gint64 n_act = sqlite3_column_int64 (st, 2);
     gint64 n_val = sqlite3_column_int64 (st, 3);
     guint64 cells = (guint64) n_pri * (PC_N + 8) + (guint64) n_ind * 14 +
-                    (guint64) n_act * (12 + 2 * x->roles->len) + (guint64) n_val * 3;
+                    (guint64) n_act * (12 + 2 * x->roles.list->len) + (guint64) n_val * 3;
 
     x->work_total = (guint64) (n_pri + n_ind + n_act) + (guint64) n_val / 3 + 1;
     x->constant_memory = cells > memory_limit;
@@ -835,6 +916,9 @@ sheet_title (Export           *x,
   return cell_string (x, s, 0, 0, aimak_export_string (x->lang, title), x->f_title);
 }
 
+/* The header row: bold, wrapped, as high as its longest header needs. With @write
+ * FALSE only the widths and the height are set (an Excel table writes its own header
+ * cells). Columns with a fixed width must have it before this is called. */
 static gboolean
 sheet_headers (Export            *x,
                Sheet             *s,
@@ -842,37 +926,51 @@ sheet_headers (Export            *x,
                guint              n,
                gboolean           write)
 {
+  guint lines = 1;
+
   s->n_cols = n;
-  for (guint c = 0; c < n; c++)
+  for (guint c = 0; c < n && c < MAX_COLS; c++)
     {
-      /* Headers wrap, so a long header does not make its column wide on its own. */
-      note_width (s, c, MIN (text_width (headers[c], WIDTH_CAP_TEXT), 14));
+      guint width = s->fixed[c] ? s->fixed[c] : MIN (HEADER_WIDTH, s->cap[c]);
+
+      /* Bold text is wider: count a little less per line. */
+      lines = MAX (lines, wrapped_lines (headers[c], MAX (width * 9 / 10, 4)));
       if (write && !cell_string (x, s, 1, c, headers[c], x->f_header))
         return FALSE;
+      /* Headers wrap, so a long header does not make its column wide on its own. */
+      s->width[c] = MIN (text_width (headers[c], WIDTH_CAP_TEXT), HEADER_WIDTH);
     }
-  /* cell_string noted the full width; keep the cap of 14 for header text. */
-  if (write)
-    for (guint c = 0; c < n && c < MAX_COLS; c++)
-      s->width[c] = MIN (s->width[c], 14);
+  if (lines > 1)
+    TRY (check (x, worksheet_set_row (s->ws, 1, MIN (LINE_HEIGHT * lines, 409), NULL),
+                s->name));
   return TRUE;
 }
 
-/* Print setup, frozen header, column widths and the filter: the same for every sheet.
- * @filter_last_row < FIRST_DATA_ROW - 1 means no autofilter (the table has its own). */
+/* The autofilter over the header and the data rows. In constant_memory mode it has to
+ * be set before any row below @last_row is written (libxlsxwriter refuses ranges that
+ * end above the row it is writing), so each sheet calls this right after its data. */
+static gboolean
+sheet_filter (Export    *x,
+              Sheet     *s,
+              lxw_row_t  last_row)
+{
+  return check (x, worksheet_autofilter (s->ws, FIRST_DATA_ROW - 1, 0,
+                                         MAX (last_row, FIRST_DATA_ROW), s->n_cols - 1),
+                s->name);
+}
+
+/* Print setup, frozen header and column widths: the same for every sheet. */
 static gboolean
 sheet_finish (Export    *x,
               Sheet     *s,
-              lxw_row_t  filter_last_row,
               lxw_row_t  print_last_row,
               lxw_col_t  print_last_col)
 {
   worksheet_freeze_panes (s->ws, FIRST_DATA_ROW, 0);
-  if (filter_last_row >= FIRST_DATA_ROW - 1 && s->n_cols > 0)
-    TRY (check (x, worksheet_autofilter (s->ws, FIRST_DATA_ROW - 1, 0, filter_last_row,
-                                         s->n_cols - 1), s->name));
+  TRY (flush_height (x, s, G_MAXUINT32));
   for (guint c = 0; c < s->n_cols && c < MAX_COLS; c++)
     {
-      double width = CLAMP (s->width[c], 6, s->cap[c]) + 2;
+      double width = s->fixed[c] ? s->fixed[c] : CLAMP (s->width[c], 6, s->cap[c]) + 1.5;
       TRY (check (x, worksheet_set_column (s->ws, c, c, width, NULL), s->name));
     }
   worksheet_set_landscape (s->ws);
@@ -1108,7 +1206,8 @@ write_profile (Export *x)
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   TRY (check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
                                              &chart_opts), s->name));
-  return sheet_finish (x, s, s->last_row, MAX (s->last_row, FIRST_DATA_ROW + 23), C_N + 9);
+  TRY (sheet_filter (x, s, s->last_row));
+  return sheet_finish (x, s, MAX (s->last_row, FIRST_DATA_ROW + 23), C_N + 9);
 }
 
 /* ---------------------------------------------------- Priorities + Alignment */
@@ -1169,10 +1268,11 @@ write_priority_headers (Export    *x,
   al->covered = g_new0 (guint64, al->count_col - al->first_gcm);
   a->cap[2] = WIDTH_CAP_WRAP;
   TRY (sheet_title (x, a, AIMAK_XS_TITLE_ALIGNMENT));
+  for (lxw_col_t c = al->first_gcm; c < al->count_col; c++)
+    a->fixed[c] = 8;
+  a->fixed[al->count_col] = 12;
   TRY (sheet_headers (x, a, (const char * const *) align_headers->pdata, align_headers->len,
                       TRUE));
-  for (lxw_col_t c = al->first_gcm; c <= al->count_col; c++)
-    a->width[c] = 7;
   return TRUE;
 }
 
@@ -1409,11 +1509,11 @@ write_priorities (Export *x)
     goto out;
   if (x->constant_memory)
     {
-      if (!sheet_finish (x, s, s->last_row, s->last_row, PC_N - 1))
+      if (!sheet_filter (x, s, s->last_row) || !sheet_finish (x, s, s->last_row, PC_N - 1))
         goto out;
     }
   else if (!add_priority_table (x, s->last_row) ||
-           !sheet_finish (x, s, 0, s->last_row, PC_N - 1))
+           !sheet_finish (x, s, s->last_row, PC_N - 1))
     goto out;
 
   /* Alignment: how many priorities support each objective, then what the codes mean. */
@@ -1422,7 +1522,8 @@ write_priorities (Export *x)
     lxw_row_t r = a->last_row + 1;
     const char *sum_label = aimak_export_string (x->lang, AIMAK_XS_COVERAGE_ROW);
 
-    if (!cell_string (x, a, r, 2, sum_label, x->f_total_label))
+    if (!sheet_filter (x, a, filter_last) ||
+        !cell_string (x, a, r, 2, sum_label, x->f_total_label))
       goto out;
     for (lxw_col_t c = al.first_gcm; c <= al.count_col; c++)
       {
@@ -1464,7 +1565,7 @@ write_priorities (Export *x)
     /* The legend's long texts must not widen the area column. */
     a->width[0] = MIN (a->width[0], 30);
     a->width[1] = MIN (a->width[1], 10);
-    if (!sheet_finish (x, a, filter_last, r - 1, al.count_col))
+    if (!sheet_finish (x, a, r - 1, al.count_col))
       goto out;
   }
   ok = TRUE;
@@ -1483,12 +1584,12 @@ total_formula (Export    *x,
                lxw_col_t  col,
                double     women,
                double     men,
-               gboolean   percent)
+               gboolean   additive)
 {
   char formula[64], a[16], b[16];
 
-  /* A sum of two percentages means nothing; a missing half would make a false total. */
-  if (percent || isnan (women) || isnan (men))
+  /* A missing half would make a false total. */
+  if (!additive || isnan (women) || isnan (men))
     return TRUE;
   lxw_rowcol_to_cell (a, row, col - 2);
   lxw_rowcol_to_cell (b, row, col - 1);
@@ -1533,7 +1634,7 @@ write_indicators (Export *x)
   while (aimak_stmt_next (st, &local_error))
     {
       const char *unit = aimak_stmt_text (st, 4);
-      gboolean percent = is_percent_unit (unit);
+      gboolean additive = is_count_unit (unit);
       double v[6];
 
       for (guint i = 0; i < 6; i++)
@@ -1549,7 +1650,7 @@ write_indicators (Export *x)
 
           TRY (cell_number (x, s, row, col, v[2 * i], x->f_number));
           TRY (cell_number (x, s, row, col + 1, v[2 * i + 1], x->f_number));
-          TRY (total_formula (x, s, row, col + 2, v[2 * i], v[2 * i + 1], percent));
+          TRY (total_formula (x, s, row, col + 2, v[2 * i], v[2 * i + 1], additive));
         }
       s->last_row = row++;
       TRY (row_done (x));
@@ -1567,7 +1668,8 @@ write_indicators (Export *x)
       s->last_row = row;
       s->width[C_AREA] = 12;
     }
-  return sheet_finish (x, s, s->last_row, s->last_row, C_N - 1);
+  TRY (sheet_filter (x, s, s->last_row));
+  return sheet_finish (x, s, s->last_row, C_N - 1);
 }
 
 /* -------------------------------------------------------- Capacity building */
@@ -1621,10 +1723,10 @@ write_capacity (Export *x)
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_POST_SCORE)));
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_DEMO)));
   s->cap[C_TOPIC] = WIDTH_CAP_WRAP;
+  for (lxw_col_t c = C_FIRST_ROLE; c < c_pre; c++)
+    s->fixed[c] = 12;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_CAPACITY));
   TRY (sheet_headers (x, s, (const char * const *) headers->pdata, n_cols, TRUE));
-  for (lxw_col_t c = C_FIRST_ROLE; c < c_pre; c++)
-    s->width[c] = 9;
 
   st = aimak_db_prepare (x->db, &x->error,
     "SELECT a.area_code, a.date, a.type, a.topic, a.facilitator, a.pre_score, a.post_score,"
@@ -1712,6 +1814,7 @@ write_capacity (Export *x)
       s->width[C_AREA] = 14;
     }
   last_data = s->last_row;
+  TRY (sheet_filter (x, s, last_data));
 
   /* Totals row. */
   total_row = last_data + 1;
@@ -1785,7 +1888,7 @@ write_capacity (Export *x)
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   TRY (check (x, worksheet_insert_chart_opt (s->ws, block_first - 1, C_TOPIC + 2, chart,
                                              &chart_opts), s->name));
-  return sheet_finish (x, s, last_data, MAX (r, block_first + 20), n_cols - 1);
+  return sheet_finish (x, s, MAX (r, block_first + 20), n_cols - 1);
 }
 
 /* ------------------------------------------------------------- Gender budget */
@@ -1816,15 +1919,15 @@ write_budget (Export *x)
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_BUDGET));
   TRY (sheet_headers (x, s, headers, C_N, TRUE));
 
-#define RANGE(buf, col) G_STMT_START {                                            \
+#define COLUMN_RANGE(buf, col) G_STMT_START {                                    \
     lxw_rowcol_to_cell_abs (c1, FIRST_DATA_ROW, col, TRUE, TRUE);                 \
     lxw_rowcol_to_cell_abs (c2, x->priorities_last_row, col, TRUE, TRUE);         \
     g_snprintf (buf, sizeof buf, "'%s'!%s:%s", p->name, c1, c2);                  \
   } G_STMT_END
-  RANGE (budget_range, PC_BUDGET);
-  RANGE (marker_range, PC_MARKER);
-  RANGE (funding_range, PC_FUNDING);
-#undef RANGE
+  COLUMN_RANGE (budget_range, PC_BUDGET);
+  COLUMN_RANGE (marker_range, PC_MARKER);
+  COLUMN_RANGE (funding_range, PC_FUNDING);
+#undef COLUMN_RANGE
 
   /* The total (three marker rows + funding rows + a blank row) is below the list. */
   total_row = FIRST_DATA_ROW + 3 + n_funding + 1 + 1;
@@ -1876,6 +1979,7 @@ write_budget (Export *x)
         TRY (cell_formula_str (x, s, row, C_SHARE, formula->str, "", x->f_percent));
     }
   s->last_row = row - 1;
+  TRY (sheet_filter (x, s, s->last_row));
 
   TRY (cell_string (x, s, total_row, C_CATEGORY,
                     aimak_export_string (x->lang, AIMAK_XS_TOTAL_BUDGET), x->f_total_label));
@@ -1912,5 +2016,548 @@ write_budget (Export *x)
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   TRY (check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
                                              &chart_opts), s->name));
-  return sheet_finish (x, s, s->last_row, MAX (share_row, FIRST_DATA_ROW + 18), C_N + 8);
+  return sheet_finish (x, s, MAX (share_row, FIRST_DATA_ROW + 18), C_N + 10);
+}
+
+/* -------------------------------------------------------------------- Cover */
+
+static gboolean
+write_cover (Export *x)
+{
+  Sheet *s = &x->sheets[SHEET_COVER];
+  enum { C_SECTION, C_ITEM, C_VALUE, C_NOTE, C_N };
+  const char *headers[C_N] = {
+    aimak_export_string (x->lang, AIMAK_XS_COL_SECTION),
+    aimak_export_string (x->lang, AIMAK_XS_COL_ITEM),
+    aimak_export_string (x->lang, AIMAK_XS_COL_VALUE),
+    aimak_export_string (x->lang, AIMAK_XS_COL_NOTE),
+  };
+  static const struct { guint sheet; AimakExportString about; } contents[] = {
+    { SHEET_PROFILE, AIMAK_XS_ABOUT_PROFILE },
+    { SHEET_PRIORITIES, AIMAK_XS_ABOUT_PRIORITIES },
+    { SHEET_INDICATORS, AIMAK_XS_ABOUT_INDICATORS },
+    { SHEET_CAPACITY, AIMAK_XS_ABOUT_CAPACITY },
+    { SHEET_BUDGET, AIMAK_XS_ABOUT_BUDGET },
+    { SHEET_ALIGNMENT, AIMAK_XS_ABOUT_ALIGNMENT },
+  };
+  const char *section;
+  const char *who = g_get_real_name ();
+  g_autofree char *date = g_date_time_format (x->now, "%Y-%m-%d");
+  g_autofree char *version = g_strdup_printf ("Aimak %s", PACKAGE_VERSION);
+  lxw_row_t row = FIRST_DATA_ROW, status_first, status_last;
+
+#define STR(s) aimak_export_string (x->lang, s)
+  s->cap[C_SECTION] = 28;
+  s->cap[C_ITEM] = 36;
+  s->cap[C_VALUE] = WIDTH_CAP_TEXT;
+  s->cap[C_NOTE] = WIDTH_CAP_TEXT;
+  TRY (sheet_title (x, s, AIMAK_XS_TITLE_COVER));
+  TRY (sheet_headers (x, s, headers, C_N, TRUE));
+
+  section = STR (AIMAK_XS_SECTION_ABOUT);
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_AREAS), x->f_text));
+  TRY (cell_string (x, s, row, C_VALUE, x->scope_label, x->f_wrap));
+  TRY (cell_string (x, s, row++, C_NOTE, x->scope_note, x->f_wrap));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_PROGRAMME_START), x->f_text));
+  TRY (cell_number (x, s, row++, C_VALUE, x->first_year ? x->first_year : NAN, x->f_int));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_PROGRAMME_END), x->f_text));
+  TRY (cell_number (x, s, row++, C_VALUE, x->last_year ? x->last_year : NAN, x->f_int));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_PREPARED_BY), x->f_text));
+  /* GLib says "Unknown" when the account has no real name. */
+  if (who == NULL || *who == '\0' || g_strcmp0 (who, "Unknown") == 0)
+    who = g_get_user_name ();
+  TRY (cell_string (x, s, row, C_VALUE, who, x->f_text));
+  TRY (cell_string (x, s, row++, C_NOTE, version, x->f_text));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_PREPARED_ON), x->f_text));
+  TRY (cell_date (x, s, row++, C_VALUE, date, x->f_date));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_LANGUAGE), x->f_text));
+  TRY (cell_string (x, s, row++, C_VALUE, STR (AIMAK_XS_LANGUAGE_NAME), x->f_text));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_N_PRIORITIES), x->f_text));
+  TRY (cell_number (x, s, row++, C_VALUE, x->n_priorities, x->f_count));
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row, C_ITEM, STR (AIMAK_XS_ITEM_N_ACTIVITIES), x->f_text));
+  TRY (cell_number (x, s, row++, C_VALUE, x->n_activities, x->f_count));
+
+  section = STR (AIMAK_XS_SECTION_CONTENTS);
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++, row++)
+    {
+      const char *name = x->sheets[contents[i].sheet].name;
+
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_link (x, s, row, C_ITEM, name, name));
+      TRY (cell_string (x, s, row, C_VALUE, STR (contents[i].about), x->f_wrap));
+    }
+
+  section = STR (AIMAK_XS_SECTION_SOURCES);
+  for (guint i = 0; i < x->sources->len; i++, row++)
+    {
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_number (x, s, row, C_ITEM, i + 1, x->f_int));
+      TRY (cell_string (x, s, row, C_VALUE, g_ptr_array_index (x->sources, i), x->f_wrap));
+    }
+  if (x->sources->len == 0)
+    {
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_string (x, s, row++, C_VALUE, STR (AIMAK_XS_SOURCE_NONE), x->f_wrap));
+    }
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_number (x, s, row, C_ITEM, x->sources->len + 1, x->f_int));
+  TRY (cell_string (x, s, row++, C_VALUE, STR (AIMAK_XS_SOURCE_PLANNERS), x->f_wrap));
+
+  section = STR (AIMAK_XS_SECTION_MARKER);
+  for (guint i = 0; i < x->markers.list->len; i++, row++)
+    {
+      Code *m = g_ptr_array_index (x->markers.list, i);
+
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_number (x, s, row, C_ITEM, g_ascii_strtod (m->code, NULL), x->f_int));
+      TRY (cell_string (x, s, row, C_VALUE, m->name, x->f_wrap));
+      TRY (cell_string (x, s, row, C_NOTE, m->definition, x->f_wrap));
+    }
+
+  section = STR (AIMAK_XS_SECTION_STATUS);
+  status_first = row;
+  for (guint i = 0; i < x->statuses.list->len; i++, row++)
+    {
+      Code *st = g_ptr_array_index (x->statuses.list, i);
+
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_number (x, s, row, C_ITEM, i + 1, x->f_int));
+      TRY (cell_string (x, s, row, C_VALUE, st->name, x->f_wrap));
+    }
+  status_last = row - 1;
+  if (x->status_list_by_name && x->statuses.list->len > 0)
+    {
+      char first[16], last[16];
+      g_autofree char *formula = NULL;
+
+      lxw_rowcol_to_cell_abs (first, status_first, C_VALUE, TRUE, TRUE);
+      lxw_rowcol_to_cell_abs (last, status_last, C_VALUE, TRUE, TRUE);
+      formula = g_strdup_printf ("='%s'!%s:%s", s->name, first, last);
+      TRY (check (x, workbook_define_name (x->wb, "AimakStatuses", formula), s->name));
+    }
+
+  section = STR (AIMAK_XS_SECTION_NOTES);
+  TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+  TRY (cell_string (x, s, row++, C_VALUE,
+                    STR (x->has_demo ? AIMAK_XS_NOTE_DEMO : AIMAK_XS_NOTE_NO_DEMO), x->f_wrap));
+  if (x->suppress_small)
+    {
+      g_autofree char *n = g_strdup_printf ("%d", x->threshold);
+      g_autofree char *note = aimak_export_string_subst (x->lang, AIMAK_XS_NOTE_SUPPRESSED,
+                                                         "n", n);
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_string (x, s, row++, C_VALUE, note, x->f_wrap));
+    }
+  if (x->constant_memory)
+    {
+      TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+      TRY (cell_string (x, s, row++, C_VALUE, STR (AIMAK_XS_NOTE_LARGE), x->f_wrap));
+    }
+  s->last_row = row - 1;
+#undef STR
+  TRY (sheet_filter (x, s, s->last_row));
+  return sheet_finish (x, s, s->last_row, C_N - 1);
+}
+
+/* ------------------------------------------------------------- the file */
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_name (path);
+}
+
+/* Refuses what cannot be replaced before any work is done: a folder, a read-only
+ * file, a missing folder. */
+static gboolean
+check_target (const char  *path,
+              char       **dir_out,
+              GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *shown = display_name (path);
+  GStatBuf st;
+
+  if (path == NULL || *path == '\0')
+    {
+      g_set_error_literal (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
+                           _("No file name was given for the workbook."));
+      return FALSE;
+    }
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
+                       _("“%s” is a folder. Choose a file name for the workbook."), shown);
+          return FALSE;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
+                       _("“%s” is not a regular file and cannot be replaced by a workbook."),
+                       shown);
+          return FALSE;
+        }
+      /* Mode bits as well as access(): root may write anything, but a file someone
+       * made read-only is not meant to be replaced. */
+      if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
+        {
+          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
+                       _("The file “%s” is read-only and cannot be replaced. Choose another "
+                         "name or make the file writable."), shown);
+          return FALSE;
+        }
+    }
+  dir = g_path_get_dirname (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *dir_shown = display_name (dir);
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
+                   _("The folder “%s” does not exist."), dir_shown);
+      return FALSE;
+    }
+  *dir_out = g_steal_pointer (&dir);
+  return TRUE;
+}
+
+static void
+set_errno_error (GError    **error,
+                 int         saved_errno,
+                 const char *dir,
+                 const char *path)
+{
+  g_autofree char *dir_shown = display_name (dir);
+  g_autofree char *shown = display_name (path);
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_NO_SPACE,
+                   _("There is not enough space on the disk to save “%s”."), shown);
+      break;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
+                   _("You do not have permission to save files in the folder “%s” (%s)."),
+                   dir_shown, g_strerror (saved_errno));
+      break;
+    default:
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                   _("Could not save “%s”: %s"), shown, g_strerror (saved_errno));
+    }
+}
+
+/* An empty, hidden file beside the target: proves the folder is writable before the
+ * export starts, and is where libxlsxwriter writes. The mode follows the umask like
+ * any new file. */
+static char *
+create_temp (const char  *dir,
+             const char  *path,
+             GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *tmp = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, dir, path);
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
+}
+
+static gboolean
+sync_file (const char  *tmp,
+           const char  *dir,
+           const char  *path,
+           GError     **error)
+{
+  int fd = g_open (tmp, O_RDONLY | O_CLOEXEC, 0);
+  int saved;
+
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, dir, path);
+      return FALSE;
+    }
+  /* The data must be on disk before the rename makes it the file people open. */
+  if (fsync (fd) != 0 && errno != EINVAL)
+    {
+      saved = errno;
+      close (fd);
+      set_errno_error (error, saved, dir, path);
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static void
+export_clear (Export *x)
+{
+  CodeList *lists[] = { &x->sectors, &x->target_groups, &x->gcm, &x->sdg, &x->statuses,
+                        &x->funding, &x->roles, &x->activity_types, &x->markers };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    code_list_clear (lists[i]);
+  g_clear_pointer (&x->areas, g_hash_table_unref);
+  g_clear_pointer (&x->sources, g_ptr_array_unref);
+  g_clear_pointer (&x->source_set, g_hash_table_unref);
+  g_clear_pointer (&x->now, g_date_time_unref);
+  g_clear_pointer (&x->scope_json, g_free);
+  g_clear_pointer (&x->scope_label, g_free);
+  g_clear_pointer (&x->scope_note, g_free);
+  g_clear_pointer (&x->footer, g_free);
+  g_clear_pointer (&x->budget_funding, g_free);
+}
+
+static gboolean
+write_workbook (Export     *x,
+                const char *tmp,
+                const char *dir)
+{
+  lxw_workbook_options options = {
+    .constant_memory = x->constant_memory ? LXW_TRUE : LXW_FALSE,
+    /* libxlsxwriter's own scratch files go beside the target, not to a /tmp that may
+     * be in memory: a large export must not eat RAM through tmpfs. */
+    .tmpdir = (char *) dir,
+  };
+  g_autofree char *title = g_strdup (aimak_export_string (x->lang, AIMAK_XS_TITLE_COVER));
+  g_autofree char *comments = g_strdup_printf ("Aimak %s", PACKAGE_VERSION);
+  lxw_doc_properties properties = {
+    .title = title,
+    .subject = x->scope_label,
+    .author = (char *) "Aimak",
+    .company = (char *) "Aimak",
+    .comments = comments,
+    .keywords = (char *) "migration, gender, development priorities",
+    .created = (time_t) g_date_time_to_unix (x->now),
+  };
+
+  x->wb = workbook_new_opt (tmp, &options);
+  if (x->wb == NULL)
+    return set_null_error (x, "workbook");
+  TRY (check (x, workbook_set_properties (x->wb, &properties), "properties"));
+  TRY (create_formats (x));
+  TRY (add_sheets (x));
+  x->footer = build_footer (x);
+  TRY (write_profile (x));
+  TRY (write_priorities (x));
+  TRY (write_indicators (x));
+  TRY (write_capacity (x));
+  TRY (write_budget (x));
+  TRY (write_cover (x));
+  return !g_cancellable_set_error_if_cancelled (x->cancellable, &x->error);
+}
+
+gboolean
+aimak_export_workbook_full (AimakDb                   *db,
+                            const AimakExportOptions  *opts,
+                            const char                *path,
+                            GCancellable              *cancellable,
+                            AimakExportProgress        progress,
+                            gpointer                   progress_data,
+                            AimakExportStats          *stats,
+                            GError                   **error)
+{
+  Export x = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  locale_t c_numeric, previous_locale = (locale_t) 0;
+  gboolean own_transaction = FALSE, ok = FALSE;
+  lxw_error err;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (opts != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  x.db = db;
+  x.lang = opts->lang ? opts->lang : "en";
+  x.scope = &opts->scope;
+  x.suppress_small = opts->suppress_small;
+  x.threshold = opts->threshold > 0 ? opts->threshold : AIMAK_EXPORT_DEFAULT_THRESHOLD;
+  x.cancellable = cancellable;
+  x.progress = progress;
+  x.progress_data = progress_data;
+  if (!aimak_lang_is_valid (x.lang))
+    {
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
+                   _("Unknown workbook language “%s”: use en, ru or ky."), x.lang);
+      return FALSE;
+    }
+  if (opts->threshold < 0)
+    {
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
+                   _("The small-count threshold must be a positive number, not %d."),
+                   opts->threshold);
+      return FALSE;
+    }
+  if (!check_target (path, &dir, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  x.now = g_date_time_new_now_local ();
+  x.sources = g_ptr_array_new ();
+  x.source_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
+  if (c_numeric != (locale_t) 0)
+    previous_locale = uselocale (c_numeric);
+
+  /* One read transaction: every sheet sees the same state of the database. */
+  if (!aimak_db_in_transaction (db))
+    {
+      if (!aimak_db_exec_script (db, "BEGIN DEFERRED", &x.error))
+        goto out;
+      own_transaction = TRUE;
+    }
+  report (&x, 0);
+  if (!load_lists (&x) || !resolve_scope (&x) || !count_work (&x))
+    goto out;
+  tmp = create_temp (dir, path, &x.error);
+  if (tmp == NULL)
+    goto out;
+  if (!write_workbook (&x, tmp, dir))
+    goto out;
+
+  report (&x, 0.9);
+  err = workbook_close (x.wb);
+  x.wb = NULL;
+  if (err != LXW_NO_ERROR)
+    {
+      int saved = errno;
+      if (saved == ENOSPC
+#ifdef EDQUOT
+          || saved == EDQUOT
+#endif
+         )
+        set_errno_error (&x.error, saved, dir, path);
+      else
+        {
+          g_autofree char *shown = display_name (path);
+          g_set_error (&x.error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                       _("Could not write the workbook “%s”: %s"), shown, lxw_strerror (err));
+        }
+      goto out;
+    }
+  if (!sync_file (tmp, dir, path, &x.error))
+    goto out;
+  /* Checked again: the target may have become a folder or read-only meanwhile. */
+  {
+    g_autofree char *ignored = NULL;
+    if (!check_target (path, &ignored, &x.error))
+      goto out;
+  }
+  if (g_cancellable_set_error_if_cancelled (cancellable, &x.error))
+    goto out;
+  if (g_rename (tmp, path) != 0)
+    {
+      set_errno_error (&x.error, errno, dir, path);
+      goto out;
+    }
+  g_clear_pointer (&tmp, g_free);
+  x.stats.constant_memory = x.constant_memory;
+  if (stats)
+    *stats = x.stats;
+  report (&x, 1.0);
+  ok = TRUE;
+
+out:
+  if (x.wb)
+    lxw_workbook_free (x.wb);   /* abandons the workbook without writing it */
+  if (tmp)
+    g_unlink (tmp);
+  if (own_transaction)
+    aimak_db_exec_script (db, ok ? "COMMIT" : "ROLLBACK", NULL);
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (previous_locale);
+      freelocale (c_numeric);
+    }
+  export_clear (&x);
+  if (!ok)
+    {
+      if (x.error == NULL)
+        g_set_error_literal (&x.error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                             _("The workbook could not be written."));
+      g_propagate_error (error, x.error);
+    }
+  return ok;
+}
+
+gboolean
+aimak_export_workbook (AimakDb                   *db,
+                       const AimakExportOptions  *opts,
+                       const char                *path,
+                       GCancellable              *cancellable,
+                       AimakExportProgress        progress,
+                       gpointer                   progress_data,
+                       GError                   **error)
+{
+  return aimak_export_workbook_full (db, opts, path, cancellable, progress, progress_data,
+                                     NULL, error);
+}
+
+char *
+aimak_export_default_filename (AimakDb          *db,
+                               const AimakScope *scope,
+                               GDateTime        *date)
+{
+  g_autoptr(GDateTime) now = date ? g_date_time_ref (date) : g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *label = NULL;
+  GString *safe = g_string_new (NULL);
+
+  g_return_val_if_fail (scope != NULL, NULL);
+
+  if (scope->kind == AIMAK_SCOPE_AREA && scope->area_code)
+    {
+      g_autoptr(AimakArea) area = db ? aimak_area_get (db, scope->area_code, NULL) : NULL;
+      label = g_strdup (area ? aimak_area_name (area, "en") : scope->area_code);
+    }
+  else
+    label = g_strdup (scope->kind == AIMAK_SCOPE_PILOTS ? "pilot areas" : "all areas");
+
+  /* Letters and digits stay, anything else becomes one "-": safe on every file system
+   * and in an e-mail attachment. */
+  for (const char *p = label; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (safe, c);
+      else if (safe->len && safe->str[safe->len - 1] != '-')
+        g_string_append_c (safe, '-');
+    }
+  while (safe->len && safe->str[safe->len - 1] == '-')
+    g_string_truncate (safe, safe->len - 1);
+  if (safe->len == 0)
+    g_string_append (safe, "area");
+  g_string_prepend (safe, "Aimak-");
+  g_string_append_printf (safe, "-%s.xlsx", day);
+  return g_string_free (safe, FALSE);
+}
+
+guint64
+aimak_export_set_memory_limit (guint64 n_cells)
+{
+  guint64 previous = memory_limit;
+
+  memory_limit = n_cells;
+  return previous;
 }

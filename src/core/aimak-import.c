@@ -732,15 +732,23 @@ write_row (AimakDb    *db,
 }
 
 static void
-add_problem (AimakImportReport *report,
-             guint              line,
-             char              *reason)
+add_problem (AimakImportReport      *report,
+             guint                   line,
+             char                   *reason,
+             AimakImportProblemFunc  on_problem,
+             gpointer                user_data,
+             guint                   max_problems)
 {
   AimakImportProblem *p = g_new (AimakImportProblem, 1);
 
   p->line = line;
   p->reason = reason;
-  g_ptr_array_add (report->problems, p);
+  if (on_problem)
+    on_problem (p, user_data);
+  if (report->problems->len < max_problems)
+    g_ptr_array_add (report->problems, p);
+  else
+    aimak_import_problem_free (p);
 }
 
 AimakImportReport *
@@ -751,6 +759,21 @@ aimak_import_indicators (AimakDb              *db,
                          AimakImportProgress   progress,
                          gpointer              user_data,
                          GError              **error)
+{
+  return aimak_import_indicators_full (db, file, mode, cancellable, progress, NULL, user_data,
+                                       G_MAXUINT, error);
+}
+
+AimakImportReport *
+aimak_import_indicators_full (AimakDb                 *db,
+                              GFile                   *file,
+                              AimakImportMode          mode,
+                              GCancellable            *cancellable,
+                              AimakImportProgress      progress,
+                              AimakImportProblemFunc   on_problem,
+                              gpointer                 user_data,
+                              guint                    max_problems,
+                              GError                 **error)
 {
   g_auto(Importer) imp = { 0 };
   g_autoptr(AimakImportReport) report = NULL;
@@ -797,7 +820,8 @@ aimak_import_indicators (AimakDb              *db,
       if (reason)
         {
           report->bad_rows++;
-          add_problem (report, aimak_csv_reader_get_line (imp.reader), reason);
+          add_problem (report, aimak_csv_reader_get_line (imp.reader), reason, on_problem,
+                       user_data, max_problems);
           /* All or nothing: the rest is still checked, so the user sees
            * every bad row at once, but no longer written. */
           if (mode == AIMAK_IMPORT_ALL_OR_NOTHING)

@@ -5,21 +5,26 @@
  * rolls back.
  *
  * The file: UTF-8 with or without BOM, ',' or ';' separated (detected from the
- * header), RFC 4180 quoting. The first record is the header; column names are
- * matched case-insensitively, ignoring spaces, '_' and '-':
- *   area       area, area_code, code, area_name, territory; территория, код территории,
- *              район, аймак; аймак коду, аймактын коду, аймак
- *   indicator  indicator, indicator_code; показатель, код показателя; көрсөткүч,
- *              көрсөткүчтүн коду
+ * header; an Excel "sep=;" first line is understood), RFC 4180 quoting, LF or CRLF.
+ * The first record is the header; column names are matched case-insensitively,
+ * ignoring spaces, '_', '-' and '.'; other columns are ignored:
+ *   area       area, area code, code, area name, territory;
+ *              территория, код территории, код, район, аймак; аймак коду, аймактын коду
+ *   indicator  indicator, indicator code; показатель, код показателя;
+ *              көрсөткүч, көрсөткүч коду, көрсөткүчтүн коду
  *   year       year; год; жыл
- *   sex        sex, gender; пол; жынысы, жыныс
+ *   sex        sex, gender; пол; жыныс, жынысы
  *   value      value; значение; маани, мааниси
- *   source     source; источник; булак
- *   note       note, notes, comment; примечание, комментарий; эскертүү, эскертме (optional)
+ *   source     source; источник; булак, булагы
+ *   note       note, notes, comment, comments; примечание, комментарий; эскертүү,
+ *              эскертме (optional)
  * All but note are required; a file without them is refused. Areas are given by
- * code or by exact name (en/ru/ky, case-insensitive; a name shared by several areas
- * is refused as ambiguous). A value is "1234.5", "1 234,5", or "12,5" when the
- * separator is ';'. An existing (area, indicator, year, sex, source) is updated.
+ * code (any case) or by exact name (en/ru/ky, case-insensitive; a name shared by
+ * several areas is refused, naming their codes). Indicators by code (any case).
+ * Sex as aimak_indicator_parse_sex() reads it. A value is "1234.5", "1 234,5", or
+ * "12,5" when the separator is ';' (see aimak_indicator_parse_number()). Rows that
+ * are entirely empty are skipped. An existing (area, indicator, year, sex, source)
+ * is updated, a soft-deleted one restored.
  */
 #pragma once
 
@@ -88,6 +93,25 @@ AimakImportReport *aimak_import_indicators  (AimakDb             *db,
                                              gpointer             user_data,
                                              GError             **error);
 
+/* Called for each bad row as soon as it is found (from the importing thread). */
+typedef void (*AimakImportProblemFunc) (const AimakImportProblem *problem,
+                                        gpointer                  user_data);
+
+/* As aimak_import_indicators(), but also calls @on_problem for each bad row and
+ * keeps at most @max_problems of them in report->problems (report->bad_rows still
+ * counts all). With a callback and a small @max_problems, memory stays flat even
+ * for a huge file of bad rows; aimak_import_indicators() keeps them all. @user_data
+ * goes to both callbacks. */
+AimakImportReport *aimak_import_indicators_full (AimakDb                *db,
+                                                 GFile                  *file,
+                                                 AimakImportMode         mode,
+                                                 GCancellable           *cancellable,
+                                                 AimakImportProgress     progress,
+                                                 AimakImportProblemFunc  on_problem,
+                                                 gpointer                user_data,
+                                                 guint                   max_problems,
+                                                 GError                **error);
+
 /* The columns of a preview row, in this order whatever the file's order. */
 typedef enum
 {
@@ -109,7 +133,8 @@ typedef struct
 } AimakImportPreviewRow;
 
 /* The first @max_rows data rows with their status, AimakImportPreviewRow *.
- * File-level problems as for aimak_import_indicators(). */
+ * File-level problems as for aimak_import_indicators(); a file with a header and
+ * no data rows is AIMAK_IMPORT_ERROR_EMPTY. */
 GPtrArray         *aimak_import_preview     (AimakDb             *db,
                                              GFile               *file,
                                              guint                max_rows,

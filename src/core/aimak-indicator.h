@@ -109,8 +109,10 @@ AimakIndicator       *aimak_indicator_get            (AimakDb                   
                                                       GError                    **error);
 /* Validates (code A-Z, 0-9, _; English name required; unit required, A-Z0-9_),
  * refuses an existing code (AIMAK_INDICATOR_ERROR_EXISTS, also reported in @problems
- * on field "code"), inserts and logs "create". On a validation failure @problems
- * (if not NULL) receives AimakFieldError * and @error is AIMAK_INDICATOR_ERROR_INVALID. */
+ * on field "code"), inserts and logs "create". On a validation failure *@problems
+ * (if @problems is not NULL) receives a new array of AimakFieldError * and @error is
+ * AIMAK_INDICATOR_ERROR_INVALID, its message all the problems' messages; on success
+ * *@problems is NULL. */
 gboolean              aimak_indicator_add            (AimakDb                    *db,
                                                       const AimakIndicator       *indicator,
                                                       GPtrArray                 **problems,
@@ -164,8 +166,11 @@ GPtrArray            *aimak_indicator_validate_value (AimakDb                   
 /* Inserts (id == 0, then sets v->id) or updates; refuses invalid values
  * (AIMAK_INDICATOR_ERROR_INVALID with @problems) and a second value with the same
  * (area, indicator, year, sex, source) (AIMAK_INDICATOR_ERROR_EXISTS, field "source").
- * Correcting a reference value keeps its first original_value/original_source.
- * change_log: one row per changed field with old and new. One transaction. */
+ * *@problems as for aimak_indicator_add(). Saving a new value whose identity matches a
+ * soft-deleted one brings that record back (same id). Correcting a reference value
+ * keeps its first original_value/original_source; its area, indicator, year and sex
+ * cannot change. The source is saved trimmed. change_log: "create" (field "value"),
+ * then one "update" row per changed field with old and new. One transaction. */
 gboolean              aimak_indicator_value_save     (AimakDb                    *db,
                                                       AimakIndicatorValue        *value,
                                                       GPtrArray                 **problems,

@@ -960,7 +960,7 @@ write_indicators (AimakDb *db, const AimakPriority *p, GError **error)
       if (!aimak_db_exec (db, error,
                           "INSERT INTO priority_indicator (priority_id, position, name, unit, "
                           "baseline_f, baseline_m, target_f, target_m, actual_f, actual_m) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "titddddddd",
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "tittdddddd",
                           p->id, (int) i, ind->name ? ind->name : "",
                           ind->unit ? ind->unit : "",
                           ind->baseline_f, ind->baseline_m, ind->target_f, ind->target_m,

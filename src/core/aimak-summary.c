@@ -373,6 +373,17 @@ compute (AimakDb          *db,
                       s->sdg_covered, NULL, error))
     return FALSE;
 
+  s->gcm_objectives_total = (guint) aimak_db_query_int (db, 0, &local_error,
+                                                        "SELECT count(*) FROM gcm_objective", NULL);
+  if (!local_error)
+    s->sdg_targets_total = (guint) aimak_db_query_int (db, 0, &local_error,
+                                                       "SELECT count(*) FROM sdg_target", NULL);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
   if (!collect_roles (db, scope, s, error))
     return FALSE;
 
@@ -544,6 +555,8 @@ aimak_summary_to_json (const AimakSummary *s,
   add_uint (b, "participants_men", s->participants_men);
   add_items (b, "activities_by_type", s->activities_by_type, TRUE);
   add_uint (b, "activities_total", s->activities_total);
+  add_uint (b, "gcm_objectives_total", s->gcm_objectives_total);
+  add_uint (b, "sdg_targets_total", s->sdg_targets_total);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

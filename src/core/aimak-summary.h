@@ -63,6 +63,8 @@ typedef struct
   guint      participants_men;
   GPtrArray *activities_by_type;          /* AimakSummaryItem *, every type in list order, zeros included */
   guint      activities_total;
+  guint      gcm_objectives_total;        /* objectives in the code list, for "n of N covered" */
+  guint      sdg_targets_total;           /* targets in the code list */
   char      *scope_label;                 /* aimak_scope_describe() at compute time */
   char      *language;                    /* language of the labels: "en", "ru" or "ky" */
 } AimakSummary;
@@ -98,7 +100,8 @@ void          aimak_summary_free         (AimakSummary       *summary);
  * priorities_by_marker, budget_by_marker, budget_by_funding, budget_total,
  * gender_budget_share (null when there is no budget), priorities_by_target_group,
  * gcm_covered, sdg_covered, participants_by_role_and_sex, participants_women,
- * participants_men, activities_by_type, activities_total. Lists are arrays of objects
+ * participants_men, activities_by_type, activities_total, gcm_objectives_total,
+ * sdg_targets_total. Lists are arrays of objects
  * {"code", "label", "value"} (roles: {"code", "label", "women", "men", "total"}). */
 char         *aimak_summary_to_json      (const AimakSummary *summary,
                                           const AimakScope   *scope);

@@ -1,0 +1,680 @@
+/* aimak-import-dialog.c — the import runs in a GTask thread with its own
+ * database connection (SQLite connections are not shared across threads),
+ * so the window stays responsive on a 50 MB file. Progress reaches the main
+ * loop through one pending idle at a time; Stop cancels, and the core rolls
+ * the transaction back, so a stopped import changes nothing. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-import-dialog.h"
+#include "aimak-window.h"
+
+#define PREVIEW_ROWS  500
+#define MAX_PROBLEMS  1000
+
+/* ---- preview rows as list items ---- */
+
+#define AIMAK_TYPE_PREVIEW_ITEM (aimak_preview_item_get_type ())
+G_DECLARE_FINAL_TYPE (AimakPreviewItem, aimak_preview_item, AIMAK, PREVIEW_ITEM, GObject)
+
+struct _AimakPreviewItem
+{
+  GObject                parent_instance;
+  AimakImportPreviewRow *row;   /* borrowed from the dialog's preview array */
+};
+
+G_DEFINE_FINAL_TYPE (AimakPreviewItem, aimak_preview_item, G_TYPE_OBJECT)
+
+static void
+aimak_preview_item_class_init (AimakPreviewItemClass *klass)
+{
+}
+
+static void
+aimak_preview_item_init (AimakPreviewItem *self)
+{
+}
+
+/* ---- the dialog ---- */
+
+struct _AimakImportDialog
+{
+  AdwWindow          parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle    *window_title;
+  GtkWidget         *close_button;
+  GtkWidget         *import_button;
+  GtkWidget         *import_good_button;
+  GtkWidget         *choose_other_button;
+  GtkStack          *stack;
+  GtkLabel          *progress_label;
+  GtkProgressBar    *progress_bar;
+  GtkLabel          *summary_label;
+  GtkWidget         *problems_box;
+  GtkListBox        *problems_list;
+  GtkLabel          *preview_label;
+  GtkColumnView     *preview_view;
+  AdwStatusPage     *error_page;
+
+  /* Owned references */
+  AimakDb           *db;
+  GFile             *file;
+  GPtrArray         *preview;       /* AimakImportPreviewRow * */
+  AimakImportReport *report;
+  GListStore        *preview_items;
+  GCancellable      *cancellable;
+  GtkNativeDialog   *chooser;
+
+  /* Progress from the worker thread */
+  GMutex             progress_lock;
+  double             progress;
+  gboolean           progress_pending;
+  gboolean           closing;
+};
+
+G_DEFINE_FINAL_TYPE (AimakImportDialog, aimak_import_dialog, ADW_TYPE_WINDOW)
+
+enum { IMPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  char            *db_path;
+  char            *language;
+  GFile           *file;
+  AimakImportMode  mode;
+} TaskData;
+
+typedef struct
+{
+  GPtrArray         *preview;
+  AimakImportReport *report;
+} TaskResult;
+
+static void
+task_data_free (TaskData *data)
+{
+  g_free (data->db_path);
+  g_free (data->language);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+task_result_free (TaskResult *result)
+{
+  g_clear_pointer (&result->preview, g_ptr_array_unref);
+  g_clear_pointer (&result->report, aimak_import_report_free);
+  g_free (result);
+}
+
+static void
+set_step (AimakImportDialog *self,
+          const char        *step)
+{
+  gboolean preview = g_strcmp0 (step, "preview") == 0;
+  guint good = self->report ? self->report->good_rows : 0;
+  guint bad = self->report ? self->report->bad_rows : 0;
+
+  gtk_stack_set_visible_child_name (self->stack, step);
+  gtk_widget_set_visible (self->import_button, preview);
+  gtk_widget_set_sensitive (self->import_button, preview && bad == 0 && good > 0);
+  gtk_widget_set_visible (self->import_good_button, preview && bad > 0 && good > 0);
+  gtk_widget_set_visible (self->choose_other_button,
+                          preview || g_strcmp0 (step, "error") == 0);
+  if (preview && bad > 0 && good > 0)
+    gtk_widget_add_css_class (self->import_good_button, "suggested-action");
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 preview && bad == 0 ? self->import_button : NULL);
+}
+
+const char *
+aimak_import_dialog_get_step (AimakImportDialog *self)
+{
+  g_return_val_if_fail (AIMAK_IS_IMPORT_DIALOG (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GPtrArray *
+aimak_import_dialog_get_preview (AimakImportDialog *self)
+{
+  g_return_val_if_fail (AIMAK_IS_IMPORT_DIALOG (self), NULL);
+  return self->preview;
+}
+
+const AimakImportReport *
+aimak_import_dialog_get_report (AimakImportDialog *self)
+{
+  g_return_val_if_fail (AIMAK_IS_IMPORT_DIALOG (self), NULL);
+  return self->report;
+}
+
+/* ---- progress ---- */
+
+static gboolean
+progress_idle (gpointer data)
+{
+  AimakImportDialog *self = data;
+  double fraction;
+
+  g_mutex_lock (&self->progress_lock);
+  fraction = self->progress;
+  self->progress_pending = FALSE;
+  g_mutex_unlock (&self->progress_lock);
+  gtk_progress_bar_set_fraction (self->progress_bar, CLAMP (fraction, 0, 1));
+  return G_SOURCE_REMOVE;
+}
+
+/* Worker thread: remember the latest figure, wake the main loop once. */
+static void
+on_progress (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  AimakImportDialog *self = user_data;
+  gboolean schedule;
+
+  g_mutex_lock (&self->progress_lock);
+  self->progress = total ? (double) done / total : 0;
+  schedule = !self->progress_pending;
+  self->progress_pending = TRUE;
+  g_mutex_unlock (&self->progress_lock);
+  if (schedule)
+    g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle, g_object_ref (self), g_object_unref);
+}
+
+/* ---- the worker ---- */
+
+static void
+run_task (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  AimakImportDialog *self = source_object;
+  TaskData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakDb) db = aimak_db_open (data->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
+  TaskResult *result;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  aimak_db_set_language (db, data->language);
+  result = g_new0 (TaskResult, 1);
+  if (data->mode == AIMAK_IMPORT_CHECK)
+    {
+      result->preview = aimak_import_preview (db, data->file, PREVIEW_ROWS, &error);
+      if (result->preview == NULL)
+        {
+          task_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  result->report = aimak_import_indicators (db, data->file, data->mode, cancellable,
+                                            on_progress, self, &error);
+  if (result->report == NULL)
+    {
+      task_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) task_result_free);
+}
+
+static void
+start_task (AimakImportDialog   *self,
+            AimakImportMode      mode,
+            GAsyncReadyCallback  callback)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *data = g_new0 (TaskData, 1);
+
+  data->db_path = g_strdup (aimak_db_get_path (self->db));
+  data->language = g_strdup (aimak_db_get_language (self->db));
+  data->file = g_object_ref (self->file);
+  data->mode = mode;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->progress = 0;
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_text (self->progress_label,
+                      mode == AIMAK_IMPORT_CHECK ? _("Checking the file…") : _("Importing…"));
+  set_step (self, "progress");
+
+  task = g_task_new (self, self->cancellable, callback, NULL);
+  g_task_set_source_tag (task, start_task);
+  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, run_task);
+}
+
+/* ---- preview ---- */
+
+static char *
+preview_text (AimakImportPreviewRow *row,
+              int                    column)
+{
+  if (column == -2)
+    return g_strdup_printf ("%u", row->line);
+  if (column == -1)
+    return g_strdup (row->reason ? row->reason : _("OK"));
+  return g_strdup (row->fields[column] ? row->fields[column] : "");
+}
+
+static void
+setup_preview_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  int column = GPOINTER_TO_INT (user_data);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column == -2 ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_preview_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  AimakPreviewItem *item = gtk_list_item_get_item (list_item);
+  int column = GPOINTER_TO_INT (user_data);
+  g_autofree char *text = preview_text (item->row, column);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, column >= -1 ? text : NULL);
+  if (column == -1 && item->row->reason)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+add_preview_column (AimakImportDialog *self,
+                    const char        *title,
+                    int                column,
+                    int                width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_preview_cell), GINT_TO_POINTER (column));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cell), GINT_TO_POINTER (column));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (col, width);
+  else
+    gtk_column_view_column_set_expand (col, TRUE);
+  gtk_column_view_append_column (self->preview_view, col);
+  g_object_unref (col);
+}
+
+static void
+show_preview (AimakImportDialog *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *rows = NULL;
+  g_autofree char *summary = NULL;
+  GtkWidget *child;
+  guint good = self->report->good_rows, bad = self->report->bad_rows;
+
+  rows = g_strdup_printf (ngettext ("%u row", "%u rows", good + bad), good + bad);
+  if (bad == 0)
+    summary = g_strdup_printf (_("%s: %s, all good. Import saves them in one step."), name, rows);
+  else if (good == 0)
+    summary = g_strdup_printf (_("%s: %s, none can be imported. Correct the file and choose it "
+                                 "again."), name, rows);
+  else
+    summary = g_strdup_printf (ngettext ("%s: %s, %u bad. Correct the file, or import only the "
+                                         "%u good rows.",
+                                         "%s: %s, %u bad. Correct the file, or import only the "
+                                         "%u good rows.", bad),
+                               name, rows, bad, good);
+  gtk_label_set_text (self->summary_label, summary);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))))
+    gtk_list_box_remove (self->problems_list, child);
+  for (guint i = 0; i < self->report->problems->len && i < MAX_PROBLEMS; i++)
+    {
+      AimakImportProblem *p = g_ptr_array_index (self->report->problems, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("Line %u"), p->line);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->reason);
+      gtk_list_box_append (self->problems_list, row);
+    }
+  if (self->report->problems->len > MAX_PROBLEMS)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf (_("… and %u more"),
+                                                self->report->problems->len - MAX_PROBLEMS);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_list_box_append (self->problems_list, row);
+    }
+  gtk_widget_set_visible (self->problems_box, self->report->problems->len > 0);
+
+  g_list_store_remove_all (self->preview_items);
+  for (guint i = 0; self->preview && i < self->preview->len; i++)
+    {
+      AimakPreviewItem *item = g_object_new (AIMAK_TYPE_PREVIEW_ITEM, NULL);
+      item->row = g_ptr_array_index (self->preview, i);
+      g_list_store_append (self->preview_items, item);
+      g_object_unref (item);
+    }
+  {
+    guint shown = self->preview ? self->preview->len : 0;
+    g_autofree char *text = shown < good + bad
+      ? g_strdup_printf (_("The first %u rows"), shown)
+      : g_strdup (_("All rows"));
+    gtk_label_set_text (self->preview_label, text);
+  }
+  adw_window_title_set_subtitle (self->window_title, name);
+  set_step (self, "preview");
+}
+
+static void
+show_error (AimakImportDialog *self,
+            const GError      *error)
+{
+  adw_status_page_set_description (self->error_page, error->message);
+  set_step (self, "error");
+}
+
+static void
+on_check_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  TaskResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self->closing)
+    {
+      g_clear_pointer (&r, task_result_free);
+      return;
+    }
+  if (r == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        set_step (self, "choose");
+      else
+        show_error (self, error);
+      return;
+    }
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->report, aimak_import_report_free);
+  self->preview = g_steal_pointer (&r->preview);
+  self->report = g_steal_pointer (&r->report);
+  task_result_free (r);
+  show_preview (self);
+}
+
+void
+aimak_import_dialog_load_file (AimakImportDialog *self,
+                               GFile             *file)
+{
+  g_return_if_fail (AIMAK_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_set_object (&self->file, file);
+  start_task (self, AIMAK_IMPORT_CHECK, on_check_done);
+}
+
+/* ---- import ---- */
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  TaskResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *message = NULL;
+  AimakImportReport *report;
+
+  if (r == NULL)
+    {
+      if (self->closing)
+        return;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          show_preview (self);
+          gtk_label_set_text (self->summary_label,
+                              _("The import was stopped. Nothing was changed."));
+        }
+      else
+        show_error (self, error);
+      return;
+    }
+  report = r->report;
+  if (!report->committed)
+    {
+      /* The file changed since the check and now has bad rows. */
+      g_clear_pointer (&self->report, aimak_import_report_free);
+      self->report = g_steal_pointer (&r->report);
+      task_result_free (r);
+      if (!self->closing)
+        show_preview (self);
+      return;
+    }
+  if (report->bad_rows > 0)
+    message = g_strdup_printf (ngettext ("Imported %u value (%u new, %u updated); %u bad rows "
+                                         "left out",
+                                         "Imported %u values (%u new, %u updated); %u bad rows "
+                                         "left out", report->good_rows),
+                               report->good_rows, report->inserted, report->updated,
+                               report->bad_rows);
+  else
+    message = g_strdup_printf (ngettext ("Imported %u value (%u new, %u updated)",
+                                         "Imported %u values (%u new, %u updated)",
+                                         report->good_rows),
+                               report->good_rows, report->inserted, report->updated);
+  task_result_free (r);
+  if (AIMAK_IS_WINDOW (parent))
+    aimak_window_add_toast (AIMAK_WINDOW (parent), adw_toast_new (message));
+  g_signal_emit (self, signals[IMPORTED], 0);
+  if (!self->closing)
+    {
+      self->closing = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+}
+
+static void
+on_import_clicked (GtkButton         *button,
+                   AimakImportDialog *self)
+{
+  if (self->file)
+    start_task (self, AIMAK_IMPORT_ALL_OR_NOTHING, on_import_done);
+}
+
+static void
+on_import_good_clicked (GtkButton         *button,
+                        AimakImportDialog *self)
+{
+  if (self->file)
+    start_task (self, AIMAK_IMPORT_SKIP_BAD, on_import_done);
+}
+
+static void
+on_cancel_task_clicked (GtkButton         *button,
+                        AimakImportDialog *self)
+{
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+on_close_clicked (GtkButton         *button,
+                  AimakImportDialog *self)
+{
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_chooser_response (GtkNativeDialog   *chooser,
+                     int                response,
+                     AimakImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file)
+        aimak_import_dialog_load_file (self, file);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_choose_clicked (GtkButton         *button,
+                   AimakImportDialog *self)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser)
+    return;
+  /* GtkFileDialog is GTK 4.10; the native chooser also goes through the portal. */
+  chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (csv, _("CSV files"));
+  gtk_file_filter_add_pattern (csv, "*.csv");
+  gtk_file_filter_add_pattern (csv, "*.CSV");
+  gtk_file_filter_add_mime_type (csv, "text/csv");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
+  self->chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (self->chooser);
+}
+
+static gboolean
+aimak_import_dialog_close_request (GtkWindow *window)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (window);
+
+  /* A running task holds a reference and finishes (rolled back) on its own. */
+  self->closing = TRUE;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  return GTK_WINDOW_CLASS (aimak_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+aimak_import_dialog_dispose (GObject *object)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (object);
+
+  if (self->chooser)
+    gtk_native_dialog_destroy (self->chooser);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_IMPORT_DIALOG);
+  G_OBJECT_CLASS (aimak_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+aimak_import_dialog_finalize (GObject *object)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (object);
+
+  g_clear_pointer (&self->db, aimak_db_unref);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->preview, g_ptr_array_unref);
+  g_clear_pointer (&self->report, aimak_import_report_free);
+  g_clear_object (&self->preview_items);
+  g_clear_object (&self->cancellable);
+  g_mutex_clear (&self->progress_lock);
+  G_OBJECT_CLASS (aimak_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+aimak_import_dialog_class_init (AimakImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = aimak_import_dialog_dispose;
+  object_class->finalize = aimak_import_dialog_finalize;
+  window_class->close_request = aimak_import_dialog_close_request;
+
+  signals[IMPORTED] = g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/aimak-import-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, AimakImportDialog, name)
+  BIND (window_title);
+  BIND (close_button);
+  BIND (import_button);
+  BIND (import_good_button);
+  BIND (choose_other_button);
+  BIND (stack);
+  BIND (progress_label);
+  BIND (progress_bar);
+  BIND (summary_label);
+  BIND (problems_box);
+  BIND (problems_list);
+  BIND (preview_label);
+  BIND (preview_view);
+  BIND (error_page);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_close_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_good_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_task_clicked);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+aimak_import_dialog_init (AimakImportDialog *self)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_mutex_init (&self->progress_lock);
+  self->preview_items = g_list_store_new (AIMAK_TYPE_PREVIEW_ITEM);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_items)));
+  gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
+  add_preview_column (self, _("Line"), -2, 60);
+  add_preview_column (self, _("Status"), -1, 220);
+  add_preview_column (self, _("Area"), AIMAK_IMPORT_COL_AREA, 130);
+  add_preview_column (self, _("Indicator"), AIMAK_IMPORT_COL_INDICATOR, 120);
+  add_preview_column (self, _("Year"), AIMAK_IMPORT_COL_YEAR, 60);
+  add_preview_column (self, _("Sex"), AIMAK_IMPORT_COL_SEX, 60);
+  add_preview_column (self, _("Value"), AIMAK_IMPORT_COL_VALUE, 90);
+  add_preview_column (self, _("Source"), AIMAK_IMPORT_COL_SOURCE, -1);
+  add_preview_column (self, _("Note"), AIMAK_IMPORT_COL_NOTE, 100);
+  set_step (self, "choose");
+}
+
+AimakImportDialog *
+aimak_import_dialog_new (GtkWindow *parent,
+                         AimakDb   *db)
+{
+  AimakImportDialog *self;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  self = g_object_new (AIMAK_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->db = aimak_db_ref (db);
+  return self;
+}

@@ -1,0 +1,292 @@
+/* aimak-summary-card.c — one figure of the Summary view. The table under the chart
+ * carries the same numbers as text, so they can be selected, read by a screen
+ * reader and copied into a spreadsheet. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-summary-card.h"
+
+struct _AimakSummaryCard
+{
+  GtkWidget   parent_instance;
+
+  /* Template widgets */
+  GtkLabel   *title_label;
+  GtkLabel   *note_label;
+  GtkButton  *copy_button;
+  AimakChart *chart;
+  GtkGrid    *table;
+
+  /* Owned references */
+  char       *title;
+  GPtrArray  *copy_lines;   /* char *: tab-separated lines */
+  GPtrArray  *cells;        /* GPtrArray * of GtkLabel * per row, header first */
+};
+
+G_DEFINE_FINAL_TYPE (AimakSummaryCard, aimak_summary_card, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_TITLE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+void
+aimak_summary_card_set_title (AimakSummaryCard *self,
+                              const char       *title)
+{
+  g_autofree char *copy_label = NULL;
+
+  g_return_if_fail (AIMAK_IS_SUMMARY_CARD (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_strdup (title);
+  gtk_label_set_text (self->title_label, title ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title ? title : "", -1);
+  /* Translators: accessible name of a card's copy button, e.g. "Copy Priorities by Status". */
+  copy_label = g_strdup_printf (_("Copy %s"), title ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+aimak_summary_card_get_title (AimakSummaryCard *self)
+{
+  return self->title;
+}
+
+AimakChart *
+aimak_summary_card_get_chart (AimakSummaryCard *self)
+{
+  return self->chart;
+}
+
+void
+aimak_summary_card_set_note (AimakSummaryCard *self,
+                             const char       *note)
+{
+  gtk_label_set_text (self->note_label, note ? note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note);
+}
+
+const char *
+aimak_summary_card_get_note (AimakSummaryCard *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->note_label))
+           ? gtk_label_get_text (self->note_label) : NULL;
+}
+
+static void
+clear_table (AimakSummaryCard *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))))
+    gtk_grid_remove (self->table, child);
+  g_ptr_array_set_size (self->cells, 0);
+  g_ptr_array_set_size (self->copy_lines, 0);
+}
+
+static GtkLabel *
+cell (AimakSummaryCard *self,
+      const char       *text,
+      guint             row,
+      guint             column)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable labels take focus; Tab should go from card to card, not cell to cell. */
+  gtk_widget_set_focusable (label, FALSE);
+  if (column == 0)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  if (row == 0)
+    gtk_widget_add_css_class (label, "summary-table-header");
+  gtk_grid_attach (self->table, label, (int) column, (int) row, 1, 1);
+  return GTK_LABEL (label);
+}
+
+static char *
+join_tabs (const char * const *cells_text,
+           guint               n)
+{
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *clean = g_strdup (cells_text[i] ? cells_text[i] : "");
+      /* A tab or newline inside a name would break the table's shape. */
+      g_strdelimit (clean, "\t\n\r", ' ');
+      if (i > 0)
+        g_string_append_c (line, '\t');
+      g_string_append (line, clean);
+    }
+  return g_string_free (line, FALSE);
+}
+
+void
+aimak_summary_card_set_table (AimakSummaryCard   *self,
+                              const char * const *headers,
+                              GPtrArray          *rows,
+                              GPtrArray          *copy_rows)
+{
+  guint n_cols;
+  GPtrArray *header_cells;
+
+  g_return_if_fail (AIMAK_IS_SUMMARY_CARD (self));
+
+  clear_table (self);
+  n_cols = g_strv_length ((char **) headers);
+  header_cells = g_ptr_array_new ();
+  for (guint c = 0; c < n_cols; c++)
+    g_ptr_array_add (header_cells, cell (self, headers[c], 0, c));
+  g_ptr_array_add (self->cells, header_cells);
+  g_ptr_array_add (self->copy_lines, join_tabs (headers, n_cols));
+
+  for (guint r = 0; rows && r < rows->len; r++)
+    {
+      const char * const *row = g_ptr_array_index (rows, r);
+      const char * const *copy_row = copy_rows ? g_ptr_array_index (copy_rows, r) : row;
+      GPtrArray *row_cells = g_ptr_array_new ();
+
+      for (guint c = 0; c < n_cols; c++)
+        g_ptr_array_add (row_cells, cell (self, row[c], r + 1, c));
+      g_ptr_array_add (self->cells, row_cells);
+      g_ptr_array_add (self->copy_lines, join_tabs (copy_row, n_cols));
+    }
+}
+
+char *
+aimak_summary_card_get_table_text (AimakSummaryCard *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n", self->title ? self->title : "");
+  for (guint i = 0; i < self->copy_lines->len; i++)
+    g_string_append_printf (text, "%s\n", (char *) g_ptr_array_index (self->copy_lines, i));
+  return g_string_free (text, FALSE);
+}
+
+const char *
+aimak_summary_card_get_cell (AimakSummaryCard *self,
+                             guint             row,
+                             guint             column)
+{
+  GPtrArray *row_cells;
+
+  if (row >= self->cells->len)
+    return NULL;
+  row_cells = g_ptr_array_index (self->cells, row);
+  if (column >= row_cells->len)
+    return NULL;
+  return gtk_label_get_text (g_ptr_array_index (row_cells, column));
+}
+
+static void
+on_copy_clicked (AimakSummaryCard *self)
+{
+  g_autofree char *text = aimak_summary_card_get_table_text (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+static void
+aimak_summary_card_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AimakSummaryCard *self = AIMAK_SUMMARY_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_summary_card_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  AimakSummaryCard *self = AIMAK_SUMMARY_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE: aimak_summary_card_set_title (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+aimak_summary_card_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), AIMAK_TYPE_SUMMARY_CARD);
+  /* The template's box is not a bound child, so it is unparented here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (child);
+  G_OBJECT_CLASS (aimak_summary_card_parent_class)->dispose (object);
+}
+
+static void
+aimak_summary_card_finalize (GObject *object)
+{
+  AimakSummaryCard *self = AIMAK_SUMMARY_CARD (object);
+
+  g_free (self->title);
+  g_ptr_array_unref (self->copy_lines);
+  g_ptr_array_unref (self->cells);
+  G_OBJECT_CLASS (aimak_summary_card_parent_class)->finalize (object);
+}
+
+static void
+aimak_summary_card_class_init (AimakSummaryCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = aimak_summary_card_dispose;
+  object_class->finalize = aimak_summary_card_finalize;
+  object_class->get_property = aimak_summary_card_get_property;
+  object_class->set_property = aimak_summary_card_set_property;
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (AIMAK_TYPE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/aimak-summary-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, note_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, chart);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, table);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+aimak_summary_card_init (AimakSummaryCard *self)
+{
+  self->copy_lines = g_ptr_array_new_with_free_func (g_free);
+  self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

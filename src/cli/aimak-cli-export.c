@@ -1,0 +1,123 @@
+/* aimak-cli-export.c — `aimak-cli export`: the Excel workbook of an area, the pilot
+ * areas or everything, without the window. On success the only thing on stdout is
+ * the path written, so scripts can pick it up; progress goes to stderr, and only
+ * when stderr is a terminal.
+ * Exit status: 0 written, 1 the export failed (nothing was left behind), 2 bad
+ * arguments (including an unknown area code or language).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+#include <glib/gi18n.h>
+
+#include "aimak-cli.h"
+
+static void
+show_progress (double   fraction,
+               gpointer user_data)
+{
+  int *last = user_data;
+  int percent = (int) (fraction * 100.0 + 0.5);
+
+  if (percent == *last)
+    return;
+  *last = percent;
+  g_printerr ("\r%s %3d %%", _("Exporting…"), percent);
+}
+
+int
+aimak_cli_export (int argc, char **argv)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *output = NULL;
+  gboolean pilots = FALSE, all = FALSE;
+  int suppress = -1;
+  GOptionEntry entries[] = {
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &area,
+      N_("The area with code CODE and everything below it"), N_("CODE") },
+    { "pilots", 0, 0, G_OPTION_ARG_NONE, &pilots, N_("The pilot areas"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("All areas"), NULL },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the workbook: en, ru or ky (default: the user’s language)"),
+      N_("LANG") },
+    { "suppress-small", 0, 0, G_OPTION_ARG_INT, &suppress,
+      N_("Show counts of migrant or returnee women below N in ayil aimaks as “<N”"), "N" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the workbook to FILE (.xlsx)"), N_("FILE") },
+    { NULL }
+  };
+  AimakExportOptions opts = { 0 };
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(AimakArea) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean tty = isatty (STDERR_FILENO);
+  int last_percent = -1;
+  gboolean ok;
+
+  if (!aimak_cli_parse ("export", "",
+                        _("Writes the Excel workbook (cover, profile, priorities, indicators, "
+                          "capacity building, gender budget and alignment) for one scope: "
+                          "--area CODE, --pilots or --all. The file is written under a "
+                          "temporary name beside FILE and renamed when complete. Prints the "
+                          "path of the workbook. Exit status: 0 success, 1 the workbook could "
+                          "not be written, 2 bad arguments."),
+                        entries, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (argc > 1)
+    {
+      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
+      return AIMAK_CLI_USAGE;
+    }
+  if ((area != NULL) + pilots + all != 1)
+    {
+      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
+      return AIMAK_CLI_USAGE;
+    }
+  if (output == NULL || *output == '\0')
+    {
+      aimak_cli_fail (_("give the file to write with -o FILE.xlsx"));
+      return AIMAK_CLI_USAGE;
+    }
+  if (lang && !aimak_lang_is_valid (lang))
+    {
+      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
+      return AIMAK_CLI_USAGE;
+    }
+  if (suppress != -1 && (suppress < 1 || suppress > 100))
+    {
+      aimak_cli_fail (_("--suppress-small must be between 1 and 100"));
+      return AIMAK_CLI_USAGE;
+    }
+
+  /* Read-only: exporting never changes the database, and works on a backup copy too. */
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  if (area)
+    {
+      found = aimak_area_get (db, area, NULL);
+      if (found == NULL)
+        {
+          aimak_cli_fail (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
+                          area);
+          return AIMAK_CLI_USAGE;
+        }
+    }
+
+  opts.scope.kind = area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS : AIMAK_SCOPE_ALL;
+  opts.scope.area_code = area;
+  opts.lang = (char *) (lang ? lang : aimak_lang_current ());
+  opts.suppress_small = suppress != -1;
+  opts.threshold = suppress != -1 ? suppress : AIMAK_EXPORT_DEFAULT_THRESHOLD;
+
+  ok = aimak_export_workbook (db, &opts, output, NULL, tty ? show_progress : NULL,
+                              &last_percent, &error);
+  if (tty && last_percent >= 0)
+    g_printerr ("\n");
+  if (!ok)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  g_print ("%s\n", output);
+  return AIMAK_CLI_OK;
+}

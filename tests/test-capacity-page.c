@@ -1,0 +1,519 @@
+/* test-capacity-page.c — the Capacity building and Summary views through their real
+ * widgets: select Suzak, add an activity with 12 women and 5 men in the editor, see the
+ * totals and the Summary's charts and tables change; validation shown inline; delete
+ * with undo; search; a read-only database.
+ *
+ * With AIMAK_SCREENSHOT_DIR set, /capacity/screenshots also saves PNGs of both views
+ * (light and dark) of the database in AIMAK_SCREENSHOT_DB, for looking at them.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+
+#include "aimak-activity-editor.h"
+#include "aimak-capacity-page.h"
+#include "aimak-summary-page.h"
+#include "aimak-test-util.h"
+#include "aimak-window.h"
+
+#define SUZAK_AA "KG03220856000"
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+quit_loop (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the editor's save-as-you-type timer fire, like a user pausing. */
+static void
+wait_ms (guint ms)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add (ms, quit_loop, loop);
+  g_main_loop_run (loop);
+  iterate ();
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)),
+                                          action) == 0 && gtk_widget_is_drawable (c))
+        return c;
+      if ((found = find_action_button (c, action)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button_label (GtkWidget  *root,
+                   const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_button_label (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+set_text (AimakActivityEditor *editor,
+          const char          *field,
+          const char          *text)
+{
+  GtkWidget *w = aimak_activity_editor_get_field_widget (editor, field);
+
+  g_assert_nonnull (w);
+  gtk_editable_set_text (GTK_EDITABLE (w), text);
+  iterate ();
+}
+
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  if (haystack == NULL || strstr (haystack, needle) == NULL)
+    {
+      g_test_message ("“%s” does not contain “%s”", haystack ? haystack : "(null)", needle);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+db_count (AimakDb    *db,
+          const char *sql)
+{
+  return aimak_db_query_int (db, -1, NULL, sql, NULL);
+}
+
+static void
+test_add_activity (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = aimak_window_new (NULL, db);
+  AimakCapacityPage *page;
+  AimakSummaryPage *summary;
+  AimakActivityEditor *editor;
+  AimakSummaryCard *roles, *types;
+  AimakChart *chart;
+  GListModel *model;
+  g_autofree char *id = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
+  summary = AIMAK_SUMMARY_PAGE (aimak_window_get_page (window, "summary"));
+  editor = aimak_capacity_page_get_editor (page);
+  model = aimak_capacity_page_get_model (page);
+
+  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+  iterate ();
+  g_assert_cmpstr (aimak_window_get_area (window), ==, SUZAK_AA);
+
+  /* The Summary before: nobody took part yet. */
+  aimak_window_show_view (window, "summary");
+  iterate ();
+  g_assert_nonnull (aimak_summary_page_get_summary (summary));
+  g_assert_cmpstr (aimak_summary_page_get_summary (summary)->scope_label, ==, "Suzak");
+  g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "0");
+  roles = aimak_summary_page_get_card (summary, "participants_by_role_and_sex");
+  chart = aimak_summary_card_get_chart (roles);
+  g_assert_cmpuint (aimak_chart_get_n_series (chart), ==, 0);
+  g_assert_cmpstr (aimak_summary_card_get_cell (roles, 1, 1), ==, "0");
+
+  /* Capacity building: empty, then Add (the button behind Ctrl+N). */
+  aimak_window_show_view (window, "capacity");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (aimak_capacity_page_get_totals_text (page), ==, "No activities listed");
+  click (find_action_button (GTK_WIDGET (page), "capacity.add"));
+  g_assert_true (aimak_activity_editor_is_shown (editor));
+  g_assert_null (aimak_activity_editor_get_id (editor));
+  /* A new activity has no participants yet: one problem, shown inline, nothing saved. */
+  g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 1);
+  g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "participants"),
+                           "at least one participant"));
+  g_assert_true (contains (aimak_activity_editor_get_state_text (editor), "New activity"));
+
+  set_text (editor, "topic", "Gender-responsive budgeting for ayil okmotu staff");
+  set_text (editor, "facilitator", "Suzak ayil okmotu");
+  wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity"), ==, 0);
+
+  gtk_spin_button_set_value (aimak_activity_editor_get_count_spin (editor, "local_authority",
+                                                                   TRUE), 12);
+  gtk_spin_button_set_value (aimak_activity_editor_get_count_spin (editor, "local_authority",
+                                                                   FALSE), 5);
+  iterate ();
+  g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 0);
+  g_assert_null (aimak_activity_editor_get_inline_problem (editor, "participants"));
+  wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+
+  /* Saved once, listed, and totalled. */
+  g_assert_nonnull (aimak_activity_editor_get_id (editor));
+  id = g_strdup (aimak_activity_editor_get_id (editor));
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity WHERE deleted_at IS NULL"), ==, 1);
+  g_assert_cmpint (db_count (db, "SELECT sum(women) FROM activity_participant"), ==, 12);
+  g_assert_cmpint (db_count (db, "SELECT sum(men) FROM activity_participant"), ==, 5);
+  g_assert_cmpstr (aimak_activity_editor_get_state_text (editor), ==, "All changes saved.");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  {
+    g_autoptr(AimakActivityRow) row = g_list_model_get_item (model, 0);
+    guint total = 0;
+    g_object_get (row, "total", &total, NULL);
+    g_assert_cmpuint (total, ==, 17);
+    g_assert_cmpstr (aimak_activity_row_get_topic (row), ==,
+                     "Gender-responsive budgeting for ayil okmotu staff");
+    g_assert_cmpstr (aimak_activity_row_get_area_name (row), ==, "Suzak");
+  }
+  g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "17 participants"));
+  g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "12 women"));
+  g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "5 men"));
+  g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "70.6 % women"));
+  g_assert_true (contains (aimak_capacity_page_get_roles_text (page),
+                           "Local authority staff (ayil okmotu / rayon administration): "
+                           "12 women, 5 men"));
+
+  /* The Summary after: tiles, the stacked bars and the table show 12 and 5. */
+  aimak_window_show_view (window, "summary");
+  iterate ();
+  g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "17");
+  g_assert_cmpstr (aimak_summary_page_get_tile (summary, "activities"), ==, "1");
+  g_assert_cmpuint (aimak_chart_get_n_series (chart), ==, 2);
+  g_assert_cmpstr (aimak_chart_get_series_name (chart, 0), ==, "Women");
+  g_assert_cmpfloat (aimak_chart_get_value (chart, 0, 0), ==, 12);
+  g_assert_cmpfloat (aimak_chart_get_value (chart, 1, 0), ==, 5);
+  g_assert_cmpstr (aimak_summary_card_get_cell (roles, 1, 0), ==,
+                   "Local authority staff (ayil okmotu / rayon administration)");
+  g_assert_cmpstr (aimak_summary_card_get_cell (roles, 1, 1), ==, "12");
+  g_assert_cmpstr (aimak_summary_card_get_cell (roles, 1, 2), ==, "5");
+  g_assert_cmpstr (aimak_summary_card_get_cell (roles, 1, 3), ==, "17");
+  g_assert_cmpstr (aimak_summary_card_get_cell (roles, 1, 4), ==, "70.6 %");
+  g_assert_true (contains (aimak_summary_card_get_note (roles), "12 women (70.6 %) and 5 men"));
+  {
+    g_autofree char *desc = aimak_chart_describe (chart);
+    g_assert_true (contains (desc, "12"));
+    g_assert_true (contains (desc, "Women"));
+  }
+  types = aimak_summary_page_get_card (summary, "activities_by_type");
+  g_assert_cmpstr (aimak_summary_card_get_cell (types, 1, 0), ==, "Training");
+  g_assert_cmpstr (aimak_summary_card_get_cell (types, 1, 1), ==, "1");
+  g_assert_cmpfloat (aimak_chart_get_value (aimak_summary_card_get_chart (types), 0, 0), ==, 1);
+  {
+    g_autofree char *tsv = aimak_summary_card_get_table_text (roles);
+    g_assert_true (contains (tsv, "Role\tWomen\tMen\tTotal"));
+    g_assert_true (contains (tsv, "\t12\t5\t17\t"));
+  }
+  /* The same figures as the core function the export and the CLI use. */
+  {
+    g_autoptr(AimakScope) scope = aimak_scope_new (AIMAK_SCOPE_AREA, SUZAK_AA);
+    g_autoptr(AimakSummary) s = aimak_summary_compute (db, scope, NULL);
+    g_assert_cmpuint (s->participants_women, ==,
+                      aimak_summary_page_get_summary (summary)->participants_women);
+    g_assert_cmpuint (s->participants_women, ==, 12);
+  }
+  /* Other scopes: the pilots include Suzak; all areas too. */
+  aimak_summary_page_set_scope (summary, AIMAK_SCOPE_PILOTS);
+  iterate ();
+  g_assert_cmpstr (aimak_summary_page_get_summary (summary)->scope_label, ==, "Pilot areas");
+  g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "17");
+  aimak_summary_page_set_scope (summary, AIMAK_SCOPE_AREA);
+  iterate ();
+
+  /* Validation through the widgets: a score that is not a number is not saved. */
+  aimak_window_show_view (window, "capacity");
+  iterate ();
+  set_text (editor, "pre_score", "abc");
+  g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "pre_score"),
+                           "not a number"));
+  g_assert_true (gtk_widget_has_css_class (aimak_activity_editor_get_field_widget (editor,
+                                                                                   "pre_score"),
+                                           "error"));
+  g_assert_true (contains (aimak_activity_editor_get_state_text (editor), "Not saved"));
+  g_assert_false (aimak_activity_editor_flush (editor, NULL));
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity WHERE pre_score IS NULL"), ==, 1);
+  /* A post-test without a pre-test, then both: saved. */
+  set_text (editor, "pre_score", "");
+  set_text (editor, "post_score", "85");
+  g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "post_score"),
+                           "pre-test"));
+  set_text (editor, "pre_score", "120");
+  g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "pre_score"),
+                           "between 0 and 100"));
+  set_text (editor, "pre_score", "40,5");
+  g_assert_null (aimak_activity_editor_get_inline_problem (editor, "pre_score"));
+  g_assert_true (aimak_activity_editor_flush (editor, NULL));
+  {
+    g_autoptr(AimakActivity) a = aimak_activity_load (db, id, NULL);
+    g_assert_cmpfloat (a->pre_score, ==, 40.5);
+    g_assert_cmpfloat (a->post_score, ==, 85);
+  }
+  /* A negative count typed in. */
+  gtk_editable_set_text (GTK_EDITABLE (aimak_activity_editor_get_count_spin (editor,
+                                                                             "kenesh_deputy",
+                                                                             FALSE)), "-3");
+  iterate ();
+  g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "men.kenesh_deputy"),
+                           "cannot be negative"));
+  g_assert_false (aimak_activity_editor_flush (editor, NULL));
+  gtk_editable_set_text (GTK_EDITABLE (aimak_activity_editor_get_count_spin (editor,
+                                                                             "kenesh_deputy",
+                                                                             FALSE)), "0");
+  iterate ();
+  g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 0);
+  /* A date more than a year ahead. */
+  set_text (editor, "date", "2999-01-01");
+  g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "date"),
+                           "more than a year"));
+  set_text (editor, "date", "2024-03-15");
+  g_assert_true (aimak_activity_editor_flush (editor, NULL));
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity WHERE date = '2024-03-15'"), ==, 1);
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM change_log WHERE entity = 'activity' AND "
+                                 "field = 'date'"), ==, 1);
+
+  /* Search and filters. */
+  aimak_capacity_page_set_search (page, "budgeting");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  aimak_capacity_page_set_search (page, "nothing like this");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (find_button_label (GTK_WIDGET (page), "_Add Activity"));
+  aimak_capacity_page_set_search (page, "");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+
+  /* Delete, then Undo in the toast. */
+  click (find_action_button (GTK_WIDGET (page), "capacity.delete"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_false (aimak_activity_editor_is_shown (editor));
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity WHERE deleted_at IS NOT NULL"),
+                   ==, 1);
+  click (find_button_label (GTK_WIDGET (window), "_Undo"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (aimak_activity_editor_get_id (editor), ==, id);
+  g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "70.6 % women"));
+  g_assert_cmpint (db_count (db, "SELECT count(*) FROM change_log WHERE action = 'undelete'"),
+                   ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autoptr(AimakDb) ro = NULL;
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakCapacityPage *page;
+  AimakActivityEditor *editor;
+
+  {
+    g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+    g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
+    aimak_activity_set_participants (a, "other", 2, 1);
+    g_assert_true (aimak_activity_create (db, a, &error));
+  }
+  ro = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  aimak_db_set_language (ro, "en");
+  window = aimak_window_new (NULL, ro);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
+  editor = aimak_capacity_page_get_editor (page);
+  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+  aimak_window_show_view (window, "capacity");
+  iterate ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (aimak_capacity_page_get_model (page)), ==, 1);
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (page),
+                                                               "capacity.add")));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (aimak_capacity_page_get_model (page)),
+                                     0);
+  iterate ();
+  g_assert_true (aimak_activity_editor_is_shown (editor));
+  g_assert_false (gtk_widget_is_sensitive (aimak_activity_editor_get_field_widget (editor,
+                                                                                    "topic")));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (
+    aimak_activity_editor_get_count_spin (editor, "other", TRUE))));
+  g_assert_true (contains (aimak_activity_editor_get_state_text (editor), "read-only"));
+  g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "3 participants"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static GtkWidget *
+find_scrolled (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (GTK_IS_SCROLLED_WINDOW (c) && gtk_widget_is_drawable (c))
+        return c;
+      if ((found = find_scrolled (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_screenshots (void)
+{
+  const char *out = g_getenv ("AIMAK_SCREENSHOT_DIR");
+  const char *db_path = g_getenv ("AIMAK_SCREENSHOT_DB");
+  const char *area = g_getenv ("AIMAK_SCREENSHOT_AREA");
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (out == NULL || db_path == NULL)
+    {
+      g_test_skip ("set AIMAK_SCREENSHOT_DIR and AIMAK_SCREENSHOT_DB to take screenshots");
+      return;
+    }
+  db = aimak_db_open (db_path, AIMAK_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    /* AdwApplication loads the app's style sheet; here there is no application. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  aimak_db_set_language (db, g_getenv ("AIMAK_SCREENSHOT_LANG") ? g_getenv ("AIMAK_SCREENSHOT_LANG")
+                                                                : "en");
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      AimakWindow *window = aimak_window_new (NULL, db);
+      AimakCapacityPage *page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
+      GListModel *model = aimak_capacity_page_get_model (page);
+      const char *views[] = { "capacity", "summary" };
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+      gtk_window_present (GTK_WINDOW (window));
+      iterate ();
+      aimak_window_select_area (window, area ? area : SUZAK_AA);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s/%s-%s.png", out, views[v],
+                                                   dark ? "dark" : "light");
+          aimak_window_show_view (window, views[v]);
+          iterate ();
+          if (v == 0 && g_list_model_get_n_items (model) > 0)
+            gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+          wait_ms (300);
+          save_png (GTK_WIDGET (window), name);
+          g_test_message ("saved %s", name);
+          if (v == 0)
+            {
+              /* The editor further down, then a new activity with its problems. */
+              GtkWidget *editor = GTK_WIDGET (aimak_capacity_page_get_editor (page));
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                                                          find_scrolled (editor)));
+              g_autofree char *lower = g_strdup_printf ("%s/capacity-editor-%s.png", out,
+                                                        dark ? "dark" : "light");
+              g_autofree char *added = g_strdup_printf ("%s/capacity-new-%s.png", out,
+                                                        dark ? "dark" : "light");
+
+              gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+              wait_ms (200);
+              save_png (GTK_WIDGET (window), lower);
+              gtk_widget_activate_action (GTK_WIDGET (page), "capacity.add", NULL);
+              gtk_editable_set_text (GTK_EDITABLE (aimak_activity_editor_get_field_widget (
+                                       AIMAK_ACTIVITY_EDITOR (editor), "post_score")), "75");
+              wait_ms (200);
+              save_png (GTK_WIDGET (window), added);
+              gtk_widget_activate_action (GTK_WIDGET (page), "capacity.delete", NULL);
+            }
+          if (v == 1)
+            {
+              /* The rest of the Summary, a screen further down each time. */
+              GtkWidget *scroller = find_scrolled (aimak_window_get_page (window, "summary"));
+              GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+                                                                          scroller));
+              for (int part = 2; part <= 4; part++)
+                {
+                  g_autofree char *more = g_strdup_printf ("%s/%s-%s-%d.png", out, views[v],
+                                                           dark ? "dark" : "light", part);
+                  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
+                                                 gtk_adjustment_get_page_size (adj) * 0.9);
+                  wait_ms (200);
+                  save_png (GTK_WIDGET (window), more);
+                }
+            }
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      iterate ();
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add_func ("/capacity/add-activity", test_add_activity);
+  g_test_add_func ("/capacity/read-only", test_read_only);
+  g_test_add_func ("/capacity/screenshots", test_screenshots);
+  return g_test_run ();
+}

@@ -1,0 +1,873 @@
+/* test-profile.c — the area profile through its real widgets under Xvfb:
+ * header, key figure cards, comparison with the oblast and the country, the
+ * map's highlight and clicks, adding/editing/deleting a value through the
+ * dialog with undo, validation shown next to the fields, the CSV import
+ * dialog with a bad row, a read-only database, and the chart's data.
+ *
+ * With AIMAK_SCREENSHOT_DIR set, /profile/screenshots saves PNGs of the
+ * Areas view (window and whole profile) for Barskoon and Issyk-Kul. */
+#include "config.h"
+
+#include <math.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "aimak-area-profile.h"
+#include "aimak-chart.h"
+#include "aimak-import-dialog.h"
+#include "aimak-map.h"
+#include "aimak-test-util.h"
+#include "aimak-value-dialog.h"
+#include "aimak-window.h"
+
+#define SUZAK_AA   "KG03220856000"
+#define SUZAK_R    "KG03220000000"
+#define BARSKOON   "KG02210815000"
+#define ISSYK_KUL  "KG02000000000"
+
+static void
+iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  iterate ();
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition cond,
+          gpointer  data,
+          guint     timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  return TRUE;
+}
+
+static gboolean
+label_matches (GtkWidget  *w,
+               const char *text,
+               gboolean    substring)
+{
+  const char *t;
+
+  if (!GTK_IS_LABEL (w) || !gtk_widget_is_drawable (w))
+    return FALSE;
+  t = gtk_label_get_text (GTK_LABEL (w));
+  return substring ? strstr (t, text) != NULL : g_strcmp0 (t, text) == 0;
+}
+
+static GtkWidget *
+find_label_full (GtkWidget  *root,
+                 const char *text,
+                 gboolean    substring)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (label_matches (c, text, substring))
+        return c;
+      if ((found = find_label_full (c, text, substring)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_label_full (root, text, FALSE);
+}
+
+static guint
+count_class (GtkWidget  *root,
+             const char *css_class)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (gtk_widget_has_css_class (c, css_class) && gtk_widget_is_drawable (c))
+        n++;
+      n += count_class (c, css_class);
+    }
+  return n;
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_type (c, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A preferences row by its title (entry rows, combo rows). */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (c) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = find_row (c, title)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0 &&
+          gtk_widget_get_mapped (c))
+        return c;
+      if ((found = find_button (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
+    }
+  return NULL;
+}
+
+static AimakAreaProfile *
+window_profile (AimakWindow *window)
+{
+  return aimak_area_profile_find (GTK_WIDGET (window));
+}
+
+/* The table row of @indicator in @year, or NULL. */
+static const AimakIndicatorRow *
+table_row (AimakAreaProfile *profile,
+           const char       *indicator,
+           int               year)
+{
+  GListModel *rows = aimak_area_profile_get_rows (profile);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      const AimakIndicatorRow *r = aimak_area_profile_item_get_row (item);
+
+      if (g_strcmp0 (r->indicator_code, indicator) == 0 && r->year == year)
+        return r;
+    }
+  return NULL;
+}
+
+static guint
+table_position (AimakAreaProfile *profile,
+                const char       *indicator,
+                int               year)
+{
+  GListModel *rows = aimak_area_profile_get_rows (profile);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      const AimakIndicatorRow *r = aimak_area_profile_item_get_row (item);
+
+      if (g_strcmp0 (r->indicator_code, indicator) == 0 && r->year == year)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+select_combo (GtkWidget  *combo,
+              const char *text)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (combo));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) s = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (s), text) == 0)
+        {
+          adw_combo_row_set_selected (ADW_COMBO_ROW (combo), i);
+          return;
+        }
+    }
+  g_error ("no item “%s” in the combo row", text);
+}
+
+static void
+set_entry (GtkWidget  *dialog,
+           const char *title,
+           const char *text)
+{
+  GtkWidget *row = find_row (dialog, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+no_value_dialog (gpointer data)
+{
+  return find_toplevel (AIMAK_TYPE_VALUE_DIALOG) == NULL;
+}
+
+static double
+chart_value (AimakChart *chart,
+             const char *series,
+             const char *category)
+{
+  for (guint s = 0; s < aimak_chart_get_n_series (chart); s++)
+    for (guint c = 0; c < aimak_chart_get_n_categories (chart); c++)
+      if (g_strcmp0 (aimak_chart_get_series_name (chart, s), series) == 0 &&
+          g_strcmp0 (aimak_chart_get_category (chart, c), category) == 0)
+        return aimak_chart_get_value (chart, s, c);
+  return NAN;
+}
+
+static gboolean
+has_comparison (AimakAreaProfile *profile,
+                const char       *label)
+{
+  GListModel *rows = aimak_area_profile_get_comparison (profile);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (aimak_area_profile_item_get_area_label (item), label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+codes_equal (GPtrArray          *codes,
+             const char * const *expected)
+{
+  if (codes->len != g_strv_length ((char **) expected))
+    return FALSE;
+  for (guint i = 0; expected[i]; i++)
+    {
+      gboolean found = FALSE;
+      for (guint j = 0; j < codes->len; j++)
+        found |= g_strcmp0 (g_ptr_array_index (codes, j), expected[i]) == 0;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static AimakWindow *
+new_window (AimakDb *db)
+{
+  AimakWindow *window = aimak_window_new (NULL, db);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+test_profile_suzak (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = new_window (db);
+  AimakAreaProfile *profile = window_profile (window);
+  AimakMap *map = aimak_area_profile_get_map (profile);
+  AimakChart *sex_chart = aimak_area_profile_get_sex_chart (profile);
+  AimakValueDialog *dialog;
+  g_autoptr(GPtrArray) highlighted = NULL;
+  const AimakIndicatorRow *row;
+  double x, y;
+
+  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+  iterate ();
+
+  /* Header: name, type and code, parents as links, pilot badge. */
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Suzak"));
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Ayil aimak · " SUZAK_AA));
+  g_assert_nonnull (find_button (GTK_WIDGET (profile), "Jalal-Abad"));
+  g_assert_nonnull (find_button (GTK_WIDGET (profile), "Suzak"));
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Pilot area"));
+
+  /* Five key figure cards; an ayil aimak has no published figures: "No data"
+   * with a button to add one, never a zero. */
+  g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure"), ==, 5);
+  g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 5);
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "No data"));
+  g_assert_null (find_label (GTK_WIDGET (profile), "0"));
+
+  /* The oblast and the country for comparison, labelled. */
+  g_assert_true (has_comparison (profile, "Oblast: Jalal-Abad"));
+  g_assert_true (has_comparison (profile, "Kyrgyz Republic"));
+  g_assert_nonnull (find_label_full (GTK_WIDGET (profile), "for: Oblast: Jalal-Abad, Kyrgyz Republic.",
+                                     TRUE));
+
+  /* The map highlights the ayil aimak's rayon. */
+  g_assert_cmpstr (aimak_map_get_selected_code (map), ==, SUZAK_AA);
+  highlighted = aimak_map_get_highlighted_codes (map);
+  g_assert_true (codes_equal (highlighted, (const char *[]) { SUZAK_R, NULL }));
+
+  /* Add a value through the dialog's real widgets. */
+  gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
+  iterate ();
+  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  g_assert_nonnull (dialog);
+  select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
+  select_combo (find_row (GTK_WIDGET (dialog), "Sex"), "Women");
+  set_entry (GTK_WIDGET (dialog), "Year", "2023");
+  set_entry (GTK_WIDGET (dialog), "Value", "5120");
+  set_entry (GTK_WIDGET (dialog), "Source", "Suzak ayil okmotu, household register");
+  gtk_widget_activate (find_button (GTK_WIDGET (dialog), "_Add"));
+  g_assert_true (wait_for (no_value_dialog, NULL, 2000));
+
+  row = table_row (profile, "POP", 2023);
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (row->women, ==, 5120);
+  g_assert_true (isnan (row->men));
+  g_assert_cmpfloat (chart_value (sex_chart, "Women", "Population, 2023"), ==, 5120);
+  g_assert_true (isnan (chart_value (sex_chart, "Men", "Population, 2023")));
+  {
+    g_autofree char *text = aimak_chart_describe (sex_chart);
+    g_assert_nonnull (strstr (text, "Population, 2023: Women 5120, Men no data"));
+  }
+  /* The population card now shows it, with year and source. */
+  g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 4);
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "5120"));
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "2023 · Suzak ayil okmotu, household register"));
+
+  /* Invalid input: the core's messages appear under their fields, nothing saved. */
+  gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
+  iterate ();
+  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
+  set_entry (GTK_WIDGET (dialog), "Year", "1980");
+  set_entry (GTK_WIDGET (dialog), "Value", "-5");
+  set_entry (GTK_WIDGET (dialog), "Source", "");
+  g_assert_false (aimak_value_dialog_save (dialog));
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Year"), "error"));
+  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Value"), "error"));
+  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Source"), "error"));
+  g_assert_cmpuint (count_class (GTK_WIDGET (dialog), "field-error"), >=, 3);
+  set_entry (GTK_WIDGET (dialog), "Value", "12abc");
+  g_assert_false (aimak_value_dialog_save (dialog));
+  iterate ();
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Enter a number, e.g. 1234.5 or 12,5"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_value_dialog, NULL, 2000));
+  g_assert_null (table_row (profile, "POP", 1980));
+
+  /* Edit the value: the history keeps the old figure. */
+  aimak_area_profile_select_row (profile, table_position (profile, "POP", 2023));
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (profile), "profile.edit-value", NULL);
+  iterate ();
+  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Value"))),
+                   ==, "5120");
+  set_entry (GTK_WIDGET (dialog), "Value", "5 200");
+  gtk_widget_activate (find_button (GTK_WIDGET (dialog), "_Save"));
+  g_assert_true (wait_for (no_value_dialog, NULL, 2000));
+  row = table_row (profile, "POP", 2023);
+  g_assert_cmpfloat (row->women, ==, 5200);
+  {
+    GtkWidget *history = aimak_area_profile_build_history (profile);
+    gboolean found = FALSE;
+
+    for (GtkWidget *w = history; w; )
+      {
+        /* Depth-first over the (unmapped) popover content. */
+        if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), "5120 → 5200"))
+          found = TRUE;
+        if (gtk_widget_get_first_child (w))
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w && w != history && !gtk_widget_get_next_sibling (w))
+              w = gtk_widget_get_parent (w);
+            w = (w && w != history) ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_true (found);
+  }
+
+  /* Delete offers undo. */
+  aimak_area_profile_select_row (profile, table_position (profile, "POP", 2023));
+  gtk_widget_activate_action (GTK_WIDGET (profile), "profile.delete-value", NULL);
+  iterate ();
+  g_assert_null (table_row (profile, "POP", 2023));
+  g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 5);
+  {
+    GtkWidget *undo = find_button (GTK_WIDGET (window), "_Undo");
+    g_assert_nonnull (undo);
+    gtk_widget_activate (undo);
+    wait_ms (400);   /* a button emits ::clicked after its pressed look */
+  }
+  row = table_row (profile, "POP", 2023);
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (row->women, ==, 5200);
+
+  /* Clicking a district on the map opens it; Bishkek is a point. */
+  g_assert_true (aimak_map_get_area_point (map, "KG03225000000", &x, &y));
+  g_assert_cmpstr (aimak_map_get_code_at (map, x, y), ==, "KG03225000000");
+  g_assert_true (aimak_map_activate_at (map, x, y));
+  iterate ();
+  g_assert_cmpstr (aimak_window_get_area (window), ==, "KG03225000000");
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Toktogul"));
+  g_clear_pointer (&highlighted, g_ptr_array_unref);
+  highlighted = aimak_map_get_highlighted_codes (map);
+  g_assert_true (codes_equal (highlighted, (const char *[]) { "KG03225000000", NULL }));
+
+  g_assert_true (aimak_map_get_area_point (map, "KG11000000000", &x, &y));
+  g_assert_true (aimak_map_activate_at (map, x, y));
+  iterate ();
+  g_assert_cmpstr (aimak_window_get_area (window), ==, "KG11000000000");
+  g_clear_pointer (&highlighted, g_ptr_array_unref);
+  highlighted = aimak_map_get_highlighted_codes (map);
+  g_assert_true (codes_equal (highlighted, (const char *[]) { "KG11000000000", NULL }));
+
+  /* An oblast highlights all its rayons and cities. */
+  g_assert_true (aimak_window_select_area (window, ISSYK_KUL));
+  iterate ();
+  g_clear_pointer (&highlighted, g_ptr_array_unref);
+  highlighted = aimak_map_get_highlighted_codes (map);
+  g_assert_true (codes_equal (highlighted, (const char *[]) {
+    "KG02205000000", "KG02210000000", "KG02215000000", "KG02220000000", "KG02225000000",
+    "KG02410000010", "KG02420000010", NULL }));
+  g_assert_true (has_comparison (profile, "Kyrgyz Republic"));
+  g_assert_false (has_comparison (profile, "Oblast: Issyk-Kul"));
+
+  /* Pilot districts are marked. */
+  {
+    g_autoptr(GPtrArray) pilots = aimak_map_get_pilot_codes (map);
+    gboolean jeti = FALSE, barskoon = FALSE;
+    for (guint i = 0; i < pilots->len; i++)
+      {
+        jeti |= g_strcmp0 (g_ptr_array_index (pilots, i), "KG02210000000") == 0;
+        barskoon |= g_strcmp0 (g_ptr_array_index (pilots, i), BARSKOON) == 0;
+      }
+    g_assert_true (jeti && barskoon);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+/* The filter and the trend chart of the selected row. */
+static void
+test_profile_table (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = new_window (db);
+  AimakAreaProfile *profile = window_profile (window);
+  AimakChart *trend = aimak_area_profile_get_trend_chart (profile);
+  GListModel *rows = aimak_area_profile_get_rows (profile);
+  guint all, pos;
+
+  g_assert_true (aimak_window_select_area (window, ISSYK_KUL));
+  iterate ();
+  all = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (all, >, 10);
+
+  /* Poverty by sex over the years. */
+  aimak_area_profile_set_filter (profile, "SI_POV_NAHC", 0, 0);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      g_assert_cmpstr (aimak_area_profile_item_get_row (item)->indicator_code, ==, "SI_POV_NAHC");
+    }
+  pos = g_list_model_get_n_items (rows) - 1;
+  aimak_area_profile_select_row (profile, pos);
+  iterate ();
+  g_assert_cmpuint (aimak_chart_get_kind (trend), ==, AIMAK_CHART_LINE);
+  g_assert_cmpuint (aimak_chart_get_n_categories (trend), ==, g_list_model_get_n_items (rows));
+  g_assert_cmpstr (aimak_chart_get_series_name (trend, 0), ==, "Women");
+  {
+    g_autoptr(GObject) item = g_list_model_get_item (rows, 0);
+    const AimakIndicatorRow *newest = aimak_area_profile_item_get_row (item);
+    g_autofree char *year = g_strdup_printf ("%d", newest->year);
+    guint last = aimak_chart_get_n_categories (trend) - 1;
+
+    g_assert_cmpstr (aimak_chart_get_category (trend, last), ==, year);
+    if (!isnan (newest->women))
+      g_assert_cmpfloat (aimak_chart_get_value (trend, 0, last), ==, newest->women);
+  }
+
+  /* A year range. */
+  aimak_area_profile_set_filter (profile, NULL, 2015, 2016);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      int year = aimak_area_profile_item_get_row (item)->year;
+      g_assert_cmpint (year, >=, 2015);
+      g_assert_cmpint (year, <=, 2016);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+static gboolean
+dialog_at_step (gpointer data)
+{
+  AimakImportDialog *dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+
+  return dialog && g_strcmp0 (aimak_import_dialog_get_step (dialog), data) == 0;
+}
+
+static gboolean
+no_import_dialog (gpointer data)
+{
+  return find_toplevel (AIMAK_TYPE_IMPORT_DIALOG) == NULL;
+}
+
+static void
+test_profile_import (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autofree char *csv = g_build_filename (dir, "values.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  AimakWindow *window = new_window (db);
+  AimakAreaProfile *profile = window_profile (window);
+  AimakImportDialog *dialog;
+  const AimakImportReport *report;
+  const AimakIndicatorRow *row;
+
+  g_assert_true (g_file_set_contents (csv,
+    "area,indicator,year,sex,value,source,note\n"
+    SUZAK_AA ",RETURNEES,2022,F,41,Suzak ayil okmotu,\n"
+    SUZAK_AA ",RETURNEES,2022,M,118,Suzak ayil okmotu,\n"
+    SUZAK_AA ",NO_SUCH_INDICATOR,2022,T,5,Suzak ayil okmotu,\n"
+    "Suzak,RETURNEES,2021,F,37,Suzak ayil okmotu,ambiguous name\n", -1, NULL));
+  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+  iterate ();
+
+  /* The window menu's action opens the dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
+  iterate ();
+  dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (aimak_import_dialog_get_step (dialog), ==, "choose");
+
+  aimak_import_dialog_load_file (dialog, file);
+  g_assert_true (wait_for (dialog_at_step, "preview", 10000));
+  report = aimak_import_dialog_get_report (dialog);
+  g_assert_cmpuint (report->good_rows, ==, 2);
+  g_assert_cmpuint (report->bad_rows, ==, 2);
+  g_assert_cmpuint (aimak_import_dialog_get_preview (dialog)->len, ==, 4);
+  {
+    AimakImportProblem *p = g_ptr_array_index (report->problems, 0);
+    GtkWidget *reason;
+
+    g_assert_cmpuint (p->line, ==, 4);
+    g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Line 4"));
+    reason = find_label (GTK_WIDGET (dialog), p->reason);
+    g_assert_nonnull (reason);
+    g_test_message ("bad row reason: %s", p->reason);
+  }
+  /* Nothing written by the check; all-or-nothing is not offered with bad rows. */
+  g_assert_null (table_row (profile, "RETURNEES", 2022));
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (dialog), "_Import")));
+
+  gtk_widget_activate (find_button (GTK_WIDGET (dialog), "Import Only _Good Rows"));
+  g_assert_true (wait_for (no_import_dialog, NULL, 10000));
+  iterate ();
+
+  /* The table refreshed, and the returnees card shows women and men. */
+  row = table_row (profile, "RETURNEES", 2022);
+  g_assert_nonnull (row);
+  g_assert_cmpfloat (row->women, ==, 41);
+  g_assert_cmpfloat (row->men, ==, 118);
+  g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 4);
+  g_assert_nonnull (find_label_full (GTK_WIDGET (window), "Imported 2 values", TRUE));
+
+  /* A file that is not a CSV of values says why. */
+  g_assert_true (g_file_set_contents (csv, "just,some,columns\n1,2,3\n", -1, NULL));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
+  iterate ();
+  dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+  aimak_import_dialog_load_file (dialog, file);
+  g_assert_true (wait_for (dialog_at_step, "error", 10000));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (no_import_dialog, NULL, 2000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+static void
+test_profile_read_only (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakAreaProfile *profile;
+
+  aimak_db_unref (aimak_test_open_db (dir));
+  {
+    g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    aimak_db_set_language (db, "en");
+    window = new_window (db);
+    profile = window_profile (window);
+    g_assert_true (aimak_window_select_area (window, BARSKOON));
+    iterate ();
+    g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (profile), "_Add Value…")));
+    g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (profile), "_Import CSV…")));
+    /* The cards' "Add Value…" buttons too. */
+    for (GtkWidget *b = find_button (GTK_WIDGET (profile), "_Add Value…"); b; b = NULL)
+      g_assert_false (gtk_widget_is_sensitive (b));
+    gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
+    iterate ();
+    g_assert_null (find_toplevel (AIMAK_TYPE_VALUE_DIALOG));
+    gtk_window_destroy (GTK_WINDOW (window));
+    iterate ();
+  }
+  aimak_test_rmdir (dir);
+}
+
+static void
+test_chart_data (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AimakChart *chart = AIMAK_CHART (aimak_chart_new (AIMAK_CHART_STACKED_BARS));
+  const char *cats[] = { "Draft", "Approved", NULL };
+  double a[] = { 3, 1 }, b[] = { 2, NAN };
+  g_autofree char *text = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  aimak_chart_set_title (chart, "Priorities");
+  aimak_chart_set_categories (chart, cats);
+  aimak_chart_add_series (chart, "Marker 1", a, 2);
+  aimak_chart_add_series (chart, "Marker 2", b, 2);
+  text = aimak_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Priorities. Draft: Marker 1 3, Marker 2 2. "
+                             "Approved: Marker 1 1, Marker 2 no data.");
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  /* Every kind draws without complaint, also empty. */
+  for (int kind = AIMAK_CHART_GROUPED_BARS; kind <= AIMAK_CHART_LINE; kind++)
+    {
+      aimak_chart_set_kind (chart, kind);
+      aimak_chart_set_horizontal (chart, kind % 2);
+      gtk_widget_queue_draw (GTK_WIDGET (chart));
+      iterate ();
+    }
+  g_clear_pointer (&text, g_free);
+  aimak_chart_set_kind (chart, AIMAK_CHART_DONUT);
+  text = aimak_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Priorities. Draft: 3 (75 %). Approved: 1 (25 %). Total: 4.");
+  aimak_chart_clear (chart);
+  g_clear_pointer (&text, g_free);
+  text = aimak_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Priorities. No data");
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  g_clear_pointer (&text, g_free);
+  text = aimak_chart_format_value (12.345, "%");
+  g_assert_cmpstr (text, ==, "12.3%");
+  g_clear_pointer (&text, g_free);
+  text = aimak_chart_format_value (NAN, "%");
+  g_assert_cmpstr (text, ==, "—");
+}
+
+/* Resizing scales the cached map; it is drawn again once, after the size settles. */
+static void
+test_map_cache (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AimakMap *map = AIMAK_MAP (aimak_map_new ());
+  guint before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+  g_assert_cmpuint (aimak_map_get_n_renders (map), ==, 1);
+  aimak_map_set_selected (map, NULL);
+  wait_ms (50);
+  before = aimak_map_get_n_renders (map);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 460);
+  wait_ms (60);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
+  wait_ms (60);
+  g_assert_cmpuint (aimak_map_get_n_renders (map), ==, before);
+  wait_ms (400);
+  g_assert_cmpuint (aimak_map_get_n_renders (map), ==, before + 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+/* ---- screenshots (only with AIMAK_SCREENSHOT_DIR) ---- */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s (%d×%d)", path, w, h);
+}
+
+static void
+test_profile_screenshots (void)
+{
+  const char *out = g_getenv ("AIMAK_SCREENSHOT_DIR");
+  const char *suffix = g_getenv ("AIMAK_SCREENSHOT_SUFFIX");
+  g_autofree char *dir = NULL;
+  g_autoptr(AimakDb) db = NULL;
+  AimakWindow *window;
+  const char *areas[] = { BARSKOON, ISSYK_KUL, SUZAK_R };
+  const char *names[] = { "barskoon", "issyk-kul", "suzak-rayon" };
+
+  if (out == NULL)
+    {
+      g_test_skip ("AIMAK_SCREENSHOT_DIR not set");
+      return;
+    }
+  /* The application loads style.css; there is no application here. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  dir = aimak_test_tmpdir ();
+  db = aimak_test_open_db (dir);
+  window = new_window (db);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autofree char *win_path = g_strdup_printf ("%s/%s%s.png", out, names[i],
+                                                   suffix ? suffix : "");
+      AimakAreaProfile *profile = window_profile (window);
+      GtkScrolledWindow *scrolled;
+      GtkAdjustment *adj;
+
+      g_assert_true (aimak_window_select_area (window, areas[i]));
+      wait_ms (600);
+      save_png (GTK_WIDGET (window), win_path);
+      /* The rest of the profile, a screen at a time. */
+      scrolled = GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (
+        GTK_STACK (find_type (GTK_WIDGET (profile), GTK_TYPE_STACK)), "profile"));
+      adj = gtk_scrolled_window_get_vadjustment (scrolled);
+      for (int page = 1; page < 4; page++)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/%s-%d%s.png", out, names[i], page,
+                                                   suffix ? suffix : "");
+          double v = page * gtk_adjustment_get_page_size (adj) * 0.9;
+
+          if (v > gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) + 100)
+            break;
+          gtk_adjustment_set_value (adj, v);
+          wait_ms (300);
+          save_png (GTK_WIDGET (window), path);
+        }
+      gtk_adjustment_set_value (adj, 0);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
+static gboolean /* TMP */
+tmp_fatal (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  return strstr (message, "win.show-view") == NULL;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_log_set_fatal_handler (tmp_fatal, NULL); /* TMP */
+  g_test_add_func ("/profile/suzak", test_profile_suzak);
+  g_test_add_func ("/profile/table", test_profile_table);
+  g_test_add_func ("/profile/import", test_profile_import);
+  g_test_add_func ("/profile/read-only", test_profile_read_only);
+  g_test_add_func ("/profile/chart", test_chart_data);
+  g_test_add_func ("/profile/map-cache", test_map_cache);
+  g_test_add_func ("/profile/screenshots", test_profile_screenshots);
+  return g_test_run ();
+}
