@@ -1,7 +1,9 @@
 /* crash-child.c — the victim of test-crash: makes a stream of edits through
  * the core API and, after each call returns successfully, reports the edit
  * on stdout with one write(2), until it is killed.
- * Usage: crash-child DB FIRST-NUMBER */
+ * Usage: crash-child DB FIRST-NUMBER
+ * Also "another program" for test-backup: crash-child --read DB opens the
+ * database with plain SQLite, reads it, and closes it. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -30,6 +32,16 @@ main (int argc, char **argv)
 
   if (argc != 3)
     return 2;
+  if (g_strcmp0 (argv[1], "--read") == 0)
+    {
+      sqlite3 *handle = NULL;
+      int rc = sqlite3_open_v2 (argv[2], &handle, SQLITE_OPEN_READWRITE, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (handle, "SELECT count(*) FROM change_log", NULL, NULL, NULL);
+      sqlite3_close (handle);
+      return rc == SQLITE_OK ? 0 : 1;
+    }
   n = g_ascii_strtoll (argv[2], NULL, 10);
   db = aimak_db_open (argv[1], AIMAK_DB_OPEN_NO_CREATE, &error);
   if (db == NULL)

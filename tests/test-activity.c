@@ -441,9 +441,11 @@ test_query_totals (void)
   g_autoptr(AimakDb) db = aimak_test_open_db (dir);
   g_autoptr(GError) error = NULL;
 
-  add (db, SUZAK_AA, "2024-03-01", "training", "Гендерное бюджетирование", "local_authority", 12, 5);
+  add (db, SUZAK_AA, "2024-03-01", "training", "Гендерное бюджетирование", "local_authority",
+       12, 5);
   add (db, SUZAK_AA, "2024-04-15", "workshop", "Migration and remittances", "cbo_member", 3, 0);
-  add (db, BARSKOON_AA, "2024-05-10", "training", "Water user associations", "kenesh_deputy", 0, 4);
+  add (db, BARSKOON_AA, "2024-05-10", "training", "Water user associations", "kenesh_deputy",
+       0, 4);
 
   /* Search: words, case-insensitive also in Cyrillic, over topic and names. */
   g_assert_cmpuint (query_len (db, NULL, NULL, NULL, NULL, NULL), ==, 3);

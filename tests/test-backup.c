@@ -373,14 +373,21 @@ test_backup_restore (void)
 
   g_assert_true (aimak_backup_restore (backup, path, &previous, &error));
   g_assert_no_error (error);
+  /* One file, no stale side files, in WAL mode like every Aimak database. */
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *data = NULL;
+    gsize len;
+    g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+    g_assert_cmpint (data[18], ==, 2);
+  }
   g_assert_cmpint (count_marker (path, "before"), ==, 1);
   g_assert_cmpint (count_marker (path, "after"), ==, 0);
   /* The state before the restore was saved as a backup. */
   g_assert_nonnull (previous);
   g_assert_true (g_str_has_prefix (previous, dir));
   g_assert_cmpint (count_marker (previous, "after"), ==, 1);
-  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (dir, ".aimak-incomplete-"), ==, 0);
 
   /* The restored database opens for writing again. */
@@ -667,6 +674,44 @@ test_backup_before_migration (void)
   aimak_test_rmdir (dir);
 }
 
+/* Another program opening and closing the database must never delete the WAL
+ * of a connection this process keeps open, even after the daily backup (or
+ * any check) opened and closed the same file here. A close() of any descriptor
+ * of the file drops all of this process's locks on it: the header is read
+ * through SQLite's VFS so that this cannot happen. */
+static void
+test_backup_keeps_locks (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autofree char *wal = g_build_filename (dir, "aimak.db-wal", NULL);
+  g_autofree char *child = g_test_build_filename (G_TEST_BUILT, "crash-child", NULL);
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { child, "--read", path, NULL };
+  int status = -1;
+
+  add_marker (db, "kept");
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  /* What the app does at start while its window has the database open. */
+  g_assert_true (aimak_backup_daily (path, NULL, 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (aimak_backup_verify (path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* And a write here still reaches the file others read. */
+  add_marker (db, "after");
+  g_clear_pointer (&db, aimak_db_unref);
+  g_assert_cmpint (count_marker (path, "after"), ==, 1);
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -682,5 +727,6 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/restore-damaged", test_backup_restore_damaged);
   g_test_add_func ("/backup/open-untouched", test_backup_open_untouched);
   g_test_add_func ("/backup/before-migration", test_backup_before_migration);
+  g_test_add_func ("/backup/keeps-locks", test_backup_keeps_locks);
   return g_test_run ();
 }

@@ -129,7 +129,13 @@ test_add_activity (void)
   AimakChart *chart;
   GListModel *model;
   g_autofree char *id = NULL;
+  g_autofree char *prio = aimak_uuid_new ();
 
+  /* A priority of Suzak to link the activity to. */
+  g_assert_true (aimak_db_exec (db, NULL,
+                                "INSERT INTO priority (id, area_code, rank, title, created_at, "
+                                "updated_at) VALUES (?, ?, 1, 'Kindergarten for returnee "
+                                "families', 'x', 'x')", "tt", prio, SUZAK_AA));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   iterate ();
@@ -303,6 +309,17 @@ test_add_activity (void)
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM change_log WHERE entity = 'activity' AND "
                                  "field = 'date'"), ==, 1);
 
+  /* Link the priority with its check button. */
+  {
+    GtkCheckButton *check = aimak_activity_editor_get_priority_check (editor, prio);
+    g_assert_nonnull (check);
+    g_assert_false (gtk_check_button_get_active (check));
+    gtk_check_button_set_active (check, TRUE);
+    iterate ();
+    g_assert_true (aimak_activity_editor_flush (editor, NULL));
+    g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity_priority"), ==, 1);
+  }
+
   /* Search and filters. */
   aimak_capacity_page_set_search (page, "budgeting");
   iterate ();
@@ -437,8 +454,8 @@ test_screenshots (void)
                                                 GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
-  aimak_db_set_language (db, g_getenv ("AIMAK_SCREENSHOT_LANG") ? g_getenv ("AIMAK_SCREENSHOT_LANG")
-                                                                : "en");
+  aimak_db_set_language (db, g_getenv ("AIMAK_SCREENSHOT_LANG")
+                               ? g_getenv ("AIMAK_SCREENSHOT_LANG") : "en");
   for (int dark = 0; dark <= 1; dark++)
     {
       AimakWindow *window = aimak_window_new (NULL, db);
@@ -451,7 +468,9 @@ test_screenshots (void)
       gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
       gtk_window_present (GTK_WINDOW (window));
       iterate ();
-      aimak_window_select_area (window, area ? area : SUZAK_AA);
+      /* AIMAK_SCREENSHOT_AREA=none shows every area. */
+      if (g_strcmp0 (area, "none") != 0)
+        aimak_window_select_area (window, area ? area : SUZAK_AA);
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)
         {
           g_autofree char *name = g_strdup_printf ("%s/%s-%s.png", out, views[v],
@@ -463,7 +482,7 @@ test_screenshots (void)
           wait_ms (300);
           save_png (GTK_WIDGET (window), name);
           g_test_message ("saved %s", name);
-          if (v == 0)
+          if (v == 0 && g_strcmp0 (area, "none") != 0)
             {
               /* The editor further down, then a new activity with its problems. */
               GtkWidget *editor = GTK_WIDGET (aimak_capacity_page_get_editor (page));

@@ -12,7 +12,9 @@ static void
 test_geo_default (void)
 {
   g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
   g_autoptr(AimakGeo) geo = aimak_geo_get_default (&error);
+  gint64 parsed = g_get_monotonic_time ();
   g_autofree char *dir = aimak_test_tmpdir ();
   g_autoptr(AimakDb) db = aimak_test_open_db (dir);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -21,6 +23,12 @@ test_geo_default (void)
   g_assert_no_error (error);
   g_assert_nonnull (geo);
   g_assert_cmpuint (aimak_geo_get_n_features (geo), ==, 53);
+  {
+    guint points = 0;
+    for (guint i = 0; i < aimak_geo_get_n_features (geo); i++)
+      points += aimak_geo_get_feature (geo, i)->points->len;
+    g_test_message ("map parsed in %.1f ms: %u points", (parsed - start) / 1000.0, points);
+  }
 
   for (guint i = 0; i < aimak_geo_get_n_features (geo); i++)
     {

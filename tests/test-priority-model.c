@@ -541,6 +541,25 @@ test_migration_2 (void)
     g_assert_cmpint (aimak_db_get_version (db), ==, 1);
   }
   {
+    /* Opened read-only it stays at version 1, without the list indexes: the
+     * list still works. */
+    g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY, &error);
+    g_autoptr(AimakPriorityModel) model = NULL;
+    AimakPriorityFilter filter;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (aimak_db_get_version (db), ==, 1);
+    model = aimak_priority_model_new (db);
+    aimak_priority_filter_init (&filter);
+    filter.search = g_strdup ("вод");
+    filter.sort = AIMAK_PRIORITY_SORT_TITLE;
+    g_assert_true (aimak_priority_model_set_filter (model, &filter, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+    g_assert_cmpuint (aimak_priority_model_get_total (model), ==, 31);
+    aimak_priority_filter_clear (&filter);
+  }
+  {
     g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
     g_autoptr(AimakPriorityModel) model = NULL;
     AimakPriorityFilter filter;

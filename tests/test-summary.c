@@ -393,7 +393,8 @@ test_json (Fixture       *f,
     "scope", "language", "priorities_total", "priorities_by_status", "priorities_by_marker",
     "budget_by_marker", "budget_by_funding", "budget_total", "gender_budget_share",
     "priorities_by_target_group", "gcm_covered", "sdg_covered", "participants_by_role_and_sex",
-    "participants_women", "participants_men", "activities_by_type", "activities_total", "gcm_objectives_total", "sdg_targets_total",
+    "participants_women", "participants_men", "activities_by_type", "activities_total",
+    "gcm_objectives_total", "sdg_targets_total",
   };
   JsonObject *o, *scope_o, *item;
   JsonArray *arr;

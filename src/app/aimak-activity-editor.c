@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
@@ -512,6 +513,16 @@ fill (AimakActivityEditor *self)
   g_hash_table_remove_all (self->parse_errors);
   update_area_row (self);
   set_editable_text (GTK_EDITABLE (self->date_row), a->date);
+  if (aimak_activity_date_is_valid (a->date))
+    {
+      int y, m, d;
+      if (sscanf (a->date, "%d-%d-%d", &y, &m, &d) == 3)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_local (y, m, d, 12, 0, 0);
+          if (when)
+            gtk_calendar_select_day (self->calendar, when);
+        }
+    }
   for (guint i = 0; self->type_codes && i < self->type_codes->len; i++)
     if (g_strcmp0 (g_ptr_array_index (self->type_codes, i), a->type) == 0)
       type_index = i;

@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 #define AIMAK_TYPE_ACTIVITY_EDITOR (aimak_activity_editor_get_type ())
-G_DECLARE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, AIMAK, ACTIVITY_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, AIMAK, ACTIVITY_EDITOR,
+                      GtkWidget)
 
 /* How long the editor waits after the last change before it saves. */
 #define AIMAK_ACTIVITY_EDITOR_DELAY_MS 400

@@ -442,6 +442,21 @@ fill_cards (AimakAreaProfile *self,
     }
 }
 
+static const char *
+comparison_label (AimakArea  *area,
+                  const char *lang,
+                  char      **owned)
+{
+  if (g_strcmp0 (area->code, AIMAK_NATIONAL_CODE) == 0)
+    return _("Kyrgyz Republic");
+  if (g_strcmp0 (area->type, "oblast") == 0)
+    *owned = g_strdup_printf (_("Oblast: %s"), aimak_area_name (area, lang));
+  else
+    *owned = g_strdup_printf (_("%s: %s"), aimak_area_type_label (area->type),
+                              aimak_area_name (area, lang));
+  return *owned;
+}
+
 /* ---- charts ---- */
 
 static gboolean
@@ -454,11 +469,12 @@ is_key_indicator (GHashTable *catalogue,
 }
 
 /* Women vs men for the latest year of each sex-split indicator the area has;
- * key indicators first, at most six so that the chart stays readable. */
-static void
+ * key indicators first, at most four so that the chart stays readable. */
+static gboolean
 fill_sex_chart (AimakAreaProfile *self,
                 GPtrArray        *all_rows,
-                GHashTable       *catalogue)
+                GHashTable       *catalogue,
+                const char       *other_label)
 {
   g_autoptr(GPtrArray) picked = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -480,12 +496,22 @@ fill_sex_chart (AimakAreaProfile *self,
           continue;
         g_hash_table_add (seen, r->indicator_code);
         available++;
-        if (picked->len < 6)
+        if (picked->len < 4)
           g_ptr_array_add (picked, r);
       }
 
+  if (other_label && picked->len == 0)
+    return FALSE;
   aimak_chart_clear (self->sex_chart);
-  if (available > picked->len)
+  if (other_label)
+    {
+      /* Clearly someone else's figures: the area itself has none by sex. */
+      g_autofree char *title =
+        g_strdup_printf (_("No values by sex for this area. For comparison, %s, latest year"),
+                         other_label);
+      aimak_chart_set_title (self->sex_chart, title);
+    }
+  else if (available > picked->len)
     {
       g_autofree char *title = g_strdup_printf (_("Women and men, latest year (%u of %u indicators)"),
                                                 picked->len, available);
@@ -515,6 +541,37 @@ fill_sex_chart (AimakAreaProfile *self,
                               (double *) men->data, men->len);
       aimak_chart_set_series_style (self->sex_chart, 0, "orange_4", AIMAK_CHART_PATTERN_SOLID);
       aimak_chart_set_series_style (self->sex_chart, 1, "blue_4", AIMAK_CHART_PATTERN_HATCH);
+    }
+  return picked->len > 0;
+}
+
+/* An area without values by sex shows its oblast's, or else the country's. */
+static void
+fill_sex_chart_with_context (AimakAreaProfile *self,
+                             GPtrArray        *chain,
+                             GPtrArray        *all_rows,
+                             GHashTable       *catalogue)
+{
+  AimakArea *area = g_ptr_array_index (chain, chain->len - 1);
+  const char *lang = aimak_db_get_language (self->db);
+  g_autoptr(AimakArea) national = NULL;
+  AimakArea *others[2] = { NULL, NULL };
+
+  if (fill_sex_chart (self, all_rows, catalogue, NULL))
+    return;
+  if (area->level >= 2)
+    others[0] = g_ptr_array_index (chain, 0);
+  if (area->level >= 1 && (national = aimak_area_get (self->db, AIMAK_NATIONAL_CODE, NULL)))
+    others[others[0] ? 1 : 0] = national;
+  for (guint i = 0; i < G_N_ELEMENTS (others) && others[i]; i++)
+    {
+      g_autoptr(GPtrArray) rows = aimak_indicator_rows (self->db, others[i]->code, NULL, 0, 0,
+                                                        NULL);
+      g_autofree char *owned = NULL;
+      const char *label = comparison_label (others[i], lang, &owned);
+
+      if (rows && fill_sex_chart (self, rows, catalogue, label))
+        return;
     }
 }
 
@@ -669,12 +726,26 @@ static void
 add_value_columns (GtkColumnView *view)
 {
   add_column (view, _("Indicator"), COL_INDICATOR, -1);
-  add_column (view, _("Year"), COL_YEAR, 64);
-  add_column (view, _("Women"), COL_WOMEN, 96);
-  add_column (view, _("Men"), COL_MEN, 96);
-  add_column (view, _("Total"), COL_TOTAL, 104);
-  add_column (view, _("Unit"), COL_UNIT, 110);
-  add_column (view, _("Source"), COL_SOURCE, 200);
+  add_column (view, _("Year"), COL_YEAR, 60);
+  add_column (view, _("Women"), COL_WOMEN, 84);
+  add_column (view, _("Men"), COL_MEN, 84);
+  add_column (view, _("Total"), COL_TOTAL, 92);
+  add_column (view, _("Unit"), COL_UNIT, 100);
+  add_column (view, _("Source"), COL_SOURCE, 170);
+}
+
+/* The tables sit inside the page's own scrolling, so each gets a height
+ * that fits its rows, up to @max; beyond that it scrolls. */
+static void
+fit_table_height (GtkColumnView *view,
+                  guint          n_rows,
+                  int            max)
+{
+  GtkWidget *scrolled = gtk_widget_get_parent (GTK_WIDGET (view));
+
+  if (GTK_IS_SCROLLED_WINDOW (scrolled))
+    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                                MIN (38 + (int) n_rows * 34, max));
 }
 
 static AimakIndicatorRow *
@@ -692,21 +763,6 @@ on_selection_changed (GtkSingleSelection *selection,
 {
   fill_trend_chart (self, selected_row (self));
   update_actions (self);
-}
-
-static const char *
-comparison_label (AimakArea  *area,
-                  const char *lang,
-                  char      **owned)
-{
-  if (g_strcmp0 (area->code, AIMAK_NATIONAL_CODE) == 0)
-    return _("Kyrgyz Republic");
-  if (g_strcmp0 (area->type, "oblast") == 0)
-    *owned = g_strdup_printf (_("Oblast: %s"), aimak_area_name (area, lang));
-  else
-    *owned = g_strdup_printf (_("%s: %s"), aimak_area_type_label (area->type),
-                              aimak_area_name (area, lang));
-  return *owned;
 }
 
 /* The oblast's and the country's latest values of the key indicators and of
@@ -774,6 +830,8 @@ fill_comparison (AimakAreaProfile *self,
     }
 
   gtk_widget_set_visible (self->compare_group, others->len > 0);
+  fit_table_height (self->compare_view,
+                    g_list_model_get_n_items (G_LIST_MODEL (self->compare_rows)), 300);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->compare_rows)) == 0)
     {
       g_autofree char *text = g_strdup_printf (_("No values of %s to compare with."), names->str);
@@ -854,6 +912,7 @@ reload_table (AimakAreaProfile *self)
     gtk_single_selection_set_selected (self->selection, select != GTK_INVALID_LIST_POSITION
                                                         ? select : 0);
   gtk_stack_set_visible_child_name (self->table_stack, rows->len ? "table" : "empty");
+  fit_table_height (self->table_view, rows->len, 320);
   gtk_widget_set_visible (self->trend_card, rows->len > 0);
   gtk_label_set_text (self->table_empty_label,
                       self->filter_code || from > 1990 || to < 2100
@@ -903,7 +962,7 @@ aimak_area_profile_reload (AimakAreaProfile *self)
     }
   fill_cards (self, catalogue);
   fill_filter (self, all_rows);
-  fill_sex_chart (self, all_rows, catalogue);
+  fill_sex_chart_with_context (self, chain, all_rows, catalogue);
   reload_table (self);
   fill_comparison (self, chain, all_rows, catalogue);
   gtk_stack_set_visible_child_name (self->stack, "profile");
@@ -1469,7 +1528,7 @@ aimak_area_profile_init (AimakAreaProfile *self)
   gtk_drop_down_set_expression (self->indicator_dropdown,
                                 gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
                                                              "string"));
-  add_column (self->compare_view, _("Area"), COL_AREA, 170);
+  add_column (self->compare_view, _("Area"), COL_AREA, 140);
   add_value_columns (self->compare_view);
 
   /* Delete deletes the selected row only while the table has the focus, so

@@ -231,7 +231,8 @@ on_selection_changed (AimakCapacityPage *self)
   row = gtk_single_selection_get_selected_item (self->selection);
   if (row == NULL)
     return;
-  if (g_strcmp0 (aimak_activity_row_get_id (row), aimak_activity_editor_get_id (self->editor)) == 0)
+  if (g_strcmp0 (aimak_activity_row_get_id (row),
+                 aimak_activity_editor_get_id (self->editor)) == 0)
     return;
   leave_current (self);
   if (!aimak_activity_editor_load (self->editor, aimak_activity_row_get_id (row), &error))
@@ -269,9 +270,13 @@ capacity_add (GtkWidget  *widget,
     return;
   if (area == NULL)
     {
-      aimak_page_add_toast (AIMAK_PAGE (self),
-                            adw_toast_new (_("Choose an area in the Areas view first: "
-                                             "an activity belongs to an area")));
+      AdwToast *toast = adw_toast_new (_("Choose an area first: an activity belongs to an area"));
+
+      adw_toast_set_button_label (toast, _("Choose _Area"));
+      /* win.show-view switches the window to the Areas view. */
+      adw_toast_set_action_name (toast, "win.show-view");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("areas"));
+      aimak_page_add_toast (AIMAK_PAGE (self), toast);
       return;
     }
   leave_current (self);
@@ -358,8 +363,8 @@ update_area_filter (AimakCapacityPage *self)
   if (area)
     {
       /* Translators: area filter of the activity list, e.g. "Suzak and below". */
-      g_autofree char *label = g_strdup_printf (_("%s and below"),
-                                                aimak_area_name (area, aimak_db_get_language (db)));
+      const char *name = aimak_area_name (area, aimak_db_get_language (db));
+      g_autofree char *label = g_strdup_printf (_("%s and below"), name);
       gtk_string_list_append (list, label);
     }
   gtk_string_list_append (list, _("All areas"));
@@ -536,8 +541,6 @@ aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
   gtk_widget_class_install_action (widget_class, "capacity.add", NULL, capacity_add);
   gtk_widget_class_install_action (widget_class, "capacity.delete", NULL, capacity_delete);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, page_search);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "capacity.add", NULL);
 }
 
 static void

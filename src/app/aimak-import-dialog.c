@@ -655,15 +655,15 @@ aimak_import_dialog_init (AimakImportDialog *self)
   self->preview_items = g_list_store_new (AIMAK_TYPE_PREVIEW_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_items)));
   gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
-  add_preview_column (self, _("Line"), -2, 60);
-  add_preview_column (self, _("Status"), -1, 220);
-  add_preview_column (self, _("Area"), AIMAK_IMPORT_COL_AREA, 130);
-  add_preview_column (self, _("Indicator"), AIMAK_IMPORT_COL_INDICATOR, 120);
-  add_preview_column (self, _("Year"), AIMAK_IMPORT_COL_YEAR, 60);
-  add_preview_column (self, _("Sex"), AIMAK_IMPORT_COL_SEX, 60);
-  add_preview_column (self, _("Value"), AIMAK_IMPORT_COL_VALUE, 90);
+  add_preview_column (self, _("Line"), -2, 56);
+  add_preview_column (self, _("Status"), -1, 300);
+  add_preview_column (self, _("Area"), AIMAK_IMPORT_COL_AREA, 120);
+  add_preview_column (self, _("Indicator"), AIMAK_IMPORT_COL_INDICATOR, 110);
+  add_preview_column (self, _("Year"), AIMAK_IMPORT_COL_YEAR, 56);
+  add_preview_column (self, _("Sex"), AIMAK_IMPORT_COL_SEX, 50);
+  add_preview_column (self, _("Value"), AIMAK_IMPORT_COL_VALUE, 80);
   add_preview_column (self, _("Source"), AIMAK_IMPORT_COL_SOURCE, -1);
-  add_preview_column (self, _("Note"), AIMAK_IMPORT_COL_NOTE, 100);
+  add_preview_column (self, _("Note"), AIMAK_IMPORT_COL_NOTE, 80);
   set_step (self, "choose");
 }
 

@@ -26,7 +26,8 @@ struct _AimakMap
   GtkWidget      parent_instance;
 
   /* Owned references */
-  AimakGeo      *geo;
+  AimakDb       *db;
+  AimakGeo      *geo;           /* NULL until parsed (in a thread, at start-up) */
   GHashTable    *areas;         /* code → AimakArea */
   GHashTable    *pilot_features;/* code → code (districts that are or hold a pilot) */
   GPtrArray     *points;        /* MapPoint * */
@@ -40,11 +41,15 @@ struct _AimakMap
   /* The cache */
   GskRenderNode *cache;
   double         cache_w, cache_h;
+  GdkRGBA        cache_colors[3];  /* fg, accent, background the cache was drawn with */
   guint          rebuild_id;
   guint          n_renders;
 };
 
 G_DEFINE_FINAL_TYPE (AimakMap, aimak_map, GTK_TYPE_WIDGET)
+
+static gboolean ensure_geo (AimakMap *self);
+static void theme_colors (AimakMap *self, GdkRGBA colors[3]);
 
 enum { AREA_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -182,7 +187,7 @@ area_name (AimakMap   *self,
 
   if (a)
     return aimak_area_name (a, self->lang);
-  f = aimak_geo_lookup (self->geo, code);
+  f = self->geo ? aimak_geo_lookup (self->geo, code) : NULL;
   return f ? aimak_geo_feature_name (f, self->lang) : code;
 }
 
@@ -452,6 +457,16 @@ aimak_map_snapshot (GtkWidget   *widget,
 
   if (self->geo == NULL || w < 4 || h < 4)
     return;
+  if (self->cache)
+    {
+      GdkRGBA now[3];
+
+      /* Light/dark or accent changed: the cached colours are stale. */
+      theme_colors (self, now);
+      for (guint i = 0; i < G_N_ELEMENTS (now); i++)
+        if (!gdk_rgba_equal (&now[i], &self->cache_colors[i]))
+          g_clear_pointer (&self->cache, gsk_render_node_unref);
+    }
   if (self->cache && (self->cache_w != w || self->cache_h != h))
     {
       /* Resizing: scale what we have and redraw properly once it settles. */
@@ -472,6 +487,7 @@ aimak_map_snapshot (GtkWidget   *widget,
       if (self->cache == NULL)
         {
           self->cache = render_map (self, w, h);
+          theme_colors (self, self->cache_colors);
           self->cache_w = w;
           self->cache_h = h;
         }
@@ -530,12 +546,24 @@ aimak_map_get_request_mode (GtkWidget *widget)
 }
 
 static void
+theme_colors (AimakMap *self,
+              GdkRGBA   colors[3])
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &colors[0]);
+  color (widget, "accent_bg_color", "#3584e4", &colors[1]);
+  color (widget, "view_bg_color", "#ffffff", &colors[2]);
+}
+
+static void
 aimak_map_css_changed (GtkWidget         *widget,
                        GtkCssStyleChange *change)
 {
   GTK_WIDGET_CLASS (aimak_map_parent_class)->css_changed (widget, change);
-  /* Light/dark or accent changed: the cached colours are stale. */
-  invalidate (AIMAK_MAP (widget));
+  /* Most style changes are state changes (hover, focus, backdrop) that leave
+   * the colours alone; snapshot() compares the colours and redraws if needed. */
+  gtk_widget_queue_draw (widget);
 }
 
 /* ---- picking ---- */
@@ -550,7 +578,7 @@ aimak_map_get_code_at (AimakMap *self,
   const AimakGeoFeature *f;
 
   g_return_val_if_fail (AIMAK_IS_MAP (self), NULL);
-  if (self->geo == NULL)
+  if (!ensure_geo (self))
     return NULL;
   current_transform (self, &t);
   /* Points first: the cities are holes and pilot ayil aimaks sit inside districts. */
@@ -580,7 +608,7 @@ aimak_map_get_area_point (AimakMap   *self,
   Transform t;
 
   g_return_val_if_fail (AIMAK_IS_MAP (self), FALSE);
-  if (self->geo == NULL || code == NULL)
+  if (code == NULL || !ensure_geo (self))
     return FALSE;
   current_transform (self, &t);
   if ((f = aimak_geo_lookup (self->geo, code)))
@@ -720,6 +748,9 @@ move_cursor (AimakMap *self,
              double    dx,
              double    dy)
 {
+  if (self->geo == NULL)
+    return;
+  {
   double cx, cy, best = G_MAXDOUBLE;
   const char *best_code = NULL;
   guint n = aimak_geo_get_n_features (self->geo);
@@ -770,6 +801,7 @@ move_cursor (AimakMap *self,
       gtk_widget_queue_draw (GTK_WIDGET (self));
       gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
     }
+  }
 }
 
 static gboolean
@@ -853,14 +885,16 @@ compute_highlight (AimakMap *self)
     }
 }
 
-void
-aimak_map_set_db (AimakMap *self,
-                  AimakDb  *db)
+/* Areas, pilots and city points from the database; needs the map. */
+static void
+load_areas (AimakMap *self)
 {
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
+  AimakDb *db = self->db;
 
-  g_return_if_fail (AIMAK_IS_MAP (self));
+  if (self->geo == NULL)
+    return;
   g_hash_table_remove_all (self->areas);
   g_hash_table_remove_all (self->pilot_features);
   g_ptr_array_set_size (self->points, 0);
@@ -916,7 +950,78 @@ aimak_map_set_db (AimakMap *self,
   }
   compute_highlight (self);
   update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   invalidate (self);
+}
+
+/* The widget reads the map in a thread so that the window opens without
+ * waiting ~0.2 s for the GeoJSON; a query that needs it before then waits. */
+static gboolean
+ensure_geo (AimakMap *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->geo)
+    return TRUE;
+  self->geo = aimak_geo_get_default (&error);
+  if (self->geo == NULL)
+    {
+      g_warning ("Cannot load the map: %s", error->message);
+      return FALSE;
+    }
+  load_areas (self);
+  return TRUE;
+}
+
+static void
+load_geo_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+  AimakGeo *geo = aimak_geo_get_default (&error);
+
+  if (geo)
+    g_task_return_pointer (task, geo, (GDestroyNotify) aimak_geo_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_geo_loaded (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AimakMap *self = AIMAK_MAP (source);
+  g_autoptr(GError) error = NULL;
+  AimakGeo *geo = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (geo == NULL)
+    {
+      g_warning ("Cannot load the map: %s", error->message);
+      return;
+    }
+  if (self->geo)
+    {
+      aimak_geo_unref (geo);
+      return;
+    }
+  self->geo = geo;
+  load_areas (self);
+}
+
+void
+aimak_map_set_db (AimakMap *self,
+                  AimakDb  *db)
+{
+  g_return_if_fail (AIMAK_IS_MAP (self));
+  if (db != self->db)
+    {
+      g_clear_pointer (&self->db, aimak_db_unref);
+      self->db = db ? aimak_db_ref (db) : NULL;
+    }
+  load_areas (self);
 }
 
 void
@@ -946,6 +1051,7 @@ aimak_map_get_highlighted_codes (AimakMap *self)
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (AIMAK_IS_MAP (self), codes);
+  ensure_geo (self);
   for (guint i = 0; i < self->highlighted->len; i++)
     g_ptr_array_add (codes, g_strdup (g_ptr_array_index (self->highlighted, i)));
   return codes;
@@ -959,6 +1065,7 @@ aimak_map_get_pilot_codes (AimakMap *self)
   const char *code;
 
   g_return_val_if_fail (AIMAK_IS_MAP (self), codes);
+  ensure_geo (self);
   g_hash_table_iter_init (&iter, self->pilot_features);
   while (g_hash_table_iter_next (&iter, (gpointer *) &code, NULL))
     g_ptr_array_add (codes, g_strdup (code));
@@ -1001,6 +1108,7 @@ aimak_map_finalize (GObject *object)
   AimakMap *self = AIMAK_MAP (object);
 
   g_clear_pointer (&self->geo, aimak_geo_unref);
+  g_clear_pointer (&self->db, aimak_db_unref);
   g_hash_table_unref (self->areas);
   g_hash_table_unref (self->pilot_features);
   g_ptr_array_unref (self->points);
@@ -1042,16 +1150,15 @@ aimak_map_init (AimakMap *self)
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkGesture *click = gtk_gesture_click_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
   self->areas = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                        (GDestroyNotify) aimak_area_free);
   self->pilot_features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->points = g_ptr_array_new_with_free_func ((GDestroyNotify) map_point_free);
   self->highlighted = g_ptr_array_new_with_free_func (g_free);
-  self->geo = aimak_geo_get_default (&error);
-  if (self->geo == NULL)
-    g_warning ("Cannot load the map: %s", error->message);
+  task = g_task_new (self, NULL, on_geo_loaded, NULL);
+  g_task_run_in_thread (task, load_geo_thread);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);

@@ -93,6 +93,7 @@ backup_row_new (AimakPreferencesWindow *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore…"));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), size);
   gtk_widget_set_tooltip_text (row, info->path);
@@ -136,7 +137,11 @@ aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self)
       return;
     }
   dir = aimak_backup_dir_for (aimak_db_get_path (db));
-  adw_action_row_set_subtitle (self->folder_row, dir);
+  {
+    /* Subtitles are markup in libadwaita 1.2; a path may hold '&' or '<'. */
+    g_autofree char *escaped = g_markup_escape_text (dir, -1);
+    adw_action_row_set_subtitle (self->folder_row, escaped);
+  }
   backups = aimak_backup_list (aimak_db_get_path (db), &error);
   if (backups == NULL)
     {

@@ -63,6 +63,7 @@ struct _AimakPrioritiesPage
 
   /* Owned references */
   AimakPriorityModel  *model;
+  GtkColumnViewColumn *area_column_ref;
   GPtrArray           *status_codes;
   GPtrArray           *group_codes;
   GPtrArray           *sector_codes;
@@ -792,7 +793,14 @@ update_area_column (AimakPrioritiesPage *self)
       a = aimak_area_get (db, area, NULL);
       one_area = a && a->level >= 3;
     }
-  gtk_column_view_column_set_visible (self->area_column, !one_area);
+  /* Removed rather than hidden: GTK 4.8 gives no extra width to the expanding
+   * Title column while another column is invisible. */
+  if (self->area_column == NULL)
+    return;
+  if (one_area && gtk_column_view_column_get_column_view (self->area_column))
+    gtk_column_view_remove_column (self->column_view, self->area_column);
+  else if (!one_area && gtk_column_view_column_get_column_view (self->area_column) == NULL)
+    gtk_column_view_insert_column (self->column_view, 1, self->area_column);
 }
 
 static void
@@ -973,6 +981,7 @@ aimak_priorities_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (gtk_column_view_get_sorter (self->column_view),
                                           on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PRIORITIES_PAGE);
+  g_clear_object (&self->area_column_ref);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (aimak_priorities_page_parent_class)->dispose (object);
 }
@@ -1095,6 +1104,8 @@ aimak_priorities_page_init (AimakPrioritiesPage *self)
       probe->sort = sorters[i].sort;
       gtk_custom_sorter_set_sort_func (sorters[i].sorter, sort_probe, probe, g_free);
     }
+  /* The Area column comes and goes (update_area_column): keep it alive. */
+  self->area_column_ref = g_object_ref (self->area_column);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sort_changed), self, 0);
   update_actions (self);

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "aimak-numbers.h"
 #include "aimak-summary-card.h"
 #include "aimak-summary-page.h"
 
@@ -51,12 +52,14 @@ G_DEFINE_FINAL_TYPE (AimakSummaryPage, aimak_summary_page, AIMAK_TYPE_PAGE)
 /* ------------------------------------------------------------------------ */
 /* Formatting                                                                */
 
+/* Shown with digit grouping like the rest of the app ("1 250 000"). */
 static char *
-fmt_amount (double value)
+fmt_shown (double value)
 {
-  return aimak_chart_format_value (value, NULL);
+  return aimak_numbers_format_budget (value);
 }
 
+/* Copied without grouping, so that a spreadsheet reads a number. */
 static char *
 fmt_count (double value)
 {
@@ -140,7 +143,6 @@ fill_items_card (AimakSummaryCard *card,
                  const char       *series_name,
                  const char       *name_header,
                  const char       *value_header,
-                 gboolean          amounts,
                  double            share_of,
                  const char       *total_label,
                  const char       *empty_text)
@@ -156,7 +158,7 @@ fill_items_card (AimakSummaryCard *card,
   for (guint i = 0; i < items->len; i++)
     {
       AimakSummaryItem *item = g_ptr_array_index (items, i);
-      g_autofree char *shown = amounts ? fmt_amount (item->value) : fmt_count (item->value);
+      g_autofree char *shown = fmt_shown (item->value);
       g_autofree char *copied = fmt_count (item->value);
       char *name = item_name (item);
 
@@ -174,7 +176,7 @@ fill_items_card (AimakSummaryCard *card,
     }
   if (total_label)
     {
-      g_autofree char *shown = amounts ? fmt_amount (total) : fmt_count (total);
+      g_autofree char *shown = fmt_shown (total);
       g_autofree char *copied = fmt_count (total);
       if (share_of > 0)
         table_add (&t, strv (total_label, shown, "100 %", NULL),
@@ -223,23 +225,26 @@ fill_roles_card (AimakSummaryPage   *self,
     {
       AimakSummaryRoleItem *r = g_ptr_array_index (s->participants_by_role, i);
       double w = r->women, m = r->men;
-      g_autofree char *ws = g_strdup_printf ("%u", r->women);
-      g_autofree char *ms = g_strdup_printf ("%u", r->men);
-      g_autofree char *ts = g_strdup_printf ("%u", r->women + r->men);
+      g_autofree char *ws = fmt_count (w), *ms = fmt_count (m), *ts = fmt_count (w + m);
+      g_autofree char *ws_shown = fmt_shown (w), *ms_shown = fmt_shown (m);
+      g_autofree char *ts_shown = fmt_shown (w + m);
       g_autofree char *share = fmt_share (w, w + m);
 
       g_ptr_array_add (names, r->label);
       g_array_append_val (women, w);
       g_array_append_val (men, m);
-      table_add (&t, strv (r->label, ws, ms, ts, share, NULL),
+      table_add (&t, strv (r->label, ws_shown, ms_shown, ts_shown, share, NULL),
                  strv (r->label, ws, ms, ts, share, NULL));
     }
   {
-    g_autofree char *ws = g_strdup_printf ("%u", s->participants_women);
-    g_autofree char *ms = g_strdup_printf ("%u", s->participants_men);
-    g_autofree char *ts = g_strdup_printf ("%u", total);
+    g_autofree char *ws = fmt_count (s->participants_women);
+    g_autofree char *ms = fmt_count (s->participants_men);
+    g_autofree char *ts = fmt_count (total);
+    g_autofree char *ws_shown = fmt_shown (s->participants_women);
+    g_autofree char *ms_shown = fmt_shown (s->participants_men);
+    g_autofree char *ts_shown = fmt_shown (total);
     g_autofree char *share = fmt_share (s->participants_women, total);
-    table_add (&t, strv (_("Total"), ws, ms, ts, share, NULL),
+    table_add (&t, strv (_("Total"), ws_shown, ms_shown, ts_shown, share, NULL),
                strv (_("Total"), ws, ms, ts, share, NULL));
   }
   aimak_summary_card_set_table (self->roles_card, headers, t.shown, t.copied);
@@ -274,14 +279,14 @@ static void
 show_summary (AimakSummaryPage   *self,
               const AimakSummary *s)
 {
-  g_autofree char *budget = fmt_amount (s->budget_total);
+  g_autofree char *budget = fmt_shown (s->budget_total);
   g_autofree char *share = isnan (s->gender_budget_share)
                              ? g_strdup ("—")
                              : g_strdup_printf ("%.1f %%", 100.0 * s->gender_budget_share);
   guint people = s->participants_women + s->participants_men;
-  g_autofree char *participants = g_strdup_printf ("%u", people);
-  g_autofree char *priorities = g_strdup_printf ("%u", s->priorities_total);
-  g_autofree char *activities = g_strdup_printf ("%u", s->activities_total);
+  g_autofree char *participants = fmt_shown (people);
+  g_autofree char *priorities = fmt_shown (s->priorities_total);
+  g_autofree char *activities = fmt_shown (s->activities_total);
   g_autofree char *share_note = NULL;
   g_autofree char *gcm_note = NULL;
   g_autofree char *sdg_note = NULL;
@@ -301,13 +306,13 @@ show_summary (AimakSummaryPage   *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tile_participants), people_tooltip);
 
   fill_items_card (self->status_card, s->priorities_by_status, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Priorities"), _("Status"), _("Priorities"), FALSE, 0, _("Total"),
+                   _("Priorities"), _("Status"), _("Priorities"), 0, _("Total"),
                    no_priorities);
   fill_items_card (self->marker_card, s->priorities_by_marker, AIMAK_CHART_DONUT, FALSE,
-                   _("Priorities"), _("Gender marker"), _("Priorities"), FALSE,
+                   _("Priorities"), _("Gender marker"), _("Priorities"),
                    s->priorities_total, _("Total"), no_priorities);
   fill_items_card (self->budget_marker_card, s->budget_by_marker, AIMAK_CHART_DONUT, FALSE,
-                   _("Budget, KGS"), _("Gender marker"), _("Budget, KGS"), TRUE,
+                   _("Budget, KGS"), _("Gender marker"), _("Budget, KGS"),
                    s->budget_total, _("Total"), no_budget);
   if (!isnan (s->gender_budget_share))
     /* Translators: the gender budget share note of the Summary view. */
@@ -316,23 +321,23 @@ show_summary (AimakSummaryPage   *self,
                                   100.0 * s->gender_budget_share);
   aimak_summary_card_set_note (self->budget_marker_card, share_note);
   fill_items_card (self->funding_card, s->budget_by_funding, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Budget, KGS"), _("Funding source"), _("Budget, KGS"), TRUE,
+                   _("Budget, KGS"), _("Funding source"), _("Budget, KGS"),
                    s->budget_total, _("Total"), no_budget);
   fill_items_card (self->groups_card, s->priorities_by_target_group, AIMAK_CHART_GROUPED_BARS,
-                   TRUE, _("Priorities"), _("Target group"), _("Priorities"), FALSE, 0, NULL,
+                   TRUE, _("Priorities"), _("Target group"), _("Priorities"), 0, NULL,
                    _("No priority names a target group yet"));
   fill_items_card (self->types_card, s->activities_by_type, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Activities"), _("Type"), _("Activities"), FALSE, 0, _("Total"),
+                   _("Activities"), _("Type"), _("Activities"), 0, _("Total"),
                    _("No activities recorded for this scope yet"));
   fill_roles_card (self, s);
   fill_items_card (self->gcm_card, s->gcm_covered, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Priorities"), _("GCM objective"), _("Priorities"), FALSE, 0, NULL,
+                   _("Priorities"), _("GCM objective"), _("Priorities"), 0, NULL,
                    _("No priority is aligned with a GCM objective yet"));
   gcm_note = g_strdup_printf (_("%u of %u objectives covered"), s->gcm_covered->len,
                               s->gcm_objectives_total);
   aimak_summary_card_set_note (self->gcm_card, gcm_note);
   fill_items_card (self->sdg_card, s->sdg_covered, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Priorities"), _("SDG target"), _("Priorities"), FALSE, 0, NULL,
+                   _("Priorities"), _("SDG target"), _("Priorities"), 0, NULL,
                    _("No priority is aligned with an SDG target yet"));
   sdg_note = g_strdup_printf (_("%u of %u targets covered"), s->sdg_covered->len,
                               s->sdg_targets_total);

@@ -284,7 +284,8 @@ check_score (GPtrArray  *problems,
 GPtrArray *
 aimak_activity_validate (const AimakActivity *a)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_activity_problem_free);
+  GPtrArray *problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_activity_problem_free);
   gint64 women = 0, men = 0;
 
   g_return_val_if_fail (a != NULL, problems);
@@ -627,7 +628,10 @@ log_differences (AimakDb             *db,
 
   /* Every role in either version, each compared by sex. */
   for (guint i = 0; i < old->participants->len; i++)
-    g_ptr_array_add (roles, ((AimakActivityParticipants *) old->participants->pdata[i])->role_code);
+    {
+      AimakActivityParticipants *p = g_ptr_array_index (old->participants, i);
+      g_ptr_array_add (roles, p->role_code);
+    }
   for (guint i = 0; i < a->participants->len; i++)
     {
       char *role = ((AimakActivityParticipants *) a->participants->pdata[i])->role_code;
@@ -909,7 +913,8 @@ aimak_activity_row_class_init (AimakActivityRowClass *klass)
   row_properties[ROW_PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_AREA_NAME] = g_param_spec_string ("area-name", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_TYPE] = g_param_spec_string ("type", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_TYPE_LABEL] = g_param_spec_string ("type-label", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_TYPE_LABEL] = g_param_spec_string ("type-label", NULL, NULL, NULL,
+                                                             flags);
   row_properties[ROW_PROP_TOPIC] = g_param_spec_string ("topic", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_FACILITATOR] = g_param_spec_string ("facilitator", NULL, NULL, NULL,
                                                               flags);

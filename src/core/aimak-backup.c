@@ -754,6 +754,27 @@ settle_current (const char  *db_path,
 }
 
 static gboolean
+set_wal_mode (const char  *path,
+              const char  *display,
+              GError     **error)
+{
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (handle, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_write_error (error, display, handle, rc);
+      sqlite3_close_v2 (handle);
+      return FALSE;
+    }
+  /* The last connection to close folds the (empty) WAL back and removes it. */
+  sqlite3_close_v2 (handle);
+  return fsync_path (path, FALSE, display, error);
+}
+
+static gboolean
 move_aside (const char  *db_path,
             const char  *aside,
             GError     **error)
@@ -844,6 +865,14 @@ aimak_backup_restore (const char  *backup,
     {
       unlink_with_side_files (tmp);
       set_write_error (error, tmp, EIO, local_error->message);
+      return FALSE;
+    }
+  /* An Aimak database is in WAL mode, so that readers (aimak-cli, an export)
+   * never wait for a writer; switch before it is in place, not at its first
+   * open, which another program's lock could then block. */
+  if (!set_wal_mode (tmp, db_path, error))
+    {
+      unlink_with_side_files (tmp);
       return FALSE;
     }
 

@@ -576,34 +576,117 @@ run_migrations (AimakDb  *db,
   return TRUE;
 }
 
+static guint32
+header_u32 (const guint8 *header,
+            guint         offset)
+{
+  return (guint32) header[offset] << 24 | (guint32) header[offset + 1] << 16 |
+         (guint32) header[offset + 2] << 8 | header[offset + 3];
+}
+
+/* A file cut short (a copy that stopped, a full disk) may still read as a
+ * smaller valid database. SQLite writes whole pages and keeps the page count
+ * in the header; when no WAL or journal is waiting to complete the file, both
+ * must agree with its size. */
+static gboolean
+check_size (const char    *path,
+            const guint8  *header,
+            GError       **error)
+{
+  static const char * const side[] = { "-wal", "-journal" };
+  guint page_size = (guint) header[16] << 8 | header[17];
+  guint32 n_pages = header_u32 (header, 28);
+  GStatBuf st;
+
+  if (page_size == 1)
+    page_size = 65536;
+  for (guint i = 0; i < G_N_ELEMENTS (side); i++)
+    {
+      g_autofree char *p = g_strconcat (path, side[i], NULL);
+
+      if (g_file_test (p, G_FILE_TEST_EXISTS))
+        return TRUE;
+    }
+  if (g_stat (path, &st) != 0 || page_size < 512 || (page_size & (page_size - 1)) != 0)
+    return TRUE;   /* SQLite reports these itself */
+  if (st.st_size % page_size != 0 ||
+      (header_u32 (header, 92) == header_u32 (header, 24) &&
+       (guint64) n_pages * page_size > (guint64) st.st_size))
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_CORRUPT,
+                   _("The database “%s” is damaged: the file is shorter than its contents "
+                     "(perhaps a copy was cut off). It was not changed; restore a backup or "
+                     "open another file."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first 100 bytes of the file, read through SQLite's VFS and not with
+ * open()/close(): closing any descriptor of a file drops every POSIX lock this
+ * process holds on it, so reading the header of a database that another
+ * connection here has open (the daily backup does) would leave that connection
+ * unprotected, and another program closing it would then delete its WAL. The
+ * VFS shares descriptors and defers the close while locks are held. */
+static gboolean
+read_header (const char *path,
+             guint8      header[100],
+             gsize      *n)
+{
+  sqlite3_vfs *vfs = sqlite3_vfs_find (NULL);
+  g_autofree sqlite3_file *file = g_malloc0 (vfs->szOsFile);
+  /* xOpen may look for URI parameters after the name: end it with NULs. */
+  g_autofree char *name = g_malloc0 (strlen (path) + 4);
+  sqlite3_int64 size = 0;
+  int out_flags = 0, rc;
+
+  strcpy (name, path);
+  rc = vfs->xOpen (vfs, name, file, SQLITE_OPEN_MAIN_DB | SQLITE_OPEN_READONLY, &out_flags);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  rc = file->pMethods->xFileSize (file, &size);
+  if (rc == SQLITE_OK)
+    {
+      *n = (gsize) MIN (size, 100);
+      rc = file->pMethods->xRead (file, header, 100, 0);
+      if (rc == SQLITE_IOERR_SHORT_READ)
+        rc = SQLITE_OK;   /* zero-filled; @n says how much is real */
+    }
+  file->pMethods->xClose (file);
+  return rc == SQLITE_OK;
+}
+
 /* Reads what an Aimak database must say in its 100-byte header without
- * letting SQLite touch the file. */
+ * letting SQLite's pager touch the file. */
 static gboolean
 check_header (const char  *path,
               GError     **error)
 {
   guint8 header[100];
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
   gsize n = 0;
   guint32 app_id, user_version;
-  GError *local_error = NULL;
 
-  in = g_file_read (file, NULL, &local_error);
-  if (in == NULL)
+  if (g_access (path, R_OK) != 0)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+      int saved = errno;
+
+      if (saved == EACCES || saved == EPERM)
         g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
                      _("Could not open “%s”: Permission denied. Check that you may read the "
                        "file, or open another one."), path);
       else
         g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
-                     _("Could not open “%s”: %s"), path, local_error->message);
-      g_error_free (local_error);
+                     _("Could not open “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, NULL) ||
-      n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
+  if (!read_header (path, header, &n))
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
+                   _("Could not open “%s”: the file cannot be read. Check the file, or open "
+                     "another one."), path);
+      return FALSE;
+    }
+  if (n < sizeof header || memcmp (header, SQLITE_MAGIC, sizeof SQLITE_MAGIC) != 0)
     {
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_AIMAK,
                    _("“%s” is not an Aimak database (it is not an SQLite database at all). "
@@ -629,6 +712,8 @@ check_header (const char  *path,
                    path, user_version, aimak_db_latest_version ());
       return FALSE;
     }
+  if (!check_size (path, header, error))
+    return FALSE;
   return TRUE;
 }
 

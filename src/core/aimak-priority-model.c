@@ -347,6 +347,8 @@ struct _AimakPriorityModel
   /* What the database looked like when those were made (see data_stamp()). */
   gint64               stamp_changes;
   gint64               stamp_version;
+  /* A database older than schema 2 opened read-only lacks the list indexes. */
+  int                  has_indexes;  /* -1 unknown */
 };
 
 static void aimak_priority_model_list_init (GListModelInterface *iface);
@@ -465,6 +467,7 @@ static void
 aimak_priority_model_init (AimakPriorityModel *self)
 {
   aimak_priority_filter_init (&self->filter);
+  self->has_indexes = -1;
   self->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cache = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
 }
@@ -547,9 +550,11 @@ valid_sort (AimakPrioritySort sort)
 
 /* Identifies the base list of @filter (everything but search and target group). */
 static char *
-base_key (const AimakPriorityFilter *filter)
+base_key (AimakDb                   *db,
+          const AimakPriorityFilter *filter)
 {
-  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f%d",
+  /* The language orders the areas by name. */
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%s\x1f%d\x1f%d", aimak_db_get_language (db),
                           filter->area_code ? filter->area_code : "",
                           filter->status ? filter->status : "", filter->marker,
                           filter->sector_code ? filter->sector_code : "",
@@ -709,8 +714,14 @@ query_base (AimakPriorityModel        *self,
   GError *local_error = NULL;
   int n = 0;
 
+  if (self->has_indexes < 0)
+    self->has_indexes = aimak_db_query_int (self->db, 0, NULL,
+                                            "SELECT count(*) FROM sqlite_master WHERE "
+                                            "type = 'index' AND name = 'priority_list'",
+                                            NULL) > 0;
   g_string_append (sql, sorts[sort].column);
-  g_string_append (sql, sorts[sort].from);
+  /* Without the indexes the same query works, only slower at scale. */
+  g_string_append (sql, self->has_indexes ? sorts[sort].from : " FROM priority p");
   g_string_append (sql, " WHERE p.deleted_at IS NULL");
   if (filter->area_code)
     g_string_append (sql, " AND p.area_code IN (WITH RECURSIVE t(code) AS (SELECT ?1 "
@@ -884,7 +895,7 @@ query_rowids (AimakPriorityModel        *self,
               GArray                    *into,
               GError                   **error)
 {
-  g_autofree char *key = base_key (filter);
+  g_autofree char *key = base_key (self->db, filter);
   g_autofree char *fts = aimak_priority_fts_query (filter->search);
   g_autoptr(GByteArray) search_bits = NULL;
 
@@ -948,8 +959,7 @@ count_total (AimakPriorityModel *self)
   if (self->total_valid)
     return;
   n = aimak_db_query_int (self->db, 0, &error,
-                          "SELECT count(*) FROM priority INDEXED BY priority_list "
-                          "WHERE deleted_at IS NULL", NULL);
+                          "SELECT count(*) FROM priority WHERE deleted_at IS NULL", NULL);
   if (error)
     g_warning ("Cannot count priorities: %s", error->message);
   self->total = (guint) n;

@@ -30,11 +30,16 @@ const char *aimak_priority_row_get_status_label  (AimakPriorityRow *self);
 const char *aimak_priority_row_get_updated_at    (AimakPriorityRow *self);
 gboolean    aimak_priority_row_get_is_demo       (AimakPriorityRow *self);
 
+/* Sort orders. Ties keep the programme order (area code, rank). Descending is
+ * the exact reverse for RANK, TITLE and UPDATED; BUDGET puts empty budgets last
+ * both ways; MARKER, STATUS and AREA reverse the groups and keep the programme
+ * order inside each group. Sort through the filter, not a GtkSortListModel: the
+ * model sorts 100,000 rows with an index, a GtkSorter would fetch every row. */
 typedef enum
 {
-  AIMAK_PRIORITY_SORT_RANK,     /* area, then rank */
-  AIMAK_PRIORITY_SORT_AREA,     /* area name, then rank */
-  AIMAK_PRIORITY_SORT_TITLE,
+  AIMAK_PRIORITY_SORT_RANK,     /* area code, then rank: the programme order */
+  AIMAK_PRIORITY_SORT_AREA,     /* area name in the db language, then rank */
+  AIMAK_PRIORITY_SORT_TITLE,    /* case-insensitive for ASCII */
   AIMAK_PRIORITY_SORT_MARKER,
   AIMAK_PRIORITY_SORT_BUDGET,
   AIMAK_PRIORITY_SORT_STATUS,   /* workflow order of the status table */
@@ -56,9 +61,13 @@ typedef struct
 #define AIMAK_TYPE_PRIORITY_MODEL (aimak_priority_model_get_type ())
 G_DECLARE_FINAL_TYPE (AimakPriorityModel, aimak_priority_model, AIMAK, PRIORITY_MODEL, GObject)
 
+/* Empty until the first set_filter(). */
 AimakPriorityModel *aimak_priority_model_new        (AimakDb                   *db);
 AimakDb            *aimak_priority_model_get_db     (AimakPriorityModel        *self);
-/* Re-queries the ids that match @filter (NULL = everything) and emits items-changed. */
+/* Re-queries the ids that match @filter (NULL = everything; empty strings = any)
+ * and emits items-changed (0, old n, new n). @filter is copied. Results are
+ * cached between calls and dropped when the database has changed, so calling
+ * it after an edit is enough; on error the previous list stays. */
 gboolean            aimak_priority_model_set_filter (AimakPriorityModel        *self,
                                                      const AimakPriorityFilter *filter,
                                                      GError                   **error);

@@ -195,14 +195,13 @@ items_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_item_free);
 }
 
-/* Runs @sql (columns: code, label, value[, value2]) over the scope and appends one
- * item per row to @out, and to @out2 from the 4th column when given. */
+/* Runs @sql (columns: code, label, value) over the scope and appends one item per
+ * row to @out. */
 static gboolean
 collect_items (AimakDb          *db,
                const AimakScope *scope,
                const char       *sql,
                GPtrArray        *out,
-               GPtrArray        *out2,
                GError          **error)
 {
   g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "it", (int) scope->kind,
@@ -215,9 +214,6 @@ collect_items (AimakDb          *db,
     {
       g_ptr_array_add (out, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1),
                                       sqlite3_column_double (st, 2)));
-      if (out2)
-        g_ptr_array_add (out2, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1),
-                                         sqlite3_column_double (st, 3)));
     }
   if (local_error)
     {
@@ -225,6 +221,61 @@ collect_items (AimakDb          *db,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Appends every entry of a code list (@sql: code, label) to @out with value 0. */
+static gboolean
+load_code_list (AimakDb    *db,
+                const char *sql,
+                GPtrArray  *out,
+                GError    **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, NULL);
+  GError *local_error = NULL;
+
+  if (st == NULL)
+    return FALSE;
+  while (aimak_stmt_next (st, &local_error))
+    g_ptr_array_add (out, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1), 0));
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds @value to the item of @code; the lists are short (at most a few dozen). */
+static void
+add_to (GPtrArray  *items,
+        const char *code,
+        double      value)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      AimakSummaryItem *item = g_ptr_array_index (items, i);
+      if (g_strcmp0 (item->code, code) == 0)
+        {
+          item->value += value;
+          return;
+        }
+    }
+}
+
+/* Moves the items with a value above 0 from @from to @to, keeping their order. */
+static void
+move_covered (GPtrArray *from,
+              GPtrArray *to)
+{
+  guint i = 0;
+
+  while (i < from->len)
+    {
+      if (((AimakSummaryItem *) g_ptr_array_index (from, i))->value > 0)
+        g_ptr_array_add (to, g_ptr_array_steal_index (from, i));
+      else
+        i++;
+    }
 }
 
 static gboolean
@@ -277,62 +328,44 @@ compute (AimakDb          *db,
   double gender_budget = 0;
   GError *local_error = NULL;
 
-  s->priorities_total = (guint) aimak_db_query_int (db, 0, &local_error,
-                                                    SCOPE_CTE "SELECT count(*) FROM priority p "
-                                                    "WHERE " LIVE_PRIORITY,
-                                                    "it", (int) scope->kind, scope->area_code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", pc AS (SELECT p.status AS status, count(*) AS n FROM priority p "
-                      "WHERE " LIVE_PRIORITY " GROUP BY p.status) "
-                      "SELECT s.code, aimak_name (s.name_en, s.name_ru, s.name_ky), "
-                      "coalesce (pc.n, 0) FROM status s LEFT JOIN pc ON pc.status = s.code "
-                      "ORDER BY s.sort, s.code",
-                      s->priorities_by_status, NULL, error))
+  /* The code lists with zeros, then one pass over the priorities fills status,
+   * marker, budget and funding at once: the priority table is the big one. */
+  if (!load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) FROM status "
+                           "ORDER BY sort, code", s->priorities_by_status, error) ||
+      !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                           "FROM gender_marker ORDER BY code", s->priorities_by_marker, error) ||
+      !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                           "FROM gender_marker ORDER BY code", s->budget_by_marker, error) ||
+      !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                           "FROM funding_source ORDER BY sort, code", s->budget_by_funding, error))
     return FALSE;
-
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", pm AS (SELECT p.gender_marker AS m, count(*) AS n, "
-                      "total (p.budget_kgs) AS b FROM priority p WHERE " LIVE_PRIORITY " "
-                      "GROUP BY p.gender_marker) "
-                      "SELECT g.code, aimak_name (g.name_en, g.name_ru, g.name_ky), "
-                      "coalesce (pm.n, 0), coalesce (pm.b, 0) FROM gender_marker g "
-                      "LEFT JOIN pm ON pm.m = g.code ORDER BY g.code",
-                      s->priorities_by_marker, s->budget_by_marker, error))
-    return FALSE;
-
-  /* Funding sources in list order, then the budget of priorities without one. */
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", pf AS (SELECT p.funding_source AS f, total (p.budget_kgs) AS b "
-                      "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY p.funding_source) "
-                      "SELECT f.code, aimak_name (f.name_en, f.name_ru, f.name_ky), "
-                      "coalesce (pf.b, 0) FROM funding_source f LEFT JOIN pf ON pf.f = f.code "
-                      "ORDER BY f.sort, f.code",
-                      s->budget_by_funding, NULL, error))
-    return FALSE;
+  g_ptr_array_add (s->budget_by_funding,
+                   item_new ("", aimak_lang_gettext (lang, N_("No funding source")), 0));
   {
-    double none = 0;
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                                SCOPE_CTE "SELECT total (p.budget_kgs) "
-                                                "FROM priority p WHERE " LIVE_PRIORITY " "
-                                                "AND p.funding_source IS NULL",
-                                                "it", (int) scope->kind, scope->area_code);
+    g_autoptr(AimakStmt) st =
+      aimak_db_prepare (db, error,
+                        SCOPE_CTE "SELECT p.status, p.gender_marker, "
+                        "coalesce (p.funding_source, ''), count(*), total (p.budget_kgs) "
+                        "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY 1, 2, 3",
+                        "it", (int) scope->kind, scope->area_code);
     if (st == NULL)
       return FALSE;
-    if (aimak_stmt_next (st, &local_error))
-      none = sqlite3_column_double (st, 0);
+    while (aimak_stmt_next (st, &local_error))
+      {
+        guint n = (guint) sqlite3_column_int64 (st, 3);
+        double budget = sqlite3_column_double (st, 4);
+
+        s->priorities_total += n;
+        add_to (s->priorities_by_status, aimak_stmt_text (st, 0), n);
+        add_to (s->priorities_by_marker, aimak_stmt_text (st, 1), n);
+        add_to (s->budget_by_marker, aimak_stmt_text (st, 1), budget);
+        add_to (s->budget_by_funding, aimak_stmt_text (st, 2), budget);
+      }
     if (local_error)
       {
         g_propagate_error (error, local_error);
         return FALSE;
       }
-    g_ptr_array_add (s->budget_by_funding,
-                     item_new ("", aimak_lang_gettext (lang, N_("No funding source")), none));
   }
 
   s->budget_total = 0;
@@ -345,36 +378,54 @@ compute (AimakDb          *db,
     }
   s->gender_budget_share = s->budget_total > 0 ? gender_budget / s->budget_total : NAN;
 
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", pt AS (SELECT t.group_code AS g, count(*) AS n "
-                      "FROM priority_target_group t JOIN priority p ON p.id = t.priority_id "
-                      "WHERE " LIVE_PRIORITY " GROUP BY t.group_code) "
-                      "SELECT g.code, aimak_name (g.name_en, g.name_ru, g.name_ky), "
-                      "coalesce (pt.n, 0) FROM target_group g LEFT JOIN pt ON pt.g = g.code "
-                      "ORDER BY g.sort, g.code",
-                      s->priorities_by_target_group, NULL, error))
-    return FALSE;
+  /* The links of the live priorities, in one statement: the set of live ids is
+   * built once (MATERIALIZED) instead of reading the priority rows per link table. */
+  {
+    g_autoptr(GPtrArray) gcm = items_new ();
+    g_autoptr(GPtrArray) sdg = items_new ();
+    g_autoptr(AimakStmt) st = NULL;
 
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", pg AS (SELECT l.objective_code AS c, count(*) AS n "
-                      "FROM priority_gcm l JOIN priority p ON p.id = l.priority_id "
-                      "WHERE " LIVE_PRIORITY " GROUP BY l.objective_code) "
-                      "SELECT o.code, aimak_name (o.name_en, o.name_ru, o.name_ky), pg.n "
-                      "FROM gcm_objective o JOIN pg ON pg.c = o.code ORDER BY o.sort, o.code",
-                      s->gcm_covered, NULL, error))
-    return FALSE;
+    if (!load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                             "FROM target_group ORDER BY sort, code",
+                         s->priorities_by_target_group, error) ||
+        !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                             "FROM gcm_objective ORDER BY sort, code", gcm, error) ||
+        !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
+                             "FROM sdg_target ORDER BY sort, code", sdg, error))
+      return FALSE;
+    st = aimak_db_prepare (db, error,
+                           SCOPE_CTE ", live AS MATERIALIZED (SELECT p.id FROM priority p "
+                           "WHERE " LIVE_PRIORITY ") "
+                           "SELECT 0, group_code, count(*) FROM priority_target_group "
+                           "WHERE priority_id IN live GROUP BY group_code "
+                           "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm "
+                           "WHERE priority_id IN live GROUP BY objective_code "
+                           "UNION ALL SELECT 2, target_code, count(*) FROM priority_sdg "
+                           "WHERE priority_id IN live GROUP BY target_code",
+                           "it", (int) scope->kind, scope->area_code);
+    if (st == NULL)
+      return FALSE;
+    while (aimak_stmt_next (st, &local_error))
+      {
+        GPtrArray *lists[] = { s->priorities_by_target_group, gcm, sdg };
+        int which = sqlite3_column_int (st, 0);
 
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", ps AS (SELECT l.target_code AS c, count(*) AS n "
-                      "FROM priority_sdg l JOIN priority p ON p.id = l.priority_id "
-                      "WHERE " LIVE_PRIORITY " GROUP BY l.target_code) "
-                      "SELECT t.code, aimak_name (t.name_en, t.name_ru, t.name_ky), ps.n "
-                      "FROM sdg_target t JOIN ps ON ps.c = t.code ORDER BY t.sort, t.code",
-                      s->sdg_covered, NULL, error))
-    return FALSE;
+        if (which >= 0 && which < 3)
+          add_to (lists[which], aimak_stmt_text (st, 1), sqlite3_column_double (st, 2));
+      }
+    if (local_error)
+      {
+        g_propagate_error (error, local_error);
+        return FALSE;
+      }
+    /* Covered = at least one live priority; the list order stays. */
+    move_covered (gcm, s->gcm_covered);
+    move_covered (sdg, s->sdg_covered);
+  }
 
   s->gcm_objectives_total = (guint) aimak_db_query_int (db, 0, &local_error,
-                                                        "SELECT count(*) FROM gcm_objective", NULL);
+                                                        "SELECT count(*) FROM gcm_objective",
+                                                        NULL);
   if (!local_error)
     s->sdg_targets_total = (guint) aimak_db_query_int (db, 0, &local_error,
                                                        "SELECT count(*) FROM sdg_target", NULL);
@@ -393,7 +444,7 @@ compute (AimakDb          *db,
                       "SELECT t.code, aimak_name (t.name_en, t.name_ru, t.name_ky), "
                       "coalesce (at.n, 0) FROM activity_type t LEFT JOIN at ON at.t = t.code "
                       "ORDER BY t.sort, t.code",
-                      s->activities_by_type, NULL, error))
+                      s->activities_by_type, error))
     return FALSE;
   for (guint i = 0; i < s->activities_by_type->len; i++)
     s->activities_total += (guint) ((AimakSummaryItem *) g_ptr_array_index (s->activities_by_type,

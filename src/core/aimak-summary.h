@@ -49,21 +49,25 @@ typedef struct
 typedef struct
 {
   guint      priorities_total;
-  GPtrArray *priorities_by_status;        /* AimakSummaryItem *, every status in code-list order, zeros included */
-  GPtrArray *priorities_by_marker;        /* AimakSummaryItem *, codes "0", "1", "2" */
-  GPtrArray *budget_by_marker;            /* AimakSummaryItem *, KGS, codes "0", "1", "2" */
-  GPtrArray *budget_by_funding;           /* AimakSummaryItem *, KGS, every source in list order, then code "" = none */
+  /* Lists of AimakSummaryItem *. Every code of a code list appears, in list order,
+   * zeros included — except gcm_covered and sdg_covered, which hold only the
+   * objectives and targets with at least one priority (value = their count). */
+  GPtrArray *priorities_by_status;
+  GPtrArray *priorities_by_marker;        /* codes "0", "1", "2" */
+  GPtrArray *budget_by_marker;            /* KGS, codes "0", "1", "2" */
+  GPtrArray *budget_by_funding;           /* KGS, the sources, then code "" = none */
   double     budget_total;                /* KGS */
-  double     gender_budget_share;         /* budget with marker 1–2 / total, 0..1; NaN when total is 0 */
-  GPtrArray *priorities_by_target_group;  /* AimakSummaryItem *, every group in list order, zeros included */
-  GPtrArray *gcm_covered;                 /* AimakSummaryItem *, objectives with ≥ 1 priority: value = count */
-  GPtrArray *sdg_covered;                 /* AimakSummaryItem *, targets with ≥ 1 priority: value = count */
-  GPtrArray *participants_by_role;        /* AimakSummaryRoleItem *, every role in list order */
+  /* Budget with marker 1–2 / total, 0..1; NaN when the total is 0. */
+  double     gender_budget_share;
+  GPtrArray *priorities_by_target_group;
+  GPtrArray *gcm_covered;
+  GPtrArray *sdg_covered;
+  GPtrArray *participants_by_role;        /* AimakSummaryRoleItem *, every role */
   guint      participants_women;
   guint      participants_men;
-  GPtrArray *activities_by_type;          /* AimakSummaryItem *, every type in list order, zeros included */
+  GPtrArray *activities_by_type;
   guint      activities_total;
-  guint      gcm_objectives_total;        /* objectives in the code list, for "n of N covered" */
+  guint      gcm_objectives_total;        /* objectives in the code list, for "n of N" */
   guint      sdg_targets_total;           /* targets in the code list */
   char      *scope_label;                 /* aimak_scope_describe() at compute time */
   char      *language;                    /* language of the labels: "en", "ru" or "ky" */
