@@ -2,8 +2,9 @@
  * dialog (its words and responses, and "Restore Newest Good Backup" through
  * the application, which then opens the restored data), the Preferences list
  * of backups with its Restore… buttons (the window then shows the restored
- * data; a damaged backup is refused and the window keeps its database), and a
- * read-only database (banner, restore disabled). */
+ * data; a damaged backup is refused and the window keeps its database), a
+ * read-only database (banner, restore disabled), and an edit made while another
+ * program holds the write lock (busy, the text stays in the form). */
 #include "config.h"
 
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "aimak-application.h"
 #include "aimak-damaged-dialog.h"
 #include "aimak-preferences-window.h"
+#include "aimak-priority-editor.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
 
@@ -458,6 +460,65 @@ test_read_only_window (void)
   aimak_test_rmdir (dir);
 }
 
+/* Another program holds the write lock: the editor waits the busy timeout,
+ * says the database is busy, and the text stays in the form, so that the
+ * planner's next keystroke saves it. */
+static void
+test_busy_edit_kept (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakPriority) p = aimak_priority_new ("KG02210815000");
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = aimak_priority_editor_new ();
+  GtkWidget *title;
+  sqlite3 *other = NULL;
+  gint64 start;
+  g_autofree char *stored = NULL;
+
+  g_free (p->title);
+  p->title = g_strdup ("Clean water for Barskoon");
+  g_assert_true (aimak_priority_create (db, p, &error));
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  aimak_priority_editor_set_db (AIMAK_PRIORITY_EDITOR (editor), db);
+  g_assert_true (aimak_priority_editor_load (AIMAK_PRIORITY_EDITOR (editor), p->id, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  title = aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), "title");
+
+  g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; INSERT INTO change_log (ts, entity, "
+                                 "entity_id) VALUES ('t', 'marker', 'other')", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Clean water for Barskoon and Tamga");
+  start = g_get_monotonic_time ();
+  g_assert_false (aimak_priority_editor_flush (AIMAK_PRIORITY_EDITOR (editor)));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC);
+  iterate ();
+  g_assert_nonnull (strstr (aimak_priority_editor_get_refusal (AIMAK_PRIORITY_EDITOR (editor)),
+                            "The database is busy"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
+                   "Clean water for Barskoon and Tamga");
+  stored = aimak_db_query_text (db, &error, "SELECT title FROM priority WHERE id = ?", "t", p->id);
+  g_assert_cmpstr (stored, ==, "Clean water for Barskoon");
+  g_clear_pointer (&stored, g_free);
+
+  /* The other program is done: the next keystroke saves the whole text. */
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Clean water for Barskoon and Tamga.");
+  g_assert_true (aimak_priority_editor_flush (AIMAK_PRIORITY_EDITOR (editor)));
+  stored = aimak_db_query_text (db, &error, "SELECT title FROM priority WHERE id = ?", "t", p->id);
+  g_assert_cmpstr (stored, ==, "Clean water for Barskoon and Tamga.");
+  g_assert_null (aimak_priority_editor_get_refusal (AIMAK_PRIORITY_EDITOR (editor)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -468,5 +529,6 @@ main (int argc, char **argv)
   g_test_add_func ("/backup-ui/damaged-restore-through-app", test_damaged_restore_through_app);
   g_test_add_func ("/backup-ui/preferences-restore", test_preferences_restore);
   g_test_add_func ("/backup-ui/read-only-window", test_read_only_window);
+  g_test_add_func ("/backup-ui/busy-edit-kept", test_busy_edit_kept);
   return g_test_run ();
 }

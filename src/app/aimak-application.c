@@ -52,7 +52,8 @@ same_file (const char *a,
   return g_strcmp0 (a, b) == 0;
 }
 
-/* Leaves the dialog chain: the app quits when its last window is gone. */
+/* A message at start-up, before there is a main window: it is an application
+ * window itself, so the app keeps running while it is up. */
 static void
 show_message (AimakApplication *self,
               GtkWindow        *parent,
@@ -204,8 +205,9 @@ open_database (AimakApplication *self,
   if (restored_from)
     {
       g_autofree char *base = g_path_get_basename (previous ? previous : "");
-      g_autofree char *message = g_strdup_printf (_("The newest good backup was restored. "
-                                                    "The damaged file was kept as “%s”."),
+      g_autofree char *message = g_strdup_printf (_("The newest good backup was restored. The "
+                                                    "file that could not be opened was kept as "
+                                                    "“%s”."),
                                                   base);
       AdwToast *toast = adw_toast_new (message);
 

@@ -103,6 +103,8 @@ struct _AimakPriorityEditor
   GHashTable          *problem_rows;    /* field → GtkListBoxRow with the inline problem */
   GHashTable          *parse_errors;    /* field → message (text that is not a number) */
   char                *refusal;
+  char                *problems_signature;  /* what the problem rows show now */
+  gboolean             refusal_is_status;
   guint                filling;
   guint                n_problems;
   gboolean             read_only;
@@ -396,6 +398,7 @@ static void
 set_refusal (AimakPriorityEditor *self,
              const char          *message)
 {
+  self->refusal_is_status = FALSE;
   g_free (self->refusal);
   self->refusal = g_strdup (message);
   gtk_label_set_text (self->refusal_label, message ? message : "");
@@ -433,6 +436,7 @@ save_field (AimakPriorityEditor *self,
           copy_field (self->current, self->saved, "status");
           fill_field (self, "status");
           set_refusal (self, error->message);
+          self->refusal_is_status = TRUE;
         }
       else
         {
@@ -1105,10 +1109,7 @@ update_problems (AimakPriorityEditor *self)
   GHashTableIter iter;
   gpointer key, value;
   g_autofree char *title = NULL;
-
-  for (guint i = 0; i < self->summary_rows->len; i++)
-    adw_preferences_group_remove (self->summary_group, g_ptr_array_index (self->summary_rows, i));
-  g_ptr_array_set_size (self->summary_rows, 0);
+  g_autoptr(GString) signature = g_string_new (NULL);
 
   if (self->current == NULL)
     problems = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_problem_free);
@@ -1125,6 +1126,25 @@ update_problems (AimakPriorityEditor *self)
       problem->message = g_strdup (value);
       g_ptr_array_insert (problems, 0, problem);
     }
+
+  if (self->current)
+    aimak_marker_badge_set_marker (self->suggested_badge,
+                                   aimak_priority_suggest_marker (self->current));
+
+  /* This runs on every keystroke: rebuild the rows only when the problems change. */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AimakProblem *problem = g_ptr_array_index (problems, i);
+      g_string_append_printf (signature, "%s\x1f%s\x1e", problem->field, problem->message);
+    }
+  if (self->problems_signature && g_str_equal (self->problems_signature, signature->str))
+    return;
+  g_free (self->problems_signature);
+  self->problems_signature = g_strdup (signature->str);
+
+  for (guint i = 0; i < self->summary_rows->len; i++)
+    adw_preferences_group_remove (self->summary_group, g_ptr_array_index (self->summary_rows, i));
+  g_ptr_array_set_size (self->summary_rows, 0);
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -1180,12 +1200,9 @@ update_problems (AimakPriorityEditor *self)
   adw_preferences_group_set_title (self->summary_group, title);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_group), problems->len > 0);
 
-  if (self->current)
-    aimak_marker_badge_set_marker (self->suggested_badge,
-                                   aimak_priority_suggest_marker (self->current));
   /* A refusal explains a status change that was not made; once the problems
    * behind it are solved it has nothing left to say. */
-  if (self->refusal && problems->len == 0)
+  if (self->refusal_is_status && problems->len == 0)
     set_refusal (self, NULL);
 }
 
@@ -1763,6 +1780,7 @@ aimak_priority_editor_finalize (GObject *object)
   g_clear_pointer (&self->current, aimak_priority_free);
   g_free (self->pending);
   g_free (self->refusal);
+  g_free (self->problems_signature);
   g_ptr_array_unref (self->undo);
   code_list_clear (&self->sectors);
   code_list_clear (&self->funding);

@@ -3,9 +3,8 @@
  * from aimak_summary_compute(), the function the workbook export and
  * `aimak-cli summary` use, so the three always agree.
  *
- * The figures are re-read whenever the view is shown, the area or the scope
- * changes, or the database is replaced; while the view is hidden a change only
- * marks them stale.
+ * The figures are re-read whenever the view is shown, and while it is shown when
+ * the area or the scope changes or the database is replaced.
  */
 #include "config.h"
 
@@ -44,7 +43,6 @@ struct _AimakSummaryPage
   /* State */
   AimakSummary      *summary;      /* what is shown */
   guint              updating;
-  gboolean           stale;
 };
 
 G_DEFINE_FINAL_TYPE (AimakSummaryPage, aimak_summary_page, AIMAK_TYPE_PAGE)
@@ -370,12 +368,9 @@ refresh (AimakSummaryPage *self)
 
   if (db == NULL)
     return;
+  /* A hidden view is brought up to date when it is shown (map). */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  self->stale = FALSE;
+    return;
   scope = current_scope (self);
   s = aimak_summary_compute (db, scope, &error);
   if (s == NULL)

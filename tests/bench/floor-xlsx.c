@@ -4,11 +4,14 @@
  *
  * Usage: floor-xlsx OUT.xlsx ROWS STRING_COLS NUMBER_COLS STRING_LEN CONSTANT_MEMORY
  *
- * The cells hold text and numbers like a workbook's: strings of about STRING_LEN bytes
- * made of words drawn at random from a vocabulary, all different (as titles are), and
- * numbers of several digits. Text like "xxxxxxxx" would let zlib, which takes half the
- * time of writing an .xlsx, compress far faster than real text and make the floor
- * unreachably low; random bytes would make it too high.
+ * The cells hold text and numbers like a workbook's, because zlib takes half the time
+ * of writing an .xlsx and its speed depends on the text: "xxxxxxxx" compresses far
+ * faster than real text (an unreachably low floor), random bytes far slower. So, as in
+ * a table of priorities, half of the text columns repeat a few values (names from code
+ * lists: area, sector, status, funding) and half hold free text that differs on every
+ * row (titles, justifications), made of words drawn at random from a vocabulary of
+ * the workbook's own words; numbers have several digits. Strings average STRING_LEN
+ * bytes.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +46,8 @@ next_random (void)
   return (unsigned int) (state >> 32);
 }
 
+/* Free text: different on every row. A "categorical" column instead has one of 16
+ * values, the same words each time it repeats. */
 static void
 make_text (char         *buf,
            size_t        size,
@@ -50,7 +55,32 @@ make_text (char         *buf,
            unsigned long row,
            unsigned long col)
 {
-  size_t len = (size_t) snprintf (buf, size, "%lu.%lu", row, col);
+  size_t len;
+
+  if (col % 2 == 0)
+    {
+      unsigned long value = next_random () % 16;
+      unsigned long long saved = state;
+
+      /* The value's words come from a generator seeded by (column, value). */
+      state = 0x9E3779B97F4A7C15ULL * (col * 16 + value + 1);
+      len = (size_t) snprintf (buf, size, "%lu", value);
+      while (len + 1 < target && len + 2 < size)
+        {
+          const char *w = words[next_random () % (sizeof words / sizeof words[0])];
+          size_t n = strlen (w);
+
+          if (len + 1 + n >= size)
+            break;
+          buf[len++] = ' ';
+          memcpy (buf + len, w, n);
+          len += n;
+        }
+      buf[len] = '\0';
+      state = saved;
+      return;
+    }
+  len = (size_t) snprintf (buf, size, "%lu.%lu", row, col);
 
   while (len + 1 < target && len + 2 < size)
     {
