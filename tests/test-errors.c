@@ -467,9 +467,24 @@ test_errors_vanished (void)
     g_assert_cmpstr (digest, ==, digest_after);
   }
 
-  /* The database file itself was deleted (moved away by the planner): a
-   * backup of it says so instead of creating an empty one. */
-  g_assert_cmpint (g_unlink (path), ==, 0);
+  /* The file is deleted while the app has it open: a backup through the
+   * open connection still saves everything. */
+  {
+    g_autoptr(AimakDb) open_db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
+    g_autofree char *rescue = g_build_filename (dir, "rescue.db", NULL);
+    g_autoptr(AimakDb) check = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    g_assert_true (aimak_backup_write (open_db, rescue, FALSE, &error));
+    g_assert_no_error (error);
+    check = aimak_db_open (rescue, AIMAK_DB_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (count_marker (check, "kept"), ==, 1);
+  }
+
+  /* Once closed, the deleted (or moved) database: a backup of it says so
+   * instead of creating an empty one. */
   made = aimak_backup_create_for_path (path, NULL, &error);
   g_assert_null (made);
   g_assert_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_SOURCE);

@@ -2,7 +2,16 @@
  * priority is created in Barskoon, filled in the editor, held in draft by the
  * marker-2 rules until they are met, found by filters and search, moved,
  * deleted and restored from the toast. Every step is checked in the list, in
- * what the widgets show, and in the database. */
+ * what the widgets show, and in the database.
+ *
+ * /priorities/screenshot draws example priorities of Barskoon only when asked:
+ *   AIMAK_SCREENSHOT=file.png        where to save it (else the test is skipped)
+ *   AIMAK_SCREENSHOT_ROOT=1          grab the X screen instead of rendering the window
+ *   AIMAK_SCREENSHOT_SCROLL=0.5      scroll the editor down by that fraction
+ *   AIMAK_SCREENSHOT_REFUSED=1       show a refused status change with its problems
+ *   AIMAK_SCREENSHOT_WIDTH=640       a narrow window (the editor as a page)
+ *   AIMAK_SCREENSHOT_AREA=CODE       another area (e.g. an empty one)
+ * ADW_DEBUG_COLOR_SCHEME=prefer-dark gives the dark variant. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -592,10 +601,29 @@ test_priorities_flow (void)
   }
 
   /* "All areas" vs the selected area: another area shows none of these. */
+  g_assert_false (gtk_widget_get_visible (FIELD ("area_code")));
   g_assert_true (aimak_window_select_area (window, "KG03220856000"));
   iterate ();
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
+
+  /* The open copy can be moved to the newly chosen area from its Area row. */
+  g_assert_true (gtk_widget_get_visible (FIELD ("area_code")));
+  g_signal_emit_by_name (FIELD ("area_code"), "clicked");
+  iterate ();
+  {
+    const AimakPriority *copy = aimak_priority_editor_get_priority (editor);
+    g_autoptr(AimakPriority) stored = load (db, copy->id);
+
+    g_assert_cmpstr (stored->area_code, ==, "KG03220856000");
+    g_assert_cmpint (stored->rank, ==, 1);
+  }
+  g_assert_false (gtk_widget_get_visible (FIELD ("area_code")));
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  {
+    g_autoptr(AimakPriority) p2 = load (db, id2);
+    g_assert_cmpint (p2->rank, ==, 2);   /* Barskoon's ranks closed the gap */
+  }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (WIDGET ("all-areas")),
                                 TRUE);
   iterate ();
@@ -657,8 +685,14 @@ test_priorities_switch_saves (void)
   }
   g_assert_null (aimak_priority_editor_get_inline_problem (editor, "budget_kgs"));
 
+  /* Closing the window right after typing loses nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("responsible")), "Ayil okmotu social worker");
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
+  {
+    g_autoptr(AimakPriority) p = load (db, b);
+    g_assert_cmpstr (p->responsible, ==, "Ayil okmotu social worker");
+  }
   aimak_test_rmdir (dir);
 }
 
@@ -761,6 +795,18 @@ static void
 save_screenshot (GtkWidget  *widget,
                  const char *path)
 {
+  if (g_getenv ("AIMAK_SCREENSHOT_ROOT"))
+    {
+      /* The whole X screen as it is shown (xvfb-run -s "-screen 0 1400x900x24"). */
+      g_autofree char *quoted = g_shell_quote (path);
+      g_autofree char *command = g_strdup_printf ("import -window root %s", quoted);
+      int status = 0;
+
+      g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+      g_assert_cmpint (status, ==, 0);
+      return;
+    }
+
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
   GdkPaintable *paintable = gtk_widget_paintable_new (widget);

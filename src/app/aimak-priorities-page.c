@@ -98,6 +98,15 @@ format_updated (GtkListItem *item,
   return aimak_numbers_format_timestamp (updated_at);
 }
 
+/* In C rather than in the cell template, where xgettext cannot see it. */
+static char *
+demo_label (GtkListItem *item,
+            gboolean     is_demo)
+{
+  /* Translators: a tag on priorities generated as demo data */
+  return g_strdup (is_demo ? _("Demo") : "");
+}
+
 /* The list shows the day; the tooltip has the time. */
 static char *
 format_updated_day (GtkListItem *item,
@@ -812,6 +821,14 @@ update_scope (AimakPrioritiesPage *self)
   self->updating++;
   gtk_widget_set_sensitive (GTK_WIDGET (self->area_scope_button), area != NULL);
   gtk_label_set_text (self->area_scope_label, name ? name : _("Selected Area"));
+  if (name)
+    {
+      /* Translators: accessible name of the toggle showing an area's priorities */
+      g_autofree char *label = g_strdup_printf (_("Only %s and the areas within it"), name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->area_scope_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+    }
   if (area == NULL && gtk_toggle_button_get_active (self->area_scope_button))
     {
       gtk_toggle_button_set_active (self->all_scope_button, TRUE);
@@ -835,6 +852,7 @@ aimak_priorities_page_db_changed (AimakPage *page)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   aimak_priority_editor_set_db (self->editor, db);
   aimak_priority_editor_set_read_only (self->editor, aimak_page_is_read_only (page));
+  aimak_priority_editor_set_target_area (self->editor, aimak_page_get_area_code (page));
   g_clear_object (&self->model);
   if (db)
     {
@@ -856,6 +874,8 @@ aimak_priorities_page_area_changed (AimakPage *page)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (page);
 
+  /* The editor stays open: its Area row offers to move the priority here. */
+  aimak_priority_editor_set_target_area (self->editor, aimak_page_get_area_code (page));
   update_scope (self);
   apply_filter (self);
 }
@@ -975,6 +995,12 @@ aimak_priorities_page_dispose (GObject *object)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (object);
 
+  /* What was typed in the last pause is saved before the window goes away. */
+  if (self->editor)
+    {
+      g_signal_handlers_disconnect_by_func (self->editor, on_editor_saved, self);
+      aimak_priority_editor_flush (self->editor);
+    }
   g_clear_handle_id (&self->reload_id, g_source_remove);
   /* Removing the columns changes the sorter: nothing to re-query any more. */
   if (self->column_view)
@@ -1049,6 +1075,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, format_budget);
   gtk_widget_class_bind_template_callback (widget_class, format_updated);
   gtk_widget_class_bind_template_callback (widget_class, format_updated_day);
+  gtk_widget_class_bind_template_callback (widget_class, demo_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);

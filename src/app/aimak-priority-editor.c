@@ -55,6 +55,8 @@ struct _AimakPriorityEditor
   GtkTextView         *description_view;
   AdwComboRow         *sector_row;
   AdwActionRow        *area_row;
+  GtkWidget           *move_area_button;
+  GtkLabel            *move_area_label;
   AdwComboRow         *marker_row;
   AdwPreferencesRow   *justification_row;
   GtkTextView         *justification_view;
@@ -103,6 +105,7 @@ struct _AimakPriorityEditor
   GHashTable          *problem_rows;    /* field → GtkListBoxRow with the inline problem */
   GHashTable          *parse_errors;    /* field → message (text that is not a number) */
   char                *refusal;
+  char                *target_area;     /* the window's area, where "Move to" goes */
   char                *problems_signature;  /* what the problem rows show now */
   gboolean             refusal_is_status;
   guint                filling;
@@ -116,16 +119,20 @@ enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void update_problems (AimakPriorityEditor *self);
+static void update_area_row (AimakPriorityEditor *self);
+static char *area_label     (AimakPriorityEditor *self,
+                             const char          *code,
+                             gboolean             with_type);
 static void fill_field      (AimakPriorityEditor *self,
                              const char          *field);
 
 /* Every field the editor writes, in the order of the form. */
 static const char * const all_fields[] = {
-  "title", "problem", "description", "sector_code", "gender_marker", "marker_justification",
-  "target_groups", "checklist", "gcm", "sdg", "budget_kgs", "funding_source", "responsible",
-  "partners", "start_year", "end_year", "hearing_date", "hearing_participants_f",
-  "hearing_participants_m", "kenesh_decision_no", "kenesh_decision_date", "status",
-  "indicators", NULL
+  "area_code", "title", "problem", "description", "sector_code", "gender_marker",
+  "marker_justification", "target_groups", "checklist", "gcm", "sdg", "budget_kgs",
+  "funding_source", "responsible", "partners", "start_year", "end_year", "hearing_date",
+  "hearing_participants_f", "hearing_participants_m", "kenesh_decision_no",
+  "kenesh_decision_date", "status", "indicators", NULL
 };
 
 /* ------------------------------------------------------------------------ */
@@ -138,7 +145,7 @@ code_list_clear (CodeList *list)
   g_clear_pointer (&list->names, g_ptr_array_unref);
 }
 
-/* @table is one of the fixed code-list tables, never user text. */
+/* @sql is one of the fixed queries below, never built from user text. */
 static void
 code_list_load (CodeList   *list,
                 AimakDb    *db,
@@ -212,6 +219,7 @@ text_slot (AimakPriority *p,
            const char    *field)
 {
   static const struct { const char *field; gsize offset; } slots[] = {
+    { "area_code", G_STRUCT_OFFSET (AimakPriority, area_code) },
     { "title", G_STRUCT_OFFSET (AimakPriority, title) },
     { "problem", G_STRUCT_OFFSET (AimakPriority, problem) },
     { "description", G_STRUCT_OFFSET (AimakPriority, description) },
@@ -739,7 +747,9 @@ fill_field (AimakPriorityEditor *self,
   if (p == NULL)
     return;
   self->filling++;
-  if (is_field (field, "title"))
+  if (is_field (field, "area_code"))
+    update_area_row (self);
+  else if (is_field (field, "title"))
     set_entry_text (self->title_row, p->title);
   else if (is_field (field, "problem"))
     set_buffer_text (self->problem_view, p->problem);
@@ -1234,6 +1244,8 @@ display_value (AimakPriorityEditor *self,
     return g_strdup ("");
   if (is_field (field, "status"))
     return g_strdup (aimak_priority_status_label (value));
+  if (is_field (field, "area_code"))
+    return area_label (self, value, FALSE);
   if (is_field (field, "gender_marker"))
     return aimak_marker_label (atoi (value));
   if (is_field (field, "budget_kgs"))
@@ -1556,22 +1568,63 @@ update_sensitivity (AimakPriorityEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", editable);
 }
 
-static void
-update_area_row (AimakPriorityEditor *self)
+static char *
+area_label (AimakPriorityEditor *self,
+            const char          *code,
+            gboolean             with_type)
 {
   g_autoptr(AimakArea) area = NULL;
 
-  if (self->saved && self->db)
-    area = aimak_area_get (self->db, self->saved->area_code, NULL);
-  if (area)
+  if (self->db && code)
+    area = aimak_area_get (self->db, code, NULL);
+  if (area == NULL)
+    return g_strdup (code ? code : "");
+  if (!with_type)
+    return g_strdup (aimak_area_name (area, aimak_db_get_language (self->db)));
+  return g_strdup_printf ("%s · %s", aimak_area_name (area, aimak_db_get_language (self->db)),
+                          aimak_area_type_label (area->type));
+}
+
+static void
+update_area_row (AimakPriorityEditor *self)
+{
+  g_autofree char *subtitle = NULL;
+  gboolean can_move;
+
+  subtitle = self->current ? area_label (self, self->current->area_code, TRUE) : g_strdup ("");
+  adw_action_row_set_subtitle (self->area_row, subtitle);
+  can_move = self->current && self->target_area &&
+             g_strcmp0 (self->target_area, self->current->area_code) != 0;
+  if (can_move)
     {
-      g_autofree char *subtitle =
-        g_strdup_printf ("%s · %s", aimak_area_name (area, aimak_db_get_language (self->db)),
-                         aimak_area_type_label (area->type));
-      adw_action_row_set_subtitle (self->area_row, subtitle);
+      g_autofree char *name = area_label (self, self->target_area, FALSE);
+      /* Translators: a button that moves the priority to another area */
+      g_autofree char *label = g_strdup_printf (_("Move to %s"), name);
+
+      gtk_label_set_text (self->move_area_label, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->move_area_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
-  else
-    adw_action_row_set_subtitle (self->area_row, self->saved ? self->saved->area_code : "");
+  gtk_widget_set_visible (self->move_area_button, can_move);
+}
+
+static void
+on_move_area_clicked (AimakPriorityEditor *self)
+{
+  if (self->current == NULL || self->target_area == NULL || self->read_only)
+    return;
+  replace_str (&self->current->area_code, self->target_area);
+  update_area_row (self);
+  field_changed (self, "area_code", TRUE);
+}
+
+void
+aimak_priority_editor_set_target_area (AimakPriorityEditor *self,
+                                       const char          *code)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
+  replace_str (&self->target_area, code);
+  update_area_row (self);
 }
 
 gboolean
@@ -1780,6 +1833,7 @@ aimak_priority_editor_finalize (GObject *object)
   g_clear_pointer (&self->current, aimak_priority_free);
   g_free (self->pending);
   g_free (self->refusal);
+  g_free (self->target_area);
   g_free (self->problems_signature);
   g_ptr_array_unref (self->undo);
   code_list_clear (&self->sectors);
@@ -1838,6 +1892,8 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
   BIND (description_view);
   BIND (sector_row);
   BIND (area_row);
+  BIND (move_area_button);
+  BIND (move_area_label);
   BIND (marker_row);
   BIND (justification_row);
   BIND (justification_view);
@@ -1863,6 +1919,7 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_move_area_clicked);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, editor_undo);
   gtk_widget_class_install_action (widget_class, "editor.add-indicator", NULL,
@@ -1874,6 +1931,7 @@ static void
 aimak_priority_editor_init (AimakPriorityEditor *self)
 {
   struct { const char *field; gpointer widget; gpointer row; } fields[] = {
+    { "area_code", NULL, NULL },
     { "title", NULL, NULL },
     { "problem", NULL, NULL },
     { "description", NULL, NULL },
@@ -1914,30 +1972,32 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
   self->problem_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->parse_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  fields[0].widget = fields[0].row = self->title_row;
-  fields[1].widget = self->problem_view;
-  fields[1].row = self->problem_row;
-  fields[2].widget = self->description_view;
-  fields[2].row = self->description_row;
-  fields[3].widget = fields[3].row = self->sector_row;
-  fields[4].widget = fields[4].row = self->marker_row;
-  fields[5].widget = self->justification_view;
-  fields[5].row = self->justification_row;
-  fields[6].widget = fields[6].row = self->groups_row;
-  fields[7].widget = fields[7].row = self->gcm_row;
-  fields[8].widget = fields[8].row = self->sdg_row;
-  fields[9].widget = fields[9].row = self->budget_row;
-  fields[10].widget = fields[10].row = self->funding_row;
-  fields[11].widget = fields[11].row = self->responsible_row;
-  fields[12].widget = fields[12].row = self->partners_row;
-  fields[13].widget = fields[13].row = self->start_year_row;
-  fields[14].widget = fields[14].row = self->end_year_row;
-  fields[15].widget = fields[15].row = self->hearing_date_row;
-  fields[16].widget = fields[16].row = self->participants_f_row;
-  fields[17].widget = fields[17].row = self->participants_m_row;
-  fields[18].widget = fields[18].row = self->decision_no_row;
-  fields[19].widget = fields[19].row = self->decision_date_row;
-  fields[20].widget = fields[20].row = self->status_row;
+  fields[0].widget = self->move_area_button;
+  fields[0].row = self->area_row;
+  fields[1].widget = fields[1].row = self->title_row;
+  fields[2].widget = self->problem_view;
+  fields[2].row = self->problem_row;
+  fields[3].widget = self->description_view;
+  fields[3].row = self->description_row;
+  fields[4].widget = fields[4].row = self->sector_row;
+  fields[5].widget = fields[5].row = self->marker_row;
+  fields[6].widget = self->justification_view;
+  fields[6].row = self->justification_row;
+  fields[7].widget = fields[7].row = self->groups_row;
+  fields[8].widget = fields[8].row = self->gcm_row;
+  fields[9].widget = fields[9].row = self->sdg_row;
+  fields[10].widget = fields[10].row = self->budget_row;
+  fields[11].widget = fields[11].row = self->funding_row;
+  fields[12].widget = fields[12].row = self->responsible_row;
+  fields[13].widget = fields[13].row = self->partners_row;
+  fields[14].widget = fields[14].row = self->start_year_row;
+  fields[15].widget = fields[15].row = self->end_year_row;
+  fields[16].widget = fields[16].row = self->hearing_date_row;
+  fields[17].widget = fields[17].row = self->participants_f_row;
+  fields[18].widget = fields[18].row = self->participants_m_row;
+  fields[19].widget = fields[19].row = self->decision_no_row;
+  fields[20].widget = fields[20].row = self->decision_date_row;
+  fields[21].widget = fields[21].row = self->status_row;
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {

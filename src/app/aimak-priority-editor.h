@@ -35,6 +35,9 @@ gboolean             aimak_priority_editor_undo         (AimakPriorityEditor *se
 void                 aimak_priority_editor_set_read_only (AimakPriorityEditor *self,
                                                           gboolean             read_only);
 void                 aimak_priority_editor_focus_title  (AimakPriorityEditor *self);
+/* The area chosen in the window: the Area row offers to move the priority there. */
+void                 aimak_priority_editor_set_target_area (AimakPriorityEditor *self,
+                                                            const char          *code);
 
 /* The widget that edits @field (a column name of DESIGN.md, e.g. "title",
  * "problem", "gender_marker", "status", "target_groups"), for focus and tests. */
