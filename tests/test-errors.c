@@ -267,6 +267,8 @@ test_errors_permission (void)
   g_autofree char *ro_dir_db = g_build_filename (ro_dir, "aimak.db", NULL);
   g_autofree char *secret_db = g_build_filename (rw_dir, "secret.db", NULL);
   g_autofree char *backup = g_build_filename (rw_dir, "backup.db", NULL);
+  g_autofree char *ro2_dir = shared_path ("ro2");
+  g_autofree char *ro2_db = g_build_filename (ro2_dir, "aimak.db", NULL);
 
   if (g_test_subprocess ())
     {
@@ -311,6 +313,14 @@ test_errors_permission (void)
         g_assert_no_error (error);
         g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
       }
+
+      /* A read-only folder whose database still has changes in its WAL (the
+       * app was killed) cannot be read exactly: it says so and what to do. */
+      g_assert_null (aimak_db_open (ro2_db, AIMAK_DB_OPEN_DEFAULT, &error));
+      g_assert_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_READ_ONLY);
+      g_assert_nonnull (strstr (error->message, "aimak.db-wal"));
+      g_print ("%s\n", error->message);
+      g_clear_error (&error);
 
       /* Its backups folder cannot be made there. */
       made = aimak_backup_create (ro_folder, NULL, &error);
@@ -378,6 +388,24 @@ test_errors_permission (void)
       db = aimak_db_open (ro_dir_db, AIMAK_DB_OPEN_DEFAULT, &error);
       g_assert_no_error (error);
     }
+    {
+      /* Committed changes still in the WAL, no shared-memory file. */
+      g_autoptr(AimakDb) db = aimak_db_open (rw_db, AIMAK_DB_OPEN_DEFAULT, &error);
+      g_autofree char *shm = g_strconcat (ro2_db, "-shm", NULL);
+      sqlite3 *h;
+
+      g_assert_cmpint (g_mkdir (ro2_dir, 0755), ==, 0);
+      g_assert_true (aimak_backup_write (db, ro2_db, FALSE, &error));
+      g_assert_cmpint (sqlite3_open (ro2_db, &h), ==, SQLITE_OK);
+      sqlite3_db_config (h, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+      g_assert_cmpint (sqlite3_exec (h, "PRAGMA journal_mode = WAL; INSERT INTO change_log "
+                                     "(ts, entity, entity_id) VALUES ('t', 'marker', 'w')",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (h);
+      g_unlink (shm);
+      g_chmod (ro2_db, 0644);
+      g_chmod (ro2_dir, 0555);
+    }
     g_chmod (rw_db, 0666);
     g_chmod (ro_file_db, 0444);
     g_chmod (ro_dir_db, 0644);
@@ -399,6 +427,8 @@ test_errors_permission (void)
     g_test_trap_assert_stdout ("*Could not write*copy.db*Permission denied*");
     g_test_trap_assert_stdout ("*is read-only*Nothing was changed*");
     g_test_trap_assert_stdout ("*secret.db*Permission denied*");
+    g_test_trap_assert_stdout ("*its folder is read-only and recent changes are still in*");
+    g_chmod (ro2_dir, 0755);
 
     g_chmod (ro_dir, 0755);
     ro_digest_after = aimak_test_file_digest (ro_dir_db);

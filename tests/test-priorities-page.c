@@ -696,6 +696,44 @@ test_priorities_switch_saves (void)
   aimak_test_rmdir (dir);
 }
 
+/* Without a chosen area, New explains instead of guessing an area. */
+static void
+test_priorities_no_area (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = aimak_window_new (NULL, db);
+  AimakPrioritiesPage *page;
+
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_window_show_view (window, "priorities");
+  iterate ();
+  page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  g_assert_null (aimak_window_get_area (window));
+  g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Priorities Yet"));
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Choose an Area"));
+  g_assert_false (gtk_widget_get_sensitive (WIDGET ("area-scope")));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (WIDGET ("all-areas"))));
+
+  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK));
+  iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 0);
+  g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM priority", NULL),
+                   ==, 0);
+  g_assert_nonnull (find_label (GTK_WIDGET (window),
+                                "Choose an area first: every priority belongs to an area"));
+
+  /* "Choose an Area" in the empty state goes to the Areas view. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Choose an Area"), "clicked");
+  iterate ();
+  g_assert_cmpstr (aimak_window_get_view (window), ==, "areas");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
 /* A read-only database: every edit control is insensitive. */
 static void
 test_priorities_read_only (void)
@@ -987,6 +1025,7 @@ main (int argc, char **argv)
   }
   g_test_add_func ("/priorities/flow", test_priorities_flow);
   g_test_add_func ("/priorities/switch-saves", test_priorities_switch_saves);
+  g_test_add_func ("/priorities/no-area", test_priorities_no_area);
   g_test_add_func ("/priorities/read-only", test_priorities_read_only);
   g_test_add_func ("/priorities/screenshot", test_priorities_screenshot);
   return g_test_run ();

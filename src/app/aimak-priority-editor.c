@@ -78,6 +78,7 @@ struct _AimakPriorityEditor
   AdwEntryRow         *decision_date_row;
   AdwComboRow         *status_row;
   GtkWidget           *no_indicators_row;
+  GtkWidget           *add_indicator_button;
   GtkWidget           *no_history_row;
 
   /* Owned references */
@@ -1481,6 +1482,8 @@ remove_dynamic_rows (AimakPriorityEditor *self)
         gtk_list_box_remove (GTK_LIST_BOX (parent), row);
     }
   g_ptr_array_set_size (self->dynamic_rows, 0);
+  /* The new rows show no problem yet: let update_problems() fill them. */
+  g_clear_pointer (&self->problems_signature, g_free);
   g_hash_table_remove_all (self->checks);
   g_hash_table_remove_all (self->answer_buttons);
   {
@@ -1721,8 +1724,9 @@ aimak_priority_editor_get_field_widget (AimakPriorityEditor *self,
                                                                        AIMAK_CHECKLIST_YES);
       return yes ? GTK_WIDGET (yes) : NULL;
     }
-  if (is_field (field, "indicators") && self->indicator_rows->len > 0)
-    return g_ptr_array_index (self->indicator_rows, 0);
+  if (is_field (field, "indicators"))
+    return self->indicator_rows->len > 0 ? g_ptr_array_index (self->indicator_rows, 0)
+                                          : self->add_indicator_button;
   return g_hash_table_lookup (self->field_widgets, field);
 }
 
@@ -1915,6 +1919,7 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
   BIND (decision_date_row);
   BIND (status_row);
   BIND (no_indicators_row);
+  BIND (add_indicator_button);
   BIND (no_history_row);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);

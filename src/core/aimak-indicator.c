@@ -549,7 +549,7 @@ aimak_indicator_value_load (AimakDb  *db,
     g_propagate_error (error, local_error);
   else
     g_set_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND,
-                 _("The indicator value %" G_GINT64_FORMAT " does not exist."), id);
+                 _("The indicator value %lld does not exist."), (long long) id);
   return NULL;
 }
 

@@ -1,0 +1,25 @@
+/* aimak-export-dialog.h — Export Workbook (Ctrl+E): scope, language, small-count
+ * suppression, file name and folder; writes the workbook in a background thread with
+ * a progress bar and Cancel, then offers to open it or show it in its folder. */
+#pragma once
+
+#include <adwaita.h>
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_EXPORT_DIALOG (aimak_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, AIMAK, EXPORT_DIALOG, AdwWindow)
+
+/* @area_code: the area selected in the window (the default scope), or NULL. */
+AimakExportDialog *aimak_export_dialog_new         (GtkWindow         *parent,
+                                                    AimakDb           *db,
+                                                    const char        *area_code);
+GFile             *aimak_export_dialog_get_folder  (AimakExportDialog *self);
+void               aimak_export_dialog_set_folder  (AimakExportDialog *self,
+                                                    GFile             *folder);
+/* The file that will be written: the folder and the name entered. */
+GFile             *aimak_export_dialog_get_file    (AimakExportDialog *self);
+gboolean           aimak_export_dialog_is_running  (AimakExportDialog *self);
+
+G_END_DECLS
