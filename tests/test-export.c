@@ -162,7 +162,8 @@ test_strings (void)
   g_assert_cmpstr (aimak_export_string ("ky", AIMAK_XS_SHEET_PRIORITIES), ==, "Артыкчылыктар");
   g_assert_cmpstr (aimak_export_string ("xx", AIMAK_XS_SHEET_PRIORITIES), ==, "Priorities");
   {
-    g_autofree char *s = aimak_export_string_subst ("ru", AIMAK_XS_COL_ROLE_WOMEN, "role", "Депутат");
+    g_autofree char *s = aimak_export_string_subst ("ru", AIMAK_XS_COL_ROLE_WOMEN, "role",
+                                                    "Депутат");
     g_assert_cmpstr (s, ==, "Депутат: женщины");
   }
   g_assert_cmpstr (aimak_export_unit_label ("ky", "PERSONS"), ==, "адам");

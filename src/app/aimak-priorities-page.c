@@ -289,6 +289,31 @@ open_priority (AimakPrioritiesPage *self,
   update_actions (self);
 }
 
+/* Runs the model's query again (@filter NULL: the same filter). The model is
+ * taken out of the view meanwhile: when a model replaces all its rows at once,
+ * GTK 4.8's selection and list view look for their old rows among all the new
+ * ones, which builds every row of a 100,000-row list; removing all rows and
+ * then adding the new ones asks only for the rows on screen. The caller
+ * selects again by id. */
+static gboolean
+requery (AimakPrioritiesPage       *self,
+         const AimakPriorityFilter *filter,
+         GError                   **error)
+{
+  gboolean ok = TRUE;
+
+  self->updating++;
+  gtk_single_selection_set_model (self->selection, NULL);
+  if (filter)
+    ok = aimak_priority_model_set_filter (self->model, filter, error);
+  else
+    aimak_priority_model_reload (self->model);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->updating--;
+  return ok;
+}
+
 static void
 reload (AimakPrioritiesPage *self)
 {
@@ -298,9 +323,7 @@ reload (AimakPrioritiesPage *self)
   if (self->model == NULL)
     return;
   id = g_strdup (aimak_priority_editor_get_id (self->editor));
-  self->updating++;
-  aimak_priority_model_reload (self->model);
-  self->updating--;
+  requery (self, NULL, NULL);
   select_quietly (self, id);
   update_list_state (self);
   update_editor_header (self);
@@ -355,10 +378,8 @@ apply_filter (AimakPrioritiesPage *self)
   filter.descending = self->descending;
 
   id = g_strdup (aimak_priority_editor_get_id (self->editor));
-  self->updating++;
-  if (!aimak_priority_model_set_filter (self->model, &filter, &error))
+  if (!requery (self, &filter, &error))
     aimak_page_show_error (AIMAK_PAGE (self), error);
-  self->updating--;
   aimak_priority_filter_clear (&filter);
   select_quietly (self, id);
   update_list_state (self);
@@ -606,7 +627,7 @@ static void
 show_new (AimakPrioritiesPage *self,
           const char          *id)
 {
-  aimak_priority_model_reload (self->model);
+  requery (self, NULL, NULL);
   if (aimak_priority_model_find (self->model, id) < 0)
     {
       if (aimak_page_get_area_code (AIMAK_PAGE (self)))
@@ -711,9 +732,7 @@ page_delete (GtkWidget  *widget,
       return;
     }
   aimak_priority_editor_load (self->editor, NULL, NULL);
-  self->updating++;
-  aimak_priority_model_reload (self->model);
-  self->updating--;
+  requery (self, NULL, NULL);
 
   /* The row that takes the deleted one's place is opened, so Delete can go on. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));

@@ -7,6 +7,7 @@
 #include "aimak-area-profile.h"
 #include "aimak-areas-page.h"
 #include "aimak-capacity-page.h"
+#include "aimak-export-dialog.h"
 #include "aimak-priorities-page.h"
 #include "aimak-summary-page.h"
 #include "aimak-window.h"
@@ -154,6 +155,18 @@ win_import_csv (GtkWidget  *widget,
 }
 
 static void
+win_export (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+
+  if (self->db)
+    gtk_window_present (GTK_WINDOW (aimak_export_dialog_new (GTK_WINDOW (self), self->db,
+                                                             self->area_code)));
+}
+
+static void
 win_show_view (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -274,6 +287,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

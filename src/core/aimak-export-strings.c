@@ -67,7 +67,8 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_ABOUT_INDICATORS] = {
     "Baseline, target and actual values of each priority for women and men",
     "Базовые, целевые и фактические значения каждого приоритета для женщин и мужчин",
-    "Ар бир артыкчылыктын аялдар жана эркектер үчүн баштапкы, максаттуу жана иш жүзүндөгү маанилери" },
+    "Ар бир артыкчылыктын аялдар жана эркектер үчүн баштапкы, максаттуу жана "
+    "иш жүзүндөгү маанилери" },
   [AIMAK_XS_ABOUT_CAPACITY] = {
     "Trainings and other activities with participants by role and sex",
     "Тренинги и другие мероприятия с участниками по ролям и полу",
@@ -290,7 +291,8 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "ТӨМ: Туруктуу өнүгүү максаттары (милдеттер)" },
   [AIMAK_XS_COVERAGE_ROW] = { "Priorities supporting it", "Число приоритетов",
                               "Артыкчылыктардын саны" },
-  [AIMAK_XS_COL_N_LINKS] = { "Objectives and targets", "Целей и задач", "Максаттар жана милдеттер" },
+  [AIMAK_XS_COL_N_LINKS] = { "Objectives and targets", "Целей и задач",
+                              "Максаттар жана милдеттер" },
   [AIMAK_XS_LEGEND] = { "Legend", "Условные обозначения", "Шарттуу белгилер" },
 
   [AIMAK_XS_UNIT_PERSONS] = { "persons", "чел.", "адам" },

@@ -1322,14 +1322,18 @@ write_priority_headers (Export    *x,
                    g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PRIORITY)));
   al->first_gcm = 3;
   for (guint i = 0; i < x->gcm.list->len; i++)
-    g_ptr_array_add (align_headers,
-                     aimak_export_string_subst (x->lang, AIMAK_XS_GCM_SHORT, "code",
-                                                ((Code *) g_ptr_array_index (x->gcm.list, i))->code));
+    {
+      Code *c = g_ptr_array_index (x->gcm.list, i);
+      g_ptr_array_add (align_headers,
+                       aimak_export_string_subst (x->lang, AIMAK_XS_GCM_SHORT, "code", c->code));
+    }
   al->first_sdg = al->first_gcm + x->gcm.list->len;
   for (guint i = 0; i < x->sdg.list->len; i++)
-    g_ptr_array_add (align_headers,
-                     aimak_export_string_subst (x->lang, AIMAK_XS_SDG_SHORT, "code",
-                                                ((Code *) g_ptr_array_index (x->sdg.list, i))->code));
+    {
+      Code *c = g_ptr_array_index (x->sdg.list, i);
+      g_ptr_array_add (align_headers,
+                       aimak_export_string_subst (x->lang, AIMAK_XS_SDG_SHORT, "code", c->code));
+    }
   al->count_col = al->first_sdg + x->sdg.list->len;
   g_ptr_array_add (align_headers,
                    g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_N_LINKS)));
@@ -1819,7 +1823,10 @@ write_capacity (Export *x)
           g_auto(GStrv) f = g_strsplit (parts[i], "\x1e", 3);
           Code *role;
 
-          if (g_strv_length (f) != 3 || (role = g_hash_table_lookup (x->roles.by_code, f[0])) == NULL)
+          if (g_strv_length (f) != 3)
+            continue;
+          role = g_hash_table_lookup (x->roles.by_code, f[0]);
+          if (role == NULL)
             continue;
           row_values[2 * role->index] += (guint) g_ascii_strtoull (f[1], NULL, 10);
           row_values[2 * role->index + 1] += (guint) g_ascii_strtoull (f[2], NULL, 10);

@@ -159,7 +159,7 @@ main (int argc, char **argv)
   char rows_arg[32], scol_arg[32], ncol_arg[32], len_arg[32], cm_arg[4];
   gboolean ok;
 
-  if (argc == 7 && g_strcmp0 (argv[1], "--prepare") == 0)
+  if (argc == 6 && g_strcmp0 (argv[1], "--prepare") == 0)
     return prepare (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10),
                     (guint) g_ascii_strtoull (argv[4], NULL, 10), argv[5]);
   if (argc < 3)
@@ -170,6 +170,12 @@ main (int argc, char **argv)
     }
   cli = argv[1];
   floor_program = argv[2];
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE) ||
+      !g_file_test (floor_program, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_printerr ("%s: %s or %s is not a program\n", argv[0], cli, floor_program);
+      return 2;
+    }
   if (argc > 3)
     n_priorities = (guint) g_ascii_strtoull (argv[3], NULL, 10);
   if (argc > 4)
@@ -248,7 +254,7 @@ main (int argc, char **argv)
            " strings, %" G_GUINT64_FORMAT " numbers and dates, %" G_GUINT64_FORMAT
            " formulas), %s mode\n", cells, n_strings, n_numbers, n_formulas,
            constant_memory ? "constant_memory" : "normal");
-  g_print ("floor:                  %" G_GUINT64_FORMAT " rows × (%" G_GUINT64_FORMAT
+  g_print ("floor:                  %" G_GUINT64_FORMAT " rows x (%" G_GUINT64_FORMAT
            " strings of %" G_GUINT64_FORMAT " bytes + %" G_GUINT64_FORMAT " numbers)\n",
            rows, string_cols, string_len, number_cols);
   g_print ("export in-process:      %.2f s wall (first run, cold cache)\n", inproc_s);
@@ -256,8 +262,8 @@ main (int argc, char **argv)
            median (aimak_cpu, runs), median (aimak_s, runs), runs);
   g_print ("floor-xlsx:             %.2f s CPU, %.2f s wall (medians of %u)\n",
            median (floor_cpu, runs), median (floor_s, runs), runs);
-  g_print ("ratio (CPU time):       %.2f× (goal ≤ %.1f×)\n", ratio, GOAL_RATIO);
-  g_print ("ratio (wall time):      %.2f×\n", wall_ratio);
+  g_print ("ratio (CPU time):       %.2fx (goal <= %.1fx)\n", ratio, GOAL_RATIO);
+  g_print ("ratio (wall time):      %.2fx\n", wall_ratio);
   g_print ("peak memory, aimak-cli: %.1f MB (goal < %d MB)\n", aimak_peak / 1024.0,
            GOAL_PEAK_KB / 1024);
   g_print ("peak memory, floor:     %.1f MB\n", floor_peak / 1024.0);

@@ -1,0 +1,719 @@
+/* aimak-export-dialog.c — the Export Workbook dialog. The export runs in a GTask thread
+ * with a read-only database connection of its own (a connection is not shared between
+ * threads), reports progress through an atomic the main loop polls, and can be
+ * cancelled; the window stays responsive throughout. When the workbook is saved the
+ * window shows a toast with Open and Show in Folder.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-export-dialog.h"
+#include "aimak-window.h"
+
+struct _AimakExportDialog
+{
+  AdwWindow             parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesPage   *page;
+  AdwComboRow          *scope_row;
+  GtkStringList        *scope_model;
+  AdwComboRow          *language_row;
+  GtkSwitch            *suppress_switch;
+  GtkSpinButton        *threshold_spin;
+  AdwEntryRow          *name_row;
+  AdwActionRow         *folder_row;
+  GtkButton            *export_button;
+  GtkLabel             *error_label;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+
+  /* Owned references */
+  AimakDb              *db;
+  char                 *area_code;
+  GFile                *folder;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+  GtkWindow            *parent;          /* weak */
+
+  /* State */
+  AimakScopeKind        scope_kinds[3];  /* what each row of scope_model stands for */
+  char                 *proposed_name;
+  gboolean              name_edited;
+  gboolean              close_when_done;
+  guint                 progress_source;
+  gint                 *progress_permille; /* shared with the running job */
+};
+
+G_DEFINE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, ADW_TYPE_WINDOW)
+
+static const char * const languages[] = { "en", "ru", "ky" };
+
+enum { SIGNAL_FINISHED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------- the job */
+
+typedef struct
+{
+  char               *db_path;
+  AimakExportOptions  opts;
+  char               *path;
+  gint               *permille;          /* shared with the dialog */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->opts.scope.area_code);
+  g_free (job->opts.lang);
+  g_free (job->path);
+  g_free (job->permille);
+  g_free (job);
+}
+
+static void
+job_progress (double   fraction,
+              gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  g_atomic_int_set (job->permille, (gint) (fraction * 1000));
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(AimakDb) db = NULL;
+  GError *error = NULL;
+
+  db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, &error);
+  if (db == NULL || !aimak_export_workbook (db, &job->opts, job->path, cancellable,
+                                            job_progress, job, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* ------------------------------------------------------ after saving */
+
+static void
+show_uri (GtkWindow  *parent,
+          const char *uri)
+{
+  /* GtkFileLauncher is GTK 4.10; gtk_show_uri goes through the OpenURI portal in a
+   * sandbox and through GIO outside. */
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_show_items_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      /* No file manager answers (or a sandbox keeps it out of reach): open the folder. */
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      g_debug ("FileManager1.ShowItems failed: %s", error->message);
+      show_uri (NULL, uri);
+    }
+}
+
+static void
+show_in_folder (GFile *file)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *uri = g_file_get_uri (file);
+  const char *uris[] = { uri, NULL };
+
+  if (bus == NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+      show_uri (NULL, folder_uri);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE,
+                          5000, NULL, on_show_items_done, g_object_ref (file));
+}
+
+static void
+on_toast_open (AdwToast *toast,
+               gpointer  user_data)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "aimak-file");
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "aimak-window");
+  g_autofree char *uri = g_file_get_uri (file);
+
+  show_uri (window, uri);
+}
+
+static void
+on_toast_show_folder (GtkButton *button,
+                      AdwToast  *toast)
+{
+  show_in_folder (g_object_get_data (G_OBJECT (toast), "aimak-file"));
+  adw_toast_dismiss (toast);
+}
+
+static void
+announce_saved (AimakExportDialog *self,
+                GFile             *file)
+{
+  AdwToast *toast;
+  GtkWidget *box, *label, *button;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *tooltip = g_file_get_parse_name (file);
+
+  if (!AIMAK_IS_WINDOW (self->parent))
+    return;
+  toast = adw_toast_new (_("Workbook saved"));
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "aimak-file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "aimak-window", self->parent);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open), NULL);
+
+  /* A toast has one button of its own; Show in Folder sits beside the title. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  label = gtk_label_new (_("Workbook saved"));
+  gtk_widget_set_tooltip_text (label, tooltip);
+  button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_toast_show_folder), toast, 0);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+  adw_toast_set_custom_title (toast, box);
+  aimak_window_add_toast (AIMAK_WINDOW (self->parent), toast);
+}
+
+/* ---------------------------------------------------------- the dialog */
+
+static AimakScopeKind
+selected_scope (AimakExportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->scope_row);
+
+  return i < G_N_ELEMENTS (self->scope_kinds) ? self->scope_kinds[i] : AIMAK_SCOPE_ALL;
+}
+
+static void
+propose_name (AimakExportDialog *self)
+{
+  AimakScope scope = { selected_scope (self), NULL };
+
+  scope.area_code = scope.kind == AIMAK_SCOPE_AREA ? self->area_code : NULL;
+  g_free (self->proposed_name);
+  self->proposed_name = aimak_export_default_filename (self->db, &scope, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), self->proposed_name);
+  self->name_edited = FALSE;
+}
+
+static void
+on_scope_changed (AimakExportDialog *self)
+{
+  /* A name the user typed is kept; a proposed one follows the scope. */
+  if (!self->name_edited && self->db)
+    propose_name (self);
+}
+
+static void
+on_name_changed (AimakExportDialog *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+
+  self->name_edited = g_strcmp0 (text, self->proposed_name) != 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static void
+on_name_activated (AimakExportDialog *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "export.start", NULL);
+}
+
+static void
+update_folder_row (AimakExportDialog *self)
+{
+  g_autofree char *shown = self->folder ? g_file_get_parse_name (self->folder) : NULL;
+
+  adw_action_row_set_subtitle (self->folder_row, shown ? shown : "");
+}
+
+GFile *
+aimak_export_dialog_get_folder (AimakExportDialog *self)
+{
+  g_return_val_if_fail (AIMAK_IS_EXPORT_DIALOG (self), NULL);
+  return self->folder;
+}
+
+void
+aimak_export_dialog_set_folder (AimakExportDialog *self,
+                                GFile             *folder)
+{
+  g_return_if_fail (AIMAK_IS_EXPORT_DIALOG (self));
+  g_set_object (&self->folder, folder);
+  update_folder_row (self);
+}
+
+/* The name as entered, with ".xlsx" added when it has no such ending; NULL and a
+ * message when it cannot be a file name. */
+static char *
+checked_name (AimakExportDialog *self,
+              char             **message)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = g_strstrip (g_strdup (text));
+
+  if (*name == '\0')
+    {
+      *message = g_strdup (_("Enter a name for the workbook file."));
+      return NULL;
+    }
+  if (strchr (name, G_DIR_SEPARATOR) || g_strcmp0 (name, ".") == 0 ||
+      g_strcmp0 (name, "..") == 0)
+    {
+      *message = g_strdup (_("The file name cannot contain “/”. Choose the folder with "
+                             "the Choose button."));
+      return NULL;
+    }
+  if (!g_str_has_suffix (name, ".xlsx") && !g_str_has_suffix (name, ".XLSX"))
+    {
+      char *with = g_strconcat (name, ".xlsx", NULL);
+      g_free (name);
+      name = with;
+    }
+  return g_steal_pointer (&name);
+}
+
+GFile *
+aimak_export_dialog_get_file (AimakExportDialog *self)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (AIMAK_IS_EXPORT_DIALOG (self), NULL);
+  name = checked_name (self, &message);
+  if (name == NULL || self->folder == NULL)
+    return NULL;
+  return g_file_get_child (self->folder, name);
+}
+
+gboolean
+aimak_export_dialog_is_running (AimakExportDialog *self)
+{
+  return self->cancellable != NULL;
+}
+
+static void
+show_error (AimakExportDialog *self,
+            const char        *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+static void
+set_running (AimakExportDialog *self,
+             gboolean           running)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->page), !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-folder", !running);
+  gtk_revealer_set_reveal_child (self->progress_revealer, running);
+  if (running)
+    gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+}
+
+static gboolean
+poll_progress (gpointer user_data)
+{
+  AimakExportDialog *self = user_data;
+  int permille = self->progress_permille ? g_atomic_int_get (self->progress_permille) : 0;
+  g_autofree char *text = g_strdup_printf ("%d %%", permille / 10);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+save_settings (AimakExportDialog *self)
+{
+  static const char * const scopes[] = { "area", "pilots", "all" };
+  guint lang = adw_combo_row_get_selected (self->language_row);
+  g_autofree char *folder = self->folder ? g_file_get_path (self->folder) : NULL;
+
+  if (self->settings == NULL)
+    return;
+  if (lang < G_N_ELEMENTS (languages))
+    g_settings_set_string (self->settings, "export-language", languages[lang]);
+  g_settings_set_string (self->settings, "export-scope", scopes[selected_scope (self)]);
+  g_settings_set_boolean (self->settings, "export-suppress-small",
+                          gtk_switch_get_active (self->suppress_switch));
+  g_settings_set_int (self->settings, "export-threshold",
+                      gtk_spin_button_get_value_as_int (self->threshold_spin));
+  if (folder)
+    g_settings_set_string (self->settings, "export-folder", folder);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (source);
+  g_autoptr(GFile) file = g_object_ref (G_FILE (user_data));
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+
+  g_object_unref (user_data);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  self->progress_permille = NULL;   /* freed with the job */
+  g_clear_object (&self->cancellable);
+  set_running (self, FALSE);
+
+  if (ok)
+    {
+      save_settings (self);
+      announce_saved (self, file);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
+  if (self->close_when_done)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error->message);
+}
+
+static void
+start_export (AimakExportDialog *self,
+              GFile             *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job = g_new0 (ExportJob, 1);
+  guint lang = adw_combo_row_get_selected (self->language_row);
+
+  job->db_path = g_strdup (aimak_db_get_path (self->db));
+  job->opts.scope.kind = selected_scope (self);
+  job->opts.scope.area_code = job->opts.scope.kind == AIMAK_SCOPE_AREA
+                              ? g_strdup (self->area_code) : NULL;
+  job->opts.lang = g_strdup (lang < G_N_ELEMENTS (languages) ? languages[lang] : "en");
+  job->opts.suppress_small = gtk_switch_get_active (self->suppress_switch);
+  job->opts.threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
+  job->path = g_file_get_path (file);
+  job->permille = g_new0 (gint, 1);
+  if (job->path == NULL)
+    {
+      export_job_free (job);
+      show_error (self, _("This folder cannot be written to directly. Choose another one."));
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->progress_permille = job->permille;
+  set_running (self, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (100, poll_progress, self);
+
+  task = g_task_new (self, self->cancellable, on_export_done, g_object_ref (file));
+  g_task_set_source_tag (task, start_export);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_replace_response (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     AimakExportDialog *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "aimak-file");
+
+  if (g_strcmp0 (response, "replace") == 0)
+    start_export (self, file);
+}
+
+static void
+export_start (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (widget);
+  g_autofree char *message = NULL;
+  g_autofree char *name = checked_name (self, &message);
+  g_autoptr(GFile) file = NULL;
+
+  if (self->cancellable)
+    return;
+  if (name == NULL)
+    {
+      show_error (self, message);
+      return;
+    }
+  if (self->folder == NULL)
+    {
+      show_error (self, _("Choose a folder for the workbook."));
+      return;
+    }
+  file = g_file_get_child (self->folder, name);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
+    {
+      AdwMessageDialog *ask = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Existing File?"), NULL));
+
+      adw_message_dialog_format_body (ask, _("A file named “%s” is already in this folder. "
+                                             "Replacing it overwrites its contents."), name);
+      adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"),
+                                        "replace", _("_Replace"), NULL);
+      adw_message_dialog_set_response_appearance (ask, "replace", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (ask, "cancel");
+      adw_message_dialog_set_close_response (ask, "cancel");
+      g_object_set_data_full (G_OBJECT (ask), "aimak-file", g_object_ref (file), g_object_unref);
+      g_signal_connect_object (ask, "response", G_CALLBACK (on_replace_response), self, 0);
+      gtk_window_present (GTK_WINDOW (ask));
+      return;
+    }
+  start_export (self, file);
+}
+
+static void
+export_cancel (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (widget);
+
+  /* While writing, Cancel stops the export and leaves the dialog open. */
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_chooser_response (GtkNativeDialog   *chooser,
+                     int                response,
+                     AimakExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      aimak_export_dialog_set_folder (self, folder);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+export_choose_folder (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (widget);
+
+  /* GtkFileDialog is GTK 4.10: the native chooser goes through the file chooser portal,
+   * which in a sandbox is what grants access to the folder. */
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Workbook"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (self->folder)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), self->folder, NULL);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static gboolean
+aimak_export_dialog_close_request (GtkWindow *window)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (window);
+
+  /* Closing while writing cancels first; the dialog goes once nothing is left behind. */
+  if (self->cancellable)
+    {
+      self->close_when_done = TRUE;
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+  return GTK_WINDOW_CLASS (aimak_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+aimak_export_dialog_dispose (GObject *object)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (object);
+
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->cancellable);
+  if (self->parent)
+    g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
+  self->parent = NULL;
+  G_OBJECT_CLASS (aimak_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+aimak_export_dialog_finalize (GObject *object)
+{
+  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (object);
+
+  g_clear_pointer (&self->db, aimak_db_unref);
+  g_free (self->area_code);
+  g_free (self->proposed_name);
+  G_OBJECT_CLASS (aimak_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+aimak_export_dialog_class_init (AimakExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = aimak_export_dialog_dispose;
+  object_class->finalize = aimak_export_dialog_finalize;
+  window_class->close_request = aimak_export_dialog_close_request;
+
+  /* Emitted when an export ends: TRUE when the workbook was saved. */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/aimak-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, scope_model);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, language_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, suppress_switch);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, threshold_spin);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_activated);
+
+  gtk_widget_class_install_action (widget_class, "export.start", NULL, export_start);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, export_cancel);
+  gtk_widget_class_install_action (widget_class, "export.choose-folder", NULL,
+                                   export_choose_folder);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+}
+
+static void
+aimak_export_dialog_init (AimakExportDialog *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    self->settings = g_settings_new (APP_ID);
+}
+
+static GFile *
+default_folder (GSettings *settings)
+{
+  g_autofree char *saved = settings ? g_settings_get_string (settings, "export-folder") : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (saved && *saved && g_file_test (saved, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (saved);
+  if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+AimakExportDialog *
+aimak_export_dialog_new (GtkWindow  *parent,
+                         AimakDb    *db,
+                         const char *area_code)
+{
+  AimakExportDialog *self;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *saved_scope = NULL;
+  guint n = 0, selected = 0;
+
+  g_return_val_if_fail (db != NULL, NULL);
+
+  self = g_object_new (AIMAK_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->db = aimak_db_ref (db);
+  self->parent = parent;
+  if (parent)
+    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
+  if (area_code && *area_code)
+    {
+      g_autoptr(AimakArea) area = aimak_area_get (db, area_code, NULL);
+
+      if (area)
+        {
+          g_autofree char *label = g_strdup_printf (_("%s and all areas in it"),
+                                                    aimak_area_name (area, NULL));
+          self->area_code = g_strdup (area_code);
+          gtk_string_list_append (self->scope_model, label);
+          self->scope_kinds[n++] = AIMAK_SCOPE_AREA;
+        }
+    }
+  gtk_string_list_append (self->scope_model, _("Pilot areas"));
+  self->scope_kinds[n++] = AIMAK_SCOPE_PILOTS;
+  gtk_string_list_append (self->scope_model, _("All areas"));
+  self->scope_kinds[n++] = AIMAK_SCOPE_ALL;
+
+  /* The selected area when there is one; otherwise what was exported last time. */
+  saved_scope = self->settings ? g_settings_get_string (self->settings, "export-scope") : NULL;
+  if (self->area_code == NULL && g_strcmp0 (saved_scope, "all") == 0)
+    selected = n - 1;
+  adw_combo_row_set_selected (self->scope_row, selected);
+
+  lang = self->settings ? g_settings_get_string (self->settings, "export-language")
+                        : g_strdup ("en");
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (g_strcmp0 (lang, languages[i]) == 0)
+      adw_combo_row_set_selected (self->language_row, i);
+  if (self->settings)
+    {
+      gtk_switch_set_active (self->suppress_switch,
+                             g_settings_get_boolean (self->settings, "export-suppress-small"));
+      gtk_spin_button_set_value (self->threshold_spin,
+                                 g_settings_get_int (self->settings, "export-threshold"));
+    }
+  else
+    gtk_switch_set_active (self->suppress_switch, TRUE);
+
+  folder = default_folder (self->settings);
+  aimak_export_dialog_set_folder (self, folder);
+  propose_name (self);
+  return self;
+}
