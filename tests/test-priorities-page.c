@@ -162,8 +162,7 @@ static char *
 row_title (AimakPrioritiesPage *page,
            guint                i)
 {
-  g_autoptr(AimakPriorityRow) row =
-    g_list_model_get_item (G_LIST_MODEL (aimak_priorities_page_get_selection (page)), i);
+  g_autoptr(AimakPriorityRow) row = aimak_priorities_page_get_row (page, i);
 
   return g_strdup (aimak_priority_row_get_title (row));
 }
@@ -451,6 +450,9 @@ test_priorities_flow (void)
     g_assert_cmpstr (t, ==, "Jobs for returning women");
   }
   g_assert_cmpstr (aimak_priorities_page_get_count_text (page), ==, "1 of 3 priorities");
+  /* The cells on screen follow the rows. */
+  g_assert_nonnull (find_label (WIDGET ("column-view"), "Jobs for returning women"));
+  g_assert_null (find_label (WIDGET ("column-view"), "Drinking water for the upper village"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (WIDGET ("marker")), 2);
   iterate ();
   g_assert_cmpuint (n_rows (page), ==, 1);
@@ -476,6 +478,8 @@ test_priorities_flow (void)
     gtk_drop_down_set_selected (groups, elderly);
     iterate ();
     g_assert_cmpuint (n_rows (page), ==, 1);
+    g_assert_nonnull (find_label (WIDGET ("column-view"), "Drinking water for the upper village"));
+    g_assert_null (find_label (WIDGET ("column-view"), "Jobs for returning women"));
     {
       g_autofree char *t = row_title (page, 0);
       g_assert_cmpstr (t, ==, "Drinking water for the upper village");

@@ -86,6 +86,9 @@ aimak_marker_badge_set_marker (AimakMarkerBadge *self,
 
   if (marker < -1 || marker > 2)
     marker = -1;
+  /* Badges in the list are bound again on every search: skip the restyling. */
+  if (marker == self->marker)
+    return;
   for (int i = 0; i <= 2; i++)
     {
       g_autofree char *name = g_strdup_printf ("marker-%d", i);

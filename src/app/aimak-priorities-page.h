@@ -18,6 +18,9 @@ AimakPriorityEditor *aimak_priorities_page_get_editor    (AimakPrioritiesPage *s
 const char          *aimak_priorities_page_get_selected_id (AimakPrioritiesPage *self);
 gboolean             aimak_priorities_page_select_id     (AimakPrioritiesPage *self,
                                                           const char          *id);
+/* The row shown at @position (a new reference), or NULL. */
+AimakPriorityRow    *aimak_priorities_page_get_row       (AimakPrioritiesPage *self,
+                                                          guint                position);
 /* "N of M priorities", as shown. */
 const char          *aimak_priorities_page_get_count_text (AimakPrioritiesPage *self);
 /* The name of the visible page of the list: "list", "empty" or "no-match". */
