@@ -397,7 +397,7 @@ draw_legend (AimakMap    *self,
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, w, LEGEND_H));
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   GdkRGBA fg, accent, pilot, bg, land;
-  const char *labels[] = { _("Selected"), _("Pilot area"), _("City of republican significance") };
+  const char *labels[] = { _("Selected"), _("Pilot area"), C_("map legend", "Bishkek, Osh") };
   double x = MAP_PAD;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);

@@ -118,18 +118,6 @@ col (Table      *t,
 }
 
 static gboolean
-row_error (Table       *t,
-           GError     **error,
-           GError      *cause)
-{
-  g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE,
-               _("Reference data %s, line %u: %s"), t->name,
-               aimak_csv_reader_get_line (t->reader), cause->message);
-  g_error_free (cause);
-  return FALSE;
-}
-
-static gboolean
 parse_number (const char *s,
               double     *out)
 {
@@ -141,100 +129,37 @@ parse_number (const char *s,
   return end && *end == '\0' && isfinite (*out);
 }
 
-static gboolean
-number_error (Table      *t,
-              GError    **error,
-              const char *what)
-{
-  g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE,
-               _("Reference data %s, line %u: “%s” is not a number"), t->name,
-               aimak_csv_reader_get_line (t->reader), what);
-  return FALSE;
-}
+/* One row of a reference file: insert it, or fail with @error (the caller
+ * adds the file name and line). */
+typedef gboolean (*RowFunc) (AimakDb    *db,
+                             Table      *t,
+                             GPtrArray  *fields,
+                             gpointer    data,
+                             GError    **error);
 
 static gboolean
-load_areas (AimakDb  *db,
-            GFile    *dir,
-            GError  **error)
-{
-  Table t = { 0 };
-  GPtrArray *f;
-  GError *local_error = NULL;
-  gboolean ok = FALSE;
-
-  if (!aimak_db_exec (db, error,
-                      "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
-                      "name_ky) VALUES (?, 0, 'country', NULL, ?, ?, ?)", "tttt",
-                      AIMAK_NATIONAL_CODE, "Kyrgyz Republic", "Кыргызская Республика",
-                      "Кыргыз Республикасы"))
-    return FALSE;
-  if (!table_open (&t, dir, "admin/areas.csv", error))
-    goto out;
-  while (table_next (&t, &f, &local_error))
-    {
-      const char *code = col (&t, f, "code");
-      const char *parent = col (&t, f, "parent_code");
-      double lat = NAN, lon = NAN;
-
-      parse_number (col (&t, f, "lat"), &lat);
-      parse_number (col (&t, f, "lon"), &lon);
-      if (!aimak_db_exec (db, &local_error,
-                          "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
-                          "name_ky, lat, lon, is_pilot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          "titttttddb", code, atoi (col (&t, f, "level")), col (&t, f, "type"),
-                          *parent ? parent : NULL, col (&t, f, "name_en"),
-                          col (&t, f, "name_ru"), col (&t, f, "name_ky"), lat, lon,
-                          aimak_reference_is_pilot (code)))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      goto out;
-    }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
-}
-
-/* Code lists share one shape; the English, Russian and Kyrgyz columns are
- * called name_* or short_*. */
-static gboolean
-load_codelist (AimakDb    *db,
-               GFile      *dir,
-               const char *file,
-               const char *table,
-               GError    **error)
+load_table (AimakDb    *db,
+            GFile      *dir,
+            const char *path,
+            RowFunc     row,
+            gpointer    data,
+            GError    **error)
 {
   Table t = { 0 };
   GPtrArray *f;
   GError *local_error = NULL;
   gboolean ok = FALSE;
-  g_autofree char *path = g_strconcat ("codelists/", file, NULL);
-  g_autofree char *sql = NULL;
-  int sort = 0;
 
-  sql = g_strdup_printf ("INSERT INTO %s (code, sort, name_en, name_ru, name_ky) "
-                         "VALUES (?, ?, ?, ?, ?)", table);
   if (!table_open (&t, dir, path, error))
     goto out;
   while (table_next (&t, &f, &local_error))
     {
-      gboolean is_short = aimak_csv_column (t.header, "short_en") >= 0;
-      const char *order = col (&t, f, "order");
-
-      sort++;
-      if (!aimak_db_exec (db, &local_error, sql, "tittt", col (&t, f, "code"),
-                          *order ? atoi (order) : sort,
-                          col (&t, f, is_short ? "short_en" : "name_en"),
-                          col (&t, f, is_short ? "short_ru" : "name_ru"),
-                          col (&t, f, is_short ? "short_ky" : "name_ky")))
+      if (!row (db, &t, f, data, &local_error))
         {
-          ok = row_error (&t, error, local_error);
+          g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE,
+                       _("Reference data %s, line %u: %s"), t.name,
+                       aimak_csv_reader_get_line (t.reader), local_error->message);
+          g_clear_error (&local_error);
           goto out;
         }
     }
@@ -250,78 +175,101 @@ out:
 }
 
 static gboolean
-load_gender_marker (AimakDb  *db,
-                    GFile    *dir,
-                    GError  **error)
+number_in (Table      *t,
+           GPtrArray  *fields,
+           const char *column,
+           double     *out,
+           GError    **error)
 {
-  Table t = { 0 };
-  GPtrArray *f;
-  GError *local_error = NULL;
-  gboolean ok = FALSE;
+  const char *text = col (t, fields, column);
 
-  if (!table_open (&t, dir, "codelists/gender_marker.csv", error))
-    goto out;
-  while (table_next (&t, &f, &local_error))
-    {
-      if (!aimak_db_exec (db, &local_error,
-                          "INSERT INTO gender_marker (code, name_en, name_ru, name_ky, "
-                          "definition_en, definition_ru, definition_ky) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)", "itttttt",
-                          atoi (col (&t, f, "code")), col (&t, f, "name_en"),
-                          col (&t, f, "name_ru"), col (&t, f, "name_ky"),
-                          col (&t, f, "definition_en"), col (&t, f, "definition_ru"),
-                          col (&t, f, "definition_ky")))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      goto out;
-    }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
+  if (parse_number (text, out))
+    return TRUE;
+  g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE,
+               _("“%s” is not a number"), text);
+  return FALSE;
 }
 
 static gboolean
-load_catalogue (AimakDb  *db,
-                GFile    *dir,
-                GError  **error)
+area_row (AimakDb    *db,
+          Table      *t,
+          GPtrArray  *f,
+          gpointer    data,
+          GError    **error)
 {
-  Table t = { 0 };
-  GPtrArray *f;
-  GError *local_error = NULL;
-  gboolean ok = FALSE;
+  const char *code = col (t, f, "code");
+  const char *parent = col (t, f, "parent_code");
+  double lat = NAN, lon = NAN;
 
-  if (!table_open (&t, dir, "indicators/indicator_catalogue.csv", error))
-    goto out;
-  while (table_next (&t, &f, &local_error))
-    {
-      if (!aimak_db_exec (db, &local_error,
-                          "INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, by_sex, "
-                          "is_key, description, is_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                          "tttttiit", col (&t, f, "code"), col (&t, f, "name_en"),
-                          col (&t, f, "name_ru"), col (&t, f, "name_ky"), col (&t, f, "unit"),
-                          atoi (col (&t, f, "by_sex")), atoi (col (&t, f, "is_key")),
-                          col (&t, f, "description")))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      goto out;
-    }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
+  parse_number (col (t, f, "lat"), &lat);
+  parse_number (col (t, f, "lon"), &lon);
+  return aimak_db_exec (db, error,
+                        "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
+                        "name_ky, lat, lon, is_pilot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "titttttddb", code, atoi (col (t, f, "level")), col (t, f, "type"),
+                        *parent ? parent : NULL, col (t, f, "name_en"),
+                        col (t, f, "name_ru"), col (t, f, "name_ky"), lat, lon,
+                        aimak_reference_is_pilot (code));
+}
+
+typedef struct
+{
+  const char *sql;
+  int         sort;
+} CodelistLoad;
+
+/* Code lists share one shape; the English, Russian and Kyrgyz columns are
+ * called name_* or short_*. */
+static gboolean
+codelist_row (AimakDb    *db,
+              Table      *t,
+              GPtrArray  *f,
+              gpointer    data,
+              GError    **error)
+{
+  CodelistLoad *load = data;
+  gboolean is_short = aimak_csv_column (t->header, "short_en") >= 0;
+  const char *order = col (t, f, "order");
+
+  load->sort++;
+  return aimak_db_exec (db, error, load->sql, "tittt", col (t, f, "code"),
+                        *order ? atoi (order) : load->sort,
+                        col (t, f, is_short ? "short_en" : "name_en"),
+                        col (t, f, is_short ? "short_ru" : "name_ru"),
+                        col (t, f, is_short ? "short_ky" : "name_ky"));
+}
+
+static gboolean
+gender_marker_row (AimakDb    *db,
+                   Table      *t,
+                   GPtrArray  *f,
+                   gpointer    data,
+                   GError    **error)
+{
+  return aimak_db_exec (db, error,
+                        "INSERT INTO gender_marker (code, name_en, name_ru, name_ky, "
+                        "definition_en, definition_ru, definition_ky) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", "itttttt",
+                        atoi (col (t, f, "code")), col (t, f, "name_en"),
+                        col (t, f, "name_ru"), col (t, f, "name_ky"),
+                        col (t, f, "definition_en"), col (t, f, "definition_ru"),
+                        col (t, f, "definition_ky"));
+}
+
+static gboolean
+catalogue_row (AimakDb    *db,
+               Table      *t,
+               GPtrArray  *f,
+               gpointer    data,
+               GError    **error)
+{
+  return aimak_db_exec (db, error,
+                        "INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, by_sex, "
+                        "is_key, description, is_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                        "tttttiit", col (t, f, "code"), col (t, f, "name_en"),
+                        col (t, f, "name_ru"), col (t, f, "name_ky"), col (t, f, "unit"),
+                        atoi (col (t, f, "by_sex")), atoi (col (t, f, "is_key")),
+                        col (t, f, "description"));
 }
 
 static gboolean
@@ -344,149 +292,83 @@ insert_value (AimakDb    *db,
 }
 
 /* National SDG data of the NSC, oblast level: the series split by sex that
- * the catalogue lists, at every age band the series is published for. */
+ * the catalogue lists (@data, a set of codes), at every age band the series
+ * is published for. */
 static gboolean
-load_nsc (AimakDb  *db,
-          GFile    *dir,
-          GError  **error)
+nsc_row (AimakDb    *db,
+         Table      *t,
+         GPtrArray  *f,
+         gpointer    data,
+         GError    **error)
 {
-  Table t = { 0 };
-  GPtrArray *f;
-  GError *local_error = NULL;
-  gboolean ok = FALSE;
+  GHashTable *known = data;
+  const char *sex = col (t, f, "sex");
+  g_autofree char *area = NULL;
+  double value;
+
+  if (!g_hash_table_contains (known, col (t, f, "series")) ||
+      g_strcmp0 (col (t, f, "urbanisation"), "_T") != 0)
+    return TRUE;
+  if (!number_in (t, f, "value", &value, error))
+    return FALSE;
+  area = g_strconcat (col (t, f, "ref_area"), "000000000", NULL);
+  return insert_value (db, area, col (t, f, "series"), atoi (col (t, f, "year")),
+                       g_strcmp0 (sex, "_T") == 0 ? "T" : sex, value,
+                       AIMAK_SOURCE_NSC, "", error);
+}
+
+static gboolean
+wfp_row (AimakDb    *db,
+         Table      *t,
+         GPtrArray  *f,
+         gpointer    data,
+         GError    **error)
+{
+  const char *area = col (t, f, "pcode_ocha");
+  double population, poverty;
+
+  if (!number_in (t, f, "population_2021", &population, error) ||
+      !insert_value (db, area, "POP", 2021, "T", population, AIMAK_SOURCE_WFP, "", error))
+    return FALSE;
+  return !parse_number (col (t, f, "poverty"), &poverty) ||
+         insert_value (db, area, "SI_POV_NAHC", 2020, "T", poverty,
+                       "WFP PRISM (attributed there to the Ministry of Labour and Social "
+                       "Development, 2020)", col (t, f, "qa_note"), error);
+}
+
+static gboolean
+fact_row (AimakDb    *db,
+          Table      *t,
+          GPtrArray  *f,
+          gpointer    data,
+          GError    **error)
+{
+  double value;
+
+  return number_in (t, f, "value", &value, error) &&
+         insert_value (db, col (t, f, "area_code"), col (t, f, "indicator_code"),
+                       atoi (col (t, f, "year")), col (t, f, "sex"), value,
+                       col (t, f, "source"), col (t, f, "note"), error);
+}
+
+static GHashTable *
+indicator_codes (AimakDb  *db,
+                 GError  **error)
+{
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, "SELECT code FROM indicator", NULL);
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, NULL))
-      g_hash_table_add (known, g_strdup (aimak_stmt_text (st, 0)));
-  }
-  if (!table_open (&t, dir, "indicators/nsc_sdg_oblast_observations.csv", error))
-    goto out;
-  while (table_next (&t, &f, &local_error))
-    {
-      const char *series = col (&t, f, "series");
-      const char *sex = col (&t, f, "sex");
-      const char *ref_area = col (&t, f, "ref_area");
-      g_autofree char *area = NULL;
-      double value;
-
-      if (!g_hash_table_contains (known, series) ||
-          g_strcmp0 (col (&t, f, "urbanisation"), "_T") != 0)
-        continue;
-      if (!parse_number (col (&t, f, "value"), &value))
-        {
-          ok = number_error (&t, error, col (&t, f, "value"));
-          goto out;
-        }
-      area = g_strconcat (ref_area, "000000000", NULL);
-      if (!insert_value (db, area, series, atoi (col (&t, f, "year")),
-                         g_strcmp0 (sex, "_T") == 0 ? "T" : sex, value,
-                         AIMAK_SOURCE_NSC, "", &local_error))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      goto out;
-    }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
-}
-
-static gboolean
-load_wfp (AimakDb  *db,
-          GFile    *dir,
-          GError  **error)
-{
-  Table t = { 0 };
-  GPtrArray *f;
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, "SELECT code FROM indicator", NULL);
   GError *local_error = NULL;
-  gboolean ok = FALSE;
 
-  if (!table_open (&t, dir, "indicators/wfp_prism_rayon_indicators.csv", error))
-    goto out;
-  while (table_next (&t, &f, &local_error))
-    {
-      const char *area = col (&t, f, "pcode_ocha");
-      double population, poverty;
-
-      if (!parse_number (col (&t, f, "population_2021"), &population))
-        {
-          ok = number_error (&t, error, col (&t, f, "population_2021"));
-          goto out;
-        }
-      if (!insert_value (db, area, "POP", 2021, "T", population, AIMAK_SOURCE_WFP, "",
-                         &local_error))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-      if (parse_number (col (&t, f, "poverty"), &poverty) &&
-          !insert_value (db, area, "SI_POV_NAHC", 2020, "T", poverty,
-                         "WFP PRISM (attributed there to the Ministry of Labour and Social "
-                         "Development, 2020)", col (&t, f, "qa_note"), &local_error))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-    }
+  if (st == NULL)
+    return NULL;
+  while (aimak_stmt_next (st, &local_error))
+    g_hash_table_add (known, g_strdup (aimak_stmt_text (st, 0)));
   if (local_error)
     {
       g_propagate_error (error, local_error);
-      goto out;
+      return NULL;
     }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
-}
-
-static gboolean
-load_facts (AimakDb  *db,
-            GFile    *dir,
-            GError  **error)
-{
-  Table t = { 0 };
-  GPtrArray *f;
-  GError *local_error = NULL;
-  gboolean ok = FALSE;
-
-  if (!table_open (&t, dir, "indicators/national_facts.csv", error))
-    goto out;
-  while (table_next (&t, &f, &local_error))
-    {
-      double value;
-
-      if (!parse_number (col (&t, f, "value"), &value))
-        {
-          ok = number_error (&t, error, col (&t, f, "value"));
-          goto out;
-        }
-      if (!insert_value (db, col (&t, f, "area_code"), col (&t, f, "indicator_code"),
-                         atoi (col (&t, f, "year")), col (&t, f, "sex"), value,
-                         col (&t, f, "source"), col (&t, f, "note"), &local_error))
-        {
-          ok = row_error (&t, error, local_error);
-          goto out;
-        }
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      goto out;
-    }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
+  return g_steal_pointer (&known);
 }
 
 gboolean
@@ -506,15 +388,34 @@ aimak_reference_load (AimakDb  *db,
     { "gender_checklist.csv", "checklist_item" },
   };
 
+  g_autoptr(GHashTable) known = NULL;
+
   g_return_val_if_fail (aimak_db_in_transaction (db), FALSE);
 
-  if (!load_areas (db, dir, error) || !load_gender_marker (db, dir, error))
+  if (!aimak_db_exec (db, error,
+                      "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
+                      "name_ky) VALUES (?, 0, 'country', NULL, ?, ?, ?)", "tttt",
+                      AIMAK_NATIONAL_CODE, "Kyrgyz Republic", "Кыргызская Республика",
+                      "Кыргыз Республикасы") ||
+      !load_table (db, dir, "admin/areas.csv", area_row, NULL, error) ||
+      !load_table (db, dir, "codelists/gender_marker.csv", gender_marker_row, NULL, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (!load_codelist (db, dir, lists[i].file, lists[i].table, error))
-      return FALSE;
-  if (!load_catalogue (db, dir, error) || !load_nsc (db, dir, error) ||
-      !load_wfp (db, dir, error) || !load_facts (db, dir, error))
+    {
+      g_autofree char *path = g_strconcat ("codelists/", lists[i].file, NULL);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (code, sort, name_en, name_ru, "
+                                              "name_ky) VALUES (?, ?, ?, ?, ?)", lists[i].table);
+      CodelistLoad load = { sql, 0 };
+
+      if (!load_table (db, dir, path, codelist_row, &load, error))
+        return FALSE;
+    }
+  if (!load_table (db, dir, "indicators/indicator_catalogue.csv", catalogue_row, NULL, error) ||
+      (known = indicator_codes (db, error)) == NULL ||
+      !load_table (db, dir, "indicators/nsc_sdg_oblast_observations.csv", nsc_row, known,
+                   error) ||
+      !load_table (db, dir, "indicators/wfp_prism_rayon_indicators.csv", wfp_row, NULL, error) ||
+      !load_table (db, dir, "indicators/national_facts.csv", fact_row, NULL, error))
     return FALSE;
   return aimak_db_exec (db, error,
                         "INSERT INTO app_meta (key, value) VALUES ('reference_loaded', ?)",
