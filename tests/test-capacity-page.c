@@ -1,7 +1,8 @@
 /* test-capacity-page.c — the Capacity building and Summary views through their real
  * widgets: select Suzak, add an activity with 12 women and 5 men in the editor, see the
  * totals and the Summary's charts and tables change; validation shown inline; delete
- * with undo; search; a read-only database.
+ * with undo; search; a read-only database; a narrow window, where the editor is a page of
+ * its own with a back button.
  *
  * With AIMAK_SCREENSHOT_DIR set, /capacity/screenshots also saves PNGs of both views
  * (light and dark) of the database in AIMAK_SCREENSHOT_DB, for looking at them.
@@ -432,6 +433,141 @@ test_read_only (void)
   aimak_test_rmdir (dir);
 }
 
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = find_type (c, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Which page of the leaflet the user sees: "list" or "editor". */
+static const char *
+shown_page (AdwLeaflet *leaflet)
+{
+  return adw_leaflet_get_visible_child_name (leaflet);
+}
+
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakCapacityPage *page;
+  AimakActivityEditor *editor;
+  AdwLeaflet *leaflet;
+  GtkWidget *back, *list;
+  GListModel *model;
+  int min = 0, nat = 0;
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
+      aimak_activity_set_participants (a, "other", 2 + i, 1);
+      g_assert_true (aimak_activity_create (db, a, &error));
+      g_assert_no_error (error);
+    }
+  window = aimak_window_new (NULL, db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
+  editor = aimak_capacity_page_get_editor (page);
+  model = aimak_capacity_page_get_model (page);
+  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+  aimak_window_show_view (window, "capacity");
+  iterate ();
+  wait_ms (100);
+
+  /* The view no longer holds the window wide: it fits a phone-sized window. */
+  gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  g_test_message ("capacity page: minimum width %d, natural %d", min, nat);
+  g_assert_cmpint (min, <=, 400);
+  /* Narrow enough that the list and the editor do not fit side by side. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <, 760);
+
+  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  g_assert_nonnull (leaflet);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (shown_page (leaflet), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  list = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  g_assert_true (gtk_widget_is_drawable (list));
+  back = find_icon_button (GTK_WIDGET (page), "go-previous-symbolic");
+  g_assert_nonnull (back);
+
+  /* Choosing an activity shows the editor alone, with a back button. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  iterate ();
+  wait_ms (300);  /* the leaflet's transition */
+  g_assert_cmpstr (shown_page (leaflet), ==, "editor");
+  g_assert_true (aimak_activity_editor_is_shown (editor));
+  g_assert_nonnull (aimak_activity_editor_get_id (editor));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (editor)));
+  g_assert_true (gtk_widget_is_drawable (back));
+  g_assert_false (gtk_widget_get_child_visible (gtk_widget_get_ancestor (list,
+                                                                         GTK_TYPE_BOX)));
+
+  /* Back: the list again, nothing marked, so the same activity can be chosen again. */
+  click (back);
+  wait_ms (300);
+  g_assert_cmpstr (shown_page (leaflet), ==, "list");
+  g_assert_true (gtk_widget_is_drawable (list));
+  g_assert_false (gtk_widget_is_drawable (back));
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
+  iterate ();
+  g_assert_cmpstr (shown_page (leaflet), ==, "editor");
+  click (back);
+  g_assert_cmpstr (shown_page (leaflet), ==, "list");
+
+  /* Enter on a row (the list's activate signal) opens the other activity. */
+  {
+    g_autoptr(AimakActivityRow) row = g_list_model_get_item (model, 1);
+    g_signal_emit_by_name (list, "activate", 1);
+    iterate ();
+    g_assert_cmpstr (shown_page (leaflet), ==, "editor");
+    g_assert_cmpstr (aimak_activity_editor_get_id (editor), ==, aimak_activity_row_get_id (row));
+  }
+  click (back);
+  g_assert_cmpstr (shown_page (leaflet), ==, "list");
+
+  /* Add (Ctrl+N) opens a new activity in the editor page; deleting it goes back. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "capacity.add", NULL);
+  iterate ();
+  g_assert_cmpstr (shown_page (leaflet), ==, "editor");
+  g_assert_true (aimak_activity_editor_is_shown (editor));
+  g_assert_null (aimak_activity_editor_get_id (editor));
+  gtk_widget_activate_action (GTK_WIDGET (page), "capacity.delete", NULL);
+  iterate ();
+  g_assert_cmpstr (shown_page (leaflet), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Wide again: list and editor side by side, the back button gone. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  wait_ms (300);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 1);
+  iterate ();
+  g_assert_true (gtk_widget_is_drawable (list));
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (editor)));
+  g_assert_false (gtk_widget_is_drawable (back));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  aimak_test_rmdir (dir);
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *path)
@@ -567,6 +703,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/capacity/add-activity", test_add_activity);
   g_test_add_func ("/capacity/read-only", test_read_only);
+  g_test_add_func ("/capacity/narrow", test_narrow);
   g_test_add_func ("/capacity/screenshots", test_screenshots);
   return g_test_run ();
 }

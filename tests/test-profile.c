@@ -387,11 +387,11 @@ test_profile_suzak (void)
   g_assert_true (isnan (chart_value (sex_chart, "Men", "Population, 2023")));
   {
     g_autofree char *text = aimak_chart_describe (sex_chart);
-    g_assert_nonnull (strstr (text, "Population, 2023: Women 5120, Men no data"));
+    g_assert_nonnull (strstr (text, "Population, 2023: Women 5\u202f120, Men no data"));
   }
   /* The population card now shows it, with year and source. */
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 4);
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "5120"));
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "5\u202f120"));
   g_assert_nonnull (find_label (GTK_WIDGET (profile), "2023 · Suzak ayil okmotu, household register"));
 
   /* Invalid input: the core's messages appear under their fields, nothing saved. */

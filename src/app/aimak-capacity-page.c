@@ -1,7 +1,8 @@
 /* aimak-capacity-page.c — the Capacity building view: the register of activities
  * with search and filters, totals of the listed activities by sex and role, and the
  * editor beside the list. The list is re-read from the database after each save,
- * so the totals always match what is stored.
+ * so the totals always match what is stored. On narrow windows the leaflet folds and
+ * the editor becomes a page of its own, with a back button to the list.
  */
 #include "config.h"
 
@@ -16,6 +17,9 @@ struct _AimakCapacityPage
   AimakPage            parent_instance;
 
   /* Template widgets */
+  AdwLeaflet          *leaflet;
+  GtkWidget           *editor_header;
+  GtkWidget           *back_button;
   GtkSearchEntry      *search_entry;
   GtkButton           *add_button;
   GtkDropDown         *area_filter;
@@ -23,8 +27,10 @@ struct _AimakCapacityPage
   GtkEntry            *from_entry;
   GtkEntry            *to_entry;
   GtkStack            *list_stack;
+  GtkScrolledWindow   *list_scroller;
   GtkColumnView       *column_view;
   GtkColumnViewColumn *date_column;
+  GtkColumnViewColumn *type_column;
   GtkSingleSelection  *selection;
   GListStore          *store;
   AdwStatusPage       *empty_page;
@@ -35,7 +41,12 @@ struct _AimakCapacityPage
   /* Owned references */
   GPtrArray           *type_codes;    /* codes behind type_filter entries 1.. */
   guint                reloading;
+  guint                browse_idle;   /* clears browsing after a key press */
+  guint                fit_idle;      /* fit_columns() after the list's width changed */
+  double               type_needs;    /* list width that showed every column */
   gboolean             area_choice;   /* area_filter offers the selected area first */
+  gboolean             browsing;      /* the selection moves with the keyboard */
+  gboolean             disposed;      /* the leaflet notifies while it is torn down */
 };
 
 G_DEFINE_FINAL_TYPE (AimakCapacityPage, aimak_capacity_page, AIMAK_TYPE_PAGE)
@@ -154,6 +165,36 @@ select_id (AimakCapacityPage *self,
   self->reloading--;
 }
 
+static gboolean
+list_is_alone (AimakCapacityPage *self)
+{
+  return adw_leaflet_get_folded (self->leaflet) &&
+         g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") == 0;
+}
+
+/* The list marks the activity in the editor while the editor is in view. On a narrow
+ * window's list page nothing is marked, so that choosing the same activity again
+ * changes the selection and opens it. */
+static void
+sync_selection (AimakCapacityPage *self)
+{
+  select_id (self, list_is_alone (self) ? NULL : aimak_activity_editor_get_id (self->editor));
+}
+
+static void
+show_editor (AimakCapacityPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "editor");
+}
+
+static void
+show_list (AimakCapacityPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
 static void
 reload (AimakCapacityPage *self)
 {
@@ -176,7 +217,7 @@ reload (AimakCapacityPage *self)
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        rows->pdata, rows->len);
   self->reloading--;
-  select_id (self, aimak_activity_editor_get_id (self->editor));
+  sync_selection (self);
   show_totals (self, rows);
 
   if (rows->len > 0)
@@ -232,11 +273,125 @@ on_selection_changed (AimakCapacityPage *self)
   if (row == NULL)
     return;
   if (g_strcmp0 (aimak_activity_row_get_id (row),
-                 aimak_activity_editor_get_id (self->editor)) == 0)
+                 aimak_activity_editor_get_id (self->editor)) != 0)
+    {
+      leave_current (self);
+      if (!aimak_activity_editor_load (self->editor, aimak_activity_row_get_id (row), &error))
+        {
+          aimak_page_show_error (AIMAK_PAGE (self), error);
+          return;
+        }
+    }
+  /* Arrow keys only move through the list; a click, a tap or Enter opens. */
+  if (!self->browsing)
+    show_editor (self);
+}
+
+static gboolean
+browse_done (gpointer data)
+{
+  AimakCapacityPage *self = data;
+
+  self->browsing = FALSE;
+  self->browse_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs before the list handles the key, so the selection change it makes is known to
+ * come from the keyboard. */
+static gboolean
+on_list_key_pressed (AimakCapacityPage *self)
+{
+  self->browsing = TRUE;
+  if (self->browse_idle == 0)
+    self->browse_idle = g_idle_add (browse_done, self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_row_activated (AimakCapacityPage *self,
+                  guint              position)
+{
+  g_autoptr(AimakActivityRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                           position);
+
+  if (row == NULL)
     return;
-  leave_current (self);
-  if (!aimak_activity_editor_load (self->editor, aimak_activity_row_get_id (row), &error))
-    aimak_page_show_error (AIMAK_PAGE (self), error);
+  self->browsing = FALSE;
+  if (gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
+  else
+    on_selection_changed (self);
+  if (g_strcmp0 (aimak_activity_row_get_id (row),
+                 aimak_activity_editor_get_id (self->editor)) == 0)
+    {
+      show_editor (self);
+      aimak_activity_editor_focus (self->editor);
+    }
+}
+
+/* A narrow list leaves the type to the filter and the editor, so that the topic and the
+ * figures stay in view; the column comes back once the list is as wide as it was when
+ * every column fitted (no flicker around one width). */
+static gboolean
+fit_columns (gpointer data)
+{
+  AimakCapacityPage *self = data;
+  GtkAdjustment *adj = gtk_scrolled_window_get_hadjustment (self->list_scroller);
+  double page = gtk_adjustment_get_page_size (adj);
+  double upper = gtk_adjustment_get_upper (adj);
+
+  self->fit_idle = 0;
+  if (page <= 0)
+    return G_SOURCE_REMOVE;
+  if (gtk_column_view_column_get_visible (self->type_column))
+    {
+      if (upper > page + 0.5)
+        {
+          self->type_needs = upper;
+          gtk_column_view_column_set_visible (self->type_column, FALSE);
+        }
+    }
+  else if (page >= self->type_needs)
+    gtk_column_view_column_set_visible (self->type_column, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Not from inside the size allocation that changed the adjustment. */
+static void
+on_list_width_changed (AimakCapacityPage *self)
+{
+  if (self->fit_idle == 0 && !self->disposed)
+    self->fit_idle = g_idle_add (fit_columns, self);
+}
+
+static void
+on_folded_changed (AimakCapacityPage *self)
+{
+  if (self->disposed)
+    return;
+  gtk_widget_set_visible (self->editor_header, adw_leaflet_get_folded (self->leaflet));
+  sync_selection (self);
+}
+
+/* The back button, Alt+Left, the mouse's back button and a swipe all end here. */
+static void
+on_visible_child_changed (AimakCapacityPage *self)
+{
+  if (self->disposed)
+    return;
+  if (list_is_alone (self))
+    {
+      leave_current (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+  sync_selection (self);
+}
+
+static void
+on_back_clicked (AimakCapacityPage *self)
+{
+  show_list (self);
 }
 
 static void
@@ -282,6 +437,7 @@ capacity_add (GtkWidget  *widget,
   leave_current (self);
   select_id (self, NULL);
   aimak_activity_editor_new_activity (self->editor, area);
+  show_editor (self);
   aimak_activity_editor_focus (self->editor);
 }
 
@@ -322,6 +478,7 @@ capacity_delete (GtkWidget  *widget,
     {
       /* A new activity that was never saved: just drop it. */
       aimak_activity_editor_load (self->editor, NULL, NULL);
+      show_list (self);
       return;
     }
   if (!aimak_activity_delete (db, id, &error))
@@ -330,6 +487,7 @@ capacity_delete (GtkWidget  *widget,
       return;
     }
   aimak_activity_editor_load (self->editor, NULL, NULL);
+  show_list (self);
   reload (self);
 
   toast = adw_toast_new (_("Activity deleted"));
@@ -345,7 +503,10 @@ page_search (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (AIMAK_CAPACITY_PAGE (widget)->search_entry));
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (widget);
+
+  show_list (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -489,6 +650,9 @@ aimak_capacity_page_dispose (GObject *object)
 {
   AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (object);
 
+  self->disposed = TRUE;
+  g_clear_handle_id (&self->browse_idle, g_source_remove);
+  g_clear_handle_id (&self->fit_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_CAPACITY_PAGE);
   G_OBJECT_CLASS (aimak_capacity_page_parent_class)->dispose (object);
 }
@@ -519,6 +683,9 @@ aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
   g_type_ensure (AIMAK_TYPE_ACTIVITY_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-capacity-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, editor_header);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, area_filter);
@@ -526,8 +693,10 @@ aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, from_entry);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, to_entry);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, date_column);
+  gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, type_column);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, selection);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, store);
   gtk_widget_class_bind_template_child (widget_class, AimakCapacityPage, empty_page);
@@ -537,6 +706,11 @@ aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_key_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
 
   gtk_widget_class_install_action (widget_class, "capacity.add", NULL, capacity_add);
   gtk_widget_class_install_action (widget_class, "capacity.delete", NULL, capacity_delete);
@@ -549,6 +723,8 @@ aimak_capacity_page_init (AimakCapacityPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Newest first until the user sorts otherwise. */
   gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->list_scroller), "changed",
+                           G_CALLBACK (on_list_width_changed), self, G_CONNECT_SWAPPED);
   update_type_filter (self);
   update_area_filter (self);
   show_totals (self, NULL);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-chart.h"
+#include "aimak-numbers.h"
 
 #define PAD        8.0
 #define BAR_H      18.0
@@ -105,8 +106,10 @@ aimak_chart_format_value (double      value,
     digits = 1;
   else
     digits = 2;
-  /* %' groups thousands the way the user's locale does. */
-  return g_strdup_printf ("%'.*f%s", digits, value, unit ? unit : "");
+  {
+    g_autofree char *number = aimak_numbers_format_grouped (value, digits);
+    return g_strconcat (number, unit ? unit : "", NULL);
+  }
 }
 
 static double

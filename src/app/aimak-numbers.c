@@ -13,12 +13,12 @@
  * none (C, POSIX) a narrow no-break space, the SI way that reads the same in
  * English, Russian and Kyrgyz. */
 char *
-aimak_numbers_format_budget (double value)
+aimak_numbers_format_grouped (double value,
+                              int    decimals)
 {
   struct lconv *lc = localeconv ();
   const char *sep = lc->thousands_sep && *lc->thousands_sep ? lc->thousands_sep : "\u202f";
   const char *point = lc->decimal_point && *lc->decimal_point ? lc->decimal_point : ".";
-  gboolean whole;
   g_autofree char *digits = NULL;
   GString *out;
   const char *p;
@@ -26,13 +26,12 @@ aimak_numbers_format_budget (double value)
 
   if (isnan (value) || isinf (value))
     return g_strdup ("");
-  whole = value == floor (value) || fabs (value) >= 1e15;
   /* "C" formatting, so that the digits and the point are known. */
-  digits = whole ? g_strdup_printf ("%.0f", fabs (value)) : g_strdup_printf ("%.2f", fabs (value));
+  digits = g_strdup_printf ("%.*f", CLAMP (decimals, 0, 6), fabs (value));
   for (char *c = digits; *c; c++)
     if (*c == ',')
       *c = '.';
-  out = g_string_new (value < 0 ? "−" : NULL);
+  out = g_string_new (value < 0 && g_strcmp0 (digits, "0") != 0 ? "−" : NULL);
   p = digits;
   n_int = strcspn (digits, ".");
   for (gsize i = 0; i < n_int; i++)
@@ -47,6 +46,14 @@ aimak_numbers_format_budget (double value)
       g_string_append (out, p + n_int + 1);
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+aimak_numbers_format_budget (double value)
+{
+  gboolean whole = value == floor (value) || fabs (value) >= 1e15;
+
+  return aimak_numbers_format_grouped (value, whole ? 0 : 2);
 }
 
 char *

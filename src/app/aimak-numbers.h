@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* @value with @decimals decimals, digits grouped as the user's locale does, or with
+ * a narrow no-break space where the locale groups nothing ("63 900"); "" for NaN. */
+char     *aimak_numbers_format_grouped    (double      value,
+                                           int         decimals);
 /* A budget in the user's locale with digit grouping ("1 250 000"); "" for NaN. */
 char     *aimak_numbers_format_budget     (double      value);
 /* A number for editing: no grouping, no trailing zeros; "" for NaN. */
