@@ -106,6 +106,19 @@ test_window_areas (void)
   }
   g_assert_nonnull (find_label (GTK_WIDGET (window), "Suzak"));
 
+  /* Every view fits a narrow window. */
+  {
+    const char *views[] = { "areas", "priorities", "capacity", "summary" };
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        int min = 0;
+        gtk_widget_measure (aimak_window_get_page (window, views[i]), GTK_ORIENTATION_HORIZONTAL,
+                            -1, &min, NULL, NULL, NULL);
+        g_test_message ("%s view: minimum width %d", views[i], min);
+        g_assert_cmpint (min, <=, 400);
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
   aimak_test_rmdir (dir);

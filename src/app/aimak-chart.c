@@ -1104,7 +1104,7 @@ aimak_chart_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 160;
+      *minimum = 140;
       *natural = 420;
       return;
     }
@@ -1119,7 +1119,7 @@ aimak_chart_measure (GtkWidget      *widget,
       *minimum = *natural = (int) ceil (h);
       return;
     }
-  *minimum = 160;
+  *minimum = 140;
   *natural = 240;
 }
 
