@@ -552,6 +552,14 @@ run_migrations (AimakDb  *db,
   g_auto(GStrv) names = list_migrations ();
   int current = aimak_db_get_version (db);
 
+  /* The header was checked, but a WAL can carry another version. */
+  if (current < 0 || current > aimak_db_latest_version ())
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_TOO_NEW,
+                   _("“%s” has a schema version (%d) that this version of Aimak cannot "
+                     "read. It was not changed."), db->path, current);
+      return FALSE;
+    }
   for (int v = current + 1; names && v <= (int) g_strv_length (names); v++)
     {
       g_autofree char *path = g_strconcat (MIGRATIONS_PATH, names[v - 1], NULL);
@@ -704,7 +712,9 @@ check_header (const char  *path,
                      "It was not changed."), path);
       return FALSE;
     }
-  if ((int) user_version > aimak_db_latest_version ())
+  /* Compared unsigned: SQLite reads the field as a signed integer, and a
+   * negative version must not reach the migrations. */
+  if (user_version > (guint32) aimak_db_latest_version ())
     {
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Aimak (schema %u; this "

@@ -67,7 +67,8 @@ for h in "${harnesses[@]}"; do
 
   echo "run-fuzz: $h for ${seconds}s"
   log="$build/fuzz-$h.log"
-  if "$exe" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len" \
+  # A fixed seed (FUZZ_SEED, default 1) makes a CI run repeatable; FUZZ_SEED=0 picks one.
+  if "$exe" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len" \
        -print_final_stats=1 -artifact_prefix="$build/artifacts/$h-" \
        "$corpus" "${seeds[@]}" >"$log" 2>&1; then
     grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$log" | sed "s/^/run-fuzz: $h: /"
