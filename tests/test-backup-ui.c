@@ -14,16 +14,9 @@
 #include "aimak-damaged-dialog.h"
 #include "aimak-preferences-window.h"
 #include "aimak-priority-editor.h"
+#include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 add_marker (AimakDb    *db,
@@ -119,7 +112,7 @@ click_response (AdwMessageDialog *dialog,
   g_assert_true (gtk_widget_is_sensitive (button));
   /* "clicked" itself: activate() only emits it after a 250 ms animation. */
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  aimak_test_iterate ();
 }
 
 /* The Restore… buttons of the backup rows, newest first. */
@@ -162,7 +155,7 @@ test_damaged_dialog (void)
   /* With a backup: every way out, restore first and suggested. */
   dialog = aimak_damaged_dialog_new (NULL, path, error, backups->pdata[0]);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "The Database Is Damaged");
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
@@ -225,7 +218,7 @@ test_damaged_dialog (void)
                                                              "restore"));
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -261,7 +254,7 @@ test_damaged_restore_through_app (void)
                            G_APPLICATION_HANDLES_COMMAND_LINE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   aimak_application_open_database (app, path);
-  iterate ();
+  aimak_test_iterate ();
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
     if (AIMAK_IS_DAMAGED_DIALOG (l->data))
       dialog = l->data;
@@ -300,7 +293,7 @@ test_damaged_restore_through_app (void)
   g_assert_cmpuint (damaged_files, ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -333,12 +326,12 @@ test_preferences_restore (void)
   }
   damage_file (bad);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
 
   prefs = aimak_preferences_window_new (GTK_WINDOW (window));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "backups");
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate ();
+  aimak_test_iterate ();
 
   /* The list: newest first, with date and size, each with its button. */
   g_assert_nonnull (find_label (GTK_WIDGET (prefs), "2 July 2026, 08:30"));
@@ -360,7 +353,7 @@ test_preferences_restore (void)
   /* The damaged (newest) one is refused; the window keeps its database. */
   before = aimak_window_get_db (window);
   g_signal_emit_by_name (buttons->pdata[0], "clicked");
-  iterate ();
+  aimak_test_iterate ();
   confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_nonnull (confirm);
   g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Restore This Backup?");
@@ -383,7 +376,7 @@ test_preferences_restore (void)
   g_clear_pointer (&buttons, g_ptr_array_unref);
   buttons = restore_buttons (prefs);
   g_signal_emit_by_name (buttons->pdata[1], "clicked");
-  iterate ();
+  aimak_test_iterate ();
   confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
   g_assert_nonnull (confirm);
   click_response (confirm, "restore");
@@ -414,7 +407,7 @@ test_preferences_restore (void)
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -439,7 +432,7 @@ test_read_only_window (void)
   g_assert_no_error (error);
   window = aimak_window_new (NULL, db);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   label = find_label (GTK_WIDGET (window), "The database is read-only: you can browse and "
                                            "export, but not change anything.");
   g_assert_nonnull (label);
@@ -449,14 +442,14 @@ test_read_only_window (void)
   /* Nothing to restore into, and no backup to make there. */
   prefs = aimak_preferences_window_new (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (prefs));
-  iterate ();
+  aimak_test_iterate ();
   buttons = restore_buttons (prefs);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_assert_false (gtk_widget_get_sensitive (buttons->pdata[0]));
 
   gtk_window_destroy (GTK_WINDOW (prefs));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -485,7 +478,7 @@ test_busy_edit_kept (void)
   aimak_priority_editor_set_db (AIMAK_PRIORITY_EDITOR (editor), db);
   g_assert_true (aimak_priority_editor_load (AIMAK_PRIORITY_EDITOR (editor), p->id, &error));
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   title = aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), "title");
 
   g_assert_cmpint (sqlite3_open (path, &other), ==, SQLITE_OK);
@@ -496,7 +489,7 @@ test_busy_edit_kept (void)
   start = g_get_monotonic_time ();
   g_assert_false (aimak_priority_editor_flush (AIMAK_PRIORITY_EDITOR (editor)));
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_nonnull (strstr (aimak_priority_editor_get_refusal (AIMAK_PRIORITY_EDITOR (editor)),
                             "The database is busy"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==,
@@ -515,7 +508,7 @@ test_busy_edit_kept (void)
   g_assert_null (aimak_priority_editor_get_refusal (AIMAK_PRIORITY_EDITOR (editor)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 

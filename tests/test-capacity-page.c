@@ -15,18 +15,11 @@
 #include "aimak-activity-editor.h"
 #include "aimak-capacity-page.h"
 #include "aimak-summary-page.h"
+#include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
 
 #define SUZAK_AA "KG03220856000"
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gboolean
 quit_loop (gpointer data)
@@ -43,7 +36,7 @@ wait_ms (guint ms)
 
   g_timeout_add (ms, quit_loop, loop);
   g_main_loop_run (loop);
-  iterate ();
+  aimak_test_iterate ();
 }
 
 static GtkWidget *
@@ -113,7 +106,7 @@ click (GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  aimak_test_iterate ();
 }
 
 static void
@@ -125,7 +118,7 @@ set_text (AimakActivityEditor *editor,
 
   g_assert_nonnull (w);
   gtk_editable_set_text (GTK_EDITABLE (w), text);
-  iterate ();
+  aimak_test_iterate ();
 }
 
 static gboolean
@@ -169,19 +162,19 @@ test_add_activity (void)
                                 "families', 'x', 'x')", "tt", prio, SUZAK_AA));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
   summary = AIMAK_SUMMARY_PAGE (aimak_window_get_page (window, "summary"));
   editor = aimak_capacity_page_get_editor (page);
   model = aimak_capacity_page_get_model (page);
 
   g_assert_true (aimak_window_select_area (window, SUZAK_AA));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_area (window), ==, SUZAK_AA);
 
   /* The Summary before: nobody took part yet. */
   aimak_window_show_view (window, "summary");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_nonnull (aimak_summary_page_get_summary (summary));
   g_assert_cmpstr (aimak_summary_page_get_summary (summary)->scope_label, ==, "Suzak");
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "0");
@@ -192,7 +185,7 @@ test_add_activity (void)
 
   /* Capacity building: empty, then Add (the button behind Ctrl+N). */
   aimak_window_show_view (window, "capacity");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_cmpstr (aimak_capacity_page_get_totals_text (page), ==, "No activities listed");
   click (find_action_button (GTK_WIDGET (page), "capacity.add"));
@@ -213,7 +206,7 @@ test_add_activity (void)
                                                                    TRUE), 12);
   gtk_spin_button_set_value (aimak_activity_editor_get_count_spin (editor, "local_authority",
                                                                    FALSE), 5);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 0);
   g_assert_null (aimak_activity_editor_get_inline_problem (editor, "participants"));
   wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
@@ -245,7 +238,7 @@ test_add_activity (void)
 
   /* The Summary after: tiles, the stacked bars and the table show 12 and 5. */
   aimak_window_show_view (window, "summary");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "17");
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "activities"), ==, "1");
   g_assert_cmpuint (aimak_chart_get_n_series (chart), ==, 2);
@@ -287,15 +280,15 @@ test_add_activity (void)
   }
   /* Other scopes: the pilots include Suzak; all areas too. */
   aimak_summary_page_set_scope (summary, AIMAK_SCOPE_PILOTS);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_summary_page_get_summary (summary)->scope_label, ==, "Pilot areas");
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "17");
   aimak_summary_page_set_scope (summary, AIMAK_SCOPE_AREA);
-  iterate ();
+  aimak_test_iterate ();
 
   /* Validation through the widgets: a score that is not a number is not saved. */
   aimak_window_show_view (window, "capacity");
-  iterate ();
+  aimak_test_iterate ();
   set_text (editor, "pre_score", "abc");
   g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "pre_score"),
                            "not a number"));
@@ -325,14 +318,14 @@ test_add_activity (void)
   gtk_editable_set_text (GTK_EDITABLE (aimak_activity_editor_get_count_spin (editor,
                                                                              "kenesh_deputy",
                                                                              FALSE)), "-3");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "men.kenesh_deputy"),
                            "cannot be negative"));
   g_assert_false (aimak_activity_editor_flush (editor, NULL));
   gtk_editable_set_text (GTK_EDITABLE (aimak_activity_editor_get_count_spin (editor,
                                                                              "kenesh_deputy",
                                                                              FALSE)), "0");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 0);
   /* A date more than a year ahead. */
   set_text (editor, "date", "2999-01-01");
@@ -350,21 +343,21 @@ test_add_activity (void)
     g_assert_nonnull (check);
     g_assert_false (gtk_check_button_get_active (check));
     gtk_check_button_set_active (check, TRUE);
-    iterate ();
+    aimak_test_iterate ();
     g_assert_true (aimak_activity_editor_flush (editor, NULL));
     g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity_priority"), ==, 1);
   }
 
   /* Search and filters. */
   aimak_capacity_page_set_search (page, "budgeting");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   aimak_capacity_page_set_search (page, "nothing like this");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   g_assert_nonnull (find_button_label (GTK_WIDGET (page), "_Add Activity"));
   aimak_capacity_page_set_search (page, "");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Delete, then Undo in the toast. */
@@ -381,7 +374,7 @@ test_add_activity (void)
                    ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -407,19 +400,19 @@ test_read_only (void)
   aimak_db_set_language (ro, "en");
   window = aimak_window_new (NULL, ro);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
   editor = aimak_capacity_page_get_editor (page);
   g_assert_true (aimak_window_select_area (window, SUZAK_AA));
   aimak_window_show_view (window, "capacity");
-  iterate ();
+  aimak_test_iterate ();
 
   g_assert_cmpuint (g_list_model_get_n_items (aimak_capacity_page_get_model (page)), ==, 1);
   g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (page),
                                                                "capacity.add")));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (aimak_capacity_page_get_model (page)),
                                      0);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (aimak_activity_editor_is_shown (editor));
   g_assert_false (gtk_widget_is_sensitive (aimak_activity_editor_get_field_widget (editor,
                                                                                     "topic")));
@@ -429,23 +422,8 @@ test_read_only (void)
   g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "3 participants"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      if ((found = find_type (c, type)))
-        return found;
-    }
-  return NULL;
 }
 
 /* Which page of the leaflet the user sees: "list" or "editor". */
@@ -479,13 +457,13 @@ test_narrow (void)
   window = aimak_window_new (NULL, db);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
   editor = aimak_capacity_page_get_editor (page);
   model = aimak_capacity_page_get_model (page);
   g_assert_true (aimak_window_select_area (window, SUZAK_AA));
   aimak_window_show_view (window, "capacity");
-  iterate ();
+  aimak_test_iterate ();
   wait_ms (100);
 
   /* The view no longer holds the window wide: it fits a phone-sized window. */
@@ -495,19 +473,19 @@ test_narrow (void)
   /* Narrow enough that the list and the editor do not fit side by side. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), <, 760);
 
-  leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
+  leaflet = ADW_LEAFLET (aimak_test_find_type (GTK_WIDGET (page), ADW_TYPE_LEAFLET));
   g_assert_nonnull (leaflet);
   g_assert_true (adw_leaflet_get_folded (leaflet));
   g_assert_cmpstr (shown_page (leaflet), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
-  list = find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
+  list = aimak_test_find_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW);
   g_assert_true (gtk_widget_is_drawable (list));
   back = find_icon_button (GTK_WIDGET (page), "go-previous-symbolic");
   g_assert_nonnull (back);
 
   /* Choosing an activity shows the editor alone, with a back button. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
-  iterate ();
+  aimak_test_iterate ();
   wait_ms (300);  /* the leaflet's transition */
   g_assert_cmpstr (shown_page (leaflet), ==, "editor");
   g_assert_true (aimak_activity_editor_is_shown (editor));
@@ -526,7 +504,7 @@ test_narrow (void)
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
                     GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (shown_page (leaflet), ==, "editor");
   click (back);
   g_assert_cmpstr (shown_page (leaflet), ==, "list");
@@ -535,7 +513,7 @@ test_narrow (void)
   {
     g_autoptr(AimakActivityRow) row = g_list_model_get_item (model, 1);
     g_signal_emit_by_name (list, "activate", 1);
-    iterate ();
+    aimak_test_iterate ();
     g_assert_cmpstr (shown_page (leaflet), ==, "editor");
     g_assert_cmpstr (aimak_activity_editor_get_id (editor), ==, aimak_activity_row_get_id (row));
   }
@@ -544,12 +522,12 @@ test_narrow (void)
 
   /* Add (Ctrl+N) opens a new activity in the editor page; deleting it goes back. */
   gtk_widget_activate_action (GTK_WIDGET (page), "capacity.add", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (shown_page (leaflet), ==, "editor");
   g_assert_true (aimak_activity_editor_is_shown (editor));
   g_assert_null (aimak_activity_editor_get_id (editor));
   gtk_widget_activate_action (GTK_WIDGET (page), "capacity.delete", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (shown_page (leaflet), ==, "list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 
@@ -558,13 +536,13 @@ test_narrow (void)
   wait_ms (300);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 1);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (gtk_widget_is_drawable (list));
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (editor)));
   g_assert_false (gtk_widget_is_drawable (back));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -637,7 +615,7 @@ test_screenshots (void)
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
       gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
       gtk_window_present (GTK_WINDOW (window));
-      iterate ();
+      aimak_test_iterate ();
       /* AIMAK_SCREENSHOT_AREA=none shows every area. */
       if (g_strcmp0 (area, "none") != 0)
         aimak_window_select_area (window, area ? area : SUZAK_AA);
@@ -646,7 +624,7 @@ test_screenshots (void)
           g_autofree char *name = g_strdup_printf ("%s/%s-%s.png", out, views[v],
                                                    dark ? "dark" : "light");
           aimak_window_show_view (window, views[v]);
-          iterate ();
+          aimak_test_iterate ();
           if (v == 0 && g_list_model_get_n_items (model) > 0)
             gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
           wait_ms (300);
@@ -691,7 +669,7 @@ test_screenshots (void)
             }
         }
       gtk_window_destroy (GTK_WINDOW (window));
-      iterate ();
+      aimak_test_iterate ();
     }
 }
 

@@ -15,19 +15,12 @@
 #include <glib/gstdio.h>
 
 #include "aimak-export-dialog.h"
+#include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
 
 #define JETI_OGUZ "KG02210000000"
 #define BARSKOON  "KG02210815000"
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -140,7 +133,7 @@ wait_finished (Finished *f)
   while (!f->done && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (f->done);
-  iterate ();
+  aimak_test_iterate ();
 }
 
 static char *
@@ -176,7 +169,7 @@ open_dialog (AimakWindow *window)
 
   /* The action Ctrl+E is bound to (the binding itself is set by the application). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   return dialog;
@@ -213,9 +206,9 @@ test_export_dialog (void)
 
   window = aimak_window_new (NULL, db);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (aimak_window_select_area (window, JETI_OGUZ));
-  iterate ();
+  aimak_test_iterate ();
 
   /* Opens with the selected area, the saved language and threshold, a proposed name. */
   dialog = open_dialog (window);
@@ -236,10 +229,10 @@ test_export_dialog (void)
 
   /* The proposed name follows the scope. */
   adw_combo_row_set_selected (scope_row, 2);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), "all-areas"));
   adw_combo_row_set_selected (scope_row, 0);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, expected_name);
 
   /* Russian, and the export. */
@@ -251,7 +244,7 @@ test_export_dialog (void)
   g_assert_cmpuint (adw_combo_row_get_selected (language_row), ==, 2);   /* ky, saved */
   adw_combo_row_set_selected (language_row, 1);
   aimak_export_dialog_set_folder (dialog, folder);
-  iterate ();
+  aimak_test_iterate ();
   save_png (GTK_WIDGET (dialog), "export-dialog.png");
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
   click (GTK_WIDGET (dialog), "_Export");
@@ -282,7 +275,7 @@ test_export_dialog (void)
   finished = (Finished) { 0 };
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
   click (GTK_WIDGET (dialog), "_Export");
-  iterate ();
+  aimak_test_iterate ();
   {
     AdwMessageDialog *ask = find_message_dialog ();
     g_assert_nonnull (ask);
@@ -335,7 +328,7 @@ test_export_dialog (void)
   adw_combo_row_set_selected (scope_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (dialog),
                                                                       ADW_TYPE_COMBO_ROW, NULL)),
                               2);
-  iterate ();
+  aimak_test_iterate ();
   finished = (Finished) { 0 };
   click (GTK_WIDGET (dialog), "_Export");
   g_assert_true (aimak_export_dialog_is_running (dialog));
@@ -352,11 +345,11 @@ test_export_dialog (void)
 
   /* Cancel without an export closes the dialog. */
   click (GTK_WIDGET (dialog), "_Cancel");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_null (find_dialog ());
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
   aimak_test_rmdir (out);
 }

@@ -22,6 +22,7 @@
 #include "aimak-priorities-page.h"
 #include "aimak-priority-editor.h"
 #include "aimak-priority-indicator-row.h"
+#include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
 
@@ -29,14 +30,6 @@
 /* The widgets of the page and of its editor, by name. */
 #define FIELD(name) aimak_priority_editor_get_field_widget (editor, name)
 #define WIDGET(name) aimak_priorities_page_get_widget (page, name)
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gboolean
 on_timeout (gpointer data)
@@ -54,24 +47,7 @@ wait_ms (guint ms)
   g_timeout_add (ms, on_timeout, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  iterate ();
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0 &&
-          gtk_widget_is_drawable (c))
-        return c;
-      if ((found = find_label (c, text)))
-        return found;
-    }
-  return NULL;
+  aimak_test_iterate ();
 }
 
 static GtkWidget *
@@ -203,7 +179,7 @@ new_priority (AimakPrioritiesPage *page,
 
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_nonnull (aimak_priority_editor_get_id (editor));
   return g_strdup (aimak_priority_editor_get_id (editor));
 }
@@ -224,16 +200,16 @@ test_priorities_flow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (aimak_window_select_area (window, BARSKOON));
   aimak_window_show_view (window, "priorities");
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
   editor = aimak_priorities_page_get_editor (page);
 
   /* An area without priorities shows the empty state with its button. */
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Priorities in Barskoon"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "No Priorities in Barskoon"));
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Add Priority"));
   g_assert_cmpstr (aimak_priorities_page_get_count_text (page), ==, "0 of 0 priorities");
 
@@ -287,15 +263,15 @@ test_priorities_flow (void)
     g_autofree char *t = row_title (page, 0);
     g_assert_cmpstr (t, ==, "Jobs for returning women");
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Jobs for returning women"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "1. Jobs for returning women"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Jobs for returning women"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "1. Jobs for returning women"));
   g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
                    "Description: — → Vocational courses in sewing and greenhouse farming, "
                    "with childcare.");
 
   /* Ctrl+Z in the editor takes back the last field and saves. */
   g_assert_true (press_shortcut (GTK_WIDGET (editor), GDK_KEY_z, GDK_CONTROL_MASK));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpstr (p->description, ==, "");
@@ -310,21 +286,21 @@ test_priorities_flow (void)
   marker_row = FIELD ("gender_marker");
   status_row = FIELD ("status");
   adw_combo_row_set_selected (ADW_COMBO_ROW (marker_row), 2);
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpint (p->gender_marker, ==, 2);
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "2 Principal"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "2 Principal"));
   g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "target_groups"));
   g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "checklist"));
   g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "indicators"));
   g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "marker_justification"));
   g_assert_cmpuint (aimak_priority_editor_get_n_problems (editor), ==, 4);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "4 Problems"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "4 Problems"));
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), index_of (statuses, "proposed"));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpstr (p->status, ==, "draft");
@@ -335,16 +311,16 @@ test_priorities_flow (void)
   g_assert_nonnull (aimak_priority_editor_get_refusal (editor));
   g_assert_true (g_str_has_prefix (aimak_priority_editor_get_refusal (editor),
                                    "The priority cannot be “Proposed for public hearing”"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), aimak_priority_editor_get_refusal (editor)));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), aimak_priority_editor_get_refusal (editor)));
 
   /* A target group: still refused. */
   gtk_check_button_set_active (aimak_priority_editor_get_check (editor, "target_groups",
                                                                 "returning_women_migrants"),
                                TRUE);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_null (aimak_priority_editor_get_inline_problem (editor, "target_groups"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), index_of (statuses, "proposed"));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpstr (p->status, ==, "draft");
@@ -355,12 +331,12 @@ test_priorities_flow (void)
   /* The checklist answer, the justification and an indicator by sex. */
   gtk_toggle_button_set_active (aimak_priority_editor_get_answer_button (editor, "women_consulted",
                                                                          "yes"), TRUE);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_null (aimak_priority_editor_get_inline_problem (editor, "checklist"));
   set_text_view (FIELD ("marker_justification"),
                  "The priority exists for women returnees; they chose it at the hearing.");
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-indicator", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (aimak_priority_editor_get_n_indicators (editor), ==, 1);
   ind_row = AIMAK_PRIORITY_INDICATOR_ROW (aimak_priority_editor_get_indicator_row (editor, 0));
   gtk_editable_set_text (aimak_priority_indicator_row_get_field (ind_row, 0),
@@ -402,7 +378,7 @@ test_priorities_flow (void)
 
   /* Now "proposed" is accepted. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), index_of (statuses, "proposed"));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpstr (p->status, ==, "proposed");
@@ -412,7 +388,7 @@ test_priorities_flow (void)
                     index_of (statuses, "proposed"));
   g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
                    "Status: Draft → Proposed for public hearing");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Proposed for public hearing"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Proposed for public hearing"));
 
   /* Two more priorities for the filters. */
   id2 = new_priority (page, editor);
@@ -422,7 +398,7 @@ test_priorities_flow (void)
                  "A new pipeline from the spring to the school.");
   gtk_check_button_set_active (aimak_priority_editor_get_check (editor, "target_groups",
                                                                 "elderly_left_behind"), TRUE);
-  iterate ();
+  aimak_test_iterate ();
   id3 = new_priority (page, editor);
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("title")),
                          "Remittance savings groups");
@@ -443,7 +419,7 @@ test_priorities_flow (void)
 
   /* Filter by marker: "2 Principal" is item 3 after "All Markers". */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (WIDGET ("marker")), 3);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 1);
   {
     g_autofree char *t = row_title (page, 0);
@@ -451,10 +427,10 @@ test_priorities_flow (void)
   }
   g_assert_cmpstr (aimak_priorities_page_get_count_text (page), ==, "1 of 3 priorities");
   /* The cells on screen follow the rows. */
-  g_assert_nonnull (find_label (WIDGET ("column-view"), "Jobs for returning women"));
-  g_assert_null (find_label (WIDGET ("column-view"), "Drinking water for the upper village"));
+  g_assert_nonnull (aimak_test_find_label (WIDGET ("column-view"), "Jobs for returning women"));
+  g_assert_null (aimak_test_find_label (WIDGET ("column-view"), "Drinking water for the upper village"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (WIDGET ("marker")), 2);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 1);
   {
     g_autofree char *t = row_title (page, 0);
@@ -476,22 +452,22 @@ test_priorities_flow (void)
       }
     g_assert_cmpuint (elderly, !=, GTK_INVALID_LIST_POSITION);
     gtk_drop_down_set_selected (groups, elderly);
-    iterate ();
+    aimak_test_iterate ();
     g_assert_cmpuint (n_rows (page), ==, 1);
-    g_assert_nonnull (find_label (WIDGET ("column-view"), "Drinking water for the upper village"));
-    g_assert_null (find_label (WIDGET ("column-view"), "Jobs for returning women"));
+    g_assert_nonnull (aimak_test_find_label (WIDGET ("column-view"), "Drinking water for the upper village"));
+    g_assert_null (aimak_test_find_label (WIDGET ("column-view"), "Jobs for returning women"));
     {
       g_autofree char *t = row_title (page, 0);
       g_assert_cmpstr (t, ==, "Drinking water for the upper village");
     }
     gtk_drop_down_set_selected (groups, 0);
-    iterate ();
+    aimak_test_iterate ();
     g_assert_cmpuint (n_rows (page), ==, 3);
   }
 
   /* Search by a word of the description (Ctrl+F goes to the search entry). */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-search", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (gtk_widget_is_focus (WIDGET ("search")) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          WIDGET ("search")));
@@ -508,9 +484,9 @@ test_priorities_flow (void)
   wait_ms (400);
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "no-match");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Matching Priorities"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "No Matching Priorities"));
   gtk_widget_activate_action (GTK_WIDGET (page), "page.clear-filters", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 3);
 
   /* Sorting by a column header re-queries the model in that order. */
@@ -522,26 +498,26 @@ test_priorities_flow (void)
     g_autofree char *last = NULL;
 
     gtk_column_view_sort_by_column (view, title_column, GTK_SORT_ASCENDING);
-    iterate ();
+    aimak_test_iterate ();
     first = row_title (page, 0);
     g_assert_cmpstr (first, ==, "Drinking water for the upper village");
     gtk_column_view_sort_by_column (view, title_column, GTK_SORT_DESCENDING);
-    iterate ();
+    aimak_test_iterate ();
     g_free (first);
     first = row_title (page, 0);
     g_assert_cmpstr (first, ==, "Remittance savings groups");
     gtk_column_view_sort_by_column (view, rank_column, GTK_SORT_ASCENDING);
-    iterate ();
+    aimak_test_iterate ();
     last = row_title (page, 2);
     g_assert_cmpstr (last, ==, "Remittance savings groups");
   }
 
   /* Alt+Down moves the open priority down one rank. */
   g_assert_true (aimak_priorities_page_select_id (page, id));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_priority_editor_get_id (editor), ==, id);
   g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Down, GDK_ALT_MASK));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_autoptr(AimakPriority) p2 = load (db, id2);
@@ -554,9 +530,9 @@ test_priorities_flow (void)
     g_assert_cmpstr (t1, ==, "Jobs for returning women");
   }
   g_assert_cmpstr (aimak_priorities_page_get_selected_id (page), ==, id);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "2. Jobs for returning women"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "2. Jobs for returning women"));
   g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Up, GDK_ALT_MASK));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpint (p->rank, ==, 1);
@@ -565,7 +541,7 @@ test_priorities_flow (void)
   /* Delete (the Delete key of the list), then Undo in the toast. */
   g_assert_true (press_shortcut (WIDGET ("column-view"),
                                  GDK_KEY_Delete, 0));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 2);
   g_assert_cmpstr (aimak_priorities_page_get_count_text (page), ==, "2 of 2 priorities");
   {
@@ -574,14 +550,14 @@ test_priorities_flow (void)
     g_assert_nonnull (p->deleted_at);
     g_assert_cmpint (p2->rank, ==, 1);
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Priority deleted"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Priority deleted"));
   {
     GtkWidget *undo = find_button (GTK_WIDGET (window), "_Undo");
 
     g_assert_nonnull (undo);
     g_signal_emit_by_name (undo, "clicked");
   }
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 3);
   {
     g_autoptr(AimakPriority) p = load (db, id);
@@ -594,7 +570,7 @@ test_priorities_flow (void)
 
   /* Duplicate from the menu: a draft copy right after the original. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.duplicate", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 4);
   {
     const AimakPriority *copy = aimak_priority_editor_get_priority (editor);
@@ -607,14 +583,14 @@ test_priorities_flow (void)
   /* "All areas" vs the selected area: another area shows none of these. */
   g_assert_false (gtk_widget_get_visible (FIELD ("area_code")));
   g_assert_true (aimak_window_select_area (window, "KG03220856000"));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
 
   /* The open copy can be moved to the newly chosen area from its Area row. */
   g_assert_true (gtk_widget_get_visible (FIELD ("area_code")));
   g_signal_emit_by_name (FIELD ("area_code"), "clicked");
-  iterate ();
+  aimak_test_iterate ();
   {
     const AimakPriority *copy = aimak_priority_editor_get_priority (editor);
     g_autoptr(AimakPriority) stored = load (db, copy->id);
@@ -630,14 +606,14 @@ test_priorities_flow (void)
   }
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (WIDGET ("all-areas")),
                                 TRUE);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 4);
   /* Across areas the Area column is back (a single ayil aimak does not need it). */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
                       GTK_COLUMN_VIEW (WIDGET ("column-view")))), ==, 8);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -656,20 +632,20 @@ test_priorities_switch_saves (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (aimak_window_select_area (window, BARSKOON));
   aimak_window_show_view (window, "priorities");
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
   editor = aimak_priorities_page_get_editor (page);
   g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK));
-  iterate ();
+  aimak_test_iterate ();
   a = g_strdup (aimak_priority_editor_get_id (editor));
   g_assert_nonnull (a);
   b = new_priority (page, editor);
   g_assert_true (aimak_priorities_page_select_id (page, a));
-  iterate ();
+  aimak_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("title")),
                          "Typed just before switching");
   g_assert_true (aimak_priorities_page_select_id (page, b));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, a);
     g_assert_cmpstr (p->title, ==, "Typed just before switching");
@@ -692,7 +668,7 @@ test_priorities_switch_saves (void)
   /* Closing the window right after typing loses nothing. */
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("responsible")), "Ayil okmotu social worker");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   {
     g_autoptr(AimakPriority) p = load (db, b);
     g_assert_cmpstr (p->responsible, ==, "Ayil okmotu social worker");
@@ -711,30 +687,30 @@ test_priorities_no_area (void)
 
   gtk_window_present (GTK_WINDOW (window));
   aimak_window_show_view (window, "priorities");
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
   g_assert_null (aimak_window_get_area (window));
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Priorities Yet"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "No Priorities Yet"));
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Choose an Area"));
   g_assert_false (gtk_widget_get_sensitive (WIDGET ("area-scope")));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (WIDGET ("all-areas"))));
 
   g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM priority", NULL),
                    ==, 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (window),
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window),
                                 "Choose an area first: every priority belongs to an area"));
 
   /* "Choose an Area" in the empty state goes to the Areas view. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Choose an Area"), "clicked");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_view (window), ==, "areas");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -768,23 +744,23 @@ test_priorities_read_only (void)
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (aimak_window_select_area (window, BARSKOON));
   aimak_window_show_view (window, "priorities");
-  iterate ();
+  aimak_test_iterate ();
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
   editor = aimak_priorities_page_get_editor (page);
   g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_true (aimak_priorities_page_select_id (page, id));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_priority_editor_get_id (editor), ==, id);
   g_assert_false (gtk_widget_is_sensitive (FIELD ("title")));
   g_assert_false (gtk_widget_is_sensitive (FIELD ("status")));
   g_assert_false (gtk_widget_is_sensitive (WIDGET ("new-button")));
   g_assert_false (press_shortcut (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK) &&
                   n_rows (page) != 1);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -962,7 +938,7 @@ test_priorities_screenshot (void)
   else
     gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   /* Another area shows its empty state. */
   g_assert_true (aimak_window_select_area (window, g_getenv ("AIMAK_SCREENSHOT_AREA") ?
                                                    g_getenv ("AIMAK_SCREENSHOT_AREA") : BARSKOON));
@@ -983,9 +959,9 @@ test_priorities_screenshot (void)
 
       gtk_single_selection_set_selected (aimak_priorities_page_get_selection (page),
                                          G_N_ELEMENTS (examples) - 1);
-      iterate ();
+      aimak_test_iterate ();
       adw_combo_row_set_selected (ADW_COMBO_ROW (FIELD ("gender_marker")), 2);
-      iterate ();
+      aimak_test_iterate ();
       adw_combo_row_set_selected (ADW_COMBO_ROW (FIELD ("status")),
                                   index_of (statuses, "proposed"));
       wait_ms (300);
@@ -1008,7 +984,7 @@ test_priorities_screenshot (void)
   save_screenshot (GTK_WIDGET (window), path);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 

@@ -16,6 +16,7 @@
 #include "aimak-chart.h"
 #include "aimak-import-dialog.h"
 #include "aimak-map.h"
+#include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-value-dialog.h"
 #include "aimak-window.h"
@@ -24,14 +25,6 @@
 #define SUZAK_R    "KG03220000000"
 #define BARSKOON   "KG02210815000"
 #define ISSYK_KUL  "KG02000000000"
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static void
 wait_ms (guint ms)
@@ -43,7 +36,7 @@ wait_ms (guint ms)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
     }
-  iterate ();
+  aimak_test_iterate ();
 }
 
 typedef gboolean (*Condition) (gpointer data);
@@ -62,7 +55,7 @@ wait_for (Condition cond,
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-  iterate ();
+  aimak_test_iterate ();
   return TRUE;
 }
 
@@ -116,22 +109,6 @@ count_class (GtkWidget  *root,
       n += count_class (c, css_class);
     }
   return n;
-}
-
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      if ((found = find_type (c, type)))
-        return found;
-    }
-  return NULL;
 }
 
 /* A preferences row by its title (entry rows, combo rows). */
@@ -316,7 +293,7 @@ new_window (AimakDb *db)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   return window;
 }
 
@@ -335,7 +312,7 @@ test_profile_suzak (void)
   double x, y;
 
   g_assert_true (aimak_window_select_area (window, SUZAK_AA));
-  iterate ();
+  aimak_test_iterate ();
 
   /* Header: name, type and code, parents as links, pilot badge. */
   g_assert_nonnull (find_label (GTK_WIDGET (profile), "Suzak"));
@@ -368,7 +345,7 @@ test_profile_suzak (void)
 
   /* Add a value through the dialog's real widgets. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   g_assert_nonnull (dialog);
   select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
@@ -396,21 +373,21 @@ test_profile_suzak (void)
 
   /* Invalid input: the core's messages appear under their fields, nothing saved. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
   set_entry (GTK_WIDGET (dialog), "Year", "1980");
   set_entry (GTK_WIDGET (dialog), "Value", "-5");
   set_entry (GTK_WIDGET (dialog), "Source", "");
   g_assert_false (aimak_value_dialog_save (dialog));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Year"), "error"));
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Value"), "error"));
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Source"), "error"));
   g_assert_cmpuint (count_class (GTK_WIDGET (dialog), "field-error"), >=, 3);
   set_entry (GTK_WIDGET (dialog), "Value", "12abc");
   g_assert_false (aimak_value_dialog_save (dialog));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Enter a number, e.g. 1234.5 or 12,5"));
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (wait_for (no_value_dialog, NULL, 2000));
@@ -418,9 +395,9 @@ test_profile_suzak (void)
 
   /* Edit the value: the history keeps the old figure. */
   aimak_area_profile_select_row (profile, table_position (profile, "POP", 2023));
-  iterate ();
+  aimak_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.edit-value", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Value"))),
@@ -454,7 +431,7 @@ test_profile_suzak (void)
   /* Delete offers undo. */
   aimak_area_profile_select_row (profile, table_position (profile, "POP", 2023));
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.delete-value", NULL);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_null (table_row (profile, "POP", 2023));
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 5);
   {
@@ -469,12 +446,12 @@ test_profile_suzak (void)
 
   /* A new indicator for the catalogue, with the core's checks. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-indicator", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   g_assert_nonnull (dialog);
   set_entry (GTK_WIDGET (dialog), "Code", "bad code");
   g_assert_false (aimak_value_dialog_save (dialog));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Code"), "error"));
   g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Name in English"),
                                            "error"));
@@ -493,7 +470,7 @@ test_profile_suzak (void)
 
   /* And on the way from the value dialog: afterwards it is the chosen indicator. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   gtk_widget_activate (find_button (GTK_WIDGET (dialog), "New _Indicator…"));
   wait_ms (400);
@@ -501,7 +478,7 @@ test_profile_suzak (void)
   set_entry (GTK_WIDGET (dialog), "Name in English", "Returnee women trained");
   select_combo (find_row (GTK_WIDGET (dialog), "Unit"), "persons");
   g_assert_true (aimak_value_dialog_save (dialog));
-  iterate ();
+  aimak_test_iterate ();
   {
     AdwComboRow *combo = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Indicator"));
     GtkStringObject *item = adw_combo_row_get_selected_item (combo);
@@ -514,7 +491,7 @@ test_profile_suzak (void)
   g_assert_true (aimak_map_get_area_point (map, "KG03225000000", &x, &y));
   g_assert_cmpstr (aimak_map_get_code_at (map, x, y), ==, "KG03225000000");
   g_assert_true (aimak_map_activate_at (map, x, y));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_area (window), ==, "KG03225000000");
   g_assert_nonnull (find_label (GTK_WIDGET (profile), "Toktogul"));
   g_clear_pointer (&highlighted, g_ptr_array_unref);
@@ -523,7 +500,7 @@ test_profile_suzak (void)
 
   g_assert_true (aimak_map_get_area_point (map, "KG11000000000", &x, &y));
   g_assert_true (aimak_map_activate_at (map, x, y));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_area (window), ==, "KG11000000000");
   g_clear_pointer (&highlighted, g_ptr_array_unref);
   highlighted = aimak_map_get_highlighted_codes (map);
@@ -531,7 +508,7 @@ test_profile_suzak (void)
 
   /* An oblast highlights all its rayons and cities. */
   g_assert_true (aimak_window_select_area (window, ISSYK_KUL));
-  iterate ();
+  aimak_test_iterate ();
   g_clear_pointer (&highlighted, g_ptr_array_unref);
   highlighted = aimak_map_get_highlighted_codes (map);
   g_assert_true (codes_equal (highlighted, (const char *[]) {
@@ -554,7 +531,7 @@ test_profile_suzak (void)
 
   g_test_message ("map drawn %u times", aimak_map_get_n_renders (map));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -571,13 +548,13 @@ test_profile_table (void)
   guint all, pos;
 
   g_assert_true (aimak_window_select_area (window, ISSYK_KUL));
-  iterate ();
+  aimak_test_iterate ();
   all = g_list_model_get_n_items (rows);
   g_assert_cmpuint (all, >, 10);
 
   /* Poverty by sex over the years. */
   aimak_area_profile_set_filter (profile, "SI_POV_NAHC", 0, 0);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), <, all);
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -587,7 +564,7 @@ test_profile_table (void)
     }
   pos = g_list_model_get_n_items (rows) - 1;
   aimak_area_profile_select_row (profile, pos);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (aimak_chart_get_kind (trend), ==, AIMAK_CHART_LINE);
   g_assert_cmpuint (aimak_chart_get_n_categories (trend), ==, g_list_model_get_n_items (rows));
   g_assert_cmpstr (aimak_chart_get_series_name (trend, 0), ==, "Women");
@@ -604,7 +581,7 @@ test_profile_table (void)
 
   /* A year range. */
   aimak_area_profile_set_filter (profile, NULL, 2015, 2016);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
@@ -615,7 +592,7 @@ test_profile_table (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -653,11 +630,11 @@ test_profile_import (void)
     SUZAK_AA ",NO_SUCH_INDICATOR,2022,T,5,Suzak ayil okmotu,\n"
     "Suzak,RETURNEES,2021,F,37,Suzak ayil okmotu,ambiguous name\n", -1, NULL));
   g_assert_true (aimak_window_select_area (window, SUZAK_AA));
-  iterate ();
+  aimak_test_iterate ();
 
   /* The window menu's action opens the dialog. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (aimak_import_dialog_get_step (dialog), ==, "choose");
@@ -684,7 +661,7 @@ test_profile_import (void)
 
   gtk_widget_activate (find_button (GTK_WIDGET (dialog), "Import Only _Good Rows"));
   g_assert_true (wait_for (no_import_dialog, NULL, 10000));
-  iterate ();
+  aimak_test_iterate ();
 
   /* The table refreshed, and the returnees card shows women and men. */
   row = table_row (profile, "RETURNEES", 2022);
@@ -697,7 +674,7 @@ test_profile_import (void)
   /* A file that is not a CSV of values says why. */
   g_assert_true (g_file_set_contents (csv, "just,some,columns\n1,2,3\n", -1, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
-  iterate ();
+  aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
   aimak_import_dialog_load_file (dialog, file);
   g_assert_true (wait_for (dialog_at_step, "error", 10000));
@@ -705,7 +682,7 @@ test_profile_import (void)
   g_assert_true (wait_for (no_import_dialog, NULL, 2000));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 
@@ -727,17 +704,17 @@ test_profile_read_only (void)
     window = new_window (db);
     profile = window_profile (window);
     g_assert_true (aimak_window_select_area (window, BARSKOON));
-    iterate ();
+    aimak_test_iterate ();
     g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (profile), "_Add Value…")));
     g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (profile), "_Import CSV…")));
     /* The cards' "Add Value…" buttons too. */
     for (GtkWidget *b = find_button (GTK_WIDGET (profile), "_Add Value…"); b; b = NULL)
       g_assert_false (gtk_widget_is_sensitive (b));
     gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
-    iterate ();
+    aimak_test_iterate ();
     g_assert_null (find_toplevel (AIMAK_TYPE_VALUE_DIALOG));
     gtk_window_destroy (GTK_WINDOW (window));
-    iterate ();
+    aimak_test_iterate ();
   }
   aimak_test_rmdir (dir);
 }
@@ -760,14 +737,14 @@ test_chart_data (void)
   g_assert_cmpstr (text, ==, "Priorities. Draft: Marker 1 3, Marker 2 2. "
                              "Approved: Marker 1 1, Marker 2 no data.");
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   /* Every kind draws without complaint, also empty. */
   for (int kind = AIMAK_CHART_GROUPED_BARS; kind <= AIMAK_CHART_LINE; kind++)
     {
       aimak_chart_set_kind (chart, kind);
       aimak_chart_set_horizontal (chart, kind % 2);
       gtk_widget_queue_draw (GTK_WIDGET (chart));
-      iterate ();
+      aimak_test_iterate ();
     }
   g_clear_pointer (&text, g_free);
   aimak_chart_set_kind (chart, AIMAK_CHART_DONUT);
@@ -778,7 +755,7 @@ test_chart_data (void)
   text = aimak_chart_describe (chart);
   g_assert_cmpstr (text, ==, "Priorities. No data");
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
 
   g_clear_pointer (&text, g_free);
   text = aimak_chart_format_value (12.345, "%");
@@ -814,7 +791,7 @@ test_map_cache (void)
   wait_ms (400);
   g_assert_cmpuint (aimak_map_get_n_renders (map), ==, before + 1);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
 }
 
 /* ---- screenshots (only with AIMAK_SCREENSHOT_DIR) ---- */
@@ -878,7 +855,7 @@ test_profile_screenshots (void)
       save_png (GTK_WIDGET (window), win_path);
       /* The rest of the profile, a screen at a time. */
       scrolled = GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (
-        GTK_STACK (find_type (GTK_WIDGET (profile), GTK_TYPE_STACK)), "profile"));
+        GTK_STACK (aimak_test_find_type (GTK_WIDGET (profile), GTK_TYPE_STACK)), "profile"));
       adj = gtk_scrolled_window_get_vadjustment (scrolled);
       for (int page = 1; page < 4; page++)
         {
@@ -935,7 +912,7 @@ test_profile_screenshots (void)
     wait_ms (100);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 

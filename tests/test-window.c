@@ -6,32 +6,9 @@
 
 #include "aimak-area-item.h"
 #include "aimak-areas-page.h"
+#include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
-
-static void
-iterate (void)
-{
-  for (int i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0 &&
-          gtk_widget_is_drawable (c))
-        return c;
-      if ((found = find_label (c, text)))
-        return found;
-    }
-  return NULL;
-}
 
 static char *
 row_code (GListModel *model,
@@ -55,56 +32,56 @@ test_window_areas (void)
   g_autofree char *first = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
 
   /* The tree starts with the 9 top-level units, in English here. */
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
   first = row_code (model, 0);
   g_assert_cmpstr (first, ==, "KG05000000000");  /* Batken sorts first */
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Choose an Area"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Choose an Area"));
 
   /* Search in English finds the pilot ayil aimak, with its parents as subtitle. */
   aimak_areas_page_set_search (page, "Barskoon");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   {
     g_autofree char *code = row_code (model, 0);
     g_assert_cmpstr (code, ==, "KG02210815000");
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Jeti-Oguz · Issyk-Kul"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Jeti-Oguz · Issyk-Kul"));
 
   /* In Kyrgyz/Russian spelling too. */
   aimak_areas_page_set_search (page, "Барскоон");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
 
   /* Selecting the result shows its details. */
   gtk_single_selection_set_selected (selection, 0);
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_area (window), ==, "KG02210815000");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Barskoon"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Pilot area"));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Ayil aimak · KG02210815000"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Barskoon"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Pilot area"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Ayil aimak · KG02210815000"));
 
   /* By code, and a search with no match shows the empty state. */
   aimak_areas_page_set_search (page, "KG0322085600");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   aimak_areas_page_set_search (page, "Atlantis");
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "No Matching Areas"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "No Matching Areas"));
 
   /* Selecting by code expands the tree down to the area. */
   g_assert_true (aimak_window_select_area (window, "KG03220856000"));
-  iterate ();
+  aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_area (window), ==, "KG03220856000");
   {
     guint pos = gtk_single_selection_get_selected (selection);
     g_autofree char *code = row_code (model, pos);
     g_assert_cmpstr (code, ==, "KG03220856000");
   }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Suzak"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Suzak"));
 
   /* Every view fits a narrow window. */
   {
@@ -120,7 +97,7 @@ test_window_areas (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  aimak_test_iterate ();
   aimak_test_rmdir (dir);
 }
 

@@ -1,0 +1,45 @@
+/* aimak-test-gui.c — helpers shared by the GUI tests. */
+#include "config.h"
+
+#include "aimak-test-gui.h"
+
+void
+aimak_test_iterate (void)
+{
+  for (int i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+GtkWidget *
+aimak_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0 &&
+          gtk_widget_is_drawable (c))
+        return c;
+      if ((found = aimak_test_find_label (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+aimak_test_find_type (GtkWidget *root,
+                      GType      type)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
+        return c;
+      if ((found = aimak_test_find_type (c, type)))
+        return found;
+    }
+  return NULL;
+}

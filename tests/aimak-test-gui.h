@@ -1,0 +1,18 @@
+/* aimak-test-gui.h — helpers shared by the GUI tests. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Runs the main loop until it is idle, a few times over, so that idle
+ * handlers scheduled by other idle handlers run too. */
+void       aimak_test_iterate    (void);
+/* The first drawable label below @root whose text is @text. */
+GtkWidget *aimak_test_find_label (GtkWidget  *root,
+                                  const char *text);
+/* The first widget below @root of @type. */
+GtkWidget *aimak_test_find_type  (GtkWidget  *root,
+                                  GType       type);
+
+G_END_DECLS
