@@ -203,10 +203,10 @@ test_backup_daily (void)
       g_assert_null (made);
     }
   /* Keeps the newest 3. */
-  g_assert_cmpuint (count_files (backups, "aimak-"), ==, 3);
+  g_assert_cmpuint (count_files (backups, "plan-"), ==, 3);
   {
-    g_autofree char *newest = g_build_filename (backups, "aimak-2026-04-05-080000.db", NULL);
-    g_autofree char *gone = g_build_filename (backups, "aimak-2026-04-02-080000.db", NULL);
+    g_autofree char *newest = g_build_filename (backups, "plan-2026-04-05-080000.db", NULL);
+    g_autofree char *gone = g_build_filename (backups, "plan-2026-04-02-080000.db", NULL);
     g_assert_true (g_file_test (newest, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
   }

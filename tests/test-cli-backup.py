@@ -65,9 +65,9 @@ try:
     r = run("backup", "--database", db, copy)
     check("backup of a missing database fails and creates nothing",
           r.returncode == 1 and not os.path.exists(db) and not os.path.exists(copy)
-          and "does not exist" in r.stderr, r.stderr)
+          and "no database at" in r.stderr, r.stderr)
 
-    r = run("areas", "--level", "1", "--database", db)   # creates it
+    r = run("migrate", "--database", db)   # creates it
     add_marker(db, "first")
 
     r = run("backup", "--database", db, copy)

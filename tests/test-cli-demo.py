@@ -72,7 +72,7 @@ try:
           r.returncode == 1 and not os.path.exists(missing) and "missing.db" in r.stderr, r.stderr)
 
     # The user's own records, made before the demo data.
-    r = run("areas", "--level", "3", "--database", db)
+    r = run("migrate", "--database", db)
     check("a database is created for the test", r.returncode == 0, r.stderr)
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")

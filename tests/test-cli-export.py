@@ -71,7 +71,7 @@ def main():
         # Progress goes to stderr when it is a terminal.
         master, slave = pty.openpty()
         env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-        p = subprocess.run([CLI, "export", "--database", db, "--all", "-o", out],
+        p = subprocess.run([CLI, "export", "--database", db, "--all", "--force", "-o", out],
                            stdout=subprocess.PIPE, stderr=slave, env=env, timeout=120)
         os.close(slave)
         chunks = []

@@ -73,7 +73,7 @@ def query(db, sql, *args):
 tmp = tempfile.mkdtemp(prefix="aimak-cli-import-")
 try:
     db = os.path.join(tmp, "aimak.db")
-    r = run("areas", "--level", "1", "--database", db)   # creates the database
+    r = run("migrate", "--database", db)   # creates the database
     check("database created", r.returncode == 0, r.stderr)
 
     r = run("--help")

@@ -31,7 +31,7 @@ def item(items, code):
 tmp = tempfile.mkdtemp(prefix="aimak-cli-summary-")
 try:
     db = os.path.join(tmp, "aimak.db")
-    r = run("areas", "--level", "1", "--database", db)  # creates the database
+    r = run("migrate", "--database", db)  # creates the database
     check("database created", r.returncode == 0, r.stderr)
 
     con = sqlite3.connect(db)

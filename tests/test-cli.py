@@ -29,6 +29,13 @@ try:
     check("--version prints the version", r.returncode == 0 and r.stdout.startswith("aimak-cli "), r.stdout)
 
     r = run("areas", "--level", "1", "--database", db)
+    check("areas does not create a missing database",
+          r.returncode == 1 and "no database at" in r.stderr and not os.path.exists(db), r.stderr)
+    r = run("migrate", "--database", db)
+    check("migrate creates it", r.returncode == 0 and os.path.exists(db) and "Created" in r.stdout,
+          r.stderr)
+
+    r = run("areas", "--level", "1", "--database", db)
     lines = r.stdout.strip().split("\n")
     check("areas --level 1 lists 9 units", r.returncode == 0 and len(lines) == 9, r.stderr)
     check("areas output is code<TAB>name", all(len(l.split("\t")) == 2 and l.startswith("KG") for l in lines))

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <xlsxwriter.h>
 
 #include "aimak-test-util.h"
 
@@ -261,9 +262,19 @@ test_replaces_existing (Fixture       *f,
   g_autofree char *sheet = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+  /* An existing workbook, replaced only when asked to. */
+  opts.lang = (char *) "en";
+  g_assert_true (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
   g_chmod (path, 0640);
   before = aimak_test_file_digest (path);
+  opts.lang = (char *) "ky";
+  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS);
+  g_clear_error (&error);
+  after = aimak_test_file_digest (path);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  opts.replace = TRUE;
   g_assert_true (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   after = aimak_test_file_digest (path);
@@ -407,7 +418,12 @@ test_cancel (Fixture       *f,
   g_clear_error (&error);
 
   /* Cancelling an export over an existing file keeps that file as it was. */
-  g_assert_true (g_file_set_contents (kept, "previous workbook", -1, NULL));
+  {
+    lxw_workbook *previous = workbook_new (kept);   /* a workbook, so it may be replaced */
+    workbook_add_worksheet (previous, NULL);
+    g_assert_cmpint (workbook_close (previous), ==, LXW_NO_ERROR);
+  }
+  opts.replace = TRUE;
   before = aimak_test_file_digest (kept);
   g_cancellable_reset (cancellable);
   progress.last = 0;

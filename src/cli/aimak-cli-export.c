@@ -32,7 +32,8 @@ aimak_cli_export (int argc, char **argv)
   g_autofree char *area = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *output = NULL;
-  gboolean pilots = FALSE, all = FALSE;
+  g_autofree char *target = NULL;
+  gboolean pilots = FALSE, all = FALSE, force = FALSE;
   int suppress = -1;
   GOptionEntry entries[] = {
     { "area", 'a', 0, G_OPTION_ARG_STRING, &area,
@@ -46,6 +47,8 @@ aimak_cli_export (int argc, char **argv)
       N_("Show counts of migrant or returnee women below N in ayil aimaks as “<N”"), "N" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the workbook to FILE (.xlsx)"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace FILE if it is an existing workbook"), NULL },
     { NULL }
   };
   AimakExportOptions opts = { 0 };
@@ -61,7 +64,9 @@ aimak_cli_export (int argc, char **argv)
                           "capacity building, gender budget and alignment) for one scope: "
                           "--area CODE, --pilots or --all. The file is written under a "
                           "temporary name beside FILE and renamed when complete. Prints the "
-                          "path of the workbook. Exit status: 0 success, 1 the workbook could "
+                          "path of the workbook. An existing workbook is replaced only with "
+                          "--force; a database, a file in a backups folder or any other file "
+                          "is never replaced. Exit status: 0 success, 1 the workbook could "
                           "not be written, 2 bad arguments."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
@@ -111,11 +116,16 @@ aimak_cli_export (int argc, char **argv)
   opts.lang = (char *) (lang ? lang : aimak_lang_current ());
   opts.suppress_small = suppress != -1;
   opts.threshold = suppress != -1 ? suppress : AIMAK_EXPORT_DEFAULT_THRESHOLD;
+  opts.replace = force;
 
-  ok = aimak_export_workbook (db, &opts, output, NULL, tty ? show_progress : NULL,
+  /* Resolved here, once: the core never depends on the current folder. */
+  target = aimak_file_absolute (output);
+  ok = aimak_export_workbook (db, &opts, target, NULL, tty ? show_progress : NULL,
                               &last_percent, &error);
   if (tty && last_percent >= 0)
     g_printerr ("\n");
+  if (g_error_matches (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS))
+    return aimak_cli_fail (_("“%s” exists already; add --force to replace it"), output);
   if (!ok)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print ("%s\n", output);

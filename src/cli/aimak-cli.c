@@ -18,6 +18,8 @@ static const struct
 } commands[] = {
   { "check", aimak_cli_check, N_("Check the database’s integrity and count its records") },
   { "areas", aimak_cli_areas, N_("List areas with their codes") },
+  { "migrate", aimak_cli_migrate,
+    N_("Upgrade the database to this version’s schema (after a backup), or create it") },
   { "backup", aimak_cli_backup, N_("Back up the database, or list its backups") },
   { "restore", aimak_cli_restore, N_("Replace the database with a checked backup") },
   { "import-indicators", aimak_cli_import_indicators,
@@ -88,7 +90,9 @@ aimak_cli_parse (const char    *command,
 char *
 aimak_cli_get_database_path (void)
 {
-  return opt_database ? g_strdup (opt_database) : aimak_db_default_path ();
+  /* Resolved here, once, so that nothing later depends on the current folder
+   * (which may be read-only or not even readable). */
+  return opt_database ? aimak_file_absolute (opt_database) : aimak_db_default_path ();
 }
 
 AimakDb *
@@ -116,7 +120,8 @@ aimak_cli_check (int argc, char **argv)
                                        "Exits with 0 only if the database is clean."),
                         NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+  /* Only reads: never creates, upgrades or otherwise changes the file. */
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   clean = aimak_db_check (db, report, &error);
@@ -156,7 +161,7 @@ aimak_cli_areas (int argc, char **argv)
       aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
       return AIMAK_CLI_USAGE;
     }
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_DEFAULT);
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
@@ -168,6 +173,57 @@ aimak_cli_areas (int argc, char **argv)
       AimakArea *a = g_ptr_array_index (areas, i);
       g_print ("%s\t%s\n", a->code, aimak_area_name (a, aimak_db_get_language (db)));
     }
+  return AIMAK_CLI_OK;
+}
+
+int
+aimak_cli_migrate (int argc, char **argv)
+{
+  g_autoptr(AimakDb) db = NULL;
+  g_autofree char *path = NULL;
+  int before = -1;
+
+  if (!aimak_cli_parse ("migrate", "",
+                        _("Upgrades the database to the schema of this version of Aimak, as "
+                          "opening it in the app does: a dated backup is made first, and a "
+                          "failed upgrade leaves the file as it was. Commands that only read "
+                          "(check, areas, summary, export, --dry-run) ask for this instead of "
+                          "upgrading the file themselves. A missing database is created."),
+                        NULL, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (argc > 1)
+    {
+      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
+      return AIMAK_CLI_USAGE;
+    }
+  path = aimak_cli_get_database_path ();
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* Read-only first: the version it had, for the message. */
+      db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
+                              AIMAK_DB_OPEN_ANY_VERSION);
+      if (db == NULL)
+        return AIMAK_CLI_FAILED;
+      before = aimak_db_get_version (db);
+      g_clear_pointer (&db, aimak_db_unref);
+    }
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_DEFAULT);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  if (before < 0)
+    {
+      g_print (_("Created “%s” (schema %d).\n"), aimak_db_get_path (db),
+               aimak_db_get_version (db));
+      return AIMAK_CLI_OK;
+    }
+  if (aimak_db_is_read_only (db) && before < aimak_db_latest_version ())
+    return aimak_cli_fail (_("“%s” cannot be upgraded: the file or its folder is read-only"),
+                           aimak_db_get_path (db));
+  if (before == aimak_db_get_version (db))
+    g_print (_("“%s” is up to date (schema %d).\n"), aimak_db_get_path (db), before);
+  else
+    g_print (_("Upgraded “%s” from schema %d to %d.\n"), aimak_db_get_path (db), before,
+             aimak_db_get_version (db));
   return AIMAK_CLI_OK;
 }
 

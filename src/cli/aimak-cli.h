@@ -29,6 +29,7 @@ int       aimak_cli_fail_error   (GError        *error);
 
 int       aimak_cli_check        (int argc, char **argv);
 int       aimak_cli_areas        (int argc, char **argv);
+int       aimak_cli_migrate      (int argc, char **argv);
 int       aimak_cli_backup       (int argc, char **argv);
 int       aimak_cli_restore      (int argc, char **argv);
 int       aimak_cli_summary      (int argc, char **argv);

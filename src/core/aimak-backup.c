@@ -15,20 +15,38 @@
 #include <glib/gstdio.h>
 
 #include "aimak-backup.h"
+#include "aimak-file-safety.h"
 
 G_DEFINE_QUARK (aimak-backup-error-quark, aimak_backup_error)
 
-/* Files being written start with this prefix; a crash can leave one behind,
- * and one older than STALE_SECONDS is removed when backups are pruned. */
+/* Files being written start with this prefix and carry the writer's process id;
+ * aimak_file_clean_stale_temps() removes what a killed writer left. */
 #define TMP_PREFIX ".aimak-incomplete-"
-#define STALE_SECONDS (60 * 60)
-#define NAME_PATTERN "^aimak-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?:-(\\d+))?\\.db$"
+/* STEM-YYYY-MM-DD-HHMMSS[-N].db. The stem is the database's file name without
+ * ".db": the name records which database a backup belongs to (a folder cannot
+ * hold two databases of one name, and backups/ is beside its databases), so two
+ * databases in one folder never take each other's backups for their own. The
+ * default database is "aimak.db", so the names older versions gave its backups
+ * (always "aimak-…") are still its own. */
+#define NAME_PATTERN "^(.+?)-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?:-(\\d+))?\\.db$"
 
 typedef struct
 {
   AimakBackupInfo  info;
+  char            *stem;         /* the name of the database it belongs to */
   guint            seq;          /* the "-N" of names in the same second */
 } BackupEntry;
+
+/* "live" for ".../live.db": what the backups of @db_path are named after. */
+static char *
+backup_stem (const char *db_path)
+{
+  g_autofree char *base = g_path_get_basename (db_path);
+
+  if (g_str_has_suffix (base, ".db") && strlen (base) > 3)
+    base[strlen (base) - 3] = '\0';
+  return g_steal_pointer (&base);
+}
 
 char *
 aimak_backup_dir_for (const char *db_path)
@@ -250,8 +268,12 @@ make_temp (const char  *dir,
            const char  *target,
            GError     **error)
 {
-  g_autofree char *tmpl = g_build_filename (dir, TMP_PREFIX "XXXXXX.db", NULL);
-  int fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
+  g_autofree char *tmpl = aimak_file_temp_template (dir, TMP_PREFIX, ".db");
+  int fd;
+
+  /* What a killed backup or restore left here goes first. */
+  aimak_file_clean_stale_temps (dir);
+  fd = g_mkstemp_full (tmpl, O_RDWR | O_CLOEXEC, 0600);
 
   if (fd < 0)
     {
@@ -297,6 +319,14 @@ write_temp_copy (sqlite3     *src,
       unlink_with_side_files (tmp);
       return FALSE;
     }
+  {
+    const char *src_path = sqlite3_db_filename (src, "main");
+    GStatBuf st;
+
+    /* A copy is as private as its database (the temporary file starts 0600). */
+    if (src_path && *src_path && g_stat (src_path, &st) == 0)
+      g_chmod (tmp, st.st_mode & 0777);
+  }
   *tmp_out = g_steal_pointer (&tmp);
   return TRUE;
 }
@@ -354,12 +384,15 @@ aimak_backup_write (AimakDb     *db,
   return rename_into_place (tmp, dest, error);
 }
 
-/* aimak-YYYY-MM-DD-HHMMSS.db, or with "-N" if that name is taken. */
+/* STEM-YYYY-MM-DD-HHMMSS.db, or with "-N" if that name is taken. */
 static char *
 unique_backup_name (const char *dir,
+                    const char *db_path,
                     GDateTime  *now)
 {
-  g_autofree char *stamp = g_date_time_format (now, "aimak-%Y-%m-%d-%H%M%S");
+  g_autofree char *stem = backup_stem (db_path);
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
+  g_autofree char *stamp = g_strdup_printf ("%s-%s", stem, date);
 
   for (guint n = 1;; n++)
     {
@@ -386,7 +419,7 @@ backup_into_dir (sqlite3     *src,
 
   if (!write_temp_copy (src, dir, NULL, &tmp, error))
     return NULL;
-  dest = unique_backup_name (dir, local_now);
+  dest = unique_backup_name (dir, db_path, local_now);
   if (!rename_into_place (tmp, dest, error))
     return NULL;
   return g_steal_pointer (&dest);
@@ -447,13 +480,16 @@ entry_free (gpointer p)
   BackupEntry *e = p;
 
   g_free (e->info.path);
+  g_free (e->stem);
   g_clear_pointer (&e->info.time, g_date_time_unref);
   g_free (e);
 }
 
-/* Backups in @dir, newest first (BackupEntry *). */
+/* Backups in @dir of the database named @stem (NULL: of every database),
+ * newest first (BackupEntry *). */
 static GPtrArray *
 scan_dir (const char  *dir,
+          const char  *stem,
           GError     **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (entry_free);
@@ -478,12 +514,16 @@ scan_dir (const char  *dir,
       int v[6];
       g_autofree char *seq = NULL;
       g_autofree char *path = NULL;
+      g_autofree char *owner = NULL;
 
       if (!g_regex_match (regex, name, 0, &match))
         continue;
+      owner = g_match_info_fetch (match, 1);
+      if (stem && g_strcmp0 (owner, stem) != 0)
+        continue;
       for (int i = 0; i < 6; i++)
         {
-          g_autofree char *s = g_match_info_fetch (match, i + 1);
+          g_autofree char *s = g_match_info_fetch (match, i + 2);
           v[i] = atoi (s);
         }
       path = g_build_filename (dir, name, NULL);
@@ -498,7 +538,8 @@ scan_dir (const char  *dir,
         }
       e->info.path = g_steal_pointer (&path);
       e->info.size = st.st_size;
-      seq = g_match_info_fetch (match, 7);
+      e->stem = g_steal_pointer (&owner);
+      seq = g_match_info_fetch (match, 8);
       e->seq = seq && *seq ? (guint) atoi (seq) : 1;
       g_ptr_array_add (entries, e);
     }
@@ -511,12 +552,14 @@ aimak_backup_list (const char  *db_path,
                    GError     **error)
 {
   g_autofree char *dir = NULL;
+  g_autofree char *stem = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   GPtrArray *list;
 
   g_return_val_if_fail (db_path != NULL, NULL);
   dir = aimak_backup_dir_for (db_path);
-  entries = scan_dir (dir, error);
+  stem = backup_stem (db_path);
+  entries = scan_dir (dir, stem, error);
   if (entries == NULL)
     return NULL;
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_backup_info_free);
@@ -533,49 +576,33 @@ aimak_backup_list (const char  *db_path,
   return list;
 }
 
-static void
-remove_stale_temps (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = NULL;
-      GStatBuf st;
-
-      /* Side files go with their temporary database. */
-      if (!g_str_has_prefix (name, TMP_PREFIX) || !g_str_has_suffix (name, ".db"))
-        continue;
-      path = g_build_filename (dir, name, NULL);
-      if (g_stat (path, &st) == 0 && now - st.st_mtime > STALE_SECONDS)
-        unlink_with_side_files (path);
-    }
-}
-
 guint
 aimak_backup_prune (const char  *backup_dir,
                     int          keep,
                     GError     **error)
 {
   g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) kept = NULL;
   guint removed = 0;
 
   g_return_val_if_fail (backup_dir != NULL, 0);
-  remove_stale_temps (backup_dir);
+  aimak_file_clean_stale_temps (backup_dir);
   if (keep <= 0)
     return 0;
-  entries = scan_dir (backup_dir, error);
+  entries = scan_dir (backup_dir, NULL, error);
   if (entries == NULL)
     return 0;
-  for (guint i = keep; i < entries->len; i++)
+  /* @keep of each database's backups: one database's many backups must not
+   * push out another's. Newest first, so count per name. */
+  kept = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < entries->len; i++)
     {
       BackupEntry *e = g_ptr_array_index (entries, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (kept, e->stem));
 
-      if (g_unlink (e->info.path) == 0)
+      if (n < (guint) keep)
+        g_hash_table_insert (kept, e->stem, GUINT_TO_POINTER (n + 1));
+      else if (g_unlink (e->info.path) == 0)
         removed++;
     }
   return removed;
@@ -592,6 +619,7 @@ aimak_backup_daily (const char  *db_path,
   g_autofree char *dir = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *stem = NULL;
   int y, m, d;
 
   g_return_val_if_fail (db_path != NULL, FALSE);
@@ -600,7 +628,8 @@ aimak_backup_daily (const char  *db_path,
   /* The folder, not a setting, says whether today's backup exists: the setting
    * is per user, the backups are per database. */
   dir = aimak_backup_dir_for (db_path);
-  entries = scan_dir (dir, error);
+  stem = backup_stem (db_path);
+  entries = scan_dir (dir, stem, error);
   if (entries == NULL)
     return FALSE;
   g_date_time_get_ymd (local_now, &y, &m, &d);
@@ -638,7 +667,8 @@ aimak_backup_verify (const char  *path,
                    _("“%s” does not exist or is not a file."), path);
       return FALSE;
     }
-  db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, &local_error);
+  db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
+                      AIMAK_DB_OPEN_ANY_VERSION, &local_error);
   if (db == NULL)
     {
       if (g_error_matches (local_error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_TOO_NEW))
@@ -848,7 +878,8 @@ aimak_backup_restore (const char  *backup,
 
   /* The copy goes beside the target first, read through SQLite so that a
    * WAL the chosen file may have is included, and is checked again there. */
-  source = aimak_db_open (backup, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, error);
+  source = aimak_db_open (backup, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
+                          AIMAK_DB_OPEN_ANY_VERSION, error);
   if (source == NULL)
     return FALSE;
   if (!write_temp_copy (aimak_db_get_handle (source), dir, db_path, &tmp, error))
@@ -878,8 +909,8 @@ aimak_backup_restore (const char  *backup,
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      current = aimak_db_open (db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
-                               &local_error);
+      current = aimak_db_open (db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
+                               AIMAK_DB_OPEN_ANY_VERSION, &local_error);
       if (current != NULL)
         {
           saved = aimak_backup_create (current, now, &local_error);

@@ -3,10 +3,11 @@
  * pre-migration backups kept beside the database, their verification, and
  * restoring one in place without ever leaving a half-written database.
  *
- * Backups of a database at DIR/NAME live in DIR/backups/ (for the default
+ * Backups of a database at DIR/NAME.db live in DIR/backups/ (for the default
  * database that is $XDG_DATA_HOME/aimak/backups/) and are named
- * aimak-YYYY-MM-DD-HHMMSS.db (local time; "-N" is added if two fall in the
- * same second). Each is a self-contained SQLite file in rollback-journal mode.
+ * NAME-YYYY-MM-DD-HHMMSS.db (local time; "-N" is added if two fall in the
+ * same second): the name says which database a backup belongs to, and listing,
+ * the daily backup and restoring the newest consider only that database's. Each is a self-contained SQLite file in rollback-journal mode.
  * Every file is written under a temporary name in its folder, synced and then
  * renamed, so a crash or a full disk leaves either the old state or the new.
  */
@@ -71,8 +72,8 @@ gboolean         aimak_backup_daily          (const char   *db_path,
                                               char        **made,
                                               GError      **error);
 
-/* Removes all but the newest @keep backups (and stale temporary files) in
- * @backup_dir; returns how many backups were removed. */
+/* Removes all but the newest @keep backups of each database (and stale
+ * temporary files) in @backup_dir; returns how many backups were removed. */
 guint            aimak_backup_prune          (const char   *backup_dir,
                                               int           keep,
                                               GError      **error);

@@ -11,6 +11,7 @@
 #include "aimak-demo.h"
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
+#include "aimak-file-safety.h"
 #include "aimak-geo.h"
 #include "aimak-lang.h"
 #include "aimak-priority.h"

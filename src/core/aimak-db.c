@@ -12,6 +12,7 @@
 
 #include "aimak-backup.h"
 #include "aimak-db.h"
+#include "aimak-file-safety.h"
 #include "aimak-lang.h"
 #include "aimak-reference.h"
 #include "aimak-resources.h" /* registers the schema and reference data */
@@ -760,14 +761,52 @@ wal_is_empty (const char *path)
  * a folder we may not write to cannot build its shared-memory index; when no
  * WAL content is waiting, reading it as immutable is exact. */
 static sqlite3 *
+open_immutable (const char *path,
+                GError    **error)
+{
+  g_autofree char *absolute = aimak_file_absolute (path);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+  g_autofree char *uri = NULL;
+
+  if (file_uri == NULL)
+    return NULL;
+  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+  return open_handle (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+}
+
+/* A WAL database that nobody has open has neither "-wal" nor "-shm" beside it
+ * (the last connection to close removes them). A read-only connection would
+ * create both and leave them behind; read as immutable instead, which is exact
+ * while nothing waits in a WAL. */
+static gboolean
+wal_mode_and_closed (const char *path)
+{
+  static const char * const side[] = { "-wal", "-shm", "-journal" };
+  guint8 header[100];
+  gsize n = 0;
+
+  if (!read_header (path, header, &n) || n < 20 || header[18] != 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (side); i++)
+    {
+      g_autofree char *p = g_strconcat (path, side[i], NULL);
+
+      if (g_file_test (p, G_FILE_TEST_EXISTS))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3 *
 open_read_only_handle (const char *path,
                        GError    **error)
 {
-  sqlite3 *handle = open_handle (path, SQLITE_OPEN_READONLY, error);
-  g_autofree char *uri = NULL;
-  g_autofree char *file_uri = NULL;
+  sqlite3 *handle;
   int rc, primary;
 
+  if (wal_mode_and_closed (path))
+    return open_immutable (path, error);
+  handle = open_handle (path, SQLITE_OPEN_READONLY, error);
   if (handle == NULL)
     return NULL;
   rc = sqlite3_exec (handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
@@ -784,11 +823,7 @@ open_read_only_handle (const char *path,
                      "may write and open the copy."), path, path);
       return NULL;
     }
-  file_uri = g_filename_to_uri (path, NULL, error);
-  if (file_uri == NULL)
-    return NULL;
-  uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
-  return open_handle (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, error);
+  return open_immutable (path, error);
 }
 
 static gboolean
@@ -819,6 +854,18 @@ path_writable (const char *path)
   g_autofree char *dir = g_path_get_dirname (path);
 
   return g_access (path, W_OK) == 0 && g_access (dir, W_OK) == 0;
+}
+
+/* What killed writes left in the folders a read-write session writes to: the
+ * database's own and its backups folder (see aimak-file-safety.h). */
+static void
+clean_folders (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *backups = aimak_backup_dir_for (path);
+
+  aimak_file_clean_stale_temps (dir);
+  aimak_file_clean_stale_temps (backups);
 }
 
 /* TRUE if the file holds anything worth a backup before it is migrated. */
@@ -873,6 +920,19 @@ open_existing (const char   *path,
       return NULL;
     }
 
+  /* Reading an older schema would fail in odd places; upgrading it is a write
+   * the caller did not ask for. */
+  if ((flags & AIMAK_DB_OPEN_READ_ONLY) && !(flags & AIMAK_DB_OPEN_ANY_VERSION) &&
+      version < aimak_db_latest_version ())
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NEEDS_MIGRATION,
+                   _("“%s” was written by an older version of Aimak (schema %d; this version "
+                     "uses %d) and must be upgraded before it can be read. Open it once in "
+                     "Aimak, or run “aimak-cli migrate --database %s”; a backup is made "
+                     "first. It was not changed."),
+                   path, version, aimak_db_latest_version (), path);
+      return NULL;
+    }
   read_only = (flags & AIMAK_DB_OPEN_READ_ONLY) || !path_writable (path);
   if (read_only)
     {
@@ -899,6 +959,7 @@ open_existing (const char   *path,
     }
 
   g_clear_pointer (&db, aimak_db_unref);
+  clean_folders (path);
   handle = open_handle (path, SQLITE_OPEN_READWRITE, error);
   if (handle == NULL)
     return NULL;
@@ -923,7 +984,9 @@ create_new (const char  *path,
             GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *tmp = g_strdup_printf ("%s.new-%08x", path, g_random_int ());
+  /* The process id lets a later start remove what a killed one left. */
+  g_autofree char *tmp = g_strdup_printf ("%s.new-%d-%08x", path, (int) getpid (),
+                                          g_random_int ());
   g_autoptr(AimakDb) db = NULL;
   g_autofree char *journal = g_strconcat (tmp, "-journal", NULL);
   sqlite3 *handle;
@@ -938,6 +1001,7 @@ create_new (const char  *path,
                    _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
+  clean_folders (path);
   handle = open_handle (tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (handle == NULL)
     return FALSE;
@@ -978,8 +1042,9 @@ aimak_db_open_with_reference (const char   *path,
     {
       if (flags & (AIMAK_DB_OPEN_NO_CREATE | AIMAK_DB_OPEN_READ_ONLY))
         {
-          g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_OPEN,
-                       _("The database “%s” does not exist."), path);
+          g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_FOUND,
+                       _("There is no database at “%s”. Check the path; this command does "
+                         "not create one (“aimak-cli migrate” or the app does)."), path);
           return NULL;
         }
       if (!create_new (path, reference_dir, error))

@@ -23,6 +23,7 @@ typedef enum
   AIMAK_DB_ERROR_NOT_FOUND,
   AIMAK_DB_ERROR_INVALID,
   AIMAK_DB_ERROR_BACKUP,      /* the backup before a migration failed */
+  AIMAK_DB_ERROR_NEEDS_MIGRATION, /* read-only, but the schema is older than this version's */
 } AimakDbError;
 
 typedef enum
@@ -30,6 +31,8 @@ typedef enum
   AIMAK_DB_OPEN_DEFAULT   = 0,
   AIMAK_DB_OPEN_READ_ONLY = 1 << 0,
   AIMAK_DB_OPEN_NO_CREATE = 1 << 1,
+  /* With READ_ONLY: also open an older schema as it is (checking a backup). */
+  AIMAK_DB_OPEN_ANY_VERSION = 1 << 2,
 } AimakDbFlags;
 
 /* "AIMK": identifies an Aimak database in the SQLite header. */

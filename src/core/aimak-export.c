@@ -34,6 +34,7 @@
 #include "aimak-area.h"
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
+#include "aimak-file-safety.h"
 #include "aimak-lang.h"
 
 G_DEFINE_QUARK (aimak-export-error-quark, aimak_export_error)
@@ -2251,58 +2252,18 @@ display_name (const char *path)
   return g_filename_display_name (path);
 }
 
-/* Refuses what cannot be replaced before any work is done: a folder, a read-only
- * file, a missing folder. */
+/* Refuses what cannot be replaced before any work is done: the database itself,
+ * a backup, a file that is not a workbook, a folder, a read-only file, a missing
+ * folder, and an existing workbook unless the caller asked to replace it. */
 static gboolean
-check_target (const char  *path,
+check_target (AimakDb     *db,
+              const char  *path,
+              gboolean     replace,
               char       **dir_out,
               GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *shown = display_name (path);
-  GStatBuf st;
-
-  if (path == NULL || *path == '\0')
-    {
-      g_set_error_literal (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
-                           _("No file name was given for the workbook."));
-      return FALSE;
-    }
-  if (g_stat (path, &st) == 0)
-    {
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                       _("“%s” is a folder. Choose a file name for the workbook."), shown);
-          return FALSE;
-        }
-      if (!S_ISREG (st.st_mode))
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                       _("“%s” is not a regular file and cannot be replaced by a workbook."),
-                       shown);
-          return FALSE;
-        }
-      /* Mode bits as well as access(): root may write anything, but a file someone
-       * made read-only is not meant to be replaced. */
-      if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                       _("The file “%s” is read-only and cannot be replaced. Choose another "
-                         "name or make the file writable."), shown);
-          return FALSE;
-        }
-    }
-  dir = g_path_get_dirname (path);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *dir_shown = display_name (dir);
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                   _("The folder “%s” does not exist."), dir_shown);
-      return FALSE;
-    }
-  *dir_out = g_steal_pointer (&dir);
-  return TRUE;
+  return aimak_file_check_workbook_target (path, db ? aimak_db_get_path (db) : NULL, replace,
+                                           dir_out, error);
 }
 
 static void
@@ -2345,9 +2306,13 @@ create_temp (const char  *dir,
              GError     **error)
 {
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *tmp = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  g_autofree char *prefix = g_strdup_printf (".%s.aimak-", base);
+  g_autofree char *tmp = aimak_file_temp_template (dir, prefix, NULL);
+  int fd;
+
+  /* What a killed export left here goes first (see aimak-file-safety.h). */
+  aimak_file_clean_stale_temps (dir);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
 
   if (fd < 0)
     {
@@ -2427,7 +2392,9 @@ write_workbook (Export     *x,
     .created = (time_t) g_date_time_to_unix (x->now),
   };
 
+  aimak_file_quiet_stderr_begin ();
   x->wb = workbook_new_opt (tmp, &options);
+  aimak_file_quiet_stderr_end ();
   if (x->wb == NULL)
     return set_null_error (x, "workbook");
   TRY (check (x, workbook_set_properties (x->wb, &properties), "properties"));
@@ -2460,6 +2427,7 @@ aimak_export_workbook_full (AimakDb                   *db,
   gboolean own_transaction = FALSE, ok = FALSE;
   gint64 saved_cache = 0;
   lxw_error err;
+  int saved_errno;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (opts != NULL, FALSE);
@@ -2486,7 +2454,7 @@ aimak_export_workbook_full (AimakDb                   *db,
                    opts->threshold);
       return FALSE;
     }
-  if (!check_target (path, &dir, error))
+  if (!check_target (db, path, opts->replace, &dir, error))
     return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -2519,11 +2487,17 @@ aimak_export_workbook_full (AimakDb                   *db,
     goto out;
 
   report (&x, 0.9);
+  /* libxlsxwriter says what failed on stderr in English; the message below says it
+   * in the user's language. */
+  aimak_file_quiet_stderr_begin ();
+  errno = 0;
   err = workbook_close (x.wb);
+  saved_errno = errno;
+  aimak_file_quiet_stderr_end ();
   x.wb = NULL;
   if (err != LXW_NO_ERROR)
     {
-      int saved = errno;
+      int saved = saved_errno;
       if (saved == ENOSPC
 #ifdef EDQUOT
           || saved == EDQUOT
@@ -2540,10 +2514,25 @@ aimak_export_workbook_full (AimakDb                   *db,
     }
   if (!sync_file (tmp, dir, path, &x.error))
     goto out;
+  /* libxlsxwriter does not notice when its scratch files are cut short (a file
+   * size limit, a full disk) and zips what it got: read the result back. */
+  {
+    g_autoptr(GError) bad = NULL;
+
+    if (!aimak_file_verify_workbook (tmp, &bad))
+      {
+        g_autofree char *shown = display_name (path);
+        g_set_error (&x.error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                     _("Could not write the workbook “%s”: the written file does not read "
+                       "back correctly (%s). The disk may be full or a file size limit "
+                       "reached. Nothing was saved."), shown, bad->message);
+        goto out;
+      }
+  }
   /* Checked again: the target may have become a folder or read-only meanwhile. */
   {
     g_autofree char *ignored = NULL;
-    if (!check_target (path, &ignored, &x.error))
+    if (!check_target (db, path, opts->replace, &ignored, &x.error))
       goto out;
   }
   if (g_cancellable_set_error_if_cancelled (cancellable, &x.error))

@@ -21,6 +21,8 @@ typedef enum
   AIMAK_EXPORT_ERROR_PATH,       /* the target cannot be written (folder, read-only...) */
   AIMAK_EXPORT_ERROR_NO_SPACE,   /* the disk is full */
   AIMAK_EXPORT_ERROR_WRITE,      /* libxlsxwriter or the file system failed otherwise */
+  AIMAK_EXPORT_ERROR_REFUSED,    /* the target is a database, a backup or not a workbook */
+  AIMAK_EXPORT_ERROR_EXISTS,     /* the target is a workbook and replace was not asked for */
 } AimakExportError;
 
 #define AIMAK_EXPORT_DEFAULT_THRESHOLD 5
@@ -31,6 +33,7 @@ typedef struct
   char       *lang;             /* "en", "ru" or "ky"; NULL = "en" */
   gboolean    suppress_small;   /* small counts of migrant/returnee women as "<N" */
   int         threshold;        /* N; 0 = AIMAK_EXPORT_DEFAULT_THRESHOLD */
+  gboolean    replace;          /* an existing workbook at the target may be replaced */
 } AimakExportOptions;
 
 /* Called from the exporting thread with 0 ≤ @fraction ≤ 1, at most about 200 times. */

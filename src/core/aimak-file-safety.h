@@ -1,0 +1,76 @@
+/* aimak-file-safety.h — what every file Aimak writes must respect: never replace
+ * the wrong file, never call a broken file finished, never leave temporary files
+ * behind. Shared by the database, the backups and the workbook export.
+ *
+ * Temporary files carry the writing process's id in their names
+ * (".aimak-incomplete-PID-XXXXXX.db", ".NAME.xlsx.aimak-PID-XXXXXX",
+ * "NAME.db.new-PID-XXXXXXXX"). aimak_file_clean_stale_temps() removes one when
+ * that process is gone, or, whatever the name says (older names carry no id; an
+ * id may be reused), when it was last written more than an hour ago: nothing
+ * Aimak writes takes that long without touching its file.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AIMAK_FILE_KIND_MISSING,
+  AIMAK_FILE_KIND_OTHER,       /* exists, but none of the below (an empty file too) */
+  AIMAK_FILE_KIND_SQLITE,      /* an SQLite database, Aimak's or not */
+  AIMAK_FILE_KIND_WORKBOOK,    /* a zip holding xl/workbook.xml */
+} AimakFileKind;
+
+#define AIMAK_STALE_TEMP_SECONDS (60 * 60)
+
+/* @path made absolute against the current folder, without touching the disk
+ * (works in a folder that cannot be read). */
+char          *aimak_file_absolute          (const char   *path);
+
+/* TRUE if @a and @b are the same file (same device and inode: another path, a
+ * symbolic or a hard link). FALSE if either is missing. */
+gboolean       aimak_file_same              (const char   *a,
+                                             const char   *b);
+
+AimakFileKind  aimak_file_sniff             (const char   *path);
+
+/* Checks a finished workbook: every part of the zip inflates to its recorded
+ * size and CRC, the XML parts end with the end tag of their root element, and
+ * xl/workbook.xml is there. On failure @error (G_IO_ERROR) says what is wrong
+ * with which part. */
+gboolean       aimak_file_verify_workbook   (const char   *path,
+                                             GError      **error);
+
+/* Removes Aimak's own stale temporary files in @dir (see above); returns how
+ * many. Never touches anything else. */
+guint          aimak_file_clean_stale_temps (const char   *dir);
+
+/* The pattern for g_mkstemp() of a temporary file named after @base. */
+char          *aimak_file_temp_template     (const char   *dir,
+                                             const char   *base,
+                                             const char   *suffix);
+
+/* Runs between begin and end send libxlsxwriter's own stderr lines ("[ERROR]",
+ * "[WARNING]") to the debug log instead of the terminal: the caller reports the
+ * failure in the user's language. Other output in that window is passed on.
+ * Serialised process-wide. */
+void           aimak_file_quiet_stderr_begin (void);
+void           aimak_file_quiet_stderr_end   (void);
+
+/* Refuses a workbook target that must not be replaced: the database @db_path
+ * (may be NULL) or one of its side files under any name, any SQLite database,
+ * anything in a "backups" folder, an existing file that is not a workbook, a
+ * folder or a read-only file. An existing workbook is refused with
+ * AIMAK_EXPORT_ERROR_EXISTS unless @replace. On success *@dir_out (may be NULL)
+ * gets the folder. */
+gboolean       aimak_file_check_workbook_target (const char  *path,
+                                                 const char  *db_path,
+                                                 gboolean     replace,
+                                                 char       **dir_out,
+                                                 GError     **error);
+
+G_END_DECLS
