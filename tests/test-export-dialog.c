@@ -287,6 +287,59 @@ test_export_dialog (void)
   listing = list_folder (out);
   g_assert_cmpstr (listing, ==, expected_name);
 
+  /* "Cancel" in that question leaves the workbook as it was. */
+  {
+    g_autofree char *before = aimak_test_file_digest (expected_path);
+    g_autofree char *after = NULL;
+    AdwMessageDialog *ask;
+
+    dialog = open_dialog (window);
+    click (GTK_WIDGET (dialog), "_Export");
+    aimak_test_iterate ();
+    ask = find_message_dialog ();
+    g_assert_nonnull (ask);
+    adw_message_dialog_response (ask, "cancel");
+    if (find_message_dialog () == ask)
+      gtk_window_close (GTK_WINDOW (ask));
+    aimak_test_iterate ();
+    g_assert_false (aimak_export_dialog_is_running (dialog));
+    after = aimak_test_file_digest (expected_path);
+    g_assert_cmpstr (before, ==, after);
+    click (GTK_WIDGET (dialog), "_Cancel");
+    aimak_test_iterate ();
+  }
+
+  /* A file of that name that is not a workbook is never replaced, and nobody is
+   * asked whether to replace it. */
+  {
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autofree char *saved = NULL;
+    gsize saved_len = 0;
+
+    g_assert_true (g_file_get_contents (expected_path, &saved, &saved_len, NULL));
+    g_assert_true (g_file_set_contents (expected_path, "notes, not a workbook", -1, NULL));
+    before = aimak_test_file_digest (expected_path);
+    dialog = open_dialog (window);
+    click (GTK_WIDGET (dialog), "_Export");
+    aimak_test_iterate ();
+    g_assert_null (find_message_dialog ());
+    g_assert_false (aimak_export_dialog_is_running (dialog));
+    error_label = NULL;
+    for (GtkWidget *w = find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_PAGE, NULL); w;
+         w = gtk_widget_get_next_sibling (w))
+      if (GTK_IS_LABEL (w))
+        error_label = w;
+    g_assert_nonnull (error_label);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                              "not an Excel workbook"));
+    after = aimak_test_file_digest (expected_path);
+    g_assert_cmpstr (before, ==, after);
+    click (GTK_WIDGET (dialog), "_Cancel");
+    aimak_test_iterate ();
+    g_assert_true (g_file_set_contents (expected_path, saved, saved_len, NULL));
+  }
+
   /* A folder that cannot be written: the reason in the dialog, which stays open. */
   dialog = open_dialog (window);
   finished = (Finished) { 0 };

@@ -410,7 +410,8 @@ on_export_done (GObject      *source,
 
 static void
 start_export (AimakExportDialog *self,
-              GFile             *file)
+              GFile             *file,
+              gboolean           replace)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job = g_new0 (ExportJob, 1);
@@ -423,6 +424,7 @@ start_export (AimakExportDialog *self,
   job->opts.lang = g_strdup (lang < G_N_ELEMENTS (languages) ? languages[lang] : "en");
   job->opts.suppress_small = gtk_switch_get_active (self->suppress_switch);
   job->opts.threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
+  job->opts.replace = replace;
   job->path = g_file_get_path (file);
   job->permille = g_new0 (gint, 1);
   if (job->path == NULL)
@@ -452,7 +454,7 @@ on_replace_response (AdwMessageDialog  *dialog,
   GFile *file = g_object_get_data (G_OBJECT (dialog), "aimak-file");
 
   if (g_strcmp0 (response, "replace") == 0)
-    start_export (self, file);
+    start_export (self, file, TRUE);
 }
 
 static void
@@ -463,7 +465,9 @@ export_start (GtkWidget  *widget,
   AimakExportDialog *self = AIMAK_EXPORT_DIALOG (widget);
   g_autofree char *message = NULL;
   g_autofree char *name = checked_name (self, &message);
+  g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->cancellable)
     return;
@@ -478,6 +482,15 @@ export_start (GtkWidget  *widget,
       return;
     }
   file = g_file_get_child (self->folder, name);
+  path = g_file_get_path (file);
+  /* What may never be replaced (the database, a backup, a file that is not a
+   * workbook) is refused before anyone is asked whether to replace it. */
+  if (path && !aimak_file_check_workbook_target (path, aimak_db_get_path (self->db), TRUE, NULL,
+                                                 &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
     {
       AdwMessageDialog *ask = ADW_MESSAGE_DIALOG (
@@ -495,7 +508,7 @@ export_start (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (ask));
       return;
     }
-  start_export (self, file);
+  start_export (self, file, FALSE);
 }
 
 static void
