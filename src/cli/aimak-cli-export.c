@@ -97,7 +97,7 @@ aimak_cli_export (int argc, char **argv)
     }
 
   /* Read-only: exporting never changes the database, and works on a backup copy too. */
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
+  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   if (area)

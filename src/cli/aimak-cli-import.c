@@ -104,7 +104,7 @@ aimak_cli_import_indicators (int argc, char **argv)
   path = argv[1];
   file = g_file_new_for_commandline_arg (path);
 
-  db = aimak_cli_open_db (dry_run ? AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE : 0);
+  db = aimak_cli_open_db (dry_run ? AIMAK_CLI_OPEN_READ : AIMAK_DB_OPEN_DEFAULT);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
 

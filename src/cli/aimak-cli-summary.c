@@ -208,7 +208,7 @@ aimak_cli_summary (int argc, char **argv)
       return AIMAK_CLI_USAGE;
     }
 
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
+  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   aimak_db_set_language (db, lang ? lang : aimak_lang_current ());

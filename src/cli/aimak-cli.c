@@ -121,7 +121,7 @@ aimak_cli_check (int argc, char **argv)
                         NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
   /* Only reads: never creates, upgrades or otherwise changes the file. */
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
+  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   clean = aimak_db_check (db, report, &error);
@@ -161,7 +161,7 @@ aimak_cli_areas (int argc, char **argv)
       aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
       return AIMAK_CLI_USAGE;
     }
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
+  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
@@ -200,8 +200,7 @@ aimak_cli_migrate (int argc, char **argv)
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* Read-only first: the version it had, for the message. */
-      db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
-                              AIMAK_DB_OPEN_ANY_VERSION);
+      db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
       if (db == NULL)
         return AIMAK_CLI_FAILED;
       before = aimak_db_get_version (db);

@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 
 typedef int (*AimakCliCommand) (int argc, char **argv);
 
+/* How commands that only read open the database: never created, upgraded or
+ * changed in any way (an older schema is refused with the command to upgrade it). */
+#define AIMAK_CLI_OPEN_READ (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE | \
+                             AIMAK_DB_OPEN_CURRENT_SCHEMA)
+
 /* Parses @entries plus --database; prints the error and returns FALSE on bad arguments. */
 gboolean  aimak_cli_parse        (const char    *command,
                                   const char    *parameter_string,

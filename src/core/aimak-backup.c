@@ -667,8 +667,8 @@ aimak_backup_verify (const char  *path,
                    _("“%s” does not exist or is not a file."), path);
       return FALSE;
     }
-  db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
-                      AIMAK_DB_OPEN_ANY_VERSION, &local_error);
+  db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
+                      &local_error);
   if (db == NULL)
     {
       if (g_error_matches (local_error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_TOO_NEW))
@@ -878,8 +878,8 @@ aimak_backup_restore (const char  *backup,
 
   /* The copy goes beside the target first, read through SQLite so that a
    * WAL the chosen file may have is included, and is checked again there. */
-  source = aimak_db_open (backup, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
-                          AIMAK_DB_OPEN_ANY_VERSION, error);
+  source = aimak_db_open (backup, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
+                          error);
   if (source == NULL)
     return FALSE;
   if (!write_temp_copy (aimak_db_get_handle (source), dir, db_path, &tmp, error))
@@ -909,8 +909,8 @@ aimak_backup_restore (const char  *backup,
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      current = aimak_db_open (db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
-                               AIMAK_DB_OPEN_ANY_VERSION, &local_error);
+      current = aimak_db_open (db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
+                               &local_error);
       if (current != NULL)
         {
           saved = aimak_backup_create (current, now, &local_error);

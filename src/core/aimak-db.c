@@ -922,7 +922,7 @@ open_existing (const char   *path,
 
   /* Reading an older schema would fail in odd places; upgrading it is a write
    * the caller did not ask for. */
-  if ((flags & AIMAK_DB_OPEN_READ_ONLY) && !(flags & AIMAK_DB_OPEN_ANY_VERSION) &&
+  if ((flags & AIMAK_DB_OPEN_READ_ONLY) && (flags & AIMAK_DB_OPEN_CURRENT_SCHEMA) &&
       version < aimak_db_latest_version ())
     {
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NEEDS_MIGRATION,

@@ -31,8 +31,9 @@ typedef enum
   AIMAK_DB_OPEN_DEFAULT   = 0,
   AIMAK_DB_OPEN_READ_ONLY = 1 << 0,
   AIMAK_DB_OPEN_NO_CREATE = 1 << 1,
-  /* With READ_ONLY: also open an older schema as it is (checking a backup). */
-  AIMAK_DB_OPEN_ANY_VERSION = 1 << 2,
+  /* With READ_ONLY: refuse an older schema (AIMAK_DB_ERROR_NEEDS_MIGRATION)
+   * instead of reading it as it is; for commands that must not upgrade it. */
+  AIMAK_DB_OPEN_CURRENT_SCHEMA = 1 << 2,
 } AimakDbFlags;
 
 /* "AIMK": identifies an Aimak database in the SQLite header. */

@@ -396,6 +396,20 @@ stale_regex (void)
 }
 
 static gboolean
+starts_with_zip (const char *path)
+{
+  char magic[2] = { 0 };
+  FILE *f = g_fopen (path, "rb");
+  gboolean zip;
+
+  if (f == NULL)
+    return FALSE;
+  zip = fread (magic, 1, 2, f) == 2 && magic[0] == 'P' && magic[1] == 'K';
+  fclose (f);
+  return zip;
+}
+
+static gboolean
 process_gone (const char *pid_text)
 {
   gint64 pid;
@@ -445,8 +459,10 @@ aimak_file_clean_stale_temps (const char *dir)
       if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
         continue;
       /* Names without an owner could be somebody's own file: only what an
-       * interrupted write leaves (not a whole workbook; a database or nothing). */
-      if (old_xlsx && *old_xlsx && aimak_file_sniff (path) == AIMAK_FILE_KIND_WORKBOOK)
+       * interrupted write leaves (nothing yet, or the start of a zip or of a
+       * database, but not a whole workbook). */
+      if (old_xlsx && *old_xlsx && (aimak_file_sniff (path) == AIMAK_FILE_KIND_WORKBOOK ||
+                                    (st.st_size > 0 && !starts_with_zip (path))))
         continue;
       if (old_db && *old_db && st.st_size > 0 &&
           aimak_file_sniff (path) != AIMAK_FILE_KIND_SQLITE)
