@@ -712,6 +712,81 @@ test_backup_keeps_locks (void)
   aimak_test_rmdir (dir);
 }
 
+/* Two databases in one folder: each gets its own daily backup, named after it,
+ * and listing, pruning and restoring the newest never take the other's. */
+static void
+test_backup_two_databases (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *a = make_db (dir, "a.db");
+  g_autofree char *b = make_db (dir, "b.db");
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *restored = NULL;
+  char *made = NULL;
+
+  for (int day = 1; day <= 3; day++)
+    {
+      g_autoptr(GDateTime) a_time = local_time (2026, 5, day, 8, 0, 0);
+      g_autoptr(GDateTime) b_time = local_time (2026, 5, day, 9, 0, 0);
+
+      g_assert_true (aimak_backup_daily (a, a_time, 2, &made, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (made);
+      g_assert_true (g_str_has_prefix (strrchr (made, '/'), "/a-"));
+      g_clear_pointer (&made, g_free);
+      /* a's backup of today does not count as b's. */
+      g_assert_true (aimak_backup_daily (b, b_time, 2, &made, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (made);
+      g_assert_true (g_str_has_prefix (strrchr (made, '/'), "/b-"));
+      g_clear_pointer (&made, g_free);
+    }
+  /* Each keeps its own newest two. */
+  g_assert_cmpuint (count_files (backups, "a-"), ==, 2);
+  g_assert_cmpuint (count_files (backups, "b-"), ==, 2);
+  list = aimak_backup_list (a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      AimakBackupInfo *info = g_ptr_array_index (list, i);
+      g_assert_true (g_str_has_prefix (strrchr (info->path, '/'), "/a-"));
+    }
+  /* b's backups are newer, but a restores its own. */
+  g_assert_true (aimak_backup_restore_newest (a, &restored, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (restored, "/a-2026-05-03-080000.db"));
+  aimak_test_rmdir (dir);
+}
+
+/* A backup is as private as its database. */
+static void
+test_backup_keeps_mode (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = make_db (dir, "aimak.db");
+  g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+  g_autofree char *dated = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_chmod (path, 0640), ==, 0);
+  dated = aimak_backup_create_for_path (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dated, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  {
+    g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
+    g_assert_true (aimak_backup_write (db, copy, FALSE, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_stat (copy, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -720,6 +795,8 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/create-list-prune", test_backup_create_list_prune);
   g_test_add_func ("/backup/default-dir", test_backup_default_dir);
   g_test_add_func ("/backup/daily", test_backup_daily);
+  g_test_add_func ("/backup/two-databases", test_backup_two_databases);
+  g_test_add_func ("/backup/keeps-mode", test_backup_keeps_mode);
   g_test_add_func ("/backup/during-write", test_backup_during_write);
   g_test_add_func ("/backup/verify", test_backup_verify);
   g_test_add_func ("/backup/restore", test_backup_restore);
