@@ -144,7 +144,7 @@ try:
     check("...closing the database properly (no WAL left)", not os.path.exists(db + "-wal"))
     backups = os.path.join(tmp, "backups")
     check("the start made today's backup beside the database",
-          os.path.isdir(backups) and any(n.startswith("aimak-") for n in os.listdir(backups)))
+          os.path.isdir(backups) and any(n.startswith("plan-") for n in os.listdir(backups)))
 
     # A damaged database: the dialog, and the file stays as it is.
     with open(db, "rb") as f:
