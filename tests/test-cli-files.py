@@ -234,6 +234,18 @@ def test_read_only_commands(tmp):
         for f in os.listdir(out):
             os.unlink(os.path.join(out, f))
 
+    # A backup copies it as it is: nothing beside it changes, the copy has the old schema.
+    before = snapshot(folder)
+    copy = os.path.join(tmp, "old-copy.db")
+    r = run("backup", "--database", old, copy)
+    check("backup of an older schema works", r.returncode == 0, r.stderr)
+    check("backup of an older schema does not upgrade or touch it", snapshot(folder) == before,
+          (sorted(before), sorted(snapshot(folder))))
+    con = sqlite3.connect(copy)
+    check("the copy keeps the older schema",
+          con.execute("PRAGMA user_version").fetchone()[0] == 1)
+    con.close()
+
     r = run("migrate", "--database", old)
     check("migrate upgrades the older schema", r.returncode == 0 and "Upgraded" in r.stdout,
           r.stderr)

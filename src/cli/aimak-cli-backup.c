@@ -56,7 +56,8 @@ aimak_cli_backup (int argc, char **argv)
       return AIMAK_CLI_OK;
     }
 
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+  /* A backup only reads the database: it is copied as it is, never upgraded. */
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   if (argc == 2)
