@@ -176,12 +176,14 @@ def test_failed_write(tmp):
     check("file size limit: the sheets are larger than the zip", largest > zipped * 1.2,
           (largest, zipped))
     for name, limit in cases:
-        target = os.path.join(out, "w.xlsx")
-        r = run("export", "--database", db, "--all", "-o", target, preexec_fn=limited(limit))
+        r = run("export", "--database", db, "--all", "-o", "out/w.xlsx", cwd=folder,
+                preexec_fn=limited(limit))
         check(f"{name}: exit 1", r.returncode == 1, (r.returncode, r.stdout, r.stderr))
         check(f"{name}: nothing on stdout", r.stdout == "", r.stdout)
-        check(f"{name}: says the workbook could not be written",
-              "Could not write the workbook" in r.stderr and "w.xlsx" in r.stderr, r.stderr)
+        check(f"{name}: says the workbook could not be written and why",
+              ("Could not write the workbook" in r.stderr or "File too large" in r.stderr),
+              r.stderr)
+        check(f"{name}: names the file as given", "“out/w.xlsx”" in r.stderr, r.stderr)
         check(f"{name}: no raw libxlsxwriter lines", "[ERROR]" not in r.stderr
               and "[WARNING]" not in r.stderr, r.stderr)
         check(f"{name}: no target and no temporary file", os.listdir(out) == [], os.listdir(out))
@@ -222,6 +224,8 @@ def test_read_only_commands(tmp):
         check(f"{name} on a missing path: nothing created", snapshot(folder) == before,
               sorted(snapshot(folder)))
     check("nothing exported from an older schema", os.listdir(out) == [], os.listdir(out))
+    r = run("check", "--database", "typo.db", cwd=folder)
+    check("a missing database is named as given", "“typo.db”" in r.stderr, r.stderr)
 
     # The same commands on a current database still leave it exactly as it was.
     current = make_db(os.path.join(folder, "current.db"), 10)

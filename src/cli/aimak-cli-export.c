@@ -127,7 +127,10 @@ aimak_cli_export (int argc, char **argv)
   if (g_error_matches (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS))
     return aimak_cli_fail (_("“%s” exists already; add --force to replace it"), output);
   if (!ok)
-    return aimak_cli_fail_error (g_steal_pointer (&error));
+    {
+      g_autofree char *message = aimak_cli_as_given (error->message, target, output);
+      return aimak_cli_fail ("%s", message);
+    }
   g_print ("%s\n", output);
   return AIMAK_CLI_OK;
 }

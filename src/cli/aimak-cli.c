@@ -45,6 +45,20 @@ aimak_cli_fail (const char *format,
   return AIMAK_CLI_FAILED;
 }
 
+char *
+aimak_cli_as_given (const char *message,
+                    const char *resolved,
+                    const char *given)
+{
+  GString *text = g_string_new (message);
+
+  /* Messages name the file as the user wrote it, not the absolute path the
+   * command resolved it to. */
+  if (resolved && given && *resolved && g_strcmp0 (resolved, given) != 0)
+    g_string_replace (text, resolved, given, 0);
+  return g_string_free (text, FALSE);
+}
+
 int
 aimak_cli_fail_error (GError *error)
 {
@@ -103,7 +117,10 @@ aimak_cli_open_db (AimakDbFlags flags)
   AimakDb *db = aimak_db_open (path, flags, &error);
 
   if (db == NULL)
-    g_printerr ("aimak-cli: %s\n", error->message);
+    {
+      g_autofree char *message = aimak_cli_as_given (error->message, path, opt_database);
+      g_printerr ("aimak-cli: %s\n", message);
+    }
   return db;
 }
 

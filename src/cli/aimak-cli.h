@@ -31,6 +31,10 @@ char     *aimak_cli_get_database_path (void);
 int       aimak_cli_fail         (const char    *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 int       aimak_cli_fail_error   (GError        *error);
+/* @message with the absolute path @resolved shown as the user gave it (@given). */
+char     *aimak_cli_as_given     (const char    *message,
+                                  const char    *resolved,
+                                  const char    *given);
 
 int       aimak_cli_check        (int argc, char **argv);
 int       aimak_cli_areas        (int argc, char **argv);

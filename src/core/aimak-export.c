@@ -2498,11 +2498,9 @@ aimak_export_workbook_full (AimakDb                   *db,
   if (err != LXW_NO_ERROR)
     {
       int saved = saved_errno;
-      if (saved == ENOSPC
-#ifdef EDQUOT
-          || saved == EDQUOT
-#endif
-         )
+      /* The system's reason (disk full, file too large, permission) says more
+       * than libxlsxwriter's "Zip generic error". */
+      if (saved != 0)
         set_errno_error (&x.error, saved, dir, path);
       else
         {
