@@ -333,6 +333,7 @@ test_export_dialog (void)
     g_assert_nonnull (error_label);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
                               "not an Excel workbook"));
+    save_png (GTK_WIDGET (dialog), "export-refused.png");
     after = aimak_test_file_digest (expected_path);
     g_assert_cmpstr (before, ==, after);
     click (GTK_WIDGET (dialog), "_Cancel");
