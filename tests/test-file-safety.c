@@ -148,7 +148,7 @@ test_clean_stale (void)
     gone_pid = g_strdup ("2147483000");
   n1 = g_strdup_printf (".aimak-incomplete-%s-aB3dE5.db", gone_pid);
   n2 = g_strdup_printf (".w.xlsx.aimak-%s-aB3dE5", gone_pid);
-  n3 = g_strdup_printf ("aimak.db.new-%s-0123abcd", gone_pid);
+  n3 = g_strdup_printf ("plan.sqlite.new-%s-0123abcd", gone_pid);
   dead_backup = touch (dir, n1, "x", FALSE);
   dead_export = touch (dir, n2, "PK", FALSE);
   dead_new = touch (dir, n3, "", FALSE);

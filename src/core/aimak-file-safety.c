@@ -106,7 +106,8 @@ typedef struct
   const guint8 *payload;       /* csize bytes */
 } ZipEntry;
 
-/* The @index-th entry at *@pos of the central directory; FALSE if damaged. */
+/* The entry at *@pos of the central directory, which moves on to the next;
+ * FALSE if the entry or its local header is damaged or out of the file. */
 static gboolean
 zip_next (Zip      *zip,
           gsize    *pos,
@@ -386,7 +387,7 @@ stale_regex (void)
       GRegex *r = g_regex_new ("^(?:"
                                "\\.aimak-incomplete-(?:(\\d+)-)?[A-Za-z0-9]{6}\\.db"
                                "|\\..+\\.aimak-(\\d+)-[A-Za-z0-9]{6}"
-                               "|.+\\.db\\.new-(\\d+)-[0-9a-f]{8}"
+                               "|.+\\.new-(\\d+)-[0-9a-f]{8}"
                                "|\\..+\\.xlsx\\.([A-Za-z0-9]{6})"
                                "|.+\\.new-([0-9a-f]{8})"
                                ")$", G_REGEX_OPTIMIZE, 0, NULL);
