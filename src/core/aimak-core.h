@@ -13,6 +13,7 @@
 #include "aimak-export-strings.h"
 #include "aimak-geo.h"
 #include "aimak-lang.h"
+#include "aimak-number.h"
 #include "aimak-priority.h"
 #include "aimak-priority-model.h"
 #include "aimak-reference.h"
