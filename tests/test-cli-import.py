@@ -133,7 +133,7 @@ try:
     check("lines name the right line numbers",
           [int(l[len(bad) + 1:].split(":")[0]) for l in lines] == list(range(3, 19)), r.stderr)
     check("unknown area reported", f"{bad}:3: Unknown area “KG99999999999”." in r.stderr, r.stderr)
-    check("bad number reported", f"{bad}:5: “12.5.3” is not a number." in r.stderr, r.stderr)
+    check("bad number reported", f"{bad}:5: “12.5.3” is not a number" in r.stderr, r.stderr)
     check("bad sex reported", f"{bad}:8: Unknown sex “X”" in r.stderr, r.stderr)
     check("empty source reported", f"{bad}:9: The source is empty" in r.stderr, r.stderr)
     check("field count reported", f"{bad}:10: The row has 6 fields where the header has 7." in r.stderr, r.stderr)

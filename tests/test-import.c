@@ -219,11 +219,12 @@ test_good_semicolon_bom_crlf (Fixture       *f,
   g_assert_cmpuint (report->good_rows, ==, 3);
   g_assert_cmpuint (report->bad_rows, ==, 0);
   g_assert_true (report->committed);
-  /* Russian header, area by Russian name, "1 234,5" with a decimal comma. */
+  /* Russian header, area by Russian name, "1 234" grouped, "12,5" with a decimal
+   * comma (a population is whole: counts are). */
   g_assert_cmpfloat (stored (f->db, JETI_OGUZ, "POP", 2023, "F", "Тестовый источник"), ==,
-                     1234.5);
+                     1234);
   g_assert_cmpfloat (stored (f->db, JETI_OGUZ, "POP", 2023, "M", "Тестовый источник"), ==,
-                     1234.5);
+                     1234);
   g_assert_cmpfloat (stored (f->db, JETI_OGUZ, "SL_TLF_UEM", 2023, "T", "Тестовый источник"),
                      ==, 12.5);
   /* The separator inside quotes is text; CRLF leaves no '\r' behind. */
@@ -275,20 +276,20 @@ static const struct
 } expected_bad[] = {
   { 3, "Unknown area “KG99999999999”." },
   { 4, "Unknown indicator “NO_SUCH”." },
-  { 5, "“12.5.3” is not a number." },
+  { 5, "“12.5.3” is not a number" },
   { 6, "The year must be between 1990 and 2100." },
   { 7, "“20x4” is not a year." },
   { 8, "Unknown sex “X”" },
   { 9, "The source is empty" },
   { 10, "The row has 6 fields where the header has 7." },
-  { 11, "A percentage must be between 0 and 100." },
-  { 12, "A count cannot be negative." },
+  { 11, "The value must be a percentage from 0 to 100." },
+  { 12, "The value must be a whole number from 0 to 1,000,000,000." },
   { 13, "is not split by sex" },
-  { 14, "“abc” is not a number." },
-  { 15, "“inf” is not a number." },
-  { 16, "“nan” is not a number." },
+  { 14, "“abc” is not a number" },
+  { 15, "“inf” is not a number" },
+  { 16, "“nan” is not a number" },
   { 17, "Several areas are called “Issyk-Kul”" },
-  { 18, "write decimals with a point" },
+  { 18, "The value must be a whole number" },
 };
 
 static void

@@ -12,6 +12,7 @@
 #include "aimak-csv.h"
 #include "aimak-import.h"
 #include "aimak-indicator-private.h"
+#include "aimak-number.h"
 
 G_DEFINE_QUARK (aimak-import-error-quark, aimak_import_error)
 
@@ -571,19 +572,19 @@ check_row (Importer  *imp,
     }
 
   value_text = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_VALUE)));
-  if (!aimak_indicator_parse_number (value_text, imp->decimal_comma, &row->value))
-    {
-      g_autofree char *msg = NULL;
-      if (*value_text == '\0')
-        msg = g_strdup (_("The value is empty."));
-      else if (!imp->decimal_comma && strchr (value_text, ','))
-        msg = g_strdup_printf (_("“%s” is not a number (in a comma-separated file, write "
-                                 "decimals with a point)."), value_text);
-      else
-        msg = g_strdup_printf (_("“%s” is not a number."), value_text);
-      add_reason (&reasons, AIMAK_IMPORT_COL_VALUE, msg);
-      row->value = NAN;
-    }
+  {
+    /* The one grammar of every field (aimak-number.h); a ';' file writes a
+     * decimal comma. */
+    g_autoptr(GError) parse_error = NULL;
+    if (!aimak_number_parse (value_text,
+                             imp->decimal_comma ? AIMAK_NUMBER_COMMA_IS_DECIMAL : 0,
+                             &row->value, &parse_error))
+      {
+        add_reason (&reasons, AIMAK_IMPORT_COL_VALUE,
+                    *value_text ? parse_error->message : _("The value is empty."));
+        row->value = NAN;
+      }
+  }
 
   row->source = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_SOURCE)));
   if (row->source[0] == '\0')
