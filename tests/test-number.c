@@ -360,6 +360,150 @@ test_text (void)
     }
 }
 
+/* ---- every way a value comes in uses these checks ---- */
+
+static const char *
+problem_of (GPtrArray  *problems,
+            const char *field)
+{
+  /* AimakProblem, AimakActivityProblem and AimakFieldError all start with
+   * field and message. */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AimakFieldError *p = g_ptr_array_index (problems, i);
+      if (g_str_equal (p->field, field))
+        return p->message;
+    }
+  return NULL;
+}
+
+static void
+assert_problem (GPtrArray  *problems,
+                const char *field,
+                const char *says)
+{
+  const char *message = problem_of (problems, field);
+
+  if (message == NULL || strstr (message, says) == NULL)
+    g_error ("field %s: expected “%s”, got “%s”", field, says, message ? message : "(none)");
+}
+
+static void
+test_indicator_values (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  struct { const char *indicator; double value; gboolean ok; const char *says; } cases[] = {
+    { "POP", 1e308, FALSE, "The value must be a whole number from 0 to 1,000,000,000." },
+    { "POP", 1e-22, FALSE, "whole number" },
+    { "POP", 12345678901234567890.0, FALSE, "whole number" },
+    { "POP", 63900, TRUE, NULL },
+    { "SEX_RATIO", -950, FALSE, "The value must be a rate from 0 to 1,000,000,000." },
+    { "SEX_RATIO", 1052.5, TRUE, NULL },
+    { "SI_POV_NAHC", 140, FALSE, "The value must be a percentage from 0 to 100." },
+    { "SI_POV_NAHC", 32.5, TRUE, NULL },
+    { "POP", INFINITY, FALSE, "Enter a number." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AimakIndicatorValue) v = aimak_indicator_value_new ();
+      g_autoptr(GPtrArray) problems = NULL;
+
+      g_free (v->area_code);
+      v->area_code = g_strdup ("KG02210815000");
+      g_free (v->indicator_code);
+      v->indicator_code = g_strdup (cases[i].indicator);
+      v->year = 2023;
+      v->value = cases[i].value;
+      g_free (v->source);
+      v->source = g_strdup ("Test");
+      problems = aimak_indicator_validate_value (db, v);
+      if (cases[i].ok)
+        g_assert_null (problem_of (problems, "value"));
+      else
+        assert_problem (problems, "value", cases[i].says);
+    }
+
+  /* Text: a control character in the source or the note is refused. */
+  {
+    g_autoptr(AimakIndicatorValue) v = aimak_indicator_value_new ();
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_free (v->area_code);
+    v->area_code = g_strdup ("KG02210815000");
+    g_free (v->indicator_code);
+    v->indicator_code = g_strdup ("POP");
+    v->year = 2023;
+    v->value = 5;
+    g_free (v->source);
+    v->source = g_strdup ("Census\x1b[2J");
+    g_free (v->note);
+    v->note = g_strdup ("first line\nsecond\x07");
+    problems = aimak_indicator_validate_value (db, v);
+    assert_problem (problems, "source", "The source contains an invisible control character "
+                                        "(U+001B) at position 7");
+    assert_problem (problems, "note", "(U+0007)");
+    g_assert_false (aimak_indicator_value_save (db, v, NULL, &error));
+    g_assert_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_INVALID);
+  }
+  g_clear_pointer (&db, aimak_db_unref);
+  aimak_test_rmdir (dir);
+}
+
+static void
+test_priorities_and_activities (void)
+{
+  g_autoptr(AimakPriority) p = aimak_priority_new ("KG02210815000");
+  g_autoptr(AimakActivity) a = aimak_activity_new ("KG02210815000");
+  g_autoptr(GPtrArray) problems = NULL;
+  AimakPriorityIndicator *ind;
+
+  g_free (p->title);
+  p->title = g_strdup ("Clean\x01water");
+  p->budget_kgs = 1e308;
+  p->hearing_participants_f = 2000000000;
+  p->hearing_participants_m = 40;
+  ind = aimak_priority_indicator_new ("Girls enrolled", "%");
+  ind->baseline_f = 250;
+  g_ptr_array_add (p->indicators, ind);
+  ind = aimak_priority_indicator_new ("Wells built", "number");
+  ind->target_m = 1e-22;
+  g_ptr_array_add (p->indicators, ind);
+  problems = aimak_priority_validate (p);
+  assert_problem (problems, "title", "contains an invisible control character (U+0001)");
+  assert_problem (problems, "budget_kgs", "must be an amount of at least 0 and less than "
+                                          "10,000,000,000,000.");
+  assert_problem (problems, "hearing_participants_f", "must be a whole number from 0 to "
+                                                      "1,000,000,000.");
+  g_assert_null (problem_of (problems, "hearing_participants_m"));
+  assert_problem (problems, "indicators", "Indicator “Girls enrolled” must be a percentage");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* The editor stores what it parsed; a date-like count never becomes 15,032,026. */
+  {
+    double v = 0;
+    g_assert_false (aimak_number_parse_kind ("15.03.2026", 0, AIMAK_NUMBER_COUNT, "x", &v, NULL));
+    g_assert_cmpfloat (v, ==, 0);
+  }
+
+  /* One date grammar: the stored form is ISO, and both validators agree. */
+  g_assert_true (aimak_date_is_valid ("2024-02-29"));
+  g_assert_false (aimak_date_is_valid ("2025-02-29"));
+  g_assert_false (aimak_date_is_valid ("29.02.2024"));
+  g_assert_true (aimak_activity_date_is_valid ("2024-02-29"));
+  g_assert_false (aimak_activity_date_is_valid ("0000-01-01"));
+  g_assert_false (aimak_date_is_valid ("0000-01-01"));
+
+  g_free (a->topic);
+  a->topic = g_strdup ("Budget\x7f hearing");
+  aimak_activity_set_participants (a, "official", 2000000000, 3);
+  problems = aimak_activity_validate (a);
+  assert_problem (problems, "topic", "(U+007F)");
+  assert_problem (problems, "participants", "must be a whole number from 0 to 1,000,000,000.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,5 +514,7 @@ main (int argc, char **argv)
   g_test_add_func ("/number/format", test_format);
   g_test_add_func ("/number/dates", test_dates);
   g_test_add_func ("/number/text", test_text);
+  g_test_add_func ("/number/indicator-values", test_indicator_values);
+  g_test_add_func ("/number/priorities-and-activities", test_priorities_and_activities);
   return g_test_run ();
 }
