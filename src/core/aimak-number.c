@@ -479,6 +479,29 @@ aimak_number_format_plain (double      value,
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value == 0 ? 0.0 : value);
   text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+  if (strchr (text, 'e'))
+    {
+      /* No exponents: the grammar refuses them. Fifteen significant digits
+       * in fixed notation, trailing zeros dropped. */
+      int exponent = (int) floor (log10 (fabs (value)));
+      int decimals = CLAMP (14 - exponent, 0, 340);
+      char *fixed = g_strdup_printf ("%.*f", decimals, value);
+      char *end;
+
+      for (char *c = fixed; *c; c++)
+        if (*c == ',')
+          *c = '.';
+      end = fixed + strlen (fixed);
+      if (strchr (fixed, '.'))
+        {
+          while (end > fixed && end[-1] == '0')
+            *--end = '\0';
+          if (end > fixed && end[-1] == '.')
+            *--end = '\0';
+        }
+      g_free (text);
+      text = fixed;
+    }
   point = strchr (text, '.');
   /* A comma with exactly three digits after one to three would read as
    * thousands; such a number keeps its point. */
