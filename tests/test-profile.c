@@ -761,7 +761,7 @@ test_chart_data (void)
   g_clear_pointer (&text, g_free);
   aimak_chart_set_kind (chart, AIMAK_CHART_DONUT);
   text = aimak_chart_describe (chart);
-  g_assert_cmpstr (text, ==, "Priorities. Draft: 3 (75 %). Approved: 1 (25 %). Total: 4.");
+  g_assert_cmpstr (text, ==, "Priorities. Draft: 3 (75%). Approved: 1 (25%). Total: 4.");
   aimak_chart_clear (chart);
   g_clear_pointer (&text, g_free);
   text = aimak_chart_describe (chart);

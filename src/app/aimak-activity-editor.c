@@ -336,6 +336,7 @@ update_totals (AimakActivityEditor *self)
 {
   int women, men;
   g_autofree char *text = NULL;
+  g_autofree char *all = NULL, *ws = NULL, *ms = NULL, *share = NULL;
 
   if (self->current == NULL)
     return;
@@ -343,8 +344,11 @@ update_totals (AimakActivityEditor *self)
   men = aimak_activity_total_men (self->current);
   if (women >= 0 && men >= 0 && women + men > 0)
     /* Translators: participants of one activity: total, women, men, share of women. */
-    text = g_strdup_printf (_("%d participants: %d women, %d men (%.1f %% women)"),
-                            women + men, women, men, 100.0 * women / (women + men));
+    text = g_strdup_printf (_("%s participants: %s women, %s men (%s women)"),
+                            all = aimak_number_format (women + men, 0, NULL),
+                            ws = aimak_number_format (women, 0, NULL),
+                            ms = aimak_number_format (men, 0, NULL),
+                            share = aimak_number_format_percent (100.0 * women / (women + men), 1, NULL));
   else
     text = g_strdup (_("Count the women and men of each role who took part"));
   adw_preferences_group_set_description (self->participants_group, text);

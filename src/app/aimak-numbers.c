@@ -17,6 +17,13 @@ aimak_numbers_format_grouped (double value,
 }
 
 char *
+aimak_numbers_format_percent (double value,
+                              int    decimals)
+{
+  return aimak_number_format_percent (value, decimals, NULL);
+}
+
+char *
 aimak_numbers_format_budget (double value)
 {
   gboolean whole = value == floor (value) || fabs (value) >= 1e15;

@@ -12,6 +12,10 @@ G_BEGIN_DECLS
  * ("63 900" with a narrow no-break space in ru/ky, "63,900" in en); "" for NaN. */
 char     *aimak_numbers_format_grouped    (double      value,
                                            int         decimals);
+/* @value (already × 100) as a percentage in the interface language: "30.3%" in
+ * English, "30,3 %" (no-break space) in Russian and Kyrgyz; "" for NaN. */
+char     *aimak_numbers_format_percent    (double      value,
+                                           int         decimals);
 /* A budget with digit grouping ("1 250 000"); "" for NaN. */
 char     *aimak_numbers_format_budget     (double      value);
 /* A number for editing: no grouping, no trailing zeros, the interface's decimal
