@@ -72,6 +72,31 @@ aimak_numbers_parse_count (const char *text,
 }
 
 char *
+aimak_numbers_parse_date (const char *text)
+{
+  char *iso = NULL;
+
+  if (aimak_date_parse (text, &iso, NULL))
+    return iso;
+  return g_strstrip (g_strdup (text ? text : ""));
+}
+
+char *
+aimak_numbers_format_date (const char *iso)
+{
+  return aimak_date_format (iso, NULL);
+}
+
+gboolean
+aimak_numbers_date_matches (const char *typed,
+                            const char *iso)
+{
+  g_autofree char *stored = aimak_numbers_parse_date (typed);
+
+  return g_strcmp0 (stored, iso ? iso : "") == 0;
+}
+
+char *
 aimak_numbers_format_timestamp (const char *iso)
 {
   g_autoptr(GDateTime) utc = NULL;

@@ -29,6 +29,15 @@ gboolean  aimak_numbers_parse_number      (const char *text,
 gboolean  aimak_numbers_parse_count       (const char *text,
                                    int         empty,
                                    int        *value);
+/* A date as typed ("15.03.2026", "2026-03-15") in its stored ISO form; when it
+ * is not a date, the stripped text itself, so that validation names the problem. */
+char     *aimak_numbers_parse_date        (const char *text);
+/* A stored ISO date as the interface language writes it ("15.03.2026" in ru/ky,
+ * "2026-03-15" in en); other text unchanged. */
+char     *aimak_numbers_format_date       (const char *iso);
+/* TRUE when @typed already reads as @iso, so a refill keeps what the user typed. */
+gboolean  aimak_numbers_date_matches      (const char *typed,
+                                           const char *iso);
 /* A stored UTC timestamp ("2025-03-01T10:00:00.000Z") in local time; "" if unreadable. */
 char     *aimak_numbers_format_timestamp  (const char *iso);
 
