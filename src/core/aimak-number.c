@@ -103,6 +103,8 @@ aimak_number_parse (const char        *text,
 
   g_return_val_if_fail (out != NULL, FALSE);
 
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return syntax_error ("?", error);
   s = strip_blank (text ? text : "");
   if (*s == '\0')
     {
@@ -110,8 +112,6 @@ aimak_number_parse (const char        *text,
                            _("Enter a number."));
       return FALSE;
     }
-  if (!g_utf8_validate (s, -1, NULL))
-    return syntax_error ("?", error);
 
   p = s;
   if (*p == '+' || *p == '-')
@@ -577,9 +577,12 @@ aimak_date_parse (const char  *text,
                   char       **iso,
                   GError     **error)
 {
-  g_autofree char *s = strip_blank (text ? text : "");
+  g_autofree char *s = NULL;
   int y, m, d;
 
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    text = "?";
+  s = strip_blank (text ? text : "");
   if (*s == '\0')
     {
       g_set_error_literal (error, AIMAK_NUMBER_ERROR, AIMAK_NUMBER_ERROR_EMPTY,
