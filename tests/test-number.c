@@ -469,7 +469,7 @@ test_priorities_and_activities (void)
   ind = aimak_priority_indicator_new ("Girls enrolled", "%");
   ind->baseline_f = 250;
   g_ptr_array_add (p->indicators, ind);
-  ind = aimak_priority_indicator_new ("Wells built", "number");
+  ind = aimak_priority_indicator_new ("Wells\x1b built", "number");
   ind->target_m = 1e-22;
   g_ptr_array_add (p->indicators, ind);
   problems = aimak_priority_validate (p);
@@ -480,6 +480,16 @@ test_priorities_and_activities (void)
                                                       "1,000,000,000.");
   g_assert_null (problem_of (problems, "hearing_participants_m"));
   assert_problem (problems, "indicators", "Indicator “Girls enrolled” must be a percentage");
+  {
+    gboolean named_control = FALSE;
+    for (guint i = 0; i < problems->len; i++)
+      {
+        AimakProblem *p2 = g_ptr_array_index (problems, i);
+        named_control |= g_str_equal (p2->field, "indicators") &&
+                         strstr (p2->message, "(U+001B)") != NULL;
+      }
+    g_assert_true (named_control);
+  }
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   /* The editor stores what it parsed; a date-like count never becomes 15,032,026. */

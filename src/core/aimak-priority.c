@@ -436,6 +436,14 @@ check_input (const AimakPriority *p,
       g_autofree char *label = g_strdup_printf (_("Indicator “%s”"),
                                                 ind->name ? ind->name : "");
 
+      if (!aimak_text_check (ind->name, -1, FALSE, aimak_priority_field_label ("indicators"),
+                             &error) ||
+          !aimak_text_check (ind->unit, -1, FALSE, aimak_priority_field_label ("indicators"),
+                             &error))
+        {
+          add_problem (problems, "indicators", error->message);
+          g_clear_error (&error);
+        }
       for (guint v = 0; v < G_N_ELEMENTS (values); v++)
         if (!isnan (values[v]) && !aimak_number_check (values[v], kind, label, &error))
           {
