@@ -6,6 +6,10 @@
 
 #include <math.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "aimak-test-util.h"
@@ -219,11 +223,12 @@ test_good_semicolon_bom_crlf (Fixture       *f,
   g_assert_cmpuint (report->good_rows, ==, 3);
   g_assert_cmpuint (report->bad_rows, ==, 0);
   g_assert_true (report->committed);
-  /* Russian header, area by Russian name, "1 234,5" with a decimal comma. */
+  /* Russian header, area by Russian name, "1 234" grouped, "12,5" with a decimal
+   * comma (a population is whole: counts are). */
   g_assert_cmpfloat (stored (f->db, JETI_OGUZ, "POP", 2023, "F", "Тестовый источник"), ==,
-                     1234.5);
+                     1234);
   g_assert_cmpfloat (stored (f->db, JETI_OGUZ, "POP", 2023, "M", "Тестовый источник"), ==,
-                     1234.5);
+                     1234);
   g_assert_cmpfloat (stored (f->db, JETI_OGUZ, "SL_TLF_UEM", 2023, "T", "Тестовый источник"),
                      ==, 12.5);
   /* The separator inside quotes is text; CRLF leaves no '\r' behind. */
@@ -275,20 +280,20 @@ static const struct
 } expected_bad[] = {
   { 3, "Unknown area “KG99999999999”." },
   { 4, "Unknown indicator “NO_SUCH”." },
-  { 5, "“12.5.3” is not a number." },
+  { 5, "“12.5.3” is not a number" },
   { 6, "The year must be between 1990 and 2100." },
   { 7, "“20x4” is not a year." },
   { 8, "Unknown sex “X”" },
   { 9, "The source is empty" },
   { 10, "The row has 6 fields where the header has 7." },
-  { 11, "A percentage must be between 0 and 100." },
-  { 12, "A count cannot be negative." },
+  { 11, "The value must be a percentage from 0 to 100." },
+  { 12, "The value must be a whole number from 0 to 1,000,000,000." },
   { 13, "is not split by sex" },
-  { 14, "“abc” is not a number." },
-  { 15, "“inf” is not a number." },
-  { 16, "“nan” is not a number." },
+  { 14, "“abc” is not a number" },
+  { 15, "“inf” is not a number" },
+  { 16, "“nan” is not a number" },
   { 17, "Several areas are called “Issyk-Kul”" },
-  { 18, "write decimals with a point" },
+  { 18, "The value must be a whole number" },
 };
 
 static void
@@ -773,6 +778,264 @@ test_long_record (Fixture       *f,
   assert_refused (f, file, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX, "long.csv:2:");
 }
 
+/* ---- issue 11: duplicates, stray quotes, encodings and messages ---- */
+
+static void
+test_duplicate_rows (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* Lines 2 and 4 are the same value (area by code and by name, sex in two
+   * spellings, the source with spaces around): which one is right? */
+  const char *csv =
+    "area,indicator,year,sex,value,source\n"
+    BARSKOON ",POP,2024,F,100,Test fixture\n"
+    BARSKOON ",POP,2024,M,90,Test fixture\n"
+    "kg02210815000,pop,2024,women,120, Test fixture \n"
+    BARSKOON ",POP,2024,F,100,Other source\n";
+  g_autoptr(GFile) file = temp_file (f, "dup-rows.csv", csv, -1);
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  Snapshot before;
+
+  snapshot_take (f->db, &before);
+  for (int mode = AIMAK_IMPORT_CHECK; mode <= AIMAK_IMPORT_SKIP_BAD; mode++)
+    {
+      g_autoptr(AimakImportReport) report =
+        aimak_import_indicators (f->db, file, mode, NULL, NULL, NULL, &error);
+      g_assert_null (report);
+      g_assert_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_DUPLICATE);
+      g_assert_nonnull (strstr (error->message, "dup-rows.csv:4: this row repeats line 2"));
+      g_clear_error (&error);
+    }
+  assert_unchanged (f->db, &before);
+
+  /* The preview marks the second of the two. */
+  preview = aimak_import_preview (f->db, file, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->len, ==, 4);
+  g_assert_null (((AimakImportPreviewRow *) g_ptr_array_index (preview, 0))->reason);
+  g_assert_nonnull (strstr (((AimakImportPreviewRow *) g_ptr_array_index (preview, 2))->reason,
+                            "repeats line 2"));
+  g_assert_null (((AimakImportPreviewRow *) g_ptr_array_index (preview, 3))->reason);
+}
+
+static void
+test_stray_quotes (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *csv =
+    "area,indicator,year,sex,value,source\n"
+    BARSKOON ",POP,2024,F,100,Te\"st\n"
+    BARSKOON ",POP,2024,M,100,\"Test\"junk\n"
+    BARSKOON ",POP,2024,T,100,\"Test \"\"quoted\"\" fine\"  \n"
+    BARSKOON ",RETURNEES,2024,F,5,\"Test\"\n";
+  g_autoptr(GFile) file = temp_file (f, "quotes.csv", csv, -1);
+  g_autoptr(AimakImportReport) report = import_ok (f->db, file, AIMAK_IMPORT_SKIP_BAD);
+  AimakImportProblem *p;
+
+  g_assert_cmpuint (report->bad_rows, ==, 2);
+  g_assert_cmpuint (report->good_rows, ==, 2);
+  p = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpuint (p->line, ==, 2);
+  g_assert_cmpstr (p->reason, ==, "Field 6: a quote inside a field that does not start with "
+                                  "one; put the field in quotes and write the quote twice "
+                                  "(\"\").");
+  p = g_ptr_array_index (report->problems, 1);
+  g_assert_cmpuint (p->line, ==, 3);
+  g_assert_cmpstr (p->reason, ==, "Field 6: text follows the closing quote; a quote inside a "
+                                  "field is written twice (\"\").");
+  g_assert_cmpfloat (stored (f->db, BARSKOON, "POP", 2024, "T", "Test \"quoted\" fine"), ==, 100);
+  g_assert_cmpfloat (stored (f->db, BARSKOON, "RETURNEES", 2024, "F", "Test"), ==, 5);
+}
+
+static void
+assert_message (Fixture    *f,
+                const char *name,
+                const char *contents,
+                gssize      len,
+                int         code,
+                const char *expected)
+{
+  g_autoptr(GFile) file = temp_file (f, name, contents, len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakImportReport) report =
+    aimak_import_indicators (f->db, file, AIMAK_IMPORT_CHECK, NULL, NULL, NULL, &error);
+  g_autofree char *path = g_file_get_parse_name (file);
+
+  g_assert_null (report);
+  g_assert_error (error, AIMAK_IMPORT_ERROR, code);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("%s: expected “%s” in “%s”", name, expected, error->message);
+  /* The file as given, the same way in every message. */
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_null (strstr (error->message, "Windows-1251"));
+}
+
+static void
+test_encoding_messages (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char utf16_no_bom[] = "a\0r\0e\0a\0,\0i\0n\0d\0i\0c\0a\0t\0o\0r\0\n\0";
+  static const char utf16be_no_bom[] = "\0a\0r\0e\0a\0,\0i\0n\0d\0i\0c\0a\0t\0o\0r\0\n";
+  static const char utf32_bom[] = "\xff\xfe\0\0a\0\0\0r\0\0\0e\0\0\0a\0\0\0\n\0\0\0";
+  static const char utf32_no_bom[] = "a\0\0\0r\0\0\0e\0\0\0a\0\0\0,\0\0\0y\0\0\0\n\0\0\0";
+  static const char nul_inside[] = "area,indicator,year,sex,value,source\n"
+                                   BARSKOON ",POP,2024,F,100,Test\n"
+                                   BARSKOON ",POP,2024,M,100,Te\0st\n";
+  g_autoptr(GString) long_line = g_string_new ("area,indicator,year,sex,value,source\n");
+
+  assert_message (f, "u16.csv", utf16_no_bom, sizeof utf16_no_bom - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "u16.csv:1: the file is in UTF-16");
+  assert_message (f, "u16be.csv", utf16be_no_bom, sizeof utf16be_no_bom - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "u16be.csv:1: the file is in UTF-16");
+  assert_message (f, "u32.csv", utf32_bom, sizeof utf32_bom - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "u32.csv:1: the file is in UTF-32");
+  assert_message (f, "u32n.csv", utf32_no_bom, sizeof utf32_no_bom - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "u32n.csv:1: the file is in UTF-32");
+  assert_message (f, "nul.csv", nul_inside, sizeof nul_inside - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "nul.csv:3: the file contains a NUL byte");
+
+  /* A long line with no quote open is not "a quoted field not closed". */
+  g_string_append (long_line, BARSKOON ",POP,2024,F,1,");
+  while (long_line->len < AIMAK_CSV_MAX_RECORD + 100)
+    g_string_append (long_line, "Test fixture ");
+  g_string_append (long_line, "\n");
+  assert_message (f, "long-line.csv", long_line->str, (gssize) long_line->len,
+                  AIMAK_IMPORT_ERROR_SYNTAX, "long-line.csv:2: the line is longer than");
+  {
+    g_autoptr(GFile) file = temp_file (f, "long-line.csv", long_line->str,
+                                       (gssize) long_line->len);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AimakImportReport) report =
+      aimak_import_indicators (f->db, file, AIMAK_IMPORT_CHECK, NULL, NULL, NULL, &error);
+    g_assert_null (strstr (error->message, "quoted"));
+  }
+}
+
+static void
+test_bom_and_line_ends (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* A doubled BOM (a file saved twice), then a second file's BOM and header
+   * in the middle: the header is read, and no invisible character leaks. */
+  const char *doubled =
+    "\xef\xbb\xbf\xef\xbb\xbf" "area,indicator,year,sex,value,source\n"
+    BARSKOON ",POP,2024,F,100,Test fixture\n"
+    "\xef\xbb\xbf" "Atlantis,POP,2024,M,100,Test fixture\n";
+  /* Old Mac line ends: CR only. The bad row is on physical line 4. */
+  const char *cr_only =
+    "area,indicator,year,sex,value,source,note\r"
+    BARSKOON ",POP,2024,F,100,Test fixture,\"two\rlines\"\r"
+    BARSKOON ",POP,2024,M,100,Test fixture,\r"
+    BARSKOON ",POP,2024,X,100,Test fixture,\r";
+  g_autoptr(GFile) a = temp_file (f, "bom2.csv", doubled, -1);
+  g_autoptr(GFile) b = temp_file (f, "cr.csv", cr_only, -1);
+  g_autoptr(AimakImportReport) ra = import_ok (f->db, a, AIMAK_IMPORT_CHECK);
+  g_autoptr(AimakImportReport) rb = import_ok (f->db, b, AIMAK_IMPORT_SKIP_BAD);
+  AimakImportProblem *p;
+
+  g_assert_cmpuint (ra->good_rows, ==, 1);
+  g_assert_cmpuint (ra->bad_rows, ==, 1);
+  p = g_ptr_array_index (ra->problems, 0);
+  g_assert_cmpuint (p->line, ==, 3);
+  g_assert_cmpstr (p->reason, ==, "Unknown area “Atlantis”.");
+
+  g_assert_cmpuint (rb->good_rows, ==, 2);
+  g_assert_cmpuint (rb->bad_rows, ==, 1);
+  p = g_ptr_array_index (rb->problems, 0);
+  g_assert_cmpuint (p->line, ==, 5);
+  g_assert_cmpfloat (stored (f->db, BARSKOON, "POP", 2024, "F", "Test fixture"), ==, 100);
+}
+
+static void
+test_read_once_fifo (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* A FIFO can be read only once: the first bytes must not be lost to a
+   * separate look at the encoding. */
+  const char *csv = "area,indicator,year,sex,value,source\n"
+                    BARSKOON ",POP,2024,F,321,Test fixture\n";
+  g_autofree char *path = g_build_filename (f->dir, "pipe.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AimakImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      int fd = open (path, O_WRONLY);
+      if (fd < 0 || write (fd, csv, strlen (csv)) != (ssize_t) strlen (csv))
+        _exit (1);
+      close (fd);
+      _exit (0);
+    }
+  report = aimak_import_indicators (f->db, file, AIMAK_IMPORT_ALL_OR_NOTHING, NULL, NULL, NULL,
+                                    &error);
+  waitpid (pid, NULL, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->good_rows, ==, 1);
+  g_assert_true (report->committed);
+  g_assert_cmpfloat (stored (f->db, BARSKOON, "POP", 2024, "F", "Test fixture"), ==, 321);
+}
+
+static void
+test_stream_display (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* The stream variant names the input as the caller gave it. */
+  const char *csv = "area,indicator,year,sex,value,source\n"
+                    BARSKOON ",POP,2024,F,1e308,Test fixture\n"
+                    BARSKOON ",POP,2024,F,1,Test\n"
+                    BARSKOON ",POP,2024,F,2,Test\n";
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakImportReport) report =
+    aimak_import_indicators_stream (f->db, in, "<stdin>", 0, AIMAK_IMPORT_CHECK, NULL, NULL,
+                                    NULL, NULL, G_MAXUINT, &error);
+
+  g_assert_null (report);
+  g_assert_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_DUPLICATE);
+  g_assert_true (g_str_has_prefix (error->message, "<stdin>:4: this row repeats line 3"));
+}
+
+static void
+test_implausible_values (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *csv =
+    "area,indicator,year,sex,value,source\n"
+    BARSKOON ",POP,2020,F,1e308,Test\n"
+    BARSKOON ",POP,2021,F,0.0000000000000000000001,Test\n"
+    BARSKOON ",POP,2022,F,12345678901234567890,Test\n"
+    BARSKOON ",SEX_RATIO,2022,T,-950,Test\n"
+    BARSKOON ",POP,2023,F,15.03.2026,Test\n"
+    BARSKOON ",POP,2023,M,\"1,234\",Test\n"
+    BARSKOON ",POP,2024,F,\"1,234,567\",Test\n";
+  g_autoptr(GFile) file = temp_file (f, "implausible.csv", csv, -1);
+  g_autoptr(AimakImportReport) report = import_ok (f->db, file, AIMAK_IMPORT_CHECK);
+  const char *expected[] = {
+    "“1e308” is not a number",
+    "The value must be a whole number from 0 to 1,000,000,000.",
+    "“12345678901234567890” has more digits than can be kept exactly",
+    "The value must be a rate from 0 to 1,000,000,000.",
+    "“15.03.2026” looks like a date, not a number.",
+    "“1,234” could be read as a whole number or as a decimal",
+  };
+
+  g_assert_cmpuint (report->good_rows, ==, 1);
+  g_assert_cmpuint (report->bad_rows, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      AimakImportProblem *p = g_ptr_array_index (report->problems, i);
+      g_assert_cmpuint (p->line, ==, i + 2);
+      if (strstr (p->reason, expected[i]) == NULL)
+        g_error ("line %u: expected “%s” in “%s”", p->line, expected[i], p->reason);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -801,6 +1064,13 @@ main (int argc, char **argv)
   ADD ("progress", test_progress);
   ADD ("cancel", test_cancel);
   ADD ("long-record", test_long_record);
+  ADD ("duplicate-rows", test_duplicate_rows);
+  ADD ("stray-quotes", test_stray_quotes);
+  ADD ("encoding-messages", test_encoding_messages);
+  ADD ("bom-and-line-ends", test_bom_and_line_ends);
+  ADD ("read-once-fifo", test_read_once_fifo);
+  ADD ("stream-display", test_stream_display);
+  ADD ("implausible-values", test_implausible_values);
 #undef ADD
   return g_test_run ();
 }

@@ -798,8 +798,8 @@ test_parse_number (void)
     { "+7", FALSE, TRUE, 7 },
     { "\xe2\x88\x92" "2", FALSE, TRUE, -2 },            /* minus sign */
     { "0.5", FALSE, TRUE, 0.5 },
-    { ".5", FALSE, TRUE, 0.5 },
-    { "12,5", FALSE, FALSE, 0 },
+    { ".5", FALSE, FALSE, 0 },            /* a number starts with a digit */
+    { "12,5", FALSE, TRUE, 12.5 },        /* one comma, not three digits: decimal */
     { "1,234", FALSE, FALSE, 0 },
     { "12.5.3", FALSE, FALSE, 0 },
     { "12.5.3", TRUE, FALSE, 0 },

@@ -664,6 +664,19 @@ test_priorities_switch_saves (void)
     g_assert_cmpfloat (p->budget_kgs, ==, 1250000);
   }
   g_assert_null (aimak_priority_editor_get_inline_problem (editor, "budget_kgs"));
+  /* One grammar (issue 12): a date typed dd.mm.yyyy is stored ISO; a date typed
+   * into a count is refused, not stored as 15,032,026. */
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("hearing_date")), "15.03.2026");
+  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("hearing_participants_f")), "15.03.2026");
+  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "hearing_participants_f"));
+  {
+    g_autoptr(AimakPriority) p = load (db, b);
+    g_assert_cmpstr (p->hearing_date, ==, "2026-03-15");
+    g_assert_cmpint (p->hearing_participants_f, !=, 15032026);
+  }
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("hearing_participants_f")), "");
 
   /* Closing the window right after typing loses nothing. */
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("responsible")), "Ayil okmotu social worker");

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor.h"
+#include "aimak-numbers.h"
 #include "aimak-window.h"
 
 struct _AimakActivityEditor
@@ -95,9 +96,7 @@ set_editable_text (GtkEditable *editable,
 static char *
 format_score (double score)
 {
-  if (isnan (score))
-    return g_strdup ("");
-  return g_strdup_printf ("%g", score);
+  return aimak_numbers_format_number (score);   /* "" for NaN */
 }
 
 /* "" → NaN; "75", "62.5" and "62,5" are numbers; anything else is not. */
@@ -105,21 +104,8 @@ static gboolean
 parse_score (const char *text,
              double     *value)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text ? text : ""));
-  char *end = NULL;
-  double v;
-
-  if (*copy == '\0')
-    {
-      *value = NAN;
-      return TRUE;
-    }
-  g_strdelimit (copy, ",", '.');
-  v = g_ascii_strtod (copy, &end);
-  if (end == copy || *end != '\0' || !isfinite (v))
-    return FALSE;
-  *value = v;
-  return TRUE;
+  /* The one grammar of every field (aimak-number.h). */
+  return aimak_numbers_parse_number (text, value);
 }
 
 static char *
@@ -336,6 +322,7 @@ update_totals (AimakActivityEditor *self)
 {
   int women, men;
   g_autofree char *text = NULL;
+  g_autofree char *all = NULL, *ws = NULL, *ms = NULL, *share = NULL;
 
   if (self->current == NULL)
     return;
@@ -343,8 +330,11 @@ update_totals (AimakActivityEditor *self)
   men = aimak_activity_total_men (self->current);
   if (women >= 0 && men >= 0 && women + men > 0)
     /* Translators: participants of one activity: total, women, men, share of women. */
-    text = g_strdup_printf (_("%d participants: %d women, %d men (%.1f %% women)"),
-                            women + men, women, men, 100.0 * women / (women + men));
+    text = g_strdup_printf (_("%s participants: %s women, %s men (%s women)"),
+                            all = aimak_number_format (women + men, 0, NULL),
+                            ws = aimak_number_format (women, 0, NULL),
+                            ms = aimak_number_format (men, 0, NULL),
+                            share = aimak_number_format_percent (100.0 * women / (women + men), 1, NULL));
   else
     text = g_strdup (_("Count the women and men of each role who took part"));
   adw_preferences_group_set_description (self->participants_group, text);
@@ -498,6 +488,7 @@ static void
 fill (AimakActivityEditor *self)
 {
   AimakActivity *a = self->current;
+  g_autofree char *shown_date = NULL;
   g_autofree char *pre = NULL;
   g_autofree char *post = NULL;
   GHashTableIter iter;
@@ -512,7 +503,8 @@ fill (AimakActivityEditor *self)
   self->filling++;
   g_hash_table_remove_all (self->parse_errors);
   update_area_row (self);
-  set_editable_text (GTK_EDITABLE (self->date_row), a->date);
+  if (!aimak_numbers_date_matches (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), a->date))
+    set_editable_text (GTK_EDITABLE (self->date_row), shown_date = aimak_numbers_format_date (a->date));
   if (aimak_activity_date_is_valid (a->date))
     {
       int y, m, d;
@@ -622,7 +614,7 @@ on_text_changed (AimakActivityEditor *self,
     return;
   if (editable == GTK_EDITABLE (self->date_row))
     {
-      g_autofree char *date = g_strstrip (g_strdup (text));
+      g_autofree char *date = aimak_numbers_parse_date (text);
       replace_str (&self->current->date, date);
     }
   else if (editable == GTK_EDITABLE (self->topic_row))
@@ -668,7 +660,8 @@ static void
 on_day_selected (AimakActivityEditor *self)
 {
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *text = aimak_numbers_format_date (iso);
 
   if (self->filling)
     return;
@@ -719,7 +712,6 @@ on_count_text_changed (GtkEditable         *editable,
   const char *field = g_object_get_data (G_OBJECT (editable), "field");
   const char *role = strchr (field, '.') + 1;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  char *end = NULL;
   gint64 n;
 
   if (self->filling || self->current == NULL)
@@ -728,8 +720,13 @@ on_count_text_changed (GtkEditable         *editable,
     n = 0;
   else
     {
-      n = g_ascii_strtoll (text, &end, 10);
-      if (end == text || *end != '\0' || n > G_MAXINT || n < G_MININT)
+      double whole;
+      /* The one grammar (aimak-number.h): "1 234" is a count, "15.03.2026" is not;
+       * the range (0 to 10^9) is core validation's, which names it. */
+      gboolean ok = aimak_numbers_parse_number (text, &whole) && whole == floor (whole) &&
+                    fabs (whole) <= G_MAXINT;
+      n = ok ? (gint64) whole : 0;
+      if (!ok)
         {
           g_hash_table_insert (self->parse_errors, g_strdup (field),
                                g_strdup_printf (_("“%s” is not a whole number."), text));

@@ -123,10 +123,13 @@ show_totals (AimakCapacityPage *self,
     {
       g_autofree char *count = g_strdup_printf (ngettext ("%u activity", "%u activities",
                                                           t->count), t->count);
+      g_autofree char *all = NULL, *women = NULL, *men = NULL, *share = NULL;
       /* Translators: totals bar: activities · participants · women · men · share of women. */
-      text = g_strdup_printf (_("%s · %u participants · %u women · %u men · %.1f %% women"),
-                              count, t->women + t->men, t->women, t->men,
-                              100.0 * t->women_share);
+      text = g_strdup_printf (_("%s · %s participants · %s women · %s men · %s women"), count,
+                              all = aimak_number_format (t->women + t->men, 0, NULL),
+                              women = aimak_number_format (t->women, 0, NULL),
+                              men = aimak_number_format (t->men, 0, NULL),
+                              share = aimak_number_format_percent (100.0 * t->women_share, 1, NULL));
     }
   gtk_label_set_text (self->totals_label, text);
 

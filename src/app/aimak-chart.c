@@ -108,6 +108,8 @@ aimak_chart_format_value (double      value,
     digits = 2;
   {
     g_autofree char *number = aimak_numbers_format_grouped (value, digits);
+    if (g_strcmp0 (unit, "%") == 0)
+      return aimak_numbers_format_percent (value, digits);
     return g_strconcat (number, unit ? unit : "", NULL);
   }
 }
@@ -913,7 +915,7 @@ draw_donut (Ctx    *ctx,
       GdkRGBA color;
       const char *cat = g_ptr_array_index (self->categories, c);
       g_autofree char *label = NULL;
-      g_autofree char *tip = NULL;
+      g_autofree char *tip = NULL, *share = NULL;
 
       if (isnan (v) || v <= 0)
         continue;
@@ -933,7 +935,7 @@ draw_donut (Ctx    *ctx,
       cairo_set_line_width (ctx->cr, 1.5);
       cairo_stroke (ctx->cr);
       label = aimak_chart_format_value (v, unit_of (self, c));
-      tip = g_strdup_printf ("%s: %s (%.0f %%)", cat, label, v / total * 100);
+      tip = g_strdup_printf ("%s: %s (%s)", cat, label, share = aimak_numbers_format_percent (v / total * 100, 0));
       add_hit (ctx, cx + cos (angle + sweep / 2) * r * 0.79 - 10,
                cy + sin (angle + sweep / 2) * r * 0.79 - 10, 20, 20, tip);
       angle += sweep;
@@ -953,15 +955,15 @@ draw_donut (Ctx    *ctx,
     {
       double v = value_at (self, 0, c);
       g_autofree char *value = aimak_chart_format_value (v, unit_of (self, c));
-      g_autofree char *text = NULL;
+      g_autofree char *text = NULL, *share = NULL;
 
       if (isnan (v))
         text = g_strdup_printf ("%s — %s", (char *) g_ptr_array_index (self->categories, c),
                                 _("no data"));
       else
-        text = g_strdup_printf ("%s — %s (%.0f %%)",
+        text = g_strdup_printf ("%s — %s (%s)",
                                 (char *) g_ptr_array_index (self->categories, c), value,
-                                total > 0 ? MAX (v, 0) / total * 100 : 0);
+                                share = aimak_numbers_format_percent (total > 0 ? MAX (v, 0) / total * 100 : 0, 0));
       draw_swatch (ctx, c, lx, ly + (ctx->small_h - SWATCH) / 2);
       draw_text (ctx, ctx->small, text, lx + SWATCH + 6, ly, 0,
                  MAX (ctx->width - lx - SWATCH - 6 - PAD, 40), 1, &ctx->fg);
@@ -1481,14 +1483,15 @@ aimak_chart_describe (AimakChart *self)
         {
           double v = value_at (self, 0, c);
           g_autofree char *value = aimak_chart_format_value (v, unit_of (self, c));
+          g_autofree char *share = NULL;
 
           if (isnan (v))
             g_string_append_printf (text, "%s: %s. ",
                                     (char *) g_ptr_array_index (self->categories, c), _("no data"));
           else
-            g_string_append_printf (text, "%s: %s (%.0f %%). ",
+            g_string_append_printf (text, "%s: %s (%s). ",
                                     (char *) g_ptr_array_index (self->categories, c), value,
-                                    total > 0 ? MAX (v, 0) / total * 100 : 0);
+                                    share = aimak_numbers_format_percent (total > 0 ? MAX (v, 0) / total * 100 : 0, 0));
         }
       total_text = aimak_chart_format_value (total, self->unit);
       g_string_append_printf (text, _("Total: %s."), total_text);

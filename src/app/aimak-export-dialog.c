@@ -347,7 +347,7 @@ poll_progress (gpointer user_data)
 {
   AimakExportDialog *self = user_data;
   int permille = self->progress_permille ? g_atomic_int_get (self->progress_permille) : 0;
-  g_autofree char *text = g_strdup_printf ("%d %%", permille / 10);
+  g_autofree char *text = aimak_number_format_percent (permille / 10, 0, NULL);
 
   gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
   gtk_progress_bar_set_text (self->progress_bar, text);

@@ -614,6 +614,17 @@ set_entry_text (gpointer    editable,
     gtk_editable_set_text (GTK_EDITABLE (editable), text ? text : "");
 }
 
+/* A stored ISO date in the interface's form, unless the entry already says it. */
+static void
+set_date_text (gpointer    editable,
+               const char *iso)
+{
+  g_autofree char *shown = aimak_numbers_format_date (iso);
+
+  if (!aimak_numbers_date_matches (gtk_editable_get_text (GTK_EDITABLE (editable)), iso))
+    set_entry_text (editable, shown);
+}
+
 static void
 set_entry_int (gpointer editable,
                int      value,
@@ -795,7 +806,7 @@ fill_field (AimakPriorityEditor *self,
   else if (is_field (field, "end_year"))
     set_entry_int (self->end_year_row, p->end_year, 0);
   else if (is_field (field, "hearing_date"))
-    set_entry_text (self->hearing_date_row, p->hearing_date);
+    set_date_text (self->hearing_date_row, p->hearing_date);
   else if (is_field (field, "hearing_participants_f"))
     set_entry_int (self->participants_f_row, p->hearing_participants_f, -1);
   else if (is_field (field, "hearing_participants_m"))
@@ -803,7 +814,7 @@ fill_field (AimakPriorityEditor *self,
   else if (is_field (field, "kenesh_decision_no"))
     set_entry_text (self->decision_no_row, p->kenesh_decision_no);
   else if (is_field (field, "kenesh_decision_date"))
-    set_entry_text (self->decision_date_row, p->kenesh_decision_date);
+    set_date_text (self->decision_date_row, p->kenesh_decision_date);
   else if (is_field (field, "status"))
     set_combo_code (self->status_row, &self->statuses, p->status, FALSE);
   else if (is_field (field, "indicators"))
@@ -833,7 +844,12 @@ on_entry_changed (GtkEditable         *editable,
     return;
 
   if ((slot = text_slot (self->current, field)))
-    replace_str (slot, text);
+    {
+      /* Dates are typed dd.mm.yyyy or ISO and stored ISO (aimak-number.h). */
+      g_autofree char *date = g_str_has_suffix (field, "_date") ? aimak_numbers_parse_date (text)
+                                                                : NULL;
+      replace_str (slot, date ? date : text);
+    }
   else if (is_field (field, "budget_kgs"))
     {
       double v;

@@ -70,7 +70,7 @@ fmt_share (double part,
 {
   if (whole <= 0)
     return g_strdup ("—");
-  return g_strdup_printf ("%.1f %%", 100.0 * part / whole);
+  return aimak_numbers_format_percent (100.0 * part / whole, 1);
 }
 
 /* A row of the table as shown and as copied (numbers without digit grouping, so a
@@ -216,6 +216,7 @@ fill_roles_card (AimakSummaryPage   *self,
   guint total = s->participants_women + s->participants_men;
   const char *headers[] = { _("Role"), _("Women"), _("Men"), _("Total"), _("Women, %"), NULL };
   g_autofree char *note = NULL;
+  g_autofree char *n_all = NULL, *n_women = NULL, *n_share = NULL, *n_men = NULL;
   Table t;
 
   table_init (&t);
@@ -250,9 +251,10 @@ fill_roles_card (AimakSummaryPage   *self,
 
   if (total > 0)
     /* Translators: note of the participants card: total, women, share, men. */
-    note = g_strdup_printf (_("%u participants in capacity building: %u women (%.1f %%) "
-                              "and %u men"), total, s->participants_women,
-                            100.0 * s->participants_women / total, s->participants_men);
+    note = g_strdup_printf (_("%s participants in capacity building: %s women (%s) and %s men"),
+                            n_all = fmt_shown (total), n_women = fmt_shown (s->participants_women),
+                            n_share = fmt_share (s->participants_women, total),
+                            n_men = fmt_shown (s->participants_men));
   aimak_summary_card_set_note (self->roles_card, note);
 
   aimak_chart_clear (chart);
@@ -280,7 +282,7 @@ show_summary (AimakSummaryPage   *self,
   g_autofree char *budget = fmt_shown (s->budget_total);
   g_autofree char *share = isnan (s->gender_budget_share)
                              ? g_strdup ("—")
-                             : g_strdup_printf ("%.1f %%", 100.0 * s->gender_budget_share);
+                             : aimak_numbers_format_percent (100.0 * s->gender_budget_share, 1);
   guint people = s->participants_women + s->participants_men;
   g_autofree char *participants = fmt_shown (people);
   g_autofree char *priorities = fmt_shown (s->priorities_total);
@@ -288,7 +290,7 @@ show_summary (AimakSummaryPage   *self,
   g_autofree char *share_note = NULL;
   g_autofree char *gcm_note = NULL;
   g_autofree char *sdg_note = NULL;
-  g_autofree char *people_tooltip = NULL;
+  g_autofree char *people_tooltip = NULL, *ws_count = NULL, *ws_share = NULL, *ms_count = NULL;
   const char *no_priorities = _("No priorities in this scope yet");
   const char *no_budget = _("No budget entered for this scope yet");
 
@@ -298,9 +300,9 @@ show_summary (AimakSummaryPage   *self,
   gtk_label_set_text (self->tile_participants, participants);
   gtk_label_set_text (self->tile_activities, activities);
   if (people > 0)
-    people_tooltip = g_strdup_printf (_("%u women (%.1f %%), %u men"), s->participants_women,
-                                      100.0 * s->participants_women / people,
-                                      s->participants_men);
+    people_tooltip = g_strdup_printf (_("%s women (%s), %s men"), ws_count = fmt_shown (s->participants_women),
+                                      ws_share = fmt_share (s->participants_women, people),
+                                      ms_count = fmt_shown (s->participants_men));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->tile_participants), people_tooltip);
 
   fill_items_card (self->status_card, s->priorities_by_status, AIMAK_CHART_GROUPED_BARS, TRUE,

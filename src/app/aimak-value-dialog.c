@@ -342,6 +342,7 @@ save_value (AimakValueDialog *self)
   g_autofree char *year_text = entry_text (self->year_row);
   g_autofree char *value_text = entry_text (self->value_row);
   AimakIndicator *ind = current_indicator (self);
+  g_autoptr(GError) value_error = NULL;
   gboolean year_ok, value_ok;
 
   clear_value_errors (self);
@@ -353,9 +354,9 @@ save_value (AimakValueDialog *self)
   year_ok = parse_year (year_text, &v->year);
   if (!year_ok)
     v->year = 0;
-  /* A comma is a decimal point for people who write 12,5. */
-  value_ok = aimak_indicator_parse_number (value_text, FALSE, &v->value) ||
-             aimak_indicator_parse_number (value_text, TRUE, &v->value);
+  /* The one grammar of every field (aimak-number.h): "12,5", "1 234,5" and
+   * "1,234.5" read alike everywhere; the range of the unit is core's check. */
+  value_ok = aimak_number_parse (value_text, AIMAK_NUMBER_FLAGS_NONE, &v->value, &value_error);
   if (!value_ok)
     v->value = NAN;
   g_free (v->source);
@@ -373,8 +374,7 @@ save_value (AimakValueDialog *self)
                                     : _("Enter the year the value is for"));
       if (!value_ok)
         set_field_error (self->value_error, GTK_WIDGET (self->value_row),
-                         *value_text ? _("Enter a number, e.g. 1234.5 or 12,5")
-                                     : _("Enter the value"));
+                         *value_text ? value_error->message : _("Enter the value"));
       return FALSE;
     }
   g_clear_pointer (&problems, g_ptr_array_unref);

@@ -102,7 +102,9 @@ aimak_cli_import_indicators (int argc, char **argv)
       return AIMAK_CLI_USAGE;
     }
   path = argv[1];
-  file = g_file_new_for_commandline_arg (path);
+  /* "-" is standard input, read once: a pipe works. */
+  file = g_str_equal (path, "-") ? g_file_new_for_path ("/dev/stdin")
+                                 : g_file_new_for_commandline_arg (path);
 
   db = aimak_cli_open_db (dry_run ? AIMAK_CLI_OPEN_READ : AIMAK_DB_OPEN_DEFAULT);
   if (db == NULL)
@@ -111,9 +113,27 @@ aimak_cli_import_indicators (int argc, char **argv)
   mode = dry_run ? AIMAK_IMPORT_CHECK
                  : skip_bad ? AIMAK_IMPORT_SKIP_BAD : AIMAK_IMPORT_ALL_OR_NOTHING;
   tty = isatty (STDERR_FILENO);
-  progress.path = path;
-  report = aimak_import_indicators_full (db, file, mode, NULL, tty ? show_progress : NULL,
-                                         print_problem, &progress, 0, &error);
+  /* Messages name the file as it was given, like the bad-row lines do. */
+  progress.path = g_str_equal (path, "-") ? "<stdin>" : path;
+  {
+    g_autoptr(GInputStream) in = NULL;
+    g_autoptr(GFileInfo) info = NULL;
+    GError *open_error = NULL;
+
+    in = G_INPUT_STREAM (g_file_read (file, NULL, &open_error));
+    if (in == NULL)
+      {
+        aimak_cli_fail (_("Could not open “%s”: %s"), progress.path, open_error->message);
+        g_error_free (open_error);
+        return AIMAK_CLI_FAILED;
+      }
+    info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (in),
+                                           G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
+    report = aimak_import_indicators_stream (db, in, progress.path,
+                                             info ? g_file_info_get_size (info) : 0, mode, NULL,
+                                             tty ? show_progress : NULL, print_problem,
+                                             &progress, 0, &error);
+  }
   end_progress (&progress);
   if (report == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
@@ -135,7 +155,7 @@ aimak_cli_import_indicators (int argc, char **argv)
   if (!report->committed)
     {
       if (report->good_rows == 0)
-        return aimak_cli_fail (_("no row of “%s” is good; nothing was imported"), path);
+        return aimak_cli_fail (_("no row of “%s” is good; nothing was imported"), progress.path);
       return aimak_cli_fail (ngettext ("%u bad row (and %u good); nothing was imported. "
                                        "Correct it, or run again with --skip-bad-rows to "
                                        "import only the good rows.",

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-activity.h"
+#include "aimak-number.h"
 
 G_DEFINE_QUARK (aimak-activity-error-quark, aimak_activity_error)
 
@@ -243,17 +244,7 @@ add_problem (GPtrArray  *problems,
 gboolean
 aimak_activity_date_is_valid (const char *date)
 {
-  int y, m, d;
-  char tail;
-
-  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
-      return FALSE;
-  if (sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
-    return FALSE;
-  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return aimak_date_is_iso (date);
 }
 
 /* The latest date allowed: the same day one year from today. Planned activities
@@ -334,6 +325,27 @@ aimak_activity_validate (const AimakActivity *a)
     add_problem (problems, "participants",
                  g_strdup (_("Enter at least one participant (women or men in some role).")));
 
+  /* Plausible counts and clean text (aimak-number.h). */
+  {
+    GError *error = NULL;
+    const struct { const char *field; const char *text; gboolean multiline; } texts[] = {
+      { "topic", a->topic, FALSE }, { "facilitator", a->facilitator, FALSE },
+      { "notes", a->notes, TRUE },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      if (!aimak_text_check (texts[i].text, -1, texts[i].multiline,
+                             aimak_activity_field_label (texts[i].field), &error))
+        {
+          add_problem (problems, texts[i].field, g_strdup (error->message));
+          g_clear_error (&error);
+        }
+    if (!aimak_number_check (women, AIMAK_NUMBER_COUNT, _("Women"), &error) ||
+        !aimak_number_check (men, AIMAK_NUMBER_COUNT, _("Men"), &error))
+      {
+        add_problem (problems, "participants", g_strdup (error->message));
+        g_clear_error (&error);
+      }
+  }
   check_score (problems, "pre_score", a->pre_score);
   check_score (problems, "post_score", a->post_score);
   if (!isnan (a->post_score) && isnan (a->pre_score))

@@ -14,6 +14,7 @@
 #include "aimak-file-safety.h"
 #include "aimak-geo.h"
 #include "aimak-lang.h"
+#include "aimak-number.h"
 #include "aimak-priority.h"
 #include "aimak-priority-model.h"
 #include "aimak-reference.h"

@@ -22,6 +22,7 @@ struct _AimakCsvReader
   gboolean      eof;
   GPtrArray    *fields;
   GString      *field;
+  char         *problem;      /* why the last record is malformed, or NULL */
 };
 
 G_DEFINE_QUARK (aimak-csv-error-quark, aimak_csv_error)
@@ -48,6 +49,7 @@ aimak_csv_reader_free (AimakCsvReader *reader)
   g_object_unref (reader->stream);
   g_ptr_array_free (reader->fields, TRUE);
   g_string_free (reader->field, TRUE);
+  g_free (reader->problem);
   g_free (reader);
 }
 
@@ -55,6 +57,18 @@ guint
 aimak_csv_reader_get_line (AimakCsvReader *reader)
 {
   return reader->record_line;
+}
+
+guint
+aimak_csv_reader_get_current_line (AimakCsvReader *reader)
+{
+  return reader->line;
+}
+
+const char *
+aimak_csv_reader_get_problem (AimakCsvReader *reader)
+{
+  return reader->problem;
 }
 
 guint64
@@ -138,8 +152,76 @@ finish_field (AimakCsvReader *reader,
                    reader->line);
       return FALSE;
     }
+  /* A byte order mark inside the file (two files joined) is invisible and
+   * means nothing; left in, it would leak into names and messages. */
+  for (char *bom; (bom = strstr (reader->field->str, "\xEF\xBB\xBF"));)
+    g_string_erase (reader->field, bom - reader->field->str, 3);
   g_ptr_array_add (reader->fields, g_strndup (reader->field->str, reader->field->len));
   g_string_truncate (reader->field, 0);
+  return TRUE;
+}
+
+static void
+set_problem (AimakCsvReader *reader,
+             char           *problem)
+{
+  if (reader->problem == NULL)
+    reader->problem = problem;
+  else
+    g_free (problem);
+}
+
+/* Looks at the first bytes: UTF-32 and UTF-16 (with or without a byte order
+ * mark: ASCII text in UTF-16 has a zero in every other byte) are refused by
+ * name, and leading UTF-8 byte order marks, even doubled, are skipped. */
+static gboolean
+check_start (AimakCsvReader *reader,
+             GError        **error)
+{
+  const guint8 *b = reader->buffer;
+  gsize n = reader->len;
+  guint zero_even = 0, zero_odd = 0;
+
+  if (n >= 4 && ((b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) ||
+                 (b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)))
+    {
+      g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF32,
+                   _("line 1: the file is in UTF-32, not UTF-8"));
+      return FALSE;
+    }
+  if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+    {
+      g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF16,
+                   _("line 1: the file is in UTF-16, not UTF-8"));
+      return FALSE;
+    }
+  for (gsize i = 0; i < MIN (n, 64); i++)
+    if (b[i] == 0)
+      {
+        if (i % 2)
+          zero_odd++;
+        else
+          zero_even++;
+      }
+  if (n >= 4 && zero_odd + zero_even > 0)
+    {
+      guint pairs = MIN (n, 64) / 2;
+      /* "a\0\0\0b\0\0\0": three zeros in four. */
+      if (zero_even >= pairs / 2 && zero_odd >= pairs * 3 / 4 && zero_even < pairs)
+        {
+          g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF32,
+                       _("line 1: the file is in UTF-32, not UTF-8"));
+          return FALSE;
+        }
+      if (zero_odd >= pairs * 3 / 4 || zero_even >= pairs * 3 / 4)
+        {
+          g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF16,
+                       _("line 1: the file is in UTF-16, not UTF-8"));
+          return FALSE;
+        }
+    }
+  while (reader->len - reader->pos >= 3 && memcmp (b + reader->pos, "\xEF\xBB\xBF", 3) == 0)
+    reader->pos += 3;
   return TRUE;
 }
 
@@ -179,15 +261,18 @@ aimak_csv_reader_next (AimakCsvReader *reader,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  gboolean quoted = FALSE, was_quoted = FALSE;
+  gboolean quoted = FALSE, was_quoted = FALSE, closed = FALSE;
   int c;
 
   if (!reader->started)
     {
-      if (!fill (reader, cancellable, error))
+      /* A pipe may give the first bytes a few at a time. */
+      do
+        if (!fill (reader, cancellable, error))
+          return FALSE;
+      while (!reader->eof && reader->len < 64);
+      if (!check_start (reader, error))
         return FALSE;
-      if (reader->len >= 3 && memcmp (reader->buffer, "\xEF\xBB\xBF", 3) == 0)
-        reader->pos = 3;
       if (reader->separator == 0)
         reader->separator = detect_separator (reader->buffer + reader->pos,
                                               reader->len - reader->pos);
@@ -196,6 +281,7 @@ aimak_csv_reader_next (AimakCsvReader *reader,
 
   g_ptr_array_set_size (reader->fields, 0);
   g_string_truncate (reader->field, 0);
+  g_clear_pointer (&reader->problem, g_free);
 
   /* Skip blank lines between records. */
   for (;;)
@@ -205,11 +291,11 @@ aimak_csv_reader_next (AimakCsvReader *reader,
         return FALSE;
       if (c == -1)
         return FALSE;
-      if (c == '\r')
-        reader->pos++;
-      else if (c == '\n')
+      if (c == '\r' || c == '\n')
         {
           reader->pos++;
+          if (c == '\r' && peek_byte (reader, cancellable, error) == '\n')
+            reader->pos++;
           reader->line++;
         }
       else
@@ -221,15 +307,27 @@ aimak_csv_reader_next (AimakCsvReader *reader,
     {
       if (record_bytes > AIMAK_CSV_MAX_RECORD)
         {
-          g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG,
-                       _("line %u: the record is longer than %u bytes; a quoted field is "
-                         "probably not closed"),
-                       reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
+          if (quoted)
+            g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG,
+                         _("line %u: the record is longer than %u bytes; a quoted field is "
+                           "probably not closed"),
+                         reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
+          else
+            g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_LINE_TOO_LONG,
+                         _("line %u: the line is longer than %u bytes; this is not a table "
+                           "of values"),
+                         reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
           return FALSE;
         }
       c = next_byte (reader, cancellable, error);
       if (c == -2)
         return FALSE;
+      if (c == 0)
+        {
+          g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_NUL,
+                       _("line %u: the file contains a NUL byte (character 0)"), reader->line);
+          return FALSE;
+        }
       if (quoted)
         {
           if (c == -1)
@@ -250,11 +348,15 @@ aimak_csv_reader_next (AimakCsvReader *reader,
                   g_string_append_c (reader->field, '"');
                 }
               else
-                quoted = FALSE;
+                {
+                  quoted = FALSE;
+                  closed = TRUE;
+                }
             }
           else
             {
-              if (c == '\n')
+              /* A line break inside quotes is part of the field, and a line. */
+              if (c == '\n' || (c == '\r' && peek_byte (reader, cancellable, error) != '\n'))
                 reader->line++;
               g_string_append_c (reader->field, (char) c);
             }
@@ -276,6 +378,7 @@ aimak_csv_reader_next (AimakCsvReader *reader,
           if (!finish_field (reader, error))
             return FALSE;
           was_quoted = FALSE;
+          closed = FALSE;
           continue;
         }
       if (c == '"' && reader->field->len == 0 && !was_quoted)
@@ -284,6 +387,23 @@ aimak_csv_reader_next (AimakCsvReader *reader,
           was_quoted = TRUE;
           continue;
         }
+      if (closed)
+        {
+          /* Spaces after the closing quote are tolerated and dropped. */
+          if (c == ' ' || c == '\t')
+            continue;
+          set_problem (reader,
+                       g_strdup_printf (_("Field %u: text follows the closing quote; a quote "
+                                          "inside a field is written twice (\"\")."),
+                                        reader->fields->len + 1));
+          closed = FALSE;
+        }
+      else if (c == '"')
+        set_problem (reader,
+                     g_strdup_printf (_("Field %u: a quote inside a field that does not start "
+                                        "with one; put the field in quotes and write the "
+                                        "quote twice (\"\")."),
+                                      reader->fields->len + 1));
       g_string_append_c (reader->field, (char) c);
     }
 }

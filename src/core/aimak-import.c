@@ -12,6 +12,7 @@
 #include "aimak-csv.h"
 #include "aimak-import.h"
 #include "aimak-indicator-private.h"
+#include "aimak-number.h"
 
 G_DEFINE_QUARK (aimak-import-error-quark, aimak_import_error)
 
@@ -222,6 +223,25 @@ reader_error (Importer  *imp,
     g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX,
                  _("%s:%u: a quoted field starts here and is not closed before the end "
                    "of the file."), imp->display, line);
+  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF16))
+    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
+                 _("%s:1: the file is in UTF-16 (“Unicode text”), not UTF-8. Save it as "
+                   "UTF-8 (in Excel: Save As → “CSV UTF-8”) and import it again."),
+                 imp->display);
+  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF32))
+    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
+                 _("%s:1: the file is in UTF-32, not UTF-8. Save it as UTF-8 (in Excel: "
+                   "Save As → “CSV UTF-8”) and import it again."), imp->display);
+  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_NUL))
+    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
+                 _("%s:%u: the file contains a NUL byte (character 0), which a text file "
+                   "never has: it is not a CSV text file, or it is damaged."),
+                 imp->display, aimak_csv_reader_get_current_line (imp->reader));
+  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_LINE_TOO_LONG))
+    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX,
+                 _("%s:%u: the line is longer than %u bytes without a quote open: this is "
+                   "not a CSV table of values."), imp->display, line,
+                 (guint) AIMAK_CSV_MAX_RECORD);
   else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG))
     g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX,
                  _("%s:%u: the row is longer than %u bytes; a quoted field is probably "
@@ -230,31 +250,6 @@ reader_error (Importer  *imp,
     g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_IO,
                  _("Could not read “%s”: %s"), imp->display, cause->message);
   g_error_free (cause);
-}
-
-/* Excel's "Unicode text" is UTF-16; say so instead of blaming Windows-1251. */
-static gboolean
-check_utf16 (Importer  *imp,
-             GFile     *file,
-             GError   **error)
-{
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
-  guint8 head[2];
-  gsize n = 0;
-
-  if (in == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, NULL, NULL) ||
-      n < 2)
-    return TRUE;
-  if ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
-    {
-      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
-                   _("%s:1: the file is in UTF-16 (“Unicode text”), not UTF-8. Save it as "
-                     "UTF-8 (in Excel: Save As → “CSV UTF-8”) and import it again."),
-                   imp->display);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -341,36 +336,51 @@ read_header (Importer      *imp,
   return TRUE;
 }
 
+/* The stream is read once, from its start (no second open to sniff the
+ * encoding: a pipe would lose what was sniffed). */
 static gboolean
 importer_open (Importer      *imp,
                AimakDb       *db,
-               GFile         *file,
+               GInputStream  *in,
+               const char    *display,
+               guint64        total_bytes,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  GError *local_error = NULL;
-
   memset (imp, 0, sizeof *imp);
   imp->db = db;
-  imp->display = g_file_get_basename (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info)
-    imp->total_bytes = g_file_info_get_size (info);
+  imp->display = g_strdup (display);
+  imp->total_bytes = total_bytes;
+  imp->reader = aimak_csv_reader_new (in, 0);
+  return read_header (imp, cancellable, error) && load_lookups (imp, error);
+}
+
+/* Opens @file for reading once; *@display is how messages name it. */
+static GInputStream *
+open_file (GFile         *file,
+           char         **display,
+           guint64       *total_bytes,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  GFileInputStream *in;
+  GError *local_error = NULL;
+
+  *display = g_file_get_parse_name (file);
+  *total_bytes = 0;
   in = g_file_read (file, cancellable, &local_error);
   if (in == NULL)
     {
       g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_IO,
-                   _("Could not open “%s”: %s"), imp->display, local_error->message);
+                   _("Could not open “%s”: %s"), *display, local_error->message);
       g_error_free (local_error);
-      return FALSE;
+      return NULL;
     }
-  if (!check_utf16 (imp, file, error))
-    return FALSE;
-  imp->reader = aimak_csv_reader_new (G_INPUT_STREAM (in), 0);
-  return read_header (imp, cancellable, error) && load_lookups (imp, error);
+  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    *total_bytes = g_file_info_get_size (info);
+  return G_INPUT_STREAM (in);
 }
 
 /* ---- rows ---- */
@@ -571,19 +581,19 @@ check_row (Importer  *imp,
     }
 
   value_text = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_VALUE)));
-  if (!aimak_indicator_parse_number (value_text, imp->decimal_comma, &row->value))
-    {
-      g_autofree char *msg = NULL;
-      if (*value_text == '\0')
-        msg = g_strdup (_("The value is empty."));
-      else if (!imp->decimal_comma && strchr (value_text, ','))
-        msg = g_strdup_printf (_("“%s” is not a number (in a comma-separated file, write "
-                                 "decimals with a point)."), value_text);
-      else
-        msg = g_strdup_printf (_("“%s” is not a number."), value_text);
-      add_reason (&reasons, AIMAK_IMPORT_COL_VALUE, msg);
-      row->value = NAN;
-    }
+  {
+    /* The one grammar of every field (aimak-number.h); a ';' file writes a
+     * decimal comma. */
+    g_autoptr(GError) parse_error = NULL;
+    if (!aimak_number_parse (value_text,
+                             imp->decimal_comma ? AIMAK_NUMBER_COMMA_IS_DECIMAL : 0,
+                             &row->value, &parse_error))
+      {
+        add_reason (&reasons, AIMAK_IMPORT_COL_VALUE,
+                    *value_text ? parse_error->message : _("The value is empty."));
+        row->value = NAN;
+      }
+  }
 
   row->source = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_SOURCE)));
   if (row->source[0] == '\0')
@@ -775,8 +785,60 @@ aimak_import_indicators_full (AimakDb                 *db,
                               guint                    max_problems,
                               GError                 **error)
 {
+  g_autoptr(GInputStream) in = NULL;
+  g_autofree char *display = NULL;
+  guint64 total_bytes = 0;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  in = open_file (file, &display, &total_bytes, cancellable, error);
+  if (in == NULL)
+    return NULL;
+  return aimak_import_indicators_stream (db, in, display, total_bytes, mode, cancellable,
+                                         progress, on_problem, user_data, max_problems, error);
+}
+
+/* The key of a value's identity, for finding a row that repeats another. */
+static char *
+row_key (const Row *row)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%c\x1f%s", row->area_code, row->indicator->code,
+                          row->year, row->sex, row->source);
+}
+
+/* A record the reader could read but found malformed (stray quotes). */
+static char *
+check_record (Importer  *imp,
+              GPtrArray *fields,
+              Row       *row)
+{
+  const char *problem = aimak_csv_reader_get_problem (imp->reader);
+
+  if (problem)
+    {
+      memset (row, 0, sizeof *row);
+      return g_strdup (problem);
+    }
+  return check_row (imp, fields, row);
+}
+
+AimakImportReport *
+aimak_import_indicators_stream (AimakDb                 *db,
+                                GInputStream            *in,
+                                const char              *display,
+                                guint64                  total_bytes,
+                                AimakImportMode          mode,
+                                GCancellable            *cancellable,
+                                AimakImportProgress      progress,
+                                AimakImportProblemFunc   on_problem,
+                                gpointer                 user_data,
+                                guint                    max_problems,
+                                GError                 **error)
+{
   g_auto(Importer) imp = { 0 };
   g_autoptr(AimakImportReport) report = NULL;
+  g_autoptr(GHashTable) seen = NULL;
   g_autofree char *now = NULL;
   Writer w;
   GPtrArray *fields = NULL;
@@ -787,10 +849,12 @@ aimak_import_indicators_full (AimakDb                 *db,
   guint rows = 0;
 
   g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
+  g_return_val_if_fail (display != NULL, NULL);
 
-  if (!importer_open (&imp, db, file, cancellable, error))
+  if (!importer_open (&imp, db, in, display, total_bytes, cancellable, error))
     return NULL;
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   report = g_new0 (AimakImportReport, 1);
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_import_problem_free);
@@ -816,7 +880,28 @@ aimak_import_indicators_full (AimakDb                 *db,
       if ((rows & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
         break;
 
-      reason = check_row (&imp, fields, &row);
+      reason = check_record (&imp, fields, &row);
+      if (reason == NULL)
+        {
+          /* Two rows for one value: which is right cannot be guessed, and
+           * the last one silently winning would hide it. Refuse the file. */
+          g_autofree char *key = row_key (&row);
+          guint line = aimak_csv_reader_get_line (imp.reader);
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+
+          if (first)
+            {
+              row_clear (&row);
+              if (in_transaction)
+                aimak_db_rollback (db);
+              g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_DUPLICATE,
+                           _("%s:%u: this row repeats line %u (the same area, indicator, "
+                             "year, sex and source); nothing was imported. Keep one of the "
+                             "two lines."), imp.display, line, first);
+              return NULL;
+            }
+          g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+        }
       if (reason)
         {
           report->bad_rows++;
@@ -877,6 +962,8 @@ aimak_import_indicators_full (AimakDb                 *db,
                       (mode == AIMAK_IMPORT_SKIP_BAD || report->bad_rows == 0);
       if (keep)
         {
+          /* The log names the file, not the folders it was in. */
+          g_autofree char *log_name = g_path_get_basename (imp.display);
           g_autofree char *summary = g_strdup_printf ("inserted=%u updated=%u unchanged=%u "
                                                       "bad_rows_skipped=%u",
                                                       report->inserted, report->updated,
@@ -884,7 +971,7 @@ aimak_import_indicators_full (AimakDb                 *db,
           if (!aimak_db_exec (db, error,
                               "INSERT INTO change_log (ts, entity, entity_id, action, field, "
                               "old_value, new_value) VALUES (?, 'import', ?, 'import', '', "
-                              "NULL, ?)", "ttt", now, imp.display, summary))
+                              "NULL, ?)", "ttt", now, log_name, summary))
             {
               aimak_db_rollback (db);
               return NULL;
@@ -913,13 +1000,18 @@ aimak_import_preview (AimakDb   *db,
 {
   g_auto(Importer) imp = { 0 };
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GInputStream) in = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *display = NULL;
+  guint64 total_bytes = 0;
   GPtrArray *fields = NULL;
   GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!importer_open (&imp, db, file, NULL, error))
+  in = open_file (file, &display, &total_bytes, NULL, error);
+  if (in == NULL || !importer_open (&imp, db, in, display, total_bytes, NULL, error))
     return NULL;
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_import_preview_row_free);
   while (rows->len < max_rows &&
@@ -934,9 +1026,24 @@ aimak_import_preview (AimakDb   *db,
       p->line = aimak_csv_reader_get_line (imp.reader);
       for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
         p->fields[c] = g_strdup (imp.cols[c] >= 0 ? field (&imp, fields, c) : "");
-      p->reason = check_row (&imp, fields, &row);
+      p->reason = check_record (&imp, fields, &row);
       if (p->reason == NULL)
-        row_clear (&row);
+        {
+          char *key = row_key (&row);
+          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
+
+          if (first)
+            {
+              p->reason = g_strdup_printf (_("This row repeats line %u (the same area, "
+                                             "indicator, year, sex and source): the file "
+                                             "cannot be imported until one is removed."),
+                                           first);
+              g_free (key);
+            }
+          else
+            g_hash_table_insert (seen, key, GUINT_TO_POINTER (p->line));
+          row_clear (&row);
+        }
       g_ptr_array_add (rows, p);
     }
   if (local_error)

@@ -24,7 +24,9 @@
  * Sex as aimak_indicator_parse_sex() reads it. A value is "1234.5", "1 234,5", or
  * "12,5" when the separator is ';' (see aimak_indicator_parse_number()). Rows that
  * are entirely empty are skipped. An existing (area, indicator, year, sex, source)
- * is updated, a soft-deleted one restored.
+ * is updated, a soft-deleted one restored. Two rows of one file for the same
+ * (area, indicator, year, sex, source) refuse the whole file (both lines named).
+ * A row with a stray quote ("Te"st", "Test"junk) is a bad row saying why.
  */
 #pragma once
 
@@ -43,6 +45,7 @@ typedef enum
   AIMAK_IMPORT_ERROR_SYNTAX,     /* e.g. a quote not closed before the end */
   AIMAK_IMPORT_ERROR_IO,
   AIMAK_IMPORT_ERROR_EMPTY,      /* a header but no data rows, or nothing at all */
+  AIMAK_IMPORT_ERROR_DUPLICATE,  /* two rows for the same (area, indicator, year, sex, source) */
 } AimakImportError;
 
 typedef struct
@@ -77,7 +80,7 @@ typedef enum
 GQuark             aimak_import_error_quark (void);
 
 /* Returns NULL with @error for a problem of the whole file (cannot be read, not
- * UTF-8, no header, unclosed quote, cancelled, database error) — its message names
+ * UTF-8, no header, unclosed quote, two rows for one value, cancelled, database error) — its message names
  * the file and, where there is one, the line. Otherwise a report; with bad rows in
  * ALL_OR_NOTHING mode nothing is written and report->committed is FALSE.
  * Change log (entity "indicator_value"): a new value gets action "import", field
@@ -111,6 +114,22 @@ AimakImportReport *aimak_import_indicators_full (AimakDb                *db,
                                                  gpointer                user_data,
                                                  guint                   max_problems,
                                                  GError                **error);
+
+/* As aimak_import_indicators_full(), reading @in once from where it is (a pipe
+ * or standard input works); @display names the input in messages as the user
+ * gave it ("data.csv", "../x.csv", "<stdin>"); @total_bytes is for the progress
+ * (0 when unknown). The GFile variants name the file by its full path. */
+AimakImportReport *aimak_import_indicators_stream (AimakDb                *db,
+                                                   GInputStream           *in,
+                                                   const char             *display,
+                                                   guint64                 total_bytes,
+                                                   AimakImportMode         mode,
+                                                   GCancellable           *cancellable,
+                                                   AimakImportProgress     progress,
+                                                   AimakImportProblemFunc  on_problem,
+                                                   gpointer                user_data,
+                                                   guint                   max_problems,
+                                                   GError                **error);
 
 /* The columns of a preview row, in this order whatever the file's order. */
 typedef enum

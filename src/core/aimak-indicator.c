@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-indicator-private.h"
+#include "aimak-number.h"
 #include "aimak-lang.h"
 
 #define ENTITY_VALUE     "indicator_value"
@@ -398,12 +399,6 @@ aimak_indicator_unit_label (const char *unit)
 
 /* ---- validation of values ---- */
 
-static gboolean
-is_count_unit (const char *unit)
-{
-  return g_strcmp0 (unit, AIMAK_UNIT_PERSONS) == 0 || g_strcmp0 (unit, AIMAK_UNIT_NUMBER) == 0;
-}
-
 void
 _aimak_indicator_check_value (const AimakIndicatorValue *v,
                               gboolean                   area_known,
@@ -440,15 +435,30 @@ _aimak_indicator_check_value (const AimakIndicatorValue *v,
 
   if (!isfinite (v->value))
     _aimak_field_errors_add (problems, "value", _("Enter a number."));
-  else if (ind && g_strcmp0 (ind->unit, AIMAK_UNIT_PERCENT) == 0 &&
-           (v->value < 0 || v->value > 100))
-    _aimak_field_errors_add (problems, "value", _("A percentage must be between 0 and 100."));
-  else if (ind && is_count_unit (ind->unit) && v->value < 0)
-    _aimak_field_errors_add (problems, "value", _("A count cannot be negative."));
+  else
+    {
+      /* Each unit has its plausible range (aimak-number.h): a count is whole,
+       * a share 0–100, nothing is 1e308. */
+      g_autoptr(GError) range_error = NULL;
+      if (!aimak_number_check (v->value, aimak_number_kind_for_unit (ind ? ind->unit : NULL),
+                               _("The value"), &range_error))
+        _aimak_field_errors_add (problems, "value", range_error->message);
+    }
 
   if (is_blank (v->source))
     _aimak_field_errors_add (problems, "source",
                              _("Enter the source of the figure (who published it, and when)."));
+  else
+    {
+      g_autoptr(GError) text_error = NULL;
+      if (!aimak_text_check (v->source, -1, FALSE, _("The source"), &text_error))
+        _aimak_field_errors_add (problems, "source", text_error->message);
+    }
+  {
+    g_autoptr(GError) text_error = NULL;
+    if (!aimak_text_check (v->note, -1, TRUE, _("The note"), &text_error))
+      _aimak_field_errors_add (problems, "note", text_error->message);
+  }
 }
 
 GPtrArray *
@@ -1269,104 +1279,15 @@ aimak_indicator_key_figures (AimakDb    *db,
 
 /* ---- parsing ---- */
 
-static gboolean
-is_group_space (gunichar c)
-{
-  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009;
-}
-
+/* The one grammar of aimak-number.h; a semicolon-separated file writes a
+ * decimal comma, so there a comma is never a thousands separator. */
 gboolean
 aimak_indicator_parse_number (const char *text,
                               gboolean    decimal_comma,
                               double     *out)
 {
-  g_autoptr(GString) clean = g_string_new (NULL);
-  g_autofree char *stripped = NULL;
-  const char *p;
-  gboolean seen_point = FALSE, seen_space = FALSE;
-  guint int_digits = 0, frac_digits = 0, group = 0;
-  char *end = NULL;
-  double v;
-
   g_return_val_if_fail (out != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-  stripped = g_strdup (text);
-  /* Trim ASCII and no-break spaces at both ends. */
-  p = stripped;
-  while (*p && is_group_space (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  {
-    char *e = stripped + strlen (stripped);
-    while (e > p)
-      {
-        char *prev = g_utf8_find_prev_char (p, e);
-        if (prev == NULL || !is_group_space (g_utf8_get_char (prev)))
-          break;
-        e = prev;
-      }
-    *e = '\0';
-  }
-
-  if (*p == '+' || *p == '-')
-    {
-      if (*p == '-')
-        g_string_append_c (clean, '-');
-      p++;
-    }
-  else if (g_str_has_prefix (p, "\xe2\x88\x92")) /* U+2212 MINUS SIGN */
-    {
-      g_string_append_c (clean, '-');
-      p += 3;
-    }
-
-  for (; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= '0' && c <= '9')
-        {
-          g_string_append_c (clean, (char) c);
-          if (seen_point)
-            frac_digits++;
-          else
-            {
-              int_digits++;
-              group++;
-            }
-        }
-      else if (is_group_space (c))
-        {
-          /* Thousands groups: "1 234 567". A space elsewhere means the cell
-           * holds two numbers or a typo; refuse rather than guess. */
-          if (seen_point || int_digits == 0 || (seen_space && group != 3) || group > 3)
-            return FALSE;
-          seen_space = TRUE;
-          group = 0;
-          if (!p[1] || is_group_space (g_utf8_get_char (g_utf8_next_char (p))))
-            return FALSE;
-        }
-      else if (c == '.' || (c == ',' && decimal_comma))
-        {
-          if (seen_point)
-            return FALSE;
-          seen_point = TRUE;
-          g_string_append_c (clean, '.');
-        }
-      else
-        return FALSE;
-    }
-  if (seen_space && group != 3)
-    return FALSE;
-  if (int_digits + frac_digits == 0 || (seen_point && frac_digits == 0))
-    return FALSE;
-
-  v = g_ascii_strtod (clean->str, &end);
-  if (end == NULL || *end != '\0' || !isfinite (v))
-    return FALSE;
-  *out = v;
-  return TRUE;
+  return aimak_number_parse (text, decimal_comma ? AIMAK_NUMBER_COMMA_IS_DECIMAL : 0, out, NULL);
 }
 
 char

@@ -158,8 +158,10 @@ GPtrArray            *aimak_indicator_series         (AimakDb                   
 /* A blank value: id 0, sex 'T', value and original_value NaN, strings "". */
 AimakIndicatorValue  *aimak_indicator_value_new      (void);
 AimakIndicatorValue  *aimak_indicator_value_copy     (const AimakIndicatorValue  *value);
-/* AimakFieldError *: year 1990–2100; value finite; percent (unit PT) 0–100; counts
- * (PERSONS/NUMBER) ≥ 0; source not empty; sex F/M/T and F/M only when the indicator
+/* AimakFieldError *: year 1990–2100; value inside the plausible range of the
+ * indicator's unit (aimak_number_kind_for_unit(): counts whole 0–10^9, percent 0–100,
+ * rates 0–10^9, money 0 to < 10^13, others |x| < 10^13); source not empty, one line
+ * and note without control characters (field "note"); sex F/M/T and F/M only when the indicator
  * is split by sex; area and indicator exist. Empty array = valid. */
 GPtrArray            *aimak_indicator_validate_value (AimakDb                    *db,
                                                       const AimakIndicatorValue  *value);
@@ -196,9 +198,8 @@ GPtrArray            *aimak_indicator_value_history  (AimakDb                   
 
 /* ---- parsing helpers shared by the importer and the editor ---- */
 
-/* Accepts "1234.5", "1 234,5", "12,5" (comma only when @decimal_comma), an optional
- * sign, spaces (also no-break) between digit groups; refuses "12.5.3", "abc", "inf",
- * "nan", exponents and empty text. */
+/* aimak_number_parse() (the grammar of aimak-number.h); @decimal_comma: a comma is
+ * always the decimal mark (semicolon-separated files). */
 gboolean              aimak_indicator_parse_number   (const char                 *text,
                                                       gboolean                    decimal_comma,
                                                       double                     *out);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aimak-number.h"
 #include "aimak-priority.h"
 
 G_DEFINE_QUARK (aimak-priority-error-quark, aimak_priority_error)
@@ -226,17 +227,7 @@ nullable (const char *s)
 gboolean
 aimak_date_is_valid (const char *date)
 {
-  int y, m, d;
-
-  if (date == NULL || strlen (date) != 10 || date[4] != '-' || date[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (date[i]))
-      return FALSE;
-  y = atoi (date);
-  m = atoi (date + 5);
-  d = atoi (date + 8);
-  return g_date_valid_dmy (d, m, y);
+  return aimak_date_is_iso (date);
 }
 
 const char *
@@ -393,6 +384,76 @@ year_in_range (int year)
   return year >= 1990 && year <= 2100;
 }
 
+/* Plausible numbers and clean text (aimak-number.h): a budget of 1e308, a
+ * count of 10^12 people, a percentage of 250, a NUL or control character. */
+static void
+check_input (const AimakPriority *p,
+             GPtrArray           *problems)
+{
+  static const struct { const char *field; gsize offset; gboolean multiline; } texts[] = {
+    { "title", G_STRUCT_OFFSET (AimakPriority, title), FALSE },
+    { "problem", G_STRUCT_OFFSET (AimakPriority, problem), TRUE },
+    { "description", G_STRUCT_OFFSET (AimakPriority, description), TRUE },
+    { "marker_justification", G_STRUCT_OFFSET (AimakPriority, marker_justification), TRUE },
+    { "funding_source", G_STRUCT_OFFSET (AimakPriority, funding_source), FALSE },
+    { "responsible", G_STRUCT_OFFSET (AimakPriority, responsible), FALSE },
+    { "partners", G_STRUCT_OFFSET (AimakPriority, partners), TRUE },
+    { "kenesh_decision_no", G_STRUCT_OFFSET (AimakPriority, kenesh_decision_no), FALSE },
+  };
+  const struct { const char *field; int value; } counts[] = {
+    { "hearing_participants_f", p->hearing_participants_f },
+    { "hearing_participants_m", p->hearing_participants_m },
+  };
+  GError *error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!aimak_text_check (G_STRUCT_MEMBER (char *, p, texts[i].offset), -1, texts[i].multiline,
+                           aimak_priority_field_label (texts[i].field), &error))
+      {
+        add_problem (problems, texts[i].field, error->message);
+        g_clear_error (&error);
+      }
+  if (!isnan (p->budget_kgs) && p->budget_kgs >= 0 && !isinf (p->budget_kgs) &&
+      !aimak_number_check (p->budget_kgs, AIMAK_NUMBER_MONEY,
+                           aimak_priority_field_label ("budget_kgs"), &error))
+    {
+      add_problem (problems, "budget_kgs", error->message);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    if (counts[i].value >= 0 &&
+        !aimak_number_check (counts[i].value, AIMAK_NUMBER_COUNT,
+                             aimak_priority_field_label (counts[i].field), &error))
+      {
+        add_problem (problems, counts[i].field, error->message);
+        g_clear_error (&error);
+      }
+  for (guint i = 0; p->indicators && i < p->indicators->len; i++)
+    {
+      AimakPriorityIndicator *ind = g_ptr_array_index (p->indicators, i);
+      double values[] = { ind->baseline_f, ind->baseline_m, ind->target_f, ind->target_m };
+      AimakNumberKind kind = aimak_number_kind_for_unit (ind->unit);
+      g_autofree char *label = g_strdup_printf (_("Indicator “%s”"),
+                                                ind->name ? ind->name : "");
+
+      if (!aimak_text_check (ind->name, -1, FALSE, aimak_priority_field_label ("indicators"),
+                             &error) ||
+          !aimak_text_check (ind->unit, -1, FALSE, aimak_priority_field_label ("indicators"),
+                             &error))
+        {
+          add_problem (problems, "indicators", error->message);
+          g_clear_error (&error);
+        }
+      for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+        if (!isnan (values[v]) && !aimak_number_check (values[v], kind, label, &error))
+          {
+            add_problem (problems, "indicators", error->message);
+            g_clear_error (&error);
+            break;
+          }
+    }
+}
+
 GPtrArray *
 aimak_priority_validate (const AimakPriority *p)
 {
@@ -485,6 +546,7 @@ aimak_priority_validate (const AimakPriority *p)
   if (!is_blank (p->kenesh_decision_date) && !aimak_date_is_valid (p->kenesh_decision_date))
     add_problem (problems, "kenesh_decision_date",
                  _("Kenesh decision date is not a valid date (YYYY-MM-DD)."));
+  check_input (p, problems);
 
   return problems;
 }

@@ -1,9 +1,11 @@
 /* fuzz-import.c — the indicator import on arbitrary files: the preview the
  * dialog shows and a full check (AIMAK_IMPORT_CHECK, which writes nothing)
- * against a real database with the reference data. */
+ * against a real database with the reference data, and the same bytes as a
+ * stream (standard input), which must give the same verdict. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "aimak-core.h"
@@ -79,5 +81,25 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     __builtin_trap ();
   if (aimak_db_in_transaction (db))
     __builtin_trap ();
+
+  /* The same bytes as standard input (a stream read once, as for
+   * `import-indicators -`): the same verdict, messages naming "<stdin>". */
+  {
+    g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (data, size, NULL);
+    g_autoptr(GError) stream_error = NULL;
+    g_autoptr(AimakImportReport) piped =
+      aimak_import_indicators_stream (db, in, "<stdin>", 0, AIMAK_IMPORT_CHECK, NULL, NULL, NULL,
+                                      NULL, G_MAXUINT, &stream_error);
+
+    if ((piped == NULL) != (report == NULL))
+      __builtin_trap ();
+    if (piped == NULL && (stream_error == NULL || strstr (stream_error->message, "<stdin>") == NULL))
+      __builtin_trap ();
+    if (piped && (piped->good_rows != report->good_rows || piped->bad_rows != report->bad_rows ||
+                  piped->committed))
+      __builtin_trap ();
+    if (aimak_db_query_int (db, -1, NULL, "SELECT total_changes()", NULL) != after)
+      __builtin_trap ();
+  }
   return 0;
 }
