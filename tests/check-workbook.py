@@ -338,7 +338,8 @@ def check_formulas(wb, con, lang, tag, last, summary):
     budget = wb.cells(5)
     pri = f"'{SHEETS[lang][2]}'"
     check(f"{tag}: budget by marker is SUMIFS over the priorities",
-          budget["D3"].formula == f"SUMIFS({pri}!$K$3:$K${last},{pri}!$G$3:$G${last},B3)",
+          budget["D3"].formula == f"SUMIFS({pri}!$K$3:$K${last},{pri}!$G$3:$G${last},B3,"
+          f"{pri}!$Q$3:$Q${last},\"<>{fx.name(con, 'status', 'rejected', lang)}\")",
           budget["D3"].formula)
     by_marker = {i["code"]: i["value"] for i in summary["budget_by_marker"]}
     for i, code in enumerate(("0", "1", "2")):
@@ -361,12 +362,20 @@ def check_formulas(wb, con, lang, tag, last, summary):
               r and abs(budget[f"D{r}"].value - value) < 0.01
               and budget[f"D{r}"].formula.startswith("SUMIFS("),
               (r, r and budget.get(f"D{r}"), value))
+    shares = {i["code"]: i for i in summary["gender_budget_shares"]}
     share = [c for c in budget.values() if c.formula and "(D4+D5)" in c.formula]
-    expected_share = summary["gender_budget_share"]
-    check(f"{tag}: gender budget share is a formula agreeing with aimak-cli summary",
+    expected_share = shares["all_proposals"]["value"]
+    check(f"{tag}: gender budget share of all proposals is a formula agreeing with aimak-cli summary",
           len(share) == 1 and (expected_share is None and share[0].value in ("", None)
                                or abs(share[0].value - expected_share) < 1e-9),
           (share, expected_share))
+    adopted = [c for ref, c in budget.items() if ref.startswith("D") and c.formula
+               and c.formula.startswith("IF(") and "(D4+D5)" not in c.formula]
+    expected_share = shares["adopted"]["value"]
+    check(f"{tag}: gender budget share of the adopted programme agrees with aimak-cli summary",
+          len(adopted) == 1 and (expected_share is None and adopted[0].value in ("", None)
+                                 or abs(adopted[0].value - expected_share) < 1e-9),
+          (adopted, expected_share))
 
     cap = wb.cells(4)
     totals = [c for c in cap.values() if c.formula and c.formula.startswith("SUM(F3:")]
