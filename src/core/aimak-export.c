@@ -94,6 +94,7 @@ typedef struct
   guint16        fixed[MAX_COLS];      /* a width set in advance, 0 = fit the content */
   lxw_row_t      height_row;           /* the row whose wrapped lines are being counted */
   guint          lines;
+  const char    *header[MAX_COLS];     /* column headers, for the Cover's list of cut texts */
 } Sheet;
 
 typedef struct
@@ -175,9 +176,49 @@ typedef struct
   lxw_row_t             priorities_last_row;
   gboolean              status_list_by_name;
 
+  GPtrArray            *hidden;         /* Noted *: cells hidden on the Profile sheet */
+  GPtrArray            *cut;            /* Noted *: texts cut at Excel's cell limit */
+
   AimakExportStats      stats;
   GError               *error;
 } Export;
+
+/* A cell the Cover lists: where it is, what it holds, why it is as it is. */
+typedef struct
+{
+  char *where;   /* "'Profile'!H5" */
+  char *what;
+  char *why;
+} Noted;
+
+static void
+noted_free (gpointer data)
+{
+  Noted *n = data;
+
+  g_free (n->where);
+  g_free (n->what);
+  g_free (n->why);
+  g_free (n);
+}
+
+static void
+note_cell (GPtrArray  *list,
+           const char *sheet,
+           lxw_row_t   row,
+           lxw_col_t   col,
+           const char *what,
+           const char *why)
+{
+  Noted *n = g_new0 (Noted, 1);
+  char cell[16];
+
+  lxw_rowcol_to_cell (cell, row, col);
+  n->where = g_strdup_printf ("'%s'!%s", sheet, cell);
+  n->what = g_strdup (what);
+  n->why = g_strdup (why);
+  g_ptr_array_add (list, n);
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -361,9 +402,73 @@ flush_height (Export    *x,
   return TRUE;
 }
 
+/* Length of @text in UTF-16 code units, which is how Excel counts a cell's characters
+ * (a character outside the Basic Multilingual Plane, such as an emoji, counts 2). */
+static gsize
+utf16_units (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    n += g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
+  return n;
+}
+
+/* @text cut so that with @mark it takes at most CELL_CHARS_MAX UTF-16 units; the cut
+ * falls between characters, so a surrogate pair is never split. */
+static char *
+cut_text (const char *text,
+          const char *mark)
+{
+  gsize budget = CELL_CHARS_MAX - utf16_units (mark);
+  gsize n = 0;
+  const char *p = text;
+  g_autofree char *kept = NULL;
+
+  while (*p)
+    {
+      gsize w = g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
+      if (n + w > budget)
+        break;
+      n += w;
+      p = g_utf8_next_char (p);
+    }
+  kept = g_strndup (text, p - text);
+  return g_strconcat (kept, mark, NULL);
+}
+
+/* The file format writes characters that XML cannot hold as "_xHHHH_", so a reader
+ * turns a literal "_x000D_" that a planner typed into a line break. Such literals are
+ * escaped the way Excel does: the leading "_" becomes "_x005F_". NULL when @text has
+ * none. */
+static char *
+escape_ooxml_literals (const char *text)
+{
+  GString *out = NULL;
+  const char *start = text;
+
+  for (const char *p = strstr (text, "_x"); p; p = strstr (p + 1, "_x"))
+    {
+      if (g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) &&
+          g_ascii_isxdigit (p[5]) && p[6] == '_')
+        {
+          if (out == NULL)
+            out = g_string_new (NULL);
+          g_string_append_len (out, start, p - start);
+          g_string_append (out, "_x005F");
+          start = p;
+        }
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, start);
+  return g_string_free (out, FALSE);
+}
+
 /* Every text cell goes through here: written as a string whatever it looks like, so
- * a title starting with "=" or "+" stays text. Invalid UTF-8 is repaired and an
- * over-long text is cut at Excel's limit rather than failing the export. */
+ * a title starting with "=" or "+" stays text. Invalid UTF-8 is repaired; a text
+ * over Excel's limit is cut at the limit with a visible mark and listed on the Cover
+ * rather than failing the export or being cut silently. */
 static gboolean
 cell_string (Export     *x,
              Sheet      *s,
@@ -373,6 +478,8 @@ cell_string (Export     *x,
              lxw_format *format)
 {
   g_autofree char *fixed = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
   size_t len;
   lxw_error err;
 
@@ -386,18 +493,19 @@ cell_string (Export     *x,
       text = fixed;
       len = strlen (text);
     }
-  if (len > CELL_CHARS_MAX && g_utf8_strlen (text, -1) > CELL_CHARS_MAX)
+  /* A UTF-8 byte count at or under the limit cannot be over it in UTF-16 units. */
+  if (len > CELL_CHARS_MAX && utf16_units (text) > CELL_CHARS_MAX)
     {
-      char *cut = g_utf8_substring (text, 0, CELL_CHARS_MAX - 1);
-      char *shorter = g_strconcat (cut, "…", NULL);
-
-      g_free (cut);
-      g_free (fixed);
-      fixed = shorter;
-      text = fixed;
+      cut = cut_text (text, aimak_export_string (x->lang, AIMAK_XS_CUT_MARK));
+      text = cut;
       len = strlen (text);
+      if (x->cut)
+        note_cell (x->cut, s->name, row, col,
+                   col < MAX_COLS && s->header[col] ? s->header[col] : "",
+                   aimak_export_string (x->lang, AIMAK_XS_NOTE_CUT));
     }
-  err = worksheet_write_string (s->ws, row, col, text, format);
+  escaped = escape_ooxml_literals (text);
+  err = worksheet_write_string (s->ws, row, col, escaped ? escaped : text, format);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_strings++;
@@ -424,7 +532,8 @@ number_width (double value)
   return MIN (digits + digits / 3 + 3, 24);
 }
 
-/* NaN = no value: the cell stays empty. */
+/* NaN = no value: the cell stays empty. An infinite value is no figure either and
+ * would make the file unreadable to Excel, so it is never written. */
 static gboolean
 cell_number (Export     *x,
              Sheet      *s,
@@ -435,7 +544,7 @@ cell_number (Export     *x,
 {
   lxw_error err;
 
-  if (isnan (value))
+  if (!isfinite (value))
     return TRUE;
   TRY (flush_height (x, s, row));
   err = worksheet_write_number (s->ws, row, col, value, format);
@@ -490,11 +599,11 @@ cell_formula (Export     *x,
 
   TRY (flush_height (x, s, row));
   err = worksheet_write_formula_num (s->ws, row, col, formula, format,
-                                     isnan (cached) ? 0 : cached);
+                                     isfinite (cached) ? cached : 0);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_formulas++;
-  note_width (s, col, isnan (cached) ? 6 : number_width (cached));
+  note_width (s, col, isfinite (cached) ? number_width (cached) : 6);
   return TRUE;
 }
 
@@ -1015,6 +1124,7 @@ sheet_headers (Export            *x,
       lines = MAX (lines, wrapped_lines (headers[c], MAX (width * 9 / 10, 4)));
       if (write && !cell_string (x, s, 1, c, headers[c], x->f_header))
         return FALSE;
+      s->header[c] = headers[c];
       /* Headers wrap, so a long header does not make its column wide on its own. */
       s->width[c] = MIN (text_width (headers[c], WIDTH_CAP_TEXT), HEADER_WIDTH);
     }
@@ -1118,39 +1228,89 @@ note_sources (Export     *x,
     }
 }
 
+/* Complementary suppression. Where a women's count is hidden (below the threshold)
+ * or a women's or men's count is missing, showing the two other figures of
+ * women + men = total would give it away by subtraction; the total is hidden then as
+ * well. A missing total gives nothing away (women and men are shown themselves). */
+typedef struct
+{
+  gboolean hide_women;      /* below the threshold: "<n" */
+  gboolean hide_total;      /* would reveal a hidden or missing count */
+} Hiding;
+
+static Hiding
+profile_hiding (Export     *x,
+                const char *area,
+                const char *code,
+                double      f,
+                double      m,
+                double      t)
+{
+  AreaInfo *info = g_hash_table_lookup (x->areas, area);
+  Hiding h = { FALSE, FALSE };
+  gboolean protect;
+
+  if (!x->suppress_small || info == NULL || info->level != 3 || !is_small_count_indicator (code))
+    return h;
+  h.hide_women = isfinite (f) && f < x->threshold;
+  protect = h.hide_women || !isfinite (f) || !isfinite (m);
+  /* With women protected, men and total shown would give the women; with men
+   * missing, women and total would give the men. */
+  h.hide_total = protect && isfinite (t) &&
+                 ((h.hide_women || !isfinite (f)) ? isfinite (m) : isfinite (f));
+  return h;
+}
+
 static gboolean
 write_profile (Export *x)
 {
   Sheet *s = &x->sheets[SHEET_PROFILE];
-  enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE, C_N };
+  enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE,
+         C_OTHERS, C_N };
+  /* The chart reads women and men from two hidden columns right of the chart, where
+   * a hidden value is an empty cell: a text such as "<5" would be drawn as 0. */
+  enum { C_CHART_WOMEN = C_N + 20, C_CHART_MEN };
   const char *headers[C_N];
   static const AimakExportString header_ids[C_N] = {
     AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_INDICATOR, AIMAK_XS_COL_UNIT,
     AIMAK_XS_COL_YEAR, AIMAK_XS_COL_WOMEN, AIMAK_XS_COL_MEN, AIMAK_XS_COL_TOTAL,
-    AIMAK_XS_COL_SOURCE,
+    AIMAK_XS_COL_SOURCE, AIMAK_XS_COL_SOURCES_DIFFER,
   };
   g_autoptr(AimakStmt) st = NULL;
   g_autofree char *chart_area = NULL;
   g_autofree char *chart_unit = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
+  g_autoptr(GArray) chart_hidden = g_array_new (FALSE, TRUE, sizeof (gboolean));
   GError *local_error = NULL;
   lxw_row_t row = FIRST_DATA_ROW;
   lxw_row_t chart_first = 0, chart_last = 0;
-  gboolean chart_open = TRUE;
+  gboolean chart_open = TRUE, any_hidden_in_chart = FALSE;
   g_autofree char *threshold_text = g_strdup_printf ("<%d", x->threshold);
+  g_autofree char *n_text = g_strdup_printf ("%d", x->threshold);
+  g_autofree char *why_small = aimak_export_string_subst (x->lang, AIMAK_XS_HIDDEN_SMALL, "n",
+                                                         n_text);
+  g_autofree char *hidden_label = NULL;
   lxw_chart *chart;
   lxw_chart_series *series;
   lxw_chart_options chart_opts = { .x_offset = 10, .x_scale = 1.4, .y_scale = 1.6 };
+  lxw_row_col_options hidden_col = { .hidden = LXW_TRUE };
   g_autofree char *chart_title = NULL;
 
   for (guint c = 0; c < C_N; c++)
     headers[c] = aimak_export_string (x->lang, header_ids[c]);
+  hidden_label = g_strdup_printf ("%s (%s)", threshold_text,
+                                  aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL));
   s->cap[C_INDICATOR] = WIDTH_CAP_WRAP;
   s->cap[C_SOURCE] = WIDTH_CAP_WRAP;
+  s->cap[C_OTHERS] = 24;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PROFILE));
   TRY (sheet_headers (x, s, headers, C_N, TRUE));
 
-  /* The latest year of each indicator in each area, women, men and total side by side.
+  /* The latest year of each indicator in each area, women, men and total side by side,
+   * one row per source: values of different sources are never combined (see
+   * aimak_indicator_rows()), and a row says how many other sources of the same figure
+   * give different values — the partition by (area, indicator, year) counts the
+   * sources, the one by the values too counts those that agree.
    * Key indicators first, then grouped by unit, so that the chart (the first run of
    * one unit in the first area) compares like with like. */
   st = aimak_db_prepare (x->db, &x->error,
@@ -1158,17 +1318,19 @@ write_profile (Export *x)
     "  SELECT area_code, indicator_code, year, sex, value, source, is_demo"
     "  FROM indicator_value WHERE deleted_at IS NULL AND " IN_SCOPE ("area_code") "),"
     " latest AS (SELECT area_code, indicator_code, max(year) AS year FROM v"
-    "  GROUP BY area_code, indicator_code)"
-    " SELECT v.area_code, v.indicator_code, i.name_en, i.name_ru, i.name_ky, i.unit, v.year,"
-    "  max(CASE WHEN v.sex = 'F' THEN v.value END),"
-    "  max(CASE WHEN v.sex = 'M' THEN v.value END),"
-    "  max(CASE WHEN v.sex = 'T' THEN v.value END),"
-    "  group_concat(v.source, char(31)), max(v.is_demo)"
-    " FROM v JOIN latest l ON l.area_code = v.area_code AND"
-    "  l.indicator_code = v.indicator_code AND l.year = v.year"
-    " JOIN indicator i ON i.code = v.indicator_code"
-    " GROUP BY v.area_code, v.indicator_code, v.year"
-    " ORDER BY v.area_code, i.is_key DESC, i.unit, v.indicator_code",
+    "  GROUP BY area_code, indicator_code),"
+    " g AS (SELECT v.area_code AS a, v.indicator_code AS c, v.year AS y, v.source AS src,"
+    "  max(CASE WHEN v.sex = 'F' THEN v.value END) AS f,"
+    "  max(CASE WHEN v.sex = 'M' THEN v.value END) AS m,"
+    "  max(CASE WHEN v.sex = 'T' THEN v.value END) AS t, max(v.is_demo) AS demo"
+    "  FROM v JOIN latest l ON l.area_code = v.area_code AND"
+    "   l.indicator_code = v.indicator_code AND l.year = v.year"
+    "  GROUP BY v.area_code, v.indicator_code, v.year, v.source)"
+    " SELECT g.a, g.c, i.name_en, i.name_ru, i.name_ky, i.unit, g.y, g.f, g.m, g.t, g.src,"
+    "  g.demo, count(*) OVER (PARTITION BY g.a, g.c, g.y)"
+    "   - count(*) OVER (PARTITION BY g.a, g.c, g.y, g.f, g.m, g.t)"
+    " FROM g JOIN indicator i ON i.code = g.c"
+    " ORDER BY g.a, i.is_key DESC, i.unit, g.c, g.src",
     "t", x->scope_json);
   if (st == NULL)
     return FALSE;
@@ -1177,56 +1339,107 @@ write_profile (Export *x)
       const char *area = aimak_stmt_text (st, 0);
       const char *code = aimak_stmt_text (st, 1);
       const char *unit = aimak_stmt_text (st, 5);
+      int year = sqlite3_column_int (st, 6);
       double f = aimak_stmt_double_or_nan (st, 7);
       double m = aimak_stmt_double_or_nan (st, 8);
       double t = aimak_stmt_double_or_nan (st, 9);
-      AreaInfo *info = g_hash_table_lookup (x->areas, area);
-      gboolean suppress = x->suppress_small && info && info->level == 3 &&
-                          is_small_count_indicator (code) && !isnan (f) && f < x->threshold;
+      int differing = sqlite3_column_int (st, 12);
+      Hiding h = profile_hiding (x, area, code, f, m, t);
       lxw_format *fmt = g_strcmp0 (unit, "PERSONS") == 0 || g_strcmp0 (unit, "NUMBER") == 0
                         ? x->f_count : x->f_number;
       const char *name = aimak_lang_pick (x->lang, aimak_stmt_text (st, 2),
                                           aimak_stmt_text (st, 3), aimak_stmt_text (st, 4));
+      gboolean in_chart;
 
+      if (*name == '\0')
+        name = code;
       TRY (cell_string (x, s, row, C_AREA, area_name (x, area), x->f_text));
       TRY (cell_string (x, s, row, C_PCODE, area, x->f_text));
-      TRY (cell_string (x, s, row, C_INDICATOR, *name ? name : code, x->f_wrap));
+      TRY (cell_string (x, s, row, C_INDICATOR, name, x->f_wrap));
       TRY (cell_string (x, s, row, C_UNIT, aimak_export_unit_label (x->lang, unit), x->f_text));
-      TRY (cell_number (x, s, row, C_YEAR, sqlite3_column_int (st, 6), x->f_int));
-      if (suppress)
-        {
-          TRY (cell_string (x, s, row, C_WOMEN, threshold_text, x->f_suppressed));
-          /* With men and total shown, the women's count would be their difference. */
-          if (!isnan (t))
-            TRY (cell_string (x, s, row, C_TOTAL,
-                              aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL),
-                              x->f_suppressed));
-        }
+      TRY (cell_number (x, s, row, C_YEAR, year, x->f_int));
+      if (h.hide_women)
+        TRY (cell_string (x, s, row, C_WOMEN, threshold_text, x->f_suppressed));
       else
-        {
-          TRY (cell_number (x, s, row, C_WOMEN, f, fmt));
-          TRY (cell_number (x, s, row, C_TOTAL, t, fmt));
-        }
+        TRY (cell_number (x, s, row, C_WOMEN, f, fmt));
       TRY (cell_number (x, s, row, C_MEN, m, fmt));
+      if (h.hide_total)
+        TRY (cell_string (x, s, row, C_TOTAL,
+                          aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL),
+                          x->f_suppressed));
+      else
+        TRY (cell_number (x, s, row, C_TOTAL, t, fmt));
+      if (h.hide_women || h.hide_total)
+        {
+          g_autofree char *year_text = g_strdup_printf ("%d", year);
+          const struct { gboolean on; lxw_col_t col; AimakExportString sex; const char *why; }
+            hid[] = {
+              { h.hide_women, C_WOMEN, AIMAK_XS_COL_WOMEN, why_small },
+              { h.hide_total, C_TOTAL, AIMAK_XS_COL_TOTAL,
+                aimak_export_string (x->lang, AIMAK_XS_HIDDEN_COMPLEMENT) },
+            };
+
+          for (guint k = 0; k < G_N_ELEMENTS (hid); k++)
+            {
+              g_autofree char *what = NULL;
+              const char *keys[] = { "what", "indicator", "area", "year" };
+              const char *values[] = { aimak_export_string (x->lang, hid[k].sex), name,
+                                       area_name (x, area), year_text };
+
+              if (!hid[k].on)
+                continue;
+              what = g_strdup (aimak_export_string (x->lang, AIMAK_XS_HIDDEN_WHAT));
+              for (guint v = 0; v < G_N_ELEMENTS (keys); v++)
+                {
+                  g_autofree char *key = g_strdup_printf ("{%s}", keys[v]);
+                  g_auto(GStrv) parts = g_strsplit (what, key, -1);
+                  g_free (what);
+                  what = g_strjoinv (values[v], parts);
+                }
+              note_cell (x->hidden, s->name, row, hid[k].col, what, hid[k].why);
+            }
+        }
       g_string_truncate (sources, 0);
       note_sources (x, aimak_stmt_text (st, 10), sources);
       TRY (cell_string (x, s, row, C_SOURCE, sources->str, x->f_wrap));
+      if (differing > 0)
+        {
+          g_autofree char *n = g_strdup_printf ("%d", differing);
+          g_autofree char *note = aimak_export_string_subst (x->lang, AIMAK_XS_SOURCES_DIFFER,
+                                                             "n", n);
+          TRY (cell_string (x, s, row, C_OTHERS, note, x->f_wrap));
+        }
       if (sqlite3_column_int (st, 11))
         x->has_demo = TRUE;
 
+      in_chart = FALSE;
       if (chart_open)
         {
-          if (chart_area == NULL && (!isnan (f) || !isnan (m)))
+          if (chart_area == NULL && (isfinite (f) || isfinite (m) || h.hide_women))
             {
               chart_area = g_strdup (area);
               chart_unit = g_strdup (unit);
               chart_first = chart_last = row;
+              in_chart = TRUE;
             }
           else if (chart_area != NULL && g_strcmp0 (chart_area, area) == 0 &&
                    g_strcmp0 (chart_unit, unit) == 0 && row - chart_first < CHART_MAX_ROWS)
-            chart_last = row;
+            {
+              chart_last = row;
+              in_chart = TRUE;
+            }
           else if (chart_area != NULL)
             chart_open = FALSE;
+        }
+      if (in_chart)
+        {
+          gboolean hidden = h.hide_women;
+
+          TRY (cell_number (x, s, row, C_CHART_WOMEN, h.hide_women ? NAN : f, fmt));
+          TRY (cell_number (x, s, row, C_CHART_MEN, m, fmt));
+          g_array_set_size (chart_hidden, row - chart_first + 1);
+          g_array_index (chart_hidden, gboolean, row - chart_first) = hidden;
+          any_hidden_in_chart |= hidden;
         }
       s->last_row = row++;
       TRY (row_done (x));
@@ -1243,6 +1456,8 @@ write_profile (Export *x)
       s->last_row = row;
     }
   x->stats.n_profile_rows = row - FIRST_DATA_ROW;
+  TRY (check (x, worksheet_set_column_opt (s->ws, C_CHART_WOMEN, C_CHART_MEN, 10, NULL,
+                                           &hidden_col), s->name));
 
   /* Women against men; on an empty sheet the chart points at the empty first row. */
   if (chart_area == NULL)
@@ -1270,6 +1485,8 @@ write_profile (Export *x)
       }
   }
   chart_title_set_name (chart, chart_title);
+  /* A hidden value is a gap (an empty cell), never a bar of 0. */
+  chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
   for (guint i = 0; i < 2; i++)
     {
       series = chart_add_series (chart, NULL, NULL);
@@ -1277,9 +1494,28 @@ write_profile (Export *x)
         return set_null_error (x, "chart");
       chart_series_set_categories (series, s->name, chart_first, C_INDICATOR,
                                    chart_last, C_INDICATOR);
-      chart_series_set_values (series, s->name, chart_first, i == 0 ? C_WOMEN : C_MEN,
-                               chart_last, i == 0 ? C_WOMEN : C_MEN);
+      chart_series_set_values (series, s->name, chart_first, i == 0 ? C_CHART_WOMEN
+                                                                    : C_CHART_MEN,
+                               chart_last, i == 0 ? C_CHART_WOMEN : C_CHART_MEN);
       chart_series_set_name (series, headers[i == 0 ? C_WOMEN : C_MEN]);
+      if (i == 0 && any_hidden_in_chart)
+        {
+          /* The gap says what it is: "<5 (hidden)"; the other bars carry no label. */
+          guint n = chart_hidden->len;
+          g_autofree lxw_chart_data_label *labels = g_new0 (lxw_chart_data_label, n);
+          g_autofree lxw_chart_data_label **list = g_new0 (lxw_chart_data_label *, n + 1);
+
+          for (guint k = 0; k < n; k++)
+            {
+              if (g_array_index (chart_hidden, gboolean, k))
+                labels[k].value = hidden_label;
+              else
+                labels[k].hide = LXW_TRUE;
+              list[k] = &labels[k];
+            }
+          chart_series_set_labels (series);
+          TRY (check (x, chart_series_set_labels_custom (series, list), s->name));
+        }
     }
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   TRY (check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
@@ -2352,6 +2588,29 @@ write_cover (Export *x)
       TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
       TRY (cell_string (x, s, row++, C_VALUE, STR (AIMAK_XS_NOTE_LARGE), x->f_wrap));
     }
+
+  /* What was hidden and why, and which texts were cut: cell by cell, so that a reader
+   * can find each one. */
+  {
+    const struct { GPtrArray *list; AimakExportString title; } noted[] = {
+      { x->hidden, AIMAK_XS_SECTION_HIDDEN },
+      { x->cut, AIMAK_XS_SECTION_CUT },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (noted); k++)
+      {
+        section = STR (noted[k].title);
+        for (guint i = 0; i < noted[k].list->len; i++, row++)
+          {
+            Noted *n = g_ptr_array_index (noted[k].list, i);
+
+            TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+            TRY (cell_string (x, s, row, C_ITEM, n->where, x->f_text));
+            TRY (cell_string (x, s, row, C_VALUE, n->what, x->f_wrap));
+            TRY (cell_string (x, s, row, C_NOTE, n->why, x->f_wrap));
+          }
+      }
+  }
   s->last_row = row - 1;
 #undef STR
   TRY (sheet_filter (x, s, s->last_row));
@@ -2511,6 +2770,8 @@ export_clear (Export *x)
   g_clear_pointer (&x->links, g_hash_table_unref);
   g_clear_pointer (&x->sources, g_ptr_array_unref);
   g_clear_pointer (&x->source_set, g_hash_table_unref);
+  g_clear_pointer (&x->hidden, g_ptr_array_unref);
+  g_clear_pointer (&x->cut, g_ptr_array_unref);
   g_clear_pointer (&x->now, g_date_time_unref);
   g_clear_pointer (&x->scope_json, g_free);
   g_clear_pointer (&x->scope_label, g_free);
@@ -2609,6 +2870,8 @@ aimak_export_workbook_full (AimakDb                   *db,
   x.now = g_date_time_new_now_local ();
   x.sources = g_ptr_array_new ();
   x.source_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  x.hidden = g_ptr_array_new_with_free_func (noted_free);
+  x.cut = g_ptr_array_new_with_free_func (noted_free);
   c_numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
   if (c_numeric != (locale_t) 0)
     previous_locale = uselocale (c_numeric);

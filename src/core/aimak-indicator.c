@@ -999,53 +999,50 @@ row_put (AimakIndicatorRow *r,
     r->is_reference = TRUE;
   if (r->source == NULL)
     r->source = g_strdup (c->source);
-  else if (!g_str_equal (r->source, c->source))
-    {
-      /* Sources are joined once each, in the order they come. */
-      g_auto(GStrv) parts = g_strsplit (r->source, "; ", -1);
-      if (!g_strv_contains ((const char * const *) parts, c->source))
-        {
-          char *joined = g_strconcat (r->source, "; ", c->source, NULL);
-          g_free (r->source);
-          r->source = joined;
-        }
-    }
 }
 
 static gboolean
-group_has_conflict (const Group *g)
+same_value (double a,
+            double b)
 {
-  gboolean seen[3] = { FALSE, FALSE, FALSE };
-
-  for (guint i = 0; i < g->cells->len; i++)
-    {
-      const Cell *c = &g_array_index (g->cells, Cell, i);
-      int k = c->sex == 'F' ? 0 : c->sex == 'M' ? 1 : 2;
-      if (seen[k])
-        return TRUE;
-      seen[k] = TRUE;
-    }
-  return FALSE;
+  return (isnan (a) && isnan (b)) || a == b;
 }
 
-/* Cells arrive ordered by source, so a source's cells are consecutive. */
+/* Two sources disagree when any of women/men/total differs (one giving a value the
+ * other does not is a difference too). */
+static gboolean
+rows_differ (const AimakIndicatorRow *a,
+             const AimakIndicatorRow *b)
+{
+  return !same_value (a->women, b->women) || !same_value (a->men, b->men) ||
+         !same_value (a->total, b->total);
+}
+
+/* Counts, for each of @rows[first..], the other rows that differ from it. */
+static void
+count_differing (GPtrArray *rows,
+                 guint      first)
+{
+  for (guint i = first; i < rows->len; i++)
+    for (guint j = first; j < rows->len; j++)
+      if (i != j && rows_differ (g_ptr_array_index (rows, i), g_ptr_array_index (rows, j)))
+        ((AimakIndicatorRow *) g_ptr_array_index (rows, i))->n_differing++;
+}
+
+/* One row per source: values of different sources are never combined into one row
+ * (a women's figure of one source beside a total of another would let a reader
+ * subtract figures that were never meant to add up). Cells arrive ordered by source,
+ * so a source's cells are consecutive. */
 static void
 group_emit (const Group *g,
             GPtrArray   *rows)
 {
   AimakIndicatorRow *r = NULL;
   const char *source = NULL;
+  guint first = rows->len;
 
   if (g->cells->len == 0)
     return;
-  if (!group_has_conflict (g))
-    {
-      r = row_new (g);
-      for (guint i = 0; i < g->cells->len; i++)
-        row_put (r, &g_array_index (g->cells, Cell, i));
-      g_ptr_array_add (rows, r);
-      return;
-    }
   for (guint i = 0; i < g->cells->len; i++)
     {
       const Cell *c = &g_array_index (g->cells, Cell, i);
@@ -1057,6 +1054,7 @@ group_emit (const Group *g,
         }
       row_put (r, c);
     }
+  count_differing (rows, first);
 }
 
 /* Reads values ordered by indicator, year, source and turns each
@@ -1188,7 +1186,9 @@ aimak_indicator_series (AimakDb    *db,
   all = collect_rows (st, error);
   if (all == NULL)
     return NULL;
-  /* Rows come by year ascending, a year's sources by name. */
+  /* Rows come by year ascending, a year's sources by name; each row already counts
+   * the other sources of its year that differ from it, so the chosen row keeps its
+   * count. */
   series = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_row_free);
   g_ptr_array_set_free_func (all, NULL);
   for (guint i = 0; i < all->len; i++)
@@ -1262,6 +1262,7 @@ aimak_indicator_key_figures (AimakDb    *db,
       f->men = r->men;
       f->total = r->total;
       f->source = g_strdup (r->source);
+      f->n_differing = r->n_differing;
       g_ptr_array_add (figures, f);
     }
   return g_steal_pointer (&figures);
