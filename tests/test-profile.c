@@ -596,6 +596,62 @@ test_profile_table (void)
   aimak_test_rmdir (dir);
 }
 
+/* Issue 11: the returnees of 2024 come from two sources that disagree (as the national
+ * figures of IOM's two reports do).
+ * The table shows each source on its own row with its own value; the key card and
+ * the trend show one source whole, chosen by the documented rule, and say that
+ * another source differs. */
+static void
+test_profile_sources_differ (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window;
+  AimakAreaProfile *profile;
+  AimakChart *trend;
+  GListModel *rows;
+  g_autoptr(GHashTable) totals = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aimak_db_exec (db, &error,
+                                "INSERT INTO indicator_value (area_code, indicator_code, year, "
+                                "sex, value, source) VALUES (?1, 'RETURNEES', 2024, 'T', 48000, "
+                                "'IOM report'), (?1, 'RETURNEES', 2024, 'T', 110977, "
+                                "'IOM Displacement Tracking Matrix')", "t", BARSKOON));
+  window = new_window (db);
+  profile = window_profile (window);
+  trend = aimak_area_profile_get_trend_chart (profile);
+  rows = aimak_area_profile_get_rows (profile);
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_test_iterate ();
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "1 other source differs"));
+
+  aimak_area_profile_set_filter (profile, "RETURNEES", 2024, 2024);
+  aimak_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      const AimakIndicatorRow *r = aimak_area_profile_item_get_row (item);
+
+      g_assert_null (strstr (r->source, "; "));
+      g_assert_cmpuint (r->n_differing, ==, 1);
+      g_hash_table_add (totals, GINT_TO_POINTER ((int) r->total));
+    }
+  g_assert_true (g_hash_table_contains (totals, GINT_TO_POINTER (48000)));
+  g_assert_true (g_hash_table_contains (totals, GINT_TO_POINTER (110977)));
+
+  aimak_area_profile_select_row (profile, 0);
+  aimak_test_iterate ();
+  g_assert_nonnull (strstr (aimak_chart_get_title (trend), "1 other source differs"));
+  /* One value per year, from one source, never the sum or the larger of two. */
+  g_assert_cmpuint (aimak_chart_get_n_categories (trend), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir);
+}
+
 static gboolean
 dialog_at_step (gpointer data)
 {
@@ -927,6 +983,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/profile/suzak", test_profile_suzak);
   g_test_add_func ("/profile/table", test_profile_table);
+  g_test_add_func ("/profile/sources-differ", test_profile_sources_differ);
   g_test_add_func ("/profile/import", test_profile_import);
   g_test_add_func ("/profile/read-only", test_profile_read_only);
   g_test_add_func ("/profile/chart", test_chart_data);

@@ -268,6 +268,15 @@ fill_header (AimakAreaProfile *self,
 
 /* ---- key figure cards ---- */
 
+/* "1 other source differs": beside a figure chosen among sources that disagree
+ * (the rule is aimak_indicator_series()'s). */
+static char *
+sources_differ_text (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other source differs",
+                                       "%u other sources differ", n), n);
+}
+
 static GtkWidget *
 figure_line (const char *label,
              const char *value)
@@ -405,6 +414,21 @@ key_card (AimakAreaProfile     *self,
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_box_append (GTK_BOX (card), caption);
       g_string_append_printf (a11y, ". %s", year_source);
+      if (figure->n_differing > 0)
+        {
+          g_autofree char *differ = sources_differ_text (figure->n_differing);
+          GtkWidget *note = gtk_label_new (differ);
+
+          gtk_label_set_xalign (GTK_LABEL (note), 0);
+          gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+          gtk_widget_set_tooltip_text (note, _("The figure shown comes from one source whole; "
+                                               "the table lists every source with its value."));
+          gtk_widget_add_css_class (note, "caption");
+          gtk_widget_add_css_class (note, "warning");
+          gtk_widget_add_css_class (note, "key-figure-differs");
+          gtk_box_append (GTK_BOX (card), note);
+          g_string_append_printf (a11y, ". %s", differ);
+        }
 
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -488,13 +512,28 @@ fill_sex_chart (AimakAreaProfile *self,
       {
         AimakIndicatorRow *r = g_ptr_array_index (all_rows, i);
 
+        AimakIndicatorRow *first;
+
         if (!r->by_sex || (isnan (r->women) && isnan (r->men)))
           continue;
-        if (g_hash_table_contains (seen, r->indicator_code))
-          continue;   /* rows are newest first: the first one is the latest year */
+        /* Rows are newest first: the first one is the latest year. Another source of
+         * that year replaces it only by the rule of aimak_indicator_series(), so the
+         * chart shows the same source as the trend and the cards. */
+        first = g_hash_table_lookup (seen, r->indicator_code);
+        if (first)
+          {
+            guint at;
+            if (first->year == r->year && aimak_indicator_row_preferred (r, first) &&
+                g_ptr_array_find (picked, first, &at))
+              {
+                picked->pdata[at] = r;
+                g_hash_table_insert (seen, r->indicator_code, r);
+              }
+            continue;
+          }
         if ((pass == 0) != is_key_indicator (catalogue, r->indicator_code))
           continue;
-        g_hash_table_add (seen, r->indicator_code);
+        g_hash_table_insert (seen, r->indicator_code, r);
         available++;
         if (picked->len < 4)
           g_ptr_array_add (picked, r);
@@ -522,7 +561,13 @@ fill_sex_chart (AimakAreaProfile *self,
   for (guint i = 0; i < picked->len; i++)
     {
       AimakIndicatorRow *r = g_ptr_array_index (picked, i);
-      g_ptr_array_add (labels, g_strdup_printf ("%s, %d", r->name, r->year));
+      if (r->n_differing > 0)
+        {
+          g_autofree char *differ = sources_differ_text (r->n_differing);
+          g_ptr_array_add (labels, g_strdup_printf ("%s, %d (%s)", r->name, r->year, differ));
+        }
+      else
+        g_ptr_array_add (labels, g_strdup_printf ("%s, %d", r->name, r->year));
       g_array_append_val (women, r->women);
       g_array_append_val (men, r->men);
     }
@@ -603,6 +648,19 @@ fill_trend_chart (AimakAreaProfile        *self,
       return;
     }
   title = g_strdup_printf (_("Trend: %s (%s)"), row->name, aimak_indicator_unit_label (row->unit));
+  {
+    guint most = 0;
+
+    for (guint i = 0; i < series->len; i++)
+      most = MAX (most, ((AimakIndicatorRow *) g_ptr_array_index (series, i))->n_differing);
+    if (most > 0)
+      {
+        g_autofree char *differ = sources_differ_text (most);
+        char *with = g_strdup_printf ("%s · %s", title, differ);
+        g_free (title);
+        title = with;
+      }
+  }
   aimak_chart_set_title (self->trend_chart, title);
   aimak_chart_set_empty_text (self->trend_chart, _("No values over the years"));
   for (guint i = 0; i < series->len; i++)

@@ -1166,6 +1166,17 @@ row_rank (const AimakIndicatorRow *r)
   return rank;
 }
 
+gboolean
+aimak_indicator_row_preferred (const AimakIndicatorRow *a,
+                               const AimakIndicatorRow *b)
+{
+  int ra = row_rank (a), rb = row_rank (b);
+
+  if (ra != rb)
+    return ra > rb;
+  return g_strcmp0 (a->source, b->source) < 0;
+}
+
 GPtrArray *
 aimak_indicator_series (AimakDb    *db,
                         const char *area_code,

@@ -161,6 +161,11 @@ GPtrArray            *aimak_indicator_series         (AimakDb                   
                                                       const char                 *indicator_code,
                                                       GError                    **error);
 
+/* TRUE when @a is shown rather than @b, two sources of one indicator and year, by
+ * the rule of aimak_indicator_series(). */
+gboolean              aimak_indicator_row_preferred  (const AimakIndicatorRow    *a,
+                                                      const AimakIndicatorRow    *b);
+
 /* ---- values ---- */
 
 /* A blank value: id 0, sex 'T', value and original_value NaN, strings "". */
