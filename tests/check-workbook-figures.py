@@ -198,6 +198,10 @@ try:
     cut_rows = [r for r in cover_rows if r[0] == "Shortened texts"]
     check("the Cover lists the cut cell and its field",
           any(r[1] == "'Priorities'!D4" and r[2] == "Title" for r in cut_rows), cut_rows)
+    problem = pri.cell(row=4, column=pheads.index("Problem statement") + 1).value
+    check("an over-long problem statement is cut, marked and listed",
+          utf16_len(problem) == 32767 and problem.endswith("… [cut]")
+          and any(r[2] == "Problem statement" for r in cut_rows), (utf16_len(problem), cut_rows))
 
     # ---- non-finite numbers
     budget = pri.cell(row=4, column=pheads.index("Budget, KGS") + 1).value

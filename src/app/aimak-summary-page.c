@@ -289,6 +289,7 @@ show_summary (AimakSummaryPage   *self,
   g_autofree char *gcm_note = NULL;
   g_autofree char *sdg_note = NULL;
   g_autofree char *people_tooltip = NULL;
+  const char *lang = aimak_lang_current ();
   const char *no_priorities = _("No priorities in this scope yet");
   const char *no_budget = _("No budget entered for this scope yet");
 
@@ -299,9 +300,9 @@ show_summary (AimakSummaryPage   *self,
   /* Each share says what it is a share of (the definitions come from core, so the
    * command line and the workbook say the same). */
   gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->tile_share)),
-                               aimak_summary_share_definition (AIMAK_SHARE_ADOPTED, aimak_lang_current ()));
+                               aimak_summary_share_definition (AIMAK_SHARE_ADOPTED, lang));
   gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->tile_share_all)),
-                               aimak_summary_share_definition (AIMAK_SHARE_PROPOSALS, aimak_lang_current ()));
+                               aimak_summary_share_definition (AIMAK_SHARE_PROPOSALS, lang));
   gtk_label_set_text (self->tile_participants, participants);
   gtk_label_set_text (self->tile_activities, activities);
   if (people > 0)
@@ -323,11 +324,11 @@ show_summary (AimakSummaryPage   *self,
     /* Translators: the gender budget note of the Summary view: label, share,
      * definition; twice (adopted programme, all proposals). */
     share_note = g_strdup_printf (_("%s: %s. %s\n%s: %s. %s"),
-                                  aimak_summary_share_label (AIMAK_SHARE_ADOPTED, aimak_lang_current ()), share,
-                                  aimak_summary_share_definition (AIMAK_SHARE_ADOPTED, aimak_lang_current ()),
-                                  aimak_summary_share_label (AIMAK_SHARE_PROPOSALS, aimak_lang_current ()),
+                                  aimak_summary_share_label (AIMAK_SHARE_ADOPTED, lang), share,
+                                  aimak_summary_share_definition (AIMAK_SHARE_ADOPTED, lang),
+                                  aimak_summary_share_label (AIMAK_SHARE_PROPOSALS, lang),
                                   share_all,
-                                  aimak_summary_share_definition (AIMAK_SHARE_PROPOSALS, aimak_lang_current ()));
+                                  aimak_summary_share_definition (AIMAK_SHARE_PROPOSALS, lang));
   aimak_summary_card_set_note (self->budget_marker_card, share_note);
   fill_items_card (self->funding_card, s->budget_by_funding, AIMAK_CHART_GROUPED_BARS, TRUE,
                    _("Budget, KGS"), _("Funding source"), _("Budget, KGS"),
@@ -532,6 +533,7 @@ aimak_summary_page_get_text (AimakSummaryPage *self)
     self->status_card, self->marker_card, self->budget_marker_card, self->funding_card,
     self->groups_card, self->types_card, self->roles_card, self->gcm_card, self->sdg_card,
   };
+  const char *lang = aimak_lang_current ();
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "%s\n", gtk_label_get_text (self->scope_title));
@@ -541,10 +543,10 @@ aimak_summary_page_get_text (AimakSummaryPage *self)
     {
       g_string_append_printf (text, "%s\t%.0f\n", _("Budget, KGS"), self->summary->budget_total);
       g_string_append_printf (text, "%s\t%s\n",
-                              aimak_summary_share_label (AIMAK_SHARE_ADOPTED, aimak_lang_current ()),
+                              aimak_summary_share_label (AIMAK_SHARE_ADOPTED, lang),
                               gtk_label_get_text (self->tile_share));
       g_string_append_printf (text, "%s\t%s\n",
-                              aimak_summary_share_label (AIMAK_SHARE_PROPOSALS, aimak_lang_current ()),
+                              aimak_summary_share_label (AIMAK_SHARE_PROPOSALS, lang),
                               gtk_label_get_text (self->tile_share_all));
     }
   g_string_append_printf (text, "%s\t%s\n", _("Participants"),

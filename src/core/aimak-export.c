@@ -70,7 +70,8 @@ enum
   PC_RANK, PC_AREA, PC_PCODE, PC_TITLE, PC_SECTOR, PC_TARGET_GROUPS, PC_MARKER,
   PC_JUSTIFICATION, PC_GCM, PC_SDG, PC_BUDGET, PC_FUNDING, PC_RESPONSIBLE, PC_PARTNERS,
   PC_START, PC_END, PC_STATUS, PC_HEARING_DATE, PC_HEARING_F, PC_HEARING_M,
-  PC_DECISION_NO, PC_DECISION_DATE, PC_DEMO, PC_N
+  PC_DECISION_NO, PC_DECISION_DATE, PC_DEMO, PC_PROBLEM, PC_DESCRIPTION, PC_N
+  /* then one column per gender checklist item (PC_N + item index) */
 };
 
 static const AimakExportString priority_headers[PC_N] = {
@@ -81,6 +82,7 @@ static const AimakExportString priority_headers[PC_N] = {
   AIMAK_XS_COL_START_YEAR, AIMAK_XS_COL_END_YEAR, AIMAK_XS_COL_STATUS,
   AIMAK_XS_COL_HEARING_DATE, AIMAK_XS_COL_HEARING_WOMEN, AIMAK_XS_COL_HEARING_MEN,
   AIMAK_XS_COL_DECISION_NO, AIMAK_XS_COL_DECISION_DATE, AIMAK_XS_COL_DEMO,
+  AIMAK_XS_COL_PROBLEM, AIMAK_XS_COL_DESCRIPTION,
 };
 
 typedef struct
@@ -117,12 +119,14 @@ typedef struct
   int   level;
 } AreaInfo;
 
-/* The codes linked to one priority, each list joined by \x1f. */
+/* The codes linked to one priority, each list joined by \x1f; checklist entries are
+ * "item\x1eanswer". */
 typedef struct
 {
   char *groups;
   char *gcm;
   char *sdg;
+  char *checklist;
 } Links;
 
 typedef struct
@@ -149,7 +153,8 @@ typedef struct
 
   /* Code lists in the workbook language */
   CodeList              sectors, target_groups, gcm, sdg, statuses, funding, roles,
-                        activity_types, markers;
+                        activity_types, markers, checklist;
+  GPtrArray            *priority_headers; /* char *, the Priorities sheet's headers */
   GHashTable           *areas;          /* code → AreaInfo * */
   GHashTable           *links;          /* priority id → Links * */
 
@@ -250,6 +255,7 @@ links_free (gpointer data)
   g_free (l->groups);
   g_free (l->gcm);
   g_free (l->sdg);
+  g_free (l->checklist);
   g_free (l);
 }
 
@@ -803,6 +809,7 @@ load_lists (Export *x)
   TRY (load_codes (x, &x->funding, LIST ("funding_source"), FALSE));
   TRY (load_codes (x, &x->roles, LIST ("role"), FALSE));
   TRY (load_codes (x, &x->activity_types, LIST ("activity_type"), FALSE));
+  TRY (load_codes (x, &x->checklist, LIST ("checklist_item"), FALSE));
 #undef LIST
   TRY (load_codes (x, &x->markers,
                    "SELECT code, name_en, name_ru, name_ky, definition_en, definition_ru, "
@@ -957,6 +964,7 @@ load_links (Export *x)
     "SELECT priority_id, group_code FROM priority_target_group",
     "SELECT priority_id, objective_code FROM priority_gcm",
     "SELECT priority_id, target_code FROM priority_sdg",
+    "SELECT priority_id, item_code || char(30) || answer FROM priority_checklist",
   };
 
   x->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, links_free);
@@ -983,7 +991,7 @@ load_links (Export *x)
               l = g_new0 (Links, 1);
               g_hash_table_insert (x->links, g_strdup (id), l);
             }
-          field = t == 0 ? &l->groups : t == 1 ? &l->gcm : &l->sdg;
+          field = t == 0 ? &l->groups : t == 1 ? &l->gcm : t == 2 ? &l->sdg : &l->checklist;
           if (*field == NULL)
             *field = g_strdup (code);
           else
@@ -1540,11 +1548,31 @@ write_priority_headers (Export    *x,
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
   Sheet *a = &x->sheets[SHEET_ALIGNMENT];
-  const char *headers[PC_N];
   g_autoptr(GPtrArray) align_headers = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *headers;
 
+  /* The fixed columns, then one per checklist item; the strings live as long as the
+   * export, because the table and the Cover's list of cut texts refer to them. */
+  x->priority_headers = headers = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; c < PC_N; c++)
-    headers[c] = aimak_export_string (x->lang, priority_headers[c]);
+    g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, priority_headers[c])));
+  for (guint i = 0; i < x->checklist.list->len; i++)
+    {
+      Code *item = g_ptr_array_index (x->checklist.list, i);
+      g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_CHECKLIST_COL,
+                                                           "item", item->name));
+    }
+  if (headers->len > MAX_COLS)
+    {
+      g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                   _("Too many gender checklist items for one sheet (%u)."),
+                   x->checklist.list->len);
+      return FALSE;
+    }
+  for (guint c = PC_N; c < headers->len; c++)
+    s->cap[c] = 20;
+  s->cap[PC_PROBLEM] = WIDTH_CAP_WRAP;
+  s->cap[PC_DESCRIPTION] = WIDTH_CAP_WRAP;
   s->cap[PC_TITLE] = WIDTH_CAP_WRAP;
   s->cap[PC_TARGET_GROUPS] = 36;
   s->cap[PC_JUSTIFICATION] = WIDTH_CAP_WRAP;
@@ -1553,7 +1581,8 @@ write_priority_headers (Export    *x,
   s->cap[PC_PARTNERS] = 36;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PRIORITIES));
   /* With a table, libxlsxwriter writes the header cells itself from the table's columns. */
-  TRY (sheet_headers (x, s, headers, PC_N, x->constant_memory));
+  TRY (sheet_headers (x, s, (const char * const *) headers->pdata, headers->len,
+                      x->constant_memory));
 
   g_ptr_array_add (align_headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_AREA)));
   g_ptr_array_add (align_headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_RANK)));
@@ -1627,8 +1656,9 @@ add_priority_table (Export    *x,
                     lxw_row_t  last_row)
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
-  lxw_table_column columns[PC_N];
-  lxw_table_column *column_ptrs[PC_N + 1];
+  guint n = x->priority_headers->len;
+  lxw_table_column columns[MAX_COLS];
+  lxw_table_column *column_ptrs[MAX_COLS + 1];
   lxw_table_options options = {
     .name = (char *) "Priorities",
     .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
@@ -1637,14 +1667,14 @@ add_priority_table (Export    *x,
   };
 
   memset (columns, 0, sizeof columns);
-  for (guint c = 0; c < PC_N; c++)
+  for (guint c = 0; c < n; c++)
     {
-      columns[c].header = (char *) aimak_export_string (x->lang, priority_headers[c]);
+      columns[c].header = g_ptr_array_index (x->priority_headers, c);
       columns[c].header_format = x->f_header;
       column_ptrs[c] = &columns[c];
     }
-  column_ptrs[PC_N] = NULL;
-  return check (x, worksheet_add_table (s->ws, FIRST_DATA_ROW - 1, 0, last_row, PC_N - 1,
+  column_ptrs[n] = NULL;
+  return check (x, worksheet_add_table (s->ws, FIRST_DATA_ROW - 1, 0, last_row, n - 1,
                                         &options), s->name);
 }
 
@@ -1693,6 +1723,39 @@ add_priority_validation (Export    *x,
                                                     PC_STATUS, &status), s->name);
 }
 
+/* The checklist answers of one priority, one column per item, "yes"/"partly"/"no" in
+ * the workbook's language; an item not answered stays empty. */
+static gboolean
+write_checklist (Export     *x,
+                 Sheet      *s,
+                 lxw_row_t   row,
+                 const char *answers)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (answers == NULL)
+    return TRUE;
+  parts = g_strsplit (answers, "\x1f", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *sep = strchr (parts[i], '\x1e');
+      Code *item;
+      AimakExportString word;
+
+      if (sep == NULL)
+        continue;
+      *sep = '\0';
+      item = g_hash_table_lookup (x->checklist.by_code, parts[i]);
+      if (item == NULL)
+        continue;
+      word = g_str_equal (sep + 1, "yes") ? AIMAK_XS_ANSWER_YES
+             : g_str_equal (sep + 1, "partly") ? AIMAK_XS_ANSWER_PARTLY : AIMAK_XS_ANSWER_NO;
+      TRY (cell_string (x, s, row, PC_N + item->index, aimak_export_string (x->lang, word),
+                        x->f_text));
+    }
+  return TRUE;
+}
+
 static gboolean
 write_priorities (Export *x)
 {
@@ -1714,7 +1777,7 @@ write_priorities (Export *x)
     " p.marker_justification, p.budget_kgs, p.funding_source, p.responsible, p.partners,"
     " p.start_year, p.end_year, p.status, p.hearing_date, p.hearing_participants_f,"
     " p.hearing_participants_m, p.kenesh_decision_no, p.kenesh_decision_date, p.is_demo,"
-    " p.id"
+    " p.id, p.problem, p.description"
     " FROM priority p WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
     " ORDER BY p.area_code, p.rank, p.id",
     "t", x->scope_json);
@@ -1762,7 +1825,10 @@ write_priorities (Export *x)
           !cell_number (x, s, row, PC_HEARING_M, aimak_stmt_double_or_nan (st, 15), x->f_int) ||
           !cell_string (x, s, row, PC_DECISION_NO, aimak_stmt_text (st, 16), x->f_text) ||
           !cell_date (x, s, row, PC_DECISION_DATE, aimak_stmt_text (st, 17), x->f_date) ||
-          !cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text))
+          !cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text) ||
+          !cell_string (x, s, row, PC_PROBLEM, aimak_stmt_text (st, 20), x->f_wrap) ||
+          !cell_string (x, s, row, PC_DESCRIPTION, aimak_stmt_text (st, 21), x->f_wrap) ||
+          !write_checklist (x, s, row, links ? links->checklist : NULL))
         goto out;
 
       /* The same row on the Alignment sheet: 1 where the priority supports the objective. */
@@ -1830,11 +1896,12 @@ write_priorities (Export *x)
     goto out;
   if (x->constant_memory)
     {
-      if (!sheet_filter (x, s, s->last_row) || !sheet_finish (x, s, s->last_row, PC_N - 1))
+      if (!sheet_filter (x, s, s->last_row) ||
+          !sheet_finish (x, s, s->last_row, s->n_cols - 1))
         goto out;
     }
   else if (!add_priority_table (x, s->last_row) ||
-           !sheet_finish (x, s, s->last_row, PC_N - 1))
+           !sheet_finish (x, s, s->last_row, s->n_cols - 1))
     goto out;
 
   /* Alignment: how many priorities support each objective, then what the codes mean. */
@@ -2003,7 +2070,8 @@ write_capacity (Export *x)
   guint n_roles = x->roles.list->len;
   lxw_col_t c_women = C_FIRST_ROLE + 2 * n_roles;
   lxw_col_t c_men = c_women + 1, c_total = c_women + 2, c_pre = c_women + 3;
-  lxw_col_t c_post = c_women + 4, c_demo = c_women + 5, n_cols = c_women + 6;
+  lxw_col_t c_post = c_women + 4, c_demo = c_women + 5, c_linked = c_women + 6;
+  lxw_col_t n_cols = c_women + 7;
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   g_autofree guint64 *sums = g_new0 (guint64, 2 * n_roles);
   g_autofree guint *row_values = g_new0 (guint, 2 * n_roles);
@@ -2043,7 +2111,10 @@ write_capacity (Export *x)
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PRE_SCORE)));
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_POST_SCORE)));
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_DEMO)));
+  g_ptr_array_add (headers,
+                   g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_LINKED_PRIORITIES)));
   s->cap[C_TOPIC] = WIDTH_CAP_WRAP;
+  s->cap[c_linked] = WIDTH_CAP_WRAP;
   for (lxw_col_t c = C_FIRST_ROLE; c < c_pre; c++)
     s->fixed[c] = 12;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_CAPACITY));
@@ -2053,7 +2124,11 @@ write_capacity (Export *x)
     "SELECT a.area_code, a.date, a.type, a.topic, a.facilitator, a.pre_score, a.post_score,"
     " a.is_demo,"
     " (SELECT group_concat(role_code || char(30) || women || char(30) || men, char(31))"
-    "   FROM activity_participant WHERE activity_id = a.id)"
+    "   FROM activity_participant WHERE activity_id = a.id),"
+    /* The priorities the activity serves, by rank and title, live ones only. */
+    " (SELECT group_concat(t, char(31)) FROM (SELECT p.rank || '. ' || p.title AS t"
+    "   FROM activity_priority ap JOIN priority p ON p.id = ap.priority_id"
+    "   WHERE ap.activity_id = a.id AND p.deleted_at IS NULL ORDER BY p.rank, p.id))"
     " FROM activity a WHERE a.deleted_at IS NULL AND " IN_SCOPE ("a.area_code")
     " ORDER BY a.area_code, a.date, a.id",
     "t", x->scope_json);
@@ -2114,6 +2189,11 @@ write_capacity (Export *x)
       TRY (cell_formula (x, s, row, c_total, formula->str, women + men, x->f_count));
       TRY (cell_number (x, s, row, c_pre, aimak_stmt_double_or_nan (st, 5), x->f_number));
       TRY (cell_number (x, s, row, c_post, aimak_stmt_double_or_nan (st, 6), x->f_number));
+      {
+        g_auto(GStrv) linked = g_strsplit (aimak_stmt_text (st, 9), "\x1f", -1);
+        g_autofree char *joined = g_strjoinv ("; ", linked);
+        TRY (cell_string (x, s, row, c_linked, joined, x->f_wrap));
+      }
       if (sqlite3_column_int (st, 7))
         {
           x->has_demo = TRUE;
@@ -2762,7 +2842,8 @@ static void
 export_clear (Export *x)
 {
   CodeList *lists[] = { &x->sectors, &x->target_groups, &x->gcm, &x->sdg, &x->statuses,
-                        &x->funding, &x->roles, &x->activity_types, &x->markers };
+                        &x->funding, &x->roles, &x->activity_types, &x->markers,
+                        &x->checklist };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     code_list_clear (lists[i]);
@@ -2771,6 +2852,7 @@ export_clear (Export *x)
   g_clear_pointer (&x->sources, g_ptr_array_unref);
   g_clear_pointer (&x->source_set, g_hash_table_unref);
   g_clear_pointer (&x->hidden, g_ptr_array_unref);
+  g_clear_pointer (&x->priority_headers, g_ptr_array_unref);
   g_clear_pointer (&x->cut, g_ptr_array_unref);
   g_clear_pointer (&x->now, g_date_time_unref);
   g_clear_pointer (&x->scope_json, g_free);
