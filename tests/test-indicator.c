@@ -803,6 +803,15 @@ test_rows_and_series (Fixture       *f,
     g_assert_true (isnan (r->total));
     g_assert_cmpuint (r->n_differing, ==, 1);
   }
+  /* Which sexes an indicator has (issue 12: a women-only indicator shows no men). */
+  {
+    g_autofree char *adolescent = aimak_indicator_sexes (f->db, "SP_DYN_ADKL");
+    g_autofree char *pop = aimak_indicator_sexes (f->db, "POP");
+    g_autofree char *none = aimak_indicator_sexes (f->db, "NO_SUCH_INDICATOR");
+    g_assert_cmpstr (adolescent, ==, "F");
+    g_assert_cmpstr (pop, ==, "FMT");
+    g_assert_cmpstr (none, ==, "");
+  }
   /* Names follow the database's language. */
   aimak_db_set_language (f->db, "ru");
   {

@@ -821,6 +821,92 @@ test_chart_data (void)
   g_assert_cmpstr (text, ==, "—");
 }
 
+/* Issue 12: a tooltip without an empty series name; a women-only indicator without
+ * "Men: no data"; the donut's total larger than the word "Total"; a bold Kyrgyz title
+ * measured as drawn, so that it does not overlap the first label. */
+static void
+test_chart_faults (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AimakChart *chart = AIMAK_CHART (aimak_chart_new (AIMAK_CHART_GROUPED_BARS));
+  const char *cats[] = { "Proposed for public hearing", "Draft", NULL };
+  const char *sex_cats[] = { "Adolescent birth rate, 2022", "Unemployment rate, 2022", NULL };
+  double counts[] = { 1, 2 };
+  double women[] = { 31.5, 6.2 }, men[] = { NAN, 4.1 };
+  g_auto(GStrv) tips = NULL;
+  g_autofree char *text = NULL;
+  double total_h = 0, word_h = 0;
+  const char *ky_title = "Аялдар жана эркектер, акыркы жыл: жыныс боюнча бөлүнгөн "
+                         "көрсөткүчтөрдүн салыштырмасы";
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* One unnamed series: "Proposed for public hearing: 1", not "… — : 1". */
+  aimak_chart_set_categories (chart, cats);
+  aimak_chart_add_series (chart, "", counts, 2);
+  for (int horizontal = 0; horizontal < 2; horizontal++)
+    {
+      aimak_chart_set_horizontal (chart, horizontal);
+      gtk_widget_queue_draw (GTK_WIDGET (chart));
+      wait_ms (50);
+      g_clear_pointer (&tips, g_strfreev);
+      tips = aimak_chart_dup_tooltips (chart);
+      g_assert_cmpuint (g_strv_length (tips), ==, 2);
+      g_assert_cmpstr (tips[0], ==, "Proposed for public hearing: 1");
+    }
+
+  /* Women-only indicator: no men's bar, no "no data" for men. */
+  aimak_chart_clear (chart);
+  aimak_chart_set_horizontal (chart, TRUE);
+  aimak_chart_set_categories (chart, sex_cats);
+  aimak_chart_add_series (chart, "Women", women, 2);
+  aimak_chart_add_series (chart, "Men", men, 2);
+  aimak_chart_set_absent (chart, 1, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  wait_ms (50);
+  text = aimak_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Adolescent birth rate, 2022: Women 31.5. "
+                             "Unemployment rate, 2022: Women 6.2, Men 4.1.");
+  g_clear_pointer (&tips, g_strfreev);
+  tips = aimak_chart_dup_tooltips (chart);
+  for (guint i = 0; tips[i]; i++)
+    g_assert_null (strstr (tips[i], "no data"));
+
+  /* The donut's total is drawn larger than the word under it. */
+  aimak_chart_clear (chart);
+  aimak_chart_set_kind (chart, AIMAK_CHART_DONUT);
+  aimak_chart_set_categories (chart, cats);
+  aimak_chart_add_series (chart, "", counts, 2);
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  wait_ms (50);
+  aimak_chart_get_donut_label_heights (chart, &total_h, &word_h);
+  g_assert_cmpfloat (word_h, >, 0);
+  g_assert_cmpfloat (total_h, >, word_h);
+
+  /* A long bold title takes the lines it needs when drawn bold. */
+  aimak_chart_set_title (chart, ky_title);
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (chart), ky_title);
+    PangoAttrList *attrs = pango_attr_list_new ();
+    int w, h;
+
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (layout, attrs);
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_width (layout, (300 - 2 * 8) * PANGO_SCALE);
+    pango_layout_set_height (layout, -3);
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    pango_layout_get_pixel_size (layout, &w, &h);
+    g_assert_cmpfloat (aimak_chart_get_title_height (chart, 300), >=, h);
+    pango_attr_list_unref (attrs);
+    g_object_unref (layout);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 /* Resizing scales the cached map; it is drawn again once, after the size settles. */
 static void
 test_map_cache (void)
@@ -987,6 +1073,7 @@ main (int argc, char **argv)
   g_test_add_func ("/profile/import", test_profile_import);
   g_test_add_func ("/profile/read-only", test_profile_read_only);
   g_test_add_func ("/profile/chart", test_chart_data);
+  g_test_add_func ("/profile/chart-faults", test_chart_faults);
   g_test_add_func ("/profile/map-cache", test_map_cache);
   g_test_add_func ("/profile/screenshots", test_profile_screenshots);
   return g_test_run ();

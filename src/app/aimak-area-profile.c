@@ -586,6 +586,18 @@ fill_sex_chart (AimakAreaProfile *self,
                               (double *) men->data, men->len);
       aimak_chart_set_series_style (self->sex_chart, 0, "orange_4", AIMAK_CHART_PATTERN_SOLID);
       aimak_chart_set_series_style (self->sex_chart, 1, "blue_4", AIMAK_CHART_PATTERN_HATCH);
+      /* Only the sexes an indicator has: a women-only indicator (adolescent births,
+       * maternal deaths) has no men's value to be missing. */
+      for (guint i = 0; i < picked->len; i++)
+        {
+          AimakIndicatorRow *r = g_ptr_array_index (picked, i);
+          g_autofree char *sexes = aimak_indicator_sexes (self->db, r->indicator_code);
+
+          if (*sexes && !strchr (sexes, 'F'))
+            aimak_chart_set_absent (self->sex_chart, 0, i);
+          if (*sexes && !strchr (sexes, 'M'))
+            aimak_chart_set_absent (self->sex_chart, 1, i);
+        }
     }
   return picked->len > 0;
 }

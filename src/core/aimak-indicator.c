@@ -1166,6 +1166,32 @@ row_rank (const AimakIndicatorRow *r)
   return rank;
 }
 
+char *
+aimak_indicator_sexes (AimakDb    *db,
+                       const char *indicator_code)
+{
+  g_autoptr(AimakStmt) st = NULL;
+  gboolean has[3] = { FALSE, FALSE, FALSE };
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (db != NULL && indicator_code != NULL, g_string_free (out, FALSE));
+  st = aimak_db_prepare (db, NULL, "SELECT DISTINCT sex FROM indicator_value "
+                                   "WHERE indicator_code = ? AND deleted_at IS NULL",
+                         "t", indicator_code);
+  while (st && aimak_stmt_next (st, NULL))
+    {
+      const char *sex = aimak_stmt_text (st, 0);
+      has[sex[0] == 'F' ? 0 : sex[0] == 'M' ? 1 : 2] = TRUE;
+    }
+  if (has[0])
+    g_string_append_c (out, 'F');
+  if (has[1])
+    g_string_append_c (out, 'M');
+  if (has[2])
+    g_string_append_c (out, 'T');
+  return g_string_free (out, FALSE);
+}
+
 gboolean
 aimak_indicator_row_preferred (const AimakIndicatorRow *a,
                                const AimakIndicatorRow *b)

@@ -161,6 +161,12 @@ GPtrArray            *aimak_indicator_series         (AimakDb                   
                                                       const char                 *indicator_code,
                                                       GError                    **error);
 
+/* Which sexes @indicator_code has values for anywhere in the database: a string of
+ * "F", "M", "T" in that order ("F" alone for a women-only indicator such as the
+ * adolescent birth rate). "" when it has none or on error. */
+char                 *aimak_indicator_sexes          (AimakDb                    *db,
+                                                      const char                 *indicator_code);
+
 /* TRUE when @a is shown rather than @b, two sources of one indicator and year, by
  * the rule of aimak_indicator_series(). */
 gboolean              aimak_indicator_row_preferred  (const AimakIndicatorRow    *a,
