@@ -403,7 +403,7 @@ key_card (AimakAreaProfile     *self,
           g_string_append_printf (a11y, ", %s %s", aimak_indicator_sex_label (parts[i].sex), text);
         }
       gtk_box_append (GTK_BOX (card), values);
-      source = g_strdup (figure->source ? figure->source : "");
+      source = g_strdup (aimak_indicator_source_label (figure->source, aimak_lang_current ()));
       year_source = g_strdup_printf ("%d · %s", figure->year, source);
       caption = gtk_label_new (year_source);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
@@ -725,7 +725,8 @@ column_text (AimakProfileItem *item,
     case COL_INDICATOR: return g_strdup (r->name);
     case COL_YEAR: return g_strdup_printf ("%d", r->year);
     case COL_UNIT: return g_strdup (aimak_indicator_unit_label (r->unit));
-    case COL_SOURCE: return g_strdup (r->source ? r->source : "");
+    case COL_SOURCE: return g_strdup (aimak_indicator_source_label (r->source,
+                                                                    aimak_lang_current ()));
     case COL_WOMEN: v = r->women; break;
     case COL_MEN: v = r->men; break;
     case COL_TOTAL: v = r->total; break;

@@ -34,6 +34,7 @@
 #include "aimak-area.h"
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
+#include "aimak-indicator.h"
 #include "aimak-lang.h"
 #include "aimak-summary.h"
 
@@ -1216,6 +1217,16 @@ note_sources (Export     *x,
 {
   g_auto(GStrv) parts = g_strsplit (joined ? joined : "", "\x1f", -1);
 
+  /* Reference sources with an official name in the workbook's language use it. */
+  for (guint i = 0; parts[i]; i++)
+    {
+      const char *label = aimak_indicator_source_label (parts[i], x->lang);
+      if (label != parts[i])
+        {
+          g_free (parts[i]);
+          parts[i] = g_strdup (label);
+        }
+    }
   for (guint i = 0; parts[i]; i++)
     {
       gboolean dup = FALSE;

@@ -1166,6 +1166,27 @@ row_rank (const AimakIndicatorRow *r)
   return rank;
 }
 
+/* The reference sources with a translation; the strings are the ones the reference
+ * loader stores (aimak-reference.c and data/reference/indicators/). */
+static const char * const translated_sources[] = {
+  N_("National Statistical Committee of the Kyrgyz Republic"),
+  N_("WFP PRISM (original source not stated)"),
+  N_("WFP PRISM (attributed there to the Ministry of Labour and Social Development, 2020)"),
+  N_("National Bank of the Kyrgyz Republic"),
+};
+
+const char *
+aimak_indicator_source_label (const char *source,
+                              const char *lang)
+{
+  if (source == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (translated_sources); i++)
+    if (g_str_equal (source, translated_sources[i]))
+      return aimak_lang_gettext (lang, translated_sources[i]);
+  return source;
+}
+
 char *
 aimak_indicator_sexes (AimakDb    *db,
                        const char *indicator_code)

@@ -161,6 +161,12 @@ GPtrArray            *aimak_indicator_series         (AimakDb                   
                                                       const char                 *indicator_code,
                                                       GError                    **error);
 
+/* @source as shown in @lang: the sources of the reference data that have an official
+ * Russian or Kyrgyz name (the National Statistical Committee, WFP PRISM, the National
+ * Bank) are translated; any other source, a planner's above all, is shown as written. */
+const char           *aimak_indicator_source_label   (const char                 *source,
+                                                      const char                 *lang);
+
 /* Which sexes @indicator_code has values for anywhere in the database: a string of
  * "F", "M", "T" in that order ("F" alone for a women-only indicator such as the
  * adolescent birth rate). "" when it has none or on error. */
