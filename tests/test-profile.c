@@ -579,6 +579,12 @@ test_profile_table (void)
       g_assert_cmpfloat (aimak_chart_get_value (trend, 0, last), ==, newest->women);
   }
 
+  /* A women-only indicator: the men's column is empty, not "—" (issue 12). */
+  aimak_area_profile_set_filter (profile, "SP_DYN_ADKL", 0, 0);
+  aimak_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
+  g_assert_null (find_label (GTK_WIDGET (profile), "—"));
+
   /* A year range. */
   aimak_area_profile_set_filter (profile, NULL, 2015, 2016);
   aimak_test_iterate ();

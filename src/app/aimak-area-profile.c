@@ -22,6 +22,7 @@ struct _AimakProfileItem
   GObject            parent_instance;
   AimakIndicatorRow *row;
   char              *area_label;
+  char              *sexes;        /* aimak_indicator_sexes() of the row's indicator */
 };
 
 G_DEFINE_FINAL_TYPE (AimakProfileItem, aimak_profile_item, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ aimak_profile_item_finalize (GObject *object)
   AimakProfileItem *self = AIMAK_PROFILE_ITEM (object);
 
   g_clear_pointer (&self->row, aimak_indicator_row_free);
+  g_free (self->sexes);
   g_free (self->area_label);
   G_OBJECT_CLASS (aimak_profile_item_parent_class)->finalize (object);
 }
@@ -50,12 +52,21 @@ aimak_profile_item_init (AimakProfileItem *self)
 /* Takes @row. */
 static AimakProfileItem *
 profile_item_new (AimakIndicatorRow *row,
-                  const char        *area_label)
+                  const char        *area_label,
+                  AimakDb           *db,
+                  GHashTable        *sexes_cache)
 {
   AimakProfileItem *item = g_object_new (AIMAK_TYPE_PROFILE_ITEM, NULL);
+  const char *sexes = g_hash_table_lookup (sexes_cache, row->indicator_code);
 
+  if (sexes == NULL)
+    {
+      sexes = aimak_indicator_sexes (db, row->indicator_code);
+      g_hash_table_insert (sexes_cache, g_strdup (row->indicator_code), (char *) sexes);
+    }
   item->row = row;
   item->area_label = g_strdup (area_label);
+  item->sexes = g_strdup (sexes);
   return item;
 }
 
@@ -733,9 +744,15 @@ column_text (AimakProfileItem *item,
     default: return g_strdup ("");
     }
   /* Without a split by sex only the total is shown; a missing part of a
-   * split indicator says so with a dash. */
+   * split indicator says so with a dash, unless the indicator has no such
+   * part at all (no men's value of a women-only indicator). */
   if (isnan (v))
-    return g_strdup (column != COL_TOTAL && r->by_sex ? "—" : "");
+    {
+      char sex = column == COL_WOMEN ? 'F' : 'M';
+      gboolean exists = item->sexes == NULL || *item->sexes == '\0' ||
+                        strchr (item->sexes, sex) != NULL;
+      return g_strdup (column != COL_TOTAL && r->by_sex && exists ? "—" : "");
+    }
   return format_number (v, r->unit);
 }
 
@@ -845,6 +862,8 @@ fill_comparison (AimakAreaProfile *self,
                  GHashTable       *catalogue)
 {
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) sexes_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             g_free);
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   g_autoptr(AimakArea) national = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
@@ -895,7 +914,7 @@ fill_comparison (AimakAreaProfile *self,
               continue;
             }
           g_hash_table_insert (done, r->indicator_code, GINT_TO_POINTER (r->year));
-          item = profile_item_new (r, label);
+          item = profile_item_new (r, label, self->db, sexes_cache);
           g_list_store_append (self->compare_rows, item);
         }
     }
@@ -958,6 +977,8 @@ reload_table (AimakAreaProfile *self)
   g_autofree char *keep_code = old ? g_strdup (old->indicator_code) : NULL;
   int keep_year = old ? old->year : 0;
   guint select = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GHashTable) sexes_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             g_free);
 
   g_list_store_remove_all (self->rows);
   if (self->db == NULL || self->code == NULL)
@@ -972,7 +993,7 @@ reload_table (AimakAreaProfile *self)
   for (guint i = 0; i < rows->len; i++)
     {
       AimakIndicatorRow *r = g_ptr_array_index (rows, i);
-      g_autoptr(AimakProfileItem) item = profile_item_new (r, NULL);
+      g_autoptr(AimakProfileItem) item = profile_item_new (r, NULL, self->db, sexes_cache);
 
       if (select == GTK_INVALID_LIST_POSITION && g_strcmp0 (r->indicator_code, keep_code) == 0 &&
           (r->year == keep_year || keep_year == 0))
