@@ -131,12 +131,18 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Демо маалыматтар жок: бардык саптар пландоочулардын жазууларынан алынган." },
   [AIMAK_XS_NOTE_SUPPRESSED] = {
     "Counts of migrant or returnee women below {n} in an ayil aimak are shown as “<{n}”, "
-    "and the total beside them is hidden, because small numbers can identify people.",
+    "because small numbers can identify people. So that such a count cannot be worked out "
+    "by subtraction, the total beside it is hidden too, and so is the total where the "
+    "women's or men's count is missing. Each hidden cell is listed under “Hidden values”.",
     "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айыл аймаке показано "
-    "как «<{n}», а итог рядом скрыт: по малым числам можно узнать людей.",
+    "как «<{n}»: по малым числам можно узнать людей. Чтобы такое число нельзя было "
+    "вычислить вычитанием, итог рядом тоже скрыт, как и итог там, где нет числа женщин "
+    "или мужчин. Каждая скрытая ячейка указана в разделе «Скрытые значения».",
     "Айыл аймактагы мигрант же кайтып келген аялдардын саны {n} кем болсо, «<{n}» деп "
-    "көрсөтүлөт жана жанындагы жыйынтык жашырылат: аз сандар боюнча адамдарды таанып "
-    "алууга болот." },
+    "көрсөтүлөт: аз сандар боюнча адамдарды таанып алууга болот. Мындай санды кемитүү "
+    "аркылуу эсептеп чыгарууга мүмкүн болбосун үчүн, жанындагы жыйынтык да жашырылат, "
+    "аялдардын же эркектердин саны жок жердеги жыйынтык да жашырылат. Ар бир жашырылган "
+    "уяча «Жашырылган маанилер» бөлүмүндө көрсөтүлгөн." },
   [AIMAK_XS_NOTE_LARGE] = {
     "This workbook is large, so the priorities carry an autofilter instead of an Excel table.",
     "Документ большой, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
