@@ -83,9 +83,11 @@ try:
     literal = "Water _x000D_ taps and _x0041_ wells"
     long_title = "Long " + "\U0001F642" * 17000          # 34,005 UTF-16 units, 17,005 code points
     long_problem = "Problem " + "ж" * 40000
+    many_literals = "_x000D_" * 4700                  # 32,900 characters as typed
     for pid, rank, title, budget, problem in (
             ("p1", 1, literal, 1000, ""),
-            ("p2", 2, long_title, float("inf"), long_problem)):
+            ("p2", 2, long_title, float("inf"), long_problem),
+            ("p3", 3, many_literals, 5, "")):
         con.execute("INSERT INTO priority (id, area_code, rank, title, problem, status,"
                     " gender_marker, budget_kgs, created_at, updated_at)"
                     " VALUES (?, ?, ?, ?, ?, 'approved', 1, ?, 'x', 'x')",
@@ -195,6 +197,11 @@ try:
           and cut.startswith("Long \U0001F642"), (utf16_len(cut), cut[-12:]))
     check("the cut splits no surrogate pair", "\ufffd" not in cut
           and cut[:-len("… [cut]")].endswith("\U0001F642"))
+    many = pri.cell(row=5, column=pheads.index("Title") + 1).value
+    check("a long text of literal escapes is cut, marked and comes back as typed",
+          many and utf16_len(many) <= 32767 and many.endswith("… [cut]")
+          and many.startswith("_x000D__x000D_") and "\r" not in many,
+          (many and utf16_len(many), many and many[-20:]))
     cut_rows = [r for r in cover_rows if r[0] == "Shortened texts"]
     check("the Cover lists the cut cell and its field",
           any(r[1] == "'Priorities'!D4" and r[2] == "Title" for r in cut_rows), cut_rows)

@@ -421,13 +421,14 @@ utf16_units (const char *text)
   return n;
 }
 
-/* @text cut so that with @mark it takes at most CELL_CHARS_MAX UTF-16 units; the cut
+/* @text cut so that with @mark it takes at most @limit UTF-16 units; the cut
  * falls between characters, so a surrogate pair is never split. */
 static char *
 cut_text (const char *text,
-          const char *mark)
+          const char *mark,
+          gsize       limit)
 {
-  gsize budget = CELL_CHARS_MAX - utf16_units (mark);
+  gsize budget = limit - utf16_units (mark);
   gsize n = 0;
   const char *p = text;
   g_autofree char *kept = NULL;
@@ -500,18 +501,36 @@ cell_string (Export     *x,
       text = fixed;
       len = strlen (text);
     }
-  /* A UTF-8 byte count at or under the limit cannot be over it in UTF-16 units. */
-  if (len > CELL_CHARS_MAX && utf16_units (text) > CELL_CHARS_MAX)
-    {
-      cut = cut_text (text, aimak_export_string (x->lang, AIMAK_XS_CUT_MARK));
-      text = cut;
-      len = strlen (text);
-      if (x->cut)
-        note_cell (x->cut, s->name, row, col,
-                   col < MAX_COLS && s->header[col] ? s->header[col] : "",
-                   aimak_export_string (x->lang, AIMAK_XS_NOTE_CUT));
-    }
-  escaped = escape_ooxml_literals (text);
+  /* A UTF-8 byte count at or under the limit cannot be over it in UTF-16 units. The
+   * escapes of literal "_xHHHH_" count against libxlsxwriter's limit (not Excel's), so
+   * a text they push over it is cut a little further. */
+  {
+    const char *whole = text;
+    gsize limit = CELL_CHARS_MAX;
+
+    for (;;)
+      {
+        glong n;
+
+        if (len > limit && utf16_units (whole) > limit)
+          {
+            g_free (cut);
+            cut = cut_text (whole, aimak_export_string (x->lang, AIMAK_XS_CUT_MARK), limit);
+            text = cut;
+          }
+        g_free (escaped);
+        escaped = escape_ooxml_literals (text);
+        n = g_utf8_strlen (escaped ? escaped : text, -1);
+        if (n <= CELL_CHARS_MAX || limit < 1000)
+          break;
+        limit -= n - CELL_CHARS_MAX;
+      }
+    len = strlen (text);
+    if (cut && x->cut)
+      note_cell (x->cut, s->name, row, col,
+                 col < MAX_COLS && s->header[col] ? s->header[col] : "",
+                 aimak_export_string (x->lang, AIMAK_XS_NOTE_CUT));
+  }
   err = worksheet_write_string (s->ws, row, col, escaped ? escaped : text, format);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
