@@ -56,6 +56,11 @@ def make_database(cli, folder, demo_priorities=40, demo_activities=10):
     for objective in ("7", "2"):
         con.execute("INSERT INTO priority_gcm VALUES ('fixture-1', ?)", (objective,))
     con.execute("INSERT INTO priority_sdg VALUES ('fixture-1', '5.1')")
+    con.execute("UPDATE priority SET description = 'Taps within 200 m of every home'"
+                " WHERE id = 'fixture-1'")
+    con.execute("INSERT INTO priority_checklist VALUES ('fixture-1', 'women_consulted', 'yes')")
+    con.execute("INSERT INTO priority_checklist VALUES ('fixture-1', 'sex_disaggregated_data',"
+                " 'partly')")
     con.execute("INSERT INTO priority_indicator (priority_id, position, name, unit, baseline_f,"
                 " baseline_m, target_f, target_m) VALUES ('fixture-1', 0, 'Women trained',"
                 " 'persons', 10, 4, 40, 20)")
@@ -74,9 +79,26 @@ def make_database(cli, folder, demo_priorities=40, demo_activities=10):
                 " 'Gender budgeting', 'Rayon gender focal point', 0, 'x', 'x')", (BARSKOON,))
     con.execute("INSERT INTO activity_participant VALUES ('fixture-a1', 'local_authority', 3, 2)")
     con.execute("INSERT INTO activity_participant VALUES ('fixture-a1', 'women_group', 8, 0)")
+    con.execute("INSERT INTO activity_priority VALUES ('fixture-a1', 'fixture-1')")
     con.commit()
     con.close()
     return db
+
+
+def column_letter(index):
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def priorities_last_column(con):
+    """The Priorities sheet: 25 fixed columns, then one per gender checklist item."""
+    return column_letter(25 + con.execute("SELECT count(*) FROM checklist_item").fetchone()[0]
+                         - 1)
 
 
 def name(con, table, code, lang, column="name"):

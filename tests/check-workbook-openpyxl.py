@@ -137,9 +137,13 @@ def main():
                   validations)
 
             budget = wb.worksheets[5]
-            total = sum(e[10] for e in expected if e[10] is not None)
-            by_marker = [sum(e[10] for e in expected if e[10] is not None and e[6] == m)
-                         for m in range(3)]
+            # Rejected priorities count in no total (issue 11).
+            rejected = fx.name(con, "status", "rejected", lang)
+            live = [e for e in expected if e[10] is not None and e[16] != rejected]
+            check(f"{tag}: the demo data has rejected priorities with a budget",
+                  any(e[10] and e[16] == rejected for e in expected))
+            total = sum(e[10] for e in live)
+            by_marker = [sum(e[10] for e in live if e[6] == m) for m in range(3)]
             formulas = [budget.cell(row=3 + m, column=4).value for m in range(3)]
             check(f"{tag}: budget by marker are SUMIFS formulas",
                   all(str(f).startswith("=SUMIFS(") for f in formulas), formulas)

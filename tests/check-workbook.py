@@ -239,6 +239,8 @@ def check_common(wb, lang, tag, table_mode=True):
 
 def check_priorities(wb, con, lang, tag, table_mode=True):
     cells = wb.cells(2)
+    last_col = fx.priorities_last_column(con)
+    n_cols = 25 + con.execute("SELECT count(*) FROM checklist_item").fetchone()[0]
     for col, text in HEADERS[lang].items():
         cell = cells.get(f"{col}2")
         check(f"{tag}: header {col}2 = {text}", cell and cell.kind == "s" and cell.value == text,
@@ -285,6 +287,23 @@ def check_priorities(wb, con, lang, tag, table_mode=True):
     check(f"{tag}: kenesh decision date is a real date",
           row["V"].value == excel_serial("2025-04-01") and wb.is_date_style(row["V"].style))
     check(f"{tag}: not marked as demo", "W" not in row)
+    check(f"{tag}: problem statement and description (issue 12)",
+          row.get("X") and row["X"].value == "Water" and row.get("Y")
+          and row["Y"].value == "Taps within 200 m of every home", (row.get("X"), row.get("Y")))
+    items = con.execute("SELECT code FROM checklist_item ORDER BY sort, code").fetchall()
+    answers = {}
+    for i, (code,) in enumerate(items):
+        answers[code] = row.get(fx.column_letter(25 + i))
+    yes = {"en": "yes", "ru": "да", "ky": "ооба"}[lang]
+    partly = {"en": "partly", "ru": "частично", "ky": "жарым-жартылай"}[lang]
+    check(f"{tag}: checklist answers, one column per item (issue 12)",
+          answers["women_consulted"] and answers["women_consulted"].value == yes
+          and answers["sex_disaggregated_data"].value == partly
+          and sum(1 for v in answers.values() if v) == 2, answers)
+    header = cells.get(f"{fx.column_letter(25 + [c for (c,) in items].index('women_consulted'))}2")
+    check(f"{tag}: a checklist column names its item",
+          header and fx.name(con, "checklist_item", "women_consulted", lang) in header.value,
+          header)
     r2 = wb.find_row(2, "D", fx.PLUS_TITLE)
     check(f"{tag}: a title beginning with '+' is a string", r2 and cells[f"D{r2}"].kind == "s")
     check(f"{tag}: no budget → empty cell", r2 and f"K{r2}" not in cells)
@@ -304,15 +323,15 @@ def check_priorities(wb, con, lang, tag, table_mode=True):
     if table_mode:
         check(f"{tag}: table part", "xl/tables/table1.xml" in wb.names)
         table = wb.xml("xl/tables/table1.xml")
-        check(f"{tag}: table covers header and data", table.get("ref") == f"A2:W{last}",
+        check(f"{tag}: table covers header and data", table.get("ref") == f"A2:{last_col}{last}",
               table.get("ref"))
         check(f"{tag}: table has its autofilter",
               table.find(M + "autoFilter") is not None
-              and table.find(M + "autoFilter").get("ref") == f"A2:W{last}")
+              and table.find(M + "autoFilter").get("ref") == f"A2:{last_col}{last}")
         check(f"{tag}: table named Priorities", table.get("name") == "Priorities")
         columns = [c.get("name") for c in table.iter(M + "tableColumn")]
         check(f"{tag}: table columns are the headers",
-              len(columns) == 23 and columns[0] == HEADERS[lang]["A"]
+              len(columns) == n_cols and columns[0] == HEADERS[lang]["A"]
               and columns[3] == HEADERS[lang]["D"], columns)
         check(f"{tag}: sheet refers to the table", rels_name in wb.names
               and b"table1.xml" in wb.zip.read(rels_name))
@@ -320,7 +339,7 @@ def check_priorities(wb, con, lang, tag, table_mode=True):
         check(f"{tag}: large workbook: no table part", "xl/tables/table1.xml" not in wb.names)
         af = root.find(M + "autoFilter")
         check(f"{tag}: large workbook: autofilter over the priorities",
-              af is not None and af.get("ref") == f"A2:W{last}", af.get("ref") if af is not None else None)
+              af is not None and af.get("ref") == f"A2:{last_col}{last}", af.get("ref") if af is not None else None)
     return last
 
 
@@ -338,7 +357,8 @@ def check_formulas(wb, con, lang, tag, last, summary):
     budget = wb.cells(5)
     pri = f"'{SHEETS[lang][2]}'"
     check(f"{tag}: budget by marker is SUMIFS over the priorities",
-          budget["D3"].formula == f"SUMIFS({pri}!$K$3:$K${last},{pri}!$G$3:$G${last},B3)",
+          budget["D3"].formula == f"SUMIFS({pri}!$K$3:$K${last},{pri}!$G$3:$G${last},B3,"
+          f"{pri}!$Q$3:$Q${last},\"<>{fx.name(con, 'status', 'rejected', lang)}\")",
           budget["D3"].formula)
     by_marker = {i["code"]: i["value"] for i in summary["budget_by_marker"]}
     for i, code in enumerate(("0", "1", "2")):
@@ -361,12 +381,20 @@ def check_formulas(wb, con, lang, tag, last, summary):
               r and abs(budget[f"D{r}"].value - value) < 0.01
               and budget[f"D{r}"].formula.startswith("SUMIFS("),
               (r, r and budget.get(f"D{r}"), value))
+    shares = {i["code"]: i for i in summary["gender_budget_shares"]}
     share = [c for c in budget.values() if c.formula and "(D4+D5)" in c.formula]
-    expected_share = summary["gender_budget_share"]
-    check(f"{tag}: gender budget share is a formula agreeing with aimak-cli summary",
+    expected_share = shares["all_proposals"]["value"]
+    check(f"{tag}: gender budget share of all proposals is a formula agreeing with aimak-cli summary",
           len(share) == 1 and (expected_share is None and share[0].value in ("", None)
                                or abs(share[0].value - expected_share) < 1e-9),
           (share, expected_share))
+    adopted = [c for ref, c in budget.items() if ref.startswith("D") and c.formula
+               and c.formula.startswith("IF(") and "(D4+D5)" not in c.formula]
+    expected_share = shares["adopted"]["value"]
+    check(f"{tag}: gender budget share of the adopted programme agrees with aimak-cli summary",
+          len(adopted) == 1 and (expected_share is None and adopted[0].value in ("", None)
+                                 or abs(adopted[0].value - expected_share) < 1e-9),
+          (adopted, expected_share))
 
     cap = wb.cells(4)
     totals = [c for c in cap.values() if c.formula and c.formula.startswith("SUM(F3:")]
@@ -381,6 +409,14 @@ def check_formulas(wb, con, lang, tag, last, summary):
         women = [c for ref, c in cap.items() if ref.endswith(str(r)) and c.formula
                  and c.value == 11]
         check(f"{tag}: women participants total is a formula (3 + 8)", women, cap)
+        linked_header = {c.value: re.match(r"[A-Z]+", ref).group(0) for ref, c in cap.items()
+                         if re.match(r"[A-Z]+2$", ref)}
+        col = linked_header.get({"en": "Linked priorities", "ru": "Связанные приоритеты",
+                                 "ky": "Байланышкан артыкчылыктар"}[lang])
+        rank = con.execute("SELECT rank FROM priority WHERE id = 'fixture-1'").fetchone()[0]
+        check(f"{tag}: the activity names its linked priority (issue 12)",
+              col and cap.get(f"{col}{r}") and cap[f"{col}{r}"].value == f"{rank}. {fx.EQ_TITLE}",
+              (col, col and cap.get(f"{col}{r}")))
 
     align = wb.cells(6)
     r = wb.find_row(6, "C", fx.EQ_TITLE)

@@ -42,6 +42,8 @@ try:
         ("p3", SUZAK, "approved", 0, 250000, None, None),
         ("p4", SUZAK, "completed", 2, 9999999, "donor", "2024-02-01"),
         ("p5", BARSKOON, "proposed", 0, 2000000, "local_budget", None),
+        # Rejected: in the count by status, in no budget figure (issue 11).
+        ("p6", SUZAK, "rejected", 2, 4000000, "donor", None),
     ]
     for pid, area, status, marker, budget, funding, deleted in rows:
         con.execute("INSERT INTO priority (id, area_code, rank, title, status, gender_marker, "
@@ -68,7 +70,7 @@ try:
         check("JSON parses", False, str(e) + r.stdout[:500])
     keys = ["scope", "language", "priorities_total", "priorities_by_status",
             "priorities_by_marker", "budget_by_marker", "budget_by_funding", "budget_total",
-            "gender_budget_share", "priorities_by_target_group", "gcm_covered", "sdg_covered",
+            "budget_adopted", "gender_budget_shares", "priorities_by_target_group", "gcm_covered", "sdg_covered",
             "participants_by_role_and_sex", "participants_women", "participants_men",
             "activities_by_type", "activities_total", "gcm_objectives_total",
             "sdg_targets_total"]
@@ -76,11 +78,12 @@ try:
     if data:
         check("scope is the area", data["scope"] == {"kind": "area", "area_code": SUZAK,
                                                      "label": "Suzak"}, data["scope"])
-        check("priorities_total counts live priorities only", data["priorities_total"] == 3,
+        check("priorities_total counts live priorities only", data["priorities_total"] == 4,
               data["priorities_total"])
         check("by status", item(data["priorities_by_status"], "approved")["value"] == 2
-              and item(data["priorities_by_status"], "completed")["value"] == 0)
-        check("by marker", [i["value"] for i in data["priorities_by_marker"]] == [1, 1, 1],
+              and item(data["priorities_by_status"], "completed")["value"] == 0
+              and item(data["priorities_by_status"], "rejected")["value"] == 1)
+        check("by marker", [i["value"] for i in data["priorities_by_marker"]] == [1, 1, 2],
               data["priorities_by_marker"])
         check("budget by marker", [i["value"] for i in data["budget_by_marker"]]
               == [250000, 500000, 1000000], data["budget_by_marker"])
@@ -90,8 +93,18 @@ try:
               and item(data["budget_by_funding"], "donor")["value"] == 500000,
               data["budget_by_funding"])
         check("budget total", data["budget_total"] == 1750000)
-        check("gender budget share", abs(data["gender_budget_share"] - 1500000 / 1750000) < 1e-9,
-              data["gender_budget_share"])
+        shares = {i["code"]: i for i in data["gender_budget_shares"]}
+        check("two gender budget shares, rejected never counted",
+              sorted(shares) == ["adopted", "all_proposals"]
+              and abs(shares["all_proposals"]["value"] - 1500000 / 1750000) < 1e-9
+              and abs(shares["adopted"]["value"] - 500000 / 750000) < 1e-9
+              and data["budget_adopted"] == 750000, data["gender_budget_shares"])
+        check("each share is labelled with its definition",
+              shares["adopted"]["label"] == "Gender budget share, adopted programme"
+              and "approved" in shares["adopted"]["definition"]
+              and "Rejected" in shares["adopted"]["definition"]
+              and shares["all_proposals"]["label"] == "Gender budget share, all proposals"
+              and "drafts" in shares["all_proposals"]["definition"], shares)
         check("target groups", item(data["priorities_by_target_group"],
                                     "returning_women_migrants")["value"] == 2)
         check("GCM and SDG covered", [i["code"] for i in data["gcm_covered"]] == ["7"]
@@ -108,13 +121,15 @@ try:
     check("summary as a table exits 0", r.returncode == 0, r.stderr)
     check("table names the scope", r.stdout.startswith("Summary: Suzak (%s)" % SUZAK), r.stdout[:200])
     check("table shows the budget and the share",
-          "Budget (KGS): 1 750 000" in r.stdout and "85.7 %" in r.stdout, r.stdout)
+          "Budget (KGS): 1 750 000" in r.stdout
+          and "Gender budget share, all proposals: 85.7 %" in r.stdout
+          and "Gender budget share, adopted programme: 66.7 %" in r.stdout, r.stdout)
     check("table shows participants", "Capacity building participants: 20 (women 15, men 5)"
           in r.stdout, r.stdout)
 
     r = run("summary", "--pilots", "--json", "--lang", "ru", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
-    check("--pilots --lang ru", r.returncode == 0 and data.get("priorities_total") == 4
+    check("--pilots --lang ru", r.returncode == 0 and data.get("priorities_total") == 5
           and data["scope"]["kind"] == "pilots" and data["scope"]["area_code"] is None
           and data["language"] == "ru"
           and data["priorities_by_status"][0]["label"] == "Черновик", r.stderr + r.stdout[:300])
@@ -127,7 +142,8 @@ try:
     r = run("summary", "--area", "KG08000000000", "--json", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
     check("empty area gives a null share", r.returncode == 0 and data.get("priorities_total") == 0
-          and data.get("gender_budget_share", 0) is None, r.stderr + r.stdout[:200])
+          and [i["value"] for i in data.get("gender_budget_shares", [])] == [None, None],
+          r.stderr + r.stdout[:200])
 
     # Bad arguments: exit 2, a message on stderr, nothing on stdout.
     for name, args in [

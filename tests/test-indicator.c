@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 
 #include "aimak-test-util.h"
 
@@ -710,6 +711,8 @@ test_rows_and_series (Fixture       *f,
         g_assert_false (isnan (r->total));
         g_assert_null (strstr (r->source, "; "));
         g_assert_true (r->is_reference);
+        /* Issue 11: each row knows that the other source differs. */
+        g_assert_cmpuint (r->n_differing, ==, 1);
       }
   }
   /* National population 2021: women, men and total from one source → one row. */
@@ -728,7 +731,8 @@ test_rows_and_series (Fixture       *f,
     g_assert_cmpstr (r->unit, ==, "PERSONS");
     g_assert_true (r->by_sex);
   }
-  /* Women and men from one source, the total from another: one row, both sources. */
+  /* Women and men from one source, the total from another: values of different
+   * sources are never combined (issue 11), so one row per source. */
   save_or_die (f->db, BARSKOON, "POP", 2023, 'F', 5120, "Ayil okmotu");
   save_or_die (f->db, BARSKOON, "POP", 2023, 'M', 4980, "Ayil okmotu");
   save_or_die (f->db, BARSKOON, "POP", 2023, 'T', 10100, "Rayon statistics");
@@ -738,25 +742,33 @@ test_rows_and_series (Fixture       *f,
     g_autoptr(GPtrArray) rows = aimak_indicator_rows (f->db, BARSKOON, NULL, 0, 0, &error);
     AimakIndicatorRow *r;
     g_assert_no_error (error);
-    g_assert_cmpuint (rows->len, ==, 3);
+    g_assert_cmpuint (rows->len, ==, 4);
     /* By name: "Migrants returned…" before "Population"; newest year first. */
     r = g_ptr_array_index (rows, 0);
     g_assert_cmpstr (r->indicator_code, ==, "RETURNEES");
     g_assert_true (isnan (r->men) && isnan (r->total));
+    g_assert_cmpuint (r->n_differing, ==, 0);
     r = g_ptr_array_index (rows, 1);
     g_assert_cmpstr (r->indicator_code, ==, "POP");
     g_assert_cmpint (r->year, ==, 2023);
     g_assert_cmpfloat (r->women, ==, 5120);
-    g_assert_cmpfloat (r->total, ==, 10100);
-    g_assert_cmpstr (r->source, ==, "Ayil okmotu; Rayon statistics");
+    g_assert_cmpfloat (r->men, ==, 4980);
+    g_assert_true (isnan (r->total));
+    g_assert_cmpstr (r->source, ==, "Ayil okmotu");
+    g_assert_cmpuint (r->n_differing, ==, 1);
     r = g_ptr_array_index (rows, 2);
+    g_assert_cmpint (r->year, ==, 2023);
+    g_assert_true (isnan (r->women) && isnan (r->men));
+    g_assert_cmpfloat (r->total, ==, 10100);
+    g_assert_cmpstr (r->source, ==, "Rayon statistics");
+    r = g_ptr_array_index (rows, 3);
     g_assert_cmpint (r->year, ==, 2021);
   }
   /* Filters: indicator and year range. */
   {
     g_autoptr(GPtrArray) rows = aimak_indicator_rows (f->db, BARSKOON, "POP", 2022, 0, &error);
     g_assert_no_error (error);
-    g_assert_cmpuint (rows->len, ==, 1);
+    g_assert_cmpuint (rows->len, ==, 2);   /* 2023, one row per source */
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = aimak_indicator_rows (f->db, BARSKOON, NULL, 0, 2022, &error);
     g_assert_cmpuint (rows->len, ==, 2);
@@ -772,9 +784,44 @@ test_rows_and_series (Fixture       *f,
   }
   {
     g_autoptr(GPtrArray) series = aimak_indicator_series (f->db, "KG", "RETURNEES", &error);
+    AimakIndicatorRow *r;
     g_assert_no_error (error);
     g_assert_cmpuint (series->len, ==, 1);
+    /* One source shown whole, the other counted as differing. */
+    r = g_ptr_array_index (series, 0);
+    g_assert_null (strstr (r->source, "; "));
+    g_assert_cmpuint (r->n_differing, ==, 1);
   }
+  /* Series of Barskoon's population 2023: the source with women and men wins whole;
+   * the total is not borrowed from the other source. */
+  {
+    g_autoptr(GPtrArray) series = aimak_indicator_series (f->db, BARSKOON, "POP", &error);
+    AimakIndicatorRow *r;
+    g_assert_no_error (error);
+    r = g_ptr_array_index (series, series->len - 1);
+    g_assert_cmpint (r->year, ==, 2023);
+    g_assert_cmpstr (r->source, ==, "Ayil okmotu");
+    g_assert_true (isnan (r->total));
+    g_assert_cmpuint (r->n_differing, ==, 1);
+  }
+  /* Which sexes an indicator has (issue 12: a women-only indicator shows no men). */
+  {
+    g_autofree char *adolescent = aimak_indicator_sexes (f->db, "SP_DYN_ADKL");
+    g_autofree char *pop = aimak_indicator_sexes (f->db, "POP");
+    g_autofree char *none = aimak_indicator_sexes (f->db, "NO_SUCH_INDICATOR");
+    g_assert_cmpstr (adolescent, ==, "F");
+    g_assert_cmpstr (pop, ==, "FMT");
+    g_assert_cmpstr (none, ==, "");
+  }
+  /* Reference sources with an official Russian/Kyrgyz name are shown in it (issue 12);
+   * a planner's source stays as written. */
+  g_assert_cmpstr (aimak_indicator_source_label ("National Statistical Committee of the "
+                                                 "Kyrgyz Republic", "ru"), ==,
+                   "Национальный статистический комитет Кыргызской Республики");
+  g_assert_cmpstr (aimak_indicator_source_label ("National Statistical Committee of the "
+                                                 "Kyrgyz Republic", "ky"), ==,
+                   "Кыргыз Республикасынын Улуттук статистикалык комитети");
+  g_assert_cmpstr (aimak_indicator_source_label ("Ayil okmotu", "ru"), ==, "Ayil okmotu");
   /* Names follow the database's language. */
   aimak_db_set_language (f->db, "ru");
   {
@@ -856,6 +903,10 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* The build tree's catalogues, for the translated source names. */
+  if (g_getenv ("AIMAK_LOCALEDIR"))
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_add ("/indicator/validate-rules", Fixture, NULL, fixture_set_up, test_validate_rules,
               fixture_tear_down);
   g_test_add ("/indicator/catalogue", Fixture, NULL, fixture_set_up, test_catalogue,

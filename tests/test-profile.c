@@ -591,6 +591,12 @@ test_profile_table (void)
       g_assert_cmpfloat (aimak_chart_get_value (trend, 0, last), ==, newest->women);
   }
 
+  /* A women-only indicator: the men's column is empty, not "—" (issue 12). */
+  aimak_area_profile_set_filter (profile, "SP_DYN_ADKL", 0, 0);
+  aimak_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
+  g_assert_null (find_label (GTK_WIDGET (profile), "—"));
+
   /* A year range. */
   aimak_area_profile_set_filter (profile, NULL, 2015, 2016);
   aimak_test_iterate ();
@@ -602,6 +608,62 @@ test_profile_table (void)
       g_assert_cmpint (year, >=, 2015);
       g_assert_cmpint (year, <=, 2016);
     }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir);
+}
+
+/* Issue 11: the returnees of 2024 come from two sources that disagree (as the national
+ * figures of IOM's two reports do).
+ * The table shows each source on its own row with its own value; the key card and
+ * the trend show one source whole, chosen by the documented rule, and say that
+ * another source differs. */
+static void
+test_profile_sources_differ (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window;
+  AimakAreaProfile *profile;
+  AimakChart *trend;
+  GListModel *rows;
+  g_autoptr(GHashTable) totals = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aimak_db_exec (db, &error,
+                                "INSERT INTO indicator_value (area_code, indicator_code, year, "
+                                "sex, value, source) VALUES (?1, 'RETURNEES', 2024, 'T', 48000, "
+                                "'IOM report'), (?1, 'RETURNEES', 2024, 'T', 110977, "
+                                "'IOM Displacement Tracking Matrix')", "t", BARSKOON));
+  window = new_window (db);
+  profile = window_profile (window);
+  trend = aimak_area_profile_get_trend_chart (profile);
+  rows = aimak_area_profile_get_rows (profile);
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_test_iterate ();
+  g_assert_nonnull (find_label (GTK_WIDGET (profile), "1 other source differs"));
+
+  aimak_area_profile_set_filter (profile, "RETURNEES", 2024, 2024);
+  aimak_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      const AimakIndicatorRow *r = aimak_area_profile_item_get_row (item);
+
+      g_assert_null (strstr (r->source, "; "));
+      g_assert_cmpuint (r->n_differing, ==, 1);
+      g_hash_table_add (totals, GINT_TO_POINTER ((int) r->total));
+    }
+  g_assert_true (g_hash_table_contains (totals, GINT_TO_POINTER (48000)));
+  g_assert_true (g_hash_table_contains (totals, GINT_TO_POINTER (110977)));
+
+  aimak_area_profile_select_row (profile, 0);
+  aimak_test_iterate ();
+  g_assert_nonnull (strstr (aimak_chart_get_title (trend), "1 other source differs"));
+  /* One value per year, from one source, never the sum or the larger of two. */
+  g_assert_cmpuint (aimak_chart_get_n_categories (trend), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
@@ -777,6 +839,92 @@ test_chart_data (void)
   g_assert_cmpstr (text, ==, "—");
 }
 
+/* Issue 12: a tooltip without an empty series name; a women-only indicator without
+ * "Men: no data"; the donut's total larger than the word "Total"; a bold Kyrgyz title
+ * measured as drawn, so that it does not overlap the first label. */
+static void
+test_chart_faults (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AimakChart *chart = AIMAK_CHART (aimak_chart_new (AIMAK_CHART_GROUPED_BARS));
+  const char *cats[] = { "Proposed for public hearing", "Draft", NULL };
+  const char *sex_cats[] = { "Adolescent birth rate, 2022", "Unemployment rate, 2022", NULL };
+  double counts[] = { 1, 2 };
+  double women[] = { 31.5, 6.2 }, men[] = { NAN, 4.1 };
+  g_auto(GStrv) tips = NULL;
+  g_autofree char *text = NULL;
+  double total_h = 0, word_h = 0;
+  const char *ky_title = "Аялдар жана эркектер, акыркы жыл: жыныс боюнча бөлүнгөн "
+                         "көрсөткүчтөрдүн салыштырмасы";
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (chart));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* One unnamed series: "Proposed for public hearing: 1", not "… — : 1". */
+  aimak_chart_set_categories (chart, cats);
+  aimak_chart_add_series (chart, "", counts, 2);
+  for (int horizontal = 0; horizontal < 2; horizontal++)
+    {
+      aimak_chart_set_horizontal (chart, horizontal);
+      gtk_widget_queue_draw (GTK_WIDGET (chart));
+      wait_ms (50);
+      g_clear_pointer (&tips, g_strfreev);
+      tips = aimak_chart_dup_tooltips (chart);
+      g_assert_cmpuint (g_strv_length (tips), ==, 2);
+      g_assert_cmpstr (tips[0], ==, "Proposed for public hearing: 1");
+    }
+
+  /* Women-only indicator: no men's bar, no "no data" for men. */
+  aimak_chart_clear (chart);
+  aimak_chart_set_horizontal (chart, TRUE);
+  aimak_chart_set_categories (chart, sex_cats);
+  aimak_chart_add_series (chart, "Women", women, 2);
+  aimak_chart_add_series (chart, "Men", men, 2);
+  aimak_chart_set_absent (chart, 1, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  wait_ms (50);
+  text = aimak_chart_describe (chart);
+  g_assert_cmpstr (text, ==, "Adolescent birth rate, 2022: Women 31.5. "
+                             "Unemployment rate, 2022: Women 6.2, Men 4.1.");
+  g_clear_pointer (&tips, g_strfreev);
+  tips = aimak_chart_dup_tooltips (chart);
+  for (guint i = 0; tips[i]; i++)
+    g_assert_null (strstr (tips[i], "no data"));
+
+  /* The donut's total is drawn larger than the word under it. */
+  aimak_chart_clear (chart);
+  aimak_chart_set_kind (chart, AIMAK_CHART_DONUT);
+  aimak_chart_set_categories (chart, cats);
+  aimak_chart_add_series (chart, "", counts, 2);
+  gtk_widget_queue_draw (GTK_WIDGET (chart));
+  wait_ms (50);
+  aimak_chart_get_donut_label_heights (chart, &total_h, &word_h);
+  g_assert_cmpfloat (word_h, >, 0);
+  g_assert_cmpfloat (total_h, >, word_h);
+
+  /* A long bold title takes the lines it needs when drawn bold. */
+  aimak_chart_set_title (chart, ky_title);
+  {
+    PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (chart), ky_title);
+    PangoAttrList *attrs = pango_attr_list_new ();
+    int w, h;
+
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    pango_layout_set_attributes (layout, attrs);
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_width (layout, (300 - 2 * 8) * PANGO_SCALE);
+    pango_layout_set_height (layout, -3);
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    pango_layout_get_pixel_size (layout, &w, &h);
+    g_assert_cmpfloat (aimak_chart_get_title_height (chart, 300), >=, h);
+    pango_attr_list_unref (attrs);
+    g_object_unref (layout);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 /* Resizing scales the cached map; it is drawn again once, after the size settles. */
 static void
 test_map_cache (void)
@@ -939,9 +1087,11 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/profile/suzak", test_profile_suzak);
   g_test_add_func ("/profile/table", test_profile_table);
+  g_test_add_func ("/profile/sources-differ", test_profile_sources_differ);
   g_test_add_func ("/profile/import", test_profile_import);
   g_test_add_func ("/profile/read-only", test_profile_read_only);
   g_test_add_func ("/profile/chart", test_chart_data);
+  g_test_add_func ("/profile/chart-faults", test_chart_faults);
   g_test_add_func ("/profile/map-cache", test_map_cache);
   g_test_add_func ("/profile/screenshots", test_profile_screenshots);
   return g_test_run ();

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "aimak-test-util.h"
@@ -197,7 +198,11 @@ check_suzak (AimakSummary *s)
   g_assert_cmpfloat (value_of (s->budget_by_marker, "1"), ==, 500000);
   g_assert_cmpfloat (value_of (s->budget_by_marker, "2"), ==, 1000000);
   g_assert_cmpfloat (s->budget_total, ==, 1750000);
-  g_assert_cmpfloat_with_epsilon (s->gender_budget_share, 1500000.0 / 1750000.0, 1e-12);
+  /* All proposals: the draft counts; adopted programme: only the two approved. */
+  g_assert_cmpfloat_with_epsilon (s->gender_share_proposals, 1500000.0 / 1750000.0, 1e-12);
+  g_assert_cmpfloat (s->budget_adopted, ==, 750000);
+  g_assert_cmpfloat (s->gender_budget_adopted, ==, 500000);
+  g_assert_cmpfloat_with_epsilon (s->gender_share_adopted, 500000.0 / 750000.0, 1e-12);
 
   /* Every funding source, then "" for none. */
   g_assert_cmpuint (s->budget_by_funding->len, ==, 8);
@@ -266,7 +271,8 @@ test_pilots_all (Fixture       *f,
   g_assert_cmpstr (p->scope_label, ==, "Pilot areas");
   g_assert_cmpuint (p->priorities_total, ==, 4);
   g_assert_cmpfloat (p->budget_total, ==, 3750000);
-  g_assert_cmpfloat_with_epsilon (p->gender_budget_share, 0.4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (p->gender_share_proposals, 0.4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (p->gender_share_adopted, 500000.0 / 750000.0, 1e-12);
   g_assert_cmpfloat (value_of (p->priorities_by_status, "proposed"), ==, 1);
   g_assert_cmpfloat (value_of (p->budget_by_funding, "local_budget"), ==, 3000000);
   g_assert_cmpfloat (value_of (p->priorities_by_target_group, "potential_migrants"), ==, 1);
@@ -279,7 +285,8 @@ test_pilots_all (Fixture       *f,
   g_assert_cmpstr (all->scope_label, ==, "All areas");
   g_assert_cmpuint (all->priorities_total, ==, 6);
   g_assert_cmpfloat (all->budget_total, ==, 3750100);
-  g_assert_cmpfloat_with_epsilon (all->gender_budget_share, 1500100.0 / 3750100.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (all->gender_share_proposals, 1500100.0 / 3750100.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (all->gender_share_adopted, 500100.0 / 750100.0, 1e-12);
   g_assert_cmpfloat (value_of (all->priorities_by_marker, "2"), ==, 2);
   g_assert_cmpfloat (value_of (all->budget_by_marker, "2"), ==, 1000000);
   g_assert_cmpfloat (value_of (all->budget_by_funding, "community"), ==, 100);
@@ -339,7 +346,8 @@ test_empty_and_errors (Fixture       *f,
   g_assert_cmpuint (s->priorities_total, ==, 0);
   g_assert_cmpuint (s->priorities_by_status->len, ==, 6);
   g_assert_cmpfloat (s->budget_total, ==, 0);
-  g_assert_true (isnan (s->gender_budget_share));
+  g_assert_true (isnan (s->gender_share_adopted));
+  g_assert_true (isnan (s->gender_share_proposals));
   g_assert_cmpuint (s->gcm_covered->len, ==, 0);
   g_assert_cmpuint (s->participants_women + s->participants_men, ==, 0);
   g_assert_cmpuint (s->participants_by_role->len, ==, 8);
@@ -352,8 +360,11 @@ test_empty_and_errors (Fixture       *f,
 
     g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
     o = json_node_get_object (json_parser_get_root (parser));
-    g_assert_true (json_object_has_member (o, "gender_budget_share"));
-    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (o, "gender_budget_share")));
+    JsonArray *shares = json_object_get_array_member (o, "gender_budget_shares");
+    g_assert_cmpuint (json_array_get_length (shares), ==, 2);
+    for (guint i = 0; i < 2; i++)
+      g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (
+        json_array_get_object_element (shares, i), "value")));
   }
 }
 
@@ -391,7 +402,8 @@ test_json (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const char *keys[] = {
     "scope", "language", "priorities_total", "priorities_by_status", "priorities_by_marker",
-    "budget_by_marker", "budget_by_funding", "budget_total", "gender_budget_share",
+    "budget_by_marker", "budget_by_funding", "budget_total", "budget_adopted",
+    "gender_budget_shares",
     "priorities_by_target_group", "gcm_covered", "sdg_covered", "participants_by_role_and_sex",
     "participants_women", "participants_men", "activities_by_type", "activities_total",
     "gcm_objectives_total", "sdg_targets_total",
@@ -413,7 +425,19 @@ test_json (Fixture       *f,
 
   g_assert_cmpint (json_object_get_int_member (o, "priorities_total"), ==, 3);
   g_assert_cmpfloat (json_object_get_double_member (o, "budget_total"), ==, 1750000);
-  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "gender_budget_share"),
+  arr = json_object_get_array_member (o, "gender_budget_shares");
+  g_assert_cmpuint (json_array_get_length (arr), ==, 2);
+  item = json_array_get_object_element (arr, 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "code"), ==, "adopted");
+  g_assert_cmpstr (json_object_get_string_member (item, "label"), ==,
+                   "Gender budget share, adopted programme");
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "definition"), "approved"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "value"),
+                                  500000.0 / 750000.0, 1e-12);
+  item = json_array_get_object_element (arr, 1);
+  g_assert_cmpstr (json_object_get_string_member (item, "code"), ==, "all_proposals");
+  g_assert_nonnull (strstr (json_object_get_string_member (item, "definition"), "drafts"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (item, "value"),
                                   1500000.0 / 1750000.0, 1e-12);
   arr = json_object_get_array_member (o, "priorities_by_marker");
   g_assert_cmpuint (json_array_get_length (arr), ==, 3);
@@ -458,6 +482,30 @@ test_json (Fixture       *f,
   }
 }
 
+/* Issue 11: a rejected priority counts in no budget total and in neither share,
+ * whatever its marker; it is still shown as a count in its status row. */
+static void
+test_rejected_never_counts (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(AimakSummary) s = NULL;
+
+  priority (f, SUZAK_AA, "rejected", 2, 5000000, "donor", "", "", "", FALSE);
+  priority (f, SUZAK_AA, "rejected", 0, 7000000, NULL, "", "", "", FALSE);
+  s = compute (f, AIMAK_SCOPE_AREA, SUZAK_AA);
+  g_assert_cmpfloat (value_of (s->priorities_by_status, "rejected"), ==, 2);
+  g_assert_cmpfloat (s->budget_total, ==, 1750000);
+  g_assert_cmpfloat (value_of (s->budget_by_marker, "2"), ==, 1000000);
+  g_assert_cmpfloat (value_of (s->budget_by_marker, "0"), ==, 250000);
+  g_assert_cmpfloat (value_of (s->budget_by_funding, "donor"), ==, 500000);
+  g_assert_cmpfloat (value_of (s->budget_by_funding, ""), ==, 250000);
+  g_assert_cmpfloat_with_epsilon (s->gender_share_proposals, 1500000.0 / 1750000.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (s->gender_share_adopted, 500000.0 / 750000.0, 1e-12);
+  g_assert_cmpint (aimak_summary_status_class ("rejected"), ==, AIMAK_STATUS_CLASS_REJECTED);
+  g_assert_cmpint (aimak_summary_status_class ("in_progress"), ==, AIMAK_STATUS_CLASS_ADOPTED);
+  g_assert_cmpint (aimak_summary_status_class ("proposed"), ==, AIMAK_STATUS_CLASS_PROPOSAL);
+}
+
 /* The figures come from one read transaction, which also works on a read-only db. */
 static void
 test_read_only (Fixture       *f,
@@ -488,5 +536,6 @@ main (int argc, char **argv)
   ADD ("/summary/language", test_language);
   ADD ("/summary/json", test_json);
   ADD ("/summary/read-only", test_read_only);
+  ADD ("/summary/rejected-never-counts", test_rejected_never_counts);
   return g_test_run ();
 }

@@ -22,6 +22,7 @@ struct _AimakProfileItem
   GObject            parent_instance;
   AimakIndicatorRow *row;
   char              *area_label;
+  char              *sexes;        /* aimak_indicator_sexes() of the row's indicator */
 };
 
 G_DEFINE_FINAL_TYPE (AimakProfileItem, aimak_profile_item, G_TYPE_OBJECT)
@@ -32,6 +33,7 @@ aimak_profile_item_finalize (GObject *object)
   AimakProfileItem *self = AIMAK_PROFILE_ITEM (object);
 
   g_clear_pointer (&self->row, aimak_indicator_row_free);
+  g_free (self->sexes);
   g_free (self->area_label);
   G_OBJECT_CLASS (aimak_profile_item_parent_class)->finalize (object);
 }
@@ -50,12 +52,21 @@ aimak_profile_item_init (AimakProfileItem *self)
 /* Takes @row. */
 static AimakProfileItem *
 profile_item_new (AimakIndicatorRow *row,
-                  const char        *area_label)
+                  const char        *area_label,
+                  AimakDb           *db,
+                  GHashTable        *sexes_cache)
 {
   AimakProfileItem *item = g_object_new (AIMAK_TYPE_PROFILE_ITEM, NULL);
+  const char *sexes = g_hash_table_lookup (sexes_cache, row->indicator_code);
 
+  if (sexes == NULL)
+    {
+      sexes = aimak_indicator_sexes (db, row->indicator_code);
+      g_hash_table_insert (sexes_cache, g_strdup (row->indicator_code), (char *) sexes);
+    }
   item->row = row;
   item->area_label = g_strdup (area_label);
+  item->sexes = g_strdup (sexes);
   return item;
 }
 
@@ -268,6 +279,15 @@ fill_header (AimakAreaProfile *self,
 
 /* ---- key figure cards ---- */
 
+/* "1 other source differs": beside a figure chosen among sources that disagree
+ * (the rule is aimak_indicator_series()'s). */
+static char *
+sources_differ_text (guint n)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other source differs",
+                                       "%u other sources differ", n), n);
+}
+
 static GtkWidget *
 figure_line (const char *label,
              const char *value)
@@ -394,7 +414,7 @@ key_card (AimakAreaProfile     *self,
           g_string_append_printf (a11y, ", %s %s", aimak_indicator_sex_label (parts[i].sex), text);
         }
       gtk_box_append (GTK_BOX (card), values);
-      source = g_strdup (figure->source ? figure->source : "");
+      source = g_strdup (aimak_indicator_source_label (figure->source, aimak_lang_current ()));
       year_source = g_strdup_printf ("%d · %s", figure->year, source);
       caption = gtk_label_new (year_source);
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
@@ -405,6 +425,21 @@ key_card (AimakAreaProfile     *self,
       gtk_widget_add_css_class (caption, "dim-label");
       gtk_box_append (GTK_BOX (card), caption);
       g_string_append_printf (a11y, ". %s", year_source);
+      if (figure->n_differing > 0)
+        {
+          g_autofree char *differ = sources_differ_text (figure->n_differing);
+          GtkWidget *note = gtk_label_new (differ);
+
+          gtk_label_set_xalign (GTK_LABEL (note), 0);
+          gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+          gtk_widget_set_tooltip_text (note, _("The figure shown comes from one source whole; "
+                                               "the table lists every source with its value."));
+          gtk_widget_add_css_class (note, "caption");
+          gtk_widget_add_css_class (note, "warning");
+          gtk_widget_add_css_class (note, "key-figure-differs");
+          gtk_box_append (GTK_BOX (card), note);
+          g_string_append_printf (a11y, ". %s", differ);
+        }
 
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -488,13 +523,28 @@ fill_sex_chart (AimakAreaProfile *self,
       {
         AimakIndicatorRow *r = g_ptr_array_index (all_rows, i);
 
+        AimakIndicatorRow *first;
+
         if (!r->by_sex || (isnan (r->women) && isnan (r->men)))
           continue;
-        if (g_hash_table_contains (seen, r->indicator_code))
-          continue;   /* rows are newest first: the first one is the latest year */
+        /* Rows are newest first: the first one is the latest year. Another source of
+         * that year replaces it only by the rule of aimak_indicator_series(), so the
+         * chart shows the same source as the trend and the cards. */
+        first = g_hash_table_lookup (seen, r->indicator_code);
+        if (first)
+          {
+            guint at;
+            if (first->year == r->year && aimak_indicator_row_preferred (r, first) &&
+                g_ptr_array_find (picked, first, &at))
+              {
+                picked->pdata[at] = r;
+                g_hash_table_insert (seen, r->indicator_code, r);
+              }
+            continue;
+          }
         if ((pass == 0) != is_key_indicator (catalogue, r->indicator_code))
           continue;
-        g_hash_table_add (seen, r->indicator_code);
+        g_hash_table_insert (seen, r->indicator_code, r);
         available++;
         if (picked->len < 4)
           g_ptr_array_add (picked, r);
@@ -522,7 +572,13 @@ fill_sex_chart (AimakAreaProfile *self,
   for (guint i = 0; i < picked->len; i++)
     {
       AimakIndicatorRow *r = g_ptr_array_index (picked, i);
-      g_ptr_array_add (labels, g_strdup_printf ("%s, %d", r->name, r->year));
+      if (r->n_differing > 0)
+        {
+          g_autofree char *differ = sources_differ_text (r->n_differing);
+          g_ptr_array_add (labels, g_strdup_printf ("%s, %d (%s)", r->name, r->year, differ));
+        }
+      else
+        g_ptr_array_add (labels, g_strdup_printf ("%s, %d", r->name, r->year));
       g_array_append_val (women, r->women);
       g_array_append_val (men, r->men);
     }
@@ -541,6 +597,18 @@ fill_sex_chart (AimakAreaProfile *self,
                               (double *) men->data, men->len);
       aimak_chart_set_series_style (self->sex_chart, 0, "orange_4", AIMAK_CHART_PATTERN_SOLID);
       aimak_chart_set_series_style (self->sex_chart, 1, "blue_4", AIMAK_CHART_PATTERN_HATCH);
+      /* Only the sexes an indicator has: a women-only indicator (adolescent births,
+       * maternal deaths) has no men's value to be missing. */
+      for (guint i = 0; i < picked->len; i++)
+        {
+          AimakIndicatorRow *r = g_ptr_array_index (picked, i);
+          g_autofree char *sexes = aimak_indicator_sexes (self->db, r->indicator_code);
+
+          if (*sexes && !strchr (sexes, 'F'))
+            aimak_chart_set_absent (self->sex_chart, 0, i);
+          if (*sexes && !strchr (sexes, 'M'))
+            aimak_chart_set_absent (self->sex_chart, 1, i);
+        }
     }
   return picked->len > 0;
 }
@@ -603,6 +671,19 @@ fill_trend_chart (AimakAreaProfile        *self,
       return;
     }
   title = g_strdup_printf (_("Trend: %s (%s)"), row->name, aimak_indicator_unit_label (row->unit));
+  {
+    guint most = 0;
+
+    for (guint i = 0; i < series->len; i++)
+      most = MAX (most, ((AimakIndicatorRow *) g_ptr_array_index (series, i))->n_differing);
+    if (most > 0)
+      {
+        g_autofree char *differ = sources_differ_text (most);
+        char *with = g_strdup_printf ("%s · %s", title, differ);
+        g_free (title);
+        title = with;
+      }
+  }
   aimak_chart_set_title (self->trend_chart, title);
   aimak_chart_set_empty_text (self->trend_chart, _("No values over the years"));
   for (guint i = 0; i < series->len; i++)
@@ -655,16 +736,23 @@ column_text (AimakProfileItem *item,
     case COL_INDICATOR: return g_strdup (r->name);
     case COL_YEAR: return g_strdup_printf ("%d", r->year);
     case COL_UNIT: return g_strdup (aimak_indicator_unit_label (r->unit));
-    case COL_SOURCE: return g_strdup (r->source ? r->source : "");
+    case COL_SOURCE: return g_strdup (aimak_indicator_source_label (r->source,
+                                                                    aimak_lang_current ()));
     case COL_WOMEN: v = r->women; break;
     case COL_MEN: v = r->men; break;
     case COL_TOTAL: v = r->total; break;
     default: return g_strdup ("");
     }
   /* Without a split by sex only the total is shown; a missing part of a
-   * split indicator says so with a dash. */
+   * split indicator says so with a dash, unless the indicator has no such
+   * part at all (no men's value of a women-only indicator). */
   if (isnan (v))
-    return g_strdup (column != COL_TOTAL && r->by_sex ? "—" : "");
+    {
+      char sex = column == COL_WOMEN ? 'F' : 'M';
+      gboolean exists = item->sexes == NULL || *item->sexes == '\0' ||
+                        strchr (item->sexes, sex) != NULL;
+      return g_strdup (column != COL_TOTAL && r->by_sex && exists ? "—" : "");
+    }
   return format_number (v, r->unit);
 }
 
@@ -774,6 +862,8 @@ fill_comparison (AimakAreaProfile *self,
                  GHashTable       *catalogue)
 {
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) sexes_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             g_free);
   g_autoptr(GPtrArray) others = g_ptr_array_new ();
   g_autoptr(AimakArea) national = NULL;
   g_autoptr(GString) names = g_string_new (NULL);
@@ -824,7 +914,7 @@ fill_comparison (AimakAreaProfile *self,
               continue;
             }
           g_hash_table_insert (done, r->indicator_code, GINT_TO_POINTER (r->year));
-          item = profile_item_new (r, label);
+          item = profile_item_new (r, label, self->db, sexes_cache);
           g_list_store_append (self->compare_rows, item);
         }
     }
@@ -887,6 +977,8 @@ reload_table (AimakAreaProfile *self)
   g_autofree char *keep_code = old ? g_strdup (old->indicator_code) : NULL;
   int keep_year = old ? old->year : 0;
   guint select = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GHashTable) sexes_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             g_free);
 
   g_list_store_remove_all (self->rows);
   if (self->db == NULL || self->code == NULL)
@@ -901,7 +993,7 @@ reload_table (AimakAreaProfile *self)
   for (guint i = 0; i < rows->len; i++)
     {
       AimakIndicatorRow *r = g_ptr_array_index (rows, i);
-      g_autoptr(AimakProfileItem) item = profile_item_new (r, NULL);
+      g_autoptr(AimakProfileItem) item = profile_item_new (r, NULL, self->db, sexes_cache);
 
       if (select == GTK_INVALID_LIST_POSITION && g_strcmp0 (r->indicator_code, keep_code) == 0 &&
           (r->year == keep_year || keep_year == 0))

@@ -22,6 +22,7 @@ typedef struct
 {
   char              *name;
   GArray            *values;      /* double */
+  GArray            *absent;      /* gboolean per category: not applicable, or NULL */
   char              *color_name;
   AimakChartPattern  pattern;
 } Series;
@@ -46,6 +47,8 @@ struct _AimakChart
   GPtrArray      *category_units;  /* char * or NULL, parallel to categories */
   GPtrArray      *series;          /* Series * */
   GPtrArray      *hits;            /* Hit *, from the last draw, for tooltips */
+  double          donut_total_h;   /* heights of the donut's total and of its word */
+  double          donut_word_h;    /* "Total" at the last draw, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (AimakChart, aimak_chart, GTK_TYPE_WIDGET)
@@ -81,6 +84,7 @@ series_free (Series *s)
   g_free (s->name);
   g_free (s->color_name);
   g_array_unref (s->values);
+  g_clear_pointer (&s->absent, g_array_unref);
   g_free (s);
 }
 
@@ -122,6 +126,35 @@ value_at (AimakChart *self,
   Series *series = g_ptr_array_index (self->series, s);
 
   return c < series->values->len ? g_array_index (series->values, double, c) : NAN;
+}
+
+/* A value the category does not have at all (men of a women-only indicator): drawn
+ * and described as nothing, not as "no data". */
+static gboolean
+is_absent (AimakChart *self,
+           guint       s,
+           guint       c)
+{
+  Series *series = g_ptr_array_index (self->series, s);
+
+  return series->absent && c < series->absent->len &&
+         g_array_index (series->absent, gboolean, c);
+}
+
+/* "Category — Series: value", or "Category: value" when the series has no name
+ * (a single unnamed series). */
+static char *
+bar_tip (AimakChart *self,
+         const char *cat,
+         guint       s,
+         const char *value)
+{
+  const char *name = self->kind == AIMAK_CHART_DONUT ? NULL
+                     : ((Series *) g_ptr_array_index (self->series, s))->name;
+
+  if (name == NULL || *name == '\0')
+    return g_strdup_printf ("%s: %s", cat, value);
+  return g_strdup_printf ("%s — %s: %s", cat, name, value);
 }
 
 static const char *
@@ -524,7 +557,7 @@ layout_hbars (Ctx    *ctx,
 
           if (!isnan (v))
             sum += MAX (v, 0);
-          if (!stacked)
+          if (!stacked && !is_absent (self, s, c))
             {
               text_size (ctx->small, isnan (v) ? _("no data") : label, 0, &w, NULL);
               value_w = MAX (value_w, w);
@@ -575,9 +608,10 @@ layout_hbars (Ctx    *ctx,
           double v = value_at (self, s, c), len;
           GdkRGBA color;
           g_autofree char *label = aimak_chart_format_value (v, unit);
-          g_autofree char *tip = g_strdup_printf ("%s — %s: %s", cat, legend_label (self, s),
-                                                  isnan (v) ? _("no data") : label);
+          g_autofree char *tip = bar_tip (self, cat, s, isnan (v) ? _("no data") : label);
 
+          if (is_absent (self, s, c))
+            continue;
           series_color (ctx, s, FALSE, &color);
           len = isnan (v) ? 0 : MAX (v, 0) / max * bar_w;
           if (stacked)
@@ -769,8 +803,7 @@ draw_vbars (Ctx    *ctx,
           double v = value_at (self, s, c), top, bottom, x, lw;
           GdkRGBA color;
           g_autofree char *label = aimak_chart_format_value (v, unit);
-          g_autofree char *tip = g_strdup_printf ("%s — %s: %s", cat, legend_label (self, s),
-                                                  isnan (v) ? _("no data") : label);
+          g_autofree char *tip = bar_tip (self, cat, s, isnan (v) ? _("no data") : label);
 
           if (isnan (v))
             continue;
@@ -870,8 +903,12 @@ draw_line (Ctx    *ctx,
             continue;
           py = plot_y (&p, v);
           label = aimak_chart_format_value (v, unit_of (self, c));
-          tip = g_strdup_printf ("%s, %s: %s", legend_label (self, s),
-                                 (char *) g_ptr_array_index (self->categories, c), label);
+          if (*legend_label (self, s) == '\0')
+            tip = g_strdup_printf ("%s: %s", (char *) g_ptr_array_index (self->categories, c),
+                                   label);
+          else
+            tip = g_strdup_printf ("%s, %s: %s", legend_label (self, s),
+                                   (char *) g_ptr_array_index (self->categories, c), label);
           draw_marker (ctx, s, x, py, &color);
           add_hit (ctx, x - 6, py - 6, 12, 12, tip);
           if (label_every != 1 && c != first && c != last)
@@ -942,10 +979,33 @@ draw_donut (Ctx    *ctx,
     }
   total_label = aimak_chart_format_value (total, self->unit);
   {
-    double th = draw_text (ctx, ctx->layout, total_label, cx, cy - ctx->line_h / 2 - ctx->small_h / 2,
-                           0.5, r * 1.1, 1, &ctx->fg);
-    draw_text (ctx, ctx->small, _("Total"), cx, cy - ctx->line_h / 2 - ctx->small_h / 2 + th,
-               0.5, r * 1.1, 1, &ctx->dim);
+    /* The figure is the point of the hole: bold and larger than the word under it,
+     * shrunk (never ellipsized) only as far as the hole needs, and never below the
+     * word's size. */
+    PangoLayout *big = pango_layout_copy (ctx->small);
+    PangoFontDescription *font = pango_font_description_copy (
+      pango_layout_get_font_description (ctx->small) ? pango_layout_get_font_description (ctx->small)
+      : pango_context_get_font_description (pango_layout_get_context (ctx->small)));
+    int base = pango_font_description_get_size (font);
+    double hole = r * 0.58 * 2 - 8, tw, th, wh;
+
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+    for (double scale = 1.6; ; scale -= 0.1)
+      {
+        pango_font_description_set_size (font, (int) (base * scale));
+        pango_layout_set_font_description (big, font);
+        text_size (big, total_label, 0, &tw, &th);
+        if (tw <= hole || scale <= 1.05)
+          break;
+      }
+    text_size (ctx->small, _("Total"), 0, NULL, &wh);
+    draw_text (ctx, big, total_label, cx, cy - (th + wh) / 2, 0.5, 0, 1, &ctx->fg);
+    draw_text (ctx, ctx->small, _("Total"), cx, cy - (th + wh) / 2 + th, 0.5, r * 1.1, 1,
+               &ctx->dim);
+    self->donut_total_h = th;
+    self->donut_word_h = wh;
+    pango_font_description_free (font);
+    g_object_unref (big);
   }
 
   /* Legend beside the ring with value and share. */
@@ -1022,10 +1082,21 @@ title_height (Ctx *ctx)
   AimakChart *self = ctx->self;
   double h;
 
+  PangoAttrList *attrs;
+
   if (self->title == NULL || *self->title == '\0')
     return 0;
+  /* Measured exactly as it is drawn (bold, at most three lines): bold Kyrgyz and
+   * Russian titles wrap to more lines than the regular weight would. */
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (ctx->layout, attrs);
   pango_layout_set_wrap (ctx->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (ctx->layout, -3);
+  pango_layout_set_ellipsize (ctx->layout, PANGO_ELLIPSIZE_END);
   text_size (ctx->layout, self->title, ctx->width - 2 * PAD, NULL, &h);
+  pango_layout_set_attributes (ctx->layout, NULL);
+  pango_attr_list_unref (attrs);
   return h + 8;
 }
 
@@ -1360,6 +1431,62 @@ aimak_chart_set_category_unit (AimakChart *self,
   changed (self);
 }
 
+void
+aimak_chart_set_absent (AimakChart *self,
+                        guint       series,
+                        guint       category)
+{
+  Series *s;
+
+  g_return_if_fail (AIMAK_IS_CHART (self));
+  g_return_if_fail (series < self->series->len && category < self->categories->len);
+  s = g_ptr_array_index (self->series, series);
+  if (s->absent == NULL)
+    s->absent = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  if (s->absent->len <= category)
+    g_array_set_size (s->absent, category + 1);
+  g_array_index (s->absent, gboolean, category) = TRUE;
+  changed (self);
+}
+
+double
+aimak_chart_get_title_height (AimakChart *self,
+                              double      width)
+{
+  Ctx ctx = { 0 };
+  double h;
+
+  g_return_val_if_fail (AIMAK_IS_CHART (self), 0);
+  ctx_init (&ctx, self, NULL, width);
+  h = title_height (&ctx);
+  ctx_clear (&ctx);
+  return h;
+}
+
+char **
+aimak_chart_dup_tooltips (AimakChart *self)
+{
+  char **texts;
+
+  g_return_val_if_fail (AIMAK_IS_CHART (self), NULL);
+  texts = g_new0 (char *, self->hits->len + 1);
+  for (guint i = 0; i < self->hits->len; i++)
+    texts[i] = g_strdup (((Hit *) g_ptr_array_index (self->hits, i))->text);
+  return texts;
+}
+
+void
+aimak_chart_get_donut_label_heights (AimakChart *self,
+                                     double     *total,
+                                     double     *word)
+{
+  g_return_if_fail (AIMAK_IS_CHART (self));
+  if (total)
+    *total = self->donut_total_h;
+  if (word)
+    *word = self->donut_word_h;
+}
+
 guint
 aimak_chart_add_series (AimakChart   *self,
                         const char   *name,
@@ -1507,6 +1634,8 @@ aimak_chart_describe (AimakChart *self)
               double v = value_at (self, s, c);
               g_autofree char *value = aimak_chart_format_value (v, unit_of (self, c));
 
+              if (is_absent (self, s, c))
+                continue;
               g_string_append_printf (text, "%s%s %s", s ? ", " : "", legend_label (self, s),
                                       isnan (v) ? _("no data") : value);
             }

@@ -64,6 +64,21 @@ guint           aimak_chart_add_series         (AimakChart        *self,
                                                 const char        *name,
                                                 const double      *values,
                                                 guint              n_values);
+/* The value of @series in @category does not exist at all (men of a women-only
+ * indicator): nothing is drawn or described for it, not "no data". */
+void            aimak_chart_set_absent         (AimakChart        *self,
+                                                guint              series,
+                                                guint              category);
+/* The height the title takes at @width (bold, wrapped as drawn). */
+double          aimak_chart_get_title_height   (AimakChart        *self,
+                                                double             width);
+/* The tooltip texts of the last draw, in drawing order. */
+char          **aimak_chart_dup_tooltips       (AimakChart        *self);
+/* Pixel heights of the donut's total and of the word "Total" under it, at the last
+ * draw (0 before). */
+void            aimak_chart_get_donut_label_heights (AimakChart   *self,
+                                                     double       *total,
+                                                     double       *word);
 /* @color_name: a named colour of the theme (e.g. "blue_4"), NULL for the palette. */
 void            aimak_chart_set_series_style   (AimakChart        *self,
                                                 guint              series,

@@ -28,6 +28,7 @@ struct _AimakSummaryPage
   GtkLabel          *tile_priorities;
   GtkLabel          *tile_budget;
   GtkLabel          *tile_share;
+  GtkLabel          *tile_share_all;
   GtkLabel          *tile_participants;
   GtkLabel          *tile_activities;
   AimakSummaryCard  *status_card;
@@ -280,9 +281,8 @@ show_summary (AimakSummaryPage   *self,
               const AimakSummary *s)
 {
   g_autofree char *budget = fmt_shown (s->budget_total);
-  g_autofree char *share = isnan (s->gender_budget_share)
-                             ? g_strdup ("—")
-                             : aimak_numbers_format_percent (100.0 * s->gender_budget_share, 1);
+  g_autofree char *share = fmt_share (s->gender_budget_adopted, s->budget_adopted);
+  g_autofree char *share_all = fmt_share (s->gender_budget_total, s->budget_total);
   guint people = s->participants_women + s->participants_men;
   g_autofree char *participants = fmt_shown (people);
   g_autofree char *priorities = fmt_shown (s->priorities_total);
@@ -291,12 +291,20 @@ show_summary (AimakSummaryPage   *self,
   g_autofree char *gcm_note = NULL;
   g_autofree char *sdg_note = NULL;
   g_autofree char *people_tooltip = NULL, *ws_count = NULL, *ws_share = NULL, *ms_count = NULL;
+  const char *lang = aimak_lang_current ();
   const char *no_priorities = _("No priorities in this scope yet");
   const char *no_budget = _("No budget entered for this scope yet");
 
   gtk_label_set_text (self->tile_priorities, priorities);
   gtk_label_set_text (self->tile_budget, budget);
   gtk_label_set_text (self->tile_share, share);
+  gtk_label_set_text (self->tile_share_all, share_all);
+  /* Each share says what it is a share of (the definitions come from core, so the
+   * command line and the workbook say the same). */
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->tile_share)),
+                               aimak_summary_share_definition (AIMAK_SHARE_ADOPTED, lang));
+  gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (self->tile_share_all)),
+                               aimak_summary_share_definition (AIMAK_SHARE_PROPOSALS, lang));
   gtk_label_set_text (self->tile_participants, participants);
   gtk_label_set_text (self->tile_activities, activities);
   if (people > 0)
@@ -314,11 +322,15 @@ show_summary (AimakSummaryPage   *self,
   fill_items_card (self->budget_marker_card, s->budget_by_marker, AIMAK_CHART_DONUT, FALSE,
                    _("Budget, KGS"), _("Gender marker"), _("Budget, KGS"),
                    s->budget_total, _("Total"), no_budget);
-  if (!isnan (s->gender_budget_share))
-    /* Translators: the gender budget share note of the Summary view. */
-    share_note = g_strdup_printf (_("Gender budget share: %.1f %% of the budget is in "
-                                    "priorities with marker 1 or 2"),
-                                  100.0 * s->gender_budget_share);
+  if (s->budget_total > 0)
+    /* Translators: the gender budget note of the Summary view: label, share,
+     * definition; twice (adopted programme, all proposals). */
+    share_note = g_strdup_printf (_("%s: %s. %s\n%s: %s. %s"),
+                                  aimak_summary_share_label (AIMAK_SHARE_ADOPTED, lang), share,
+                                  aimak_summary_share_definition (AIMAK_SHARE_ADOPTED, lang),
+                                  aimak_summary_share_label (AIMAK_SHARE_PROPOSALS, lang),
+                                  share_all,
+                                  aimak_summary_share_definition (AIMAK_SHARE_PROPOSALS, lang));
   aimak_summary_card_set_note (self->budget_marker_card, share_note);
   fill_items_card (self->funding_card, s->budget_by_funding, AIMAK_CHART_GROUPED_BARS, TRUE,
                    _("Budget, KGS"), _("Funding source"), _("Budget, KGS"),
@@ -523,6 +535,7 @@ aimak_summary_page_get_text (AimakSummaryPage *self)
     self->status_card, self->marker_card, self->budget_marker_card, self->funding_card,
     self->groups_card, self->types_card, self->roles_card, self->gcm_card, self->sdg_card,
   };
+  const char *lang = aimak_lang_current ();
   GString *text = g_string_new (NULL);
 
   g_string_append_printf (text, "%s\n", gtk_label_get_text (self->scope_title));
@@ -531,9 +544,12 @@ aimak_summary_page_get_text (AimakSummaryPage *self)
   if (self->summary)
     {
       g_string_append_printf (text, "%s\t%.0f\n", _("Budget, KGS"), self->summary->budget_total);
-      if (!isnan (self->summary->gender_budget_share))
-        g_string_append_printf (text, "%s\t%.1f %%\n", _("Gender budget share"),
-                                100.0 * self->summary->gender_budget_share);
+      g_string_append_printf (text, "%s\t%s\n",
+                              aimak_summary_share_label (AIMAK_SHARE_ADOPTED, lang),
+                              gtk_label_get_text (self->tile_share));
+      g_string_append_printf (text, "%s\t%s\n",
+                              aimak_summary_share_label (AIMAK_SHARE_PROPOSALS, lang),
+                              gtk_label_get_text (self->tile_share_all));
     }
   g_string_append_printf (text, "%s\t%s\n", _("Participants"),
                           gtk_label_get_text (self->tile_participants));
@@ -557,6 +573,8 @@ aimak_summary_page_get_tile (AimakSummaryPage *self,
     return gtk_label_get_text (self->tile_budget);
   if (g_strcmp0 (name, "share") == 0)
     return gtk_label_get_text (self->tile_share);
+  if (g_strcmp0 (name, "share-all") == 0)
+    return gtk_label_get_text (self->tile_share_all);
   if (g_strcmp0 (name, "participants") == 0)
     return gtk_label_get_text (self->tile_participants);
   if (g_strcmp0 (name, "activities") == 0)
@@ -607,6 +625,7 @@ aimak_summary_page_class_init (AimakSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_priorities);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_budget);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_share);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_share_all);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_participants);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_activities);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, status_card);

@@ -121,12 +121,19 @@ print_text (const AimakSummary *s,
   g_print ("%s: %s\n", T (N_("Budget (KGS)")), total);
   print_items (T (N_("By gender marker")), s->budget_by_marker, TRUE, NULL);
   print_items (T (N_("By funding source")), s->budget_by_funding, TRUE, NULL);
-  if (isnan (s->gender_budget_share))
-    g_print ("  %s: %s\n", T (N_("Gender budget share (marker 1–2)")),
-             T (N_("no budget entered")));
-  else
-    g_print ("  %s: %.1f %%\n", T (N_("Gender budget share (marker 1–2)")),
-             100.0 * s->gender_budget_share);
+  /* Both shares, each with its definition: a share without saying what it is a
+   * share of is how the old figure came to count drafts and rejections. */
+  for (int k = AIMAK_SHARE_ADOPTED; k <= AIMAK_SHARE_PROPOSALS; k++)
+    {
+      double share = k == AIMAK_SHARE_ADOPTED ? s->gender_share_adopted
+                                              : s->gender_share_proposals;
+
+      if (isnan (share))
+        g_print ("  %s: %s\n", aimak_summary_share_label (k, lang), T (N_("no budget entered")));
+      else
+        g_print ("  %s: %.1f %%\n", aimak_summary_share_label (k, lang), 100.0 * share);
+      g_print ("    %s\n", aimak_summary_share_definition (k, lang));
+    }
   g_print ("\n");
 
   g_print ("%s: %u\n", T (N_("GCM objectives covered")), s->gcm_covered->len);

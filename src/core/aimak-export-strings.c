@@ -131,12 +131,18 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Демо маалыматтар жок: бардык саптар пландоочулардын жазууларынан алынган." },
   [AIMAK_XS_NOTE_SUPPRESSED] = {
     "Counts of migrant or returnee women below {n} in an ayil aimak are shown as “<{n}”, "
-    "and the total beside them is hidden, because small numbers can identify people.",
+    "because small numbers can identify people. So that such a count cannot be worked out "
+    "by subtraction, the total beside it is hidden too, and so is the total where the "
+    "women's or men's count is missing. Each hidden cell is listed under “Hidden values”.",
     "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айыл аймаке показано "
-    "как «<{n}», а итог рядом скрыт: по малым числам можно узнать людей.",
+    "как «<{n}»: по малым числам можно узнать людей. Чтобы такое число нельзя было "
+    "вычислить вычитанием, итог рядом тоже скрыт, как и итог там, где нет числа женщин "
+    "или мужчин. Каждая скрытая ячейка указана в разделе «Скрытые значения».",
     "Айыл аймактагы мигрант же кайтып келген аялдардын саны {n} кем болсо, «<{n}» деп "
-    "көрсөтүлөт жана жанындагы жыйынтык жашырылат: аз сандар боюнча адамдарды таанып "
-    "алууга болот." },
+    "көрсөтүлөт: аз сандар боюнча адамдарды таанып алууга болот. Мындай санды кемитүү "
+    "аркылуу эсептеп чыгарууга мүмкүн болбосун үчүн, жанындагы жыйынтык да жашырылат, "
+    "аялдардын же эркектердин саны жок жердеги жыйынтык да жашырылат. Ар бир жашырылган "
+    "уяча «Жашырылган маанилер» бөлүмүндө көрсөтүлгөн." },
   [AIMAK_XS_NOTE_LARGE] = {
     "This workbook is large, so the priorities carry an autofilter instead of an Excel table.",
     "Документ большой, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
@@ -271,10 +277,40 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
                             "Каржылоо булагы боюнча" },
   [AIMAK_XS_NO_FUNDING] = { "No funding source given", "Источник не указан",
                             "Булагы көрсөтүлгөн эмес" },
-  [AIMAK_XS_TOTAL_BUDGET] = { "Total budget, KGS", "Общий бюджет, сом", "Жалпы бюджет, сом" },
-  [AIMAK_XS_GENDER_SHARE] = { "Share of the budget with gender marker 1 or 2",
-                              "Доля бюджета с гендерным маркером 1 или 2",
-                              "Гендердик маркери 1 же 2 болгон бюджеттин үлүшү" },
+  [AIMAK_XS_TOTAL_BUDGET] = { "Total budget of all proposals (rejected excluded), KGS",
+                              "Общий бюджет всех предложений (без отклоненных), сом",
+                              "Бардык сунуштардын жалпы бюджети (четке кагылгандарсыз), сом" },
+  [AIMAK_XS_BUDGET_ADOPTED] = { "Budget of the adopted programme, KGS",
+                                "Бюджет утвержденной программы, сом",
+                                "Бекитилген программанын бюджети, сом" },
+  [AIMAK_XS_GENDER_BUDGET_ADOPTED] = {
+    "Budget with gender marker 1 or 2 in the adopted programme, KGS",
+    "Бюджет с гендерным маркером 1 или 2 в утвержденной программе, сом",
+    "Бекитилген программадагы гендердик маркери 1 же 2 болгон бюджет, сом" },
+  [AIMAK_XS_SHARE_ADOPTED] = { "Gender budget share, adopted programme",
+                               "Доля гендерного бюджета, утвержденная программа",
+                               "Гендердик бюджеттин үлүшү, бекитилген программа" },
+  [AIMAK_XS_SHARE_ADOPTED_DEF] = {
+    "Budget of priorities with gender marker 1 or 2 as a share of the budget of approved, "
+    "in-progress and completed priorities. Rejected priorities never count.",
+    "Бюджет приоритетов с гендерным маркером 1 или 2 как доля бюджета утвержденных, "
+    "выполняемых и завершенных приоритетов. Отклоненные приоритеты никогда не учитываются.",
+    "Гендердик маркери 1 же 2 болгон артыкчылыктардын бюджети бекитилген, аткарылып "
+    "жаткан жана аяктаган артыкчылыктардын бюджетинин үлүшү катары. Четке кагылган "
+    "артыкчылыктар эч качан эсепке алынбайт." },
+  [AIMAK_XS_SHARE_PROPOSALS] = { "Gender budget share, all proposals",
+                                 "Доля гендерного бюджета, все предложения",
+                                 "Гендердик бюджеттин үлүшү, бардык сунуштар" },
+  [AIMAK_XS_SHARE_PROPOSALS_DEF] = {
+    "Budget of priorities with gender marker 1 or 2 as a share of the budget of all "
+    "priorities, drafts and those proposed for the public hearing included. Rejected "
+    "priorities never count.",
+    "Бюджет приоритетов с гендерным маркером 1 или 2 как доля бюджета всех приоритетов, "
+    "включая черновики и предложенные для общественных слушаний. Отклоненные приоритеты "
+    "никогда не учитываются.",
+    "Гендердик маркери 1 же 2 болгон артыкчылыктардын бюджети бардык артыкчылыктардын, "
+    "анын ичинде долбоорлордун жана коомдук угууга сунушталгандардын бюджетинин үлүшү "
+    "катары. Четке кагылган артыкчылыктар эч качан эсепке алынбайт." },
   [AIMAK_XS_CHART_BUDGET] = { "Budget by gender marker", "Бюджет по гендерному маркеру",
                               "Гендердик маркер боюнча бюджет" },
   [AIMAK_XS_CURRENCY] = { "KGS", "сом", "сом" },
@@ -316,6 +352,40 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_UNIT_PER_100000_WKRS_EMP] = { "per 100,000 employed",
                                           "на 100 000 занятых",
                                           "иш менен камсыз болгон 100 000 адамга" },
+  [AIMAK_XS_COL_SOURCES_DIFFER] = { "Other sources", "Другие источники", "Башка булактар" },
+  [AIMAK_XS_SOURCES_DIFFER] = {
+    "other sources with a different value: {n} (each on its own row)",
+    "других источников с иным значением: {n} (каждый в своей строке)",
+    "башка мааниси бар булактар: {n} (ар бири өз сабында)" },
+  [AIMAK_XS_SECTION_HIDDEN] = { "Hidden values", "Скрытые значения", "Жашырылган маанилер" },
+  [AIMAK_XS_HIDDEN_SMALL] = {
+    "below {n}: small numbers can identify people",
+    "меньше {n}: по малым числам можно узнать людей",
+    "{n} кем: аз сандар боюнча адамдарды таанып алууга болот" },
+  [AIMAK_XS_HIDDEN_COMPLEMENT] = {
+    "hidden as well, so that a hidden or missing value cannot be worked out by subtraction",
+    "скрыто дополнительно, чтобы скрытое или отсутствующее значение нельзя было "
+    "вычислить вычитанием",
+    "кемитүү аркылуу жашырылган же жок маанини эсептеп чыгарууга мүмкүн болбосун үчүн "
+    "кошумча жашырылган" },
+  [AIMAK_XS_HIDDEN_WHAT] = { "{what}: {indicator}, {area}, {year}",
+                             "{what}: {indicator}, {area}, {year}",
+                             "{what}: {indicator}, {area}, {year}" },
+  [AIMAK_XS_CUT_MARK] = { "… [cut]", "… [обрезано]", "… [кыскартылды]" },
+  [AIMAK_XS_SECTION_CUT] = { "Shortened texts", "Сокращенные тексты", "Кыскартылган тексттер" },
+  [AIMAK_XS_NOTE_CUT] = {
+    "longer than the 32,767 characters a cell can hold: cut, marked “[cut]”",
+    "длиннее 32 767 знаков, которые вмещает ячейка: обрезано, отмечено «[обрезано]»",
+    "уячага батуучу 32 767 белгиден узун: кыскартылды, «[кыскартылды]» деп белгиленди" },
+
+  [AIMAK_XS_COL_PROBLEM] = { "Problem statement", "Описание проблемы", "Көйгөйдүн баяндамасы" },
+  [AIMAK_XS_COL_DESCRIPTION] = { "Description", "Описание", "Сүрөттөмө" },
+  [AIMAK_XS_CHECKLIST_COL] = { "Checklist: {item}", "Чек-лист: {item}", "Текшерүү тизмеси: {item}" },
+  [AIMAK_XS_ANSWER_YES] = { "yes", "да", "ооба" },
+  [AIMAK_XS_ANSWER_PARTLY] = { "partly", "частично", "жарым-жартылай" },
+  [AIMAK_XS_ANSWER_NO] = { "no", "нет", "жок" },
+  [AIMAK_XS_COL_LINKED_PRIORITIES] = { "Linked priorities", "Связанные приоритеты",
+                                       "Байланышкан артыкчылыктар" },
 };
 
 static const struct

@@ -154,7 +154,12 @@ typedef enum
   AIMAK_XS_BY_FUNDING,
   AIMAK_XS_NO_FUNDING,
   AIMAK_XS_TOTAL_BUDGET,
-  AIMAK_XS_GENDER_SHARE,
+  AIMAK_XS_BUDGET_ADOPTED,
+  AIMAK_XS_GENDER_BUDGET_ADOPTED,
+  AIMAK_XS_SHARE_ADOPTED,
+  AIMAK_XS_SHARE_ADOPTED_DEF,
+  AIMAK_XS_SHARE_PROPOSALS,
+  AIMAK_XS_SHARE_PROPOSALS_DEF,
   AIMAK_XS_CHART_BUDGET,
   AIMAK_XS_CURRENCY,
 
@@ -179,6 +184,26 @@ typedef enum
   AIMAK_XS_UNIT_PER_100000_LIVE_BIRTHS,
   AIMAK_XS_UNIT_PER_1000_UNINFECTED_POP,
   AIMAK_XS_UNIT_PER_100000_WKRS_EMP,
+
+  /* Values that disagree, values hidden, texts cut (Profile and Cover) */
+  AIMAK_XS_COL_SOURCES_DIFFER,
+  AIMAK_XS_SOURCES_DIFFER,        /* "{n}" = how many other sources differ */
+  AIMAK_XS_SECTION_HIDDEN,
+  AIMAK_XS_HIDDEN_SMALL,          /* "{n}" = the threshold */
+  AIMAK_XS_HIDDEN_COMPLEMENT,
+  AIMAK_XS_HIDDEN_WHAT,           /* "{what}", "{indicator}", "{area}", "{year}" */
+  AIMAK_XS_CUT_MARK,
+  AIMAK_XS_SECTION_CUT,
+  AIMAK_XS_NOTE_CUT,
+
+  /* Priorities and Capacity building: texts, checklist, links */
+  AIMAK_XS_COL_PROBLEM,
+  AIMAK_XS_COL_DESCRIPTION,
+  AIMAK_XS_CHECKLIST_COL,         /* "{item}" = the checklist item */
+  AIMAK_XS_ANSWER_YES,
+  AIMAK_XS_ANSWER_PARTLY,
+  AIMAK_XS_ANSWER_NO,
+  AIMAK_XS_COL_LINKED_PRIORITIES,
 
   AIMAK_XS_N_STRINGS
 } AimakExportString;

@@ -35,7 +35,9 @@
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
 #include "aimak-file-safety.h"
+#include "aimak-indicator.h"
 #include "aimak-lang.h"
+#include "aimak-summary.h"
 
 G_DEFINE_QUARK (aimak-export-error-quark, aimak_export_error)
 
@@ -70,7 +72,8 @@ enum
   PC_RANK, PC_AREA, PC_PCODE, PC_TITLE, PC_SECTOR, PC_TARGET_GROUPS, PC_MARKER,
   PC_JUSTIFICATION, PC_GCM, PC_SDG, PC_BUDGET, PC_FUNDING, PC_RESPONSIBLE, PC_PARTNERS,
   PC_START, PC_END, PC_STATUS, PC_HEARING_DATE, PC_HEARING_F, PC_HEARING_M,
-  PC_DECISION_NO, PC_DECISION_DATE, PC_DEMO, PC_N
+  PC_DECISION_NO, PC_DECISION_DATE, PC_DEMO, PC_PROBLEM, PC_DESCRIPTION, PC_N
+  /* then one column per gender checklist item (PC_N + item index) */
 };
 
 static const AimakExportString priority_headers[PC_N] = {
@@ -81,6 +84,7 @@ static const AimakExportString priority_headers[PC_N] = {
   AIMAK_XS_COL_START_YEAR, AIMAK_XS_COL_END_YEAR, AIMAK_XS_COL_STATUS,
   AIMAK_XS_COL_HEARING_DATE, AIMAK_XS_COL_HEARING_WOMEN, AIMAK_XS_COL_HEARING_MEN,
   AIMAK_XS_COL_DECISION_NO, AIMAK_XS_COL_DECISION_DATE, AIMAK_XS_COL_DEMO,
+  AIMAK_XS_COL_PROBLEM, AIMAK_XS_COL_DESCRIPTION,
 };
 
 typedef struct
@@ -94,6 +98,7 @@ typedef struct
   guint16        fixed[MAX_COLS];      /* a width set in advance, 0 = fit the content */
   lxw_row_t      height_row;           /* the row whose wrapped lines are being counted */
   guint          lines;
+  const char    *header[MAX_COLS];     /* column headers, for the Cover's list of cut texts */
 } Sheet;
 
 typedef struct
@@ -116,12 +121,14 @@ typedef struct
   int   level;
 } AreaInfo;
 
-/* The codes linked to one priority, each list joined by \x1f. */
+/* The codes linked to one priority, each list joined by \x1f; checklist entries are
+ * "item\x1eanswer". */
 typedef struct
 {
   char *groups;
   char *gcm;
   char *sdg;
+  char *checklist;
 } Links;
 
 typedef struct
@@ -148,7 +155,8 @@ typedef struct
 
   /* Code lists in the workbook language */
   CodeList              sectors, target_groups, gcm, sdg, statuses, funding, roles,
-                        activity_types, markers;
+                        activity_types, markers, checklist;
+  GPtrArray            *priority_headers; /* char *, the Priorities sheet's headers */
   GHashTable           *areas;          /* code → AreaInfo * */
   GHashTable           *links;          /* priority id → Links * */
 
@@ -168,14 +176,56 @@ typedef struct
   gboolean              has_demo;
   GPtrArray            *sources;        /* char *, first-seen order */
   GHashTable           *source_set;
-  double                budget_marker[3];
+  double                budget_marker[3];   /* rejected priorities excluded */
+  double                budget_adopted;     /* approved, in progress, completed */
+  double                gender_adopted;     /* the same with marker 1–2 */
   double               *budget_funding; /* per funding source, then "none" last */
   lxw_row_t             priorities_last_row;
   gboolean              status_list_by_name;
 
+  GPtrArray            *hidden;         /* Noted *: cells hidden on the Profile sheet */
+  GPtrArray            *cut;            /* Noted *: texts cut at Excel's cell limit */
+
   AimakExportStats      stats;
   GError               *error;
 } Export;
+
+/* A cell the Cover lists: where it is, what it holds, why it is as it is. */
+typedef struct
+{
+  char *where;   /* "'Profile'!H5" */
+  char *what;
+  char *why;
+} Noted;
+
+static void
+noted_free (gpointer data)
+{
+  Noted *n = data;
+
+  g_free (n->where);
+  g_free (n->what);
+  g_free (n->why);
+  g_free (n);
+}
+
+static void
+note_cell (GPtrArray  *list,
+           const char *sheet,
+           lxw_row_t   row,
+           lxw_col_t   col,
+           const char *what,
+           const char *why)
+{
+  Noted *n = g_new0 (Noted, 1);
+  char cell[16];
+
+  lxw_rowcol_to_cell (cell, row, col);
+  n->where = g_strdup_printf ("'%s'!%s", sheet, cell);
+  n->what = g_strdup (what);
+  n->why = g_strdup (why);
+  g_ptr_array_add (list, n);
+}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -207,6 +257,7 @@ links_free (gpointer data)
   g_free (l->groups);
   g_free (l->gcm);
   g_free (l->sdg);
+  g_free (l->checklist);
   g_free (l);
 }
 
@@ -359,9 +410,74 @@ flush_height (Export    *x,
   return TRUE;
 }
 
+/* Length of @text in UTF-16 code units, which is how Excel counts a cell's characters
+ * (a character outside the Basic Multilingual Plane, such as an emoji, counts 2). */
+static gsize
+utf16_units (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    n += g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
+  return n;
+}
+
+/* @text cut so that with @mark it takes at most @limit UTF-16 units; the cut
+ * falls between characters, so a surrogate pair is never split. */
+static char *
+cut_text (const char *text,
+          const char *mark,
+          gsize       limit)
+{
+  gsize budget = limit - utf16_units (mark);
+  gsize n = 0;
+  const char *p = text;
+  g_autofree char *kept = NULL;
+
+  while (*p)
+    {
+      gsize w = g_utf8_get_char (p) >= 0x10000 ? 2 : 1;
+      if (n + w > budget)
+        break;
+      n += w;
+      p = g_utf8_next_char (p);
+    }
+  kept = g_strndup (text, p - text);
+  return g_strconcat (kept, mark, NULL);
+}
+
+/* The file format writes characters that XML cannot hold as "_xHHHH_", so a reader
+ * turns a literal "_x000D_" that a planner typed into a line break. Such literals are
+ * escaped the way Excel does: the leading "_" becomes "_x005F_". NULL when @text has
+ * none. */
+static char *
+escape_ooxml_literals (const char *text)
+{
+  GString *out = NULL;
+  const char *start = text;
+
+  for (const char *p = strstr (text, "_x"); p; p = strstr (p + 1, "_x"))
+    {
+      if (g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) &&
+          g_ascii_isxdigit (p[5]) && p[6] == '_')
+        {
+          if (out == NULL)
+            out = g_string_new (NULL);
+          g_string_append_len (out, start, p - start);
+          g_string_append (out, "_x005F");
+          start = p;
+        }
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, start);
+  return g_string_free (out, FALSE);
+}
+
 /* Every text cell goes through here: written as a string whatever it looks like, so
- * a title starting with "=" or "+" stays text. Invalid UTF-8 is repaired and an
- * over-long text is cut at Excel's limit rather than failing the export. */
+ * a title starting with "=" or "+" stays text. Invalid UTF-8 is repaired; a text
+ * over Excel's limit is cut at the limit with a visible mark and listed on the Cover
+ * rather than failing the export or being cut silently. */
 static gboolean
 cell_string (Export     *x,
              Sheet      *s,
@@ -371,6 +487,8 @@ cell_string (Export     *x,
              lxw_format *format)
 {
   g_autofree char *fixed = NULL;
+  g_autofree char *cut = NULL;
+  g_autofree char *escaped = NULL;
   size_t len;
   lxw_error err;
 
@@ -384,18 +502,37 @@ cell_string (Export     *x,
       text = fixed;
       len = strlen (text);
     }
-  if (len > CELL_CHARS_MAX && g_utf8_strlen (text, -1) > CELL_CHARS_MAX)
-    {
-      char *cut = g_utf8_substring (text, 0, CELL_CHARS_MAX - 1);
-      char *shorter = g_strconcat (cut, "…", NULL);
+  /* A UTF-8 byte count at or under the limit cannot be over it in UTF-16 units. The
+   * escapes of literal "_xHHHH_" count against libxlsxwriter's limit (not Excel's), so
+   * a text they push over it is cut a little further. */
+  {
+    const char *whole = text;
+    gsize limit = CELL_CHARS_MAX;
 
-      g_free (cut);
-      g_free (fixed);
-      fixed = shorter;
-      text = fixed;
-      len = strlen (text);
-    }
-  err = worksheet_write_string (s->ws, row, col, text, format);
+    for (;;)
+      {
+        glong n;
+
+        if (len > limit && utf16_units (whole) > limit)
+          {
+            g_free (cut);
+            cut = cut_text (whole, aimak_export_string (x->lang, AIMAK_XS_CUT_MARK), limit);
+            text = cut;
+          }
+        g_free (escaped);
+        escaped = escape_ooxml_literals (text);
+        n = g_utf8_strlen (escaped ? escaped : text, -1);
+        if (n <= CELL_CHARS_MAX || limit < 1000)
+          break;
+        limit -= n - CELL_CHARS_MAX;
+      }
+    len = strlen (text);
+    if (cut && x->cut)
+      note_cell (x->cut, s->name, row, col,
+                 col < MAX_COLS && s->header[col] ? s->header[col] : "",
+                 aimak_export_string (x->lang, AIMAK_XS_NOTE_CUT));
+  }
+  err = worksheet_write_string (s->ws, row, col, escaped ? escaped : text, format);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_strings++;
@@ -422,7 +559,8 @@ number_width (double value)
   return MIN (digits + digits / 3 + 3, 24);
 }
 
-/* NaN = no value: the cell stays empty. */
+/* NaN = no value: the cell stays empty. An infinite value is no figure either and
+ * would make the file unreadable to Excel, so it is never written. */
 static gboolean
 cell_number (Export     *x,
              Sheet      *s,
@@ -433,7 +571,7 @@ cell_number (Export     *x,
 {
   lxw_error err;
 
-  if (isnan (value))
+  if (!isfinite (value))
     return TRUE;
   TRY (flush_height (x, s, row));
   err = worksheet_write_number (s->ws, row, col, value, format);
@@ -488,11 +626,11 @@ cell_formula (Export     *x,
 
   TRY (flush_height (x, s, row));
   err = worksheet_write_formula_num (s->ws, row, col, formula, format,
-                                     isnan (cached) ? 0 : cached);
+                                     isfinite (cached) ? cached : 0);
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_formulas++;
-  note_width (s, col, isnan (cached) ? 6 : number_width (cached));
+  note_width (s, col, isfinite (cached) ? number_width (cached) : 6);
   return TRUE;
 }
 
@@ -692,6 +830,7 @@ load_lists (Export *x)
   TRY (load_codes (x, &x->funding, LIST ("funding_source"), FALSE));
   TRY (load_codes (x, &x->roles, LIST ("role"), FALSE));
   TRY (load_codes (x, &x->activity_types, LIST ("activity_type"), FALSE));
+  TRY (load_codes (x, &x->checklist, LIST ("checklist_item"), FALSE));
 #undef LIST
   TRY (load_codes (x, &x->markers,
                    "SELECT code, name_en, name_ru, name_ky, definition_en, definition_ru, "
@@ -846,6 +985,7 @@ load_links (Export *x)
     "SELECT priority_id, group_code FROM priority_target_group",
     "SELECT priority_id, objective_code FROM priority_gcm",
     "SELECT priority_id, target_code FROM priority_sdg",
+    "SELECT priority_id, item_code || char(30) || answer FROM priority_checklist",
   };
 
   x->links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, links_free);
@@ -872,7 +1012,7 @@ load_links (Export *x)
               l = g_new0 (Links, 1);
               g_hash_table_insert (x->links, g_strdup (id), l);
             }
-          field = t == 0 ? &l->groups : t == 1 ? &l->gcm : &l->sdg;
+          field = t == 0 ? &l->groups : t == 1 ? &l->gcm : t == 2 ? &l->sdg : &l->checklist;
           if (*field == NULL)
             *field = g_strdup (code);
           else
@@ -1013,6 +1153,7 @@ sheet_headers (Export            *x,
       lines = MAX (lines, wrapped_lines (headers[c], MAX (width * 9 / 10, 4)));
       if (write && !cell_string (x, s, 1, c, headers[c], x->f_header))
         return FALSE;
+      s->header[c] = headers[c];
       /* Headers wrap, so a long header does not make its column wide on its own. */
       s->width[c] = MIN (text_width (headers[c], WIDTH_CAP_TEXT), HEADER_WIDTH);
     }
@@ -1096,6 +1237,16 @@ note_sources (Export     *x,
 {
   g_auto(GStrv) parts = g_strsplit (joined ? joined : "", "\x1f", -1);
 
+  /* Reference sources with an official name in the workbook's language use it. */
+  for (guint i = 0; parts[i]; i++)
+    {
+      const char *label = aimak_indicator_source_label (parts[i], x->lang);
+      if (label != parts[i])
+        {
+          g_free (parts[i]);
+          parts[i] = g_strdup (label);
+        }
+    }
   for (guint i = 0; parts[i]; i++)
     {
       gboolean dup = FALSE;
@@ -1116,39 +1267,89 @@ note_sources (Export     *x,
     }
 }
 
+/* Complementary suppression. Where a women's count is hidden (below the threshold)
+ * or a women's or men's count is missing, showing the two other figures of
+ * women + men = total would give it away by subtraction; the total is hidden then as
+ * well. A missing total gives nothing away (women and men are shown themselves). */
+typedef struct
+{
+  gboolean hide_women;      /* below the threshold: "<n" */
+  gboolean hide_total;      /* would reveal a hidden or missing count */
+} Hiding;
+
+static Hiding
+profile_hiding (Export     *x,
+                const char *area,
+                const char *code,
+                double      f,
+                double      m,
+                double      t)
+{
+  AreaInfo *info = g_hash_table_lookup (x->areas, area);
+  Hiding h = { FALSE, FALSE };
+  gboolean protect;
+
+  if (!x->suppress_small || info == NULL || info->level != 3 || !is_small_count_indicator (code))
+    return h;
+  h.hide_women = isfinite (f) && f < x->threshold;
+  protect = h.hide_women || !isfinite (f) || !isfinite (m);
+  /* With women protected, men and total shown would give the women; with men
+   * missing, women and total would give the men. */
+  h.hide_total = protect && isfinite (t) &&
+                 ((h.hide_women || !isfinite (f)) ? isfinite (m) : isfinite (f));
+  return h;
+}
+
 static gboolean
 write_profile (Export *x)
 {
   Sheet *s = &x->sheets[SHEET_PROFILE];
-  enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE, C_N };
+  enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE,
+         C_OTHERS, C_N };
+  /* The chart reads women and men from two hidden columns right of the chart, where
+   * a hidden value is an empty cell: a text such as "<5" would be drawn as 0. */
+  enum { C_CHART_WOMEN = C_N + 20, C_CHART_MEN };
   const char *headers[C_N];
   static const AimakExportString header_ids[C_N] = {
     AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_INDICATOR, AIMAK_XS_COL_UNIT,
     AIMAK_XS_COL_YEAR, AIMAK_XS_COL_WOMEN, AIMAK_XS_COL_MEN, AIMAK_XS_COL_TOTAL,
-    AIMAK_XS_COL_SOURCE,
+    AIMAK_XS_COL_SOURCE, AIMAK_XS_COL_SOURCES_DIFFER,
   };
   g_autoptr(AimakStmt) st = NULL;
   g_autofree char *chart_area = NULL;
   g_autofree char *chart_unit = NULL;
   g_autoptr(GString) sources = g_string_new (NULL);
+  g_autoptr(GArray) chart_hidden = g_array_new (FALSE, TRUE, sizeof (gboolean));
   GError *local_error = NULL;
   lxw_row_t row = FIRST_DATA_ROW;
   lxw_row_t chart_first = 0, chart_last = 0;
-  gboolean chart_open = TRUE;
+  gboolean chart_open = TRUE, any_hidden_in_chart = FALSE;
   g_autofree char *threshold_text = g_strdup_printf ("<%d", x->threshold);
+  g_autofree char *n_text = g_strdup_printf ("%d", x->threshold);
+  g_autofree char *why_small = aimak_export_string_subst (x->lang, AIMAK_XS_HIDDEN_SMALL, "n",
+                                                         n_text);
+  g_autofree char *hidden_label = NULL;
   lxw_chart *chart;
   lxw_chart_series *series;
   lxw_chart_options chart_opts = { .x_offset = 10, .x_scale = 1.4, .y_scale = 1.6 };
+  lxw_row_col_options hidden_col = { .hidden = LXW_TRUE };
   g_autofree char *chart_title = NULL;
 
   for (guint c = 0; c < C_N; c++)
     headers[c] = aimak_export_string (x->lang, header_ids[c]);
+  hidden_label = g_strdup_printf ("%s (%s)", threshold_text,
+                                  aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL));
   s->cap[C_INDICATOR] = WIDTH_CAP_WRAP;
   s->cap[C_SOURCE] = WIDTH_CAP_WRAP;
+  s->cap[C_OTHERS] = 24;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PROFILE));
   TRY (sheet_headers (x, s, headers, C_N, TRUE));
 
-  /* The latest year of each indicator in each area, women, men and total side by side.
+  /* The latest year of each indicator in each area, women, men and total side by side,
+   * one row per source: values of different sources are never combined (see
+   * aimak_indicator_rows()), and a row says how many other sources of the same figure
+   * give different values — the partition by (area, indicator, year) counts the
+   * sources, the one by the values too counts those that agree.
    * Key indicators first, then grouped by unit, so that the chart (the first run of
    * one unit in the first area) compares like with like. */
   st = aimak_db_prepare (x->db, &x->error,
@@ -1156,17 +1357,19 @@ write_profile (Export *x)
     "  SELECT area_code, indicator_code, year, sex, value, source, is_demo"
     "  FROM indicator_value WHERE deleted_at IS NULL AND " IN_SCOPE ("area_code") "),"
     " latest AS (SELECT area_code, indicator_code, max(year) AS year FROM v"
-    "  GROUP BY area_code, indicator_code)"
-    " SELECT v.area_code, v.indicator_code, i.name_en, i.name_ru, i.name_ky, i.unit, v.year,"
-    "  max(CASE WHEN v.sex = 'F' THEN v.value END),"
-    "  max(CASE WHEN v.sex = 'M' THEN v.value END),"
-    "  max(CASE WHEN v.sex = 'T' THEN v.value END),"
-    "  group_concat(v.source, char(31)), max(v.is_demo)"
-    " FROM v JOIN latest l ON l.area_code = v.area_code AND"
-    "  l.indicator_code = v.indicator_code AND l.year = v.year"
-    " JOIN indicator i ON i.code = v.indicator_code"
-    " GROUP BY v.area_code, v.indicator_code, v.year"
-    " ORDER BY v.area_code, i.is_key DESC, i.unit, v.indicator_code",
+    "  GROUP BY area_code, indicator_code),"
+    " g AS (SELECT v.area_code AS a, v.indicator_code AS c, v.year AS y, v.source AS src,"
+    "  max(CASE WHEN v.sex = 'F' THEN v.value END) AS f,"
+    "  max(CASE WHEN v.sex = 'M' THEN v.value END) AS m,"
+    "  max(CASE WHEN v.sex = 'T' THEN v.value END) AS t, max(v.is_demo) AS demo"
+    "  FROM v JOIN latest l ON l.area_code = v.area_code AND"
+    "   l.indicator_code = v.indicator_code AND l.year = v.year"
+    "  GROUP BY v.area_code, v.indicator_code, v.year, v.source)"
+    " SELECT g.a, g.c, i.name_en, i.name_ru, i.name_ky, i.unit, g.y, g.f, g.m, g.t, g.src,"
+    "  g.demo, count(*) OVER (PARTITION BY g.a, g.c, g.y)"
+    "   - count(*) OVER (PARTITION BY g.a, g.c, g.y, g.f, g.m, g.t)"
+    " FROM g JOIN indicator i ON i.code = g.c"
+    " ORDER BY g.a, i.is_key DESC, i.unit, g.c, g.src",
     "t", x->scope_json);
   if (st == NULL)
     return FALSE;
@@ -1175,56 +1378,107 @@ write_profile (Export *x)
       const char *area = aimak_stmt_text (st, 0);
       const char *code = aimak_stmt_text (st, 1);
       const char *unit = aimak_stmt_text (st, 5);
+      int year = sqlite3_column_int (st, 6);
       double f = aimak_stmt_double_or_nan (st, 7);
       double m = aimak_stmt_double_or_nan (st, 8);
       double t = aimak_stmt_double_or_nan (st, 9);
-      AreaInfo *info = g_hash_table_lookup (x->areas, area);
-      gboolean suppress = x->suppress_small && info && info->level == 3 &&
-                          is_small_count_indicator (code) && !isnan (f) && f < x->threshold;
+      int differing = sqlite3_column_int (st, 12);
+      Hiding h = profile_hiding (x, area, code, f, m, t);
       lxw_format *fmt = g_strcmp0 (unit, "PERSONS") == 0 || g_strcmp0 (unit, "NUMBER") == 0
                         ? x->f_count : x->f_number;
       const char *name = aimak_lang_pick (x->lang, aimak_stmt_text (st, 2),
                                           aimak_stmt_text (st, 3), aimak_stmt_text (st, 4));
+      gboolean in_chart;
 
+      if (*name == '\0')
+        name = code;
       TRY (cell_string (x, s, row, C_AREA, area_name (x, area), x->f_text));
       TRY (cell_string (x, s, row, C_PCODE, area, x->f_text));
-      TRY (cell_string (x, s, row, C_INDICATOR, *name ? name : code, x->f_wrap));
+      TRY (cell_string (x, s, row, C_INDICATOR, name, x->f_wrap));
       TRY (cell_string (x, s, row, C_UNIT, aimak_export_unit_label (x->lang, unit), x->f_text));
-      TRY (cell_number (x, s, row, C_YEAR, sqlite3_column_int (st, 6), x->f_int));
-      if (suppress)
-        {
-          TRY (cell_string (x, s, row, C_WOMEN, threshold_text, x->f_suppressed));
-          /* With men and total shown, the women's count would be their difference. */
-          if (!isnan (t))
-            TRY (cell_string (x, s, row, C_TOTAL,
-                              aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL),
-                              x->f_suppressed));
-        }
+      TRY (cell_number (x, s, row, C_YEAR, year, x->f_int));
+      if (h.hide_women)
+        TRY (cell_string (x, s, row, C_WOMEN, threshold_text, x->f_suppressed));
       else
-        {
-          TRY (cell_number (x, s, row, C_WOMEN, f, fmt));
-          TRY (cell_number (x, s, row, C_TOTAL, t, fmt));
-        }
+        TRY (cell_number (x, s, row, C_WOMEN, f, fmt));
       TRY (cell_number (x, s, row, C_MEN, m, fmt));
+      if (h.hide_total)
+        TRY (cell_string (x, s, row, C_TOTAL,
+                          aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL),
+                          x->f_suppressed));
+      else
+        TRY (cell_number (x, s, row, C_TOTAL, t, fmt));
+      if (h.hide_women || h.hide_total)
+        {
+          g_autofree char *year_text = g_strdup_printf ("%d", year);
+          const struct { gboolean on; lxw_col_t col; AimakExportString sex; const char *why; }
+            hid[] = {
+              { h.hide_women, C_WOMEN, AIMAK_XS_COL_WOMEN, why_small },
+              { h.hide_total, C_TOTAL, AIMAK_XS_COL_TOTAL,
+                aimak_export_string (x->lang, AIMAK_XS_HIDDEN_COMPLEMENT) },
+            };
+
+          for (guint k = 0; k < G_N_ELEMENTS (hid); k++)
+            {
+              g_autofree char *what = NULL;
+              const char *keys[] = { "what", "indicator", "area", "year" };
+              const char *values[] = { aimak_export_string (x->lang, hid[k].sex), name,
+                                       area_name (x, area), year_text };
+
+              if (!hid[k].on)
+                continue;
+              what = g_strdup (aimak_export_string (x->lang, AIMAK_XS_HIDDEN_WHAT));
+              for (guint v = 0; v < G_N_ELEMENTS (keys); v++)
+                {
+                  g_autofree char *key = g_strdup_printf ("{%s}", keys[v]);
+                  g_auto(GStrv) parts = g_strsplit (what, key, -1);
+                  g_free (what);
+                  what = g_strjoinv (values[v], parts);
+                }
+              note_cell (x->hidden, s->name, row, hid[k].col, what, hid[k].why);
+            }
+        }
       g_string_truncate (sources, 0);
       note_sources (x, aimak_stmt_text (st, 10), sources);
       TRY (cell_string (x, s, row, C_SOURCE, sources->str, x->f_wrap));
+      if (differing > 0)
+        {
+          g_autofree char *n = g_strdup_printf ("%d", differing);
+          g_autofree char *note = aimak_export_string_subst (x->lang, AIMAK_XS_SOURCES_DIFFER,
+                                                             "n", n);
+          TRY (cell_string (x, s, row, C_OTHERS, note, x->f_wrap));
+        }
       if (sqlite3_column_int (st, 11))
         x->has_demo = TRUE;
 
+      in_chart = FALSE;
       if (chart_open)
         {
-          if (chart_area == NULL && (!isnan (f) || !isnan (m)))
+          if (chart_area == NULL && (isfinite (f) || isfinite (m) || h.hide_women))
             {
               chart_area = g_strdup (area);
               chart_unit = g_strdup (unit);
               chart_first = chart_last = row;
+              in_chart = TRUE;
             }
           else if (chart_area != NULL && g_strcmp0 (chart_area, area) == 0 &&
                    g_strcmp0 (chart_unit, unit) == 0 && row - chart_first < CHART_MAX_ROWS)
-            chart_last = row;
+            {
+              chart_last = row;
+              in_chart = TRUE;
+            }
           else if (chart_area != NULL)
             chart_open = FALSE;
+        }
+      if (in_chart)
+        {
+          gboolean hidden = h.hide_women;
+
+          TRY (cell_number (x, s, row, C_CHART_WOMEN, h.hide_women ? NAN : f, fmt));
+          TRY (cell_number (x, s, row, C_CHART_MEN, m, fmt));
+          g_array_set_size (chart_hidden, row - chart_first + 1);
+          g_array_index (chart_hidden, gboolean, row - chart_first) = hidden;
+          any_hidden_in_chart |= hidden;
         }
       s->last_row = row++;
       TRY (row_done (x));
@@ -1241,6 +1495,8 @@ write_profile (Export *x)
       s->last_row = row;
     }
   x->stats.n_profile_rows = row - FIRST_DATA_ROW;
+  TRY (check (x, worksheet_set_column_opt (s->ws, C_CHART_WOMEN, C_CHART_MEN, 10, NULL,
+                                           &hidden_col), s->name));
 
   /* Women against men; on an empty sheet the chart points at the empty first row. */
   if (chart_area == NULL)
@@ -1268,6 +1524,8 @@ write_profile (Export *x)
       }
   }
   chart_title_set_name (chart, chart_title);
+  /* A hidden value is a gap (an empty cell), never a bar of 0. */
+  chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
   for (guint i = 0; i < 2; i++)
     {
       series = chart_add_series (chart, NULL, NULL);
@@ -1275,9 +1533,28 @@ write_profile (Export *x)
         return set_null_error (x, "chart");
       chart_series_set_categories (series, s->name, chart_first, C_INDICATOR,
                                    chart_last, C_INDICATOR);
-      chart_series_set_values (series, s->name, chart_first, i == 0 ? C_WOMEN : C_MEN,
-                               chart_last, i == 0 ? C_WOMEN : C_MEN);
+      chart_series_set_values (series, s->name, chart_first, i == 0 ? C_CHART_WOMEN
+                                                                    : C_CHART_MEN,
+                               chart_last, i == 0 ? C_CHART_WOMEN : C_CHART_MEN);
       chart_series_set_name (series, headers[i == 0 ? C_WOMEN : C_MEN]);
+      if (i == 0 && any_hidden_in_chart)
+        {
+          /* The gap says what it is: "<5 (hidden)"; the other bars carry no label. */
+          guint n = chart_hidden->len;
+          g_autofree lxw_chart_data_label *labels = g_new0 (lxw_chart_data_label, n);
+          g_autofree lxw_chart_data_label **list = g_new0 (lxw_chart_data_label *, n + 1);
+
+          for (guint k = 0; k < n; k++)
+            {
+              if (g_array_index (chart_hidden, gboolean, k))
+                labels[k].value = hidden_label;
+              else
+                labels[k].hide = LXW_TRUE;
+              list[k] = &labels[k];
+            }
+          chart_series_set_labels (series);
+          TRY (check (x, chart_series_set_labels_custom (series, list), s->name));
+        }
     }
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   TRY (check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
@@ -1302,11 +1579,31 @@ write_priority_headers (Export    *x,
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
   Sheet *a = &x->sheets[SHEET_ALIGNMENT];
-  const char *headers[PC_N];
   g_autoptr(GPtrArray) align_headers = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *headers;
 
+  /* The fixed columns, then one per checklist item; the strings live as long as the
+   * export, because the table and the Cover's list of cut texts refer to them. */
+  x->priority_headers = headers = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; c < PC_N; c++)
-    headers[c] = aimak_export_string (x->lang, priority_headers[c]);
+    g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, priority_headers[c])));
+  for (guint i = 0; i < x->checklist.list->len; i++)
+    {
+      Code *item = g_ptr_array_index (x->checklist.list, i);
+      g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_CHECKLIST_COL,
+                                                           "item", item->name));
+    }
+  if (headers->len > MAX_COLS)
+    {
+      g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                   _("Too many gender checklist items for one sheet (%u)."),
+                   x->checklist.list->len);
+      return FALSE;
+    }
+  for (guint c = PC_N; c < headers->len; c++)
+    s->cap[c] = 20;
+  s->cap[PC_PROBLEM] = WIDTH_CAP_WRAP;
+  s->cap[PC_DESCRIPTION] = WIDTH_CAP_WRAP;
   s->cap[PC_TITLE] = WIDTH_CAP_WRAP;
   s->cap[PC_TARGET_GROUPS] = 36;
   s->cap[PC_JUSTIFICATION] = WIDTH_CAP_WRAP;
@@ -1315,7 +1612,8 @@ write_priority_headers (Export    *x,
   s->cap[PC_PARTNERS] = 36;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PRIORITIES));
   /* With a table, libxlsxwriter writes the header cells itself from the table's columns. */
-  TRY (sheet_headers (x, s, headers, PC_N, x->constant_memory));
+  TRY (sheet_headers (x, s, (const char * const *) headers->pdata, headers->len,
+                      x->constant_memory));
 
   g_ptr_array_add (align_headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_AREA)));
   g_ptr_array_add (align_headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_RANK)));
@@ -1389,8 +1687,9 @@ add_priority_table (Export    *x,
                     lxw_row_t  last_row)
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
-  lxw_table_column columns[PC_N];
-  lxw_table_column *column_ptrs[PC_N + 1];
+  guint n = x->priority_headers->len;
+  lxw_table_column columns[MAX_COLS];
+  lxw_table_column *column_ptrs[MAX_COLS + 1];
   lxw_table_options options = {
     .name = (char *) "Priorities",
     .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
@@ -1399,14 +1698,14 @@ add_priority_table (Export    *x,
   };
 
   memset (columns, 0, sizeof columns);
-  for (guint c = 0; c < PC_N; c++)
+  for (guint c = 0; c < n; c++)
     {
-      columns[c].header = (char *) aimak_export_string (x->lang, priority_headers[c]);
+      columns[c].header = g_ptr_array_index (x->priority_headers, c);
       columns[c].header_format = x->f_header;
       column_ptrs[c] = &columns[c];
     }
-  column_ptrs[PC_N] = NULL;
-  return check (x, worksheet_add_table (s->ws, FIRST_DATA_ROW - 1, 0, last_row, PC_N - 1,
+  column_ptrs[n] = NULL;
+  return check (x, worksheet_add_table (s->ws, FIRST_DATA_ROW - 1, 0, last_row, n - 1,
                                         &options), s->name);
 }
 
@@ -1455,6 +1754,39 @@ add_priority_validation (Export    *x,
                                                     PC_STATUS, &status), s->name);
 }
 
+/* The checklist answers of one priority, one column per item, "yes"/"partly"/"no" in
+ * the workbook's language; an item not answered stays empty. */
+static gboolean
+write_checklist (Export     *x,
+                 Sheet      *s,
+                 lxw_row_t   row,
+                 const char *answers)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (answers == NULL)
+    return TRUE;
+  parts = g_strsplit (answers, "\x1f", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      char *sep = strchr (parts[i], '\x1e');
+      Code *item;
+      AimakExportString word;
+
+      if (sep == NULL)
+        continue;
+      *sep = '\0';
+      item = g_hash_table_lookup (x->checklist.by_code, parts[i]);
+      if (item == NULL)
+        continue;
+      word = g_str_equal (sep + 1, "yes") ? AIMAK_XS_ANSWER_YES
+             : g_str_equal (sep + 1, "partly") ? AIMAK_XS_ANSWER_PARTLY : AIMAK_XS_ANSWER_NO;
+      TRY (cell_string (x, s, row, PC_N + item->index, aimak_export_string (x->lang, word),
+                        x->f_text));
+    }
+  return TRUE;
+}
+
 static gboolean
 write_priorities (Export *x)
 {
@@ -1476,7 +1808,7 @@ write_priorities (Export *x)
     " p.marker_justification, p.budget_kgs, p.funding_source, p.responsible, p.partners,"
     " p.start_year, p.end_year, p.status, p.hearing_date, p.hearing_participants_f,"
     " p.hearing_participants_m, p.kenesh_decision_no, p.kenesh_decision_date, p.is_demo,"
-    " p.id"
+    " p.id, p.problem, p.description"
     " FROM priority p WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
     " ORDER BY p.area_code, p.rank, p.id",
     "t", x->scope_json);
@@ -1524,7 +1856,10 @@ write_priorities (Export *x)
           !cell_number (x, s, row, PC_HEARING_M, aimak_stmt_double_or_nan (st, 15), x->f_int) ||
           !cell_string (x, s, row, PC_DECISION_NO, aimak_stmt_text (st, 16), x->f_text) ||
           !cell_date (x, s, row, PC_DECISION_DATE, aimak_stmt_text (st, 17), x->f_date) ||
-          !cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text))
+          !cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text) ||
+          !cell_string (x, s, row, PC_PROBLEM, aimak_stmt_text (st, 20), x->f_wrap) ||
+          !cell_string (x, s, row, PC_DESCRIPTION, aimak_stmt_text (st, 21), x->f_wrap) ||
+          !write_checklist (x, s, row, links ? links->checklist : NULL))
         goto out;
 
       /* The same row on the Alignment sheet: 1 where the priority supports the objective. */
@@ -1548,13 +1883,22 @@ write_priorities (Export *x)
         x->first_year = start;
       if (end && end > x->last_year)
         x->last_year = end;
-      if (!isnan (budget))
+      /* The rule of aimak_summary_status_class(): rejected priorities count in no
+       * total, and the adopted programme is approved, in progress or completed. */
+      if (isfinite (budget) &&
+          aimak_summary_status_class (aimak_stmt_text (st, 12)) != AIMAK_STATUS_CLASS_REJECTED)
         {
           Code *fc = funding ? g_hash_table_lookup (x->funding.by_code, funding) : NULL;
 
           if (marker >= 0 && marker <= 2)
             x->budget_marker[marker] += budget;
           x->budget_funding[fc ? fc->index : x->funding.list->len] += budget;
+          if (aimak_summary_status_class (aimak_stmt_text (st, 12)) == AIMAK_STATUS_CLASS_ADOPTED)
+            {
+              x->budget_adopted += budget;
+              if (marker == 1 || marker == 2)
+                x->gender_adopted += budget;
+            }
         }
       s->last_row = a->last_row = row++;
       if (!row_done (x))
@@ -1583,11 +1927,12 @@ write_priorities (Export *x)
     goto out;
   if (x->constant_memory)
     {
-      if (!sheet_filter (x, s, s->last_row) || !sheet_finish (x, s, s->last_row, PC_N - 1))
+      if (!sheet_filter (x, s, s->last_row) ||
+          !sheet_finish (x, s, s->last_row, s->n_cols - 1))
         goto out;
     }
   else if (!add_priority_table (x, s->last_row) ||
-           !sheet_finish (x, s, s->last_row, PC_N - 1))
+           !sheet_finish (x, s, s->last_row, s->n_cols - 1))
     goto out;
 
   /* Alignment: how many priorities support each objective, then what the codes mean. */
@@ -1756,7 +2101,8 @@ write_capacity (Export *x)
   guint n_roles = x->roles.list->len;
   lxw_col_t c_women = C_FIRST_ROLE + 2 * n_roles;
   lxw_col_t c_men = c_women + 1, c_total = c_women + 2, c_pre = c_women + 3;
-  lxw_col_t c_post = c_women + 4, c_demo = c_women + 5, n_cols = c_women + 6;
+  lxw_col_t c_post = c_women + 4, c_demo = c_women + 5, c_linked = c_women + 6;
+  lxw_col_t n_cols = c_women + 7;
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
   g_autofree guint64 *sums = g_new0 (guint64, 2 * n_roles);
   g_autofree guint *row_values = g_new0 (guint, 2 * n_roles);
@@ -1796,7 +2142,10 @@ write_capacity (Export *x)
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PRE_SCORE)));
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_POST_SCORE)));
   g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_DEMO)));
+  g_ptr_array_add (headers,
+                   g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_LINKED_PRIORITIES)));
   s->cap[C_TOPIC] = WIDTH_CAP_WRAP;
+  s->cap[c_linked] = WIDTH_CAP_WRAP;
   for (lxw_col_t c = C_FIRST_ROLE; c < c_pre; c++)
     s->fixed[c] = 12;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_CAPACITY));
@@ -1806,7 +2155,11 @@ write_capacity (Export *x)
     "SELECT a.area_code, a.date, a.type, a.topic, a.facilitator, a.pre_score, a.post_score,"
     " a.is_demo,"
     " (SELECT group_concat(role_code || char(30) || women || char(30) || men, char(31))"
-    "   FROM activity_participant WHERE activity_id = a.id)"
+    "   FROM activity_participant WHERE activity_id = a.id),"
+    /* The priorities the activity serves, by rank and title, live ones only. */
+    " (SELECT group_concat(t, char(31)) FROM (SELECT p.rank || '. ' || p.title AS t"
+    "   FROM activity_priority ap JOIN priority p ON p.id = ap.priority_id"
+    "   WHERE ap.activity_id = a.id AND p.deleted_at IS NULL ORDER BY p.rank, p.id))"
     " FROM activity a WHERE a.deleted_at IS NULL AND " IN_SCOPE ("a.area_code")
     " ORDER BY a.area_code, a.date, a.id",
     "t", x->scope_json);
@@ -1867,6 +2220,11 @@ write_capacity (Export *x)
       TRY (cell_formula (x, s, row, c_total, formula->str, women + men, x->f_count));
       TRY (cell_number (x, s, row, c_pre, aimak_stmt_double_or_nan (st, 5), x->f_number));
       TRY (cell_number (x, s, row, c_post, aimak_stmt_double_or_nan (st, 6), x->f_number));
+      {
+        g_auto(GStrv) linked = g_strsplit (aimak_stmt_text (st, 9), "\x1f", -1);
+        g_autofree char *joined = g_strjoinv ("; ", linked);
+        TRY (cell_string (x, s, row, c_linked, joined, x->f_wrap));
+      }
       if (sqlite3_column_int (st, 7))
         {
           x->has_demo = TRUE;
@@ -1970,6 +2328,69 @@ write_capacity (Export *x)
 
 /* ------------------------------------------------------------- Gender budget */
 
+/* @text as an Excel string literal with @prefix ("<>" for "not"), quotes doubled. */
+static void
+append_criterion (GString    *out,
+                  const char *prefix,
+                  const char *text)
+{
+  g_string_append_c (out, '"');
+  g_string_append (out, prefix);
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* ",<status range>,\"<>Rejected\"" for each rejected status, so that SUMIFS leaves
+ * rejected priorities out of every total (the rule of aimak_summary_status_class()). */
+static char *
+not_rejected (Export     *x,
+              const char *status_range)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < x->statuses.list->len; i++)
+    {
+      Code *c = g_ptr_array_index (x->statuses.list, i);
+
+      if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_REJECTED)
+        continue;
+      g_string_append_printf (out, ",%s,", status_range);
+      append_criterion (out, "<>", c->name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* "SUMIFS(...)+SUMIFS(...)" over the adopted statuses, with @extra criteria; "0" when
+ * the status list has none. */
+static char *
+sum_adopted (Export     *x,
+             const char *budget_range,
+             const char *status_range,
+             const char *extra)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < x->statuses.list->len; i++)
+    {
+      Code *c = g_ptr_array_index (x->statuses.list, i);
+
+      if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_ADOPTED)
+        continue;
+      g_string_append_printf (out, "%sSUMIFS(%s,%s,", out->len ? "+" : "", budget_range,
+                              status_range);
+      append_criterion (out, "", c->name);
+      g_string_append_printf (out, "%s)", extra);
+    }
+  if (out->len == 0)
+    g_string_append_c (out, '0');
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 write_budget (Export *x)
 {
@@ -1981,11 +2402,13 @@ write_budget (Export *x)
     AIMAK_XS_COL_BUDGET, AIMAK_XS_COL_SHARE,
   };
   const char *headers[C_N];
-  char budget_range[96], marker_range[96], funding_range[96], c1[16], c2[16], total_cell[16];
+  char budget_range[96], marker_range[96], funding_range[96], status_range[96];
+  char c1[16], c2[16], total_cell[16], adopted_cell[16], gender_cell[16];
   g_autoptr(GString) formula = g_string_new (NULL);
+  g_autofree char *live = NULL;
   double total = x->budget_marker[0] + x->budget_marker[1] + x->budget_marker[2];
   guint n_funding = x->funding.list->len;
-  lxw_row_t row = FIRST_DATA_ROW, total_row, share_row;
+  lxw_row_t row = FIRST_DATA_ROW, total_row, adopted_row, gender_row, share_row, share_all_row;
   lxw_chart *chart;
   lxw_chart_series *series;
   lxw_chart_options chart_opts = { .x_offset = 10, .x_scale = 1.1, .y_scale = 1.2 };
@@ -1993,6 +2416,7 @@ write_budget (Export *x)
   for (guint c = 0; c < C_N; c++)
     headers[c] = aimak_export_string (x->lang, header_ids[c]);
   s->cap[C_CATEGORY] = 40;
+  s->cap[C_SHARE] = WIDTH_CAP_WRAP;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_BUDGET));
   TRY (sheet_headers (x, s, headers, C_N, TRUE));
 
@@ -2004,12 +2428,20 @@ write_budget (Export *x)
   COLUMN_RANGE (budget_range, PC_BUDGET);
   COLUMN_RANGE (marker_range, PC_MARKER);
   COLUMN_RANGE (funding_range, PC_FUNDING);
+  COLUMN_RANGE (status_range, PC_STATUS);
 #undef COLUMN_RANGE
+  live = not_rejected (x, status_range);
 
-  /* The total (three marker rows + funding rows + a blank row) is below the list. */
+  /* The total (three marker rows + funding rows + a blank row) is below the list,
+   * then the adopted programme and the two shares, each with its definition. */
   total_row = FIRST_DATA_ROW + 3 + n_funding + 1 + 1;
-  share_row = total_row + 1;
+  adopted_row = total_row + 1;
+  gender_row = total_row + 2;
+  share_row = total_row + 3;
+  share_all_row = total_row + 4;
   lxw_rowcol_to_cell_abs (total_cell, total_row, C_BUDGET, TRUE, TRUE);
+  lxw_rowcol_to_cell_abs (adopted_cell, adopted_row, C_BUDGET, TRUE, TRUE);
+  lxw_rowcol_to_cell_abs (gender_cell, gender_row, C_BUDGET, TRUE, TRUE);
 
   for (guint i = 0; i < 3; i++, row++)
     {
@@ -2020,7 +2452,7 @@ write_budget (Export *x)
       TRY (cell_number (x, s, row, C_CODE, i, x->f_int));
       TRY (cell_string (x, s, row, C_CATEGORY, m ? m->name : "", x->f_text));
       lxw_rowcol_to_cell (c1, row, C_CODE);
-      g_string_printf (formula, "=SUMIFS(%s,%s,%s)", budget_range, marker_range, c1);
+      g_string_printf (formula, "=SUMIFS(%s,%s,%s%s)", budget_range, marker_range, c1, live);
       TRY (cell_formula (x, s, row, C_BUDGET, formula->str, x->budget_marker[i], x->f_kgs));
       lxw_rowcol_to_cell (c1, row, C_BUDGET);
       g_string_printf (formula, "=IF(%s=0,\"\",%s/%s)", total_cell, c1, total_cell);
@@ -2043,9 +2475,9 @@ write_budget (Export *x)
       /* The priorities show funding by name; no source is an empty cell. */
       lxw_rowcol_to_cell (c1, row, C_CATEGORY);
       if (f)
-        g_string_printf (formula, "=SUMIFS(%s,%s,%s)", budget_range, funding_range, c1);
+        g_string_printf (formula, "=SUMIFS(%s,%s,%s%s)", budget_range, funding_range, c1, live);
       else
-        g_string_printf (formula, "=SUMIFS(%s,%s,\"\")", budget_range, funding_range);
+        g_string_printf (formula, "=SUMIFS(%s,%s,\"\"%s)", budget_range, funding_range, live);
       TRY (cell_formula (x, s, row, C_BUDGET, formula->str, x->budget_funding[i], x->f_kgs));
       lxw_rowcol_to_cell (c1, row, C_BUDGET);
       g_string_printf (formula, "=IF(%s=0,\"\",%s/%s)", total_cell, c1, total_cell);
@@ -2064,16 +2496,45 @@ write_budget (Export *x)
   lxw_rowcol_to_cell (c2, FIRST_DATA_ROW + 2, C_BUDGET);
   g_string_printf (formula, "=SUM(%s:%s)", c1, c2);
   TRY (cell_formula (x, s, total_row, C_BUDGET, formula->str, total, x->f_total_kgs));
+  TRY (cell_string (x, s, adopted_row, C_CATEGORY,
+                    aimak_export_string (x->lang, AIMAK_XS_BUDGET_ADOPTED), x->f_text));
+  {
+    g_autofree char *sum = sum_adopted (x, budget_range, status_range, "");
+    g_string_printf (formula, "=%s", sum);
+    TRY (cell_formula (x, s, adopted_row, C_BUDGET, formula->str, x->budget_adopted, x->f_kgs));
+  }
+  TRY (cell_string (x, s, gender_row, C_CATEGORY,
+                    aimak_export_string (x->lang, AIMAK_XS_GENDER_BUDGET_ADOPTED), x->f_text));
+  {
+    g_autofree char *m1 = g_strdup_printf (",%s,1", marker_range);
+    g_autofree char *m2 = g_strdup_printf (",%s,2", marker_range);
+    g_autofree char *sum1 = sum_adopted (x, budget_range, status_range, m1);
+    g_autofree char *sum2 = sum_adopted (x, budget_range, status_range, m2);
+    g_string_printf (formula, "=%s+%s", sum1, sum2);
+    TRY (cell_formula (x, s, gender_row, C_BUDGET, formula->str, x->gender_adopted, x->f_kgs));
+  }
   TRY (cell_string (x, s, share_row, C_CATEGORY,
-                    aimak_export_string (x->lang, AIMAK_XS_GENDER_SHARE), x->f_bold));
+                    aimak_export_string (x->lang, AIMAK_XS_SHARE_ADOPTED), x->f_bold));
+  g_string_printf (formula, "=IF(%s=0,\"\",%s/%s)", adopted_cell, gender_cell, adopted_cell);
+  if (x->budget_adopted > 0)
+    TRY (cell_formula (x, s, share_row, C_BUDGET, formula->str,
+                       x->gender_adopted / x->budget_adopted, x->f_percent));
+  else
+    TRY (cell_formula_str (x, s, share_row, C_BUDGET, formula->str, "", x->f_percent));
+  TRY (cell_string (x, s, share_row, C_SHARE,
+                    aimak_export_string (x->lang, AIMAK_XS_SHARE_ADOPTED_DEF), x->f_wrap));
+  TRY (cell_string (x, s, share_all_row, C_CATEGORY,
+                    aimak_export_string (x->lang, AIMAK_XS_SHARE_PROPOSALS), x->f_bold));
   lxw_rowcol_to_cell (c1, FIRST_DATA_ROW + 1, C_BUDGET);
   lxw_rowcol_to_cell (c2, FIRST_DATA_ROW + 2, C_BUDGET);
   g_string_printf (formula, "=IF(%s=0,\"\",(%s+%s)/%s)", total_cell, c1, c2, total_cell);
   if (total > 0)
-    TRY (cell_formula (x, s, share_row, C_BUDGET, formula->str,
+    TRY (cell_formula (x, s, share_all_row, C_BUDGET, formula->str,
                        (x->budget_marker[1] + x->budget_marker[2]) / total, x->f_percent));
   else
-    TRY (cell_formula_str (x, s, share_row, C_BUDGET, formula->str, "", x->f_percent));
+    TRY (cell_formula_str (x, s, share_all_row, C_BUDGET, formula->str, "", x->f_percent));
+  TRY (cell_string (x, s, share_all_row, C_SHARE,
+                    aimak_export_string (x->lang, AIMAK_XS_SHARE_PROPOSALS_DEF), x->f_wrap));
   s->width[C_CATEGORY] = MAX (s->width[C_CATEGORY], 30);
 
   chart = workbook_add_chart (x->wb, LXW_CHART_PIE);
@@ -2093,7 +2554,7 @@ write_budget (Export *x)
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
   TRY (check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
                                              &chart_opts), s->name));
-  return sheet_finish (x, s, MAX (share_row, FIRST_DATA_ROW + 18), C_N + 10);
+  return sheet_finish (x, s, MAX (share_all_row, FIRST_DATA_ROW + 18), C_N + 10);
 }
 
 /* -------------------------------------------------------------------- Cover */
@@ -2238,6 +2699,29 @@ write_cover (Export *x)
       TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
       TRY (cell_string (x, s, row++, C_VALUE, STR (AIMAK_XS_NOTE_LARGE), x->f_wrap));
     }
+
+  /* What was hidden and why, and which texts were cut: cell by cell, so that a reader
+   * can find each one. */
+  {
+    const struct { GPtrArray *list; AimakExportString title; } noted[] = {
+      { x->hidden, AIMAK_XS_SECTION_HIDDEN },
+      { x->cut, AIMAK_XS_SECTION_CUT },
+    };
+
+    for (guint k = 0; k < G_N_ELEMENTS (noted); k++)
+      {
+        section = STR (noted[k].title);
+        for (guint i = 0; i < noted[k].list->len; i++, row++)
+          {
+            Noted *n = g_ptr_array_index (noted[k].list, i);
+
+            TRY (cell_string (x, s, row, C_SECTION, section, x->f_bold));
+            TRY (cell_string (x, s, row, C_ITEM, n->where, x->f_text));
+            TRY (cell_string (x, s, row, C_VALUE, n->what, x->f_wrap));
+            TRY (cell_string (x, s, row, C_NOTE, n->why, x->f_wrap));
+          }
+      }
+  }
   s->last_row = row - 1;
 #undef STR
   TRY (sheet_filter (x, s, s->last_row));
@@ -2353,7 +2837,8 @@ static void
 export_clear (Export *x)
 {
   CodeList *lists[] = { &x->sectors, &x->target_groups, &x->gcm, &x->sdg, &x->statuses,
-                        &x->funding, &x->roles, &x->activity_types, &x->markers };
+                        &x->funding, &x->roles, &x->activity_types, &x->markers,
+                        &x->checklist };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     code_list_clear (lists[i]);
@@ -2361,6 +2846,9 @@ export_clear (Export *x)
   g_clear_pointer (&x->links, g_hash_table_unref);
   g_clear_pointer (&x->sources, g_ptr_array_unref);
   g_clear_pointer (&x->source_set, g_hash_table_unref);
+  g_clear_pointer (&x->hidden, g_ptr_array_unref);
+  g_clear_pointer (&x->priority_headers, g_ptr_array_unref);
+  g_clear_pointer (&x->cut, g_ptr_array_unref);
   g_clear_pointer (&x->now, g_date_time_unref);
   g_clear_pointer (&x->scope_json, g_free);
   g_clear_pointer (&x->scope_label, g_free);
@@ -2462,6 +2950,8 @@ aimak_export_workbook_full (AimakDb                   *db,
   x.now = g_date_time_new_now_local ();
   x.sources = g_ptr_array_new ();
   x.source_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  x.hidden = g_ptr_array_new_with_free_func (noted_free);
+  x.cut = g_ptr_array_new_with_free_func (noted_free);
   c_numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
   if (c_numeric != (locale_t) 0)
     previous_locale = uselocale (c_numeric);

@@ -1009,53 +1009,50 @@ row_put (AimakIndicatorRow *r,
     r->is_reference = TRUE;
   if (r->source == NULL)
     r->source = g_strdup (c->source);
-  else if (!g_str_equal (r->source, c->source))
-    {
-      /* Sources are joined once each, in the order they come. */
-      g_auto(GStrv) parts = g_strsplit (r->source, "; ", -1);
-      if (!g_strv_contains ((const char * const *) parts, c->source))
-        {
-          char *joined = g_strconcat (r->source, "; ", c->source, NULL);
-          g_free (r->source);
-          r->source = joined;
-        }
-    }
 }
 
 static gboolean
-group_has_conflict (const Group *g)
+same_value (double a,
+            double b)
 {
-  gboolean seen[3] = { FALSE, FALSE, FALSE };
-
-  for (guint i = 0; i < g->cells->len; i++)
-    {
-      const Cell *c = &g_array_index (g->cells, Cell, i);
-      int k = c->sex == 'F' ? 0 : c->sex == 'M' ? 1 : 2;
-      if (seen[k])
-        return TRUE;
-      seen[k] = TRUE;
-    }
-  return FALSE;
+  return (isnan (a) && isnan (b)) || a == b;
 }
 
-/* Cells arrive ordered by source, so a source's cells are consecutive. */
+/* Two sources disagree when any of women/men/total differs (one giving a value the
+ * other does not is a difference too). */
+static gboolean
+rows_differ (const AimakIndicatorRow *a,
+             const AimakIndicatorRow *b)
+{
+  return !same_value (a->women, b->women) || !same_value (a->men, b->men) ||
+         !same_value (a->total, b->total);
+}
+
+/* Counts, for each of @rows[first..], the other rows that differ from it. */
+static void
+count_differing (GPtrArray *rows,
+                 guint      first)
+{
+  for (guint i = first; i < rows->len; i++)
+    for (guint j = first; j < rows->len; j++)
+      if (i != j && rows_differ (g_ptr_array_index (rows, i), g_ptr_array_index (rows, j)))
+        ((AimakIndicatorRow *) g_ptr_array_index (rows, i))->n_differing++;
+}
+
+/* One row per source: values of different sources are never combined into one row
+ * (a women's figure of one source beside a total of another would let a reader
+ * subtract figures that were never meant to add up). Cells arrive ordered by source,
+ * so a source's cells are consecutive. */
 static void
 group_emit (const Group *g,
             GPtrArray   *rows)
 {
   AimakIndicatorRow *r = NULL;
   const char *source = NULL;
+  guint first = rows->len;
 
   if (g->cells->len == 0)
     return;
-  if (!group_has_conflict (g))
-    {
-      r = row_new (g);
-      for (guint i = 0; i < g->cells->len; i++)
-        row_put (r, &g_array_index (g->cells, Cell, i));
-      g_ptr_array_add (rows, r);
-      return;
-    }
   for (guint i = 0; i < g->cells->len; i++)
     {
       const Cell *c = &g_array_index (g->cells, Cell, i);
@@ -1067,6 +1064,7 @@ group_emit (const Group *g,
         }
       row_put (r, c);
     }
+  count_differing (rows, first);
 }
 
 /* Reads values ordered by indicator, year, source and turns each
@@ -1178,6 +1176,64 @@ row_rank (const AimakIndicatorRow *r)
   return rank;
 }
 
+/* The reference sources with a translation; the strings are the ones the reference
+ * loader stores (aimak-reference.c and data/reference/indicators/). */
+static const char * const translated_sources[] = {
+  N_("National Statistical Committee of the Kyrgyz Republic"),
+  N_("WFP PRISM (original source not stated)"),
+  N_("WFP PRISM (attributed there to the Ministry of Labour and Social Development, 2020)"),
+  N_("National Bank of the Kyrgyz Republic"),
+};
+
+const char *
+aimak_indicator_source_label (const char *source,
+                              const char *lang)
+{
+  if (source == NULL)
+    return "";
+  for (guint i = 0; i < G_N_ELEMENTS (translated_sources); i++)
+    if (g_str_equal (source, translated_sources[i]))
+      return aimak_lang_gettext (lang, translated_sources[i]);
+  return source;
+}
+
+char *
+aimak_indicator_sexes (AimakDb    *db,
+                       const char *indicator_code)
+{
+  g_autoptr(AimakStmt) st = NULL;
+  gboolean has[3] = { FALSE, FALSE, FALSE };
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (db != NULL && indicator_code != NULL, g_string_free (out, FALSE));
+  st = aimak_db_prepare (db, NULL, "SELECT DISTINCT sex FROM indicator_value "
+                                   "WHERE indicator_code = ? AND deleted_at IS NULL",
+                         "t", indicator_code);
+  while (st && aimak_stmt_next (st, NULL))
+    {
+      const char *sex = aimak_stmt_text (st, 0);
+      has[sex[0] == 'F' ? 0 : sex[0] == 'M' ? 1 : 2] = TRUE;
+    }
+  if (has[0])
+    g_string_append_c (out, 'F');
+  if (has[1])
+    g_string_append_c (out, 'M');
+  if (has[2])
+    g_string_append_c (out, 'T');
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+aimak_indicator_row_preferred (const AimakIndicatorRow *a,
+                               const AimakIndicatorRow *b)
+{
+  int ra = row_rank (a), rb = row_rank (b);
+
+  if (ra != rb)
+    return ra > rb;
+  return g_strcmp0 (a->source, b->source) < 0;
+}
+
 GPtrArray *
 aimak_indicator_series (AimakDb    *db,
                         const char *area_code,
@@ -1198,7 +1254,9 @@ aimak_indicator_series (AimakDb    *db,
   all = collect_rows (st, error);
   if (all == NULL)
     return NULL;
-  /* Rows come by year ascending, a year's sources by name. */
+  /* Rows come by year ascending, a year's sources by name; each row already counts
+   * the other sources of its year that differ from it, so the chosen row keeps its
+   * count. */
   series = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_row_free);
   g_ptr_array_set_free_func (all, NULL);
   for (guint i = 0; i < all->len; i++)
@@ -1272,6 +1330,7 @@ aimak_indicator_key_figures (AimakDb    *db,
       f->men = r->men;
       f->total = r->total;
       f->source = g_strdup (r->source);
+      f->n_differing = r->n_differing;
       g_ptr_array_add (figures, f);
     }
   return g_steal_pointer (&figures);

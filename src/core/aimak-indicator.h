@@ -69,7 +69,9 @@ typedef struct
   char     *unit;              /* the catalogue code, e.g. "PT"; see aimak_indicator_unit_label() */
   int       year;
   double    women, men, total;
-  char     *source;            /* the sources, joined "; " if they differ */
+  char     *source;            /* the one source of every value of the row */
+  guint     n_differing;       /* other sources of the same indicator and year whose
+                                * values differ from this row's */
   gint64    id_f, id_m, id_t;  /* value ids, or 0 */
   gboolean  by_sex;            /* the indicator is split by sex */
   gboolean  is_reference;      /* at least one of the values comes from the reference data */
@@ -85,6 +87,7 @@ typedef struct
   int     year;
   double  women, men, total;   /* NaN = none */
   char   *source;
+  guint   n_differing;         /* other sources of that year with different values */
 } AimakKeyFigure;
 
 /* One change-log entry of a value (oldest first). */
@@ -129,8 +132,9 @@ const char           *aimak_indicator_unit_label     (const char                
 /* ---- the profile ---- */
 
 /* AimakIndicatorRow *: non-deleted values of @area_code, indicators by name, newest
- * year first per indicator; when one (area, indicator, year, sex) has values from
- * several sources, one row per source. @indicator_code NULL = all; @year_from /
+ * year first per indicator; one row per source, so that values of different sources
+ * are never combined in one row (n_differing says how many other sources of the same
+ * indicator and year give different values). @indicator_code NULL = all; @year_from /
  * @year_to 0 = open. */
 GPtrArray            *aimak_indicator_rows           (AimakDb                    *db,
                                                       const char                 *area_code,
@@ -146,12 +150,33 @@ const char * const   *aimak_indicator_key_codes      (void);
 GPtrArray            *aimak_indicator_key_figures    (AimakDb                    *db,
                                                       const char                 *area_code,
                                                       GError                    **error);
-/* AimakIndicatorRow * by year ascending (one row per year: several sources of one
- * year are merged, the first source in alphabetical order winning), for the trend chart. */
+/* AimakIndicatorRow * by year ascending, one row per year for the trend chart and the
+ * key cards. When several sources give a year, one of them is shown whole (never a
+ * mix or an average), chosen by this rule: a source with both women and men first,
+ * then a planner's own figure before reference data, then the source with more of
+ * women/men/total, then the first by name. The row's n_differing counts the other
+ * sources of that year whose values differ ("1 other source differs"). */
 GPtrArray            *aimak_indicator_series         (AimakDb                    *db,
                                                       const char                 *area_code,
                                                       const char                 *indicator_code,
                                                       GError                    **error);
+
+/* @source as shown in @lang: the sources of the reference data that have an official
+ * Russian or Kyrgyz name (the National Statistical Committee, WFP PRISM, the National
+ * Bank) are translated; any other source, a planner's above all, is shown as written. */
+const char           *aimak_indicator_source_label   (const char                 *source,
+                                                      const char                 *lang);
+
+/* Which sexes @indicator_code has values for anywhere in the database: a string of
+ * "F", "M", "T" in that order ("F" alone for a women-only indicator such as the
+ * adolescent birth rate). "" when it has none or on error. */
+char                 *aimak_indicator_sexes          (AimakDb                    *db,
+                                                      const char                 *indicator_code);
+
+/* TRUE when @a is shown rather than @b, two sources of one indicator and year, by
+ * the rule of aimak_indicator_series(). */
+gboolean              aimak_indicator_row_preferred  (const AimakIndicatorRow    *a,
+                                                      const AimakIndicatorRow    *b);
 
 /* ---- values ---- */
 

@@ -176,6 +176,46 @@ aimak_scope_describe (AimakDb          *db,
     }
 }
 
+/* The rule for budget figures, in one place: a rejected priority is not part of
+ * the programme, so it counts in no total or share; the adopted programme is what
+ * the local kenesh approved (approved, in progress, completed); "all proposals" adds
+ * drafts and priorities proposed for the public hearing. A status code unknown to
+ * this rule is treated as a proposal, never as adopted. */
+AimakStatusClass
+aimak_summary_status_class (const char *status_code)
+{
+  if (g_strcmp0 (status_code, "rejected") == 0)
+    return AIMAK_STATUS_CLASS_REJECTED;
+  if (g_strcmp0 (status_code, "approved") == 0 || g_strcmp0 (status_code, "in_progress") == 0 ||
+      g_strcmp0 (status_code, "completed") == 0)
+    return AIMAK_STATUS_CLASS_ADOPTED;
+  return AIMAK_STATUS_CLASS_PROPOSAL;
+}
+
+const char *
+aimak_summary_share_label (AimakShareKind  kind,
+                           const char     *lang)
+{
+  if (kind == AIMAK_SHARE_ADOPTED)
+    return aimak_lang_gettext (lang, N_("Gender budget share, adopted programme"));
+  return aimak_lang_gettext (lang, N_("Gender budget share, all proposals"));
+}
+
+const char *
+aimak_summary_share_definition (AimakShareKind  kind,
+                                const char     *lang)
+{
+  if (kind == AIMAK_SHARE_ADOPTED)
+    return aimak_lang_gettext (lang, N_("Budget of priorities with gender marker 1 or 2 as a "
+                                        "share of the budget of approved, in-progress and "
+                                        "completed priorities. Rejected priorities never "
+                                        "count."));
+  return aimak_lang_gettext (lang, N_("Budget of priorities with gender marker 1 or 2 as a "
+                                      "share of the budget of all priorities, drafts and "
+                                      "those proposed for the public hearing included. "
+                                      "Rejected priorities never count."));
+}
+
 static AimakSummaryItem *
 item_new (const char *code,
           const char *label,
@@ -325,7 +365,6 @@ compute (AimakDb          *db,
          GError          **error)
 {
   const char *lang = aimak_db_get_language (db);
-  double gender_budget = 0;
   GError *local_error = NULL;
 
   /* The code lists with zeros, then one pass over the priorities fills status,
@@ -354,12 +393,25 @@ compute (AimakDb          *db,
       {
         guint n = (guint) sqlite3_column_int64 (st, 3);
         double budget = sqlite3_column_double (st, 4);
+        AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, 0));
+        gboolean gender = g_strcmp0 (aimak_stmt_text (st, 1), "0") != 0;
 
         s->priorities_total += n;
         add_to (s->priorities_by_status, aimak_stmt_text (st, 0), n);
         add_to (s->priorities_by_marker, aimak_stmt_text (st, 1), n);
+        if (cls == AIMAK_STATUS_CLASS_REJECTED)
+          continue;
         add_to (s->budget_by_marker, aimak_stmt_text (st, 1), budget);
         add_to (s->budget_by_funding, aimak_stmt_text (st, 2), budget);
+        s->budget_total += budget;
+        if (gender)
+          s->gender_budget_total += budget;
+        if (cls == AIMAK_STATUS_CLASS_ADOPTED)
+          {
+            s->budget_adopted += budget;
+            if (gender)
+              s->gender_budget_adopted += budget;
+          }
       }
     if (local_error)
       {
@@ -368,15 +420,10 @@ compute (AimakDb          *db,
       }
   }
 
-  s->budget_total = 0;
-  for (guint i = 0; i < s->budget_by_marker->len; i++)
-    {
-      AimakSummaryItem *item = g_ptr_array_index (s->budget_by_marker, i);
-      s->budget_total += item->value;
-      if (g_strcmp0 (item->code, "0") != 0)
-        gender_budget += item->value;
-    }
-  s->gender_budget_share = s->budget_total > 0 ? gender_budget / s->budget_total : NAN;
+  s->gender_share_proposals = s->budget_total > 0 ? s->gender_budget_total / s->budget_total
+                                                 : NAN;
+  s->gender_share_adopted = s->budget_adopted > 0 ? s->gender_budget_adopted / s->budget_adopted
+                                                  : NAN;
 
   /* The links of the live priorities, in one statement: the set of live ids is
    * built once (MATERIALIZED) instead of reading the priority rows per link table. */
@@ -576,11 +623,36 @@ aimak_summary_to_json (const AimakSummary *s,
   add_items (b, "budget_by_funding", s->budget_by_funding, FALSE);
   json_builder_set_member_name (b, "budget_total");
   json_builder_add_double_value (b, s->budget_total);
-  json_builder_set_member_name (b, "gender_budget_share");
-  if (isnan (s->gender_budget_share))
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_double_value (b, s->gender_budget_share);
+  json_builder_set_member_name (b, "budget_adopted");
+  json_builder_add_double_value (b, s->budget_adopted);
+  json_builder_set_member_name (b, "gender_budget_shares");
+  json_builder_begin_array (b);
+  for (int k = AIMAK_SHARE_ADOPTED; k <= AIMAK_SHARE_PROPOSALS; k++)
+    {
+      gboolean adopted = k == AIMAK_SHARE_ADOPTED;
+      double share = adopted ? s->gender_share_adopted : s->gender_share_proposals;
+      const char *lang = s->language ? s->language : "en";
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, adopted ? "adopted" : "all_proposals");
+      json_builder_set_member_name (b, "label");
+      json_builder_add_string_value (b, aimak_summary_share_label (k, lang));
+      json_builder_set_member_name (b, "definition");
+      json_builder_add_string_value (b, aimak_summary_share_definition (k, lang));
+      json_builder_set_member_name (b, "value");
+      if (isnan (share))
+        json_builder_add_null_value (b);
+      else
+        json_builder_add_double_value (b, share);
+      json_builder_set_member_name (b, "gender_budget");
+      json_builder_add_double_value (b, adopted ? s->gender_budget_adopted
+                                                : s->gender_budget_total);
+      json_builder_set_member_name (b, "budget");
+      json_builder_add_double_value (b, adopted ? s->budget_adopted : s->budget_total);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   add_items (b, "priorities_by_target_group", s->priorities_by_target_group, TRUE);
   add_items (b, "gcm_covered", s->gcm_covered, TRUE);
   add_items (b, "sdg_covered", s->sdg_covered, TRUE);

@@ -56,9 +56,16 @@ typedef struct
   GPtrArray *priorities_by_marker;        /* codes "0", "1", "2" */
   GPtrArray *budget_by_marker;            /* KGS, codes "0", "1", "2" */
   GPtrArray *budget_by_funding;           /* KGS, the sources, then code "" = none */
-  double     budget_total;                /* KGS */
-  /* Budget with marker 1–2 / total, 0..1; NaN when the total is 0. */
-  double     gender_budget_share;
+  /* Budgets never include rejected priorities (see aimak_summary_status_class()):
+   * budget_by_marker, budget_by_funding and budget_total are the budget of all
+   * proposals, that is every priority that is not rejected. */
+  double     budget_total;                /* KGS, all proposals */
+  double     budget_adopted;              /* KGS, approved + in progress + completed */
+  double     gender_budget_total;         /* KGS, marker 1–2 among all proposals */
+  double     gender_budget_adopted;       /* KGS, marker 1–2 in the adopted programme */
+  /* Marker 1–2 budget / budget, 0..1; NaN when that budget is 0. */
+  double     gender_share_adopted;
+  double     gender_share_proposals;
   GPtrArray *priorities_by_target_group;
   GPtrArray *gcm_covered;
   GPtrArray *sdg_covered;
@@ -73,7 +80,30 @@ typedef struct
   char      *language;                    /* language of the labels: "en", "ru" or "ky" */
 } AimakSummary;
 
+/* How a priority's status counts in the budget figures. */
+typedef enum
+{
+  AIMAK_STATUS_CLASS_PROPOSAL,   /* draft, proposed (and unknown codes) */
+  AIMAK_STATUS_CLASS_ADOPTED,    /* approved, in_progress, completed */
+  AIMAK_STATUS_CLASS_REJECTED,   /* rejected: never in any total */
+} AimakStatusClass;
+
+/* The two gender budget shares. */
+typedef enum
+{
+  AIMAK_SHARE_ADOPTED,
+  AIMAK_SHARE_PROPOSALS,
+} AimakShareKind;
+
 GQuark        aimak_summary_error_quark  (void);
+
+AimakStatusClass aimak_summary_status_class (const char *status_code);
+/* Short label and one-sentence definition of a share, translated into @lang
+ * ("en", "ru", "ky"). The Summary view, `summary` and the workbook show both. */
+const char   *aimak_summary_share_label      (AimakShareKind kind,
+                                              const char    *lang);
+const char   *aimak_summary_share_definition (AimakShareKind kind,
+                                              const char    *lang);
 
 void          aimak_summary_item_free      (AimakSummaryItem     *item);
 void          aimak_summary_role_item_free (AimakSummaryRoleItem *item);
@@ -102,7 +132,9 @@ void          aimak_summary_free         (AimakSummary       *summary);
 /* JSON with stable keys: scope ({"kind": "area"|"pilots"|"all", "area_code", "label"}),
  * language, priorities_total, priorities_by_status,
  * priorities_by_marker, budget_by_marker, budget_by_funding, budget_total,
- * gender_budget_share (null when there is no budget), priorities_by_target_group,
+ * budget_adopted, gender_budget_shares (two objects {"code": "adopted"|"all_proposals",
+ * "label", "definition", "value" (0..1, null when there is no budget), "gender_budget",
+ * "budget"}), priorities_by_target_group,
  * gcm_covered, sdg_covered, participants_by_role_and_sex, participants_women,
  * participants_men, activities_by_type, activities_total, gcm_objectives_total,
  * sdg_targets_total. Lists are arrays of objects
