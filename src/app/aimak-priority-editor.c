@@ -37,9 +37,16 @@ struct _AimakPriorityEditor
 
   /* Template widgets */
   AdwPreferencesPage  *prefs_page;
-  AdwPreferencesGroup *refusal_group;
-  GtkLabel            *refusal_label;
-  AdwPreferencesGroup *summary_group;
+  GtkWidget           *problem_bar;
+  GtkLabel            *bar_label;
+  GtkMenuButton       *problems_button;
+  GtkPopover          *problems_popover;
+  GtkListBox          *problems_list;
+  AdwButtonContent    *problems_content;
+  GtkBox              *problem_caption;
+  GtkBox              *description_caption;
+  GtkBox              *justification_caption;
+  GtkBox              *indicators_header;
   AdwPreferencesGroup *basics_group;
   AdwPreferencesGroup *gender_group;
   AdwPreferencesGroup *checklist_group;
@@ -99,11 +106,12 @@ struct _AimakPriorityEditor
   GHashTable          *answer_buttons;  /* "item:answer" → GtkToggleButton */
   GPtrArray           *dynamic_rows;    /* check and checklist rows, removed on set_db */
   GPtrArray           *indicator_rows;
-  GPtrArray           *summary_rows;
+  GPtrArray           *summary_rows;    /* rows of problems_list */
   GPtrArray           *history_rows;
   GHashTable          *field_widgets;   /* field → the editing widget */
   GHashTable          *field_rows;      /* field → the row that gets .error */
-  GHashTable          *problem_rows;    /* field → GtkListBoxRow with the inline problem */
+  GHashTable          *problem_icons;   /* field → GtkImage beside the field */
+  GHashTable          *problem_texts;   /* field → its problems as shown, one a line */
   GHashTable          *parse_errors;    /* field → message (text that is not a number) */
   char                *refusal;
   char                *target_area;     /* the window's area, where "Move to" goes */
@@ -403,15 +411,29 @@ undo_step_free (UndoStep *step)
 /* ------------------------------------------------------------------------ */
 /* Saving                                                                    */
 
+static void update_bar (AimakPriorityEditor *self);
+
+/* A refused status change is explained on the status row itself, where the user
+ * is; any other refusal in the fixed-height bar above the form. Neither moves a
+ * field above the one being edited. */
 static void
 set_refusal (AimakPriorityEditor *self,
-             const char          *message)
+             const char          *message,
+             gboolean             is_status)
 {
-  self->refusal_is_status = FALSE;
+  self->refusal_is_status = message != NULL && is_status;
   g_free (self->refusal);
   self->refusal = g_strdup (message);
-  gtk_label_set_text (self->refusal_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->refusal_group), message != NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row),
+                               self->refusal_is_status ? message : "");
+  if (self->refusal_is_status)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "refused");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "refused");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->refusal_is_status ? message : "", -1);
+  update_bar (self);
 }
 
 static void refresh_history (AimakPriorityEditor *self);
@@ -444,15 +466,14 @@ save_field (AimakPriorityEditor *self,
            * the status stays, every other field is already saved. */
           copy_field (self->current, self->saved, "status");
           fill_field (self, "status");
-          set_refusal (self, error->message);
-          self->refusal_is_status = TRUE;
+          set_refusal (self, error->message, TRUE);
         }
       else
         {
           g_autofree char *msg = g_strdup_printf (_("Could not save “%s”: %s"),
                                                   aimak_priority_field_label (field),
                                                   error->message);
-          set_refusal (self, msg);
+          set_refusal (self, msg, FALSE);
         }
       update_problems (self);
       return FALSE;
@@ -472,7 +493,7 @@ save_field (AimakPriorityEditor *self,
   /* updated_at follows the record */
   replace_str (&self->current->updated_at, self->saved->updated_at);
   if (is_field (field, "status") || self->refusal)
-    set_refusal (self, NULL);
+    set_refusal (self, NULL, FALSE);
   update_problems (self);
   refresh_history (self);
   g_signal_emit (self, signals[SAVED], 0, self->saved->id);
@@ -566,7 +587,7 @@ aimak_priority_editor_undo (AimakPriorityEditor *self)
   undo_step_free (step);
   if (!aimak_priority_update (self->db, next, &error))
     {
-      set_refusal (self, error->message);
+      set_refusal (self, error->message, FALSE);
       update_problems (self);
       return FALSE;
     }
@@ -575,7 +596,7 @@ aimak_priority_editor_undo (AimakPriorityEditor *self)
   copy_field (self->current, self->saved, field);
   replace_str (&self->current->updated_at, self->saved->updated_at);
   fill_field (self, field);
-  set_refusal (self, NULL);
+  set_refusal (self, NULL, FALSE);
   update_problems (self);
   refresh_history (self);
   g_signal_emit (self, signals[SAVED], 0, self->saved->id);
@@ -1053,62 +1074,152 @@ editor_undo (GtkWidget  *widget,
 /* Problems                                                                  */
 
 static GtkWidget *
-problem_row_new (void)
+problem_icon_new (void)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_widget_add_css_class (label, "problem-label");
-  gtk_widget_add_css_class (row, "inline-problem");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  return row;
+  gtk_widget_add_css_class (icon, "problem-icon");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problem"), -1);
+  gtk_widget_set_visible (icon, FALSE);
+  return icon;
 }
 
-/* An inline problem line right under @field_row in its list. */
+/* The problems of @field are shown by a warning icon (with the text as its
+ * tooltip) inside the field's own row and by the row's error style: neither
+ * changes any height, so no field moves while the user types. @field_row is the
+ * row that gets .error; the icon goes into @icon_parent, or into the row. */
 static void
-attach_problem_row (AimakPriorityEditor *self,
-                    const char          *field,
-                    GtkWidget           *field_row,
-                    GtkWidget           *error_row)
+attach_problem_icon (AimakPriorityEditor *self,
+                     const char          *field,
+                     GtkWidget           *field_row,
+                     GtkWidget           *icon_parent)
 {
-  GtkWidget *list = gtk_widget_get_parent (field_row);
-  GtkWidget *row;
+  GtkWidget *icon = problem_icon_new ();
 
-  g_return_if_fail (GTK_IS_LIST_BOX (list));
-  row = problem_row_new ();
-  gtk_list_box_insert (GTK_LIST_BOX (list), row,
-                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field_row)) + 1);
-  g_hash_table_replace (self->problem_rows, g_strdup (field), row);
-  g_hash_table_replace (self->field_rows, g_strdup (field), error_row ? error_row : field_row);
+  if (icon_parent && GTK_IS_BOX (icon_parent))
+    gtk_box_append (GTK_BOX (icon_parent), icon);
+  else if (ADW_IS_ENTRY_ROW (field_row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (field_row), icon);
+  else if (ADW_IS_EXPANDER_ROW (field_row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (field_row), icon);
+  else if (ADW_IS_ACTION_ROW (field_row))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (field_row), icon);
+  else
+    g_return_if_reached ();
+  g_hash_table_replace (self->problem_icons, g_strdup (field), icon);
+  if (field_row)
+    g_hash_table_replace (self->field_rows, g_strdup (field), field_row);
+}
+
+static gboolean
+scroll_to_focus (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (ref);
+  GtkWidget *sw = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *content;
+  GtkAdjustment *adj;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (sw == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sw));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
+  value = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  /* Some context above the field, and the whole field when it fits. */
+  top = bounds.origin.y - 48;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  if (top < value || bounds.size.height + 60 > page)
+    value = top;
+  else if (bottom > value + page)
+    value = bottom - page;
+  gtk_adjustment_set_value (adj, value);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-on_summary_row_activated (AdwActionRow        *row,
-                          AimakPriorityEditor *self)
+weak_ref_free (gpointer data)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "aimak-field");
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Opens what hides @field, focuses it and scrolls it into view once the
+ * opened rows have their size (after the next layout, hence the idle). */
+static void
+reveal_field (AimakPriorityEditor *self,
+              const char          *field)
+{
   GtkWidget *widget = aimak_priority_editor_get_field_widget (self, field);
-  GtkWidget *parent;
+  GWeakRef *ref;
 
   if (widget == NULL)
     return;
-  /* Open the expander the field is in, so it can be seen. */
-  for (parent = widget; parent; parent = gtk_widget_get_parent (parent))
-    if (ADW_IS_EXPANDER_ROW (parent) && parent != widget)
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent;
+       parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_EXPANDER_ROW (parent))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
   if (ADW_IS_EXPANDER_ROW (widget))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
   gtk_widget_grab_focus (widget);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, ref, weak_ref_free);
+}
+
+static void
+on_problem_activated (GtkListBox          *list,
+                      GtkListBoxRow       *row,
+                      AimakPriorityEditor *self)
+{
+  g_autofree char *field = g_strdup (g_object_get_data (G_OBJECT (row), "aimak-field"));
+
+  gtk_popover_popdown (self->problems_popover);
+  reveal_field (self, field);
+}
+
+/* The fixed-height bar: a refusal that has no row of its own, else what the
+ * problems mean; and the button that lists them. */
+static void
+update_bar (AimakPriorityEditor *self)
+{
+  const char *text = "";
+  g_autofree char *count = NULL;
+
+  if (self->refusal && !self->refusal_is_status)
+    text = self->refusal;
+  else if (self->n_problems > 0)
+    text = _("A draft can be saved with problems, but it cannot move past draft until "
+             "they are solved");
+  gtk_label_set_text (self->bar_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar_label), *text ? text : NULL);
+  if (self->refusal && !self->refusal_is_status)
+    gtk_widget_add_css_class (GTK_WIDGET (self->bar_label), "problem-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->bar_label), "problem-label");
+
+  if (self->n_problems > 0)
+    count = g_strdup_printf (ngettext ("%u Problem", "%u Problems", self->n_problems),
+                             self->n_problems);
+  else
+    count = g_strdup (_("No Problems"));
+  adw_button_content_set_label (self->problems_content, count);
+  adw_button_content_set_icon_name (self->problems_content,
+                                    self->n_problems > 0 ? "dialog-warning-symbolic"
+                                                         : "emblem-ok-symbolic");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->problems_button), self->n_problems > 0);
+  if (self->n_problems > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_button), "has-problems");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->problems_button), "has-problems");
 }
 
 static void
@@ -1119,7 +1230,6 @@ update_problems (AimakPriorityEditor *self)
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key, value;
-  g_autofree char *title = NULL;
   g_autoptr(GString) signature = g_string_new (NULL);
 
   if (self->current == NULL)
@@ -1154,8 +1264,9 @@ update_problems (AimakPriorityEditor *self)
   self->problems_signature = g_strdup (signature->str);
 
   for (guint i = 0; i < self->summary_rows->len; i++)
-    adw_preferences_group_remove (self->summary_group, g_ptr_array_index (self->summary_rows, i));
+    gtk_list_box_remove (self->problems_list, g_ptr_array_index (self->summary_rows, i));
   g_ptr_array_set_size (self->summary_rows, 0);
+  g_hash_table_remove_all (self->problem_texts);
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -1168,6 +1279,7 @@ update_problems (AimakPriorityEditor *self)
 
       g_ptr_array_add (strings, text);
       g_hash_table_replace (texts, problem->field, text);
+      g_hash_table_replace (self->problem_texts, g_strdup (problem->field), g_strdup (text));
 
       row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1181,19 +1293,17 @@ update_problems (AimakPriorityEditor *self)
       adw_action_row_add_prefix (row, icon);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "aimak-field", g_strdup (problem->field), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (on_summary_row_activated), self);
-      adw_preferences_group_add (self->summary_group, GTK_WIDGET (row));
+      gtk_list_box_append (self->problems_list, GTK_WIDGET (row));
       g_ptr_array_add (self->summary_rows, row);
     }
 
-  g_hash_table_iter_init (&iter, self->problem_rows);
+  g_hash_table_iter_init (&iter, self->problem_icons);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *text = g_hash_table_lookup (texts, key);
-      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (value));
       GtkWidget *field_row = g_hash_table_lookup (self->field_rows, key);
 
-      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+      gtk_widget_set_tooltip_text (value, text);
       gtk_widget_set_visible (value, text != NULL);
       if (field_row && text)
         gtk_widget_add_css_class (field_row, "error");
@@ -1206,15 +1316,12 @@ update_problems (AimakPriorityEditor *self)
     }
 
   self->n_problems = problems->len;
-  title = g_strdup_printf (ngettext ("%u Problem", "%u Problems", problems->len),
-                           problems->len);
-  adw_preferences_group_set_title (self->summary_group, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), problems->len > 0);
+  update_bar (self);
 
   /* A refusal explains a status change that was not made; once the problems
    * behind it are solved it has nothing left to say. */
   if (self->refusal_is_status && problems->len == 0)
-    set_refusal (self, NULL);
+    set_refusal (self, NULL, FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1457,11 +1564,11 @@ add_checklist_rows (AimakPriorityEditor *self)
           g_hash_table_replace (self->answer_buttons,
                                 g_strdup_printf ("%s:%s", item, answers[a].answer), button);
         }
+      if (g_strcmp0 (item, "women_consulted") == 0)
+        attach_problem_icon (self, "checklist", row, NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (self->checklist_group, row);
       g_ptr_array_add (self->dynamic_rows, row);
-      if (g_strcmp0 (item, "women_consulted") == 0)
-        attach_problem_row (self, "checklist", row, NULL);
     }
   /* The suggestion closes the list: it follows from the answers above. */
   g_object_ref (self->suggested_row);
@@ -1486,14 +1593,9 @@ remove_dynamic_rows (AimakPriorityEditor *self)
   g_clear_pointer (&self->problems_signature, g_free);
   g_hash_table_remove_all (self->checks);
   g_hash_table_remove_all (self->answer_buttons);
-  {
-    GtkWidget *row = g_hash_table_lookup (self->problem_rows, "checklist");
-
-    if (row && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
-      gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
-    g_hash_table_remove (self->problem_rows, "checklist");
-    g_hash_table_remove (self->field_rows, "checklist");
-  }
+  /* The checklist's icon went with its row. */
+  g_hash_table_remove (self->problem_icons, "checklist");
+  g_hash_table_remove (self->field_rows, "checklist");
 }
 
 void
@@ -1650,7 +1752,7 @@ aimak_priority_editor_load (AimakPriorityEditor *self,
     {
       g_ptr_array_set_size (self->undo, 0);
       g_hash_table_remove_all (self->parse_errors);
-      set_refusal (self, NULL);
+      set_refusal (self, NULL, FALSE);
     }
   g_clear_pointer (&self->saved, aimak_priority_free);
   g_clear_pointer (&self->current, aimak_priority_free);
@@ -1704,6 +1806,59 @@ aimak_priority_editor_set_read_only (AimakPriorityEditor *self,
   g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
   self->read_only = read_only;
   update_sensitivity (self);
+}
+
+gboolean
+aimak_priority_editor_save_pending (AimakPriorityEditor  *self,
+                                    GError              **error)
+{
+  g_autoptr(GString) text = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), FALSE);
+  if (self->saved == NULL || self->read_only)
+    return TRUE;
+  aimak_priority_editor_flush (self);
+  /* Problems of a draft do not stop a save; only text that is no value does. */
+  if (g_hash_table_size (self->parse_errors) == 0)
+    return TRUE;
+  text = g_string_new (NULL);
+  g_hash_table_iter_init (&iter, self->parse_errors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (text->len)
+        g_string_append_c (text, '\n');
+      /* Translators: a field that cannot be saved, "Budget (KGS): Enter an amount…" */
+      g_string_append_printf (text, _("%s: %s"), aimak_priority_field_label (key),
+                              (char *) value);
+    }
+  g_set_error_literal (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_INVALID, text->str);
+  return FALSE;
+}
+
+void
+aimak_priority_editor_discard (AimakPriorityEditor *self)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_free);
+  g_hash_table_remove_all (self->parse_errors);
+}
+
+void
+aimak_priority_editor_reveal_field (AimakPriorityEditor *self,
+                                    const char          *field)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
+  reveal_field (self, field);
+}
+
+GtkListBox *
+aimak_priority_editor_get_problem_list (AimakPriorityEditor *self)
+{
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), NULL);
+  return self->problems_list;
 }
 
 void
@@ -1772,13 +1927,8 @@ const char *
 aimak_priority_editor_get_inline_problem (AimakPriorityEditor *self,
                                           const char          *field)
 {
-  GtkWidget *row;
-
   g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), NULL);
-  row = g_hash_table_lookup (self->problem_rows, field);
-  if (row == NULL || !gtk_widget_get_visible (row))
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+  return g_hash_table_lookup (self->problem_texts, field);
 }
 
 guint
@@ -1792,7 +1942,7 @@ const char *
 aimak_priority_editor_get_refusal (AimakPriorityEditor *self)
 {
   g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->refusal_group)) ? self->refusal : NULL;
+  return self->refusal;
 }
 
 guint
@@ -1824,6 +1974,12 @@ aimak_priority_editor_dispose (GObject *object)
     aimak_priority_editor_flush (self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PRIORITY_EDITOR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (aimak_priority_editor_parent_class)->dispose (object);
 }
 
@@ -1855,7 +2011,8 @@ aimak_priority_editor_finalize (GObject *object)
   g_ptr_array_unref (self->history_rows);
   g_hash_table_unref (self->field_widgets);
   g_hash_table_unref (self->field_rows);
-  g_hash_table_unref (self->problem_rows);
+  g_hash_table_unref (self->problem_icons);
+  g_hash_table_unref (self->problem_texts);
   g_hash_table_unref (self->parse_errors);
   G_OBJECT_CLASS (aimak_priority_editor_parent_class)->finalize (object);
 }
@@ -1878,9 +2035,16 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
                                                RESOURCE_PREFIX "/ui/aimak-priority-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AimakPriorityEditor, name)
   BIND (prefs_page);
-  BIND (refusal_group);
-  BIND (refusal_label);
-  BIND (summary_group);
+  BIND (problem_bar);
+  BIND (bar_label);
+  BIND (problems_button);
+  BIND (problems_popover);
+  BIND (problems_list);
+  BIND (problems_content);
+  BIND (problem_caption);
+  BIND (description_caption);
+  BIND (justification_caption);
+  BIND (indicators_header);
   BIND (basics_group);
   BIND (gender_group);
   BIND (checklist_group);
@@ -1925,6 +2089,7 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_move_area_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, editor_undo);
   gtk_widget_class_install_action (widget_class, "editor.add-indicator", NULL,
@@ -1935,33 +2100,32 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
 static void
 aimak_priority_editor_init (AimakPriorityEditor *self)
 {
-  struct { const char *field; gpointer widget; gpointer row; } fields[] = {
-    { "area_code", NULL, NULL },
-    { "title", NULL, NULL },
-    { "problem", NULL, NULL },
-    { "description", NULL, NULL },
-    { "sector_code", NULL, NULL },
-    { "gender_marker", NULL, NULL },
-    { "marker_justification", NULL, NULL },
-    { "target_groups", NULL, NULL },
-    { "gcm", NULL, NULL },
-    { "sdg", NULL, NULL },
-    { "budget_kgs", NULL, NULL },
-    { "funding_source", NULL, NULL },
-    { "responsible", NULL, NULL },
-    { "partners", NULL, NULL },
-    { "start_year", NULL, NULL },
-    { "end_year", NULL, NULL },
-    { "hearing_date", NULL, NULL },
-    { "hearing_participants_f", NULL, NULL },
-    { "hearing_participants_m", NULL, NULL },
-    { "kenesh_decision_no", NULL, NULL },
-    { "kenesh_decision_date", NULL, NULL },
-    { "status", NULL, NULL },
+  struct { const char *field; gpointer widget; gpointer row; gpointer icon_parent; } fields[] = {
+    { "area_code", NULL, NULL, NULL },
+    { "title", NULL, NULL, NULL },
+    { "problem", NULL, NULL, NULL },
+    { "description", NULL, NULL, NULL },
+    { "sector_code", NULL, NULL, NULL },
+    { "gender_marker", NULL, NULL, NULL },
+    { "marker_justification", NULL, NULL, NULL },
+    { "target_groups", NULL, NULL, NULL },
+    { "gcm", NULL, NULL, NULL },
+    { "sdg", NULL, NULL, NULL },
+    { "budget_kgs", NULL, NULL, NULL },
+    { "funding_source", NULL, NULL, NULL },
+    { "responsible", NULL, NULL, NULL },
+    { "partners", NULL, NULL, NULL },
+    { "start_year", NULL, NULL, NULL },
+    { "end_year", NULL, NULL, NULL },
+    { "hearing_date", NULL, NULL, NULL },
+    { "hearing_participants_f", NULL, NULL, NULL },
+    { "hearing_participants_m", NULL, NULL, NULL },
+    { "kenesh_decision_no", NULL, NULL, NULL },
+    { "kenesh_decision_date", NULL, NULL, NULL },
+    { "status", NULL, NULL, NULL },
   };
   GtkTextView *views[] = { NULL, NULL, NULL };
   const char *view_fields[] = { "problem", "description", "marker_justification" };
-  GtkWidget *indicators_problem;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1974,7 +2138,8 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
   self->history_rows = g_ptr_array_new ();
   self->field_widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->problem_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problem_icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problem_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->parse_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   fields[0].widget = self->move_area_button;
@@ -1982,12 +2147,15 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
   fields[1].widget = fields[1].row = self->title_row;
   fields[2].widget = self->problem_view;
   fields[2].row = self->problem_row;
+  fields[2].icon_parent = self->problem_caption;
   fields[3].widget = self->description_view;
   fields[3].row = self->description_row;
+  fields[3].icon_parent = self->description_caption;
   fields[4].widget = fields[4].row = self->sector_row;
   fields[5].widget = fields[5].row = self->marker_row;
   fields[6].widget = self->justification_view;
   fields[6].row = self->justification_row;
+  fields[6].icon_parent = self->justification_caption;
   fields[7].widget = fields[7].row = self->groups_row;
   fields[8].widget = fields[8].row = self->gcm_row;
   fields[9].widget = fields[9].row = self->sdg_row;
@@ -2008,7 +2176,7 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
     {
       g_object_set_data (G_OBJECT (fields[i].widget), "aimak-field", (gpointer) fields[i].field);
       g_hash_table_replace (self->field_widgets, g_strdup (fields[i].field), fields[i].widget);
-      attach_problem_row (self, fields[i].field, fields[i].row, NULL);
+      attach_problem_icon (self, fields[i].field, fields[i].row, fields[i].icon_parent);
     }
 
   views[0] = self->problem_view;
@@ -2025,11 +2193,14 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
       g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
     }
 
-  /* Problems of the indicator list as a whole stand first in its group. */
-  indicators_problem = problem_row_new ();
-  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (self->no_indicators_row)),
-                       indicators_problem, 0);
-  g_hash_table_replace (self->problem_rows, g_strdup ("indicators"), indicators_problem);
+  /* Problems of the indicator list as a whole: beside its Add button. */
+  {
+    GtkWidget *icon = problem_icon_new ();
+
+    gtk_box_prepend (self->indicators_header, icon);
+    g_hash_table_replace (self->problem_icons, g_strdup ("indicators"), icon);
+  }
+  update_bar (self);
 
   update_sensitivity (self);
 }

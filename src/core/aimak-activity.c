@@ -311,6 +311,15 @@ aimak_activity_validate (const AimakActivity *a)
   if (a->type == NULL || *a->type == '\0')
     add_problem (problems, "type", g_strdup (_("Choose the type of the activity.")));
 
+  /* The topic is what the list and the workbook show of an activity: without it
+   * two trainings on one day cannot be told apart. */
+  {
+    g_autofree char *topic = g_strstrip (g_strdup (a->topic ? a->topic : ""));
+
+    if (*topic == '\0')
+      add_problem (problems, "topic", g_strdup (_("Enter the topic of the activity.")));
+  }
+
   for (guint i = 0; i < a->participants->len; i++)
     {
       AimakActivityParticipants *p = g_ptr_array_index (a->participants, i);
