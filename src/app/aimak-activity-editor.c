@@ -696,10 +696,10 @@ scroll_to_focus (gpointer data)
   page = gtk_adjustment_get_page_size (adj);
   top = bounds.origin.y - 48;
   bottom = bounds.origin.y + bounds.size.height + 12;
-  if (top < value || bounds.size.height + 60 > page)
+  /* A field out of view comes to near the top, where an opened expander has
+   * room below it for its rows. */
+  if (top < value || bottom > value + page)
     value = top;
-  else if (bottom > value + page)
-    value = bottom - page;
   gtk_adjustment_set_value (adj, value);
   return G_SOURCE_REMOVE;
 }
@@ -726,7 +726,9 @@ aimak_activity_editor_reveal_field (AimakActivityEditor *self,
        parent = gtk_widget_get_parent (parent))
     if (ADW_IS_EXPANDER_ROW (parent))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
-  gtk_widget_grab_focus (widget);
+  /* A row that takes no focus itself (an expander) gives it to its first child. */
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
   /* After the next layout, when what was opened has its size. */
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, widget);

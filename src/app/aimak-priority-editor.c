@@ -1137,10 +1137,10 @@ scroll_to_focus (gpointer data)
   /* Some context above the field, and the whole field when it fits. */
   top = bounds.origin.y - 48;
   bottom = bounds.origin.y + bounds.size.height + 12;
-  if (top < value || bounds.size.height + 60 > page)
+  /* A field out of view comes to near the top, where an opened expander has
+   * room below it for its rows. */
+  if (top < value || bottom > value + page)
     value = top;
-  else if (bottom > value + page)
-    value = bottom - page;
   gtk_adjustment_set_value (adj, value);
   return G_SOURCE_REMOVE;
 }
@@ -1169,7 +1169,9 @@ reveal_field (AimakPriorityEditor *self,
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
   if (ADW_IS_EXPANDER_ROW (widget))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
-  gtk_widget_grab_focus (widget);
+  /* A row that takes no focus itself (an expander) gives it to its first child. */
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
   ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (ref, widget);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, ref, weak_ref_free);
