@@ -190,9 +190,16 @@ save_now (AimakActivityEditor  *self,
   problems = aimak_activity_validate (self->current);
   if (problems->len > 0 || g_hash_table_size (self->parse_errors) > 0)
     {
+      g_autoptr(GString) text = g_string_new (_("The activity has problems and was not saved."));
+      GHashTableIter iter;
+      gpointer key, value;
+
       update_problems (self);
-      g_set_error_literal (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID,
-                           _("The activity has problems and was not saved."));
+      /* Each problem by name, for the question on close. */
+      g_hash_table_iter_init (&iter, self->problem_texts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_string_append_printf (text, "\n• %s", (char *) value);
+      g_set_error_literal (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID, text->str);
       return FALSE;
     }
 

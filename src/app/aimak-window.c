@@ -188,25 +188,35 @@ save_window_state (AimakWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* After the dialog has finished its response: closing the window takes the
+ * dialog with it. */
+static gboolean
+close_after_discard (gpointer data)
+{
+  GtkWindow *window = data;
+  GtkApplication *app = gtk_window_get_application (window);
+
+  if (g_object_get_data (G_OBJECT (window), "aimak-quitting") && app)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_unsaved_response (AdwMessageDialog *dialog,
                      const char       *response,
                      AimakWindow      *self)
 {
-  AimakPriorityEditor *pe = aimak_priorities_page_get_editor (self->priorities_page);
-  AimakActivityEditor *ae = aimak_capacity_page_get_editor (self->capacity_page);
-  gboolean quitting = g_object_get_data (G_OBJECT (self), "aimak-quitting") != NULL;
-
-  g_object_set_data (G_OBJECT (self), "aimak-quitting", NULL);
   if (g_strcmp0 (response, "discard") != 0)
-    return;
-  aimak_priority_editor_discard (pe);
-  aimak_activity_editor_discard (ae);
-  if (quitting)
-    g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (
-                                      GTK_WINDOW (self))), "quit", NULL);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+    {
+      g_object_set_data (G_OBJECT (self), "aimak-quitting", NULL);
+      return;
+    }
+  aimak_priority_editor_discard (aimak_priorities_page_get_editor (self->priorities_page));
+  aimak_activity_editor_discard (aimak_capacity_page_get_editor (self->capacity_page));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_discard, g_object_ref (self),
+                   g_object_unref);
 }
 
 /* Nothing typed is lost on close or quit: the editors save what waits for its
