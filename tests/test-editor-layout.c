@@ -11,6 +11,7 @@
 #include "aimak-capacity-page.h"
 #include "aimak-priorities-page.h"
 #include "aimak-priority-editor.h"
+#include "aimak-priority-indicator-row.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
@@ -398,6 +399,95 @@ test_activity_linked_count (void)
   aimak_test_rmdir (dir);
 }
 
+static gint64
+n_log (AimakDb    *db,
+       const char *id,
+       const char *field)
+{
+  return aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM change_log WHERE "
+                             "entity = 'priority' AND entity_id = ? AND field = ?", "tt",
+                             id, field);
+}
+
+/* Typing with pauses is one entry of the history per field, until the focus
+ * leaves the field; indicators read "women"/"men" in the history, not F/M. */
+static void
+test_history_burst (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = open_window (db, BARSKOON, "priorities", 900);
+  AimakPriorityEditor *editor = new_priority (window);
+  GtkWidget *e = GTK_WIDGET (editor);
+  const char *id = aimak_priority_editor_get_id (editor);
+  GtkWidget *title = priority_widget (e, "title");
+  GtkWidget *view = priority_widget (e, "problem");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  const char *typed[] = { "Women", "Women who come back", "Women who come back are the main",
+                          "Women who come back are the main beneficiaries of the",
+                          "Women who come back are the main beneficiaries of the courses." };
+
+  gtk_widget_grab_focus (view);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gtk_text_buffer_set_text (buffer, typed[i], -1);
+      wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);   /* saved after each pause */
+      g_assert_cmpint (n_log (db, id, "problem"), ==, 1);
+    }
+  g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
+                   "Problem statement: — → Women who come back are the main beneficiaries "
+                   "of the courses.");
+
+  /* Another field: its own entry. Back in the first field later: a new entry. */
+  gtk_widget_grab_focus (title);
+  aimak_test_iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (title), "Jobs");
+  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Jobs for returning women");
+  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  g_assert_cmpint (n_log (db, id, "title"), ==, 1);
+  g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
+                   "Title: — → Jobs for returning women");
+  gtk_widget_grab_focus (view);
+  aimak_test_iterate ();
+  gtk_text_buffer_set_text (buffer, "Returnees find no work.", -1);
+  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  g_assert_cmpint (n_log (db, id, "problem"), ==, 2);
+  /* Leaving the field ends the burst, even without another save between. */
+  gtk_widget_grab_focus (title);
+  aimak_test_iterate ();
+  gtk_widget_grab_focus (view);
+  aimak_test_iterate ();
+  gtk_text_buffer_set_text (buffer, "Returnees find no paid work.", -1);
+  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  g_assert_cmpint (n_log (db, id, "problem"), ==, 3);
+
+  /* An indicator with values by sex: the history says women and men. */
+  gtk_widget_activate_action (e, "editor.add-indicator", NULL);
+  aimak_test_iterate ();
+  {
+    AimakPriorityIndicatorRow *row =
+      AIMAK_PRIORITY_INDICATOR_ROW (aimak_priority_editor_get_indicator_row (editor, 0));
+    const char *values[] = { "Returnees in paid work", "persons", "4", "11", "40", "30" };
+    const char *h;
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      gtk_editable_set_text (aimak_priority_indicator_row_get_field (row, i), values[i]);
+    g_assert_true (aimak_priority_editor_flush (editor));
+    h = aimak_priority_editor_get_history_title (editor, 0);
+    /* Added (empty), then filled in: "—: women — → —, …" → the filled one. */
+    g_assert_true (g_str_has_prefix (h, "Indicators: —: women — → —, men — → — → "));
+    g_assert_true (g_str_has_suffix (h, " → Returnees in paid work [persons]: "
+                                        "women 4 → 40, men 11 → 30"));
+    g_assert_null (strstr (h, " F "));
+    g_assert_null (strstr (h, " M "));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -408,5 +498,6 @@ main (int argc, char **argv)
   g_test_add_func ("/editor-layout/priority-problem-click", test_priority_problem_click);
   g_test_add_func ("/editor-layout/activity-still", test_activity_still);
   g_test_add_func ("/editor-layout/activity-linked-count", test_activity_linked_count);
+  g_test_add_func ("/editor-layout/history-burst", test_history_burst);
   return g_test_run ();
 }

@@ -7,6 +7,13 @@
  * that field is copied onto "saved" and written with aimak_priority_update().
  * So every save is one field, and the undo stack holds the record as it was
  * before each save. Choices (lists, toggles) are saved at once.
+ *
+ * The history gets one entry per field per burst of typing, not one per pause:
+ * the saves of a typed field fold into the change_log row of the burst's first
+ * save (aimak_priority_update_burst()) until the focus leaves the field, another
+ * field is saved, a choice is made, undo is used, another priority is shown, or
+ * AIMAK_PRIORITY_EDITOR_BURST_SECONDS pass without a save. Choices are one entry
+ * each, as a status change must stay in the history.
  */
 #include "config.h"
 
@@ -94,6 +101,10 @@ struct _AimakPriorityEditor
   AimakPriority       *current;
   char                *pending;         /* the field waiting for its pause */
   guint                pending_id;
+  gboolean             pending_typed;   /* FALSE for a choice, saved at once */
+  gint64               burst;           /* change_log row of the burst of typing */
+  char                *burst_field;
+  gint64               burst_time;      /* monotonic µs of the burst's last save */
   GPtrArray           *undo;            /* UndoStep * */
   CodeList             sectors;
   CodeList             funding;
@@ -439,10 +450,18 @@ set_refusal (AimakPriorityEditor *self,
 static void refresh_history (AimakPriorityEditor *self);
 
 /* Writes @field of "current" onto the stored record. */
+static void
+end_burst (AimakPriorityEditor *self)
+{
+  self->burst = 0;
+  g_clear_pointer (&self->burst_field, g_free);
+}
+
 static gboolean
 save_field (AimakPriorityEditor *self,
             const char          *field,
-            gboolean             record_undo)
+            gboolean             record_undo,
+            gboolean             typed)
 {
   g_autoptr(AimakPriority) next = NULL;
   g_autoptr(GError) error = NULL;
@@ -458,7 +477,10 @@ save_field (AimakPriorityEditor *self,
   if (g_strcmp0 (old_text, new_text) == 0)
     return TRUE;
 
-  if (!aimak_priority_update (self->db, next, &error))
+  if (!typed || !is_field (self->burst_field, field) ||
+      g_get_monotonic_time () - self->burst_time > AIMAK_PRIORITY_EDITOR_BURST_SECONDS * G_USEC_PER_SEC)
+    end_burst (self);
+  if (!aimak_priority_update_burst (self->db, next, &self->burst, &error))
     {
       if (is_field (field, "status"))
         {
@@ -479,6 +501,13 @@ save_field (AimakPriorityEditor *self,
       return FALSE;
     }
 
+  if (typed)
+    {
+      replace_str (&self->burst_field, field);
+      self->burst_time = g_get_monotonic_time ();
+    }
+  else
+    end_burst (self);
   if (record_undo)
     {
       UndoStep *step = g_new0 (UndoStep, 1);
@@ -514,7 +543,7 @@ aimak_priority_editor_flush (AimakPriorityEditor *self)
   /* Text that is not a number is not saved; the field shows why. */
   if (g_hash_table_contains (self->parse_errors, field))
     return FALSE;
-  return save_field (self, field, TRUE);
+  return save_field (self, field, TRUE, self->pending_typed);
 }
 
 static gboolean
@@ -540,6 +569,7 @@ field_changed (AimakPriorityEditor *self,
     aimak_priority_editor_flush (self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   replace_str (&self->pending, field);
+  self->pending_typed = !at_once;
   update_problems (self);
   if (at_once)
     aimak_priority_editor_flush (self);
@@ -560,6 +590,7 @@ aimak_priority_editor_undo (AimakPriorityEditor *self)
   if (self->saved == NULL || self->read_only)
     return FALSE;
   aimak_priority_editor_flush (self);
+  end_burst (self);
   /* A field with text that is not a number goes back to what is stored. */
   if (g_hash_table_size (self->parse_errors) > 0)
     {
@@ -706,6 +737,27 @@ fill_checks (AimakPriorityEditor *self,
     }
 }
 
+/* Leaving a typed field ends its burst: what is typed there later is a new entry
+ * of the history. What waits for its pause is saved now, as part of the burst. */
+static void
+on_field_focus_leave (GtkEventControllerFocus *controller,
+                      AimakPriorityEditor     *self)
+{
+  if (self->pending && self->pending_typed)
+    aimak_priority_editor_flush (self);
+  end_burst (self);
+}
+
+static void
+watch_focus (AimakPriorityEditor *self,
+             GtkWidget           *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
 static void on_indicator_changed (AimakPriorityIndicatorRow *row, AimakPriorityEditor *self);
 static void on_indicator_remove  (AimakPriorityIndicatorRow *row, AimakPriorityEditor *self);
 
@@ -719,6 +771,7 @@ add_indicator_row (AimakPriorityEditor          *self,
   aimak_priority_indicator_row_set_indicator (row, ind);
   g_signal_connect (row, "changed", G_CALLBACK (on_indicator_changed), self);
   g_signal_connect (row, "remove-requested", G_CALLBACK (on_indicator_remove), self);
+  watch_focus (self, GTK_WIDGET (row));
   adw_preferences_group_add (self->indicators_group, GTK_WIDGET (row));
   g_ptr_array_add (self->indicator_rows, row);
   gtk_widget_set_visible (self->no_indicators_row, FALSE);
@@ -1342,6 +1395,62 @@ shorten (const char *text)
   return g_strdup (text);
 }
 
+static char *
+logged_number (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+  return aimak_numbers_format_number (g_ascii_strtod (text, NULL));
+}
+
+/* The change log keeps indicators as "name [unit] F 4→40/ M 11→40/12; …";
+ * the history says it in the interface's words: women and men, not F and M. */
+static char *
+indicators_words (const char *value)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^(.*?) F ([^→ ]*)→([^/ ]*)/(\\S*) M ([^→ ]*)→([^/ ]*)/(\\S*)$",
+                                      0, 0, NULL);
+  g_auto(GStrv) parts = g_strsplit (value, "; ", -1);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (s->len)
+        g_string_append (s, "; ");
+      if (!g_regex_match (re, parts[i], 0, &match))
+        {
+          g_string_append (s, parts[i]);
+          continue;
+        }
+      {
+        g_autofree char *name = g_match_info_fetch (match, 1);
+        char *raw[6] = { NULL };
+        char *n[6] = { NULL };
+
+        for (guint j = 0; j < 6; j++)
+          {
+            raw[j] = g_match_info_fetch (match, (int) j + 2);
+            n[j] = logged_number (raw[j]);
+          }
+        /* Translators: an indicator in the history: name, then baseline → target
+         * for women and for men */
+        g_string_append_printf (s, _("%s: women %s → %s, men %s → %s"),
+                                *name ? name : "—", n[0], n[1], n[3], n[4]);
+        if (*raw[2] || *raw[5])
+          /* Translators: appended to an indicator in the history: actual values */
+          g_string_append_printf (s, _(" (actual: women %s, men %s)"), n[2], n[5]);
+        for (guint j = 0; j < 6; j++)
+          {
+            g_free (raw[j]);
+            g_free (n[j]);
+          }
+      }
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 /* A stored value of @field in words: names instead of codes. */
 static char *
 display_value (AimakPriorityEditor *self,
@@ -1360,6 +1469,8 @@ display_value (AimakPriorityEditor *self,
     return aimak_marker_label (atoi (value));
   if (is_field (field, "budget_kgs"))
     return aimak_numbers_format_budget (g_ascii_strtod (value, NULL));
+  if (is_field (field, "indicators"))
+    return indicators_words (value);
   if (is_field (field, "sector_code"))
     list = &self->sectors;
   else if (is_field (field, "funding_source"))
@@ -1744,6 +1855,7 @@ aimak_priority_editor_load (AimakPriorityEditor *self,
   g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), FALSE);
 
   aimak_priority_editor_flush (self);
+  end_burst (self);
   if (id && self->db)
     {
       p = aimak_priority_load (self->db, id, error);
@@ -1994,6 +2106,7 @@ aimak_priority_editor_finalize (GObject *object)
   g_clear_pointer (&self->saved, aimak_priority_free);
   g_clear_pointer (&self->current, aimak_priority_free);
   g_free (self->pending);
+  g_free (self->burst_field);
   g_free (self->refusal);
   g_free (self->target_area);
   g_free (self->problems_signature);
@@ -2176,6 +2289,8 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
+      if (GTK_IS_EDITABLE (fields[i].widget) || GTK_IS_TEXT_VIEW (fields[i].widget))
+        watch_focus (self, fields[i].widget);
       g_object_set_data (G_OBJECT (fields[i].widget), "aimak-field", (gpointer) fields[i].field);
       g_hash_table_replace (self->field_widgets, g_strdup (fields[i].field), fields[i].widget);
       attach_problem_icon (self, fields[i].field, fields[i].row, fields[i].icon_parent);

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (AimakPriorityEditor, aimak_priority_editor,
 
 /* How long a field waits after the last keystroke before it is saved. */
 #define AIMAK_PRIORITY_EDITOR_DELAY_MS 400
+/* Saves of one field by typing are one burst, one entry of the history, until
+ * the focus leaves the field, another field is saved, or this long has passed
+ * since the burst's last save. */
+#define AIMAK_PRIORITY_EDITOR_BURST_SECONDS 120
 
 GtkWidget           *aimak_priority_editor_new          (void);
 /* Loads the code lists of @db for the choices. */
