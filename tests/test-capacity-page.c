@@ -201,6 +201,7 @@ test_add_activity (void)
   g_assert_true (gtk_widget_has_css_class (aimak_activity_editor_get_field_widget (editor,
                                                                                    "topic"),
                                            "error"));
+  wait_ms (100);   /* the editor's page is drawn once its transition is over */
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "2 Problems"));
   g_assert_true (contains (aimak_activity_editor_get_state_text (editor), "New activity"));
 

@@ -232,6 +232,7 @@ test_priority_problem_click (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (priority_widget (e, "gender_marker")), 2);
   aimak_test_iterate ();
   g_assert_cmpuint (aimak_priority_editor_get_n_problems (editor), ==, 4);
+  wait_ms (100);
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "4 Problems"));
   g_assert_false (is_in_view (groups));
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (groups)));
