@@ -237,6 +237,49 @@ test_topic_required (void)
   }
 }
 
+/* Saves of one field while typing fold into one change_log row; another
+ * field, or a plain update, gets its own. */
+static void
+test_update_burst (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakActivity) a = valid_activity ();
+  g_autoptr(GError) error = NULL;
+  const char *typed[] = { "Women", "Women in local", "Women in local budgets" };
+  const char *sql = "SELECT count(*) FROM change_log WHERE entity = 'activity' AND field = ?";
+  gint64 burst = 0;
+
+  g_assert_true (aimak_activity_create (db, a, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_free (a->topic);
+      a->topic = g_strdup (typed[i]);
+      g_assert_true (aimak_activity_update_burst (db, a, &burst, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (count (db, sql, "topic"), ==, 1);
+    }
+  {
+    g_autoptr(GPtrArray) log = aimak_change_log_list (db, "activity", a->id, &error);
+    AimakChange *c = g_ptr_array_index (log, 0);
+
+    g_assert_cmpstr (c->old_value, ==, "Gender-responsive budgeting");
+    g_assert_cmpstr (c->new_value, ==, "Women in local budgets");
+  }
+  g_free (a->facilitator);
+  a->facilitator = g_strdup ("Suzak ayil okmotu");
+  g_assert_true (aimak_activity_update_burst (db, a, &burst, &error));
+  g_assert_cmpint (count (db, sql, "facilitator"), ==, 1);
+  g_free (a->topic);
+  a->topic = g_strdup ("Women in local budgets, part 2");
+  g_assert_true (aimak_activity_update_burst (db, a, &burst, &error));
+  g_assert_cmpint (count (db, sql, "topic"), ==, 2);
+  g_free (a->topic);
+  a->topic = g_strdup ("Women in local budgets, part 3");
+  g_assert_true (aimak_activity_update (db, a, &error));
+  g_assert_cmpint (count (db, sql, "topic"), ==, 3);
+}
+
 static void
 test_crud (void)
 {
@@ -587,6 +630,7 @@ main (int argc, char **argv)
   g_test_add_func ("/activity/validate", test_validate);
   g_test_add_func ("/activity/crud", test_crud);
   g_test_add_func ("/activity/topic-required", test_topic_required);
+  g_test_add_func ("/activity/update-burst", test_update_burst);
   g_test_add_func ("/activity/read-only", test_read_only);
   g_test_add_func ("/activity/query-totals", test_query_totals);
   return g_test_run ();

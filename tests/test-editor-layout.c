@@ -329,6 +329,19 @@ test_activity_still (void)
     g_autofree char *after = layout_of (e, activity_widget, activity_fields);
     g_assert_cmpstr (after, ==, before);
   }
+  /* Typing the topic with pauses: saved each time, one entry in the log. */
+  {
+    const char *typed[] = { "Budget hearings for", "Budget hearings for women deputies" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        gtk_editable_set_text (GTK_EDITABLE (activity_widget (e, "topic")), typed[i]);
+        wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+      }
+    g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM change_log WHERE "
+                                         "entity = 'activity' AND field = 'topic'", NULL),
+                     ==, 1);
+  }
   gtk_editable_set_text (GTK_EDITABLE (activity_widget (e, "pre_score")), "abc");
   aimak_test_iterate ();
   g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 1);

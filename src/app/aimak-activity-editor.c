@@ -5,6 +5,11 @@
  * record is written as a whole if it is valid — created the first time, updated
  * after that — and the core logs each changed field. While there are problems
  * nothing is written, so the database keeps the last valid version.
+ *
+ * Saves from typing in one field fold into one change_log row (one entry per
+ * field per burst, aimak_activity_update_burst()) until the focus leaves the
+ * field, a choice (type, area, linked priority) is made, or another activity is
+ * shown.
  */
 #include "config.h"
 
@@ -66,6 +71,8 @@ struct _AimakActivityEditor
   guint                n_problems;
   gboolean             dirty;
   gboolean             touched;          /* the user changed something since it was shown */
+  gint64               burst;            /* change_log row of the burst of typing */
+  gboolean             burst_break;      /* a choice was made: no part of a burst */
   gboolean             read_only;
   gboolean             disposing;
 };
@@ -204,8 +211,11 @@ save_now (AimakActivityEditor  *self,
     }
 
   created = self->current->id == NULL;
+  if (created || self->burst_break)
+    self->burst = 0;
   if (created ? !aimak_activity_create (self->db, self->current, &local_error)
-              : !aimak_activity_update (self->db, self->current, &local_error))
+              : !aimak_activity_update_burst (self->db, self->current, &self->burst,
+                                              &local_error))
     {
       gtk_label_set_text (self->state_label, local_error->message);
       toast (self, local_error->message);
@@ -213,6 +223,9 @@ save_now (AimakActivityEditor  *self,
       return FALSE;
     }
   self->dirty = FALSE;
+  if (self->burst_break)
+    self->burst = 0;
+  self->burst_break = FALSE;
   update_problems (self);
   if (!self->disposing)
     g_signal_emit (self, signals[SAVED], 0, self->current->id, created);
@@ -648,6 +661,7 @@ aimak_activity_editor_load (AimakActivityEditor  *self,
   self->current = g_steal_pointer (&a);
   self->dirty = FALSE;
   self->touched = FALSE;
+  self->burst = 0;
   fill (self);
   return TRUE;
 }
@@ -665,6 +679,7 @@ aimak_activity_editor_new_activity (AimakActivityEditor *self,
     replace_str (&self->current->type, g_ptr_array_index (self->type_codes, 0));
   self->dirty = TRUE;   /* a new activity is unsaved until it is valid */
   self->touched = FALSE;
+  self->burst = 0;
   fill (self);
 }
 
@@ -827,6 +842,7 @@ on_type_selected (AimakActivityEditor *self)
     return;
   replace_str (&self->current->type, i < self->type_codes->len
                                        ? g_ptr_array_index (self->type_codes, i) : NULL);
+  self->burst_break = TRUE;
   changed (self);
 }
 
@@ -838,6 +854,7 @@ on_day_selected (AimakActivityEditor *self)
 
   if (self->filling)
     return;
+  self->burst_break = TRUE;   /* a day picked is a choice, not typing */
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }
 
@@ -853,6 +870,7 @@ on_area_clicked (AimakActivityEditor *self)
   update_area_row (self);
   fill_priorities (self);
   self->filling--;
+  self->burst_break = TRUE;
   changed (self);
 }
 
@@ -923,6 +941,7 @@ on_priority_toggled (GtkCheckButton      *check,
     return;
   aimak_activity_set_priority (self->current, id, gtk_check_button_get_active (check));
   update_linked (self);
+  self->burst_break = TRUE;
   changed (self);
 }
 
@@ -953,6 +972,27 @@ clear_roles (AimakActivityEditor *self)
   g_hash_table_remove_all (self->spins);
 }
 
+/* Leaving a typed field ends its burst: what waits for its pause is saved now
+ * (as part of the burst, when it can be), later typing there is a new entry. */
+static void
+on_field_focus_leave (GtkEventControllerFocus *controller,
+                      AimakActivityEditor     *self)
+{
+  if (self->save_id && self->current && self->current->id)
+    save_now (self, NULL);
+  self->burst = 0;
+}
+
+static void
+watch_focus (AimakActivityEditor *self,
+             GtkWidget           *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
 static GtkWidget *
 count_spin (AimakActivityEditor *self,
             const char          *role_code,
@@ -974,6 +1014,7 @@ count_spin (AimakActivityEditor *self,
   g_object_set_data_full (G_OBJECT (spin), "field", g_strdup (field), g_free);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_count_value_changed), self);
   g_signal_connect (spin, "changed", G_CALLBACK (on_count_text_changed), self);
+  watch_focus (self, spin);
   g_hash_table_insert (self->spins, g_steal_pointer (&field), spin);
   return spin;
 }
@@ -1226,6 +1267,12 @@ aimak_activity_editor_init (AimakActivityEditor *self)
   self->problem_icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problem_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->problem_rows = g_ptr_array_new ();
+  watch_focus (self, GTK_WIDGET (self->date_row));
+  watch_focus (self, GTK_WIDGET (self->topic_row));
+  watch_focus (self, GTK_WIDGET (self->facilitator_row));
+  watch_focus (self, GTK_WIDGET (self->pre_row));
+  watch_focus (self, GTK_WIDGET (self->post_row));
+  watch_focus (self, GTK_WIDGET (self->notes_view));
   attach_problem_icon (self, "area_code", GTK_WIDGET (self->area_row));
   attach_problem_icon (self, "date", GTK_WIDGET (self->date_row));
   attach_problem_icon (self, "type", GTK_WIDGET (self->type_row));
