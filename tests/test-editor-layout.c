@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "aimak-activity-editor.h"
 #include "aimak-capacity-page.h"
@@ -88,6 +89,25 @@ activity_widget (GtkWidget  *editor,
   return aimak_activity_editor_get_field_widget (AIMAK_ACTIVITY_EDITOR (editor), field);
 }
 
+static GtkWidget *
+check_widget (GtkWidget  *editor,
+              const char *code)
+{
+  return GTK_WIDGET (aimak_priority_editor_get_check (AIMAK_PRIORITY_EDITOR (editor),
+                                                      "target_groups", code));
+}
+
+static AimakPriorityIndicatorRow *current_row;
+static const char * const indicator_fields[] = { "1", "2", "3", "4", "5", "6", "7", NULL };
+
+static GtkWidget *
+indicator_field (GtkWidget  *editor,
+                 const char *index)
+{
+  return GTK_WIDGET (aimak_priority_indicator_row_get_field (current_row,
+                                                             (guint) atoi (index)));
+}
+
 static AimakWindow *
 open_window (AimakDb    *db,
              const char *area,
@@ -166,6 +186,57 @@ test_priority_still (void)
   {
     g_autofree char *after = layout_of (e, priority_widget, priority_fields);
     g_assert_cmpstr (after, ==, before);
+  }
+
+  /* Ticking target groups: the list of names in the expander's header grows,
+   * the check rows below it stay where they are. */
+  {
+    GtkWidget *groups = priority_widget (e, "target_groups");
+    g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(AimakStmt) st = aimak_db_prepare (db, NULL, "SELECT code FROM target_group "
+                                                "ORDER BY sort, code", NULL);
+    g_autofree char *checks_before = NULL;
+
+    while (aimak_stmt_next (st, NULL))
+      g_ptr_array_add (codes, g_strdup (aimak_stmt_text (st, 0)));
+    g_ptr_array_add (codes, NULL);
+    g_assert_cmpuint (codes->len, >, 5);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (groups), TRUE);
+    wait_ms (400);   /* the expander's animation */
+    checks_before = layout_of (e, check_widget, (const char * const *) codes->pdata);
+    for (guint i = 0; i + 1 < codes->len; i++)
+      {
+        g_autofree char *after = NULL;
+
+        gtk_check_button_set_active (aimak_priority_editor_get_check (editor, "target_groups",
+                                                                      codes->pdata[i]), TRUE);
+        aimak_test_iterate ();
+        after = layout_of (e, check_widget, (const char * const *) codes->pdata);
+        g_assert_cmpstr (after, ==, checks_before);
+      }
+  }
+
+  /* An indicator's long name: its header does not grow over the fields below. */
+  gtk_widget_activate_action (e, "editor.add-indicator", NULL);
+  wait_ms (400);
+  {
+    AimakPriorityIndicatorRow *row =
+      AIMAK_PRIORITY_INDICATOR_ROW (aimak_priority_editor_get_indicator_row (editor, 0));
+    g_autofree char *fields_before = NULL;
+    const char *names[] = { "Women", "Women and men returnees in paid work in the village and in "
+                            "the rayon centre, counted by the ayil okmotu each quarter" };
+
+    current_row = row;
+    fields_before = layout_of (e, indicator_field, indicator_fields);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *after = NULL;
+
+        gtk_editable_set_text (aimak_priority_indicator_row_get_field (row, 0), names[i]);
+        aimak_test_iterate ();
+        after = layout_of (e, indicator_field, indicator_fields);
+        g_assert_cmpstr (after, ==, fields_before);
+      }
   }
 
   g_assert_true (aimak_priority_editor_flush (editor));

@@ -56,6 +56,7 @@ struct _AimakActivityEditor
   GPtrArray           *problem_rows;     /* rows of problems_list */
   guint                n_linkable;       /* priorities of the area that can be linked */
   GPtrArray           *role_rows;        /* AdwActionRow *, one per role */
+  GtkWidget           *totals_row;       /* after the roles: the sums as they are typed */
   GPtrArray           *priority_rows;    /* rows inside priorities_row */
   GHashTable          *spins;            /* "women.<role>" / "men.<role>" → GtkSpinButton */
   GHashTable          *priority_checks;  /* priority id → GtkCheckButton */
@@ -308,6 +309,20 @@ focus_widget (AimakActivityEditor *self,
   return aimak_activity_editor_get_field_widget (self, field);
 }
 
+/* The icon keeps its place when there is no problem (it is only transparent):
+ * an icon that came and went would change the width left to the row's title,
+ * which could then wrap to another line and move every row below. */
+static void
+show_problem_icon (GtkWidget  *icon,
+                   const char *text)
+{
+  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
+  gtk_widget_set_can_target (icon, text != NULL);
+  gtk_widget_set_tooltip_text (icon, text);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
+                               -1);
+}
+
 static GtkWidget *
 problem_icon_new (void)
 {
@@ -317,7 +332,7 @@ problem_icon_new (void)
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Problem"), -1);
-  gtk_widget_set_visible (icon, FALSE);
+  show_problem_icon (icon, NULL);
   return icon;
 }
 
@@ -407,13 +422,18 @@ update_totals (AimakActivityEditor *self)
     return;
   women = aimak_activity_total_women (self->current);
   men = aimak_activity_total_men (self->current);
+  /* The sums go in a row after the counts, not in the group's description above
+   * them: a description that rewraps would move the counts being typed. */
   if (women >= 0 && men >= 0 && women + men > 0)
     /* Translators: participants of one activity: total, women, men, share of women. */
     text = g_strdup_printf (_("%d participants: %d women, %d men (%.1f %% women)"),
                             women + men, women, men, 100.0 * women / (women + men));
-  else
-    text = g_strdup (_("Count the women and men of each role who took part"));
-  adw_preferences_group_set_description (self->participants_group, text);
+  if (self->totals_row)
+    {
+      /* One line always, so that the groups below keep their place too. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->totals_row), text ? text : "—");
+      gtk_widget_set_tooltip_text (self->totals_row, text);
+    }
 }
 
 static void
@@ -458,8 +478,7 @@ update_problems (AimakActivityEditor *self)
       const char *text = g_hash_table_lookup (self->problem_texts, key);
       GtkWidget *row = field_row (self, key);
 
-      gtk_widget_set_tooltip_text (value, text);
-      gtk_widget_set_visible (value, text != NULL);
+      show_problem_icon (value, text);
       if (row && text)
         gtk_widget_add_css_class (row, "error");
       else if (row)
@@ -965,6 +984,9 @@ on_notes_changed (GtkTextBuffer       *buffer,
 static void
 clear_roles (AimakActivityEditor *self)
 {
+  if (self->totals_row)
+    adw_preferences_group_remove (self->participants_group, self->totals_row);
+  self->totals_row = NULL;
   for (guint i = 0; i < self->role_rows->len; i++)
     adw_preferences_group_remove (self->participants_group,
                                   g_ptr_array_index (self->role_rows, i));
@@ -1044,6 +1066,13 @@ load_roles (AimakActivityEditor *self)
       adw_preferences_group_add (self->participants_group, row);
       g_ptr_array_add (self->role_rows, row);
     }
+  self->totals_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->totals_row), _("Total"));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->totals_row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->totals_row), 1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->totals_row), "—");
+  adw_preferences_group_add (self->participants_group, self->totals_row);
+  update_totals (self);
 }
 
 static void

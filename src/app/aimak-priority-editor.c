@@ -1126,6 +1126,20 @@ editor_undo (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Problems                                                                  */
 
+/* The icon keeps its place when there is no problem (it is only transparent):
+ * an icon that came and went would change the width left to the row's title,
+ * which could then wrap to another line and move every row below. */
+static void
+show_problem_icon (GtkWidget  *icon,
+                   const char *text)
+{
+  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
+  gtk_widget_set_can_target (icon, text != NULL);
+  gtk_widget_set_tooltip_text (icon, text);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
+                               -1);
+}
+
 static GtkWidget *
 problem_icon_new (void)
 {
@@ -1135,7 +1149,7 @@ problem_icon_new (void)
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Problem"), -1);
-  gtk_widget_set_visible (icon, FALSE);
+  show_problem_icon (icon, NULL);
   return icon;
 }
 
@@ -1358,8 +1372,7 @@ update_problems (AimakPriorityEditor *self)
       const char *text = g_hash_table_lookup (texts, key);
       GtkWidget *field_row = g_hash_table_lookup (self->field_rows, key);
 
-      gtk_widget_set_tooltip_text (value, text);
-      gtk_widget_set_visible (value, text != NULL);
+      show_problem_icon (value, text);
       if (field_row && text)
         gtk_widget_add_css_class (field_row, "error");
       else if (field_row)
@@ -2309,6 +2322,10 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
       g_object_set_data (G_OBJECT (buffer), "aimak-view", views[i]);
       g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
     }
+
+  aimak_expander_row_limit_lines (self->groups_row);
+  aimak_expander_row_limit_lines (self->gcm_row);
+  aimak_expander_row_limit_lines (self->sdg_row);
 
   /* Problems of the indicator list as a whole: beside its Add button. */
   {
