@@ -11,7 +11,7 @@
  *   AIMAK_SCREENSHOT_REFUSED=1       show a refused status change with its problems
  *   AIMAK_SCREENSHOT_WIDTH=640       a narrow window (the editor as a page)
  *   AIMAK_SCREENSHOT_AREA=CODE       another area (e.g. an empty one)
- *   AIMAK_SCREENSHOT_LANGUAGE=ru     the interface in that language
+ *   AIMAK_SCREENSHOT_LANGUAGE=ru     names from the data (areas, code lists) in that language
  * ADW_DEBUG_COLOR_SCHEME=prefer-dark gives the dark variant. */
 #include "config.h"
 
