@@ -25,6 +25,8 @@ valid_activity (void)
 {
   AimakActivity *a = aimak_activity_new (SUZAK_AA);
 
+  g_free (a->topic);
+  a->topic = g_strdup ("Gender-responsive budgeting");
   aimak_activity_set_participants (a, "local_authority", 1, 0);
   return a;
 }
@@ -188,6 +190,94 @@ insert_priority (AimakDb    *db,
                  "VALUES (?, ?, 1, 'Water', '2024-01-01', '2024-01-01')", "tt", id, area);
   g_assert_no_error (error);
   return id;
+}
+
+/* An activity needs a topic, as a priority needs a title: blank or only spaces
+ * is a problem of the field "topic", and the core refuses to store it. */
+static void
+test_topic_required (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakActivity) a = valid_activity ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *blank[] = { "", "   ", "\t\n" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+    {
+      g_free (a->topic);
+      a->topic = g_strdup (blank[i]);
+      g_clear_pointer (&problems, g_ptr_array_unref);
+      problems = aimak_activity_validate (a);
+      g_assert_true (has_problem (problems, "topic"));
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_cmpstr (((AimakActivityProblem *) g_ptr_array_index (problems, 0))->message, ==,
+                       "Enter the topic of the activity.");
+      g_assert_false (aimak_activity_create (db, a, &error));
+      g_assert_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "topic"));
+      g_clear_error (&error);
+      g_assert_null (a->id);
+    }
+  g_assert_cmpint (count (db, "SELECT count(*) FROM activity", NULL), ==, 0);
+
+  g_free (a->topic);
+  a->topic = g_strdup ("Women in local budgets");
+  g_assert_true (aimak_activity_create (db, a, &error));
+  g_assert_no_error (error);
+  /* An update that empties the topic is refused and the stored one stays. */
+  g_free (a->topic);
+  a->topic = g_strdup (" ");
+  g_assert_false (aimak_activity_update (db, a, &error));
+  g_assert_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID);
+  {
+    g_autoptr(AimakActivity) stored = aimak_activity_load (db, a->id, NULL);
+    g_assert_cmpstr (stored->topic, ==, "Women in local budgets");
+  }
+}
+
+/* Saves of one field while typing fold into one change_log row; another
+ * field, or a plain update, gets its own. */
+static void
+test_update_burst (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakActivity) a = valid_activity ();
+  g_autoptr(GError) error = NULL;
+  const char *typed[] = { "Women", "Women in local", "Women in local budgets" };
+  const char *sql = "SELECT count(*) FROM change_log WHERE entity = 'activity' AND field = ?";
+  gint64 burst = 0;
+
+  g_assert_true (aimak_activity_create (db, a, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_free (a->topic);
+      a->topic = g_strdup (typed[i]);
+      g_assert_true (aimak_activity_update_burst (db, a, &burst, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (count (db, sql, "topic"), ==, 1);
+    }
+  {
+    g_autoptr(GPtrArray) log = aimak_change_log_list (db, "activity", a->id, &error);
+    AimakChange *c = g_ptr_array_index (log, 0);
+
+    g_assert_cmpstr (c->old_value, ==, "Gender-responsive budgeting");
+    g_assert_cmpstr (c->new_value, ==, "Women in local budgets");
+  }
+  g_free (a->facilitator);
+  a->facilitator = g_strdup ("Suzak ayil okmotu");
+  g_assert_true (aimak_activity_update_burst (db, a, &burst, &error));
+  g_assert_cmpint (count (db, sql, "facilitator"), ==, 1);
+  g_free (a->topic);
+  a->topic = g_strdup ("Women in local budgets, part 2");
+  g_assert_true (aimak_activity_update_burst (db, a, &burst, &error));
+  g_assert_cmpint (count (db, sql, "topic"), ==, 2);
+  g_free (a->topic);
+  a->topic = g_strdup ("Women in local budgets, part 3");
+  g_assert_true (aimak_activity_update (db, a, &error));
+  g_assert_cmpint (count (db, sql, "topic"), ==, 3);
 }
 
 static void
@@ -539,6 +629,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/activity/validate", test_validate);
   g_test_add_func ("/activity/crud", test_crud);
+  g_test_add_func ("/activity/topic-required", test_topic_required);
+  g_test_add_func ("/activity/update-burst", test_update_burst);
   g_test_add_func ("/activity/read-only", test_read_only);
   g_test_add_func ("/activity/query-totals", test_query_totals);
   return g_test_run ();

@@ -191,16 +191,28 @@ test_add_activity (void)
   click (find_action_button (GTK_WIDGET (page), "capacity.add"));
   g_assert_true (aimak_activity_editor_is_shown (editor));
   g_assert_null (aimak_activity_editor_get_id (editor));
-  /* A new activity has no participants yet: one problem, shown inline, nothing saved. */
-  g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 1);
+  /* A new activity has no topic and no participants yet: two problems, shown
+   * beside their fields, nothing saved. */
+  g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 2);
   g_assert_true (contains (aimak_activity_editor_get_inline_problem (editor, "participants"),
                            "at least one participant"));
+  g_assert_cmpstr (aimak_activity_editor_get_inline_problem (editor, "topic"), ==,
+                   "Enter the topic of the activity.");
+  g_assert_true (gtk_widget_has_css_class (aimak_activity_editor_get_field_widget (editor,
+                                                                                   "topic"),
+                                           "error"));
+  wait_ms (100);   /* the editor's page is drawn once its transition is over */
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "2 Problems"));
   g_assert_true (contains (aimak_activity_editor_get_state_text (editor), "New activity"));
 
   set_text (editor, "topic", "Gender-responsive budgeting for ayil okmotu staff");
   set_text (editor, "facilitator", "Suzak ayil okmotu");
   wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity"), ==, 0);
+  g_assert_null (aimak_activity_editor_get_inline_problem (editor, "topic"));
+  g_assert_false (gtk_widget_has_css_class (aimak_activity_editor_get_field_widget (editor,
+                                                                                    "topic"),
+                                            "error"));
 
   gtk_spin_button_set_value (aimak_activity_editor_get_count_spin (editor, "local_authority",
                                                                    TRUE), 12);
@@ -392,6 +404,8 @@ test_read_only (void)
   {
     g_autoptr(AimakDb) db = aimak_test_open_db (dir);
     g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
+    g_free (a->topic);
+    a->topic = g_strdup ("Training");
     aimak_activity_set_participants (a, "other", 2, 1);
     g_assert_true (aimak_activity_create (db, a, &error));
   }
@@ -450,6 +464,8 @@ test_narrow (void)
   for (int i = 0; i < 2; i++)
     {
       g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
+      g_free (a->topic);
+      a->topic = g_strdup ("Training");
       aimak_activity_set_participants (a, "other", 2 + i, 1);
       g_assert_true (aimak_activity_create (db, a, &error));
       g_assert_no_error (error);

@@ -11,6 +11,7 @@
  *   AIMAK_SCREENSHOT_REFUSED=1       show a refused status change with its problems
  *   AIMAK_SCREENSHOT_WIDTH=640       a narrow window (the editor as a page)
  *   AIMAK_SCREENSHOT_AREA=CODE       another area (e.g. an empty one)
+ *   AIMAK_SCREENSHOT_LANGUAGE=ru     names from the data (areas, code lists) in that language
  * ADW_DEBUG_COLOR_SCHEME=prefer-dark gives the dark variant. */
 #include "config.h"
 
@@ -982,11 +983,11 @@ test_priorities_screenshot (void)
   if (g_getenv ("AIMAK_SCREENSHOT_SCROLL"))
     {
       /* A fraction of the editor's height, to look at its lower groups. */
-      GtkWidget *w = GTK_WIDGET (aimak_priorities_page_get_editor (page));
+      GtkWidget *w = aimak_test_find_type (GTK_WIDGET (aimak_priorities_page_get_editor (page)),
+                                           ADW_TYPE_PREFERENCES_PAGE);
       double fraction = g_ascii_strtod (g_getenv ("AIMAK_SCREENSHOT_SCROLL"), NULL);
 
-      while (w && !GTK_IS_SCROLLED_WINDOW (w))
-        w = gtk_widget_get_first_child (w);
+      w = w ? aimak_test_find_type (w, GTK_TYPE_SCROLLED_WINDOW) : NULL;
       if (w)
         {
           GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
@@ -1004,7 +1005,10 @@ test_priorities_screenshot (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
+  if (!g_getenv ("AIMAK_SCREENSHOT_LANGUAGE"))
+    g_setenv ("LANGUAGE", "en", TRUE);
+  else
+    g_setenv ("LANGUAGE", g_getenv ("AIMAK_SCREENSHOT_LANGUAGE"), TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   {

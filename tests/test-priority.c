@@ -1230,6 +1230,118 @@ test_demo_seed (void)
   aimak_test_rmdir (dir2);
 }
 
+/* A burst of typing in one field is one row of the change log: the row keeps
+ * the value before the burst and takes each new one; another field, a change of
+ * several fields or a plain update start new rows; a burst that ends where it
+ * began leaves no row. */
+static void
+test_update_burst (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *id = create (f->db, "KG02210815000", "Water");
+  g_autoptr(AimakPriority) p = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *log_sql = "SELECT count(*) FROM change_log WHERE entity = 'priority' AND "
+                        "entity_id = ? AND action = 'update'";
+  const char *typed[] = { "Women who", "Women who come back", "Women who come back find no work" };
+  gint64 burst = 0;
+  gint64 first;
+
+  p = aimak_priority_load (f->db, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      set_text (&p->problem, typed[i]);
+      g_assert_true (aimak_priority_update_burst (f->db, p, &burst, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (burst, >, 0);
+      g_assert_cmpint (count (f->db, log_sql, id), ==, 1);
+    }
+  first = burst;
+  {
+    g_autoptr(GPtrArray) log = aimak_change_log_list (f->db, "priority", id, &error);
+    AimakChange *c = g_ptr_array_index (log, 0);
+
+    g_assert_cmpstr (c->field, ==, "problem");
+    g_assert_cmpstr (c->old_value, ==, "");
+    g_assert_cmpstr (c->new_value, ==, "Women who come back find no work");
+  }
+  /* Another field: a new row, and a new burst. */
+  set_text (&p->description, "Courses");
+  g_assert_true (aimak_priority_update_burst (f->db, p, &burst, &error));
+  g_assert_cmpint (count (f->db, log_sql, id), ==, 2);
+  g_assert_cmpint (burst, !=, first);
+  /* Back to the first field with the old burst: it is no longer the newest row. */
+  burst = first;
+  set_text (&p->problem, "Women who come back find no paid work");
+  g_assert_true (aimak_priority_update_burst (f->db, p, &burst, &error));
+  g_assert_cmpint (count (f->db, log_sql, id), ==, 3);
+  /* Typed back to where the burst began: the burst's row goes. */
+  set_text (&p->problem, "Women who come back find no work");
+  g_assert_true (aimak_priority_update_burst (f->db, p, &burst, &error));
+  g_assert_cmpint (count (f->db, log_sql, id), ==, 2);
+  g_assert_cmpint (burst, ==, 0);
+  /* Two fields at once: a row each, and no burst to continue. */
+  set_text (&p->title, "Water for all");
+  set_text (&p->partners, "UN Women");
+  g_assert_true (aimak_priority_update_burst (f->db, p, &burst, &error));
+  g_assert_cmpint (count (f->db, log_sql, id), ==, 4);
+  g_assert_cmpint (burst, ==, 0);
+  /* The plain update logs every change on its own. */
+  set_text (&p->partners, "UN Women, IOM");
+  g_assert_true (aimak_priority_update (f->db, p, &error));
+  set_text (&p->partners, "UN Women, IOM, UNDP");
+  g_assert_true (aimak_priority_update (f->db, p, &error));
+  g_assert_cmpint (count (f->db, log_sql, id), ==, 6);
+  /* A refused update leaves the burst as it was. */
+  burst = 12345;
+  p->start_year = 2030;
+  p->end_year = 2020;
+  set_text (&p->status, "approved");
+  g_assert_false (aimak_priority_update_burst (f->db, p, &burst, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (burst, ==, 12345);
+}
+
+/* The marker-2 problem names the checklist item with the checklist's own words
+ * (its code list, in the interface language), in every language. */
+static void
+test_checklist_problem_name (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const langs[] = { "en", "ru", "ky" };
+  g_autoptr(AimakPriority) p = aimak_priority_new ("KG02210815000");
+  const char *old_language = g_getenv ("LANGUAGE");
+  g_autofree char *saved = g_strdup (old_language);
+
+  set_text (&p->title, "Jobs");
+  set_text (&p->marker_justification, "For women returnees.");
+  p->gender_marker = 2;
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT name_%s FROM checklist_item "
+                                              "WHERE code = 'women_consulted'", langs[i]);
+      g_autofree char *name = aimak_db_query_text (f->db, NULL, sql, NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+      const char *message = NULL;
+
+      g_setenv ("LANGUAGE", langs[i], TRUE);
+      g_assert_cmpstr (aimak_lang_current (), ==, langs[i]);
+      problems = aimak_priority_validate (p);
+      for (guint j = 0; j < problems->len; j++)
+        if (g_str_equal (((AimakProblem *) g_ptr_array_index (problems, j))->field, "checklist"))
+          message = ((AimakProblem *) g_ptr_array_index (problems, j))->message;
+      g_assert_nonnull (name);
+      g_assert_nonnull (message);
+      g_test_message ("%s: %s", langs[i], message);
+      g_assert_nonnull (strstr (message, name));
+    }
+  if (saved)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1254,6 +1366,10 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/priority/update-log", Fixture, NULL, fixture_setup, test_update_log,
               fixture_teardown);
+  g_test_add ("/priority/update-burst", Fixture, NULL, fixture_setup, test_update_burst,
+              fixture_teardown);
+  g_test_add ("/priority/checklist-problem-name", Fixture, NULL, fixture_setup,
+              test_checklist_problem_name, fixture_teardown);
   g_test_add ("/priority/status-transitions", Fixture, NULL, fixture_setup,
               test_status_transitions, fixture_teardown);
   g_test_add ("/priority/delete-undelete", Fixture, NULL, fixture_setup, test_delete_undelete,

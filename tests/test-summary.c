@@ -76,6 +76,8 @@ activity (Fixture    *f,
   a->type = g_strdup (type);
   g_free (a->date);
   a->date = g_strdup ("2024-06-01");
+  g_free (a->topic);
+  a->topic = g_strdup ("Training");
   aimak_activity_set_participants (a, role1, w1, m1);
   if (role2)
     aimak_activity_set_participants (a, role2, w2, m2);

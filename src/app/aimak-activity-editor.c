@@ -5,6 +5,11 @@
  * record is written as a whole if it is valid — created the first time, updated
  * after that — and the core logs each changed field. While there are problems
  * nothing is written, so the database keeps the last valid version.
+ *
+ * Saves from typing in one field fold into one change_log row (one entry per
+ * field per burst, aimak_activity_update_burst()) until the focus leaves the
+ * field, a choice (type, area, linked priority) is made, or another activity is
+ * shown.
  */
 #include "config.h"
 
@@ -25,7 +30,11 @@ struct _AimakActivityEditor
   GtkStack            *stack;
   AdwPreferencesPage  *prefs_page;
   GtkLabel            *state_label;
-  GtkLabel            *problems_label;
+  GtkMenuButton       *problems_button;
+  GtkPopover          *problems_popover;
+  GtkListBox          *problems_list;
+  AdwButtonContent    *problems_content;
+  GtkBox              *participants_header;
   AdwPreferencesGroup *basics_group;
   AdwActionRow        *area_row;
   GtkButton           *area_button;
@@ -34,19 +43,21 @@ struct _AimakActivityEditor
   AdwComboRow         *type_row;
   AdwEntryRow         *topic_row;
   AdwEntryRow         *facilitator_row;
-  GtkLabel            *basics_problem;
   AdwPreferencesGroup *participants_group;
   AdwPreferencesGroup *scores_group;
   AdwEntryRow         *pre_row;
   AdwEntryRow         *post_row;
-  GtkLabel            *scores_problem;
   AdwExpanderRow      *priorities_row;
   GtkTextView         *notes_view;
   GtkButton           *delete_button;
 
   /* Built from the database */
-  GtkLabel            *participants_problem;
+  GHashTable          *problem_icons;    /* field → warning icon inside its row */
+  GHashTable          *problem_texts;    /* field → its problems, one a line */
+  GPtrArray           *problem_rows;     /* rows of problems_list */
+  guint                n_linkable;       /* priorities of the area that can be linked */
   GPtrArray           *role_rows;        /* AdwActionRow *, one per role */
+  GtkWidget           *totals_row;       /* after the roles: the sums as they are typed */
   GPtrArray           *priority_rows;    /* rows inside priorities_row */
   GHashTable          *spins;            /* "women.<role>" / "men.<role>" → GtkSpinButton */
   GHashTable          *priority_checks;  /* priority id → GtkCheckButton */
@@ -61,6 +72,9 @@ struct _AimakActivityEditor
   guint                filling;
   guint                n_problems;
   gboolean             dirty;
+  gboolean             touched;          /* the user changed something since it was shown */
+  gint64               burst;            /* change_log row of the burst of typing */
+  gboolean             burst_break;      /* a choice was made: no part of a burst */
   gboolean             read_only;
   gboolean             disposing;
 };
@@ -170,15 +184,25 @@ save_now (AimakActivityEditor  *self,
   problems = aimak_activity_validate (self->current);
   if (problems->len > 0 || g_hash_table_size (self->parse_errors) > 0)
     {
+      g_autoptr(GString) text = g_string_new (_("The activity has problems and was not saved."));
+      GHashTableIter iter;
+      gpointer key, value;
+
       update_problems (self);
-      g_set_error_literal (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID,
-                           _("The activity has problems and was not saved."));
+      /* Each problem by name, for the question on close. */
+      g_hash_table_iter_init (&iter, self->problem_texts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        g_string_append_printf (text, "\n• %s", (char *) value);
+      g_set_error_literal (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID, text->str);
       return FALSE;
     }
 
   created = self->current->id == NULL;
+  if (created || self->burst_break)
+    self->burst = 0;
   if (created ? !aimak_activity_create (self->db, self->current, &local_error)
-              : !aimak_activity_update (self->db, self->current, &local_error))
+              : !aimak_activity_update_burst (self->db, self->current, &self->burst,
+                                              &local_error))
     {
       gtk_label_set_text (self->state_label, local_error->message);
       toast (self, local_error->message);
@@ -186,6 +210,9 @@ save_now (AimakActivityEditor  *self,
       return FALSE;
     }
   self->dirty = FALSE;
+  if (self->burst_break)
+    self->burst = 0;
+  self->burst_break = FALSE;
   update_problems (self);
   if (!self->disposing)
     g_signal_emit (self, signals[SAVED], 0, self->current->id, created);
@@ -209,6 +236,7 @@ changed (AimakActivityEditor *self)
   if (self->filling || self->current == NULL)
     return;
   self->dirty = TRUE;
+  self->touched = TRUE;
   update_problems (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (AIMAK_ACTIVITY_EDITOR_DELAY_MS, save_timeout, self);
@@ -231,28 +259,6 @@ aimak_activity_editor_has_unsaved (AimakActivityEditor *self)
 /* ------------------------------------------------------------------------ */
 /* Problems                                                                  */
 
-static const char *
-group_of (const char *field)
-{
-  if (g_str_equal (field, "pre_score") || g_str_equal (field, "post_score"))
-    return "scores";
-  if (g_str_equal (field, "participants") || g_str_has_prefix (field, "women.") ||
-      g_str_has_prefix (field, "men."))
-    return "participants";
-  return "basics";
-}
-
-static GtkLabel *
-group_label (AimakActivityEditor *self,
-             const char          *group)
-{
-  if (g_str_equal (group, "scores"))
-    return self->scores_problem;
-  if (g_str_equal (group, "participants"))
-    return self->participants_problem;
-  return self->basics_problem;
-}
-
 static GtkWidget *
 field_row (AimakActivityEditor *self,
            const char          *field)
@@ -267,32 +273,107 @@ field_row (AimakActivityEditor *self,
     return GTK_WIDGET (self->pre_row);
   if (g_str_equal (field, "post_score"))
     return GTK_WIDGET (self->post_row);
+  if (g_str_equal (field, "topic"))
+    return GTK_WIDGET (self->topic_row);
+  if (g_str_equal (field, "facilitator"))
+    return GTK_WIDGET (self->facilitator_row);
   return g_hash_table_lookup (self->spins, field);
 }
 
-static void
-add_problem_text (GHashTable *texts,
-                  GPtrArray  *all,
-                  const char *field,
-                  const char *message)
+/* The widget that takes the focus for @field: a count for "participants". */
+static GtkWidget *
+focus_widget (AimakActivityEditor *self,
+              const char          *field)
 {
-  GString *text = g_hash_table_lookup (texts, group_of (field));
-
-  if (text == NULL)
+  if (g_str_equal (field, "participants") && self->role_rows->len > 0)
     {
-      text = g_string_new (NULL);
-      g_hash_table_insert (texts, (gpointer) group_of (field), text);
+      const char *role = g_object_get_data (g_ptr_array_index (self->role_rows, 0), "role");
+      g_autofree char *first = g_strconcat ("women.", role, NULL);
+
+      return g_hash_table_lookup (self->spins, first);
     }
-  if (text->len)
-    g_string_append_c (text, '\n');
-  g_string_append (text, message);
-  g_ptr_array_add (all, g_strdup_printf ("• %s", message));
+  return aimak_activity_editor_get_field_widget (self, field);
+}
+
+/* The icon keeps its place when there is no problem (it is only transparent):
+ * an icon that came and went would change the width left to the row's title,
+ * which could then wrap to another line and move every row below. */
+static void
+show_problem_icon (GtkWidget  *icon,
+                   const char *text)
+{
+  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
+  gtk_widget_set_can_target (icon, text != NULL);
+  gtk_widget_set_tooltip_text (icon, text);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
+                               -1);
+}
+
+static GtkWidget *
+problem_icon_new (void)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "problem-icon");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problem"), -1);
+  show_problem_icon (icon, NULL);
+  return icon;
+}
+
+/* A field's problems show as a warning icon inside its row (text in the tooltip)
+ * and the row's error style; neither changes a height, so nothing moves while
+ * the user types. */
+static void
+attach_problem_icon (AimakActivityEditor *self,
+                     const char          *field,
+                     GtkWidget           *row)
+{
+  GtkWidget *icon = problem_icon_new ();
+
+  if (ADW_IS_ENTRY_ROW (row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
+  else if (ADW_IS_ACTION_ROW (row))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+  else
+    gtk_box_prepend (GTK_BOX (row), icon);
+  g_hash_table_insert (self->problem_icons, g_strdup (field), icon);
 }
 
 static void
-free_gstring (gpointer data)
+add_problem_text (AimakActivityEditor *self,
+                  const char          *field,
+                  const char          *message)
 {
-  g_string_free (data, TRUE);
+  const char *old = g_hash_table_lookup (self->problem_texts, field);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  g_hash_table_insert (self->problem_texts, g_strdup (field),
+                       old ? g_strconcat (old, "\n", message, NULL) : g_strdup (message));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), aimak_activity_field_label (field));
+  gtk_widget_add_css_class (icon, "problem-icon");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "field", g_strdup (field), g_free);
+  gtk_list_box_append (self->problems_list, row);
+  g_ptr_array_add (self->problem_rows, row);
+}
+
+static void
+on_problem_activated (GtkListBox          *list,
+                      GtkListBoxRow       *row,
+                      AimakActivityEditor *self)
+{
+  g_autofree char *field = g_strdup (g_object_get_data (G_OBJECT (row), "field"));
+
+  gtk_popover_popdown (self->problems_popover);
+  aimak_activity_editor_reveal_field (self, field);
 }
 
 static void
@@ -309,7 +390,7 @@ update_state (AimakActivityEditor *self)
              ? _("New activity — it is saved as soon as it has no problems.")
              : _("New activity — saving…");
   else if (self->dirty && self->n_problems > 0)
-    text = _("Not saved: solve the problems below. The database keeps the last saved version.");
+    text = _("Not saved: solve its problems first. The database keeps the last saved version.");
   else if (self->dirty)
     text = _("Saving…");
   else
@@ -328,6 +409,8 @@ update_totals (AimakActivityEditor *self)
     return;
   women = aimak_activity_total_women (self->current);
   men = aimak_activity_total_men (self->current);
+  /* The sums go in a row after the counts, not in the group's description above
+   * them: a description that rewraps would move the counts being typed. */
   if (women >= 0 && men >= 0 && women + men > 0)
     /* Translators: participants of one activity: total, women, men, share of women. */
     text = g_strdup_printf (_("%s participants: %s women, %s men (%s women)"),
@@ -335,81 +418,92 @@ update_totals (AimakActivityEditor *self)
                             ws = aimak_number_format (women, 0, NULL),
                             ms = aimak_number_format (men, 0, NULL),
                             share = aimak_number_format_percent (100.0 * women / (women + men), 1, NULL));
-  else
-    text = g_strdup (_("Count the women and men of each role who took part"));
-  adw_preferences_group_set_description (self->participants_group, text);
+  if (self->totals_row)
+    {
+      /* One line always, so that the groups below keep their place too. */
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->totals_row), text ? text : "—");
+      gtk_widget_set_tooltip_text (self->totals_row, text);
+    }
 }
 
 static void
 update_problems (AimakActivityEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       free_gstring);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) bad = g_hash_table_new (g_str_hash, g_str_equal);
-  const char * const groups[] = { "basics", "participants", "scores" };
-  const char * const plain_fields[] = { "date", "type", "area_code", "pre_score", "post_score" };
+  g_autofree char *count = NULL;
   GHashTableIter iter;
   gpointer key, value;
 
   if (self->current == NULL)
     return;
 
+  for (guint i = 0; i < self->problem_rows->len; i++)
+    gtk_list_box_remove (self->problems_list, g_ptr_array_index (self->problem_rows, i));
+  g_ptr_array_set_size (self->problem_rows, 0);
+  g_hash_table_remove_all (self->problem_texts);
+  self->n_problems = 0;
+
   /* Text that is not a number comes first: the record still holds the old value. */
   g_hash_table_iter_init (&iter, self->parse_errors);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      add_problem_text (texts, all, key, value);
-      g_hash_table_add (bad, key);
+      add_problem_text (self, key, value);
+      self->n_problems++;
     }
   problems = aimak_activity_validate (self->current);
   for (guint i = 0; i < problems->len; i++)
     {
       AimakActivityProblem *p = g_ptr_array_index (problems, i);
+
       if (g_hash_table_contains (self->parse_errors, p->field))
         continue;
-      add_problem_text (texts, all, p->field, p->message);
-      g_hash_table_add (bad, p->field);
-    }
-  self->n_problems = all->len;
-
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    {
-      GString *text = g_hash_table_lookup (texts, groups[i]);
-      GtkLabel *label = group_label (self, groups[i]);
-
-      gtk_label_set_text (label, text ? text->str : "");
-      gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
+      add_problem_text (self, p->field, p->message);
+      self->n_problems++;
     }
 
-  /* Mark the rows (and count fields) that have a problem. */
-  for (guint i = 0; i < G_N_ELEMENTS (plain_fields); i++)
+  /* Each field: its icon, its error style, its accessible description. */
+  g_hash_table_iter_init (&iter, self->problem_icons);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      GtkWidget *row = field_row (self, plain_fields[i]);
-      if (g_hash_table_contains (bad, plain_fields[i]))
+      const char *text = g_hash_table_lookup (self->problem_texts, key);
+      GtkWidget *row = field_row (self, key);
+
+      show_problem_icon (value, text);
+      if (row && text)
         gtk_widget_add_css_class (row, "error");
-      else
+      else if (row)
         gtk_widget_remove_css_class (row, "error");
+      if (row)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        text ? text : "", -1);
     }
   g_hash_table_iter_init (&iter, self->spins);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      if (g_hash_table_contains (bad, key))
+      const char *text = g_hash_table_lookup (self->problem_texts, key);
+
+      if (text)
         gtk_widget_add_css_class (value, "error");
       else
         gtk_widget_remove_css_class (value, "error");
+      gtk_widget_set_tooltip_text (value, text ? text : g_object_get_data (value, "a11y"));
     }
 
-  if (all->len > 0)
-    {
-      g_ptr_array_add (all, NULL);
-      {
-        g_autofree char *joined = g_strjoinv ("\n", (char **) all->pdata);
-        gtk_label_set_text (self->problems_label, joined);
-      }
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), self->n_problems > 0);
+  if (self->n_problems > 0)
+    count = g_strdup_printf (ngettext ("%u Problem", "%u Problems", self->n_problems),
+                             self->n_problems);
+  else
+    count = g_strdup (_("No Problems"));
+  adw_button_content_set_label (self->problems_content, count);
+  adw_button_content_set_icon_name (self->problems_content,
+                                    self->n_problems > 0 ? "dialog-warning-symbolic"
+                                                         : "emblem-ok-symbolic");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->problems_button), self->n_problems > 0);
+  if (self->n_problems > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_button), "has-problems");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->problems_button), "has-problems");
   update_totals (self);
   update_state (self);
 }
@@ -429,14 +523,34 @@ clear_priority_rows (AimakActivityEditor *self)
 static void on_priority_toggled (GtkCheckButton      *check,
                                  AimakActivityEditor *self);
 
+/* "1 of 3 priorities linked": counted from the record, so a tick shows at once. */
+static void
+update_linked (AimakActivityEditor *self)
+{
+  g_autofree char *subtitle = NULL;
+  guint linked = 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->priority_checks);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    linked += self->current && aimak_activity_has_priority (self->current, key);
+  if (self->n_linkable == 0)
+    subtitle = g_strdup (_("There are no priorities in this area yet"));
+  else
+    subtitle = g_strdup_printf (ngettext ("%u of %u priority linked",
+                                          "%u of %u priorities linked", self->n_linkable),
+                                linked, self->n_linkable);
+  adw_expander_row_set_subtitle (self->priorities_row, subtitle);
+}
+
 static void
 fill_priorities (AimakActivityEditor *self)
 {
   g_autoptr(GPtrArray) items = NULL;
-  g_autofree char *subtitle = NULL;
-  guint linked = 0;
 
   clear_priority_rows (self);
+  self->n_linkable = 0;
   if (self->db == NULL || self->current == NULL)
     return;
   items = aimak_activity_linkable_priorities (self->db, self->current->area_code, NULL);
@@ -460,17 +574,10 @@ fill_priorities (AimakActivityEditor *self)
       adw_expander_row_add_row (self->priorities_row, row);
       g_ptr_array_add (self->priority_rows, row);
       g_hash_table_insert (self->priority_checks, g_strdup (item->code), check);
-      linked += on;
     }
-  if (items == NULL || items->len == 0)
-    subtitle = g_strdup (_("There are no priorities in this area yet"));
-  else
-    subtitle = g_strdup_printf (ngettext ("%u of %u priority linked",
-                                          "%u of %u priorities linked", items->len),
-                                linked, items->len);
-  adw_expander_row_set_subtitle (self->priorities_row, subtitle);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->priorities_row),
-                            items != NULL && items->len > 0);
+  self->n_linkable = items ? items->len : 0;
+  update_linked (self);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->priorities_row), self->n_linkable > 0);
 }
 
 static void
@@ -564,6 +671,8 @@ aimak_activity_editor_load (AimakActivityEditor  *self,
   g_clear_pointer (&self->current, aimak_activity_free);
   self->current = g_steal_pointer (&a);
   self->dirty = FALSE;
+  self->touched = FALSE;
+  self->burst = 0;
   fill (self);
   return TRUE;
 }
@@ -580,6 +689,8 @@ aimak_activity_editor_new_activity (AimakActivityEditor *self,
   if (self->type_codes && self->type_codes->len > 0)
     replace_str (&self->current->type, g_ptr_array_index (self->type_codes, 0));
   self->dirty = TRUE;   /* a new activity is unsaved until it is valid */
+  self->touched = FALSE;
+  self->burst = 0;
   fill (self);
 }
 
@@ -593,6 +704,95 @@ gboolean
 aimak_activity_editor_is_shown (AimakActivityEditor *self)
 {
   return self->current != NULL;
+}
+
+static gboolean
+scroll_to_focus (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (ref);
+  GtkWidget *sw = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *content;
+  GtkAdjustment *adj;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (sw == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sw));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
+  value = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  top = bounds.origin.y - 48;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  /* A field out of view comes to near the top, where an opened expander has
+   * room below it for its rows. */
+  if (top < value || bottom > value + page)
+    value = top;
+  gtk_adjustment_set_value (adj, value);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+aimak_activity_editor_reveal_field (AimakActivityEditor *self,
+                                    const char          *field)
+{
+  GtkWidget *widget;
+  GWeakRef *ref;
+
+  g_return_if_fail (AIMAK_IS_ACTIVITY_EDITOR (self));
+  widget = field ? focus_widget (self, field) : NULL;
+  if (widget == NULL)
+    return;
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent;
+       parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_EXPANDER_ROW (parent))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
+  /* A row that takes no focus itself (an expander) gives it to its first child. */
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  /* After the next layout, when what was opened has its size. */
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, ref, weak_ref_free);
+}
+
+GtkListBox *
+aimak_activity_editor_get_problem_list (AimakActivityEditor *self)
+{
+  g_return_val_if_fail (AIMAK_IS_ACTIVITY_EDITOR (self), NULL);
+  return self->problems_list;
+}
+
+gboolean
+aimak_activity_editor_save_pending (AimakActivityEditor  *self,
+                                    GError              **error)
+{
+  g_return_val_if_fail (AIMAK_IS_ACTIVITY_EDITOR (self), FALSE);
+  /* A new activity nobody typed into is not an edit: there is nothing to keep. */
+  if (self->current == NULL || !self->dirty || (self->current->id == NULL && !self->touched))
+    return TRUE;
+  return save_now (self, error);
+}
+
+void
+aimak_activity_editor_discard (AimakActivityEditor *self)
+{
+  g_return_if_fail (AIMAK_IS_ACTIVITY_EDITOR (self));
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->dirty = FALSE;
+  self->touched = FALSE;
 }
 
 void
@@ -653,6 +853,7 @@ on_type_selected (AimakActivityEditor *self)
     return;
   replace_str (&self->current->type, i < self->type_codes->len
                                        ? g_ptr_array_index (self->type_codes, i) : NULL);
+  self->burst_break = TRUE;
   changed (self);
 }
 
@@ -665,6 +866,7 @@ on_day_selected (AimakActivityEditor *self)
 
   if (self->filling)
     return;
+  self->burst_break = TRUE;   /* a day picked is a choice, not typing */
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), text);
 }
 
@@ -680,6 +882,7 @@ on_area_clicked (AimakActivityEditor *self)
   update_area_row (self);
   fill_priorities (self);
   self->filling--;
+  self->burst_break = TRUE;
   changed (self);
 }
 
@@ -753,6 +956,8 @@ on_priority_toggled (GtkCheckButton      *check,
   if (self->filling || self->current == NULL)
     return;
   aimak_activity_set_priority (self->current, id, gtk_check_button_get_active (check));
+  update_linked (self);
+  self->burst_break = TRUE;
   changed (self);
 }
 
@@ -776,11 +981,35 @@ on_notes_changed (GtkTextBuffer       *buffer,
 static void
 clear_roles (AimakActivityEditor *self)
 {
+  if (self->totals_row)
+    adw_preferences_group_remove (self->participants_group, self->totals_row);
+  self->totals_row = NULL;
   for (guint i = 0; i < self->role_rows->len; i++)
     adw_preferences_group_remove (self->participants_group,
                                   g_ptr_array_index (self->role_rows, i));
   g_ptr_array_set_size (self->role_rows, 0);
   g_hash_table_remove_all (self->spins);
+}
+
+/* Leaving a typed field ends its burst: what waits for its pause is saved now
+ * (as part of the burst, when it can be), later typing there is a new entry. */
+static void
+on_field_focus_leave (GtkEventControllerFocus *controller,
+                      AimakActivityEditor     *self)
+{
+  if (self->save_id && self->current && self->current->id)
+    save_now (self, NULL);
+  self->burst = 0;
+}
+
+static void
+watch_focus (AimakActivityEditor *self,
+             GtkWidget           *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
+  gtk_widget_add_controller (widget, focus);
 }
 
 static GtkWidget *
@@ -799,10 +1028,12 @@ count_spin (AimakActivityEditor *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (spin, a11y);
+  g_object_set_data_full (G_OBJECT (spin), "a11y", g_strdup (a11y), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   g_object_set_data_full (G_OBJECT (spin), "field", g_strdup (field), g_free);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_count_value_changed), self);
   g_signal_connect (spin, "changed", G_CALLBACK (on_count_text_changed), self);
+  watch_focus (self, spin);
   g_hash_table_insert (self->spins, g_steal_pointer (&field), spin);
   return spin;
 }
@@ -824,14 +1055,21 @@ load_roles (AimakActivityEditor *self)
       const char *name = aimak_stmt_text (st, 1);
       GtkWidget *row = adw_action_row_new ();
 
+      g_object_set_data_full (G_OBJECT (row), "role", g_strdup (code), g_free);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_spin (self, code, name, TRUE));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_spin (self, code, name, FALSE));
-      /* Rows go into the group's list, which stays above the problem label. */
       adw_preferences_group_add (self->participants_group, row);
       g_ptr_array_add (self->role_rows, row);
     }
+  self->totals_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->totals_row), _("Total"));
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self->totals_row), 1);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->totals_row), 1);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->totals_row), "—");
+  adw_preferences_group_add (self->participants_group, self->totals_row);
+  update_totals (self);
 }
 
 static void
@@ -943,9 +1181,7 @@ const char *
 aimak_activity_editor_get_inline_problem (AimakActivityEditor *self,
                                           const char          *field)
 {
-  GtkLabel *label = group_label (self, group_of (field));
-
-  return gtk_widget_get_visible (GTK_WIDGET (label)) ? gtk_label_get_text (label) : NULL;
+  return self->current ? g_hash_table_lookup (self->problem_texts, field) : NULL;
 }
 
 const char *
@@ -989,6 +1225,9 @@ aimak_activity_editor_finalize (GObject *object)
   g_clear_pointer (&self->spins, g_hash_table_unref);
   g_clear_pointer (&self->priority_checks, g_hash_table_unref);
   g_clear_pointer (&self->parse_errors, g_hash_table_unref);
+  g_clear_pointer (&self->problem_icons, g_hash_table_unref);
+  g_clear_pointer (&self->problem_texts, g_hash_table_unref);
+  g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_free (self->selected_area);
   G_OBJECT_CLASS (aimak_activity_editor_parent_class)->finalize (object);
 }
@@ -1012,7 +1251,11 @@ aimak_activity_editor_class_init (AimakActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, prefs_page);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, state_label);
-  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, problems_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, problems_popover);
+  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, problems_content);
+  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, participants_header);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, basics_group);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, area_row);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, area_button);
@@ -1021,12 +1264,10 @@ aimak_activity_editor_class_init (AimakActivityEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, type_row);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, topic_row);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, facilitator_row);
-  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, basics_problem);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, participants_group);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, scores_group);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, pre_row);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, post_row);
-  gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, scores_problem);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, priorities_row);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, AimakActivityEditor, delete_button);
@@ -1034,6 +1275,7 @@ aimak_activity_editor_class_init (AimakActivityEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_type_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_area_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -1048,15 +1290,23 @@ aimak_activity_editor_init (AimakActivityEditor *self)
   self->priority_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->parse_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* Shown under the participant rows; created here because the rows come from the db. */
-  self->participants_problem = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->participants_problem, 0);
-  gtk_label_set_wrap (self->participants_problem, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->participants_problem), 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->participants_problem), "problem-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->participants_problem), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->participants_problem), FALSE);
-  adw_preferences_group_add (self->participants_group, GTK_WIDGET (self->participants_problem));
+  self->problem_icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problem_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->problem_rows = g_ptr_array_new ();
+  watch_focus (self, GTK_WIDGET (self->date_row));
+  watch_focus (self, GTK_WIDGET (self->topic_row));
+  watch_focus (self, GTK_WIDGET (self->facilitator_row));
+  watch_focus (self, GTK_WIDGET (self->pre_row));
+  watch_focus (self, GTK_WIDGET (self->post_row));
+  watch_focus (self, GTK_WIDGET (self->notes_view));
+  attach_problem_icon (self, "area_code", GTK_WIDGET (self->area_row));
+  attach_problem_icon (self, "date", GTK_WIDGET (self->date_row));
+  attach_problem_icon (self, "type", GTK_WIDGET (self->type_row));
+  attach_problem_icon (self, "topic", GTK_WIDGET (self->topic_row));
+  attach_problem_icon (self, "pre_score", GTK_WIDGET (self->pre_row));
+  attach_problem_icon (self, "post_score", GTK_WIDGET (self->post_row));
+  /* "At least one participant" belongs to the group: beside its Women/Men heading. */
+  attach_problem_icon (self, "participants", GTK_WIDGET (self->participants_header));
 
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
                     G_CALLBACK (on_notes_changed), self);

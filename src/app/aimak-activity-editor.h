@@ -41,6 +41,20 @@ gboolean             aimak_activity_editor_has_unsaved    (AimakActivityEditor *
 gboolean             aimak_activity_editor_flush          (AimakActivityEditor *self,
                                                            GError             **error);
 void                 aimak_activity_editor_focus          (AimakActivityEditor *self);
+/* Saves what the user changed and is still waiting (at once, without the pause):
+ * TRUE when nothing is left unsaved; FALSE with @error when it cannot be saved
+ * because it has problems (the window then asks to keep editing or discard).
+ * A new activity that was never typed into counts as nothing to save. */
+gboolean             aimak_activity_editor_save_pending   (AimakActivityEditor  *self,
+                                                           GError              **error);
+/* Forgets the unsaved changes, so that closing does not try to save them again. */
+void                 aimak_activity_editor_discard        (AimakActivityEditor *self);
+/* Opens, focuses and scrolls into view the widget of @field (as a click on a
+ * problem does). */
+void                 aimak_activity_editor_reveal_field   (AimakActivityEditor *self,
+                                                           const char          *field);
+/* The list of problems in the popover of the problem button. */
+GtkListBox          *aimak_activity_editor_get_problem_list (AimakActivityEditor *self);
 
 /* For tests and focus: the widget of @field ("date", "type", "topic", "facilitator",
  * "pre_score", "post_score", "notes", "area_code"). */

@@ -298,12 +298,24 @@ app_quit (GSimpleAction *action,
           gpointer       user_data)
 {
   GtkApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (app);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+  gboolean asked = FALSE;
 
   for (GList *l = windows; l; l = l->next)
+    g_object_ref (l->data);
+
+  /* A window with edits that cannot be saved asks first and stays (its
+   * "Discard" quits again); then Aimak does not quit under the question. */
+  for (GList *l = windows; l; l = l->next)
     if (AIMAK_IS_WINDOW (l->data))
-      gtk_window_close (l->data);
-  g_application_quit (G_APPLICATION (app));
+      {
+        g_object_set_data (l->data, "aimak-quitting", GINT_TO_POINTER (TRUE));
+        gtk_window_close (l->data);
+        asked |= g_list_find (gtk_application_get_windows (app), l->data) != NULL;
+      }
+  g_list_free_full (windows, g_object_unref);
+  if (!asked)
+    g_application_quit (G_APPLICATION (app));
 }
 
 static void

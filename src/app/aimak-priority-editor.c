@@ -7,6 +7,13 @@
  * that field is copied onto "saved" and written with aimak_priority_update().
  * So every save is one field, and the undo stack holds the record as it was
  * before each save. Choices (lists, toggles) are saved at once.
+ *
+ * The history gets one entry per field per burst of typing, not one per pause:
+ * the saves of a typed field fold into the change_log row of the burst's first
+ * save (aimak_priority_update_burst()) until the focus leaves the field, another
+ * field is saved, a choice is made, undo is used, another priority is shown, or
+ * AIMAK_PRIORITY_EDITOR_BURST_SECONDS pass without a save. Choices are one entry
+ * each, as a status change must stay in the history.
  */
 #include "config.h"
 
@@ -37,9 +44,16 @@ struct _AimakPriorityEditor
 
   /* Template widgets */
   AdwPreferencesPage  *prefs_page;
-  AdwPreferencesGroup *refusal_group;
-  GtkLabel            *refusal_label;
-  AdwPreferencesGroup *summary_group;
+  GtkWidget           *problem_bar;
+  GtkLabel            *bar_label;
+  GtkMenuButton       *problems_button;
+  GtkPopover          *problems_popover;
+  GtkListBox          *problems_list;
+  AdwButtonContent    *problems_content;
+  GtkBox              *problem_caption;
+  GtkBox              *description_caption;
+  GtkBox              *justification_caption;
+  GtkBox              *indicators_header;
   AdwPreferencesGroup *basics_group;
   AdwPreferencesGroup *gender_group;
   AdwPreferencesGroup *checklist_group;
@@ -87,6 +101,10 @@ struct _AimakPriorityEditor
   AimakPriority       *current;
   char                *pending;         /* the field waiting for its pause */
   guint                pending_id;
+  gboolean             pending_typed;   /* FALSE for a choice, saved at once */
+  gint64               burst;           /* change_log row of the burst of typing */
+  char                *burst_field;
+  gint64               burst_time;      /* monotonic µs of the burst's last save */
   GPtrArray           *undo;            /* UndoStep * */
   CodeList             sectors;
   CodeList             funding;
@@ -99,11 +117,12 @@ struct _AimakPriorityEditor
   GHashTable          *answer_buttons;  /* "item:answer" → GtkToggleButton */
   GPtrArray           *dynamic_rows;    /* check and checklist rows, removed on set_db */
   GPtrArray           *indicator_rows;
-  GPtrArray           *summary_rows;
+  GPtrArray           *summary_rows;    /* rows of problems_list */
   GPtrArray           *history_rows;
   GHashTable          *field_widgets;   /* field → the editing widget */
   GHashTable          *field_rows;      /* field → the row that gets .error */
-  GHashTable          *problem_rows;    /* field → GtkListBoxRow with the inline problem */
+  GHashTable          *problem_icons;   /* field → GtkImage beside the field */
+  GHashTable          *problem_texts;   /* field → its problems as shown, one a line */
   GHashTable          *parse_errors;    /* field → message (text that is not a number) */
   char                *refusal;
   char                *target_area;     /* the window's area, where "Move to" goes */
@@ -403,24 +422,46 @@ undo_step_free (UndoStep *step)
 /* ------------------------------------------------------------------------ */
 /* Saving                                                                    */
 
+static void update_bar (AimakPriorityEditor *self);
+
+/* A refused status change is explained on the status row itself, where the user
+ * is; any other refusal in the fixed-height bar above the form. Neither moves a
+ * field above the one being edited. */
 static void
 set_refusal (AimakPriorityEditor *self,
-             const char          *message)
+             const char          *message,
+             gboolean             is_status)
 {
-  self->refusal_is_status = FALSE;
+  self->refusal_is_status = message != NULL && is_status;
   g_free (self->refusal);
   self->refusal = g_strdup (message);
-  gtk_label_set_text (self->refusal_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->refusal_group), message != NULL);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row),
+                               self->refusal_is_status ? message : "");
+  if (self->refusal_is_status)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_row), "refused");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_row), "refused");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->refusal_is_status ? message : "", -1);
+  update_bar (self);
 }
 
 static void refresh_history (AimakPriorityEditor *self);
 
 /* Writes @field of "current" onto the stored record. */
+static void
+end_burst (AimakPriorityEditor *self)
+{
+  self->burst = 0;
+  g_clear_pointer (&self->burst_field, g_free);
+}
+
 static gboolean
 save_field (AimakPriorityEditor *self,
             const char          *field,
-            gboolean             record_undo)
+            gboolean             record_undo,
+            gboolean             typed)
 {
   g_autoptr(AimakPriority) next = NULL;
   g_autoptr(GError) error = NULL;
@@ -436,7 +477,10 @@ save_field (AimakPriorityEditor *self,
   if (g_strcmp0 (old_text, new_text) == 0)
     return TRUE;
 
-  if (!aimak_priority_update (self->db, next, &error))
+  if (!typed || !is_field (self->burst_field, field) ||
+      g_get_monotonic_time () - self->burst_time > AIMAK_PRIORITY_EDITOR_BURST_SECONDS * G_USEC_PER_SEC)
+    end_burst (self);
+  if (!aimak_priority_update_burst (self->db, next, &self->burst, &error))
     {
       if (is_field (field, "status"))
         {
@@ -444,20 +488,26 @@ save_field (AimakPriorityEditor *self,
            * the status stays, every other field is already saved. */
           copy_field (self->current, self->saved, "status");
           fill_field (self, "status");
-          set_refusal (self, error->message);
-          self->refusal_is_status = TRUE;
+          set_refusal (self, error->message, TRUE);
         }
       else
         {
           g_autofree char *msg = g_strdup_printf (_("Could not save “%s”: %s"),
                                                   aimak_priority_field_label (field),
                                                   error->message);
-          set_refusal (self, msg);
+          set_refusal (self, msg, FALSE);
         }
       update_problems (self);
       return FALSE;
     }
 
+  if (typed)
+    {
+      replace_str (&self->burst_field, field);
+      self->burst_time = g_get_monotonic_time ();
+    }
+  else
+    end_burst (self);
   if (record_undo)
     {
       UndoStep *step = g_new0 (UndoStep, 1);
@@ -472,7 +522,7 @@ save_field (AimakPriorityEditor *self,
   /* updated_at follows the record */
   replace_str (&self->current->updated_at, self->saved->updated_at);
   if (is_field (field, "status") || self->refusal)
-    set_refusal (self, NULL);
+    set_refusal (self, NULL, FALSE);
   update_problems (self);
   refresh_history (self);
   g_signal_emit (self, signals[SAVED], 0, self->saved->id);
@@ -493,7 +543,7 @@ aimak_priority_editor_flush (AimakPriorityEditor *self)
   /* Text that is not a number is not saved; the field shows why. */
   if (g_hash_table_contains (self->parse_errors, field))
     return FALSE;
-  return save_field (self, field, TRUE);
+  return save_field (self, field, TRUE, self->pending_typed);
 }
 
 static gboolean
@@ -519,6 +569,7 @@ field_changed (AimakPriorityEditor *self,
     aimak_priority_editor_flush (self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   replace_str (&self->pending, field);
+  self->pending_typed = !at_once;
   update_problems (self);
   if (at_once)
     aimak_priority_editor_flush (self);
@@ -539,6 +590,7 @@ aimak_priority_editor_undo (AimakPriorityEditor *self)
   if (self->saved == NULL || self->read_only)
     return FALSE;
   aimak_priority_editor_flush (self);
+  end_burst (self);
   /* A field with text that is not a number goes back to what is stored. */
   if (g_hash_table_size (self->parse_errors) > 0)
     {
@@ -566,7 +618,7 @@ aimak_priority_editor_undo (AimakPriorityEditor *self)
   undo_step_free (step);
   if (!aimak_priority_update (self->db, next, &error))
     {
-      set_refusal (self, error->message);
+      set_refusal (self, error->message, FALSE);
       update_problems (self);
       return FALSE;
     }
@@ -575,7 +627,7 @@ aimak_priority_editor_undo (AimakPriorityEditor *self)
   copy_field (self->current, self->saved, field);
   replace_str (&self->current->updated_at, self->saved->updated_at);
   fill_field (self, field);
-  set_refusal (self, NULL);
+  set_refusal (self, NULL, FALSE);
   update_problems (self);
   refresh_history (self);
   g_signal_emit (self, signals[SAVED], 0, self->saved->id);
@@ -696,6 +748,27 @@ fill_checks (AimakPriorityEditor *self,
     }
 }
 
+/* Leaving a typed field ends its burst: what is typed there later is a new entry
+ * of the history. What waits for its pause is saved now, as part of the burst. */
+static void
+on_field_focus_leave (GtkEventControllerFocus *controller,
+                      AimakPriorityEditor     *self)
+{
+  if (self->pending && self->pending_typed)
+    aimak_priority_editor_flush (self);
+  end_burst (self);
+}
+
+static void
+watch_focus (AimakPriorityEditor *self,
+             GtkWidget           *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
+  gtk_widget_add_controller (widget, focus);
+}
+
 static void on_indicator_changed (AimakPriorityIndicatorRow *row, AimakPriorityEditor *self);
 static void on_indicator_remove  (AimakPriorityIndicatorRow *row, AimakPriorityEditor *self);
 
@@ -709,6 +782,7 @@ add_indicator_row (AimakPriorityEditor          *self,
   aimak_priority_indicator_row_set_indicator (row, ind);
   g_signal_connect (row, "changed", G_CALLBACK (on_indicator_changed), self);
   g_signal_connect (row, "remove-requested", G_CALLBACK (on_indicator_remove), self);
+  watch_focus (self, GTK_WIDGET (row));
   adw_preferences_group_add (self->indicators_group, GTK_WIDGET (row));
   g_ptr_array_add (self->indicator_rows, row);
   gtk_widget_set_visible (self->no_indicators_row, FALSE);
@@ -1068,63 +1142,169 @@ editor_undo (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Problems                                                                  */
 
+/* The icon keeps its place when there is no problem (it is only transparent):
+ * an icon that came and went would change the width left to the row's title,
+ * which could then wrap to another line and move every row below. */
+static void
+show_problem_icon (GtkWidget  *icon,
+                   const char *text)
+{
+  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
+  gtk_widget_set_can_target (icon, text != NULL);
+  gtk_widget_set_tooltip_text (icon, text);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
+                               -1);
+}
+
 static GtkWidget *
-problem_row_new (void)
+problem_icon_new (void)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_widget_add_css_class (label, "problem-label");
-  gtk_widget_add_css_class (row, "inline-problem");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  gtk_widget_set_visible (row, FALSE);
-  return row;
+  gtk_widget_add_css_class (icon, "problem-icon");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problem"), -1);
+  show_problem_icon (icon, NULL);
+  return icon;
 }
 
-/* An inline problem line right under @field_row in its list. */
+/* The problems of @field are shown by a warning icon (with the text as its
+ * tooltip) inside the field's own row and by the row's error style: neither
+ * changes any height, so no field moves while the user types. @field_row is the
+ * row that gets .error; the icon goes into @icon_parent, or into the row. */
 static void
-attach_problem_row (AimakPriorityEditor *self,
-                    const char          *field,
-                    GtkWidget           *field_row,
-                    GtkWidget           *error_row)
+attach_problem_icon (AimakPriorityEditor *self,
+                     const char          *field,
+                     GtkWidget           *field_row,
+                     GtkWidget           *icon_parent)
 {
-  GtkWidget *list = gtk_widget_get_parent (field_row);
-  GtkWidget *row;
+  GtkWidget *icon = problem_icon_new ();
 
-  g_return_if_fail (GTK_IS_LIST_BOX (list));
-  row = problem_row_new ();
-  gtk_list_box_insert (GTK_LIST_BOX (list), row,
-                       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (field_row)) + 1);
-  g_hash_table_replace (self->problem_rows, g_strdup (field), row);
-  g_hash_table_replace (self->field_rows, g_strdup (field), error_row ? error_row : field_row);
+  if (icon_parent && GTK_IS_BOX (icon_parent))
+    gtk_box_append (GTK_BOX (icon_parent), icon);
+  else if (ADW_IS_ENTRY_ROW (field_row))
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (field_row), icon);
+  else if (ADW_IS_EXPANDER_ROW (field_row))
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (field_row), icon);
+  else if (ADW_IS_ACTION_ROW (field_row))
+    adw_action_row_add_suffix (ADW_ACTION_ROW (field_row), icon);
+  else
+    g_return_if_reached ();
+  g_hash_table_replace (self->problem_icons, g_strdup (field), icon);
+  if (field_row)
+    g_hash_table_replace (self->field_rows, g_strdup (field), field_row);
+}
+
+static gboolean
+scroll_to_focus (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (ref);
+  GtkWidget *sw = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *content;
+  GtkAdjustment *adj;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (sw == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sw));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
+  value = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  /* Some context above the field, and the whole field when it fits. */
+  top = bounds.origin.y - 48;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  /* A field out of view comes to near the top, where an opened expander has
+   * room below it for its rows. */
+  if (top < value || bottom > value + page)
+    value = top;
+  gtk_adjustment_set_value (adj, value);
+  return G_SOURCE_REMOVE;
 }
 
 static void
-on_summary_row_activated (AdwActionRow        *row,
-                          AimakPriorityEditor *self)
+weak_ref_free (gpointer data)
 {
-  const char *field = g_object_get_data (G_OBJECT (row), "aimak-field");
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Opens what hides @field, focuses it and scrolls it into view once the
+ * opened rows have their size (after the next layout, hence the idle). */
+static void
+reveal_field (AimakPriorityEditor *self,
+              const char          *field)
+{
   GtkWidget *widget = aimak_priority_editor_get_field_widget (self, field);
-  GtkWidget *parent;
+  GWeakRef *ref;
 
   if (widget == NULL)
     return;
-  /* Open the expander the field is in, so it can be seen. */
-  for (parent = widget; parent; parent = gtk_widget_get_parent (parent))
-    if (ADW_IS_EXPANDER_ROW (parent) && parent != widget)
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent;
+       parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_EXPANDER_ROW (parent))
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
   if (ADW_IS_EXPANDER_ROW (widget))
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
-  gtk_widget_grab_focus (widget);
+  /* A row that takes no focus itself (an expander) gives it to its first child. */
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, ref, weak_ref_free);
+}
+
+static void
+on_problem_activated (GtkListBox          *list,
+                      GtkListBoxRow       *row,
+                      AimakPriorityEditor *self)
+{
+  g_autofree char *field = g_strdup (g_object_get_data (G_OBJECT (row), "aimak-field"));
+
+  gtk_popover_popdown (self->problems_popover);
+  reveal_field (self, field);
+}
+
+/* The fixed-height bar: a refusal that has no row of its own, else what the
+ * problems mean; and the button that lists them. */
+static void
+update_bar (AimakPriorityEditor *self)
+{
+  const char *text = "";
+  g_autofree char *count = NULL;
+
+  if (self->refusal && !self->refusal_is_status)
+    text = self->refusal;
+  else if (self->n_problems > 0)
+    text = _("A draft can be saved with problems, but it cannot move past draft until "
+             "they are solved");
+  gtk_label_set_text (self->bar_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->bar_label), *text ? text : NULL);
+  if (self->refusal && !self->refusal_is_status)
+    gtk_widget_add_css_class (GTK_WIDGET (self->bar_label), "problem-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->bar_label), "problem-label");
+
+  if (self->n_problems > 0)
+    count = g_strdup_printf (ngettext ("%u Problem", "%u Problems", self->n_problems),
+                             self->n_problems);
+  else
+    count = g_strdup (_("No Problems"));
+  adw_button_content_set_label (self->problems_content, count);
+  adw_button_content_set_icon_name (self->problems_content,
+                                    self->n_problems > 0 ? "dialog-warning-symbolic"
+                                                         : "emblem-ok-symbolic");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->problems_button), self->n_problems > 0);
+  if (self->n_problems > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->problems_button), "has-problems");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->problems_button), "has-problems");
 }
 
 static void
@@ -1135,7 +1315,6 @@ update_problems (AimakPriorityEditor *self)
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
   GHashTableIter iter;
   gpointer key, value;
-  g_autofree char *title = NULL;
   g_autoptr(GString) signature = g_string_new (NULL);
 
   if (self->current == NULL)
@@ -1170,8 +1349,9 @@ update_problems (AimakPriorityEditor *self)
   self->problems_signature = g_strdup (signature->str);
 
   for (guint i = 0; i < self->summary_rows->len; i++)
-    adw_preferences_group_remove (self->summary_group, g_ptr_array_index (self->summary_rows, i));
+    gtk_list_box_remove (self->problems_list, g_ptr_array_index (self->summary_rows, i));
   g_ptr_array_set_size (self->summary_rows, 0);
+  g_hash_table_remove_all (self->problem_texts);
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -1184,6 +1364,7 @@ update_problems (AimakPriorityEditor *self)
 
       g_ptr_array_add (strings, text);
       g_hash_table_replace (texts, problem->field, text);
+      g_hash_table_replace (self->problem_texts, g_strdup (problem->field), g_strdup (text));
 
       row = ADW_ACTION_ROW (adw_action_row_new ());
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -1197,20 +1378,17 @@ update_problems (AimakPriorityEditor *self)
       adw_action_row_add_prefix (row, icon);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       g_object_set_data_full (G_OBJECT (row), "aimak-field", g_strdup (problem->field), g_free);
-      g_signal_connect (row, "activated", G_CALLBACK (on_summary_row_activated), self);
-      adw_preferences_group_add (self->summary_group, GTK_WIDGET (row));
+      gtk_list_box_append (self->problems_list, GTK_WIDGET (row));
       g_ptr_array_add (self->summary_rows, row);
     }
 
-  g_hash_table_iter_init (&iter, self->problem_rows);
+  g_hash_table_iter_init (&iter, self->problem_icons);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *text = g_hash_table_lookup (texts, key);
-      GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (value));
       GtkWidget *field_row = g_hash_table_lookup (self->field_rows, key);
 
-      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-      gtk_widget_set_visible (value, text != NULL);
+      show_problem_icon (value, text);
       if (field_row && text)
         gtk_widget_add_css_class (field_row, "error");
       else if (field_row)
@@ -1222,15 +1400,12 @@ update_problems (AimakPriorityEditor *self)
     }
 
   self->n_problems = problems->len;
-  title = g_strdup_printf (ngettext ("%u Problem", "%u Problems", problems->len),
-                           problems->len);
-  adw_preferences_group_set_title (self->summary_group, title);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_group), problems->len > 0);
+  update_bar (self);
 
   /* A refusal explains a status change that was not made; once the problems
    * behind it are solved it has nothing left to say. */
   if (self->refusal_is_status && problems->len == 0)
-    set_refusal (self, NULL);
+    set_refusal (self, NULL, FALSE);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1247,6 +1422,62 @@ shorten (const char *text)
       return g_strconcat (head, "…", NULL);
     }
   return g_strdup (text);
+}
+
+static char *
+logged_number (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+  return aimak_numbers_format_number (g_ascii_strtod (text, NULL));
+}
+
+/* The change log keeps indicators as "name [unit] F 4→40/ M 11→40/12; …";
+ * the history says it in the interface's words: women and men, not F and M. */
+static char *
+indicators_words (const char *value)
+{
+  g_autoptr(GRegex) re = g_regex_new ("^(.*?) F ([^→ ]*)→([^/ ]*)/(\\S*) M ([^→ ]*)→([^/ ]*)/(\\S*)$",
+                                      0, 0, NULL);
+  g_auto(GStrv) parts = g_strsplit (value, "; ", -1);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (s->len)
+        g_string_append (s, "; ");
+      if (!g_regex_match (re, parts[i], 0, &match))
+        {
+          g_string_append (s, parts[i]);
+          continue;
+        }
+      {
+        g_autofree char *name = g_match_info_fetch (match, 1);
+        char *raw[6] = { NULL };
+        char *n[6] = { NULL };
+
+        for (guint j = 0; j < 6; j++)
+          {
+            raw[j] = g_match_info_fetch (match, (int) j + 2);
+            n[j] = logged_number (raw[j]);
+          }
+        /* Translators: an indicator in the history: name, then baseline → target
+         * for women and for men */
+        g_string_append_printf (s, _("%s: women %s → %s, men %s → %s"),
+                                *name ? name : "—", n[0], n[1], n[3], n[4]);
+        if (*raw[2] || *raw[5])
+          /* Translators: appended to an indicator in the history: actual values */
+          g_string_append_printf (s, _(" (actual: women %s, men %s)"), n[2], n[5]);
+        for (guint j = 0; j < 6; j++)
+          {
+            g_free (raw[j]);
+            g_free (n[j]);
+          }
+      }
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 /* A stored value of @field in words: names instead of codes. */
@@ -1267,6 +1498,8 @@ display_value (AimakPriorityEditor *self,
     return aimak_marker_label (atoi (value));
   if (is_field (field, "budget_kgs"))
     return aimak_numbers_format_budget (g_ascii_strtod (value, NULL));
+  if (is_field (field, "indicators"))
+    return indicators_words (value);
   if (is_field (field, "sector_code"))
     list = &self->sectors;
   else if (is_field (field, "funding_source"))
@@ -1473,11 +1706,11 @@ add_checklist_rows (AimakPriorityEditor *self)
           g_hash_table_replace (self->answer_buttons,
                                 g_strdup_printf ("%s:%s", item, answers[a].answer), button);
         }
+      if (g_strcmp0 (item, "women_consulted") == 0)
+        attach_problem_icon (self, "checklist", row, NULL);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
       adw_preferences_group_add (self->checklist_group, row);
       g_ptr_array_add (self->dynamic_rows, row);
-      if (g_strcmp0 (item, "women_consulted") == 0)
-        attach_problem_row (self, "checklist", row, NULL);
     }
   /* The suggestion closes the list: it follows from the answers above. */
   g_object_ref (self->suggested_row);
@@ -1502,14 +1735,9 @@ remove_dynamic_rows (AimakPriorityEditor *self)
   g_clear_pointer (&self->problems_signature, g_free);
   g_hash_table_remove_all (self->checks);
   g_hash_table_remove_all (self->answer_buttons);
-  {
-    GtkWidget *row = g_hash_table_lookup (self->problem_rows, "checklist");
-
-    if (row && GTK_IS_LIST_BOX (gtk_widget_get_parent (row)))
-      gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
-    g_hash_table_remove (self->problem_rows, "checklist");
-    g_hash_table_remove (self->field_rows, "checklist");
-  }
+  /* The checklist's icon went with its row. */
+  g_hash_table_remove (self->problem_icons, "checklist");
+  g_hash_table_remove (self->field_rows, "checklist");
 }
 
 void
@@ -1656,6 +1884,7 @@ aimak_priority_editor_load (AimakPriorityEditor *self,
   g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), FALSE);
 
   aimak_priority_editor_flush (self);
+  end_burst (self);
   if (id && self->db)
     {
       p = aimak_priority_load (self->db, id, error);
@@ -1666,7 +1895,7 @@ aimak_priority_editor_load (AimakPriorityEditor *self,
     {
       g_ptr_array_set_size (self->undo, 0);
       g_hash_table_remove_all (self->parse_errors);
-      set_refusal (self, NULL);
+      set_refusal (self, NULL, FALSE);
     }
   g_clear_pointer (&self->saved, aimak_priority_free);
   g_clear_pointer (&self->current, aimak_priority_free);
@@ -1720,6 +1949,59 @@ aimak_priority_editor_set_read_only (AimakPriorityEditor *self,
   g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
   self->read_only = read_only;
   update_sensitivity (self);
+}
+
+gboolean
+aimak_priority_editor_save_pending (AimakPriorityEditor  *self,
+                                    GError              **error)
+{
+  g_autoptr(GString) text = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), FALSE);
+  if (self->saved == NULL || self->read_only)
+    return TRUE;
+  aimak_priority_editor_flush (self);
+  /* Problems of a draft do not stop a save; only text that is no value does. */
+  if (g_hash_table_size (self->parse_errors) == 0)
+    return TRUE;
+  text = g_string_new (NULL);
+  g_hash_table_iter_init (&iter, self->parse_errors);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (text->len)
+        g_string_append_c (text, '\n');
+      /* Translators: a field that cannot be saved, "Budget (KGS): Enter an amount…" */
+      g_string_append_printf (text, _("%s: %s"), aimak_priority_field_label (key),
+                              (char *) value);
+    }
+  g_set_error_literal (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_INVALID, text->str);
+  return FALSE;
+}
+
+void
+aimak_priority_editor_discard (AimakPriorityEditor *self)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
+  g_clear_handle_id (&self->pending_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_free);
+  g_hash_table_remove_all (self->parse_errors);
+}
+
+void
+aimak_priority_editor_reveal_field (AimakPriorityEditor *self,
+                                    const char          *field)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
+  reveal_field (self, field);
+}
+
+GtkListBox *
+aimak_priority_editor_get_problem_list (AimakPriorityEditor *self)
+{
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), NULL);
+  return self->problems_list;
 }
 
 void
@@ -1788,13 +2070,8 @@ const char *
 aimak_priority_editor_get_inline_problem (AimakPriorityEditor *self,
                                           const char          *field)
 {
-  GtkWidget *row;
-
   g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), NULL);
-  row = g_hash_table_lookup (self->problem_rows, field);
-  if (row == NULL || !gtk_widget_get_visible (row))
-    return NULL;
-  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row))));
+  return g_hash_table_lookup (self->problem_texts, field);
 }
 
 guint
@@ -1808,7 +2085,7 @@ const char *
 aimak_priority_editor_get_refusal (AimakPriorityEditor *self)
 {
   g_return_val_if_fail (AIMAK_IS_PRIORITY_EDITOR (self), NULL);
-  return gtk_widget_get_visible (GTK_WIDGET (self->refusal_group)) ? self->refusal : NULL;
+  return self->refusal;
 }
 
 guint
@@ -1840,6 +2117,12 @@ aimak_priority_editor_dispose (GObject *object)
     aimak_priority_editor_flush (self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PRIORITY_EDITOR);
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (aimak_priority_editor_parent_class)->dispose (object);
 }
 
@@ -1852,6 +2135,7 @@ aimak_priority_editor_finalize (GObject *object)
   g_clear_pointer (&self->saved, aimak_priority_free);
   g_clear_pointer (&self->current, aimak_priority_free);
   g_free (self->pending);
+  g_free (self->burst_field);
   g_free (self->refusal);
   g_free (self->target_area);
   g_free (self->problems_signature);
@@ -1871,7 +2155,8 @@ aimak_priority_editor_finalize (GObject *object)
   g_ptr_array_unref (self->history_rows);
   g_hash_table_unref (self->field_widgets);
   g_hash_table_unref (self->field_rows);
-  g_hash_table_unref (self->problem_rows);
+  g_hash_table_unref (self->problem_icons);
+  g_hash_table_unref (self->problem_texts);
   g_hash_table_unref (self->parse_errors);
   G_OBJECT_CLASS (aimak_priority_editor_parent_class)->finalize (object);
 }
@@ -1894,9 +2179,16 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
                                                RESOURCE_PREFIX "/ui/aimak-priority-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AimakPriorityEditor, name)
   BIND (prefs_page);
-  BIND (refusal_group);
-  BIND (refusal_label);
-  BIND (summary_group);
+  BIND (problem_bar);
+  BIND (bar_label);
+  BIND (problems_button);
+  BIND (problems_popover);
+  BIND (problems_list);
+  BIND (problems_content);
+  BIND (problem_caption);
+  BIND (description_caption);
+  BIND (justification_caption);
+  BIND (indicators_header);
   BIND (basics_group);
   BIND (gender_group);
   BIND (checklist_group);
@@ -1941,6 +2233,7 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_move_area_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, editor_undo);
   gtk_widget_class_install_action (widget_class, "editor.add-indicator", NULL,
@@ -1951,33 +2244,32 @@ aimak_priority_editor_class_init (AimakPriorityEditorClass *klass)
 static void
 aimak_priority_editor_init (AimakPriorityEditor *self)
 {
-  struct { const char *field; gpointer widget; gpointer row; } fields[] = {
-    { "area_code", NULL, NULL },
-    { "title", NULL, NULL },
-    { "problem", NULL, NULL },
-    { "description", NULL, NULL },
-    { "sector_code", NULL, NULL },
-    { "gender_marker", NULL, NULL },
-    { "marker_justification", NULL, NULL },
-    { "target_groups", NULL, NULL },
-    { "gcm", NULL, NULL },
-    { "sdg", NULL, NULL },
-    { "budget_kgs", NULL, NULL },
-    { "funding_source", NULL, NULL },
-    { "responsible", NULL, NULL },
-    { "partners", NULL, NULL },
-    { "start_year", NULL, NULL },
-    { "end_year", NULL, NULL },
-    { "hearing_date", NULL, NULL },
-    { "hearing_participants_f", NULL, NULL },
-    { "hearing_participants_m", NULL, NULL },
-    { "kenesh_decision_no", NULL, NULL },
-    { "kenesh_decision_date", NULL, NULL },
-    { "status", NULL, NULL },
+  struct { const char *field; gpointer widget; gpointer row; gpointer icon_parent; } fields[] = {
+    { "area_code", NULL, NULL, NULL },
+    { "title", NULL, NULL, NULL },
+    { "problem", NULL, NULL, NULL },
+    { "description", NULL, NULL, NULL },
+    { "sector_code", NULL, NULL, NULL },
+    { "gender_marker", NULL, NULL, NULL },
+    { "marker_justification", NULL, NULL, NULL },
+    { "target_groups", NULL, NULL, NULL },
+    { "gcm", NULL, NULL, NULL },
+    { "sdg", NULL, NULL, NULL },
+    { "budget_kgs", NULL, NULL, NULL },
+    { "funding_source", NULL, NULL, NULL },
+    { "responsible", NULL, NULL, NULL },
+    { "partners", NULL, NULL, NULL },
+    { "start_year", NULL, NULL, NULL },
+    { "end_year", NULL, NULL, NULL },
+    { "hearing_date", NULL, NULL, NULL },
+    { "hearing_participants_f", NULL, NULL, NULL },
+    { "hearing_participants_m", NULL, NULL, NULL },
+    { "kenesh_decision_no", NULL, NULL, NULL },
+    { "kenesh_decision_date", NULL, NULL, NULL },
+    { "status", NULL, NULL, NULL },
   };
   GtkTextView *views[] = { NULL, NULL, NULL };
   const char *view_fields[] = { "problem", "description", "marker_justification" };
-  GtkWidget *indicators_problem;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1990,7 +2282,8 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
   self->history_rows = g_ptr_array_new ();
   self->field_widgets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->field_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->problem_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problem_icons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problem_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->parse_errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   fields[0].widget = self->move_area_button;
@@ -1998,12 +2291,15 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
   fields[1].widget = fields[1].row = self->title_row;
   fields[2].widget = self->problem_view;
   fields[2].row = self->problem_row;
+  fields[2].icon_parent = self->problem_caption;
   fields[3].widget = self->description_view;
   fields[3].row = self->description_row;
+  fields[3].icon_parent = self->description_caption;
   fields[4].widget = fields[4].row = self->sector_row;
   fields[5].widget = fields[5].row = self->marker_row;
   fields[6].widget = self->justification_view;
   fields[6].row = self->justification_row;
+  fields[6].icon_parent = self->justification_caption;
   fields[7].widget = fields[7].row = self->groups_row;
   fields[8].widget = fields[8].row = self->gcm_row;
   fields[9].widget = fields[9].row = self->sdg_row;
@@ -2022,9 +2318,11 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
+      if (GTK_IS_EDITABLE (fields[i].widget) || GTK_IS_TEXT_VIEW (fields[i].widget))
+        watch_focus (self, fields[i].widget);
       g_object_set_data (G_OBJECT (fields[i].widget), "aimak-field", (gpointer) fields[i].field);
       g_hash_table_replace (self->field_widgets, g_strdup (fields[i].field), fields[i].widget);
-      attach_problem_row (self, fields[i].field, fields[i].row, NULL);
+      attach_problem_icon (self, fields[i].field, fields[i].row, fields[i].icon_parent);
     }
 
   views[0] = self->problem_view;
@@ -2041,11 +2339,18 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
       g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
     }
 
-  /* Problems of the indicator list as a whole stand first in its group. */
-  indicators_problem = problem_row_new ();
-  gtk_list_box_insert (GTK_LIST_BOX (gtk_widget_get_parent (self->no_indicators_row)),
-                       indicators_problem, 0);
-  g_hash_table_replace (self->problem_rows, g_strdup ("indicators"), indicators_problem);
+  aimak_expander_row_limit_lines (self->groups_row);
+  aimak_expander_row_limit_lines (self->gcm_row);
+  aimak_expander_row_limit_lines (self->sdg_row);
+
+  /* Problems of the indicator list as a whole: beside its Add button. */
+  {
+    GtkWidget *icon = problem_icon_new ();
+
+    gtk_box_prepend (self->indicators_header, icon);
+    g_hash_table_replace (self->problem_icons, g_strdup ("indicators"), icon);
+  }
+  update_bar (self);
 
   update_sensitivity (self);
 }

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (AimakPriorityEditor, aimak_priority_editor,
 
 /* How long a field waits after the last keystroke before it is saved. */
 #define AIMAK_PRIORITY_EDITOR_DELAY_MS 400
+/* Saves of one field by typing are one burst, one entry of the history, until
+ * the focus leaves the field, another field is saved, or this long has passed
+ * since the burst's last save. */
+#define AIMAK_PRIORITY_EDITOR_BURST_SECONDS 120
 
 GtkWidget           *aimak_priority_editor_new          (void);
 /* Loads the code lists of @db for the choices. */
@@ -35,6 +39,18 @@ gboolean             aimak_priority_editor_undo         (AimakPriorityEditor *se
 void                 aimak_priority_editor_set_read_only (AimakPriorityEditor *self,
                                                           gboolean             read_only);
 void                 aimak_priority_editor_focus_title  (AimakPriorityEditor *self);
+/* Saves the field waiting for its pause at once: TRUE when nothing is left
+ * unsaved; FALSE with @error naming each field whose text cannot be stored
+ * (not a number), for the window to ask whether to keep editing or discard. */
+gboolean             aimak_priority_editor_save_pending (AimakPriorityEditor  *self,
+                                                         GError              **error);
+/* Forgets what could not be saved, so that closing does not try again. */
+void                 aimak_priority_editor_discard      (AimakPriorityEditor *self);
+/* Opens the expander of @field, focuses it and scrolls it into view. */
+void                 aimak_priority_editor_reveal_field (AimakPriorityEditor *self,
+                                                         const char          *field);
+/* The list of problems in the popover of the problem button. */
+GtkListBox          *aimak_priority_editor_get_problem_list (AimakPriorityEditor *self);
 /* The area chosen in the window: the Area row offers to move the priority there. */
 void                 aimak_priority_editor_set_target_area (AimakPriorityEditor *self,
                                                             const char          *code);

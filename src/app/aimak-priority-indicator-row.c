@@ -55,6 +55,45 @@ pair_text (double women,
   return g_strdup_printf (_("W %s / M %s"), *w ? w : "–", *m ? m : "–");
 }
 
+static AdwActionRow *
+find_action_row (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwActionRow *found;
+
+      if (ADW_IS_ACTION_ROW (c))
+        return ADW_ACTION_ROW (c);
+      if ((found = find_action_row (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_header_text_changed (AdwExpanderRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  const char *subtitle = adw_expander_row_get_subtitle (row);
+  g_autofree char *tip = subtitle && *subtitle ? g_strdup_printf ("%s\n%s", title, subtitle)
+                                               : g_strdup (title);
+
+  gtk_widget_set_tooltip_text (GTK_WIDGET (find_action_row (GTK_WIDGET (row))), tip);
+}
+
+void
+aimak_expander_row_limit_lines (AdwExpanderRow *row)
+{
+  AdwActionRow *header = find_action_row (GTK_WIDGET (row));
+
+  g_return_if_fail (header != NULL);
+  adw_action_row_set_title_lines (header, 1);
+  adw_action_row_set_subtitle_lines (header, 1);
+  g_signal_connect (row, "notify::title", G_CALLBACK (on_header_text_changed), NULL);
+  g_signal_connect (row, "notify::subtitle", G_CALLBACK (on_header_text_changed), NULL);
+  on_header_text_changed (row);
+}
+
 static void
 update_header (AimakPriorityIndicatorRow            *self,
                const AimakPriorityIndicator *ind)
@@ -203,6 +242,7 @@ aimak_priority_indicator_row_init (AimakPriorityIndicatorRow *self)
   g_autoptr(AimakPriorityIndicator) empty = aimak_priority_indicator_new ("", "");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  aimak_expander_row_limit_lines (ADW_EXPANDER_ROW (self));
   update_header (self, empty);
 }
 

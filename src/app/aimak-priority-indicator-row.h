@@ -27,5 +27,10 @@ AimakPriorityIndicator *aimak_priority_indicator_row_get_indicator
 GtkEditable            *aimak_priority_indicator_row_get_field
                                                     (AimakPriorityIndicatorRow    *self,
                                                      guint                         index);
+/* Keeps the header of @row (title and subtitle) to one line each, ellipsized,
+ * with the full text in its tooltip: a header that wraps while the user types or
+ * ticks would move the rows below it under the pointer. libadwaita 1.2 has no
+ * title-lines on expander rows, so this reaches its header action row. */
+void                    aimak_expander_row_limit_lines (AdwExpanderRow *row);
 
 G_END_DECLS

@@ -188,9 +188,73 @@ save_window_state (AimakWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
+/* After the dialog has finished its response: closing the window takes the
+ * dialog with it. */
+static gboolean
+close_after_discard (gpointer data)
+{
+  GtkWindow *window = data;
+  GtkApplication *app = gtk_window_get_application (window);
+
+  if (g_object_get_data (G_OBJECT (window), "aimak-quitting") && app)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_close (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     AimakWindow      *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    {
+      g_object_set_data (G_OBJECT (self), "aimak-quitting", NULL);
+      return;
+    }
+  aimak_priority_editor_discard (aimak_priorities_page_get_editor (self->priorities_page));
+  aimak_activity_editor_discard (aimak_capacity_page_get_editor (self->capacity_page));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_discard, g_object_ref (self),
+                   g_object_unref);
+}
+
+/* Nothing typed is lost on close or quit: the editors save what waits for its
+ * pause; what cannot be saved (it is invalid) makes the window ask. */
+static gboolean
+save_edits_or_ask (AimakWindow *self)
+{
+  AimakPriorityEditor *pe = aimak_priorities_page_get_editor (self->priorities_page);
+  AimakActivityEditor *ae = aimak_capacity_page_get_editor (self->capacity_page);
+  g_autoptr(GError) p_error = NULL;
+  g_autoptr(GError) a_error = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  aimak_priority_editor_save_pending (pe, &p_error);
+  aimak_activity_editor_save_pending (ae, &a_error);
+  if (p_error == NULL && a_error == NULL)
+    return TRUE;
+  aimak_window_show_view (self, p_error ? "priorities" : "capacity");
+  body = g_strjoin ("\n\n", p_error ? p_error->message : a_error->message,
+                    p_error && a_error ? a_error->message : NULL, NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Changes Cannot Be Saved"), body));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard Changes"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
 static gboolean
 aimak_window_close_request (GtkWindow *window)
 {
+  if (!save_edits_or_ask (AIMAK_WINDOW (window)))
+    return TRUE;
   save_window_state (AIMAK_WINDOW (window));
   return GTK_WINDOW_CLASS (aimak_window_parent_class)->close_request (window);
 }

@@ -10,6 +10,7 @@
 
 #include "aimak-activity.h"
 #include "aimak-number.h"
+#include "aimak-priority.h"
 
 G_DEFINE_QUARK (aimak-activity-error-quark, aimak_activity_error)
 
@@ -278,6 +279,7 @@ aimak_activity_validate (const AimakActivity *a)
   GPtrArray *problems =
     g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_activity_problem_free);
   gint64 women = 0, men = 0;
+  gboolean topic_blank;
 
   g_return_val_if_fail (a != NULL, problems);
 
@@ -301,6 +303,16 @@ aimak_activity_validate (const AimakActivity *a)
 
   if (a->type == NULL || *a->type == '\0')
     add_problem (problems, "type", g_strdup (_("Choose the type of the activity.")));
+
+  /* The topic is what the list and the workbook show of an activity: without it
+   * two trainings on one day cannot be told apart. */
+  {
+    g_autofree char *topic = g_strstrip (g_strdup (a->topic ? a->topic : ""));
+
+    topic_blank = *topic == '\0';
+    if (topic_blank)
+      add_problem (problems, "topic", g_strdup (_("Enter the topic of the activity.")));
+  }
 
   for (guint i = 0; i < a->participants->len; i++)
     {
@@ -333,7 +345,9 @@ aimak_activity_validate (const AimakActivity *a)
       { "notes", a->notes, TRUE },
     };
     for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-      if (!aimak_text_check (texts[i].text, -1, texts[i].multiline,
+      /* A blank topic already has its problem; one problem per field is enough. */
+      if (!(g_str_equal (texts[i].field, "topic") && topic_blank) &&
+          !aimak_text_check (texts[i].text, -1, texts[i].multiline,
                              aimak_activity_field_label (texts[i].field), &error))
         {
           add_problem (problems, texts[i].field, g_strdup (error->message));
@@ -580,9 +594,29 @@ aimak_activity_create (AimakDb       *db,
   return TRUE;
 }
 
-/* Logs @field when its text changed; *changed tells whether anything did. */
+/* A changed field, to be logged once all are known (a burst needs to know
+ * whether it is the only one). */
+typedef struct
+{
+  char *field;
+  char *old_value;
+  char *new_value;
+} FieldChange;
+
+static void
+field_change_free (gpointer data)
+{
+  FieldChange *c = data;
+
+  g_free (c->field);
+  g_free (c->old_value);
+  g_free (c->new_value);
+  g_free (c);
+}
+
+/* Notes @field in @changes when its text changed; *changed tells whether anything did. */
 static gboolean
-log_text (AimakDb    *db,
+log_text (GPtrArray  *changes,
           const char *id,
           const char *field,
           const char *old_value,
@@ -590,14 +624,21 @@ log_text (AimakDb    *db,
           gboolean   *changed,
           GError    **error)
 {
+  FieldChange *c;
+
   if (g_strcmp0 (old_value ? old_value : "", new_value ? new_value : "") == 0)
     return TRUE;
   *changed = TRUE;
-  return aimak_db_log_change (db, "activity", id, "update", field, old_value, new_value, error);
+  c = g_new0 (FieldChange, 1);
+  c->field = g_strdup (field);
+  c->old_value = g_strdup (old_value);
+  c->new_value = g_strdup (new_value);
+  g_ptr_array_add (changes, c);
+  return TRUE;
 }
 
 static gboolean
-log_int (AimakDb    *db,
+log_int (GPtrArray  *changes,
          const char *id,
          const char *field,
          int         old_value,
@@ -608,11 +649,11 @@ log_int (AimakDb    *db,
   g_autofree char *o = g_strdup_printf ("%d", old_value);
   g_autofree char *n = g_strdup_printf ("%d", new_value);
 
-  return log_text (db, id, field, o, n, changed, error);
+  return log_text (changes, id, field, o, n, changed, error);
 }
 
 static gboolean
-log_differences (AimakDb             *db,
+log_differences (GPtrArray           *changes,
                  const AimakActivity *old,
                  const AimakActivity *a,
                  gboolean            *changed,
@@ -627,15 +668,15 @@ log_differences (AimakDb             *db,
   g_autoptr(GPtrArray) roles = g_ptr_array_new ();
   const char *id = a->id;
 
-  if (!log_text (db, id, "area_code", old->area_code, a->area_code, changed, error) ||
-      !log_text (db, id, "date", old->date, a->date, changed, error) ||
-      !log_text (db, id, "type", old->type, a->type, changed, error) ||
-      !log_text (db, id, "topic", old->topic, a->topic, changed, error) ||
-      !log_text (db, id, "facilitator", old->facilitator, a->facilitator, changed, error) ||
-      !log_text (db, id, "pre_score", old_pre, new_pre, changed, error) ||
-      !log_text (db, id, "post_score", old_post, new_post, changed, error) ||
-      !log_text (db, id, "notes", old->notes, a->notes, changed, error) ||
-      !log_text (db, id, "priorities", old_links, new_links, changed, error))
+  if (!log_text (changes, id, "area_code", old->area_code, a->area_code, changed, error) ||
+      !log_text (changes, id, "date", old->date, a->date, changed, error) ||
+      !log_text (changes, id, "type", old->type, a->type, changed, error) ||
+      !log_text (changes, id, "topic", old->topic, a->topic, changed, error) ||
+      !log_text (changes, id, "facilitator", old->facilitator, a->facilitator, changed, error) ||
+      !log_text (changes, id, "pre_score", old_pre, new_pre, changed, error) ||
+      !log_text (changes, id, "post_score", old_post, new_post, changed, error) ||
+      !log_text (changes, id, "notes", old->notes, a->notes, changed, error) ||
+      !log_text (changes, id, "priorities", old_links, new_links, changed, error))
     return FALSE;
 
   /* Every role in either version, each compared by sex. */
@@ -656,23 +697,26 @@ log_differences (AimakDb             *db,
       g_autofree char *wf = g_strconcat ("women.", role, NULL);
       g_autofree char *mf = g_strconcat ("men.", role, NULL);
 
-      if (!log_int (db, id, wf, aimak_activity_get_women (old, role),
+      if (!log_int (changes, id, wf, aimak_activity_get_women (old, role),
                     aimak_activity_get_women (a, role), changed, error) ||
-          !log_int (db, id, mf, aimak_activity_get_men (old, role),
+          !log_int (changes, id, mf, aimak_activity_get_men (old, role),
                     aimak_activity_get_men (a, role), changed, error))
         return FALSE;
     }
   return TRUE;
 }
 
-gboolean
-aimak_activity_update (AimakDb       *db,
-                       AimakActivity *a,
-                       GError       **error)
+static gboolean
+update_activity (AimakDb       *db,
+                 AimakActivity *a,
+                 gint64        *burst,
+                 GError       **error)
 {
   g_autoptr(AimakActivity) old = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (field_change_free);
   g_autofree char *now = NULL;
   gboolean changed = FALSE;
+  gint64 old_burst = burst ? *burst : 0;
 
   g_return_val_if_fail (db != NULL && a != NULL && a->id != NULL, FALSE);
 
@@ -681,10 +725,23 @@ aimak_activity_update (AimakDb       *db,
   if (!aimak_db_begin (db, error))
     return FALSE;
   old = aimak_activity_load (db, a->id, error);
-  if (old == NULL || !log_differences (db, old, a, &changed, error))
+  if (old == NULL || !log_differences (changes, old, a, &changed, error))
     goto fail;
   if (!changed)
     return aimak_db_commit (db, error);
+  if (burst && changes->len != 1)
+    *burst = 0;   /* several fields at once are no burst of typing */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      FieldChange *c = g_ptr_array_index (changes, i);
+      gboolean ok = burst && changes->len == 1
+        ? aimak_change_log_burst (db, "activity", a->id, c->field, c->old_value, c->new_value,
+                                  burst, error)
+        : aimak_db_log_change (db, "activity", a->id, "update", c->field, c->old_value,
+                               c->new_value, error);
+      if (!ok)
+        goto fail;
+    }
 
   now = aimak_db_now ();
   if (!aimak_db_exec (db, error,
@@ -704,7 +761,27 @@ aimak_activity_update (AimakDb       *db,
 fail:
   if (aimak_db_in_transaction (db))
     aimak_db_rollback (db);
+  if (burst)
+    *burst = old_burst;
   return FALSE;
+}
+
+gboolean
+aimak_activity_update (AimakDb       *db,
+                       AimakActivity *a,
+                       GError       **error)
+{
+  return update_activity (db, a, NULL, error);
+}
+
+gboolean
+aimak_activity_update_burst (AimakDb       *db,
+                             AimakActivity *a,
+                             gint64        *burst,
+                             GError       **error)
+{
+  g_return_val_if_fail (burst != NULL, FALSE);
+  return update_activity (db, a, burst, error);
 }
 
 static gboolean

@@ -95,6 +95,13 @@ gboolean        aimak_activity_create            (AimakDb             *db,
 gboolean        aimak_activity_update            (AimakDb             *db,
                                                   AimakActivity       *a,
                                                   GError             **error);
+/* The same for the editor, which saves as the user types: a save that changes one
+ * field folds into the change_log row *@burst of the same field (see
+ * aimak_priority_update_burst()); *@burst is set to the row written, or 0. */
+gboolean        aimak_activity_update_burst      (AimakDb             *db,
+                                                  AimakActivity       *a,
+                                                  gint64              *burst,
+                                                  GError             **error);
 /* Soft delete: sets deleted_at; logs "delete". */
 gboolean        aimak_activity_delete            (AimakDb             *db,
                                                   const char          *id,

@@ -9,6 +9,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-number.h"
+#include "aimak-csv.h"
+#include "aimak-lang.h"
 #include "aimak-priority.h"
 
 G_DEFINE_QUARK (aimak-priority-error-quark, aimak_priority_error)
@@ -454,6 +456,43 @@ check_input (const AimakPriority *p,
     }
 }
 
+/* The name of checklist item @code as the checklist shows it: from the code list
+ * of the reference data, in the interface language with the usual fallback. A
+ * problem then names the item in the very words of the row the user answers. */
+static char *
+checklist_item_name (const char *code)
+{
+  g_autoptr(GInputStream) in = NULL;
+  AimakCsvReader *reader;
+  GPtrArray *fields = NULL;
+  g_autoptr(GPtrArray) header = NULL;
+  char *name = NULL;
+  int c_code, c_en, c_ru, c_ky;
+
+  in = g_resources_open_stream (RESOURCE_PREFIX "/reference/codelists/gender_checklist.csv",
+                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (in == NULL)
+    return g_strdup (code);
+  reader = aimak_csv_reader_new (in, ',');
+  if (aimak_csv_reader_next (reader, &fields, NULL, NULL))
+    {
+      header = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; i < fields->len; i++)
+        g_ptr_array_add (header, g_strdup (g_ptr_array_index (fields, i)));
+    }
+  c_code = header ? aimak_csv_column (header, "code") : -1;
+  c_en = header ? aimak_csv_column (header, "name_en") : -1;
+  c_ru = header ? aimak_csv_column (header, "name_ru") : -1;
+  c_ky = header ? aimak_csv_column (header, "name_ky") : -1;
+  while (name == NULL && c_code >= 0 && aimak_csv_reader_next (reader, &fields, NULL, NULL))
+    if (g_strcmp0 (aimak_csv_field (fields, c_code), code) == 0)
+      name = g_strdup (aimak_lang_pick (aimak_lang_current (), aimak_csv_field (fields, c_en),
+                                        aimak_csv_field (fields, c_ru),
+                                        aimak_csv_field (fields, c_ky)));
+  aimak_csv_reader_free (reader);
+  return name ? name : g_strdup (code);
+}
+
 GPtrArray *
 aimak_priority_validate (const AimakPriority *p)
 {
@@ -517,9 +556,14 @@ aimak_priority_validate (const AimakPriority *p)
                      _("Gender marker 2 needs an indicator with baseline and target "
                        "for both women and men."));
       if (g_strcmp0 (aimak_priority_get_answer (p, "women_consulted"), AIMAK_CHECKLIST_YES) != 0)
-        add_problem (problems, "checklist",
-                     _("Gender marker 2 needs a “yes” on the checklist item “Women migrants "
-                       "and returnees were consulted”."));
+        {
+          g_autofree char *item = checklist_item_name ("women_consulted");
+          /* Translators: %s is the checklist item as the checklist names it */
+          g_autofree char *msg = g_strdup_printf (_("Gender marker 2 needs a “yes” on the "
+                                                    "checklist item “%s”."), item);
+
+          add_problem (problems, "checklist", msg);
+        }
     }
 
   for (guint i = 0; p->indicators && i < p->indicators->len; i++)
@@ -1243,7 +1287,58 @@ typedef struct
   AimakPriority *p;
   char          *now;
   gboolean       changed;
+  gint64        *burst;         /* NULL: every change gets its own log row */
 } UpdateData;
+
+gboolean
+aimak_change_log_burst (AimakDb     *db,
+                        const char  *entity,
+                        const char  *entity_id,
+                        const char  *field,
+                        const char  *old_value,
+                        const char  *new_value,
+                        gint64      *burst,
+                        GError     **error)
+{
+  GError *local_error = NULL;
+  gint64 newest;
+  g_autofree char *newest_field = NULL;
+  g_autofree char *first_value = NULL;
+
+  g_return_val_if_fail (db != NULL && burst != NULL, FALSE);
+
+  newest = *burst > 0 ? aimak_db_query_int (db, 0, &local_error,
+                                            "SELECT max(id) FROM change_log WHERE entity = ? "
+                                            "AND entity_id = ?", "tt", entity, entity_id)
+                      : 0;
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (newest > 0 && newest == *burst)
+    newest_field = aimak_db_query_text (db, NULL, "SELECT field FROM change_log WHERE id = ? "
+                                        "AND action = 'update'", "j", newest);
+  if (newest_field && g_strcmp0 (newest_field, field) == 0)
+    {
+      g_autofree char *now = aimak_db_now ();
+
+      /* Still the same burst of typing in the same field: one row for all of it. */
+      first_value = aimak_db_query_text (db, NULL, "SELECT old_value FROM change_log "
+                                         "WHERE id = ?", "j", newest);
+      if (g_strcmp0 (first_value ? first_value : "", new_value ? new_value : "") == 0)
+        {
+          *burst = 0;
+          return aimak_db_exec (db, error, "DELETE FROM change_log WHERE id = ?", "j", newest);
+        }
+      return aimak_db_exec (db, error, "UPDATE change_log SET new_value = ?, ts = ? "
+                            "WHERE id = ?", "ttj", new_value, now, newest);
+    }
+  if (!aimak_db_log_change (db, entity, entity_id, "update", field, old_value, new_value, error))
+    return FALSE;
+  *burst = aimak_db_query_int (db, 0, NULL, "SELECT last_insert_rowid()", "");
+  return TRUE;
+}
 
 static gboolean
 update_body (AimakDb  *db,
@@ -1332,10 +1427,21 @@ update_body (AimakDb  *db,
         ok = write_checklist (db, p, error);
       else if (g_str_equal (d->field, "indicators"))
         ok = write_indicators (db, p, error);
-      if (!ok || !aimak_db_log_change (db, ENTITY, p->id, "update", d->field,
-                                       d->old_text, d->new_text, error))
+      if (!ok)
+        return FALSE;
+      /* One field changed by the editor's burst of typing: fold it into the burst's row. */
+      if (u->burst && diffs->len == 1 && !area_changed)
+        ok = aimak_change_log_burst (db, ENTITY, p->id, d->field, d->old_text, d->new_text,
+                                     u->burst, error);
+      else
+        ok = aimak_db_log_change (db, ENTITY, p->id, "update", d->field, d->old_text,
+                                  d->new_text, error);
+      if (!ok)
         return FALSE;
     }
+  /* A change of several fields at once is no part of a burst of typing. */
+  if (u->burst && (diffs->len != 1 || area_changed))
+    *u->burst = 0;
   if (area_changed)
     {
       g_autofree char *old_rank = g_strdup_printf ("%d", old->rank);
@@ -1348,13 +1454,15 @@ update_body (AimakDb  *db,
   return TRUE;
 }
 
-gboolean
-aimak_priority_update (AimakDb       *db,
-                       AimakPriority *p,
-                       GError       **error)
+static gboolean
+update_priority (AimakDb       *db,
+                 AimakPriority *p,
+                 gint64        *burst,
+                 GError       **error)
 {
   UpdateData u = { 0 };
   int old_rank;
+  gint64 old_burst;
 
   g_return_val_if_fail (db != NULL && p != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1366,10 +1474,14 @@ aimak_priority_update (AimakDb       *db,
     }
 
   old_rank = p->rank;
+  old_burst = burst ? *burst : 0;
   u.p = p;
+  u.burst = burst;
   u.now = aimak_db_now ();
   if (!in_transaction (db, update_body, &u, error))
     {
+      if (burst)
+        *burst = old_burst;   /* what the rolled-back transaction wrote is gone */
       p->rank = old_rank;
       g_free (u.now);
       return FALSE;
@@ -1381,6 +1493,24 @@ aimak_priority_update (AimakDb       *db,
     }
   g_free (u.now);
   return TRUE;
+}
+
+gboolean
+aimak_priority_update (AimakDb       *db,
+                       AimakPriority *p,
+                       GError       **error)
+{
+  return update_priority (db, p, NULL, error);
+}
+
+gboolean
+aimak_priority_update_burst (AimakDb       *db,
+                             AimakPriority *p,
+                             gint64        *burst,
+                             GError       **error)
+{
+  g_return_val_if_fail (burst != NULL, FALSE);
+  return update_priority (db, p, burst, error);
 }
 
 typedef struct

@@ -118,6 +118,17 @@ gboolean                aimak_priority_create           (AimakDb                
 gboolean                aimak_priority_update           (AimakDb                      *db,
                                                          AimakPriority                *p,
                                                          GError                      **error);
+/* The same, for an editor that saves as the user types: *@burst is 0 or the
+ * change_log row this editing burst wrote last (it is set on return). When the
+ * update changes one field only, and the newest row of this priority's log is
+ * *@burst and an update of that same field, the row is folded into (its new
+ * value and time replaced, its old value kept; removed when the value is back
+ * where the burst began) instead of a new row for each pause in typing. The
+ * caller ends a burst (sets 0) when the user leaves the field. */
+gboolean                aimak_priority_update_burst     (AimakDb                      *db,
+                                                         AimakPriority                *p,
+                                                         gint64                       *burst,
+                                                         GError                      **error);
 /* Soft delete: sets deleted_at, closes the gap in the area's ranks; logs "delete". */
 gboolean                aimak_priority_delete           (AimakDb                      *db,
                                                          const char                   *id,
@@ -164,6 +175,17 @@ const char             *aimak_priority_field_label      (const char             
 void                    aimak_problem_free              (AimakProblem                 *problem);
 void                    aimak_change_free               (AimakChange                  *change);
 
+/* Logs an update of @field like aimak_db_log_change(), folding it into row
+ * *@burst as aimak_priority_update_burst() describes; *@burst becomes the row
+ * written (0 when none is left). For the other editors' entities too. */
+gboolean                aimak_change_log_burst          (AimakDb                      *db,
+                                                         const char                   *entity,
+                                                         const char                   *entity_id,
+                                                         const char                   *field,
+                                                         const char                   *old_value,
+                                                         const char                   *new_value,
+                                                         gint64                       *burst,
+                                                         GError                      **error);
 /* The change log of one entity ("priority", id), newest first, AimakChange *. */
 GPtrArray              *aimak_change_log_list           (AimakDb                      *db,
                                                          const char                   *entity,
