@@ -1138,3 +1138,13 @@ aimak_priority_counts (AimakDb     *db,
     }
   return g_steal_pointer (&counts);
 }
+
+guint
+aimak_priority_count_own (AimakDb    *db,
+                          const char *area_code)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  return (guint) aimak_db_query_int (db, 0, NULL,
+                                     "SELECT count(*) FROM priority WHERE area_code = ? "
+                                     "AND deleted_at IS NULL", "t", area_code ? area_code : "");
+}

@@ -104,6 +104,9 @@ AimakPriorityCounts *aimak_priority_counts      (AimakDb             *db,
                                                  const char          *area_code,
                                                  GError             **error);
 void                 aimak_priority_counts_free (AimakPriorityCounts *counts);
+/* Non-deleted priorities of exactly @area_code: the last rank there. */
+guint                aimak_priority_count_own   (AimakDb             *db,
+                                                 const char          *area_code);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPriorityCounts, aimak_priority_counts_free)
 
 void                aimak_priority_filter_init      (AimakPriorityFilter       *filter);
