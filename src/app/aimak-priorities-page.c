@@ -1146,7 +1146,9 @@ fill_scope (AimakPrioritiesPage *self)
 static void
 scroll_to_top (AimakPrioritiesPage *self)
 {
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+  /* Through the list, not the adjustment: the list keeps its own anchor. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    scroll_to (self, 0);
 }
 
 static void
