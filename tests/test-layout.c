@@ -5,8 +5,10 @@
  * badges that show their whole text. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "aimak-application.h"
 #include "aimak-area-priorities.h"
@@ -420,6 +422,187 @@ test_app_icon (void)
   g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID "-symbolic"));
 }
 
+/* ---- Translated interfaces ---- */
+
+static void
+set_language (const char *lang)
+{
+  extern int _nl_msg_cat_cntr;
+
+  g_setenv ("LANGUAGE", lang, TRUE);
+  /* gettext caches lookups until told that catalogues changed. */
+  ++_nl_msg_cat_cntr;
+}
+
+/* Every drawn marker badge below @root has the width it needs. */
+static guint
+assert_badges_whole (GtkWidget *root)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (AIMAK_IS_MARKER_BADGE (c) && gtk_widget_is_drawable (c))
+        {
+          GtkWidget *label = gtk_widget_get_first_child (c);
+          GtkWidget *cell = gtk_widget_get_parent (c);
+          int natural = 0;
+
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          g_test_message ("badge “%s”: natural %d, cell %d", gtk_label_get_text (GTK_LABEL (label)),
+                          natural, gtk_widget_get_width (cell));
+          g_assert_cmpint (gtk_widget_get_width (cell), >=, natural);
+          n++;
+        }
+      n += assert_badges_whole (c);
+    }
+  return n;
+}
+
+/* The column header label showing @title has the width it needs. */
+static void
+assert_header_whole (GtkWidget  *column_view,
+                     const char *title)
+{
+  GtkWidget *label = aimak_test_find_label (column_view, title);
+  int natural = 0;
+
+  g_assert_nonnull (label);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_test_message ("header “%s”: natural %d, given %d", title, natural,
+                  gtk_widget_get_width (label));
+  g_assert_cmpint (gtk_widget_get_width (label), >=, natural);
+}
+
+static AdwComboRow *
+language_row (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwComboRow *found;
+
+      if (ADW_IS_COMBO_ROW (c))
+        {
+          GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (c));
+          g_autoptr(GtkStringObject) first = model ? g_list_model_get_item (model, 0) : NULL;
+
+          if (GTK_IS_STRING_OBJECT (first) &&
+              g_strcmp0 (gtk_string_object_get_string (first), "English") == 0)
+            return ADW_COMBO_ROW (c);
+        }
+      if ((found = language_row (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_russian (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  AimakWindow *window;
+  AimakPrioritiesPage *page;
+  GtkWidget *row;
+  GtkWidget *dialog;
+
+  set_language ("ru");
+  g_assert_cmpstr (_("Russian"), ==, "Русский");
+  db = aimak_test_open_db (dir);
+  aimak_db_set_language (db, "ru");
+  a = add_priority (db, BARSKOON, "Вода", "draft", 0);
+  b = add_priority (db, BARSKOON, "Курсы", "draft", 1);
+  c = add_priority (db, BARSKOON, "Клубы", "draft", 2);
+  window = open_window (db, 1400, 900);
+
+  /* A level-3 area has no Russian name: the Kyrgyz one, not "not given". */
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  wait_frames ();
+  row = find_row (GTK_WIDGET (window), "Русский");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Барскоон");
+
+  /* Russian marker names fit their badges in the list. */
+  page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  aimak_window_show_view (window, "priorities");
+  wait_frames ();
+  g_assert_cmpuint (assert_badges_whole (aimak_priorities_page_get_widget (page, "column-view")),
+                    >=, 3);
+
+  /* The workbook's language defaults to the interface's. */
+  dialog = GTK_WIDGET (aimak_export_dialog_new (GTK_WINDOW (window), db, BARSKOON));
+  gtk_window_present (GTK_WINDOW (dialog));
+  aimak_test_iterate ();
+  g_assert_nonnull (language_row (dialog));
+  g_assert_cmpuint (adw_combo_row_get_selected (language_row (dialog)), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+
+  /* Kyrgyz: the "Changed" header is whole. */
+  set_language ("ky");
+  aimak_db_set_language (db, "ky");
+  window = open_window (db, 1400, 900);
+  page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  aimak_window_show_view (window, "priorities");
+  wait_frames ();
+  assert_header_whole (aimak_priorities_page_get_widget (page, "column-view"), _("Changed"));
+  g_assert_cmpstr (_("Changed"), !=, "Changed");
+  assert_badges_whole (aimak_priorities_page_get_widget (page, "column-view"));
+  close_window (window);
+
+  set_language ("en");
+  aimak_test_rmdir (dir);
+}
+
+static GtkWidget *
+drawn_label (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && gtk_widget_is_drawable (c))
+        return c;
+      if ((found = drawn_label (c)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Drop-down buttons shorten long names in the middle and show them whole in a
+ * tooltip, so that two names with the same beginning stay apart. */
+static void
+test_dropdown_names (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = open_window (db, 1400, 900);
+  AimakPrioritiesPage *page =
+    AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  const char *filters[] = { "status", "marker", "target-group", "sector", "scope" };
+
+  aimak_window_show_view (window, "priorities");
+  wait_frames ();
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      GtkDropDown *dropdown = GTK_DROP_DOWN (aimak_priorities_page_get_widget (page, filters[i]));
+      guint n = g_list_model_get_n_items (gtk_drop_down_get_model (dropdown));
+      GtkWidget *label;
+
+      g_assert_cmpuint (n, >, 2);
+      gtk_drop_down_set_selected (dropdown, n - 1);
+      wait_frames ();
+      label = drawn_label (GTK_WIDGET (dropdown));
+      g_assert_nonnull (label);
+      g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_MIDDLE);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, gtk_label_get_text (GTK_LABEL (label)));
+      gtk_drop_down_set_selected (dropdown, 0);
+    }
+  close_window (window);
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -427,6 +610,12 @@ main (int argc, char **argv)
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* gtk_test_init() leaves the "C" locale, where gettext ignores LANGUAGE. */
+  setlocale (LC_ALL, "C.UTF-8");
+  if (g_getenv ("AIMAK_LOCALEDIR"))
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   g_test_add_func ("/layout/profile-priorities", test_profile_priorities);
   g_test_add_func ("/layout/priorities-scope", test_priorities_scope);
@@ -434,5 +623,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/move-ends", test_move_ends);
   g_test_add_func ("/layout/demo-activity-badge", test_demo_activity_badge);
   g_test_add_func ("/layout/app-icon", test_app_icon);
+  g_test_add_func ("/layout/russian", test_russian);
+  g_test_add_func ("/layout/dropdown-names", test_dropdown_names);
   return g_test_run ();
 }

@@ -58,6 +58,7 @@ struct _AimakPrioritiesPage
   AimakMarkerBadge    *editor_badge;
   GtkWidget           *back_button;
   GtkColumnViewColumn *area_column;
+  GtkColumnViewColumn *marker_column;
   GtkCustomSorter     *rank_sorter;
   GtkCustomSorter     *area_sorter;
   GtkCustomSorter     *title_sorter;
@@ -1174,6 +1175,63 @@ on_scope_changed (AimakPrioritiesPage *self)
   scroll_to_top (self);
 }
 
+/* Natural width of @widget as it would be drawn here (with this window's
+ * fonts and styles), measured while it is briefly a child of the page. */
+static int
+natural_width (AimakPrioritiesPage *self,
+               GtkWidget           *widget)
+{
+  int natural = 0;
+
+  g_object_ref_sink (widget);
+  gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_unparent (widget);
+  g_object_unref (widget);
+  return natural;
+}
+
+/* Columns at least as wide as their translated titles (with room for the
+ * sort arrow) and the Marker column as wide as its longest badge: a Kyrgyz
+ * "Changed" or a Russian marker name is not clipped. */
+static void
+fit_columns (AimakPrioritiesPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  int badge = 0;
+
+  for (int m = 0; m <= 2; m++)
+    {
+      GtkWidget *b = aimak_marker_badge_new ();
+      int width;
+
+      aimak_marker_badge_set_marker (AIMAK_MARKER_BADGE (b), m);
+      width = natural_width (self, b);
+      badge = MAX (badge, width);
+    }
+  for (guint i = 0; i <= g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = i < g_list_model_get_n_items (columns)
+        ? g_list_model_get_item (columns, i)
+        : self->area_column_ref ? g_object_ref (self->area_column_ref) : NULL;
+      GtkWidget *title;
+      int need;
+
+      if (col == NULL)
+        continue;
+      title = gtk_label_new (gtk_column_view_column_get_title (col));
+
+      gtk_widget_add_css_class (title, "heading");
+      /* Cell and header padding, and the sort indicator. */
+      need = natural_width (self, title) + 40;
+      if (col == self->marker_column)
+        need = MAX (need, badge + 24);
+      if (gtk_column_view_column_get_fixed_width (col) < need &&
+          !gtk_column_view_column_get_expand (col))
+        gtk_column_view_column_set_fixed_width (col, need);
+    }
+}
+
 static void
 aimak_priorities_page_db_changed (AimakPage *page)
 {
@@ -1198,6 +1256,7 @@ aimak_priorities_page_db_changed (AimakPage *page)
   self->updating--;
   fill_filters (self);
   fill_scope (self);
+  fit_columns (self);
   update_area_column (self);
   apply_filter (self);
   update_editor_header (self);
@@ -1421,6 +1480,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   BIND (editor_badge);
   BIND (back_button);
   BIND (area_column);
+  BIND (marker_column);
   BIND (rank_sorter);
   BIND (area_sorter);
   BIND (title_sorter);
