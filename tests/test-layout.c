@@ -603,6 +603,44 @@ test_dropdown_names (void)
   aimak_test_rmdir (dir);
 }
 
+/* The marker filter's list shows every item, the last one whole. */
+static void
+test_marker_popover (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  AimakWindow *window = open_window (db, 1400, 900);
+  AimakPrioritiesPage *page =
+    AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  const char *filters[] = { "marker", "status", "marker" };
+
+  aimak_window_show_view (window, "priorities");
+  wait_frames ();
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      GtkWidget *dropdown = aimak_priorities_page_get_widget (page, filters[i]);
+      GtkWidget *popover;
+      GtkScrolledWindow *scroller;
+      GtkAdjustment *adj;
+
+      g_signal_emit_by_name (dropdown, "activate");
+      wait_frames ();
+      wait_frames ();
+      popover = aimak_test_find_type (dropdown, GTK_TYPE_POPOVER);
+      g_assert_nonnull (popover);
+      g_assert_true (gtk_widget_get_visible (popover));
+      scroller = GTK_SCROLLED_WINDOW (aimak_test_find_type (popover, GTK_TYPE_SCROLLED_WINDOW));
+      adj = gtk_scrolled_window_get_vadjustment (scroller);
+      g_test_message ("%s: list %g px, shown %g px", filters[i], gtk_adjustment_get_upper (adj),
+                      gtk_adjustment_get_page_size (adj));
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adj), <=, gtk_adjustment_get_page_size (adj) + 0.5);
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      wait_frames ();
+    }
+  close_window (window);
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -625,5 +663,6 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/app-icon", test_app_icon);
   g_test_add_func ("/layout/russian", test_russian);
   g_test_add_func ("/layout/dropdown-names", test_dropdown_names);
+  g_test_add_func ("/layout/marker-popover", test_marker_popover);
   return g_test_run ();
 }

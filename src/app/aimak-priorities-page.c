@@ -1436,6 +1436,50 @@ aimak_priorities_page_finalize (GObject *object)
   G_OBJECT_CLASS (aimak_priorities_page_parent_class)->finalize (object);
 }
 
+/* GTK 4.8's drop-down list guesses its height from the first rows, and a list
+ * of wrapped names comes out short: its last item is cut off although there
+ * is room. Once the list knows its real height, the popover is given it (up
+ * to the point where scrolling is expected anyway). */
+#define POPOVER_MAX_HEIGHT 400
+
+static void
+on_popover_list_changed (GtkAdjustment     *adj,
+                         GtkScrolledWindow *scroller)
+{
+  double upper = gtk_adjustment_get_upper (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  int now = MAX (gtk_scrolled_window_get_min_content_height (scroller), (int) page);
+
+  /* Grown by what is missing: the list's own padding is not in the page. */
+  if (page > 0 && upper > page + 0.5 && now + (upper - page) <= POPOVER_MAX_HEIGHT)
+    gtk_scrolled_window_set_min_content_height (scroller, now + (int) ceil (upper - page));
+}
+
+static GtkWidget *
+find_scroller (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (c))
+        return c;
+      if ((found = find_scroller (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fit_popover_list (GtkDropDown *dropdown)
+{
+  GtkWidget *scroller = find_scroller (GTK_WIDGET (dropdown));
+
+  if (scroller)
+    g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                             "changed", G_CALLBACK (on_popover_list_changed), scroller, 0);
+}
+
 static void
 aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
 {
@@ -1565,6 +1609,10 @@ aimak_priorities_page_init (AimakPrioritiesPage *self)
       probe->sort = sorters[i].sort;
       gtk_custom_sorter_set_sort_func (sorters[i].sorter, sort_probe, probe, g_free);
     }
+  fit_popover_list (self->status_dropdown);
+  fit_popover_list (self->marker_dropdown);
+  fit_popover_list (self->group_dropdown);
+  fit_popover_list (self->sector_dropdown);
   /* The Area column comes and goes (update_area_column): keep it alive. */
   self->area_column_ref = g_object_ref (self->area_column);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
