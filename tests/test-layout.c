@@ -30,7 +30,7 @@
 static void
 wait_frames (void)
 {
-  gint64 end = g_get_monotonic_time () + 250 * 1000;
+  gint64 end = g_get_monotonic_time () + 400 * 1000;
 
   while (g_get_monotonic_time () < end)
     {

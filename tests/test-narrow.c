@@ -79,13 +79,16 @@ open_window (AimakDb *db,
   return window;
 }
 
-/* Layout runs on the frame clock: wait for a frame or two, not just idles. */
+/* Layout runs on the frame clock: wait for frames, not just idles, until
+ * @widget has a size (a loaded machine may take a while). */
 static void
 wait_frames (GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
+  gint64 start = g_get_monotonic_time ();
 
-  while (g_get_monotonic_time () < end)
+  while (g_get_monotonic_time () < start + 300 * 1000 ||
+         (gtk_widget_get_width (widget) == 0 &&
+          g_get_monotonic_time () < start + 5 * G_USEC_PER_SEC))
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (2000);
@@ -150,7 +153,7 @@ check_areas (AimakWindow *window,
   g_assert_true (gtk_widget_is_drawable (search));
   g_assert_false (gtk_widget_is_drawable (profile));
   gtk_single_selection_set_selected (selection, 0);
-  wait_frames (GTK_WIDGET (page));
+  wait_frames (gtk_widget_get_first_child (aimak_areas_page_get_widget (page, "back")));
   g_assert_cmpstr (aimak_areas_page_get_pane (page), ==, "profile");
   g_assert_true (gtk_widget_is_drawable (profile));
   g_assert_true (gtk_widget_is_drawable (aimak_areas_page_get_widget (page, "back")));
