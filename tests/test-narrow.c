@@ -67,6 +67,41 @@ assert_inside (GtkWidget *window,
     }
 }
 
+/* With AIMAK_TEST_SCREENSHOTS=DIR, a PNG of the window as the test sees it. */
+static void
+save_png (GtkWidget  *widget,
+          const char *view,
+          int         width,
+          const char *what)
+{
+  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  name = g_strdup_printf ("%s-%d%s.png", view, width, what);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static AimakWindow *
 open_window (AimakDb *db,
              int      width)
@@ -126,6 +161,7 @@ check_view (AimakWindow *window,
     }
   assert_inside (GTK_WIDGET (window), GTK_WIDGET (window),
                  gtk_widget_get_width (GTK_WIDGET (window)));
+  save_png (GTK_WIDGET (window), view, width, "");
 }
 
 static void
@@ -157,6 +193,7 @@ check_areas (AimakWindow *window,
   g_assert_cmpstr (aimak_areas_page_get_pane (page), ==, "profile");
   g_assert_true (gtk_widget_is_drawable (profile));
   g_assert_true (gtk_widget_is_drawable (aimak_areas_page_get_widget (page, "back")));
+  save_png (GTK_WIDGET (window), "areas", width, "-profile");
   assert_inside (GTK_WIDGET (window), GTK_WIDGET (window),
                  gtk_widget_get_width (GTK_WIDGET (window)));
   gtk_widget_activate (gtk_widget_get_first_child (aimak_areas_page_get_widget (page, "back")));
@@ -198,6 +235,7 @@ check_priorities (AimakWindow *window,
     {
       gtk_menu_button_popup (GTK_MENU_BUTTON (filter_button));
       wait_frames (GTK_WIDGET (page));
+      save_png (GTK_WIDGET (window), "priorities", width, "-filters");
       g_assert_true (gtk_widget_is_drawable (aimak_priorities_page_get_widget (page, "status")));
       gtk_menu_button_popdown (GTK_MENU_BUTTON (filter_button));
       g_signal_emit_by_name (column_view, "activate", 0);
