@@ -915,6 +915,9 @@ reload_table (AimakAreaProfile *self)
   if (rows->len > 0)
     gtk_single_selection_set_selected (self->selection, select != GTK_INVALID_LIST_POSITION
                                                         ? select : 0);
+  /* The hidden page would still be measured, as one line of text beside the
+   * table's height: wider than a narrow window. */
+  gtk_widget_set_visible (GTK_WIDGET (self->table_empty_label), rows->len == 0);
   gtk_stack_set_visible_child_name (self->table_stack, rows->len ? "table" : "empty");
   fit_table_height (self->table_view, rows->len, 320);
   gtk_widget_set_visible (self->trend_card, rows->len > 0);
