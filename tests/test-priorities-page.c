@@ -207,6 +207,10 @@ test_priorities_flow (void)
   aimak_test_iterate ();
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
   editor = aimak_priorities_page_get_editor (page);
+  /* The view lists what is chosen on it, not the Areas view's selection. */
+  g_assert_null (aimak_priorities_page_get_scope (page));
+  aimak_priorities_page_set_scope (page, BARSKOON);
+  aimak_test_iterate ();
 
   /* An area without priorities shows the empty state with its button. */
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
@@ -585,6 +589,10 @@ test_priorities_flow (void)
   g_assert_false (gtk_widget_get_visible (FIELD ("area_code")));
   g_assert_true (aimak_window_select_area (window, "KG03220856000"));
   aimak_test_iterate ();
+  /* Choosing an area elsewhere does not change the list under the user. */
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  aimak_priorities_page_set_scope (page, "KG03220856000");
+  aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
 
@@ -605,8 +613,7 @@ test_priorities_flow (void)
     g_autoptr(AimakPriority) p2 = load (db, id2);
     g_assert_cmpint (p2->rank, ==, 2);   /* Barskoon's ranks closed the gap */
   }
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (WIDGET ("all-areas")),
-                                TRUE);
+  aimak_priorities_page_set_scope (page, NULL);
   aimak_test_iterate ();
   g_assert_cmpuint (n_rows (page), ==, 4);
   /* Across areas the Area column is back (a single ayil aimak does not need it). */
@@ -707,8 +714,9 @@ test_priorities_no_area (void)
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "No Priorities Yet"));
   g_assert_nonnull (find_button (GTK_WIDGET (window), "_Choose an Area"));
-  g_assert_false (gtk_widget_get_sensitive (WIDGET ("area-scope")));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (WIDGET ("all-areas"))));
+  /* The scope says what is listed: every area. */
+  g_assert_null (aimak_priorities_page_get_scope (page));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (WIDGET ("scope"))), ==, 0);
 
   g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_n, GDK_CONTROL_MASK));
   aimak_test_iterate ();

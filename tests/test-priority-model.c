@@ -256,8 +256,8 @@ test_all_and_total (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 7);
   g_assert_cmpuint (aimak_priority_model_get_total (f->model), ==, 7);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (f->model), 7));
-  /* Programme order: area code, then rank. */
-  assert_keys (keys (f), "water sewing clubs vodo lights grants kinder");
+  /* Programme order: area name (Alamudun, Barskoon, Darkan, Suzak), then rank. */
+  assert_keys (keys (f), "kinder water sewing clubs vodo lights grants");
 
   /* Shown vs total. */
   g_free (run (f, NULL, NULL, "draft", -1, NULL, NULL, AIMAK_PRIORITY_SORT_RANK, FALSE));
@@ -287,7 +287,7 @@ test_filter_area (Fixture       *f,
                     FALSE), "");
   /* An empty string is "all". */
   assert_keys (run (f, NULL, "", NULL, -1, NULL, NULL, AIMAK_PRIORITY_SORT_RANK, FALSE),
-               "water sewing clubs vodo lights grants kinder");
+               "kinder water sewing clubs vodo lights grants");
 }
 
 static void
@@ -301,7 +301,7 @@ test_filter_fields (Fixture       *f,
   assert_keys (run (f, NULL, NULL, NULL, 2, NULL, NULL, AIMAK_PRIORITY_SORT_RANK, FALSE),
                "sewing grants");
   assert_keys (run (f, NULL, NULL, NULL, 0, NULL, NULL, AIMAK_PRIORITY_SORT_RANK, FALSE),
-               "water kinder");
+               "kinder water");
   assert_keys (run (f, NULL, NULL, NULL, -1, "women_left_behind", NULL, AIMAK_PRIORITY_SORT_RANK,
                     FALSE), "water vodo");
   /* A priority with two target groups is found by either. */
@@ -325,7 +325,7 @@ test_search (Fixture       *f,
              gconstpointer  data)
 {
   /* Word prefixes as they are typed, over title, problem and description. */
-  assert_keys (SEARCH (f, "w"), "water sewing clubs grants kinder"); /* water, with, weekly, working */
+  assert_keys (SEARCH (f, "w"), "kinder water sewing clubs grants"); /* water, with, weekly, working */
   assert_keys (SEARCH (f, "wat"), "water");
   assert_keys (SEARCH (f, "WATER"), "water");
   assert_keys (SEARCH (f, "pipel"), "water");         /* description */
@@ -344,8 +344,8 @@ test_search (Fixture       *f,
   assert_keys (SEARCH (f, "water OR"), "");
   assert_keys (SEARCH (f, "water AND"), "water");
   assert_keys (SEARCH (f, "NEAR( *"), "");
-  assert_keys (SEARCH (f, " - \" "), "water sewing clubs vodo lights grants kinder");
-  assert_keys (SEARCH (f, ""), "water sewing clubs vodo lights grants kinder");
+  assert_keys (SEARCH (f, " - \" "), "kinder water sewing clubs vodo lights grants");
+  assert_keys (SEARCH (f, ""), "kinder water sewing clubs vodo lights grants");
 }
 
 static void
@@ -354,7 +354,7 @@ test_sort (Fixture       *f,
 {
 #define SORT(s, d) run (f, NULL, NULL, NULL, -1, NULL, NULL, (s), (d))
   assert_keys (SORT (AIMAK_PRIORITY_SORT_RANK, TRUE),
-               "kinder grants lights vodo clubs sewing water");
+               "grants lights vodo clubs sewing water kinder");
   assert_keys (SORT (AIMAK_PRIORITY_SORT_TITLE, FALSE),
                "kinder water clubs sewing grants lights vodo");
   assert_keys (SORT (AIMAK_PRIORITY_SORT_TITLE, TRUE),
@@ -400,7 +400,7 @@ test_row_properties (Fixture       *f,
 
   g_free (SEARCH (f, NULL));
   pos = aimak_priority_model_find (f->model, id_of (f, "water"));
-  g_assert_cmpint (pos, ==, 0);
+  g_assert_cmpint (pos, ==, 1);  /* after Alamudun's */
   row = g_list_model_get_item (G_LIST_MODEL (f->model), pos);
   g_assert_cmpstr (aimak_priority_row_get_id (row), ==, id_of (f, "water"));
   g_assert_cmpstr (aimak_priority_row_get_area_code (row), ==, BARSKOON);
@@ -439,7 +439,8 @@ test_row_properties (Fixture       *f,
   aimak_db_set_language (f->db, "ky");
   aimak_priority_model_reload (f->model);
   g_clear_object (&row);
-  row = g_list_model_get_item (G_LIST_MODEL (f->model), 0);
+  row = g_list_model_get_item (G_LIST_MODEL (f->model),
+                               aimak_priority_model_find (f->model, id_of (f, "water")));
   g_assert_cmpstr (aimak_priority_row_get_area_name (row), ==, "Барскоон");
   g_assert_cmpstr (aimak_priority_row_get_status_label (row), ==, "Долбоор");
   g_assert_nonnull (strstr (aimak_priority_row_get_target_groups (row), "Кайтып келген"));
@@ -507,6 +508,91 @@ test_demo_flag (Fixture       *f,
       g_assert_cmpstr (aimak_priority_row_get_title (row), !=, "");
     }
   g_assert_cmpuint (demo, ==, 50);
+}
+
+/* "All Areas" reads as a programme: areas by name in the db language, each
+ * area's priorities by rank (the P-code order of before looked random). */
+static void
+test_all_areas_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AimakPriorityFilter filter;
+  g_autofree char *last_name = NULL;
+  g_autofree char *last_code = NULL;
+  int last_rank = 0;
+
+  g_assert_true (aimak_demo_create (f->db, 60, 0, 5, &error));
+  g_assert_no_error (error);
+  aimak_priority_filter_init (&filter);
+  g_assert_true (aimak_priority_model_set_filter (f->model, &filter, &error));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (f->model)); i++)
+    {
+      g_autoptr(AimakPriorityRow) row = g_list_model_get_item (G_LIST_MODEL (f->model), i);
+      const char *name = aimak_priority_row_get_area_name (row);
+
+      const char *code = aimak_priority_row_get_area_code (row);
+
+      if (last_code && g_strcmp0 (last_code, code) == 0)
+        g_assert_cmpint (aimak_priority_row_get_rank (row), >, last_rank);
+      else if (last_name)
+        g_assert_cmpint (g_utf8_collate (last_name, name), <=, 0);
+      last_rank = aimak_priority_row_get_rank (row);
+      g_free (last_name);
+      last_name = g_strdup (name);
+      g_free (last_code);
+      last_code = g_strdup (code);
+    }
+  /* Names in Kyrgyz order the list differently: Alamudun is Аламүдүн, still first
+   * of ours, and Barskoon (Барскоон) before Darkan (Дарkan). */
+  aimak_db_set_language (f->db, "ky");
+  g_assert_true (aimak_priority_model_set_filter (f->model, &filter, &error));
+  {
+    g_autoptr(AimakPriorityRow) row = g_list_model_get_item (G_LIST_MODEL (f->model), 0);
+    g_assert_cmpint (g_utf8_collate (aimak_priority_row_get_area_name (row), "Б"), <, 0);
+  }
+  aimak_priority_filter_clear (&filter);
+}
+
+static void
+test_counts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakPriorityCounts) oblast = NULL;
+  g_autoptr(AimakPriorityCounts) barskoon = NULL;
+  g_autoptr(AimakPriorityCounts) empty = NULL;
+  AimakPriorityStatusCount *c;
+
+  /* Issyk-Kul: water, sewing, clubs (Barskoon) and vodo (Darkan). */
+  oblast = aimak_priority_counts (f->db, ISSYK_KUL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (oblast->total, ==, 4);
+  g_assert_cmpuint (oblast->by_marker[0], ==, 1);
+  g_assert_cmpuint (oblast->by_marker[1], ==, 2);
+  g_assert_cmpuint (oblast->by_marker[2], ==, 1);
+  /* Workflow order: draft (2), proposed, approved; names in the db language. */
+  g_assert_cmpuint (oblast->by_status->len, ==, 3);
+  c = g_ptr_array_index (oblast->by_status, 0);
+  g_assert_cmpstr (c->code, ==, "draft");
+  g_assert_cmpstr (c->name, ==, "Draft");
+  g_assert_cmpuint (c->count, ==, 2);
+  c = g_ptr_array_index (oblast->by_status, 2);
+  g_assert_cmpstr (c->code, ==, "approved");
+  g_assert_cmpuint (c->count, ==, 1);
+
+  /* Deleted priorities do not count. */
+  g_assert_true (aimak_priority_delete (f->db, id_of (f, "clubs"), &error));
+  barskoon = aimak_priority_counts (f->db, BARSKOON, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (barskoon->total, ==, 2);
+  g_assert_cmpuint (barskoon->by_marker[1], ==, 0);
+  g_assert_cmpuint (barskoon->by_status->len, ==, 2);
+
+  empty = aimak_priority_counts (f->db, "KG04000000000", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (empty->total, ==, 0);
+  g_assert_cmpuint (empty->by_status->len, ==, 0);
 }
 
 /* A database of schema version 1 with priorities gets the list indexes and the
@@ -600,6 +686,8 @@ main (int argc, char **argv)
   ADD ("/priority-model/row-properties", test_row_properties);
   ADD ("/priority-model/find-reload", test_find_reload);
   ADD ("/priority-model/demo-flag", test_demo_flag);
+  ADD ("/priority-model/all-areas-order", test_all_areas_order);
+  ADD ("/priority-model/counts", test_counts);
   g_test_add_func ("/priority-model/migration-2", test_migration_2);
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "aimak-area-priorities.h"
 #include "aimak-area-profile.h"
 #include "aimak-import-dialog.h"
 #include "aimak-value-dialog.h"
@@ -92,6 +93,8 @@ struct _AimakAreaProfile
 
   /* Template widgets */
   GtkStack           *stack;
+  GtkScrolledWindow  *scroller;
+  AimakAreaPriorities *priorities;
   GtkBox             *chain_box;
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
@@ -268,8 +271,9 @@ fill_header (AimakAreaProfile *self,
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (self->pilot_badge, area->is_pilot);
   set_subtitle (self->name_en_row, area->name_en);
-  set_subtitle (self->name_ru_row, area->name_ru);
-  set_subtitle (self->name_ky_row, area->name_ky);
+  /* Level-3 areas have no Russian name: the Kyrgyz one stands in (ky → ru → en). */
+  set_subtitle (self->name_ru_row, aimak_area_name (area, "ru"));
+  set_subtitle (self->name_ky_row, aimak_area_name (area, "ky"));
   set_subtitle (self->type_row, aimak_area_type_label (area->type));
   set_subtitle (self->code_row, area->code);
   set_subtitle (self->pilot_row, area->is_pilot ? _("Pilot area of the gender and migration "
@@ -1003,6 +1007,9 @@ reload_table (AimakAreaProfile *self)
   if (rows->len > 0)
     gtk_single_selection_set_selected (self->selection, select != GTK_INVALID_LIST_POSITION
                                                         ? select : 0);
+  /* The hidden page would still be measured, as one line of text beside the
+   * table's height: wider than a narrow window. */
+  gtk_widget_set_visible (GTK_WIDGET (self->table_empty_label), rows->len == 0);
   gtk_stack_set_visible_child_name (self->table_stack, rows->len ? "table" : "empty");
   fit_table_height (self->table_view, rows->len, 320);
   gtk_widget_set_visible (self->trend_card, rows->len > 0);
@@ -1034,6 +1041,7 @@ aimak_area_profile_reload (AimakAreaProfile *self)
     }
 
   fill_header (self, chain);
+  aimak_area_priorities_set_area (self->priorities, self->db, self->code);
   aimak_map_set_selected (self->map, self->code);
   catalogue_list = aimak_indicator_catalogue (self->db, &error);
   if (catalogue_list == NULL)
@@ -1077,8 +1085,9 @@ aimak_area_profile_set_area (AimakAreaProfile *self,
     {
       g_free (self->code);
       self->code = g_strdup (code);
-      /* A new area starts at the top of its table. */
+      /* A new area starts at the top of its table, and of the page. */
       g_list_store_remove_all (self->rows);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
   aimak_area_profile_reload (self);
 }
@@ -1548,6 +1557,7 @@ aimak_area_profile_class_init (AimakAreaProfileClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (AIMAK_TYPE_AREA_PRIORITIES);
   g_type_ensure (AIMAK_TYPE_MAP);
   g_type_ensure (AIMAK_TYPE_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1558,6 +1568,8 @@ aimak_area_profile_class_init (AimakAreaProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, pilot_badge);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, name_en_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, priorities);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, name_ru_row);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, name_ky_row);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, type_row);

@@ -15,6 +15,8 @@ struct _AimakAreasPage
   GtkWidget           parent_instance;
 
   /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *back_bar;
   GtkSearchEntry     *search_entry;
   GtkListView        *list_view;
   GtkStack           *list_stack;
@@ -27,6 +29,7 @@ struct _AimakAreasPage
   GtkTreeListModel   *tree;
   GPtrArray          *all_areas;   /* AimakArea, for search */
   gboolean            selecting;
+  guint               fold_id;
 };
 
 G_DEFINE_FINAL_TYPE (AimakAreasPage, aimak_areas_page, GTK_TYPE_WIDGET)
@@ -90,6 +93,35 @@ on_selection_changed (GtkSingleSelection *selection,
   item = gtk_tree_list_row_get_item (row);
   set_area (self, aimak_area_item_get_code (item));
   g_object_unref (item);
+  /* A tap on a narrow window opens the profile; the expander still expands. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "profile");
+}
+
+/* From an idle: the leaflet folds while it is allocated, and a widget shown
+ * then would wait for the next relayout to get a size. */
+static gboolean
+update_back_bar (gpointer data)
+{
+  AimakAreasPage *self = data;
+
+  self->fold_id = 0;
+  gtk_widget_set_visible (self->back_bar, adw_leaflet_get_folded (self->leaflet));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_folded_changed (AimakAreasPage *self)
+{
+  if (self->fold_id == 0)
+    self->fold_id = g_idle_add (update_back_bar, self);
+}
+
+static void
+on_back_clicked (AimakAreasPage *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -276,6 +308,7 @@ aimak_areas_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_AREAS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -356,6 +389,8 @@ aimak_areas_page_class_init (AimakAreasPageClass *klass)
   g_type_ensure (AIMAK_TYPE_AREA_PROFILE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-areas-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, back_bar);
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, list_stack);
@@ -365,6 +400,8 @@ aimak_areas_page_class_init (AimakAreasPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_area_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -461,4 +498,31 @@ void
 aimak_areas_page_focus_search (AimakAreasPage *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* On a narrow window: which of the two panes is shown ("list" or "profile");
+ * on a wide one both are, and this says "both". */
+const char *
+aimak_areas_page_get_pane (AimakAreasPage *self)
+{
+  g_return_val_if_fail (AIMAK_IS_AREAS_PAGE (self), NULL);
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return "both";
+  return adw_leaflet_get_visible_child_name (self->leaflet);
+}
+
+GtkWidget *
+aimak_areas_page_get_widget (AimakAreasPage *self,
+                             const char     *name)
+{
+  g_return_val_if_fail (AIMAK_IS_AREAS_PAGE (self), NULL);
+  if (g_str_equal (name, "search"))
+    return GTK_WIDGET (self->search_entry);
+  if (g_str_equal (name, "list"))
+    return GTK_WIDGET (self->list_view);
+  if (g_str_equal (name, "profile"))
+    return GTK_WIDGET (self->profile);
+  if (g_str_equal (name, "back"))
+    return GTK_WIDGET (self->back_bar);
+  return NULL;
 }

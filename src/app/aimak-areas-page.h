@@ -18,4 +18,9 @@ void         aimak_areas_page_set_search  (AimakAreasPage *self,
 GListModel  *aimak_areas_page_get_model   (AimakAreasPage *self);
 void         aimak_areas_page_focus_search (AimakAreasPage *self);
 
+const char     *aimak_areas_page_get_pane   (AimakAreasPage *self);
+/* For tests: "search", "list", "profile", "back". */
+GtkWidget      *aimak_areas_page_get_widget (AimakAreasPage *self,
+                                             const char     *name);
+
 G_END_DECLS

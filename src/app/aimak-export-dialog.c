@@ -710,8 +710,13 @@ aimak_export_dialog_new (GtkWindow  *parent,
     selected = n - 1;
   adw_combo_row_set_selected (self->scope_row, selected);
 
-  lang = self->settings ? g_settings_get_string (self->settings, "export-language")
-                        : g_strdup ("en");
+  /* Until the user has chosen one, the workbook speaks the interface's language. */
+  {
+    g_autoptr(GVariant) chosen = self->settings
+      ? g_settings_get_user_value (self->settings, "export-language") : NULL;
+
+    lang = chosen ? g_variant_dup_string (chosen, NULL) : g_strdup (aimak_lang_current ());
+  }
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     if (g_strcmp0 (lang, languages[i]) == 0)
       adw_combo_row_set_selected (self->language_row, i);

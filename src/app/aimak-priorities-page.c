@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "aimak-area-item.h"
 #include "aimak-marker-badge.h"
 #include "aimak-numbers.h"
 #include "aimak-priorities-page.h"
@@ -35,9 +36,11 @@ struct _AimakPrioritiesPage
   /* Template widgets */
   AdwLeaflet          *leaflet;
   GtkSearchEntry      *search_entry;
-  GtkToggleButton     *area_scope_button;
-  GtkLabel            *area_scope_label;
-  GtkToggleButton     *all_scope_button;
+  GtkDropDown         *scope_dropdown;
+  GtkBox              *filter_box;
+  GtkMenuButton       *filter_button;
+  GtkBox              *filter_popover_box;
+  GtkScrolledWindow   *list_scroller;
   GtkDropDown         *status_dropdown;
   GtkDropDown         *marker_dropdown;
   GtkDropDown         *group_dropdown;
@@ -55,6 +58,7 @@ struct _AimakPrioritiesPage
   AimakMarkerBadge    *editor_badge;
   GtkWidget           *back_button;
   GtkColumnViewColumn *area_column;
+  GtkColumnViewColumn *marker_column;
   GtkCustomSorter     *rank_sorter;
   GtkCustomSorter     *area_sorter;
   GtkCustomSorter     *title_sorter;
@@ -76,7 +80,9 @@ struct _AimakPrioritiesPage
   int                  probed;
   guint                updating;
   guint                reload_id;
-  gboolean             scope_forced;   /* "All areas" only because no area is chosen */
+  char                *scope_code;     /* the listed area with its children; NULL = all */
+  GListStore          *scope_items;    /* AimakAreaItem, "All Areas" first (code "") */
+  guint                fold_id;
 };
 
 G_DEFINE_FINAL_TYPE (AimakPrioritiesPage, aimak_priorities_page, AIMAK_TYPE_PAGE)
@@ -367,7 +373,8 @@ update_list_state (AimakPrioritiesPage *self)
 {
   guint n = self->model ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   guint total = self->model ? aimak_priority_model_get_total (self->model) : 0;
-  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+  const char *area = self->scope_code ? self->scope_code
+                                       : aimak_page_get_area_code (AIMAK_PAGE (self));
   g_autofree char *count = NULL;
 
   /* Translators: "3 of 12 priorities": shown of all in the database */
@@ -384,7 +391,7 @@ update_list_state (AimakPrioritiesPage *self)
       g_autofree char *name = area_name (self, area);
       g_autofree char *title = NULL;
       g_autofree char *description = NULL;
-      gboolean in_area = gtk_toggle_button_get_active (self->area_scope_button) && area;
+      gboolean in_area = self->scope_code != NULL;
 
       if (in_area)
         {
@@ -570,15 +577,13 @@ apply_filter (AimakPrioritiesPage *self)
   AimakPriorityFilter filter;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
   guint marker = gtk_drop_down_get_selected (self->marker_dropdown);
 
   if (self->model == NULL)
     return;
   aimak_priority_filter_init (&filter);
   filter.search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (area && gtk_toggle_button_get_active (self->area_scope_button))
-    filter.area_code = g_strdup (area);
+  filter.area_code = g_strdup (self->scope_code);
   filter.status = g_strdup (dropdown_code (self->status_dropdown, self->status_codes));
   filter.marker = marker > 0 && marker != GTK_INVALID_LIST_POSITION ? (int) marker - 1 : -1;
   filter.target_group = g_strdup (dropdown_code (self->group_dropdown, self->group_codes));
@@ -752,10 +757,49 @@ on_row_activated (AimakPrioritiesPage *self,
   aimak_priority_editor_focus_title (self->editor);
 }
 
+/* Moves the four filter drop-downs between the filter row (wide) and the
+ * Filters menu (narrow). Run from an idle: the leaflet folds while it is
+ * being allocated, when widgets must not change parents. */
+static gboolean
+place_filters (gpointer data)
+{
+  AimakPrioritiesPage *self = data;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  GtkWidget *filters[] = { GTK_WIDGET (self->status_dropdown), GTK_WIDGET (self->marker_dropdown),
+                           GTK_WIDGET (self->group_dropdown), GTK_WIDGET (self->sector_dropdown) };
+  GtkBox *target = folded ? self->filter_popover_box : self->filter_box;
+
+  self->fold_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (filters[i]);
+
+      if (parent == GTK_WIDGET (target))
+        continue;
+      g_object_ref (filters[i]);
+      gtk_box_remove (GTK_BOX (parent), filters[i]);
+      if (folded)
+        gtk_box_append (target, filters[i]);
+      else if (i == 0)
+        gtk_box_prepend (target, filters[i]);
+      else
+        gtk_box_insert_child_after (target, filters[i], filters[i - 1]);
+      g_object_unref (filters[i]);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_button), folded);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_folded_changed (AimakPrioritiesPage *self)
 {
-  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button, folded);
+  /* A tap opens a row when the list has the window to itself. */
+  gtk_column_view_set_single_click_activate (self->column_view, folded);
+  if (self->fold_id == 0)
+    self->fold_id = g_idle_add (place_filters, self);
 }
 
 static void
@@ -795,7 +839,11 @@ update_actions (AimakPrioritiesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.delete", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.duplicate", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-up", open && p->rank > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down", open);
+  /* Ranks run 1..n inside an area: the last one has nowhere to go. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.move-down",
+                                 open && (guint) p->rank <
+                                 aimak_priority_count_own (aimak_page_get_db (AIMAK_PAGE (self)),
+                                                           p->area_code));
 }
 
 static void
@@ -838,10 +886,14 @@ show_new (AimakPrioritiesPage *self,
 {
   requery (self, NULL, NULL);
   if (aimak_priority_model_find (self->model, id) < 0)
+    clear_filters (self);
+  /* Still hidden: it is in another area than the listed one, so list that area. */
+  if (aimak_priority_model_find (self->model, id) < 0)
     {
-      if (aimak_page_get_area_code (AIMAK_PAGE (self)))
-        gtk_toggle_button_set_active (self->area_scope_button, TRUE);
-      clear_filters (self);
+      g_autoptr(AimakPriority) p = aimak_priority_load (aimak_page_get_db (AIMAK_PAGE (self)),
+                                                        id, NULL);
+      if (p)
+        aimak_priorities_page_set_scope (self, p->area_code);
     }
   open_priority (self, id);
   update_list_state (self);
@@ -857,7 +909,9 @@ page_new (GtkWidget  *widget,
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
   AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
-  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+  /* The listed area; with all areas listed, the one chosen in the Areas view. */
+  const char *area = self->scope_code ? self->scope_code
+                                      : aimak_page_get_area_code (AIMAK_PAGE (self));
   g_autoptr(AimakPriority) p = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1021,13 +1075,12 @@ static void
 update_area_column (AimakPrioritiesPage *self)
 {
   AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
-  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
   g_autoptr(AimakArea) a = NULL;
   gboolean one_area = FALSE;
 
-  if (db && area && gtk_toggle_button_get_active (self->area_scope_button))
+  if (db && self->scope_code)
     {
-      a = aimak_area_get (db, area, NULL);
+      a = aimak_area_get (db, self->scope_code, NULL);
       one_area = a && a->level >= 3;
     }
   /* Removed rather than hidden: GTK 4.8 gives no extra width to the expanding
@@ -1040,35 +1093,143 @@ update_area_column (AimakPrioritiesPage *self)
     gtk_column_view_insert_column (self->column_view, 1, self->area_column);
 }
 
+/* The scope list: "All Areas", then every area in tree order, each with its
+ * parents as subtitle so that two ayil aimaks of one name can be told apart. */
 static void
-update_scope (AimakPrioritiesPage *self)
+append_areas (AimakPrioritiesPage *self,
+              AimakDb             *db,
+              const char          *parent_code,
+              const char          *chain)
 {
-  const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
-  g_autofree char *name = area_name (self, area);
+  g_autoptr(GPtrArray) areas = aimak_area_children (db, parent_code, NULL);
+
+  for (guint i = 0; areas && i < areas->len; i++)
+    {
+      AimakArea *a = g_ptr_array_index (areas, i);
+      const char *name = aimak_area_name (a, aimak_db_get_language (db));
+      g_autoptr(AimakAreaItem) item = NULL;
+      g_autofree char *sub = NULL;
+
+      item = aimak_area_item_new (a, aimak_db_get_language (db),
+                                  chain ? chain : aimak_area_type_label (a->type));
+      g_list_store_append (self->scope_items, item);
+      if (a->level < 3)
+        {
+          /* Translators: the parents of an area, nearest first: "Jeti-Oguz · Issyk-Kul" */
+          sub = chain ? g_strdup_printf (_("%s · %s"), name, chain) : g_strdup (name);
+          append_areas (self, db, a->code, sub);
+        }
+    }
+}
+
+static void
+fill_scope (AimakPrioritiesPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  AimakArea all = { 0 };
+  g_autoptr(AimakAreaItem) all_item = NULL;
+  g_autofree char *all_name = g_strdup (_("All Areas"));
 
   self->updating++;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->area_scope_button), area != NULL);
-  gtk_label_set_text (self->area_scope_label, name ? name : _("Selected Area"));
-  if (name)
-    {
-      /* Translators: accessible name of the toggle showing an area's priorities */
-      g_autofree char *label = g_strdup_printf (_("Only %s and the areas within it"), name);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->area_scope_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
-  if (area == NULL && gtk_toggle_button_get_active (self->area_scope_button))
-    {
-      gtk_toggle_button_set_active (self->all_scope_button, TRUE);
-      self->scope_forced = TRUE;
-    }
-  else if (area && self->scope_forced)
-    {
-      gtk_toggle_button_set_active (self->area_scope_button, TRUE);
-      self->scope_forced = FALSE;
-    }
+  g_list_store_remove_all (self->scope_items);
+  all.code = (char *) "";
+  all.name_en = all.name_ru = all.name_ky = all_name;
+  all_item = aimak_area_item_new (&all, "en", _("Priorities of every area"));
+  g_list_store_append (self->scope_items, all_item);
+  if (db)
+    append_areas (self, db, NULL, NULL);
+  gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (self->scope_items));
+  gtk_drop_down_set_selected (self->scope_dropdown, 0);
+  g_clear_pointer (&self->scope_code, g_free);
   self->updating--;
+}
+
+static void
+scroll_to_top (AimakPrioritiesPage *self)
+{
+  /* Through the list, not the adjustment: the list keeps its own anchor. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
+    scroll_to (self, 0);
+}
+
+static void
+on_scope_changed (AimakPrioritiesPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->scope_dropdown);
+  g_autoptr(AimakAreaItem) item = NULL;
+  const char *code = NULL;
+
+  if (self->updating)
+    return;
+  if (i != GTK_INVALID_LIST_POSITION)
+    item = g_list_model_get_item (G_LIST_MODEL (self->scope_items), i);
+  if (item && *aimak_area_item_get_code (item))
+    code = aimak_area_item_get_code (item);
+  if (g_strcmp0 (code, self->scope_code) == 0)
+    return;
+  g_free (self->scope_code);
+  self->scope_code = g_strdup (code);
   update_area_column (self);
+  apply_filter (self);
+  /* Another area's list starts at its top. */
+  scroll_to_top (self);
+}
+
+/* Natural width of @widget as it would be drawn here (with this window's
+ * fonts and styles), measured while it is briefly a child of the page. */
+static int
+natural_width (AimakPrioritiesPage *self,
+               GtkWidget           *widget)
+{
+  int natural = 0;
+
+  g_object_ref_sink (widget);
+  gtk_widget_set_parent (widget, GTK_WIDGET (self));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_unparent (widget);
+  g_object_unref (widget);
+  return natural;
+}
+
+/* Columns at least as wide as their translated titles (with room for the
+ * sort arrow) and the Marker column as wide as its longest badge: a Kyrgyz
+ * "Changed" or a Russian marker name is not clipped. */
+static void
+fit_columns (AimakPrioritiesPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  int badge = 0;
+
+  for (int m = 0; m <= 2; m++)
+    {
+      GtkWidget *b = aimak_marker_badge_new ();
+      int width;
+
+      aimak_marker_badge_set_marker (AIMAK_MARKER_BADGE (b), m);
+      width = natural_width (self, b);
+      badge = MAX (badge, width);
+    }
+  for (guint i = 0; i <= g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) col = i < g_list_model_get_n_items (columns)
+        ? g_list_model_get_item (columns, i)
+        : self->area_column_ref ? g_object_ref (self->area_column_ref) : NULL;
+      GtkWidget *title;
+      int need;
+
+      if (col == NULL)
+        continue;
+      title = gtk_label_new (gtk_column_view_column_get_title (col));
+
+      gtk_widget_add_css_class (title, "heading");
+      /* Cell and header padding, and the sort indicator. */
+      need = natural_width (self, title) + 40;
+      if (col == self->marker_column)
+        need = MAX (need, badge + 24);
+      if (gtk_column_view_column_get_fixed_width (col) < need &&
+          !gtk_column_view_column_get_expand (col))
+        gtk_column_view_column_set_fixed_width (col, need);
+    }
 }
 
 static void
@@ -1094,7 +1255,9 @@ aimak_priorities_page_db_changed (AimakPage *page)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   self->updating--;
   fill_filters (self);
-  update_scope (self);
+  fill_scope (self);
+  fit_columns (self);
+  update_area_column (self);
   apply_filter (self);
   update_editor_header (self);
   update_actions (self);
@@ -1105,10 +1268,10 @@ aimak_priorities_page_area_changed (AimakPage *page)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (page);
 
-  /* The editor stays open: its Area row offers to move the priority here. */
+  /* The editor stays open: its Area row offers to move the priority here. The
+   * list keeps the scope chosen on it. */
   aimak_priority_editor_set_target_area (self->editor, aimak_page_get_area_code (page));
-  update_scope (self);
-  apply_filter (self);
+  update_list_state (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1193,10 +1356,12 @@ aimak_priorities_page_get_widget (AimakPrioritiesPage *self,
     return GTK_WIDGET (self->group_dropdown);
   if (g_str_equal (name, "sector"))
     return GTK_WIDGET (self->sector_dropdown);
-  if (g_str_equal (name, "area-scope"))
-    return GTK_WIDGET (self->area_scope_button);
-  if (g_str_equal (name, "all-areas"))
-    return GTK_WIDGET (self->all_scope_button);
+  if (g_str_equal (name, "scope"))
+    return GTK_WIDGET (self->scope_dropdown);
+  if (g_str_equal (name, "filter-button"))
+    return GTK_WIDGET (self->filter_button);
+  if (g_str_equal (name, "list-scroller"))
+    return GTK_WIDGET (self->list_scroller);
   if (g_str_equal (name, "column-view"))
     return GTK_WIDGET (self->column_view);
   if (g_str_equal (name, "new-button"))
@@ -1251,6 +1416,8 @@ aimak_priorities_page_dispose (GObject *object)
                                           on_sort_changed, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PRIORITIES_PAGE);
   g_clear_object (&self->area_column_ref);
+  g_clear_object (&self->scope_items);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   g_clear_object (&self->slots);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (aimak_priorities_page_parent_class)->dispose (object);
@@ -1262,10 +1429,55 @@ aimak_priorities_page_finalize (GObject *object)
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (object);
 
   g_free (self->selected_id);
+  g_free (self->scope_code);
   g_clear_pointer (&self->status_codes, g_ptr_array_unref);
   g_clear_pointer (&self->group_codes, g_ptr_array_unref);
   g_clear_pointer (&self->sector_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (aimak_priorities_page_parent_class)->finalize (object);
+}
+
+/* GTK 4.8's drop-down list guesses its height from the first rows, and a list
+ * of wrapped names comes out short: its last item is cut off although there
+ * is room. Once the list knows its real height, the popover is given it (up
+ * to the point where scrolling is expected anyway). */
+#define POPOVER_MAX_HEIGHT 400
+
+static void
+on_popover_list_changed (GtkAdjustment     *adj,
+                         GtkScrolledWindow *scroller)
+{
+  double upper = gtk_adjustment_get_upper (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  int now = MAX (gtk_scrolled_window_get_min_content_height (scroller), (int) page);
+
+  /* Grown by what is missing: the list's own padding is not in the page. */
+  if (page > 0 && upper > page + 0.5 && now + (upper - page) <= POPOVER_MAX_HEIGHT)
+    gtk_scrolled_window_set_min_content_height (scroller, now + (int) ceil (upper - page));
+}
+
+static GtkWidget *
+find_scroller (GtkWidget *root)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_SCROLLED_WINDOW (c))
+        return c;
+      if ((found = find_scroller (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fit_popover_list (GtkDropDown *dropdown)
+{
+  GtkWidget *scroller = find_scroller (GTK_WIDGET (dropdown));
+
+  if (scroller)
+    g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                             "changed", G_CALLBACK (on_popover_list_changed), scroller, 0);
 }
 
 static void
@@ -1282,6 +1494,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   page_class->area_changed = aimak_priorities_page_area_changed;
 
   g_type_ensure (AIMAK_TYPE_PRIORITY_ROW);
+  g_type_ensure (AIMAK_TYPE_AREA_ITEM);
   g_type_ensure (AIMAK_TYPE_MARKER_BADGE);
   g_type_ensure (AIMAK_TYPE_PRIORITY_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1289,9 +1502,11 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AimakPrioritiesPage, name)
   BIND (leaflet);
   BIND (search_entry);
-  BIND (area_scope_button);
-  BIND (area_scope_label);
-  BIND (all_scope_button);
+  BIND (scope_dropdown);
+  BIND (filter_box);
+  BIND (filter_button);
+  BIND (filter_popover_box);
+  BIND (list_scroller);
   BIND (status_dropdown);
   BIND (marker_dropdown);
   BIND (group_dropdown);
@@ -1309,6 +1524,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   BIND (editor_badge);
   BIND (back_button);
   BIND (area_column);
+  BIND (marker_column);
   BIND (rank_sorter);
   BIND (area_sorter);
   BIND (title_sorter);
@@ -1337,6 +1553,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, setup_updated);
   gtk_widget_class_bind_template_callback (widget_class, bind_updated);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed);
@@ -1375,6 +1592,7 @@ aimak_priorities_page_init (AimakPrioritiesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sort = AIMAK_PRIORITY_SORT_RANK;
+  self->scope_items = g_list_store_new (AIMAK_TYPE_AREA_ITEM);
 
   sorters[0].sorter = self->rank_sorter;
   sorters[1].sorter = self->area_sorter;
@@ -1391,9 +1609,59 @@ aimak_priorities_page_init (AimakPrioritiesPage *self)
       probe->sort = sorters[i].sort;
       gtk_custom_sorter_set_sort_func (sorters[i].sorter, sort_probe, probe, g_free);
     }
+  fit_popover_list (self->status_dropdown);
+  fit_popover_list (self->marker_dropdown);
+  fit_popover_list (self->group_dropdown);
+  fit_popover_list (self->sector_dropdown);
   /* The Area column comes and goes (update_area_column): keep it alive. */
   self->area_column_ref = g_object_ref (self->area_column);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sort_changed), self, 0);
   update_actions (self);
+}
+
+void
+aimak_priorities_page_set_scope (AimakPrioritiesPage *self,
+                                 const char          *code)
+{
+  guint n, found = 0;
+
+  g_return_if_fail (AIMAK_IS_PRIORITIES_PAGE (self));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->scope_items));
+  for (guint i = 1; code && *code && i < n; i++)
+    {
+      g_autoptr(AimakAreaItem) item = g_list_model_get_item (G_LIST_MODEL (self->scope_items), i);
+
+      if (g_strcmp0 (aimak_area_item_get_code (item), code) == 0)
+        {
+          found = i;
+          break;
+        }
+    }
+  gtk_drop_down_set_selected (self->scope_dropdown, found);
+}
+
+const char *
+aimak_priorities_page_get_scope (AimakPrioritiesPage *self)
+{
+  g_return_val_if_fail (AIMAK_IS_PRIORITIES_PAGE (self), NULL);
+  return self->scope_code;
+}
+
+/* Lists @code and opens @id (NULL: a new priority in @code). */
+void
+aimak_priorities_page_open (AimakPrioritiesPage *self,
+                            const char          *code,
+                            const char          *id)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITIES_PAGE (self));
+  aimak_priorities_page_set_scope (self, code);
+  if (id == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "page.new", NULL);
+      return;
+    }
+  clear_filters (self);
+  open_priority (self, id);
+  show_editor (self);
 }

@@ -31,4 +31,13 @@ const char          *aimak_priorities_page_get_list_state (AimakPrioritiesPage *
 GtkWidget           *aimak_priorities_page_get_widget    (AimakPrioritiesPage *self,
                                                           const char          *name);
 
+/* The listed area (with the areas in it); NULL or "" lists every area. */
+void                 aimak_priorities_page_set_scope     (AimakPrioritiesPage *self,
+                                                          const char          *code);
+const char          *aimak_priorities_page_get_scope     (AimakPrioritiesPage *self);
+/* Lists @code and opens priority @id, or a new priority in @code when @id is NULL. */
+void                 aimak_priorities_page_open          (AimakPrioritiesPage *self,
+                                                          const char          *code,
+                                                          const char          *id);
+
 G_END_DECLS

@@ -174,6 +174,26 @@ win_show_view (GtkWidget  *widget,
   aimak_window_show_view (AIMAK_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* From an area's profile to its priorities. */
+static void
+win_show_priorities (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+  const char *code = NULL, *id = NULL;
+
+  if (g_variant_is_of_type (parameter, G_VARIANT_TYPE ("(ss)")))
+    g_variant_get (parameter, "(&s&s)", &code, &id);
+  else
+    code = g_variant_get_string (parameter, NULL);
+  aimak_window_show_view (self, "priorities");
+  if (g_str_equal (action_name, "win.show-priorities"))
+    aimak_priorities_page_set_scope (self->priorities_page, code);
+  else
+    aimak_priorities_page_open (self->priorities_page, code, id);
+}
+
 static void
 save_window_state (AimakWindow *self)
 {
@@ -352,6 +372,10 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
+  gtk_widget_class_install_action (widget_class, "win.show-priorities", "s", win_show_priorities);
+  gtk_widget_class_install_action (widget_class, "win.add-priority", "s", win_show_priorities);
+  gtk_widget_class_install_action (widget_class, "win.open-priority", "(ss)",
+                                   win_show_priorities);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)

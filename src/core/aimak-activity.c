@@ -923,6 +923,7 @@ struct _AimakActivityRow
   char       *haystack;   /* casefolded words for search */
   guint       women;
   guint       men;
+  gboolean    is_demo;
   GHashTable *roles;      /* role code → guint[2] { women, men } */
 };
 
@@ -942,6 +943,7 @@ enum
   ROW_PROP_WOMEN,
   ROW_PROP_MEN,
   ROW_PROP_TOTAL,
+  ROW_PROP_IS_DEMO,
   ROW_N_PROPS
 };
 static GParamSpec *row_properties[ROW_N_PROPS];
@@ -985,6 +987,7 @@ aimak_activity_row_get_property (GObject    *object,
     case ROW_PROP_WOMEN: g_value_set_uint (value, self->women); break;
     case ROW_PROP_MEN: g_value_set_uint (value, self->men); break;
     case ROW_PROP_TOTAL: g_value_set_uint (value, self->women + self->men); break;
+    case ROW_PROP_IS_DEMO: g_value_set_boolean (value, self->is_demo); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1010,6 +1013,7 @@ aimak_activity_row_class_init (AimakActivityRowClass *klass)
   row_properties[ROW_PROP_WOMEN] = g_param_spec_uint ("women", NULL, NULL, 0, G_MAXUINT, 0, flags);
   row_properties[ROW_PROP_MEN] = g_param_spec_uint ("men", NULL, NULL, 0, G_MAXUINT, 0, flags);
   row_properties[ROW_PROP_TOTAL] = g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  row_properties[ROW_PROP_IS_DEMO] = g_param_spec_boolean ("is-demo", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
 }
 
@@ -1023,6 +1027,12 @@ const char *
 aimak_activity_row_get_id (AimakActivityRow *self)
 {
   return self->id;
+}
+
+gboolean
+aimak_activity_row_get_is_demo (AimakActivityRow *self)
+{
+  return self->is_demo;
 }
 
 const char *
@@ -1126,7 +1136,7 @@ aimak_activity_query (AimakDb                   *db,
                         "SELECT a.id, a.date, a.area_code, "
                         "aimak_name (ar.name_en, ar.name_ru, ar.name_ky), a.type, "
                         "aimak_name (t.name_en, t.name_ru, t.name_ky), a.topic, a.facilitator, "
-                        "a.notes, ar.name_en, ar.name_ru, ar.name_ky "
+                        "a.notes, ar.name_en, ar.name_ru, ar.name_ky, a.is_demo "
                         "FROM activity a JOIN area ar ON ar.code = a.area_code "
                         "LEFT JOIN activity_type t ON t.code = a.type "
                         "WHERE a.deleted_at IS NULL "
@@ -1153,6 +1163,7 @@ aimak_activity_query (AimakDb                   *db,
         row->type_label = g_strdup (aimak_stmt_text (st, 5));
         row->topic = g_strdup (aimak_stmt_text (st, 6));
         row->facilitator = g_strdup (aimak_stmt_text (st, 7));
+        row->is_demo = sqlite3_column_int (st, 12) != 0;
         /* Area names in every language, so that a search in Russian finds a Kyrgyz
          * spelling too. */
         text = g_strjoin ("\n", row->topic, row->facilitator, aimak_stmt_text (st, 8),

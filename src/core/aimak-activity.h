@@ -147,6 +147,7 @@ G_DECLARE_FINAL_TYPE (AimakActivityRow, aimak_activity_row, AIMAK, ACTIVITY_ROW,
  * "type", "type-label", "topic", "facilitator", "women", "men", "total" (uint). */
 const char     *aimak_activity_row_get_id        (AimakActivityRow    *self);
 const char     *aimak_activity_row_get_date      (AimakActivityRow    *self);
+gboolean        aimak_activity_row_get_is_demo   (AimakActivityRow    *self);
 const char     *aimak_activity_row_get_area_code (AimakActivityRow    *self);
 const char     *aimak_activity_row_get_area_name (AimakActivityRow    *self);
 const char     *aimak_activity_row_get_type_label (AimakActivityRow   *self);

@@ -37,7 +37,7 @@ gboolean    aimak_priority_row_get_is_demo       (AimakPriorityRow *self);
  * model sorts 100,000 rows with an index, a GtkSorter would fetch every row. */
 typedef enum
 {
-  AIMAK_PRIORITY_SORT_RANK,     /* area code, then rank: the programme order */
+  AIMAK_PRIORITY_SORT_RANK,     /* area name in the db language, then rank */
   AIMAK_PRIORITY_SORT_AREA,     /* area name in the db language, then rank */
   AIMAK_PRIORITY_SORT_TITLE,    /* case-insensitive for ASCII */
   AIMAK_PRIORITY_SORT_MARKER,
@@ -82,6 +82,32 @@ int                 aimak_priority_model_find       (AimakPriorityModel        *
 /* Turns user words into a safe FTS5 prefix query ("word"* AND ...); NULL when
  * there is no word. */
 char               *aimak_priority_fts_query        (const char                *search);
+
+/* How many non-deleted priorities an area has (with the areas within it), by
+ * status (workflow order, names in the db language, only statuses in use) and
+ * by gender marker; for the Priorities section of an area's profile. */
+typedef struct
+{
+  char  *code;
+  char  *name;
+  guint  count;
+} AimakPriorityStatusCount;
+
+typedef struct
+{
+  guint      total;
+  guint      by_marker[3];
+  GPtrArray *by_status;    /* AimakPriorityStatusCount */
+} AimakPriorityCounts;
+
+AimakPriorityCounts *aimak_priority_counts      (AimakDb             *db,
+                                                 const char          *area_code,
+                                                 GError             **error);
+void                 aimak_priority_counts_free (AimakPriorityCounts *counts);
+/* Non-deleted priorities of exactly @area_code: the last rank there. */
+guint                aimak_priority_count_own   (AimakDb             *db,
+                                                 const char          *area_code);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPriorityCounts, aimak_priority_counts_free)
 
 void                aimak_priority_filter_init      (AimakPriorityFilter       *filter);
 void                aimak_priority_filter_clear     (AimakPriorityFilter       *filter);

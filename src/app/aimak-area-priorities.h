@@ -1,0 +1,29 @@
+/* aimak-area-priorities.h — the Priorities section of an area's profile: how
+ * many priorities the area (with the areas in it) has by status and marker,
+ * the first ones by rank, and buttons that open the Priorities view on it. */
+#pragma once
+
+#include <adwaita.h>
+#include "aimak-core.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_AREA_PRIORITIES (aimak_area_priorities_get_type ())
+G_DECLARE_FINAL_TYPE (AimakAreaPriorities, aimak_area_priorities, AIMAK, AREA_PRIORITIES,
+                      GtkWidget)
+
+/* How many priorities the section lists at most. */
+#define AIMAK_AREA_PRIORITIES_TOP 3
+
+void        aimak_area_priorities_set_area     (AimakAreaPriorities *self,
+                                                AimakDb             *db,
+                                                const char          *code);
+/* Reads the counts and the top priorities again (after edits elsewhere). */
+void        aimak_area_priorities_reload       (AimakAreaPriorities *self);
+/* For tests: the counts line, the number of top rows, and the buttons. */
+const char *aimak_area_priorities_get_summary  (AimakAreaPriorities *self);
+guint       aimak_area_priorities_get_n_top    (AimakAreaPriorities *self);
+GtkWidget  *aimak_area_priorities_get_widget   (AimakAreaPriorities *self,
+                                                const char          *name);
+
+G_END_DECLS
