@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""One term per concept (TAP): po/glossary.csv against every Russian and Kyrgyz text.
+
+The texts are read as (English, Russian, Kyrgyz) triples from the interface catalogues
+(po/ru.po and po/ky.po joined by msgid), the code lists (data/reference/codelists/*.csv),
+the indicator catalogue and the workbook labels (src/core/aimak-export-strings.c).
+For each glossary concept:
+- every triple whose English matches en_pattern has one of ru_match in its Russian and
+  one of ky_match in its Kyrgyz (case-insensitive), so the concept is said with its term;
+- no Russian text contains a ru_avoid variant and no Kyrgyz text a ky_avoid variant.
+Last, the checker is run on a triple that holds a known variant, and must flag it.
+"""
+import csv
+import glob
+import os
+import re
+import sys
+
+src = os.path.abspath(sys.argv[1])
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append((name, bool(ok), detail))
+
+
+def unquote(s):
+    return bytes(s, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+
+
+def po_entries(path):
+    """msgid (with msgctxt) -> concatenated msgstr(s)."""
+    out = {}
+    text = open(path, encoding="utf-8").read()
+    for block in re.split(r"\n\s*\n", text):
+        lines = [l for l in block.splitlines() if not l.startswith("#")]
+        field, parts = None, {}
+        for l in lines:
+            m = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', l)
+            if m:
+                field = m.group(1)
+                parts[field] = unquote(m.group(2))
+            elif l.startswith('"') and field:
+                parts[field] += unquote(l[1:-1])
+        if "msgid" not in parts or parts["msgid"] == "":
+            continue
+        key = parts.get("msgctxt", "") + "\x04" + parts["msgid"] + "\x00" + parts.get("msgid_plural", "")
+        out[key] = " ".join(v for k, v in sorted(parts.items()) if k.startswith("msgstr"))
+    return out
+
+
+def triples():
+    ru = po_entries(os.path.join(src, "po", "ru.po"))
+    ky = po_entries(os.path.join(src, "po", "ky.po"))
+    for key, ru_text in ru.items():
+        en = key.split("\x04", 1)[1].replace("\x00", " ").strip()
+        yield ("po " + en[:50], en, ru_text, ky.get(key, ""))
+
+    files = sorted(glob.glob(os.path.join(src, "data", "reference", "codelists", "*.csv")))
+    files.append(os.path.join(src, "data", "reference", "indicators", "indicator_catalogue.csv"))
+    for path in files:
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for stem in ("name", "short", "definition"):
+                    if stem + "_en" in row and stem + "_ru" in row:
+                        yield ("%s %s %s" % (os.path.basename(path), row.get("code"), stem),
+                               row[stem + "_en"], row[stem + "_ru"], row.get(stem + "_ky", ""))
+
+    c = open(os.path.join(src, "src", "core", "aimak-export-strings.c"), encoding="utf-8").read()
+    table = c[c.index("labels[AIMAK_XS_N_STRINGS]"):c.index("static const struct")]
+    for m in re.finditer(r"\[(AIMAK_XS_\w+)\]\s*=\s*\{(.*?)\}\s*,", table, re.S):
+        values, current = [], None
+        for tok in re.finditer(r'"((?:[^"\\]|\\.)*)"|(,)', m.group(2)):
+            if tok.group(2):
+                values.append(current)
+                current = None
+            else:
+                current = (current or "") + unquote(tok.group(1))
+        values.append(current)
+        if len(values) == 3 and all(v is not None for v in values):
+            yield ("workbook " + m.group(1), values[0], values[1], values[2])
+
+
+glossary = list(csv.DictReader(open(os.path.join(src, "po", "glossary.csv"), encoding="utf-8")))
+
+
+def split(s):
+    return [x.strip().lower() for x in s.split(";") if x.strip()]
+
+
+def problems(entry, items):
+    pattern = re.compile(entry["en_pattern"])
+    out = []
+    for where, en, ru, ky in items:
+        if pattern.search(en):
+            if not any(t in ru.lower() for t in split(entry["ru_match"])):
+                out.append("%s: ru «%s» lacks %s" % (where, ru, entry["ru"]))
+            if not any(t in ky.lower() for t in split(entry["ky_match"])):
+                out.append("%s: ky «%s» lacks %s" % (where, ky, entry["ky"]))
+        for v in split(entry["ru_avoid"]):
+            if v in ru.lower():
+                out.append("%s: ru «%s» uses the variant «%s»" % (where, ru, v))
+        for v in split(entry["ky_avoid"]):
+            if v in ky.lower():
+                out.append("%s: ky «%s» uses the variant «%s»" % (where, ky, v))
+    return out
+
+
+items = list(triples())
+check("texts were read from the catalogues, code lists, indicators and workbook labels",
+      len(items) > 500 and any(w.startswith("workbook") for w, *_ in items)
+      and any(w.startswith("gcm_objectives") for w, *_ in items)
+      and any(w.startswith("indicator_catalogue") for w, *_ in items),
+      "%d texts" % len(items))
+check("the glossary has 40 to 60 concepts, each with en, ru, ky and a source",
+      40 <= len(glossary) <= 60 and all(e["en"] and e["ru"] and e["ky"] and e["source"]
+                                        for e in glossary), "%d concepts" % len(glossary))
+for entry in glossary:
+    p = problems(entry, items)
+    check("concept %s: «%s» / «%s»" % (entry["concept"], entry["ru"], entry["ky"]),
+          not p, "\n".join(p[:20]))
+
+# The checker itself: a known variant must be flagged.
+by_name = {e["concept"]: e for e in glossary}
+check("a known variant is flagged (ky «ВИЧ» for HIV)",
+      problems(by_name["hiv"], [("probe", "HIV cases", "Случаи ВИЧ", "ВИЧ учурлары")]))
+check("a known variant is flagged (ru «общественных слушаний»)",
+      problems(by_name["public_hearing"],
+               [("probe", "Public hearing date", "Дата общественных слушаний",
+                 "Коомдук угуунун күнү")]))
+check("a missing term is flagged (the app's name as a common noun)",
+      problems(by_name["app_name"],
+               [("probe", "Language of Aimak", "Язык Аймака", "Аймактын тили")]))
+
+print("1..%d" % len(results))
+for i, (name, ok, detail) in enumerate(results, 1):
+    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+    if not ok and detail:
+        for line in detail.splitlines():
+            print("# " + line)
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)
