@@ -22,7 +22,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_SHEET_PROFILE] = { "Profile", "Профиль", "Профиль" },
   [AIMAK_XS_SHEET_PRIORITIES] = { "Priorities", "Приоритеты", "Артыкчылыктар" },
   [AIMAK_XS_SHEET_INDICATORS] = { "Indicators", "Показатели", "Көрсөткүчтөр" },
-  [AIMAK_XS_SHEET_CAPACITY] = { "Capacity building", "Развитие потенциала",
+  [AIMAK_XS_SHEET_CAPACITY] = { "Capacity building", "Наращивание потенциала",
                                 "Потенциалды өнүктүрүү" },
   [AIMAK_XS_SHEET_BUDGET] = { "Gender budget", "Гендерный бюджет", "Гендердик бюджет" },
   [AIMAK_XS_SHEET_ALIGNMENT] = { "Alignment", "Связь с ГДМ и ЦУР", "МГК жана ТӨМ менен байланыш" },
@@ -45,7 +45,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Артыкчылыктардын жыныс боюнча көрсөткүчтөрү" },
   [AIMAK_XS_TITLE_CAPACITY] = {
     "Capacity building: activities and participants",
-    "Развитие потенциала: мероприятия и участники",
+    "Наращивание потенциала: мероприятия и участники",
     "Потенциалды өнүктүрүү: иш-чаралар жана катышуучулар" },
   [AIMAK_XS_TITLE_BUDGET] = {
     "Gender budget: budget by gender marker and funding source",
@@ -63,10 +63,10 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_ABOUT_PRIORITIES] = {
     "Development priorities with gender marker, budget, status and decisions",
     "Приоритеты развития с гендерным маркером, бюджетом, статусом и решениями",
-    "Гендердик маркери, бюджети, статусу жана чечимдери менен өнүгүү артыкчылыктары" },
+    "Гендердик маркери, бюджети, абалы жана чечимдери менен өнүгүү артыкчылыктары" },
   [AIMAK_XS_ABOUT_INDICATORS] = {
     "Baseline, target and actual values of each priority for women and men",
-    "Базовые, целевые и фактические значения каждого приоритета для женщин и мужчин",
+    "Исходные, целевые и фактические значения каждого приоритета для женщин и мужчин",
     "Ар бир артыкчылыктын аялдар жана эркектер үчүн баштапкы, максаттуу жана "
     "иш жүзүндөгү маанилери" },
   [AIMAK_XS_ABOUT_CAPACITY] = {
@@ -86,13 +86,13 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_COL_ITEM] = { "Item", "Пункт", "Пункт" },
   [AIMAK_XS_COL_VALUE] = { "Value", "Значение", "Маани" },
   [AIMAK_XS_COL_NOTE] = { "Note", "Примечание", "Эскертүү" },
-  [AIMAK_XS_SECTION_ABOUT] = { "About this workbook", "О документе", "Документ жөнүндө" },
+  [AIMAK_XS_SECTION_ABOUT] = { "About this workbook", "О книге", "Китеп жөнүндө" },
   [AIMAK_XS_SECTION_CONTENTS] = { "Contents", "Содержание", "Мазмуну" },
   [AIMAK_XS_SECTION_SOURCES] = { "Data sources", "Источники данных", "Маалымат булактары" },
   [AIMAK_XS_SECTION_MARKER] = { "Gender equality marker", "Маркер гендерного равенства",
-                                "Гендердик теңдик маркери" },
+                                "Гендердик теңчилик маркери" },
   [AIMAK_XS_SECTION_STATUS] = { "Status of a priority", "Статус приоритета",
-                                "Артыкчылыктын статусу" },
+                                "Артыкчылыктын абалы" },
   [AIMAK_XS_SECTION_NOTES] = { "Notes", "Примечания", "Эскертүүлөр" },
   [AIMAK_XS_ITEM_AREAS] = { "Area(s)", "Территория", "Аймак(тар)" },
   [AIMAK_XS_ITEM_PROGRAMME_START] = { "Programme period: first year",
@@ -106,24 +106,24 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_ITEM_N_PRIORITIES] = { "Number of priorities", "Число приоритетов",
                                    "Артыкчылыктардын саны" },
   [AIMAK_XS_ITEM_N_ACTIVITIES] = { "Number of capacity-building activities",
-                                   "Число мероприятий по развитию потенциала",
+                                   "Число мероприятий по наращиванию потенциала",
                                    "Потенциалды өнүктүрүү боюнча иш-чаралардын саны" },
   [AIMAK_XS_ITEM_LANGUAGE] = { "Language", "Язык", "Тили" },
   [AIMAK_XS_LANGUAGE_NAME] = { "English", "Русский", "Кыргызча" },
   [AIMAK_XS_SOURCE_PLANNERS] = {
     "Priorities and activities: entered by the local planners in Aimak",
-    "Приоритеты и мероприятия: внесены местными специалистами по планированию в Аймак",
-    "Артыкчылыктар жана иш-чаралар: жергиликтүү пландоочулар Аймакка киргизген" },
+    "Приоритеты и мероприятия: внесены местными специалистами по планированию в Aimak",
+    "Артыкчылыктар жана иш-чаралар: жергиликтүү пландоочулар Aimak колдонмосуна киргизген" },
   [AIMAK_XS_SOURCE_NONE] = {
     "No indicator values are recorded for the areas of this workbook.",
-    "Для территорий этого документа значения показателей не внесены.",
-    "Бул документтин аймактары үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
+    "Для территорий этой книги значения показателей не внесены.",
+    "Бул китептин аймактары үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
   [AIMAK_XS_NOTE_DEMO] = {
     "This workbook contains demo data: rows marked in the column “Demo data” are "
     "invented examples, not real plans.",
-    "Документ содержит демонстрационные данные: строки, отмеченные в столбце "
+    "Книга содержит демонстрационные данные: строки, отмеченные в столбце "
     "«Демо-данные», — придуманные примеры, а не реальные планы.",
-    "Бул документте демо маалыматтар бар: «Демо маалымат» тилкесинде белгиленген саптар "
+    "Бул китепте демо маалыматтар бар: «Демо маалымат» тилкесинде белгиленген саптар "
     "чыныгы пландар эмес, ойдон чыгарылган мисалдар." },
   [AIMAK_XS_NOTE_NO_DEMO] = {
     "No demo data: every row comes from the planners’ records.",
@@ -132,15 +132,15 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_NOTE_SUPPRESSED] = {
     "Counts of migrant or returnee women below {n} in an ayil aimak are shown as “<{n}”, "
     "and the total beside them is hidden, because small numbers can identify people.",
-    "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айыл аймаке показано "
+    "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айылном аймаке показано "
     "как «<{n}», а итог рядом скрыт: по малым числам можно узнать людей.",
-    "Айыл аймактагы мигрант же кайтып келген аялдардын саны {n} кем болсо, «<{n}» деп "
-    "көрсөтүлөт жана жанындагы жыйынтык жашырылат: аз сандар боюнча адамдарды таанып "
+    "Айыл аймагында мигрант же кайтып келген аялдардын саны босогодон ({n}) аз болсо, "
+    "«<{n}» деп көрсөтүлөт жана жанындагы жыйынтык жашырылат: аз сандар боюнча адамдарды таанып "
     "алууга болот." },
   [AIMAK_XS_NOTE_LARGE] = {
     "This workbook is large, so the priorities carry an autofilter instead of an Excel table.",
-    "Документ большой, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
-    "Документ чоң болгондуктан, артыкчылыктарда Excel таблицасынын ордуна автофильтр бар." },
+    "Книга большая, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
+    "Китеп чоң болгондуктан, артыкчылыктарда Excel таблицасынын ордуна автофильтр бар." },
   [AIMAK_XS_SCOPE_PILOTS] = { "Pilot areas", "Пилотные территории", "Пилоттук аймактар" },
   [AIMAK_XS_SCOPE_ALL] = { "All areas", "Все территории", "Бардык аймактар" },
   [AIMAK_XS_FOOTER_PAGE] = { "Page &P of &N", "Страница &P из &N", "&N барактын &P-барагы" },
@@ -175,8 +175,8 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_COL_PARTNERS] = { "Partners", "Партнёры", "Өнөктөштөр" },
   [AIMAK_XS_COL_START_YEAR] = { "Start year", "Год начала", "Башталган жылы" },
   [AIMAK_XS_COL_END_YEAR] = { "End year", "Год окончания", "Аяктаган жылы" },
-  [AIMAK_XS_COL_STATUS] = { "Status", "Статус", "Статусу" },
-  [AIMAK_XS_COL_HEARING_DATE] = { "Public hearing date", "Дата общественных слушаний",
+  [AIMAK_XS_COL_STATUS] = { "Status", "Статус", "Абалы" },
+  [AIMAK_XS_COL_HEARING_DATE] = { "Public hearing date", "Дата публичных слушаний",
                                   "Коомдук угуунун күнү" },
   [AIMAK_XS_COL_HEARING_WOMEN] = { "Hearing participants: women",
                                    "Участники слушаний: женщины",
@@ -195,11 +195,11 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "0 = not targeted, 1 = significant, 2 = principal objective",
     "0 — не является целью, 1 — значимая цель, 2 — основная цель",
     "0 — максат эмес, 1 — маанилүү максат, 2 — негизги максат" },
-  [AIMAK_XS_VALIDATION_STATUS_TITLE] = { "Status", "Статус", "Статусу" },
+  [AIMAK_XS_VALIDATION_STATUS_TITLE] = { "Status", "Статус", "Абалы" },
   [AIMAK_XS_VALIDATION_STATUS] = {
     "Choose a status from the list.",
     "Выберите статус из списка.",
-    "Статусту тизмеден тандаңыз." },
+    "Абалды тизмеден тандаңыз." },
   [AIMAK_XS_NO_PRIORITIES] = {
     "No priorities are recorded for these areas.",
     "Для этих территорий приоритеты не внесены.",
@@ -214,11 +214,11 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Для этих территорий значения показателей не внесены.",
     "Бул аймактар үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
 
-  [AIMAK_XS_COL_BASELINE_WOMEN] = { "Baseline: women", "Базовое значение: женщины",
+  [AIMAK_XS_COL_BASELINE_WOMEN] = { "Baseline: women", "Исходное значение: женщины",
                                     "Баштапкы маани: аялдар" },
-  [AIMAK_XS_COL_BASELINE_MEN] = { "Baseline: men", "Базовое значение: мужчины",
+  [AIMAK_XS_COL_BASELINE_MEN] = { "Baseline: men", "Исходное значение: мужчины",
                                   "Баштапкы маани: эркектер" },
-  [AIMAK_XS_COL_BASELINE_TOTAL] = { "Baseline: total", "Базовое значение: всего",
+  [AIMAK_XS_COL_BASELINE_TOTAL] = { "Baseline: total", "Исходное значение: всего",
                                     "Баштапкы маани: бардыгы" },
   [AIMAK_XS_COL_TARGET_WOMEN] = { "Target: women", "Целевое значение: женщины",
                                   "Максаттуу маани: аялдар" },
@@ -258,7 +258,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
                                 "Ролдор жана жыныс боюнча катышуучулар" },
   [AIMAK_XS_NO_ACTIVITIES] = {
     "No capacity-building activities are recorded for these areas.",
-    "Для этих территорий мероприятия по развитию потенциала не внесены.",
+    "Для этих территорий мероприятия по наращиванию потенциала не внесены.",
     "Бул аймактар үчүн потенциалды өнүктүрүү боюнча иш-чаралар киргизилген эмес." },
 
   [AIMAK_XS_COL_BREAKDOWN] = { "Breakdown", "Разбивка", "Бөлүштүрүү" },
