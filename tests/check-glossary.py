@@ -120,6 +120,52 @@ for entry in glossary:
     check("concept %s: «%s» / «%s»" % (entry["concept"], entry["ru"], entry["ky"]),
           not p, "\n".join(p[:20]))
 
+# Official titles and single wordings that a term list cannot express.
+def codelist(name, key="code"):
+    with open(os.path.join(src, "data", "reference", "codelists", name), encoding="utf-8",
+              newline="") as f:
+        return {row[key]: row for row in csv.DictReader(f)}
+
+
+sdg = codelist("sdg_targets.csv")
+gcm = codelist("gcm_objectives.csv")
+check("SDG 17.18 in Russian says «гендерной принадлежности», as the official text, not «полу»",
+      "гендерной принадлежности" in sdg["17.18"]["short_ru"]
+      and not re.search(r"\bполу\b", sdg["17.18"]["short_ru"]), sdg["17.18"]["short_ru"])
+check("SDG 10.c keeps both parts of the target (3 and 5 per cent) in Russian and Kyrgyz",
+      all("3 " in sdg["10.c"][k] and "5 " in sdg["10.c"][k] for k in ("short_ru", "short_ky")),
+      sdg["10.c"]["short_ru"] + " / " + sdg["10.c"]["short_ky"])
+check("GCM 13 speaks of detention centres as a last resort and alternatives, not criminal custody",
+      "крайней меры" in gcm["13"]["short_ru"] and "альтернатив" in gcm["13"]["short_ru"]
+      and "центры содержания" in gcm["13"]["short_ru"]
+      and not gcm["13"]["short_ru"].startswith("Содержание под стражей"), gcm["13"]["short_ru"])
+check("GCM 6 and SDG 8.5 say «достойная работа», as the UN Russian texts",
+      "достойной работы" in gcm["6"]["short_ru"] and "достойная работа" in sdg["8.5"]["short_ru"]
+      and "достойный труд" not in gcm["6"]["short_ru"], gcm["6"]["short_ru"])
+check("GCM 4 is worded as SDG 16.9 («законные удостоверения личности»)",
+      "законные удостоверения личности" in gcm["4"]["short_ru"].lower()
+      and "законных удостоверений личности" in sdg["16.9"]["short_ru"], gcm["4"]["short_ru"])
+check("GCM 8 is about saving lives and coordinated efforts on missing migrants, not a search",
+      "скоординированные" in gcm["8"]["short_ru"] and "розыск" not in gcm["8"]["short_ru"],
+      gcm["8"]["short_ru"])
+ru_po = po_entries(os.path.join(src, "po", "ru.po"))
+ky_po = po_entries(os.path.join(src, "po", "ky.po"))
+checklist = codelist("gender_checklist.csv")["women_consulted"]
+consulted_msg = [k for k in ru_po if "were consulted\u201d" in k]
+check("the consulted checklist item has one wording: its problem message quotes the checklist label",
+      consulted_msg
+      and all("\u00ab" + checklist["name_ru"][0].upper() + checklist["name_ru"][1:] + "\u00bb"
+              in ru_po[k] for k in consulted_msg)
+      and all("\u00ab" + checklist["name_ky"] + "\u00bb" in ky_po[k] for k in consulted_msg),
+      "%s / %s" % (checklist["name_ru"], [ru_po[k] for k in consulted_msg]))
+
+credits = {"ru": ru_po.get("\x04translator-credits\x00", ""),
+           "ky": ky_po.get("\x04translator-credits\x00", "")}
+check("translator-credits name the roles (translation, terminology review) and keep the name Aimak",
+      "перевод" in credits["ru"] and "термин" in credits["ru"]
+      and "котормо" in credits["ky"] and "термин" in credits["ky"]
+      and all("Aimak" in v for v in credits.values()), str(credits))
+
 # The checker itself: a known variant must be flagged.
 by_name = {e["concept"]: e for e in glossary}
 check("a known variant is flagged (ky «ВИЧ» for HIV)",
