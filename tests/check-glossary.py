@@ -166,6 +166,23 @@ check("translator-credits name the roles (translation, terminology review) and k
       and "котормо" in credits["ky"] and "термин" in credits["ky"]
       and all("Aimak" in v for v in credits.values()), str(credits))
 
+# The workbook and the interface name units, dates, years and the alignment columns alike.
+same = {"Public hearing date", "Kenesh decision date", "Date", "Start year", "End year",
+        "GCM objectives", "SDG targets", "By funding source", "persons", "per 1,000 women",
+        "per 1,000 population", "per 10,000 population", "per 100,000 population",
+        "per 1,000 live births", "per 100,000 live births", "per 1,000 uninfected population"}
+workbook = {en: (ru, ky) for where, en, ru, ky in items if where.startswith("workbook")}
+differ = []
+for en in sorted(same):
+    key = "\x04" + en + "\x00"
+    if en not in workbook or key not in ru_po:
+        differ.append("%s: missing in the workbook labels or the catalogue" % en)
+    elif workbook[en] != (ru_po[key], ky_po.get(key)):
+        differ.append("%s: workbook %s, interface %s" % (en, workbook[en],
+                                                          (ru_po[key], ky_po.get(key))))
+check("the workbook says units, dates and alignment columns as the interface does",
+      not differ, "\n".join(differ))
+
 # The checker itself: a known variant must be flagged.
 by_name = {e["concept"]: e for e in glossary}
 check("a known variant is flagged (ky «ВИЧ» for HIV)",
@@ -173,7 +190,7 @@ check("a known variant is flagged (ky «ВИЧ» for HIV)",
 check("a known variant is flagged (ru «общественных слушаний»)",
       problems(by_name["public_hearing"],
                [("probe", "Public hearing date", "Дата общественных слушаний",
-                 "Коомдук угуунун күнү")]))
+                 "Коомдук угуунун датасы")]))
 check("a missing term is flagged (the app's name as a common noun)",
       problems(by_name["app_name"],
                [("probe", "Language of Aimak", "Язык Аймака", "Аймактын тили")]))
