@@ -3,6 +3,9 @@
  * municipal planning documents in Kyrgyzstan; Kyrgyz is literary Kyrgyz. GCM is
  * abbreviated ГДМ in Russian (as IOM's Russian texts do) and МГК in Kyrgyz; SDG is
  * ЦУР in Russian and ТӨМ in Kyrgyz, as in the official national SDG reports.
+ * Every term here is the one of po/glossary.csv, the same as in the interface catalogues
+ * and the code lists, so that a reader meets one word per concept; tests/check-glossary.py
+ * holds this table to it.
  */
 #include "config.h"
 
