@@ -3,6 +3,9 @@
  * municipal planning documents in Kyrgyzstan; Kyrgyz is literary Kyrgyz. GCM is
  * abbreviated ГДМ in Russian (as IOM's Russian texts do) and МГК in Kyrgyz; SDG is
  * ЦУР in Russian and ТӨМ in Kyrgyz, as in the official national SDG reports.
+ * Every term here is the one of po/glossary.csv, the same as in the interface catalogues
+ * and the code lists, so that a reader meets one word per concept; tests/check-glossary.py
+ * holds this table to it.
  */
 #include "config.h"
 
@@ -22,7 +25,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_SHEET_PROFILE] = { "Profile", "Профиль", "Профиль" },
   [AIMAK_XS_SHEET_PRIORITIES] = { "Priorities", "Приоритеты", "Артыкчылыктар" },
   [AIMAK_XS_SHEET_INDICATORS] = { "Indicators", "Показатели", "Көрсөткүчтөр" },
-  [AIMAK_XS_SHEET_CAPACITY] = { "Capacity building", "Развитие потенциала",
+  [AIMAK_XS_SHEET_CAPACITY] = { "Capacity building", "Наращивание потенциала",
                                 "Потенциалды өнүктүрүү" },
   [AIMAK_XS_SHEET_BUDGET] = { "Gender budget", "Гендерный бюджет", "Гендердик бюджет" },
   [AIMAK_XS_SHEET_ALIGNMENT] = { "Alignment", "Связь с ГДМ и ЦУР", "МГК жана ТӨМ менен байланыш" },
@@ -45,7 +48,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Артыкчылыктардын жыныс боюнча көрсөткүчтөрү" },
   [AIMAK_XS_TITLE_CAPACITY] = {
     "Capacity building: activities and participants",
-    "Развитие потенциала: мероприятия и участники",
+    "Наращивание потенциала: мероприятия и участники",
     "Потенциалды өнүктүрүү: иш-чаралар жана катышуучулар" },
   [AIMAK_XS_TITLE_BUDGET] = {
     "Gender budget: budget by gender marker and funding source",
@@ -63,10 +66,10 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_ABOUT_PRIORITIES] = {
     "Development priorities with gender marker, budget, status and decisions",
     "Приоритеты развития с гендерным маркером, бюджетом, статусом и решениями",
-    "Гендердик маркери, бюджети, статусу жана чечимдери менен өнүгүү артыкчылыктары" },
+    "Гендердик маркери, бюджети, абалы жана чечимдери менен өнүгүү артыкчылыктары" },
   [AIMAK_XS_ABOUT_INDICATORS] = {
     "Baseline, target and actual values of each priority for women and men",
-    "Базовые, целевые и фактические значения каждого приоритета для женщин и мужчин",
+    "Исходные, целевые и фактические значения каждого приоритета для женщин и мужчин",
     "Ар бир артыкчылыктын аялдар жана эркектер үчүн баштапкы, максаттуу жана "
     "иш жүзүндөгү маанилери" },
   [AIMAK_XS_ABOUT_CAPACITY] = {
@@ -86,13 +89,13 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_COL_ITEM] = { "Item", "Пункт", "Пункт" },
   [AIMAK_XS_COL_VALUE] = { "Value", "Значение", "Маани" },
   [AIMAK_XS_COL_NOTE] = { "Note", "Примечание", "Эскертүү" },
-  [AIMAK_XS_SECTION_ABOUT] = { "About this workbook", "О документе", "Документ жөнүндө" },
+  [AIMAK_XS_SECTION_ABOUT] = { "About this workbook", "О книге", "Китеп жөнүндө" },
   [AIMAK_XS_SECTION_CONTENTS] = { "Contents", "Содержание", "Мазмуну" },
   [AIMAK_XS_SECTION_SOURCES] = { "Data sources", "Источники данных", "Маалымат булактары" },
   [AIMAK_XS_SECTION_MARKER] = { "Gender equality marker", "Маркер гендерного равенства",
-                                "Гендердик теңдик маркери" },
+                                "Гендердик теңчилик маркери" },
   [AIMAK_XS_SECTION_STATUS] = { "Status of a priority", "Статус приоритета",
-                                "Артыкчылыктын статусу" },
+                                "Артыкчылыктын абалы" },
   [AIMAK_XS_SECTION_NOTES] = { "Notes", "Примечания", "Эскертүүлөр" },
   [AIMAK_XS_ITEM_AREAS] = { "Area(s)", "Территория", "Аймак(тар)" },
   [AIMAK_XS_ITEM_PROGRAMME_START] = { "Programme period: first year",
@@ -106,24 +109,24 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_ITEM_N_PRIORITIES] = { "Number of priorities", "Число приоритетов",
                                    "Артыкчылыктардын саны" },
   [AIMAK_XS_ITEM_N_ACTIVITIES] = { "Number of capacity-building activities",
-                                   "Число мероприятий по развитию потенциала",
+                                   "Число мероприятий по наращиванию потенциала",
                                    "Потенциалды өнүктүрүү боюнча иш-чаралардын саны" },
   [AIMAK_XS_ITEM_LANGUAGE] = { "Language", "Язык", "Тили" },
   [AIMAK_XS_LANGUAGE_NAME] = { "English", "Русский", "Кыргызча" },
   [AIMAK_XS_SOURCE_PLANNERS] = {
     "Priorities and activities: entered by the local planners in Aimak",
-    "Приоритеты и мероприятия: внесены местными специалистами по планированию в Аймак",
-    "Артыкчылыктар жана иш-чаралар: жергиликтүү пландоочулар Аймакка киргизген" },
+    "Приоритеты и мероприятия: внесены местными специалистами по планированию в Aimak",
+    "Артыкчылыктар жана иш-чаралар: жергиликтүү пландоочулар Aimak колдонмосуна киргизген" },
   [AIMAK_XS_SOURCE_NONE] = {
     "No indicator values are recorded for the areas of this workbook.",
-    "Для территорий этого документа значения показателей не внесены.",
-    "Бул документтин аймактары үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
+    "Для территорий этой книги значения показателей не внесены.",
+    "Бул китептин аймактары үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
   [AIMAK_XS_NOTE_DEMO] = {
     "This workbook contains demo data: rows marked in the column “Demo data” are "
     "invented examples, not real plans.",
-    "Документ содержит демонстрационные данные: строки, отмеченные в столбце "
+    "Книга содержит демонстрационные данные: строки, отмеченные в столбце "
     "«Демо-данные», — придуманные примеры, а не реальные планы.",
-    "Бул документте демо маалыматтар бар: «Демо маалымат» тилкесинде белгиленген саптар "
+    "Бул китепте демо маалыматтар бар: «Демо маалымат» тилкесинде белгиленген саптар "
     "чыныгы пландар эмес, ойдон чыгарылган мисалдар." },
   [AIMAK_XS_NOTE_NO_DEMO] = {
     "No demo data: every row comes from the planners’ records.",
@@ -134,19 +137,19 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "because small numbers can identify people. So that such a count cannot be worked out "
     "by subtraction, the total beside it is hidden too, and so is the total where the "
     "women's or men's count is missing. Each hidden cell is listed under “Hidden values”.",
-    "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айыл аймаке показано "
+    "Число женщин-мигрантов или вернувшихся женщин меньше {n} в айылном аймаке показано "
     "как «<{n}»: по малым числам можно узнать людей. Чтобы такое число нельзя было "
     "вычислить вычитанием, итог рядом тоже скрыт, как и итог там, где нет числа женщин "
     "или мужчин. Каждая скрытая ячейка указана в разделе «Скрытые значения».",
-    "Айыл аймактагы мигрант же кайтып келген аялдардын саны {n} кем болсо, «<{n}» деп "
-    "көрсөтүлөт: аз сандар боюнча адамдарды таанып алууга болот. Мындай санды кемитүү "
-    "аркылуу эсептеп чыгарууга мүмкүн болбосун үчүн, жанындагы жыйынтык да жашырылат, "
-    "аялдардын же эркектердин саны жок жердеги жыйынтык да жашырылат. Ар бир жашырылган "
-    "уяча «Жашырылган маанилер» бөлүмүндө көрсөтүлгөн." },
+    "Айыл аймагында мигрант же кайтып келген аялдардын саны босогодон ({n}) аз болсо, "
+    "«<{n}» деп көрсөтүлөт: аз сандар боюнча адамдарды таанып алууга болот. Мындай санды "
+    "кемитүү аркылуу эсептеп чыгарууга мүмкүн болбосун үчүн, жанындагы жыйынтык да "
+    "жашырылат, аялдардын же эркектердин саны жок жердеги жыйынтык да жашырылат. Ар бир "
+    "жашырылган уяча «Жашырылган маанилер» бөлүмүндө көрсөтүлгөн." },
   [AIMAK_XS_NOTE_LARGE] = {
     "This workbook is large, so the priorities carry an autofilter instead of an Excel table.",
-    "Документ большой, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
-    "Документ чоң болгондуктан, артыкчылыктарда Excel таблицасынын ордуна автофильтр бар." },
+    "Книга большая, поэтому у приоритетов вместо таблицы Excel стоит автофильтр.",
+    "Китеп чоң болгондуктан, артыкчылыктарда Excel таблицасынын ордуна автофильтр бар." },
   [AIMAK_XS_SCOPE_PILOTS] = { "Pilot areas", "Пилотные территории", "Пилоттук аймактар" },
   [AIMAK_XS_SCOPE_ALL] = { "All areas", "Все территории", "Бардык аймактар" },
   [AIMAK_XS_FOOTER_PAGE] = { "Page &P of &N", "Страница &P из &N", "&N барактын &P-барагы" },
@@ -173,17 +176,17 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_COL_MARKER] = { "Gender marker", "Гендерный маркер", "Гендердик маркер" },
   [AIMAK_XS_COL_JUSTIFICATION] = { "Marker justification", "Обоснование маркера",
                                    "Маркердин негиздемеси" },
-  [AIMAK_XS_COL_GCM] = { "GCM objectives", "Цели ГДМ", "МГКнын максаттары" },
-  [AIMAK_XS_COL_SDG] = { "SDG targets", "Задачи ЦУР", "ТӨМдүн милдеттери" },
+  [AIMAK_XS_COL_GCM] = { "GCM objectives", "Цели ГДМ", "МГК максаттары" },
+  [AIMAK_XS_COL_SDG] = { "SDG targets", "Задачи ЦУР", "ТӨМ милдеттери" },
   [AIMAK_XS_COL_BUDGET] = { "Budget, KGS", "Бюджет, сом", "Бюджет, сом" },
   [AIMAK_XS_COL_FUNDING] = { "Funding source", "Источник финансирования", "Каржылоо булагы" },
   [AIMAK_XS_COL_RESPONSIBLE] = { "Responsible", "Ответственный", "Жооптуу" },
   [AIMAK_XS_COL_PARTNERS] = { "Partners", "Партнёры", "Өнөктөштөр" },
-  [AIMAK_XS_COL_START_YEAR] = { "Start year", "Год начала", "Башталган жылы" },
-  [AIMAK_XS_COL_END_YEAR] = { "End year", "Год окончания", "Аяктаган жылы" },
-  [AIMAK_XS_COL_STATUS] = { "Status", "Статус", "Статусу" },
-  [AIMAK_XS_COL_HEARING_DATE] = { "Public hearing date", "Дата общественных слушаний",
-                                  "Коомдук угуунун күнү" },
+  [AIMAK_XS_COL_START_YEAR] = { "Start year", "Год начала", "Башталыш жылы" },
+  [AIMAK_XS_COL_END_YEAR] = { "End year", "Год окончания", "Аяктоо жылы" },
+  [AIMAK_XS_COL_STATUS] = { "Status", "Статус", "Абалы" },
+  [AIMAK_XS_COL_HEARING_DATE] = { "Public hearing date", "Дата публичных слушаний",
+                                  "Коомдук угуунун датасы" },
   [AIMAK_XS_COL_HEARING_WOMEN] = { "Hearing participants: women",
                                    "Участники слушаний: женщины",
                                    "Угуунун катышуучулары: аялдар" },
@@ -193,7 +196,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_COL_DECISION_NO] = { "Kenesh decision no.", "№ решения кенеша",
                                  "Кеңештин чечиминин №" },
   [AIMAK_XS_COL_DECISION_DATE] = { "Kenesh decision date", "Дата решения кенеша",
-                                   "Кеңештин чечиминин күнү" },
+                                   "Кеңештин чечиминин датасы" },
   [AIMAK_XS_COL_DEMO] = { "Demo data", "Демо-данные", "Демо маалымат" },
   [AIMAK_XS_VALIDATION_MARKER_TITLE] = { "Gender marker", "Гендерный маркер",
                                          "Гендердик маркер" },
@@ -201,11 +204,11 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "0 = not targeted, 1 = significant, 2 = principal objective",
     "0 — не является целью, 1 — значимая цель, 2 — основная цель",
     "0 — максат эмес, 1 — маанилүү максат, 2 — негизги максат" },
-  [AIMAK_XS_VALIDATION_STATUS_TITLE] = { "Status", "Статус", "Статусу" },
+  [AIMAK_XS_VALIDATION_STATUS_TITLE] = { "Status", "Статус", "Абалы" },
   [AIMAK_XS_VALIDATION_STATUS] = {
     "Choose a status from the list.",
     "Выберите статус из списка.",
-    "Статусту тизмеден тандаңыз." },
+    "Абалды тизмеден тандаңыз." },
   [AIMAK_XS_NO_PRIORITIES] = {
     "No priorities are recorded for these areas.",
     "Для этих территорий приоритеты не внесены.",
@@ -220,11 +223,11 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Для этих территорий значения показателей не внесены.",
     "Бул аймактар үчүн көрсөткүчтөрдүн маанилери киргизилген эмес." },
 
-  [AIMAK_XS_COL_BASELINE_WOMEN] = { "Baseline: women", "Базовое значение: женщины",
+  [AIMAK_XS_COL_BASELINE_WOMEN] = { "Baseline: women", "Исходное значение: женщины",
                                     "Баштапкы маани: аялдар" },
-  [AIMAK_XS_COL_BASELINE_MEN] = { "Baseline: men", "Базовое значение: мужчины",
+  [AIMAK_XS_COL_BASELINE_MEN] = { "Baseline: men", "Исходное значение: мужчины",
                                   "Баштапкы маани: эркектер" },
-  [AIMAK_XS_COL_BASELINE_TOTAL] = { "Baseline: total", "Базовое значение: всего",
+  [AIMAK_XS_COL_BASELINE_TOTAL] = { "Baseline: total", "Исходное значение: всего",
                                     "Баштапкы маани: бардыгы" },
   [AIMAK_XS_COL_TARGET_WOMEN] = { "Target: women", "Целевое значение: женщины",
                                   "Максаттуу маани: аялдар" },
@@ -243,7 +246,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "Для этих приоритетов показатели не внесены.",
     "Бул артыкчылыктар үчүн көрсөткүчтөр киргизилген эмес." },
 
-  [AIMAK_XS_COL_DATE] = { "Date", "Дата", "Күнү" },
+  [AIMAK_XS_COL_DATE] = { "Date", "Дата", "Дата" },
   [AIMAK_XS_COL_TYPE] = { "Type", "Вид", "Түрү" },
   [AIMAK_XS_COL_TOPIC] = { "Topic", "Тема", "Темасы" },
   [AIMAK_XS_COL_FACILITATOR] = { "Facilitator", "Ведущий", "Алып баруучу" },
@@ -264,7 +267,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
                                 "Ролдор жана жыныс боюнча катышуучулар" },
   [AIMAK_XS_NO_ACTIVITIES] = {
     "No capacity-building activities are recorded for these areas.",
-    "Для этих территорий мероприятия по развитию потенциала не внесены.",
+    "Для этих территорий мероприятия по наращиванию потенциала не внесены.",
     "Бул аймактар үчүн потенциалды өнүктүрүү боюнча иш-чаралар киргизилген эмес." },
 
   [AIMAK_XS_COL_BREAKDOWN] = { "Breakdown", "Разбивка", "Бөлүштүрүү" },
@@ -273,7 +276,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
                            "Жалпы бюджеттеги үлүшү" },
   [AIMAK_XS_BY_MARKER] = { "By gender marker", "По гендерному маркеру",
                            "Гендердик маркер боюнча" },
-  [AIMAK_XS_BY_FUNDING] = { "By funding source", "По источнику финансирования",
+  [AIMAK_XS_BY_FUNDING] = { "By funding source", "По источникам финансирования",
                             "Каржылоо булагы боюнча" },
   [AIMAK_XS_NO_FUNDING] = { "No funding source given", "Источник не указан",
                             "Булагы көрсөтүлгөн эмес" },
@@ -306,7 +309,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
     "priorities, drafts and those proposed for the public hearing included. Rejected "
     "priorities never count.",
     "Бюджет приоритетов с гендерным маркером 1 или 2 как доля бюджета всех приоритетов, "
-    "включая черновики и предложенные для общественных слушаний. Отклоненные приоритеты "
+    "включая черновики и вынесенные на публичные слушания. Отклоненные приоритеты "
     "никогда не учитываются.",
     "Гендердик маркери 1 же 2 болгон артыкчылыктардын бюджети бардык артыкчылыктардын, "
     "анын ичинде долбоорлордун жана коомдук угууга сунушталгандардын бюджетинин үлүшү "
@@ -331,27 +334,27 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
                               "Максаттар жана милдеттер" },
   [AIMAK_XS_LEGEND] = { "Legend", "Условные обозначения", "Шарттуу белгилер" },
 
-  [AIMAK_XS_UNIT_PERSONS] = { "persons", "чел.", "адам" },
+  [AIMAK_XS_UNIT_PERSONS] = { "persons", "человек", "адам" },
   [AIMAK_XS_UNIT_PERCENT] = { "%", "%", "%" },
   [AIMAK_XS_UNIT_NUMBER] = { "number", "число", "саны" },
-  [AIMAK_XS_UNIT_PER_1000_WOMEN] = { "per 1,000 women", "на 1000 женщин", "1000 аялга" },
+  [AIMAK_XS_UNIT_PER_1000_WOMEN] = { "per 1,000 women", "на 1000 женщин", "1 000 аялга" },
   [AIMAK_XS_UNIT_PER_1000_POP] = { "per 1,000 population", "на 1000 человек населения",
-                                   "1000 тургунга" },
+                                   "1 000 калкка" },
   [AIMAK_XS_UNIT_PER_10000_POP] = { "per 10,000 population", "на 10 000 человек населения",
-                                    "10 000 тургунга" },
+                                    "10 000 калкка" },
   [AIMAK_XS_UNIT_PER_100000_POP] = { "per 100,000 population", "на 100 000 человек населения",
-                                     "100 000 тургунга" },
+                                     "100 000 калкка" },
   [AIMAK_XS_UNIT_PER_1000_LIVE_BIRTHS] = { "per 1,000 live births", "на 1000 живорождений",
-                                           "1000 тирүү төрөлгөнгө" },
+                                           "1 000 тирүү төрөлгөнгө" },
   [AIMAK_XS_UNIT_PER_100000_LIVE_BIRTHS] = { "per 100,000 live births",
                                              "на 100 000 живорождений",
                                              "100 000 тирүү төрөлгөнгө" },
   [AIMAK_XS_UNIT_PER_1000_UNINFECTED_POP] = { "per 1,000 uninfected population",
-                                              "на 1000 неинфицированных",
-                                              "инфекция жукпаган 1000 адамга" },
+                                              "на 1000 неинфицированного населения",
+                                              "инфекция жуктурбаган 1 000 калкка" },
   [AIMAK_XS_UNIT_PER_100000_WKRS_EMP] = { "per 100,000 employed",
-                                          "на 100 000 занятых",
-                                          "иш менен камсыз болгон 100 000 адамга" },
+                                          "на 100 000 работников",
+                                          "100 000 кызматкерге" },
   [AIMAK_XS_COL_SOURCES_DIFFER] = { "Other sources", "Другие источники", "Башка булактар" },
   [AIMAK_XS_SOURCES_DIFFER] = {
     "other sources with a different value: {n} (each on its own row)",
@@ -361,7 +364,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_HIDDEN_SMALL] = {
     "below {n}: small numbers can identify people",
     "меньше {n}: по малым числам можно узнать людей",
-    "{n} кем: аз сандар боюнча адамдарды таанып алууга болот" },
+    "босогодон ({n}) аз: аз сандар боюнча адамдарды таанып алууга болот" },
   [AIMAK_XS_HIDDEN_COMPLEMENT] = {
     "hidden as well, so that a hidden or missing value cannot be worked out by subtraction",
     "скрыто дополнительно, чтобы скрытое или отсутствующее значение нельзя было "

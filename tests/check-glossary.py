@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""One term per concept (TAP): po/glossary.csv against every Russian and Kyrgyz text.
+
+The texts are read as (English, Russian, Kyrgyz) triples from the interface catalogues
+(po/ru.po and po/ky.po joined by msgid), the code lists (data/reference/codelists/*.csv),
+the indicator catalogue and the workbook labels (src/core/aimak-export-strings.c).
+For each glossary concept:
+- every triple whose English matches en_pattern has one of ru_match in its Russian and
+  one of ky_match in its Kyrgyz (case-insensitive), so the concept is said with its term;
+- no Russian text contains a ru_avoid variant and no Kyrgyz text a ky_avoid variant.
+Last, the checker is run on a triple that holds a known variant, and must flag it.
+"""
+import csv
+import glob
+import os
+import re
+import sys
+
+src = os.path.abspath(sys.argv[1])
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append((name, bool(ok), detail))
+
+
+def unquote(s):
+    return bytes(s, "utf-8").decode("unicode_escape").encode("latin-1").decode("utf-8")
+
+
+def po_entries(path):
+    """msgid (with msgctxt) -> concatenated msgstr(s)."""
+    out = {}
+    text = open(path, encoding="utf-8").read()
+    for block in re.split(r"\n\s*\n", text):
+        lines = [l for l in block.splitlines() if not l.startswith("#")]
+        field, parts = None, {}
+        for l in lines:
+            m = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) "(.*)"$', l)
+            if m:
+                field = m.group(1)
+                parts[field] = unquote(m.group(2))
+            elif l.startswith('"') and field:
+                parts[field] += unquote(l[1:-1])
+        if "msgid" not in parts or parts["msgid"] == "":
+            continue
+        key = parts.get("msgctxt", "") + "\x04" + parts["msgid"] + "\x00" + parts.get("msgid_plural", "")
+        out[key] = " ".join(v for k, v in sorted(parts.items()) if k.startswith("msgstr"))
+    return out
+
+
+def triples():
+    ru = po_entries(os.path.join(src, "po", "ru.po"))
+    ky = po_entries(os.path.join(src, "po", "ky.po"))
+    for key, ru_text in ru.items():
+        en = key.split("\x04", 1)[1].replace("\x00", " ").strip()
+        yield ("po " + en[:50], en, ru_text, ky.get(key, ""))
+
+    files = sorted(glob.glob(os.path.join(src, "data", "reference", "codelists", "*.csv")))
+    files.append(os.path.join(src, "data", "reference", "indicators", "indicator_catalogue.csv"))
+    for path in files:
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for stem in ("name", "short", "definition"):
+                    if stem + "_en" in row and stem + "_ru" in row:
+                        yield ("%s %s %s" % (os.path.basename(path), row.get("code"), stem),
+                               row[stem + "_en"], row[stem + "_ru"], row.get(stem + "_ky", ""))
+
+    c = open(os.path.join(src, "src", "core", "aimak-export-strings.c"), encoding="utf-8").read()
+    table = c[c.index("labels[AIMAK_XS_N_STRINGS]"):c.index("static const struct")]
+    for m in re.finditer(r"\[(AIMAK_XS_\w+)\]\s*=\s*\{(.*?)\}\s*,", table, re.S):
+        values, current = [], None
+        for tok in re.finditer(r'"((?:[^"\\]|\\.)*)"|(,)', m.group(2)):
+            if tok.group(2):
+                values.append(current)
+                current = None
+            else:
+                current = (current or "") + unquote(tok.group(1))
+        values.append(current)
+        if len(values) == 3 and all(v is not None for v in values):
+            yield ("workbook " + m.group(1), values[0], values[1], values[2])
+
+
+glossary = list(csv.DictReader(open(os.path.join(src, "po", "glossary.csv"), encoding="utf-8")))
+
+
+def split(s):
+    return [x.strip().lower() for x in s.split(";") if x.strip()]
+
+
+def problems(entry, items):
+    pattern = re.compile(entry["en_pattern"])
+    out = []
+    for where, en, ru, ky in items:
+        if pattern.search(en):
+            if not any(t in ru.lower() for t in split(entry["ru_match"])):
+                out.append("%s: ru «%s» lacks %s" % (where, ru, entry["ru"]))
+            if not any(t in ky.lower() for t in split(entry["ky_match"])):
+                out.append("%s: ky «%s» lacks %s" % (where, ky, entry["ky"]))
+        for v in split(entry["ru_avoid"]):
+            if v in ru.lower():
+                out.append("%s: ru «%s» uses the variant «%s»" % (where, ru, v))
+        for v in split(entry["ky_avoid"]):
+            if v in ky.lower():
+                out.append("%s: ky «%s» uses the variant «%s»" % (where, ky, v))
+    return out
+
+
+items = list(triples())
+check("texts were read from the catalogues, code lists, indicators and workbook labels",
+      len(items) > 500 and any(w.startswith("workbook") for w, *_ in items)
+      and any(w.startswith("gcm_objectives") for w, *_ in items)
+      and any(w.startswith("indicator_catalogue") for w, *_ in items),
+      "%d texts" % len(items))
+check("the glossary has 40 to 60 concepts, each with en, ru, ky and a source",
+      40 <= len(glossary) <= 60 and all(e["en"] and e["ru"] and e["ky"] and e["source"]
+                                        for e in glossary), "%d concepts" % len(glossary))
+for entry in glossary:
+    p = problems(entry, items)
+    check("concept %s: «%s» / «%s»" % (entry["concept"], entry["ru"], entry["ky"]),
+          not p, "\n".join(p[:20]))
+
+# Official titles and single wordings that a term list cannot express.
+def codelist(name, key="code"):
+    with open(os.path.join(src, "data", "reference", "codelists", name), encoding="utf-8",
+              newline="") as f:
+        return {row[key]: row for row in csv.DictReader(f)}
+
+
+sdg = codelist("sdg_targets.csv")
+gcm = codelist("gcm_objectives.csv")
+check("SDG 17.18 in Russian says «гендерной принадлежности», as the official text, not «полу»",
+      "гендерной принадлежности" in sdg["17.18"]["short_ru"]
+      and not re.search(r"\bполу\b", sdg["17.18"]["short_ru"]), sdg["17.18"]["short_ru"])
+check("SDG 10.c keeps both parts of the target (3 and 5 per cent) in Russian and Kyrgyz",
+      all("3 " in sdg["10.c"][k] and "5 " in sdg["10.c"][k] for k in ("short_ru", "short_ky")),
+      sdg["10.c"]["short_ru"] + " / " + sdg["10.c"]["short_ky"])
+check("GCM 13 speaks of detention centres as a last resort and alternatives, not criminal custody",
+      "крайней меры" in gcm["13"]["short_ru"] and "альтернатив" in gcm["13"]["short_ru"]
+      and "центры содержания" in gcm["13"]["short_ru"]
+      and not gcm["13"]["short_ru"].startswith("Содержание под стражей"), gcm["13"]["short_ru"])
+check("GCM 6 and SDG 8.5 say «достойная работа», as the UN Russian texts",
+      "достойной работы" in gcm["6"]["short_ru"] and "достойная работа" in sdg["8.5"]["short_ru"]
+      and "достойный труд" not in gcm["6"]["short_ru"], gcm["6"]["short_ru"])
+check("GCM 4 is worded as SDG 16.9 («законные удостоверения личности»)",
+      "законные удостоверения личности" in gcm["4"]["short_ru"].lower()
+      and "законных удостоверений личности" in sdg["16.9"]["short_ru"], gcm["4"]["short_ru"])
+check("GCM 8 is about saving lives and coordinated efforts on missing migrants, not a search",
+      "скоординированные" in gcm["8"]["short_ru"] and "розыск" not in gcm["8"]["short_ru"],
+      gcm["8"]["short_ru"])
+ru_po = po_entries(os.path.join(src, "po", "ru.po"))
+ky_po = po_entries(os.path.join(src, "po", "ky.po"))
+checklist = codelist("gender_checklist.csv")["women_consulted"]
+consulted_msg = [k for k in ru_po if "were consulted\u201d" in k]
+check("the consulted checklist item has one wording: its problem message quotes the checklist label",
+      consulted_msg
+      and all("\u00ab" + checklist["name_ru"][0].upper() + checklist["name_ru"][1:] + "\u00bb"
+              in ru_po[k] for k in consulted_msg)
+      and all("\u00ab" + checklist["name_ky"] + "\u00bb" in ky_po[k] for k in consulted_msg),
+      "%s / %s" % (checklist["name_ru"], [ru_po[k] for k in consulted_msg]))
+
+credits = {"ru": ru_po.get("\x04translator-credits\x00", ""),
+           "ky": ky_po.get("\x04translator-credits\x00", "")}
+check("translator-credits name the roles (translation, terminology review) and keep the name Aimak",
+      "перевод" in credits["ru"] and "термин" in credits["ru"]
+      and "котормо" in credits["ky"] and "термин" in credits["ky"]
+      and all("Aimak" in v for v in credits.values()), str(credits))
+
+# The workbook and the interface name units, dates, years and the alignment columns alike.
+same = {"Public hearing date", "Kenesh decision date", "Date", "Start year", "End year",
+        "GCM objectives", "SDG targets", "By funding source", "persons", "per 1,000 women",
+        "per 1,000 population", "per 10,000 population", "per 100,000 population",
+        "per 1,000 live births", "per 100,000 live births", "per 1,000 uninfected population"}
+workbook = {en: (ru, ky) for where, en, ru, ky in items if where.startswith("workbook")}
+differ = []
+for en in sorted(same):
+    key = "\x04" + en + "\x00"
+    if en not in workbook or key not in ru_po:
+        differ.append("%s: missing in the workbook labels or the catalogue" % en)
+    elif workbook[en] != (ru_po[key], ky_po.get(key)):
+        differ.append("%s: workbook %s, interface %s" % (en, workbook[en],
+                                                          (ru_po[key], ky_po.get(key))))
+check("the workbook says units, dates and alignment columns as the interface does",
+      not differ, "\n".join(differ))
+
+# The checker itself: a known variant must be flagged.
+by_name = {e["concept"]: e for e in glossary}
+check("a known variant is flagged (ky «ВИЧ» for HIV)",
+      problems(by_name["hiv"], [("probe", "HIV cases", "Случаи ВИЧ", "ВИЧ учурлары")]))
+check("a known variant is flagged (ru «общественных слушаний»)",
+      problems(by_name["public_hearing"],
+               [("probe", "Public hearing date", "Дата общественных слушаний",
+                 "Коомдук угуунун датасы")]))
+check("a missing term is flagged (the app's name as a common noun)",
+      problems(by_name["app_name"],
+               [("probe", "Language of Aimak", "Язык Аймака", "Аймактын тили")]))
+
+print("1..%d" % len(results))
+for i, (name, ok, detail) in enumerate(results, 1):
+    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
+    if not ok and detail:
+        for line in detail.splitlines():
+            print("# " + line)
+sys.exit(0 if all(ok for _, ok, _ in results) else 1)
