@@ -440,6 +440,67 @@ test_read_only (void)
   aimak_test_rmdir (dir);
 }
 
+/* Dates are read and shown as planners write them: the From bound takes
+ * "01.01.2025" (the grammar of core, not only ISO), and in Russian the Date
+ * column shows "15.06.2025" while the list still sorts by the stored ISO date. */
+static void
+test_dates_as_written (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  const char *dates[] = { "2024-03-01", "2025-06-15" };
+  AimakWindow *window;
+  AimakCapacityPage *page;
+  GtkWidget *from;
+  GtkWidget *shown;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
+      g_free (a->topic);
+      a->topic = g_strdup ("Training");
+      g_free (a->date);
+      a->date = g_strdup (dates[i]);
+      aimak_activity_set_participants (a, "other", 2, 1);
+      g_assert_true (aimak_activity_create (db, a, &error));
+      g_assert_no_error (error);
+    }
+  g_setenv ("LANGUAGE", "ru", TRUE);
+  window = aimak_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
+  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+  aimak_window_show_view (window, "capacity");
+  aimak_test_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (aimak_capacity_page_get_model (page)), ==, 2);
+
+  shown = aimak_test_find_label (GTK_WIDGET (page), "15.06.2025");
+  g_assert_nonnull (shown);
+  g_assert_null (aimak_test_find_label (GTK_WIDGET (page), "2025-06-15"));
+
+  from = aimak_test_find_type (GTK_WIDGET (page), GTK_TYPE_ENTRY);
+  g_assert_nonnull (from);
+  gtk_editable_set_text (GTK_EDITABLE (from), "01.01.2025");
+  aimak_test_iterate ();
+  g_assert_false (gtk_widget_has_css_class (from, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (aimak_capacity_page_get_model (page)), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (from), "32.01.2025");
+  aimak_test_iterate ();
+  g_assert_true (gtk_widget_has_css_class (from, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (aimak_capacity_page_get_model (page)), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  if (language)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  aimak_test_rmdir (dir);
+}
+
 /* Which page of the leaflet the user sees: "list" or "editor". */
 static const char *
 shown_page (AdwLeaflet *leaflet)
@@ -697,6 +758,7 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/capacity/add-activity", test_add_activity);
   g_test_add_func ("/capacity/read-only", test_read_only);
+  g_test_add_func ("/capacity/dates-as-written", test_dates_as_written);
   g_test_add_func ("/capacity/narrow", test_narrow);
   g_test_add_func ("/capacity/screenshots", test_screenshots);
   return g_test_run ();

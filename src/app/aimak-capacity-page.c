@@ -11,6 +11,7 @@
 
 #include "aimak-activity-editor.h"
 #include "aimak-capacity-page.h"
+#include "aimak-number.h"
 
 struct _AimakCapacityPage
 {
@@ -59,16 +60,19 @@ static char *
 date_bound (GtkEntry *entry)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  char *iso = NULL;
 
-  if (*text == '\0' || aimak_activity_date_is_valid (text))
+  /* The one date grammar of core: "15.03.2026" as planners write it, or ISO. */
+  if (*text == '\0' || aimak_date_parse (text, &iso, NULL))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
       gtk_widget_set_tooltip_text (GTK_WIDGET (entry), NULL);
-      return *text ? g_steal_pointer (&text) : NULL;
+      return iso;
     }
   gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
-                               _("Not a date: write it as YYYY-MM-DD. This bound is ignored."));
+                               _("Not a date: write it as 31.12.2026 or 2026-12-31. "
+                                 "This bound is ignored."));
   return NULL;
 }
 

@@ -934,6 +934,7 @@ enum
   ROW_PROP_0,
   ROW_PROP_ID,
   ROW_PROP_DATE,
+  ROW_PROP_DATE_SHOWN,
   ROW_PROP_AREA_CODE,
   ROW_PROP_AREA_NAME,
   ROW_PROP_TYPE,
@@ -978,6 +979,8 @@ aimak_activity_row_get_property (GObject    *object,
     {
     case ROW_PROP_ID: g_value_set_string (value, self->id); break;
     case ROW_PROP_DATE: g_value_set_string (value, self->date); break;
+    /* As the interface language writes dates; the stored ISO form sorts. */
+    case ROW_PROP_DATE_SHOWN: g_value_take_string (value, aimak_date_format (self->date, NULL)); break;
     case ROW_PROP_AREA_CODE: g_value_set_string (value, self->area_code); break;
     case ROW_PROP_AREA_NAME: g_value_set_string (value, self->area_name); break;
     case ROW_PROP_TYPE: g_value_set_string (value, self->type); break;
@@ -1002,6 +1005,8 @@ aimak_activity_row_class_init (AimakActivityRowClass *klass)
   object_class->get_property = aimak_activity_row_get_property;
   row_properties[ROW_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  row_properties[ROW_PROP_DATE_SHOWN] = g_param_spec_string ("date-shown", NULL, NULL, NULL,
+                                                             flags);
   row_properties[ROW_PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_AREA_NAME] = g_param_spec_string ("area-name", NULL, NULL, NULL, flags);
   row_properties[ROW_PROP_TYPE] = g_param_spec_string ("type", NULL, NULL, NULL, flags);
