@@ -1,0 +1,67 @@
+/* aimak-reveal.c — see aimak-reveal.h. */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "aimak-reveal.h"
+
+static gboolean
+scroll_to_focus (gpointer data)
+{
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (ref);
+  GtkWidget *sw = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *content;
+  GtkAdjustment *adj;
+  graphene_rect_t bounds;
+  double value, page, top, bottom;
+
+  if (sw == NULL)
+    return G_SOURCE_REMOVE;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sw));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
+    return G_SOURCE_REMOVE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
+  value = gtk_adjustment_get_value (adj);
+  page = gtk_adjustment_get_page_size (adj);
+  /* Some context above the field, and the whole field when it fits. */
+  top = bounds.origin.y - 48;
+  bottom = bounds.origin.y + bounds.size.height + 12;
+  /* A field out of view comes to near the top, where an opened expander has
+   * room below it for its rows. */
+  if (top < value || bottom > value + page)
+    value = top;
+  gtk_adjustment_set_value (adj, value);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+void
+aimak_reveal_widget (GtkWidget *widget)
+{
+  GWeakRef *ref;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *parent = gtk_widget_get_parent (widget); parent;
+       parent = gtk_widget_get_parent (parent))
+    if (ADW_IS_EXPANDER_ROW (parent))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (parent), TRUE);
+  if (ADW_IS_EXPANDER_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+  /* A row that takes no focus itself (an expander) gives it to its first child. */
+  if (!gtk_widget_grab_focus (widget))
+    gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, widget);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, ref, weak_ref_free);
+}
