@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor.h"
-#include "aimak-reveal.h"
+#include "aimak-field-problem.h"
 #include "aimak-numbers.h"
 #include "aimak-window.h"
 
@@ -296,33 +296,6 @@ focus_widget (AimakActivityEditor *self,
   return aimak_activity_editor_get_field_widget (self, field);
 }
 
-/* The icon keeps its place when there is no problem (it is only transparent):
- * an icon that came and went would change the width left to the row's title,
- * which could then wrap to another line and move every row below. */
-static void
-show_problem_icon (GtkWidget  *icon,
-                   const char *text)
-{
-  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
-  gtk_widget_set_can_target (icon, text != NULL);
-  gtk_widget_set_tooltip_text (icon, text);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
-                               -1);
-}
-
-static GtkWidget *
-problem_icon_new (void)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_widget_add_css_class (icon, "problem-icon");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problem"), -1);
-  show_problem_icon (icon, NULL);
-  return icon;
-}
-
 /* A field's problems show as a warning icon inside its row (text in the tooltip)
  * and the row's error style; neither changes a height, so nothing moves while
  * the user types. */
@@ -331,7 +304,7 @@ attach_problem_icon (AimakActivityEditor *self,
                      const char          *field,
                      GtkWidget           *row)
 {
-  GtkWidget *icon = problem_icon_new ();
+  GtkWidget *icon = aimak_field_problem_icon_new ();
 
   if (ADW_IS_ENTRY_ROW (row))
     adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), icon);
@@ -469,7 +442,7 @@ update_problems (AimakActivityEditor *self)
       const char *text = g_hash_table_lookup (self->problem_texts, key);
       GtkWidget *row = field_row (self, key);
 
-      show_problem_icon (value, text);
+      aimak_field_problem_icon_show (value, text);
       if (row && text)
         gtk_widget_add_css_class (row, "error");
       else if (row)
@@ -716,7 +689,7 @@ aimak_activity_editor_reveal_field (AimakActivityEditor *self,
   g_return_if_fail (AIMAK_IS_ACTIVITY_EDITOR (self));
   widget = field ? focus_widget (self, field) : NULL;
   if (widget)
-    aimak_reveal_widget (widget);
+    aimak_field_problem_reveal (widget);
 }
 
 GtkListBox *

@@ -24,7 +24,7 @@
 #include "aimak-marker-badge.h"
 #include "aimak-numbers.h"
 #include "aimak-priority-editor.h"
-#include "aimak-reveal.h"
+#include "aimak-field-problem.h"
 
 /* A code list of the database: codes and names in the database's language. */
 typedef struct
@@ -1143,33 +1143,6 @@ editor_undo (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Problems                                                                  */
 
-/* The icon keeps its place when there is no problem (it is only transparent):
- * an icon that came and went would change the width left to the row's title,
- * which could then wrap to another line and move every row below. */
-static void
-show_problem_icon (GtkWidget  *icon,
-                   const char *text)
-{
-  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
-  gtk_widget_set_can_target (icon, text != NULL);
-  gtk_widget_set_tooltip_text (icon, text);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
-                               -1);
-}
-
-static GtkWidget *
-problem_icon_new (void)
-{
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_widget_add_css_class (icon, "problem-icon");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Problem"), -1);
-  show_problem_icon (icon, NULL);
-  return icon;
-}
-
 /* The problems of @field are shown by a warning icon (with the text as its
  * tooltip) inside the field's own row and by the row's error style: neither
  * changes any height, so no field moves while the user types. @field_row is the
@@ -1180,7 +1153,7 @@ attach_problem_icon (AimakPriorityEditor *self,
                      GtkWidget           *field_row,
                      GtkWidget           *icon_parent)
 {
-  GtkWidget *icon = problem_icon_new ();
+  GtkWidget *icon = aimak_field_problem_icon_new ();
 
   if (icon_parent && GTK_IS_BOX (icon_parent))
     gtk_box_append (GTK_BOX (icon_parent), icon);
@@ -1205,7 +1178,7 @@ reveal_field (AimakPriorityEditor *self,
   GtkWidget *widget = aimak_priority_editor_get_field_widget (self, field);
 
   if (widget)
-    aimak_reveal_widget (widget);
+    aimak_field_problem_reveal (widget);
 }
 
 static void
@@ -1336,7 +1309,7 @@ update_problems (AimakPriorityEditor *self)
       const char *text = g_hash_table_lookup (texts, key);
       GtkWidget *field_row = g_hash_table_lookup (self->field_rows, key);
 
-      show_problem_icon (value, text);
+      aimak_field_problem_icon_show (value, text);
       if (field_row && text)
         gtk_widget_add_css_class (field_row, "error");
       else if (field_row)
@@ -2293,7 +2266,7 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
 
   /* Problems of the indicator list as a whole: beside its Add button. */
   {
-    GtkWidget *icon = problem_icon_new ();
+    GtkWidget *icon = aimak_field_problem_icon_new ();
 
     gtk_box_prepend (self->indicators_header, icon);
     g_hash_table_replace (self->problem_icons, g_strdup ("indicators"), icon);

@@ -1,10 +1,39 @@
-/* aimak-reveal.c — see aimak-reveal.h. */
+/* aimak-field-problem.c — see aimak-field-problem.h. */
 
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
-#include "aimak-reveal.h"
+#include "aimak-field-problem.h"
+
+/* The icon keeps its place when there is no problem (it is only transparent):
+ * an icon that came and went would change the width left to the row's title,
+ * which could then wrap to another line and move every row below. */
+void
+aimak_field_problem_icon_show (GtkWidget  *icon,
+                               const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (icon));
+  gtk_widget_set_opacity (icon, text ? 1.0 : 0.0);
+  gtk_widget_set_can_target (icon, text != NULL);
+  gtk_widget_set_tooltip_text (icon, text);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
+                               -1);
+}
+
+GtkWidget *
+aimak_field_problem_icon_new (void)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "problem-icon");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Problem"), -1);
+  aimak_field_problem_icon_show (icon, NULL);
+  return icon;
+}
 
 static gboolean
 scroll_to_focus (gpointer data)
@@ -46,7 +75,7 @@ weak_ref_free (gpointer data)
 }
 
 void
-aimak_reveal_widget (GtkWidget *widget)
+aimak_field_problem_reveal (GtkWidget *widget)
 {
   GWeakRef *ref;
 

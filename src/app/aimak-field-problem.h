@@ -1,0 +1,22 @@
+/* aimak-field-problem.h — how both editors show the problem of a field and take
+ * the user to it: a warning icon inside the field's own row that never changes
+ * a height, and a reveal that opens, focuses and scrolls to the field. One
+ * place, so that the priority and the activity editor behave alike. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A warning icon for a field's row, transparent until it has a problem. */
+GtkWidget *aimak_field_problem_icon_new  (void);
+/* Shows @text as the icon's tooltip and accessible state, or hides it (NULL)
+ * while keeping its place. */
+void       aimak_field_problem_icon_show (GtkWidget  *icon,
+                                          const char *text);
+/* Expands every AdwExpanderRow around (and at) @widget, focuses it (or its
+ * first focusable child) and, after the next layout — when what was opened
+ * has its size — scrolls its GtkScrolledWindow so that it is in view. */
+void       aimak_field_problem_reveal    (GtkWidget  *widget);
+
+G_END_DECLS
