@@ -190,10 +190,11 @@ number_in (Table      *t,
   return FALSE;
 }
 
-/* A table's rows are read once by load_table() whether they are inserted
- * into a new database or refresh the names of an existing one: the row
- * functions get the statement (@data), and the INSERT and the UPDATE of a
- * table take the same numbered parameters, the UPDATE using those it needs. */
+/* A table's rows are read by load_table() in the same way whether they are
+ * inserted into a new database or refresh the names of an existing one: the
+ * row functions get the statement (@data), and the INSERT and the UPDATE of a
+ * table take the same numbered parameters, the UPDATE using those it needs
+ * (areas bind fewer for the UPDATE: see area_row()). */
 
 static const char area_insert[] =
   "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
@@ -426,8 +427,9 @@ national_area (AimakDb   *db,
                         AIMAK_NATIONAL_CODE, names[0], names[1], names[2]);
 }
 
-/* Areas, gender marker, code lists and the indicator catalogue, each row
- * through @insert (a new database) or @refresh (names of an existing one). */
+/* Areas, gender marker, code lists and the indicator catalogue: each row
+ * inserted (a new database) or, with @refresh, only its names written again
+ * (an existing one). */
 static gboolean
 load_names (AimakDb   *db,
             GFile     *dir,
