@@ -2,6 +2,7 @@
  * reference data a new database starts with. */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -309,6 +310,317 @@ test_read_only_flag (void)
   aimak_test_rmdir (dir);
 }
 
+/* Version 3 refreshes the reference names of databases made before it. */
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* Every row of every table and the schema, as sorted lines, read without
+ * Aimak; the full-text index's shadow tables are left out (a rebuild lays
+ * them out differently with the same content). */
+static GPtrArray *
+dump (const char *path)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *h = NULL;
+  sqlite3_stmt *st = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &h, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (h, "SELECT type, name, sql FROM sqlite_master "
+                                       "WHERE name NOT LIKE 'priority_fts%'", -1, &st, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (st) == SQLITE_ROW)
+    {
+      const char *type = (const char *) sqlite3_column_text (st, 0);
+      const char *name = (const char *) sqlite3_column_text (st, 1);
+
+      g_ptr_array_add (lines, g_strdup_printf ("schema %s %s %s", type, name,
+                                               sqlite3_column_text (st, 2)));
+      if (g_str_equal (type, "table") && !g_str_has_prefix (name, "sqlite_"))
+        g_ptr_array_add (tables, g_strdup (name));
+    }
+  sqlite3_finalize (st);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      char *sql = sqlite3_mprintf ("SELECT * FROM \"%w\"", (char *) tables->pdata[i]);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (h, sql, -1, &st, NULL), ==, SQLITE_OK);
+      sqlite3_free (sql);
+      while (sqlite3_step (st) == SQLITE_ROW)
+        {
+          GString *line = g_string_new (tables->pdata[i]);
+
+          for (int c = 0; c < sqlite3_column_count (st); c++)
+            g_string_append_printf (line, "|%d:%s", sqlite3_column_type (st, c),
+                                    (const char *) sqlite3_column_text (st, c));
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+        }
+      sqlite3_finalize (st);
+    }
+  sqlite3_close (h);
+  g_ptr_array_sort (lines, compare_lines);
+  return lines;
+}
+
+static void
+assert_same_dump (GPtrArray *expected,
+                  GPtrArray *got)
+{
+  for (guint i = 0; i < MIN (expected->len, got->len); i++)
+    g_assert_cmpstr (got->pdata[i], ==, expected->pdata[i]);
+  g_assert_cmpuint (got->len, ==, expected->len);
+}
+
+static void
+exec_raw (const char *path,
+          const char *sql)
+{
+  sqlite3 *h = NULL;
+  char *msg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
+  if (sqlite3_exec (h, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s: %s", sql, msg);
+  sqlite3_close (h);
+}
+
+static char *
+query_raw (const char *path,
+           const char *sql)
+{
+  sqlite3 *h = NULL;
+  sqlite3_stmt *st = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &h, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (h, sql, -1, &st, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (st) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (st, 0));
+  sqlite3_finalize (st);
+  sqlite3_close (h);
+  return result;
+}
+
+/* Writes into the closed database at @path the names the reference data of
+ * the release before version 3 had where they have been corrected since
+ * (tests/data/reference-names-v2.csv: table, code, column, old value), as that
+ * release left them; each must name exactly one row. Returns how many. */
+static guint
+write_old_names (const char *path)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data",
+                                                    "reference-names-v2.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  g_autoptr(AimakCsvReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *f = NULL;
+  guint n = 0;
+  sqlite3 *h = NULL;
+
+  g_assert_nonnull (in);
+  reader = aimak_csv_reader_new (G_INPUT_STREAM (in), ',');
+  g_assert_true (aimak_csv_reader_next (reader, &f, NULL, &error));   /* the header */
+  g_assert_cmpstr (f->pdata[0], ==, "table");
+  g_assert_cmpint (sqlite3_open (path, &h), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (h, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  while (aimak_csv_reader_next (reader, &f, NULL, &error))
+    {
+      char *sql = sqlite3_mprintf ("UPDATE \"%w\" SET \"%w\" = ?1 WHERE code = ?2 AND \"%w\" <> ?1",
+                                   (char *) f->pdata[0], (char *) f->pdata[2],
+                                   (char *) f->pdata[2]);
+      sqlite3_stmt *st = NULL;
+
+      g_assert_cmpuint (f->len, ==, 4);
+      g_assert_cmpint (sqlite3_prepare_v2 (h, sql, -1, &st, NULL), ==, SQLITE_OK);
+      sqlite3_free (sql);
+      sqlite3_bind_text (st, 1, f->pdata[3], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (st, 2, f->pdata[1], -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (st), ==, SQLITE_DONE);
+      sqlite3_finalize (st);
+      /* One row, and a name that differs from today's. */
+      if (sqlite3_changes (h) != 1)
+        g_error ("fixture row %s %s %s matches %d rows", (char *) f->pdata[0],
+                 (char *) f->pdata[1], (char *) f->pdata[2], sqlite3_changes (h));
+      n++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (h, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (h);
+  return n;
+}
+
+/* Version 2's indexes and search index undone: the schema of version 1. */
+static const char downgrade_to_1[] =
+  "DROP INDEX priority_list; DROP INDEX priority_list_title; "
+  "DROP INDEX priority_list_budget; DROP INDEX priority_list_updated; "
+  "DROP TABLE priority_fts; "
+  "CREATE VIRTUAL TABLE priority_fts USING fts5 (title, problem, description, "
+  "content = 'priority', content_rowid = 'rowid', "
+  "tokenize = 'unicode61 remove_diacritics 2'); "
+  "INSERT INTO priority_fts (priority_fts) VALUES ('rebuild'); "
+  "PRAGMA user_version = 1;";
+
+/* A current database with user data in @dir; its dump, and then the same
+ * database as a release of schema @version (1 or 2) left it, names and all. */
+static GPtrArray *
+make_old (const char *dir,
+          int         version)
+{
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ton = NULL;
+  GPtrArray *current;
+
+  {
+    g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+    AimakIndicator ind = { 0 };
+
+    g_assert_true (aimak_demo_create (db, 20, 5, 7, &error));
+    g_assert_no_error (error);
+    /* A user's own indicator, with a wrong letter the refresh must not touch. */
+    ind.code = (char *) "WELLS_TON";
+    ind.name_en = (char *) "Wells in Ton";
+    ind.name_ru = (char *) "Колодцы в Тоне";
+    ind.name_ky = (char *) "Тоӊдогу кудуктар";
+    ind.unit = (char *) "NUMBER";
+    g_assert_true (aimak_indicator_add (db, &ind, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (aimak_db_get_version (db), ==, 3);
+  }
+  current = dump (path);
+  g_assert_cmpuint (write_old_names (path), >=, 50);
+  exec_raw (path, version == 1 ? downgrade_to_1 : "PRAGMA user_version = 2");
+  ton = query_raw (path, "SELECT name_ky FROM area WHERE code = 'KG02220000000'");
+  g_assert_cmpstr (ton, ==, "Тоӊ");
+  return current;
+}
+
+static void
+assert_current_names (AimakDb *db)
+{
+  g_autofree char *ton = aimak_db_query_text (db, NULL, "SELECT name_ky FROM area "
+                                              "WHERE code = 'KG02220000000'", NULL);
+  g_autofree char *gcm13 = aimak_db_query_text (db, NULL, "SELECT name_ru FROM gcm_objective "
+                                                "WHERE code = '13'", NULL);
+  g_autofree char *sdg = aimak_db_query_text (db, NULL, "SELECT name_ru FROM sdg_target "
+                                              "WHERE code = '17.18'", NULL);
+  g_autofree char *mine = aimak_db_query_text (db, NULL, "SELECT name_ky FROM indicator "
+                                               "WHERE code = 'WELLS_TON'", NULL);
+
+  g_assert_cmpstr (ton, ==, "Тоң");
+  g_assert_true (g_str_has_prefix (gcm13, "Помещение мигрантов в центры содержания"));
+  g_assert_nonnull (strstr (sdg, "гендерной принадлежности"));
+  g_assert_cmpstr (mine, ==, "Тоӊдогу кудуктар");
+}
+
+static void
+test_migrate_names_from_each_version (void)
+{
+  /* Version 0: an empty Aimak file gets everything, names as shipped. */
+  {
+    g_autofree char *dir = aimak_test_tmpdir ();
+    g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d",
+                                               AIMAK_DB_APPLICATION_ID);
+    g_autofree char *ton = NULL;
+
+    exec_raw (path, pragma);
+    {
+      g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+      g_assert_cmpint (aimak_db_get_version (db), ==, aimak_db_latest_version ());
+    }
+    ton = query_raw (path, "SELECT name_ky FROM area WHERE code = 'KG02220000000'");
+    g_assert_cmpstr (ton, ==, "Тоң");
+    aimak_test_rmdir (dir);
+  }
+  /* Versions 1 and 2, with user data: opened as the app opens it, the names
+   * become today's and nothing else changes. */
+  for (int version = 1; version <= 2; version++)
+    {
+      g_autofree char *dir = aimak_test_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+      g_autoptr(GPtrArray) expected = make_old (dir, version);
+      g_autoptr(GError) error = NULL;
+
+      {
+        g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpint (aimak_db_get_version (db), ==, 3);
+        assert_current_names (db);
+      }
+      {
+        g_autoptr(GPtrArray) got = dump (path);
+        assert_same_dump (expected, got);
+      }
+      aimak_test_rmdir (dir);
+    }
+}
+
+/* A command that only reads refuses version 2 and changes nothing. */
+static void
+test_migrate_names_read_only (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autoptr(GPtrArray) current = make_old (dir, 2);
+  g_autofree char *before = aimak_test_file_digest (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY |
+                                         AIMAK_DB_OPEN_CURRENT_SCHEMA, &error);
+
+  g_assert_null (db);
+  g_assert_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NEEDS_MIGRATION);
+  g_assert_nonnull (strstr (error->message, "aimak-cli migrate"));
+  after = aimak_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  aimak_test_rmdir (dir);
+}
+
+/* The refresh is part of the migration's transaction: a reference file it
+ * cannot read leaves the database at version 2 with every row as it was. */
+static void
+test_migrate_names_failure_rolls_back (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autofree char *ref = g_build_filename (dir, "reference", NULL);
+  g_autofree char *gcm = g_build_filename (ref, "codelists", "gcm_objectives.csv", NULL);
+  g_autoptr(GFile) ref_dir = g_file_new_for_path (ref);
+  g_autoptr(GPtrArray) current = make_old (dir, 2);
+  g_autoptr(GPtrArray) old = dump (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = NULL;
+  g_autofree char *version = NULL;
+  AimakDb *db;
+
+  aimak_test_copy_reference (ref);
+  g_assert_true (g_file_get_contents (gcm, &contents, NULL, NULL));
+  broken = g_strconcat (contents, "24,Only two fields\n", NULL);
+  g_assert_true (g_file_set_contents (gcm, broken, -1, NULL));
+  db = aimak_db_open_with_reference (path, AIMAK_DB_OPEN_DEFAULT, ref_dir, &error);
+  g_assert_null (db);
+  g_assert_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "version 3"));
+  g_assert_nonnull (strstr (error->message, "codelists/gcm_objectives.csv"));
+  g_assert_nonnull (strstr (error->message, "line 25"));
+  version = query_raw (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "2");
+  {
+    g_autoptr(GPtrArray) got = dump (path);
+    assert_same_dump (old, got);
+  }
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -324,5 +636,8 @@ main (int argc, char **argv)
   g_test_add_func ("/db/reference-failure-rolls-back", test_reference_failure_rolls_back);
   g_test_add_func ("/db/transactions", test_transactions);
   g_test_add_func ("/db/read-only", test_read_only_flag);
+  g_test_add_func ("/db/migrate-names/from-each-version", test_migrate_names_from_each_version);
+  g_test_add_func ("/db/migrate-names/read-only", test_migrate_names_read_only);
+  g_test_add_func ("/db/migrate-names/failure-rolls-back", test_migrate_names_failure_rolls_back);
   return g_test_run ();
 }

@@ -545,6 +545,30 @@ aimak_db_get_version (AimakDb *db)
   return (int) aimak_db_query_int (db, 0, NULL, "PRAGMA user_version", NULL);
 }
 
+/* Migrations that need more than SQL: run after the version's script, in
+ * its transaction. */
+static const struct
+{
+  int        version;
+  gboolean (*step) (AimakDb *db, GFile *reference_dir, GError **error);
+} migration_steps[] = {
+  { 1, aimak_reference_load },           /* a new database's reference data */
+  { 3, aimak_reference_refresh_names },  /* names corrected since it was made */
+};
+
+static gboolean
+run_migration_steps (AimakDb  *db,
+                     int       version,
+                     GFile    *reference_dir,
+                     GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migration_steps); i++)
+    if (migration_steps[i].version == version &&
+        !migration_steps[i].step (db, reference_dir, error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 run_migrations (AimakDb  *db,
                 GFile    *reference_dir,
@@ -572,7 +596,7 @@ run_migrations (AimakDb  *db,
       if (!aimak_db_begin (db, error))
         return FALSE;
       if (!aimak_db_exec_script (db, g_bytes_get_data (script, NULL), error) ||
-          (v == 1 && !aimak_reference_load (db, reference_dir, error)) ||
+          !run_migration_steps (db, v, reference_dir, error) ||
           !aimak_db_exec_script (db, pragma, error))
         {
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);

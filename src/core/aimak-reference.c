@@ -1,7 +1,7 @@
 /* aimak-reference.c — the reference data of data/reference/, shipped as a
- * GResource, loaded in the transaction that creates the schema. A failure
- * names the file and line and leaves nothing half-loaded (the caller rolls
- * back). */
+ * GResource, loaded in the transaction that creates the schema, and its names
+ * refreshed in an existing database by a later migration. A failure names the
+ * file and line and leaves nothing half-loaded (the caller rolls back). */
 #include "config.h"
 
 #include <math.h>
@@ -190,6 +190,18 @@ number_in (Table      *t,
   return FALSE;
 }
 
+/* A table's rows are read by load_table() in the same way whether they are
+ * inserted into a new database or refresh the names of an existing one: the
+ * row functions get the statement (@data), and the INSERT and the UPDATE of a
+ * table take the same numbered parameters, the UPDATE using those it needs
+ * (areas bind fewer for the UPDATE: see area_row()). */
+
+static const char area_insert[] =
+  "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
+  "name_ky, lat, lon, is_pilot) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+static const char area_refresh[] =
+  "UPDATE area SET name_en = ?2, name_ru = ?3, name_ky = ?4 WHERE code = ?1";
+
 static gboolean
 area_row (AimakDb    *db,
           Table      *t,
@@ -201,11 +213,13 @@ area_row (AimakDb    *db,
   const char *parent = col (t, f, "parent_code");
   double lat = NAN, lon = NAN;
 
+  /* SQLite refuses to bind a parameter past the last one a statement names. */
+  if (data == area_refresh)
+    return aimak_db_exec (db, error, area_refresh, "tttt", code, col (t, f, "name_en"),
+                          col (t, f, "name_ru"), col (t, f, "name_ky"));
   parse_number (col (t, f, "lat"), &lat);
   parse_number (col (t, f, "lon"), &lon);
-  return aimak_db_exec (db, error,
-                        "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
-                        "name_ky, lat, lon, is_pilot) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  return aimak_db_exec (db, error, area_insert,
                         "titttttddb", code, atoi (col (t, f, "level")), col (t, f, "type"),
                         *parent ? parent : NULL, col (t, f, "name_en"),
                         col (t, f, "name_ru"), col (t, f, "name_ky"), lat, lon,
@@ -239,6 +253,13 @@ codelist_row (AimakDb    *db,
                         col (t, f, is_short ? "short_ky" : "name_ky"));
 }
 
+static const char gender_marker_insert[] =
+  "INSERT INTO gender_marker (code, name_en, name_ru, name_ky, "
+  "definition_en, definition_ru, definition_ky) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char gender_marker_refresh[] =
+  "UPDATE gender_marker SET name_en = ?2, name_ru = ?3, name_ky = ?4, "
+  "definition_en = ?5, definition_ru = ?6, definition_ky = ?7 WHERE code = ?1";
+
 static gboolean
 gender_marker_row (AimakDb    *db,
                    Table      *t,
@@ -246,15 +267,21 @@ gender_marker_row (AimakDb    *db,
                    gpointer    data,
                    GError    **error)
 {
-  return aimak_db_exec (db, error,
-                        "INSERT INTO gender_marker (code, name_en, name_ru, name_ky, "
-                        "definition_en, definition_ru, definition_ky) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", "itttttt",
+  return aimak_db_exec (db, error, data, "itttttt",
                         atoi (col (t, f, "code")), col (t, f, "name_en"),
                         col (t, f, "name_ru"), col (t, f, "name_ky"),
                         col (t, f, "definition_en"), col (t, f, "definition_ru"),
                         col (t, f, "definition_ky"));
 }
+
+static const char catalogue_insert[] =
+  "INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, by_sex, "
+  "is_key, description, is_reference) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1)";
+/* Only the built-in indicators: those a user added keep what the user typed.
+ * Unit, by-sex and key flags are not names, and values depend on them. */
+static const char catalogue_refresh[] =
+  "UPDATE indicator SET name_en = ?2, name_ru = ?3, name_ky = ?4, description = ?8 "
+  "WHERE code = ?1 AND is_reference = 1";
 
 static gboolean
 catalogue_row (AimakDb    *db,
@@ -263,10 +290,7 @@ catalogue_row (AimakDb    *db,
                gpointer    data,
                GError    **error)
 {
-  return aimak_db_exec (db, error,
-                        "INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, by_sex, "
-                        "is_key, description, is_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                        "tttttiit", col (t, f, "code"), col (t, f, "name_en"),
+  return aimak_db_exec (db, error, data, "tttttiit", col (t, f, "code"), col (t, f, "name_en"),
                         col (t, f, "name_ru"), col (t, f, "name_ky"), col (t, f, "unit"),
                         atoi (col (t, f, "by_sex")), atoi (col (t, f, "is_key")),
                         col (t, f, "description"));
@@ -371,46 +395,81 @@ indicator_codes (AimakDb  *db,
   return g_steal_pointer (&known);
 }
 
-gboolean
-aimak_reference_load (AimakDb  *db,
-                      GFile    *dir,
-                      GError  **error)
+/* The code lists that share one shape (code, sort, names), and their tables. */
+static const struct { const char *file; const char *table; } lists[] = {
+  { "gcm_objectives.csv", "gcm_objective" },
+  { "sdg_targets.csv", "sdg_target" },
+  { "dac_sectors.csv", "sector" },
+  { "target_groups.csv", "target_group" },
+  { "priority_status.csv", "status" },
+  { "participant_roles.csv", "role" },
+  { "funding_sources.csv", "funding_source" },
+  { "activity_types.csv", "activity_type" },
+  { "gender_checklist.csv", "checklist_item" },
+};
+
+/* The country itself is not in areas.csv: P-codes start below it. */
+static gboolean
+national_area (AimakDb   *db,
+               gboolean   refresh,
+               GError   **error)
 {
-  static const struct { const char *file; const char *table; } lists[] = {
-    { "gcm_objectives.csv", "gcm_objective" },
-    { "sdg_targets.csv", "sdg_target" },
-    { "dac_sectors.csv", "sector" },
-    { "target_groups.csv", "target_group" },
-    { "priority_status.csv", "status" },
-    { "participant_roles.csv", "role" },
-    { "funding_sources.csv", "funding_source" },
-    { "activity_types.csv", "activity_type" },
-    { "gender_checklist.csv", "checklist_item" },
+  static const char * const names[] = {
+    "Kyrgyz Republic", "Кыргызская Республика", "Кыргыз Республикасы"
   };
 
-  g_autoptr(GHashTable) known = NULL;
+  if (refresh)
+    return aimak_db_exec (db, error, area_refresh, "tttt", AIMAK_NATIONAL_CODE,
+                          names[0], names[1], names[2]);
+  return aimak_db_exec (db, error,
+                        "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
+                        "name_ky) VALUES (?, 0, 'country', NULL, ?, ?, ?)", "tttt",
+                        AIMAK_NATIONAL_CODE, names[0], names[1], names[2]);
+}
 
-  g_return_val_if_fail (aimak_db_in_transaction (db), FALSE);
-
-  if (!aimak_db_exec (db, error,
-                      "INSERT INTO area (code, level, type, parent_code, name_en, name_ru, "
-                      "name_ky) VALUES (?, 0, 'country', NULL, ?, ?, ?)", "tttt",
-                      AIMAK_NATIONAL_CODE, "Kyrgyz Republic", "Кыргызская Республика",
-                      "Кыргыз Республикасы") ||
-      !load_table (db, dir, "admin/areas.csv", area_row, NULL, error) ||
-      !load_table (db, dir, "codelists/gender_marker.csv", gender_marker_row, NULL, error))
+/* Areas, gender marker, code lists and the indicator catalogue: each row
+ * inserted (a new database) or, with @refresh, only its names written again
+ * (an existing one). */
+static gboolean
+load_names (AimakDb   *db,
+            GFile     *dir,
+            gboolean   refresh,
+            GError   **error)
+{
+  if (!national_area (db, refresh, error) ||
+      !load_table (db, dir, "admin/areas.csv", area_row,
+                   (gpointer) (refresh ? area_refresh : area_insert), error) ||
+      !load_table (db, dir, "codelists/gender_marker.csv", gender_marker_row,
+                   (gpointer) (refresh ? gender_marker_refresh : gender_marker_insert), error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {
       g_autofree char *path = g_strconcat ("codelists/", lists[i].file, NULL);
-      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (code, sort, name_en, name_ru, "
-                                              "name_ky) VALUES (?, ?, ?, ?, ?)", lists[i].table);
+      /* The order stays as it is: only the names are refreshed. */
+      g_autofree char *sql = refresh
+        ? g_strdup_printf ("UPDATE %s SET name_en = ?3, name_ru = ?4, name_ky = ?5 "
+                           "WHERE code = ?1", lists[i].table)
+        : g_strdup_printf ("INSERT INTO %s (code, sort, name_en, name_ru, name_ky) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5)", lists[i].table);
       CodelistLoad load = { sql, 0 };
 
       if (!load_table (db, dir, path, codelist_row, &load, error))
         return FALSE;
     }
-  if (!load_table (db, dir, "indicators/indicator_catalogue.csv", catalogue_row, NULL, error) ||
+  return load_table (db, dir, "indicators/indicator_catalogue.csv", catalogue_row,
+                     (gpointer) (refresh ? catalogue_refresh : catalogue_insert), error);
+}
+
+gboolean
+aimak_reference_load (AimakDb  *db,
+                      GFile    *dir,
+                      GError  **error)
+{
+  g_autoptr(GHashTable) known = NULL;
+
+  g_return_val_if_fail (aimak_db_in_transaction (db), FALSE);
+
+  if (!load_names (db, dir, FALSE, error) ||
       (known = indicator_codes (db, error)) == NULL ||
       !load_table (db, dir, "indicators/nsc_sdg_oblast_observations.csv", nsc_row, known,
                    error) ||
@@ -420,4 +479,14 @@ aimak_reference_load (AimakDb  *db,
   return aimak_db_exec (db, error,
                         "INSERT INTO app_meta (key, value) VALUES ('reference_loaded', ?)",
                         "t", PACKAGE_VERSION);
+}
+
+gboolean
+aimak_reference_refresh_names (AimakDb  *db,
+                               GFile    *dir,
+                               GError  **error)
+{
+  g_return_val_if_fail (aimak_db_in_transaction (db), FALSE);
+
+  return load_names (db, dir, TRUE, error);
 }

@@ -1,0 +1,9 @@
+-- Aimak schema, version 3: no change of tables. Databases made before it hold
+-- the reference names of the release that created them (wrong Russian GCM and
+-- SDG titles, Kyrgyz names written with the wrong letter, such as Тоӊ for Тоң),
+-- because the reference data is loaded only when a database is created.
+-- After this script, in the same transaction, aimak_reference_refresh_names()
+-- (aimak-reference.c) writes the English, Russian and Kyrgyz names of the
+-- areas, code lists and built-in indicators again from the shipped reference
+-- data. Codes, order, indicators users added and everything users typed stay
+-- as they are.
