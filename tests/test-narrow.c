@@ -175,7 +175,12 @@ check_view (AimakWindow *window,
                   best ? G_OBJECT_TYPE_NAME (best) : "-",
                   best && gtk_widget_get_parent (best)
                     ? G_OBJECT_TYPE_NAME (gtk_widget_get_parent (best)) : "-", best_min);
-  g_assert_cmpint (min, <=, 360);
+  if (g_str_equal (view, "summary") && width >= 1200)
+    /* Two cards a line need more in Russian; the window still narrows to
+     * where they fold into one (see shrink_summary). */
+    g_assert_cmpint (min, <, 700);
+  else
+    g_assert_cmpint (min, <=, 360);
   /* The default size counts the window's shadow; the content gets the rest. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, width);
   assert_inside (GTK_WIDGET (window), GTK_WIDGET (window),
@@ -391,6 +396,21 @@ check_summary (AimakWindow *window,
     g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h));
 }
 
+/* A wide window with the Summary shown narrows to 360 px: the cards fold
+ * back to one a line once the window is narrower than 700 px (a user's drag
+ * goes on past that point; here a second resize). */
+static void
+shrink_summary (AimakWindow *window)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_frames (GTK_WIDGET (window));
+  check_view (window, "summary", 360);
+  check_summary (window, 360);
+}
+
 static void
 set_language (const char *lang)
 {
@@ -427,7 +447,11 @@ check_views (const char         *lang,
           else if (g_str_equal (views[v], "priorities"))
             check_priorities (window, widths[w]);
           else if (g_str_equal (views[v], "summary"))
-            check_summary (window, widths[w]);
+            {
+              check_summary (window, widths[w]);
+              if (widths[w] >= 1200)
+                shrink_summary (window);
+            }
         }
       gtk_window_destroy (GTK_WINDOW (window));
       aimak_test_iterate ();
