@@ -315,6 +315,22 @@ collect_tiles (GtkWidget *root,
     }
 }
 
+static GtkWidget *
+find_css (GtkWidget  *root,
+          const char *css_class)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (c, css_class))
+        return c;
+      if ((found = find_css (c, css_class)))
+        return found;
+    }
+  return NULL;
+}
+
 static GtkScrolledWindow *
 find_scroller (GtkWidget *root)
 {
@@ -387,6 +403,18 @@ check_summary (AimakWindow *window,
       g_assert_cmpfloat (bm.origin.y, >=, bs.origin.y + bs.size.height);
     }
 
+  /* A table is as tall as its rows, not as its least width would make it
+   * (GTK 4.8 measures scrolled content so), and the card no taller. */
+  {
+    AimakSummaryCard *card = AIMAK_SUMMARY_CARD (status);
+    GtkWidget *table = find_css (status, "summary-table");
+    guint rows = 0;
+
+    while (aimak_summary_card_get_cell (card, rows, 0))
+      rows++;
+    g_assert_cmpuint (rows, >, 2);
+    g_assert_cmpint (gtk_widget_get_height (table), <=, 60 * (int) rows);
+  }
   g_assert_nonnull (table_scroller);
   h = gtk_scrolled_window_get_hadjustment (table_scroller);
   if (width <= 360)

@@ -92,9 +92,36 @@ clear_table (AimakSummaryCard *self)
 
 /* A table with more columns than this scrolls sideways on a narrow card,
  * with each name on one line; a narrower one wraps its names and headers
- * and always fits (a wrapped label in a sideways scroller would be measured
- * unwrapped and cut off at the bottom). */
+ * and always fits. (GTK 4.8 measures a scroller's height for the least
+ * width of its content: wrapped names would make it very tall.) */
 #define FOLDING_COLUMNS 3
+
+/* Puts the table in its sideways scroller or straight into the card. */
+static void
+place_table (AimakSummaryCard *self,
+             gboolean          scrolled)
+{
+  GtkWidget *table = GTK_WIDGET (self->table);
+  GtkWidget *parent = gtk_widget_get_parent (table);
+  GtkWidget *card_box = gtk_widget_get_parent (GTK_WIDGET (self->table_scroller));
+
+  if (scrolled == (parent != card_box))
+    return;
+  g_object_ref (table);
+  if (scrolled)
+    {
+      gtk_box_remove (GTK_BOX (card_box), table);
+      gtk_scrolled_window_set_child (self->table_scroller, table);
+    }
+  else
+    {
+      gtk_viewport_set_child (GTK_VIEWPORT (parent), NULL);
+      gtk_box_insert_child_after (GTK_BOX (card_box), table,
+                                  gtk_widget_get_prev_sibling (GTK_WIDGET (self->table_scroller)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->table_scroller), scrolled);
+  g_object_unref (table);
+}
 
 static GtkLabel *
 cell (AimakSummaryCard *self,
@@ -171,9 +198,7 @@ aimak_summary_card_set_table (AimakSummaryCard   *self,
   clear_table (self);
   n_cols = g_strv_length ((char **) headers);
   wrap = n_cols <= FOLDING_COLUMNS;
-  gtk_scrolled_window_set_policy (self->table_scroller,
-                                  wrap ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
+  place_table (self, !wrap);
   header_cells = g_ptr_array_new ();
   for (guint c = 0; c < n_cols; c++)
     g_ptr_array_add (header_cells, cell (self, headers[c], 0, c, wrap));
