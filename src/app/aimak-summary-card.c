@@ -9,19 +9,20 @@
 
 struct _AimakSummaryCard
 {
-  GtkWidget   parent_instance;
+  GtkWidget          parent_instance;
 
   /* Template widgets */
-  GtkLabel   *title_label;
-  GtkLabel   *note_label;
-  GtkButton  *copy_button;
-  AimakChart *chart;
-  GtkGrid    *table;
+  GtkLabel          *title_label;
+  GtkLabel          *note_label;
+  GtkButton         *copy_button;
+  AimakChart        *chart;
+  GtkScrolledWindow *table_scroller;
+  GtkGrid           *table;
 
   /* Owned references */
-  char       *title;
-  GPtrArray  *copy_lines;   /* char *: tab-separated lines */
-  GPtrArray  *cells;        /* GPtrArray * of GtkLabel * per row, header first */
+  char              *title;
+  GPtrArray         *copy_lines;   /* char *: tab-separated lines */
+  GPtrArray         *cells;        /* GPtrArray * of GtkLabel * per row, header first */
 };
 
 G_DEFINE_FINAL_TYPE (AimakSummaryCard, aimak_summary_card, GTK_TYPE_WIDGET)
@@ -89,11 +90,45 @@ clear_table (AimakSummaryCard *self)
   g_ptr_array_set_size (self->copy_lines, 0);
 }
 
+/* A table with more columns than this scrolls sideways on a narrow card,
+ * with each name on one line; a narrower one wraps its names and headers
+ * and always fits. (GTK 4.8 measures a scroller's height for the least
+ * width of its content: wrapped names would make it very tall.) */
+#define FOLDING_COLUMNS 3
+
+/* Puts the table in its sideways scroller or straight into the card. */
+static void
+place_table (AimakSummaryCard *self,
+             gboolean          scrolled)
+{
+  GtkWidget *table = GTK_WIDGET (self->table);
+  GtkWidget *parent = gtk_widget_get_parent (table);
+  GtkWidget *card_box = gtk_widget_get_parent (GTK_WIDGET (self->table_scroller));
+
+  if (scrolled == (parent != card_box))
+    return;
+  g_object_ref (table);
+  if (scrolled)
+    {
+      gtk_box_remove (GTK_BOX (card_box), table);
+      gtk_scrolled_window_set_child (self->table_scroller, table);
+    }
+  else
+    {
+      gtk_viewport_set_child (GTK_VIEWPORT (parent), NULL);
+      gtk_box_insert_child_after (GTK_BOX (card_box), table,
+                                  gtk_widget_get_prev_sibling (GTK_WIDGET (self->table_scroller)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->table_scroller), scrolled);
+  g_object_unref (table);
+}
+
 static GtkLabel *
 cell (AimakSummaryCard *self,
       const char       *text,
       guint             row,
-      guint             column)
+      guint             column,
+      gboolean          wrap)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -103,8 +138,12 @@ cell (AimakSummaryCard *self,
   if (column == 0)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), wrap);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* A long name asks for a line of its own only up to here, so that two
+       * cards still share a wide window (in Russian too). */
+      if (wrap)
+        gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
       gtk_widget_set_hexpand (label, TRUE);
     }
   else
@@ -113,7 +152,15 @@ cell (AimakSummaryCard *self,
       gtk_widget_add_css_class (label, "numeric");
     }
   if (row == 0)
-    gtk_widget_add_css_class (label, "summary-table-header");
+    {
+      gtk_widget_add_css_class (label, "summary-table-header");
+      /* Russian headers are long words; numbers below them never wrap. */
+      if (wrap && column > 0)
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+        }
+    }
   gtk_grid_attach (self->table, label, (int) column, (int) row, 1, 1);
   return GTK_LABEL (label);
 }
@@ -143,15 +190,18 @@ aimak_summary_card_set_table (AimakSummaryCard   *self,
                               GPtrArray          *copy_rows)
 {
   guint n_cols;
+  gboolean wrap;
   GPtrArray *header_cells;
 
   g_return_if_fail (AIMAK_IS_SUMMARY_CARD (self));
 
   clear_table (self);
   n_cols = g_strv_length ((char **) headers);
+  wrap = n_cols <= FOLDING_COLUMNS;
+  place_table (self, !wrap);
   header_cells = g_ptr_array_new ();
   for (guint c = 0; c < n_cols; c++)
-    g_ptr_array_add (header_cells, cell (self, headers[c], 0, c));
+    g_ptr_array_add (header_cells, cell (self, headers[c], 0, c, wrap));
   g_ptr_array_add (self->cells, header_cells);
   g_ptr_array_add (self->copy_lines, join_tabs (headers, n_cols));
 
@@ -162,7 +212,7 @@ aimak_summary_card_set_table (AimakSummaryCard   *self,
       GPtrArray *row_cells = g_ptr_array_new ();
 
       for (guint c = 0; c < n_cols; c++)
-        g_ptr_array_add (row_cells, cell (self, row[c], r + 1, c));
+        g_ptr_array_add (row_cells, cell (self, row[c], r + 1, c, wrap));
       g_ptr_array_add (self->cells, row_cells);
       g_ptr_array_add (self->copy_lines, join_tabs (copy_row, n_cols));
     }
@@ -277,6 +327,7 @@ aimak_summary_card_class_init (AimakSummaryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, note_label);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, copy_button);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, chart);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, table_scroller);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryCard, table);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -31,6 +31,8 @@ struct _AimakSummaryPage
   GtkLabel          *tile_share_all;
   GtkLabel          *tile_participants;
   GtkLabel          *tile_activities;
+  GtkScrolledWindow *scroller;
+  GtkGrid           *cards_grid;
   AimakSummaryCard  *status_card;
   AimakSummaryCard  *marker_card;
   AimakSummaryCard  *budget_marker_card;
@@ -44,7 +46,14 @@ struct _AimakSummaryPage
   /* State */
   AimakSummary      *summary;      /* what is shown */
   guint              updating;
+  guint              card_columns; /* 1 or 2 */
+  guint              place_id;
 };
+
+/* From this width of the page on, two cards share a line. Two columns need
+ * no more than 360 px either (cards' and page's margins are set for that),
+ * so the switch never widens a window. */
+#define TWO_COLUMNS_WIDTH 700
 
 G_DEFINE_FINAL_TYPE (AimakSummaryPage, aimak_summary_page, AIMAK_TYPE_PAGE)
 
@@ -476,6 +485,64 @@ aimak_summary_page_map (GtkWidget *widget)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Layout                                                                    */
+
+/* One card a line on a narrow window, two on a wide one; the participants
+ * card has many columns and always has a line of its own. */
+static void
+place_cards (AimakSummaryPage *self,
+             guint             columns)
+{
+  AimakSummaryCard *cards[] = {
+    self->status_card, self->marker_card, self->budget_marker_card, self->funding_card,
+    self->groups_card, self->types_card, self->roles_card, self->gcm_card, self->sdg_card,
+  };
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->cards_grid));
+  int row = 0, column = 0;
+
+  self->card_columns = columns;
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    {
+      GtkGridLayoutChild *child = GTK_GRID_LAYOUT_CHILD (
+        gtk_layout_manager_get_layout_child (layout, GTK_WIDGET (cards[i])));
+      gboolean whole_line = cards[i] == self->roles_card;
+
+      if (whole_line && column > 0)
+        row++, column = 0;
+      gtk_grid_layout_child_set_row (child, row);
+      gtk_grid_layout_child_set_column (child, column);
+      gtk_grid_layout_child_set_column_span (child, whole_line ? (int) columns : 1);
+      if (whole_line || ++column == (int) columns)
+        row++, column = 0;
+    }
+}
+
+static gboolean
+place_cards_idle (gpointer data)
+{
+  AimakSummaryPage *self = data;
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double width = gtk_adjustment_get_page_size (h);
+
+  self->place_id = 0;
+  place_cards (self, width >= TWO_COLUMNS_WIDTH ? 2 : 1);
+  return G_SOURCE_REMOVE;
+}
+
+/* The cards move from an idle: they must not change places while the page
+ * is being allocated. The scroller's page size is the width it shows. */
+static void
+on_width_changed (AimakSummaryPage *self)
+{
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double width = gtk_adjustment_get_page_size (h);
+  guint columns = width >= TWO_COLUMNS_WIDTH ? 2 : 1;
+
+  if (columns != self->card_columns && self->place_id == 0)
+    self->place_id = g_idle_add (place_cards_idle, self);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Public                                                                    */
 
 void
@@ -588,6 +655,9 @@ aimak_summary_page_get_tile (AimakSummaryPage *self,
 static void
 aimak_summary_page_dispose (GObject *object)
 {
+  AimakSummaryPage *self = AIMAK_SUMMARY_PAGE (object);
+
+  g_clear_handle_id (&self->place_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMAK_TYPE_SUMMARY_PAGE);
   G_OBJECT_CLASS (aimak_summary_page_parent_class)->dispose (object);
 }
@@ -628,6 +698,8 @@ aimak_summary_page_class_init (AimakSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_share_all);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_participants);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, tile_activities);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, cards_grid);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, status_card);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, marker_card);
   gtk_widget_class_bind_template_child (widget_class, AimakSummaryPage, budget_marker_card);
@@ -645,5 +717,10 @@ static void
 aimak_summary_page_init (AimakSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Narrow until allocated wider: a page must not widen a small window. */
+  place_cards (self, 1);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller),
+                           "notify::page-size", G_CALLBACK (on_width_changed), self,
+                           G_CONNECT_SWAPPED);
   sync_area_toggle (self);
 }
