@@ -584,41 +584,46 @@ test_migrate_names_read_only (void)
   aimak_test_rmdir (dir);
 }
 
-/* The refresh is part of the migration's transaction: a reference file it
- * cannot read leaves the database at version 2 with every row as it was. */
+/* The refresh is part of the upgrade's one transaction: a reference file it
+ * cannot read leaves a database of version 2, and one of version 1 (whose
+ * version 2 went well), exactly as it was. */
 static void
 test_migrate_names_failure_rolls_back (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
-  g_autofree char *ref = g_build_filename (dir, "reference", NULL);
-  g_autofree char *gcm = g_build_filename (ref, "codelists", "gcm_objectives.csv", NULL);
-  g_autoptr(GFile) ref_dir = g_file_new_for_path (ref);
-  g_autoptr(GPtrArray) current = make_old (dir, 2);
-  g_autoptr(GPtrArray) old = dump (path);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *broken = NULL;
-  g_autofree char *version = NULL;
-  AimakDb *db;
+  for (int from = 1; from <= 2; from++)
+    {
+      g_autofree char *dir = aimak_test_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+      g_autofree char *ref = g_build_filename (dir, "reference", NULL);
+      g_autofree char *gcm = g_build_filename (ref, "codelists", "gcm_objectives.csv", NULL);
+      g_autoptr(GFile) ref_dir = g_file_new_for_path (ref);
+      g_autoptr(GPtrArray) current = make_old (dir, from);
+      g_autoptr(GPtrArray) old = dump (path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      g_autofree char *broken = NULL;
+      g_autofree char *version = NULL;
+      g_autofree char *expected_version = g_strdup_printf ("%d", from);
+      AimakDb *db;
 
-  aimak_test_copy_reference (ref);
-  g_assert_true (g_file_get_contents (gcm, &contents, NULL, NULL));
-  broken = g_strconcat (contents, "24,Only two fields\n", NULL);
-  g_assert_true (g_file_set_contents (gcm, broken, -1, NULL));
-  db = aimak_db_open_with_reference (path, AIMAK_DB_OPEN_DEFAULT, ref_dir, &error);
-  g_assert_null (db);
-  g_assert_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE);
-  g_assert_nonnull (strstr (error->message, "version 3"));
-  g_assert_nonnull (strstr (error->message, "codelists/gcm_objectives.csv"));
-  g_assert_nonnull (strstr (error->message, "line 25"));
-  version = query_raw (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "2");
-  {
-    g_autoptr(GPtrArray) got = dump (path);
-    assert_same_dump (old, got);
-  }
-  aimak_test_rmdir (dir);
+      aimak_test_copy_reference (ref);
+      g_assert_true (g_file_get_contents (gcm, &contents, NULL, NULL));
+      broken = g_strconcat (contents, "24,Only two fields\n", NULL);
+      g_assert_true (g_file_set_contents (gcm, broken, -1, NULL));
+      db = aimak_db_open_with_reference (path, AIMAK_DB_OPEN_DEFAULT, ref_dir, &error);
+      g_assert_null (db);
+      g_assert_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE);
+      g_assert_nonnull (strstr (error->message, "version 3"));
+      g_assert_nonnull (strstr (error->message, "codelists/gcm_objectives.csv"));
+      g_assert_nonnull (strstr (error->message, "line 25"));
+      version = query_raw (path, "PRAGMA user_version");
+      g_assert_cmpstr (version, ==, expected_version);
+      {
+        g_autoptr(GPtrArray) got = dump (path);
+        assert_same_dump (old, got);
+      }
+      aimak_test_rmdir (dir);
+    }
 }
 
 int

@@ -585,17 +585,20 @@ run_migrations (AimakDb  *db,
                      "read. It was not changed."), db->path, current);
       return FALSE;
     }
-  for (int v = current + 1; names && v <= (int) g_strv_length (names); v++)
+  if (names == NULL || current >= (int) g_strv_length (names))
+    return TRUE;
+  /* All the versions in one transaction: a failure in a later one (a reference
+   * file that cannot be read) leaves the file as it was, not half upgraded. */
+  if (!aimak_db_begin (db, error))
+    return FALSE;
+  for (int v = current + 1; v <= (int) g_strv_length (names); v++)
     {
       g_autofree char *path = g_strconcat (MIGRATIONS_PATH, names[v - 1], NULL);
       g_autoptr(GBytes) script = g_resources_lookup_data (path, 0, error);
       g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
 
-      if (script == NULL)
-        return FALSE;
-      if (!aimak_db_begin (db, error))
-        return FALSE;
-      if (!aimak_db_exec_script (db, g_bytes_get_data (script, NULL), error) ||
+      if (script == NULL ||
+          !aimak_db_exec_script (db, g_bytes_get_data (script, NULL), error) ||
           !run_migration_steps (db, v, reference_dir, error) ||
           !aimak_db_exec_script (db, pragma, error))
         {
@@ -603,10 +606,8 @@ run_migrations (AimakDb  *db,
           aimak_db_rollback (db);
           return FALSE;
         }
-      if (!aimak_db_commit (db, error))
-        return FALSE;
     }
-  return TRUE;
+  return aimak_db_commit (db, error);
 }
 
 static guint32
