@@ -120,12 +120,20 @@ try:
     r = run("summary", "--area", SUZAK, "--database", db)
     check("summary as a table exits 0", r.returncode == 0, r.stderr)
     check("table names the scope", r.stdout.startswith("Summary: Suzak (%s)" % SUZAK), r.stdout[:200])
+    # Numbers through the one formatter (issue 12): English groups with commas.
     check("table shows the budget and the share",
-          "Budget (KGS): 1 750 000" in r.stdout
-          and "Gender budget share, all proposals: 85.7 %" in r.stdout
-          and "Gender budget share, adopted programme: 66.7 %" in r.stdout, r.stdout)
+          "Budget (KGS): 1,750,000" in r.stdout
+          and "Gender budget share, all proposals: 85.7%" in r.stdout
+          and "Gender budget share, adopted programme: 66.7%" in r.stdout, r.stdout)
     check("table shows participants", "Capacity building participants: 20 (women 15, men 5)"
           in r.stdout, r.stdout)
+
+    # Russian: narrow no-break space for thousands, a decimal comma, "85,7 %".
+    r = run("summary", "--area", SUZAK, "--lang", "ru", "--database", db)
+    check("Russian table writes numbers as Russian does",
+          r.returncode == 0 and ": 1\u202f750\u202f000\n" in r.stdout
+          and ": 85,7\u00a0%\n" in r.stdout and ": 66,7\u00a0%\n" in r.stdout
+          and "85.7" not in r.stdout and "1 750 000" not in r.stdout, r.stdout)
 
     r = run("summary", "--pilots", "--json", "--lang", "ru", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
