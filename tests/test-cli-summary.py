@@ -153,6 +153,27 @@ try:
           and [i["value"] for i in data.get("gender_budget_shares", [])] == [None, None],
           r.stderr + r.stdout[:200])
 
+    # A database written before values were checked may hold an infinite budget: it
+    # counts in no figure (the workbook writes it as an empty cell), and the JSON stays
+    # JSON (no "inf").
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO priority (id, area_code, rank, title, status, gender_marker, "
+                "budget_kgs, created_at, updated_at) "
+                "VALUES ('p9', 'KG08206848000', 1, 'P', 'approved', 2, ?, 'x', 'x')",
+                (float("inf"),))
+    con.commit()
+    con.close()
+    r = run("summary", "--all", "--json", "--database", db)
+    try:
+        data = json.loads(r.stdout, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    except ValueError:
+        data = {}
+    check("an infinite budget leaves valid JSON and the figures unchanged",
+          r.returncode == 0 and data.get("budget_total") == 3750000
+          and data.get("budget_adopted") == 750000, r.stdout[:3000])
+    r = run("summary", "--all", "--database", db)
+    check("... and the table's budget", "Budget (KGS): 3,750,000\n" in r.stdout, r.stdout)
+
     # Bad arguments: exit 2, a message on stderr, nothing on stdout.
     for name, args in [
         ("no scope", []),
