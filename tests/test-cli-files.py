@@ -430,11 +430,26 @@ def test_two_databases(tmp):
     check("the other database is untouched", priority_count(b) == count_b)
 
 
+def test_backup_messages(tmp):
+    """backup and restore name files as the user gave them, never as absolute paths."""
+    make_db(os.path.join(tmp, "live.db"), 3)
+    with open(os.path.join(tmp, "notes.txt"), "w") as f:
+        f.write("not a database\n")
+    r = run("restore", "notes.txt", "--database", "live.db", cwd=tmp)
+    check("restore of a non-database names FILE as given",
+          r.returncode == 1 and "“notes.txt”" in r.stderr and tmp not in r.stderr, r.stderr)
+    r = run("restore", "--newest", "--database", "live.db", cwd=tmp)
+    check("restore --newest without backups names the database as given",
+          r.returncode == 1 and "“live.db”" in r.stderr and "“backups”" in r.stderr
+          and tmp not in r.stderr, r.stderr)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="aimak-cli-files-")
     try:
         for test in (test_export_targets, test_failed_write, test_read_only_commands,
-                     test_relative_paths, test_leftovers, test_two_databases):
+                     test_relative_paths, test_leftovers, test_two_databases,
+                     test_backup_messages):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             try:

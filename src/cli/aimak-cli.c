@@ -60,6 +60,44 @@ aimak_cli_as_given (const char *message,
 }
 
 int
+aimak_cli_fail_error_as_given (GError     *error,
+                               const char *file,
+                               const char *file_given)
+{
+  g_autofree char *db_path = aimak_cli_get_database_path ();
+  g_autofree char *message = NULL;
+
+  if (error == NULL)
+    return aimak_cli_fail_error (NULL);
+  /* FILE first: the database's path may be a prefix of it. Then the database, then
+   * its folder (backups/ beside it), each as the user wrote it. */
+  message = aimak_cli_as_given (error->message, file, file_given);
+  if (opt_database)
+    {
+      g_autofree char *as_db = aimak_cli_as_given (message, db_path, opt_database);
+      g_autofree char *dir = g_path_get_dirname (db_path);
+      g_autofree char *given_dir = g_path_get_dirname (opt_database);
+      g_autofree char *prefix = g_strconcat (dir, G_DIR_SEPARATOR_S, NULL);
+      g_autofree char *given_prefix = g_strcmp0 (given_dir, ".") == 0
+                                      ? g_strdup ("")
+                                      : g_strconcat (given_dir, G_DIR_SEPARATOR_S, NULL);
+
+      g_free (message);
+      message = g_steal_pointer (&as_db);
+      if (!g_path_is_absolute (opt_database) && g_strcmp0 (dir, G_DIR_SEPARATOR_S) != 0)
+        {
+          GString *text = g_string_new (message);
+          g_string_replace (text, prefix, given_prefix, 0);
+          g_free (message);
+          message = g_string_free (text, FALSE);
+        }
+    }
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+  return aimak_cli_fail_error (error);
+}
+
+int
 aimak_cli_fail_error (GError *error)
 {
   int code = error && error->domain == G_OPTION_ERROR ? AIMAK_CLI_USAGE : AIMAK_CLI_FAILED;
