@@ -442,6 +442,9 @@ def test_backup_messages(tmp):
     check("restore --newest without backups names the database as given",
           r.returncode == 1 and "“live.db”" in r.stderr and "“backups”" in r.stderr
           and tmp not in r.stderr, r.stderr)
+    r = run("export", "--all", "--database", "live.db", "-o", "nofolder/w.xlsx", cwd=tmp)
+    check("export into a missing folder names the folder as given",
+          r.returncode == 1 and "“nofolder”" in r.stderr and tmp not in r.stderr, r.stderr)
 
 
 def main():

@@ -55,7 +55,27 @@ aimak_cli_as_given (const char *message,
   /* Messages name the file as the user wrote it, not the absolute path the
    * command resolved it to. */
   if (resolved && given && *resolved && g_strcmp0 (resolved, given) != 0)
-    g_string_replace (text, resolved, given, 0);
+    {
+      g_autofree char *dir = g_path_get_dirname (resolved);
+      g_autofree char *given_dir = g_path_get_dirname (given);
+
+      g_string_replace (text, resolved, given, 0);
+      /* Its folder too ("The folder “…” does not exist"), unless that is the
+       * current folder, which "." would not make clearer. */
+      if (!g_path_is_absolute (given) && g_strcmp0 (given_dir, ".") != 0)
+        {
+          /* Quoted as English, Russian and Kyrgyz quote. */
+          static const char *const quotes[][2] = { { "“", "”" }, { "«", "»" } };
+
+          for (guint q = 0; q < G_N_ELEMENTS (quotes); q++)
+            {
+              g_autofree char *quoted = g_strconcat (quotes[q][0], dir, quotes[q][1], NULL);
+              g_autofree char *given_quoted = g_strconcat (quotes[q][0], given_dir,
+                                                           quotes[q][1], NULL);
+              g_string_replace (text, quoted, given_quoted, 0);
+            }
+        }
+    }
   return g_string_free (text, FALSE);
 }
 
