@@ -156,6 +156,13 @@ aimak_cli_parse (const char    *command,
       g_printerr (_("Run “aimak-cli %s --help” to see the options.\n"), command);
       return FALSE;
     }
+  /* An empty path (a script's unset variable) would be the current folder. */
+  if (opt_database && *opt_database == '\0')
+    {
+      g_printerr ("aimak-cli %s: %s\n", command,
+                  _("--database needs the path of a database file"));
+      return FALSE;
+    }
   return TRUE;
 }
 
