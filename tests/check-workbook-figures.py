@@ -73,6 +73,11 @@ try:
     value(BARSKOON, "MIGR_ABROAD", 2024, "F", 3, "Ayil okmotu register")
     value(BARSKOON, "MIGR_ABROAD", 2024, "M", 10, "Ayil okmotu register")
     value(BARSKOON, "MIGR_ABROAD", 2024, "T", 13, "Ayil okmotu register")
+    # Women 3 and men 40 from one source, total 43 from another: 43 - 40 would give
+    # the women across the two rows.
+    value(BARSKOON, "MIGR_LABOUR", 2024, "F", 3, "Ayil okmotu register")
+    value(BARSKOON, "MIGR_LABOUR", 2024, "M", 40, "Ayil okmotu register")
+    value(BARSKOON, "MIGR_LABOUR", 2024, "T", 43, "Rayon statistics")
     # Two sources disagree on the population; a third agrees with the first.
     for source, (f, m, t) in (("Ayil okmotu register", (2600, 2500, 5100)),
                               ("Rayon statistics", (2700, 2550, 5250)),
@@ -145,6 +150,12 @@ try:
                 derivable.append(r)
     check("no small-count row shows two of women/men/total beside a hidden or missing one",
           not derivable, derivable)
+    labour = [r for r in prof if r[col["Indicator"]] == "Residents away in labour migration"]
+    check("a total from another source is hidden too when it would give a hidden count",
+          len(labour) == 2
+          and not any(isinstance(r[col["Total"]], (int, float)) for r in labour)
+          and any(r[col["Total"]] == "hidden" for r in labour)
+          and any(r[col["Women"]] == "<5" for r in labour), labour)
     cover_rows = rows_of(cover)
     hidden = [r for r in cover_rows if r[0] == "Hidden values"]
     where = {r[1] for r in hidden}

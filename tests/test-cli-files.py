@@ -172,7 +172,10 @@ def test_failed_write(tmp):
     # Between the two, only libxlsxwriter's scratch copy of the largest sheet is cut
     # short (the case that used to exit 0); below the zip's size, the zip itself fails.
     cases = [("scratch files cut short", (zipped + largest) // 2),
-             ("the workbook itself cut short", zipped // 2)]
+             ("the workbook itself cut short", zipped // 2),
+             # So small that even libxlsxwriter's "[ERROR]" line, captured in a
+             # scratch file, is cut to "[E".
+             ("a limit of two bytes", 2)]
     check("file size limit: the sheets are larger than the zip", largest > zipped * 1.2,
           (largest, zipped))
     for name, limit in cases:
@@ -185,7 +188,8 @@ def test_failed_write(tmp):
               r.stderr)
         check(f"{name}: names the file as given", "“out/w.xlsx”" in r.stderr, r.stderr)
         check(f"{name}: no raw libxlsxwriter lines", "[ERROR]" not in r.stderr
-              and "[WARNING]" not in r.stderr, r.stderr)
+              and "[WARNING]" not in r.stderr
+              and all(l.startswith("aimak-cli") for l in r.stderr.splitlines()), r.stderr)
         check(f"{name}: no target and no temporary file", os.listdir(out) == [], os.listdir(out))
 
 
@@ -430,11 +434,29 @@ def test_two_databases(tmp):
     check("the other database is untouched", priority_count(b) == count_b)
 
 
+def test_backup_messages(tmp):
+    """backup and restore name files as the user gave them, never as absolute paths."""
+    make_db(os.path.join(tmp, "live.db"), 3)
+    with open(os.path.join(tmp, "notes.txt"), "w") as f:
+        f.write("not a database\n")
+    r = run("restore", "notes.txt", "--database", "live.db", cwd=tmp)
+    check("restore of a non-database names FILE as given",
+          r.returncode == 1 and "“notes.txt”" in r.stderr and tmp not in r.stderr, r.stderr)
+    r = run("restore", "--newest", "--database", "live.db", cwd=tmp)
+    check("restore --newest without backups names the database as given",
+          r.returncode == 1 and "“live.db”" in r.stderr and "“backups”" in r.stderr
+          and tmp not in r.stderr, r.stderr)
+    r = run("export", "--all", "--database", "live.db", "-o", "nofolder/w.xlsx", cwd=tmp)
+    check("export into a missing folder names the folder as given",
+          r.returncode == 1 and "“nofolder”" in r.stderr and tmp not in r.stderr, r.stderr)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="aimak-cli-files-")
     try:
         for test in (test_export_targets, test_failed_write, test_read_only_commands,
-                     test_relative_paths, test_leftovers, test_two_databases):
+                     test_relative_paths, test_leftovers, test_two_databases,
+                     test_backup_messages):
             sub = os.path.join(tmp, test.__name__)
             os.mkdir(sub)
             try:

@@ -120,12 +120,20 @@ try:
     r = run("summary", "--area", SUZAK, "--database", db)
     check("summary as a table exits 0", r.returncode == 0, r.stderr)
     check("table names the scope", r.stdout.startswith("Summary: Suzak (%s)" % SUZAK), r.stdout[:200])
+    # Numbers through the one formatter (issue 12): English groups with commas.
     check("table shows the budget and the share",
-          "Budget (KGS): 1 750 000" in r.stdout
-          and "Gender budget share, all proposals: 85.7 %" in r.stdout
-          and "Gender budget share, adopted programme: 66.7 %" in r.stdout, r.stdout)
+          "Budget (KGS): 1,750,000" in r.stdout
+          and "Gender budget share, all proposals: 85.7%" in r.stdout
+          and "Gender budget share, adopted programme: 66.7%" in r.stdout, r.stdout)
     check("table shows participants", "Capacity building participants: 20 (women 15, men 5)"
           in r.stdout, r.stdout)
+
+    # Russian: narrow no-break space for thousands, a decimal comma, "85,7 %".
+    r = run("summary", "--area", SUZAK, "--lang", "ru", "--database", db)
+    check("Russian table writes numbers as Russian does",
+          r.returncode == 0 and ": 1\u202f750\u202f000\n" in r.stdout
+          and ": 85,7\u00a0%\n" in r.stdout and ": 66,7\u00a0%\n" in r.stdout
+          and "85.7" not in r.stdout and "1 750 000" not in r.stdout, r.stdout)
 
     r = run("summary", "--pilots", "--json", "--lang", "ru", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
@@ -144,6 +152,27 @@ try:
     check("empty area gives a null share", r.returncode == 0 and data.get("priorities_total") == 0
           and [i["value"] for i in data.get("gender_budget_shares", [])] == [None, None],
           r.stderr + r.stdout[:200])
+
+    # A database written before values were checked may hold an infinite budget: it
+    # counts in no figure (the workbook writes it as an empty cell), and the JSON stays
+    # JSON (no "inf").
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO priority (id, area_code, rank, title, status, gender_marker, "
+                "budget_kgs, created_at, updated_at) "
+                "VALUES ('p9', 'KG08206848000', 1, 'P', 'approved', 2, ?, 'x', 'x')",
+                (float("inf"),))
+    con.commit()
+    con.close()
+    r = run("summary", "--all", "--json", "--database", db)
+    try:
+        data = json.loads(r.stdout, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    except ValueError:
+        data = {}
+    check("an infinite budget leaves valid JSON and the figures unchanged",
+          r.returncode == 0 and data.get("budget_total") == 3750000
+          and data.get("budget_adopted") == 750000, r.stdout[:3000])
+    r = run("summary", "--all", "--database", db)
+    check("... and the table's budget", "Budget (KGS): 3,750,000\n" in r.stdout, r.stdout)
 
     # Bad arguments: exit 2, a message on stderr, nothing on stdout.
     for name, args in [

@@ -53,6 +53,12 @@ try:
     check("unknown command exits 2", r.returncode == 2 and "frobnicate" in r.stderr)
     r = run("areas", "--no-such-option")
     check("unknown option exits 2", r.returncode == 2 and r.stdout == "")
+    # An empty --database (a script's unset variable) is not "a folder".
+    for command in (["check"], ["backup", "--list"], ["migrate"]):
+        r = run(*command, "--database", "")
+        check(f"{command[0]} --database '' exits 2 saying a path is needed",
+              r.returncode == 2 and "--database" in r.stderr and "folder" not in r.stderr
+              and r.stdout == "", (r.returncode, r.stdout, r.stderr))
 
     r = run("check", "--database", db)
     check("check on a good database exits 0", r.returncode == 0, r.stderr)

@@ -877,6 +877,10 @@ test_encoding_messages (Fixture       *f,
 {
   static const char utf16_no_bom[] = "a\0r\0e\0a\0,\0i\0n\0d\0i\0c\0a\0t\0o\0r\0\n\0";
   static const char utf16be_no_bom[] = "\0a\0r\0e\0a\0,\0i\0n\0d\0i\0c\0a\0t\0o\0r\0\n";
+  /* A Russian header in UTF-16 without a byte order mark: few zeros (only the
+   * commas and the line end), the other byte of each pair 0x04. */
+  static const char utf16_ru_no_bom[] = "\x22\x04\x35\x04\x40\x04\x40\x04\x38\x04\x42\x04\x3e\x04\x40\x04\x38\x04\x4f\x04\x2c\x00\x1f\x04\x3e\x04\x3a\x04\x30\x04\x37\x04\x30\x04\x42\x04\x35\x04\x3b\x04\x4c\x04\x2c\x00\x13\x04\x3e\x04\x34\x04\x2c\x00\x1f\x04\x3e\x04\x3b\x04\x2c\x00\x17\x04\x3d\x04\x30\x04\x47\x04\x35\x04\x3d\x04\x38\x04\x35\x04\x2c\x00\x18\x04\x41\x04\x42\x04\x3e\x04\x47\x04\x3d\x04\x38\x04\x3a\x04\x0a\x00";
+  static const char utf16be_ru_no_bom[] = "\x04\x22\x04\x35\x04\x40\x04\x40\x04\x38\x04\x42\x04\x3e\x04\x40\x04\x38\x04\x4f\x00\x2c\x04\x1f\x04\x3e\x04\x3a\x04\x30\x04\x37\x04\x30\x04\x42\x04\x35\x04\x3b\x04\x4c\x00\x2c\x04\x13\x04\x3e\x04\x34\x00\x2c\x04\x1f\x04\x3e\x04\x3b\x00\x2c\x04\x17\x04\x3d\x04\x30\x04\x47\x04\x35\x04\x3d\x04\x38\x04\x35\x00\x2c\x04\x18\x04\x41\x04\x42\x04\x3e\x04\x47\x04\x3d\x04\x38\x04\x3a\x00\x0a";
   static const char utf32_bom[] = "\xff\xfe\0\0a\0\0\0r\0\0\0e\0\0\0a\0\0\0\n\0\0\0";
   static const char utf32_no_bom[] = "a\0\0\0r\0\0\0e\0\0\0a\0\0\0,\0\0\0y\0\0\0\n\0\0\0";
   static const char nul_inside[] = "area,indicator,year,sex,value,source\n"
@@ -888,6 +892,10 @@ test_encoding_messages (Fixture       *f,
                   AIMAK_IMPORT_ERROR_ENCODING, "u16.csv:1: the file is in UTF-16");
   assert_message (f, "u16be.csv", utf16be_no_bom, sizeof utf16be_no_bom - 1,
                   AIMAK_IMPORT_ERROR_ENCODING, "u16be.csv:1: the file is in UTF-16");
+  assert_message (f, "u16ru.csv", utf16_ru_no_bom, sizeof utf16_ru_no_bom - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "u16ru.csv:1: the file is in UTF-16");
+  assert_message (f, "u16beru.csv", utf16be_ru_no_bom, sizeof utf16be_ru_no_bom - 1,
+                  AIMAK_IMPORT_ERROR_ENCODING, "u16beru.csv:1: the file is in UTF-16");
   assert_message (f, "u32.csv", utf32_bom, sizeof utf32_bom - 1,
                   AIMAK_IMPORT_ERROR_ENCODING, "u32.csv:1: the file is in UTF-32");
   assert_message (f, "u32n.csv", utf32_no_bom, sizeof utf32_no_bom - 1,

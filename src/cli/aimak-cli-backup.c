@@ -45,7 +45,7 @@ aimak_cli_backup (int argc, char **argv)
       db_path = aimak_cli_get_database_path ();
       backups = aimak_backup_list (db_path, &error);
       if (backups == NULL)
-        return aimak_cli_fail_error (g_steal_pointer (&error));
+        return aimak_cli_fail_error_as_given (g_steal_pointer (&error), NULL, NULL);
       for (guint i = 0; i < backups->len; i++)
         {
           AimakBackupInfo *info = g_ptr_array_index (backups, i);
@@ -66,13 +66,13 @@ aimak_cli_backup (int argc, char **argv)
 
       path = g_file_get_path (file);
       if (!aimak_backup_write (db, path, force, &error))
-        return aimak_cli_fail_error (g_steal_pointer (&error));
+        return aimak_cli_fail_error_as_given (g_steal_pointer (&error), path, argv[1]);
     }
   else
     {
       path = aimak_backup_create (db, NULL, &error);
       if (path == NULL)
-        return aimak_cli_fail_error (g_steal_pointer (&error));
+        return aimak_cli_fail_error_as_given (g_steal_pointer (&error), NULL, NULL);
     }
   g_print ("%s\n", path);
   return AIMAK_CLI_OK;
@@ -109,7 +109,7 @@ aimak_cli_restore (int argc, char **argv)
   if (newest)
     {
       if (!aimak_backup_restore_newest (db_path, &backup, &previous, &error))
-        return aimak_cli_fail_error (g_steal_pointer (&error));
+        return aimak_cli_fail_error_as_given (g_steal_pointer (&error), NULL, NULL);
     }
   else
     {
@@ -117,7 +117,7 @@ aimak_cli_restore (int argc, char **argv)
 
       backup = g_file_get_path (file);
       if (!aimak_backup_restore (backup, db_path, &previous, &error))
-        return aimak_cli_fail_error (g_steal_pointer (&error));
+        return aimak_cli_fail_error_as_given (g_steal_pointer (&error), backup, argv[1]);
     }
   g_print (_("Restored “%s” into “%s”.\n"), backup, db_path);
   if (previous)

@@ -14,21 +14,13 @@
 /* Headings follow --lang like the code-list names do, so one table has one language. */
 #define T(msgid) aimak_lang_gettext (lang, msgid)  /* use with N_() */
 
-/* "1 750 000": groups of three with a space, as written in Kyrgyzstan's documents. */
+/* Every number through the one formatter: "1 750 000" and "85,7 %" in Russian and
+ * Kyrgyz (narrow no-break spaces, decimal comma), "1,750,000" and "85.7%" in English. */
 static char *
-format_amount (double value)
+format_amount (double      value,
+               const char *lang)
 {
-  g_autofree char *digits = g_strdup_printf ("%.0f", fabs (round (value)));
-  GString *out = g_string_new (value < 0 && round (value) != 0 ? "-" : "");
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ' ');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
+  return aimak_number_format (round (value), 0, lang);
 }
 
 /* Right-aligns @text in @width characters (not bytes: headings may be Cyrillic). */
@@ -69,8 +61,8 @@ item_label (const AimakSummaryItem *item)
 static void
 print_items (const char *heading,
              GPtrArray  *items,
-             gboolean    amounts,
-             const char *none)
+             const char *none,
+             const char *lang)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
@@ -88,8 +80,8 @@ print_items (const char *heading,
   for (guint i = 0; i < items->len; i++)
     {
       AimakSummaryItem *item = g_ptr_array_index (items, i);
-      char *value = amounts ? format_amount (item->value) : g_strdup_printf ("%.0f", item->value);
-      value_width = MAX (value_width, (int) strlen (value));
+      char *value = format_amount (item->value, lang);
+      value_width = MAX (value_width, (int) g_utf8_strlen (value, -1));
       g_ptr_array_add (values, value);
     }
   for (guint i = 0; i < items->len; i++)
@@ -104,7 +96,7 @@ print_text (const AimakSummary *s,
             const AimakScope   *scope,
             const char         *lang)
 {
-  g_autofree char *total = format_amount (s->budget_total);
+  g_autofree char *total = format_amount (s->budget_total, lang);
   int width = 0;
 
   if (scope->kind == AIMAK_SCOPE_AREA)
@@ -112,15 +104,18 @@ print_text (const AimakSummary *s,
   else
     g_print ("%s: %s\n\n", T (N_("Summary")), s->scope_label);
 
-  g_print ("%s: %u\n", T (N_("Priorities")), s->priorities_total);
-  print_items (T (N_("By status")), s->priorities_by_status, FALSE, NULL);
-  print_items (T (N_("By gender marker")), s->priorities_by_marker, FALSE, NULL);
-  print_items (T (N_("Per target group")), s->priorities_by_target_group, FALSE, NULL);
+  {
+    g_autofree char *n = format_amount (s->priorities_total, lang);
+    g_print ("%s: %s\n", T (N_("Priorities")), n);
+  }
+  print_items (T (N_("By status")), s->priorities_by_status, NULL, lang);
+  print_items (T (N_("By gender marker")), s->priorities_by_marker, NULL, lang);
+  print_items (T (N_("Per target group")), s->priorities_by_target_group, NULL, lang);
   g_print ("\n");
 
   g_print ("%s: %s\n", T (N_("Budget (KGS)")), total);
-  print_items (T (N_("By gender marker")), s->budget_by_marker, TRUE, NULL);
-  print_items (T (N_("By funding source")), s->budget_by_funding, TRUE, NULL);
+  print_items (T (N_("By gender marker")), s->budget_by_marker, NULL, lang);
+  print_items (T (N_("By funding source")), s->budget_by_funding, NULL, lang);
   /* Both shares, each with its definition: a share without saying what it is a
    * share of is how the old figure came to count drafts and rejections. */
   for (int k = AIMAK_SHARE_ADOPTED; k <= AIMAK_SHARE_PROPOSALS; k++)
@@ -131,20 +126,28 @@ print_text (const AimakSummary *s,
       if (isnan (share))
         g_print ("  %s: %s\n", aimak_summary_share_label (k, lang), T (N_("no budget entered")));
       else
-        g_print ("  %s: %.1f %%\n", aimak_summary_share_label (k, lang), 100.0 * share);
+        {
+          g_autofree char *percent = aimak_number_format_percent (100.0 * share, 1, lang);
+          g_print ("  %s: %s\n", aimak_summary_share_label (k, lang), percent);
+        }
       g_print ("    %s\n", aimak_summary_share_definition (k, lang));
     }
   g_print ("\n");
 
   g_print ("%s: %u\n", T (N_("GCM objectives covered")), s->gcm_covered->len);
-  print_items (T (N_("Priorities per objective")), s->gcm_covered, FALSE, T (N_("none")));
+  print_items (T (N_("Priorities per objective")), s->gcm_covered, T (N_("none")), lang);
   g_print ("%s: %u\n", T (N_("SDG targets covered")), s->sdg_covered->len);
-  print_items (T (N_("Priorities per target")), s->sdg_covered, FALSE, T (N_("none")));
+  print_items (T (N_("Priorities per target")), s->sdg_covered, T (N_("none")), lang);
   g_print ("\n");
 
-  g_print ("%s: %u (%s %u, %s %u)\n", T (N_("Capacity building participants")),
-           s->participants_women + s->participants_men, T (N_("women")), s->participants_women,
-           T (N_("men")), s->participants_men);
+  {
+    g_autofree char *all = format_amount ((double) s->participants_women + s->participants_men,
+                                          lang);
+    g_autofree char *women = format_amount (s->participants_women, lang);
+    g_autofree char *men = format_amount (s->participants_men, lang);
+    g_print ("%s: %s (%s %s, %s %s)\n", T (N_("Capacity building participants")), all,
+             T (N_("women")), women, T (N_("men")), men);
+  }
   for (guint i = 0; i < s->participants_by_role->len; i++)
     width = MAX (width, (int) g_utf8_strlen (((AimakSummaryRoleItem *)
                                                s->participants_by_role->pdata[i])->label, -1));
@@ -159,14 +162,22 @@ print_text (const AimakSummary *s,
   for (guint i = 0; i < s->participants_by_role->len; i++)
     {
       AimakSummaryRoleItem *r = g_ptr_array_index (s->participants_by_role, i);
-      g_autofree char *values = g_strdup_printf ("%7u %7u %7u", r->women, r->men,
-                                                 r->women + r->men);
+      g_autofree char *women = format_amount (r->women, lang);
+      g_autofree char *men = format_amount (r->men, lang);
+      g_autofree char *all = format_amount ((double) r->women + r->men, lang);
+      g_autofree char *w = pad_left (women, 7);
+      g_autofree char *m = pad_left (men, 7);
+      g_autofree char *t = pad_left (all, 7);
+      g_autofree char *values = g_strdup_printf ("%s %s %s", w, m, t);
       print_row (r->label, values, width);
     }
   g_print ("\n");
 
-  g_print ("%s: %u\n", T (N_("Activities")), s->activities_total);
-  print_items (T (N_("By type")), s->activities_by_type, FALSE, NULL);
+  {
+    g_autofree char *n = format_amount (s->activities_total, lang);
+    g_print ("%s: %s\n", T (N_("Activities")), n);
+  }
+  print_items (T (N_("By type")), s->activities_by_type, NULL, lang);
 }
 
 int

@@ -55,8 +55,66 @@ aimak_cli_as_given (const char *message,
   /* Messages name the file as the user wrote it, not the absolute path the
    * command resolved it to. */
   if (resolved && given && *resolved && g_strcmp0 (resolved, given) != 0)
-    g_string_replace (text, resolved, given, 0);
+    {
+      g_autofree char *dir = g_path_get_dirname (resolved);
+      g_autofree char *given_dir = g_path_get_dirname (given);
+
+      g_string_replace (text, resolved, given, 0);
+      /* Its folder too ("The folder “…” does not exist"), unless that is the
+       * current folder, which "." would not make clearer. */
+      if (!g_path_is_absolute (given) && g_strcmp0 (given_dir, ".") != 0)
+        {
+          /* Quoted as English, Russian and Kyrgyz quote. */
+          static const char *const quotes[][2] = { { "“", "”" }, { "«", "»" } };
+
+          for (guint q = 0; q < G_N_ELEMENTS (quotes); q++)
+            {
+              g_autofree char *quoted = g_strconcat (quotes[q][0], dir, quotes[q][1], NULL);
+              g_autofree char *given_quoted = g_strconcat (quotes[q][0], given_dir,
+                                                           quotes[q][1], NULL);
+              g_string_replace (text, quoted, given_quoted, 0);
+            }
+        }
+    }
   return g_string_free (text, FALSE);
+}
+
+int
+aimak_cli_fail_error_as_given (GError     *error,
+                               const char *file,
+                               const char *file_given)
+{
+  g_autofree char *db_path = aimak_cli_get_database_path ();
+  g_autofree char *message = NULL;
+
+  if (error == NULL)
+    return aimak_cli_fail_error (NULL);
+  /* FILE first: the database's path may be a prefix of it. Then the database, then
+   * its folder (backups/ beside it), each as the user wrote it. */
+  message = aimak_cli_as_given (error->message, file, file_given);
+  if (opt_database)
+    {
+      g_autofree char *as_db = aimak_cli_as_given (message, db_path, opt_database);
+      g_autofree char *dir = g_path_get_dirname (db_path);
+      g_autofree char *given_dir = g_path_get_dirname (opt_database);
+      g_autofree char *prefix = g_strconcat (dir, G_DIR_SEPARATOR_S, NULL);
+      g_autofree char *given_prefix = g_strcmp0 (given_dir, ".") == 0
+                                      ? g_strdup ("")
+                                      : g_strconcat (given_dir, G_DIR_SEPARATOR_S, NULL);
+
+      g_free (message);
+      message = g_steal_pointer (&as_db);
+      if (!g_path_is_absolute (opt_database) && g_strcmp0 (dir, G_DIR_SEPARATOR_S) != 0)
+        {
+          GString *text = g_string_new (message);
+          g_string_replace (text, prefix, given_prefix, 0);
+          g_free (message);
+          message = g_string_free (text, FALSE);
+        }
+    }
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+  return aimak_cli_fail_error (error);
 }
 
 int
@@ -96,6 +154,13 @@ aimak_cli_parse (const char    *command,
     {
       g_printerr ("aimak-cli %s: %s\n", command, error->message);
       g_printerr (_("Run “aimak-cli %s --help” to see the options.\n"), command);
+      return FALSE;
+    }
+  /* An empty path (a script's unset variable) would be the current folder. */
+  if (opt_database && *opt_database == '\0')
+    {
+      g_printerr ("aimak-cli %s: %s\n", command,
+                  _("--database needs the path of a database file"));
       return FALSE;
     }
   return TRUE;

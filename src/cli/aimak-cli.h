@@ -31,6 +31,11 @@ char     *aimak_cli_get_database_path (void);
 int       aimak_cli_fail         (const char    *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 int       aimak_cli_fail_error   (GError        *error);
+/* As aimak_cli_fail_error(), the message naming @file (an absolute path, or NULL)
+ * as @file_given and the database, and its folder, as given with --database. */
+int       aimak_cli_fail_error_as_given (GError     *error,
+                                         const char *file,
+                                         const char *file_given);
 /* @message with the absolute path @resolved shown as the user gave it (@given). */
 char     *aimak_cli_as_given     (const char    *message,
                                   const char    *resolved,

@@ -171,6 +171,39 @@ set_problem (AimakCsvReader *reader,
     g_free (problem);
 }
 
+/* UTF-16 of text in one script other than Latin (a Russian or Kyrgyz header) has
+ * few zeros, only for the commas and line ends, but the high byte of every pair is
+ * the same few values (0x04 for Cyrillic, 0 for ASCII): zeros at one parity only,
+ * and that parity holds at most three different bytes. A stray NUL in UTF-8 text
+ * sits among varied bytes. */
+static gboolean
+one_script_utf16 (const guint8 *b,
+                  gsize         n,
+                  guint         zero_odd,
+                  guint         zero_even)
+{
+  guint8 seen[3];
+  guint n_seen = 0;
+  gsize first;
+
+  if (n < 16 || (zero_odd > 0) == (zero_even > 0))
+    return FALSE;
+  first = zero_odd > 0 ? 1 : 0;
+  for (gsize i = first; i < n; i += 2)
+    {
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < n_seen; k++)
+        known = known || seen[k] == b[i];
+      if (known)
+        continue;
+      if (n_seen == G_N_ELEMENTS (seen))
+        return FALSE;
+      seen[n_seen++] = b[i];
+    }
+  return TRUE;
+}
+
 /* Looks at the first bytes: UTF-32 and UTF-16 (with or without a byte order
  * mark: ASCII text in UTF-16 has a zero in every other byte) are refused by
  * name, and leading UTF-8 byte order marks, even doubled, are skipped. */
@@ -213,7 +246,8 @@ check_start (AimakCsvReader *reader,
                        _("line 1: the file is in UTF-32, not UTF-8"));
           return FALSE;
         }
-      if (zero_odd >= pairs * 3 / 4 || zero_even >= pairs * 3 / 4)
+      if (zero_odd >= pairs * 3 / 4 || zero_even >= pairs * 3 / 4 ||
+          one_script_utf16 (b, MIN (n, 64), zero_odd, zero_even))
         {
           g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF16,
                        _("line 1: the file is in UTF-16, not UTF-8"));

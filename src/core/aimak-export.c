@@ -1270,33 +1270,43 @@ note_sources (Export     *x,
 /* Complementary suppression. Where a women's count is hidden (below the threshold)
  * or a women's or men's count is missing, showing the two other figures of
  * women + men = total would give it away by subtraction; the total is hidden then as
- * well. A missing total gives nothing away (women and men are shown themselves). */
+ * well. A missing total gives nothing away (women and men are shown themselves).
+ * Each source has its own row, but a reader subtracts across rows as readily as
+ * along one (one source's total minus another's men), so the rule looks at every
+ * source of the same area, indicator and year together: @group says what they show. */
 typedef struct
 {
   gboolean hide_women;      /* below the threshold: "<n" */
   gboolean hide_total;      /* would reveal a hidden or missing count */
 } Hiding;
 
+typedef struct
+{
+  double min_f, max_f;      /* the smallest and largest women's count of all sources */
+  int    n_f, n_m;          /* how many sources give the women's, the men's count */
+} Group;
+
 static Hiding
-profile_hiding (Export     *x,
-                const char *area,
-                const char *code,
-                double      f,
-                double      m,
-                double      t)
+profile_hiding (Export      *x,
+                const char  *area,
+                const char  *code,
+                double       f,
+                double       t,
+                const Group *group)
 {
   AreaInfo *info = g_hash_table_lookup (x->areas, area);
   Hiding h = { FALSE, FALSE };
-  gboolean protect;
+  gboolean women_protected, any_men, any_women_shown;
 
   if (!x->suppress_small || info == NULL || info->level != 3 || !is_small_count_indicator (code))
     return h;
   h.hide_women = isfinite (f) && f < x->threshold;
-  protect = h.hide_women || !isfinite (f) || !isfinite (m);
-  /* With women protected, men and total shown would give the women; with men
-   * missing, women and total would give the men. */
-  h.hide_total = protect && isfinite (t) &&
-                 ((h.hide_women || !isfinite (f)) ? isfinite (m) : isfinite (f));
+  women_protected = group->n_f == 0 || (isfinite (group->min_f) && group->min_f < x->threshold);
+  any_men = group->n_m > 0;
+  any_women_shown = isfinite (group->max_f) && group->max_f >= x->threshold;
+  /* With women protected, men and a total shown would give the women; with men
+   * missing everywhere, women and a total would give the men. */
+  h.hide_total = isfinite (t) && ((women_protected && any_men) || (!any_men && any_women_shown));
   return h;
 }
 
@@ -1367,8 +1377,10 @@ write_profile (Export *x)
     "  GROUP BY v.area_code, v.indicator_code, v.year, v.source)"
     " SELECT g.a, g.c, i.name_en, i.name_ru, i.name_ky, i.unit, g.y, g.f, g.m, g.t, g.src,"
     "  g.demo, count(*) OVER (PARTITION BY g.a, g.c, g.y)"
-    "   - count(*) OVER (PARTITION BY g.a, g.c, g.y, g.f, g.m, g.t)"
+    "   - count(*) OVER (PARTITION BY g.a, g.c, g.y, g.f, g.m, g.t),"
+    "  min(g.f) OVER w, max(g.f) OVER w, count(g.f) OVER w, count(g.m) OVER w"
     " FROM g JOIN indicator i ON i.code = g.c"
+    " WINDOW w AS (PARTITION BY g.a, g.c, g.y)"
     " ORDER BY g.a, i.is_key DESC, i.unit, g.c, g.src",
     "t", x->scope_json);
   if (st == NULL)
@@ -1383,7 +1395,9 @@ write_profile (Export *x)
       double m = aimak_stmt_double_or_nan (st, 8);
       double t = aimak_stmt_double_or_nan (st, 9);
       int differing = sqlite3_column_int (st, 12);
-      Hiding h = profile_hiding (x, area, code, f, m, t);
+      Group group = { aimak_stmt_double_or_nan (st, 13), aimak_stmt_double_or_nan (st, 14),
+                      sqlite3_column_int (st, 15), sqlite3_column_int (st, 16) };
+      Hiding h = profile_hiding (x, area, code, f, t, &group);
       lxw_format *fmt = g_strcmp0 (unit, "PERSONS") == 0 || g_strcmp0 (unit, "NUMBER") == 0
                         ? x->f_count : x->f_number;
       const char *name = aimak_lang_pick (x->lang, aimak_stmt_text (st, 2),

@@ -518,7 +518,13 @@ aimak_file_quiet_stderr_end (void)
       rewind (quiet_capture);
       while (fgets (line, sizeof line, quiet_capture))
         {
-          if (g_str_has_prefix (line, "[ERROR]") || g_str_has_prefix (line, "[WARNING]"))
+          /* The capture is a file, so a file-size limit can cut libxlsxwriter's
+           * line to "[E": an unterminated start of its prefix is its too. */
+          gboolean cut = *line != '\0' && strchr (line, '\n') == NULL &&
+                         (g_str_has_prefix ("[ERROR]", line) ||
+                          g_str_has_prefix ("[WARNING]", line));
+
+          if (cut || g_str_has_prefix (line, "[ERROR]") || g_str_has_prefix (line, "[WARNING]"))
             g_debug ("libxlsxwriter: %s", g_strchomp (line));
           else
             fputs (line, stderr);   /* another thread's, passed on */

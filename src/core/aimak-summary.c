@@ -383,8 +383,14 @@ compute (AimakDb          *db,
   {
     g_autoptr(AimakStmt) st =
       aimak_db_prepare (db, error,
+                        /* A non-finite budget (a database written before values
+                         * were checked) counts in no figure, as in the workbook,
+                         * where it is an empty cell: inf - inf is NaN, which SQLite
+                         * reads as NULL. */
                         SCOPE_CTE "SELECT p.status, p.gender_marker, "
-                        "coalesce (p.funding_source, ''), count(*), total (p.budget_kgs) "
+                        "coalesce (p.funding_source, ''), count(*), "
+                        "total (CASE WHEN p.budget_kgs - p.budget_kgs = 0 "
+                        "THEN p.budget_kgs END) "
                         "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY 1, 2, 3",
                         "it", (int) scope->kind, scope->area_code);
     if (st == NULL)
@@ -552,6 +558,17 @@ scope_kind_name (AimakScopeKind kind)
     }
 }
 
+/* JSON has no infinity: a sum that overflowed is null, never "inf". */
+static void
+add_double (JsonBuilder *b,
+            double       value)
+{
+  if (isfinite (value))
+    json_builder_add_double_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
 /* Counts are written as integers so that scripts need not round. */
 static void
 add_items (JsonBuilder *b,
@@ -574,7 +591,7 @@ add_items (JsonBuilder *b,
       if (counts)
         json_builder_add_int_value (b, (gint64) llround (item->value));
       else
-        json_builder_add_double_value (b, item->value);
+        add_double (b, item->value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -622,9 +639,9 @@ aimak_summary_to_json (const AimakSummary *s,
   add_items (b, "budget_by_marker", s->budget_by_marker, FALSE);
   add_items (b, "budget_by_funding", s->budget_by_funding, FALSE);
   json_builder_set_member_name (b, "budget_total");
-  json_builder_add_double_value (b, s->budget_total);
+  add_double (b, s->budget_total);
   json_builder_set_member_name (b, "budget_adopted");
-  json_builder_add_double_value (b, s->budget_adopted);
+  add_double (b, s->budget_adopted);
   json_builder_set_member_name (b, "gender_budget_shares");
   json_builder_begin_array (b);
   for (int k = AIMAK_SHARE_ADOPTED; k <= AIMAK_SHARE_PROPOSALS; k++)
@@ -641,15 +658,11 @@ aimak_summary_to_json (const AimakSummary *s,
       json_builder_set_member_name (b, "definition");
       json_builder_add_string_value (b, aimak_summary_share_definition (k, lang));
       json_builder_set_member_name (b, "value");
-      if (isnan (share))
-        json_builder_add_null_value (b);
-      else
-        json_builder_add_double_value (b, share);
+      add_double (b, share);
       json_builder_set_member_name (b, "gender_budget");
-      json_builder_add_double_value (b, adopted ? s->gender_budget_adopted
-                                                : s->gender_budget_total);
+      add_double (b, adopted ? s->gender_budget_adopted : s->gender_budget_total);
       json_builder_set_member_name (b, "budget");
-      json_builder_add_double_value (b, adopted ? s->budget_adopted : s->budget_total);
+      add_double (b, adopted ? s->budget_adopted : s->budget_total);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
