@@ -954,6 +954,31 @@ test_map_cache (void)
   aimak_test_iterate ();
 }
 
+/* The legend wraps on a narrow map instead of cutting off its last entry:
+ * below the width where its three entries fit on one line, the map asks for
+ * one or more legend lines (26 px each) more than its drawing alone needs. */
+static void
+test_map_legend_wraps (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  AimakMap *map = AIMAK_MAP (aimak_map_new ());
+  int h1000, h600, h250;
+  double per_px, expected;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  g_assert_null (aimak_map_get_code_at (map, -100, -100));  /* waits for the map */
+  gtk_widget_measure (GTK_WIDGET (map), GTK_ORIENTATION_VERTICAL, 1000, &h1000, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (map), GTK_ORIENTATION_VERTICAL, 600, &h600, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (map), GTK_ORIENTATION_VERTICAL, 250, &h250, NULL, NULL, NULL);
+  /* Both wide sizes have a one-line legend: their difference is the drawing's. */
+  per_px = (h1000 - h600) / 400.0;
+  g_assert_cmpfloat (per_px, >, 0.2);
+  expected = h600 - 350 * per_px;
+  g_assert_cmpfloat (h250, >=, expected + 26 - 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 /* ---- screenshots (only with AIMAK_SCREENSHOT_DIR) ---- */
 
 static void
@@ -1093,6 +1118,7 @@ main (int argc, char **argv)
   g_test_add_func ("/profile/chart", test_chart_data);
   g_test_add_func ("/profile/chart-faults", test_chart_faults);
   g_test_add_func ("/profile/map-cache", test_map_cache);
+  g_test_add_func ("/profile/map-legend-wraps", test_map_legend_wraps);
   g_test_add_func ("/profile/screenshots", test_profile_screenshots);
   return g_test_run ();
 }

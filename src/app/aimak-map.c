@@ -67,11 +67,67 @@ map_point_free (MapPoint *p)
   g_free (p);
 }
 
+/* The legend's three entries, in the order drawn. */
+static void
+legend_labels (const char *labels[3])
+{
+  labels[0] = _("Selected");
+  labels[1] = _("Pilot area");
+  labels[2] = C_("map legend", "Bishkek, Osh");
+}
+
+/* Lays the legend out for @width: where each entry starts (x, and its line
+ * from 0) and how many lines it needs. An entry that does not fit after
+ * another goes to the next line, so a narrow window or a long translation
+ * never cuts one off. */
+static guint
+legend_layout (GtkWidget *widget,
+               double     width,
+               double     xs[3],
+               guint      lines_of[3])
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
+  const char *labels[3];
+  double x = MAP_PAD;
+  guint line = 0;
+
+  legend_labels (labels);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      int tw, th;
+      double item;
+
+      pango_layout_set_text (layout, labels[i], -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      item = 24 + tw;
+      if (i > 0 && x + item > width - MAP_PAD)
+        {
+          line++;
+          x = MAP_PAD;
+        }
+      xs[i] = x;
+      lines_of[i] = line;
+      x += item + 18;
+    }
+  return line + 1;
+}
+
+static double
+legend_height (GtkWidget *widget,
+               double     width)
+{
+  double xs[3];
+  guint lines_of[3];
+
+  return LEGEND_H * legend_layout (widget, width, xs, lines_of);
+}
+
 static double
 map_height (AimakMap *self,
             double    height)
 {
-  return MAX (height - LEGEND_H, 10);
+  return MAX (height - legend_height (GTK_WIDGET (self), gtk_widget_get_width (GTK_WIDGET (self))),
+              10);
 }
 
 static void
@@ -394,11 +450,18 @@ draw_legend (AimakMap    *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int w = gtk_widget_get_width (widget);
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, y, w, LEGEND_H));
+  double xs[3];
+  guint lines_of[3];
+  guint lines = legend_layout (widget, w, xs, lines_of);
+  double top = y;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot,
+                                           &GRAPHENE_RECT_INIT (0, y, w, LEGEND_H * lines));
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   GdkRGBA fg, accent, pilot, bg, land;
-  const char *labels[] = { _("Selected"), _("Pilot area"), C_("map legend", "Bishkek, Osh") };
-  double x = MAP_PAD;
+  const char *labels[3];
+  double x;
+
+  legend_labels (labels);
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   color (widget, "accent_bg_color", "#3584e4", &accent);
@@ -409,7 +472,11 @@ draw_legend (AimakMap    *self,
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       int tw, th;
-      double sy = y + (LEGEND_H - 14) / 2;
+      double sy;
+
+      x = xs[i];
+      y = top + LEGEND_H * lines_of[i];
+      sy = y + (LEGEND_H - 14) / 2;
 
       if (i == 0)
         {
@@ -442,7 +509,6 @@ draw_legend (AimakMap    *self,
       gdk_cairo_set_source_rgba (cr, &fg);
       cairo_move_to (cr, x + 24, y + (LEGEND_H - th) / 2);
       pango_cairo_show_layout (cr, layout);
-      x += 24 + tw + 18;
     }
   cairo_destroy (cr);
 }
@@ -535,7 +601,8 @@ aimak_map_measure (GtkWidget      *widget,
   else
     {
       double w = for_size > 0 ? for_size : 520;
-      *minimum = *natural = (int) ceil ((w - 2 * MAP_PAD) / aspect + 2 * MAP_PAD + LEGEND_H);
+      *minimum = *natural = (int) ceil ((w - 2 * MAP_PAD) / aspect + 2 * MAP_PAD +
+                                        legend_height (widget, w));
     }
 }
 
