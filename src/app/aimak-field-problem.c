@@ -35,24 +35,22 @@ aimak_field_problem_icon_new (void)
   return icon;
 }
 
-static gboolean
-scroll_to_focus (gpointer data)
+static void
+scroll_into_view (GtkWidget *widget)
 {
-  GWeakRef *ref = data;
-  g_autoptr(GtkWidget) widget = g_weak_ref_get (ref);
-  GtkWidget *sw = widget ? gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *sw = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content;
   GtkAdjustment *adj;
   graphene_rect_t bounds;
   double value, page, top, bottom;
 
   if (sw == NULL)
-    return G_SOURCE_REMOVE;
+    return;
   content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (sw));
   if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)))
     content = gtk_viewport_get_child (GTK_VIEWPORT (content));
   if (content == NULL || !gtk_widget_compute_bounds (widget, content, &bounds))
-    return G_SOURCE_REMOVE;
+    return;
   adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sw));
   value = gtk_adjustment_get_value (adj);
   page = gtk_adjustment_get_page_size (adj);
@@ -64,21 +62,34 @@ scroll_to_focus (gpointer data)
   if (top < value || bottom > value + page)
     value = top;
   gtk_adjustment_set_value (adj, value);
-  return G_SOURCE_REMOVE;
 }
 
-static void
-weak_ref_free (gpointer data)
+/* Expanders open with an animation, so the field keeps moving for a while
+ * after the click: follow it each frame until the rows have settled. */
+#define FOLLOW_US (700 * G_TIME_SPAN_MILLISECOND)
+
+typedef struct
 {
-  g_weak_ref_clear (data);
-  g_free (data);
+  gint64 until;
+} Follow;
+
+static gboolean
+follow_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Follow *follow = data;
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  if (follow->until == 0)
+    follow->until = now + FOLLOW_US;
+  scroll_into_view (widget);
+  return now < follow->until ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 void
 aimak_field_problem_reveal (GtkWidget *widget)
 {
-  GWeakRef *ref;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   for (GtkWidget *parent = gtk_widget_get_parent (widget); parent;
@@ -90,7 +101,5 @@ aimak_field_problem_reveal (GtkWidget *widget)
   /* A row that takes no focus itself (an expander) gives it to its first child. */
   if (!gtk_widget_grab_focus (widget))
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, widget);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus, ref, weak_ref_free);
+  gtk_widget_add_tick_callback (widget, follow_tick, g_new0 (Follow, 1), g_free);
 }

@@ -15,8 +15,8 @@ GtkWidget *aimak_field_problem_icon_new  (void);
 void       aimak_field_problem_icon_show (GtkWidget  *icon,
                                           const char *text);
 /* Expands every AdwExpanderRow around (and at) @widget, focuses it (or its
- * first focusable child) and, after the next layout — when what was opened
- * has its size — scrolls its GtkScrolledWindow so that it is in view. */
+ * first focusable child) and, from the next frame until what was opened has
+ * finished growing, scrolls its GtkScrolledWindow so that it is in view. */
 void       aimak_field_problem_reveal    (GtkWidget  *widget);
 
 G_END_DECLS
