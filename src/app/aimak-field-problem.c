@@ -103,3 +103,27 @@ aimak_field_problem_reveal (GtkWidget *widget)
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
   gtk_widget_add_tick_callback (widget, follow_tick, g_new0 (Follow, 1), g_free);
 }
+
+void
+aimak_field_problem_show_count (GtkWidget        *button,
+                                AdwButtonContent *content,
+                                guint             n_problems)
+{
+  g_autofree char *count = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  g_return_if_fail (ADW_IS_BUTTON_CONTENT (content));
+
+  if (n_problems > 0)
+    count = g_strdup_printf (ngettext ("%u Problem", "%u Problems", n_problems), n_problems);
+  else
+    count = g_strdup (_("No Problems"));
+  adw_button_content_set_label (content, count);
+  adw_button_content_set_icon_name (content, n_problems > 0 ? "dialog-warning-symbolic"
+                                                            : "emblem-ok-symbolic");
+  gtk_widget_set_sensitive (button, n_problems > 0);
+  if (n_problems > 0)
+    gtk_widget_add_css_class (button, "has-problems");
+  else
+    gtk_widget_remove_css_class (button, "has-problems");
+}

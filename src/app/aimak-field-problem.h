@@ -4,7 +4,7 @@
  * place, so that the priority and the activity editor behave alike. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,11 @@ void       aimak_field_problem_icon_show (GtkWidget  *icon,
  * first focusable child) and, from the next frame until what was opened has
  * finished growing, scrolls its GtkScrolledWindow so that it is in view. */
 void       aimak_field_problem_reveal    (GtkWidget  *widget);
+
+/* The editors' fixed-height problem button: "N Problems" with a warning icon
+ * (sensitive, it opens the list) or "No Problems" with a check. */
+void       aimak_field_problem_show_count (GtkWidget        *button,
+                                           AdwButtonContent *content,
+                                           guint             n_problems);
 
 G_END_DECLS

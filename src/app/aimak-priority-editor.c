@@ -1198,7 +1198,6 @@ static void
 update_bar (AimakPriorityEditor *self)
 {
   const char *text = "";
-  g_autofree char *count = NULL;
 
   if (self->refusal && !self->refusal_is_status)
     text = self->refusal;
@@ -1212,20 +1211,8 @@ update_bar (AimakPriorityEditor *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->bar_label), "problem-label");
 
-  if (self->n_problems > 0)
-    count = g_strdup_printf (ngettext ("%u Problem", "%u Problems", self->n_problems),
-                             self->n_problems);
-  else
-    count = g_strdup (_("No Problems"));
-  adw_button_content_set_label (self->problems_content, count);
-  adw_button_content_set_icon_name (self->problems_content,
-                                    self->n_problems > 0 ? "dialog-warning-symbolic"
-                                                         : "emblem-ok-symbolic");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->problems_button), self->n_problems > 0);
-  if (self->n_problems > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->problems_button), "has-problems");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->problems_button), "has-problems");
+  aimak_field_problem_show_count (GTK_WIDGET (self->problems_button), self->problems_content,
+                                  self->n_problems);
 }
 
 static void
