@@ -58,10 +58,16 @@ write_csv (const char *path,
         for (int year = 1990; year <= 2100 && written < bytes; year++)
           for (int s = 0; s < 3 && written < bytes; s++)
             {
-              /* Decimal commas and a quoted note, as a Russian Excel writes. */
-              written += fprintf (out, "%s;%s;%d;%c;%u,%u;Benchmark source %u;\"note; %u\"\n",
-                                  (const char *) g_ptr_array_index (areas, a), indicators[i],
-                                  year, "FMT"[s], rows % 100, rows % 10, batch, rows);
+              /* Decimal commas and a quoted note, as a Russian Excel writes; the
+               * counts (the first three indicators) are whole, as their unit asks. */
+              if (i < 3)
+                written += fprintf (out, "%s;%s;%d;%c;%u;Benchmark source %u;\"note; %u\"\n",
+                                    (const char *) g_ptr_array_index (areas, a), indicators[i],
+                                    year, "FMT"[s], rows % 1000, batch, rows);
+              else
+                written += fprintf (out, "%s;%s;%d;%c;%u,%u;Benchmark source %u;\"note; %u\"\n",
+                                    (const char *) g_ptr_array_index (areas, a), indicators[i],
+                                    year, "FMT"[s], rows % 100, rows % 10, batch, rows);
               rows++;
             }
   g_assert_cmpint (fclose (out), ==, 0);

@@ -225,7 +225,7 @@ main (int argc, char **argv)
   for (guint i = 0; i < runs; i++)
     {
       const char *aimak_argv[] = { cli, "export", "--database", db_path, "--all", "--lang", "en",
-                                   "--suppress-small", "5", "-o", out, NULL };
+                                   "--suppress-small", "5", "--force", "-o", out, NULL };
       const char *floor_argv[] = { floor_program, floor_out, rows_arg, scol_arg, ncol_arg,
                                    len_arg, cm_arg, NULL };
       Run a, f;
