@@ -43,3 +43,21 @@ aimak_test_find_type (GtkWidget *root,
     }
   return NULL;
 }
+
+static gboolean
+on_wait_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+aimak_test_wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_wait_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  aimak_test_iterate ();
+}

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 /* Runs the main loop until it is idle, a few times over, so that idle
  * handlers scheduled by other idle handlers run too. */
 void       aimak_test_iterate    (void);
+/* Runs the main loop for @ms milliseconds (timers, animations, frames), then
+ * until it is idle: a user pausing. */
+void       aimak_test_wait_ms    (guint       ms);
 /* The first drawable label below @root whose text is @text. */
 GtkWidget *aimak_test_find_label (GtkWidget  *root,
                                   const char *text);

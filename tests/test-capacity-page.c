@@ -21,24 +21,6 @@
 
 #define SUZAK_AA "KG03220856000"
 
-static gboolean
-quit_loop (gpointer data)
-{
-  g_main_loop_quit (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the editor's save-as-you-type timer fire, like a user pausing. */
-static void
-wait_ms (guint ms)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add (ms, quit_loop, loop);
-  g_main_loop_run (loop);
-  aimak_test_iterate ();
-}
-
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -201,13 +183,13 @@ test_add_activity (void)
   g_assert_true (gtk_widget_has_css_class (aimak_activity_editor_get_field_widget (editor,
                                                                                    "topic"),
                                            "error"));
-  wait_ms (100);   /* the editor's page is drawn once its transition is over */
+  aimak_test_wait_ms (100);   /* the editor's page is drawn once its transition is over */
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "2 Problems"));
   g_assert_true (contains (aimak_activity_editor_get_state_text (editor), "New activity"));
 
   set_text (editor, "topic", "Gender-responsive budgeting for ayil okmotu staff");
   set_text (editor, "facilitator", "Suzak ayil okmotu");
-  wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity"), ==, 0);
   g_assert_null (aimak_activity_editor_get_inline_problem (editor, "topic"));
   g_assert_false (gtk_widget_has_css_class (aimak_activity_editor_get_field_widget (editor,
@@ -221,7 +203,7 @@ test_add_activity (void)
   aimak_test_iterate ();
   g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 0);
   g_assert_null (aimak_activity_editor_get_inline_problem (editor, "participants"));
-  wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
 
   /* Saved once, listed, and totalled. */
   g_assert_nonnull (aimak_activity_editor_get_id (editor));
@@ -541,7 +523,7 @@ test_narrow (void)
   g_assert_true (aimak_window_select_area (window, SUZAK_AA));
   aimak_window_show_view (window, "capacity");
   aimak_test_iterate ();
-  wait_ms (100);
+  aimak_test_wait_ms (100);
 
   /* The view no longer holds the window wide: it fits a phone-sized window. */
   gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
@@ -563,7 +545,7 @@ test_narrow (void)
   /* Choosing an activity shows the editor alone, with a back button. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
   aimak_test_iterate ();
-  wait_ms (300);  /* the leaflet's transition */
+  aimak_test_wait_ms (300);  /* the leaflet's transition */
   g_assert_cmpstr (shown_page (leaflet), ==, "editor");
   g_assert_true (aimak_activity_editor_is_shown (editor));
   g_assert_nonnull (aimak_activity_editor_get_id (editor));
@@ -574,7 +556,7 @@ test_narrow (void)
 
   /* Back: the list again, nothing marked, so the same activity can be chosen again. */
   click (back);
-  wait_ms (300);
+  aimak_test_wait_ms (300);
   g_assert_cmpstr (shown_page (leaflet), ==, "list");
   g_assert_true (gtk_widget_is_drawable (list));
   g_assert_false (gtk_widget_is_drawable (back));
@@ -610,7 +592,7 @@ test_narrow (void)
 
   /* Wide again: list and editor side by side, the back button gone. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  wait_ms (300);
+  aimak_test_wait_ms (300);
   g_assert_false (adw_leaflet_get_folded (leaflet));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 1);
   aimak_test_iterate ();
@@ -704,7 +686,7 @@ test_screenshots (void)
           aimak_test_iterate ();
           if (v == 0 && g_list_model_get_n_items (model) > 0)
             gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (model), 0);
-          wait_ms (300);
+          aimak_test_wait_ms (300);
           save_png (GTK_WIDGET (window), name);
           g_test_message ("saved %s", name);
           if (v == 0 && g_strcmp0 (area, "none") != 0)
@@ -719,12 +701,12 @@ test_screenshots (void)
                                                         dark ? "dark" : "light");
 
               gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-              wait_ms (200);
+              aimak_test_wait_ms (200);
               save_png (GTK_WIDGET (window), lower);
               gtk_widget_activate_action (GTK_WIDGET (page), "capacity.add", NULL);
               gtk_editable_set_text (GTK_EDITABLE (aimak_activity_editor_get_field_widget (
                                        AIMAK_ACTIVITY_EDITOR (editor), "post_score")), "75");
-              wait_ms (200);
+              aimak_test_wait_ms (200);
               save_png (GTK_WIDGET (window), added);
               gtk_widget_activate_action (GTK_WIDGET (page), "capacity.delete", NULL);
             }
@@ -740,7 +722,7 @@ test_screenshots (void)
                                                            dark ? "dark" : "light", part);
                   gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) +
                                                  gtk_adjustment_get_page_size (adj) * 0.9);
-                  wait_ms (200);
+                  aimak_test_wait_ms (200);
                   save_png (GTK_WIDGET (window), more);
                 }
             }

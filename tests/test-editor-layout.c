@@ -28,24 +28,6 @@ static const char * const priority_fields[] = {
   "kenesh_decision_date", "status", NULL
 };
 
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  aimak_test_iterate ();
-}
-
 /* The bounds of each widget relative to @editor, as "field x y w h" lines. The
  * area row is measured instead of its (hidden) Move button. */
 static char *
@@ -55,7 +37,7 @@ layout_of (GtkWidget          *editor,
 {
   GString *s = g_string_new (NULL);
 
-  wait_ms (50);
+  aimak_test_wait_ms (50);
   for (guint i = 0; fields[i]; i++)
     {
       GtkWidget *w = widget_of (editor, fields[i]);
@@ -202,7 +184,7 @@ test_priority_still (void)
     g_ptr_array_add (codes, NULL);
     g_assert_cmpuint (codes->len, >, 5);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (groups), TRUE);
-    wait_ms (400);   /* the expander's animation */
+    aimak_test_wait_ms (400);   /* the expander's animation */
     checks_before = layout_of (e, check_widget, (const char * const *) codes->pdata);
     for (guint i = 0; i + 1 < codes->len; i++)
       {
@@ -218,7 +200,7 @@ test_priority_still (void)
 
   /* An indicator's long name: its header does not grow over the fields below. */
   gtk_widget_activate_action (e, "editor.add-indicator", NULL);
-  wait_ms (400);
+  aimak_test_wait_ms (400);
   {
     AimakPriorityIndicatorRow *row =
       AIMAK_PRIORITY_INDICATOR_ROW (aimak_priority_editor_get_indicator_row (editor, 0));
@@ -266,7 +248,7 @@ comes_into_view (GtkWidget *widget)
     {
       if (is_in_view (widget))
         return TRUE;
-      wait_ms (50);
+      aimak_test_wait_ms (50);
     }
   return is_in_view (widget);
 }
@@ -292,7 +274,7 @@ click_problem (GtkListBox *list,
   g_assert_nonnull (row);
   g_assert_true (gtk_list_box_row_get_activatable (row));
   g_signal_emit_by_name (list, "row-activated", row);
-  wait_ms (100);
+  aimak_test_wait_ms (100);
 }
 
 /* In a short window, a click on a problem far down the form opens its expander,
@@ -317,7 +299,7 @@ test_priority_problem_click (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (priority_widget (e, "gender_marker")), 2);
   aimak_test_iterate ();
   g_assert_cmpuint (aimak_priority_editor_get_n_problems (editor), ==, 4);
-  wait_ms (100);
+  aimak_test_wait_ms (100);
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "4 Problems"));
   g_assert_false (is_in_view (groups));
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (groups)));
@@ -344,7 +326,7 @@ test_priority_problem_click (void)
 
   /* A refused status: the reason is on the status row, nothing above it moves. */
   aimak_priority_editor_reveal_field (editor, "status");
-  wait_ms (100);
+  aimak_test_wait_ms (100);
   before = layout_of (e, priority_widget, priority_fields);
   adw_combo_row_set_selected (ADW_COMBO_ROW (status), 1);
   aimak_test_iterate ();
@@ -407,7 +389,7 @@ test_activity_still (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (activity_widget (e, "women.local_authority")), 7);
   aimak_test_iterate ();
   g_assert_cmpuint (aimak_activity_editor_get_n_problems (editor), ==, 0);
-  wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
   g_assert_nonnull (aimak_activity_editor_get_id (editor));
   g_assert_cmpstr (aimak_activity_editor_get_state_text (editor), ==, "All changes saved.");
   {
@@ -421,7 +403,7 @@ test_activity_still (void)
     for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
       {
         gtk_editable_set_text (GTK_EDITABLE (activity_widget (e, "topic")), typed[i]);
-        wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
+        aimak_test_wait_ms (AIMAK_ACTIVITY_EDITOR_DELAY_MS + 200);
       }
     g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM change_log WHERE "
                                          "entity = 'activity' AND field = 'topic'", NULL),
@@ -530,7 +512,7 @@ test_history_burst (void)
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       gtk_text_buffer_set_text (buffer, typed[i], -1);
-      wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);   /* saved after each pause */
+      aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);   /* saved after each pause */
       g_assert_cmpint (n_log (db, id, "problem"), ==, 1);
     }
   g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
@@ -541,16 +523,16 @@ test_history_burst (void)
   gtk_widget_grab_focus (title);
   aimak_test_iterate ();
   gtk_editable_set_text (GTK_EDITABLE (title), "Jobs");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
   gtk_editable_set_text (GTK_EDITABLE (title), "Jobs for returning women");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
   g_assert_cmpint (n_log (db, id, "title"), ==, 1);
   g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
                    "Title: — → Jobs for returning women");
   gtk_widget_grab_focus (view);
   aimak_test_iterate ();
   gtk_text_buffer_set_text (buffer, "Returnees find no work.", -1);
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
   g_assert_cmpint (n_log (db, id, "problem"), ==, 2);
   /* Leaving the field ends the burst, even without another save between. */
   gtk_widget_grab_focus (title);
@@ -558,7 +540,7 @@ test_history_burst (void)
   gtk_widget_grab_focus (view);
   aimak_test_iterate ();
   gtk_text_buffer_set_text (buffer, "Returnees find no paid work.", -1);
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 150);
   g_assert_cmpint (n_log (db, id, "problem"), ==, 3);
 
   /* An indicator with values by sex: the history says women and men. */

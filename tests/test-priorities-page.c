@@ -32,25 +32,6 @@
 #define FIELD(name) aimak_priority_editor_get_field_widget (editor, name)
 #define WIDGET(name) aimak_priorities_page_get_widget (page, name)
 
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms: longer than the editor's pause or the search delay. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, on_timeout, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  aimak_test_iterate ();
-}
-
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
@@ -241,7 +222,7 @@ test_priorities_flow (void)
   gtk_widget_grab_focus (FIELD ("title"));
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("title")),
                          "Jobs for returning women");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   /* The list follows the save without taking the keyboard away. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), FIELD ("title")));
   set_text_view (FIELD ("problem"),
@@ -254,7 +235,7 @@ test_priorities_flow (void)
     g_assert_cmpstr (p->title, ==, "Jobs for returning women");
     g_assert_cmpstr (p->description, ==, "");
   }
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   {
     g_autoptr(AimakPriority) p = load (db, id);
     g_assert_cmpstr (p->title, ==, "Jobs for returning women");
@@ -351,17 +332,17 @@ test_priorities_flow (void)
   gtk_editable_set_text (aimak_priority_indicator_row_get_field (ind_row, 3), "11");
   gtk_editable_set_text (aimak_priority_indicator_row_get_field (ind_row, 4), "40");
   /* Still one value short: not yet enough for marker 2. */
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "indicators"));
   /* Text that is not a number is shown as a problem and not saved. */
   gtk_editable_set_text (aimak_priority_indicator_row_get_field (ind_row, 5), "forty");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   g_assert_cmpstr (aimak_priority_editor_get_inline_problem (editor, "indicators"), ==,
                    "Indicator values must be numbers, for example 120 or 12.5.\n"
                    "Gender marker 2 needs an indicator with baseline and target for both "
                    "women and men.");
   gtk_editable_set_text (aimak_priority_indicator_row_get_field (ind_row, 5), "40");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   g_assert_cmpuint (aimak_priority_editor_get_n_problems (editor), ==, 0);
   {
     g_autoptr(AimakPriority) p = load (db, id);
@@ -410,7 +391,7 @@ test_priorities_flow (void)
   adw_combo_row_set_selected (ADW_COMBO_ROW (FIELD ("gender_marker")),
                               1);
   g_assert_true (aimak_priority_editor_flush (editor));
-  wait_ms (50);
+  aimak_test_wait_ms (50);
   g_assert_cmpuint (n_rows (page), ==, 3);
   g_assert_cmpstr (aimak_priorities_page_get_count_text (page), ==, "3 of 3 priorities");
   {
@@ -478,7 +459,7 @@ test_priorities_flow (void)
                                          WIDGET ("search")));
   gtk_editable_set_text (GTK_EDITABLE (WIDGET ("search")),
                          "greenhouse");
-  wait_ms (400);
+  aimak_test_wait_ms (400);
   g_assert_cmpuint (n_rows (page), ==, 1);
   {
     g_autofree char *t = row_title (page, 0);
@@ -486,7 +467,7 @@ test_priorities_flow (void)
   }
   gtk_editable_set_text (GTK_EDITABLE (WIDGET ("search")),
                          "volcano");
-  wait_ms (400);
+  aimak_test_wait_ms (400);
   g_assert_cmpuint (n_rows (page), ==, 0);
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "no-match");
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "No Matching Priorities"));
@@ -661,12 +642,12 @@ test_priorities_switch_saves (void)
   /* A budget that is not a number is not saved, and says why. */
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("budget_kgs")),
                          "a lot");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   g_assert_cmpstr (aimak_priority_editor_get_inline_problem (editor, "budget_kgs"), ==,
                    "Enter an amount in som, for example 150000.");
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("budget_kgs")),
                          "1 250 000");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   {
     g_autoptr(AimakPriority) p = load (db, b);
     g_assert_cmpfloat (p->budget_kgs, ==, 1250000);
@@ -675,9 +656,9 @@ test_priorities_switch_saves (void)
   /* One grammar (issue 12): a date typed dd.mm.yyyy is stored ISO; a date typed
    * into a count is refused, not stored as 15,032,026. */
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("hearing_date")), "15.03.2026");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("hearing_participants_f")), "15.03.2026");
-  wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
+  aimak_test_wait_ms (AIMAK_PRIORITY_EDITOR_DELAY_MS + 200);
   g_assert_nonnull (aimak_priority_editor_get_inline_problem (editor, "hearing_participants_f"));
   {
     g_autoptr(AimakPriority) p = load (db, b);
@@ -967,12 +948,12 @@ test_priorities_screenshot (void)
   aimak_window_show_view (window, "priorities");
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
   aimak_priorities_page_select_id (page, first);
-  wait_ms (500);
+  aimak_test_wait_ms (500);
   if (g_getenv ("AIMAK_SCREENSHOT_WIDTH"))
     {
       /* Narrow: Enter on the row opens the editor as a page. */
       g_signal_emit_by_name (WIDGET ("column-view"), "activate", 0);
-      wait_ms (500);
+      aimak_test_wait_ms (500);
     }
   if (g_getenv ("AIMAK_SCREENSHOT_REFUSED"))
     {
@@ -986,7 +967,7 @@ test_priorities_screenshot (void)
       aimak_test_iterate ();
       adw_combo_row_set_selected (ADW_COMBO_ROW (FIELD ("status")),
                                   index_of (statuses, "proposed"));
-      wait_ms (300);
+      aimak_test_wait_ms (300);
     }
   if (g_getenv ("AIMAK_SCREENSHOT_SCROLL"))
     {
@@ -1001,7 +982,7 @@ test_priorities_screenshot (void)
           GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
           gtk_adjustment_set_value (adj, fraction * gtk_adjustment_get_upper (adj));
         }
-      wait_ms (300);
+      aimak_test_wait_ms (300);
     }
   save_screenshot (GTK_WIDGET (window), path);
 

@@ -26,19 +26,6 @@
 #define BARSKOON   "KG02210815000"
 #define ISSYK_KUL  "KG02000000000"
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  aimak_test_iterate ();
-}
-
 typedef gboolean (*Condition) (gpointer data);
 
 static gboolean
@@ -450,7 +437,7 @@ test_profile_suzak (void)
     GtkWidget *undo = find_button (GTK_WIDGET (window), "_Undo");
     g_assert_nonnull (undo);
     gtk_widget_activate (undo);
-    wait_ms (400);   /* a button emits ::clicked after its pressed look */
+    aimak_test_wait_ms (400);   /* a button emits ::clicked after its pressed look */
   }
   row = table_row (profile, "POP", 2023);
   g_assert_nonnull (row);
@@ -485,7 +472,7 @@ test_profile_suzak (void)
   aimak_test_iterate ();
   dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   gtk_widget_activate (find_button (GTK_WIDGET (dialog), "New _Indicator…"));
-  wait_ms (400);
+  aimak_test_wait_ms (400);
   set_entry (GTK_WIDGET (dialog), "Code", "RETURNEE_WOMEN_TRAINED");
   set_entry (GTK_WIDGET (dialog), "Name in English", "Returnee women trained");
   select_combo (find_row (GTK_WIDGET (dialog), "Unit"), "persons");
@@ -868,7 +855,7 @@ test_chart_faults (void)
     {
       aimak_chart_set_horizontal (chart, horizontal);
       gtk_widget_queue_draw (GTK_WIDGET (chart));
-      wait_ms (50);
+      aimak_test_wait_ms (50);
       g_clear_pointer (&tips, g_strfreev);
       tips = aimak_chart_dup_tooltips (chart);
       g_assert_cmpuint (g_strv_length (tips), ==, 2);
@@ -883,7 +870,7 @@ test_chart_faults (void)
   aimak_chart_add_series (chart, "Men", men, 2);
   aimak_chart_set_absent (chart, 1, 0);
   gtk_widget_queue_draw (GTK_WIDGET (chart));
-  wait_ms (50);
+  aimak_test_wait_ms (50);
   text = aimak_chart_describe (chart);
   g_assert_cmpstr (text, ==, "Adolescent birth rate, 2022: Women 31.5. "
                              "Unemployment rate, 2022: Women 6.2, Men 4.1.");
@@ -898,7 +885,7 @@ test_chart_faults (void)
   aimak_chart_set_categories (chart, cats);
   aimak_chart_add_series (chart, "", counts, 2);
   gtk_widget_queue_draw (GTK_WIDGET (chart));
-  wait_ms (50);
+  aimak_test_wait_ms (50);
   aimak_chart_get_donut_label_heights (chart, &total_h, &word_h);
   g_assert_cmpfloat (word_h, >, 0);
   g_assert_cmpfloat (total_h, >, word_h);
@@ -938,17 +925,17 @@ test_map_cache (void)
   /* The map is parsed in a thread; a query waits for it. */
   g_assert_null (aimak_map_get_code_at (map, -100, -100));
   gtk_window_present (GTK_WINDOW (window));
-  wait_ms (100);
+  aimak_test_wait_ms (100);
   g_assert_cmpuint (aimak_map_get_n_renders (map), ==, 1);
   aimak_map_set_selected (map, NULL);
-  wait_ms (50);
+  aimak_test_wait_ms (50);
   before = aimak_map_get_n_renders (map);
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 460);
-  wait_ms (60);
+  aimak_test_wait_ms (60);
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 500);
-  wait_ms (60);
+  aimak_test_wait_ms (60);
   g_assert_cmpuint (aimak_map_get_n_renders (map), ==, before);
-  wait_ms (400);
+  aimak_test_wait_ms (400);
   g_assert_cmpuint (aimak_map_get_n_renders (map), ==, before + 1);
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
@@ -1036,7 +1023,7 @@ test_profile_screenshots (void)
       GtkAdjustment *adj;
 
       g_assert_true (aimak_window_select_area (window, areas[i]));
-      wait_ms (600);
+      aimak_test_wait_ms (600);
       save_png (GTK_WIDGET (window), win_path);
       /* The rest of the profile, a screen at a time. */
       scrolled = GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (
@@ -1051,7 +1038,7 @@ test_profile_screenshots (void)
           if (v > gtk_adjustment_get_upper (adj) - gtk_adjustment_get_page_size (adj) + 100)
             break;
           gtk_adjustment_set_value (adj, v);
-          wait_ms (300);
+          aimak_test_wait_ms (300);
           save_png (GTK_WIDGET (window), path);
         }
       gtk_adjustment_set_value (adj, 0);
@@ -1067,13 +1054,13 @@ test_profile_screenshots (void)
     AimakImportDialog *import;
 
     gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
-    wait_ms (300);
+    aimak_test_wait_ms (300);
     dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
     select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Migrants returned from abroad");
     set_entry (GTK_WIDGET (dialog), "Year", "1980");
     set_entry (GTK_WIDGET (dialog), "Value", "-3");
     aimak_value_dialog_save (dialog);
-    wait_ms (300);
+    aimak_test_wait_ms (300);
     save_png (GTK_WIDGET (dialog), path);
     gtk_window_close (GTK_WINDOW (dialog));
 
@@ -1085,16 +1072,16 @@ test_profile_screenshots (void)
       "Atlantis;RETURNEES;2022;T;7;Suzak ayil okmotu\n"
       SUZAK_AA ";POP;1890;F;12,5;Suzak ayil okmotu\n", -1, NULL));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
-    wait_ms (300);
+    aimak_test_wait_ms (300);
     import = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
     aimak_import_dialog_load_file (import, file);
     g_assert_true (wait_for (dialog_at_step, "preview", 10000));
-    wait_ms (300);
+    aimak_test_wait_ms (300);
     g_clear_pointer (&path, g_free);
     path = g_strdup_printf ("%s/import-dialog%s.png", out, suffix ? suffix : "");
     save_png (GTK_WIDGET (import), path);
     gtk_window_close (GTK_WINDOW (import));
-    wait_ms (100);
+    aimak_test_wait_ms (100);
   }
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
