@@ -6,6 +6,8 @@
  * database with plain SQLite, reads it, and closes it. */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

@@ -2,6 +2,8 @@
  * both ways, writes with change log and undo, the filtered query and its totals. */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <math.h>
 
 #include "aimak-test-util.h"
@@ -15,7 +17,7 @@ has_problem (GPtrArray  *problems,
              const char *field)
 {
   for (guint i = 0; i < problems->len; i++)
-    if (g_strcmp0 (((AimakActivityProblem *) g_ptr_array_index (problems, i))->field, field) == 0)
+    if (g_strcmp0 (((AimakProblem *) g_ptr_array_index (problems, i))->field, field) == 0)
       return TRUE;
   return FALSE;
 }
@@ -163,7 +165,7 @@ test_validate (void)
 
   /* Messages are sentences for people, not codes. */
   for (guint i = 0; i < problems->len; i++)
-    g_assert_cmpuint (strlen (((AimakActivityProblem *) problems->pdata[i])->message), >, 10);
+    g_assert_cmpuint (strlen (((AimakProblem *) problems->pdata[i])->message), >, 10);
 }
 
 static gint64
@@ -212,7 +214,7 @@ test_topic_required (void)
       problems = aimak_activity_validate (a);
       g_assert_true (has_problem (problems, "topic"));
       g_assert_cmpuint (problems->len, ==, 1);
-      g_assert_cmpstr (((AimakActivityProblem *) g_ptr_array_index (problems, 0))->message, ==,
+      g_assert_cmpstr (((AimakProblem *) g_ptr_array_index (problems, 0))->message, ==,
                        "Enter the topic of the activity.");
       g_assert_false (aimak_activity_create (db, a, &error));
       g_assert_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID);

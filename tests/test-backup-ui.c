@@ -7,6 +7,8 @@
  * program holds the write lock (busy, the text stays in the form). */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 

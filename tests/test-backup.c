@@ -5,6 +5,8 @@
  * before a migration. */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 #include <glib/gstdio.h>
 

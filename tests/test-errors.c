@@ -7,6 +7,8 @@
  * dropped to "nobody", since root may write anywhere. */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <errno.h>
 #include <grp.h>
 #include <signal.h>

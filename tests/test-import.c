@@ -4,6 +4,8 @@
  * progress and cancellation. Fixtures are in tests/data/. */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <math.h>
 #include <string.h>
 #include <fcntl.h>
@@ -304,10 +306,10 @@ assert_bad_rows (AimakImportReport *report)
   g_assert_cmpuint (report->problems->len, ==, G_N_ELEMENTS (expected_bad));
   for (guint i = 0; i < G_N_ELEMENTS (expected_bad); i++)
     {
-      AimakImportProblem *p = g_ptr_array_index (report->problems, i);
+      AimakProblem *p = g_ptr_array_index (report->problems, i);
       g_assert_cmpuint (p->line, ==, expected_bad[i].line);
-      if (strstr (p->reason, expected_bad[i].reason) == NULL)
-        g_error ("line %u: expected “%s” in “%s”", p->line, expected_bad[i].reason, p->reason);
+      if (strstr (p->message, expected_bad[i].reason) == NULL)
+        g_error ("line %u: expected “%s” in “%s”", p->line, expected_bad[i].reason, p->message);
     }
 }
 
@@ -328,7 +330,7 @@ test_bad_rows_check (Fixture       *f,
 }
 
 static void
-count_problem (const AimakImportProblem *problem,
+count_problem (const AimakProblem *problem,
                gpointer                  user_data)
 {
   guint *lines = user_data;
@@ -402,7 +404,7 @@ test_atomic (Fixture       *f,
   report = import_ok (f->db, file, AIMAK_IMPORT_ALL_OR_NOTHING);
   g_assert_cmpuint (report->good_rows, ==, 5);
   g_assert_cmpuint (report->bad_rows, ==, 1);
-  g_assert_cmpuint (((AimakImportProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 5);
+  g_assert_cmpuint (((AimakProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 5);
   g_assert_false (report->committed);
   assert_unchanged (f->db, &before);
   g_assert_cmpfloat (stored (f->db, SUZAK_RAYON, "POP", 2021, "T", AIMAK_SOURCE_WFP), ==, 296100);
@@ -618,7 +620,7 @@ test_line_numbers_after_multiline (Fixture       *f,
   g_autoptr(AimakImportReport) report = import_ok (f->db, file, AIMAK_IMPORT_CHECK);
 
   g_assert_cmpuint (report->bad_rows, ==, 1);
-  g_assert_cmpuint (((AimakImportProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 5);
+  g_assert_cmpuint (((AimakProblem *) g_ptr_array_index (report->problems, 0))->line, ==, 5);
 }
 
 static void
@@ -831,18 +833,18 @@ test_stray_quotes (Fixture       *f,
     BARSKOON ",RETURNEES,2024,F,5,\"Test\"\n";
   g_autoptr(GFile) file = temp_file (f, "quotes.csv", csv, -1);
   g_autoptr(AimakImportReport) report = import_ok (f->db, file, AIMAK_IMPORT_SKIP_BAD);
-  AimakImportProblem *p;
+  AimakProblem *p;
 
   g_assert_cmpuint (report->bad_rows, ==, 2);
   g_assert_cmpuint (report->good_rows, ==, 2);
   p = g_ptr_array_index (report->problems, 0);
   g_assert_cmpuint (p->line, ==, 2);
-  g_assert_cmpstr (p->reason, ==, "Field 6: a quote inside a field that does not start with "
+  g_assert_cmpstr (p->message, ==, "Field 6: a quote inside a field that does not start with "
                                   "one; put the field in quotes and write the quote twice "
                                   "(\"\").");
   p = g_ptr_array_index (report->problems, 1);
   g_assert_cmpuint (p->line, ==, 3);
-  g_assert_cmpstr (p->reason, ==, "Field 6: text follows the closing quote; a quote inside a "
+  g_assert_cmpstr (p->message, ==, "Field 6: text follows the closing quote; a quote inside a "
                                   "field is written twice (\"\").");
   g_assert_cmpfloat (stored (f->db, BARSKOON, "POP", 2024, "T", "Test \"quoted\" fine"), ==, 100);
   g_assert_cmpfloat (stored (f->db, BARSKOON, "RETURNEES", 2024, "F", "Test"), ==, 5);
@@ -940,13 +942,13 @@ test_bom_and_line_ends (Fixture       *f,
   g_autoptr(GFile) b = temp_file (f, "cr.csv", cr_only, -1);
   g_autoptr(AimakImportReport) ra = import_ok (f->db, a, AIMAK_IMPORT_CHECK);
   g_autoptr(AimakImportReport) rb = import_ok (f->db, b, AIMAK_IMPORT_SKIP_BAD);
-  AimakImportProblem *p;
+  AimakProblem *p;
 
   g_assert_cmpuint (ra->good_rows, ==, 1);
   g_assert_cmpuint (ra->bad_rows, ==, 1);
   p = g_ptr_array_index (ra->problems, 0);
   g_assert_cmpuint (p->line, ==, 3);
-  g_assert_cmpstr (p->reason, ==, "Unknown area “Atlantis”.");
+  g_assert_cmpstr (p->message, ==, "Unknown area “Atlantis”.");
 
   g_assert_cmpuint (rb->good_rows, ==, 2);
   g_assert_cmpuint (rb->bad_rows, ==, 1);
@@ -1037,10 +1039,10 @@ test_implausible_values (Fixture       *f,
   g_assert_cmpuint (report->bad_rows, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      AimakImportProblem *p = g_ptr_array_index (report->problems, i);
+      AimakProblem *p = g_ptr_array_index (report->problems, i);
       g_assert_cmpuint (p->line, ==, i + 2);
-      if (strstr (p->reason, expected[i]) == NULL)
-        g_error ("line %u: expected “%s” in “%s”", p->line, expected[i], p->reason);
+      if (strstr (p->message, expected[i]) == NULL)
+        g_error ("line %u: expected “%s” in “%s”", p->line, expected[i], p->message);
     }
 }
 

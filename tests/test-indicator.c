@@ -78,7 +78,7 @@ problem_fields (GPtrArray *problems)
 
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakFieldError *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
       g_assert_nonnull (p->message);
       g_assert_cmpstr (p->message, !=, "");
       if (i)
@@ -360,7 +360,7 @@ test_save_and_log (Fixture       *f,
   g_assert_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_EXISTS);
   g_clear_error (&error);
   g_assert_nonnull (problems);
-  g_assert_cmpstr (((AimakFieldError *) g_ptr_array_index (problems, 0))->field, ==, "source");
+  g_assert_cmpstr (((AimakProblem *) g_ptr_array_index (problems, 0))->field, ==, "source");
   g_clear_pointer (&problems, g_ptr_array_unref);
   g_assert_cmpint (dup->id, ==, 0);
 

@@ -367,11 +367,10 @@ static const char *
 problem_of (GPtrArray  *problems,
             const char *field)
 {
-  /* AimakProblem, AimakActivityProblem and AimakFieldError all start with
-   * field and message. */
+  /* Priorities, activities and values all report AimakProblem. */
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakFieldError *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
       if (g_str_equal (p->field, field))
         return p->message;
     }

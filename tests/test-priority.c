@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "aimak-test-util.h"
+#include "aimak-db-private.h"
 
 #define BARSKOON   "KG02210815000"
 #define DARKAN     "KG02210820000"

@@ -707,14 +707,14 @@ test_profile_import (void)
   g_assert_cmpuint (report->bad_rows, ==, 2);
   g_assert_cmpuint (aimak_import_dialog_get_preview (dialog)->len, ==, 4);
   {
-    AimakImportProblem *p = g_ptr_array_index (report->problems, 0);
+    AimakProblem *p = g_ptr_array_index (report->problems, 0);
     GtkWidget *reason;
 
     g_assert_cmpuint (p->line, ==, 4);
     g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Line 4"));
-    reason = find_label (GTK_WIDGET (dialog), p->reason);
+    reason = find_label (GTK_WIDGET (dialog), p->message);
     g_assert_nonnull (reason);
-    g_test_message ("bad row reason: %s", p->reason);
+    g_test_message ("bad row reason: %s", p->message);
   }
   /* Nothing written by the check; all-or-nothing is not offered with bad rows. */
   g_assert_null (table_row (profile, "RETURNEES", 2022));

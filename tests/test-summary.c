@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aimak-test-util.h"
+#include "aimak-db-private.h"
 
 #define SUZAK_AA     "KG03220856000"
 #define SUZAK_RAYON  "KG03220000000"

@@ -426,7 +426,7 @@ update_problems (AimakActivityEditor *self)
   problems = aimak_activity_validate (self->current);
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakActivityProblem *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
 
       if (g_hash_table_contains (self->parse_errors, p->field))
         continue;

@@ -345,13 +345,13 @@ show_preview (AimakImportDialog *self)
     gtk_list_box_remove (self->problems_list, child);
   for (guint i = 0; i < self->report->problems->len && i < MAX_PROBLEMS; i++)
     {
-      AimakImportProblem *p = g_ptr_array_index (self->report->problems, i);
+      AimakProblem *p = g_ptr_array_index (self->report->problems, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *title = g_strdup_printf (_("Line %u"), p->line);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->message);
       gtk_list_box_append (self->problems_list, row);
     }
   if (self->report->problems->len > MAX_PROBLEMS)

@@ -35,7 +35,7 @@ aimak_marker_names_load (AimakDb *db)
                          NULL);
   while (st && aimak_stmt_next (st, NULL))
     {
-      int code = sqlite3_column_int (st, 0);
+      int code = aimak_stmt_int (st, 0);
 
       if (code >= 0 && code <= 2)
         {

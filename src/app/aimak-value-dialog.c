@@ -283,7 +283,7 @@ show_problems (AimakValueDialog *self,
 {
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakFieldError *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
       const char *f = p->field;
 
       if (g_strcmp0 (f, "indicator_code") == 0)

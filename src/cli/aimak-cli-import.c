@@ -19,13 +19,13 @@ static void end_progress (Progress *p);
 /* Printed as found, not collected: a huge file of bad rows must not fill
  * the memory, and the user sees the first problems at once. */
 static void
-print_problem (const AimakImportProblem *problem,
+print_problem (const AimakProblem *problem,
                gpointer                  user_data)
 {
   Progress *p = user_data;
 
   end_progress (p);
-  g_printerr ("%s:%u: %s\n", p->path, problem->line, problem->reason);
+  g_printerr ("%s:%u: %s\n", p->path, problem->line, problem->message);
 }
 
 /* Only for a person watching a terminal: a redirected stderr gets the bad

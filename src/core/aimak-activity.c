@@ -11,6 +11,7 @@
 #include "aimak-activity.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
+#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-activity-error-quark, aimak_activity_error)
 
@@ -220,26 +221,12 @@ aimak_activity_set_priority (AimakActivity *a,
 
 /* ---- Validation ---- */
 
-void
-aimak_activity_problem_free (AimakActivityProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->field);
-  g_free (problem->message);
-  g_free (problem);
-}
-
 static void
 add_problem (GPtrArray  *problems,
              const char *field,
              char       *message)
 {
-  AimakActivityProblem *p = g_new0 (AimakActivityProblem, 1);
-
-  p->field = g_strdup (field);
-  p->message = message;
-  g_ptr_array_add (problems, p);
+  g_ptr_array_add (problems, aimak_problem_new_take (field, AIMAK_PROBLEM_ERROR, message));
 }
 
 gboolean
@@ -277,7 +264,7 @@ GPtrArray *
 aimak_activity_validate (const AimakActivity *a)
 {
   GPtrArray *problems =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_activity_problem_free);
+    aimak_problem_list_new ();
   gint64 women = 0, men = 0;
   gboolean topic_blank;
 
@@ -409,7 +396,7 @@ check_valid (const AimakActivity *a,
   text = g_string_new (_("The activity was not saved:"));
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakActivityProblem *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
       g_string_append_printf (text, " %s", p->message);
     }
   g_set_error_literal (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID, text->str);

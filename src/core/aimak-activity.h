@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "aimak-db.h"
+#include "aimak-problem.h"
 #include "aimak-summary.h"
 
 G_BEGIN_DECLS
@@ -48,11 +49,6 @@ typedef struct
 
 /* One validation problem; @field is "date", "type", "area_code", "participants",
  * "women.<role>", "men.<role>", "pre_score" or "post_score". */
-typedef struct
-{
-  char *field;
-  char *message;
-} AimakActivityProblem;
 
 GQuark          aimak_activity_error_quark       (void);
 
@@ -111,9 +107,8 @@ gboolean        aimak_activity_undelete          (AimakDb             *db,
                                                   const char          *id,
                                                   GError             **error);
 
-/* Every problem of @a as AimakActivityProblem *, translated; empty = valid. */
+/* Every problem of @a as AimakProblem *, translated; empty = valid. */
 GPtrArray      *aimak_activity_validate          (const AimakActivity *a);
-void            aimak_activity_problem_free      (AimakActivityProblem *problem);
 /* TRUE when @date is a real calendar date written "YYYY-MM-DD". */
 gboolean        aimak_activity_date_is_valid     (const char          *date);
 /* The translated name of a change-log field of an activity. */
@@ -182,7 +177,6 @@ AimakActivityTotals *aimak_activity_totals       (AimakDb             *db,
 void            aimak_activity_totals_free       (AimakActivityTotals *totals);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakActivity, aimak_activity_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakActivityProblem, aimak_activity_problem_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakActivityTotals, aimak_activity_totals_free)
 
 G_END_DECLS

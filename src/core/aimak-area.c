@@ -6,6 +6,7 @@
 
 #include "aimak-area.h"
 #include "aimak-lang.h"
+#include "aimak-db-private.h"
 
 #define AREA_COLUMNS "code, level, type, parent_code, name_en, name_ru, name_ky, lat, lon, is_pilot"
 

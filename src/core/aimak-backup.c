@@ -16,6 +16,7 @@
 
 #include "aimak-backup.h"
 #include "aimak-file-safety.h"
+#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-backup-error-quark, aimak_backup_error)
 

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "aimak-backup.h"
-#include "aimak-db.h"
+#include "aimak-db-private.h"
 #include "aimak-file-safety.h"
 #include "aimak-lang.h"
 #include "aimak-reference.h"
@@ -368,6 +368,57 @@ aimak_stmt_int_or (AimakStmt *stmt,
   return sqlite3_column_int (stmt, col);
 }
 
+int
+aimak_stmt_int (AimakStmt *stmt,
+                int        col)
+{
+  return sqlite3_column_int (stmt, col);
+}
+
+gint64
+aimak_stmt_int64 (AimakStmt *stmt,
+                  int        col)
+{
+  return sqlite3_column_int64 (stmt, col);
+}
+
+gboolean
+aimak_stmt_is_null (AimakStmt *stmt,
+                    int        col)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL;
+}
+
+gboolean
+aimak_db_foreach (AimakDb       *db,
+                  GError       **error,
+                  AimakRowFunc   func,
+                  gpointer       user_data,
+                  const char    *sql,
+                  const char    *types,
+                  ...)
+{
+  g_autoptr(AimakStmt) stmt = NULL;
+  GError *local_error = NULL;
+  va_list args;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+  va_start (args, types);
+  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  if (stmt == NULL)
+    return FALSE;
+  while (aimak_stmt_next (stmt, &local_error))
+    if (!func (stmt, user_data, &local_error))
+      break;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 aimak_db_exec (AimakDb    *db,
                GError    **error,
@@ -504,6 +555,37 @@ gboolean
 aimak_db_in_transaction (AimakDb *db)
 {
   return db->depth > 0;
+}
+
+gboolean
+aimak_db_run_in_transaction (AimakDb         *db,
+                             AimakDbWorkFunc  work,
+                             gpointer         user_data,
+                             GError         **error)
+{
+  GError *local_error = NULL;
+  int depth;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (work != NULL, FALSE);
+  /* When begin fails nothing of ours is open, so nothing is rolled back:
+   * rolling back there would undo the caller's savepoint instead. */
+  if (!aimak_db_begin (db, error))
+    return FALSE;
+  depth = db->depth;
+  if (!work (db, user_data, &local_error))
+    {
+      /* @work may have left a deeper level open by mistake; close those too. */
+      while (db->depth >= depth)
+        aimak_db_rollback (db);
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_SQL,
+                             _("The change could not be saved."));
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  g_warn_if_fail (db->depth == depth);
+  return aimak_db_commit (db, error);
 }
 
 char *

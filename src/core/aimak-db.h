@@ -4,7 +4,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -40,7 +39,9 @@ typedef enum
 #define AIMAK_DB_APPLICATION_ID 0x41494D4B
 
 typedef struct _AimakDb AimakDb;
-typedef sqlite3_stmt AimakStmt;
+/* A prepared statement; the app and the CLI read rows only through the
+ * aimak_stmt_*() accessors below and never see sqlite3 itself. */
+typedef struct sqlite3_stmt AimakStmt;
 
 GQuark       aimak_db_error_quark          (void);
 GType        aimak_db_get_type             (void) G_GNUC_CONST;
@@ -59,7 +60,6 @@ AimakDb     *aimak_db_ref                  (AimakDb       *db);
 void         aimak_db_unref                (AimakDb       *db);
 
 const char  *aimak_db_get_path             (AimakDb       *db);
-sqlite3     *aimak_db_get_handle           (AimakDb       *db);
 gboolean     aimak_db_is_read_only         (AimakDb       *db);
 int          aimak_db_get_version          (AimakDb       *db);
 void         aimak_db_set_language         (AimakDb       *db,
@@ -91,6 +91,29 @@ double       aimak_stmt_double_or_nan      (AimakStmt     *stmt,
 int          aimak_stmt_int_or             (AimakStmt     *stmt,
                                             int            col,
                                             int            fallback);
+int          aimak_stmt_int                (AimakStmt     *stmt,
+                                            int            col);
+gint64       aimak_stmt_int64              (AimakStmt     *stmt,
+                                            int            col);
+gboolean     aimak_stmt_is_null            (AimakStmt     *stmt,
+                                            int            col);
+
+/* Called for each row of aimak_db_foreach(); return FALSE with @error set to
+ * stop with that error. */
+typedef gboolean (*AimakRowFunc)           (AimakStmt     *row,
+                                            gpointer       user_data,
+                                            GError       **error);
+
+/* Prepares @sql with @types as aimak_db_prepare() does, calls @func for every
+ * row and returns TRUE at the end; FALSE with @error when preparing, a step or
+ * @func fails. The one loop that every row reader shares. */
+gboolean     aimak_db_foreach              (AimakDb       *db,
+                                            GError       **error,
+                                            AimakRowFunc   func,
+                                            gpointer       user_data,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
 
 gboolean     aimak_db_exec                 (AimakDb       *db,
                                             GError       **error,
@@ -119,6 +142,19 @@ gboolean     aimak_db_commit               (AimakDb       *db,
                                             GError       **error);
 void         aimak_db_rollback             (AimakDb       *db);
 gboolean     aimak_db_in_transaction       (AimakDb       *db);
+
+typedef gboolean (*AimakDbWorkFunc)        (AimakDb       *db,
+                                            gpointer       user_data,
+                                            GError       **error);
+
+/* Runs @work inside a transaction (a savepoint when one is already open):
+ * commits when it returns TRUE, and when it returns FALSE rolls back only
+ * what it did — never the caller's own savepoint — and passes its error on.
+ * Every write of core goes through this. */
+gboolean     aimak_db_run_in_transaction   (AimakDb        *db,
+                                            AimakDbWorkFunc work,
+                                            gpointer        user_data,
+                                            GError        **error);
 
 gint64       aimak_db_changes              (AimakDb       *db);
 

@@ -13,6 +13,7 @@
 
 #include "aimak-demo.h"
 #include "aimak-priority.h"
+#include "aimak-db-private.h"
 
 typedef struct
 {

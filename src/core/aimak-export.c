@@ -38,6 +38,7 @@
 #include "aimak-indicator.h"
 #include "aimak-lang.h"
 #include "aimak-summary.h"
+#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-export-error-quark, aimak_export_error)
 

@@ -13,6 +13,7 @@
 #include "aimak-import.h"
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
+#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-import-error-quark, aimak_import_error)
 
@@ -21,15 +22,6 @@ G_DEFINE_QUARK (aimak-import-error-quark, aimak_import_error)
 
 /* How often (in bytes read) the progress callback is called. */
 #define PROGRESS_STEP (256 * 1024)
-
-void
-aimak_import_problem_free (AimakImportProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->reason);
-  g_free (problem);
-}
 
 void
 aimak_import_report_free (AimakImportReport *report)
@@ -613,7 +605,7 @@ check_row (Importer  *imp,
   _aimak_indicator_check_value (&v, row->area_code != NULL, row->indicator, problems);
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakFieldError *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
       int col = column_of_field (p->field);
       if (!has_reason (&reasons, col))
         add_reason (&reasons, col, p->message);
@@ -749,16 +741,15 @@ add_problem (AimakImportReport      *report,
              gpointer                user_data,
              guint                   max_problems)
 {
-  AimakImportProblem *p = g_new (AimakImportProblem, 1);
+  AimakProblem *p = aimak_problem_new_take (NULL, AIMAK_PROBLEM_ERROR, reason);
 
   p->line = line;
-  p->reason = reason;
   if (on_problem)
     on_problem (p, user_data);
   if (report->problems->len < max_problems)
     g_ptr_array_add (report->problems, p);
   else
-    aimak_import_problem_free (p);
+    aimak_problem_free (p);
 }
 
 AimakImportReport *
@@ -857,7 +848,7 @@ aimak_import_indicators_stream (AimakDb                 *db,
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   report = g_new0 (AimakImportReport, 1);
-  report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_import_problem_free);
+  report->problems = aimak_problem_list_new ();
   now = aimak_db_now ();
   w.report = report;
   w.now = now;

@@ -33,6 +33,7 @@
 #include <gio/gio.h>
 
 #include "aimak-db.h"
+#include "aimak-problem.h"
 
 G_BEGIN_DECLS
 
@@ -48,17 +49,12 @@ typedef enum
   AIMAK_IMPORT_ERROR_DUPLICATE,  /* two rows for the same (area, indicator, year, sex, source) */
 } AimakImportError;
 
-typedef struct
-{
-  guint  line;                   /* physical line where the record starts */
-  char  *reason;                 /* translated, without file name and line */
-} AimakImportProblem;
 
 typedef struct
 {
   guint      good_rows;
   guint      bad_rows;
-  GPtrArray *problems;           /* AimakImportProblem *, all of them, by line */
+  GPtrArray *problems;           /* AimakProblem * (line set, field NULL), all of them, by line */
   guint      inserted;           /* values written as new (0 in CHECK mode or when not committed) */
   guint      updated;            /* existing values whose value/note changed */
   guint      unchanged;          /* existing values identical to the row */
@@ -97,7 +93,7 @@ AimakImportReport *aimak_import_indicators  (AimakDb             *db,
                                              GError             **error);
 
 /* Called for each bad row as soon as it is found (from the importing thread). */
-typedef void (*AimakImportProblemFunc) (const AimakImportProblem *problem,
+typedef void (*AimakImportProblemFunc) (const AimakProblem *problem,
                                         gpointer                  user_data);
 
 /* As aimak_import_indicators(), but also calls @on_problem for each bad row and
@@ -160,11 +156,9 @@ GPtrArray         *aimak_import_preview     (AimakDb             *db,
                                              GError             **error);
 
 void               aimak_import_report_free      (AimakImportReport     *report);
-void               aimak_import_problem_free     (AimakImportProblem    *problem);
 void               aimak_import_preview_row_free (AimakImportPreviewRow *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakImportReport, aimak_import_report_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakImportProblem, aimak_import_problem_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakImportPreviewRow, aimak_import_preview_row_free)
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* Appends AimakFieldError * to @problems. @indicator NULL = unknown indicator;
+/* Appends AimakProblem * to @problems. @indicator NULL = unknown indicator;
  * @area_known FALSE = unknown area. Does not touch the database. */
 void      _aimak_indicator_check_value  (const AimakIndicatorValue *value,
                                          gboolean                   area_known,

@@ -9,6 +9,7 @@
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
 #include "aimak-lang.h"
+#include "aimak-db-private.h"
 
 #define ENTITY_VALUE     "indicator_value"
 #define ENTITY_INDICATOR "indicator"
@@ -43,16 +44,6 @@ aimak_indicator_value_free (AimakIndicatorValue *value)
   g_free (value->original_source);
   g_free (value->deleted_at);
   g_free (value);
-}
-
-void
-aimak_field_error_free (AimakFieldError *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->field);
-  g_free (problem->message);
-  g_free (problem);
 }
 
 void
@@ -96,7 +87,7 @@ aimak_indicator_change_free (AimakIndicatorChange *change)
 GPtrArray *
 _aimak_field_errors_new (void)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_field_error_free);
+  return aimak_problem_list_new ();
 }
 
 void
@@ -104,11 +95,7 @@ _aimak_field_errors_add (GPtrArray  *problems,
                          const char *field,
                          const char *message)
 {
-  AimakFieldError *p = g_new0 (AimakFieldError, 1);
-
-  p->field = g_strdup (field);
-  p->message = g_strdup (message);
-  g_ptr_array_add (problems, p);
+  aimak_problem_list_add (problems, field, message);
 }
 
 char *
@@ -134,7 +121,7 @@ fail_with_problems (GPtrArray  *problems,
 
   for (guint i = 0; i < problems->len; i++)
     {
-      AimakFieldError *p = g_ptr_array_index (problems, i);
+      AimakProblem *p = g_ptr_array_index (problems, i);
       if (i > 0)
         g_string_append_c (msg, ' ');
       g_string_append (msg, p->message);

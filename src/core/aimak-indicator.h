@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "aimak-db.h"
+#include "aimak-problem.h"
 
 G_BEGIN_DECLS
 
@@ -54,11 +55,6 @@ typedef struct
 
 /* One validation problem. @field is one of "year", "value", "source", "sex",
  * "indicator_code", "area_code", "code", "name_en", "unit"; @message is translated. */
-typedef struct
-{
-  char *field;
-  char *message;
-} AimakFieldError;
 
 /* One row of the profile table: an indicator in a year, women/men/total with
  * their sources. NaN = no value. */
@@ -113,14 +109,14 @@ AimakIndicator       *aimak_indicator_get            (AimakDb                   
 /* Validates (code A-Z, 0-9, _; English name required; unit required, A-Z0-9_),
  * refuses an existing code (AIMAK_INDICATOR_ERROR_EXISTS, also reported in @problems
  * on field "code"), inserts and logs "create". On a validation failure *@problems
- * (if @problems is not NULL) receives a new array of AimakFieldError * and @error is
+ * (if @problems is not NULL) receives a new array of AimakProblem * and @error is
  * AIMAK_INDICATOR_ERROR_INVALID, its message all the problems' messages; on success
  * *@problems is NULL. */
 gboolean              aimak_indicator_add            (AimakDb                    *db,
                                                       const AimakIndicator       *indicator,
                                                       GPtrArray                 **problems,
                                                       GError                    **error);
-/* AimakFieldError * (empty = valid); does not look at the database. */
+/* AimakProblem * (empty = valid); does not look at the database. */
 GPtrArray            *aimak_indicator_validate       (const AimakIndicator       *indicator);
 const char           *aimak_indicator_name           (const AimakIndicator       *indicator,
                                                       const char                 *lang);
@@ -183,7 +179,7 @@ gboolean              aimak_indicator_row_preferred  (const AimakIndicatorRow   
 /* A blank value: id 0, sex 'T', value and original_value NaN, strings "". */
 AimakIndicatorValue  *aimak_indicator_value_new      (void);
 AimakIndicatorValue  *aimak_indicator_value_copy     (const AimakIndicatorValue  *value);
-/* AimakFieldError *: year 1990–2100; value inside the plausible range of the
+/* AimakProblem *: year 1990–2100; value inside the plausible range of the
  * indicator's unit (aimak_number_kind_for_unit(): counts whole 0–10^9, percent 0–100,
  * rates 0–10^9, money 0 to < 10^13, others |x| < 10^13); source not empty, one line
  * and note without control characters (field "note"); sex F/M/T and F/M only when the indicator
@@ -236,14 +232,12 @@ const char           *aimak_indicator_sex_label      (char                      
 
 void                  aimak_indicator_free           (AimakIndicator             *indicator);
 void                  aimak_indicator_value_free     (AimakIndicatorValue        *value);
-void                  aimak_field_error_free         (AimakFieldError            *problem);
 void                  aimak_indicator_row_free       (AimakIndicatorRow          *row);
 void                  aimak_key_figure_free          (AimakKeyFigure             *figure);
 void                  aimak_indicator_change_free    (AimakIndicatorChange       *change);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicator, aimak_indicator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorValue, aimak_indicator_value_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakFieldError, aimak_field_error_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorRow, aimak_indicator_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakKeyFigure, aimak_key_figure_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorChange, aimak_indicator_change_free)

@@ -30,6 +30,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-priority-model.h"
+#include "aimak-db-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* AimakPriorityRow                                                          */

@@ -12,6 +12,7 @@
 #include "aimak-csv.h"
 #include "aimak-lang.h"
 #include "aimak-priority.h"
+#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-priority-error-quark, aimak_priority_error)
 
@@ -180,16 +181,6 @@ aimak_priority_free (AimakPriority *p)
   g_clear_pointer (&p->checklist, g_hash_table_unref);
   g_clear_pointer (&p->indicators, g_ptr_array_unref);
   g_free (p);
-}
-
-void
-aimak_problem_free (AimakProblem *problem)
-{
-  if (problem == NULL)
-    return;
-  g_free (problem->field);
-  g_free (problem->message);
-  g_free (problem);
 }
 
 void
@@ -366,11 +357,7 @@ add_problem (GPtrArray  *problems,
              const char *field,
              const char *message)
 {
-  AimakProblem *problem = g_new0 (AimakProblem, 1);
-
-  problem->field = g_strdup (field);
-  problem->message = g_strdup (message);
-  g_ptr_array_add (problems, problem);
+  aimak_problem_list_add (problems, field, message);
 }
 
 static gboolean
@@ -496,7 +483,7 @@ checklist_item_name (const char *code)
 GPtrArray *
 aimak_priority_validate (const AimakPriority *p)
 {
-  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_problem_free);
+  GPtrArray *problems = aimak_problem_list_new ();
   int suggested;
 
   g_return_val_if_fail (p != NULL, problems);

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "aimak-db.h"
+#include "aimak-problem.h"
 
 G_BEGIN_DECLS
 
@@ -69,13 +70,6 @@ typedef struct
   GHashTable *checklist;                  /* item_code → "yes" | "partly" | "no" */
   GPtrArray  *indicators;                 /* AimakPriorityIndicator * */
 } AimakPriority;
-
-/* One validation problem: @field is the column name ("title", "end_year", ...). */
-typedef struct
-{
-  char *field;
-  char *message;
-} AimakProblem;
 
 /* One row of the change log. */
 typedef struct
@@ -172,7 +166,6 @@ const char             *aimak_priority_status_label     (const char             
 /* Translated name of a change-log field ("title" → "Title"). */
 const char             *aimak_priority_field_label      (const char                   *field);
 
-void                    aimak_problem_free              (AimakProblem                 *problem);
 void                    aimak_change_free               (AimakChange                  *change);
 
 /* Logs an update of @field like aimak_db_log_change(), folding it into row
@@ -194,7 +187,6 @@ GPtrArray              *aimak_change_log_list           (AimakDb                
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPriority, aimak_priority_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPriorityIndicator, aimak_priority_indicator_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakProblem, aimak_problem_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakChange, aimak_change_free)
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "aimak-area.h"
 #include "aimak-lang.h"
 #include "aimak-summary.h"
+#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
 

@@ -1,0 +1,15 @@
+/* aimak-db-private.h — the sqlite3 handle behind an AimakDb, for core modules
+ * that need what the helper layer does not offer (the online backup API,
+ * last_insert_rowid, progress handlers). Never included by the app or the CLI.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "aimak-db.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *aimak_db_get_handle (AimakDb *db);
+
+G_END_DECLS
