@@ -84,6 +84,10 @@ def triples():
 glossary = list(csv.DictReader(open(os.path.join(src, "po", "glossary.csv"), encoding="utf-8")))
 
 
+def split_list(s):
+    return [x.strip() for x in s.split(",")]
+
+
 def split(s):
     return [x.strip().lower() for x in s.split(";") if x.strip()]
 
@@ -148,6 +152,36 @@ check("GCM 4 is worded as SDG 16.9 («законные удостоверени�
 check("GCM 8 is about saving lives and coordinated efforts on missing migrants, not a search",
       "скоординированные" in gcm["8"]["short_ru"] and "розыск" not in gcm["8"]["short_ru"],
       gcm["8"]["short_ru"])
+sources_md = open(os.path.join(src, "data", "reference", "SOURCES.md"), encoding="utf-8").read()
+
+
+def source_rows(heading_prefix):
+    """code -> (title, source) of the first table after the paragraph starting heading_prefix."""
+    part = sources_md[sources_md.index(heading_prefix):]
+    rows = {}
+    for line in part.splitlines():
+        if line.startswith("| ") and not line.startswith("| GCM |") and not line.startswith("| SDG |"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            rows[cells[0]] = (cells[1], cells[2])
+        elif rows and not line.startswith("|"):
+            break
+    return rows
+
+
+gcm_src = source_rows("**GCM (A/RES/73/195), Russian")
+sdg_src = source_rows("**SDG targets, Russian.**")
+ky_src = source_rows("**Kyrgyz titles (GCM and SDG).**")
+check("SOURCES.md says for every GCM objective where its Russian title comes from, with today's title",
+      sorted(gcm_src, key=int) == sorted(gcm, key=int)
+      and all(gcm_src[c][0] == gcm[c]["short_ru"] and gcm_src[c][1] for c in gcm),
+      str([c for c in gcm if c not in gcm_src or gcm_src[c][0] != gcm[c]["short_ru"]]))
+check("SOURCES.md says for every SDG target where its Russian title comes from, with today's title",
+      set(sdg_src) == set(sdg)
+      and all(sdg_src[c][0] == sdg[c]["short_ru"] and sdg_src[c][1] for c in sdg),
+      str([c for c in sdg if c not in sdg_src or sdg_src[c][0] != sdg[c]["short_ru"]]))
+check("the Kyrgyz SDG titles SOURCES.md takes from UN Kyrgyzstan are today's titles",
+      ky_src and all(c in sdg and ky_src[c][0] == sdg[c]["short_ky"] for c in ky_src),
+      str(ky_src))
 ru_po = po_entries(os.path.join(src, "po", "ru.po"))
 ky_po = po_entries(os.path.join(src, "po", "ky.po"))
 checklist = codelist("gender_checklist.csv")["women_consulted"]
@@ -158,6 +192,35 @@ check("the consulted checklist item has one wording: its problem message quotes 
               in ru_po[k] for k in consulted_msg)
       and all("\u00ab" + checklist["name_ky"] + "\u00bb" in ky_po[k] for k in consulted_msg),
       "%s / %s" % (checklist["name_ru"], [ru_po[k] for k in consulted_msg]))
+
+# The CLI help's metavariables (FILE, PATH…): each one is translated, with the word of the
+# glossary, wherever the English uses it; none is left in Latin letters.
+meta = next(e for e in glossary if e["concept"] == "cli_metavariables")
+metavars = list(zip(*(split_list(meta[k]) for k in ("en", "ru", "ky"))))
+
+
+def stem(word):
+    return word[:-1] if len(word) > 3 and word[-1] in "ЬАЯ" else word
+
+
+def metavar_problems(items_):
+    out = []
+    for where, en, ru, ky in items_:
+        for var, ru_var, ky_var in metavars:
+            if not re.search(r"\b%s\b" % var, en):
+                continue
+            for lang, text, word in (("ru", ru, ru_var), ("ky", ky, ky_var)):
+                if stem(word) not in text or re.search(r"\b%s\b" % var, text):
+                    out.append("%s: %s «%s» does not say %s as %s" % (where, lang, text, var, word))
+    return out
+
+
+check("CLI metavariables are translated with the glossary's word ("
+      + ", ".join("%s = %s / %s" % m for m in metavars) + ")",
+      len(metavars) == 8 and not metavar_problems(items),
+      "\n".join(metavar_problems(items)[:20]))
+check("a metavariable left in Latin letters is flagged (ky «PATH»)",
+      metavar_problems([("probe", "Use the database at PATH", "по ПУТИ", "PATH жолундагы")]))
 
 credits = {"ru": ru_po.get("\x04translator-credits\x00", ""),
            "ky": ky_po.get("\x04translator-credits\x00", "")}
@@ -172,15 +235,23 @@ same = {"Public hearing date", "Kenesh decision date", "Date", "Start year", "En
         "per 1,000 population", "per 10,000 population", "per 100,000 population",
         "per 1,000 live births", "per 100,000 live births", "per 1,000 uninfected population"}
 workbook = {en: (ru, ky) for where, en, ru, ky in items if where.startswith("workbook")}
+# Where the English labels of the two differ, the pairs that say the same thing.
+pairs = {en: en for en in same}
+pairs.update({"per 100,000 employed": "per 100,000 employees", "KGS": "som",
+              "Budget, KGS": "Budget (KGS)", "yes": "Yes", "partly": "Partly", "no": "No",
+              "Status": "Status", "Funding source": "Funding source", "Sector": "Sector",
+              "Target groups": "Target groups", "Gender marker": "Gender marker",
+              "Public hearing date": "Public hearing date"})
 differ = []
-for en in sorted(same):
+for wb_en, en in sorted(pairs.items()):
     key = "\x04" + en + "\x00"
-    if en not in workbook or key not in ru_po:
+    if wb_en not in workbook or key not in ru_po:
         differ.append("%s: missing in the workbook labels or the catalogue" % en)
-    elif workbook[en] != (ru_po[key], ky_po.get(key)):
-        differ.append("%s: workbook %s, interface %s" % (en, workbook[en],
+    elif tuple(s.casefold() for s in workbook[wb_en]) != (ru_po[key].casefold(),
+                                                            ky_po.get(key, "").casefold()):
+        differ.append("%s: workbook %s, interface %s" % (en, workbook[wb_en],
                                                           (ru_po[key], ky_po.get(key))))
-check("the workbook says units, dates and alignment columns as the interface does",
+check("the workbook says units, dates, columns and checklist answers as the interface does",
       not differ, "\n".join(differ))
 
 # The checker itself: a known variant must be flagged.
