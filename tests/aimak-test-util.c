@@ -101,3 +101,21 @@ aimak_test_copy_reference (const char *dir)
 
   copy_tree (ref, dir);
 }
+
+const char aimak_test_undo_identity_sql[] =
+  "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
+  "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "
+  "DROP TRIGGER indicator_value_identity_ai; DROP TRIGGER indicator_value_revision_au; "
+  "DROP INDEX indicator_value_uuid; DROP INDEX priority_changed; DROP INDEX activity_changed; "
+  "ALTER TABLE priority DROP COLUMN origin_desk; ALTER TABLE priority DROP COLUMN revision; "
+  "ALTER TABLE priority DROP COLUMN base_revision; "
+  "ALTER TABLE priority DROP COLUMN changed_by_desk; "
+  "ALTER TABLE activity DROP COLUMN origin_desk; ALTER TABLE activity DROP COLUMN revision; "
+  "ALTER TABLE activity DROP COLUMN base_revision; "
+  "ALTER TABLE activity DROP COLUMN changed_by_desk; "
+  "ALTER TABLE indicator_value DROP COLUMN uuid; "
+  "ALTER TABLE indicator_value DROP COLUMN origin_desk; "
+  "ALTER TABLE indicator_value DROP COLUMN revision; "
+  "ALTER TABLE indicator_value DROP COLUMN base_revision; "
+  "ALTER TABLE indicator_value DROP COLUMN changed_by_desk; "
+  "DROP TABLE desk; PRAGMA user_version = 3;";

@@ -15,3 +15,9 @@ char     *aimak_test_file_digest (const char *path);
 void      aimak_test_copy_reference (const char *dir);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* SQL that takes a current database back to schema 3 (before record identity,
+ * migration 0004), for tests that make "old" databases. Ends with user_version 3. */
+extern const char aimak_test_undo_identity_sql[];
+G_END_DECLS

@@ -622,6 +622,8 @@ test_migration_2 (void)
     g_assert_true (aimak_priority_create (db, p, &error));
     g_assert_true (aimak_demo_create (db, 30, 0, 1, &error));
     g_assert_no_error (error);
+    g_assert_true (aimak_db_exec_script (db, aimak_test_undo_identity_sql, &error));
+    g_assert_no_error (error);
     g_assert_true (aimak_db_exec_script (db, downgrade, &error));
     g_assert_no_error (error);
     g_assert_cmpint (aimak_db_get_version (db), ==, 1);

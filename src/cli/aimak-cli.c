@@ -27,6 +27,10 @@ static const struct
   { "demo", aimak_cli_demo, N_("Create or remove demo data (flagged as demo)") },
   { "export", aimak_cli_export,
     N_("Write the Excel workbook of an area, the pilot areas or all areas") },
+  { "package", aimak_cli_package,
+    N_("Write an exchange package of an area’s data to send to another desk") },
+  { "receive", aimak_cli_receive,
+    N_("Receive an exchange package: preview, conflicts, then apply") },
   { "summary", aimak_cli_summary,
     N_("Print the Summary figures of an area, the pilot areas or all areas") },
 };

@@ -50,5 +50,7 @@ int       aimak_cli_summary      (int argc, char **argv);
 int       aimak_cli_import_indicators (int argc, char **argv);
 int       aimak_cli_demo         (int argc, char **argv);
 int       aimak_cli_export       (int argc, char **argv);
+int       aimak_cli_package      (int argc, char **argv);
+int       aimak_cli_receive      (int argc, char **argv);
 
 G_END_DECLS

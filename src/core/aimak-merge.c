@@ -54,6 +54,7 @@ aimak_merge_record_copy (const AimakMergeRecord *record)
   copy = aimak_merge_record_new (record->entity, record->uuid, record->area_code,
                                  record->revision);
   copy->base = record->base;
+  copy->origin = g_strdup (record->origin);
   copy->changed_by = g_strdup (record->changed_by);
   copy->changed_at = g_strdup (record->changed_at);
   copy->deleted = record->deleted;
@@ -71,6 +72,7 @@ aimak_merge_record_free (AimakMergeRecord *record)
   g_free (record->entity);
   g_free (record->uuid);
   g_free (record->area_code);
+  g_free (record->origin);
   g_free (record->changed_by);
   g_free (record->changed_at);
   g_hash_table_unref (record->fields);

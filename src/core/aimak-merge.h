@@ -41,6 +41,7 @@ typedef struct
   char       *area_code;
   gint64      revision;    /* ≥ 1 */
   gint64      base;        /* mine only: the revision at the last exchange; 0 = never */
+  char       *origin;      /* desk UUID of the desk that created it */
   char       *changed_by;  /* desk UUID of the last change */
   char       *changed_at;  /* ISO 8601 UTC */
   gboolean    deleted;     /* a tombstone: deletions travel, never absence */

@@ -6,7 +6,7 @@
 #
 #   tests/fuzz/run-fuzz.sh [SECONDS-PER-HARNESS] [HARNESS...]
 #
-# SECONDS defaults to $FUZZ_SECONDS or 60; harnesses: csv import db-open number
+# SECONDS defaults to $FUZZ_SECONDS or 60; harnesses: csv import db-open number package
 # (all by default). Exits 0 when nothing was found (or clang is missing: then it says so
 # and skips), 1 when a harness crashed: the input is in $FUZZ_BUILD/artifacts/;
 # fix the bug, then keep the input as tests/fuzz/regressions/<harness>/<name> so
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-${FUZZ_SECONDS:-60}}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(csv import db-open number)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(csv import db-open number package)
 build=${FUZZ_BUILD:-_build-fuzz}
 
 if ! command -v clang >/dev/null 2>&1; then
@@ -57,7 +57,7 @@ for h in "${harnesses[@]}"; do
     "tests/fuzz/fuzz-$h.c" "$build/src/core/libaimak-core.a" $libs -lm -o "$exe"
 
   case $h in
-    db-open) max_len=65536 ;;
+    db-open|package) max_len=65536 ;;
     number) max_len=256 ;;
     *) max_len=8192 ;;
   esac
