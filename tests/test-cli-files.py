@@ -18,6 +18,9 @@ import tempfile
 import time
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import aimak_schema  # noqa: E402
+
 CLI = os.path.abspath(sys.argv[1])
 results = []
 
@@ -70,23 +73,7 @@ def make_old_schema(path):
     make_db(path, 10)
     con = sqlite3.connect(path)
     con.executescript(
-        # Back before schema 4 (record identity), then before schema 2.
-        "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
-        "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "
-        "DROP TRIGGER indicator_value_identity_ai; DROP TRIGGER indicator_value_revision_au; "
-        "DROP INDEX indicator_value_uuid; DROP INDEX priority_changed; "
-        "DROP INDEX activity_changed; DROP TABLE desk; "
-        "ALTER TABLE priority DROP COLUMN origin_desk; ALTER TABLE priority DROP COLUMN revision; "
-        "ALTER TABLE priority DROP COLUMN base_revision; "
-        "ALTER TABLE priority DROP COLUMN changed_by_desk; "
-        "ALTER TABLE activity DROP COLUMN origin_desk; ALTER TABLE activity DROP COLUMN revision; "
-        "ALTER TABLE activity DROP COLUMN base_revision; "
-        "ALTER TABLE activity DROP COLUMN changed_by_desk; "
-        "ALTER TABLE indicator_value DROP COLUMN uuid; "
-        "ALTER TABLE indicator_value DROP COLUMN origin_desk; "
-        "ALTER TABLE indicator_value DROP COLUMN revision; "
-        "ALTER TABLE indicator_value DROP COLUMN base_revision; "
-        "ALTER TABLE indicator_value DROP COLUMN changed_by_desk; "
+        aimak_schema.UNDO_IDENTITY_SQL +
         "DROP INDEX priority_list; DROP INDEX priority_list_title; "
         "DROP INDEX priority_list_budget; DROP INDEX priority_list_updated; "
         "DROP TABLE priority_fts; "
