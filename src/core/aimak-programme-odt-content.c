@@ -420,7 +420,7 @@ static gboolean
 write_plan (AimakOdtContent *c,
             GError         **error)
 {
-  static const double widths[] = { 0.8, 3.0, 3.8, 2.3, 2.5, 2.0, 1.4, 1.8, 2.3, 3.6, 2.2 };
+  static const double widths[] = { 0.7, 2.9, 3.1, 2.9, 2.6, 2.2, 1.6, 1.9, 2.4, 3.3, 2.1 };
   const char *heads[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_ACTIVITY),
                           L (AIMAK_PL_COL_TARGET_GROUPS), L (AIMAK_PL_COL_RESPONSIBLE),
                           L (AIMAK_PL_COL_PARTNERS), L (AIMAK_PL_COL_PERIOD), L (AIMAK_PL_COL_COST),
