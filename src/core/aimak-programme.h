@@ -404,8 +404,7 @@ void            aimak_programme_free           (AimakProgramme              *pro
 const char     *aimak_programme_label          (const AimakProgramme        *programme,
                                                 AimakProgrammeLabel          id);
 
-/* "Aimak-programme-<area>-<from>-<to>-<lang>.<ext>", the area's English name made
- * safe for a file name. */
+/* "Aimak-programme-<area code>-<from>-<to>-<lang>.<ext>" (@extension NULL = "odt"). */
 char           *aimak_programme_default_filename (const AimakProgramme      *programme,
                                                   const char                *extension);
 
