@@ -104,24 +104,27 @@ heading (AimakOdtContent *c,
 
 /* ------------------------------------------------------------ tables */
 
-/* Starts a table with columns of @widths (relative; scaled to @page_width cm). */
+/* Starts a table with columns of @widths (relative; scaled to @page_width cm).
+ * A long table may break between rows (never inside one: rows keep together); a
+ * short one (@keep) is kept on one page. */
 static void
-table_begin (AimakOdtContent *c,
-             const double    *widths,
-             guint            n,
-             double           page_width)
+table_begin_full (AimakOdtContent *c,
+                  const double    *widths,
+                  guint            n,
+                  double           page_width,
+                  gboolean         keep)
 {
   double sum = 0;
   guint t = ++c->n_tables;
 
   for (guint i = 0; i < n; i++)
     sum += widths[i];
-  /* The table may break between rows, never inside one (the rows keep together). */
   g_string_append_printf (c->styles,
                           "<style:style style:name=\"Tbl%u\" style:family=\"table\">"
                           "<style:table-properties style:width=\"%.2fcm\" table:align=\"margins\" "
-                          "style:may-break-between-rows=\"true\" fo:margin-top=\"0.1cm\" "
-                          "fo:margin-bottom=\"0.25cm\"/></style:style>\n", t, page_width);
+                          "style:may-break-between-rows=\"%s\" fo:margin-top=\"0.1cm\" "
+                          "fo:margin-bottom=\"0.25cm\"/></style:style>\n", t, page_width,
+                          keep ? "false" : "true");
   for (guint i = 0; i < n; i++)
     g_string_append_printf (c->styles,
                             "<style:style style:name=\"Tbl%u.C%u\" style:family=\"table-column\">"
@@ -131,6 +134,24 @@ table_begin (AimakOdtContent *c,
                           t, t);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (c->body, "<table:table-column table:style-name=\"Tbl%u.C%u\"/>\n", t, i);
+}
+
+static void
+table_begin (AimakOdtContent *c,
+             const double    *widths,
+             guint            n,
+             double           page_width)
+{
+  table_begin_full (c, widths, n, page_width, FALSE);
+}
+
+/* A short table of fixed size, kept on one page. */
+static void
+table_begin_short (AimakOdtContent *c,
+                   const double    *widths,
+                   guint            n)
+{
+  table_begin_full (c, widths, n, AIMAK_ODT_PORTRAIT_WIDTH, TRUE);
 }
 
 static void
@@ -253,7 +274,7 @@ write_passport (AimakOdtContent *c)
   static const double widths[] = { 6, 11 };
 
   heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_PASSPORT), "_sec1");
-  table_begin (c, widths, 2, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, widths, 2);
   for (guint i = 0; i < c->p->passport->len; i++)
     {
       AimakProgrammeField *f = g_ptr_array_index (c->p->passport, i);
@@ -344,7 +365,7 @@ write_situation (AimakOdtContent *c)
       g_autofree char *title = g_strdup_printf ("%s, %s", f->name, f->unit);
 
       para (c, "Table_20_Caption", title);
-      table_begin (c, cmp_widths, G_N_ELEMENTS (cmp_widths), AIMAK_ODT_PORTRAIT_WIDTH);
+      table_begin_short (c, cmp_widths, G_N_ELEMENTS (cmp_widths));
       header_row (c, cmp_heads, G_N_ELEMENTS (cmp_heads));
       figure_row (c, f, f->own, TRUE);
       for (guint j = 0; j < f->comparisons->len; j++)
@@ -394,7 +415,7 @@ plan_totals (AimakOdtContent *c)
   const AimakProgramme *p = c->p;
 
   para (c, "Table_20_Caption", L (AIMAK_PL_SUB_BUDGET_BY_SOURCE));
-  table_begin (c, widths, 3, 17.0);
+  table_begin_short (c, widths, 3);
   header_row (c, heads, 3);
   for (guint i = 0; i < p->plan_totals->len; i++)
     {
@@ -494,7 +515,7 @@ annex_priority (AimakOdtContent              *c,
     g_string_append_printf (sdg, "%s%s", i ? "\n" : "", ((AimakProgrammeCode *) g_ptr_array_index (pp->sdg, i))->name);
 
   heading (c, 3, NULL, title, NULL);
-  table_begin (c, widths, 2, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, widths, 2);
 #define ROW(label, text) G_STMT_START { row_begin (c); cell (c, label, "Table_20_Label"); \
     cell (c, text, NULL); row_end (c); } G_STMT_END
   ROW (L (AIMAK_PL_COL_MARKER), pp->marker_text);
@@ -516,7 +537,7 @@ write_annex (AimakOdtContent *c)
 
   heading (c, 1, "P_Portrait", L (AIMAK_PL_SECTION_ANNEX), "_sec5");
   heading (c, 2, NULL, L (AIMAK_PL_SUB_GENDER_BUDGET), NULL);
-  table_begin (c, widths, 3, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, widths, 3);
   header_row (c, heads, 3);
   for (guint i = 0; i < p->budget_by_marker->len; i++)
     {
@@ -624,7 +645,7 @@ write_activities (AimakOdtContent *c)
       row_end (c);
     }
   table_end (c);
-  table_begin (c, role_widths, 4, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, role_widths, 4);
   header_row (c, role_heads, 4);
   for (guint i = 0; i < p->activity_roles->len; i++)
     {
@@ -649,7 +670,7 @@ static void
 write_monitoring (AimakOdtContent *c)
 {
   /* Every row reports to the same kenesh, which the note names: no column for it. */
-  static const double widths[] = { 0.8, 3.6, 3.6, 2.3, 2.3, 2.6, 1.8 };
+  static const double widths[] = { 0.8, 3.4, 3.4, 2.3, 2.3, 2.7, 2.1 };
   const char *heads[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_INDICATOR),
                           L (AIMAK_PL_COL_BASELINE), L (AIMAK_PL_COL_TARGET), L (AIMAK_PL_COL_REPORTER),
                           L (AIMAK_PL_COL_FREQUENCY) };
