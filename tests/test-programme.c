@@ -262,6 +262,10 @@ test_no_data (Fixture       *f,
   g_assert_cmpstr (((AimakProgrammeFigureValue *) g_ptr_array_index (pop->comparisons, 0))->area_code, ==,
                    JETI_OGUZ);
   g_assert_true (((AimakProgrammeFigureValue *) g_ptr_array_index (pop->comparisons, 0))->total.has_value);
+  /* Rayon, oblast, then the country. */
+  g_assert_cmpuint (pop->comparisons->len, ==, 3);
+  g_assert_cmpstr (((AimakProgrammeFigureValue *) g_ptr_array_index (pop->comparisons, 2))->area_code, ==, "KG");
+  g_assert_true (((AimakProgrammeFigureValue *) g_ptr_array_index (pop->comparisons, 2))->total.has_value);
   /* Nothing included: the plan says there is nothing, the share has no data. */
   g_assert_cmpuint (p->priorities->len, ==, 0);
   g_assert_false (p->gender_share.has_value);
