@@ -437,11 +437,14 @@ plan_totals (AimakOdtContent *c)
 
 /* One row per priority; the cost with its funding source (a priority has one),
  * the totals by source in a table below. */
+#define SMALL "Table_20_Small"
+#define SMALL_NUMBER "Table_20_Small_20_Number"
+
 static gboolean
 write_plan (AimakOdtContent *c,
             GError         **error)
 {
-  static const double widths[] = { 0.7, 2.9, 3.1, 2.9, 2.6, 2.2, 1.6, 1.9, 2.4, 3.3, 2.1 };
+  static const double widths[] = { 0.7, 2.8, 3.1, 2.7, 2.8, 2.2, 1.5, 2.0, 2.9, 3.1, 1.9 };
   const char *heads[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_ACTIVITY),
                           L (AIMAK_PL_COL_TARGET_GROUPS), L (AIMAK_PL_COL_RESPONSIBLE),
                           L (AIMAK_PL_COL_PARTNERS), L (AIMAK_PL_COL_PERIOD), L (AIMAK_PL_COL_COST),
@@ -464,18 +467,19 @@ write_plan (AimakOdtContent *c,
 
       if (i % 64 == 0 && g_cancellable_set_error_if_cancelled (c->cancellable, error))
         return FALSE;
+      /* 8 pt: eleven columns across a landscape page. */
       row_begin (c);
-      cell_number (c, number);
-      cell (c, pp->title, NULL);
-      cell (c, pp->description, NULL);
-      cell (c, pp->target_groups_text, NULL);
-      cell (c, pp->responsible, NULL);
-      cell (c, pp->partners, NULL);
-      cell (c, pp->period, NULL);
-      cell_number (c, pp->budget_thousand.text);
-      cell (c, pp->budget_thousand.has_value ? pp->funding_label : "", NULL);
-      cell (c, pp->indicators_text, NULL);
-      cell (c, pp->marker_text, NULL);
+      cell (c, number, SMALL_NUMBER);
+      cell (c, pp->title, SMALL);
+      cell (c, pp->description, SMALL);
+      cell (c, pp->target_groups_text, SMALL);
+      cell (c, pp->responsible, SMALL);
+      cell (c, pp->partners, SMALL);
+      cell (c, pp->period, SMALL);
+      cell (c, pp->budget_thousand.text, SMALL_NUMBER);
+      cell (c, pp->budget_thousand.has_value ? pp->funding_label : "", SMALL);
+      cell (c, pp->indicators_text, SMALL);
+      cell (c, pp->marker_text, SMALL);
       row_end (c);
     }
   row_begin (c);
@@ -483,7 +487,7 @@ write_plan (AimakOdtContent *c,
   cell (c, L (AIMAK_PL_TOTAL), "Table_20_Label");
   for (guint i = 0; i < 5; i++)
     cell (c, "", NULL);
-  cell_number (c, p->budget_total->thousand.text);
+  cell (c, p->budget_total->thousand.text, SMALL_NUMBER);
   for (guint i = 0; i < 3; i++)
     cell (c, "", NULL);
   row_end (c);
@@ -491,6 +495,9 @@ write_plan (AimakOdtContent *c,
   plan_totals (c);
   return TRUE;
 }
+
+#undef SMALL
+#undef SMALL_NUMBER
 
 /* ------------------------------------------------------------ 5. annex */
 

@@ -47,6 +47,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 #define FONT_DECLS \
   "<office:font-face-decls><style:font-face style:name=\"DejaVu Sans\" " \
   "svg:font-family=\"'DejaVu Sans'\" style:font-family-generic=\"swiss\" " \
+  "style:font-pitch=\"variable\"/><style:font-face style:name=\"DejaVu Sans Condensed\" " \
+  "svg:font-family=\"'DejaVu Sans Condensed'\" style:font-family-generic=\"swiss\" " \
   "style:font-pitch=\"variable\"/></office:font-face-decls>\n"
 
 /* ------------------------------------------------------------ the target */
@@ -251,13 +253,20 @@ static const char common_styles[] =
   "<style:style style:name=\"Table_20_Number\" style:display-name=\"Table Number\" "
   "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\" style:class=\"extra\">"
   "<style:paragraph-properties fo:text-align=\"end\"/></style:style>\n"
+  "<style:style style:name=\"Table_20_Small\" style:display-name=\"Table Small\" "
+  "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\" style:class=\"extra\">"
+  "<style:text-properties fo:font-size=\"8pt\"/></style:style>\n"
+  "<style:style style:name=\"Table_20_Small_20_Number\" style:display-name=\"Table Small Number\" "
+  "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Small\" style:class=\"extra\">"
+  "<style:paragraph-properties fo:text-align=\"end\"/></style:style>\n"
   "<style:style style:name=\"Table_20_Label\" style:display-name=\"Table Label\" "
   "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\" style:class=\"extra\">"
   "<style:text-properties fo:font-weight=\"bold\"/></style:style>\n"
   "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" "
   "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\" style:class=\"extra\">"
   "<style:paragraph-properties fo:text-align=\"center\"/><style:text-properties "
-  "fo:font-size=\"8pt\" fo:font-weight=\"bold\"/></style:style>\n"
+  "style:font-name=\"DejaVu Sans Condensed\" fo:font-size=\"8pt\" fo:font-weight=\"bold\"/>"
+  "</style:style>\n"
   "<style:style style:name=\"Contents_20_Heading\" style:display-name=\"Contents Heading\" "
   "style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:class=\"index\">"
   "<style:paragraph-properties fo:margin-top=\"1.5cm\"/><style:text-properties fo:font-size=\"14pt\"/>"
