@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-cli.h"
+#include "aimak-cli-programme.h"
 
 static char *opt_database;
 
@@ -33,6 +34,8 @@ static const struct
     N_("Receive an exchange package: preview, conflicts, then apply") },
   { "summary", aimak_cli_summary,
     N_("Print the Summary figures of an area, the pilot areas or all areas") },
+  { "programme", aimak_cli_programme,
+    N_("Write the local development programme of an area as ODT or PDF") },
 };
 
 int
