@@ -15,6 +15,7 @@
 #include "aimak-lang.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
+#include "aimak-db-private.h"
 #include "aimak-programme-private.h"
 #include "aimak-summary.h"
 
