@@ -12,7 +12,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "aimak-area-profile.h"
+#include "aimak-area-profile-private.h"
 #include "aimak-chart.h"
 #include "aimak-import-dialog.h"
 #include "aimak-map.h"
