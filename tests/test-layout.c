@@ -16,7 +16,7 @@
 #include "aimak-areas-page.h"
 #include "aimak-export-dialog.h"
 #include "aimak-marker-badge.h"
-#include "aimak-priorities-page.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"

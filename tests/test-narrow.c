@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-areas-page.h"
-#include "aimak-priorities-page.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-summary-page.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"

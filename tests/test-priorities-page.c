@@ -20,7 +20,7 @@
 #include <stdlib.h>
 
 #include "aimak-marker-badge.h"
-#include "aimak-priorities-page.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
 #include "aimak-priority-indicator-row.h"
 #include "aimak-test-gui.h"

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "aimak-area-profile-private.h"
+#include "aimak-map-private.h"
 #include "aimak-chart.h"
 #include "aimak-import-dialog.h"
 #include "aimak-map.h"

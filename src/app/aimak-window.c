@@ -139,6 +139,14 @@ win_show_toast (GtkWidget  *widget,
 }
 
 static void
+win_update_banners (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  aimak_window_update_banners (AIMAK_WINDOW (widget));
+}
+
+static void
 win_focus_search (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -381,6 +389,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", win_show_toast);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", win_show_toast);
+  gtk_widget_class_install_action (widget_class, "win.update-banners", NULL, win_update_banners);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
