@@ -14,7 +14,7 @@
 
 #include "aimak-area-profile-private.h"
 #include "aimak-map-private.h"
-#include "aimak-chart.h"
+#include "aimak-chart-private.h"
 #include "aimak-import-dialog.h"
 #include "aimak-map.h"
 #include "aimak-test-gui.h"

@@ -103,6 +103,34 @@ aimak_area_profile_on_table_activate (GtkColumnView    *view,
   gtk_widget_activate_action (GTK_WIDGET (self), "profile.edit-value", NULL);
 }
 
+/* One row is one to three values (@data: a GArray of gint64 ids): all go
+ * together, or none. */
+static gboolean
+delete_values (AimakDb  *db,
+               gpointer  data,
+               GError  **error)
+{
+  GArray *ids = data;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!aimak_indicator_value_delete (db, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+undelete_values (AimakDb  *db,
+                 gpointer  data,
+                 GError  **error)
+{
+  GArray *ids = data;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!aimak_indicator_value_undelete (db, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 typedef struct
 {
   GWeakRef  profile;
@@ -127,14 +155,7 @@ on_undo_delete (AdwToast   *toast,
 {
   g_autoptr(AimakAreaProfile) self = g_weak_ref_get (&undo->profile);
   g_autoptr(GError) error = NULL;
-  gboolean ok = aimak_db_begin (undo->db, &error);
-
-  for (guint i = 0; ok && i < undo->ids->len; i++)
-    ok = aimak_indicator_value_undelete (undo->db, g_array_index (undo->ids, gint64, i), &error);
-  if (ok)
-    ok = aimak_db_commit (undo->db, &error);
-  else
-    aimak_db_rollback (undo->db);
+  gboolean ok = aimak_db_run_in_transaction (undo->db, undelete_values, undo->ids, &error);
   if (self)
     {
       aimak_area_profile_reload (self);
@@ -163,13 +184,7 @@ profile_delete_value (GtkWidget  *widget,
   if (row->id_m) g_array_append_val (ids, row->id_m);
   if (row->id_t) g_array_append_val (ids, row->id_t);
   /* One row is one to three values: all go together, or none. */
-  ok = aimak_db_begin (self->db, &error);
-  for (guint i = 0; ok && i < ids->len; i++)
-    ok = aimak_indicator_value_delete (self->db, g_array_index (ids, gint64, i), &error);
-  if (ok)
-    ok = aimak_db_commit (self->db, &error);
-  else
-    aimak_db_rollback (self->db);
+  ok = aimak_db_run_in_transaction (self->db, delete_values, ids, &error);
   if (!ok)
     {
       aimak_area_profile_show_error (self, error);

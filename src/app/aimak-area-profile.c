@@ -268,12 +268,6 @@ aimak_area_profile_set_area (AimakAreaProfile *self,
   aimak_area_profile_reload (self);
 }
 
-const char *
-aimak_area_profile_get_area (AimakAreaProfile *self)
-{
-  return self->code;
-}
-
 static void
 on_filter_changed (AimakAreaProfile *self)
 {

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (AimakAreaProfile, aimak_area_profile, AIMAK, AREA_PROFILE,
 void        aimak_area_profile_set_area (AimakAreaProfile *self,
                                          AimakDb          *db,
                                          const char       *code);
-const char *aimak_area_profile_get_area (AimakAreaProfile *self);
 /* Re-reads everything shown from the database. */
 void        aimak_area_profile_reload   (AimakAreaProfile *self);
 

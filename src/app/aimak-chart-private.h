@@ -109,4 +109,30 @@ void aimak_chart_draw_vbars (Ctx *ctx, double y, double height);
 void aimak_chart_draw_line (Ctx *ctx, double y, double height);
 void aimak_chart_draw_donut (Ctx *ctx, double y, double height);
 
+/* For tests. */
+GtkWidget      *aimak_chart_new                (AimakChartKind     kind);
+AimakChartKind  aimak_chart_get_kind           (AimakChart        *self);
+const char     *aimak_chart_get_title          (AimakChart        *self);
+/* The height the title takes at @width (bold, wrapped as drawn). */
+double          aimak_chart_get_title_height   (AimakChart        *self,
+                                                double             width);
+/* The tooltip texts of the last draw, in drawing order. */
+char          **aimak_chart_dup_tooltips       (AimakChart        *self);
+/* Pixel heights of the donut's total and of the word "Total" under it, at the last
+ * draw (0 before). */
+void            aimak_chart_get_donut_label_heights (AimakChart   *self,
+                                                     double       *total,
+                                                     double       *word);
+guint           aimak_chart_get_n_categories   (AimakChart        *self);
+const char     *aimak_chart_get_category       (AimakChart        *self,
+                                                guint              category);
+guint           aimak_chart_get_n_series       (AimakChart        *self);
+const char     *aimak_chart_get_series_name    (AimakChart        *self,
+                                                guint              series);
+double          aimak_chart_get_value          (AimakChart        *self,
+                                                guint              series,
+                                                guint              category);
+/* The text alternative: title, then every value with its series and category. */
+char           *aimak_chart_describe           (AimakChart        *self);
+
 G_END_DECLS

@@ -69,13 +69,6 @@ aimak_marker_label (int marker)
   return g_strdup_printf (_("%d %s"), marker, aimak_marker_name (marker));
 }
 
-int
-aimak_marker_badge_get_marker (AimakMarkerBadge *self)
-{
-  g_return_val_if_fail (AIMAK_IS_MARKER_BADGE (self), -1);
-  return self->marker;
-}
-
 void
 aimak_marker_badge_set_marker (AimakMarkerBadge *self,
                                int               marker)

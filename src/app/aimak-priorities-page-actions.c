@@ -256,6 +256,6 @@ aimak_priorities_page_action_duplicate (GtkWidget  *widget,
       return;
     }
   show_new (self, copy);
-  aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (_("Priority duplicated")));
+  aimak_toast_show (GTK_WIDGET (self), _("Priority duplicated"));
 }
 

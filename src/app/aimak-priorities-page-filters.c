@@ -138,7 +138,8 @@ aimak_priorities_page_fill_filters (AimakPrioritiesPage *self)
   self->updating--;
 }
 
-/* The marker's items read "2 Principal", as its badges do. */
+/* The marker's items read "2 Principal", as its badges do; the button shows
+ * the chosen one (ellipsized, with its whole text as tooltip), the list wraps. */
 static void
 bind_marker_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -151,6 +152,8 @@ bind_marker_item (GtkSignalListItemFactory *factory,
                                 : g_strdup (aimak_code_item_get_name (item));
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  if (GPOINTER_TO_INT (data))
+    gtk_widget_set_tooltip_text (label, text);
 }
 
 static void
@@ -161,19 +164,34 @@ setup_marker_item (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+  if (GPOINTER_TO_INT (data))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
 void
 aimak_priorities_page_init_marker_filter (AimakPrioritiesPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  for (int button = 0; button <= 1; button++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_marker_item), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_marker_item), NULL);
-  gtk_drop_down_set_factory (self->marker_dropdown, factory);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_marker_item),
+                        GINT_TO_POINTER (button));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_marker_item), GINT_TO_POINTER (button));
+      if (button)
+        gtk_drop_down_set_factory (self->marker_dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (self->marker_dropdown, factory);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
