@@ -13,11 +13,13 @@
 #include <adwaita.h>
 
 #include "aimak-activity-editor.h"
-#include "aimak-capacity-page.h"
-#include "aimak-summary-page.h"
+#include "aimak-capacity-page-private.h"
+#include "aimak-summary-page-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
+#include "aimak-summary-card-private.h"
+#include "aimak-chart-private.h"
 
 #define SUZAK_AA "KG03220856000"
 

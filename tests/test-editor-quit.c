@@ -10,7 +10,7 @@
 #include "aimak-activity-editor.h"
 #include "aimak-application.h"
 #include "aimak-capacity-page.h"
-#include "aimak-priorities-page.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"

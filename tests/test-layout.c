@@ -11,12 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "aimak-application.h"
-#include "aimak-area-priorities.h"
+#include "aimak-area-priorities-private.h"
 #include "aimak-area-profile.h"
-#include "aimak-areas-page.h"
+#include "aimak-areas-page-private.h"
 #include "aimak-export-dialog.h"
 #include "aimak-marker-badge.h"
-#include "aimak-priorities-page.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"

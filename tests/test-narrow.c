@@ -7,12 +7,13 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "aimak-areas-page.h"
-#include "aimak-priorities-page.h"
-#include "aimak-summary-page.h"
+#include "aimak-areas-page-private.h"
+#include "aimak-priorities-page-private.h"
+#include "aimak-summary-page-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
+#include "aimak-summary-card-private.h"
 
 #define BARSKOON "KG02210815000"
 

@@ -20,7 +20,7 @@
 #include <stdlib.h>
 
 #include "aimak-marker-badge.h"
-#include "aimak-priorities-page.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
 #include "aimak-priority-indicator-row.h"
 #include "aimak-test-gui.h"
@@ -432,8 +432,8 @@ test_priorities_flow (void)
 
     for (guint i = 0; i < g_list_model_get_n_items (items); i++)
       {
-        g_autoptr(GtkStringObject) s = g_list_model_get_item (items, i);
-        if (g_str_equal (gtk_string_object_get_string (s), "Elderly people left behind"))
+        g_autoptr(AimakCodeItem) s = g_list_model_get_item (items, i);
+        if (g_str_equal (aimak_code_item_get_name (s), "Elderly people left behind"))
           elderly = i;
       }
     g_assert_cmpuint (elderly, !=, GTK_INVALID_LIST_POSITION);

@@ -12,8 +12,9 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "aimak-area-profile.h"
-#include "aimak-chart.h"
+#include "aimak-area-profile-private.h"
+#include "aimak-map-private.h"
+#include "aimak-chart-private.h"
 #include "aimak-import-dialog.h"
 #include "aimak-map.h"
 #include "aimak-test-gui.h"

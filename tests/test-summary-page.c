@@ -7,7 +7,7 @@
 #include <string.h>
 #include <adwaita.h>
 
-#include "aimak-summary-page.h"
+#include "aimak-summary-page-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"

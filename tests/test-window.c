@@ -5,7 +5,7 @@
 #include <adwaita.h>
 
 #include "aimak-area-item.h"
-#include "aimak-areas-page.h"
+#include "aimak-areas-page-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"

@@ -118,8 +118,3 @@ aimak_area_item_get_is_pilot (AimakAreaItem *self)
   return self->is_pilot;
 }
 
-gboolean
-aimak_area_item_get_has_children (AimakAreaItem *self)
-{
-  return self->level < 3 && self->subtitle == NULL;
-}

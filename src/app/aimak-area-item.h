@@ -17,6 +17,5 @@ const char    *aimak_area_item_get_name     (AimakAreaItem   *self);
 const char    *aimak_area_item_get_subtitle (AimakAreaItem   *self);
 int            aimak_area_item_get_level    (AimakAreaItem   *self);
 gboolean       aimak_area_item_get_is_pilot (AimakAreaItem   *self);
-gboolean       aimak_area_item_get_has_children (AimakAreaItem *self);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-area-priorities.h"
+#include "aimak-area-priorities-private.h"
 #include "aimak-marker-badge.h"
 
 struct _AimakAreaPriorities

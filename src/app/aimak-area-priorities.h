@@ -20,10 +20,7 @@ void        aimak_area_priorities_set_area     (AimakAreaPriorities *self,
                                                 const char          *code);
 /* Reads the counts and the top priorities again (after edits elsewhere). */
 void        aimak_area_priorities_reload       (AimakAreaPriorities *self);
-/* For tests: the counts line, the number of top rows, and the buttons. */
-const char *aimak_area_priorities_get_summary  (AimakAreaPriorities *self);
-guint       aimak_area_priorities_get_n_top    (AimakAreaPriorities *self);
-GtkWidget  *aimak_area_priorities_get_widget   (AimakAreaPriorities *self,
-                                                const char          *name);
+
+/* Test hooks are in aimak-area-priorities-private.h. */
 
 G_END_DECLS

@@ -16,7 +16,6 @@ G_DECLARE_FINAL_TYPE (AimakAreaProfile, aimak_area_profile, AIMAK, AREA_PROFILE,
 void        aimak_area_profile_set_area (AimakAreaProfile *self,
                                          AimakDb          *db,
                                          const char       *code);
-const char *aimak_area_profile_get_area (AimakAreaProfile *self);
 /* Re-reads everything shown from the database. */
 void        aimak_area_profile_reload   (AimakAreaProfile *self);
 
@@ -26,25 +25,6 @@ AimakAreaProfile *aimak_area_profile_find (GtkWidget      *ancestor);
 void        aimak_area_profile_import_csv (AimakAreaProfile *self,
                                            AimakDb          *db);
 
-/* The parts, for tests. */
-AimakMap   *aimak_area_profile_get_map         (AimakAreaProfile *self);
-AimakChart *aimak_area_profile_get_sex_chart   (AimakAreaProfile *self);
-AimakChart *aimak_area_profile_get_trend_chart (AimakAreaProfile *self);
-/* Row items of the table and of the comparison table; use
- * aimak_area_profile_item_get_row () / _get_area_label () on them. */
-GListModel *aimak_area_profile_get_rows        (AimakAreaProfile *self);
-GListModel *aimak_area_profile_get_comparison  (AimakAreaProfile *self);
-const AimakIndicatorRow *aimak_area_profile_item_get_row        (gpointer item);
-const char              *aimak_area_profile_item_get_area_label (gpointer item);
-/* Selects the table row at @position (shows its trend). */
-void        aimak_area_profile_select_row      (AimakAreaProfile *self,
-                                                guint             position);
-/* Fills the history popover for the selected row and returns its content. */
-GtkWidget  *aimak_area_profile_build_history   (AimakAreaProfile *self);
-/* Sets the indicator filter (NULL = all) and the year range (0 = open). */
-void        aimak_area_profile_set_filter      (AimakAreaProfile *self,
-                                                const char       *indicator_code,
-                                                int               year_from,
-                                                int               year_to);
+/* Test hooks are in aimak-area-profile-private.h. */
 
 G_END_DECLS

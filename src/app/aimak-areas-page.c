@@ -7,12 +7,11 @@
 
 #include "aimak-area-item.h"
 #include "aimak-area-profile.h"
-#include "aimak-areas-page.h"
-#include "aimak-window.h"
+#include "aimak-areas-page-private.h"
 
 struct _AimakAreasPage
 {
-  GtkWidget           parent_instance;
+  AimakPage           parent_instance;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -23,25 +22,21 @@ struct _AimakAreasPage
   AimakAreaProfile   *profile;
 
   /* Owned references */
-  AimakDb            *db;
-  char               *area_code;
   GtkSingleSelection *selection;
   GtkTreeListModel   *tree;
   GPtrArray          *all_areas;   /* AimakArea, for search */
   gboolean            selecting;
+  gboolean            setting_area;  /* the tree chose the area: no need to select it */
   guint               fold_id;
 };
 
-G_DEFINE_FINAL_TYPE (AimakAreasPage, aimak_areas_page, GTK_TYPE_WIDGET)
-
-enum { PROP_0, PROP_DB, PROP_AREA_CODE, N_PROPS };
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (AimakAreasPage, aimak_areas_page, AIMAK_TYPE_PAGE)
 
 static GListModel *
 children_model (AimakAreasPage *self,
                 const char     *parent_code)
 {
-  g_autoptr(GPtrArray) areas = aimak_area_children (self->db, parent_code, NULL);
+  g_autoptr(GPtrArray) areas = aimak_area_children (aimak_page_get_db (AIMAK_PAGE (self)), parent_code, NULL);
   GListStore *store;
 
   if (areas == NULL || areas->len == 0)
@@ -50,7 +45,7 @@ children_model (AimakAreasPage *self,
   for (guint i = 0; i < areas->len; i++)
     {
       g_autoptr(AimakAreaItem) item =
-        aimak_area_item_new (g_ptr_array_index (areas, i), aimak_db_get_language (self->db), NULL);
+        aimak_area_item_new (g_ptr_array_index (areas, i), aimak_db_get_language (aimak_page_get_db (AIMAK_PAGE (self))), NULL);
       g_list_store_append (store, item);
     }
   return G_LIST_MODEL (store);
@@ -68,16 +63,14 @@ create_children (gpointer item,
   return children_model (self, aimak_area_item_get_code (area));
 }
 
+/* The area chosen in the tree becomes the page's (and so the window's). */
 static void
 set_area (AimakAreasPage *self,
           const char     *code)
 {
-  if (g_strcmp0 (self->area_code, code) == 0)
-    return;
-  g_free (self->area_code);
-  self->area_code = g_strdup (code);
-  aimak_area_profile_set_area (self->profile, self->db, code);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA_CODE]);
+  self->setting_area = TRUE;
+  aimak_page_set_area_code (AIMAK_PAGE (self), code);
+  self->setting_area = FALSE;
 }
 
 static void
@@ -145,14 +138,14 @@ on_search_changed (GtkSearchEntry *entry,
   GListStore *store;
   g_autoptr(GHashTable) names = NULL;
 
-  if (self->db == NULL)
+  if (aimak_page_get_db (AIMAK_PAGE (self)) == NULL)
     return;
   if (*needle == '\0')
     {
       rebuild_tree (self, children_model (self, NULL));
       gtk_stack_set_visible_child_name (self->list_stack, "list");
-      if (self->area_code)
-        aimak_areas_page_select (self, self->area_code);
+      if (aimak_page_get_area_code (AIMAK_PAGE (self)))
+        aimak_areas_page_select (self, aimak_page_get_area_code (AIMAK_PAGE (self)));
       return;
     }
 
@@ -176,11 +169,11 @@ on_search_changed (GtkSearchEntry *entry,
         {
           if (chain->len)
             g_string_append (chain, " · ");
-          g_string_append (chain, aimak_area_name (p, aimak_db_get_language (self->db)));
+          g_string_append (chain, aimak_area_name (p, aimak_db_get_language (aimak_page_get_db (AIMAK_PAGE (self)))));
         }
       if (chain->len == 0)
         g_string_append (chain, aimak_area_type_label (a->type));
-      item = aimak_area_item_new (a, aimak_db_get_language (self->db), chain->str);
+      item = aimak_area_item_new (a, aimak_db_get_language (aimak_page_get_db (AIMAK_PAGE (self))), chain->str);
       g_list_store_append (store, item);
     }
   rebuild_tree (self, G_LIST_MODEL (store));
@@ -285,9 +278,9 @@ static void
 aimak_areas_page_load (AimakAreasPage *self)
 {
   g_clear_pointer (&self->all_areas, g_ptr_array_unref);
-  if (self->db == NULL)
+  if (aimak_page_get_db (AIMAK_PAGE (self)) == NULL)
     return;
-  self->all_areas = aimak_area_list (self->db, -1, NULL);
+  self->all_areas = aimak_area_list (aimak_page_get_db (AIMAK_PAGE (self)), -1, NULL);
   if (self->all_areas == NULL)
     self->all_areas = g_ptr_array_new ();
   rebuild_tree (self, children_model (self, NULL));
@@ -322,49 +315,26 @@ aimak_areas_page_finalize (GObject *object)
 {
   AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
 
-  g_clear_pointer (&self->db, aimak_db_unref);
   g_clear_pointer (&self->all_areas, g_ptr_array_unref);
-  g_free (self->area_code);
   G_OBJECT_CLASS (aimak_areas_page_parent_class)->finalize (object);
 }
 
 static void
-aimak_areas_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+aimak_areas_page_db_changed (AimakPage *page)
 {
-  AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB: g_value_set_boxed (value, self->db); break;
-    case PROP_AREA_CODE: g_value_set_string (value, self->area_code); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  aimak_areas_page_load (AIMAK_AREAS_PAGE (page));
 }
 
+/* The profile shows the page's area; set from outside, the tree selects it. */
 static void
-aimak_areas_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
+aimak_areas_page_area_changed (AimakPage *page)
 {
-  AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
+  AimakAreasPage *self = AIMAK_AREAS_PAGE (page);
+  const char *code = aimak_page_get_area_code (page);
 
-  switch (prop_id)
-    {
-    case PROP_DB:
-      g_clear_pointer (&self->db, aimak_db_unref);
-      self->db = g_value_dup_boxed (value);
-      aimak_areas_page_load (self);
-      break;
-    case PROP_AREA_CODE:
-      if (g_value_get_string (value))
-        aimak_areas_page_select (self, g_value_get_string (value));
-      break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  aimak_area_profile_set_area (self->profile, aimak_page_get_db (page), code);
+  if (!self->setting_area && code)
+    aimak_areas_page_select (self, code);
 }
 
 static void
@@ -375,16 +345,8 @@ aimak_areas_page_class_init (AimakAreasPageClass *klass)
 
   object_class->dispose = aimak_areas_page_dispose;
   object_class->finalize = aimak_areas_page_finalize;
-  object_class->get_property = aimak_areas_page_get_property;
-  object_class->set_property = aimak_areas_page_set_property;
-
-  properties[PROP_DB] = g_param_spec_boxed ("db", NULL, NULL, AIMAK_TYPE_DB,
-                                            G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL,
-                                                    G_PARAM_READWRITE |
-                                                    G_PARAM_EXPLICIT_NOTIFY |
-                                                    G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  AIMAK_PAGE_CLASS (klass)->db_changed = aimak_areas_page_db_changed;
+  AIMAK_PAGE_CLASS (klass)->area_changed = aimak_areas_page_area_changed;
 
   g_type_ensure (AIMAK_TYPE_AREA_PROFILE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -402,7 +364,6 @@ aimak_areas_page_class_init (AimakAreasPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_profile_area_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -435,9 +396,9 @@ aimak_areas_page_select (AimakAreasPage *self,
   gboolean found = FALSE;
 
   g_return_val_if_fail (AIMAK_IS_AREAS_PAGE (self), FALSE);
-  if (self->db == NULL || code == NULL)
+  if (aimak_page_get_db (AIMAK_PAGE (self)) == NULL || code == NULL)
     return FALSE;
-  chain = aimak_area_chain (self->db, code, NULL);
+  chain = aimak_area_chain (aimak_page_get_db (AIMAK_PAGE (self)), code, NULL);
   if (chain == NULL)
     return FALSE;
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')

@@ -59,10 +59,7 @@ daily_done (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Today’s backup could not be made. %s"),
                                                   error->message);
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 0);
-      aimak_window_add_toast (window, toast);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-error", "s", message);
       return;
     }
   if (made && data->settings)

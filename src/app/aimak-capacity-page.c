@@ -10,7 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor.h"
-#include "aimak-capacity-page.h"
+#include "aimak-capacity-page-private.h"
+#include "aimak-toast.h"
 #include "aimak-number.h"
 
 struct _AimakCapacityPage
@@ -40,7 +41,6 @@ struct _AimakCapacityPage
   AimakActivityEditor *editor;
 
   /* Owned references */
-  GPtrArray           *type_codes;    /* codes behind type_filter entries 1.. */
   guint                reloading;
   guint                browse_idle;   /* clears browsing after a key press */
   guint                fit_idle;      /* fit_columns() after the list's width changed */
@@ -81,15 +81,16 @@ build_filter (AimakCapacityPage   *self,
               AimakActivityFilter *filter)
 {
   const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
-  guint type = gtk_drop_down_get_selected (self->type_filter);
+  AimakCodeItem *type = gtk_drop_down_get_selected_item (self->type_filter);
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   filter->search = *search ? g_strdup (search) : NULL;
   filter->area_code = self->area_choice && area &&
                       gtk_drop_down_get_selected (self->area_filter) == 0
                         ? g_strdup (area) : NULL;
-  filter->type = type > 0 && self->type_codes && type <= self->type_codes->len
-                   ? g_strdup (g_ptr_array_index (self->type_codes, type - 1)) : NULL;
+  /* "All types" has an empty code. */
+  filter->type = type && *aimak_code_item_get_code (type)
+                   ? g_strdup (aimak_code_item_get_code (type)) : NULL;
   filter->date_from = date_bound (self->from_entry);
   filter->date_to = date_bound (self->to_entry);
 }
@@ -260,11 +261,10 @@ leave_current (AimakCapacityPage *self)
     return;
   if (!aimak_activity_editor_flush (self->editor, &error))
     {
-      AdwToast *toast = adw_toast_new (aimak_activity_editor_get_id (self->editor)
-                                         ? _("The last changes were not saved: the activity "
-                                             "had problems")
-                                         : _("The new activity was not saved: it had problems"));
-      aimak_page_add_toast (AIMAK_PAGE (self), toast);
+      aimak_toast_show (GTK_WIDGET (self),
+                        aimak_activity_editor_get_id (self->editor)
+                          ? _("The last changes were not saved: the activity had problems")
+                          : _("The new activity was not saved: it had problems"));
     }
 }
 
@@ -542,26 +542,17 @@ update_area_filter (AimakCapacityPage *self)
   self->reloading--;
 }
 
+/* The type filter's code list (declared in the .ui), in the database's language. */
 static void
 update_type_filter (AimakCapacityPage *self)
 {
   AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  g_autoptr(AimakStmt) st = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_clear_pointer (&self->type_codes, g_ptr_array_unref);
-  self->type_codes = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (list, _("All types"));
-  if (db)
-    st = aimak_db_prepare (db, NULL, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                                     "FROM activity_type ORDER BY sort, code", NULL);
-  while (st && aimak_stmt_next (st, NULL))
-    {
-      g_ptr_array_add (self->type_codes, g_strdup (aimak_stmt_text (st, 0)));
-      gtk_string_list_append (list, aimak_stmt_text (st, 1));
-    }
   self->reloading++;
-  gtk_drop_down_set_model (self->type_filter, G_LIST_MODEL (list));
+  if (db && !aimak_code_list_load (AIMAK_CODE_LIST (gtk_drop_down_get_model (self->type_filter)),
+                                   db, &error))
+    aimak_page_show_error (AIMAK_PAGE (self), error);
   gtk_drop_down_set_selected (self->type_filter, 0);
   self->reloading--;
 }
@@ -641,14 +632,6 @@ aimak_capacity_page_set_search (AimakCapacityPage *self,
   reload (self);  /* without waiting for the entry's search delay */
 }
 
-void
-aimak_capacity_page_set_all_areas (AimakCapacityPage *self,
-                                   gboolean           all)
-{
-  if (self->area_choice)
-    gtk_drop_down_set_selected (self->area_filter, all ? 1 : 0);
-}
-
 /* ------------------------------------------------------------------------ */
 /* GObject                                                                   */
 
@@ -665,15 +648,6 @@ aimak_capacity_page_dispose (GObject *object)
 }
 
 static void
-aimak_capacity_page_finalize (GObject *object)
-{
-  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (object);
-
-  g_clear_pointer (&self->type_codes, g_ptr_array_unref);
-  G_OBJECT_CLASS (aimak_capacity_page_parent_class)->finalize (object);
-}
-
-static void
 aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -681,12 +655,13 @@ aimak_capacity_page_class_init (AimakCapacityPageClass *klass)
   AimakPageClass *page_class = AIMAK_PAGE_CLASS (klass);
 
   object_class->dispose = aimak_capacity_page_dispose;
-  object_class->finalize = aimak_capacity_page_finalize;
   widget_class->map = aimak_capacity_page_map;
   page_class->db_changed = aimak_capacity_page_db_changed;
   page_class->area_changed = aimak_capacity_page_area_changed;
 
   g_type_ensure (AIMAK_TYPE_ACTIVITY_ROW);
+  g_type_ensure (AIMAK_TYPE_CODE_LIST);
+  g_type_ensure (AIMAK_TYPE_CODE_ITEM);
   g_type_ensure (AIMAK_TYPE_ACTIVITY_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-capacity-page.ui");

@@ -12,14 +12,7 @@ G_DECLARE_FINAL_TYPE (AimakCapacityPage, aimak_capacity_page, AIMAK, CAPACITY_PA
 
 /* For tests: the real widgets' state. */
 AimakActivityEditor *aimak_capacity_page_get_editor      (AimakCapacityPage *self);
-/* The listed activities (AimakActivityRow), in the list's order. */
-GListModel          *aimak_capacity_page_get_model       (AimakCapacityPage *self);
-const char          *aimak_capacity_page_get_totals_text (AimakCapacityPage *self);
-const char          *aimak_capacity_page_get_roles_text  (AimakCapacityPage *self);
-/* Types into the search entry and filters at once. */
-void                 aimak_capacity_page_set_search      (AimakCapacityPage *self,
-                                                          const char        *text);
-void                 aimak_capacity_page_set_all_areas   (AimakCapacityPage *self,
-                                                          gboolean           all);
+
+/* Test hooks are in aimak-capacity-page-private.h. */
 
 G_END_DECLS

@@ -30,13 +30,10 @@ typedef enum
 #define AIMAK_TYPE_CHART (aimak_chart_get_type ())
 G_DECLARE_FINAL_TYPE (AimakChart, aimak_chart, AIMAK, CHART, GtkWidget)
 
-GtkWidget      *aimak_chart_new                (AimakChartKind     kind);
 void            aimak_chart_set_kind           (AimakChart        *self,
                                                 AimakChartKind     kind);
-AimakChartKind  aimak_chart_get_kind           (AimakChart        *self);
 void            aimak_chart_set_title          (AimakChart        *self,
                                                 const char        *title);
-const char     *aimak_chart_get_title          (AimakChart        *self);
 /* Bars grow to the right, one category per block (good for long names). */
 void            aimak_chart_set_horizontal     (AimakChart        *self,
                                                 gboolean           horizontal);
@@ -69,36 +66,17 @@ guint           aimak_chart_add_series         (AimakChart        *self,
 void            aimak_chart_set_absent         (AimakChart        *self,
                                                 guint              series,
                                                 guint              category);
-/* The height the title takes at @width (bold, wrapped as drawn). */
-double          aimak_chart_get_title_height   (AimakChart        *self,
-                                                double             width);
-/* The tooltip texts of the last draw, in drawing order. */
-char          **aimak_chart_dup_tooltips       (AimakChart        *self);
-/* Pixel heights of the donut's total and of the word "Total" under it, at the last
- * draw (0 before). */
-void            aimak_chart_get_donut_label_heights (AimakChart   *self,
-                                                     double       *total,
-                                                     double       *word);
 /* @color_name: a named colour of the theme (e.g. "blue_4"), NULL for the palette. */
 void            aimak_chart_set_series_style   (AimakChart        *self,
                                                 guint              series,
                                                 const char        *color_name,
                                                 AimakChartPattern  pattern);
 
-guint           aimak_chart_get_n_categories   (AimakChart        *self);
-const char     *aimak_chart_get_category       (AimakChart        *self,
-                                                guint              category);
-guint           aimak_chart_get_n_series       (AimakChart        *self);
-const char     *aimak_chart_get_series_name    (AimakChart        *self,
-                                                guint              series);
-double          aimak_chart_get_value          (AimakChart        *self,
-                                                guint              series,
-                                                guint              category);
-/* The text alternative: title, then every value with its series and category. */
-char           *aimak_chart_describe           (AimakChart        *self);
 
 /* "12 345", "12.3", "0.25" followed by @unit; "—" for NaN. */
 char           *aimak_chart_format_value       (double             value,
                                                 const char        *unit);
+
+/* Test hooks are in aimak-chart-private.h. */
 
 G_END_DECLS

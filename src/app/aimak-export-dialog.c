@@ -257,13 +257,6 @@ update_folder_row (AimakExportDialog *self)
   adw_action_row_set_subtitle (self->folder_row, shown ? shown : "");
 }
 
-GFile *
-aimak_export_dialog_get_folder (AimakExportDialog *self)
-{
-  g_return_val_if_fail (AIMAK_IS_EXPORT_DIALOG (self), NULL);
-  return self->folder;
-}
-
 void
 aimak_export_dialog_set_folder (AimakExportDialog *self,
                                 GFile             *folder)
@@ -301,19 +294,6 @@ checked_name (AimakExportDialog *self,
       name = with;
     }
   return g_steal_pointer (&name);
-}
-
-GFile *
-aimak_export_dialog_get_file (AimakExportDialog *self)
-{
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (AIMAK_IS_EXPORT_DIALOG (self), NULL);
-  name = checked_name (self, &message);
-  if (name == NULL || self->folder == NULL)
-    return NULL;
-  return g_file_get_child (self->folder, name);
 }
 
 gboolean

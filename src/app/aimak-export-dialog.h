@@ -15,11 +15,8 @@ G_DECLARE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, AIMAK, EXPORT_DIAL
 AimakExportDialog *aimak_export_dialog_new         (GtkWindow         *parent,
                                                     AimakDb           *db,
                                                     const char        *area_code);
-GFile             *aimak_export_dialog_get_folder  (AimakExportDialog *self);
 void               aimak_export_dialog_set_folder  (AimakExportDialog *self,
                                                     GFile             *folder);
-/* The file that will be written: the folder and the name entered. */
-GFile             *aimak_export_dialog_get_file    (AimakExportDialog *self);
 gboolean           aimak_export_dialog_is_running  (AimakExportDialog *self);
 
 G_END_DECLS

@@ -26,21 +26,22 @@ static char *marker_names[3];
 void
 aimak_marker_names_load (AimakDb *db)
 {
-  g_autoptr(AimakStmt) st = NULL;
+  g_autoptr(AimakCodeList) list = NULL;
+  guint n;
 
-  if (db == NULL)
+  if (db == NULL || (list = aimak_code_list_new_loaded (db, "gender_marker", NULL)) == NULL)
     return;
-  st = aimak_db_prepare (db, NULL,
-                         "SELECT code, aimak_name(name_en, name_ru, name_ky) FROM gender_marker",
-                         NULL);
-  while (st && aimak_stmt_next (st, NULL))
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
     {
-      int code = aimak_stmt_int (st, 0);
+      g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *code = aimak_code_item_get_code (item);
+      int marker = code[0] >= '0' && code[0] <= '2' && code[1] == '\0' ? code[0] - '0' : -1;
 
-      if (code >= 0 && code <= 2)
+      if (marker >= 0)
         {
-          g_free (marker_names[code]);
-          marker_names[code] = g_strdup (aimak_stmt_text (st, 1));
+          g_free (marker_names[marker]);
+          marker_names[marker] = g_strdup (aimak_code_item_get_name (item));
         }
     }
 }
@@ -66,13 +67,6 @@ aimak_marker_label (int marker)
     return g_strdup ("");
   /* Translators: a gender equality marker, e.g. "2 Principal" */
   return g_strdup_printf (_("%d %s"), marker, aimak_marker_name (marker));
-}
-
-int
-aimak_marker_badge_get_marker (AimakMarkerBadge *self)
-{
-  g_return_val_if_fail (AIMAK_IS_MARKER_BADGE (self), -1);
-  return self->marker;
 }
 
 void

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (AimakMarkerBadge, aimak_marker_badge, AIMAK, MARKER_BADGE, GtkWidget)
 
 GtkWidget  *aimak_marker_badge_new        (void);
-int         aimak_marker_badge_get_marker (AimakMarkerBadge *self);
 /* -1 shows nothing. */
 void        aimak_marker_badge_set_marker (AimakMarkerBadge *self,
                                            int               marker);

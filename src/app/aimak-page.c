@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-page.h"
-#include "aimak-window.h"
+#include "aimak-toast.h"
 
 typedef struct
 {
@@ -60,22 +60,14 @@ void
 aimak_page_add_toast (AimakPage *self,
                       AdwToast  *toast)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (AIMAK_IS_WINDOW (root))
-    aimak_window_add_toast (AIMAK_WINDOW (root), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
+  aimak_toast_add (GTK_WIDGET (self), toast);
 }
 
 void
 aimak_page_show_error (AimakPage    *self,
                        const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
-
-  adw_toast_set_timeout (toast, 0);
-  aimak_page_add_toast (self, toast);
+  aimak_toast_show_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -23,7 +23,8 @@ const char *aimak_page_get_area_code (AimakPage  *self);
 void        aimak_page_set_area_code (AimakPage  *self,
                                       const char *code);
 gboolean    aimak_page_is_read_only  (AimakPage  *self);
-/* Shows @toast in the window the page is in (no-op outside a window). */
+/* Shows @toast (taken; one with a button) in the window the page is in (no-op
+ * outside a window); plain messages: aimak_toast_show(). */
 void        aimak_page_add_toast     (AimakPage  *self,
                                       AdwToast   *toast);
 void        aimak_page_show_error    (AimakPage  *self,

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-summary-card.h"
+#include "aimak-summary-card-private.h"
 
 struct _AimakSummaryCard
 {

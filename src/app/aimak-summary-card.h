@@ -18,7 +18,6 @@ AimakChart *aimak_summary_card_get_chart      (AimakSummaryCard   *self);
 /* A sentence above the chart (e.g. the gender budget share); NULL hides it. */
 void        aimak_summary_card_set_note       (AimakSummaryCard   *self,
                                                const char         *note);
-const char *aimak_summary_card_get_note       (AimakSummaryCard   *self);
 /* Replaces the table: @headers (NULL-terminated) and rows of as many cells. The
  * first column is a name, the others numbers (right-aligned). @copy_rows holds the
  * same rows with numbers written without digit grouping, for the clipboard. */
@@ -29,9 +28,7 @@ void        aimak_summary_card_set_table      (AimakSummaryCard   *self,
 /* The table as tab-separated lines with the heading first; what Copy puts on
  * the clipboard. */
 char       *aimak_summary_card_get_table_text (AimakSummaryCard   *self);
-/* The text of cell (@row, @column) as shown; row 0 is the header. */
-const char *aimak_summary_card_get_cell       (AimakSummaryCard   *self,
-                                               guint               row,
-                                               guint               column);
+
+/* Test hooks are in aimak-summary-card-private.h. */
 
 G_END_DECLS

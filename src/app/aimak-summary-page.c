@@ -13,7 +13,8 @@
 
 #include "aimak-numbers.h"
 #include "aimak-summary-card.h"
-#include "aimak-summary-page.h"
+#include "aimak-summary-page-private.h"
+#include "aimak-toast.h"
 
 struct _AimakSummaryPage
 {
@@ -458,7 +459,7 @@ on_copy_all_clicked (AimakSummaryPage *self)
   g_autofree char *text = aimak_summary_page_get_text (self);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
-  aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (_("Summary tables copied")));
+  aimak_toast_show (GTK_WIDGET (self), _("Summary tables copied"));
 }
 
 static void
@@ -544,13 +545,6 @@ on_width_changed (AimakSummaryPage *self)
 
 /* ------------------------------------------------------------------------ */
 /* Public                                                                    */
-
-void
-aimak_summary_page_refresh (AimakSummaryPage *self)
-{
-  g_return_if_fail (AIMAK_IS_SUMMARY_PAGE (self));
-  refresh (self);
-}
 
 void
 aimak_summary_page_set_scope (AimakSummaryPage *self,

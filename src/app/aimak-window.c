@@ -100,14 +100,10 @@ aimak_window_add_toast (AimakWindow *self,
 void
 aimak_window_update_banners (AimakWindow *self)
 {
-  gint64 demo = 0;
-
-  if (self->db)
-    demo = aimak_db_query_int (self->db, 0, NULL,
-                               "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
-                               "(SELECT count(*) FROM activity WHERE is_demo = 1) + "
-                               "(SELECT count(*) FROM indicator_value WHERE is_demo = 1)", NULL);
-  gtk_revealer_set_reveal_child (self->demo_banner, demo > 0);
+  /* aimak_demo_present() answers what the banner asks (any demo record at
+   * all); aimak_demo_count_records() is for when the count matters. */
+  gtk_revealer_set_reveal_child (self->demo_banner,
+                                 self->db != NULL && aimak_demo_present (self->db));
   gtk_revealer_set_reveal_child (self->readonly_banner,
                                  self->db && aimak_db_is_read_only (self->db));
 }
@@ -126,6 +122,28 @@ set_db (AimakWindow *self,
     last = g_settings_get_string (self->settings, "last-area");
   if (db && last && *last)
     aimak_areas_page_select (self->areas_page, last);
+}
+
+/* Widgets raise toasts through these two actions (see aimak-toast.h) rather
+ * than by reaching for the window. */
+static void
+win_show_toast (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
+
+  if (g_str_equal (action_name, "win.show-error"))
+    adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (AIMAK_WINDOW (widget)->toast_overlay, toast);
+}
+
+static void
+win_update_banners (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  aimak_window_update_banners (AIMAK_WINDOW (widget));
 }
 
 static void
@@ -369,6 +387,9 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, readonly_banner);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", win_show_toast);
+  gtk_widget_class_install_action (widget_class, "win.show-error", "s", win_show_toast);
+  gtk_widget_class_install_action (widget_class, "win.update-banners", NULL, win_update_banners);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
