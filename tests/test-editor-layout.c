@@ -11,7 +11,7 @@
 #include "aimak-activity-editor.h"
 #include "aimak-capacity-page.h"
 #include "aimak-priorities-page.h"
-#include "aimak-priority-editor.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-priority-indicator-row.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
