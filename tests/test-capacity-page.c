@@ -12,7 +12,7 @@
 #include <math.h>
 #include <adwaita.h>
 
-#include "aimak-activity-editor.h"
+#include "aimak-activity-editor-private.h"
 #include "aimak-capacity-page.h"
 #include "aimak-summary-page.h"
 #include "aimak-test-gui.h"

@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <stdlib.h>
 
-#include "aimak-activity-editor.h"
+#include "aimak-activity-editor-private.h"
 #include "aimak-capacity-page.h"
 #include "aimak-priorities-page.h"
 #include "aimak-priority-editor-private.h"

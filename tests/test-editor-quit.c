@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "aimak-activity-editor.h"
+#include "aimak-activity-editor-private.h"
 #include "aimak-application.h"
 #include "aimak-capacity-page.h"
 #include "aimak-priorities-page.h"

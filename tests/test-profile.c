@@ -14,11 +14,11 @@
 
 #include "aimak-area-profile.h"
 #include "aimak-chart.h"
-#include "aimak-import-dialog.h"
+#include "aimak-import-dialog-private.h"
 #include "aimak-map.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
-#include "aimak-value-dialog.h"
+#include "aimak-value-dialog-private.h"
 #include "aimak-window.h"
 
 #define SUZAK_AA   "KG03220856000"

@@ -167,7 +167,8 @@ _aimak_priority_editor_fill_choice (AimakPriorityEditor *self,
     set_combo_code (self->status_row, self->status_list, p->status);
   else if (_aimak_priority_editor_is_field (field, "gender_marker"))
     adw_combo_row_set_selected (self->marker_row, (guint) CLAMP (p->gender_marker, 0, 2));
-  else if (_aimak_priority_editor_is_field (field, "target_groups") || _aimak_priority_editor_is_field (field, "gcm") ||
+  else if (_aimak_priority_editor_is_field (field, "target_groups") ||
+           _aimak_priority_editor_is_field (field, "gcm") ||
            _aimak_priority_editor_is_field (field, "sdg"))
     fill_checks (self, field, *_aimak_priority_editor_codes_slot (p, field));
   else if (_aimak_priority_editor_is_field (field, "checklist"))

@@ -184,7 +184,8 @@ _aimak_priority_editor_undo (AimakPriorityEditor *self)
       g_hash_table_remove_all (self->parse_errors);
       for (guint i = 0; i < fields->len; i++)
         {
-          _aimak_priority_editor_copy_field (self->current, self->saved, g_ptr_array_index (fields, i));
+          _aimak_priority_editor_copy_field (self->current, self->saved,
+                                             g_ptr_array_index (fields, i));
           _aimak_priority_editor_fill_field (self, g_ptr_array_index (fields, i));
         }
       _aimak_priority_editor_update_problems (self);

@@ -74,7 +74,9 @@ _aimak_priority_editor_update_area_row (AimakPriorityEditor *self)
   g_autofree char *subtitle = NULL;
   gboolean can_move;
 
-  subtitle = self->current ? _aimak_priority_editor_area_label (self, self->current->area_code, TRUE) : g_strdup ("");
+  subtitle = self->current
+               ? _aimak_priority_editor_area_label (self, self->current->area_code, TRUE)
+               : g_strdup ("");
   adw_action_row_set_subtitle (self->area_row, subtitle);
   can_move = self->current && self->target_area &&
              g_strcmp0 (self->target_area, self->current->area_code) != 0;
