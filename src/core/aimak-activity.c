@@ -8,7 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "aimak-activity.h"
+#include "aimak-activity-private.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
 #include "aimak-db-private.h"
@@ -423,8 +423,8 @@ compare_strings (gconstpointer a,
 }
 
 /* Sorted so that the change log compares sets, not orders. */
-static char *
-join_priorities (GPtrArray *ids)
+char *
+_aimak_activity_priorities_text (const GPtrArray *ids)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
@@ -650,8 +650,8 @@ log_differences (GPtrArray           *changes,
   g_autofree char *new_pre = score_text (a->pre_score);
   g_autofree char *old_post = score_text (old->post_score);
   g_autofree char *new_post = score_text (a->post_score);
-  g_autofree char *old_links = join_priorities (old->priorities);
-  g_autofree char *new_links = join_priorities (a->priorities);
+  g_autofree char *old_links = _aimak_activity_priorities_text (old->priorities);
+  g_autofree char *new_links = _aimak_activity_priorities_text (a->priorities);
   g_autoptr(GPtrArray) roles = g_ptr_array_new ();
   const char *id = a->id;
 
@@ -691,6 +691,58 @@ log_differences (GPtrArray           *changes,
         return FALSE;
     }
   return TRUE;
+}
+
+static void
+add_change (GPtrArray  *changes,
+            char       *field,
+            int         old_value,
+            int         new_value)
+{
+  AimakFieldChange *c;
+
+  if (old_value == new_value)
+    {
+      g_free (field);
+      return;
+    }
+  c = g_new0 (AimakFieldChange, 1);
+  c->field = field;
+  c->old_text = g_strdup_printf ("%d", old_value);
+  c->new_text = g_strdup_printf ("%d", new_value);
+  g_ptr_array_add (changes, c);
+}
+
+void
+_aimak_activity_participants_diff (gconstpointer old_record,
+                                   gconstpointer new_record,
+                                   GPtrArray    *changes)
+{
+  const AimakActivity *old = old_record;
+  const AimakActivity *a = new_record;
+  g_autoptr(GPtrArray) roles = g_ptr_array_new ();
+
+  /* Every role in either version, each compared by sex. */
+  for (guint i = 0; i < old->participants->len; i++)
+    {
+      AimakActivityParticipants *p = g_ptr_array_index (old->participants, i);
+      g_ptr_array_add (roles, p->role_code);
+    }
+  for (guint i = 0; i < a->participants->len; i++)
+    {
+      char *role = ((AimakActivityParticipants *) a->participants->pdata[i])->role_code;
+      if (find_role (old, role) == NULL)
+        g_ptr_array_add (roles, role);
+    }
+  for (guint i = 0; i < roles->len; i++)
+    {
+      const char *role = g_ptr_array_index (roles, i);
+
+      add_change (changes, g_strconcat ("women.", role, NULL),
+                  aimak_activity_get_women (old, role), aimak_activity_get_women (a, role));
+      add_change (changes, g_strconcat ("men.", role, NULL),
+                  aimak_activity_get_men (old, role), aimak_activity_get_men (a, role));
+    }
 }
 
 static gboolean

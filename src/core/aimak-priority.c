@@ -11,7 +11,7 @@
 #include "aimak-number.h"
 #include "aimak-csv.h"
 #include "aimak-lang.h"
-#include "aimak-priority.h"
+#include "aimak-priority-private.h"
 #include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-priority-error-quark, aimak_priority_error)
@@ -627,8 +627,8 @@ codes_text (const GPtrArray *codes)
   return g_string_free (s, FALSE);
 }
 
-static char *
-checklist_text (GHashTable *checklist)
+char *
+_aimak_priority_checklist_text (GHashTable *checklist)
 {
   GString *s = g_string_new (NULL);
   g_autofree gpointer *keys = NULL;
@@ -669,8 +669,8 @@ append_number (GString    *s,
 }
 
 /* "name [unit] F baseline→target (actual), M ...; next", readable in the history. */
-static char *
-indicators_text (const GPtrArray *indicators)
+char *
+_aimak_priority_indicators_text (const GPtrArray *indicators)
 {
   GString *s = g_string_new (NULL);
 
@@ -1263,9 +1263,9 @@ compute_diff (const AimakPriority *old,
   diff_add (diffs, "target_groups", codes_text (old->target_groups), codes_text (p->target_groups));
   diff_add (diffs, "gcm", codes_text (old->gcm), codes_text (p->gcm));
   diff_add (diffs, "sdg", codes_text (old->sdg), codes_text (p->sdg));
-  diff_add (diffs, "checklist", checklist_text (old->checklist), checklist_text (p->checklist));
-  diff_add (diffs, "indicators", indicators_text (old->indicators),
-            indicators_text (p->indicators));
+  diff_add (diffs, "checklist", _aimak_priority_checklist_text (old->checklist), _aimak_priority_checklist_text (p->checklist));
+  diff_add (diffs, "indicators", _aimak_priority_indicators_text (old->indicators),
+            _aimak_priority_indicators_text (p->indicators));
   return diffs;
 }
 
