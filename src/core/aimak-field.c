@@ -461,7 +461,7 @@ aimak_field_check (const AimakField *f,
         }
       if (f->kind == AIMAK_FIELD_DATE)
         {
-          if (!blank && !aimak_date_is_iso (s))
+          if (!blank && f->invalid && !aimak_date_is_iso (s))
             aimak_problem_list_add (problems, f->id, _(f->invalid));
         }
       else if ((f->kind != AIMAK_FIELD_CODE || (f->flags & AIMAK_FIELD_CHECK_TEXT)) &&

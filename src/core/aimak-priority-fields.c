@@ -61,7 +61,7 @@ static const AimakField priority_fields[] = {
   { .id = "id", .column = "id", .kind = AIMAK_FIELD_TEXT, .offset = OFF (id),
     .flags = AIMAK_FIELD_INSERT_ONLY },
   { .id = "area_code", .column = "area_code", .label = N_("Area"),
-    .kind = AIMAK_FIELD_TEXT, .flags = EDIT, .offset = OFF (area_code),
+    .kind = AIMAK_FIELD_CODE, .flags = EDIT, .offset = OFF (area_code),
     .export_header = AIMAK_XS_COL_AREA, .export_cell = AIMAK_FIELD_CELL_AREA,
     .export_order = 2 },
   { .id = "rank", .column = "rank", .label = N_("Rank"), .kind = AIMAK_FIELD_INT,

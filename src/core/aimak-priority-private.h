@@ -16,4 +16,12 @@ G_BEGIN_DECLS
 char     *_aimak_priority_checklist_text  (GHashTable       *checklist);
 char     *_aimak_priority_indicators_text (const GPtrArray  *indicators);
 
+/* What the database would refuse (an unknown area or code), in words. */
+gboolean  _aimak_priority_check_storable    (AimakDb             *db,
+                                             const AimakPriority *p,
+                                             GError             **error);
+/* Refuses a status past draft while aimak_priority_validate() has problems. */
+gboolean  _aimak_priority_check_status_gate (const AimakPriority *p,
+                                             GError             **error);
+
 G_END_DECLS
