@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor-private.h"
+#include "aimak-field-widgets.h"
 #include "aimak-numbers.h"
 
 static void
@@ -300,15 +301,9 @@ GtkWidget *
 aimak_activity_editor_get_field_widget (AimakActivityEditor *self,
                                         const char          *field)
 {
-  if (g_strcmp0 (field, "topic") == 0)
-    return GTK_WIDGET (self->topic_row);
-  if (g_strcmp0 (field, "facilitator") == 0)
-    return GTK_WIDGET (self->facilitator_row);
-  if (g_strcmp0 (field, "notes") == 0)
-    return GTK_WIDGET (self->notes_view);
-  if (g_strcmp0 (field, "area_code") == 0)
-    return GTK_WIDGET (self->area_button);
-  return _aimak_activity_editor_field_row (self, field);
+  GtkWidget *widget = g_hash_table_lookup (self->field_widgets, field);
+
+  return widget ? widget : _aimak_activity_editor_field_row (self, field);
 }
 
 GtkCheckButton *
@@ -324,15 +319,20 @@ aimak_activity_editor_get_state_text (AimakActivityEditor *self)
   return gtk_label_get_text (self->state_label);
 }
 
+/* A field's widget is the one in aimak-activity-editor.ui named after the
+ * field's id (aimak-field.h). */
 void
 _aimak_activity_editor_init_fields (AimakActivityEditor *self)
 {
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
   GtkWidget *typed[] = {
     GTK_WIDGET (self->date_row), GTK_WIDGET (self->topic_row),
     GTK_WIDGET (self->facilitator_row), GTK_WIDGET (self->pre_row),
     GTK_WIDGET (self->post_row), GTK_WIDGET (self->notes_view),
   };
 
+  self->field_widgets = aimak_field_widgets_find (GTK_WIDGET (self), fields, n);
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     _aimak_activity_editor_watch_focus (self, typed[i]);
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",

@@ -48,6 +48,7 @@ struct _AimakActivityEditor
   AimakCodeList       *role_list;
 
   /* Built from the database */
+  GHashTable          *field_widgets;    /* field id → the widget named after it */
   GHashTable          *problem_icons;    /* field → warning icon inside its row */
   GHashTable          *problem_texts;    /* field → its problems, one a line */
   GPtrArray           *problem_rows;     /* rows of problems_list */

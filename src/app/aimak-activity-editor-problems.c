@@ -13,20 +13,12 @@ GtkWidget *
 _aimak_activity_editor_field_row (AimakActivityEditor *self,
                                   const char          *field)
 {
-  if (g_str_equal (field, "date"))
-    return GTK_WIDGET (self->date_row);
-  if (g_str_equal (field, "type"))
-    return GTK_WIDGET (self->type_row);
-  if (g_str_equal (field, "area_code"))
-    return GTK_WIDGET (self->area_row);
-  if (g_str_equal (field, "pre_score"))
-    return GTK_WIDGET (self->pre_row);
-  if (g_str_equal (field, "post_score"))
-    return GTK_WIDGET (self->post_row);
-  if (g_str_equal (field, "topic"))
-    return GTK_WIDGET (self->topic_row);
-  if (g_str_equal (field, "facilitator"))
-    return GTK_WIDGET (self->facilitator_row);
+  GtkWidget *widget = g_hash_table_lookup (self->field_widgets, field);
+
+  /* The row around a field's widget (the Area row around its button); the
+   * counts of a role are their own rows. */
+  if (widget)
+    return gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
   return g_hash_table_lookup (self->spins, field);
 }
 

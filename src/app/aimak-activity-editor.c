@@ -311,6 +311,7 @@ aimak_activity_editor_finalize (GObject *object)
   g_clear_pointer (&self->spins, g_hash_table_unref);
   g_clear_pointer (&self->priority_checks, g_hash_table_unref);
   g_clear_pointer (&self->parse_errors, g_hash_table_unref);
+  g_clear_pointer (&self->field_widgets, g_hash_table_unref);
   g_clear_pointer (&self->problem_icons, g_hash_table_unref);
   g_clear_pointer (&self->problem_texts, g_hash_table_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);

@@ -11,27 +11,31 @@
 
 #include "aimak-priority-editor-private.h"
 
+/* The code list of choice @field (a dropdown's model, the list of a check
+ * list or the checklist's items), or NULL when @field is no choice. */
 AimakCodeList *
 _aimak_priority_editor_code_list (AimakPriorityEditor *self,
                                   const char          *field)
 {
-  if (_aimak_priority_editor_is_field (field, "sector_code"))
-    return self->sector_list;
-  if (_aimak_priority_editor_is_field (field, "funding_source"))
-    return self->funding_list;
-  if (_aimak_priority_editor_is_field (field, "status"))
-    return self->status_list;
-  if (_aimak_priority_editor_is_field (field, "gender_marker"))
-    return self->marker_list;
-  if (_aimak_priority_editor_is_field (field, "target_groups"))
-    return self->groups_list;
-  if (_aimak_priority_editor_is_field (field, "gcm"))
-    return self->gcm_list;
-  if (_aimak_priority_editor_is_field (field, "sdg"))
-    return self->sdg_list;
-  if (_aimak_priority_editor_is_field (field, "checklist"))
-    return self->checklist_list;
-  return NULL;
+  return field ? g_hash_table_lookup (self->code_lists, field) : NULL;
+}
+
+/* The list in the template named @name, or a new one the editor keeps. */
+static AimakCodeList *
+template_list (AimakPriorityEditor *self,
+               const char          *name)
+{
+  AimakCodeList *lists[] = {
+    self->groups_list, self->gcm_list, self->sdg_list, self->checklist_list,
+  };
+  AimakCodeList *list;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_strcmp0 (aimak_code_list_get_name (lists[i]), name) == 0)
+      return lists[i];
+  list = aimak_code_list_new (name);
+  g_ptr_array_add (self->own_lists, list);
+  return list;
 }
 
 /* The gender marker reads "2 Principal" in its dropdown, as on the badge. */
@@ -95,11 +99,7 @@ static AdwExpanderRow *
 codes_row (AimakPriorityEditor *self,
            const char          *field)
 {
-  if (_aimak_priority_editor_is_field (field, "target_groups"))
-    return self->groups_row;
-  if (_aimak_priority_editor_is_field (field, "gcm"))
-    return self->gcm_row;
-  return self->sdg_row;
+  return ADW_EXPANDER_ROW (g_hash_table_lookup (self->field_widgets, field));
 }
 
 static void
@@ -157,48 +157,54 @@ void
 _aimak_priority_editor_fill_choice (AimakPriorityEditor *self,
                                     const char          *field)
 {
-  AimakPriority *p = self->current;
+  const AimakField *f = _aimak_priority_editor_field (field);
+  GtkWidget *widget = g_hash_table_lookup (self->field_widgets, field);
+  AimakCodeList *list = _aimak_priority_editor_code_list (self, field);
+  int *num = aimak_field_int_slot (f, self->current);
+  char **text = aimak_field_text_slot (f, self->current);
+  GPtrArray **codes = aimak_field_codes_slot (f, self->current);
 
-  if (_aimak_priority_editor_is_field (field, "sector_code"))
-    set_combo_code (self->sector_row, self->sector_list, p->sector_code);
-  else if (_aimak_priority_editor_is_field (field, "funding_source"))
-    set_combo_code (self->funding_row, self->funding_list, p->funding_source);
-  else if (_aimak_priority_editor_is_field (field, "status"))
-    set_combo_code (self->status_row, self->status_list, p->status);
-  else if (_aimak_priority_editor_is_field (field, "gender_marker"))
-    adw_combo_row_set_selected (self->marker_row, (guint) CLAMP (p->gender_marker, 0, 2));
-  else if (_aimak_priority_editor_is_field (field, "target_groups") ||
-           _aimak_priority_editor_is_field (field, "gcm") ||
-           _aimak_priority_editor_is_field (field, "sdg"))
-    fill_checks (self, field, *_aimak_priority_editor_codes_slot (p, field));
+  if (list == NULL)
+    return;
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      /* An int field (the gender marker) chooses the code that reads as it. */
+      g_autofree char *code = num ? g_strdup_printf ("%d", *num) : g_strdup (text ? *text : NULL);
+
+      set_combo_code (ADW_COMBO_ROW (widget), list, code);
+    }
+  else if (codes && ADW_IS_EXPANDER_ROW (widget))
+    fill_checks (self, field, *codes);
   else if (_aimak_priority_editor_is_field (field, "checklist"))
     fill_checklist (self);
 }
 
+/* A dropdown: its code (none for "None", "Not decided") into the field. */
 static void
 on_combo_changed (AdwComboRow         *row,
                   GParamSpec          *pspec,
                   AimakPriorityEditor *self)
 {
   const char *field = g_object_get_data (G_OBJECT (row), "aimak-field");
+  const AimakField *f = _aimak_priority_editor_field (field);
+  const char *code;
+  int *num;
 
-  if (self->filling || self->current == NULL || field == NULL)
+  if (self->filling || self->current == NULL || f == NULL)
     return;
-  if (row == self->marker_row)
-    self->current->gender_marker = (int) adw_combo_row_get_selected (row);
-  else if (row == self->sector_row)
-    _aimak_priority_editor_replace_str (&self->current->sector_code,
-                                        combo_code (row, self->sector_list));
-  else if (row == self->funding_row)
-    _aimak_priority_editor_replace_str (&self->current->funding_source,
-                                        combo_code (row, self->funding_list));
-  else if (row == self->status_row)
+  code = combo_code (row, _aimak_priority_editor_code_list (self, field));
+  if ((num = aimak_field_int_slot (f, self->current)))
     {
-      const char *code = combo_code (row, self->status_list);
-
       if (code == NULL)
         return;
-      _aimak_priority_editor_replace_str (&self->current->status, code);
+      *num = atoi (code);
+    }
+  else
+    {
+      /* A field that must have a code keeps it when nothing is chosen. */
+      if (code == NULL && !(f->flags & AIMAK_FIELD_NULLABLE))
+        return;
+      _aimak_priority_editor_replace_str (aimak_field_text_slot (f, self->current), code);
     }
   _aimak_priority_editor_field_changed (self, field, TRUE);
 }
@@ -241,8 +247,7 @@ on_answer_toggled (GtkToggleButton     *button,
 
 static void
 add_check_rows (AimakPriorityEditor *self,
-                const char          *field,
-                gboolean             show_code)
+                const char          *field)
 {
   AimakCodeList *list = _aimak_priority_editor_code_list (self, field);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -252,6 +257,8 @@ add_check_rows (AimakPriorityEditor *self,
       g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
       const char *code = aimak_code_item_get_code (item);
       const char *name = aimak_code_item_get_name (item);
+      /* Lists whose codes readers know (GCM, SDG) show them. */
+      gboolean show_code = g_strcmp0 (aimak_code_item_get_label (item), name) != 0;
       g_autofree char *title = show_code ? g_strdup_printf ("%s · %s", code, name)
                                          : g_strdup (name);
       GtkWidget *row = adw_action_row_new ();
@@ -362,29 +369,54 @@ _aimak_priority_editor_clear_choices (AimakPriorityEditor *self)
   g_hash_table_remove (self->field_rows, "checklist");
 }
 
+/* Registers choice @field edited by @widget: a dropdown's model is its code
+ * list; a check list's is the template's list of that name. */
+void
+_aimak_priority_editor_add_choice (AimakPriorityEditor *self,
+                                   const char          *field,
+                                   GtkWidget           *widget)
+{
+  const AimakField *f = _aimak_priority_editor_field (field);
+  AimakCodeList *list = NULL;
+
+  if (f == NULL || f->code_list == NULL)
+    return;
+  if (ADW_IS_COMBO_ROW (widget))
+    {
+      list = AIMAK_CODE_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (widget)));
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (on_combo_changed), self);
+    }
+  else
+    list = template_list (self, f->code_list);
+  g_hash_table_replace (self->code_lists, (gpointer) f->id, list);
+}
+
 /* (Re)loads every code list from the editor's database, in its language, and
  * builds the check rows from them. */
 void
 _aimak_priority_editor_load_choices (AimakPriorityEditor *self)
 {
-  AimakCodeList *lists[] = {
-    self->sector_list, self->funding_list, self->status_list, self->marker_list,
-    self->groups_list, self->gcm_list, self->sdg_list, self->checklist_list,
-  };
+  g_autoptr(GHashTable) loaded = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer field, list;
 
   self->filling++;
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+  g_hash_table_iter_init (&iter, self->code_lists);
+  while (g_hash_table_iter_next (&iter, &field, &list))
     {
       g_autoptr(GError) error = NULL;
 
+      if (!g_hash_table_add (loaded, list))
+        continue;
       /* A list that cannot be read offers no choices, as before it was read. */
-      if (!aimak_code_list_load (lists[i], self->db, &error))
-        g_debug ("code list %s: %s", aimak_code_list_get_name (lists[i]), error->message);
+      if (!aimak_code_list_load (list, self->db, &error))
+        g_debug ("code list %s: %s", aimak_code_list_get_name (list), error->message);
     }
   aimak_marker_names_load (self->db);
-  add_check_rows (self, "target_groups", FALSE);
-  add_check_rows (self, "gcm", TRUE);
-  add_check_rows (self, "sdg", TRUE);
+  g_hash_table_iter_init (&iter, self->code_lists);
+  while (g_hash_table_iter_next (&iter, &field, &list))
+    if (ADW_IS_EXPANDER_ROW (g_hash_table_lookup (self->field_widgets, field)))
+      add_check_rows (self, field);
   add_checklist_rows (self);
   self->filling--;
 }
@@ -394,13 +426,8 @@ _aimak_priority_editor_class_init_choices (GtkWidgetClass *widget_class)
 {
   g_type_ensure (AIMAK_TYPE_CODE_LIST);
   g_type_ensure (AIMAK_TYPE_CODE_ITEM);
-  gtk_widget_class_bind_template_callback (widget_class, on_combo_changed);
   gtk_widget_class_bind_template_callback (widget_class, marker_item_label);
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AimakPriorityEditor, name)
-  BIND (sector_list);
-  BIND (funding_list);
-  BIND (status_list);
-  BIND (marker_list);
   BIND (groups_list);
   BIND (gcm_list);
   BIND (sdg_list);

@@ -8,23 +8,22 @@
 #include <math.h>
 
 #include "aimak-field-problem.h"
+#include "aimak-field-widgets.h"
 #include "aimak-numbers.h"
 #include "aimak-priority-editor-private.h"
-
-/* Every field the editor writes, in the order of the form. */
-static const char * const all_fields[] = {
-  "area_code", "title", "problem", "description", "sector_code", "gender_marker",
-  "marker_justification", "target_groups", "checklist", "gcm", "sdg", "budget_kgs",
-  "funding_source", "responsible", "partners", "start_year", "end_year", "hearing_date",
-  "hearing_participants_f", "hearing_participants_m", "kenesh_decision_no",
-  "kenesh_decision_date", "status", "indicators", NULL
-};
 
 gboolean
 _aimak_priority_editor_is_field (const char *field,
                                  const char *name)
 {
   return g_strcmp0 (field, name) == 0;
+}
+
+/* The descriptor of @field (aimak-field.h); the editor knows a field by its id. */
+const AimakField *
+_aimak_priority_editor_field (const char *field)
+{
+  return field ? aimak_priority_field_by_id (field) : NULL;
 }
 
 static GPtrArray *
@@ -37,31 +36,14 @@ codes_copy (const GPtrArray *src)
   return dst;
 }
 
-/* The address of a text field of @p, or NULL when @field is not text. */
+/* The address of a text field of @p (text, code or date), or NULL. */
 static char **
 text_slot (AimakPriority *p,
            const char    *field)
 {
-  static const struct { const char *field; gsize offset; } slots[] = {
-    { "area_code", G_STRUCT_OFFSET (AimakPriority, area_code) },
-    { "title", G_STRUCT_OFFSET (AimakPriority, title) },
-    { "problem", G_STRUCT_OFFSET (AimakPriority, problem) },
-    { "description", G_STRUCT_OFFSET (AimakPriority, description) },
-    { "sector_code", G_STRUCT_OFFSET (AimakPriority, sector_code) },
-    { "marker_justification", G_STRUCT_OFFSET (AimakPriority, marker_justification) },
-    { "status", G_STRUCT_OFFSET (AimakPriority, status) },
-    { "funding_source", G_STRUCT_OFFSET (AimakPriority, funding_source) },
-    { "responsible", G_STRUCT_OFFSET (AimakPriority, responsible) },
-    { "partners", G_STRUCT_OFFSET (AimakPriority, partners) },
-    { "hearing_date", G_STRUCT_OFFSET (AimakPriority, hearing_date) },
-    { "kenesh_decision_no", G_STRUCT_OFFSET (AimakPriority, kenesh_decision_no) },
-    { "kenesh_decision_date", G_STRUCT_OFFSET (AimakPriority, kenesh_decision_date) },
-  };
+  const AimakField *f = _aimak_priority_editor_field (field);
 
-  for (guint i = 0; i < G_N_ELEMENTS (slots); i++)
-    if (_aimak_priority_editor_is_field (field, slots[i].field))
-      return G_STRUCT_MEMBER_P (p, slots[i].offset);
-  return NULL;
+  return f ? aimak_field_text_slot (f, p) : NULL;
 }
 
 /* The address of an int field of @p, or NULL. */
@@ -69,30 +51,27 @@ static int *
 int_slot (AimakPriority *p,
           const char    *field)
 {
-  if (_aimak_priority_editor_is_field (field, "gender_marker"))
-    return &p->gender_marker;
-  if (_aimak_priority_editor_is_field (field, "start_year"))
-    return &p->start_year;
-  if (_aimak_priority_editor_is_field (field, "end_year"))
-    return &p->end_year;
-  if (_aimak_priority_editor_is_field (field, "hearing_participants_f"))
-    return &p->hearing_participants_f;
-  if (_aimak_priority_editor_is_field (field, "hearing_participants_m"))
-    return &p->hearing_participants_m;
-  return NULL;
+  const AimakField *f = _aimak_priority_editor_field (field);
+
+  return f ? aimak_field_int_slot (f, p) : NULL;
+}
+
+static double *
+double_slot (AimakPriority *p,
+             const char    *field)
+{
+  const AimakField *f = _aimak_priority_editor_field (field);
+
+  return f ? aimak_field_double_slot (f, p) : NULL;
 }
 
 GPtrArray **
 _aimak_priority_editor_codes_slot (AimakPriority *p,
                                    const char    *field)
 {
-  if (_aimak_priority_editor_is_field (field, "target_groups"))
-    return &p->target_groups;
-  if (_aimak_priority_editor_is_field (field, "gcm"))
-    return &p->gcm;
-  if (_aimak_priority_editor_is_field (field, "sdg"))
-    return &p->sdg;
-  return NULL;
+  const AimakField *f = _aimak_priority_editor_field (field);
+
+  return f ? aimak_field_codes_slot (f, p) : NULL;
 }
 
 /* Copies one field from @src to @dst. */
@@ -101,41 +80,10 @@ _aimak_priority_editor_copy_field (AimakPriority       *dst,
                                    const AimakPriority *src,
                                    const char          *field)
 {
-  AimakPriority *s = (AimakPriority *) src;
-  char **text;
-  int *num;
-  GPtrArray **codes;
+  const AimakField *f = _aimak_priority_editor_field (field);
 
-  if ((text = text_slot (dst, field)))
-    _aimak_priority_editor_replace_str (text, *text_slot (s, field));
-  else if ((num = int_slot (dst, field)))
-    *num = *int_slot (s, field);
-  else if ((codes = _aimak_priority_editor_codes_slot (dst, field)))
-    {
-      g_ptr_array_unref (*codes);
-      *codes = codes_copy (*_aimak_priority_editor_codes_slot (s, field));
-    }
-  else if (_aimak_priority_editor_is_field (field, "budget_kgs"))
-    dst->budget_kgs = src->budget_kgs;
-  else if (_aimak_priority_editor_is_field (field, "checklist"))
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-
-      g_hash_table_remove_all (dst->checklist);
-      g_hash_table_iter_init (&iter, src->checklist);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        aimak_priority_set_answer (dst, key, value);
-    }
-  else if (_aimak_priority_editor_is_field (field, "indicators"))
-    {
-      g_ptr_array_set_size (dst->indicators, 0);
-      for (guint i = 0; i < src->indicators->len; i++)
-        g_ptr_array_add (dst->indicators,
-                         aimak_priority_indicator_copy (g_ptr_array_index (src->indicators, i)));
-    }
-  else
-    g_warn_if_reached ();
+  g_return_if_fail (f != NULL);
+  aimak_field_copy_value (f, dst, src);
 }
 
 static char *
@@ -162,6 +110,7 @@ _aimak_priority_editor_field_text (const AimakPriority *p,
   GString *s = g_string_new (NULL);
   char **text;
   int *num;
+  double *number;
   GPtrArray **codes;
 
   if ((text = text_slot (q, field)))
@@ -176,9 +125,9 @@ _aimak_priority_editor_field_text (const AimakPriority *p,
       for (guint i = 0; i < sorted->len; i++)
         g_string_append_printf (s, "%s,", (char *) g_ptr_array_index (sorted, i));
     }
-  else if (_aimak_priority_editor_is_field (field, "budget_kgs"))
+  else if ((number = double_slot (q, field)))
     {
-      g_autofree char *t = number_text (p->budget_kgs);
+      g_autofree char *t = number_text (*number);
       g_string_append (s, t);
     }
   else if (_aimak_priority_editor_is_field (field, "checklist"))
@@ -384,104 +333,111 @@ editor_add_indicator (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (aimak_priority_indicator_row_get_field (row, 0)));
 }
 
-/* Shows field @field of "current" in its widget. */
+/* Shows field @field of "current" in its widget, by the field's kind. */
 void
 _aimak_priority_editor_fill_field (AimakPriorityEditor *self,
                                    const char          *field)
 {
+  const AimakField *f = _aimak_priority_editor_field (field);
   AimakPriority *p = self->current;
   GtkWidget *widget = g_hash_table_lookup (self->field_widgets, field);
   char **text;
   int *num;
+  double *number;
 
-  if (p == NULL)
+  if (p == NULL || f == NULL)
     return;
   self->filling++;
   if (_aimak_priority_editor_is_field (field, "area_code"))
     _aimak_priority_editor_update_area_row (self);
   else if (_aimak_priority_editor_is_field (field, "indicators"))
     _aimak_priority_editor_fill_indicators (self);
-  else if (_aimak_priority_editor_code_list (self, field))
+  else if (f->code_list)
     _aimak_priority_editor_fill_choice (self, field);
-  else if (_aimak_priority_editor_is_field (field, "budget_kgs"))
+  else if (widget == NULL)
+    ;   /* not on the form (the rank has its own buttons) */
+  else if ((number = double_slot (p, field)))
     {
-      g_autofree char *shown = aimak_numbers_format_number (p->budget_kgs);
+      g_autofree char *shown = aimak_numbers_format_number (*number);
       set_entry_text (widget, shown);
     }
   else if ((text = text_slot (p, field)) && GTK_IS_TEXT_VIEW (widget))
     set_buffer_text (GTK_TEXT_VIEW (widget), *text);
-  else if (text && g_str_has_suffix (field, "_date"))
+  else if (text && f->kind == AIMAK_FIELD_DATE)
     set_date_text (widget, *text);
   else if (text)
     set_entry_text (widget, *text);
   else if ((num = int_slot (p, field)))
-    /* A year is 0 when not set, a count of participants -1. */
-    set_entry_int (widget, *num, g_str_has_suffix (field, "_year") ? 0 : -1);
+    set_entry_int (widget, *num, f->empty_int);
   self->filling--;
 }
 
 void
 _aimak_priority_editor_fill_all (AimakPriorityEditor *self)
 {
-  for (guint i = 0; all_fields[i]; i++)
-    _aimak_priority_editor_fill_field (self, all_fields[i]);
+  guint n;
+  const AimakField *fields = aimak_priority_fields (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (fields[i].flags & AIMAK_FIELD_EDITABLE)
+      _aimak_priority_editor_fill_field (self, fields[i].id);
 }
 
-/* Entry rows: which field, and how its text becomes a value. */
+/* What a number field says when its text is not a number of its kind. */
+static const char *
+number_message (const AimakField *f)
+{
+  if (f->number_kind == AIMAK_NUMBER_MONEY)
+    return _("Enter an amount in som, for example 150000.");
+  if (f->number_kind == AIMAK_NUMBER_COUNT)
+    return _("Enter a whole number of people, 0 or more.");
+  return _("Enter a year, for example 2026.");
+}
+
+/* Entry rows: which field, and how its text becomes a value by its kind. */
 static void
 on_entry_changed (GtkEditable         *editable,
                   AimakPriorityEditor *self)
 {
   const char *field = g_object_get_data (G_OBJECT (editable), "aimak-field");
+  const AimakField *f = _aimak_priority_editor_field (field);
   const char *text = gtk_editable_get_text (editable);
   char **slot;
+  int *num;
+  double *number;
   gboolean ok = TRUE;
-  const char *message = NULL;
 
-  if (self->filling || self->current == NULL || field == NULL)
+  if (self->filling || self->current == NULL || f == NULL)
     return;
 
   if ((slot = text_slot (self->current, field)))
     {
       /* Dates are typed dd.mm.yyyy or ISO and stored ISO (aimak-number.h). */
-      g_autofree char *date = g_str_has_suffix (field, "_date") ? aimak_numbers_parse_date (text)
-                                                                : NULL;
+      g_autofree char *date = f->kind == AIMAK_FIELD_DATE ? aimak_numbers_parse_date (text)
+                                                         : NULL;
       _aimak_priority_editor_replace_str (slot, date ? date : text);
     }
-  else if (_aimak_priority_editor_is_field (field, "budget_kgs"))
+  else if ((number = double_slot (self->current, field)))
     {
       double v;
 
       ok = aimak_numbers_parse_number (text, &v);
       if (ok)
-        self->current->budget_kgs = v;
-      message = _("Enter an amount in som, for example 150000.");
+        *number = v;
     }
-  else if (_aimak_priority_editor_is_field (field, "start_year") ||
-           _aimak_priority_editor_is_field (field, "end_year"))
+  else if ((num = int_slot (self->current, field)))
     {
       int v;
 
-      ok = aimak_numbers_parse_count (text, 0, &v);
+      ok = aimak_numbers_parse_count (text, f->empty_int, &v);
       if (ok)
-        *int_slot (self->current, field) = v;
-      message = _("Enter a year, for example 2026.");
-    }
-  else if (_aimak_priority_editor_is_field (field, "hearing_participants_f") ||
-           _aimak_priority_editor_is_field (field, "hearing_participants_m"))
-    {
-      int v;
-
-      ok = aimak_numbers_parse_count (text, -1, &v);
-      if (ok)
-        *int_slot (self->current, field) = v;
-      message = _("Enter a whole number of people, 0 or more.");
+        *num = v;
     }
 
   if (ok)
     g_hash_table_remove (self->parse_errors, field);
   else
-    g_hash_table_insert (self->parse_errors, g_strdup (field), g_strdup (message));
+    g_hash_table_insert (self->parse_errors, g_strdup (field), g_strdup (number_message (f)));
   _aimak_priority_editor_field_changed (self, field, FALSE);
 }
 
@@ -500,54 +456,6 @@ on_buffer_changed (GtkTextBuffer       *buffer,
   _aimak_priority_editor_field_changed (self, field, FALSE);
 }
 
-#define MEMBER(name) G_STRUCT_OFFSET (AimakPriorityEditor, name)
-#define NONE ((gssize) -1)
-
-/* The widgets of the template by field id: the widget that edits the field,
- * the row that gets the .error style (the widget itself when NONE) and the box
- * that holds its problem icon (inside the row when NONE). A new field of the
- * form is one widget in aimak-priority-editor.ui and one line here. The check
- * lists' rows, the checklist and the indicators are built from data. */
-static const struct
-{
-  const char *field;
-  gssize      widget;
-  gssize      row;
-  gssize      icon_parent;
-} bindings[] = {
-  { "area_code", MEMBER (move_area_button), MEMBER (area_row), NONE },
-  { "title", MEMBER (title_row), NONE, NONE },
-  { "problem", MEMBER (problem_view), MEMBER (problem_row), MEMBER (problem_caption) },
-  { "description", MEMBER (description_view), MEMBER (description_row),
-    MEMBER (description_caption) },
-  { "sector_code", MEMBER (sector_row), NONE, NONE },
-  { "gender_marker", MEMBER (marker_row), NONE, NONE },
-  { "marker_justification", MEMBER (justification_view), MEMBER (justification_row),
-    MEMBER (justification_caption) },
-  { "target_groups", MEMBER (groups_row), NONE, NONE },
-  { "gcm", MEMBER (gcm_row), NONE, NONE },
-  { "sdg", MEMBER (sdg_row), NONE, NONE },
-  { "budget_kgs", MEMBER (budget_row), NONE, NONE },
-  { "funding_source", MEMBER (funding_row), NONE, NONE },
-  { "responsible", MEMBER (responsible_row), NONE, NONE },
-  { "partners", MEMBER (partners_row), NONE, NONE },
-  { "start_year", MEMBER (start_year_row), NONE, NONE },
-  { "end_year", MEMBER (end_year_row), NONE, NONE },
-  { "hearing_date", MEMBER (hearing_date_row), NONE, NONE },
-  { "hearing_participants_f", MEMBER (participants_f_row), NONE, NONE },
-  { "hearing_participants_m", MEMBER (participants_m_row), NONE, NONE },
-  { "kenesh_decision_no", MEMBER (decision_no_row), NONE, NONE },
-  { "kenesh_decision_date", MEMBER (decision_date_row), NONE, NONE },
-  { "status", MEMBER (status_row), NONE, NONE },
-};
-
-static GtkWidget *
-member (AimakPriorityEditor *self,
-        gssize               offset)
-{
-  return offset == NONE ? NULL : G_STRUCT_MEMBER (GtkWidget *, self, offset);
-}
-
 static void
 bind_text_view (AimakPriorityEditor *self,
                 GtkTextView         *view,
@@ -562,27 +470,46 @@ bind_text_view (AimakPriorityEditor *self,
   g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
 }
 
-/* Connects every field's widget to its field, after the template is built. */
+/* Connects every field's widget to its field, after the template is built. A
+ * field's widget is the one in aimak-priority-editor.ui named after the field's
+ * id (aimak-field.h); its problems mark the row around it, and a text view's
+ * icon goes into the caption above it. So a new field of the form is a row of
+ * the field table and a widget of that name. The check rows, the checklist and
+ * the indicators are built from data. */
 void
 _aimak_priority_editor_init_fields (AimakPriorityEditor *self)
 {
+  guint n;
+  const AimakField *fields = aimak_priority_fields (&n);
+  g_autoptr(GHashTable) named = aimak_field_widgets_find (GTK_WIDGET (self), fields, n);
   GtkWidget *icon;
 
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+  for (guint i = 0; i < n; i++)
     {
-      const char *field = bindings[i].field;
-      GtkWidget *widget = member (self, bindings[i].widget);
-      GtkWidget *row = member (self, bindings[i].row);
+      const char *field = fields[i].id;
+      GtkWidget *widget = g_hash_table_lookup (named, field);
+      GtkWidget *row;
 
+      if (widget == NULL || !(fields[i].flags & AIMAK_FIELD_EDITABLE))
+        continue;
+      row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
       if (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget))
         _aimak_priority_editor_watch_focus (self, widget);
       if (GTK_IS_TEXT_VIEW (widget))
         bind_text_view (self, GTK_TEXT_VIEW (widget), field);
+      else if (GTK_IS_EDITABLE (widget))
+        g_signal_connect (widget, "changed", G_CALLBACK (on_entry_changed), self);
       g_object_set_data (G_OBJECT (widget), "aimak-field", (gpointer) field);
       g_hash_table_replace (self->field_widgets, g_strdup (field), widget);
-      _aimak_priority_editor_attach_problem_icon (self, field, row ? row : widget,
-                                                  member (self, bindings[i].icon_parent));
+      _aimak_priority_editor_attach_problem_icon (self, field, row,
+                                                  GTK_IS_TEXT_VIEW (widget)
+                                                    ? gtk_widget_get_prev_sibling (widget)
+                                                    : NULL);
+      if (ADW_IS_COMBO_ROW (widget) || ADW_IS_EXPANDER_ROW (widget))
+        _aimak_priority_editor_add_choice (self, field, widget);
     }
+  /* The checklist's rows are built from its list. */
+  _aimak_priority_editor_add_choice (self, "checklist", NULL);
 
   aimak_expander_row_limit_lines (self->groups_row);
   aimak_expander_row_limit_lines (self->gcm_row);
@@ -597,7 +524,6 @@ _aimak_priority_editor_init_fields (AimakPriorityEditor *self)
 void
 _aimak_priority_editor_class_init_fields (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_changed);
   gtk_widget_class_install_action (widget_class, "editor.add-indicator", NULL,
                                    editor_add_indicator);
 }

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "aimak-field.h"
 #include "aimak-marker-badge.h"
 #include "aimak-priority-editor.h"
 #include "aimak-priority-indicator-row.h"
@@ -80,11 +81,8 @@ struct _AimakPriorityEditor
   GtkWidget           *add_indicator_button;
   GtkWidget           *no_history_row;
 
-  /* Code lists, declared in the template (aimak-code-list.h) */
-  AimakCodeList       *sector_list;
-  AimakCodeList       *funding_list;
-  AimakCodeList       *status_list;
-  AimakCodeList       *marker_list;
+  /* Code lists of the check lists, declared in the template (aimak-code-list.h);
+   * the dropdowns' lists are their models */
   AimakCodeList       *groups_list;
   AimakCodeList       *gcm_list;
   AimakCodeList       *sdg_list;
@@ -101,6 +99,8 @@ struct _AimakPriorityEditor
   char                *burst_field;
   gint64               burst_time;      /* monotonic µs of the burst's last save */
   GPtrArray           *undo;            /* AimakPriorityEditorStep * */
+  GHashTable          *code_lists;      /* choice field → its AimakCodeList */
+  GPtrArray           *own_lists;       /* lists of check lists not in the template */
   GHashTable          *checks;          /* "field:code" → GtkCheckButton */
   GHashTable          *answer_buttons;  /* "item:answer" → GtkToggleButton */
   GPtrArray           *dynamic_rows;    /* check and checklist rows, removed on set_db */
@@ -133,6 +133,7 @@ void        _aimak_priority_editor_replace_str     (char               **dst,
 /* aimak-priority-editor-fields.c */
 gboolean    _aimak_priority_editor_is_field        (const char          *field,
                                                     const char          *name);
+const AimakField *_aimak_priority_editor_field     (const char          *field);
 void        _aimak_priority_editor_copy_field      (AimakPriority       *dst,
                                                     const AimakPriority *src,
                                                     const char          *field);
@@ -178,6 +179,9 @@ AimakCodeList *_aimak_priority_editor_code_list    (AimakPriorityEditor *self,
                                                     const char          *field);
 void        _aimak_priority_editor_fill_choice     (AimakPriorityEditor *self,
                                                     const char          *field);
+void        _aimak_priority_editor_add_choice      (AimakPriorityEditor *self,
+                                                    const char          *field,
+                                                    GtkWidget           *widget);
 void        _aimak_priority_editor_load_choices    (AimakPriorityEditor *self);
 void        _aimak_priority_editor_clear_choices   (AimakPriorityEditor *self);
 void        _aimak_priority_editor_class_init_choices (GtkWidgetClass   *widget_class);

@@ -326,6 +326,8 @@ aimak_priority_editor_finalize (GObject *object)
   g_free (self->target_area);
   g_free (self->problems_signature);
   g_ptr_array_unref (self->undo);
+  g_hash_table_unref (self->code_lists);
+  g_ptr_array_unref (self->own_lists);
   g_hash_table_unref (self->checks);
   g_hash_table_unref (self->answer_buttons);
   g_ptr_array_unref (self->dynamic_rows);
@@ -423,6 +425,8 @@ aimak_priority_editor_init (AimakPriorityEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) _aimak_priority_editor_step_free);
+  self->code_lists = g_hash_table_new (g_str_hash, g_str_equal);
+  self->own_lists = g_ptr_array_new_with_free_func (g_object_unref);
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->answer_buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->dynamic_rows = g_ptr_array_new ();
