@@ -405,6 +405,17 @@ save_value (AimakValueDialog *self)
   return TRUE;
 }
 
+/* Back from the new-indicator form to the value. */
+static void
+show_value_page (AimakValueDialog *self)
+{
+  gtk_stack_set_visible_child_name (self->page_stack, "value");
+  gtk_button_set_label (GTK_BUTTON (self->save_button),
+                        self->value->id ? _("_Save") : _("_Add"));
+  adw_window_title_set_title (self->window_title,
+                              self->value->id ? _("Edit Value") : _("New Value"));
+}
+
 static gboolean
 save_indicator (AimakValueDialog *self)
 {
@@ -441,11 +452,7 @@ save_indicator (AimakValueDialog *self)
   fill_indicators (self, ind->code);
   fill_sexes (self, current_sex (self));
   update_unit_suffix (self);
-  gtk_stack_set_visible_child_name (self->page_stack, "value");
-  gtk_button_set_label (GTK_BUTTON (self->save_button),
-                        self->value->id ? _("_Save") : _("_Add"));
-  adw_window_title_set_title (self->window_title,
-                              self->value->id ? _("Edit Value") : _("New Value"));
+  show_value_page (self);
   return TRUE;
 }
 
@@ -473,11 +480,7 @@ on_cancel_clicked (GtkButton        *button,
   if (!self->indicator_only &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "indicator") == 0)
     {
-      gtk_stack_set_visible_child_name (self->page_stack, "value");
-      gtk_button_set_label (GTK_BUTTON (self->save_button),
-                            self->value->id ? _("_Save") : _("_Add"));
-      adw_window_title_set_title (self->window_title,
-                                  self->value->id ? _("Edit Value") : _("New Value"));
+      show_value_page (self);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
