@@ -15,7 +15,7 @@
 #include "aimak-application.h"
 #include "aimak-damaged-dialog.h"
 #include "aimak-preferences-window.h"
-#include "aimak-priority-editor.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"

@@ -7,11 +7,13 @@
 
 #include <adwaita.h>
 
-#include "aimak-activity-editor.h"
+#include "aimak-activity-editor-private.h"
 #include "aimak-application.h"
 #include "aimak-capacity-page.h"
 #include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
+#include "aimak-priorities-page.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"

@@ -22,6 +22,8 @@
 #include "aimak-marker-badge.h"
 #include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
+#include "aimak-priorities-page.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-priority-indicator-row.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"

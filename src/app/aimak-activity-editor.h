@@ -49,28 +49,6 @@ gboolean             aimak_activity_editor_save_pending   (AimakActivityEditor  
                                                            GError              **error);
 /* Forgets the unsaved changes, so that closing does not try to save them again. */
 void                 aimak_activity_editor_discard        (AimakActivityEditor *self);
-/* Opens, focuses and scrolls into view the widget of @field (as a click on a
- * problem does). */
-void                 aimak_activity_editor_reveal_field   (AimakActivityEditor *self,
-                                                           const char          *field);
-/* The list of problems in the popover of the problem button. */
-GtkListBox          *aimak_activity_editor_get_problem_list (AimakActivityEditor *self);
-
-/* For tests and focus: the widget of @field ("date", "type", "topic", "facilitator",
- * "pre_score", "post_score", "notes", "area_code"). */
-GtkWidget           *aimak_activity_editor_get_field_widget (AimakActivityEditor *self,
-                                                             const char          *field);
-/* The spin button for the women (or men) of @role_code. */
-GtkSpinButton       *aimak_activity_editor_get_count_spin   (AimakActivityEditor *self,
-                                                             const char          *role_code,
-                                                             gboolean             women);
-/* The check button linking priority @id. */
-GtkCheckButton      *aimak_activity_editor_get_priority_check (AimakActivityEditor *self,
-                                                               const char          *id);
-/* Number of problems in the summary, and the inline text shown for @field's group. */
-guint                aimak_activity_editor_get_n_problems   (AimakActivityEditor *self);
-const char          *aimak_activity_editor_get_inline_problem (AimakActivityEditor *self,
-                                                               const char          *field);
-const char          *aimak_activity_editor_get_state_text   (AimakActivityEditor *self);
+/* Test hooks are in aimak-activity-editor-private.h. */
 
 G_END_DECLS

@@ -7,34 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-import-dialog.h"
+#include "aimak-import-dialog-private.h"
+#include "aimak-import-preview-item.h"
+#include "aimak-problem-row.h"
 #include "aimak-window.h"
 
 #define PREVIEW_ROWS  500
 #define MAX_PROBLEMS  1000
-
-/* ---- preview rows as list items ---- */
-
-#define AIMAK_TYPE_PREVIEW_ITEM (aimak_preview_item_get_type ())
-G_DECLARE_FINAL_TYPE (AimakPreviewItem, aimak_preview_item, AIMAK, PREVIEW_ITEM, GObject)
-
-struct _AimakPreviewItem
-{
-  GObject                parent_instance;
-  AimakImportPreviewRow *row;   /* borrowed from the dialog's preview array */
-};
-
-G_DEFINE_FINAL_TYPE (AimakPreviewItem, aimak_preview_item, G_TYPE_OBJECT)
-
-static void
-aimak_preview_item_class_init (AimakPreviewItemClass *klass)
-{
-}
-
-static void
-aimak_preview_item_init (AimakPreviewItem *self)
-{
-}
 
 /* ---- the dialog ---- */
 
@@ -285,13 +264,14 @@ bind_preview_cell (GtkSignalListItemFactory *factory,
                    gpointer                  user_data)
 {
   GtkWidget *label = gtk_list_item_get_child (list_item);
-  AimakPreviewItem *item = gtk_list_item_get_item (list_item);
+  AimakImportPreviewItem *item = gtk_list_item_get_item (list_item);
+  AimakImportPreviewRow *row = aimak_import_preview_item_get_row (item);
   int column = GPOINTER_TO_INT (user_data);
-  g_autofree char *text = preview_text (item->row, column);
+  g_autofree char *text = preview_text (row, column);
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_tooltip_text (label, column >= -1 ? text : NULL);
-  if (column == -1 && item->row->reason)
+  if (column == -1 && row->reason)
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
@@ -346,13 +326,9 @@ show_preview (AimakImportDialog *self)
   for (guint i = 0; i < self->report->problems->len && i < MAX_PROBLEMS; i++)
     {
       AimakProblem *p = g_ptr_array_index (self->report->problems, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("Line %u"), p->line);
+      g_autofree char *line = g_strdup_printf (_("Line %u"), p->line);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), p->message);
-      gtk_list_box_append (self->problems_list, row);
+      gtk_list_box_append (self->problems_list, aimak_problem_row_new (p, line));
     }
   if (self->report->problems->len > MAX_PROBLEMS)
     {
@@ -367,10 +343,10 @@ show_preview (AimakImportDialog *self)
   g_list_store_remove_all (self->preview_items);
   for (guint i = 0; self->preview && i < self->preview->len; i++)
     {
-      AimakPreviewItem *item = g_object_new (AIMAK_TYPE_PREVIEW_ITEM, NULL);
-      item->row = g_ptr_array_index (self->preview, i);
+      g_autoptr(AimakImportPreviewItem) item =
+        aimak_import_preview_item_new (g_ptr_array_index (self->preview, i));
+
       g_list_store_append (self->preview_items, item);
-      g_object_unref (item);
     }
   {
     guint shown = self->preview ? self->preview->len : 0;
@@ -652,7 +628,7 @@ aimak_import_dialog_init (AimakImportDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_mutex_init (&self->progress_lock);
-  self->preview_items = g_list_store_new (AIMAK_TYPE_PREVIEW_ITEM);
+  self->preview_items = g_list_store_new (AIMAK_TYPE_IMPORT_PREVIEW_ITEM);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->preview_items)));
   gtk_column_view_set_model (self->preview_view, GTK_SELECTION_MODEL (selection));
   add_preview_column (self, _("Line"), -2, 56);

@@ -14,14 +14,6 @@ G_DECLARE_FINAL_TYPE (AimakImportDialog, aimak_import_dialog, AIMAK, IMPORT_DIAL
 
 AimakImportDialog *aimak_import_dialog_new        (GtkWindow         *parent,
                                                    AimakDb           *db);
-/* Checks @file and shows its preview (what choosing it in the file chooser does). */
-void               aimak_import_dialog_load_file  (AimakImportDialog *self,
-                                                   GFile             *file);
-/* The visible step: "choose", "progress", "preview" or "error". */
-const char        *aimak_import_dialog_get_step   (AimakImportDialog *self);
-/* AimakImportPreviewRow * of the checked file (the first rows). */
-GPtrArray         *aimak_import_dialog_get_preview (AimakImportDialog *self);
-/* The report of the check: every bad row with its reason. */
-const AimakImportReport *aimak_import_dialog_get_report (AimakImportDialog *self);
+/* Test hooks are in aimak-import-dialog-private.h. */
 
 G_END_DECLS

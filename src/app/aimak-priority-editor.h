@@ -34,8 +34,6 @@ const char          *aimak_priority_editor_get_id       (AimakPriorityEditor *se
 const AimakPriority *aimak_priority_editor_get_priority (AimakPriorityEditor *self);
 /* Writes the field that waits for its pause now; FALSE if it could not be saved. */
 gboolean             aimak_priority_editor_flush        (AimakPriorityEditor *self);
-/* Takes back the last saved field change and saves; FALSE if there was none. */
-gboolean             aimak_priority_editor_undo         (AimakPriorityEditor *self);
 void                 aimak_priority_editor_set_read_only (AimakPriorityEditor *self,
                                                           gboolean             read_only);
 void                 aimak_priority_editor_focus_title  (AimakPriorityEditor *self);
@@ -46,41 +44,10 @@ gboolean             aimak_priority_editor_save_pending (AimakPriorityEditor  *s
                                                          GError              **error);
 /* Forgets what could not be saved, so that closing does not try again. */
 void                 aimak_priority_editor_discard      (AimakPriorityEditor *self);
-/* Opens the expander of @field, focuses it and scrolls it into view. */
-void                 aimak_priority_editor_reveal_field (AimakPriorityEditor *self,
-                                                         const char          *field);
-/* The list of problems in the popover of the problem button. */
-GtkListBox          *aimak_priority_editor_get_problem_list (AimakPriorityEditor *self);
 /* The area chosen in the window: the Area row offers to move the priority there. */
 void                 aimak_priority_editor_set_target_area (AimakPriorityEditor *self,
                                                             const char          *code);
 
-/* The widget that edits @field (a column name of DESIGN.md, e.g. "title",
- * "problem", "gender_marker", "status", "target_groups"), for focus and tests. */
-GtkWidget           *aimak_priority_editor_get_field_widget (AimakPriorityEditor *self,
-                                                             const char          *field);
-/* The check button of @code in the list @field ("target_groups", "gcm", "sdg"). */
-GtkCheckButton      *aimak_priority_editor_get_check        (AimakPriorityEditor *self,
-                                                             const char          *field,
-                                                             const char          *code);
-/* The toggle of @answer ("yes", "partly", "no") for checklist item @item. */
-GtkToggleButton     *aimak_priority_editor_get_answer_button (AimakPriorityEditor *self,
-                                                              const char          *item,
-                                                              const char          *answer);
-/* Indicator rows, in order. */
-guint                aimak_priority_editor_get_n_indicators (AimakPriorityEditor *self);
-GtkWidget           *aimak_priority_editor_get_indicator_row (AimakPriorityEditor *self,
-                                                              guint                index);
-/* The inline problem shown under the field of @field, or NULL when none. */
-const char          *aimak_priority_editor_get_inline_problem (AimakPriorityEditor *self,
-                                                               const char          *field);
-/* The number of problems in the summary at the top. */
-guint                aimak_priority_editor_get_n_problems   (AimakPriorityEditor *self);
-/* The explanation shown after a refused status change, or NULL. */
-const char          *aimak_priority_editor_get_refusal      (AimakPriorityEditor *self);
-/* History rows shown, newest first. */
-guint                aimak_priority_editor_get_n_history    (AimakPriorityEditor *self);
-const char          *aimak_priority_editor_get_history_title (AimakPriorityEditor *self,
-                                                              guint                index);
+/* Test hooks are in aimak-priority-editor-private.h. */
 
 G_END_DECLS

@@ -3,31 +3,6 @@
 
 #include "aimak-priority-slots.h"
 
-struct _AimakPrioritySlot
-{
-  GObject parent_instance;
-  guint   position;
-};
-
-G_DEFINE_FINAL_TYPE (AimakPrioritySlot, aimak_priority_slot, G_TYPE_OBJECT)
-
-static void
-aimak_priority_slot_class_init (AimakPrioritySlotClass *klass)
-{
-}
-
-static void
-aimak_priority_slot_init (AimakPrioritySlot *self)
-{
-}
-
-guint
-aimak_priority_slot_get_position (AimakPrioritySlot *self)
-{
-  g_return_val_if_fail (AIMAK_IS_PRIORITY_SLOT (self), 0);
-  return self->position;
-}
-
 struct _AimakPrioritySlots
 {
   GObject             parent_instance;
@@ -70,8 +45,7 @@ aimak_priority_slots_get_item (GListModel *list,
   slot = g_ptr_array_index (self->slots, position);
   if (slot == NULL)
     {
-      slot = g_object_new (AIMAK_TYPE_PRIORITY_SLOT, NULL);
-      slot->position = position;
+      slot = aimak_priority_slot_new (position);
       g_ptr_array_index (self->slots, position) = slot;
     }
   return g_object_ref (slot);
@@ -93,13 +67,6 @@ on_items_changed (GListModel         *model,
                   AimakPrioritySlots *self)
 {
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-AimakPriorityModel *
-aimak_priority_slots_get_model (AimakPrioritySlots *self)
-{
-  g_return_val_if_fail (AIMAK_IS_PRIORITY_SLOTS (self), NULL);
-  return self->model;
 }
 
 AimakPriorityRow *

@@ -9,19 +9,14 @@
 
 #include <gio/gio.h>
 #include "aimak-core.h"
+#include "aimak-priority-slot.h"
 
 G_BEGIN_DECLS
-
-#define AIMAK_TYPE_PRIORITY_SLOT (aimak_priority_slot_get_type ())
-G_DECLARE_FINAL_TYPE (AimakPrioritySlot, aimak_priority_slot, AIMAK, PRIORITY_SLOT, GObject)
-
-guint               aimak_priority_slot_get_position (AimakPrioritySlot  *self);
 
 #define AIMAK_TYPE_PRIORITY_SLOTS (aimak_priority_slots_get_type ())
 G_DECLARE_FINAL_TYPE (AimakPrioritySlots, aimak_priority_slots, AIMAK, PRIORITY_SLOTS, GObject)
 
 AimakPrioritySlots *aimak_priority_slots_new         (AimakPriorityModel *model);
-AimakPriorityModel *aimak_priority_slots_get_model   (AimakPrioritySlots *self);
 /* The row now at @position (a new reference), or NULL past the end. */
 AimakPriorityRow   *aimak_priority_slots_get_row     (AimakPrioritySlots *self,
                                                       guint               position);

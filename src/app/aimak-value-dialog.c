@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "aimak-value-dialog.h"
+#include "aimak-problem-row.h"
+#include "aimak-value-dialog-private.h"
 
 struct _AimakValueDialog
 {
@@ -22,25 +23,25 @@ struct _AimakValueDialog
   AdwPreferencesGroup *value_group;
   GtkLabel            *value_general_error;
   AdwComboRow         *indicator_row;
-  GtkWidget           *indicator_error;
+  AimakProblemRow     *indicator_error;
   AdwEntryRow         *year_row;
-  GtkWidget           *year_error;
+  AimakProblemRow     *year_error;
   AdwComboRow         *sex_row;
-  GtkWidget           *sex_error;
+  AimakProblemRow     *sex_error;
   AdwEntryRow         *value_row;
-  GtkWidget           *value_error;
+  AimakProblemRow     *value_error;
   AdwEntryRow         *source_row;
-  GtkWidget           *source_error;
+  AimakProblemRow     *source_error;
   AdwEntryRow         *note_row;
   GtkLabel            *indicator_general_error;
   AdwEntryRow         *code_row;
-  GtkWidget           *code_error;
+  AimakProblemRow     *code_error;
   AdwEntryRow         *name_en_row;
-  GtkWidget           *name_en_error;
+  AimakProblemRow     *name_en_error;
   AdwEntryRow         *name_ru_row;
   AdwEntryRow         *name_ky_row;
   AdwComboRow         *unit_row;
-  GtkWidget           *unit_error;
+  AimakProblemRow     *unit_error;
   GtkSwitch           *by_sex_switch;
   AdwEntryRow         *description_row;
   GtkWidget           *unit_suffix;
@@ -68,15 +69,13 @@ sex_index (char sex)
   return sex == 'F' ? 0 : sex == 'M' ? 1 : 2;
 }
 
+/* Shows @message in @error_row under @field, and marks the field; NULL clears. */
 static void
-set_field_error (GtkWidget  *error_row,
-                 GtkWidget  *field,
-                 const char *message)
+set_field_error (AimakProblemRow *error_row,
+                 GtkWidget       *field,
+                 const char      *message)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (error_row));
-
-  gtk_label_set_text (GTK_LABEL (label), message ? message : "");
-  gtk_widget_set_visible (error_row, message != NULL);
+  aimak_problem_row_set_message (error_row, NULL, message);
   if (message)
     {
       gtk_widget_add_css_class (field, "error");
@@ -277,6 +276,28 @@ on_sex_selected (AdwComboRow      *row,
   clear_value_errors (self);
 }
 
+#define MEMBER(name) G_STRUCT_OFFSET (AimakValueDialog, name)
+
+/* The fields of both pages by the core's field id: the row that edits the
+ * field and the problem row under it. */
+static const struct
+{
+  const char *field;
+  gssize      row;
+  gssize      error;
+} field_rows[] = {
+  { "indicator_code", MEMBER (indicator_row), MEMBER (indicator_error) },
+  { "year", MEMBER (year_row), MEMBER (year_error) },
+  { "sex", MEMBER (sex_row), MEMBER (sex_error) },
+  { "value", MEMBER (value_row), MEMBER (value_error) },
+  { "source", MEMBER (source_row), MEMBER (source_error) },
+  { "code", MEMBER (code_row), MEMBER (code_error) },
+  { "name_en", MEMBER (name_en_row), MEMBER (name_en_error) },
+  { "unit", MEMBER (unit_row), MEMBER (unit_error) },
+};
+
+/* Shows each problem under its field; one that names no field of the form
+ * goes above the fields of the page shown. */
 static void
 show_problems (AimakValueDialog *self,
                GPtrArray        *problems)
@@ -284,25 +305,16 @@ show_problems (AimakValueDialog *self,
   for (guint i = 0; i < problems->len; i++)
     {
       AimakProblem *p = g_ptr_array_index (problems, i);
-      const char *f = p->field;
+      gboolean shown = FALSE;
 
-      if (g_strcmp0 (f, "indicator_code") == 0)
-        set_field_error (self->indicator_error, GTK_WIDGET (self->indicator_row), p->message);
-      else if (g_strcmp0 (f, "year") == 0)
-        set_field_error (self->year_error, GTK_WIDGET (self->year_row), p->message);
-      else if (g_strcmp0 (f, "sex") == 0)
-        set_field_error (self->sex_error, GTK_WIDGET (self->sex_row), p->message);
-      else if (g_strcmp0 (f, "value") == 0)
-        set_field_error (self->value_error, GTK_WIDGET (self->value_row), p->message);
-      else if (g_strcmp0 (f, "source") == 0)
-        set_field_error (self->source_error, GTK_WIDGET (self->source_row), p->message);
-      else if (g_strcmp0 (f, "code") == 0)
-        set_field_error (self->code_error, GTK_WIDGET (self->code_row), p->message);
-      else if (g_strcmp0 (f, "name_en") == 0)
-        set_field_error (self->name_en_error, GTK_WIDGET (self->name_en_row), p->message);
-      else if (g_strcmp0 (f, "unit") == 0)
-        set_field_error (self->unit_error, GTK_WIDGET (self->unit_row), p->message);
-      else
+      for (guint f = 0; f < G_N_ELEMENTS (field_rows) && !shown; f++)
+        if (g_strcmp0 (p->field, field_rows[f].field) == 0)
+          {
+            set_field_error (G_STRUCT_MEMBER (AimakProblemRow *, self, field_rows[f].error),
+                             G_STRUCT_MEMBER (GtkWidget *, self, field_rows[f].row), p->message);
+            shown = TRUE;
+          }
+      if (!shown)
         set_general_error (self->indicator_only ||
                            g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack),
                                       "indicator") == 0
@@ -393,6 +405,17 @@ save_value (AimakValueDialog *self)
   return TRUE;
 }
 
+/* Back from the new-indicator form to the value. */
+static void
+show_value_page (AimakValueDialog *self)
+{
+  gtk_stack_set_visible_child_name (self->page_stack, "value");
+  gtk_button_set_label (GTK_BUTTON (self->save_button),
+                        self->value->id ? _("_Save") : _("_Add"));
+  adw_window_title_set_title (self->window_title,
+                              self->value->id ? _("Edit Value") : _("New Value"));
+}
+
 static gboolean
 save_indicator (AimakValueDialog *self)
 {
@@ -429,11 +452,7 @@ save_indicator (AimakValueDialog *self)
   fill_indicators (self, ind->code);
   fill_sexes (self, current_sex (self));
   update_unit_suffix (self);
-  gtk_stack_set_visible_child_name (self->page_stack, "value");
-  gtk_button_set_label (GTK_BUTTON (self->save_button),
-                        self->value->id ? _("_Save") : _("_Add"));
-  adw_window_title_set_title (self->window_title,
-                              self->value->id ? _("Edit Value") : _("New Value"));
+  show_value_page (self);
   return TRUE;
 }
 
@@ -461,11 +480,7 @@ on_cancel_clicked (GtkButton        *button,
   if (!self->indicator_only &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "indicator") == 0)
     {
-      gtk_stack_set_visible_child_name (self->page_stack, "value");
-      gtk_button_set_label (GTK_BUTTON (self->save_button),
-                            self->value->id ? _("_Save") : _("_Add"));
-      adw_window_title_set_title (self->window_title,
-                                  self->value->id ? _("Edit Value") : _("New Value"));
+      show_value_page (self);
       return;
     }
   gtk_window_close (GTK_WINDOW (self));
@@ -534,6 +549,7 @@ aimak_value_dialog_class_init (AimakValueDialogClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (AIMAK_TYPE_PROBLEM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-value-dialog.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, AimakValueDialog, name)
@@ -677,11 +693,4 @@ aimak_value_dialog_new_indicator (GtkWindow *parent,
   fill_indicators (self, NULL);
   show_indicator_page (self);
   return self;
-}
-
-gint64
-aimak_value_dialog_get_value_id (AimakValueDialog *self)
-{
-  g_return_val_if_fail (AIMAK_IS_VALUE_DIALOG (self), 0);
-  return self->value->id;
 }

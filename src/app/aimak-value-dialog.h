@@ -28,9 +28,6 @@ AimakValueDialog *aimak_value_dialog_new_edit      (GtkWindow               *par
 AimakValueDialog *aimak_value_dialog_new_indicator (GtkWindow               *parent,
                                                     AimakDb                 *db);
 
-/* The value being edited (id 0 while new). */
-gint64            aimak_value_dialog_get_value_id  (AimakValueDialog        *self);
-/* Saves what the fields say, as the default button does; FALSE shows the problems. */
-gboolean          aimak_value_dialog_save          (AimakValueDialog        *self);
+/* Test hooks are in aimak-value-dialog-private.h. */
 
 G_END_DECLS

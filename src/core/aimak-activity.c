@@ -8,15 +8,13 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "aimak-activity.h"
+#include "aimak-activity-private.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
 #include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-activity-error-quark, aimak_activity_error)
 
-#define ACTIVITY_COLUMNS "id, area_code, date, type, topic, facilitator, pre_score, post_score, " \
-                         "notes, is_demo, created_at, updated_at, deleted_at"
 
 /* ---- The record ---- */
 
@@ -405,16 +403,6 @@ check_valid (const AimakActivity *a,
 
 /* ---- Reading and writing ---- */
 
-static char *
-score_text (double score)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (score))
-    return NULL;
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, score));
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -423,8 +411,8 @@ compare_strings (gconstpointer a,
 }
 
 /* Sorted so that the change log compares sets, not orders. */
-static char *
-join_priorities (GPtrArray *ids)
+char *
+_aimak_activity_priorities_text (const GPtrArray *ids)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
@@ -435,81 +423,74 @@ join_priorities (GPtrArray *ids)
   return g_strjoinv (",", (char **) sorted->pdata);
 }
 
+static gboolean
+add_participants (AimakStmt *row,
+                  gpointer   data,
+                  GError   **error)
+{
+  aimak_activity_set_participants (data, aimak_stmt_text (row, 0), aimak_stmt_int (row, 1),
+                                   aimak_stmt_int (row, 2));
+  return TRUE;
+}
+
+static gboolean
+add_priority (AimakStmt *row,
+              gpointer   data,
+              GError   **error)
+{
+  g_ptr_array_add (((AimakActivity *) data)->priorities, g_strdup (aimak_stmt_text (row, 0)));
+  return TRUE;
+}
+
+static gboolean
+read_activity (AimakStmt *row,
+               gpointer   data,
+               GError   **error)
+{
+  AimakActivity **a = data;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  *a = g_new0 (AimakActivity, 1);
+  (*a)->participants = participants_new ();
+  (*a)->priorities = g_ptr_array_new_with_free_func (g_free);
+  aimak_field_read_row (fields, n, *a, row, 0);
+  return TRUE;
+}
+
 AimakActivity *
 aimak_activity_load (AimakDb    *db,
                      const char *id,
                      GError    **error)
 {
   g_autoptr(AimakActivity) a = NULL;
-  GError *local_error = NULL;
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
 
   g_return_val_if_fail (db != NULL && id != NULL, NULL);
 
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                                "SELECT " ACTIVITY_COLUMNS " FROM activity "
-                                                "WHERE id = ?", "t", id);
-    if (st == NULL)
+  columns = aimak_field_columns (fields, n);
+  sql = g_strdup_printf ("SELECT %s FROM activity WHERE id = ?", columns);
+  if (!aimak_db_foreach (db, error, read_activity, &a, sql, "t", id))
+    return NULL;
+  if (a == NULL)
+    {
+      g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,
+                   _("The activity “%s” does not exist."), id);
       return NULL;
-    if (!aimak_stmt_next (st, &local_error))
-      {
-        if (local_error)
-          g_propagate_error (error, local_error);
-        else
-          g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,
-                       _("The activity “%s” does not exist."), id);
-        return NULL;
-      }
-    a = g_new0 (AimakActivity, 1);
-    a->id = g_strdup (aimak_stmt_text (st, 0));
-    a->area_code = g_strdup (aimak_stmt_text (st, 1));
-    a->date = g_strdup (aimak_stmt_text (st, 2));
-    a->type = g_strdup (aimak_stmt_text (st, 3));
-    a->topic = g_strdup (aimak_stmt_text (st, 4));
-    a->facilitator = g_strdup (aimak_stmt_text (st, 5));
-    a->pre_score = aimak_stmt_double_or_nan (st, 6);
-    a->post_score = aimak_stmt_double_or_nan (st, 7);
-    a->notes = g_strdup (aimak_stmt_text (st, 8));
-    a->is_demo = sqlite3_column_int (st, 9) != 0;
-    a->created_at = g_strdup (aimak_stmt_text (st, 10));
-    a->updated_at = g_strdup (aimak_stmt_text (st, 11));
-    a->deleted_at = g_strdup ((const char *) sqlite3_column_text (st, 12));
-    a->participants = participants_new ();
-    a->priorities = g_ptr_array_new_with_free_func (g_free);
-  }
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                                "SELECT ap.role_code, ap.women, ap.men "
-                                                "FROM activity_participant ap "
-                                                "LEFT JOIN role r ON r.code = ap.role_code "
-                                                "WHERE ap.activity_id = ? "
-                                                "ORDER BY r.sort, ap.role_code", "t", id);
-    if (st == NULL)
-      return NULL;
-    while (aimak_stmt_next (st, &local_error))
-      aimak_activity_set_participants (a, aimak_stmt_text (st, 0), sqlite3_column_int (st, 1),
-                                       sqlite3_column_int (st, 2));
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return NULL;
-      }
-  }
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                                "SELECT priority_id FROM activity_priority "
-                                                "WHERE activity_id = ? ORDER BY priority_id",
-                                                "t", id);
-    if (st == NULL)
-      return NULL;
-    while (aimak_stmt_next (st, &local_error))
-      g_ptr_array_add (a->priorities, g_strdup (aimak_stmt_text (st, 0)));
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return NULL;
-      }
-  }
+    }
+  if (!aimak_db_foreach (db, error, add_participants, a,
+                         "SELECT ap.role_code, ap.women, ap.men "
+                         "FROM activity_participant ap "
+                         "LEFT JOIN role r ON r.code = ap.role_code "
+                         "WHERE ap.activity_id = ? "
+                         "ORDER BY r.sort, ap.role_code", "t", id) ||
+      !aimak_db_foreach (db, error, add_priority, a,
+                         "SELECT priority_id FROM activity_priority "
+                         "WHERE activity_id = ? ORDER BY priority_id", "t", id))
+    return NULL;
   return g_steal_pointer (&a);
 }
 
@@ -539,132 +520,80 @@ write_links (AimakDb             *db,
   return TRUE;
 }
 
+static gboolean
+create_body (AimakDb  *db,
+             gpointer  data,
+             GError  **error)
+{
+  AimakActivity *a = data;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  return aimak_field_insert (db, "activity", fields, n, a, error) &&
+         write_links (db, a, error) &&
+         aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "create", "", NULL, a->topic,
+                              error);
+}
+
 gboolean
 aimak_activity_create (AimakDb       *db,
                        AimakActivity *a,
                        GError       **error)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *now = NULL;
+  g_autoptr(AimakActivity) work = NULL;
 
   g_return_val_if_fail (db != NULL && a != NULL, FALSE);
 
   if (!check_valid (a, error))
     return FALSE;
-  id = aimak_uuid_new ();
-  now = aimak_db_now ();
-  if (!aimak_db_begin (db, error))
+  /* Work on a copy so that @a is untouched when the write fails. */
+  work = aimak_activity_copy (a);
+  g_free (work->id);
+  work->id = aimak_uuid_new ();
+  g_free (work->created_at);
+  work->created_at = aimak_db_now ();
+  g_free (work->updated_at);
+  work->updated_at = g_strdup (work->created_at);
+  g_clear_pointer (&work->deleted_at, g_free);
+  if (!aimak_db_run_in_transaction (db, create_body, work, error))
     return FALSE;
   g_free (a->id);
-  a->id = g_strdup (id);
-  if (!aimak_db_exec (db, error,
-                      "INSERT INTO activity (id, area_code, date, type, topic, facilitator, "
-                      "pre_score, post_score, notes, is_demo, created_at, updated_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      "ttttttddtbtt", id, a->area_code, a->date, a->type,
-                      a->topic ? a->topic : "", a->facilitator ? a->facilitator : "",
-                      a->pre_score, a->post_score, a->notes ? a->notes : "", a->is_demo,
-                      now, now) ||
-      !write_links (db, a, error) ||
-      !aimak_db_log_change (db, "activity", id, "create", "", NULL, a->topic, error) ||
-      !aimak_db_commit (db, error))
-    {
-      if (aimak_db_in_transaction (db))
-        aimak_db_rollback (db);
-      g_clear_pointer (&a->id, g_free);
-      return FALSE;
-    }
+  a->id = g_steal_pointer (&work->id);
   g_free (a->created_at);
+  a->created_at = g_steal_pointer (&work->created_at);
   g_free (a->updated_at);
-  a->created_at = g_strdup (now);
-  a->updated_at = g_strdup (now);
+  a->updated_at = g_steal_pointer (&work->updated_at);
   return TRUE;
 }
-
-/* A changed field, to be logged once all are known (a burst needs to know
- * whether it is the only one). */
-typedef struct
-{
-  char *field;
-  char *old_value;
-  char *new_value;
-} FieldChange;
 
 static void
-field_change_free (gpointer data)
+add_count_change (GPtrArray *changes,
+                  char      *field,
+                  int        old_value,
+                  int        new_value)
 {
-  FieldChange *c = data;
+  AimakFieldChange *c;
 
-  g_free (c->field);
-  g_free (c->old_value);
-  g_free (c->new_value);
-  g_free (c);
-}
-
-/* Notes @field in @changes when its text changed; *changed tells whether anything did. */
-static gboolean
-log_text (GPtrArray  *changes,
-          const char *id,
-          const char *field,
-          const char *old_value,
-          const char *new_value,
-          gboolean   *changed,
-          GError    **error)
-{
-  FieldChange *c;
-
-  if (g_strcmp0 (old_value ? old_value : "", new_value ? new_value : "") == 0)
-    return TRUE;
-  *changed = TRUE;
-  c = g_new0 (FieldChange, 1);
-  c->field = g_strdup (field);
-  c->old_value = g_strdup (old_value);
-  c->new_value = g_strdup (new_value);
+  if (old_value == new_value)
+    {
+      g_free (field);
+      return;
+    }
+  c = g_new0 (AimakFieldChange, 1);
+  c->field = field;
+  c->old_text = g_strdup_printf ("%d", old_value);
+  c->new_text = g_strdup_printf ("%d", new_value);
   g_ptr_array_add (changes, c);
-  return TRUE;
 }
 
-static gboolean
-log_int (GPtrArray  *changes,
-         const char *id,
-         const char *field,
-         int         old_value,
-         int         new_value,
-         gboolean   *changed,
-         GError    **error)
+void
+_aimak_activity_participants_diff (gconstpointer old_record,
+                                   gconstpointer new_record,
+                                   GPtrArray    *changes)
 {
-  g_autofree char *o = g_strdup_printf ("%d", old_value);
-  g_autofree char *n = g_strdup_printf ("%d", new_value);
-
-  return log_text (changes, id, field, o, n, changed, error);
-}
-
-static gboolean
-log_differences (GPtrArray           *changes,
-                 const AimakActivity *old,
-                 const AimakActivity *a,
-                 gboolean            *changed,
-                 GError             **error)
-{
-  g_autofree char *old_pre = score_text (old->pre_score);
-  g_autofree char *new_pre = score_text (a->pre_score);
-  g_autofree char *old_post = score_text (old->post_score);
-  g_autofree char *new_post = score_text (a->post_score);
-  g_autofree char *old_links = join_priorities (old->priorities);
-  g_autofree char *new_links = join_priorities (a->priorities);
+  const AimakActivity *old = old_record;
+  const AimakActivity *a = new_record;
   g_autoptr(GPtrArray) roles = g_ptr_array_new ();
-  const char *id = a->id;
-
-  if (!log_text (changes, id, "area_code", old->area_code, a->area_code, changed, error) ||
-      !log_text (changes, id, "date", old->date, a->date, changed, error) ||
-      !log_text (changes, id, "type", old->type, a->type, changed, error) ||
-      !log_text (changes, id, "topic", old->topic, a->topic, changed, error) ||
-      !log_text (changes, id, "facilitator", old->facilitator, a->facilitator, changed, error) ||
-      !log_text (changes, id, "pre_score", old_pre, new_pre, changed, error) ||
-      !log_text (changes, id, "post_score", old_post, new_post, changed, error) ||
-      !log_text (changes, id, "notes", old->notes, a->notes, changed, error) ||
-      !log_text (changes, id, "priorities", old_links, new_links, changed, error))
-    return FALSE;
 
   /* Every role in either version, each compared by sex. */
   for (guint i = 0; i < old->participants->len; i++)
@@ -681,16 +610,57 @@ log_differences (GPtrArray           *changes,
   for (guint i = 0; i < roles->len; i++)
     {
       const char *role = g_ptr_array_index (roles, i);
-      g_autofree char *wf = g_strconcat ("women.", role, NULL);
-      g_autofree char *mf = g_strconcat ("men.", role, NULL);
 
-      if (!log_int (changes, id, wf, aimak_activity_get_women (old, role),
-                    aimak_activity_get_women (a, role), changed, error) ||
-          !log_int (changes, id, mf, aimak_activity_get_men (old, role),
-                    aimak_activity_get_men (a, role), changed, error))
+      add_count_change (changes, g_strconcat ("women.", role, NULL),
+                        aimak_activity_get_women (old, role),
+                        aimak_activity_get_women (a, role));
+      add_count_change (changes, g_strconcat ("men.", role, NULL),
+                        aimak_activity_get_men (old, role), aimak_activity_get_men (a, role));
+    }
+}
+
+typedef struct
+{
+  AimakActivity *a;
+  gint64        *burst;
+  char          *now;
+} UpdateData;
+
+static gboolean
+update_body (AimakDb  *db,
+             gpointer  data,
+             GError  **error)
+{
+  UpdateData *u = data;
+  AimakActivity *a = u->a;
+  g_autoptr(AimakActivity) old = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  old = aimak_activity_load (db, a->id, error);
+  if (old == NULL)
+    return FALSE;
+  changes = aimak_field_diff (fields, n, old, a);
+  if (changes->len == 0)
+    return TRUE;
+  if (u->burst && changes->len != 1)
+    *u->burst = 0;   /* several fields at once are no burst of typing */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AimakFieldChange *c = g_ptr_array_index (changes, i);
+      gboolean ok = u->burst && changes->len == 1
+        ? aimak_change_log_burst (db, AIMAK_ACTIVITY_ENTITY, a->id, c->field, c->old_text,
+                                  c->new_text, u->burst, error)
+        : aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "update", c->field,
+                               c->old_text, c->new_text, error);
+      if (!ok)
         return FALSE;
     }
-  return TRUE;
+  u->now = aimak_db_now ();
+  return aimak_field_update (db, "activity", fields, n, a, "updated_at", u->now, "id", a->id,
+                             error) &&
+         write_links (db, a, error);
 }
 
 static gboolean
@@ -699,58 +669,26 @@ update_activity (AimakDb       *db,
                  gint64        *burst,
                  GError       **error)
 {
-  g_autoptr(AimakActivity) old = NULL;
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (field_change_free);
-  g_autofree char *now = NULL;
-  gboolean changed = FALSE;
+  UpdateData u = { a, burst, NULL };
   gint64 old_burst = burst ? *burst : 0;
 
   g_return_val_if_fail (db != NULL && a != NULL && a->id != NULL, FALSE);
 
   if (!check_valid (a, error))
     return FALSE;
-  if (!aimak_db_begin (db, error))
-    return FALSE;
-  old = aimak_activity_load (db, a->id, error);
-  if (old == NULL || !log_differences (changes, old, a, &changed, error))
-    goto fail;
-  if (!changed)
-    return aimak_db_commit (db, error);
-  if (burst && changes->len != 1)
-    *burst = 0;   /* several fields at once are no burst of typing */
-  for (guint i = 0; i < changes->len; i++)
+  if (!aimak_db_run_in_transaction (db, update_body, &u, error))
     {
-      FieldChange *c = g_ptr_array_index (changes, i);
-      gboolean ok = burst && changes->len == 1
-        ? aimak_change_log_burst (db, "activity", a->id, c->field, c->old_value, c->new_value,
-                                  burst, error)
-        : aimak_db_log_change (db, "activity", a->id, "update", c->field, c->old_value,
-                               c->new_value, error);
-      if (!ok)
-        goto fail;
+      if (burst)
+        *burst = old_burst;
+      g_free (u.now);
+      return FALSE;
     }
-
-  now = aimak_db_now ();
-  if (!aimak_db_exec (db, error,
-                      "UPDATE activity SET area_code = ?, date = ?, type = ?, topic = ?, "
-                      "facilitator = ?, pre_score = ?, post_score = ?, notes = ?, updated_at = ? "
-                      "WHERE id = ?",
-                      "tttttddttt", a->area_code, a->date, a->type,
-                      a->topic ? a->topic : "", a->facilitator ? a->facilitator : "",
-                      a->pre_score, a->post_score, a->notes ? a->notes : "", now, a->id) ||
-      !write_links (db, a, error) ||
-      !aimak_db_commit (db, error))
-    goto fail;
-  g_free (a->updated_at);
-  a->updated_at = g_steal_pointer (&now);
+  if (u.now)
+    {
+      g_free (a->updated_at);
+      a->updated_at = u.now;
+    }
   return TRUE;
-
-fail:
-  if (aimak_db_in_transaction (db))
-    aimak_db_rollback (db);
-  if (burst)
-    *burst = old_burst;
-  return FALSE;
 }
 
 gboolean
@@ -771,47 +709,46 @@ aimak_activity_update_burst (AimakDb       *db,
   return update_activity (db, a, burst, error);
 }
 
-static gboolean
-set_deleted (AimakDb    *db,
-             const char *id,
-             gboolean    deleted,
-             GError    **error)
+typedef struct
 {
+  const char *id;
+  gboolean    deleted;
+} DeleteData;
+
+static gboolean
+set_deleted_body (AimakDb  *db,
+                  gpointer  data,
+                  GError  **error)
+{
+  DeleteData *d = data;
   g_autofree char *now = aimak_db_now ();
   g_autofree char *old = NULL;
   GError *local_error = NULL;
   gint64 exists;
 
-  if (!aimak_db_begin (db, error))
-    return FALSE;
   exists = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM activity WHERE id = ?",
-                               "t", id);
+                               "t", d->id);
   if (local_error)
     {
       g_propagate_error (error, local_error);
-      goto fail;
+      return FALSE;
     }
   if (exists == 0)
     {
       g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,
-                   _("The activity “%s” does not exist."), id);
-      goto fail;
+                   _("The activity “%s” does not exist."), d->id);
+      return FALSE;
     }
-  old = aimak_db_query_text (db, NULL, "SELECT deleted_at FROM activity WHERE id = ?", "t", id);
-  if ((old != NULL) == deleted)
-    return aimak_db_commit (db, error);  /* already so: nothing to record */
-  if (!aimak_db_exec (db, error, "UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                      "ttt", deleted ? now : NULL, now, id) ||
-      !aimak_db_log_change (db, "activity", id, deleted ? "delete" : "undelete", "deleted_at",
-                            old, deleted ? now : NULL, error) ||
-      !aimak_db_commit (db, error))
-    goto fail;
-  return TRUE;
-
-fail:
-  if (aimak_db_in_transaction (db))
-    aimak_db_rollback (db);
-  return FALSE;
+  old = aimak_db_query_text (db, NULL, "SELECT deleted_at FROM activity WHERE id = ?", "t",
+                             d->id);
+  if ((old != NULL) == d->deleted)
+    return TRUE;  /* already so: nothing to record */
+  return aimak_db_exec (db, error,
+                        "UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                        "ttt", d->deleted ? now : NULL, now, d->id) &&
+         aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, d->id,
+                              d->deleted ? "delete" : "undelete", "deleted_at", old,
+                              d->deleted ? now : NULL, error);
 }
 
 gboolean
@@ -819,8 +756,10 @@ aimak_activity_delete (AimakDb    *db,
                        const char *id,
                        GError    **error)
 {
+  DeleteData d = { id, TRUE };
+
   g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return set_deleted (db, id, TRUE, error);
+  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
 }
 
 gboolean
@@ -828,8 +767,10 @@ aimak_activity_undelete (AimakDb    *db,
                          const char *id,
                          GError    **error)
 {
+  DeleteData d = { id, FALSE };
+
   g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return set_deleted (db, id, FALSE, error);
+  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
 }
 
 GPtrArray *
@@ -881,402 +822,4 @@ aimak_activity_linkable_priorities (AimakDb    *db,
       return NULL;
     }
   return g_steal_pointer (&items);
-}
-
-/* ---- The register ---- */
-
-void
-aimak_activity_filter_clear (AimakActivityFilter *filter)
-{
-  g_clear_pointer (&filter->search, g_free);
-  g_clear_pointer (&filter->area_code, g_free);
-  g_clear_pointer (&filter->type, g_free);
-  g_clear_pointer (&filter->date_from, g_free);
-  g_clear_pointer (&filter->date_to, g_free);
-}
-
-struct _AimakActivityRow
-{
-  GObject     parent_instance;
-
-  char       *id;
-  char       *date;
-  char       *area_code;
-  char       *area_name;
-  char       *type;
-  char       *type_label;
-  char       *topic;
-  char       *facilitator;
-  char       *haystack;   /* casefolded words for search */
-  guint       women;
-  guint       men;
-  gboolean    is_demo;
-  GHashTable *roles;      /* role code → guint[2] { women, men } */
-};
-
-G_DEFINE_FINAL_TYPE (AimakActivityRow, aimak_activity_row, G_TYPE_OBJECT)
-
-enum
-{
-  ROW_PROP_0,
-  ROW_PROP_ID,
-  ROW_PROP_DATE,
-  ROW_PROP_DATE_SHOWN,
-  ROW_PROP_AREA_CODE,
-  ROW_PROP_AREA_NAME,
-  ROW_PROP_TYPE,
-  ROW_PROP_TYPE_LABEL,
-  ROW_PROP_TOPIC,
-  ROW_PROP_FACILITATOR,
-  ROW_PROP_WOMEN,
-  ROW_PROP_MEN,
-  ROW_PROP_TOTAL,
-  ROW_PROP_IS_DEMO,
-  ROW_N_PROPS
-};
-static GParamSpec *row_properties[ROW_N_PROPS];
-
-static void
-aimak_activity_row_finalize (GObject *object)
-{
-  AimakActivityRow *self = AIMAK_ACTIVITY_ROW (object);
-
-  g_free (self->id);
-  g_free (self->date);
-  g_free (self->area_code);
-  g_free (self->area_name);
-  g_free (self->type);
-  g_free (self->type_label);
-  g_free (self->topic);
-  g_free (self->facilitator);
-  g_free (self->haystack);
-  g_hash_table_unref (self->roles);
-  G_OBJECT_CLASS (aimak_activity_row_parent_class)->finalize (object);
-}
-
-static void
-aimak_activity_row_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AimakActivityRow *self = AIMAK_ACTIVITY_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_ID: g_value_set_string (value, self->id); break;
-    case ROW_PROP_DATE: g_value_set_string (value, self->date); break;
-    /* As the interface language writes dates; the stored ISO form sorts. */
-    case ROW_PROP_DATE_SHOWN: g_value_take_string (value, aimak_date_format (self->date, NULL)); break;
-    case ROW_PROP_AREA_CODE: g_value_set_string (value, self->area_code); break;
-    case ROW_PROP_AREA_NAME: g_value_set_string (value, self->area_name); break;
-    case ROW_PROP_TYPE: g_value_set_string (value, self->type); break;
-    case ROW_PROP_TYPE_LABEL: g_value_set_string (value, self->type_label); break;
-    case ROW_PROP_TOPIC: g_value_set_string (value, self->topic); break;
-    case ROW_PROP_FACILITATOR: g_value_set_string (value, self->facilitator); break;
-    case ROW_PROP_WOMEN: g_value_set_uint (value, self->women); break;
-    case ROW_PROP_MEN: g_value_set_uint (value, self->men); break;
-    case ROW_PROP_TOTAL: g_value_set_uint (value, self->women + self->men); break;
-    case ROW_PROP_IS_DEMO: g_value_set_boolean (value, self->is_demo); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-aimak_activity_row_class_init (AimakActivityRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = aimak_activity_row_finalize;
-  object_class->get_property = aimak_activity_row_get_property;
-  row_properties[ROW_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_DATE_SHOWN] = g_param_spec_string ("date-shown", NULL, NULL, NULL,
-                                                             flags);
-  row_properties[ROW_PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_AREA_NAME] = g_param_spec_string ("area-name", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_TYPE] = g_param_spec_string ("type", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_TYPE_LABEL] = g_param_spec_string ("type-label", NULL, NULL, NULL,
-                                                             flags);
-  row_properties[ROW_PROP_TOPIC] = g_param_spec_string ("topic", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_FACILITATOR] = g_param_spec_string ("facilitator", NULL, NULL, NULL,
-                                                              flags);
-  row_properties[ROW_PROP_WOMEN] = g_param_spec_uint ("women", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  row_properties[ROW_PROP_MEN] = g_param_spec_uint ("men", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  row_properties[ROW_PROP_TOTAL] = g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  row_properties[ROW_PROP_IS_DEMO] = g_param_spec_boolean ("is-demo", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
-}
-
-static void
-aimak_activity_row_init (AimakActivityRow *self)
-{
-  self->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-const char *
-aimak_activity_row_get_id (AimakActivityRow *self)
-{
-  return self->id;
-}
-
-gboolean
-aimak_activity_row_get_is_demo (AimakActivityRow *self)
-{
-  return self->is_demo;
-}
-
-const char *
-aimak_activity_row_get_date (AimakActivityRow *self)
-{
-  return self->date;
-}
-
-const char *
-aimak_activity_row_get_area_code (AimakActivityRow *self)
-{
-  return self->area_code;
-}
-
-const char *
-aimak_activity_row_get_area_name (AimakActivityRow *self)
-{
-  return self->area_name;
-}
-
-const char *
-aimak_activity_row_get_type_label (AimakActivityRow *self)
-{
-  return self->type_label;
-}
-
-const char *
-aimak_activity_row_get_topic (AimakActivityRow *self)
-{
-  return self->topic;
-}
-
-guint
-aimak_activity_row_get_women (AimakActivityRow *self)
-{
-  return self->women;
-}
-
-guint
-aimak_activity_row_get_men (AimakActivityRow *self)
-{
-  return self->men;
-}
-
-void
-aimak_activity_row_get_role (AimakActivityRow *self,
-                             const char       *role_code,
-                             guint            *women,
-                             guint            *men)
-{
-  guint *counts = g_hash_table_lookup (self->roles, role_code);
-
-  if (women)
-    *women = counts ? counts[0] : 0;
-  if (men)
-    *men = counts ? counts[1] : 0;
-}
-
-static gboolean
-matches_words (const char  *haystack,
-               char       **words)
-{
-  for (guint i = 0; words && words[i]; i++)
-    if (*words[i] && strstr (haystack, words[i]) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-/* Area and type filters and the date range go to SQL; the words are matched here on
- * casefolded text, because SQLite's LIKE folds ASCII only and names are Cyrillic. */
-#define QUERY_FILTER \
-  "WITH RECURSIVE sub(code) AS (SELECT ?1 WHERE ?1 IS NOT NULL " \
-  "  UNION ALL SELECT ar.code FROM area ar JOIN sub ON ar.parent_code = sub.code) "
-
-GPtrArray *
-aimak_activity_query (AimakDb                   *db,
-                      const AimakActivityFilter *filter,
-                      GError                   **error)
-{
-  static const AimakActivityFilter no_filter = { 0 };
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_auto(GStrv) words = NULL;
-  GError *local_error = NULL;
-
-  g_return_val_if_fail (db != NULL, NULL);
-
-  if (filter == NULL)
-    filter = &no_filter;
-  if (filter->search && *filter->search)
-    {
-      g_autofree char *folded = g_utf8_casefold (filter->search, -1);
-      g_autofree char *normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
-      words = g_strsplit_set (g_strstrip (normal), " \t\n", -1);
-    }
-
-  {
-    g_autoptr(AimakStmt) st =
-      aimak_db_prepare (db, error,
-                        QUERY_FILTER
-                        "SELECT a.id, a.date, a.area_code, "
-                        "aimak_name (ar.name_en, ar.name_ru, ar.name_ky), a.type, "
-                        "aimak_name (t.name_en, t.name_ru, t.name_ky), a.topic, a.facilitator, "
-                        "a.notes, ar.name_en, ar.name_ru, ar.name_ky, a.is_demo "
-                        "FROM activity a JOIN area ar ON ar.code = a.area_code "
-                        "LEFT JOIN activity_type t ON t.code = a.type "
-                        "WHERE a.deleted_at IS NULL "
-                        "AND (?1 IS NULL OR a.area_code IN sub) "
-                        "AND (?2 IS NULL OR a.type = ?2) "
-                        "AND (?3 IS NULL OR a.date >= ?3) "
-                        "AND (?4 IS NULL OR a.date <= ?4) "
-                        "ORDER BY a.date DESC, a.created_at DESC, a.id",
-                        "tttt", filter->area_code, filter->type, filter->date_from,
-                        filter->date_to);
-    if (st == NULL)
-      return NULL;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        AimakActivityRow *row = g_object_new (AIMAK_TYPE_ACTIVITY_ROW, NULL);
-        g_autofree char *text = NULL;
-        g_autofree char *folded = NULL;
-
-        row->id = g_strdup (aimak_stmt_text (st, 0));
-        row->date = g_strdup (aimak_stmt_text (st, 1));
-        row->area_code = g_strdup (aimak_stmt_text (st, 2));
-        row->area_name = g_strdup (aimak_stmt_text (st, 3));
-        row->type = g_strdup (aimak_stmt_text (st, 4));
-        row->type_label = g_strdup (aimak_stmt_text (st, 5));
-        row->topic = g_strdup (aimak_stmt_text (st, 6));
-        row->facilitator = g_strdup (aimak_stmt_text (st, 7));
-        row->is_demo = sqlite3_column_int (st, 12) != 0;
-        /* Area names in every language, so that a search in Russian finds a Kyrgyz
-         * spelling too. */
-        text = g_strjoin ("\n", row->topic, row->facilitator, aimak_stmt_text (st, 8),
-                          row->type_label, aimak_stmt_text (st, 9), aimak_stmt_text (st, 10),
-                          aimak_stmt_text (st, 11), row->area_code, row->date, NULL);
-        folded = g_utf8_casefold (text, -1);
-        row->haystack = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
-        if (words && !matches_words (row->haystack, words))
-          {
-            g_object_unref (row);
-            continue;
-          }
-        g_hash_table_insert (by_id, row->id, row);
-        g_ptr_array_add (rows, row);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return NULL;
-      }
-  }
-
-  if (rows->len == 0)
-    return g_steal_pointer (&rows);
-  {
-    g_autoptr(AimakStmt) st =
-      aimak_db_prepare (db, error,
-                        QUERY_FILTER
-                        "SELECT ap.activity_id, ap.role_code, ap.women, ap.men "
-                        "FROM activity_participant ap JOIN activity a ON a.id = ap.activity_id "
-                        "WHERE a.deleted_at IS NULL "
-                        "AND (?1 IS NULL OR a.area_code IN sub) "
-                        "AND (?2 IS NULL OR a.type = ?2) "
-                        "AND (?3 IS NULL OR a.date >= ?3) "
-                        "AND (?4 IS NULL OR a.date <= ?4)",
-                        "tttt", filter->area_code, filter->type, filter->date_from,
-                        filter->date_to);
-    if (st == NULL)
-      return NULL;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        AimakActivityRow *row = g_hash_table_lookup (by_id, aimak_stmt_text (st, 0));
-        guint *counts;
-
-        if (row == NULL)
-          continue;  /* left out by the search words */
-        counts = g_new (guint, 2);
-        counts[0] = (guint) MAX (0, sqlite3_column_int (st, 2));
-        counts[1] = (guint) MAX (0, sqlite3_column_int (st, 3));
-        row->women += counts[0];
-        row->men += counts[1];
-        g_hash_table_replace (row->roles, g_strdup (aimak_stmt_text (st, 1)), counts);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return NULL;
-      }
-  }
-  return g_steal_pointer (&rows);
-}
-
-void
-aimak_activity_totals_free (AimakActivityTotals *totals)
-{
-  if (totals == NULL)
-    return;
-  g_clear_pointer (&totals->by_role, g_ptr_array_unref);
-  g_free (totals);
-}
-
-AimakActivityTotals *
-aimak_activity_totals (AimakDb   *db,
-                       GPtrArray *rows,
-                       GError   **error)
-{
-  g_autoptr(AimakActivityTotals) totals = g_new0 (AimakActivityTotals, 1);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
-
-  g_return_val_if_fail (db != NULL, NULL);
-
-  totals->by_role = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
-  st = aimak_db_prepare (db, error,
-                         "SELECT code, aimak_name (name_en, name_ru, name_ky) FROM role "
-                         "ORDER BY sort, code", NULL);
-  if (st == NULL)
-    return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
-
-      item->code = g_strdup (aimak_stmt_text (st, 0));
-      item->label = g_strdup (aimak_stmt_text (st, 1));
-      g_ptr_array_add (totals->by_role, item);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  for (guint i = 0; rows && i < rows->len; i++)
-    {
-      AimakActivityRow *row = g_ptr_array_index (rows, i);
-
-      totals->count++;
-      totals->women += row->women;
-      totals->men += row->men;
-      for (guint r = 0; r < totals->by_role->len; r++)
-        {
-          AimakSummaryRoleItem *item = g_ptr_array_index (totals->by_role, r);
-          guint w, m;
-
-          aimak_activity_row_get_role (row, item->code, &w, &m);
-          item->women += w;
-          item->men += m;
-        }
-    }
-  totals->women_share = totals->women + totals->men > 0
-                          ? (double) totals->women / (totals->women + totals->men)
-                          : NAN;
-  return g_steal_pointer (&totals);
 }

@@ -1,0 +1,38 @@
+/* aimak-priority-slot.c — see aimak-priority-slot.h. */
+#include "config.h"
+
+#include "aimak-priority-slot.h"
+
+struct _AimakPrioritySlot
+{
+  GObject parent_instance;
+  guint   position;
+};
+
+G_DEFINE_FINAL_TYPE (AimakPrioritySlot, aimak_priority_slot, G_TYPE_OBJECT)
+
+static void
+aimak_priority_slot_class_init (AimakPrioritySlotClass *klass)
+{
+}
+
+static void
+aimak_priority_slot_init (AimakPrioritySlot *self)
+{
+}
+
+AimakPrioritySlot *
+aimak_priority_slot_new (guint position)
+{
+  AimakPrioritySlot *self = g_object_new (AIMAK_TYPE_PRIORITY_SLOT, NULL);
+
+  self->position = position;
+  return self;
+}
+
+guint
+aimak_priority_slot_get_position (AimakPrioritySlot *self)
+{
+  g_return_val_if_fail (AIMAK_IS_PRIORITY_SLOT (self), 0);
+  return self->position;
+}

@@ -1,0 +1,16 @@
+/* aimak-priority-slot.h — one item of AimakPrioritySlots: a position of the
+ * Priorities view's list that stays the same object while the row shown there
+ * changes (see aimak-priority-slots.h). */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define AIMAK_TYPE_PRIORITY_SLOT (aimak_priority_slot_get_type ())
+G_DECLARE_FINAL_TYPE (AimakPrioritySlot, aimak_priority_slot, AIMAK, PRIORITY_SLOT, GObject)
+
+AimakPrioritySlot *aimak_priority_slot_new          (guint              position);
+guint              aimak_priority_slot_get_position (AimakPrioritySlot *self);
+
+G_END_DECLS

@@ -1,0 +1,20 @@
+/* aimak-activity-private.h — what the parts of the activity module share
+ * (the record, its validation, its writes, the field table, the register). */
+#pragma once
+
+#include "aimak-field.h"
+#include "aimak-activity.h"
+
+G_BEGIN_DECLS
+
+#define AIMAK_ACTIVITY_ENTITY "activity"
+
+/* The linked priorities' ids sorted and joined by ",": the change log's text. */
+char     *_aimak_activity_priorities_text   (const GPtrArray *ids);
+/* AimakFieldChange "women.<role>" and "men.<role>" for every role whose count
+ * differs between @old_record and @new_record (AimakActivity *). */
+void      _aimak_activity_participants_diff (gconstpointer    old_record,
+                                             gconstpointer    new_record,
+                                             GPtrArray       *changes);
+
+G_END_DECLS
