@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-test-gui.c — helpers shared by the GUI tests. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-backup-ui.c — backups through the real widgets: the damaged-database
  * dialog (its words and responses, and "Restore Newest Good Backup" through
  * the application, which then opens the restored data), the Preferences list

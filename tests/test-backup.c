@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-backup.c — backups and restore: consistent copies while a writer is
  * busy, naming, listing and pruning, the once-a-day rule, verification of
  * damaged, foreign and newer files, restore (and its refusals, which change

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-capacity-page.c — the Capacity building and Summary views through their real
  * widgets: select Suzak, add an activity with 12 women and 5 men in the editor, see the
  * totals and the Summary's charts and tables change; validation shown inline; delete
@@ -125,8 +126,8 @@ db_count (AimakDb    *db,
 static void
 test_add_activity (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakCapacityPage *page;
   AimakSummaryPage *summary;
@@ -369,7 +370,6 @@ test_add_activity (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -428,8 +428,8 @@ test_read_only (void)
 static void
 test_dates_as_written (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
   const char *dates[] = { "2024-03-01", "2025-06-15" };
@@ -480,7 +480,6 @@ test_dates_as_written (void)
     g_setenv ("LANGUAGE", language, TRUE);
   else
     g_unsetenv ("LANGUAGE");
-  aimak_test_rmdir (dir);
 }
 
 /* Which page of the leaflet the user sees: "list" or "editor". */
@@ -493,8 +492,8 @@ shown_page (AdwLeaflet *leaflet)
 static void
 test_narrow (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   AimakWindow *window;
   AimakCapacityPage *page;
@@ -602,7 +601,6 @@ test_narrow (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-editor-layout.c — the editors stay still while the user types: the place
  * of every field (its bounds relative to the editor) is the same before and
  * after changes that add and remove problems, in the priority editor and in
@@ -124,8 +125,8 @@ new_priority (AimakWindow *window)
 static void
 test_priority_still (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, BARSKOON, "priorities", 900);
   AimakPriorityEditor *editor = new_priority (window);
   GtkWidget *e = GTK_WIDGET (editor);
@@ -224,7 +225,6 @@ test_priority_still (void)
   g_assert_true (aimak_priority_editor_flush (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static gboolean
@@ -283,8 +283,8 @@ click_problem (GtkListBox *list,
 static void
 test_priority_problem_click (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, BARSKOON, "priorities", 560);
   AimakPriorityEditor *editor = new_priority (window);
   GtkWidget *e = GTK_WIDGET (editor);
@@ -352,7 +352,6 @@ test_priority_problem_click (void)
   g_assert_true (aimak_priority_editor_flush (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static const char * const activity_fields[] = {
@@ -365,8 +364,8 @@ static const char * const activity_fields[] = {
 static void
 test_activity_still (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, SUZAK_AA, "capacity", 900);
   AimakCapacityPage *page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
   AimakActivityEditor *editor = aimak_capacity_page_get_editor (page);
@@ -436,15 +435,14 @@ test_activity_still (void)
   g_assert_true (aimak_activity_editor_flush (editor, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* "0 of 1 priority linked" follows the tick at once, before any save. */
 static void
 test_activity_linked_count (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autofree char *prio = aimak_uuid_new ();
   AimakWindow *window;
   AimakCapacityPage *page;
@@ -477,7 +475,6 @@ test_activity_linked_count (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static gint64
@@ -495,8 +492,8 @@ n_log (AimakDb    *db,
 static void
 test_history_burst (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, BARSKOON, "priorities", 900);
   AimakPriorityEditor *editor = new_priority (window);
   GtkWidget *e = GTK_WIDGET (editor);
@@ -566,7 +563,6 @@ test_history_burst (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 int

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-editor-quit.c — nothing typed is lost on quit (Ctrl+Q, app.quit) or
  * close: text typed a moment before, still waiting for the editors' pause, is
  * in the database when it is opened again. Edits that cannot be saved (they

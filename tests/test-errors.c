@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-errors.c — the error paths a planner can reach, each with a message
  * that says what happened and what to do, and none leaving a half-written file
  * or a half-applied change: a database locked by another program, a full disk

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-dialog.c — Export Workbook through the real widgets under Xvfb: Ctrl+E's
  * action opens the dialog with the selected area, the proposed file name and the saved
  * options; Export writes the workbook in the background and the window shows the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-narrow.c — every view at 360, 600 and 1200 px: no widget outside the
  * window, the key widgets shown or reachable (the area list as its own page,
  * the Priorities filters in a menu), a tap opening a row on narrow windows. */
@@ -453,8 +454,8 @@ static void
 check_views (const char         *lang,
              const char * const *views)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   const int widths[] = { 360, 600, 1200 };
 
@@ -484,7 +485,6 @@ check_views (const char         *lang,
       gtk_window_destroy (GTK_WINDOW (window));
       aimak_test_iterate ();
     }
-  aimak_test_rmdir (dir);
 }
 
 static void

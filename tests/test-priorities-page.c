@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-priorities-page.c — the Priorities view through its real widgets: a
  * priority is created in Barskoon, filled in the editor, held in draft by the
  * marker-2 rules until they are met, found by filters and search, moved,
@@ -169,8 +170,8 @@ new_priority (AimakPrioritiesPage *page,
 static void
 test_priorities_flow (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakPrioritiesPage *page;
   AimakPriorityEditor *editor;
@@ -603,15 +604,14 @@ test_priorities_flow (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* A priority being typed when the user opens another is saved first. */
 static void
 test_priorities_switch_saves (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakPrioritiesPage *page;
   AimakPriorityEditor *editor;
@@ -675,15 +675,14 @@ test_priorities_switch_saves (void)
     g_autoptr(AimakPriority) p = load (db, b);
     g_assert_cmpstr (p->responsible, ==, "Ayil okmotu social worker");
   }
-  aimak_test_rmdir (dir);
 }
 
 /* Without a chosen area, New explains instead of guessing an area. */
 static void
 test_priorities_no_area (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakPrioritiesPage *page;
 
@@ -714,7 +713,6 @@ test_priorities_no_area (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* A read-only database: every edit control is insensitive. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-profile.c — the area profile through its real widgets under Xvfb:
  * header, key figure cards, comparison with the oblast and the country, the
  * map's highlight and clicks, adding/editing/deleting a value through the
@@ -287,8 +288,8 @@ new_window (AimakDb *db)
 static void
 test_profile_suzak (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = new_window (db);
   AimakAreaProfile *profile = window_profile (window);
   AimakMap *map = aimak_area_profile_get_map (profile);
@@ -531,15 +532,14 @@ test_profile_suzak (void)
   g_test_message ("map drawn %u times", aimak_map_get_n_renders (map));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* The filter and the trend chart of the selected row. */
 static void
 test_profile_table (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = new_window (db);
   AimakAreaProfile *profile = window_profile (window);
   AimakChart *trend = aimak_area_profile_get_trend_chart (profile);
@@ -598,7 +598,6 @@ test_profile_table (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* Issue 11: the returnees of 2024 come from two sources that disagree (as the national
@@ -609,8 +608,8 @@ test_profile_table (void)
 static void
 test_profile_sources_differ (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window;
   AimakAreaProfile *profile;
   AimakChart *trend;
@@ -654,7 +653,6 @@ test_profile_sources_differ (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static gboolean
@@ -674,8 +672,9 @@ no_import_dialog (gpointer data)
 static void
 test_profile_import (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
+  const char *dir = tdb->dir;
   g_autofree char *csv = g_build_filename (dir, "values.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   AimakWindow *window = new_window (db);
@@ -744,7 +743,6 @@ test_profile_import (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static void
