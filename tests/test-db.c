@@ -129,10 +129,12 @@ test_reopen_idempotent (void)
   for (int i = 0; i < 2; i++)
     {
       g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+      g_autofree char *journal_mode = aimak_db_query_text (db, NULL, "PRAGMA journal_mode", NULL);
+
       g_assert_cmpint (aimak_db_get_version (db), ==, aimak_db_latest_version ());
       g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value"), ==, values);
       g_assert_cmpint (count (db, "SELECT count(*) FROM area"), ==, 523);
-      g_assert_cmpstr (aimak_db_query_text (db, NULL, "PRAGMA journal_mode", NULL), ==, "wal");
+      g_assert_cmpstr (journal_mode, ==, "wal");
       g_assert_cmpint (count (db, "PRAGMA foreign_keys"), ==, 1);
     }
   aimak_test_rmdir (dir);

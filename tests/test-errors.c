@@ -380,7 +380,6 @@ test_errors_permission (void)
       /* The folder's database was used in WAL mode and closed cleanly, as
        * the app leaves it: a WAL header and no -wal or -shm beside it. */
       g_autoptr(AimakDb) db = NULL;
-      g_autofree char *rw_copy = shared_path ("wal-copy.db");
       g_autoptr(GFile) from = g_file_new_for_path (rw_db);
       g_autoptr(GFile) to = g_file_new_for_path (ro_dir_db);
 
