@@ -517,7 +517,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/backup-ui/damaged-dialog", test_damaged_dialog);
   g_test_add_func ("/backup-ui/damaged-restore-through-app", test_damaged_restore_through_app);

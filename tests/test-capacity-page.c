@@ -734,7 +734,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/capacity/add-activity", test_add_activity);
   g_test_add_func ("/capacity/read-only", test_read_only);

@@ -569,7 +569,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/editor-layout/priority-still", test_priority_still);
   g_test_add_func ("/editor-layout/priority-problem-click", test_priority_problem_click);

@@ -313,7 +313,7 @@ main (int argc, char **argv)
   int status;
 
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_data_func ("/editor-quit/activity", test_quit_saves_activity, in_child);
   g_test_add_data_func ("/editor-quit/priority", test_close_saves_priority, in_child);

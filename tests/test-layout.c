@@ -640,7 +640,7 @@ main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   /* gtk_test_init() leaves the "C" locale, where gettext ignores LANGUAGE. */
   setlocale (LC_ALL, "C.UTF-8");

@@ -512,7 +512,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   setlocale (LC_ALL, "C.UTF-8");
   if (g_getenv ("AIMAK_LOCALEDIR"))

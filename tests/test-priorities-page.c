@@ -996,7 +996,7 @@ main (int argc, char **argv)
     g_setenv ("LANGUAGE", "en", TRUE);
   else
     g_setenv ("LANGUAGE", g_getenv ("AIMAK_SCREENSHOT_LANGUAGE"), TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   {
     /* AdwApplication loads the app's style sheet; without one, the test does. */

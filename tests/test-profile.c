@@ -1093,7 +1093,7 @@ main (int argc, char **argv)
   /* Software GL under Xvfb makes this test three times slower than the
    * cairo renderer, which draws the same. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/profile/suzak", test_profile_suzak);
   g_test_add_func ("/profile/table", test_profile_table);
