@@ -836,7 +836,7 @@ main (int argc, char **argv)
   g_setenv ("LANGUAGE", "en", TRUE);
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
-#define ADDING(path, stored, fn) g_test_add ("/capacity/add-activity/" path, Adding, \
+#define ADDING(path, stored, fn) g_test_add ("/capacity/add-activity-" path, Adding, \
                                              GINT_TO_POINTER (stored), adding_set_up, fn, \
                                              adding_tear_down)
   ADDING ("new", FALSE, test_add_new);

@@ -1181,7 +1181,7 @@ main (int argc, char **argv)
                                                 GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
-#define FLOW(path, stage, fn) g_test_add ("/priorities/flow/" path, Flow, \
+#define FLOW(path, stage, fn) g_test_add ("/priorities/flow-" path, Flow, \
                                           GINT_TO_POINTER (stage), flow_set_up, fn, \
                                           flow_tear_down)
   FLOW ("new-and-type", FLOW_EMPTY, test_flow_new_and_type);

@@ -1182,7 +1182,7 @@ main (int argc, char **argv)
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
-#define SUZAK(path, stored, fn) g_test_add ("/profile/suzak/" path, Suzak, \
+#define SUZAK(path, stored, fn) g_test_add ("/profile/suzak-" path, Suzak, \
                                             GINT_TO_POINTER (stored), suzak_set_up, fn, \
                                             suzak_tear_down)
   SUZAK ("overview", FALSE, test_suzak_overview);
