@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-test-util.c — helpers shared by the test programs. */
 #include "config.h"
 
@@ -53,6 +54,43 @@ aimak_test_open_db (const char *dir)
   g_assert_nonnull (db);
   aimak_db_set_language (db, "en");
   return db;
+}
+
+void
+aimak_test_db_set_up (AimakTestDb   *fixture,
+                      gconstpointer  data)
+{
+  fixture->dir = aimak_test_tmpdir ();
+  fixture->db = aimak_test_open_db (fixture->dir);
+}
+
+void
+aimak_test_db_tear_down (AimakTestDb   *fixture,
+                         gconstpointer  data)
+{
+  /* Closed first: the folder goes with the database's WAL and lock files. */
+  g_clear_pointer (&fixture->db, aimak_db_unref);
+  if (fixture->dir != NULL)
+    aimak_test_rmdir (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+AimakTestDb *
+aimak_test_db_new (void)
+{
+  AimakTestDb *fixture = g_new0 (AimakTestDb, 1);
+
+  aimak_test_db_set_up (fixture, NULL);
+  return fixture;
+}
+
+void
+aimak_test_db_free (AimakTestDb *fixture)
+{
+  if (fixture == NULL)
+    return;
+  aimak_test_db_tear_down (fixture, NULL);
+  g_free (fixture);
 }
 
 char *

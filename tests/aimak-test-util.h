@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-test-util.h — helpers shared by the test programs. */
 #pragma once
 
@@ -11,6 +12,32 @@ void      aimak_test_rmdir       (const char *path);
 /* Opens (creating) a database in @dir; aborts the test on error. */
 AimakDb  *aimak_test_open_db     (const char *dir);
 char     *aimak_test_file_digest (const char *path);
+
+/* The {dir, db} fixture: a fresh temporary folder with a database opened in it
+ * (aimak_test_open_db()). Teardown closes the database, then removes the folder with
+ * everything in it.
+ *
+ * As a g_test_add() fixture:
+ *   g_test_add ("/x/y", AimakTestDb, NULL, aimak_test_db_set_up, test_y,
+ *               aimak_test_db_tear_down);
+ * as the first member ("base") of a test's own fixture, whose set-up and tear-down call
+ * these; or inside one test:
+ *   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();  ... tdb->db, tdb->dir ... */
+typedef struct
+{
+  char    *dir;
+  AimakDb *db;
+} AimakTestDb;
+
+void         aimak_test_db_set_up    (AimakTestDb   *fixture,
+                                      gconstpointer  data);
+void         aimak_test_db_tear_down (AimakTestDb   *fixture,
+                                      gconstpointer  data);
+AimakTestDb *aimak_test_db_new       (void);
+void         aimak_test_db_free      (AimakTestDb   *fixture);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakTestDb, aimak_test_db_free)
+
 /* Copies the shipped reference data (from the resource) into @dir. */
 void      aimak_test_copy_reference (const char *dir);
 

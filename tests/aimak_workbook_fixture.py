@@ -1,10 +1,11 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """aimak_workbook_fixture.py — a database with known priorities, indicator values and
 activities for the workbook read-back tests (check-workbook.py and
 check-workbook-openpyxl.py), made with `aimak-cli demo` plus rows inserted with SQL,
 so that the tests know every value the workbook must contain."""
-import os
 import sqlite3
-import subprocess
+
+import aimak_tap as tap
 
 JETI_OGUZ = "KG02210000000"     # rayon, pilot
 BARSKOON = "KG02210815000"      # ayil aimak in Jeti-Oguz, pilot, level 3
@@ -13,18 +14,14 @@ PLUS_TITLE = "+20 places in the Barskoon kindergarten"
 
 
 def run_cli(cli, *args, timeout=600):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-    return subprocess.run([cli, *args], capture_output=True, text=True, env=env,
-                          timeout=timeout)
+    return tap.run_cli(cli, *args, timeout=timeout)
 
 
 def make_database(cli, folder, demo_priorities=40, demo_activities=10):
     """Creates folder/aimak.db with demo data and the fixture rows; returns its path."""
-    db = os.path.join(folder, "aimak.db")
-    r = run_cli(cli, "demo", "--database", db, "--priorities", str(demo_priorities),
-                "--activities", str(demo_activities), "--seed", "7")
-    if r.returncode != 0:
-        raise RuntimeError("aimak-cli demo failed: " + r.stderr)
+    db = tap.make_database(cli, folder, demo=["--priorities", str(demo_priorities),
+                                              "--activities", str(demo_activities),
+                                              "--seed", "7"])
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     sector = con.execute("SELECT code FROM sector ORDER BY sort, code LIMIT 1").fetchone()[0]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-import.c — how long a big CSV import takes and how much memory it
  * needs. Generates files of about 5 MB and 50 MB (AIMAK_BENCH_MB overrides
  * the large size) in a temporary directory, imports each into a fresh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-priorities.c — how the priorities list behaves with 100,000 priorities:
  * opening it, each keystroke of search-as-you-type, each filter and sort change,
  * and peak memory. A benchmark (meson test --benchmark), not a timed test: it

@@ -7,12 +7,18 @@ Usage: check-flatpak-manifest.py MANIFEST.json
 
 import json
 import re
+import shlex
 import sys
+
+import aimak_tap as tap
 
 APP_ID = "io.github.aimakplanner.Aimak"
 RUNTIME_VERSION = "50"
 FINISH_ARGS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"]
 COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
+APP_MODULE = "aimak"
+# The build sandbox has no display: its test step runs these meson suites, never "gui".
+TEST_SUITES = {"core", "cli", "fuzz"}
 
 
 def all_modules(modules):
@@ -91,6 +97,59 @@ def check_finish_args(m):
     return []
 
 
+def meson_test_suites(command):
+    """The --suite arguments of a `meson test` command, or None when it is not one."""
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return None
+    if words[:2] != ["meson", "test"]:
+        return None
+    suites = set()
+    for i, w in enumerate(words):
+        if w == "--suite" and i + 1 < len(words):
+            suites.add(words[i + 1])
+        elif w.startswith("--suite="):
+            suites.add(w.split("=", 1)[1])
+    return suites
+
+
+def check_test_step(m):
+    """run-tests: the default rule (ninja test) would run the GUI tests without a display;
+    the module runs the non-GUI suites itself and says so in x-tests."""
+    modules = [mod for mod in all_modules(m.get("modules")) if mod.get("name") == APP_MODULE]
+    if len(modules) != 1:
+        return [f"expected one module named {APP_MODULE!r}, found {len(modules)}"]
+    mod = modules[0]
+    problems = []
+    if mod.get("run-tests") is not True:
+        problems.append(f"module {APP_MODULE} does not run its tests (run-tests: true)")
+    if mod.get("test-rule") != "":
+        problems.append(f"module {APP_MODULE}: test-rule must be \"\" (the default runs every "
+                        "suite, the GUI ones too)")
+    commands = mod.get("test-commands")
+    if not isinstance(commands, list) or not commands:
+        problems.append(f"module {APP_MODULE} has no test-commands")
+        commands = []
+    suites = set()
+    for command in commands:
+        got = meson_test_suites(str(command))
+        if got is None:
+            problems.append(f"test command {command!r} is not a `meson test` command")
+        elif not got:
+            problems.append(f"test command {command!r} names no --suite (it would run the GUI "
+                            "tests)")
+        else:
+            suites |= got
+    if commands and suites != TEST_SUITES:
+        problems.append(f"the test step runs the suites {sorted(suites)}, expected "
+                        f"{sorted(TEST_SUITES)}")
+    note = mod.get("x-tests")
+    if not isinstance(note, str) or not all(s in note for s in TEST_SUITES):
+        problems.append(f"module {APP_MODULE}: x-tests must say which suites the test step runs")
+    return problems
+
+
 CHECKS = [
     ("app-id is " + APP_ID, check_app_id),
     ("runtime-version is \"" + RUNTIME_VERSION + "\"", check_runtime_version),
@@ -98,6 +157,7 @@ CHECKS = [
     ("every git source is pinned by tag and commit", check_git_pins),
     ("no --filesystem finish-arg", check_no_filesystem),
     ("finish-args are exactly ipc, wayland, fallback-x11, dri", check_finish_args),
+    ("the test step runs the non-GUI suites and says so", check_test_step),
 ]
 
 
@@ -106,30 +166,21 @@ def main(argv):
         print(f"usage: {argv[0]} MANIFEST.json", file=sys.stderr)
         return 2
 
-    print(f"1..{len(CHECKS) + 1}")
+    tap.plan(len(CHECKS) + 1)
     manifest, problems = check_parses(argv[1])
-    failed = 0
-    if problems:
-        print("not ok 1 - manifest parses as JSON")
-        for p in problems:
-            print(f"# {p}")
-            print(f"{argv[1]}: {p}", file=sys.stderr)
-        for n, (title, _) in enumerate(CHECKS, start=2):
-            print(f"not ok {n} - {title} # manifest unreadable")
-        return 1
-    print("ok 1 - manifest parses as JSON")
+    for p in problems:
+        print(f"{argv[1]}: {p}", file=sys.stderr)
+    if not tap.ok("manifest parses as JSON", not problems, "\n".join(problems)):
+        for title, _ in CHECKS:
+            tap.ok(f"{title} # manifest unreadable", False)
+        return tap.done()
 
-    for n, (title, check) in enumerate(CHECKS, start=2):
+    for title, check in CHECKS:
         problems = check(manifest)
-        if problems:
-            failed += 1
-            print(f"not ok {n} - {title}")
-            for p in problems:
-                print(f"# {p}")
-                print(f"{argv[1]}: {p}", file=sys.stderr)
-        else:
-            print(f"ok {n} - {title}")
-    return 1 if failed else 0
+        for p in problems:
+            print(f"{argv[1]}: {p}", file=sys.stderr)
+        tap.ok(title, not problems, "\n".join(problems))
+    return tap.done()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """One term per concept (TAP): po/glossary.csv against every Russian and Kyrgyz text.
 
 The texts are read as (English, Russian, Kyrgyz) triples from the interface catalogues
@@ -16,12 +17,9 @@ import os
 import re
 import sys
 
+import aimak_tap as tap
+
 src = os.path.abspath(sys.argv[1])
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
 
 
 def unquote(s):
@@ -111,18 +109,18 @@ def problems(entry, items):
 
 
 items = list(triples())
-check("texts were read from the catalogues, code lists, indicators and workbook labels",
-      len(items) > 500 and any(w.startswith("workbook") for w, *_ in items)
-      and any(w.startswith("gcm_objectives") for w, *_ in items)
-      and any(w.startswith("indicator_catalogue") for w, *_ in items),
-      "%d texts" % len(items))
-check("the glossary has 40 to 60 concepts, each with en, ru, ky and a source",
-      40 <= len(glossary) <= 60 and all(e["en"] and e["ru"] and e["ky"] and e["source"]
-                                        for e in glossary), "%d concepts" % len(glossary))
+tap.ok("texts were read from the catalogues, code lists, indicators and workbook labels",
+       len(items) > 500 and any(w.startswith("workbook") for w, *_ in items)
+       and any(w.startswith("gcm_objectives") for w, *_ in items)
+       and any(w.startswith("indicator_catalogue") for w, *_ in items),
+       "%d texts" % len(items))
+tap.ok("the glossary has 40 to 60 concepts, each with en, ru, ky and a source",
+       40 <= len(glossary) <= 60 and all(e["en"] and e["ru"] and e["ky"] and e["source"]
+                                         for e in glossary), "%d concepts" % len(glossary))
 for entry in glossary:
     p = problems(entry, items)
-    check("concept %s: «%s» / «%s»" % (entry["concept"], entry["ru"], entry["ky"]),
-          not p, "\n".join(p[:20]))
+    tap.ok("concept %s: «%s» / «%s»" % (entry["concept"], entry["ru"], entry["ky"]),
+           not p, "\n".join(p[:20]))
 
 # Official titles and single wordings that a term list cannot express.
 def codelist(name, key="code"):
@@ -133,25 +131,25 @@ def codelist(name, key="code"):
 
 sdg = codelist("sdg_targets.csv")
 gcm = codelist("gcm_objectives.csv")
-check("SDG 17.18 in Russian says «гендерной принадлежности», as the official text, not «полу»",
-      "гендерной принадлежности" in sdg["17.18"]["short_ru"]
-      and not re.search(r"\bполу\b", sdg["17.18"]["short_ru"]), sdg["17.18"]["short_ru"])
-check("SDG 10.c keeps both parts of the target (3 and 5 per cent) in Russian and Kyrgyz",
-      all("3 " in sdg["10.c"][k] and "5 " in sdg["10.c"][k] for k in ("short_ru", "short_ky")),
-      sdg["10.c"]["short_ru"] + " / " + sdg["10.c"]["short_ky"])
-check("GCM 13 speaks of detention centres as a last resort and alternatives, not criminal custody",
-      "крайней меры" in gcm["13"]["short_ru"] and "альтернатив" in gcm["13"]["short_ru"]
-      and "центры содержания" in gcm["13"]["short_ru"]
-      and not gcm["13"]["short_ru"].startswith("Содержание под стражей"), gcm["13"]["short_ru"])
-check("GCM 6 and SDG 8.5 say «достойная работа», as the UN Russian texts",
-      "достойной работы" in gcm["6"]["short_ru"] and "достойная работа" in sdg["8.5"]["short_ru"]
-      and "достойный труд" not in gcm["6"]["short_ru"], gcm["6"]["short_ru"])
-check("GCM 4 is worded as SDG 16.9 («законные удостоверения личности»)",
-      "законные удостоверения личности" in gcm["4"]["short_ru"].lower()
-      and "законных удостоверений личности" in sdg["16.9"]["short_ru"], gcm["4"]["short_ru"])
-check("GCM 8 is about saving lives and coordinated efforts on missing migrants, not a search",
-      "скоординированные" in gcm["8"]["short_ru"] and "розыск" not in gcm["8"]["short_ru"],
-      gcm["8"]["short_ru"])
+tap.ok("SDG 17.18 in Russian says «гендерной принадлежности», as the official text, not «полу»",
+       "гендерной принадлежности" in sdg["17.18"]["short_ru"]
+       and not re.search(r"\bполу\b", sdg["17.18"]["short_ru"]), sdg["17.18"]["short_ru"])
+tap.ok("SDG 10.c keeps both parts of the target (3 and 5 per cent) in Russian and Kyrgyz",
+       all("3 " in sdg["10.c"][k] and "5 " in sdg["10.c"][k] for k in ("short_ru", "short_ky")),
+       sdg["10.c"]["short_ru"] + " / " + sdg["10.c"]["short_ky"])
+tap.ok("GCM 13 speaks of detention centres as a last resort and alternatives, not criminal custody",
+       "крайней меры" in gcm["13"]["short_ru"] and "альтернатив" in gcm["13"]["short_ru"]
+       and "центры содержания" in gcm["13"]["short_ru"]
+       and not gcm["13"]["short_ru"].startswith("Содержание под стражей"), gcm["13"]["short_ru"])
+tap.ok("GCM 6 and SDG 8.5 say «достойная работа», as the UN Russian texts",
+       "достойной работы" in gcm["6"]["short_ru"] and "достойная работа" in sdg["8.5"]["short_ru"]
+       and "достойный труд" not in gcm["6"]["short_ru"], gcm["6"]["short_ru"])
+tap.ok("GCM 4 is worded as SDG 16.9 («законные удостоверения личности»)",
+       "законные удостоверения личности" in gcm["4"]["short_ru"].lower()
+       and "законных удостоверений личности" in sdg["16.9"]["short_ru"], gcm["4"]["short_ru"])
+tap.ok("GCM 8 is about saving lives and coordinated efforts on missing migrants, not a search",
+       "скоординированные" in gcm["8"]["short_ru"] and "розыск" not in gcm["8"]["short_ru"],
+       gcm["8"]["short_ru"])
 sources_md = open(os.path.join(src, "data", "reference", "SOURCES.md"), encoding="utf-8").read()
 
 
@@ -171,27 +169,27 @@ def source_rows(heading_prefix):
 gcm_src = source_rows("**GCM (A/RES/73/195), Russian")
 sdg_src = source_rows("**SDG targets, Russian.**")
 ky_src = source_rows("**Kyrgyz titles (GCM and SDG).**")
-check("SOURCES.md says for every GCM objective where its Russian title comes from, with today's title",
-      sorted(gcm_src, key=int) == sorted(gcm, key=int)
-      and all(gcm_src[c][0] == gcm[c]["short_ru"] and gcm_src[c][1] for c in gcm),
-      str([c for c in gcm if c not in gcm_src or gcm_src[c][0] != gcm[c]["short_ru"]]))
-check("SOURCES.md says for every SDG target where its Russian title comes from, with today's title",
-      set(sdg_src) == set(sdg)
-      and all(sdg_src[c][0] == sdg[c]["short_ru"] and sdg_src[c][1] for c in sdg),
-      str([c for c in sdg if c not in sdg_src or sdg_src[c][0] != sdg[c]["short_ru"]]))
-check("the Kyrgyz SDG titles SOURCES.md takes from UN Kyrgyzstan are today's titles",
-      ky_src and all(c in sdg and ky_src[c][0] == sdg[c]["short_ky"] for c in ky_src),
-      str(ky_src))
+tap.ok("SOURCES.md says for every GCM objective where its Russian title comes from, with today's title",
+       sorted(gcm_src, key=int) == sorted(gcm, key=int)
+       and all(gcm_src[c][0] == gcm[c]["short_ru"] and gcm_src[c][1] for c in gcm),
+       str([c for c in gcm if c not in gcm_src or gcm_src[c][0] != gcm[c]["short_ru"]]))
+tap.ok("SOURCES.md says for every SDG target where its Russian title comes from, with today's title",
+       set(sdg_src) == set(sdg)
+       and all(sdg_src[c][0] == sdg[c]["short_ru"] and sdg_src[c][1] for c in sdg),
+       str([c for c in sdg if c not in sdg_src or sdg_src[c][0] != sdg[c]["short_ru"]]))
+tap.ok("the Kyrgyz SDG titles SOURCES.md takes from UN Kyrgyzstan are today's titles",
+       ky_src and all(c in sdg and ky_src[c][0] == sdg[c]["short_ky"] for c in ky_src),
+       str(ky_src))
 ru_po = po_entries(os.path.join(src, "po", "ru.po"))
 ky_po = po_entries(os.path.join(src, "po", "ky.po"))
 checklist = codelist("gender_checklist.csv")["women_consulted"]
 consulted_msg = [k for k in ru_po if "were consulted\u201d" in k]
-check("the consulted checklist item has one wording: its problem message quotes the checklist label",
-      consulted_msg
-      and all("\u00ab" + checklist["name_ru"][0].upper() + checklist["name_ru"][1:] + "\u00bb"
-              in ru_po[k] for k in consulted_msg)
-      and all("\u00ab" + checklist["name_ky"] + "\u00bb" in ky_po[k] for k in consulted_msg),
-      "%s / %s" % (checklist["name_ru"], [ru_po[k] for k in consulted_msg]))
+tap.ok("the consulted checklist item has one wording: its problem message quotes the checklist label",
+       consulted_msg
+       and all("\u00ab" + checklist["name_ru"][0].upper() + checklist["name_ru"][1:] + "\u00bb"
+               in ru_po[k] for k in consulted_msg)
+       and all("\u00ab" + checklist["name_ky"] + "\u00bb" in ky_po[k] for k in consulted_msg),
+       "%s / %s" % (checklist["name_ru"], [ru_po[k] for k in consulted_msg]))
 
 # The CLI help's metavariables (FILE, PATH…): each one is translated, with the word of the
 # glossary, wherever the English uses it; none is left in Latin letters.
@@ -215,19 +213,19 @@ def metavar_problems(items_):
     return out
 
 
-check("CLI metavariables are translated with the glossary's word ("
+tap.ok("CLI metavariables are translated with the glossary's word ("
       + ", ".join("%s = %s / %s" % m for m in metavars) + ")",
       len(metavars) == 8 and not metavar_problems(items),
       "\n".join(metavar_problems(items)[:20]))
-check("a metavariable left in Latin letters is flagged (ky «PATH»)",
+tap.ok("a metavariable left in Latin letters is flagged (ky «PATH»)",
       metavar_problems([("probe", "Use the database at PATH", "по ПУТИ", "PATH жолундагы")]))
 
 credits = {"ru": ru_po.get("\x04translator-credits\x00", ""),
            "ky": ky_po.get("\x04translator-credits\x00", "")}
-check("translator-credits name the roles (translation, terminology review) and keep the name Aimak",
-      "перевод" in credits["ru"] and "термин" in credits["ru"]
-      and "котормо" in credits["ky"] and "термин" in credits["ky"]
-      and all("Aimak" in v for v in credits.values()), str(credits))
+tap.ok("translator-credits name the roles (translation, terminology review) and keep the name Aimak",
+       "перевод" in credits["ru"] and "термин" in credits["ru"]
+       and "котормо" in credits["ky"] and "термин" in credits["ky"]
+       and all("Aimak" in v for v in credits.values()), str(credits))
 
 # The workbook and the interface name units, dates, years and the alignment columns alike.
 same = {"Public hearing date", "Kenesh decision date", "Date", "Start year", "End year",
@@ -251,25 +249,19 @@ for wb_en, en in sorted(pairs.items()):
                                                             ky_po.get(key, "").casefold()):
         differ.append("%s: workbook %s, interface %s" % (en, workbook[wb_en],
                                                           (ru_po[key], ky_po.get(key))))
-check("the workbook says units, dates, columns and checklist answers as the interface does",
-      not differ, "\n".join(differ))
+tap.ok("the workbook says units, dates, columns and checklist answers as the interface does",
+       not differ, "\n".join(differ))
 
 # The checker itself: a known variant must be flagged.
 by_name = {e["concept"]: e for e in glossary}
-check("a known variant is flagged (ky «ВИЧ» for HIV)",
-      problems(by_name["hiv"], [("probe", "HIV cases", "Случаи ВИЧ", "ВИЧ учурлары")]))
-check("a known variant is flagged (ru «общественных слушаний»)",
-      problems(by_name["public_hearing"],
-               [("probe", "Public hearing date", "Дата общественных слушаний",
-                 "Коомдук угуунун датасы")]))
-check("a missing term is flagged (the app's name as a common noun)",
-      problems(by_name["app_name"],
-               [("probe", "Language of Aimak", "Язык Аймака", "Аймактын тили")]))
+tap.ok("a known variant is flagged (ky «ВИЧ» for HIV)",
+       problems(by_name["hiv"], [("probe", "HIV cases", "Случаи ВИЧ", "ВИЧ учурлары")]))
+tap.ok("a known variant is flagged (ru «общественных слушаний»)",
+       problems(by_name["public_hearing"],
+                [("probe", "Public hearing date", "Дата общественных слушаний",
+                  "Коомдук угуунун датасы")]))
+tap.ok("a missing term is flagged (the app's name as a common noun)",
+       problems(by_name["app_name"],
+                [("probe", "Language of Aimak", "Язык Аймака", "Аймактын тили")]))
 
-print("1..%d" % len(results))
-for i, (name, ok, detail) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok and detail:
-        for line in detail.splitlines():
-            print("# " + line)
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+sys.exit(tap.done())

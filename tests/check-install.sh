@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs Aimak into a temporary prefix (a separate build of the same source)
 # and runs the installed programs from there: the installed aimak-cli must
 # report its version and speak Russian from the installed catalogue, and the

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Translations are complete and well-formed (TAP).
 
 - every file with translatable strings is in po/POTFILES.in;
@@ -14,12 +15,9 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
+import aimak_tap as tap
+
 src = os.path.abspath(sys.argv[1])
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
 
 
 potfiles = [l.strip() for l in open(os.path.join(src, "po", "POTFILES.in"), encoding="utf-8")
@@ -44,9 +42,9 @@ for root, _, files in os.walk(src):
             text = open(path, encoding="utf-8").read()
             if 'translatable="yes"' in text and rel not in potfiles:
                 missing.append(rel)
-check("every file with translatable strings is in POTFILES.in", not missing, "\n".join(missing))
+tap.ok("every file with translatable strings is in POTFILES.in", not missing, "\n".join(missing))
 gone = [p for p in potfiles if not os.path.exists(os.path.join(src, p))]
-check("every file in POTFILES.in exists", not gone, "\n".join(gone))
+tap.ok("every file in POTFILES.in exists", not gone, "\n".join(gone))
 
 # 2. .ui strings are marked.
 VISIBLE = {"label", "title", "subtitle", "description", "placeholder-text", "tooltip-text",
@@ -66,7 +64,7 @@ for p in potfiles:
             continue
         if el.get("translatable") not in ("yes", "no"):
             unmarked.append("%s: <%s name=%r>%s" % (p, el.tag, name, el.text.strip()[:50]))
-check("every user-visible .ui string is marked translatable", not unmarked, "\n".join(unmarked))
+tap.ok("every user-visible .ui string is marked translatable", not unmarked, "\n".join(unmarked))
 
 # 3. Complete, well-formed catalogues.
 with tempfile.TemporaryDirectory() as tmp:
@@ -77,20 +75,20 @@ with tempfile.TemporaryDirectory() as tmp:
            "--flag=g_strdup_printf:1:c-format", "--flag=g_set_error:4:c-format",
            "--directory=" + src, "--output=" + pot] + potfiles
     r = subprocess.run(cmd, capture_output=True, text=True)
-    check("xgettext extracts the strings", r.returncode == 0 and os.path.exists(pot), r.stderr)
+    tap.ok("xgettext extracts the strings", r.returncode == 0 and os.path.exists(pot), r.stderr)
     for lang in linguas:
         po = os.path.join(src, "po", lang + ".po")
         if not os.path.exists(po):
-            check("po/%s.po exists" % lang, False)
+            tap.ok("po/%s.po exists" % lang, False)
             continue
         merged = os.path.join(tmp, lang + ".po")
         r = subprocess.run(["msgmerge", "--quiet", "--no-fuzzy-matching", "-o", merged, po, pot],
                            capture_output=True, text=True)
-        check("%s: msgmerge" % lang, r.returncode == 0, r.stderr)
+        tap.ok("%s: msgmerge" % lang, r.returncode == 0, r.stderr)
         r = subprocess.run(["msgfmt", "-c", "--statistics", "-o", os.devnull, merged],
                            capture_output=True, text=True, env=dict(os.environ, LC_ALL="C"))
         stats = r.stderr.strip()
-        check("%s: msgfmt -c accepts the catalogue (formats match)" % lang, r.returncode == 0, stats)
+        tap.ok("%s: msgfmt -c accepts the catalogue (formats match)" % lang, r.returncode == 0, stats)
         untranslated = re.search(r"(\d+) untranslated", stats)
         fuzzy = re.search(r"(\d+) fuzzy", stats)
         detail = stats
@@ -99,13 +97,7 @@ with tempfile.TemporaryDirectory() as tmp:
                                 capture_output=True, text=True)
             ids = re.findall(r'^msgid "(.+)"$', r2.stdout, re.M)[:15]
             detail += "\n" + "\n".join(ids)
-        check("%s: every string translated, none fuzzy (%s)" % (lang, stats),
-              not untranslated and not fuzzy, detail)
+        tap.ok("%s: every string translated, none fuzzy (%s)" % (lang, stats),
+               not untranslated and not fuzzy, detail)
 
-print("1..%d" % len(results))
-for i, (name, ok, detail) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok and detail:
-        for line in str(detail).splitlines()[:30]:
-            print("# " + line)
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+sys.exit(tap.done())

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Right letters in Russian and Kyrgyz names (TAP).
 
 Kyrgyz writes ң (U+04A3), ү and ө. Sources copied from other systems sometimes carry a
@@ -22,8 +23,9 @@ import re
 import sys
 import unicodedata
 
+import aimak_tap as tap
+
 src = os.path.abspath(sys.argv[1])
-results = []
 
 # Letters that are never right in a Russian or Kyrgyz text, with the letter meant.
 WRONG = {
@@ -31,10 +33,6 @@ WRONG = {
     "\u04c7": "Ӈ for Ң (U+04A2)", "\u04c8": "ӈ for ң (U+04A3)",
     "\u04b0": "Ұ for Ү (U+04AE)", "\u04b1": "ұ for ү (U+04AF)",
 }
-
-
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
 
 
 def script(ch):
@@ -113,27 +111,22 @@ def main():
         for p in problems(text):
             bad.append("%s: %s" % (where, p))
     for path, bad in sorted(by_file.items()):
-        check("%s: no wrong letter and no word mixing Latin and Cyrillic" % path, not bad, bad[:5])
-    check("every reference file was read", len(by_file) >= 14, sorted(by_file))
+        tap.ok("%s: no wrong letter and no word mixing Latin and Cyrillic" % path, not bad, bad[:5])
+    tap.ok("every reference file was read", len(by_file) >= 14, sorted(by_file))
     for lang in ("ru", "ky"):
         bad = [(w, problems(t)) for w, t in po_texts(lang) if problems(t)]
-        check("po/%s.po: no wrong letter and no word mixing Latin and Cyrillic" % lang,
-              not bad, bad[:5])
+        tap.ok("po/%s.po: no wrong letter and no word mixing Latin and Cyrillic" % lang,
+               not bad, bad[:5])
 
     # The checker itself: each known mistake is flagged, the right forms are not.
     for bad in ("Тоӊ", "Чоӈ-Алай", "Ысык-Көл облусу\u04c9", "Кыргыз Pеспубликасы",
                 "Тoң", "Жалал-Абаd", "үй-бүлө ұй", "Ɵзгөн"):
-        check("the checker flags «%s»" % bad, problems(bad))
+        tap.ok("the checker flags «%s»" % bad, problems(bad))
     for good in ("Тоң", "Ысык-Көл", "B гепатити", "антиген (HBsAg)", "Aimak тиркемеси",
                  "Өзгөн", "ЦУР 17.18"):
-        check("the checker accepts «%s»" % good, not problems(good), problems(good))
+        tap.ok("the checker accepts «%s»" % good, not problems(good), problems(good))
 
-    print("1..%d" % len(results))
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok:
-            print("# %s" % str(detail)[:1000])
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return tap.done()
 
 
 if __name__ == "__main__":

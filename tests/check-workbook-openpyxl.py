@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """check-workbook-openpyxl.py — reads the workbook `aimak-cli export` writes with an
 independent reader (openpyxl, Debian's python3-openpyxl) and compares the Priorities
 sheet cell by cell with the database rows read with Python's sqlite3: every priority of
@@ -9,10 +10,10 @@ Usage: check-workbook-openpyxl.py AIMAK-CLI
 """
 import datetime
 import os
-import shutil
 import sqlite3
 import sys
-import tempfile
+
+import aimak_tap as tap
 
 try:
     import openpyxl
@@ -21,20 +22,13 @@ except ImportError:
     if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != \
             os.path.realpath("/usr/bin/python3"):
         os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    print("1..0 # SKIP python3-openpyxl is not installed")
-    sys.exit(0)
+    tap.skip_all("python3-openpyxl is not installed")
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import aimak_workbook_fixture as fx  # noqa: E402
 
 CLI = sys.argv[1]
 YES = {"en": "Yes", "ru": "Да", "ky": "Ооба"}
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
-    return bool(cond)
 
 
 def code_names(con, table, lang, with_code):
@@ -100,8 +94,7 @@ def scope_codes(con, root):
 
 
 def main():
-    tmp = tempfile.mkdtemp(prefix="aimak-check-openpyxl-")
-    try:
+    with tap.temp_dir(prefix="aimak-check-openpyxl-") as tmp:
         db = fx.make_database(CLI, tmp, demo_priorities=300, demo_activities=20)
         con = sqlite3.connect(db)
         cases = [("en", ["--all"], [c for (c,) in con.execute("SELECT code FROM area")]),
@@ -116,65 +109,58 @@ def main():
             out = os.path.join(tmp, f"wb-{lang}.xlsx")
             r = fx.run_cli(CLI, "export", "--database", db, *scope, "--lang", lang, "-o", out)
             tag = f"{lang} {' '.join(scope)}"
-            if not check(f"{tag}: exported", r.returncode == 0, r.stderr):
+            if not tap.ok(f"{tag}: exported", r.returncode == 0, r.stderr):
                 continue
             wb = openpyxl.load_workbook(out)
             ws = wb.worksheets[2]
             expected = expected_rows(con, lang, codes)
             got = [tuple(row) for row in ws.iter_rows(min_row=3, max_col=23, values_only=True)]
-            check(f"{tag}: one row per priority", len(got) == len(expected),
-                  (len(got), len(expected)))
+            tap.ok(f"{tag}: one row per priority", len(got) == len(expected),
+                   (len(got), len(expected)))
             mismatches = [(i + 3, g, e) for i, (g, e) in enumerate(zip(got, expected)) if g != e]
-            check(f"{tag}: every cell of the Priorities sheet equals the database",
-                  not mismatches, mismatches[:3])
+            tap.ok(f"{tag}: every cell of the Priorities sheet equals the database",
+                   not mismatches, mismatches[:3])
             numeric = all(isinstance(g[0], int) and isinstance(g[6], int)
                           and (g[10] is None or isinstance(g[10], (int, float)))
                           for g in got)
-            check(f"{tag}: rank, marker and budget are numbers", numeric)
-            check(f"{tag}: the table is there", "Priorities" in ws.tables)
+            tap.ok(f"{tag}: rank, marker and budget are numbers", numeric)
+            tap.ok(f"{tag}: the table is there", "Priorities" in ws.tables)
             validations = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
-            check(f"{tag}: marker validation", validations.get(f"G3:G{len(got) + 2}") == '"0,1,2"',
-                  validations)
+            tap.ok(f"{tag}: marker validation", validations.get(f"G3:G{len(got) + 2}") == '"0,1,2"',
+                   validations)
 
             budget = wb.worksheets[5]
             # Rejected priorities count in no total (issue 11).
             rejected = fx.name(con, "status", "rejected", lang)
             live = [e for e in expected if e[10] is not None and e[16] != rejected]
-            check(f"{tag}: the demo data has rejected priorities with a budget",
-                  any(e[10] and e[16] == rejected for e in expected))
+            tap.ok(f"{tag}: the demo data has rejected priorities with a budget",
+                   any(e[10] and e[16] == rejected for e in expected))
             total = sum(e[10] for e in live)
             by_marker = [sum(e[10] for e in live if e[6] == m) for m in range(3)]
             formulas = [budget.cell(row=3 + m, column=4).value for m in range(3)]
-            check(f"{tag}: budget by marker are SUMIFS formulas",
-                  all(str(f).startswith("=SUMIFS(") for f in formulas), formulas)
+            tap.ok(f"{tag}: budget by marker are SUMIFS formulas",
+                   all(str(f).startswith("=SUMIFS(") for f in formulas), formulas)
             cached = openpyxl.load_workbook(out, data_only=True).worksheets[5]
             values = [cached.cell(row=3 + m, column=4).value for m in range(3)]
-            check(f"{tag}: budget by marker values (cached for viewers) equal the database",
-                  all(abs(v - b) < 0.01 for v, b in zip(values, by_marker)), (values, by_marker))
+            tap.ok(f"{tag}: budget by marker values (cached for viewers) equal the database",
+                   all(abs(v - b) < 0.01 for v, b in zip(values, by_marker)), (values, by_marker))
             share_row = next(r for r in range(3, 40)
                              if str(budget.cell(row=r, column=4).value).startswith("=IF(")
                              and "(D4+D5)" in str(budget.cell(row=r, column=4).value))
             share = cached.cell(row=share_row, column=4).value
             expected_share = (by_marker[1] + by_marker[2]) / total if total else ""
-            check(f"{tag}: gender budget share", share == expected_share
-                  or abs(share - expected_share) < 1e-9, (share, expected_share))
-            check(f"{tag}: print titles repeat the title and header rows",
-                  all(s.print_title_rows in ("1:2", "$1:$2") for s in wb.worksheets),
-                  [s.print_title_rows for s in wb.worksheets])
-            check(f"{tag}: frozen header on every sheet",
-                  all(s.freeze_panes == "A3" for s in wb.worksheets))
-            check(f"{tag}: document properties",
-                  wb.properties.creator == "Aimak" and wb.properties.created is not None)
+            tap.ok(f"{tag}: gender budget share", share == expected_share
+                   or abs(share - expected_share) < 1e-9, (share, expected_share))
+            tap.ok(f"{tag}: print titles repeat the title and header rows",
+                   all(s.print_title_rows in ("1:2", "$1:$2") for s in wb.worksheets),
+                   [s.print_title_rows for s in wb.worksheets])
+            tap.ok(f"{tag}: frozen header on every sheet",
+                   all(s.freeze_panes == "A3" for s in wb.worksheets))
+            tap.ok(f"{tag}: document properties",
+                   wb.properties.creator == "Aimak" and wb.properties.created is not None)
         con.close()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok:
-            print(f"# {str(detail)[:3000]}")
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return tap.done()
 
 
 if __name__ == "__main__":

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* crash-child.c — the victim of test-crash: makes a stream of edits through
  * the core API and, after each call returns successfully, reports the edit
  * on stdout with one write(2), until it is killed.

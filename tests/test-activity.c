@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-activity.c — the capacity-building register in core: every validation rule
  * both ways, writes with change log and undo, the filtered query and its totals. */
 #include "config.h"
@@ -199,8 +200,8 @@ insert_priority (AimakDb    *db,
 static void
 test_topic_required (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(AimakActivity) a = valid_activity ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -244,8 +245,8 @@ test_topic_required (void)
 static void
 test_update_burst (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(AimakActivity) a = valid_activity ();
   g_autoptr(GError) error = NULL;
   const char *typed[] = { "Women", "Women in local", "Women in local budgets" };
@@ -285,8 +286,8 @@ test_update_burst (void)
 static void
 test_crud (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
   g_autoptr(AimakActivity) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -449,7 +450,6 @@ test_crud (void)
     g_assert_false (aimak_db_in_transaction (db));
   }
 
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -529,8 +529,8 @@ query_len (AimakDb    *db,
 static void
 test_query_totals (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
 
   add (db, SUZAK_AA, "2024-03-01", "training", "Гендерное бюджетирование", "local_authority",
@@ -622,7 +622,6 @@ test_query_totals (void)
     g_assert_cmpuint (t->women + t->men, ==, 0);
     g_assert_true (isnan (t->women_share));
   }
-  aimak_test_rmdir (dir);
 }
 
 int

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-backup-ui.c — backups through the real widgets: the damaged-database
  * dialog (its words and responses, and "Restore Newest Good Backup" through
  * the application, which then opens the restored data), the Preferences list
@@ -518,7 +519,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/backup-ui/damaged-dialog", test_damaged_dialog);
   g_test_add_func ("/backup-ui/damaged-restore-through-app", test_damaged_restore_through_app);

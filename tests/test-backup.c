@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-backup.c — backups and restore: consistent copies while a writer is
  * busy, naming, listing and pruning, the once-a-day rule, verification of
  * damaged, foreign and newer files, restore (and its refusals, which change
@@ -97,8 +98,9 @@ test_backup_create_list_prune (void)
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
   g_autofree char *other = g_build_filename (backups, "notes.txt", NULL);
+  g_autofree char *dir_for = aimak_backup_dir_for (path);
 
-  g_assert_cmpstr (aimak_backup_dir_for (path), ==, backups);
+  g_assert_cmpstr (dir_for, ==, backups);
 
   add_marker (db, "one");
   {
@@ -642,7 +644,6 @@ test_backup_before_migration (void)
   {
     g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
     g_autoptr(GPtrArray) list = NULL;
-    g_autoptr(AimakDb) copy = NULL;
 
     g_assert_no_error (error);
     g_assert_cmpint (aimak_db_get_version (db), ==, aimak_db_latest_version ());

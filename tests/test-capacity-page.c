@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-capacity-page.c — the Capacity building and Summary views through their real
  * widgets: select Suzak, add an activity with 12 women and 5 men in the editor, see the
  * totals and the Summary's charts and tables change; validation shown inline; delete
@@ -127,37 +128,101 @@ db_count (AimakDb    *db,
   return aimak_db_query_int (db, -1, NULL, sql, NULL);
 }
 
-static void
-test_add_activity (void)
+/* Adding an activity in Suzak through the real widgets and seeing it in the Summary,
+ * one case per stage so that the first failure does not hide the rest. Each case has
+ * a priority of Suzak to link to and, after the first, the activity the first one adds
+ * (12 women and 5 men of the local authority), stored before the window opens and shown
+ * in the editor. */
+typedef struct
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
-  AimakWindow *window = aimak_window_new (NULL, db);
-  AimakCapacityPage *page;
-  AimakSummaryPage *summary;
+  AimakTestDb          base;
+  AimakWindow         *window;
+  AimakCapacityPage   *page;
+  AimakSummaryPage    *summary;
   AimakActivityEditor *editor;
-  AimakSummaryCard *roles, *types;
-  AimakChart *chart;
-  GListModel *model;
-  g_autofree char *id = NULL;
-  g_autofree char *prio = aimak_uuid_new ();
+  GListModel          *model;
+  char                *prio;   /* the priority's id */
+  char                *id;     /* the activity's, when stored */
+} Adding;
 
+static void
+adding_set_up (Adding        *f,
+               gconstpointer  data)
+{
+  AimakDb *db;
+
+  aimak_test_db_set_up (&f->base, NULL);
+  db = f->base.db;
+  f->prio = aimak_uuid_new ();
   /* A priority of Suzak to link the activity to. */
   g_assert_true (aimak_db_exec (db, NULL,
                                 "INSERT INTO priority (id, area_code, rank, title, created_at, "
                                 "updated_at) VALUES (?, ?, 1, 'Kindergarten for returnee "
-                                "families', 'x', 'x')", "tt", prio, SUZAK_AA));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  aimak_test_iterate ();
-  page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
-  summary = AIMAK_SUMMARY_PAGE (aimak_window_get_page (window, "summary"));
-  editor = aimak_capacity_page_get_editor (page);
-  model = aimak_capacity_page_get_model (page);
+                                "families', 'x', 'x')", "tt", f->prio, SUZAK_AA));
+  if (GPOINTER_TO_INT (data))
+    {
+      g_autoptr(AimakActivity) a = aimak_activity_new (SUZAK_AA);
+      g_autoptr(GError) error = NULL;
 
-  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+      g_free (a->topic);
+      a->topic = g_strdup ("Gender-responsive budgeting for ayil okmotu staff");
+      g_free (a->facilitator);
+      a->facilitator = g_strdup ("Suzak ayil okmotu");
+      aimak_activity_set_participants (a, "local_authority", 12, 5);
+      g_assert_true (aimak_activity_create (db, a, &error));
+      g_assert_no_error (error);
+      f->id = g_strdup (a->id);
+    }
+  f->window = aimak_window_new (NULL, db);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
   aimak_test_iterate ();
-  g_assert_cmpstr (aimak_window_get_area (window), ==, SUZAK_AA);
+  f->page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (f->window, "capacity"));
+  f->summary = AIMAK_SUMMARY_PAGE (aimak_window_get_page (f->window, "summary"));
+  f->editor = aimak_capacity_page_get_editor (f->page);
+  f->model = aimak_capacity_page_get_model (f->page);
+
+  g_assert_true (aimak_window_select_area (f->window, SUZAK_AA));
+  aimak_test_iterate ();
+  g_assert_cmpstr (aimak_window_get_area (f->window), ==, SUZAK_AA);
+  if (f->id != NULL)
+    {
+      /* Opened as a click on its row opens it. */
+      aimak_window_show_view (f->window, "capacity");
+      aimak_test_iterate ();
+      g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 1);
+      g_signal_emit_by_name (aimak_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW),
+                             "activate", 0);
+      aimak_test_iterate ();
+      g_assert_cmpstr (aimak_activity_editor_get_id (f->editor), ==, f->id);
+    }
+}
+
+static void
+adding_tear_down (Adding        *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  aimak_test_iterate ();
+  g_free (f->prio);
+  g_free (f->id);
+  aimak_test_db_tear_down (&f->base, NULL);
+}
+
+/* From the empty list to one saved activity, its problems on the way. */
+static void
+test_add_new (Adding        *f,
+              gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakCapacityPage *page = f->page;
+  AimakSummaryPage *summary = f->summary;
+  AimakActivityEditor *editor = f->editor;
+  GListModel *model = f->model;
+  AimakSummaryCard *roles;
+  AimakChart *chart;
+  g_autofree char *id = NULL;
 
   /* The Summary before: nobody took part yet. */
   aimak_window_show_view (window, "summary");
@@ -234,6 +299,20 @@ test_add_activity (void)
   g_assert_true (contains (aimak_capacity_page_get_roles_text (page),
                            "Local authority staff (ayil okmotu / rayon administration): "
                            "12 women, 5 men"));
+}
+
+/* The Summary shows the activity's participants, as the core computes them. */
+static void
+test_add_summary (Adding        *f,
+                  gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakSummaryPage *summary = f->summary;
+  AimakSummaryCard *roles = aimak_summary_page_get_card (summary,
+                                                         "participants_by_role_and_sex");
+  AimakChart *chart = aimak_summary_card_get_chart (roles);
+  AimakSummaryCard *types;
 
   /* The Summary after: tiles, the stacked bars and the table show 12 and 5. */
   aimak_window_show_view (window, "summary");
@@ -284,6 +363,17 @@ test_add_activity (void)
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "participants"), ==, "17");
   aimak_summary_page_set_scope (summary, AIMAK_SCOPE_AREA);
   aimak_test_iterate ();
+}
+
+/* Scores, counts and dates checked through the editor's widgets. */
+static void
+test_add_validation (Adding        *f,
+                     gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakActivityEditor *editor = f->editor;
+  const char *id = f->id;
 
   /* Validation through the widgets: a score that is not a number is not saved. */
   aimak_window_show_view (window, "capacity");
@@ -335,6 +425,20 @@ test_add_activity (void)
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity WHERE date = '2024-03-15'"), ==, 1);
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM change_log WHERE entity = 'activity' AND "
                                  "field = 'date'"), ==, 1);
+}
+
+/* Linking the priority, searching, deleting with Undo. */
+static void
+test_add_link_search_delete (Adding        *f,
+                             gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakCapacityPage *page = f->page;
+  AimakActivityEditor *editor = f->editor;
+  GListModel *model = f->model;
+  const char *prio = f->prio;
+  const char *id = f->id;
 
   /* Link the priority with its check button. */
   {
@@ -371,10 +475,6 @@ test_add_activity (void)
   g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "70.6% women"));
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM change_log WHERE action = 'undelete'"),
                    ==, 1);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -433,8 +533,8 @@ test_read_only (void)
 static void
 test_dates_as_written (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
   const char *dates[] = { "2024-03-01", "2025-06-15" };
@@ -485,7 +585,6 @@ test_dates_as_written (void)
     g_setenv ("LANGUAGE", language, TRUE);
   else
     g_unsetenv ("LANGUAGE");
-  aimak_test_rmdir (dir);
 }
 
 /* Which page of the leaflet the user sees: "list" or "editor". */
@@ -498,8 +597,8 @@ shown_page (AdwLeaflet *leaflet)
 static void
 test_narrow (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   AimakWindow *window;
   AimakCapacityPage *page;
@@ -607,7 +706,6 @@ test_narrow (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -741,9 +839,16 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
-  g_test_add_func ("/capacity/add-activity", test_add_activity);
+#define ADDING(path, stored, fn) g_test_add ("/capacity/add-activity-" path, Adding, \
+                                             GINT_TO_POINTER (stored), adding_set_up, fn, \
+                                             adding_tear_down)
+  ADDING ("new", FALSE, test_add_new);
+  ADDING ("summary", TRUE, test_add_summary);
+  ADDING ("validation", TRUE, test_add_validation);
+  ADDING ("link-search-delete", TRUE, test_add_link_search_delete);
+#undef ADDING
   g_test_add_func ("/capacity/read-only", test_read_only);
   g_test_add_func ("/capacity/dates-as-written", test_dates_as_written);
   g_test_add_func ("/capacity/narrow", test_narrow);

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """aimak-cli backup and restore: exit codes, messages, what is written and what
 is left untouched; and aimak-cli reading, backing up and exporting a database
 that another program (the app) has open and is writing to (TAP)."""
@@ -7,22 +8,16 @@ import os
 import re
 import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
 import time
 
+import aimak_tap as tap
+
 CLI = sys.argv[1]
-results = []
 
 
 def run(*args):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=120)
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
+    return tap.run_cli(CLI, *args, timeout=120)
 
 
 def digest(path):
@@ -56,54 +51,53 @@ def damage(src, dst):
         f.write(data)
 
 
-tmp = tempfile.mkdtemp(prefix="aimak-cli-backup-")
-try:
+with tap.temp_dir(prefix="aimak-cli-backup-") as tmp:
     db = os.path.join(tmp, "aimak.db")
     backups = os.path.join(tmp, "backups")
     copy = os.path.join(tmp, "copy.db")
 
     r = run("backup", "--database", db, copy)
-    check("backup of a missing database fails and creates nothing",
-          r.returncode == 1 and not os.path.exists(db) and not os.path.exists(copy)
-          and "no database at" in r.stderr, r.stderr)
+    tap.ok("backup of a missing database fails and creates nothing",
+           r.returncode == 1 and not os.path.exists(db) and not os.path.exists(copy)
+           and "no database at" in r.stderr, r.stderr)
 
     r = run("migrate", "--database", db)   # creates it
     add_marker(db, "first")
 
     r = run("backup", "--database", db, copy)
-    check("backup FILE exits 0 and prints the file", r.returncode == 0 and r.stdout.strip() == copy,
-          r.stdout + r.stderr)
+    tap.ok("backup FILE exits 0 and prints the file", r.returncode == 0 and r.stdout.strip() == copy,
+           r.stdout + r.stderr)
     with open(copy, "rb") as f:
         header = f.read(100)
-    check("the copy is a self-contained rollback-journal database",
-          header[18] == 1 and header[19] == 1 and not os.path.exists(copy + "-wal"))
+    tap.ok("the copy is a self-contained rollback-journal database",
+           header[18] == 1 and header[19] == 1 and not os.path.exists(copy + "-wal"))
     r = run("check", "--database", copy)
-    check("the copy passes aimak-cli check", r.returncode == 0, r.stdout + r.stderr)
-    check("the copy holds the data", markers(copy, "first") == 1)
+    tap.ok("the copy passes aimak-cli check", r.returncode == 0, r.stdout + r.stderr)
+    tap.ok("the copy holds the data", markers(copy, "first") == 1)
 
     r = run("backup", "--database", db, copy)
-    check("backup onto an existing file is refused (exit 1)",
-          r.returncode == 1 and "exists already" in r.stderr and r.stdout == "", r.stderr)
+    tap.ok("backup onto an existing file is refused (exit 1)",
+           r.returncode == 1 and "exists already" in r.stderr and r.stdout == "", r.stderr)
     r = run("backup", "--force", "--database", db, copy)
-    check("backup --force replaces it", r.returncode == 0, r.stderr)
+    tap.ok("backup --force replaces it", r.returncode == 0, r.stderr)
     r = run("backup", "--database", db, os.path.join(tmp, "no-such-folder", "x.db"))
-    check("backup into a missing folder says which (exit 1)",
-          r.returncode == 1 and "no-such-folder" in r.stderr and "does not exist" in r.stderr,
-          r.stderr)
+    tap.ok("backup into a missing folder says which (exit 1)",
+           r.returncode == 1 and "no-such-folder" in r.stderr and "does not exist" in r.stderr,
+           r.stderr)
     r = run("backup", "--database", db, "a.db", "b.db")
-    check("backup with two files is a usage error (exit 2)", r.returncode == 2, r.stderr)
+    tap.ok("backup with two files is a usage error (exit 2)", r.returncode == 2, r.stderr)
 
     r = run("backup", "--database", db)
     made = r.stdout.strip()
-    check("backup without FILE writes a dated backup beside the database",
-          r.returncode == 0 and re.search(r"/backups/aimak-\d{4}-\d\d-\d\d-\d{6}(-\d+)?\.db$", made)
-          and os.path.exists(made), r.stdout + r.stderr)
+    tap.ok("backup without FILE writes a dated backup beside the database",
+           r.returncode == 0 and re.search(r"/backups/aimak-\d{4}-\d\d-\d\d-\d{6}(-\d+)?\.db$", made)
+           and os.path.exists(made), r.stdout + r.stderr)
     r = run("backup", "--list", "--database", db)
     fields = r.stdout.strip().split("\t")
-    check("backup --list shows date, size and file",
-          r.returncode == 0 and len(fields) == 3 and fields[2] == made
-          and int(fields[1]) == os.path.getsize(made)
-          and re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", fields[0]), r.stdout)
+    tap.ok("backup --list shows date, size and file",
+           r.returncode == 0 and len(fields) == 3 and fields[2] == made
+           and int(fields[1]) == os.path.getsize(made)
+           and re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$", fields[0]), r.stdout)
 
     # --- restore -------------------------------------------------------------
     add_marker(db, "second")
@@ -131,41 +125,41 @@ try:
                               ("a damaged database", damaged, "is damaged"),
                               ("a missing file", os.path.join(tmp, "gone.db"), "does not exist")):
         r = run("restore", "--database", db, path)
-        check("restore refuses %s (exit 1) with a clear message" % name,
-              r.returncode == 1 and words in r.stderr
-              and "The current database was not changed" in r.stderr and r.stdout == "",
-              r.stderr)
-    check("refused restores left the database as it was", digest(db) == before)
-    check("refused restores made no backup", len(os.listdir(backups)) == n_backups)
+        tap.ok("restore refuses %s (exit 1) with a clear message" % name,
+               r.returncode == 1 and words in r.stderr
+               and "The current database was not changed" in r.stderr and r.stdout == "",
+               r.stderr)
+    tap.ok("refused restores left the database as it was", digest(db) == before)
+    tap.ok("refused restores made no backup", len(os.listdir(backups)) == n_backups)
     r = run("restore", "--database", db)
-    check("restore without FILE is a usage error (exit 2)", r.returncode == 2, r.stderr)
+    tap.ok("restore without FILE is a usage error (exit 2)", r.returncode == 2, r.stderr)
 
     # Another program has it open: refused, unchanged.
     holder = sqlite3.connect(db)
     holder.execute("SELECT count(*) FROM area").fetchone()
     r = run("restore", "--database", db, copy)
-    check("restore while another program has the database open is refused",
-          r.returncode == 1 and "open in another program" in r.stderr, r.stderr)
+    tap.ok("restore while another program has the database open is refused",
+           r.returncode == 1 and "open in another program" in r.stderr, r.stderr)
     holder.close()
-    check("...and the database is unchanged", markers(db, "second") == 1)
+    tap.ok("...and the database is unchanged", markers(db, "second") == 1)
 
     r = run("restore", "--database", db, copy)
     out = r.stdout
-    check("restore FILE exits 0 and says where the previous state went",
-          r.returncode == 0 and "Restored" in out and "previous database was kept" in out,
-          out + r.stderr)
-    check("no stale -wal or -shm beside the restored database",
-          not os.path.exists(db + "-wal") and not os.path.exists(db + "-shm"))
-    check("the restored database has the backup's data",
-          markers(db, "first") == 1 and markers(db, "second") == 0)
+    tap.ok("restore FILE exits 0 and says where the previous state went",
+           r.returncode == 0 and "Restored" in out and "previous database was kept" in out,
+           out + r.stderr)
+    tap.ok("no stale -wal or -shm beside the restored database",
+           not os.path.exists(db + "-wal") and not os.path.exists(db + "-shm"))
+    tap.ok("the restored database has the backup's data",
+           markers(db, "first") == 1 and markers(db, "second") == 0)
     prev = re.search(r"kept as “(.*)”", out)
-    check("the previous state was backed up first",
-          prev is not None and os.path.exists(prev.group(1)) and markers(prev.group(1), "second") == 1,
-          out)
-    check("no temporary file left behind",
-          not [n for n in os.listdir(tmp) + os.listdir(backups) if n.startswith(".aimak-incomplete")])
+    tap.ok("the previous state was backed up first",
+           prev is not None and os.path.exists(prev.group(1)) and markers(prev.group(1), "second") == 1,
+           out)
+    tap.ok("no temporary file left behind",
+           not [n for n in os.listdir(tmp) + os.listdir(backups) if n.startswith(".aimak-incomplete")])
     r = run("check", "--database", db)
-    check("the restored database checks clean", r.returncode == 0, r.stdout + r.stderr)
+    tap.ok("the restored database checks clean", r.returncode == 0, r.stdout + r.stderr)
 
     # The current database is damaged: --newest puts the newest good backup in
     # place and keeps the damaged file aside, byte for byte.
@@ -174,10 +168,10 @@ try:
     r = run("restore", "--newest", "--database", db)
     aside = [n for n in os.listdir(tmp)
              if n.startswith("aimak.db.damaged-") and not n.endswith(("-wal", "-shm"))]
-    check("restore --newest replaces a damaged database", r.returncode == 0, r.stdout + r.stderr)
-    check("the damaged database is kept aside unchanged",
-          len(aside) == 1 and digest(os.path.join(tmp, aside[0])) == damaged_digest, aside)
-    check("the newest backup was restored", markers(db, "second") == 1, r.stdout)
+    tap.ok("restore --newest replaces a damaged database", r.returncode == 0, r.stdout + r.stderr)
+    tap.ok("the damaged database is kept aside unchanged",
+           len(aside) == 1 and digest(os.path.join(tmp, aside[0])) == damaged_digest, aside)
+    tap.ok("the newest backup was restored", markers(db, "second") == 1, r.stdout)
 
     # --- reading a database the app has open and is writing to (WAL) ------------
     writer = sqlite3.connect(db, timeout=0, isolation_level=None)
@@ -186,32 +180,25 @@ try:
     # Each would wait 2.5 s (the busy timeout) if it needed the lock.
     start = time.monotonic()
     r = run("areas", "--level", "1", "--database", db)
-    check("areas works at once while another program holds the write lock",
-          r.returncode == 0 and len(r.stdout.strip().split("\n")) == 9
-          and time.monotonic() - start < 2.0, r.stderr)
+    tap.ok("areas works at once while another program holds the write lock",
+           r.returncode == 0 and len(r.stdout.strip().split("\n")) == 9
+           and time.monotonic() - start < 2.0, r.stderr)
     start = time.monotonic()
     r = run("check", "--database", db)
-    check("check works at once meanwhile", r.returncode == 0 and time.monotonic() - start < 2.0,
-          r.stderr)
+    tap.ok("check works at once meanwhile", r.returncode == 0 and time.monotonic() - start < 2.0,
+           r.stderr)
     live = os.path.join(tmp, "live.db")
     start = time.monotonic()
     r = run("backup", "--database", db, live)
-    check("backup works at once meanwhile, without the uncommitted change",
-          r.returncode == 0 and markers(live, "second") == 1 and markers(live, "pending") == 0
-          and time.monotonic() - start < 2.0, r.stderr)
+    tap.ok("backup works at once meanwhile, without the uncommitted change",
+           r.returncode == 0 and markers(live, "second") == 1 and markers(live, "pending") == 0
+           and time.monotonic() - start < 2.0, r.stderr)
     if run("export", "--help").returncode == 0:
         xlsx = os.path.join(tmp, "live.xlsx")
         r = run("export", "--pilots", "--lang", "en", "-o", xlsx, "--database", db)
-        check("export works meanwhile", r.returncode == 0 and os.path.getsize(xlsx) > 1000,
-              r.stderr)
+        tap.ok("export works meanwhile", r.returncode == 0 and os.path.getsize(xlsx) > 1000,
+               r.stderr)
     writer.execute("ROLLBACK")
     writer.close()
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
 
-print("1..%d" % len(results))
-for i, (name, ok, detail) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok and detail:
-        for line in str(detail).splitlines()[:10]:
-            print("# " + line)
+sys.exit(tap.done())

@@ -1,23 +1,17 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """aimak-cli demo: creating and removing demo data, exit codes and messages (TAP)."""
 import os
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
+
+import aimak_tap as tap
 
 CLI = sys.argv[1]
-results = []
 
 
 def run(*args):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=300)
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
+    return tap.run_cli(CLI, *args, timeout=300)
 
 
 def query(db, sql, *params):
@@ -44,36 +38,35 @@ def user_rows(db):
     return [query(db, sql) for sql in tables]
 
 
-tmp = tempfile.mkdtemp(prefix="aimak-cli-demo-")
-try:
+with tap.temp_dir(prefix="aimak-cli-demo-") as tmp:
     db = os.path.join(tmp, "aimak.db")
 
     r = run("--help")
-    check("help lists the demo command", r.returncode == 0 and "demo" in r.stdout, r.stdout)
+    tap.ok("help lists the demo command", r.returncode == 0 and "demo" in r.stdout, r.stdout)
 
     r = run("demo", "--database", db)
-    check("demo without a count exits 2 and says what to give",
-          r.returncode == 2 and "--priorities" in r.stderr and r.stdout == "", r.stderr)
-    check("a refused demo command creates no database", not os.path.exists(db))
+    tap.ok("demo without a count exits 2 and says what to give",
+           r.returncode == 2 and "--priorities" in r.stderr and r.stdout == "", r.stderr)
+    tap.ok("a refused demo command creates no database", not os.path.exists(db))
     r = run("demo", "--priorities", "-5", "--database", db)
-    check("negative --priorities exits 2", r.returncode == 2 and "--priorities" in r.stderr, r.stderr)
+    tap.ok("negative --priorities exits 2", r.returncode == 2 and "--priorities" in r.stderr, r.stderr)
     r = run("demo", "--priorities", "many", "--database", db)
-    check("non-numeric --priorities exits 2", r.returncode == 2 and r.stdout == "", r.stderr)
+    tap.ok("non-numeric --priorities exits 2", r.returncode == 2 and r.stdout == "", r.stderr)
     r = run("demo", "--priorities", "10", "--remove", "--database", db)
-    check("--remove with --priorities exits 2", r.returncode == 2 and "--remove" in r.stderr, r.stderr)
+    tap.ok("--remove with --priorities exits 2", r.returncode == 2 and "--remove" in r.stderr, r.stderr)
     r = run("demo", "--priorities", "10", "extra", "--database", db)
-    check("an extra argument exits 2", r.returncode == 2 and "extra" in r.stderr, r.stderr)
+    tap.ok("an extra argument exits 2", r.returncode == 2 and "extra" in r.stderr, r.stderr)
     r = run("demo", "--priorities", "10", "--seed", "-1", "--database", db)
-    check("negative --seed exits 2", r.returncode == 2 and "--seed" in r.stderr, r.stderr)
+    tap.ok("negative --seed exits 2", r.returncode == 2 and "--seed" in r.stderr, r.stderr)
 
     missing = os.path.join(tmp, "missing.db")
     r = run("demo", "--remove", "--database", missing)
-    check("--remove on a missing database exits 1 and creates nothing",
-          r.returncode == 1 and not os.path.exists(missing) and "missing.db" in r.stderr, r.stderr)
+    tap.ok("--remove on a missing database exits 1 and creates nothing",
+           r.returncode == 1 and not os.path.exists(missing) and "missing.db" in r.stderr, r.stderr)
 
     # The user's own records, made before the demo data.
     r = run("migrate", "--database", db)
-    check("a database is created for the test", r.returncode == 0, r.stderr)
+    tap.ok("a database is created for the test", r.returncode == 0, r.stderr)
     con = sqlite3.connect(db)
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("INSERT INTO priority (id, area_code, rank, title, status, created_at, updated_at) "
@@ -90,48 +83,48 @@ try:
     before = user_rows(db)
 
     r = run("demo", "--priorities", "250", "--activities", "30", "--seed", "3", "--database", db)
-    check("demo --priorities 250 --activities 30 exits 0", r.returncode == 0, r.stderr)
-    check("demo prints what it created",
-          r.stdout == "Created 250 demo priorities.\nCreated 30 demo activities.\n", r.stdout)
-    check("demo writes nothing on stderr", r.stderr == "", r.stderr)
-    check("250 demo priorities, all flagged",
-          query(db, "SELECT count(*) FROM priority WHERE is_demo = 1") == [(250,)])
-    check("30 demo activities with participants",
-          query(db, "SELECT count(*) FROM activity WHERE is_demo = 1") == [(30,)] and
-          query(db, "SELECT count(DISTINCT activity_id) FROM activity_participant WHERE "
-                    "activity_id IN (SELECT id FROM activity WHERE is_demo = 1)") == [(30,)])
-    check("demo priorities spread over areas, markers and statuses",
-          query(db, "SELECT count(DISTINCT area_code) > 50, count(DISTINCT gender_marker), "
-                    "count(DISTINCT status) >= 5 FROM priority WHERE is_demo = 1") == [(1, 3, 1)])
-    check("demo priorities have links",
-          query(db, "SELECT count(*) FROM priority p WHERE is_demo = 1 AND (NOT EXISTS "
-                    "(SELECT 1 FROM priority_target_group g WHERE g.priority_id = p.id) OR "
-                    "NOT EXISTS (SELECT 1 FROM priority_gcm g WHERE g.priority_id = p.id) OR "
-                    "NOT EXISTS (SELECT 1 FROM priority_sdg g WHERE g.priority_id = p.id))") == [(0,)])
-    check("demo data are searchable",
-          query(db, "SELECT count(*) > 0 FROM priority_fts WHERE priority_fts MATCH 'women'") == [(1,)])
-    check("the user's priority keeps rank 1 in Barskoon",
-          query(db, "SELECT rank FROM priority WHERE id = 'mine-1'") == [(1,)])
+    tap.ok("demo --priorities 250 --activities 30 exits 0", r.returncode == 0, r.stderr)
+    tap.ok("demo prints what it created",
+           r.stdout == "Created 250 demo priorities.\nCreated 30 demo activities.\n", r.stdout)
+    tap.ok("demo writes nothing on stderr", r.stderr == "", r.stderr)
+    tap.ok("250 demo priorities, all flagged",
+           query(db, "SELECT count(*) FROM priority WHERE is_demo = 1") == [(250,)])
+    tap.ok("30 demo activities with participants",
+           query(db, "SELECT count(*) FROM activity WHERE is_demo = 1") == [(30,)] and
+           query(db, "SELECT count(DISTINCT activity_id) FROM activity_participant WHERE "
+                     "activity_id IN (SELECT id FROM activity WHERE is_demo = 1)") == [(30,)])
+    tap.ok("demo priorities spread over areas, markers and statuses",
+           query(db, "SELECT count(DISTINCT area_code) > 50, count(DISTINCT gender_marker), "
+                     "count(DISTINCT status) >= 5 FROM priority WHERE is_demo = 1") == [(1, 3, 1)])
+    tap.ok("demo priorities have links",
+           query(db, "SELECT count(*) FROM priority p WHERE is_demo = 1 AND (NOT EXISTS "
+                     "(SELECT 1 FROM priority_target_group g WHERE g.priority_id = p.id) OR "
+                     "NOT EXISTS (SELECT 1 FROM priority_gcm g WHERE g.priority_id = p.id) OR "
+                     "NOT EXISTS (SELECT 1 FROM priority_sdg g WHERE g.priority_id = p.id))") == [(0,)])
+    tap.ok("demo data are searchable",
+           query(db, "SELECT count(*) > 0 FROM priority_fts WHERE priority_fts MATCH 'women'") == [(1,)])
+    tap.ok("the user's priority keeps rank 1 in Barskoon",
+           query(db, "SELECT rank FROM priority WHERE id = 'mine-1'") == [(1,)])
     r = run("check", "--database", db)
-    check("the database checks clean with demo data", r.returncode == 0, r.stdout + r.stderr)
+    tap.ok("the database checks clean with demo data", r.returncode == 0, r.stdout + r.stderr)
 
     r = run("demo", "--remove", "--database", db)
-    check("demo --remove exits 0", r.returncode == 0, r.stderr)
-    check("demo --remove prints the counts",
-          r.stdout == "Removed 250 demo priorities.\nRemoved 30 demo activities.\n"
-                      "Removed 0 demo indicator values.\n", r.stdout)
-    check("no demo rows are left",
-          query(db, "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
-                    "(SELECT count(*) FROM activity WHERE is_demo = 1)") == [(0,)])
-    check("no orphan links are left",
-          query(db, "SELECT count(*) FROM priority_checklist WHERE priority_id NOT IN "
-                    "(SELECT id FROM priority)") == [(0,)])
-    check("the user's records are exactly as before", user_rows(db) == before)
+    tap.ok("demo --remove exits 0", r.returncode == 0, r.stderr)
+    tap.ok("demo --remove prints the counts",
+           r.stdout == "Removed 250 demo priorities.\nRemoved 30 demo activities.\n"
+                       "Removed 0 demo indicator values.\n", r.stdout)
+    tap.ok("no demo rows are left",
+           query(db, "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
+                     "(SELECT count(*) FROM activity WHERE is_demo = 1)") == [(0,)])
+    tap.ok("no orphan links are left",
+           query(db, "SELECT count(*) FROM priority_checklist WHERE priority_id NOT IN "
+                     "(SELECT id FROM priority)") == [(0,)])
+    tap.ok("the user's records are exactly as before", user_rows(db) == before)
     r = run("check", "--database", db)
-    check("the database checks clean after removal", r.returncode == 0, r.stdout + r.stderr)
+    tap.ok("the database checks clean after removal", r.returncode == 0, r.stdout + r.stderr)
     r = run("demo", "--remove", "--database", db)
-    check("removing again removes nothing",
-          r.returncode == 0 and r.stdout.startswith("Removed 0 demo priorities."), r.stdout)
+    tap.ok("removing again removes nothing",
+           r.returncode == 0 and r.stdout.startswith("Removed 0 demo priorities."), r.stdout)
 
     # The same seed gives the same data.
     db2 = os.path.join(tmp, "other.db")
@@ -139,15 +132,7 @@ try:
     r2 = run("demo", "--priorities", "40", "--seed", "11", "--database", db2)
     r3 = run("demo", "-p", "40", "-s", "11", "-d", db3)
     sql = "SELECT area_code, rank, title, gender_marker, status FROM priority ORDER BY 1, 2"
-    check("the same seed gives the same priorities",
-          r2.returncode == 0 and r3.returncode == 0 and query(db2, sql) == query(db3, sql))
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
+    tap.ok("the same seed gives the same priorities",
+           r2.returncode == 0 and r3.returncode == 0 and query(db2, sql) == query(db3, sql))
 
-print("1..%d" % len(results))
-for i, (name, ok, detail) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok and detail:
-        for line in str(detail).splitlines()[:10]:
-            print("# " + line)
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+sys.exit(tap.done())

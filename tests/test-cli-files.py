@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Files that never get hurt (issue 11, "Files"), through aimak-cli (TAP):
 export refuses targets it must never replace; a failed write is never reported as
 success; commands that only read never write; relative paths work from a read-only
@@ -14,32 +15,25 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import aimak_schema  # noqa: E402
+import aimak_tap as tap
 
 CLI = os.path.abspath(sys.argv[1])
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
 
 
 def run(*args, cwd=None, preexec_fn=None, user=None, cli=None):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-
     def pre():
         if user is not None:
             os.setgid(user)
             os.setuid(user)
         if preexec_fn:
             preexec_fn()
-    return subprocess.run([cli or CLI, *args], capture_output=True, text=True, env=env, timeout=300,
-                          cwd=cwd, preexec_fn=pre if (user is not None or preexec_fn) else None)
+    return tap.run_cli(cli or CLI, *args, timeout=300, cwd=cwd,
+                       preexec_fn=pre if (user is not None or preexec_fn) else None)
 
 
 def digest(path):
@@ -111,14 +105,14 @@ def test_export_targets(tmp):
         old = digest(target) if existed and os.path.isfile(target) else None
         listing = sorted(os.listdir(os.path.dirname(target)))
         r = run("export", "--database", db, "--all", *extra, "-o", target)
-        check(f"{name}: exit 1", r.returncode == 1, (r.returncode, r.stderr))
-        check(f"{name}: says why", words in r.stderr, r.stderr)
-        check(f"{name}: nothing on stdout", r.stdout == "", r.stdout)
+        tap.ok(f"{name}: exit 1", r.returncode == 1, (r.returncode, r.stderr))
+        tap.ok(f"{name}: says why", words in r.stderr, r.stderr)
+        tap.ok(f"{name}: nothing on stdout", r.stdout == "", r.stdout)
         if old is not None:
-            check(f"{name}: file unchanged", digest(target) == old)
-        check(f"{name}: folder unchanged", sorted(os.listdir(os.path.dirname(target))) == listing,
-              os.listdir(os.path.dirname(target)))
-        check(f"{name}: database intact", digest(db) == before)
+            tap.ok(f"{name}: file unchanged", digest(target) == old)
+        tap.ok(f"{name}: folder unchanged", sorted(os.listdir(os.path.dirname(target))) == listing,
+               os.listdir(os.path.dirname(target)))
+        tap.ok(f"{name}: database intact", digest(db) == before)
 
     refused("the open database", db, "is the database being exported")
     refused("the open database with --force", db, "is the database being exported", ["--force"])
@@ -145,13 +139,13 @@ def test_export_targets(tmp):
 
     good = os.path.join(folder, "w.xlsx")
     r = run("export", "--database", db, "--all", "-o", good)
-    check("a new workbook is written", r.returncode == 0 and zipfile.is_zipfile(good), r.stderr)
+    tap.ok("a new workbook is written", r.returncode == 0 and zipfile.is_zipfile(good), r.stderr)
     refused("an existing workbook without --force", good, "--force")
     r = run("export", "--database", db, "--all", "--lang", "ru", "--force", "-o", good)
-    check("--force replaces an existing workbook", r.returncode == 0, r.stderr)
+    tap.ok("--force replaces an existing workbook", r.returncode == 0, r.stderr)
     with zipfile.ZipFile(good) as z:
-        check("the replaced workbook is the new one",
-              "Приоритеты" in z.read("xl/workbook.xml").decode())
+        tap.ok("the replaced workbook is the new one",
+               "Приоритеты" in z.read("xl/workbook.xml").decode())
 
 
 def limited(limit):
@@ -168,7 +162,7 @@ def test_failed_write(tmp):
     db = make_db(os.path.join(folder, "aimak.db"), 300)
     probe = os.path.join(tmp, "probe.xlsx")
     r = run("export", "--database", db, "--all", "-o", probe)
-    check("file size limit: a normal export works", r.returncode == 0, r.stderr)
+    tap.ok("file size limit: a normal export works", r.returncode == 0, r.stderr)
     zipped = os.path.getsize(probe)
     with zipfile.ZipFile(probe) as z:
         largest = max(i.file_size for i in z.infolist())
@@ -180,21 +174,21 @@ def test_failed_write(tmp):
              # So small that even libxlsxwriter's "[ERROR]" line, captured in a
              # scratch file, is cut to "[E".
              ("a limit of two bytes", 2)]
-    check("file size limit: the sheets are larger than the zip", largest > zipped * 1.2,
-          (largest, zipped))
+    tap.ok("file size limit: the sheets are larger than the zip", largest > zipped * 1.2,
+           (largest, zipped))
     for name, limit in cases:
         r = run("export", "--database", db, "--all", "-o", "out/w.xlsx", cwd=folder,
                 preexec_fn=limited(limit))
-        check(f"{name}: exit 1", r.returncode == 1, (r.returncode, r.stdout, r.stderr))
-        check(f"{name}: nothing on stdout", r.stdout == "", r.stdout)
-        check(f"{name}: says the workbook could not be written and why",
-              ("Could not write the workbook" in r.stderr or "File too large" in r.stderr),
-              r.stderr)
-        check(f"{name}: names the file as given", "“out/w.xlsx”" in r.stderr, r.stderr)
-        check(f"{name}: no raw libxlsxwriter lines", "[ERROR]" not in r.stderr
-              and "[WARNING]" not in r.stderr
-              and all(l.startswith("aimak-cli") for l in r.stderr.splitlines()), r.stderr)
-        check(f"{name}: no target and no temporary file", os.listdir(out) == [], os.listdir(out))
+        tap.ok(f"{name}: exit 1", r.returncode == 1, (r.returncode, r.stdout, r.stderr))
+        tap.ok(f"{name}: nothing on stdout", r.stdout == "", r.stdout)
+        tap.ok(f"{name}: says the workbook could not be written and why",
+               ("Could not write the workbook" in r.stderr or "File too large" in r.stderr),
+               r.stderr)
+        tap.ok(f"{name}: names the file as given", "“out/w.xlsx”" in r.stderr, r.stderr)
+        tap.ok(f"{name}: no raw libxlsxwriter lines", "[ERROR]" not in r.stderr
+               and "[WARNING]" not in r.stderr
+               and all(l.startswith("aimak-cli") for l in r.stderr.splitlines()), r.stderr)
+        tap.ok(f"{name}: no target and no temporary file", os.listdir(out) == [], os.listdir(out))
 
 
 def test_read_only_commands(tmp):
@@ -220,29 +214,29 @@ def test_read_only_commands(tmp):
         before = snapshot(folder)
         time.sleep(0.01)
         r = run(*args, "--database", old)
-        check(f"{name} on an older schema: exit 1", r.returncode == 1, (r.returncode, r.stderr))
-        check(f"{name} on an older schema: says to upgrade and how",
-              "must be upgraded" in r.stderr and "aimak-cli migrate" in r.stderr, r.stderr)
-        check(f"{name} on an older schema: folder, bytes and times unchanged",
-              snapshot(folder) == before, (sorted(before), sorted(snapshot(folder))))
+        tap.ok(f"{name} on an older schema: exit 1", r.returncode == 1, (r.returncode, r.stderr))
+        tap.ok(f"{name} on an older schema: says to upgrade and how",
+               "must be upgraded" in r.stderr and "aimak-cli migrate" in r.stderr, r.stderr)
+        tap.ok(f"{name} on an older schema: folder, bytes and times unchanged",
+               snapshot(folder) == before, (sorted(before), sorted(snapshot(folder))))
         r = run(*args, "--database", missing)
-        check(f"{name} on a missing path: exit 1", r.returncode == 1, (r.returncode, r.stderr))
-        check(f"{name} on a missing path: says there is no database",
-              "no database at" in r.stderr and "typo.db" in r.stderr, r.stderr)
-        check(f"{name} on a missing path: nothing created", snapshot(folder) == before,
-              sorted(snapshot(folder)))
-    check("nothing exported from an older schema", os.listdir(out) == [], os.listdir(out))
+        tap.ok(f"{name} on a missing path: exit 1", r.returncode == 1, (r.returncode, r.stderr))
+        tap.ok(f"{name} on a missing path: says there is no database",
+               "no database at" in r.stderr and "typo.db" in r.stderr, r.stderr)
+        tap.ok(f"{name} on a missing path: nothing created", snapshot(folder) == before,
+               sorted(snapshot(folder)))
+    tap.ok("nothing exported from an older schema", os.listdir(out) == [], os.listdir(out))
     r = run("check", "--database", "typo.db", cwd=folder)
-    check("a missing database is named as given", "“typo.db”" in r.stderr, r.stderr)
+    tap.ok("a missing database is named as given", "“typo.db”" in r.stderr, r.stderr)
 
     # The same commands on a current database still leave it exactly as it was.
     current = make_db(os.path.join(folder, "current.db"), 10)
     for name, args in commands:
         before = snapshot(folder)
         r = run(*args, "--database", current)
-        check(f"{name} on a current database: works", r.returncode == 0, r.stderr)
-        check(f"{name} on a current database: no side files, bytes and times unchanged",
-              snapshot(folder) == before, (sorted(before), sorted(snapshot(folder))))
+        tap.ok(f"{name} on a current database: works", r.returncode == 0, r.stderr)
+        tap.ok(f"{name} on a current database: no side files, bytes and times unchanged",
+               snapshot(folder) == before, (sorted(before), sorted(snapshot(folder))))
         for f in os.listdir(out):
             os.unlink(os.path.join(out, f))
 
@@ -250,23 +244,23 @@ def test_read_only_commands(tmp):
     before = snapshot(folder)
     copy = os.path.join(tmp, "old-copy.db")
     r = run("backup", "--database", old, copy)
-    check("backup of an older schema works", r.returncode == 0, r.stderr)
-    check("backup of an older schema does not upgrade or touch it", snapshot(folder) == before,
-          (sorted(before), sorted(snapshot(folder))))
+    tap.ok("backup of an older schema works", r.returncode == 0, r.stderr)
+    tap.ok("backup of an older schema does not upgrade or touch it", snapshot(folder) == before,
+           (sorted(before), sorted(snapshot(folder))))
     con = sqlite3.connect(copy)
-    check("the copy keeps the older schema",
-          con.execute("PRAGMA user_version").fetchone()[0] == 1)
+    tap.ok("the copy keeps the older schema",
+           con.execute("PRAGMA user_version").fetchone()[0] == 1)
     con.close()
 
     r = run("migrate", "--database", old)
-    check("migrate upgrades the older schema", r.returncode == 0 and "Upgraded" in r.stdout,
-          r.stderr)
-    check("migrate made a backup first", os.path.isdir(os.path.join(folder, "backups"))
-          and any(n.startswith("old-") for n in os.listdir(os.path.join(folder, "backups"))))
+    tap.ok("migrate upgrades the older schema", r.returncode == 0 and "Upgraded" in r.stdout,
+           r.stderr)
+    tap.ok("migrate made a backup first", os.path.isdir(os.path.join(folder, "backups"))
+           and any(n.startswith("old-") for n in os.listdir(os.path.join(folder, "backups"))))
     r = run("check", "--database", old)
-    check("after migrate, check reads it", r.returncode == 0, r.stderr)
+    tap.ok("after migrate, check reads it", r.returncode == 0, r.stderr)
     r = run("migrate", "--database", old)
-    check("migrate again: up to date", r.returncode == 0 and "up to date" in r.stdout, r.stdout)
+    tap.ok("migrate again: up to date", r.returncode == 0 and "up to date" in r.stdout, r.stdout)
 
 
 def test_relative_paths(tmp):
@@ -294,21 +288,21 @@ def test_relative_paths(tmp):
     os.chmod(ro, 0o555)
     try:
         r = run("check", "--database", "live.db", cwd=ro, user=user, cli=cli)
-        check("relative --database in a read-only folder: check works", r.returncode == 0,
-              r.stderr)
-        check("relative --database: no 'not an absolute path'",
-              "absolute" not in r.stderr, r.stderr)
+        tap.ok("relative --database in a read-only folder: check works", r.returncode == 0,
+               r.stderr)
+        tap.ok("relative --database: no 'not an absolute path'",
+               "absolute" not in r.stderr, r.stderr)
         r = run("summary", "--all", "--database", "./live.db", cwd=ro, user=user, cli=cli)
-        check("relative --database in a read-only folder: summary works", r.returncode == 0,
-              r.stderr)
+        tap.ok("relative --database in a read-only folder: summary works", r.returncode == 0,
+               r.stderr)
         r = run("export", "--all", "--database", "live.db", "-o", "../out/w.xlsx", cwd=ro,
                 user=user, cli=cli)
-        check("relative -o from a read-only folder: export works",
-              r.returncode == 0 and os.listdir(out) == ["w.xlsx"], (r.stderr, os.listdir(out)))
-        check("relative -o: stdout names the file as given", r.stdout == "../out/w.xlsx\n",
-              r.stdout)
-        check("nothing was written into the read-only folder", sorted(os.listdir(ro)) ==
-              ["live.db"], os.listdir(ro))
+        tap.ok("relative -o from a read-only folder: export works",
+               r.returncode == 0 and os.listdir(out) == ["w.xlsx"], (r.stderr, os.listdir(out)))
+        tap.ok("relative -o: stdout names the file as given", r.stdout == "../out/w.xlsx\n",
+               r.stdout)
+        tap.ok("nothing was written into the read-only folder", sorted(os.listdir(ro)) ==
+               ["live.db"], os.listdir(ro))
     finally:
         os.chmod(ro, 0o755)
 
@@ -343,24 +337,24 @@ def test_leftovers(tmp):
     users_file = touch(os.path.join(out, ".notes.xlsx.backup"), b"mine", old_time)
 
     r = run("backup", "--database", db)
-    check("leftovers: backup works", r.returncode == 0, r.stderr)
-    check("a killed backup's temporary file is removed", not os.path.exists(killed_backup))
-    check("... with its journal", not os.path.exists(killed_journal))
-    check("an old-style temporary file older than an hour is removed",
-          not os.path.exists(old_style))
-    check("the temporary file of a running process is kept", os.path.exists(running))
+    tap.ok("leftovers: backup works", r.returncode == 0, r.stderr)
+    tap.ok("a killed backup's temporary file is removed", not os.path.exists(killed_backup))
+    tap.ok("... with its journal", not os.path.exists(killed_journal))
+    tap.ok("an old-style temporary file older than an hour is removed",
+           not os.path.exists(old_style))
+    tap.ok("the temporary file of a running process is kept", os.path.exists(running))
 
     r = run("migrate", "--database", db)
-    check("leftovers: a read-write open works", r.returncode == 0, r.stderr)
-    check("a killed restore's temporary file beside the database is removed",
-          not os.path.exists(in_db_dir))
-    check("a killed database creation's temporary file is removed", not os.path.exists(new_db))
+    tap.ok("leftovers: a read-write open works", r.returncode == 0, r.stderr)
+    tap.ok("a killed restore's temporary file beside the database is removed",
+           not os.path.exists(in_db_dir))
+    tap.ok("a killed database creation's temporary file is removed", not os.path.exists(new_db))
 
     r = run("export", "--database", db, "--all", "-o", os.path.join(out, "w.xlsx"))
-    check("leftovers: export works", r.returncode == 0, r.stderr)
-    check("a killed export's temporary file is removed", not os.path.exists(killed_export))
-    check("an old export temporary file is removed", not os.path.exists(old_export))
-    check("a user's own file is kept", os.path.exists(users_file))
+    tap.ok("leftovers: export works", r.returncode == 0, r.stderr)
+    tap.ok("a killed export's temporary file is removed", not os.path.exists(killed_export))
+    tap.ok("an old export temporary file is removed", not os.path.exists(old_export))
+    tap.ok("a user's own file is kept", os.path.exists(users_file))
     os.unlink(running)
 
     # Opening a damaged WAL database leaves nothing beside it.
@@ -377,9 +371,9 @@ def test_leftovers(tmp):
     before = sorted(os.listdir(folder))
     for args in (["check"], ["backup", os.path.join(tmp, "copy-of-damaged.db")]):
         r = run(*args, "--database", damaged)
-        check(f"damaged database ({args[0]}): refused", r.returncode == 1, r.stderr)
-        check(f"damaged database ({args[0]}): no -wal or -shm beside it",
-              sorted(os.listdir(folder)) == before, sorted(os.listdir(folder)))
+        tap.ok(f"damaged database ({args[0]}): refused", r.returncode == 1, r.stderr)
+        tap.ok(f"damaged database ({args[0]}): no -wal or -shm beside it",
+               sorted(os.listdir(folder)) == before, sorted(os.listdir(folder)))
 
     # Restoring from a file the user chose leaves nothing beside that file.
     chosen_dir = os.path.join(tmp, "chosen")
@@ -390,21 +384,21 @@ def test_leftovers(tmp):
     con.execute("PRAGMA journal_mode = WAL")
     con.close()
     r = run("restore", "--database", db, chosen)
-    check("restore from a chosen WAL file works", r.returncode == 0, r.stderr)
-    check("restore leaves no side files beside the chosen file",
-          os.listdir(chosen_dir) == ["copy.db"], os.listdir(chosen_dir))
+    tap.ok("restore from a chosen WAL file works", r.returncode == 0, r.stderr)
+    tap.ok("restore leaves no side files beside the chosen file",
+           os.listdir(chosen_dir) == ["copy.db"], os.listdir(chosen_dir))
 
     # A backup keeps the database's file mode.
     os.chmod(db, 0o640)
     r = run("backup", "--database", db)
     made = r.stdout.strip()
-    check("a dated backup keeps the database's mode",
-          r.returncode == 0 and stat.S_IMODE(os.stat(made).st_mode) == 0o640,
-          (r.stderr, oct(os.stat(made).st_mode) if os.path.exists(made) else None))
+    tap.ok("a dated backup keeps the database's mode",
+           r.returncode == 0 and stat.S_IMODE(os.stat(made).st_mode) == 0o640,
+           (r.stderr, oct(os.stat(made).st_mode) if os.path.exists(made) else None))
     copy = os.path.join(tmp, "mode-copy.db")
     r = run("backup", "--database", db, copy)
-    check("backup FILE keeps the database's mode",
-          r.returncode == 0 and stat.S_IMODE(os.stat(copy).st_mode) == 0o640, r.stderr)
+    tap.ok("backup FILE keeps the database's mode",
+           r.returncode == 0 and stat.S_IMODE(os.stat(copy).st_mode) == 0o640, r.stderr)
 
 
 def test_two_databases(tmp):
@@ -413,17 +407,17 @@ def test_two_databases(tmp):
     a = make_db(os.path.join(folder, "a.db"), 5)
     b = make_db(os.path.join(folder, "b.db"), 12)
     count_a, count_b = priority_count(a), priority_count(b)
-    check("two databases: different contents", count_a != count_b, (count_a, count_b))
+    tap.ok("two databases: different contents", count_a != count_b, (count_a, count_b))
     r1 = run("backup", "--database", a)
     r2 = run("backup", "--database", b)
-    check("two databases: both backed up", r1.returncode == 0 and r2.returncode == 0,
-          r1.stderr + r2.stderr)
+    tap.ok("two databases: both backed up", r1.returncode == 0 and r2.returncode == 0,
+           r1.stderr + r2.stderr)
     names = sorted(os.listdir(os.path.join(folder, "backups")))
-    check("backups are named after their database",
-          len(names) == 2 and names[0].startswith("a-") and names[1].startswith("b-"), names)
+    tap.ok("backups are named after their database",
+           len(names) == 2 and names[0].startswith("a-") and names[1].startswith("b-"), names)
     r = run("backup", "--list", "--database", a)
-    check("backup --list shows only the database's own backups",
-          r.returncode == 0 and len(r.stdout.splitlines()) == 1 and "/a-" in r.stdout, r.stdout)
+    tap.ok("backup --list shows only the database's own backups",
+           r.returncode == 0 and len(r.stdout.splitlines()) == 1 and "/a-" in r.stdout, r.stdout)
     # b's backup is newer; a must still get its own back.
     time.sleep(1.1)
     run("backup", "--database", b)
@@ -432,10 +426,10 @@ def test_two_databases(tmp):
     con.commit()
     con.close()
     r = run("restore", "--newest", "--database", a)
-    check("restore --newest takes the database's own backup",
-          r.returncode == 0 and "/a-" in r.stdout and priority_count(a) == count_a,
-          (r.stdout, r.stderr, priority_count(a)))
-    check("the other database is untouched", priority_count(b) == count_b)
+    tap.ok("restore --newest takes the database's own backup",
+           r.returncode == 0 and "/a-" in r.stdout and priority_count(a) == count_a,
+           (r.stdout, r.stderr, priority_count(a)))
+    tap.ok("the other database is untouched", priority_count(b) == count_b)
 
 
 def test_backup_messages(tmp):
@@ -444,20 +438,19 @@ def test_backup_messages(tmp):
     with open(os.path.join(tmp, "notes.txt"), "w") as f:
         f.write("not a database\n")
     r = run("restore", "notes.txt", "--database", "live.db", cwd=tmp)
-    check("restore of a non-database names FILE as given",
-          r.returncode == 1 and "“notes.txt”" in r.stderr and tmp not in r.stderr, r.stderr)
+    tap.ok("restore of a non-database names FILE as given",
+           r.returncode == 1 and "“notes.txt”" in r.stderr and tmp not in r.stderr, r.stderr)
     r = run("restore", "--newest", "--database", "live.db", cwd=tmp)
-    check("restore --newest without backups names the database as given",
-          r.returncode == 1 and "“live.db”" in r.stderr and "“backups”" in r.stderr
-          and tmp not in r.stderr, r.stderr)
+    tap.ok("restore --newest without backups names the database as given",
+           r.returncode == 1 and "“live.db”" in r.stderr and "“backups”" in r.stderr
+           and tmp not in r.stderr, r.stderr)
     r = run("export", "--all", "--database", "live.db", "-o", "nofolder/w.xlsx", cwd=tmp)
-    check("export into a missing folder names the folder as given",
-          r.returncode == 1 and "“nofolder”" in r.stderr and tmp not in r.stderr, r.stderr)
+    tap.ok("export into a missing folder names the folder as given",
+           r.returncode == 1 and "“nofolder”" in r.stderr and tmp not in r.stderr, r.stderr)
 
 
 def main():
-    tmp = tempfile.mkdtemp(prefix="aimak-cli-files-")
-    try:
+    with tap.temp_dir(prefix="aimak-cli-files-") as tmp:
         for test in (test_export_targets, test_failed_write, test_read_only_commands,
                      test_relative_paths, test_leftovers, test_two_databases,
                      test_backup_messages):
@@ -466,19 +459,9 @@ def main():
             try:
                 test(sub)
             except Exception as e:  # a crash is a failure, not a missing test
-                check(f"{test.__name__} ran to the end", False, repr(e))
-    finally:
-        for root, dirs, _ in os.walk(tmp):
-            for d in dirs:
-                os.chmod(os.path.join(root, d), 0o755)
-        shutil.rmtree(tmp, ignore_errors=True)
+                tap.ok(f"{test.__name__} ran to the end", False, repr(e))
 
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok:
-            print(f"# {str(detail)[:1500]}")
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return tap.done()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Corrected reference names reach existing databases (TAP): a database of schema 2
 holding the names the previous release shipped (tests/data/reference-names-v2.csv:
 the Russian GCM 13 "Содержание под стражей…", SDG 17.18 «полу», Kyrgyz «Тоӊ» with
@@ -9,27 +10,22 @@ values the user made, not an indicator the user added."""
 import csv
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
-import shutil
+
+import aimak_tap as tap
 
 CLI = os.path.abspath(sys.argv[1])
 DATA = os.path.abspath(sys.argv[2])          # tests/data
 REFERENCE = os.path.join(os.path.dirname(os.path.dirname(DATA)), "data", "reference")
-results = []
-
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import aimak_schema  # noqa: E402
 
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
+
 
 
 def run(*args, lang="en"):
-    env = dict(os.environ, LANGUAGE=lang, LC_ALL="C.UTF-8")
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=300)
+    return tap.run_cli(CLI, *args, lang=lang, timeout=300)
 
 
 def dump(path):
@@ -90,10 +86,10 @@ def main():
     try:
         db = os.path.join(tmp, "aimak.db")
         r = run("migrate", "--database", db)
-        check("migrate creates a database", r.returncode == 0, r.stderr)
+        tap.ok("migrate creates a database", r.returncode == 0, r.stderr)
         r = run("demo", "--database", db, "--priorities", "20", "--activities", "4",
                 "--seed", "3")
-        check("demo data made", r.returncode == 0, r.stderr)
+        tap.ok("demo data made", r.returncode == 0, r.stderr)
         con = sqlite3.connect(db)
         con.execute("INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, is_reference) "
                     "VALUES ('WELLS_TON', 'Wells in Ton', 'Колодцы', 'Тоӊдогу кудуктар', "
@@ -103,44 +99,44 @@ def main():
         current = dump(db)
 
         n, bad = write_old_names(db)
-        check("the previous release's names written (each names one row that differs)",
-              n >= 50 and not bad, (n, bad[:3]))
-        check("the old database says Тоӊ (U+04CA)",
-              one(db, "SELECT name_ky FROM area WHERE code = 'KG02220000000'") == "Тоӊ")
-        check("the old database says «Содержание под стражей» for GCM 13",
-              one(db, "SELECT name_ru FROM gcm_objective WHERE code = '13'")
-              .startswith("Содержание под стражей"))
+        tap.ok("the previous release's names written (each names one row that differs)",
+               n >= 50 and not bad, (n, bad[:3]))
+        tap.ok("the old database says Тоӊ (U+04CA)",
+               one(db, "SELECT name_ky FROM area WHERE code = 'KG02220000000'") == "Тоӊ")
+        tap.ok("the old database says «Содержание под стражей» for GCM 13",
+               one(db, "SELECT name_ru FROM gcm_objective WHERE code = '13'")
+               .startswith("Содержание под стражей"))
 
         with open(db, "rb") as f:
             before = f.read()
         for args in (["areas", "--level", "2"], ["summary", "--all"], ["check"]):
             r = run(*args, "--database", db)
-            check(f"{args[0]} refuses schema 2 and says how to upgrade",
-                  r.returncode == 1 and "must be upgraded" in r.stderr
-                  and "aimak-cli migrate" in r.stderr, (r.returncode, r.stderr))
+            tap.ok(f"{args[0]} refuses schema 2 and says how to upgrade",
+                   r.returncode == 1 and "must be upgraded" in r.stderr
+                   and "aimak-cli migrate" in r.stderr, (r.returncode, r.stderr))
         with open(db, "rb") as f:
-            check("the commands that only read did not change it", f.read() == before)
+            tap.ok("the commands that only read did not change it", f.read() == before)
 
         r = run("migrate", "--database", db)
-        check("migrate upgrades it", r.returncode == 0 and "Upgraded" in r.stdout,
-              (r.returncode, r.stdout, r.stderr))
-        check("schema 3 or later after migrate", one(db, "PRAGMA user_version") >= 3)
+        tap.ok("migrate upgrades it", r.returncode == 0 and "Upgraded" in r.stdout,
+               (r.returncode, r.stdout, r.stderr))
+        tap.ok("schema 3 or later after migrate", one(db, "PRAGMA user_version") >= 3)
         backups = os.path.join(tmp, "backups")
-        check("a backup was made first", os.path.isdir(backups) and os.listdir(backups))
+        tap.ok("a backup was made first", os.path.isdir(backups) and os.listdir(backups))
 
         r = run("areas", "--level", "2", "--database", db, lang="ky")
-        check("areas in Kyrgyz: Тоң with ң (U+04A3)",
-              r.returncode == 0 and "KG02220000000\tТоң\n" in r.stdout, r.stdout[:300])
-        check("areas in Kyrgyz: Чоң-Алай with ң",
-              "KG06259000000\tЧоң-Алай\n" in r.stdout, r.stdout[:300])
-        check("no ӊ left in any area name",
-              one(db, "SELECT count(*) FROM area WHERE name_ky LIKE '%ӊ%'") == 0)
-        check("the user's own indicator keeps what the user typed",
-              one(db, "SELECT name_ky FROM indicator WHERE code = 'WELLS_TON'")
-              == "Тоӊдогу кудуктар")
-        check("SDG 17.18 in Russian says «гендерной принадлежности»",
-              "гендерной принадлежности" in one(db, "SELECT name_ru FROM sdg_target "
-                                                    "WHERE code = '17.18'"))
+        tap.ok("areas in Kyrgyz: Тоң with ң (U+04A3)",
+               r.returncode == 0 and "KG02220000000\tТоң\n" in r.stdout, r.stdout[:300])
+        tap.ok("areas in Kyrgyz: Чоң-Алай with ң",
+               "KG06259000000\tЧоң-Алай\n" in r.stdout, r.stdout[:300])
+        tap.ok("no ӊ left in any area name",
+               one(db, "SELECT count(*) FROM area WHERE name_ky LIKE '%ӊ%'") == 0)
+        tap.ok("the user's own indicator keeps what the user typed",
+               one(db, "SELECT name_ky FROM indicator WHERE code = 'WELLS_TON'")
+               == "Тоӊдогу кудуктар")
+        tap.ok("SDG 17.18 in Russian says «гендерной принадлежности»",
+               "гендерной принадлежности" in one(db, "SELECT name_ru FROM sdg_target "
+                                                     "WHERE code = '17.18'"))
 
         # Every GCM and SDG title as data/reference says it.
         for name, table in (("gcm_objectives.csv", "gcm_objective"),
@@ -154,27 +150,22 @@ def main():
                            one(db, f"SELECT name_ky FROM {table} WHERE code = ?", row["code"]))
                     if got != (row["short_en"], row["short_ru"], row["short_ky"]):
                         wrong.append((row["code"], got))
-            check(f"every {table} name as {name} says", not wrong, wrong[:2])
+            tap.ok(f"every {table} name as {name} says", not wrong, wrong[:2])
 
         after = dump(db)
         diff = [l for l in after if l not in set(current)][:3]
-        check("nothing but the names changed: the database is as a new one with the same data",
-              after == current, diff)
+        tap.ok("nothing but the names changed: the database is as a new one with the same data",
+               after == current, diff)
 
         r = run("migrate", "--database", db)
-        check("migrate again: up to date", r.returncode == 0 and "up to date" in r.stdout,
-              r.stdout)
+        tap.ok("migrate again: up to date", r.returncode == 0 and "up to date" in r.stdout,
+               r.stdout)
     except Exception as e:  # a crash is a failure, not a missing test
-        check("ran to the end", False, repr(e))
+        tap.ok("ran to the end", False, repr(e))
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        tap.remove_tree(tmp)
 
-    print(f"1..{len(results)}")
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        if not ok:
-            print(f"# {str(detail)[:1500]}")
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return tap.done()
 
 
 if __name__ == "__main__":

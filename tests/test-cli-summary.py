@@ -1,38 +1,31 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """aimak-cli summary: figures as a table and as JSON on a database with known
 contents, and exit codes for bad arguments (TAP)."""
 import json
 import os
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
+
+import aimak_tap as tap
 
 CLI = sys.argv[1]
-results = []
 SUZAK = "KG03220856000"
 BARSKOON = "KG02210815000"
 
 
 def run(*args):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=120)
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
+    return tap.run_cli(CLI, *args, timeout=120)
 
 
 def item(items, code):
     return next((i for i in items if i["code"] == code), None)
 
 
-tmp = tempfile.mkdtemp(prefix="aimak-cli-summary-")
-try:
+with tap.temp_dir(prefix="aimak-cli-summary-") as tmp:
     db = os.path.join(tmp, "aimak.db")
     r = run("migrate", "--database", db)  # creates the database
-    check("database created", r.returncode == 0, r.stderr)
+    tap.ok("database created", r.returncode == 0, r.stderr)
 
     con = sqlite3.connect(db)
     rows = [
@@ -62,96 +55,96 @@ try:
     con.close()
 
     r = run("summary", "--area", SUZAK, "--json", "--database", db)
-    check("summary --area --json exits 0", r.returncode == 0, r.stderr)
+    tap.ok("summary --area --json exits 0", r.returncode == 0, r.stderr)
     try:
         data = json.loads(r.stdout)
     except ValueError as e:
         data = {}
-        check("JSON parses", False, str(e) + r.stdout[:500])
+        tap.ok("JSON parses", False, str(e) + r.stdout[:500])
     keys = ["scope", "language", "priorities_total", "priorities_by_status",
             "priorities_by_marker", "budget_by_marker", "budget_by_funding", "budget_total",
             "budget_adopted", "gender_budget_shares", "priorities_by_target_group", "gcm_covered", "sdg_covered",
             "participants_by_role_and_sex", "participants_women", "participants_men",
             "activities_by_type", "activities_total", "gcm_objectives_total",
             "sdg_targets_total"]
-    check("JSON has every stable key", all(k in data for k in keys), sorted(data))
+    tap.ok("JSON has every stable key", all(k in data for k in keys), sorted(data))
     if data:
-        check("scope is the area", data["scope"] == {"kind": "area", "area_code": SUZAK,
-                                                     "label": "Suzak"}, data["scope"])
-        check("priorities_total counts live priorities only", data["priorities_total"] == 4,
-              data["priorities_total"])
-        check("by status", item(data["priorities_by_status"], "approved")["value"] == 2
-              and item(data["priorities_by_status"], "completed")["value"] == 0
-              and item(data["priorities_by_status"], "rejected")["value"] == 1)
-        check("by marker", [i["value"] for i in data["priorities_by_marker"]] == [1, 1, 2],
-              data["priorities_by_marker"])
-        check("budget by marker", [i["value"] for i in data["budget_by_marker"]]
-              == [250000, 500000, 1000000], data["budget_by_marker"])
-        check("budget by funding, none last",
-              data["budget_by_funding"][-1]["code"] == ""
-              and data["budget_by_funding"][-1]["value"] == 250000
-              and item(data["budget_by_funding"], "donor")["value"] == 500000,
-              data["budget_by_funding"])
-        check("budget total", data["budget_total"] == 1750000)
+        tap.ok("scope is the area", data["scope"] == {"kind": "area", "area_code": SUZAK,
+                                                      "label": "Suzak"}, data["scope"])
+        tap.ok("priorities_total counts live priorities only", data["priorities_total"] == 4,
+               data["priorities_total"])
+        tap.ok("by status", item(data["priorities_by_status"], "approved")["value"] == 2
+               and item(data["priorities_by_status"], "completed")["value"] == 0
+               and item(data["priorities_by_status"], "rejected")["value"] == 1)
+        tap.ok("by marker", [i["value"] for i in data["priorities_by_marker"]] == [1, 1, 2],
+               data["priorities_by_marker"])
+        tap.ok("budget by marker", [i["value"] for i in data["budget_by_marker"]]
+               == [250000, 500000, 1000000], data["budget_by_marker"])
+        tap.ok("budget by funding, none last",
+               data["budget_by_funding"][-1]["code"] == ""
+               and data["budget_by_funding"][-1]["value"] == 250000
+               and item(data["budget_by_funding"], "donor")["value"] == 500000,
+               data["budget_by_funding"])
+        tap.ok("budget total", data["budget_total"] == 1750000)
         shares = {i["code"]: i for i in data["gender_budget_shares"]}
-        check("two gender budget shares, rejected never counted",
-              sorted(shares) == ["adopted", "all_proposals"]
-              and abs(shares["all_proposals"]["value"] - 1500000 / 1750000) < 1e-9
-              and abs(shares["adopted"]["value"] - 500000 / 750000) < 1e-9
-              and data["budget_adopted"] == 750000, data["gender_budget_shares"])
-        check("each share is labelled with its definition",
-              shares["adopted"]["label"] == "Gender budget share, adopted programme"
-              and "approved" in shares["adopted"]["definition"]
-              and "Rejected" in shares["adopted"]["definition"]
-              and shares["all_proposals"]["label"] == "Gender budget share, all proposals"
-              and "drafts" in shares["all_proposals"]["definition"], shares)
-        check("target groups", item(data["priorities_by_target_group"],
-                                    "returning_women_migrants")["value"] == 2)
-        check("GCM and SDG covered", [i["code"] for i in data["gcm_covered"]] == ["7"]
-              and [i["code"] for i in data["sdg_covered"]] == ["5.1"])
+        tap.ok("two gender budget shares, rejected never counted",
+               sorted(shares) == ["adopted", "all_proposals"]
+               and abs(shares["all_proposals"]["value"] - 1500000 / 1750000) < 1e-9
+               and abs(shares["adopted"]["value"] - 500000 / 750000) < 1e-9
+               and data["budget_adopted"] == 750000, data["gender_budget_shares"])
+        tap.ok("each share is labelled with its definition",
+               shares["adopted"]["label"] == "Gender budget share, adopted programme"
+               and "approved" in shares["adopted"]["definition"]
+               and "Rejected" in shares["adopted"]["definition"]
+               and shares["all_proposals"]["label"] == "Gender budget share, all proposals"
+               and "drafts" in shares["all_proposals"]["definition"], shares)
+        tap.ok("target groups", item(data["priorities_by_target_group"],
+                                     "returning_women_migrants")["value"] == 2)
+        tap.ok("GCM and SDG covered", [i["code"] for i in data["gcm_covered"]] == ["7"]
+               and [i["code"] for i in data["sdg_covered"]] == ["5.1"])
         la = item(data["participants_by_role_and_sex"], "local_authority")
-        check("participants by role and sex", la == {"code": "local_authority", "label": la["label"],
-                                                     "women": 12, "men": 5, "total": 17}, la)
-        check("participants totals", data["participants_women"] == 15
-              and data["participants_men"] == 5)
-        check("activities by type", item(data["activities_by_type"], "training")["value"] == 1
-              and data["activities_total"] == 1)
+        tap.ok("participants by role and sex", la == {"code": "local_authority", "label": la["label"],
+                                                      "women": 12, "men": 5, "total": 17}, la)
+        tap.ok("participants totals", data["participants_women"] == 15
+               and data["participants_men"] == 5)
+        tap.ok("activities by type", item(data["activities_by_type"], "training")["value"] == 1
+               and data["activities_total"] == 1)
 
     r = run("summary", "--area", SUZAK, "--database", db)
-    check("summary as a table exits 0", r.returncode == 0, r.stderr)
-    check("table names the scope", r.stdout.startswith("Summary: Suzak (%s)" % SUZAK), r.stdout[:200])
+    tap.ok("summary as a table exits 0", r.returncode == 0, r.stderr)
+    tap.ok("table names the scope", r.stdout.startswith("Summary: Suzak (%s)" % SUZAK), r.stdout[:200])
     # Numbers through the one formatter (issue 12): English groups with commas.
-    check("table shows the budget and the share",
-          "Budget (KGS): 1,750,000" in r.stdout
-          and "Gender budget share, all proposals: 85.7%" in r.stdout
-          and "Gender budget share, adopted programme: 66.7%" in r.stdout, r.stdout)
-    check("table shows participants", "Capacity building participants: 20 (women 15, men 5)"
-          in r.stdout, r.stdout)
+    tap.ok("table shows the budget and the share",
+           "Budget (KGS): 1,750,000" in r.stdout
+           and "Gender budget share, all proposals: 85.7%" in r.stdout
+           and "Gender budget share, adopted programme: 66.7%" in r.stdout, r.stdout)
+    tap.ok("table shows participants", "Capacity building participants: 20 (women 15, men 5)"
+           in r.stdout, r.stdout)
 
     # Russian: narrow no-break space for thousands, a decimal comma, "85,7 %".
     r = run("summary", "--area", SUZAK, "--lang", "ru", "--database", db)
-    check("Russian table writes numbers as Russian does",
-          r.returncode == 0 and ": 1\u202f750\u202f000\n" in r.stdout
-          and ": 85,7\u00a0%\n" in r.stdout and ": 66,7\u00a0%\n" in r.stdout
-          and "85.7" not in r.stdout and "1 750 000" not in r.stdout, r.stdout)
+    tap.ok("Russian table writes numbers as Russian does",
+           r.returncode == 0 and ": 1\u202f750\u202f000\n" in r.stdout
+           and ": 85,7\u00a0%\n" in r.stdout and ": 66,7\u00a0%\n" in r.stdout
+           and "85.7" not in r.stdout and "1 750 000" not in r.stdout, r.stdout)
 
     r = run("summary", "--pilots", "--json", "--lang", "ru", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
-    check("--pilots --lang ru", r.returncode == 0 and data.get("priorities_total") == 5
-          and data["scope"]["kind"] == "pilots" and data["scope"]["area_code"] is None
-          and data["language"] == "ru"
-          and data["priorities_by_status"][0]["label"] == "Черновик", r.stderr + r.stdout[:300])
+    tap.ok("--pilots --lang ru", r.returncode == 0 and data.get("priorities_total") == 5
+           and data["scope"]["kind"] == "pilots" and data["scope"]["area_code"] is None
+           and data["language"] == "ru"
+           and data["priorities_by_status"][0]["label"] == "Черновик", r.stderr + r.stdout[:300])
 
     r = run("summary", "--all", "--json", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
-    check("--all", r.returncode == 0 and data.get("budget_total") == 3750000, r.stderr)
+    tap.ok("--all", r.returncode == 0 and data.get("budget_total") == 3750000, r.stderr)
 
     # An area without priorities: no share (null), not 0.
     r = run("summary", "--area", "KG08000000000", "--json", "--database", db)
     data = json.loads(r.stdout) if r.returncode == 0 else {}
-    check("empty area gives a null share", r.returncode == 0 and data.get("priorities_total") == 0
-          and [i["value"] for i in data.get("gender_budget_shares", [])] == [None, None],
-          r.stderr + r.stdout[:200])
+    tap.ok("empty area gives a null share", r.returncode == 0 and data.get("priorities_total") == 0
+           and [i["value"] for i in data.get("gender_budget_shares", [])] == [None, None],
+           r.stderr + r.stdout[:200])
 
     # A database written before values were checked may hold an infinite budget: it
     # counts in no figure (the workbook writes it as an empty cell), and the JSON stays
@@ -168,11 +161,11 @@ try:
         data = json.loads(r.stdout, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
     except ValueError:
         data = {}
-    check("an infinite budget leaves valid JSON and the figures unchanged",
-          r.returncode == 0 and data.get("budget_total") == 3750000
-          and data.get("budget_adopted") == 750000, r.stdout[:3000])
+    tap.ok("an infinite budget leaves valid JSON and the figures unchanged",
+           r.returncode == 0 and data.get("budget_total") == 3750000
+           and data.get("budget_adopted") == 750000, r.stdout[:3000])
     r = run("summary", "--all", "--database", db)
-    check("... and the table's budget", "Budget (KGS): 3,750,000\n" in r.stdout, r.stdout)
+    tap.ok("... and the table's budget", "Budget (KGS): 3,750,000\n" in r.stdout, r.stdout)
 
     # Bad arguments: exit 2, a message on stderr, nothing on stdout.
     for name, args in [
@@ -185,25 +178,18 @@ try:
         ("stray argument", ["--all", "extra"]),
     ]:
         r = run("summary", *args, "--database", db)
-        check("bad arguments (%s) exit 2" % name,
-              r.returncode == 2 and r.stdout == "" and r.stderr.strip() != "",
-              "rc=%d out=%r err=%r" % (r.returncode, r.stdout[:100], r.stderr))
+        tap.ok("bad arguments (%s) exit 2" % name,
+               r.returncode == 2 and r.stdout == "" and r.stderr.strip() != "",
+               "rc=%d out=%r err=%r" % (r.returncode, r.stdout[:100], r.stderr))
     r = run("summary", "--area", "KG99", "--database", db)
-    check("unknown area is named", "KG99" in r.stderr, r.stderr)
+    tap.ok("unknown area is named", "KG99" in r.stderr, r.stderr)
 
     missing = os.path.join(tmp, "missing.db")
     r = run("summary", "--all", "--database", missing)
-    check("missing database exits 1 and creates nothing",
-          r.returncode == 1 and not os.path.exists(missing), r.stderr)
+    tap.ok("missing database exits 1 and creates nothing",
+           r.returncode == 1 and not os.path.exists(missing), r.stderr)
 
     r = run("summary", "--help")
-    check("--help documents the exit status", r.returncode == 0 and "Exit status" in r.stdout)
-finally:
-    shutil.rmtree(tmp, ignore_errors=True)
+    tap.ok("--help documents the exit status", r.returncode == 0 and "Exit status" in r.stdout)
 
-print("1..%d" % len(results))
-for i, (name, ok, detail) in enumerate(results, 1):
-    print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-    if not ok and detail:
-        for line in str(detail).splitlines()[:10]:
-            print("# " + line)
+sys.exit(tap.done())

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-crash.c — crash safety: a child process (crash-child) makes a stream of
  * edits through the core API and reports each one after its call returned; it
  * is killed with SIGKILL at a random moment, 25 times over. After every kill

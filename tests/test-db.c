@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-db.c — opening, creating, migrating and refusing databases, and the
  * reference data a new database starts with. */
 #include "config.h"
@@ -22,8 +23,8 @@ count (AimakDb    *db,
 static void
 test_fresh_counts (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
 
   g_assert_cmpint (aimak_db_get_version (db), ==, aimak_db_latest_version ());
   g_assert_cmpint (count (db, "SELECT count(*) FROM area WHERE level = 1"), ==, 9);
@@ -33,14 +34,13 @@ test_fresh_counts (void)
   g_assert_cmpint (count (db, "SELECT count(*) FROM area a LEFT JOIN area p "
                               "ON a.parent_code = p.code WHERE a.level > 1 "
                               "AND (p.code IS NULL OR p.level <> a.level - 1)"), ==, 0);
-  aimak_test_rmdir (dir);
 }
 
 static void
 test_pilots (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GPtrArray) pilots = aimak_area_pilots (db, NULL);
   const char *expected[] = { "KG02210000000", "KG03220000000", "KG02210815000", "KG03220856000" };
 
@@ -59,14 +59,13 @@ test_pilots (void)
     /* Level-3 Russian names are missing: Russian falls back to Kyrgyz. */
     g_assert_cmpstr (aimak_area_name (barskoon, "ru"), ==, "Барскоон");
   }
-  aimak_test_rmdir (dir);
 }
 
 static void
 test_codelists (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
 
   g_assert_cmpint (count (db, "SELECT count(*) FROM gender_marker"), ==, 3);
   g_assert_cmpint (count (db, "SELECT count(*) FROM gcm_objective"), ==, 23);
@@ -87,14 +86,13 @@ test_codelists (void)
                                                  "returning_women_migrants");
     g_assert_cmpstr (name, ==, "Returning women migrants");
   }
-  aimak_test_rmdir (dir);
 }
 
 static void
 test_indicators_by_sex (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
 
   /* Every oblast-level unit has women's and men's values from the NSC. */
   g_assert_cmpint (count (db, "SELECT count(*) FROM area a WHERE a.level = 1 AND "
@@ -116,7 +114,6 @@ test_indicators_by_sex (void)
   g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value WHERE area_code = 'KG' "
                               "AND indicator_code = 'RETURNEES' AND year = 2024"), ==, 2);
   g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value WHERE source = ''"), ==, 0);
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -132,10 +129,12 @@ test_reopen_idempotent (void)
   for (int i = 0; i < 2; i++)
     {
       g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+      g_autofree char *journal_mode = aimak_db_query_text (db, NULL, "PRAGMA journal_mode", NULL);
+
       g_assert_cmpint (aimak_db_get_version (db), ==, aimak_db_latest_version ());
       g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value"), ==, values);
       g_assert_cmpint (count (db, "SELECT count(*) FROM area"), ==, 523);
-      g_assert_cmpstr (aimak_db_query_text (db, NULL, "PRAGMA journal_mode", NULL), ==, "wal");
+      g_assert_cmpstr (journal_mode, ==, "wal");
       g_assert_cmpint (count (db, "PRAGMA foreign_keys"), ==, 1);
     }
   aimak_test_rmdir (dir);
@@ -278,8 +277,8 @@ test_reference_failure_rolls_back (void)
 static void
 test_transactions (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (aimak_db_begin (db, &error));
@@ -290,7 +289,6 @@ test_transactions (void)
   g_assert_true (aimak_db_commit (db, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count (db, "SELECT count(*) FROM change_log WHERE entity = 'test'"), ==, 1);
-  aimak_test_rmdir (dir);
 }
 
 static void

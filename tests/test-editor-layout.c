@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-editor-layout.c — the editors stay still while the user types: the place
  * of every field (its bounds relative to the editor) is the same before and
  * after changes that add and remove problems, in the priority editor and in
@@ -126,8 +127,8 @@ new_priority (AimakWindow *window)
 static void
 test_priority_still (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, BARSKOON, "priorities", 900);
   AimakPriorityEditor *editor = new_priority (window);
   GtkWidget *e = GTK_WIDGET (editor);
@@ -226,7 +227,6 @@ test_priority_still (void)
   g_assert_true (aimak_priority_editor_flush (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static gboolean
@@ -285,8 +285,8 @@ click_problem (GtkListBox *list,
 static void
 test_priority_problem_click (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, BARSKOON, "priorities", 560);
   AimakPriorityEditor *editor = new_priority (window);
   GtkWidget *e = GTK_WIDGET (editor);
@@ -354,7 +354,6 @@ test_priority_problem_click (void)
   g_assert_true (aimak_priority_editor_flush (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static const char * const activity_fields[] = {
@@ -367,8 +366,8 @@ static const char * const activity_fields[] = {
 static void
 test_activity_still (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, SUZAK_AA, "capacity", 900);
   AimakCapacityPage *page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (window, "capacity"));
   AimakActivityEditor *editor = aimak_capacity_page_get_editor (page);
@@ -438,15 +437,14 @@ test_activity_still (void)
   g_assert_true (aimak_activity_editor_flush (editor, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* "0 of 1 priority linked" follows the tick at once, before any save. */
 static void
 test_activity_linked_count (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autofree char *prio = aimak_uuid_new ();
   AimakWindow *window;
   AimakCapacityPage *page;
@@ -479,7 +477,6 @@ test_activity_linked_count (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static gint64
@@ -497,8 +494,8 @@ n_log (AimakDb    *db,
 static void
 test_history_burst (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, BARSKOON, "priorities", 900);
   AimakPriorityEditor *editor = new_priority (window);
   GtkWidget *e = GTK_WIDGET (editor);
@@ -568,14 +565,13 @@ test_history_burst (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/editor-layout/priority-still", test_priority_still);
   g_test_add_func ("/editor-layout/priority-problem-click", test_priority_problem_click);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-editor-quit.c — nothing typed is lost on quit (Ctrl+Q, app.quit) or
  * close: text typed a moment before, still waiting for the editors' pause, is
  * in the database when it is opened again. Edits that cannot be saved (they
@@ -314,7 +315,7 @@ main (int argc, char **argv)
   int status;
 
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_data_func ("/editor-quit/activity", test_quit_saves_activity, in_child);
   g_test_add_data_func ("/editor-quit/priority", test_close_saves_priority, in_child);

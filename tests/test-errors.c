@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-errors.c — the error paths a planner can reach, each with a message
  * that says what happened and what to do, and none leaving a half-written file
  * or a half-applied change: a database locked by another program, a full disk
@@ -381,7 +382,6 @@ test_errors_permission (void)
       /* The folder's database was used in WAL mode and closed cleanly, as
        * the app leaves it: a WAL header and no -wal or -shm beside it. */
       g_autoptr(AimakDb) db = NULL;
-      g_autofree char *rw_copy = shared_path ("wal-copy.db");
       g_autoptr(GFile) from = g_file_new_for_path (rw_db);
       g_autoptr(GFile) to = g_file_new_for_path (ro_dir_db);
 

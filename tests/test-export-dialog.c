@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-dialog.c — Export Workbook through the real widgets under Xvfb: Ctrl+E's
  * action opens the dialog with the selected area, the proposed file name and the saved
  * options; Export writes the workbook in the background and the window shows the
@@ -412,7 +413,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/export-dialog/export", test_export_dialog);
   return g_test_run ();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c — aimak_export_workbook() through the real core: the label table, the
  * proposed file name, what happens to the target folder on failure (a folder as target,
  * a read-only file, a folder that cannot be written, cancellation: a clear error and
@@ -22,9 +23,8 @@
 
 typedef struct
 {
-  char    *dir;      /* the database's folder */
-  char    *out;      /* an empty folder for workbooks */
-  AimakDb *db;
+  AimakTestDb base;  /* the database and its folder */
+  char       *out;   /* an empty folder for workbooks */
 } Fixture;
 
 static void
@@ -53,17 +53,16 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = aimak_test_tmpdir ();
+  aimak_test_db_set_up (&f->base, data);
   f->out = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-  add_priority (f->db, "p1", 1, "=SUM(A1:A2) is not a formula", 2, 1250000.5, "local_budget");
-  add_priority (f->db, "p2", 2, "Kindergarten", 0, 300000, NULL);
-  add_priority (f->db, "p3", 3, "Returnee women's cooperative", 1, 450000, "donor");
-  aimak_db_exec (f->db, &error, "INSERT INTO priority_gcm VALUES ('p1', '7')", NULL);
-  aimak_db_exec (f->db, &error,
+  add_priority (f->base.db, "p1", 1, "=SUM(A1:A2) is not a formula", 2, 1250000.5, "local_budget");
+  add_priority (f->base.db, "p2", 2, "Kindergarten", 0, 300000, NULL);
+  add_priority (f->base.db, "p3", 3, "Returnee women's cooperative", 1, 450000, "donor");
+  aimak_db_exec (f->base.db, &error, "INSERT INTO priority_gcm VALUES ('p1', '7')", NULL);
+  aimak_db_exec (f->base.db, &error,
                  "INSERT INTO activity (id, area_code, date, type, created_at, updated_at)"
                  " VALUES ('a1', ?, '2025-05-20', 'training', 'x', 'x')", "t", BARSKOON);
-  aimak_db_exec (f->db, &error,
+  aimak_db_exec (f->base.db, &error,
                  "INSERT INTO activity_participant VALUES ('a1', 'local_authority', 3, 2)", NULL);
   g_assert_no_error (error);
 }
@@ -72,10 +71,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_pointer (&f->db, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
+  aimak_test_db_tear_down (&f->base, data);
   aimak_test_rmdir (f->out);
-  g_free (f->dir);
   g_free (f->out);
 }
 
@@ -179,9 +176,9 @@ test_default_filename (Fixture       *f,
   AimakScope area = { AIMAK_SCOPE_AREA, (char *) JETI_OGUZ };
   AimakScope pilots = { AIMAK_SCOPE_PILOTS, NULL };
   AimakScope all = { AIMAK_SCOPE_ALL, NULL };
-  g_autofree char *a = aimak_export_default_filename (f->db, &area, date);
-  g_autofree char *p = aimak_export_default_filename (f->db, &pilots, date);
-  g_autofree char *x = aimak_export_default_filename (f->db, &all, date);
+  g_autofree char *a = aimak_export_default_filename (f->base.db, &area, date);
+  g_autofree char *p = aimak_export_default_filename (f->base.db, &pilots, date);
+  g_autofree char *x = aimak_export_default_filename (f->base.db, &all, date);
 
   g_assert_cmpstr (a, ==, "Aimak-Jeti-Oguz-2025-03-14.xlsx");
   g_assert_cmpstr (p, ==, "Aimak-pilot-areas-2025-03-14.xlsx");
@@ -225,7 +222,7 @@ test_export_ok (Fixture       *f,
   AimakExportStats stats = { 0 };
   Progress progress = { .monotonic = TRUE };
 
-  g_assert_true (aimak_export_workbook_full (f->db, &opts, path, NULL, on_progress, &progress,
+  g_assert_true (aimak_export_workbook_full (f->base.db, &opts, path, NULL, on_progress, &progress,
                                              &stats, &error));
   g_assert_no_error (error);
   listing = list_folder (f->out);
@@ -235,7 +232,7 @@ test_export_ok (Fixture       *f,
   g_assert_cmpuint (progress.calls, >=, 2);
   g_assert_false (stats.constant_memory);
 
-  summary = aimak_summary_compute (f->db, &opts.scope, &error);
+  summary = aimak_summary_compute (f->base.db, &opts.scope, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stats.n_priorities, ==, summary->priorities_total);
   g_assert_cmpuint (stats.n_activities, ==, summary->activities_total);
@@ -264,18 +261,18 @@ test_replaces_existing (Fixture       *f,
 
   /* An existing workbook, replaced only when asked to. */
   opts.lang = (char *) "en";
-  g_assert_true (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_true (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_chmod (path, 0640);
   before = aimak_test_file_digest (path);
   opts.lang = (char *) "ky";
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS);
   g_clear_error (&error);
   after = aimak_test_file_digest (path);
   g_assert_cmpstr (after, ==, before);
   g_clear_pointer (&after, g_free);
   opts.replace = TRUE;
-  g_assert_true (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_true (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   after = aimak_test_file_digest (path);
   g_assert_cmpstr (before, !=, after);
@@ -296,7 +293,7 @@ assert_fails_cleanly (Fixture            *f,
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, code);
   g_test_message ("%s → %s", path, error->message);
   if (strstr (error->message, words) == NULL)
@@ -351,7 +348,7 @@ test_unwritable_folder (Fixture       *f,
       g_assert_cmpint (g_mkdir (locked, 0555), ==, 0);
       path = g_build_filename (locked, "x.xlsx", NULL);
     }
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH);
   g_assert_nonnull (strstr (error->message, "permission"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -372,21 +369,21 @@ test_bad_options (Fixture       *f,
   g_autofree char *listing = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID);
   g_clear_error (&error);
   opts.lang = (char *) "ru";
   opts.scope.area_code = (char *) "KG99999999999";
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "KG99999999999"));
   g_clear_error (&error);
   opts.scope.area_code = (char *) JETI_OGUZ;
   opts.threshold = -3;
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (aimak_export_workbook (f->db, &opts, "", NULL, NULL, NULL, &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, "", NULL, NULL, NULL, &error));
   g_assert_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID);
   listing = list_folder (f->out);
   g_assert_cmpstr (listing, ==, "");
@@ -407,10 +404,10 @@ test_cancel (Fixture       *f,
   Progress progress = { .monotonic = TRUE, .cancel_at = 0.2, .cancellable = cancellable };
 
   /* Enough priorities for progress to be reported before the end. */
-  g_assert_true (aimak_demo_create (f->db, 3000, 10, 3, &error));
+  g_assert_true (aimak_demo_create (f->base.db, 3000, 10, 3, &error));
   g_assert_no_error (error);
-  g_assert_false (aimak_export_workbook (f->db, &opts, path, cancellable, on_progress, &progress,
-                                         &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, path, cancellable, on_progress,
+                                         &progress, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpfloat (progress.last, <, 1.0);
   listing = list_folder (f->out);
@@ -427,8 +424,8 @@ test_cancel (Fixture       *f,
   before = aimak_test_file_digest (kept);
   g_cancellable_reset (cancellable);
   progress.last = 0;
-  g_assert_false (aimak_export_workbook (f->db, &opts, kept, cancellable, on_progress, &progress,
-                                         &error));
+  g_assert_false (aimak_export_workbook (f->base.db, &opts, kept, cancellable, on_progress,
+                                         &progress, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after = aimak_test_file_digest (kept);
   g_assert_cmpstr (before, ==, after);
@@ -449,7 +446,7 @@ test_constant_memory (Fixture       *f,
   AimakExportStats stats = { 0 };
   guint64 previous = aimak_export_set_memory_limit (0);
 
-  g_assert_true (aimak_export_workbook_full (f->db, &opts, path, NULL, NULL, NULL, &stats,
+  g_assert_true (aimak_export_workbook_full (f->base.db, &opts, path, NULL, NULL, NULL, &stats,
                                              &error));
   aimak_export_set_memory_limit (previous);
   g_assert_no_error (error);
@@ -461,7 +458,7 @@ test_constant_memory (Fixture       *f,
   {
     /* 25 fixed columns (the last two: problem statement and description), then one
      * per checklist item. */
-    gint64 items = aimak_db_query_int (f->db, 0, NULL, "SELECT count(*) FROM checklist_item",
+    gint64 items = aimak_db_query_int (f->base.db, 0, NULL, "SELECT count(*) FROM checklist_item",
                                        NULL);
     int last = 25 + (int) items - 1;
     g_autofree char *filter = g_strdup_printf ("<autoFilter ref=\"A2:%c%c5\"/>",
@@ -484,7 +481,7 @@ test_decimal_comma_locale (Fixture       *f,
   g_autofree char *path = g_build_filename (f->out, "ru.xlsx", NULL);
   g_autofree char *sheet = NULL;
   g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
-  g_autofree char *locales = g_build_filename (f->dir, "locales", NULL);
+  g_autofree char *locales = g_build_filename (f->base.dir, "locales", NULL);
   g_autoptr(GError) error = NULL;
   const char *found = NULL;
 
@@ -514,7 +511,7 @@ test_decimal_comma_locale (Fixture       *f,
       return;
     }
   g_test_message ("LC_NUMERIC=%s, decimal point “%s”", found, localeconv ()->decimal_point);
-  g_assert_true (aimak_export_workbook (f->db, &opts, path, NULL, NULL, NULL, &error));
+  g_assert_true (aimak_export_workbook (f->base.db, &opts, path, NULL, NULL, NULL, &error));
   setlocale (LC_NUMERIC, saved);
   g_unsetenv ("LOCPATH");
   g_assert_no_error (error);
@@ -555,7 +552,7 @@ test_thread (Fixture       *f,
   GThread *thread;
   g_autofree char *workbook = NULL;
 
-  job.db_path = g_strdup (aimak_db_get_path (f->db));
+  job.db_path = g_strdup (aimak_db_get_path (f->base.db));
   job.path = g_build_filename (f->out, "pilots.xlsx", NULL);
   thread = g_thread_new ("export", export_thread, &job);
   g_thread_join (thread);

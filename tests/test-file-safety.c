@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-file-safety.c — the guards around the files Aimak writes: which workbook
  * targets are refused, the read-back check of a finished workbook, which stale
  * temporary files are removed, and read-only opens that leave nothing beside the
@@ -62,8 +63,9 @@ test_verify_workbook (void)
 static void
 test_workbook_target (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
+  const char *dir = tdb->dir;
   const char *db_path = aimak_db_get_path (db);
   g_autofree char *workbook = make_workbook (dir, "w.xlsx");
   g_autofree char *link = g_build_filename (dir, "link.xlsx", NULL);
@@ -106,7 +108,6 @@ test_workbook_target (void)
   g_assert_cmpstr (out_dir, ==, dir);
   g_assert_true (aimak_file_check_workbook_target (fresh, db_path, FALSE, NULL, &error));
   g_assert_no_error (error);
-  aimak_test_rmdir (dir);
 }
 
 static char *

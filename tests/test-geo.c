@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-geo.c — the district map: every polygon of the shipped GeoJSON is a
  * known level-2 area, the pilot rayons are on it, the geometry is sane, and
  * bad GeoJSON is refused with a message. */
@@ -15,8 +16,8 @@ test_geo_default (void)
   gint64 start = g_get_monotonic_time ();
   g_autoptr(AimakGeo) geo = aimak_geo_get_default (&error);
   gint64 parsed = g_get_monotonic_time ();
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   double min_x, min_y, max_x, max_y;
 
@@ -104,7 +105,6 @@ test_geo_default (void)
     g_autoptr(AimakGeo) again = aimak_geo_get_default (NULL);
     g_assert_true (again == geo);
   }
-  aimak_test_rmdir (dir);
 }
 
 static void

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import.c — CSV import of indicator values: good files in every
  * accepted shape, every kind of bad row and bad file, all-or-nothing
  * atomicity, updates of existing values, the change log, the preview,
@@ -20,28 +21,8 @@
 #define JETI_OGUZ    "KG02210000000"
 #define SUZAK_RAYON  "KG03220000000"
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  aimak_db_unref (f->db);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-}
+/* A temporary folder with a database (tests/aimak-test-util.h). */
+typedef AimakTestDb Fixture;
 
 static GFile *
 data_file (const char *name)
@@ -1050,8 +1031,8 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, fn) g_test_add ("/import/" path, Fixture, NULL, fixture_set_up, fn, \
-                                  fixture_tear_down)
+#define ADD(path, fn) g_test_add ("/import/" path, Fixture, NULL, aimak_test_db_set_up, fn, \
+                                  aimak_test_db_tear_down)
   ADD ("good-comma", test_good_comma);
   ADD ("good-semicolon-bom-crlf", test_good_semicolon_bom_crlf);
   ADD ("good-kyrgyz", test_good_kyrgyz);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-indicator.c — the indicator catalogue, validation of values (each
  * rule, both ways), saving with the change log, correcting reference values,
  * soft delete and undo, and the profile queries (table rows, key figures,
@@ -14,28 +15,8 @@
 #define SUZAK_AA     "KG03220856000"
 #define ISSYK_KUL    "KG02000000000"
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  aimak_db_unref (f->db);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-}
+/* A temporary folder with a database (tests/aimak-test-util.h). */
+typedef AimakTestDb Fixture;
 
 static gint64
 count (AimakDb    *db,
@@ -907,20 +888,15 @@ main (int argc, char **argv)
   if (g_getenv ("AIMAK_LOCALEDIR"))
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  g_test_add ("/indicator/validate-rules", Fixture, NULL, fixture_set_up, test_validate_rules,
-              fixture_tear_down);
-  g_test_add ("/indicator/catalogue", Fixture, NULL, fixture_set_up, test_catalogue,
-              fixture_tear_down);
-  g_test_add ("/indicator/save-and-log", Fixture, NULL, fixture_set_up, test_save_and_log,
-              fixture_tear_down);
-  g_test_add ("/indicator/correct-reference", Fixture, NULL, fixture_set_up,
-              test_correct_reference, fixture_tear_down);
-  g_test_add ("/indicator/delete-undelete", Fixture, NULL, fixture_set_up, test_delete_undelete,
-              fixture_tear_down);
-  g_test_add ("/indicator/key-figures", Fixture, NULL, fixture_set_up, test_key_figures,
-              fixture_tear_down);
-  g_test_add ("/indicator/rows-and-series", Fixture, NULL, fixture_set_up,
-              test_rows_and_series, fixture_tear_down);
+#define ADD(path, fn) g_test_add ("/indicator/" path, Fixture, NULL, aimak_test_db_set_up, fn, \
+                                  aimak_test_db_tear_down)
+  ADD ("validate-rules", test_validate_rules);
+  ADD ("catalogue", test_catalogue);
+  ADD ("save-and-log", test_save_and_log);
+  ADD ("correct-reference", test_correct_reference);
+  ADD ("delete-undelete", test_delete_undelete);
+  ADD ("key-figures", test_key_figures);
+  ADD ("rows-and-series", test_rows_and_series);
   g_test_add_func ("/indicator/parse-number", test_parse_number);
   g_test_add_func ("/indicator/parse-sex", test_parse_sex);
   return g_test_run ();

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-layout.c — issue 12 through real widgets: the profile's Priorities
  * section and its buttons, a new area opening at its top, the rank buttons at
  * the ends of the list, demo activities marked, names and export language in
@@ -136,8 +137,8 @@ find_scroller (GtkWidget *root)
 static void
 test_profile_priorities (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autofree char *first = add_priority (db, BARSKOON, "Drinking water", "draft", 0);
   g_autofree char *second = add_priority (db, BARSKOON, "Sewing courses", "proposed", 2);
   g_autofree char *third = add_priority (db, BARSKOON, "Safe migration clubs", "draft", 1);
@@ -211,7 +212,6 @@ test_profile_priorities (void)
   g_assert_nonnull (strstr (aimak_area_priorities_get_summary (section), "5 priorities"));
 
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 /* Selecting an area elsewhere does not change what the Priorities view lists;
@@ -220,8 +220,8 @@ test_profile_priorities (void)
 static void
 test_priorities_scope (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autofree char *a = add_priority (db, SUZAK_AA, "Grants", "draft", 0);
   g_autofree char *b = add_priority (db, BARSKOON, "Water", "draft", 0);
   g_autofree char *c = add_priority (db, BARSKOON, "Clubs", "draft", 0);
@@ -270,7 +270,6 @@ test_priorities_scope (void)
   g_assert_cmpuint (count_rows (page), ==, 2);
   g_assert_nonnull (aimak_test_find_label (scope, "Barskoon"));
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 /* ---- A new area opens at its top ---- */
@@ -278,8 +277,8 @@ test_priorities_scope (void)
 static void
 test_scroll_reset (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   AimakWindow *window;
   AimakPrioritiesPage *page;
@@ -320,7 +319,6 @@ test_scroll_reset (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (adj), ==, 0);
 
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 /* ---- Smaller faults ---- */
@@ -344,8 +342,8 @@ action_enabled (GtkWidget  *widget,
 static void
 test_move_ends (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autofree char *only = add_priority (db, SUZAK_AA, "Only one", "draft", 0);
   g_autofree char *first = add_priority (db, BARSKOON, "First", "draft", 0);
   g_autofree char *last = add_priority (db, BARSKOON, "Last", "draft", 0);
@@ -374,14 +372,13 @@ test_move_ends (void)
   g_assert_false (action_enabled (w, "page.move-up"));
   g_assert_true (action_enabled (w, "page.move-down"));
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 static void
 test_demo_activity_badge (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   AimakWindow *window;
   GtkWidget *page;
@@ -401,7 +398,6 @@ test_demo_activity_badge (void)
     badges++;
   g_assert_cmpuint (badges, >=, 1);
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 /* The app icon comes from the GResource: the About window shows it from the
@@ -575,8 +571,8 @@ drawn_label (GtkWidget *root)
 static void
 test_dropdown_names (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, 1400, 900);
   AimakPrioritiesPage *page =
     AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
@@ -600,15 +596,14 @@ test_dropdown_names (void)
       gtk_drop_down_set_selected (dropdown, 0);
     }
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 /* The marker filter's list shows every item, the last one whole. */
 static void
 test_marker_popover (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = open_window (db, 1400, 900);
   AimakPrioritiesPage *page =
     AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
@@ -638,7 +633,6 @@ test_marker_popover (void)
       wait_frames ();
     }
   close_window (window);
-  aimak_test_rmdir (dir);
 }
 
 int
@@ -646,7 +640,7 @@ main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   /* gtk_test_init() leaves the "C" locale, where gettext ignores LANGUAGE. */
   setlocale (LC_ALL, "C.UTF-8");

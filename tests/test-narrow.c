@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-narrow.c — every view at 360, 600 and 1200 px: no widget outside the
  * window, the key widgets shown or reachable (the area list as its own page,
  * the Priorities filters in a menu), a tap opening a row on narrow windows. */
@@ -454,8 +455,8 @@ static void
 check_views (const char         *lang,
              const char * const *views)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   g_autoptr(GError) error = NULL;
   const int widths[] = { 360, 600, 1200 };
 
@@ -485,7 +486,6 @@ check_views (const char         *lang,
       gtk_window_destroy (GTK_WINDOW (window));
       aimak_test_iterate ();
     }
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -513,7 +513,7 @@ int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   setlocale (LC_ALL, "C.UTF-8");
   if (g_getenv ("AIMAK_LOCALEDIR"))

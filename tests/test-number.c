@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-number.c — the one grammar for numbers and dates (tables of accepted
  * and refused strings), the plausible ranges of each kind of figure, the
  * number formatter in each interface language, and the text check. */

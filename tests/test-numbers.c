@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-numbers.c — the app's number and date helpers (src/app/aimak-numbers.c)
  * keep their names but follow core's one grammar and one formatter: what the
  * priority and activity editors store is what the value dialog and the CSV

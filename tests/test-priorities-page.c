@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-priorities-page.c — the Priorities view through its real widgets: a
  * priority is created in Barskoon, filled in the editor, held in draft by the
  * marker-2 rules until they are met, found by filters and search, moved,
@@ -168,32 +169,158 @@ new_priority (AimakPrioritiesPage *page,
   return g_strdup (aimak_priority_editor_get_id (editor));
 }
 
-static void
-test_priorities_flow (void)
+/* The flow through the Priorities view, one case per stage so that the first failure
+ * does not hide the rest: each case starts from the state the stages before it leave,
+ * made with the core API before the window opens, in Barskoon, with the view open. */
+typedef struct
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
-  AimakWindow *window = aimak_window_new (NULL, db);
+  AimakTestDb          base;
+  AimakWindow         *window;
   AimakPrioritiesPage *page;
   AimakPriorityEditor *editor;
-  g_autofree char *id = NULL;
-  g_autofree char *id2 = NULL;
-  g_autofree char *id3 = NULL;
-  GtkWidget *status_row, *marker_row;
-  AimakPriorityIndicatorRow *ind_row;
+  char                *id, *id2, *id3, *copy_id;  /* the priorities the stage starts with */
+} Flow;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
-  gtk_window_present (GTK_WINDOW (window));
+typedef enum
+{
+  FLOW_EMPTY,        /* no priority */
+  FLOW_TYPED,        /* "Jobs for returning women" typed in, a draft, open */
+  FLOW_PROPOSED,     /* the same, proposed with marker 2 and all it needs, open */
+  FLOW_THREE,        /* and two more: "Drinking water…" and "Remittance…" */
+  FLOW_COPIED,       /* and a draft copy of the first, open */
+} FlowStage;
+
+static char *
+flow_create (AimakDb       *db,
+             AimakPriority *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aimak_priority_create (db, p, &error));
+  g_assert_no_error (error);
+  return g_strdup (p->id);
+}
+
+static void
+flow_set_text (char       **field,
+               const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* The records the stages before @stage leave, as the editor saved them. */
+static void
+flow_make_state (Flow      *f,
+                 FlowStage  stage)
+{
+  AimakDb *db = f->base.db;
+
+  if (stage >= FLOW_TYPED)
+    {
+      g_autoptr(AimakPriority) p = aimak_priority_new (BARSKOON);
+
+      flow_set_text (&p->title, "Jobs for returning women");
+      flow_set_text (&p->problem,
+                     "Women who come back from Russia find no paid work in the village.");
+      flow_set_text (&p->description,
+                     "Vocational courses in sewing and greenhouse farming, with childcare.");
+      if (stage >= FLOW_PROPOSED)
+        {
+          AimakPriorityIndicator *ind = aimak_priority_indicator_new ("Returnees in paid work",
+                                                                      "persons");
+
+          p->gender_marker = 2;
+          flow_set_text (&p->status, "proposed");
+          g_ptr_array_add (p->target_groups, g_strdup ("returning_women_migrants"));
+          aimak_priority_set_answer (p, "women_consulted", "yes");
+          flow_set_text (&p->marker_justification,
+                         "The priority exists for women returnees; they chose it at the hearing.");
+          ind->baseline_f = 4;
+          ind->baseline_m = 11;
+          ind->target_f = 40;
+          ind->target_m = 40;
+          g_ptr_array_add (p->indicators, ind);
+        }
+      f->id = flow_create (db, p);
+    }
+  if (stage >= FLOW_THREE)
+    {
+      g_autoptr(AimakPriority) p2 = aimak_priority_new (BARSKOON);
+      g_autoptr(AimakPriority) p3 = aimak_priority_new (BARSKOON);
+
+      flow_set_text (&p2->title, "Drinking water for the upper village");
+      flow_set_text (&p2->description, "A new pipeline from the spring to the school.");
+      g_ptr_array_add (p2->target_groups, g_strdup ("elderly_left_behind"));
+      f->id2 = flow_create (db, p2);
+      flow_set_text (&p3->title, "Remittance savings groups");
+      p3->gender_marker = 1;
+      f->id3 = flow_create (db, p3);
+    }
+  if (stage >= FLOW_COPIED)
+    {
+      g_autoptr(GError) error = NULL;
+
+      f->copy_id = aimak_priority_duplicate (db, f->id, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (f->copy_id);
+    }
+}
+
+static void
+flow_set_up (Flow          *f,
+             gconstpointer  data)
+{
+  FlowStage stage = GPOINTER_TO_INT (data);
+  const char *open_id;
+
+  aimak_test_db_set_up (&f->base, NULL);
+  flow_make_state (f, stage);
+  f->window = aimak_window_new (NULL, f->base.db);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
   aimak_test_iterate ();
-  g_assert_true (aimak_window_select_area (window, BARSKOON));
-  aimak_window_show_view (window, "priorities");
+  g_assert_true (aimak_window_select_area (f->window, BARSKOON));
+  aimak_window_show_view (f->window, "priorities");
   aimak_test_iterate ();
-  page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
-  editor = aimak_priorities_page_get_editor (page);
+  f->page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (f->window, "priorities"));
+  f->editor = aimak_priorities_page_get_editor (f->page);
   /* The view lists what is chosen on it, not the Areas view's selection. */
-  g_assert_null (aimak_priorities_page_get_scope (page));
-  aimak_priorities_page_set_scope (page, BARSKOON);
+  g_assert_null (aimak_priorities_page_get_scope (f->page));
+  aimak_priorities_page_set_scope (f->page, BARSKOON);
   aimak_test_iterate ();
+  open_id = f->copy_id ? f->copy_id : f->id;
+  if (open_id != NULL)
+    {
+      g_assert_true (aimak_priorities_page_select_id (f->page, open_id));
+      aimak_test_iterate ();
+      g_assert_cmpstr (aimak_priority_editor_get_id (f->editor), ==, open_id);
+    }
+}
+
+static void
+flow_tear_down (Flow          *f,
+                gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  aimak_test_iterate ();
+  g_free (f->id);
+  g_free (f->id2);
+  g_free (f->id3);
+  g_free (f->copy_id);
+  aimak_test_db_tear_down (&f->base, NULL);
+}
+
+/* A new priority from the empty state; typing saves after a pause; Ctrl+Z. */
+static void
+test_flow_new_and_type (Flow          *f,
+                        gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakPrioritiesPage *page = f->page;
+  AimakPriorityEditor *editor = f->editor;
+  g_autofree char *id = NULL;
 
   /* An area without priorities shows the empty state with its button. */
   g_assert_cmpstr (aimak_priorities_page_get_list_state (page), ==, "empty");
@@ -269,6 +396,19 @@ test_priorities_flow (void)
   set_text_view (FIELD ("description"),
                  "Vocational courses in sewing and greenhouse farming, with childcare.");
   g_assert_true (aimak_priority_editor_flush (editor));
+}
+
+/* Marker 2 holds the priority in draft until its rules are met. */
+static void
+test_flow_marker_rules (Flow          *f,
+                        gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakPriorityEditor *editor = f->editor;
+  const char *id = f->id;
+  GtkWidget *status_row, *marker_row;
+  AimakPriorityIndicatorRow *ind_row;
 
   /* Marker 2, then "proposed": refused while the marker-2 rules are not met. */
   marker_row = FIELD ("gender_marker");
@@ -377,6 +517,19 @@ test_priorities_flow (void)
   g_assert_cmpstr (aimak_priority_editor_get_history_title (editor, 0), ==,
                    "Status: Draft → Proposed for public hearing");
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (window), "Proposed for public hearing"));
+}
+
+/* Two more priorities through the editor, then the filters, search and sorting. */
+static void
+test_flow_filters (Flow          *f,
+                   gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakPrioritiesPage *page = f->page;
+  AimakPriorityEditor *editor = f->editor;
+  g_autofree char *id2 = NULL;
+  g_autofree char *id3 = NULL;
 
   /* Two more priorities for the filters. */
   id2 = new_priority (page, editor);
@@ -499,6 +652,19 @@ test_priorities_flow (void)
     last = row_title (page, 2);
     g_assert_cmpstr (last, ==, "Remittance savings groups");
   }
+}
+
+/* Moving by rank with Alt+arrows, deleting with Undo, duplicating. */
+static void
+test_flow_move_delete (Flow          *f,
+                       gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakPrioritiesPage *page = f->page;
+  AimakPriorityEditor *editor = f->editor;
+  const char *id = f->id;
+  const char *id2 = f->id2;
 
   /* Alt+Down moves the open priority down one rank. */
   g_assert_true (aimak_priorities_page_select_id (page, id));
@@ -567,6 +733,18 @@ test_priorities_flow (void)
     g_assert_cmpstr (copy->status, ==, "draft");
     g_assert_cmpint (copy->rank, ==, 2);
   }
+}
+
+/* The selected area against "all areas", and moving the open copy to another area. */
+static void
+test_flow_areas (Flow          *f,
+                 gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakWindow *window = f->window;
+  AimakPrioritiesPage *page = f->page;
+  AimakPriorityEditor *editor = f->editor;
+  const char *id2 = f->id2;
 
   /* "All areas" vs the selected area: another area shows none of these. */
   g_assert_false (gtk_widget_get_visible (FIELD ("area_code")));
@@ -602,18 +780,14 @@ test_priorities_flow (void)
   /* Across areas the Area column is back (a single ayil aimak does not need it). */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (
                       GTK_COLUMN_VIEW (WIDGET ("column-view")))), ==, 8);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* A priority being typed when the user opens another is saved first. */
 static void
 test_priorities_switch_saves (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakPrioritiesPage *page;
   AimakPriorityEditor *editor;
@@ -677,15 +851,14 @@ test_priorities_switch_saves (void)
     g_autoptr(AimakPriority) p = load (db, b);
     g_assert_cmpstr (p->responsible, ==, "Ayil okmotu social worker");
   }
-  aimak_test_rmdir (dir);
 }
 
 /* Without a chosen area, New explains instead of guessing an area. */
 static void
 test_priorities_no_area (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakPrioritiesPage *page;
 
@@ -716,7 +889,6 @@ test_priorities_no_area (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* A read-only database: every edit control is insensitive. */
@@ -1000,7 +1172,7 @@ main (int argc, char **argv)
     g_setenv ("LANGUAGE", "en", TRUE);
   else
     g_setenv ("LANGUAGE", g_getenv ("AIMAK_SCREENSHOT_LANGUAGE"), TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   {
     /* AdwApplication loads the app's style sheet; without one, the test does. */
@@ -1011,7 +1183,15 @@ main (int argc, char **argv)
                                                 GTK_STYLE_PROVIDER (css),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
-  g_test_add_func ("/priorities/flow", test_priorities_flow);
+#define FLOW(path, stage, fn) g_test_add ("/priorities/flow-" path, Flow, \
+                                          GINT_TO_POINTER (stage), flow_set_up, fn, \
+                                          flow_tear_down)
+  FLOW ("new-and-type", FLOW_EMPTY, test_flow_new_and_type);
+  FLOW ("marker-rules", FLOW_TYPED, test_flow_marker_rules);
+  FLOW ("filters", FLOW_PROPOSED, test_flow_filters);
+  FLOW ("move-delete", FLOW_THREE, test_flow_move_delete);
+  FLOW ("areas", FLOW_COPIED, test_flow_areas);
+#undef FLOW
   g_test_add_func ("/priorities/switch-saves", test_priorities_switch_saves);
   g_test_add_func ("/priorities/no-area", test_priorities_no_area);
   g_test_add_func ("/priorities/read-only", test_priorities_read_only);

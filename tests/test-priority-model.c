@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-priority-model.c — the SQL-backed list of priorities: filters (area with
  * its children, status, marker, target group, sector), word-prefix search in
  * English and Cyrillic, sort orders, row properties, totals and positions. */
@@ -18,8 +19,7 @@
 
 typedef struct
 {
-  char               *dir;
-  AimakDb            *db;
+  AimakTestDb         base;    /* a temporary folder with a database */
   AimakPriorityModel *model;
   GHashTable         *ids;     /* short name → id */
   guint               changes; /* items-changed emissions */
@@ -84,8 +84,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
+  aimak_test_db_set_up (&f->base, data);
   f->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
@@ -114,12 +113,12 @@ fixture_setup (Fixture       *f,
           set_text (&p->kenesh_decision_no, "1-1");
           set_text (&p->kenesh_decision_date, "2024-12-01");
         }
-      g_assert_true (aimak_priority_create (f->db, p, &error));
+      g_assert_true (aimak_priority_create (f->base.db, p, &error));
       g_assert_no_error (error);
       g_hash_table_insert (f->ids, (gpointer) s->key, g_strdup (p->id));
       g_usleep (1500);  /* distinct updated_at */
     }
-  f->model = aimak_priority_model_new (f->db);
+  f->model = aimak_priority_model_new (f->base.db);
   g_signal_connect (f->model, "items-changed", G_CALLBACK (on_items_changed), f);
 }
 
@@ -129,9 +128,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->model);
   g_clear_pointer (&f->ids, g_hash_table_unref);
-  g_clear_pointer (&f->db, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
+  aimak_test_db_tear_down (&f->base, data);
 }
 
 static const char *
@@ -436,7 +433,7 @@ test_row_properties (Fixture       *f,
   g_assert_cmpstr (label, ==, "Approved by local kenesh");
 
   /* Names follow the database language, falling back ky → ru → en. */
-  aimak_db_set_language (f->db, "ky");
+  aimak_db_set_language (f->base.db, "ky");
   aimak_priority_model_reload (f->model);
   g_clear_object (&row);
   row = g_list_model_get_item (G_LIST_MODEL (f->model),
@@ -460,8 +457,8 @@ test_find_reload (Fixture       *f,
   g_assert_cmpint (aimak_priority_model_find (f->model, NULL), ==, -1);
 
   /* After an edit, reload shows it and drops cached rows. */
-  g_assert_true (aimak_priority_move (f->db, id_of (f, "clubs"), -2, &error));
-  g_assert_true (aimak_priority_delete (f->db, id_of (f, "sewing"), &error));
+  g_assert_true (aimak_priority_move (f->base.db, id_of (f, "clubs"), -2, &error));
+  g_assert_true (aimak_priority_delete (f->base.db, id_of (f, "sewing"), &error));
   g_assert_no_error (error);
   changes = f->changes;
   aimak_priority_model_reload (f->model);
@@ -474,14 +471,14 @@ test_find_reload (Fixture       *f,
   }
   /* Deleted priorities are not found by search either. */
   assert_keys (SEARCH (f, "sewing"), "");
-  g_assert_true (aimak_priority_undelete (f->db, id_of (f, "sewing"), &error));
+  g_assert_true (aimak_priority_undelete (f->base.db, id_of (f, "sewing"), &error));
   assert_keys (SEARCH (f, "sewing"), "sewing");
 
   /* An edited title is searchable at once (the FTS triggers). */
   {
-    g_autoptr(AimakPriority) p = aimak_priority_load (f->db, id_of (f, "kinder"), &error);
+    g_autoptr(AimakPriority) p = aimak_priority_load (f->base.db, id_of (f, "kinder"), &error);
     set_text (&p->title, "Kindergarten for working mothers");
-    g_assert_true (aimak_priority_update (f->db, p, &error));
+    g_assert_true (aimak_priority_update (f->base.db, p, &error));
     g_assert_no_error (error);
   }
   assert_keys (SEARCH (f, "kindergar"), "kinder");
@@ -496,7 +493,7 @@ test_demo_flag (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint demo = 0;
 
-  g_assert_true (aimak_demo_create (f->db, 50, 0, 3, &error));
+  g_assert_true (aimak_demo_create (f->base.db, 50, 0, 3, &error));
   g_assert_no_error (error);
   g_free (SEARCH (f, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->model)), ==, 57);
@@ -522,7 +519,7 @@ test_all_areas_order (Fixture       *f,
   g_autofree char *last_code = NULL;
   int last_rank = 0;
 
-  g_assert_true (aimak_demo_create (f->db, 60, 0, 5, &error));
+  g_assert_true (aimak_demo_create (f->base.db, 60, 0, 5, &error));
   g_assert_no_error (error);
   aimak_priority_filter_init (&filter);
   g_assert_true (aimak_priority_model_set_filter (f->model, &filter, &error));
@@ -545,7 +542,7 @@ test_all_areas_order (Fixture       *f,
     }
   /* Names in Kyrgyz order the list differently: Alamudun is Аламүдүн, still first
    * of ours, and Barskoon (Барскоон) before Darkan (Дарkan). */
-  aimak_db_set_language (f->db, "ky");
+  aimak_db_set_language (f->base.db, "ky");
   g_assert_true (aimak_priority_model_set_filter (f->model, &filter, &error));
   {
     g_autoptr(AimakPriorityRow) row = g_list_model_get_item (G_LIST_MODEL (f->model), 0);
@@ -565,7 +562,7 @@ test_counts (Fixture       *f,
   AimakPriorityStatusCount *c;
 
   /* Issyk-Kul: water, sewing, clubs (Barskoon) and vodo (Darkan). */
-  oblast = aimak_priority_counts (f->db, ISSYK_KUL, &error);
+  oblast = aimak_priority_counts (f->base.db, ISSYK_KUL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (oblast->total, ==, 4);
   g_assert_cmpuint (oblast->by_marker[0], ==, 1);
@@ -582,14 +579,14 @@ test_counts (Fixture       *f,
   g_assert_cmpuint (c->count, ==, 1);
 
   /* Deleted priorities do not count. */
-  g_assert_true (aimak_priority_delete (f->db, id_of (f, "clubs"), &error));
-  barskoon = aimak_priority_counts (f->db, BARSKOON, &error);
+  g_assert_true (aimak_priority_delete (f->base.db, id_of (f, "clubs"), &error));
+  barskoon = aimak_priority_counts (f->base.db, BARSKOON, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (barskoon->total, ==, 2);
   g_assert_cmpuint (barskoon->by_marker[1], ==, 0);
   g_assert_cmpuint (barskoon->by_status->len, ==, 2);
 
-  empty = aimak_priority_counts (f->db, "KG04000000000", &error);
+  empty = aimak_priority_counts (f->base.db, "KG04000000000", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (empty->total, ==, 0);
   g_assert_cmpuint (empty->by_status->len, ==, 0);

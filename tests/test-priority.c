@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-priority.c — the priority record: every validation rule both ways, the
  * checklist's suggested marker, the status gate, writes with their change log,
  * soft delete and undelete, dense ranks, duplicate, and demo data that leave
@@ -14,28 +15,8 @@
 #define DARKAN     "KG02210820000"
 #define JETI_OGUZ  "KG02210000000"
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->db, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-}
+/* A temporary folder with a database (tests/aimak-test-util.h). */
+typedef AimakTestDb Fixture;
 
 static gint64
 count (AimakDb    *db,
@@ -1361,28 +1342,20 @@ main (int argc, char **argv)
   g_test_add_func ("/priority/rule/kenesh-decision", test_rule_decision);
   g_test_add_func ("/priority/labels", test_labels);
   g_test_add_func ("/priority/copy", test_copy);
-  g_test_add ("/priority/create-load", Fixture, NULL, fixture_setup, test_create_load,
-              fixture_teardown);
-  g_test_add ("/priority/create-refused", Fixture, NULL, fixture_setup, test_create_refused,
-              fixture_teardown);
-  g_test_add ("/priority/update-log", Fixture, NULL, fixture_setup, test_update_log,
-              fixture_teardown);
-  g_test_add ("/priority/update-burst", Fixture, NULL, fixture_setup, test_update_burst,
-              fixture_teardown);
-  g_test_add ("/priority/checklist-problem-name", Fixture, NULL, fixture_setup,
-              test_checklist_problem_name, fixture_teardown);
-  g_test_add ("/priority/status-transitions", Fixture, NULL, fixture_setup,
-              test_status_transitions, fixture_teardown);
-  g_test_add ("/priority/delete-undelete", Fixture, NULL, fixture_setup, test_delete_undelete,
-              fixture_teardown);
-  g_test_add ("/priority/move", Fixture, NULL, fixture_setup, test_move, fixture_teardown);
-  g_test_add ("/priority/change-area", Fixture, NULL, fixture_setup, test_change_area,
-              fixture_teardown);
-  g_test_add ("/priority/duplicate", Fixture, NULL, fixture_setup, test_duplicate,
-              fixture_teardown);
+#define ADD(path, fn) g_test_add ("/priority/" path, Fixture, NULL, aimak_test_db_set_up, fn, \
+                                  aimak_test_db_tear_down)
+  ADD ("create-load", test_create_load);
+  ADD ("create-refused", test_create_refused);
+  ADD ("update-log", test_update_log);
+  ADD ("update-burst", test_update_burst);
+  ADD ("checklist-problem-name", test_checklist_problem_name);
+  ADD ("status-transitions", test_status_transitions);
+  ADD ("delete-undelete", test_delete_undelete);
+  ADD ("move", test_move);
+  ADD ("change-area", test_change_area);
+  ADD ("duplicate", test_duplicate);
   g_test_add_func ("/priority/read-only", test_read_only);
-  g_test_add ("/priority/demo/create-remove", Fixture, NULL, fixture_setup,
-              test_demo_create_remove, fixture_teardown);
+  ADD ("demo/create-remove", test_demo_create_remove);
   g_test_add_func ("/priority/demo/seed", test_demo_seed);
 
   return g_test_run ();

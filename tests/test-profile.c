@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-profile.c — the area profile through its real widgets under Xvfb:
  * header, key figure cards, comparison with the oblast and the country, the
  * map's highlight and clicks, adding/editing/deleting a value through the
@@ -288,22 +289,65 @@ new_window (AimakDb *db)
   return window;
 }
 
-static void
-test_profile_suzak (void)
+/* Suzak's profile through its real widgets, one case per part so that the first failure
+ * does not hide the rest: each opens a window on Suzak, with Population 2023 (women)
+ * already stored when the case edits it. */
+typedef struct
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
-  AimakWindow *window = new_window (db);
-  AimakAreaProfile *profile = window_profile (window);
-  AimakMap *map = aimak_area_profile_get_map (profile);
-  AimakChart *sex_chart = aimak_area_profile_get_sex_chart (profile);
-  AimakValueDialog *dialog;
-  g_autoptr(GPtrArray) highlighted = NULL;
-  const AimakIndicatorRow *row;
-  double x, y;
+  AimakTestDb       base;
+  AimakWindow      *window;
+  AimakAreaProfile *profile;
+  AimakMap         *map;
+  AimakChart       *sex_chart;
+} Suzak;
 
-  g_assert_true (aimak_window_select_area (window, SUZAK_AA));
+/* With data TRUE: women's population 2023 in Suzak, 5120, as the add-value case leaves it. */
+static void
+suzak_set_up (Suzak         *f,
+              gconstpointer  data)
+{
+  aimak_test_db_set_up (&f->base, NULL);
+  if (GPOINTER_TO_INT (data))
+    {
+      g_autoptr(AimakIndicatorValue) v = aimak_indicator_value_new ();
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+
+      v->area_code = g_strdup (SUZAK_AA);
+      v->indicator_code = g_strdup ("POP");
+      v->year = 2023;
+      v->sex = 'F';
+      v->value = 5120;
+      v->source = g_strdup ("Suzak ayil okmotu, household register");
+      g_assert_true (aimak_indicator_value_save (f->base.db, v, &problems, &error));
+      g_assert_no_error (error);
+    }
+  f->window = new_window (f->base.db);
+  f->profile = window_profile (f->window);
+  f->map = aimak_area_profile_get_map (f->profile);
+  f->sex_chart = aimak_area_profile_get_sex_chart (f->profile);
+  g_assert_true (aimak_window_select_area (f->window, SUZAK_AA));
   aimak_test_iterate ();
+}
+
+static void
+suzak_tear_down (Suzak         *f,
+                 gconstpointer  data)
+{
+  g_test_message ("map drawn %u times", aimak_map_get_n_renders (f->map));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  aimak_test_iterate ();
+  aimak_test_db_tear_down (&f->base, NULL);
+}
+
+static void
+test_suzak_overview (Suzak         *f,
+                     gconstpointer  data)
+{
+  AimakAreaProfile *profile = f->profile;
+  AimakMap *map = f->map;
+  AimakChart *sex_chart = f->sex_chart;
+  g_autoptr(GPtrArray) highlighted = NULL;
 
   /* Header: name, type and code, parents as links, pilot badge. */
   g_assert_nonnull (find_label (GTK_WIDGET (profile), "Suzak"));
@@ -333,6 +377,16 @@ test_profile_suzak (void)
   g_assert_cmpstr (aimak_map_get_selected_code (map), ==, SUZAK_AA);
   highlighted = aimak_map_get_highlighted_codes (map);
   g_assert_true (codes_equal (highlighted, (const char *[]) { SUZAK_R, NULL }));
+}
+
+static void
+test_suzak_add_value (Suzak         *f,
+                      gconstpointer  data)
+{
+  AimakAreaProfile *profile = f->profile;
+  AimakChart *sex_chart = f->sex_chart;
+  AimakValueDialog *dialog;
+  const AimakIndicatorRow *row;
 
   /* Add a value through the dialog's real widgets. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
@@ -361,6 +415,14 @@ test_profile_suzak (void)
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 4);
   g_assert_nonnull (find_label (GTK_WIDGET (profile), "5,120"));
   g_assert_nonnull (find_label (GTK_WIDGET (profile), "2023 · Suzak ayil okmotu, household register"));
+}
+
+static void
+test_suzak_invalid_value (Suzak         *f,
+                          gconstpointer  data)
+{
+  AimakAreaProfile *profile = f->profile;
+  AimakValueDialog *dialog;
 
   /* Invalid input: the core's messages appear under their fields, nothing saved. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
@@ -395,6 +457,16 @@ test_profile_suzak (void)
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (wait_for (no_value_dialog, NULL, 2000));
   g_assert_null (table_row (profile, "POP", 1980));
+}
+
+static void
+test_suzak_edit_delete_value (Suzak         *f,
+                              gconstpointer  data)
+{
+  AimakWindow *window = f->window;
+  AimakAreaProfile *profile = f->profile;
+  AimakValueDialog *dialog;
+  const AimakIndicatorRow *row;
 
   /* Edit the value: the history keeps the old figure. */
   aimak_area_profile_select_row (profile, table_position (profile, "POP", 2023));
@@ -446,6 +518,15 @@ test_profile_suzak (void)
   row = table_row (profile, "POP", 2023);
   g_assert_nonnull (row);
   g_assert_cmpfloat (row->women, ==, 5200);
+}
+
+static void
+test_suzak_new_indicator (Suzak         *f,
+                          gconstpointer  data)
+{
+  AimakDb *db = f->base.db;
+  AimakAreaProfile *profile = f->profile;
+  AimakValueDialog *dialog;
 
   /* A new indicator for the catalogue, with the core's checks. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-indicator", NULL);
@@ -489,6 +570,17 @@ test_profile_suzak (void)
   }
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (wait_for (no_value_dialog, NULL, 2000));
+}
+
+static void
+test_suzak_map (Suzak         *f,
+                gconstpointer  data)
+{
+  AimakWindow *window = f->window;
+  AimakAreaProfile *profile = f->profile;
+  AimakMap *map = f->map;
+  g_autoptr(GPtrArray) highlighted = NULL;
+  double x, y;
 
   /* Clicking a district on the map opens it; Bishkek is a point. */
   g_assert_true (aimak_map_get_area_point (map, "KG03225000000", &x, &y));
@@ -531,19 +623,14 @@ test_profile_suzak (void)
       }
     g_assert_true (jeti && barskoon);
   }
-
-  g_test_message ("map drawn %u times", aimak_map_get_n_renders (map));
-  gtk_window_destroy (GTK_WINDOW (window));
-  aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* The filter and the trend chart of the selected row. */
 static void
 test_profile_table (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = new_window (db);
   AimakAreaProfile *profile = window_profile (window);
   AimakChart *trend = aimak_area_profile_get_trend_chart (profile);
@@ -602,7 +689,6 @@ test_profile_table (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 /* Issue 11: the returnees of 2024 come from two sources that disagree (as the national
@@ -613,8 +699,8 @@ test_profile_table (void)
 static void
 test_profile_sources_differ (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window;
   AimakAreaProfile *profile;
   AimakChart *trend;
@@ -658,7 +744,6 @@ test_profile_sources_differ (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static gboolean
@@ -678,8 +763,9 @@ no_import_dialog (gpointer data)
 static void
 test_profile_import (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
+  const char *dir = tdb->dir;
   g_autofree char *csv = g_build_filename (dir, "values.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (csv);
   AimakWindow *window = new_window (db);
@@ -748,7 +834,6 @@ test_profile_import (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 static void
@@ -1099,9 +1184,18 @@ main (int argc, char **argv)
   /* Software GL under Xvfb makes this test three times slower than the
    * cairo renderer, which draws the same. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
-  g_test_add_func ("/profile/suzak", test_profile_suzak);
+#define SUZAK(path, stored, fn) g_test_add ("/profile/suzak-" path, Suzak, \
+                                            GINT_TO_POINTER (stored), suzak_set_up, fn, \
+                                            suzak_tear_down)
+  SUZAK ("overview", FALSE, test_suzak_overview);
+  SUZAK ("add-value", FALSE, test_suzak_add_value);
+  SUZAK ("invalid-value", FALSE, test_suzak_invalid_value);
+  SUZAK ("edit-delete-value", TRUE, test_suzak_edit_delete_value);
+  SUZAK ("new-indicator", FALSE, test_suzak_new_indicator);
+  SUZAK ("map", FALSE, test_suzak_map);
+#undef SUZAK
   g_test_add_func ("/profile/table", test_profile_table);
   g_test_add_func ("/profile/sources-differ", test_profile_sources_differ);
   g_test_add_func ("/profile/import", test_profile_import);

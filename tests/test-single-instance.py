@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """One aimak per session (TAP): a second start with the same database raises the
 running window and exits 0 at once; with another database it does the same and
 says on stderr which database is open; only one process and one window remain.
@@ -8,34 +9,20 @@ Needs a display and a session bus: run under xvfb-run and dbus-run-session."""
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 
+import aimak_tap as tap
+
 AIMAK, CLI = sys.argv[1], sys.argv[2]
 APP_ID = "io.github.aimakplanner.Aimak"
 APP_PATH = "/io/github/aimakplanner/Aimak"
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
-
-
-def finish():
-    print("1..%d" % len(results))
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok and detail:
-            for line in str(detail).splitlines()[:10]:
-                print("# " + line)
 
 
 if not os.environ.get("DISPLAY") or not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-    print("1..0 # SKIP needs a display and a session bus (xvfb-run dbus-run-session)")
-    sys.exit(0)
+    tap.skip_all("needs a display and a session bus (xvfb-run dbus-run-session)")
 
 tmp = tempfile.mkdtemp(prefix="aimak-single-")
 env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(tmp, "xdg"),
@@ -95,56 +82,56 @@ try:
     first = subprocess.Popen([AIMAK, "--database", db], env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     up = wait_for(lambda: name_owned() and len(windows()) == 1)
-    check("the first aimak starts, owns the name and shows one window", up,
-          "" if up else first.stderr.read() if first.poll() is not None else "")
+    tap.ok("the first aimak starts, owns the name and shows one window", up,
+           "" if up else first.stderr.read() if first.poll() is not None else "")
 
     start = time.monotonic()
     second = subprocess.run([AIMAK, "--database", db], env=env, capture_output=True, text=True,
                             timeout=60)
     took = time.monotonic() - start
-    check("a second start with the same database exits 0", second.returncode == 0,
-          second.stderr)
-    check("...quickly (%.1f s)" % took, took < 10)
-    check("...silently", second.stderr.strip() == "", second.stderr)
-    check("the first is still running with one window",
-          first.poll() is None and len(windows()) == 1)
+    tap.ok("a second start with the same database exits 0", second.returncode == 0,
+           second.stderr)
+    tap.ok("...quickly (%.1f s)" % took, took < 10)
+    tap.ok("...silently", second.stderr.strip() == "", second.stderr)
+    tap.ok("the first is still running with one window",
+           first.poll() is None and len(windows()) == 1)
 
     third = subprocess.run([AIMAK, "--database", other], env=env, capture_output=True,
                            text=True, timeout=60)
-    check("a start with another database exits 0", third.returncode == 0, third.stderr)
-    check("...and says which database is open and what to do",
-          "already running" in third.stderr and db in third.stderr and other in third.stderr
-          and "close Aimak first" in third.stderr, third.stderr)
-    check("...without opening or creating the other database",
-          not os.path.exists(other) and len(windows()) == 1 and first.poll() is None)
+    tap.ok("a start with another database exits 0", third.returncode == 0, third.stderr)
+    tap.ok("...and says which database is open and what to do",
+           "already running" in third.stderr and db in third.stderr and other in third.stderr
+           and "close Aimak first" in third.stderr, third.stderr)
+    tap.ok("...without opening or creating the other database",
+           not os.path.exists(other) and len(windows()) == 1 and first.poll() is None)
 
     fourth = subprocess.run([AIMAK], env=env, capture_output=True, text=True, timeout=60)
-    check("a start without --database also goes to the running instance",
-          fourth.returncode == 0 and "already running" in fourth.stderr
-          and len(windows()) == 1, fourth.stderr)
+    tap.ok("a start without --database also goes to the running instance",
+           fourth.returncode == 0 and "already running" in fourth.stderr
+           and len(windows()) == 1, fourth.stderr)
 
     r = subprocess.run([CLI, "areas", "--level", "1", "--database", db], env=env,
                        capture_output=True, text=True, timeout=60)
-    check("aimak-cli reads the database the app has open",
-          r.returncode == 0 and len(r.stdout.strip().split("\n")) == 9, r.stderr)
-    check("...and leaves the app's WAL in place when it closes",
-          os.path.exists(db + "-wal") and os.path.exists(db + "-shm"))
+    tap.ok("aimak-cli reads the database the app has open",
+           r.returncode == 0 and len(r.stdout.strip().split("\n")) == 9, r.stderr)
+    tap.ok("...and leaves the app's WAL in place when it closes",
+           os.path.exists(db + "-wal") and os.path.exists(db + "-shm"))
     copy = os.path.join(tmp, "copy.db")
     r = subprocess.run([CLI, "backup", "--database", db, copy], env=env, capture_output=True,
                        text=True, timeout=60)
-    check("aimak-cli backs it up meanwhile", r.returncode == 0 and os.path.exists(copy), r.stderr)
+    tap.ok("aimak-cli backs it up meanwhile", r.returncode == 0 and os.path.exists(copy), r.stderr)
     r = subprocess.run([CLI, "restore", "--database", db, copy], env=env, capture_output=True,
                        text=True, timeout=60)
-    check("aimak-cli refuses to restore over the open database",
-          r.returncode == 1 and "open in another program" in r.stderr, r.stderr)
+    tap.ok("aimak-cli refuses to restore over the open database",
+           r.returncode == 1 and "open in another program" in r.stderr, r.stderr)
 
     status = quit_app(first)
-    check("the app quits cleanly", status == 0, status)
+    tap.ok("the app quits cleanly", status == 0, status)
     first = None
-    check("...closing the database properly (no WAL left)", not os.path.exists(db + "-wal"))
+    tap.ok("...closing the database properly (no WAL left)", not os.path.exists(db + "-wal"))
     backups = os.path.join(tmp, "backups")
-    check("the start made today's backup beside the database",
-          os.path.isdir(backups) and any(n.startswith("plan-") for n in os.listdir(backups)))
+    tap.ok("the start made today's backup beside the database",
+           os.path.isdir(backups) and any(n.startswith("plan-") for n in os.listdir(backups)))
 
     # A damaged database: the dialog, and the file stays as it is.
     with open(db, "rb") as f:
@@ -158,17 +145,17 @@ try:
                              stderr=subprocess.PIPE, text=True)
     up = wait_for(name_owned)
     time.sleep(2)
-    check("on a damaged database the app keeps running (its dialog is up)",
-          up and first.poll() is None and len(windows()) == 0)
+    tap.ok("on a damaged database the app keeps running (its dialog is up)",
+           up and first.poll() is None and len(windows()) == 0)
     again = subprocess.run([AIMAK, "--database", db], env=env, capture_output=True, text=True,
                            timeout=60)
-    check("a second start then also just exits 0", again.returncode == 0, again.stderr)
+    tap.ok("a second start then also just exits 0", again.returncode == 0, again.stderr)
     status = quit_app(first)
     first = None
-    check("the damaged file was not changed", digest(db) == before)
+    tap.ok("the damaged file was not changed", digest(db) == before)
 finally:
     if first is not None and first.poll() is None:
         first.kill()
-    shutil.rmtree(tmp, ignore_errors=True)
+    tap.remove_tree(tmp)
 
-finish()
+sys.exit(tap.done())

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-summary-page.c — the Summary view through its real widgets under Xvfb: the
  * gender budget share as two figures (adopted programme, all proposals), each with
  * its definition, and rejected priorities in neither (issue 11). */
@@ -34,8 +35,8 @@ priority (AimakDb    *db,
 static void
 test_two_shares (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window;
   AimakSummaryPage *summary;
   g_autofree char *text = NULL;
@@ -70,14 +71,13 @@ test_two_shares (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/summary-page/two-shares", test_two_shares);
   return g_test_run ();

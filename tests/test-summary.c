@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-summary.c — the Summary figures on a fixture database with known answers,
  * for each scope, and their JSON form. */
 #include "config.h"
@@ -15,9 +16,8 @@
 
 typedef struct
 {
-  char    *dir;
-  AimakDb *db;
-  char    *other_area;   /* a level-3 area outside the pilot rayons */
+  AimakTestDb base;         /* a temporary folder with a database */
+  char       *other_area;   /* a level-3 area outside the pilot rayons */
 } Fixture;
 
 static void
@@ -38,7 +38,7 @@ priority (Fixture    *f,
   g_auto(GStrv) o = g_strsplit (gcm, ",", -1);
   g_auto(GStrv) s = g_strsplit (sdg, ",", -1);
 
-  aimak_db_exec (f->db, &error,
+  aimak_db_exec (f->base.db, &error,
                  "INSERT INTO priority (id, area_code, rank, title, status, gender_marker, "
                  "budget_kgs, funding_source, created_at, updated_at, deleted_at) "
                  "VALUES (?, ?, 1, 'P', ?, ?, ?, ?, '2024-01-01', '2024-01-01', ?)",
@@ -47,14 +47,14 @@ priority (Fixture    *f,
   g_assert_no_error (error);
   for (guint i = 0; g[i]; i++)
     if (*g[i])
-      aimak_db_exec (f->db, &error, "INSERT INTO priority_target_group VALUES (?, ?)", "tt",
+      aimak_db_exec (f->base.db, &error, "INSERT INTO priority_target_group VALUES (?, ?)", "tt",
                      id, g[i]);
   for (guint i = 0; o[i]; i++)
     if (*o[i])
-      aimak_db_exec (f->db, &error, "INSERT INTO priority_gcm VALUES (?, ?)", "tt", id, o[i]);
+      aimak_db_exec (f->base.db, &error, "INSERT INTO priority_gcm VALUES (?, ?)", "tt", id, o[i]);
   for (guint i = 0; s[i]; i++)
     if (*s[i])
-      aimak_db_exec (f->db, &error, "INSERT INTO priority_sdg VALUES (?, ?)", "tt", id, s[i]);
+      aimak_db_exec (f->base.db, &error, "INSERT INTO priority_sdg VALUES (?, ?)", "tt", id, s[i]);
   g_assert_no_error (error);
 }
 
@@ -82,10 +82,10 @@ activity (Fixture    *f,
   aimak_activity_set_participants (a, role1, w1, m1);
   if (role2)
     aimak_activity_set_participants (a, role2, w2, m2);
-  g_assert_true (aimak_activity_create (f->db, a, &error));
+  g_assert_true (aimak_activity_create (f->base.db, a, &error));
   g_assert_no_error (error);
   if (deleted)
-    g_assert_true (aimak_activity_delete (f->db, a->id, &error));
+    g_assert_true (aimak_activity_delete (f->base.db, a->id, &error));
 }
 
 static void
@@ -94,9 +94,8 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-  f->other_area = aimak_db_query_text (f->db, &error,
+  aimak_test_db_set_up (&f->base, data);
+  f->other_area = aimak_db_query_text (f->base.db, &error,
                                        "SELECT code FROM area WHERE level = 3 AND is_pilot = 0 "
                                        "AND parent_code NOT IN (?, 'KG02210000000') "
                                        "ORDER BY code LIMIT 1", "t", SUZAK_RAYON);
@@ -129,9 +128,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_pointer (&f->db, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
+  aimak_test_db_tear_down (&f->base, data);
   g_free (f->other_area);
 }
 
@@ -168,7 +165,7 @@ compute (Fixture        *f,
 {
   g_autoptr(AimakScope) scope = aimak_scope_new (kind, area);
   g_autoptr(GError) error = NULL;
-  AimakSummary *s = aimak_summary_compute (f->db, scope, &error);
+  AimakSummary *s = aimak_summary_compute (f->base.db, scope, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (s);
@@ -302,9 +299,9 @@ test_pilots_all (Fixture       *f,
   /* The scope's codes: pilots are the two ayil aimaks and the two rayons with children. */
   {
     g_autoptr(AimakScope) scope = aimak_scope_new (AIMAK_SCOPE_PILOTS, NULL);
-    g_autoptr(GPtrArray) codes = aimak_scope_area_codes (f->db, scope, NULL);
-    g_autoptr(GPtrArray) rayon = aimak_area_descendants (f->db, SUZAK_RAYON, NULL);
-    g_autoptr(GPtrArray) jeti = aimak_area_descendants (f->db, "KG02210000000", NULL);
+    g_autoptr(GPtrArray) codes = aimak_scope_area_codes (f->base.db, scope, NULL);
+    g_autoptr(GPtrArray) rayon = aimak_area_descendants (f->base.db, SUZAK_RAYON, NULL);
+    g_autoptr(GPtrArray) jeti = aimak_area_descendants (f->base.db, "KG02210000000", NULL);
     g_assert_cmpuint (codes->len, ==, rayon->len + jeti->len);
     g_assert_true (g_ptr_array_find_with_equal_func (codes, SUZAK_AA, g_str_equal, NULL));
     g_assert_true (g_ptr_array_find_with_equal_func (codes, BARSKOON_AA, g_str_equal, NULL));
@@ -312,8 +309,8 @@ test_pilots_all (Fixture       *f,
   }
   {
     g_autoptr(AimakScope) scope = aimak_scope_new (AIMAK_SCOPE_ALL, NULL);
-    g_autoptr(GPtrArray) codes = aimak_scope_area_codes (f->db, scope, NULL);
-    g_assert_cmpint (codes->len, ==, aimak_db_query_int (f->db, 0, NULL,
+    g_autoptr(GPtrArray) codes = aimak_scope_area_codes (f->base.db, scope, NULL);
+    g_assert_cmpint (codes->len, ==, aimak_db_query_int (f->base.db, 0, NULL,
                                                          "SELECT count(*) FROM area", NULL));
   }
 }
@@ -325,25 +322,25 @@ test_empty_and_errors (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(AimakScope) bad = aimak_scope_new (AIMAK_SCOPE_AREA, "KG99999999999");
   g_autoptr(AimakScope) none = aimak_scope_new (AIMAK_SCOPE_AREA, NULL);
-  g_autofree char *empty_area = aimak_db_query_text (f->db, NULL,
+  g_autofree char *empty_area = aimak_db_query_text (f->base.db, NULL,
                                                      "SELECT code FROM area WHERE level = 3 "
                                                      "AND code NOT IN (?, ?, ?) ORDER BY code DESC "
                                                      "LIMIT 1", "ttt", SUZAK_AA, BARSKOON_AA,
                                                      f->other_area);
   g_autoptr(AimakSummary) s = compute (f, AIMAK_SCOPE_AREA, empty_area);
 
-  g_assert_null (aimak_summary_compute (f->db, bad, &error));
+  g_assert_null (aimak_summary_compute (f->base.db, bad, &error));
   g_assert_error (error, AIMAK_SUMMARY_ERROR, AIMAK_SUMMARY_ERROR_UNKNOWN_AREA);
   g_assert_nonnull (strstr (error->message, "KG99999999999"));
   g_clear_error (&error);
-  g_assert_null (aimak_scope_area_codes (f->db, bad, &error));
+  g_assert_null (aimak_scope_area_codes (f->base.db, bad, &error));
   g_assert_error (error, AIMAK_SUMMARY_ERROR, AIMAK_SUMMARY_ERROR_UNKNOWN_AREA);
   g_clear_error (&error);
-  g_assert_null (aimak_summary_compute (f->db, none, &error));
+  g_assert_null (aimak_summary_compute (f->base.db, none, &error));
   g_assert_error (error, AIMAK_SUMMARY_ERROR, AIMAK_SUMMARY_ERROR_UNKNOWN_AREA);
   g_clear_error (&error);
-  g_assert_false (aimak_db_in_transaction (f->db));
-  g_assert_true (sqlite3_get_autocommit (aimak_db_get_handle (f->db)));
+  g_assert_false (aimak_db_in_transaction (f->base.db));
+  g_assert_true (sqlite3_get_autocommit (aimak_db_get_handle (f->base.db)));
 
   /* An area with nothing: zeros everywhere, no share (not 0 %). */
   g_assert_cmpuint (s->priorities_total, ==, 0);
@@ -378,7 +375,7 @@ test_language (Fixture       *f,
   g_autoptr(AimakSummary) s = NULL;
   g_autoptr(AimakSummary) ky = NULL;
 
-  aimak_db_set_language (f->db, "ru");
+  aimak_db_set_language (f->base.db, "ru");
   s = compute (f, AIMAK_SCOPE_AREA, SUZAK_AA);
   g_assert_cmpstr (((AimakSummaryItem *) s->priorities_by_status->pdata[0])->label, ==,
                    "Черновик");
@@ -387,11 +384,11 @@ test_language (Fixture       *f,
   g_assert_cmpstr (s->scope_label, ==, "Сузак");
   g_assert_cmpuint (s->priorities_total, ==, 3);
 
-  aimak_db_set_language (f->db, "ky");
+  aimak_db_set_language (f->base.db, "ky");
   ky = compute (f, AIMAK_SCOPE_AREA, SUZAK_AA);
   g_assert_cmpstr (((AimakSummaryItem *) ky->priorities_by_status->pdata[0])->label, ==,
                    "Долбоор");
-  aimak_db_set_language (f->db, "en");
+  aimak_db_set_language (f->base.db, "en");
 }
 
 static void
@@ -514,7 +511,7 @@ static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (aimak_db_get_path (f->db));
+  g_autofree char *path = g_strdup (aimak_db_get_path (f->base.db));
   g_autoptr(GError) error = NULL;
   g_autoptr(AimakDb) ro = aimak_db_open (path, AIMAK_DB_OPEN_READ_ONLY, &error);
   g_autoptr(AimakScope) scope = aimak_scope_new (AIMAK_SCOPE_AREA, SUZAK_AA);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c — the main window through its real widgets: it opens on a
  * fresh database, lists the top-level units, searches and selects areas. */
 #include "config.h"
@@ -23,8 +24,8 @@ row_code (GListModel *model,
 static void
 test_window_areas (void)
 {
-  g_autofree char *dir = aimak_test_tmpdir ();
-  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakDb *db = tdb->db;
   AimakWindow *window = aimak_window_new (NULL, db);
   AimakAreasPage *page = AIMAK_AREAS_PAGE (aimak_window_get_page (window, "areas"));
   GListModel *model = aimak_areas_page_get_model (page);
@@ -98,14 +99,13 @@ test_window_areas (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
-  aimak_test_rmdir (dir);
 }
 
 int
 main (int argc, char **argv)
 {
   g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
+  aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/window/areas", test_window_areas);
   return g_test_run ();

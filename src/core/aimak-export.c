@@ -1154,7 +1154,7 @@ sheet_headers (Export            *x,
       lines = MAX (lines, wrapped_lines (headers[c], MAX (width * 9 / 10, 4)));
       if (write && !cell_string (x, s, 1, c, headers[c], x->f_header))
         return FALSE;
-      s->header[c] = headers[c];
+      s->header[c] = g_intern_string (headers[c]);  /* the caller may free headers first */
       /* Headers wrap, so a long header does not make its column wide on its own. */
       s->width[c] = MIN (text_width (headers[c], WIDTH_CAP_TEXT), HEADER_WIDTH);
     }

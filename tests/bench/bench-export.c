@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-export.c — the export benchmark of DESIGN.md "Performance": a demo database with
  * 100,000 priorities and 1,000 activities, exported with `aimak-cli export --all`, against
  * the floor: floor-xlsx writing the same number of cells (same mix of strings and

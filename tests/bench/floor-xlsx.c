@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* floor-xlsx.c — the floor of the export benchmark: the least work libxlsxwriter can
  * do to write a workbook with a given number of cells: no database, no formats, no
  * lookups, one sheet, rows in order. bench-export compares Aimak's export against it.

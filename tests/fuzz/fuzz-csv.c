@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-csv.c — the streaming CSV reader on arbitrary bytes, with each
  * separator (detected, ',' and ';'), read through a small-chunk stream so
  * records cross buffer refills. */

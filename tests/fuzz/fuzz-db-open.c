@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-db-open.c — opening a database file with arbitrary contents, read-only
  * and read-write, and then using it (integrity and foreign-key checks, record
  * counts, the area list), as the app does with whatever file it is given. */

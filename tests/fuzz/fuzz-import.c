@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-import.c — the indicator import on arbitrary files: the preview the
  * dialog shows and a full check (AIMAK_IMPORT_CHECK, which writes nothing)
  * against a real database with the reference data, and the same bytes as a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-number.c — the one grammar for numbers and dates, the plausibility
  * ranges and the text check (aimak-number.c) on arbitrary text. Whatever the
  * input: an accepted number is finite, reads back from its edit form in every

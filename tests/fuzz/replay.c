@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay.c — feeds a harness every file in the directories given (the seed
  * corpus and the inputs that once crashed it), as a TAP test built with the
  * normal compiler. A crash or a sanitizer report fails the test. */

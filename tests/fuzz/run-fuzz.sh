@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Fuzzes the CSV reader, the indicator import and opening a database file with
 # libFuzzer (clang, AddressSanitizer + UndefinedBehaviorSanitizer), each for a
 # bounded time. Builds the core library with clang in its own build directory,
