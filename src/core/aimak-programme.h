@@ -136,6 +136,8 @@ typedef struct
   char                *unit;
   AimakProgrammeValue  baseline_women, baseline_men;
   AimakProgrammeValue  target_women, target_men;
+  char                *text;   /* one line: "Name (unit): 10 / 12 → 20 / 22" (women / men),
+                                * for the action plan cell */
 } AimakProgrammeIndicator;
 
 /* A gender checklist answer. */
@@ -186,6 +188,8 @@ typedef struct
   char                *decision_no;      /* "" when none */
   char                *decision_date;    /* formatted, "" when none */
   gboolean             is_demo;
+  char                *indicators_text;  /* every indicator's text, one per line ("\n") */
+  char                *marker_text;      /* "1 — Significant" */
 } AimakProgrammePriority;
 
 /* Priorities of one sector, in document order. */
@@ -366,7 +370,9 @@ typedef struct
 
   /* 6. Public participation */
   GPtrArray  *hearings;             /* AimakProgrammeHearing *, by date */
-  GPtrArray  *activities;           /* AimakProgrammeActivity *, by date, within the period */
+  GPtrArray  *activities;           /* AimakProgrammeActivity *, by date: those of the
+                                     * programme's areas dated from 1 January of the year
+                                     * before the period (its preparation) to its end */
   GPtrArray  *activity_roles;       /* AimakProgrammeRole *, totals by role over activities */
   guint       activity_women, activity_men;
 
@@ -420,6 +426,13 @@ gboolean        aimak_programme_write_odt      (const AimakProgramme        *pro
                                                 gboolean                     replace,
                                                 GCancellable                *cancellable,
                                                 GError                     **error);
+
+/* The cost cell of @priority in the action plan column @source_index (an index of
+ * programme->plan_sources): its budget in thousand som when it is funded from that
+ * source, else "". */
+const char     *aimak_programme_plan_cost      (const AimakProgramme        *programme,
+                                                const AimakProgrammePriority *priority,
+                                                guint                        source_index);
 
 void            aimak_programme_value_clear    (AimakProgrammeValue         *value);
 
