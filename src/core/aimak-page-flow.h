@@ -13,7 +13,13 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "aimak-bar-chart.h"
+
 G_BEGIN_DECLS
+
+/* Families in order of preference: DejaVu is in every Debian and GNOME runtime and
+ * covers Kyrgyz Cyrillic (ң, ө, ү). */
+#define AIMAK_PAGE_FONT "DejaVu Sans, Liberation Sans, Sans"
 
 #define AIMAK_PAGE_A4_SHORT 595.2756   /* 210 mm in points */
 #define AIMAK_PAGE_A4_LONG  841.8898   /* 297 mm */
@@ -34,16 +40,6 @@ typedef enum
   AIMAK_FLOW_ROW_BOLD  = 1 << 0,   /* totals */
   AIMAK_FLOW_ROW_GROUP = 1 << 1,   /* one cell across all columns (a sector) */
 } AimakFlowRowFlags;
-
-/* One category of the bar chart: women's and men's value, NaN = no data. */
-typedef struct
-{
-  const char *label;
-  double      women;
-  double      men;
-  const char *women_text;   /* the formatted value, or the translated "no data" */
-  const char *men_text;
-} AimakFlowBar;
 
 /* @lang: the document language (hyphenation and shaping). */
 AimakPageFlow *aimak_page_flow_new          (const char        *lang);
