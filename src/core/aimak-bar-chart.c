@@ -10,9 +10,9 @@
 #include "aimak-page-flow.h"
 
 #define TEXT_SIZE  8.0
-#define BAR_H      11.0
+#define BAR_H      9.5
 #define BAR_GAP    2.0
-#define GROUP_GAP  7.0
+#define GROUP_GAP  5.0
 #define LEGEND_H   22.0
 
 struct _AimakBarChart

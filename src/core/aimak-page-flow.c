@@ -329,8 +329,11 @@ ensure_room (AimakPageFlow *flow,
       int level = g_array_index (flow->pending_levels, int, i);
       Heading h = { level, NULL, flow->pages->len - 1, flow->y };
 
-      h.text = g_strdup (pango_layout_get_text (item->layout));
-      g_array_append_val (flow->headings, h);
+      if (level > 0)
+        {
+          h.text = g_strdup (pango_layout_get_text (item->layout));
+          g_array_append_val (flow->headings, h);
+        }
       place (flow, item, 0, item->height);
     }
   g_ptr_array_set_size (flow->pending, 0);
@@ -437,6 +440,22 @@ aimak_page_flow_heading (AimakPageFlow *flow,
 }
 
 void
+aimak_page_flow_caption (AimakPageFlow *flow,
+                         const char    *markup)
+{
+  gboolean landscape = landscape_now (flow);
+  Item *item = item_new (flow, ITEM_TEXT);
+  int level = 0;
+
+  g_return_if_fail (!flow->finished && flow->table == NULL);
+  item->layout = new_layout (flow, BODY_SIZE, FALSE, body_width (landscape), 'l');
+  pango_layout_set_markup (item->layout, markup, -1);
+  item->height = layout_height (item->layout) + 3;
+  g_ptr_array_add (flow->pending, item);
+  g_array_append_val (flow->pending_levels, level);
+}
+
+void
 aimak_page_flow_new_page (AimakPageFlow *flow,
                           gboolean       landscape)
 {
@@ -464,7 +483,6 @@ aimak_page_flow_table_begin (AimakPageFlow *flow,
   double total = 0, x = 0, width;
 
   g_return_if_fail (!flow->finished && flow->table == NULL && n_columns > 0);
-  ensure_room (flow, 0);
   table = g_new0 (Table, 1);
   table->n = n_columns;
   table->x = g_new0 (double, n_columns);

@@ -66,6 +66,10 @@ void           aimak_page_flow_paragraph    (AimakPageFlow     *flow,
 void           aimak_page_flow_markup       (AimakPageFlow     *flow,
                                              AimakFlowStyle     style,
                                              const char        *markup);
+/* Pango markup kept on the same page as the block that follows (a table's or a
+ * chart's title); not a bookmark. */
+void           aimak_page_flow_caption      (AimakPageFlow     *flow,
+                                             const char        *markup);
 void           aimak_page_flow_space        (AimakPageFlow     *flow,
                                              double             points);
 

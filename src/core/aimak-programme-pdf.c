@@ -128,7 +128,7 @@ write_chart (Build *b)
   if (p->chart_title && *p->chart_title)
     {
       g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", p->chart_title);
-      aimak_page_flow_markup (b->flow, AIMAK_FLOW_BODY, markup);
+      aimak_page_flow_caption (b->flow, markup);
     }
   if (p->chart->len == 0)
     {
@@ -249,7 +249,7 @@ write_priorities (Build *b)
           if (!step (b, done++, p->priorities->len, 0.15, 0.35))
             return FALSE;
           aimak_page_flow_space (b->flow, 3);
-          aimak_page_flow_markup (b->flow, AIMAK_FLOW_BODY, title);
+          aimak_page_flow_caption (b->flow, title);
           labelled (b, L (b, AIMAK_PL_LABEL_PROBLEM), pr->problem);
           labelled (b, L (b, AIMAK_PL_LABEL_DESCRIPTION), pr->description);
           labelled (b, L (b, AIMAK_PL_COL_TARGET_GROUPS), pr->target_groups_text);
@@ -260,25 +260,20 @@ write_priorities (Build *b)
 
 /* ------------------------------------------------------------- 4. action plan */
 
-static gboolean
-write_plan (Build *b)
+/* Up to this many funding sources get a cost column each; with more, one cost
+ * column names the source in each row and the totals by source follow the table. */
+#define MAX_COST_COLUMNS 3
+
+static void
+plan_header (Build       *b,
+             guint        n,
+             guint        n_cost,
+             gboolean     by_column,
+             const char **cells,
+             GPtrArray   *owned)
 {
   const AimakProgramme *p = b->p;
-  guint n_src = p->plan_sources->len, n = 9 + n_src;
-  g_autofree double *weights = g_new0 (double, n);
-  g_autofree char *align = g_new0 (char, n + 1);
-  g_autofree const char **cells = g_new0 (const char *, n);
-  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-  const double fixed[] = { 0.35, 1.5, 2.1, 1.0, 1.0, 0.95, 0.7 };
 
-  aimak_page_flow_new_page (b->flow, TRUE);
-  aimak_page_flow_heading (b->flow, 1, L (b, AIMAK_PL_SECTION_PLAN));
-  for (guint c = 0; c < n; c++)
-    {
-      weights[c] = c < 7 ? fixed[c] : c < 7 + n_src ? 0.75 : c == n - 2 ? 1.9 : 0.75;
-      align[c] = c == 0 || c == 6 ? 'c' : c >= 7 && c < 7 + n_src ? 'r' : 'l';
-    }
-  aimak_page_flow_table_begin (b->flow, n, weights, align);
   cells[0] = L (b, AIMAK_PL_COL_NO);
   cells[1] = L (b, AIMAK_PL_COL_PRIORITY);
   cells[2] = L (b, AIMAK_PL_COL_ACTIVITY);
@@ -286,10 +281,11 @@ write_plan (Build *b)
   cells[4] = L (b, AIMAK_PL_COL_RESPONSIBLE);
   cells[5] = L (b, AIMAK_PL_COL_PARTNERS);
   cells[6] = L (b, AIMAK_PL_COL_PERIOD);
-  for (guint s = 0; s < n_src; s++)
+  for (guint s = 0; s < n_cost; s++)
     {
-      AimakProgrammeCode *src = g_ptr_array_index (p->plan_sources, s);
-      char *head = g_strdup_printf ("%s:\n%s", L (b, AIMAK_PL_COL_COST), src->name);
+      AimakProgrammeCode *src = by_column ? g_ptr_array_index (p->plan_sources, s) : NULL;
+      char *head = src ? g_strdup_printf ("%s:\n%s", L (b, AIMAK_PL_COL_COST), src->name)
+                       : g_strdup (L (b, AIMAK_PL_COL_COST));
 
       g_ptr_array_add (owned, head);
       cells[7 + s] = head;
@@ -297,37 +293,99 @@ write_plan (Build *b)
   cells[n - 2] = L (b, AIMAK_PL_COL_INDICATORS);
   cells[n - 1] = L (b, AIMAK_PL_COL_MARKER);
   aimak_page_flow_table_header (b->flow, cells);
+}
 
+static void
+plan_totals (Build       *b,
+             guint        n,
+             gboolean     by_column,
+             const char **cells)
+{
+  const AimakProgramme *p = b->p;
+
+  for (guint c = 0; c < n; c++)
+    cells[c] = NULL;
+  if (by_column)
+    {
+      cells[1] = L (b, AIMAK_PL_TOTAL);
+      for (guint s = 0; s < p->plan_sources->len && s < p->plan_totals->len; s++)
+        cells[7 + s] = ((AimakProgrammeMoney *) g_ptr_array_index (p->plan_totals, s))
+                         ->thousand.text;
+      aimak_page_flow_table_row (b->flow, cells, AIMAK_FLOW_ROW_BOLD);
+      return;
+    }
+  for (guint s = 0; s < p->plan_totals->len; s++)
+    {
+      AimakProgrammeMoney *m = g_ptr_array_index (p->plan_totals, s);
+      g_autofree char *label = g_strdup_printf ("%s: %s", L (b, AIMAK_PL_TOTAL), m->label);
+
+      cells[1] = label;
+      cells[7] = m->thousand.text;
+      aimak_page_flow_table_row (b->flow, cells, AIMAK_FLOW_ROW_PLAIN);
+    }
+  if (p->budget_total)
+    {
+      cells[1] = L (b, AIMAK_PL_TOTAL);
+      cells[7] = p->budget_total->thousand.text;
+      aimak_page_flow_table_row (b->flow, cells, AIMAK_FLOW_ROW_BOLD);
+    }
+}
+
+static gboolean
+write_plan (Build *b)
+{
+  const AimakProgramme *p = b->p;
+  gboolean by_column = p->plan_sources->len <= MAX_COST_COLUMNS;
+  guint n_cost = by_column ? MAX (p->plan_sources->len, 1) : 1, n = 9 + n_cost;
+  g_autofree double *weights = g_new0 (double, n);
+  g_autofree char *align = g_new0 (char, n + 1);
+  g_autofree const char **cells = g_new0 (const char *, n);
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  const double fixed[] = { 0.42, 1.5, 2.1, 1.45, 1.1, 1.0, 0.7 };
+
+  aimak_page_flow_new_page (b->flow, TRUE);
+  aimak_page_flow_heading (b->flow, 1, L (b, AIMAK_PL_SECTION_PLAN));
+  for (guint c = 0; c < n; c++)
+    {
+      gboolean cost = c >= 7 && c < 7 + n_cost;
+
+      weights[c] = c < 7 ? fixed[c] : cost ? (by_column ? 0.85 : 1.1) : c == n - 2 ? 2.0 : 0.95;
+      align[c] = c == 0 || c == 6 ? 'c' : cost ? 'r' : 'l';
+    }
+  aimak_page_flow_table_begin (b->flow, n, weights, align);
+  plan_header (b, n, n_cost, by_column, cells, owned);
   for (guint i = 0; i < p->priorities->len; i++)
     {
       AimakProgrammePriority *pr = g_ptr_array_index (p->priorities, i);
       g_autofree char *no = g_strdup_printf ("%u", pr->number);
-      g_autofree char *activity = NULL;
+      g_autofree char *cost = NULL;
 
       if (!step (b, i, p->priorities->len, 0.35, 0.6))
         return FALSE;
-      /* The plan says what will be done: the description, else the problem it solves. */
-      activity = g_strdup (*nonempty (pr->description) ? pr->description : nonempty (pr->problem));
       cells[0] = no;
       cells[1] = pr->title;
-      cells[2] = activity;
+      /* The plan says what will be done: the description, else the problem it solves. */
+      cells[2] = *nonempty (pr->description) ? pr->description : nonempty (pr->problem);
       cells[3] = pr->target_groups_text;
       cells[4] = pr->responsible;
       cells[5] = pr->partners;
       cells[6] = pr->period;
-      for (guint s = 0; s < n_src; s++)
-        cells[7 + s] = aimak_programme_plan_cost (p, pr, s);
+      if (by_column)
+        for (guint s = 0; s < p->plan_sources->len; s++)
+          cells[7 + s] = aimak_programme_plan_cost (p, pr, s);
+      else
+        {
+          cost = pr->budget_thousand.has_value
+                 ? g_strdup_printf ("%s\n(%s)", pr->budget_thousand.text, nonempty (pr->funding_label))
+                 : g_strdup ("");
+          cells[7] = cost;
+        }
       cells[n - 2] = pr->indicators_text;
       cells[n - 1] = pr->marker_text;
       aimak_page_flow_table_row (b->flow, cells, AIMAK_FLOW_ROW_PLAIN);
     }
-  for (guint c = 0; c < n; c++)
-    cells[c] = NULL;
-  cells[1] = L (b, AIMAK_PL_TOTAL);
-  for (guint s = 0; s < n_src && s < p->plan_totals->len; s++)
-    cells[7 + s] = ((AimakProgrammeMoney *) g_ptr_array_index (p->plan_totals, s))->thousand.text;
   if (p->priorities->len)
-    aimak_page_flow_table_row (b->flow, cells, AIMAK_FLOW_ROW_BOLD);
+    plan_totals (b, n, by_column, cells);
   aimak_page_flow_table_end (b->flow);
   return TRUE;
 }
@@ -391,7 +449,7 @@ write_annex_priority (Build                  *b,
   g_autofree char *sdg = join_codes (pr->sdg);
 
   aimak_page_flow_space (b->flow, 4);
-  aimak_page_flow_markup (b->flow, AIMAK_FLOW_BODY, title);
+  aimak_page_flow_caption (b->flow, title);
   aimak_page_flow_table_begin (b->flow, 2, weights, "ll");
   key_value_row (b, L (b, AIMAK_PL_COL_MARKER), pr->marker_text);
   if (pr->marker_justification && *pr->marker_justification)
