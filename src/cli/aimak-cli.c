@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-cli.h"
+#include "aimak-cli-programme.h"
 
 static char *opt_database;
 
@@ -29,6 +30,8 @@ static const struct
     N_("Write the Excel workbook of an area, the pilot areas or all areas") },
   { "summary", aimak_cli_summary,
     N_("Print the Summary figures of an area, the pilot areas or all areas") },
+  { "programme", aimak_cli_programme,
+    N_("Write the local development programme of an area as ODT or PDF") },
 };
 
 int

@@ -91,6 +91,8 @@ typedef struct
   char                *label;      /* its name */
   double               kgs;        /* in som */
   AimakProgrammeValue  thousand;   /* kgs / 1000, formatted with one decimal */
+  AimakProgrammeValue  share;      /* percent of the included priorities' budget; no data
+                                    * when that is 0 */
 } AimakProgrammeMoney;
 
 /* One key figure of the area or of an area above it, by sex, with year and source. */

@@ -1,0 +1,715 @@
+/* aimak-programme-odt-content.c — content.xml of the programme document: the title,
+ * a table-of-contents field, the seven sections as Heading 1/2 with tables whose
+ * header rows repeat on every page and whose rows are never split, the action plan
+ * on landscape pages (a paragraph style that switches the master page), and the
+ * women-vs-men chart as an SVG picture.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "aimak-number.h"
+#include "aimak-programme-odt-private.h"
+
+#define L(id) aimak_programme_label (c->p, (id))
+
+void
+aimak_odt_append_text (GString    *out,
+                       const char *text)
+{
+  guint spaces = 0;
+
+  for (const char *s = text ? text : ""; *s; s++)
+    {
+      if (*s == ' ')
+        {
+          spaces++;
+          continue;
+        }
+      if (spaces > 0)
+        {
+          g_string_append_c (out, ' ');
+          if (spaces > 1)
+            g_string_append_printf (out, "<text:s text:c=\"%u\"/>", spaces - 1);
+          spaces = 0;
+        }
+      switch (*s)
+        {
+        case '&': g_string_append (out, "&amp;"); break;
+        case '<': g_string_append (out, "&lt;"); break;
+        case '>': g_string_append (out, "&gt;"); break;
+        case '"': g_string_append (out, "&quot;"); break;
+        case '\n': g_string_append (out, "<text:line-break/>"); break;
+        case '\t': g_string_append (out, "<text:tab/>"); break;
+        case '\r': break;
+        default:
+          /* Control characters are not allowed in XML 1.0. */
+          if ((guchar) *s >= 0x20)
+            g_string_append_c (out, *s);
+        }
+    }
+  if (spaces > 0)
+    g_string_append_printf (out, " <text:s text:c=\"%u\"/>", spaces);
+}
+
+static void
+para (AimakOdtContent *c,
+      const char      *style,
+      const char      *text)
+{
+  g_string_append_printf (c->body, "<text:p text:style-name=\"%s\">", style);
+  aimak_odt_append_text (c->body, text);
+  g_string_append (c->body, "</text:p>\n");
+}
+
+/* "<b>Label:</b> text" */
+static void
+para_labelled (AimakOdtContent *c,
+               const char      *label,
+               const char      *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_string_append (c->body, "<text:p text:style-name=\"Text_20_body\">"
+                            "<text:span text:style-name=\"Strong_20_Emphasis\">");
+  aimak_odt_append_text (c->body, label);
+  g_string_append (c->body, ":</text:span> ");
+  aimak_odt_append_text (c->body, text);
+  g_string_append (c->body, "</text:p>\n");
+}
+
+/* A heading of outline @level; @style NULL = "Heading_20_<level>"; @bookmark
+ * (may be NULL) marks it for the page numbers of the contents. */
+static void
+heading (AimakOdtContent *c,
+         int              level,
+         const char      *style,
+         const char      *text,
+         const char      *bookmark)
+{
+  static const char * const styles[] = { "Heading_20_1", "Heading_20_2", "Heading_20_3" };
+
+  g_string_append_printf (c->body, "<text:h text:style-name=\"%s\" text:outline-level=\"%d\">",
+                          style ? style : styles[CLAMP (level, 1, 3) - 1], level);
+  if (bookmark)
+    g_string_append_printf (c->body, "<text:bookmark text:name=\"%s\"/>", bookmark);
+  aimak_odt_append_text (c->body, text);
+  g_string_append (c->body, "</text:h>\n");
+}
+
+/* ------------------------------------------------------------ tables */
+
+/* Starts a table with columns of @widths (relative; scaled to @page_width cm). */
+static void
+table_begin (AimakOdtContent *c,
+             const double    *widths,
+             guint            n,
+             double           page_width)
+{
+  double sum = 0;
+  guint t = ++c->n_tables;
+
+  for (guint i = 0; i < n; i++)
+    sum += widths[i];
+  /* The table may break between rows, never inside one (the rows keep together). */
+  g_string_append_printf (c->styles,
+                          "<style:style style:name=\"Tbl%u\" style:family=\"table\">"
+                          "<style:table-properties style:width=\"%.2fcm\" table:align=\"margins\" "
+                          "style:may-break-between-rows=\"true\" fo:margin-top=\"0.1cm\" "
+                          "fo:margin-bottom=\"0.25cm\"/></style:style>\n", t, page_width);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (c->styles,
+                            "<style:style style:name=\"Tbl%u.C%u\" style:family=\"table-column\">"
+                            "<style:table-column-properties style:column-width=\"%.2fcm\"/>"
+                            "</style:style>\n", t, i, page_width * widths[i] / sum);
+  g_string_append_printf (c->body, "<table:table table:name=\"Table%u\" table:style-name=\"Tbl%u\">\n",
+                          t, t);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (c->body, "<table:table-column table:style-name=\"Tbl%u.C%u\"/>\n", t, i);
+}
+
+static void
+table_end (AimakOdtContent *c)
+{
+  g_string_append (c->body, "</table:table>\n");
+}
+
+static void
+row_begin (AimakOdtContent *c)
+{
+  g_string_append (c->body, "<table:table-row table:style-name=\"Row\">");
+}
+
+static void
+row_end (AimakOdtContent *c)
+{
+  g_string_append (c->body, "</table:table-row>\n");
+}
+
+/* A cell of one paragraph of @style ("Table_20_Contents", "Table_20_Number"...). */
+static void
+cell (AimakOdtContent *c,
+      const char      *text,
+      const char      *style)
+{
+  g_string_append (c->body, "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
+                            "<text:p text:style-name=\"");
+  g_string_append (c->body, style ? style : "Table_20_Contents");
+  g_string_append (c->body, "\">");
+  aimak_odt_append_text (c->body, text);
+  g_string_append (c->body, "</text:p></table:table-cell>");
+}
+
+static void
+cell_number (AimakOdtContent *c,
+             const char      *text)
+{
+  cell (c, text, "Table_20_Number");
+}
+
+/* The header row, repeated on every page the table runs onto. */
+static void
+header_row (AimakOdtContent    *c,
+            const char * const *labels,
+            guint               n)
+{
+  g_string_append (c->body, "<table:table-header-rows><table:table-row table:style-name=\"Row\">");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append (c->body, "<table:table-cell table:style-name=\"CellHead\" "
+                                "office:value-type=\"string\"><text:p text:style-name=\"Table_20_Heading\">");
+      aimak_odt_append_text (c->body, labels[i]);
+      g_string_append (c->body, "</text:p></table:table-cell>");
+    }
+  g_string_append (c->body, "</table:table-row></table:table-header-rows>\n");
+}
+
+/* ------------------------------------------------------------ front */
+
+static void
+write_contents (AimakOdtContent *c)
+{
+  static const AimakProgrammeLabel sections[] = {
+    AIMAK_PL_SECTION_PASSPORT, AIMAK_PL_SECTION_SITUATION, AIMAK_PL_SECTION_PRIORITIES,
+    AIMAK_PL_SECTION_PLAN, AIMAK_PL_SECTION_ANNEX, AIMAK_PL_SECTION_PARTICIPATION,
+    AIMAK_PL_SECTION_MONITORING,
+  };
+
+  g_string_append (c->body, "<text:table-of-content text:style-name=\"Sect_TOC\" text:protected=\"true\" "
+                            "text:name=\"Contents\"><text:table-of-content-source text:outline-level=\"1\">"
+                            "<text:index-title-template text:style-name=\"Contents_20_Heading\">");
+  aimak_odt_append_text (c->body, L (AIMAK_PL_CONTENTS));
+  g_string_append (c->body, "</text:index-title-template>"
+                            "<text:table-of-content-entry-template text:outline-level=\"1\" "
+                            "text:style-name=\"Contents_20_1\"><text:index-entry-link-start/>"
+                            "<text:index-entry-text/><text:index-entry-tab-stop style:type=\"right\" "
+                            "style:leader-char=\".\"/><text:index-entry-page-number/>"
+                            "<text:index-entry-link-end/></text:table-of-content-entry-template>"
+                            "</text:table-of-content-source><text:index-body>"
+                            "<text:index-title text:style-name=\"Sect_TOC\" text:name=\"Contents_Head\">"
+                            "<text:p text:style-name=\"Contents_20_Heading\">");
+  aimak_odt_append_text (c->body, L (AIMAK_PL_CONTENTS));
+  g_string_append (c->body, "</text:p></text:index-title>\n");
+  /* Entries as the field would write them; the page numbers are references to the
+   * headings' bookmarks, which the word processor fills in when it lays out. */
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      g_string_append_printf (c->body, "<text:p text:style-name=\"Contents_20_1\">"
+                                       "<text:a xlink:type=\"simple\" xlink:href=\"#_sec%u\">", i + 1);
+      aimak_odt_append_text (c->body, L (sections[i]));
+      g_string_append_printf (c->body, "<text:tab/><text:bookmark-ref text:reference-format=\"page\" "
+                                       "text:ref-name=\"_sec%u\">%u</text:bookmark-ref></text:a></text:p>\n",
+                              i + 1, i + 1);
+    }
+  g_string_append (c->body, "</text:index-body></text:table-of-content>\n");
+}
+
+static void
+write_front (AimakOdtContent *c)
+{
+  const AimakProgramme *p = c->p;
+  g_autofree char *subtitle = g_strdup_printf ("%s (%s)\n%s", p->area_name, p->area_type, p->period);
+
+  para (c, "Title", L (AIMAK_PL_DOC_TITLE));
+  para (c, "Subtitle", subtitle);
+  if (p->is_demo)
+    para (c, "Demo", L (AIMAK_PL_DEMO_MARK));
+  para (c, "Text_20_body", L (AIMAK_PL_STATUSES_NOTE));
+  write_contents (c);
+}
+
+/* ------------------------------------------------------------ 1. passport */
+
+static void
+write_passport (AimakOdtContent *c)
+{
+  static const double widths[] = { 6, 11 };
+
+  heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_PASSPORT), "_sec1");
+  table_begin (c, widths, 2, AIMAK_ODT_PORTRAIT_WIDTH);
+  for (guint i = 0; i < c->p->passport->len; i++)
+    {
+      AimakProgrammeField *f = g_ptr_array_index (c->p->passport, i);
+
+      row_begin (c);
+      cell (c, f->label, "Table_20_Label");
+      cell (c, f->fill_in ? "________________________________" : f->value, NULL);
+      row_end (c);
+    }
+  table_end (c);
+}
+
+/* ------------------------------------------------------------ 2. situation */
+
+static void
+figure_row (AimakOdtContent                 *c,
+            const AimakProgrammeFigure      *f,
+            const AimakProgrammeFigureValue *v,
+            gboolean                         comparison)
+{
+  g_autofree char *year = v->year > 0 ? g_strdup_printf ("%d", v->year) : g_strdup ("");
+  g_autofree char *area = g_strdup_printf ("%s (%s)", v->area_name, v->level_label);
+
+  row_begin (c);
+  cell (c, comparison ? area : f->name, NULL);
+  if (!comparison)
+    cell (c, f->unit, NULL);
+  cell_number (c, v->year > 0 ? year : L (AIMAK_PL_NO_DATA));
+  cell_number (c, v->women.text);
+  cell_number (c, v->men.text);
+  cell_number (c, v->total.text);
+  cell (c, v->source, NULL);
+  row_end (c);
+}
+
+static void
+write_chart (AimakOdtContent *c)
+{
+  const AimakProgramme *p = c->p;
+  double height = 7.0;
+
+  heading (c, 2, NULL, L (AIMAK_PL_SUB_CHART), NULL);
+  if (p->chart->len == 0)
+    {
+      para (c, "Text_20_body", L (AIMAK_PL_NO_DATA));
+      return;
+    }
+  para (c, "Caption", p->chart_title);
+  c->svg = aimak_odt_chart_svg (p);
+  g_string_append_printf (c->body, "<text:p text:style-name=\"Figure\"><draw:frame draw:style-name=\"Chart\" "
+                                   "draw:name=\"Chart\" text:anchor-type=\"as-char\" svg:width=\"16cm\" "
+                                   "svg:height=\"%.1fcm\" draw:z-index=\"0\"><draw:image "
+                                   "xlink:href=\"Pictures/chart.svg\" xlink:type=\"simple\" "
+                                   "xlink:show=\"embed\" xlink:actuate=\"onLoad\"/><svg:title>", height);
+  aimak_odt_append_text (c->body, p->chart_title);
+  g_string_append (c->body, "</svg:title></draw:frame></text:p>\n");
+  para_labelled (c, L (AIMAK_PL_COL_SOURCE), p->chart_source);
+}
+
+static void
+write_situation (AimakOdtContent *c)
+{
+  static const double key_widths[] = { 5, 2, 1.3, 1.8, 1.8, 1.8, 3.3 };
+  static const double cmp_widths[] = { 5.5, 1.3, 1.9, 1.9, 1.9, 4.5 };
+  const char *key_heads[] = { L (AIMAK_PL_COL_INDICATOR), L (AIMAK_PL_COL_UNIT), L (AIMAK_PL_COL_YEAR),
+                              L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN), L (AIMAK_PL_COL_TOTAL),
+                              L (AIMAK_PL_COL_SOURCE) };
+  const char *cmp_heads[] = { L (AIMAK_PL_COL_AREA), L (AIMAK_PL_COL_YEAR), L (AIMAK_PL_COL_WOMEN),
+                              L (AIMAK_PL_COL_MEN), L (AIMAK_PL_COL_TOTAL), L (AIMAK_PL_COL_SOURCE) };
+  GPtrArray *figures = c->p->figures;
+
+  heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_SITUATION), "_sec2");
+  heading (c, 2, NULL, L (AIMAK_PL_SUB_KEY_FIGURES), NULL);
+  para (c, "Text_20_body", L (AIMAK_PL_SITUATION_NOTE));
+  table_begin (c, key_widths, G_N_ELEMENTS (key_widths), AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, key_heads, G_N_ELEMENTS (key_heads));
+  for (guint i = 0; i < figures->len; i++)
+    {
+      AimakProgrammeFigure *f = g_ptr_array_index (figures, i);
+      figure_row (c, f, f->own, FALSE);
+    }
+  table_end (c);
+
+  heading (c, 2, NULL, L (AIMAK_PL_SUB_COMPARISON), NULL);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      AimakProgrammeFigure *f = g_ptr_array_index (figures, i);
+      g_autofree char *title = g_strdup_printf ("%s, %s", f->name, f->unit);
+
+      para (c, "Table_20_Caption", title);
+      table_begin (c, cmp_widths, G_N_ELEMENTS (cmp_widths), AIMAK_ODT_PORTRAIT_WIDTH);
+      header_row (c, cmp_heads, G_N_ELEMENTS (cmp_heads));
+      figure_row (c, f, f->own, TRUE);
+      for (guint j = 0; j < f->comparisons->len; j++)
+        figure_row (c, f, g_ptr_array_index (f->comparisons, j), TRUE);
+      table_end (c);
+    }
+  write_chart (c);
+}
+
+/* ------------------------------------------------------------ 3. priorities */
+
+static void
+write_priorities (AimakOdtContent *c)
+{
+  heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_PRIORITIES), "_sec3");
+  if (c->p->priorities->len == 0)
+    para (c, "Text_20_body", L (AIMAK_PL_NO_PRIORITIES));
+  for (guint s = 0; s < c->p->sectors->len; s++)
+    {
+      AimakProgrammeSector *sector = g_ptr_array_index (c->p->sectors, s);
+
+      heading (c, 2, NULL, sector->name, NULL);
+      for (guint i = 0; i < sector->priorities->len; i++)
+        {
+          AimakProgrammePriority *pp = g_ptr_array_index (sector->priorities, i);
+          g_autofree char *title = g_strdup_printf ("%u. %s", pp->number, pp->title);
+
+          heading (c, 3, NULL, title, NULL);
+          if (c->p->include_below)
+            para_labelled (c, L (AIMAK_PL_COL_AREA), pp->area_name);
+          para_labelled (c, L (AIMAK_PL_LABEL_PROBLEM), pp->problem);
+          para_labelled (c, L (AIMAK_PL_LABEL_DESCRIPTION), pp->description);
+          para_labelled (c, L (AIMAK_PL_COL_TARGET_GROUPS), pp->target_groups_text);
+          para_labelled (c, L (AIMAK_PL_COL_STATUS), pp->status_label);
+        }
+    }
+}
+
+/* ------------------------------------------------------------ 4. action plan */
+
+/* Two header rows: the cost columns under one "Cost" heading, one per source;
+ * the other headings span both rows. */
+static void
+plan_header (AimakOdtContent *c,
+             guint            n_sources)
+{
+  const char *before[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_ACTIVITY),
+                           L (AIMAK_PL_COL_TARGET_GROUPS), L (AIMAK_PL_COL_RESPONSIBLE),
+                           L (AIMAK_PL_COL_PARTNERS), L (AIMAK_PL_COL_PERIOD) };
+  const char *after[] = { L (AIMAK_PL_COL_INDICATORS), L (AIMAK_PL_COL_MARKER) };
+  guint n_cost = MAX (n_sources, 1);
+
+#define HEAD_CELL(text, span_rows, span_cols) G_STMT_START {                                    \
+    g_string_append_printf (c->body, "<table:table-cell table:style-name=\"CellHead\" "         \
+                            "office:value-type=\"string\" table:number-rows-spanned=\"%d\" "    \
+                            "table:number-columns-spanned=\"%u\"><text:p "                       \
+                            "text:style-name=\"Table_20_Heading\">", span_rows, span_cols);     \
+    aimak_odt_append_text (c->body, text);                                                        \
+    g_string_append (c->body, "</text:p></table:table-cell>");                                  \
+  } G_STMT_END
+  g_string_append (c->body, "<table:table-header-rows><table:table-row table:style-name=\"Row\">");
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    HEAD_CELL (before[i], 2, 1);
+  HEAD_CELL (L (AIMAK_PL_COL_COST), 1, n_cost);
+  for (guint i = 1; i < n_cost; i++)
+    g_string_append (c->body, "<table:covered-table-cell/>");
+  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+    HEAD_CELL (after[i], 2, 1);
+  g_string_append (c->body, "</table:table-row>\n<table:table-row table:style-name=\"Row\">");
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    g_string_append (c->body, "<table:covered-table-cell/>");
+  for (guint i = 0; i < n_cost; i++)
+    HEAD_CELL (n_sources ? ((AimakProgrammeCode *) g_ptr_array_index (c->p->plan_sources, i))->name
+                         : L (AIMAK_PL_TOTAL), 1, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
+    g_string_append (c->body, "<table:covered-table-cell/>");
+  g_string_append (c->body, "</table:table-row></table:table-header-rows>\n");
+#undef HEAD_CELL
+}
+
+static gboolean
+write_plan (AimakOdtContent *c,
+            GError         **error)
+{
+  const AimakProgramme *p = c->p;
+  guint n_sources = p->plan_sources->len;
+  guint n_cost = MAX (n_sources, 1);
+  g_autofree double *widths = g_new (double, 9 + n_cost);
+  static const double fixed[] = { 0.9, 3.2, 4.2, 2.4, 2.2, 2.2, 1.6 };
+
+  memcpy (widths, fixed, sizeof fixed);
+  for (guint i = 0; i < n_cost; i++)
+    widths[7 + i] = 1.7;
+  widths[7 + n_cost] = 4.4;
+  widths[8 + n_cost] = 1.7;
+  /* The paragraph style of this heading switches to the landscape master page. */
+  heading (c, 1, "P_Landscape", L (AIMAK_PL_SECTION_PLAN), "_sec4");
+  if (p->priorities->len == 0)
+    {
+      para (c, "Text_20_body", L (AIMAK_PL_NO_PRIORITIES));
+      return TRUE;
+    }
+  table_begin (c, widths, 9 + n_cost, AIMAK_ODT_LANDSCAPE_WIDTH);
+  plan_header (c, n_sources);
+  for (guint i = 0; i < p->priorities->len; i++)
+    {
+      AimakProgrammePriority *pp = g_ptr_array_index (p->priorities, i);
+      g_autofree char *number = g_strdup_printf ("%u", pp->number);
+
+      if (i % 64 == 0 && g_cancellable_set_error_if_cancelled (c->cancellable, error))
+        return FALSE;
+      row_begin (c);
+      cell_number (c, number);
+      cell (c, pp->title, NULL);
+      cell (c, pp->description, NULL);
+      cell (c, pp->target_groups_text, NULL);
+      cell (c, pp->responsible, NULL);
+      cell (c, pp->partners, NULL);
+      cell (c, pp->period, NULL);
+      for (guint s = 0; s < n_cost; s++)
+        cell_number (c, n_sources ? aimak_programme_plan_cost (p, pp, s) : pp->budget_thousand.text);
+      cell (c, pp->indicators_text, NULL);
+      cell (c, pp->marker_text, NULL);
+      row_end (c);
+    }
+  row_begin (c);
+  cell (c, "", NULL);
+  cell (c, L (AIMAK_PL_TOTAL), "Table_20_Label");
+  for (guint i = 0; i < 5; i++)
+    cell (c, "", NULL);
+  for (guint s = 0; s < n_cost; s++)
+    cell_number (c, n_sources ? ((AimakProgrammeMoney *) g_ptr_array_index (p->plan_totals, s))->thousand.text
+                              : p->budget_total->thousand.text);
+  cell (c, "", NULL);
+  cell (c, "", NULL);
+  row_end (c);
+  table_end (c);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------ 5. annex */
+
+static void
+annex_priority (AimakOdtContent              *c,
+                const AimakProgrammePriority *pp)
+{
+  static const double widths[] = { 5, 12 };
+  g_autofree char *title = g_strdup_printf ("%u. %s", pp->number, pp->title);
+  g_autoptr(GString) checklist = g_string_new (NULL);
+  g_autoptr(GString) gcm = g_string_new (NULL);
+  g_autoptr(GString) sdg = g_string_new (NULL);
+
+  for (guint i = 0; i < pp->checklist->len; i++)
+    {
+      AimakProgrammeAnswer *a = g_ptr_array_index (pp->checklist, i);
+      g_string_append_printf (checklist, "%s%s — %s", i ? "\n" : "", a->question, a->answer_label);
+    }
+  for (guint i = 0; i < pp->gcm->len; i++)
+    g_string_append_printf (gcm, "%s%s", i ? "\n" : "", ((AimakProgrammeCode *) g_ptr_array_index (pp->gcm, i))->name);
+  for (guint i = 0; i < pp->sdg->len; i++)
+    g_string_append_printf (sdg, "%s%s", i ? "\n" : "", ((AimakProgrammeCode *) g_ptr_array_index (pp->sdg, i))->name);
+
+  heading (c, 3, NULL, title, NULL);
+  table_begin (c, widths, 2, AIMAK_ODT_PORTRAIT_WIDTH);
+#define ROW(label, text) G_STMT_START { row_begin (c); cell (c, label, "Table_20_Label"); \
+    cell (c, text, NULL); row_end (c); } G_STMT_END
+  ROW (L (AIMAK_PL_COL_MARKER), pp->marker_text);
+  ROW (L (AIMAK_PL_COL_JUSTIFICATION), pp->marker_justification);
+  ROW (L (AIMAK_PL_COL_CHECKLIST), checklist->str);
+  ROW (L (AIMAK_PL_COL_GCM), gcm->str);
+  ROW (L (AIMAK_PL_COL_SDG), sdg->str);
+  ROW (L (AIMAK_PL_COL_BUDGET), pp->budget_thousand.text);
+#undef ROW
+  table_end (c);
+}
+
+static void
+write_annex (AimakOdtContent *c)
+{
+  static const double widths[] = { 8, 5, 4 };
+  const char *heads[] = { L (AIMAK_PL_COL_MARKER), L (AIMAK_PL_COL_BUDGET), L (AIMAK_PL_COL_SHARE) };
+  const AimakProgramme *p = c->p;
+
+  heading (c, 1, "P_Portrait", L (AIMAK_PL_SECTION_ANNEX), "_sec5");
+  heading (c, 2, NULL, L (AIMAK_PL_SUB_GENDER_BUDGET), NULL);
+  table_begin (c, widths, 3, AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, heads, 3);
+  for (guint i = 0; i < p->budget_by_marker->len; i++)
+    {
+      AimakProgrammeMoney *m = g_ptr_array_index (p->budget_by_marker, i);
+      g_autofree char *label = g_strdup_printf ("%s — %s", m->code, m->label);
+      row_begin (c);
+      cell (c, label, NULL);
+      cell_number (c, m->thousand.text);
+      cell_number (c, m->share.text);
+      row_end (c);
+    }
+  row_begin (c);
+  cell (c, p->gender_budget->label, "Table_20_Label");
+  cell_number (c, p->gender_budget->thousand.text);
+  cell_number (c, p->gender_share.text);
+  row_end (c);
+  row_begin (c);
+  cell (c, p->budget_total->label, "Table_20_Label");
+  cell_number (c, p->budget_total->thousand.text);
+  cell_number (c, p->budget_total->share.text);
+  row_end (c);
+  table_end (c);
+  for (guint i = 0; i < p->priorities->len; i++)
+    annex_priority (c, g_ptr_array_index (p->priorities, i));
+}
+
+/* ------------------------------------------------------------ 6. participation */
+
+static void
+write_hearings (AimakOdtContent *c)
+{
+  static const double widths[] = { 2.4, 3, 7.6, 2, 2 };
+  const char *heads[] = { L (AIMAK_PL_COL_DATE), L (AIMAK_PL_COL_AREA), L (AIMAK_PL_COL_PRIORITY),
+                          L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN) };
+
+  heading (c, 2, NULL, L (AIMAK_PL_SUB_HEARINGS), NULL);
+  if (c->p->hearings->len == 0)
+    {
+      para (c, "Text_20_body", L (AIMAK_PL_NO_HEARINGS));
+      return;
+    }
+  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, heads, G_N_ELEMENTS (heads));
+  for (guint i = 0; i < c->p->hearings->len; i++)
+    {
+      AimakProgrammeHearing *h = g_ptr_array_index (c->p->hearings, i);
+      g_autoptr(GString) titles = g_string_new (NULL);
+
+      for (guint j = 0; j < h->priorities->len; j++)
+        {
+          AimakProgrammePriority *pp = g_ptr_array_index (h->priorities, j);
+          g_string_append_printf (titles, "%s%u. %s", j ? "\n" : "", pp->number, pp->title);
+        }
+      row_begin (c);
+      cell (c, h->date, NULL);
+      cell (c, h->area_name, NULL);
+      cell (c, titles->str, NULL);
+      cell_number (c, h->women.text);
+      cell_number (c, h->men.text);
+      row_end (c);
+    }
+  table_end (c);
+}
+
+static void
+write_activities (AimakOdtContent *c)
+{
+  static const double widths[] = { 2.2, 2.6, 2.4, 4.4, 1.4, 1.4, 2.6 };
+  static const double role_widths[] = { 8, 3, 3, 3 };
+  const char *heads[] = { L (AIMAK_PL_COL_DATE), L (AIMAK_PL_COL_AREA), L (AIMAK_PL_COL_TYPE),
+                          L (AIMAK_PL_COL_TOPIC), L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN),
+                          L (AIMAK_PL_COL_ROLES) };
+  const char *role_heads[] = { L (AIMAK_PL_COL_ROLES), L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN),
+                               L (AIMAK_PL_COL_TOTAL) };
+  const AimakProgramme *p = c->p;
+
+  heading (c, 2, NULL, L (AIMAK_PL_SUB_CAPACITY), NULL);
+  if (p->activities->len == 0)
+    {
+      para (c, "Text_20_body", L (AIMAK_PL_NO_ACTIVITIES));
+      return;
+    }
+  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, heads, G_N_ELEMENTS (heads));
+  for (guint i = 0; i < p->activities->len; i++)
+    {
+      AimakProgrammeActivity *a = g_ptr_array_index (p->activities, i);
+      g_autofree char *women = g_strdup_printf ("%u", a->women);
+      g_autofree char *men = g_strdup_printf ("%u", a->men);
+      g_autoptr(GString) roles = g_string_new (NULL);
+
+      for (guint j = 0; j < a->roles->len; j++)
+        {
+          AimakProgrammeRole *r = g_ptr_array_index (a->roles, j);
+          g_string_append_printf (roles, "%s%s: %u / %u", j ? "\n" : "", r->label, r->women, r->men);
+        }
+      row_begin (c);
+      cell (c, a->date, NULL);
+      cell (c, a->area_name, NULL);
+      cell (c, a->type_label, NULL);
+      cell (c, a->topic, NULL);
+      cell_number (c, women);
+      cell_number (c, men);
+      cell (c, roles->str, NULL);
+      row_end (c);
+    }
+  table_end (c);
+  table_begin (c, role_widths, 4, AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, role_heads, 4);
+  for (guint i = 0; i < p->activity_roles->len; i++)
+    {
+      AimakProgrammeRole *r = g_ptr_array_index (p->activity_roles, i);
+      g_autofree char *w = aimak_number_format (r->women, 0, p->lang);
+      g_autofree char *m = aimak_number_format (r->men, 0, p->lang);
+      g_autofree char *t = aimak_number_format ((double) r->women + r->men, 0, p->lang);
+
+      row_begin (c);
+      cell (c, r->label, NULL);
+      cell_number (c, w);
+      cell_number (c, m);
+      cell_number (c, t);
+      row_end (c);
+    }
+  table_end (c);
+}
+
+/* ------------------------------------------------------------ 7. monitoring */
+
+static void
+write_monitoring (AimakOdtContent *c)
+{
+  static const double widths[] = { 0.9, 3.4, 3.4, 2.2, 2.2, 2.3, 1.5, 2.3 };
+  const char *heads[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_INDICATOR),
+                          L (AIMAK_PL_COL_BASELINE), L (AIMAK_PL_COL_TARGET), L (AIMAK_PL_COL_REPORTER),
+                          L (AIMAK_PL_COL_FREQUENCY), L (AIMAK_PL_COL_REPORT_TO) };
+
+  heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_MONITORING), "_sec7");
+  para (c, "Text_20_body", L (AIMAK_PL_MONITORING_NOTE));
+  if (c->p->monitoring->len == 0)
+    {
+      para (c, "Text_20_body", L (AIMAK_PL_NO_INDICATORS));
+      return;
+    }
+  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, heads, G_N_ELEMENTS (heads));
+  for (guint i = 0; i < c->p->monitoring->len; i++)
+    {
+      AimakProgrammeMonitoringRow *r = g_ptr_array_index (c->p->monitoring, i);
+      AimakProgrammeIndicator *ind = r->indicator;
+      g_autofree char *number = g_strdup_printf ("%u", r->priority->number);
+      g_autofree char *name = *ind->unit ? g_strdup_printf ("%s (%s)", ind->name, ind->unit)
+                                         : g_strdup (ind->name);
+      g_autofree char *base = g_strdup_printf ("%s / %s", ind->baseline_women.text, ind->baseline_men.text);
+      g_autofree char *target = g_strdup_printf ("%s / %s", ind->target_women.text, ind->target_men.text);
+
+      row_begin (c);
+      cell_number (c, number);
+      cell (c, r->priority->title, NULL);
+      cell (c, name, NULL);
+      cell_number (c, base);
+      cell_number (c, target);
+      cell (c, r->reporter, NULL);
+      cell (c, r->frequency, NULL);
+      cell (c, r->report_to, NULL);
+      row_end (c);
+    }
+  table_end (c);
+}
+
+gboolean
+aimak_odt_content (AimakOdtContent *c,
+                   GError         **error)
+{
+  write_front (c);
+  write_passport (c);
+  write_situation (c);
+  write_priorities (c);
+  if (g_cancellable_set_error_if_cancelled (c->cancellable, error))
+    return FALSE;
+  if (!write_plan (c, error))
+    return FALSE;
+  write_annex (c);
+  heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_PARTICIPATION), "_sec6");
+  write_hearings (c);
+  write_activities (c);
+  write_monitoring (c);
+  return !g_cancellable_set_error_if_cancelled (c->cancellable, error);
+}
