@@ -158,8 +158,8 @@ write_chart (Build *b)
 static void
 write_situation (Build *b)
 {
-  static const double own_w[] = { 2.2, 0.9, 0.55, 0.8, 0.8, 0.8, 1.6 };
-  static const double cmp_w[] = { 1.6, 0.8, 1.1, 0.5, 0.75, 0.75, 0.75, 1.35 };
+  static const double own_w[] = { 2.0, 0.75, 0.5, 0.95, 0.95, 0.95, 1.5 };
+  static const double cmp_w[] = { 1.45, 0.8, 1.05, 0.45, 0.9, 0.9, 0.9, 1.35 };
   const AimakProgramme *p = b->p;
   gboolean any_comparison = FALSE;
 
@@ -486,7 +486,7 @@ write_annex (Build *b)
 static void
 write_hearings (Build *b)
 {
-  static const double weights[] = { 0.8, 1.2, 0.6, 0.6, 2.6 };
+  static const double weights[] = { 0.8, 1.2, 0.75, 0.75, 2.3 };
   const AimakProgramme *p = b->p;
   const char *head[] = { L (b, AIMAK_PL_COL_DATE), L (b, AIMAK_PL_COL_AREA),
                          L (b, AIMAK_PL_COL_WOMEN), L (b, AIMAK_PL_COL_MEN),
@@ -538,7 +538,7 @@ roles_text (GPtrArray *roles)
 static void
 write_activities (Build *b)
 {
-  static const double weights[] = { 0.75, 1.0, 1.0, 1.6, 0.5, 0.5, 1.5 };
+  static const double weights[] = { 0.75, 0.95, 0.95, 1.4, 0.75, 0.75, 1.4 };
   const AimakProgramme *p = b->p;
   const char *head[] = { L (b, AIMAK_PL_COL_DATE), L (b, AIMAK_PL_COL_AREA),
                          L (b, AIMAK_PL_COL_TYPE), L (b, AIMAK_PL_COL_TOPIC),
@@ -579,7 +579,7 @@ write_activities (Build *b)
 static gboolean
 write_monitoring (Build *b)
 {
-  static const double weights[] = { 0.35, 1.3, 1.4, 0.9, 0.9, 1.1, 0.8, 0.8 };
+  static const double weights[] = { 0.4, 1.25, 1.3, 1.05, 1.05, 1.05, 0.8, 0.85 };
   const AimakProgramme *p = b->p;
   const char *head[] = { L (b, AIMAK_PL_COL_NO), L (b, AIMAK_PL_COL_PRIORITY),
                          L (b, AIMAK_PL_COL_INDICATOR), L (b, AIMAK_PL_COL_BASELINE),
@@ -587,7 +587,11 @@ write_monitoring (Build *b)
                          L (b, AIMAK_PL_COL_FREQUENCY), L (b, AIMAK_PL_COL_REPORT_TO) };
 
   aimak_page_flow_heading (b->flow, 1, L (b, AIMAK_PL_SECTION_MONITORING));
-  aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, L (b, AIMAK_PL_MONITORING_NOTE));
+  {
+    /* The rule goes with the table it introduces. */
+    g_autofree char *note = g_markup_escape_text (L (b, AIMAK_PL_MONITORING_NOTE), -1);
+    aimak_page_flow_caption (b->flow, note);
+  }
   if (p->monitoring->len == 0)
     {
       aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, L (b, AIMAK_PL_NO_INDICATORS));
