@@ -332,6 +332,41 @@ test_cancel_and_fail (Fixture       *f,
   g_assert_cmpuint (count_files (f->dir), ==, before);
 }
 
+/* No priority at all: every section is still there, saying so, and not demo. */
+static void
+test_empty (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);
+  Fixture f = { dir, aimak_test_open_db (dir) };
+  g_autoptr(AimakProgramme) p = build (&f, BARSKOON, "ru");
+  g_autoptr(AimakProgrammeLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (p->priorities->len, ==, 0);
+  g_assert_false (p->is_demo);
+  layout = aimak_programme_layout_new (p, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (aimak_programme_layout_get_n_pages (layout), >, 1);
+  g_assert_true (aimak_programme_layout_write_pdf (layout, path, NULL, &error));
+  g_assert_no_error (error);
+  if (have_poppler ())
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+      g_autofree char *text = run (argv);
+      g_autofree char *flat = squeeze (text);
+      g_autofree char *none = squeeze (aimak_programme_label (p, AIMAK_PL_NO_PRIORITIES));
+      g_autofree char *plan = squeeze (aimak_programme_label (p, AIMAK_PL_SECTION_PLAN));
+      g_autofree char *mark = squeeze (aimak_programme_label (p, AIMAK_PL_DEMO_MARK));
+
+      g_assert_nonnull (strstr (flat, none));
+      g_assert_nonnull (strstr (flat, plan));
+      g_assert_null (strstr (flat, mark));
+    }
+  aimak_db_unref (f.db);
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -343,5 +378,6 @@ main (int    argc,
               test_replace_and_refuse, fixture_teardown);
   g_test_add ("/programme-pdf/cancel-and-fail", Fixture, NULL, fixture_setup,
               test_cancel_and_fail, fixture_teardown);
+  g_test_add_func ("/programme-pdf/empty", test_empty);
   return g_test_run ();
 }

@@ -460,6 +460,9 @@ aimak_page_flow_new_page (AimakPageFlow *flow,
                           gboolean       landscape)
 {
   g_return_if_fail (!flow->finished && flow->table == NULL);
+  /* Headings still waiting belong to this page, even with nothing after them. */
+  if (flow->pending->len)
+    ensure_room (flow, 0);
   if (page_empty (flow) && landscape_now (flow) == landscape)
     return;
   if (page_empty (flow))

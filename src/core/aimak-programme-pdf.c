@@ -283,7 +283,8 @@ plan_header (Build       *b,
   cells[6] = L (b, AIMAK_PL_COL_PERIOD);
   for (guint s = 0; s < n_cost; s++)
     {
-      AimakProgrammeCode *src = by_column ? g_ptr_array_index (p->plan_sources, s) : NULL;
+      AimakProgrammeCode *src = by_column && s < p->plan_sources->len
+                                ? g_ptr_array_index (p->plan_sources, s) : NULL;
       char *head = src ? g_strdup_printf ("%s:\n%s", L (b, AIMAK_PL_COL_COST), src->name)
                        : g_strdup (L (b, AIMAK_PL_COL_COST));
 
@@ -349,7 +350,7 @@ write_plan (Build *b)
     {
       gboolean cost = c >= 7 && c < 7 + n_cost;
 
-      weights[c] = c < 7 ? fixed[c] : cost ? (by_column ? 0.85 : 1.1) : c == n - 2 ? 2.0 : 0.95;
+      weights[c] = c < 7 ? fixed[c] : cost ? (by_column ? 0.85 : 1.3) : c == n - 2 ? 2.0 : 0.95;
       align[c] = c == 0 || c == 6 ? 'c' : cost ? 'r' : 'l';
     }
   aimak_page_flow_table_begin (b->flow, n, weights, align);
@@ -387,6 +388,8 @@ write_plan (Build *b)
   if (p->priorities->len)
     plan_totals (b, n, by_column, cells);
   aimak_page_flow_table_end (b->flow);
+  if (p->priorities->len == 0)
+    aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, L (b, AIMAK_PL_NO_PRIORITIES));
   return TRUE;
 }
 
