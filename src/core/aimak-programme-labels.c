@@ -31,7 +31,7 @@ static const char * const label_msgids[AIMAK_PL_N_LABELS] = {
   [AIMAK_PL_SUB_COMPARISON] = N_("Comparison with the rayon, the oblast and the country"),
   [AIMAK_PL_SUB_CHART] = N_("Women and men"),
   [AIMAK_PL_SUB_HEARINGS] = N_("Public hearings"),
-  [AIMAK_PL_SUB_CAPACITY] = N_("Capacity building"),
+  [AIMAK_PL_SUB_CAPACITY] = N_("Capacity-building activities"),
   [AIMAK_PL_SUB_GENDER_BUDGET] = N_("Budget by gender marker"),
   [AIMAK_PL_COL_NO] = N_("No."),
   [AIMAK_PL_COL_INDICATOR] = N_("Indicator"),
@@ -68,7 +68,7 @@ static const char * const label_msgids[AIMAK_PL_N_LABELS] = {
   [AIMAK_PL_COL_STATUS] = N_("Status"),
   [AIMAK_PL_COL_BUDGET] = N_("Budget, thousand som"),
   [AIMAK_PL_COL_SHARE] = N_("Share"),
-  [AIMAK_PL_LABEL_PROBLEM] = N_("Problem"),
+  [AIMAK_PL_LABEL_PROBLEM] = N_("Problem statement"),
   [AIMAK_PL_LABEL_DESCRIPTION] = N_("Description"),
   [AIMAK_PL_TOTAL] = N_("Total"),
   [AIMAK_PL_NO_PRIORITIES] = N_("No priority has one of the chosen statuses in this period."),
@@ -81,6 +81,8 @@ static const char * const label_msgids[AIMAK_PL_N_LABELS] = {
   [AIMAK_PL_SITUATION_NOTE] = N_("Each figure is the latest year with data, with its source; "
                                  "“no data” means that no figure is recorded, not zero."),
   [AIMAK_PL_STATUSES_NOTE] = NULL,   /* filled by the builder */
+  [AIMAK_PL_COL_FUNDING] = N_("Funding source"),
+  [AIMAK_PL_SUB_BUDGET_BY_SOURCE] = N_("Budget by funding source"),
 };
 
 const char *

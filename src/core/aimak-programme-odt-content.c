@@ -50,7 +50,11 @@ aimak_odt_append_text (GString    *out,
         }
     }
   if (spaces > 0)
-    g_string_append_printf (out, " <text:s text:c=\"%u\"/>", spaces);
+    {
+      g_string_append_c (out, ' ');
+      if (spaces > 1)
+        g_string_append_printf (out, "<text:s text:c=\"%u\"/>", spaces - 1);
+    }
 }
 
 static void
@@ -100,24 +104,27 @@ heading (AimakOdtContent *c,
 
 /* ------------------------------------------------------------ tables */
 
-/* Starts a table with columns of @widths (relative; scaled to @page_width cm). */
+/* Starts a table with columns of @widths (relative; scaled to @page_width cm).
+ * A long table may break between rows (never inside one: rows keep together); a
+ * short one (@keep) is kept on one page. */
 static void
-table_begin (AimakOdtContent *c,
-             const double    *widths,
-             guint            n,
-             double           page_width)
+table_begin_full (AimakOdtContent *c,
+                  const double    *widths,
+                  guint            n,
+                  double           page_width,
+                  gboolean         keep)
 {
   double sum = 0;
   guint t = ++c->n_tables;
 
   for (guint i = 0; i < n; i++)
     sum += widths[i];
-  /* The table may break between rows, never inside one (the rows keep together). */
   g_string_append_printf (c->styles,
                           "<style:style style:name=\"Tbl%u\" style:family=\"table\">"
                           "<style:table-properties style:width=\"%.2fcm\" table:align=\"margins\" "
-                          "style:may-break-between-rows=\"true\" fo:margin-top=\"0.1cm\" "
-                          "fo:margin-bottom=\"0.25cm\"/></style:style>\n", t, page_width);
+                          "style:may-break-between-rows=\"%s\" fo:margin-top=\"0.1cm\" "
+                          "fo:margin-bottom=\"0.25cm\"/></style:style>\n", t, page_width,
+                          keep ? "false" : "true");
   for (guint i = 0; i < n; i++)
     g_string_append_printf (c->styles,
                             "<style:style style:name=\"Tbl%u.C%u\" style:family=\"table-column\">"
@@ -127,6 +134,24 @@ table_begin (AimakOdtContent *c,
                           t, t);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (c->body, "<table:table-column table:style-name=\"Tbl%u.C%u\"/>\n", t, i);
+}
+
+static void
+table_begin (AimakOdtContent *c,
+             const double    *widths,
+             guint            n,
+             double           page_width)
+{
+  table_begin_full (c, widths, n, page_width, FALSE);
+}
+
+/* A short table of fixed size, kept on one page. */
+static void
+table_begin_short (AimakOdtContent *c,
+                   const double    *widths,
+                   guint            n)
+{
+  table_begin_full (c, widths, n, AIMAK_ODT_PORTRAIT_WIDTH, TRUE);
 }
 
 static void
@@ -216,7 +241,9 @@ write_contents (AimakOdtContent *c)
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
       g_string_append_printf (c->body, "<text:p text:style-name=\"Contents_20_1\">"
-                                       "<text:a xlink:type=\"simple\" xlink:href=\"#_sec%u\">", i + 1);
+                                       "<text:a xlink:type=\"simple\" xlink:href=\"#_sec%u\" "
+                                       "text:style-name=\"Index_20_Link\" "
+                                       "text:visited-style-name=\"Index_20_Link\">", i + 1);
       aimak_odt_append_text (c->body, L (sections[i]));
       g_string_append_printf (c->body, "<text:tab/><text:bookmark-ref text:reference-format=\"page\" "
                                        "text:ref-name=\"_sec%u\">%u</text:bookmark-ref></text:a></text:p>\n",
@@ -247,7 +274,7 @@ write_passport (AimakOdtContent *c)
   static const double widths[] = { 6, 11 };
 
   heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_PASSPORT), "_sec1");
-  table_begin (c, widths, 2, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, widths, 2);
   for (guint i = 0; i < c->p->passport->len; i++)
     {
       AimakProgrammeField *f = g_ptr_array_index (c->p->passport, i);
@@ -275,7 +302,7 @@ figure_row (AimakOdtContent                 *c,
   cell (c, comparison ? area : f->name, NULL);
   if (!comparison)
     cell (c, f->unit, NULL);
-  cell_number (c, v->year > 0 ? year : L (AIMAK_PL_NO_DATA));
+  cell_number (c, year);
   cell_number (c, v->women.text);
   cell_number (c, v->men.text);
   cell_number (c, v->total.text);
@@ -310,8 +337,8 @@ write_chart (AimakOdtContent *c)
 static void
 write_situation (AimakOdtContent *c)
 {
-  static const double key_widths[] = { 5, 2, 1.3, 1.8, 1.8, 1.8, 3.3 };
-  static const double cmp_widths[] = { 5.5, 1.3, 1.9, 1.9, 1.9, 4.5 };
+  static const double key_widths[] = { 4.4, 1.6, 1.1, 2.2, 2.2, 2.2, 3.3 };
+  static const double cmp_widths[] = { 4.6, 1.1, 2.2, 2.2, 2.2, 4.7 };
   const char *key_heads[] = { L (AIMAK_PL_COL_INDICATOR), L (AIMAK_PL_COL_UNIT), L (AIMAK_PL_COL_YEAR),
                               L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN), L (AIMAK_PL_COL_TOTAL),
                               L (AIMAK_PL_COL_SOURCE) };
@@ -338,7 +365,7 @@ write_situation (AimakOdtContent *c)
       g_autofree char *title = g_strdup_printf ("%s, %s", f->name, f->unit);
 
       para (c, "Table_20_Caption", title);
-      table_begin (c, cmp_widths, G_N_ELEMENTS (cmp_widths), AIMAK_ODT_PORTRAIT_WIDTH);
+      table_begin_short (c, cmp_widths, G_N_ELEMENTS (cmp_widths));
       header_row (c, cmp_heads, G_N_ELEMENTS (cmp_heads));
       figure_row (c, f, f->own, TRUE);
       for (guint j = 0; j < f->comparisons->len; j++)
@@ -379,61 +406,48 @@ write_priorities (AimakOdtContent *c)
 
 /* ------------------------------------------------------------ 4. action plan */
 
-/* Two header rows: the cost columns under one "Cost" heading, one per source;
- * the other headings span both rows. */
+/* The totals of the plan by funding source, below it. */
 static void
-plan_header (AimakOdtContent *c,
-             guint            n_sources)
+plan_totals (AimakOdtContent *c)
 {
-  const char *before[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_ACTIVITY),
-                           L (AIMAK_PL_COL_TARGET_GROUPS), L (AIMAK_PL_COL_RESPONSIBLE),
-                           L (AIMAK_PL_COL_PARTNERS), L (AIMAK_PL_COL_PERIOD) };
-  const char *after[] = { L (AIMAK_PL_COL_INDICATORS), L (AIMAK_PL_COL_MARKER) };
-  guint n_cost = MAX (n_sources, 1);
+  static const double widths[] = { 11, 3.5, 2.5 };
+  const char *heads[] = { L (AIMAK_PL_COL_FUNDING), L (AIMAK_PL_COL_COST), L (AIMAK_PL_COL_SHARE) };
+  const AimakProgramme *p = c->p;
 
-#define HEAD_CELL(text, span_rows, span_cols) G_STMT_START {                                    \
-    g_string_append_printf (c->body, "<table:table-cell table:style-name=\"CellHead\" "         \
-                            "office:value-type=\"string\" table:number-rows-spanned=\"%d\" "    \
-                            "table:number-columns-spanned=\"%u\"><text:p "                       \
-                            "text:style-name=\"Table_20_Heading\">", span_rows, span_cols);     \
-    aimak_odt_append_text (c->body, text);                                                        \
-    g_string_append (c->body, "</text:p></table:table-cell>");                                  \
-  } G_STMT_END
-  g_string_append (c->body, "<table:table-header-rows><table:table-row table:style-name=\"Row\">");
-  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
-    HEAD_CELL (before[i], 2, 1);
-  HEAD_CELL (L (AIMAK_PL_COL_COST), 1, n_cost);
-  for (guint i = 1; i < n_cost; i++)
-    g_string_append (c->body, "<table:covered-table-cell/>");
-  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
-    HEAD_CELL (after[i], 2, 1);
-  g_string_append (c->body, "</table:table-row>\n<table:table-row table:style-name=\"Row\">");
-  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
-    g_string_append (c->body, "<table:covered-table-cell/>");
-  for (guint i = 0; i < n_cost; i++)
-    HEAD_CELL (n_sources ? ((AimakProgrammeCode *) g_ptr_array_index (c->p->plan_sources, i))->name
-                         : L (AIMAK_PL_TOTAL), 1, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
-    g_string_append (c->body, "<table:covered-table-cell/>");
-  g_string_append (c->body, "</table:table-row></table:table-header-rows>\n");
-#undef HEAD_CELL
+  para (c, "Table_20_Caption", L (AIMAK_PL_SUB_BUDGET_BY_SOURCE));
+  table_begin_short (c, widths, 3);
+  header_row (c, heads, 3);
+  for (guint i = 0; i < p->plan_totals->len; i++)
+    {
+      AimakProgrammeMoney *m = g_ptr_array_index (p->plan_totals, i);
+
+      row_begin (c);
+      cell (c, m->label, NULL);
+      cell_number (c, m->thousand.text);
+      cell_number (c, m->share.text);
+      row_end (c);
+    }
+  row_begin (c);
+  cell (c, p->budget_total->label, "Table_20_Label");
+  cell_number (c, p->budget_total->thousand.text);
+  cell_number (c, p->budget_total->share.text);
+  row_end (c);
+  table_end (c);
 }
 
+/* One row per priority; the cost with its funding source (a priority has one),
+ * the totals by source in a table below. */
 static gboolean
 write_plan (AimakOdtContent *c,
             GError         **error)
 {
+  static const double widths[] = { 0.7, 2.9, 3.1, 2.9, 2.6, 2.2, 1.6, 1.9, 2.4, 3.3, 2.1 };
+  const char *heads[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_ACTIVITY),
+                          L (AIMAK_PL_COL_TARGET_GROUPS), L (AIMAK_PL_COL_RESPONSIBLE),
+                          L (AIMAK_PL_COL_PARTNERS), L (AIMAK_PL_COL_PERIOD), L (AIMAK_PL_COL_COST),
+                          L (AIMAK_PL_COL_FUNDING), L (AIMAK_PL_COL_INDICATORS), L (AIMAK_PL_COL_MARKER) };
   const AimakProgramme *p = c->p;
-  guint n_sources = p->plan_sources->len;
-  guint n_cost = MAX (n_sources, 1);
-  g_autofree double *widths = g_new (double, 9 + n_cost);
-  static const double fixed[] = { 0.9, 3.2, 4.2, 2.4, 2.2, 2.2, 1.6 };
 
-  memcpy (widths, fixed, sizeof fixed);
-  for (guint i = 0; i < n_cost; i++)
-    widths[7 + i] = 1.7;
-  widths[7 + n_cost] = 4.4;
-  widths[8 + n_cost] = 1.7;
   /* The paragraph style of this heading switches to the landscape master page. */
   heading (c, 1, "P_Landscape", L (AIMAK_PL_SECTION_PLAN), "_sec4");
   if (p->priorities->len == 0)
@@ -441,8 +455,8 @@ write_plan (AimakOdtContent *c,
       para (c, "Text_20_body", L (AIMAK_PL_NO_PRIORITIES));
       return TRUE;
     }
-  table_begin (c, widths, 9 + n_cost, AIMAK_ODT_LANDSCAPE_WIDTH);
-  plan_header (c, n_sources);
+  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_LANDSCAPE_WIDTH);
+  header_row (c, heads, G_N_ELEMENTS (heads));
   for (guint i = 0; i < p->priorities->len; i++)
     {
       AimakProgrammePriority *pp = g_ptr_array_index (p->priorities, i);
@@ -458,8 +472,8 @@ write_plan (AimakOdtContent *c,
       cell (c, pp->responsible, NULL);
       cell (c, pp->partners, NULL);
       cell (c, pp->period, NULL);
-      for (guint s = 0; s < n_cost; s++)
-        cell_number (c, n_sources ? aimak_programme_plan_cost (p, pp, s) : pp->budget_thousand.text);
+      cell_number (c, pp->budget_thousand.text);
+      cell (c, pp->budget_thousand.has_value ? pp->funding_label : "", NULL);
       cell (c, pp->indicators_text, NULL);
       cell (c, pp->marker_text, NULL);
       row_end (c);
@@ -469,13 +483,12 @@ write_plan (AimakOdtContent *c,
   cell (c, L (AIMAK_PL_TOTAL), "Table_20_Label");
   for (guint i = 0; i < 5; i++)
     cell (c, "", NULL);
-  for (guint s = 0; s < n_cost; s++)
-    cell_number (c, n_sources ? ((AimakProgrammeMoney *) g_ptr_array_index (p->plan_totals, s))->thousand.text
-                              : p->budget_total->thousand.text);
-  cell (c, "", NULL);
-  cell (c, "", NULL);
+  cell_number (c, p->budget_total->thousand.text);
+  for (guint i = 0; i < 3; i++)
+    cell (c, "", NULL);
   row_end (c);
   table_end (c);
+  plan_totals (c);
   return TRUE;
 }
 
@@ -502,7 +515,7 @@ annex_priority (AimakOdtContent              *c,
     g_string_append_printf (sdg, "%s%s", i ? "\n" : "", ((AimakProgrammeCode *) g_ptr_array_index (pp->sdg, i))->name);
 
   heading (c, 3, NULL, title, NULL);
-  table_begin (c, widths, 2, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, widths, 2);
 #define ROW(label, text) G_STMT_START { row_begin (c); cell (c, label, "Table_20_Label"); \
     cell (c, text, NULL); row_end (c); } G_STMT_END
   ROW (L (AIMAK_PL_COL_MARKER), pp->marker_text);
@@ -524,7 +537,7 @@ write_annex (AimakOdtContent *c)
 
   heading (c, 1, "P_Portrait", L (AIMAK_PL_SECTION_ANNEX), "_sec5");
   heading (c, 2, NULL, L (AIMAK_PL_SUB_GENDER_BUDGET), NULL);
-  table_begin (c, widths, 3, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, widths, 3);
   header_row (c, heads, 3);
   for (guint i = 0; i < p->budget_by_marker->len; i++)
     {
@@ -556,7 +569,7 @@ write_annex (AimakOdtContent *c)
 static void
 write_hearings (AimakOdtContent *c)
 {
-  static const double widths[] = { 2.4, 3, 7.6, 2, 2 };
+  static const double widths[] = { 2.2, 2.8, 8.2, 1.9, 1.9 };
   const char *heads[] = { L (AIMAK_PL_COL_DATE), L (AIMAK_PL_COL_AREA), L (AIMAK_PL_COL_PRIORITY),
                           L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN) };
 
@@ -592,7 +605,7 @@ write_hearings (AimakOdtContent *c)
 static void
 write_activities (AimakOdtContent *c)
 {
-  static const double widths[] = { 2.2, 2.6, 2.4, 4.4, 1.4, 1.4, 2.6 };
+  static const double widths[] = { 2.1, 2.3, 2.3, 3.8, 1.7, 1.7, 3.1 };
   static const double role_widths[] = { 8, 3, 3, 3 };
   const char *heads[] = { L (AIMAK_PL_COL_DATE), L (AIMAK_PL_COL_AREA), L (AIMAK_PL_COL_TYPE),
                           L (AIMAK_PL_COL_TOPIC), L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN),
@@ -632,7 +645,7 @@ write_activities (AimakOdtContent *c)
       row_end (c);
     }
   table_end (c);
-  table_begin (c, role_widths, 4, AIMAK_ODT_PORTRAIT_WIDTH);
+  table_begin_short (c, role_widths, 4);
   header_row (c, role_heads, 4);
   for (guint i = 0; i < p->activity_roles->len; i++)
     {
@@ -656,10 +669,11 @@ write_activities (AimakOdtContent *c)
 static void
 write_monitoring (AimakOdtContent *c)
 {
-  static const double widths[] = { 0.9, 3.4, 3.4, 2.2, 2.2, 2.3, 1.5, 2.3 };
+  /* Every row reports to the same kenesh, which the note names: no column for it. */
+  static const double widths[] = { 0.8, 3.4, 3.4, 2.3, 2.3, 2.7, 2.1 };
   const char *heads[] = { L (AIMAK_PL_COL_NO), L (AIMAK_PL_COL_PRIORITY), L (AIMAK_PL_COL_INDICATOR),
                           L (AIMAK_PL_COL_BASELINE), L (AIMAK_PL_COL_TARGET), L (AIMAK_PL_COL_REPORTER),
-                          L (AIMAK_PL_COL_FREQUENCY), L (AIMAK_PL_COL_REPORT_TO) };
+                          L (AIMAK_PL_COL_FREQUENCY) };
 
   heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_MONITORING), "_sec7");
   para (c, "Text_20_body", L (AIMAK_PL_MONITORING_NOTE));
@@ -688,7 +702,6 @@ write_monitoring (AimakOdtContent *c)
       cell_number (c, target);
       cell (c, r->reporter, NULL);
       cell (c, r->frequency, NULL);
-      cell (c, r->report_to, NULL);
       row_end (c);
     }
   table_end (c);

@@ -166,7 +166,11 @@ aimak_programme_check_target (const char  *path,
                          "name or make the file writable."), shown);
           return FALSE;
         }
-      if (aimak_file_sniff (path) == AIMAK_FILE_KIND_SQLITE || !is_document (path))
+      /* Only an ODF package or a PDF (so never a database). Not aimak_file_sniff():
+       * it verifies a zip through gettext, and GLib decides once per process, on
+       * its first translated message, whether to translate at all — with
+       * LANGUAGE=en under LC_ALL=C.UTF-8 the document's labels would stay English. */
+      if (!is_document (path))
         {
           g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
                        _("“%s” exists and is not an ODT or PDF document; it was not replaced. "
@@ -253,7 +257,7 @@ static const char common_styles[] =
   "<style:style style:name=\"Table_20_Heading\" style:display-name=\"Table Heading\" "
   "style:family=\"paragraph\" style:parent-style-name=\"Table_20_Contents\" style:class=\"extra\">"
   "<style:paragraph-properties fo:text-align=\"center\"/><style:text-properties "
-  "fo:font-weight=\"bold\"/></style:style>\n"
+  "fo:font-size=\"8pt\" fo:font-weight=\"bold\"/></style:style>\n"
   "<style:style style:name=\"Contents_20_Heading\" style:display-name=\"Contents Heading\" "
   "style:family=\"paragraph\" style:parent-style-name=\"Heading\" style:class=\"index\">"
   "<style:paragraph-properties fo:margin-top=\"1.5cm\"/><style:text-properties fo:font-size=\"14pt\"/>"
@@ -272,6 +276,8 @@ static const char common_styles[] =
   "<style:style style:name=\"Footer\" style:family=\"paragraph\" style:parent-style-name=\"Standard\" "
   "style:class=\"extra\"><style:paragraph-properties fo:text-align=\"center\"/><style:text-properties "
   "fo:font-size=\"9pt\"/></style:style>\n"
+  "<style:style style:name=\"Index_20_Link\" style:display-name=\"Index Link\" style:family=\"text\">"
+  "<style:text-properties fo:color=\"#000000\" style:text-underline-style=\"none\"/></style:style>\n"
   "<style:style style:name=\"Strong_20_Emphasis\" style:display-name=\"Strong Emphasis\" "
   "style:family=\"text\"><style:text-properties fo:font-weight=\"bold\"/></style:style>\n";
 

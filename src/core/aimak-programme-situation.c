@@ -348,6 +348,17 @@ aimak_programme_build_situation (AimakProgrammeBuild *b,
                    _("There is no area with the code “%s”."), b->area->code);
       return FALSE;
     }
+  /* The chain starts at the oblast; the country comes above it, for the national
+   * comparison. */
+  if (((AimakArea *) g_ptr_array_index (chain, 0))->level > 0)
+    {
+      g_autofree char *country = aimak_db_query_text (b->db, NULL, "SELECT code FROM area WHERE "
+                                                      "level = 0 ORDER BY code LIMIT 1", NULL);
+      AimakArea *top = country ? aimak_area_get (b->db, country, NULL) : NULL;
+
+      if (top)
+        g_ptr_array_insert (chain, 0, top);
+    }
   up = areas_up (chain);
   return build_figures (b, up, error) && build_chart (b, up, error);
 }

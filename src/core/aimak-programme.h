@@ -301,7 +301,7 @@ typedef enum
   AIMAK_PL_COL_STATUS,
   AIMAK_PL_COL_BUDGET,           /* "Budget, thousand som" */
   AIMAK_PL_COL_SHARE,
-  AIMAK_PL_LABEL_PROBLEM,        /* "Problem" */
+  AIMAK_PL_LABEL_PROBLEM,        /* "Problem statement" */
   AIMAK_PL_LABEL_DESCRIPTION,    /* "Description" */
   AIMAK_PL_TOTAL,                /* "Total" */
   AIMAK_PL_NO_PRIORITIES,        /* "No priorities with the chosen statuses." */
@@ -311,6 +311,8 @@ typedef enum
   AIMAK_PL_MONITORING_NOTE,      /* the half-yearly reporting rule */
   AIMAK_PL_SITUATION_NOTE,       /* "Latest year with data, ..." */
   AIMAK_PL_STATUSES_NOTE,        /* "Included: priorities with the status ..." (filled) */
+  AIMAK_PL_COL_FUNDING,          /* "Funding source" */
+  AIMAK_PL_SUB_BUDGET_BY_SOURCE, /* "Budget by funding source" */
   AIMAK_PL_N_LABELS
 } AimakProgrammeLabel;
 
@@ -402,8 +404,7 @@ void            aimak_programme_free           (AimakProgramme              *pro
 const char     *aimak_programme_label          (const AimakProgramme        *programme,
                                                 AimakProgrammeLabel          id);
 
-/* "Aimak-programme-<area>-<from>-<to>-<lang>.<ext>", the area's English name made
- * safe for a file name. */
+/* "Aimak-programme-<area code>-<from>-<to>-<lang>.<ext>" (@extension NULL = "odt"). */
 char           *aimak_programme_default_filename (const AimakProgramme      *programme,
                                                   const char                *extension);
 
