@@ -259,6 +259,7 @@ check_print (AimakDb    *db,
   {
     g_autofree char *info = NULL;
     g_autofree char *want = g_strdup_printf ("%u", n);
+    g_autofree char *count = NULL;
     const char *argv[] = { "pdfinfo", path, NULL };
     char *pages;
 
@@ -267,7 +268,8 @@ check_print (AimakDb    *db,
     g_assert_no_error (error);
     pages = strstr (info, "\nPages:");
     g_assert_nonnull (pages);
-    g_assert_cmpstr (g_strstrip (g_strndup (pages + 7, strcspn (pages + 7, "\n"))), ==, want);
+    count = g_strndup (pages + 7, strcspn (pages + 7, "\n"));
+    g_assert_cmpstr (g_strstrip (count), ==, want);
   }
 }
 
