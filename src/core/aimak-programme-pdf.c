@@ -159,7 +159,7 @@ static void
 write_situation (Build *b)
 {
   static const double own_w[] = { 2.0, 0.75, 0.5, 0.95, 0.95, 0.95, 1.5 };
-  static const double cmp_w[] = { 1.45, 0.8, 1.05, 0.45, 0.9, 0.9, 0.9, 1.35 };
+  static const double cmp_w[] = { 1.35, 0.8, 1.2, 0.5, 0.9, 0.9, 0.9, 1.25 };
   const AimakProgramme *p = b->p;
   gboolean any_comparison = FALSE;
 
