@@ -8,6 +8,7 @@
 #include "aimak-areas-page.h"
 #include "aimak-capacity-page.h"
 #include "aimak-export-dialog.h"
+#include "aimak-programme-dialog.h"
 #include "aimak-priorities-page.h"
 #include "aimak-summary-page.h"
 #include "aimak-window.h"
@@ -182,6 +183,19 @@ win_export (GtkWidget  *widget,
   if (self->db)
     gtk_window_present (GTK_WINDOW (aimak_export_dialog_new (GTK_WINDOW (self), self->db,
                                                              self->area_code)));
+}
+
+/* Programme Document… of the primary menu and of the area profile. */
+static void
+win_programme (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+
+  if (self->db)
+    gtk_window_present (GTK_WINDOW (aimak_programme_dialog_new (GTK_WINDOW (self), self->db,
+                                                                self->area_code)));
 }
 
 static void
@@ -393,6 +407,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
+  gtk_widget_class_install_action (widget_class, "win.programme-document", NULL, win_programme);
   gtk_widget_class_install_action (widget_class, "win.show-priorities", "s", win_show_priorities);
   gtk_widget_class_install_action (widget_class, "win.add-priority", "s", win_show_priorities);
   gtk_widget_class_install_action (widget_class, "win.open-priority", "(ss)",
