@@ -29,4 +29,11 @@ gboolean  _aimak_indicator_fail_with_problems (GPtrArray           *problems,
                                                int                  code,
                                                GError             **error);
 
+/* Test hook. */
+/* aimak_number_parse() (the grammar of aimak-number.h); @decimal_comma: a comma is
+ * always the decimal mark (semicolon-separated files). */
+gboolean              aimak_indicator_parse_number   (const char                 *text,
+                                                      gboolean                    decimal_comma,
+                                                      double                     *out);
+
 G_END_DECLS
