@@ -17,6 +17,11 @@ void      _aimak_activity_participants_diff (gconstpointer    old_record,
                                              gconstpointer    new_record,
                                              GPtrArray       *changes);
 
+/* Refuses (AIMAK_ACTIVITY_ERROR_INVALID, the problems' messages) an activity
+ * that validate() finds problems in. */
+gboolean  _aimak_activity_check_valid       (const AimakActivity *a,
+                                             GError             **error);
+
 /* Test hooks. */
 /* Writes the differences from the stored record, one change_log row per changed
  * field ("women.<role>", "men.<role>", "priorities" as comma-joined ids). Refuses
