@@ -11,7 +11,6 @@
 #include "aimak-activity-private.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
-#include "aimak-db-private.h"
 
 static gboolean
 write_links (AimakDb             *db,

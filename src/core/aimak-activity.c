@@ -13,7 +13,6 @@
 #include "aimak-activity-private.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
-#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-activity-error-quark, aimak_activity_error)
 
@@ -364,6 +363,27 @@ _aimak_activity_participants_diff (gconstpointer old_record,
     }
 }
 
+static gboolean
+add_linkable (AimakStmt *row,
+              gpointer   data,
+              GError   **error)
+{
+  int rank = aimak_stmt_int (row, 1);
+  const char *title = aimak_stmt_text (row, 2);
+  AimakSummaryItem *item = g_new0 (AimakSummaryItem, 1);
+
+  if (*title == '\0')
+    title = _("(untitled)");
+  if (aimak_stmt_int (row, 3))
+    item->label = g_strdup_printf ("%d. %s", rank, title);
+  else
+    item->label = g_strdup_printf ("%d. %s (%s)", rank, title, aimak_stmt_text (row, 4));
+  item->code = g_strdup (aimak_stmt_text (row, 0));
+  item->value = rank;
+  g_ptr_array_add (data, item);
+  return TRUE;
+}
+
 GPtrArray *
 aimak_activity_linkable_priorities (AimakDb    *db,
                                     const char *area_code,
@@ -371,14 +391,12 @@ aimak_activity_linkable_priorities (AimakDb    *db,
 {
   g_autoptr(GPtrArray) items =
     g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_item_free);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
 
   if (area_code == NULL)
     return g_steal_pointer (&items);
-  st = aimak_db_prepare (db, error,
+  if (!aimak_db_foreach (db, error, add_linkable, items,
                          "WITH RECURSIVE sub(code) AS (SELECT ?1 UNION ALL SELECT ar.code "
                          "FROM area ar JOIN sub ON ar.parent_code = sub.code) "
                          "SELECT p.id, p.rank, p.title, p.area_code = ?1, "
@@ -386,32 +404,7 @@ aimak_activity_linkable_priorities (AimakDb    *db,
                          "FROM priority p JOIN area ar ON ar.code = p.area_code "
                          "WHERE p.deleted_at IS NULL AND p.area_code IN sub "
                          "ORDER BY p.area_code <> ?1, 5, p.rank, p.id",
-                         "t", area_code);
-  if (st == NULL)
+                         "t", area_code))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      int rank = sqlite3_column_int (st, 1);
-      const char *title = aimak_stmt_text (st, 2);
-      g_autofree char *label = NULL;
-      AimakSummaryItem *item = g_new0 (AimakSummaryItem, 1);
-
-      if (*title == '\0')
-        title = _("(untitled)");
-      if (sqlite3_column_int (st, 3))
-        label = g_strdup_printf ("%d. %s", rank, title);
-      else
-        label = g_strdup_printf ("%d. %s (%s)", rank, title, aimak_stmt_text (st, 4));
-      item->code = g_strdup (aimak_stmt_text (st, 0));
-      item->label = g_steal_pointer (&label);
-      item->value = rank;
-      g_ptr_array_add (items, item);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&items);
 }
-

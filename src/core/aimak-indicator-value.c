@@ -211,8 +211,8 @@ find_same_key (AimakDb                   *db,
     return -1;
   if (aimak_stmt_next (st, &local_error))
     {
-      *deleted = sqlite3_column_int (st, 1) != 0;
-      return sqlite3_column_int64 (st, 0);
+      *deleted = aimak_stmt_int (st, 1) != 0;
+      return aimak_stmt_int64 (st, 0);
     }
   if (local_error)
     {
