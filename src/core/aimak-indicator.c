@@ -131,17 +131,6 @@ is_code (const char *s)
   return TRUE;
 }
 
-gboolean
-_aimak_indicator_is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  for (; *s; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-  return TRUE;
-}
-
 static AimakIndicator *
 indicator_from_row (AimakStmt *st)
 {
@@ -246,7 +235,7 @@ aimak_indicator_validate (const AimakIndicator *indicator)
 
   g_return_val_if_fail (indicator != NULL, problems);
 
-  if (_aimak_indicator_is_blank (indicator->code))
+  if (aimak_field_text_is_blank (indicator->code))
     aimak_problem_list_add (problems, "code", _("Enter a code."));
   else if (!is_code (indicator->code))
     aimak_problem_list_add (problems, "code",
@@ -254,9 +243,9 @@ aimak_indicator_validate (const AimakIndicator *indicator)
                                "and “_”."));
   else if (strlen (indicator->code) > 40)
     aimak_problem_list_add (problems, "code", _("A code may have at most 40 characters."));
-  if (_aimak_indicator_is_blank (indicator->name_en))
+  if (aimak_field_text_is_blank (indicator->name_en))
     aimak_problem_list_add (problems, "name_en", _("Enter the name in English."));
-  if (_aimak_indicator_is_blank (indicator->unit))
+  if (aimak_field_text_is_blank (indicator->unit))
     aimak_problem_list_add (problems, "unit", _("Choose a unit."));
   else if (!is_code (indicator->unit))
     aimak_problem_list_add (problems, "unit",
