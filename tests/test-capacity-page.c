@@ -21,6 +21,7 @@
 #include "aimak-summary-page.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
+#include "aimak-activity-private.h"
 #include "aimak-window.h"
 #include "aimak-summary-card-private.h"
 #include "aimak-chart-private.h"

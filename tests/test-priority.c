@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "aimak-test-util.h"
+#include "aimak-priority-private.h"
 #include "aimak-db-private.h"
 
 #define BARSKOON   "KG02210815000"

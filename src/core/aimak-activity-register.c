@@ -149,22 +149,10 @@ aimak_activity_row_get_id (AimakActivityRow *self)
   return self->id;
 }
 
-gboolean
-aimak_activity_row_get_is_demo (AimakActivityRow *self)
-{
-  return self->is_demo;
-}
-
 const char *
 aimak_activity_row_get_date (AimakActivityRow *self)
 {
   return self->date;
-}
-
-const char *
-aimak_activity_row_get_area_code (AimakActivityRow *self)
-{
-  return self->area_code;
 }
 
 const char *

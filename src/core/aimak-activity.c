@@ -1,5 +1,7 @@
-/* aimak-activity.c — capacity-building activities: the record, its validation,
- * writes with change log, and the register's filtered query and totals.
+/* aimak-activity.c — a capacity-building activity: the record, its participants
+ * and linked priorities, the change log's text forms and the loader. The rules
+ * live in aimak-activity-validate.c, the writes in aimak-activity-write.c, the
+ * fields in aimak-activity-fields.c and the register in aimak-activity-register.c.
  */
 #include "config.h"
 
@@ -11,10 +13,8 @@
 #include "aimak-activity-private.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
-#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-activity-error-quark, aimak_activity_error)
-
 
 /* ---- The record ---- */
 
@@ -217,190 +217,6 @@ aimak_activity_set_priority (AimakActivity *a,
     g_ptr_array_add (a->priorities, g_strdup (priority_id));
 }
 
-/* ---- Validation ---- */
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *field,
-             char       *message)
-{
-  g_ptr_array_add (problems, aimak_problem_new_take (field, AIMAK_PROBLEM_ERROR, message));
-}
-
-gboolean
-aimak_activity_date_is_valid (const char *date)
-{
-  return aimak_date_is_iso (date);
-}
-
-/* The latest date allowed: the same day one year from today. Planned activities
- * may be entered ahead, but not so far that a typo in the year goes unnoticed. */
-static char *
-latest_date (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) later = g_date_time_add_years (now, 1);
-
-  return g_date_time_format (later, "%Y-%m-%d");
-}
-
-static void
-check_score (GPtrArray  *problems,
-             const char *field,
-             double      score)
-{
-  if (isnan (score))
-    return;
-  if (!isfinite (score) || score < 0 || score > 100)
-    add_problem (problems, field,
-                 g_strdup (g_str_equal (field, "pre_score")
-                             ? _("The pre-test score must be between 0 and 100.")
-                             : _("The post-test score must be between 0 and 100.")));
-}
-
-GPtrArray *
-aimak_activity_validate (const AimakActivity *a)
-{
-  GPtrArray *problems =
-    aimak_problem_list_new ();
-  gint64 women = 0, men = 0;
-  gboolean topic_blank;
-
-  g_return_val_if_fail (a != NULL, problems);
-
-  if (a->area_code == NULL || *a->area_code == '\0')
-    add_problem (problems, "area_code", g_strdup (_("Choose the area of the activity.")));
-
-  if (a->date == NULL || *a->date == '\0')
-    add_problem (problems, "date", g_strdup (_("Enter the date of the activity.")));
-  else if (!aimak_activity_date_is_valid (a->date))
-    add_problem (problems, "date",
-                 g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, "
-                                    "for example 2024-03-15."), a->date));
-  else
-    {
-      g_autofree char *latest = latest_date ();
-      if (strcmp (a->date, latest) > 0)
-        add_problem (problems, "date",
-                     g_strdup_printf (_("The date is more than a year in the future "
-                                        "(the latest allowed is %s)."), latest));
-    }
-
-  if (a->type == NULL || *a->type == '\0')
-    add_problem (problems, "type", g_strdup (_("Choose the type of the activity.")));
-
-  /* The topic is what the list and the workbook show of an activity: without it
-   * two trainings on one day cannot be told apart. */
-  {
-    g_autofree char *topic = g_strstrip (g_strdup (a->topic ? a->topic : ""));
-
-    topic_blank = *topic == '\0';
-    if (topic_blank)
-      add_problem (problems, "topic", g_strdup (_("Enter the topic of the activity.")));
-  }
-
-  for (guint i = 0; i < a->participants->len; i++)
-    {
-      AimakActivityParticipants *p = g_ptr_array_index (a->participants, i);
-
-      if (p->women < 0)
-        {
-          g_autofree char *field = g_strconcat ("women.", p->role_code, NULL);
-          add_problem (problems, field, g_strdup (_("The number of women cannot be negative.")));
-        }
-      else
-        women += p->women;
-      if (p->men < 0)
-        {
-          g_autofree char *field = g_strconcat ("men.", p->role_code, NULL);
-          add_problem (problems, field, g_strdup (_("The number of men cannot be negative.")));
-        }
-      else
-        men += p->men;
-    }
-  if (women + men == 0)
-    add_problem (problems, "participants",
-                 g_strdup (_("Enter at least one participant (women or men in some role).")));
-
-  /* Plausible counts and clean text (aimak-number.h). */
-  {
-    GError *error = NULL;
-    const struct { const char *field; const char *text; gboolean multiline; } texts[] = {
-      { "topic", a->topic, FALSE }, { "facilitator", a->facilitator, FALSE },
-      { "notes", a->notes, TRUE },
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-      /* A blank topic already has its problem; one problem per field is enough. */
-      if (!(g_str_equal (texts[i].field, "topic") && topic_blank) &&
-          !aimak_text_check (texts[i].text, -1, texts[i].multiline,
-                             aimak_activity_field_label (texts[i].field), &error))
-        {
-          add_problem (problems, texts[i].field, g_strdup (error->message));
-          g_clear_error (&error);
-        }
-    if (!aimak_number_check (women, AIMAK_NUMBER_COUNT, _("Women"), &error) ||
-        !aimak_number_check (men, AIMAK_NUMBER_COUNT, _("Men"), &error))
-      {
-        add_problem (problems, "participants", g_strdup (error->message));
-        g_clear_error (&error);
-      }
-  }
-  check_score (problems, "pre_score", a->pre_score);
-  check_score (problems, "post_score", a->post_score);
-  if (!isnan (a->post_score) && isnan (a->pre_score))
-    add_problem (problems, "post_score",
-                 g_strdup (_("A post-test score needs a pre-test score to compare with.")));
-  return problems;
-}
-
-const char *
-aimak_activity_field_label (const char *field)
-{
-  if (field == NULL)
-    return "";
-  if (g_str_equal (field, "area_code"))
-    return _("Area");
-  if (g_str_equal (field, "date"))
-    return _("Date");
-  if (g_str_equal (field, "type"))
-    return _("Type");
-  if (g_str_equal (field, "topic"))
-    return _("Topic");
-  if (g_str_equal (field, "facilitator"))
-    return _("Facilitator or organisation");
-  if (g_str_equal (field, "pre_score"))
-    return _("Pre-test score");
-  if (g_str_equal (field, "post_score"))
-    return _("Post-test score");
-  if (g_str_equal (field, "notes"))
-    return _("Notes");
-  if (g_str_equal (field, "priorities"))
-    return _("Linked priorities");
-  if (g_str_has_prefix (field, "women.") || g_str_has_prefix (field, "men.") ||
-      g_str_equal (field, "participants"))
-    return _("Participants");
-  return field;
-}
-
-static gboolean
-check_valid (const AimakActivity *a,
-             GError             **error)
-{
-  g_autoptr(GPtrArray) problems = aimak_activity_validate (a);
-  g_autoptr(GString) text = NULL;
-
-  if (problems->len == 0)
-    return TRUE;
-  text = g_string_new (_("The activity was not saved:"));
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AimakProblem *p = g_ptr_array_index (problems, i);
-      g_string_append_printf (text, " %s", p->message);
-    }
-  g_set_error_literal (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_INVALID, text->str);
-  return FALSE;
-}
-
 /* ---- Reading and writing ---- */
 
 static int
@@ -494,78 +310,6 @@ aimak_activity_load (AimakDb    *db,
   return g_steal_pointer (&a);
 }
 
-static gboolean
-write_links (AimakDb             *db,
-             const AimakActivity *a,
-             GError             **error)
-{
-  if (!aimak_db_exec (db, error, "DELETE FROM activity_participant WHERE activity_id = ?",
-                      "t", a->id) ||
-      !aimak_db_exec (db, error, "DELETE FROM activity_priority WHERE activity_id = ?",
-                      "t", a->id))
-    return FALSE;
-  for (guint i = 0; i < a->participants->len; i++)
-    {
-      AimakActivityParticipants *p = g_ptr_array_index (a->participants, i);
-      if (!aimak_db_exec (db, error,
-                          "INSERT INTO activity_participant (activity_id, role_code, women, men) "
-                          "VALUES (?, ?, ?, ?)", "ttii", a->id, p->role_code, p->women, p->men))
-        return FALSE;
-    }
-  for (guint i = 0; i < a->priorities->len; i++)
-    if (!aimak_db_exec (db, error,
-                        "INSERT INTO activity_priority (activity_id, priority_id) VALUES (?, ?)",
-                        "tt", a->id, (const char *) g_ptr_array_index (a->priorities, i)))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-create_body (AimakDb  *db,
-             gpointer  data,
-             GError  **error)
-{
-  AimakActivity *a = data;
-  guint n;
-  const AimakField *fields = aimak_activity_fields (&n);
-
-  return aimak_field_insert (db, "activity", fields, n, a, error) &&
-         write_links (db, a, error) &&
-         aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "create", "", NULL, a->topic,
-                              error);
-}
-
-gboolean
-aimak_activity_create (AimakDb       *db,
-                       AimakActivity *a,
-                       GError       **error)
-{
-  g_autoptr(AimakActivity) work = NULL;
-
-  g_return_val_if_fail (db != NULL && a != NULL, FALSE);
-
-  if (!check_valid (a, error))
-    return FALSE;
-  /* Work on a copy so that @a is untouched when the write fails. */
-  work = aimak_activity_copy (a);
-  g_free (work->id);
-  work->id = aimak_uuid_new ();
-  g_free (work->created_at);
-  work->created_at = aimak_db_now ();
-  g_free (work->updated_at);
-  work->updated_at = g_strdup (work->created_at);
-  g_clear_pointer (&work->deleted_at, g_free);
-  if (!aimak_db_run_in_transaction (db, create_body, work, error))
-    return FALSE;
-  g_free (a->id);
-  a->id = g_steal_pointer (&work->id);
-  g_free (a->created_at);
-  a->created_at = g_steal_pointer (&work->created_at);
-  g_free (a->updated_at);
-  a->updated_at = g_steal_pointer (&work->updated_at);
-  return TRUE;
-}
-
 static void
 add_count_change (GPtrArray *changes,
                   char      *field,
@@ -619,158 +363,25 @@ _aimak_activity_participants_diff (gconstpointer old_record,
     }
 }
 
-typedef struct
-{
-  AimakActivity *a;
-  gint64        *burst;
-  char          *now;
-} UpdateData;
-
 static gboolean
-update_body (AimakDb  *db,
-             gpointer  data,
-             GError  **error)
+add_linkable (AimakStmt *row,
+              gpointer   data,
+              GError   **error)
 {
-  UpdateData *u = data;
-  AimakActivity *a = u->a;
-  g_autoptr(AimakActivity) old = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
-  guint n;
-  const AimakField *fields = aimak_activity_fields (&n);
+  int rank = aimak_stmt_int (row, 1);
+  const char *title = aimak_stmt_text (row, 2);
+  AimakSummaryItem *item = g_new0 (AimakSummaryItem, 1);
 
-  old = aimak_activity_load (db, a->id, error);
-  if (old == NULL)
-    return FALSE;
-  changes = aimak_field_diff (fields, n, old, a);
-  if (changes->len == 0)
-    return TRUE;
-  if (u->burst && changes->len != 1)
-    *u->burst = 0;   /* several fields at once are no burst of typing */
-  for (guint i = 0; i < changes->len; i++)
-    {
-      AimakFieldChange *c = g_ptr_array_index (changes, i);
-      gboolean ok = u->burst && changes->len == 1
-        ? aimak_change_log_burst (db, AIMAK_ACTIVITY_ENTITY, a->id, c->field, c->old_text,
-                                  c->new_text, u->burst, error)
-        : aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "update", c->field,
-                               c->old_text, c->new_text, error);
-      if (!ok)
-        return FALSE;
-    }
-  u->now = aimak_db_now ();
-  return aimak_field_update (db, "activity", fields, n, a, "updated_at", u->now, "id", a->id,
-                             error) &&
-         write_links (db, a, error);
-}
-
-static gboolean
-update_activity (AimakDb       *db,
-                 AimakActivity *a,
-                 gint64        *burst,
-                 GError       **error)
-{
-  UpdateData u = { a, burst, NULL };
-  gint64 old_burst = burst ? *burst : 0;
-
-  g_return_val_if_fail (db != NULL && a != NULL && a->id != NULL, FALSE);
-
-  if (!check_valid (a, error))
-    return FALSE;
-  if (!aimak_db_run_in_transaction (db, update_body, &u, error))
-    {
-      if (burst)
-        *burst = old_burst;
-      g_free (u.now);
-      return FALSE;
-    }
-  if (u.now)
-    {
-      g_free (a->updated_at);
-      a->updated_at = u.now;
-    }
+  if (*title == '\0')
+    title = _("(untitled)");
+  if (aimak_stmt_int (row, 3))
+    item->label = g_strdup_printf ("%d. %s", rank, title);
+  else
+    item->label = g_strdup_printf ("%d. %s (%s)", rank, title, aimak_stmt_text (row, 4));
+  item->code = g_strdup (aimak_stmt_text (row, 0));
+  item->value = rank;
+  g_ptr_array_add (data, item);
   return TRUE;
-}
-
-gboolean
-aimak_activity_update (AimakDb       *db,
-                       AimakActivity *a,
-                       GError       **error)
-{
-  return update_activity (db, a, NULL, error);
-}
-
-gboolean
-aimak_activity_update_burst (AimakDb       *db,
-                             AimakActivity *a,
-                             gint64        *burst,
-                             GError       **error)
-{
-  g_return_val_if_fail (burst != NULL, FALSE);
-  return update_activity (db, a, burst, error);
-}
-
-typedef struct
-{
-  const char *id;
-  gboolean    deleted;
-} DeleteData;
-
-static gboolean
-set_deleted_body (AimakDb  *db,
-                  gpointer  data,
-                  GError  **error)
-{
-  DeleteData *d = data;
-  g_autofree char *now = aimak_db_now ();
-  g_autofree char *old = NULL;
-  GError *local_error = NULL;
-  gint64 exists;
-
-  exists = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM activity WHERE id = ?",
-                               "t", d->id);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (exists == 0)
-    {
-      g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,
-                   _("The activity “%s” does not exist."), d->id);
-      return FALSE;
-    }
-  old = aimak_db_query_text (db, NULL, "SELECT deleted_at FROM activity WHERE id = ?", "t",
-                             d->id);
-  if ((old != NULL) == d->deleted)
-    return TRUE;  /* already so: nothing to record */
-  return aimak_db_exec (db, error,
-                        "UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                        "ttt", d->deleted ? now : NULL, now, d->id) &&
-         aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, d->id,
-                              d->deleted ? "delete" : "undelete", "deleted_at", old,
-                              d->deleted ? now : NULL, error);
-}
-
-gboolean
-aimak_activity_delete (AimakDb    *db,
-                       const char *id,
-                       GError    **error)
-{
-  DeleteData d = { id, TRUE };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
-}
-
-gboolean
-aimak_activity_undelete (AimakDb    *db,
-                         const char *id,
-                         GError    **error)
-{
-  DeleteData d = { id, FALSE };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
 }
 
 GPtrArray *
@@ -780,14 +391,12 @@ aimak_activity_linkable_priorities (AimakDb    *db,
 {
   g_autoptr(GPtrArray) items =
     g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_item_free);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
 
   if (area_code == NULL)
     return g_steal_pointer (&items);
-  st = aimak_db_prepare (db, error,
+  if (!aimak_db_foreach (db, error, add_linkable, items,
                          "WITH RECURSIVE sub(code) AS (SELECT ?1 UNION ALL SELECT ar.code "
                          "FROM area ar JOIN sub ON ar.parent_code = sub.code) "
                          "SELECT p.id, p.rank, p.title, p.area_code = ?1, "
@@ -795,31 +404,7 @@ aimak_activity_linkable_priorities (AimakDb    *db,
                          "FROM priority p JOIN area ar ON ar.code = p.area_code "
                          "WHERE p.deleted_at IS NULL AND p.area_code IN sub "
                          "ORDER BY p.area_code <> ?1, 5, p.rank, p.id",
-                         "t", area_code);
-  if (st == NULL)
+                         "t", area_code))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      int rank = sqlite3_column_int (st, 1);
-      const char *title = aimak_stmt_text (st, 2);
-      g_autofree char *label = NULL;
-      AimakSummaryItem *item = g_new0 (AimakSummaryItem, 1);
-
-      if (*title == '\0')
-        title = _("(untitled)");
-      if (sqlite3_column_int (st, 3))
-        label = g_strdup_printf ("%d. %s", rank, title);
-      else
-        label = g_strdup_printf ("%d. %s (%s)", rank, title, aimak_stmt_text (st, 4));
-      item->code = g_strdup (aimak_stmt_text (st, 0));
-      item->label = g_steal_pointer (&label);
-      item->value = rank;
-      g_ptr_array_add (items, item);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&items);
 }

@@ -39,8 +39,8 @@ is_text_kind (AimakFieldKind kind)
          kind == AIMAK_FIELD_CODE || kind == AIMAK_FIELD_DATE;
 }
 
-static gboolean
-is_blank (const char *s)
+gboolean
+aimak_field_text_is_blank (const char *s)
 {
   if (s == NULL)
     return TRUE;
@@ -139,7 +139,7 @@ aimak_field_get_text (const AimakField *field,
         const char *s = MEMBER (const char *, record, field);
 
         if (field->flags & AIMAK_FIELD_NULLABLE)
-          return is_blank (s) ? NULL : g_strdup (s);
+          return aimak_field_text_is_blank (s) ? NULL : g_strdup (s);
         return g_strdup (s ? s : "");
       }
     case AIMAK_FIELD_INT:
@@ -451,7 +451,7 @@ aimak_field_check (const AimakField *f,
   if (is_text_kind (f->kind))
     {
       const char *s = MEMBER (const char *, record, f);
-      gboolean blank = is_blank (s);
+      gboolean blank = aimak_field_text_is_blank (s);
 
       if (blank && f->required)
         {

@@ -144,6 +144,9 @@ const AimakField *aimak_field_find                (const AimakField *fields,
                                                    guint             n_fields,
                                                    const char       *id);
 
+/* TRUE for NULL or text of white space only: what "empty" means for text. */
+gboolean          aimak_field_text_is_blank       (const char       *s);
+
 /* The translated label ("Title"). */
 const char       *aimak_field_get_label           (const AimakField *field);
 

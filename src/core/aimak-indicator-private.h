@@ -20,13 +20,18 @@ char     *_aimak_indicator_format_value (double                     value);
 #define AIMAK_INDICATOR_ENTITY_VALUE     "indicator_value"
 #define AIMAK_INDICATOR_ENTITY           "indicator"
 
-/* TRUE for NULL or white space only. */
-gboolean  _aimak_indicator_is_blank     (const char                *s);
 /* Hands @problems to *@out (or frees it) and sets error @code whose message
  * lists them, so a caller that shows only the GError still tells everything. */
 gboolean  _aimak_indicator_fail_with_problems (GPtrArray           *problems,
                                                GPtrArray          **out,
                                                int                  code,
                                                GError             **error);
+
+/* Test hook. */
+/* aimak_number_parse() (the grammar of aimak-number.h); @decimal_comma: a comma is
+ * always the decimal mark (semicolon-separated files). */
+gboolean              aimak_indicator_parse_number   (const char                 *text,
+                                                      gboolean                    decimal_comma,
+                                                      double                     *out);
 
 G_END_DECLS

@@ -21,7 +21,7 @@ _aimak_indicator_check_value (const AimakIndicatorValue *v,
                               const AimakIndicator      *ind,
                               GPtrArray                 *problems)
 {
-  if (_aimak_indicator_is_blank (v->area_code))
+  if (aimak_field_text_is_blank (v->area_code))
     aimak_problem_list_add (problems, "area_code", _("Choose an area."));
   else if (!area_known)
     {
@@ -29,7 +29,7 @@ _aimak_indicator_check_value (const AimakIndicatorValue *v,
       aimak_problem_list_add (problems, "area_code", msg);
     }
 
-  if (_aimak_indicator_is_blank (v->indicator_code))
+  if (aimak_field_text_is_blank (v->indicator_code))
     aimak_problem_list_add (problems, "indicator_code", _("Choose an indicator."));
   else if (ind == NULL)
     {
@@ -61,7 +61,7 @@ _aimak_indicator_check_value (const AimakIndicatorValue *v,
         aimak_problem_list_add (problems, "value", range_error->message);
     }
 
-  if (_aimak_indicator_is_blank (v->source))
+  if (aimak_field_text_is_blank (v->source))
     aimak_problem_list_add (problems, "source",
                              _("Enter the source of the figure (who published it, and when)."));
   else
@@ -88,10 +88,10 @@ aimak_indicator_validate_value (AimakDb                   *db,
   g_return_val_if_fail (db != NULL, problems);
   g_return_val_if_fail (value != NULL, problems);
 
-  if (!_aimak_indicator_is_blank (value->area_code))
+  if (!aimak_field_text_is_blank (value->area_code))
     area_known = aimak_db_query_int (db, 0, NULL, "SELECT count(*) FROM area WHERE code = ?",
                                      "t", value->area_code) > 0;
-  if (!_aimak_indicator_is_blank (value->indicator_code))
+  if (!aimak_field_text_is_blank (value->indicator_code))
     ind = aimak_indicator_get (db, value->indicator_code, NULL);
   _aimak_indicator_check_value (value, area_known, ind, problems);
   return problems;
@@ -211,8 +211,8 @@ find_same_key (AimakDb                   *db,
     return -1;
   if (aimak_stmt_next (st, &local_error))
     {
-      *deleted = sqlite3_column_int (st, 1) != 0;
-      return sqlite3_column_int64 (st, 0);
+      *deleted = aimak_stmt_int (st, 1) != 0;
+      return aimak_stmt_int64 (st, 0);
     }
   if (local_error)
     {

@@ -10,7 +10,6 @@
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
 #include "aimak-lang.h"
-#include "aimak-db-private.h"
 
 
 G_DEFINE_QUARK (aimak-indicator-error-quark, aimak_indicator_error)
@@ -132,17 +131,6 @@ is_code (const char *s)
   return TRUE;
 }
 
-gboolean
-_aimak_indicator_is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  for (; *s; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-  return TRUE;
-}
-
 static AimakIndicator *
 indicator_from_row (AimakStmt *st)
 {
@@ -153,10 +141,10 @@ indicator_from_row (AimakStmt *st)
   ind->name_ru = g_strdup (aimak_stmt_text (st, 2));
   ind->name_ky = g_strdup (aimak_stmt_text (st, 3));
   ind->unit = g_strdup (aimak_stmt_text (st, 4));
-  ind->by_sex = sqlite3_column_int (st, 5) != 0;
-  ind->is_key = sqlite3_column_int (st, 6) != 0;
+  ind->by_sex = aimak_stmt_int (st, 5) != 0;
+  ind->is_key = aimak_stmt_int (st, 6) != 0;
   ind->description = g_strdup (aimak_stmt_text (st, 7));
-  ind->is_reference = sqlite3_column_int (st, 8) != 0;
+  ind->is_reference = aimak_stmt_int (st, 8) != 0;
   return ind;
 }
 
@@ -189,27 +177,27 @@ compare_indicators (gconstpointer a,
   return c != 0 ? c : strcmp (x->code, y->code);
 }
 
+static gboolean
+add_indicator (AimakStmt *row,
+               gpointer   data,
+               GError   **error)
+{
+  g_ptr_array_add (data, indicator_from_row (row));
+  return TRUE;
+}
+
 GPtrArray *
 aimak_indicator_catalogue (AimakDb  *db,
                            GError  **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_free);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
   SortData d;
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  st = aimak_db_prepare (db, error, "SELECT " INDICATOR_COLUMNS " FROM indicator", NULL);
-  if (st == NULL)
+  if (!aimak_db_foreach (db, error, add_indicator, list,
+                         "SELECT " INDICATOR_COLUMNS " FROM indicator", NULL))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    g_ptr_array_add (list, indicator_from_row (st));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   d.lang = aimak_db_get_language (db);
   g_ptr_array_sort_with_data (list, compare_indicators, &d);
   return g_steal_pointer (&list);
@@ -247,7 +235,7 @@ aimak_indicator_validate (const AimakIndicator *indicator)
 
   g_return_val_if_fail (indicator != NULL, problems);
 
-  if (_aimak_indicator_is_blank (indicator->code))
+  if (aimak_field_text_is_blank (indicator->code))
     aimak_problem_list_add (problems, "code", _("Enter a code."));
   else if (!is_code (indicator->code))
     aimak_problem_list_add (problems, "code",
@@ -255,9 +243,9 @@ aimak_indicator_validate (const AimakIndicator *indicator)
                                "and “_”."));
   else if (strlen (indicator->code) > 40)
     aimak_problem_list_add (problems, "code", _("A code may have at most 40 characters."));
-  if (_aimak_indicator_is_blank (indicator->name_en))
+  if (aimak_field_text_is_blank (indicator->name_en))
     aimak_problem_list_add (problems, "name_en", _("Enter the name in English."));
-  if (_aimak_indicator_is_blank (indicator->unit))
+  if (aimak_field_text_is_blank (indicator->unit))
     aimak_problem_list_add (problems, "unit", _("Choose a unit."));
   else if (!is_code (indicator->unit))
     aimak_problem_list_add (problems, "unit",
@@ -270,6 +258,24 @@ static char *
 strip_dup (const char *s)
 {
   return s ? g_strstrip (g_strdup (s)) : g_strdup ("");
+}
+
+static gboolean
+add_body (AimakDb  *db,
+          gpointer  data,
+          GError  **error)
+{
+  const AimakIndicator *ind = data;
+
+  return aimak_db_exec (db, error,
+                        "INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, by_sex, "
+                        "is_key, description, is_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        "tttttbbt", ind->code, ind->name_en, ind->name_ru, ind->name_ky,
+                        ind->unit, ind->by_sex, ind->is_key, ind->description) &&
+         aimak_db_log_change (db, AIMAK_INDICATOR_ENTITY, ind->code, "create", "name_en",
+                              NULL, ind->name_en, error) &&
+         aimak_db_log_change (db, AIMAK_INDICATOR_ENTITY, ind->code, "create", "unit",
+                              NULL, ind->unit, error);
 }
 
 gboolean
@@ -310,26 +316,15 @@ aimak_indicator_add (AimakDb               *db,
                                  AIMAK_INDICATOR_ERROR_EXISTS, error);
     }
 
-  name_en = strip_dup (indicator->name_en);
-  name_ru = strip_dup (indicator->name_ru);
-  name_ky = strip_dup (indicator->name_ky);
-  description = strip_dup (indicator->description);
-  if (!aimak_db_begin (db, error))
-    return FALSE;
-  if (!aimak_db_exec (db, error,
-                      "INSERT INTO indicator (code, name_en, name_ru, name_ky, unit, by_sex, "
-                      "is_key, description, is_reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                      "tttttbbt", indicator->code, name_en, name_ru, name_ky, indicator->unit,
-                      indicator->by_sex, indicator->is_key, description) ||
-      !aimak_db_log_change (db, AIMAK_INDICATOR_ENTITY, indicator->code, "create", "name_en",
-                            NULL, name_en, error) ||
-      !aimak_db_log_change (db, AIMAK_INDICATOR_ENTITY, indicator->code, "create", "unit",
-                            NULL, indicator->unit, error))
-    {
-      aimak_db_rollback (db);
-      return FALSE;
-    }
-  return aimak_db_commit (db, error);
+  {
+    AimakIndicator stripped = *indicator;
+
+    stripped.name_en = name_en = strip_dup (indicator->name_en);
+    stripped.name_ru = name_ru = strip_dup (indicator->name_ru);
+    stripped.name_ky = name_ky = strip_dup (indicator->name_ky);
+    stripped.description = description = strip_dup (indicator->description);
+    return aimak_db_run_in_transaction (db, add_body, &stripped, error);
+  }
 }
 
 static const char * const units[] = {

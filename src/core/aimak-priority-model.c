@@ -265,13 +265,6 @@ aimak_priority_model_new (AimakDb *db)
   return self;
 }
 
-AimakDb *
-aimak_priority_model_get_db (AimakPriorityModel *self)
-{
-  g_return_val_if_fail (AIMAK_IS_PRIORITY_MODEL (self), NULL);
-  return self->db;
-}
-
 /* How each sort order is read from SQL. Sorts by a few values (marker, status,
  * area name) read the programme order plus that value and regroup in C. */
 typedef enum

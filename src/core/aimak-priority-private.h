@@ -24,4 +24,11 @@ gboolean  _aimak_priority_check_storable    (AimakDb             *db,
 gboolean  _aimak_priority_check_status_gate (const AimakPriority *p,
                                              GError             **error);
 
+/* Test hooks. */
+/* The problems of one field only (a convenience for inline messages). */
+GPtrArray              *aimak_priority_validate_field   (const AimakPriority          *p,
+                                                         const char                   *field);
+/* TRUE when @date is a real calendar date written "YYYY-MM-DD". */
+gboolean                aimak_date_is_valid             (const char                   *date);
+
 G_END_DECLS

@@ -10,4 +10,7 @@ G_BEGIN_DECLS
  * updated_at, is_demo); an empty row (id and title "") when @st is NULL. */
 AimakPriorityRow *_aimak_priority_row_new_from_stmt (AimakStmt *st);
 
+/* Test hook. */
+const char       *aimak_priority_row_get_status     (AimakPriorityRow *self);
+
 G_END_DECLS

@@ -8,7 +8,6 @@
 
 #include "aimak-priority-model.h"
 #include "aimak-priority-row-private.h"
-#include "aimak-db-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* AimakPriorityRow                                                          */

@@ -20,17 +20,6 @@ static const char * const checklist_items[] = {
   "budget_benefits_women", "indicators_by_sex", "risks_assessed", "care_access", NULL
 };
 
-static gboolean
-is_blank (const char *s)
-{
-  if (s == NULL)
-    return TRUE;
-  for (; *s; s = g_utf8_next_char (s))
-    if (!g_unichar_isspace (g_utf8_get_char (s)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The marker the checklist supports. Each of the eight items scores
  * yes = 2, partly = 1, no or unanswered = 0 (at most 16).
  *   2 (principal)   score ≥ 12, "women_consulted" = yes and "indicators_by_sex" yes or partly:
@@ -153,7 +142,7 @@ check_marker (const AimakPriority *p,
 
   if (p->gender_marker < 0 || p->gender_marker > 2)
     return;   /* the field's own rule says so */
-  if (p->gender_marker > 0 && is_blank (p->marker_justification))
+  if (p->gender_marker > 0 && aimak_field_text_is_blank (p->marker_justification))
     {
       if (p->gender_marker > suggested)
         {
@@ -213,7 +202,7 @@ aimak_priority_validate (const AimakPriority *p)
     {
       AimakPriorityIndicator *ind = g_ptr_array_index (p->indicators, i);
 
-      if (is_blank (ind->name))
+      if (aimak_field_text_is_blank (ind->name))
         {
           aimak_problem_list_add (problems, "indicators", _("Every indicator needs a name."));
           break;
@@ -222,11 +211,11 @@ aimak_priority_validate (const AimakPriority *p)
   /* A kenesh decision makes a priority approved. */
   if (aimak_priority_status_needs_decision (p->status))
     {
-      if (is_blank (p->kenesh_decision_no))
+      if (aimak_field_text_is_blank (p->kenesh_decision_no))
         aimak_problem_list_add (problems, "kenesh_decision_no",
                                 _("An approved priority needs the number of the kenesh "
                                   "decision."));
-      if (is_blank (p->kenesh_decision_date))
+      if (aimak_field_text_is_blank (p->kenesh_decision_date))
         aimak_problem_list_add (problems, "kenesh_decision_date",
                                 _("An approved priority needs the date of the kenesh "
                                   "decision."));
@@ -284,7 +273,7 @@ check_codes (AimakDb             *db,
 
       if (f->code_list == NULL || (f->kind != AIMAK_FIELD_CODE && f->kind != AIMAK_FIELD_CODES))
         continue;
-      if (f->kind == AIMAK_FIELD_CODE && (f->flags & AIMAK_FIELD_NULLABLE) && is_blank (code))
+      if (f->kind == AIMAK_FIELD_CODE && (f->flags & AIMAK_FIELD_NULLABLE) && aimak_field_text_is_blank (code))
         continue;
       for (guint c = 0; c < (codes ? codes->len : 1); c++)
         {
@@ -316,7 +305,7 @@ _aimak_priority_check_storable (AimakDb             *db,
   gpointer key, value;
   gint64 n;
 
-  if (is_blank (p->area_code))
+  if (aimak_field_text_is_blank (p->area_code))
     {
       g_set_error (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_INVALID,
                    _("A priority needs an area."));

@@ -11,7 +11,6 @@
 
 #include "aimak-number.h"
 #include "aimak-priority-private.h"
-#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-priority-error-quark, aimak_priority_error)
 
