@@ -29,11 +29,5 @@ gboolean  _aimak_activity_check_valid       (const AimakActivity *a,
 gboolean        aimak_activity_update            (AimakDb             *db,
                                                   AimakActivity       *a,
                                                   GError             **error);
-const char     *aimak_activity_row_get_date      (AimakActivityRow    *self);
-const char     *aimak_activity_row_get_area_name (AimakActivityRow    *self);
-const char     *aimak_activity_row_get_type_label (AimakActivityRow   *self);
-const char     *aimak_activity_row_get_topic     (AimakActivityRow    *self);
-guint           aimak_activity_row_get_women     (AimakActivityRow    *self);
-guint           aimak_activity_row_get_men       (AimakActivityRow    *self);
 
 G_END_DECLS

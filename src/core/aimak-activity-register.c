@@ -179,6 +179,18 @@ aimak_activity_row_get_women (AimakActivityRow *self)
   return self->women;
 }
 
+const char *
+aimak_activity_row_get_area_code (AimakActivityRow *self)
+{
+  return self->area_code;
+}
+
+gboolean
+aimak_activity_row_get_is_demo (AimakActivityRow *self)
+{
+  return self->is_demo;
+}
+
 guint
 aimak_activity_row_get_men (AimakActivityRow *self)
 {

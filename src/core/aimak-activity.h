@@ -138,6 +138,14 @@ G_DECLARE_FINAL_TYPE (AimakActivityRow, aimak_activity_row, AIMAK, ACTIVITY_ROW,
 /* Read-only properties for list columns: "id", "date", "area-code", "area-name",
  * "type", "type-label", "topic", "facilitator", "women", "men", "total" (uint). */
 const char     *aimak_activity_row_get_id        (AimakActivityRow    *self);
+const char     *aimak_activity_row_get_date      (AimakActivityRow    *self);
+const char     *aimak_activity_row_get_area_name (AimakActivityRow    *self);
+const char     *aimak_activity_row_get_type_label (AimakActivityRow   *self);
+const char     *aimak_activity_row_get_topic     (AimakActivityRow    *self);
+guint           aimak_activity_row_get_women     (AimakActivityRow    *self);
+guint           aimak_activity_row_get_men       (AimakActivityRow    *self);
+const char     *aimak_activity_row_get_area_code (AimakActivityRow    *self);
+gboolean        aimak_activity_row_get_is_demo   (AimakActivityRow    *self);
 /* Participants of @role_code in this activity. */
 void            aimak_activity_row_get_role      (AimakActivityRow    *self,
                                                   const char          *role_code,
