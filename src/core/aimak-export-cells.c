@@ -430,6 +430,19 @@ cell_link (Export     *x,
   return TRUE;
 }
 
+/* For an aimak_db_foreach() row function whose cell writer failed: hands the error
+ * it left in x->error to the loop, which stops and hands it back. */
+gboolean
+row_failed (Export  *x,
+            GError **error)
+{
+  if (x->error == NULL)
+    g_set_error_literal (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                         _("The workbook could not be written."));
+  g_propagate_error (error, g_steal_pointer (&x->error));
+  return FALSE;
+}
+
 void
 report (Export *x,
         double  fraction)

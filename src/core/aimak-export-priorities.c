@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-export-private.h"
+#include "aimak-summary.h"
 
 static const AimakExportString priority_headers[PC_N] = {
   AIMAK_XS_COL_RANK, AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_TITLE,
@@ -21,21 +22,10 @@ static const AimakExportString priority_headers[PC_N] = {
   AIMAK_XS_COL_PROBLEM, AIMAK_XS_COL_DESCRIPTION,
 };
 
-typedef struct
-{
-  lxw_col_t first_gcm;
-  lxw_col_t first_sdg;
-  lxw_col_t count_col;
-  guint64  *covered;     /* per GCM then SDG column: priorities linked */
-} Alignment;
-
 static gboolean
-write_priority_headers (Export    *x,
-                        Alignment *al)
+write_priority_headers (Export *x)
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
-  Sheet *a = &x->sheets[SHEET_ALIGNMENT];
-  g_autoptr(GPtrArray) align_headers = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *headers;
 
   /* The fixed columns, then one per checklist item; the strings live as long as the
@@ -68,74 +58,8 @@ write_priority_headers (Export    *x,
   s->cap[PC_PARTNERS] = 36;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PRIORITIES));
   /* With a table, libxlsxwriter writes the header cells itself from the table's columns. */
-  TRY (sheet_headers (x, s, (const char * const *) headers->pdata, headers->len,
-                      x->constant_memory));
-
-  g_ptr_array_add (align_headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_AREA)));
-  g_ptr_array_add (align_headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_RANK)));
-  g_ptr_array_add (align_headers,
-                   g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PRIORITY)));
-  al->first_gcm = 3;
-  for (guint i = 0; i < x->gcm.list->len; i++)
-    {
-      Code *c = g_ptr_array_index (x->gcm.list, i);
-      g_ptr_array_add (align_headers,
-                       aimak_export_string_subst (x->lang, AIMAK_XS_GCM_SHORT, "code", c->code));
-    }
-  al->first_sdg = al->first_gcm + x->gcm.list->len;
-  for (guint i = 0; i < x->sdg.list->len; i++)
-    {
-      Code *c = g_ptr_array_index (x->sdg.list, i);
-      g_ptr_array_add (align_headers,
-                       aimak_export_string_subst (x->lang, AIMAK_XS_SDG_SHORT, "code", c->code));
-    }
-  al->count_col = al->first_sdg + x->sdg.list->len;
-  g_ptr_array_add (align_headers,
-                   g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_N_LINKS)));
-  if (align_headers->len > MAX_COLS)
-    {
-      g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
-                   _("Too many GCM objectives and SDG targets for one sheet (%u)."),
-                   align_headers->len);
-      return FALSE;
-    }
-  al->covered = g_new0 (guint64, al->count_col - al->first_gcm);
-  a->cap[2] = WIDTH_CAP_WRAP;
-  TRY (sheet_title (x, a, AIMAK_XS_TITLE_ALIGNMENT));
-  for (lxw_col_t c = al->first_gcm; c < al->count_col; c++)
-    a->fixed[c] = 8;
-  a->fixed[al->count_col] = 12;
-  TRY (sheet_headers (x, a, (const char * const *) align_headers->pdata, align_headers->len,
-                      TRUE));
-  return TRUE;
-}
-
-static gboolean
-write_alignment_links (Export     *x,
-                       Alignment  *al,
-                       lxw_row_t   row,
-                       CodeList   *cl,
-                       lxw_col_t   first,
-                       const char *codes,
-                       guint      *n_links)
-{
-  Sheet *a = &x->sheets[SHEET_ALIGNMENT];
-  g_auto(GStrv) parts = NULL;
-
-  if (codes == NULL || *codes == '\0')
-    return TRUE;
-  parts = g_strsplit (codes, "\x1f", -1);
-  for (guint i = 0; parts[i]; i++)
-    {
-      Code *c = g_hash_table_lookup (cl->by_code, parts[i]);
-
-      if (c == NULL)
-        continue;
-      TRY (cell_number (x, a, row, first + c->index, 1, x->f_check));
-      al->covered[first + c->index - al->first_gcm]++;
-      (*n_links)++;
-    }
-  return TRUE;
+  return sheet_headers (x, s, (const char * const *) headers->pdata, headers->len,
+                        x->constant_memory);
 }
 
 static gboolean
@@ -243,209 +167,193 @@ write_checklist (Export     *x,
   return TRUE;
 }
 
+/* The columns of the priorities query. */
+enum
+{
+  Q_AREA, Q_RANK, Q_TITLE, Q_SECTOR, Q_MARKER, Q_JUSTIFICATION, Q_BUDGET, Q_FUNDING,
+  Q_RESPONSIBLE, Q_PARTNERS, Q_START, Q_END, Q_STATUS, Q_HEARING_DATE, Q_HEARING_F,
+  Q_HEARING_M, Q_DECISION_NO, Q_DECISION_DATE, Q_DEMO, Q_ID, Q_PROBLEM, Q_DESCRIPTION,
+};
+
+static const char priorities_sql[] =
+  "SELECT p.area_code, p.rank, p.title, p.sector_code, p.gender_marker,"
+  " p.marker_justification, p.budget_kgs, p.funding_source, p.responsible, p.partners,"
+  " p.start_year, p.end_year, p.status, p.hearing_date, p.hearing_participants_f,"
+  " p.hearing_participants_m, p.kenesh_decision_no, p.kenesh_decision_date, p.is_demo,"
+  " p.id, p.problem, p.description"
+  " FROM priority p WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
+  " ORDER BY p.area_code, p.rank, p.id";
+
+typedef struct
+{
+  Export    *x;
+  Alignment  al;
+  lxw_row_t  row;
+} Priorities;
+
+/* One row of the Priorities sheet. */
+static gboolean
+write_priority_cells (Export    *x,
+                      lxw_row_t  row,
+                      AimakStmt *st,
+                      Links     *links)
+{
+  Sheet *s = &x->sheets[SHEET_PRIORITIES];
+  const char *area = aimak_stmt_text (st, Q_AREA);
+  int start = aimak_stmt_int_or (st, Q_START, 0);
+  int end = aimak_stmt_int_or (st, Q_END, 0);
+  gboolean demo = aimak_stmt_int (st, Q_DEMO) != 0;
+  const char *yes = aimak_export_string (x->lang, AIMAK_XS_YES);
+  g_autofree char *groups = join_names (&x->target_groups, links ? links->groups : NULL, FALSE);
+  g_autofree char *gcm = join_names (&x->gcm, links ? links->gcm : NULL, TRUE);
+  g_autofree char *sdg = join_names (&x->sdg, links ? links->sdg : NULL, TRUE);
+  const char *funding = aimak_stmt_is_null (st, Q_FUNDING) ? NULL
+                                                           : aimak_stmt_text (st, Q_FUNDING);
+
+  return cell_number (x, s, row, PC_RANK, aimak_stmt_int (st, Q_RANK), x->f_int) &&
+         cell_string (x, s, row, PC_AREA, area_name (x, area), x->f_text) &&
+         cell_string (x, s, row, PC_PCODE, area, x->f_text) &&
+         cell_string (x, s, row, PC_TITLE, aimak_stmt_text (st, Q_TITLE), x->f_wrap) &&
+         cell_string (x, s, row, PC_SECTOR,
+                      code_name (&x->sectors, aimak_stmt_text (st, Q_SECTOR)), x->f_text) &&
+         cell_string (x, s, row, PC_TARGET_GROUPS, groups, x->f_wrap) &&
+         cell_number (x, s, row, PC_MARKER, aimak_stmt_int (st, Q_MARKER), x->f_int) &&
+         cell_string (x, s, row, PC_JUSTIFICATION, aimak_stmt_text (st, Q_JUSTIFICATION),
+                      x->f_wrap) &&
+         cell_string (x, s, row, PC_GCM, gcm, x->f_wrap) &&
+         cell_string (x, s, row, PC_SDG, sdg, x->f_wrap) &&
+         cell_number (x, s, row, PC_BUDGET, aimak_stmt_double_or_nan (st, Q_BUDGET),
+                      x->f_kgs) &&
+         cell_string (x, s, row, PC_FUNDING, code_name (&x->funding, funding), x->f_text) &&
+         cell_string (x, s, row, PC_RESPONSIBLE, aimak_stmt_text (st, Q_RESPONSIBLE),
+                      x->f_text) &&
+         cell_string (x, s, row, PC_PARTNERS, aimak_stmt_text (st, Q_PARTNERS), x->f_wrap) &&
+         cell_number (x, s, row, PC_START, start ? start : NAN, x->f_int) &&
+         cell_number (x, s, row, PC_END, end ? end : NAN, x->f_int) &&
+         cell_string (x, s, row, PC_STATUS,
+                      code_name (&x->statuses, aimak_stmt_text (st, Q_STATUS)), x->f_text) &&
+         cell_date (x, s, row, PC_HEARING_DATE, aimak_stmt_text (st, Q_HEARING_DATE),
+                    x->f_date) &&
+         cell_number (x, s, row, PC_HEARING_F, aimak_stmt_double_or_nan (st, Q_HEARING_F),
+                      x->f_int) &&
+         cell_number (x, s, row, PC_HEARING_M, aimak_stmt_double_or_nan (st, Q_HEARING_M),
+                      x->f_int) &&
+         cell_string (x, s, row, PC_DECISION_NO, aimak_stmt_text (st, Q_DECISION_NO),
+                      x->f_text) &&
+         cell_date (x, s, row, PC_DECISION_DATE, aimak_stmt_text (st, Q_DECISION_DATE),
+                    x->f_date) &&
+         cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text) &&
+         cell_string (x, s, row, PC_PROBLEM, aimak_stmt_text (st, Q_PROBLEM), x->f_wrap) &&
+         cell_string (x, s, row, PC_DESCRIPTION, aimak_stmt_text (st, Q_DESCRIPTION),
+                      x->f_wrap) &&
+         write_checklist (x, s, row, links ? links->checklist : NULL);
+}
+
+/* Figures for the cover and the gender budget. */
+static void
+tally_priority (Export    *x,
+                AimakStmt *st)
+{
+  int marker = aimak_stmt_int (st, Q_MARKER);
+  double budget = aimak_stmt_double_or_nan (st, Q_BUDGET);
+  const char *funding = aimak_stmt_is_null (st, Q_FUNDING) ? NULL
+                                                           : aimak_stmt_text (st, Q_FUNDING);
+  int start = aimak_stmt_int_or (st, Q_START, 0);
+  int end = aimak_stmt_int_or (st, Q_END, 0);
+  AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, Q_STATUS));
+
+  x->n_priorities++;
+  if (aimak_stmt_int (st, Q_DEMO) != 0)
+    x->has_demo = TRUE;
+  if (start && (x->first_year == 0 || start < x->first_year))
+    x->first_year = start;
+  if (end && end > x->last_year)
+    x->last_year = end;
+  /* The rule of aimak_summary_status_class(): rejected priorities count in no
+   * total, and the adopted programme is approved, in progress or completed. */
+  if (isfinite (budget) && cls != AIMAK_STATUS_CLASS_REJECTED)
+    {
+      Code *fc = funding ? g_hash_table_lookup (x->funding.by_code, funding) : NULL;
+
+      if (marker >= 0 && marker <= 2)
+        x->budget_marker[marker] += budget;
+      x->budget_funding[fc ? fc->index : x->funding.list->len] += budget;
+      if (cls == AIMAK_STATUS_CLASS_ADOPTED)
+        {
+          x->budget_adopted += budget;
+          if (marker == 1 || marker == 2)
+            x->gender_adopted += budget;
+        }
+    }
+}
+
+static gboolean
+priority_row (AimakStmt  *st,
+              gpointer    user_data,
+              GError    **error)
+{
+  Priorities *p = user_data;
+  Export *x = p->x;
+  Links *links = g_hash_table_lookup (x->links, aimak_stmt_text (st, Q_ID));
+
+  if (!write_priority_cells (x, p->row, st, links) ||
+      !write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, Q_AREA),
+                            aimak_stmt_int (st, Q_RANK), aimak_stmt_text (st, Q_TITLE),
+                            links))
+    return row_failed (x, error);
+  tally_priority (x, st);
+  x->sheets[SHEET_PRIORITIES].last_row = x->sheets[SHEET_ALIGNMENT].last_row = p->row++;
+  return row_done (x) || row_failed (x, error);
+}
+
+/* The table (or the filter in constant_memory mode), the validation lists and the
+ * print setup, after the last row. */
+static gboolean
+finish_priorities (Export *x)
+{
+  Sheet *s = &x->sheets[SHEET_PRIORITIES];
+
+  x->priorities_last_row = s->last_row;
+  TRY (add_priority_validation (x, s->last_row));
+  if (x->constant_memory)
+    TRY (sheet_filter (x, s, s->last_row));
+  else
+    TRY (add_priority_table (x, s->last_row));
+  return sheet_finish (x, s, s->last_row, s->n_cols - 1);
+}
+
+static gboolean
+fill_priorities (Priorities *p)
+{
+  Export *x = p->x;
+  Sheet *s = &x->sheets[SHEET_PRIORITIES];
+  Sheet *a = &x->sheets[SHEET_ALIGNMENT];
+
+  TRY (write_priority_headers (x));
+  TRY (write_alignment_headers (x, &p->al));
+  TRY (aimak_db_foreach (x->db, &x->error, priority_row, p, priorities_sql, "t",
+                         x->scope_json));
+  x->stats.n_priorities = x->n_priorities;
+  if (p->row == FIRST_DATA_ROW)
+    {
+      /* A table needs one data row; an empty one says why it is empty. */
+      TRY (cell_string (x, s, p->row, PC_TITLE,
+                        aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITIES), x->f_wrap));
+      TRY (cell_string (x, a, p->row, 2,
+                        aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITIES), x->f_wrap));
+      s->last_row = a->last_row = p->row++;
+    }
+  TRY (finish_priorities (x));
+  return finish_alignment (x, &p->al);
+}
+
+/* The Priorities and the Alignment sheets, row by row from one query. */
 gboolean
 write_priorities (Export *x)
 {
-  Sheet *s = &x->sheets[SHEET_PRIORITIES];
-  Sheet *a = &x->sheets[SHEET_ALIGNMENT];
-  Alignment al = { 0 };
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
-  lxw_row_t row = FIRST_DATA_ROW;
-  const char *yes = aimak_export_string (x->lang, AIMAK_XS_YES);
-  char formula[96], c1[16], c2[16];
-  gboolean ok = FALSE;
+  Priorities p = { .x = x, .row = FIRST_DATA_ROW };
+  gboolean ok = fill_priorities (&p);
 
-  if (!write_priority_headers (x, &al))
-    goto out;
-
-  st = aimak_db_prepare (x->db, &x->error,
-    "SELECT p.area_code, p.rank, p.title, p.sector_code, p.gender_marker,"
-    " p.marker_justification, p.budget_kgs, p.funding_source, p.responsible, p.partners,"
-    " p.start_year, p.end_year, p.status, p.hearing_date, p.hearing_participants_f,"
-    " p.hearing_participants_m, p.kenesh_decision_no, p.kenesh_decision_date, p.is_demo,"
-    " p.id, p.problem, p.description"
-    " FROM priority p WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
-    " ORDER BY p.area_code, p.rank, p.id",
-    "t", x->scope_json);
-  if (st == NULL)
-    goto out;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      const char *area = aimak_stmt_text (st, 0);
-      int marker = sqlite3_column_int (st, 4);
-      double budget = aimak_stmt_double_or_nan (st, 6);
-      const char *funding = (const char *) sqlite3_column_text (st, 7);
-      int start = aimak_stmt_int_or (st, 10, 0);
-      int end = aimak_stmt_int_or (st, 11, 0);
-      gboolean demo = sqlite3_column_int (st, 18) != 0;
-      Links *links = g_hash_table_lookup (x->links, aimak_stmt_text (st, 19));
-      const char *group_codes = links ? links->groups : NULL;
-      const char *gcm_codes = links ? links->gcm : NULL;
-      const char *sdg_codes = links ? links->sdg : NULL;
-      g_autofree char *groups = join_names (&x->target_groups, group_codes, FALSE);
-      g_autofree char *gcm = join_names (&x->gcm, gcm_codes, TRUE);
-      g_autofree char *sdg = join_names (&x->sdg, sdg_codes, TRUE);
-      guint n_links = 0;
-
-      if (!cell_number (x, s, row, PC_RANK, sqlite3_column_int (st, 1), x->f_int) ||
-          !cell_string (x, s, row, PC_AREA, area_name (x, area), x->f_text) ||
-          !cell_string (x, s, row, PC_PCODE, area, x->f_text) ||
-          !cell_string (x, s, row, PC_TITLE, aimak_stmt_text (st, 2), x->f_wrap) ||
-          !cell_string (x, s, row, PC_SECTOR,
-                        code_name (&x->sectors, aimak_stmt_text (st, 3)), x->f_text) ||
-          !cell_string (x, s, row, PC_TARGET_GROUPS, groups, x->f_wrap) ||
-          !cell_number (x, s, row, PC_MARKER, marker, x->f_int) ||
-          !cell_string (x, s, row, PC_JUSTIFICATION, aimak_stmt_text (st, 5), x->f_wrap) ||
-          !cell_string (x, s, row, PC_GCM, gcm, x->f_wrap) ||
-          !cell_string (x, s, row, PC_SDG, sdg, x->f_wrap) ||
-          !cell_number (x, s, row, PC_BUDGET, budget, x->f_kgs) ||
-          !cell_string (x, s, row, PC_FUNDING, code_name (&x->funding, funding), x->f_text) ||
-          !cell_string (x, s, row, PC_RESPONSIBLE, aimak_stmt_text (st, 8), x->f_text) ||
-          !cell_string (x, s, row, PC_PARTNERS, aimak_stmt_text (st, 9), x->f_wrap) ||
-          !cell_number (x, s, row, PC_START, start ? start : NAN, x->f_int) ||
-          !cell_number (x, s, row, PC_END, end ? end : NAN, x->f_int) ||
-          !cell_string (x, s, row, PC_STATUS,
-                        code_name (&x->statuses, aimak_stmt_text (st, 12)), x->f_text) ||
-          !cell_date (x, s, row, PC_HEARING_DATE, aimak_stmt_text (st, 13), x->f_date) ||
-          !cell_number (x, s, row, PC_HEARING_F, aimak_stmt_double_or_nan (st, 14), x->f_int) ||
-          !cell_number (x, s, row, PC_HEARING_M, aimak_stmt_double_or_nan (st, 15), x->f_int) ||
-          !cell_string (x, s, row, PC_DECISION_NO, aimak_stmt_text (st, 16), x->f_text) ||
-          !cell_date (x, s, row, PC_DECISION_DATE, aimak_stmt_text (st, 17), x->f_date) ||
-          !cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text) ||
-          !cell_string (x, s, row, PC_PROBLEM, aimak_stmt_text (st, 20), x->f_wrap) ||
-          !cell_string (x, s, row, PC_DESCRIPTION, aimak_stmt_text (st, 21), x->f_wrap) ||
-          !write_checklist (x, s, row, links ? links->checklist : NULL))
-        goto out;
-
-      /* The same row on the Alignment sheet: 1 where the priority supports the objective. */
-      if (!cell_string (x, a, row, 0, area_name (x, area), x->f_text) ||
-          !cell_number (x, a, row, 1, sqlite3_column_int (st, 1), x->f_int) ||
-          !cell_string (x, a, row, 2, aimak_stmt_text (st, 2), x->f_wrap) ||
-          !write_alignment_links (x, &al, row, &x->gcm, al.first_gcm, gcm_codes, &n_links) ||
-          !write_alignment_links (x, &al, row, &x->sdg, al.first_sdg, sdg_codes, &n_links))
-        goto out;
-      lxw_rowcol_to_cell (c1, row, al.first_gcm);
-      lxw_rowcol_to_cell (c2, row, al.count_col - 1);
-      g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", c1, c2);
-      if (!cell_formula (x, a, row, al.count_col, formula, n_links, x->f_int))
-        goto out;
-
-      /* Figures for the cover and the gender budget. */
-      x->n_priorities++;
-      if (demo)
-        x->has_demo = TRUE;
-      if (start && (x->first_year == 0 || start < x->first_year))
-        x->first_year = start;
-      if (end && end > x->last_year)
-        x->last_year = end;
-      /* The rule of aimak_summary_status_class(): rejected priorities count in no
-       * total, and the adopted programme is approved, in progress or completed. */
-      if (isfinite (budget) &&
-          aimak_summary_status_class (aimak_stmt_text (st, 12)) != AIMAK_STATUS_CLASS_REJECTED)
-        {
-          Code *fc = funding ? g_hash_table_lookup (x->funding.by_code, funding) : NULL;
-
-          if (marker >= 0 && marker <= 2)
-            x->budget_marker[marker] += budget;
-          x->budget_funding[fc ? fc->index : x->funding.list->len] += budget;
-          if (aimak_summary_status_class (aimak_stmt_text (st, 12)) == AIMAK_STATUS_CLASS_ADOPTED)
-            {
-              x->budget_adopted += budget;
-              if (marker == 1 || marker == 2)
-                x->gender_adopted += budget;
-            }
-        }
-      s->last_row = a->last_row = row++;
-      if (!row_done (x))
-        goto out;
-    }
-  if (local_error)
-    {
-      g_propagate_error (&x->error, local_error);
-      goto out;
-    }
-  x->stats.n_priorities = x->n_priorities;
-
-  if (row == FIRST_DATA_ROW)
-    {
-      /* A table needs one data row; an empty one says why it is empty. */
-      if (!cell_string (x, s, row, PC_TITLE,
-                        aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITIES), x->f_wrap) ||
-          !cell_string (x, a, row, 2,
-                        aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITIES), x->f_wrap))
-        goto out;
-      s->last_row = a->last_row = row++;
-    }
-  x->priorities_last_row = s->last_row;
-
-  if (!add_priority_validation (x, s->last_row))
-    goto out;
-  if (x->constant_memory)
-    {
-      if (!sheet_filter (x, s, s->last_row) ||
-          !sheet_finish (x, s, s->last_row, s->n_cols - 1))
-        goto out;
-    }
-  else if (!add_priority_table (x, s->last_row) ||
-           !sheet_finish (x, s, s->last_row, s->n_cols - 1))
-    goto out;
-
-  /* Alignment: how many priorities support each objective, then what the codes mean. */
-  {
-    lxw_row_t filter_last = a->last_row;
-    lxw_row_t r = a->last_row + 1;
-    const char *sum_label = aimak_export_string (x->lang, AIMAK_XS_COVERAGE_ROW);
-
-    if (!sheet_filter (x, a, filter_last) ||
-        !cell_string (x, a, r, 2, sum_label, x->f_total_label))
-      goto out;
-    for (lxw_col_t c = al.first_gcm; c <= al.count_col; c++)
-      {
-        guint64 n = 0;
-
-        if (c < al.count_col)
-          n = al.covered[c - al.first_gcm];
-        else
-          for (lxw_col_t k = 0; k < al.count_col - al.first_gcm; k++)
-            n += al.covered[k];
-        lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, c);
-        lxw_rowcol_to_cell (c2, filter_last, c);
-        g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", c1, c2);
-        if (!cell_formula (x, a, r, c, formula, n, x->f_total_count))
-          goto out;
-      }
-    r += 2;
-    if (!cell_string (x, a, r++, 0, aimak_export_string (x->lang, AIMAK_XS_LEGEND), x->f_bold) ||
-        !cell_string (x, a, r++, 0, aimak_export_string (x->lang, AIMAK_XS_GCM_LONG), NULL))
-      goto out;
-    for (guint i = 0; i < x->gcm.list->len; i++, r++)
-      {
-        Code *c = g_ptr_array_index (x->gcm.list, i);
-        g_autofree char *label = aimak_export_string_subst (x->lang, AIMAK_XS_GCM_SHORT,
-                                                            "code", c->code);
-        if (!cell_string (x, a, r, 1, label, NULL) || !cell_string (x, a, r, 2, c->name, NULL))
-          goto out;
-      }
-    if (!cell_string (x, a, r++, 0, aimak_export_string (x->lang, AIMAK_XS_SDG_LONG), NULL))
-      goto out;
-    for (guint i = 0; i < x->sdg.list->len; i++, r++)
-      {
-        Code *c = g_ptr_array_index (x->sdg.list, i);
-        g_autofree char *label = aimak_export_string_subst (x->lang, AIMAK_XS_SDG_SHORT,
-                                                            "code", c->code);
-        if (!cell_string (x, a, r, 1, label, NULL) || !cell_string (x, a, r, 2, c->name, NULL))
-          goto out;
-      }
-    /* The legend's long texts must not widen the area column. */
-    a->width[0] = MIN (a->width[0], 30);
-    a->width[1] = MIN (a->width[1], 10);
-    if (!sheet_finish (x, a, r - 1, al.count_col))
-      goto out;
-  }
-  ok = TRUE;
-
-out:
-  g_free (al.covered);
+  g_free (p.al.covered);
   return ok;
 }

@@ -242,6 +242,8 @@ G_GNUC_INTERNAL gboolean    cell_link           (Export     *x,
 G_GNUC_INTERNAL void        report              (Export     *x,
                                                  double      fraction);
 G_GNUC_INTERNAL gboolean    row_done            (Export     *x);
+G_GNUC_INTERNAL gboolean    row_failed          (Export     *x,
+                                                 GError    **error);
 G_GNUC_INTERNAL gboolean    sheet_title         (Export           *x,
                                                  Sheet            *s,
                                                  AimakExportString title);
@@ -257,6 +259,27 @@ G_GNUC_INTERNAL gboolean    sheet_finish        (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   print_last_row,
                                                  lxw_col_t   print_last_col);
+
+/* aimak-export-alignment.c: the Alignment sheet, filled with the Priorities sheet. */
+typedef struct
+{
+  lxw_col_t first_gcm;
+  lxw_col_t first_sdg;
+  lxw_col_t count_col;
+  guint64  *covered;     /* per GCM then SDG column: priorities linked */
+} Alignment;
+
+G_GNUC_INTERNAL gboolean    write_alignment_headers (Export     *x,
+                                                     Alignment  *al);
+G_GNUC_INTERNAL gboolean    write_alignment_row     (Export     *x,
+                                                     Alignment  *al,
+                                                     lxw_row_t   row,
+                                                     const char *area,
+                                                     int         rank,
+                                                     const char *title,
+                                                     Links      *links);
+G_GNUC_INTERNAL gboolean    finish_alignment        (Export     *x,
+                                                     Alignment  *al);
 
 /* One per sheet, called in this order (the Cover last). */
 G_GNUC_INTERNAL gboolean    write_profile       (Export     *x);

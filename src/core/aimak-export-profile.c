@@ -100,59 +100,223 @@ profile_hiding (Export      *x,
   return h;
 }
 
-gboolean
-write_profile (Export *x)
+/* The Profile sheet's columns; the chart reads women and men from two hidden columns
+ * right of the chart, where a hidden value is an empty cell: a text such as "<5" would
+ * be drawn as 0. */
+enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE,
+       C_OTHERS, C_N };
+enum { C_CHART_WOMEN = C_N + 20, C_CHART_MEN };
+
+typedef struct
 {
-  Sheet *s = &x->sheets[SHEET_PROFILE];
-  enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE,
-         C_OTHERS, C_N };
-  /* The chart reads women and men from two hidden columns right of the chart, where
-   * a hidden value is an empty cell: a text such as "<5" would be drawn as 0. */
-  enum { C_CHART_WOMEN = C_N + 20, C_CHART_MEN };
+  Export     *x;
+  Sheet      *s;
+  lxw_row_t   row;
   const char *headers[C_N];
-  static const AimakExportString header_ids[C_N] = {
-    AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_INDICATOR, AIMAK_XS_COL_UNIT,
-    AIMAK_XS_COL_YEAR, AIMAK_XS_COL_WOMEN, AIMAK_XS_COL_MEN, AIMAK_XS_COL_TOTAL,
-    AIMAK_XS_COL_SOURCE, AIMAK_XS_COL_SOURCES_DIFFER,
+  char       *threshold_text;   /* "<5" */
+  char       *why_small;
+  GString    *sources;
+  /* The chart: the first run of one unit in the first area with figures. */
+  char       *chart_area;
+  char       *chart_unit;
+  lxw_row_t   chart_first, chart_last;
+  gboolean    chart_open;
+  gboolean    any_hidden_in_chart;
+  GArray     *chart_hidden;     /* gboolean per chart row: the women's bar is hidden */
+} Profile;
+
+/* One row of the profile query. */
+typedef struct
+{
+  const char  *area;
+  const char  *code;
+  const char  *name;
+  const char  *unit;
+  int          year;
+  double       f, m, t;
+  lxw_format  *fmt;
+  Hiding       h;
+} ProfileRow;
+
+static void
+profile_clear (Profile *p)
+{
+  g_free (p->threshold_text);
+  g_free (p->why_small);
+  g_string_free (p->sources, TRUE);
+  g_free (p->chart_area);
+  g_free (p->chart_unit);
+  g_array_unref (p->chart_hidden);
+}
+
+/* The Cover lists every hidden cell: "Women, <indicator>, <area>, <year>" and why. */
+static void
+note_hidden (Profile          *p,
+             const ProfileRow *r)
+{
+  Export *x = p->x;
+  g_autofree char *year_text = g_strdup_printf ("%d", r->year);
+  const struct { gboolean on; lxw_col_t col; AimakExportString sex; const char *why; }
+    hid[] = {
+      { r->h.hide_women, C_WOMEN, AIMAK_XS_COL_WOMEN, p->why_small },
+      { r->h.hide_total, C_TOTAL, AIMAK_XS_COL_TOTAL,
+        aimak_export_string (x->lang, AIMAK_XS_HIDDEN_COMPLEMENT) },
+    };
+
+  for (guint k = 0; k < G_N_ELEMENTS (hid); k++)
+    {
+      g_autofree char *what = NULL;
+      const char *keys[] = { "what", "indicator", "area", "year" };
+      const char *values[] = { aimak_export_string (x->lang, hid[k].sex), r->name,
+                               area_name (x, r->area), year_text };
+
+      if (!hid[k].on)
+        continue;
+      what = g_strdup (aimak_export_string (x->lang, AIMAK_XS_HIDDEN_WHAT));
+      for (guint v = 0; v < G_N_ELEMENTS (keys); v++)
+        {
+          g_autofree char *key = g_strdup_printf ("{%s}", keys[v]);
+          g_auto(GStrv) parts = g_strsplit (what, key, -1);
+          g_free (what);
+          what = g_strjoinv (values[v], parts);
+        }
+      note_cell (x->hidden, p->s->name, p->row, hid[k].col, what, hid[k].why);
+    }
+}
+
+/* Women, men and total, each hidden where the rule says so. */
+static gboolean
+write_figures (Profile          *p,
+               const ProfileRow *r)
+{
+  Export *x = p->x;
+  Sheet *s = p->s;
+
+  if (r->h.hide_women)
+    TRY (cell_string (x, s, p->row, C_WOMEN, p->threshold_text, x->f_suppressed));
+  else
+    TRY (cell_number (x, s, p->row, C_WOMEN, r->f, r->fmt));
+  TRY (cell_number (x, s, p->row, C_MEN, r->m, r->fmt));
+  if (r->h.hide_total)
+    TRY (cell_string (x, s, p->row, C_TOTAL,
+                      aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL),
+                      x->f_suppressed));
+  else
+    TRY (cell_number (x, s, p->row, C_TOTAL, r->t, r->fmt));
+  if (r->h.hide_women || r->h.hide_total)
+    note_hidden (p, r);
+  return TRUE;
+}
+
+/* The chart takes the first run of rows of one unit in the first area that has a
+ * women's or men's figure, at most CHART_MAX_ROWS of them. */
+static gboolean
+chart_row (Profile          *p,
+           const ProfileRow *r)
+{
+  gboolean in_chart = FALSE;
+
+  if (p->chart_open)
+    {
+      if (p->chart_area == NULL && (isfinite (r->f) || isfinite (r->m) || r->h.hide_women))
+        {
+          p->chart_area = g_strdup (r->area);
+          p->chart_unit = g_strdup (r->unit);
+          p->chart_first = p->chart_last = p->row;
+          in_chart = TRUE;
+        }
+      else if (p->chart_area != NULL && g_strcmp0 (p->chart_area, r->area) == 0 &&
+               g_strcmp0 (p->chart_unit, r->unit) == 0 &&
+               p->row - p->chart_first < CHART_MAX_ROWS)
+        {
+          p->chart_last = p->row;
+          in_chart = TRUE;
+        }
+      else if (p->chart_area != NULL)
+        p->chart_open = FALSE;
+    }
+  if (in_chart)
+    {
+      gboolean hidden = r->h.hide_women;
+
+      TRY (cell_number (p->x, p->s, p->row, C_CHART_WOMEN, r->h.hide_women ? NAN : r->f,
+                        r->fmt));
+      TRY (cell_number (p->x, p->s, p->row, C_CHART_MEN, r->m, r->fmt));
+      g_array_set_size (p->chart_hidden, p->row - p->chart_first + 1);
+      g_array_index (p->chart_hidden, gboolean, p->row - p->chart_first) = hidden;
+      p->any_hidden_in_chart |= hidden;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_profile_row (Profile   *p,
+                   AimakStmt *st)
+{
+  Export *x = p->x;
+  Sheet *s = p->s;
+  lxw_row_t row = p->row;
+  int differing = aimak_stmt_int (st, 12);
+  Group group = { aimak_stmt_double_or_nan (st, 13), aimak_stmt_double_or_nan (st, 14),
+                  aimak_stmt_int (st, 15), aimak_stmt_int (st, 16) };
+  ProfileRow r = {
+    .area = aimak_stmt_text (st, 0),
+    .code = aimak_stmt_text (st, 1),
+    .unit = aimak_stmt_text (st, 5),
+    .year = aimak_stmt_int (st, 6),
+    .f = aimak_stmt_double_or_nan (st, 7),
+    .m = aimak_stmt_double_or_nan (st, 8),
+    .t = aimak_stmt_double_or_nan (st, 9),
   };
-  g_autoptr(AimakStmt) st = NULL;
-  g_autofree char *chart_area = NULL;
-  g_autofree char *chart_unit = NULL;
-  g_autoptr(GString) sources = g_string_new (NULL);
-  g_autoptr(GArray) chart_hidden = g_array_new (FALSE, TRUE, sizeof (gboolean));
-  GError *local_error = NULL;
-  lxw_row_t row = FIRST_DATA_ROW;
-  lxw_row_t chart_first = 0, chart_last = 0;
-  gboolean chart_open = TRUE, any_hidden_in_chart = FALSE;
-  g_autofree char *threshold_text = g_strdup_printf ("<%d", x->threshold);
-  g_autofree char *n_text = g_strdup_printf ("%d", x->threshold);
-  g_autofree char *why_small = aimak_export_string_subst (x->lang, AIMAK_XS_HIDDEN_SMALL, "n",
-                                                         n_text);
-  g_autofree char *hidden_label = NULL;
-  lxw_chart *chart;
-  lxw_chart_series *series;
-  lxw_chart_options chart_opts = { .x_offset = 10, .x_scale = 1.4, .y_scale = 1.6 };
-  lxw_row_col_options hidden_col = { .hidden = LXW_TRUE };
-  g_autofree char *chart_title = NULL;
 
-  for (guint c = 0; c < C_N; c++)
-    headers[c] = aimak_export_string (x->lang, header_ids[c]);
-  hidden_label = g_strdup_printf ("%s (%s)", threshold_text,
-                                  aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL));
-  s->cap[C_INDICATOR] = WIDTH_CAP_WRAP;
-  s->cap[C_SOURCE] = WIDTH_CAP_WRAP;
-  s->cap[C_OTHERS] = 24;
-  TRY (sheet_title (x, s, AIMAK_XS_TITLE_PROFILE));
-  TRY (sheet_headers (x, s, headers, C_N, TRUE));
+  r.h = profile_hiding (x, r.area, r.code, r.f, r.t, &group);
+  r.fmt = g_strcmp0 (r.unit, "PERSONS") == 0 || g_strcmp0 (r.unit, "NUMBER") == 0
+          ? x->f_count : x->f_number;
+  r.name = aimak_lang_pick (x->lang, aimak_stmt_text (st, 2), aimak_stmt_text (st, 3),
+                            aimak_stmt_text (st, 4));
+  if (*r.name == '\0')
+    r.name = r.code;
+  TRY (cell_string (x, s, row, C_AREA, area_name (x, r.area), x->f_text));
+  TRY (cell_string (x, s, row, C_PCODE, r.area, x->f_text));
+  TRY (cell_string (x, s, row, C_INDICATOR, r.name, x->f_wrap));
+  TRY (cell_string (x, s, row, C_UNIT, aimak_export_unit_label (x->lang, r.unit), x->f_text));
+  TRY (cell_number (x, s, row, C_YEAR, r.year, x->f_int));
+  TRY (write_figures (p, &r));
+  g_string_truncate (p->sources, 0);
+  note_sources (x, aimak_stmt_text (st, 10), p->sources);
+  TRY (cell_string (x, s, row, C_SOURCE, p->sources->str, x->f_wrap));
+  if (differing > 0)
+    {
+      g_autofree char *n = g_strdup_printf ("%d", differing);
+      g_autofree char *note = aimak_export_string_subst (x->lang, AIMAK_XS_SOURCES_DIFFER,
+                                                         "n", n);
+      TRY (cell_string (x, s, row, C_OTHERS, note, x->f_wrap));
+    }
+  if (aimak_stmt_int (st, 11))
+    x->has_demo = TRUE;
+  TRY (chart_row (p, &r));
+  s->last_row = p->row++;
+  return row_done (x);
+}
 
-  /* The latest year of each indicator in each area, women, men and total side by side,
-   * one row per source: values of different sources are never combined (see
-   * aimak_indicator_rows()), and a row says how many other sources of the same figure
-   * give different values — the partition by (area, indicator, year) counts the
-   * sources, the one by the values too counts those that agree.
-   * Key indicators first, then grouped by unit, so that the chart (the first run of
-   * one unit in the first area) compares like with like. */
-  st = aimak_db_prepare (x->db, &x->error,
+static gboolean
+profile_row (AimakStmt  *st,
+             gpointer    user_data,
+             GError    **error)
+{
+  Profile *p = user_data;
+
+  return write_profile_row (p, st) || row_failed (p->x, error);
+}
+
+/* The latest year of each indicator in each area, women, men and total side by side,
+ * one row per source: values of different sources are never combined (see
+ * aimak_indicator_rows()), and a row says how many other sources of the same figure
+ * give different values — the partition by (area, indicator, year) counts the
+ * sources, the one by the values too counts those that agree.
+ * Key indicators first, then grouped by unit, so that the chart (the first run of
+ * one unit in the first area) compares like with like. */
+static const char profile_sql[] =
     "WITH v AS ("
     "  SELECT area_code, indicator_code, year, sex, value, source, is_demo"
     "  FROM indicator_value WHERE deleted_at IS NULL AND " IN_SCOPE ("area_code") "),"
@@ -171,198 +335,147 @@ write_profile (Export *x)
     "  min(g.f) OVER w, max(g.f) OVER w, count(g.f) OVER w, count(g.m) OVER w"
     " FROM g JOIN indicator i ON i.code = g.c"
     " WINDOW w AS (PARTITION BY g.a, g.c, g.y)"
-    " ORDER BY g.a, i.is_key DESC, i.unit, g.c, g.src",
-    "t", x->scope_json);
-  if (st == NULL)
-    return FALSE;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      const char *area = aimak_stmt_text (st, 0);
-      const char *code = aimak_stmt_text (st, 1);
-      const char *unit = aimak_stmt_text (st, 5);
-      int year = sqlite3_column_int (st, 6);
-      double f = aimak_stmt_double_or_nan (st, 7);
-      double m = aimak_stmt_double_or_nan (st, 8);
-      double t = aimak_stmt_double_or_nan (st, 9);
-      int differing = sqlite3_column_int (st, 12);
-      Group group = { aimak_stmt_double_or_nan (st, 13), aimak_stmt_double_or_nan (st, 14),
-                      sqlite3_column_int (st, 15), sqlite3_column_int (st, 16) };
-      Hiding h = profile_hiding (x, area, code, f, t, &group);
-      lxw_format *fmt = g_strcmp0 (unit, "PERSONS") == 0 || g_strcmp0 (unit, "NUMBER") == 0
-                        ? x->f_count : x->f_number;
-      const char *name = aimak_lang_pick (x->lang, aimak_stmt_text (st, 2),
-                                          aimak_stmt_text (st, 3), aimak_stmt_text (st, 4));
-      gboolean in_chart;
+    " ORDER BY g.a, i.is_key DESC, i.unit, g.c, g.src";
 
-      if (*name == '\0')
-        name = code;
-      TRY (cell_string (x, s, row, C_AREA, area_name (x, area), x->f_text));
-      TRY (cell_string (x, s, row, C_PCODE, area, x->f_text));
-      TRY (cell_string (x, s, row, C_INDICATOR, name, x->f_wrap));
-      TRY (cell_string (x, s, row, C_UNIT, aimak_export_unit_label (x->lang, unit), x->f_text));
-      TRY (cell_number (x, s, row, C_YEAR, year, x->f_int));
-      if (h.hide_women)
-        TRY (cell_string (x, s, row, C_WOMEN, threshold_text, x->f_suppressed));
+/* "Women and men in <area> (<unit>)"; without a unit, without the brackets. */
+static char *
+profile_chart_title (Profile *p)
+{
+  Export *x = p->x;
+  g_autofree char *with_area = aimak_export_string_subst (x->lang, AIMAK_XS_CHART_PROFILE,
+                                                          "area",
+                                                          p->chart_area
+                                                          ? area_name (x, p->chart_area)
+                                                          : x->scope_label);
+  g_autofree char *unit_label = g_strdup (p->chart_unit
+                                          ? aimak_export_unit_label (x->lang, p->chart_unit)
+                                          : "");
+  g_auto(GStrv) parts = g_strsplit (with_area, "{unit}", -1);
+  char *title = g_strjoinv (unit_label, parts);
+
+  if (p->chart_unit == NULL)
+    {
+      /* No unit: drop the empty brackets. */
+      char *bracket = strstr (title, " ()");
+      if (bracket)
+        *bracket = '\0';
+    }
+  return title;
+}
+
+/* The gap of a hidden value says what it is: "<5 (hidden)"; the other bars carry
+ * no label. */
+static gboolean
+label_hidden_bars (Profile          *p,
+                   lxw_chart_series *series)
+{
+  Export *x = p->x;
+  guint n = p->chart_hidden->len;
+  const char *suppressed = aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL);
+  g_autofree char *hidden_label = g_strdup_printf ("%s (%s)", p->threshold_text, suppressed);
+  g_autofree lxw_chart_data_label *labels = g_new0 (lxw_chart_data_label, n);
+  g_autofree lxw_chart_data_label **list = g_new0 (lxw_chart_data_label *, n + 1);
+
+  for (guint k = 0; k < n; k++)
+    {
+      if (g_array_index (p->chart_hidden, gboolean, k))
+        labels[k].value = hidden_label;
       else
-        TRY (cell_number (x, s, row, C_WOMEN, f, fmt));
-      TRY (cell_number (x, s, row, C_MEN, m, fmt));
-      if (h.hide_total)
-        TRY (cell_string (x, s, row, C_TOTAL,
-                          aimak_export_string (x->lang, AIMAK_XS_SUPPRESSED_TOTAL),
-                          x->f_suppressed));
-      else
-        TRY (cell_number (x, s, row, C_TOTAL, t, fmt));
-      if (h.hide_women || h.hide_total)
-        {
-          g_autofree char *year_text = g_strdup_printf ("%d", year);
-          const struct { gboolean on; lxw_col_t col; AimakExportString sex; const char *why; }
-            hid[] = {
-              { h.hide_women, C_WOMEN, AIMAK_XS_COL_WOMEN, why_small },
-              { h.hide_total, C_TOTAL, AIMAK_XS_COL_TOTAL,
-                aimak_export_string (x->lang, AIMAK_XS_HIDDEN_COMPLEMENT) },
-            };
-
-          for (guint k = 0; k < G_N_ELEMENTS (hid); k++)
-            {
-              g_autofree char *what = NULL;
-              const char *keys[] = { "what", "indicator", "area", "year" };
-              const char *values[] = { aimak_export_string (x->lang, hid[k].sex), name,
-                                       area_name (x, area), year_text };
-
-              if (!hid[k].on)
-                continue;
-              what = g_strdup (aimak_export_string (x->lang, AIMAK_XS_HIDDEN_WHAT));
-              for (guint v = 0; v < G_N_ELEMENTS (keys); v++)
-                {
-                  g_autofree char *key = g_strdup_printf ("{%s}", keys[v]);
-                  g_auto(GStrv) parts = g_strsplit (what, key, -1);
-                  g_free (what);
-                  what = g_strjoinv (values[v], parts);
-                }
-              note_cell (x->hidden, s->name, row, hid[k].col, what, hid[k].why);
-            }
-        }
-      g_string_truncate (sources, 0);
-      note_sources (x, aimak_stmt_text (st, 10), sources);
-      TRY (cell_string (x, s, row, C_SOURCE, sources->str, x->f_wrap));
-      if (differing > 0)
-        {
-          g_autofree char *n = g_strdup_printf ("%d", differing);
-          g_autofree char *note = aimak_export_string_subst (x->lang, AIMAK_XS_SOURCES_DIFFER,
-                                                             "n", n);
-          TRY (cell_string (x, s, row, C_OTHERS, note, x->f_wrap));
-        }
-      if (sqlite3_column_int (st, 11))
-        x->has_demo = TRUE;
-
-      in_chart = FALSE;
-      if (chart_open)
-        {
-          if (chart_area == NULL && (isfinite (f) || isfinite (m) || h.hide_women))
-            {
-              chart_area = g_strdup (area);
-              chart_unit = g_strdup (unit);
-              chart_first = chart_last = row;
-              in_chart = TRUE;
-            }
-          else if (chart_area != NULL && g_strcmp0 (chart_area, area) == 0 &&
-                   g_strcmp0 (chart_unit, unit) == 0 && row - chart_first < CHART_MAX_ROWS)
-            {
-              chart_last = row;
-              in_chart = TRUE;
-            }
-          else if (chart_area != NULL)
-            chart_open = FALSE;
-        }
-      if (in_chart)
-        {
-          gboolean hidden = h.hide_women;
-
-          TRY (cell_number (x, s, row, C_CHART_WOMEN, h.hide_women ? NAN : f, fmt));
-          TRY (cell_number (x, s, row, C_CHART_MEN, m, fmt));
-          g_array_set_size (chart_hidden, row - chart_first + 1);
-          g_array_index (chart_hidden, gboolean, row - chart_first) = hidden;
-          any_hidden_in_chart |= hidden;
-        }
-      s->last_row = row++;
-      TRY (row_done (x));
+        labels[k].hide = LXW_TRUE;
+      list[k] = &labels[k];
     }
-  if (local_error)
-    {
-      g_propagate_error (&x->error, local_error);
-      return FALSE;
-    }
-  if (row == FIRST_DATA_ROW)
-    {
-      TRY (cell_string (x, s, row, C_AREA,
-                        aimak_export_string (x->lang, AIMAK_XS_NO_INDICATORS), NULL));
-      s->last_row = row;
-    }
-  x->stats.n_profile_rows = row - FIRST_DATA_ROW;
-  TRY (check (x, worksheet_set_column_opt (s->ws, C_CHART_WOMEN, C_CHART_MEN, 10, NULL,
-                                           &hidden_col), s->name));
+  chart_series_set_labels (series);
+  return check (x, chart_series_set_labels_custom (series, list), p->s->name);
+}
 
-  /* Women against men; on an empty sheet the chart points at the empty first row. */
-  if (chart_area == NULL)
-    chart_first = chart_last = FIRST_DATA_ROW;
+/* Women against men; on an empty sheet the chart points at the empty first row. */
+static gboolean
+add_profile_chart (Profile *p)
+{
+  Export *x = p->x;
+  Sheet *s = p->s;
+  lxw_chart_options chart_opts = { .x_offset = 10, .x_scale = 1.4, .y_scale = 1.6 };
+  g_autofree char *title = NULL;
+  lxw_chart *chart;
+
+  if (p->chart_area == NULL)
+    p->chart_first = p->chart_last = FIRST_DATA_ROW;
   chart = workbook_add_chart (x->wb, LXW_CHART_BAR);
   if (chart == NULL)
     return set_null_error (x, "chart");
-  {
-    g_autofree char *with_area = aimak_export_string_subst (x->lang, AIMAK_XS_CHART_PROFILE,
-                                                            "area",
-                                                            chart_area
-                                                            ? area_name (x, chart_area)
-                                                            : x->scope_label);
-    g_autofree char *unit_label = g_strdup (chart_unit
-                                            ? aimak_export_unit_label (x->lang, chart_unit)
-                                            : "");
-    g_auto(GStrv) parts = g_strsplit (with_area, "{unit}", -1);
-    chart_title = g_strjoinv (unit_label, parts);
-    if (chart_unit == NULL)
-      {
-        /* No unit: drop the empty brackets. */
-        char *bracket = strstr (chart_title, " ()");
-        if (bracket)
-          *bracket = '\0';
-      }
-  }
-  chart_title_set_name (chart, chart_title);
+  title = profile_chart_title (p);
+  chart_title_set_name (chart, title);
   /* A hidden value is a gap (an empty cell), never a bar of 0. */
   chart_show_blanks_as (chart, LXW_CHART_BLANKS_AS_GAP);
   for (guint i = 0; i < 2; i++)
     {
-      series = chart_add_series (chart, NULL, NULL);
+      lxw_col_t col = i == 0 ? C_CHART_WOMEN : C_CHART_MEN;
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
       if (series == NULL)
         return set_null_error (x, "chart");
-      chart_series_set_categories (series, s->name, chart_first, C_INDICATOR,
-                                   chart_last, C_INDICATOR);
-      chart_series_set_values (series, s->name, chart_first, i == 0 ? C_CHART_WOMEN
-                                                                    : C_CHART_MEN,
-                               chart_last, i == 0 ? C_CHART_WOMEN : C_CHART_MEN);
-      chart_series_set_name (series, headers[i == 0 ? C_WOMEN : C_MEN]);
-      if (i == 0 && any_hidden_in_chart)
-        {
-          /* The gap says what it is: "<5 (hidden)"; the other bars carry no label. */
-          guint n = chart_hidden->len;
-          g_autofree lxw_chart_data_label *labels = g_new0 (lxw_chart_data_label, n);
-          g_autofree lxw_chart_data_label **list = g_new0 (lxw_chart_data_label *, n + 1);
-
-          for (guint k = 0; k < n; k++)
-            {
-              if (g_array_index (chart_hidden, gboolean, k))
-                labels[k].value = hidden_label;
-              else
-                labels[k].hide = LXW_TRUE;
-              list[k] = &labels[k];
-            }
-          chart_series_set_labels (series);
-          TRY (check (x, chart_series_set_labels_custom (series, list), s->name));
-        }
+      chart_series_set_categories (series, s->name, p->chart_first, C_INDICATOR,
+                                   p->chart_last, C_INDICATOR);
+      chart_series_set_values (series, s->name, p->chart_first, col, p->chart_last, col);
+      chart_series_set_name (series, p->headers[i == 0 ? C_WOMEN : C_MEN]);
+      if (i == 0 && p->any_hidden_in_chart)
+        TRY (label_hidden_bars (p, series));
     }
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  TRY (check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
-                                             &chart_opts), s->name));
+  return check (x, worksheet_insert_chart_opt (s->ws, FIRST_DATA_ROW, C_N + 1, chart,
+                                               &chart_opts), s->name);
+}
+
+static gboolean
+fill_profile (Profile *p)
+{
+  Export *x = p->x;
+  Sheet *s = p->s;
+  static const AimakExportString header_ids[C_N] = {
+    AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_INDICATOR, AIMAK_XS_COL_UNIT,
+    AIMAK_XS_COL_YEAR, AIMAK_XS_COL_WOMEN, AIMAK_XS_COL_MEN, AIMAK_XS_COL_TOTAL,
+    AIMAK_XS_COL_SOURCE, AIMAK_XS_COL_SOURCES_DIFFER,
+  };
+  lxw_row_col_options hidden_col = { .hidden = LXW_TRUE };
+
+  for (guint c = 0; c < C_N; c++)
+    p->headers[c] = aimak_export_string (x->lang, header_ids[c]);
+  s->cap[C_INDICATOR] = WIDTH_CAP_WRAP;
+  s->cap[C_SOURCE] = WIDTH_CAP_WRAP;
+  s->cap[C_OTHERS] = 24;
+  TRY (sheet_title (x, s, AIMAK_XS_TITLE_PROFILE));
+  TRY (sheet_headers (x, s, p->headers, C_N, TRUE));
+  TRY (aimak_db_foreach (x->db, &x->error, profile_row, p, profile_sql, "t", x->scope_json));
+  if (p->row == FIRST_DATA_ROW)
+    {
+      TRY (cell_string (x, s, p->row, C_AREA,
+                        aimak_export_string (x->lang, AIMAK_XS_NO_INDICATORS), NULL));
+      s->last_row = p->row;
+    }
+  x->stats.n_profile_rows = p->row - FIRST_DATA_ROW;
+  TRY (check (x, worksheet_set_column_opt (s->ws, C_CHART_WOMEN, C_CHART_MEN, 10, NULL,
+                                           &hidden_col), s->name));
+  TRY (add_profile_chart (p));
   TRY (sheet_filter (x, s, s->last_row));
   return sheet_finish (x, s, MAX (s->last_row, FIRST_DATA_ROW + 23), C_N + 9);
+}
+
+gboolean
+write_profile (Export *x)
+{
+  g_autofree char *n_text = g_strdup_printf ("%d", x->threshold);
+  Profile p = {
+    .x = x,
+    .s = &x->sheets[SHEET_PROFILE],
+    .row = FIRST_DATA_ROW,
+    .threshold_text = g_strdup_printf ("<%d", x->threshold),
+    .why_small = aimak_export_string_subst (x->lang, AIMAK_XS_HIDDEN_SMALL, "n", n_text),
+    .sources = g_string_new (NULL),
+    .chart_open = TRUE,
+    .chart_hidden = g_array_new (FALSE, TRUE, sizeof (gboolean)),
+  };
+  gboolean ok = fill_profile (&p);
+
+  profile_clear (&p);
+  return ok;
 }
