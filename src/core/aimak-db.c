@@ -588,6 +588,33 @@ aimak_db_run_in_transaction (AimakDb         *db,
   return aimak_db_commit (db, error);
 }
 
+gboolean
+aimak_db_run_in_read_transaction (AimakDb         *db,
+                                  AimakDbWorkFunc  read,
+                                  gpointer         user_data,
+                                  GError         **error)
+{
+  GError *local_error = NULL;
+  gboolean own, ok;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (read != NULL, FALSE);
+  /* A plain BEGIN is a read transaction that read-only databases allow too;
+   * inside a transaction already open everything is one snapshot anyway. */
+  own = sqlite3_get_autocommit (db->handle) != 0;
+  if (own && !aimak_db_exec_script (db, "BEGIN DEFERRED", error))
+    return FALSE;
+  ok = read (db, user_data, &local_error);
+  if (own)
+    sqlite3_exec (db->handle, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  if (!ok)
+    {
+      g_warn_if_fail (local_error != NULL);
+      g_propagate_error (error, local_error);
+    }
+  return ok;
+}
+
 char *
 aimak_db_now (void)
 {

@@ -156,6 +156,15 @@ gboolean     aimak_db_run_in_transaction   (AimakDb        *db,
                                             gpointer        user_data,
                                             GError        **error);
 
+/* Runs @read inside one read transaction so that everything it reads is one
+ * snapshot of the database (the export, the Summary); read-only databases allow
+ * it. Inside a transaction that is already open it just runs @read. @read must
+ * not write. Returns what @read returns, with its error. */
+gboolean     aimak_db_run_in_read_transaction (AimakDb        *db,
+                                               AimakDbWorkFunc read,
+                                               gpointer        user_data,
+                                               GError        **error);
+
 gint64       aimak_db_changes              (AimakDb       *db);
 
 /* The change log: every edit with old and new values. */

@@ -223,6 +223,152 @@ write_workbook (Export     *x,
   return !g_cancellable_set_error_if_cancelled (x->cancellable, &x->error);
 }
 
+static gboolean
+check_options (const AimakExportOptions  *opts,
+               const char                *lang,
+               GError                   **error)
+{
+  if (!aimak_lang_is_valid (lang))
+    {
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
+                   _("Unknown workbook language “%s”: use en, ru or ky."), lang);
+      return FALSE;
+    }
+  if (opts->threshold < 0)
+    {
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
+                   _("The small-count threshold must be a positive number, not %d."),
+                   opts->threshold);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where the workbook goes: the target, its folder and the temporary file. */
+typedef struct
+{
+  Export     *x;
+  const char *path;
+  const char *dir;
+  char       *tmp;
+} Target;
+
+/* Everything that reads the database, inside one read transaction: every sheet sees
+ * the same state of the database. */
+static gboolean
+read_and_write (AimakDb   *db,
+                gpointer   user_data,
+                GError   **error)
+{
+  Target *t = user_data;
+  Export *x = t->x;
+  gint64 saved_cache;
+  gboolean ok;
+
+  /* SQLite's default 2 MB page cache makes the one pass over 100,000 priorities
+   * re-read the same pages from the kernel many times; 64 MB holds the working set. */
+  saved_cache = aimak_db_query_int (db, -2000, NULL, "PRAGMA cache_size", NULL);
+  aimak_db_exec_script (db, "PRAGMA cache_size = -65536", NULL);
+  report (x, 0);
+  ok = load_lists (x) && resolve_scope (x) && count_work (x) && load_links (x) &&
+       (t->tmp = create_temp (t->dir, t->path, &x->error)) != NULL &&
+       write_workbook (x, t->tmp, t->dir);
+  if (saved_cache != 0)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                                 saved_cache);
+      aimak_db_exec_script (db, pragma, NULL);
+    }
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&x->error));
+  return ok;
+}
+
+/* Closes the workbook (libxlsxwriter zips it only now), makes sure it is on disk and
+ * reads back, and renames it over the target. */
+static gboolean
+close_and_rename (Target   *t,
+                  AimakDb  *db,
+                  gboolean  replace)
+{
+  Export *x = t->x;
+  g_autofree char *shown = display_name (t->path);
+  g_autofree char *ignored = NULL;
+  g_autoptr(GError) bad = NULL;
+  lxw_error err;
+  int saved_errno;
+
+  /* libxlsxwriter says what failed on stderr in English; the message below says it
+   * in the user's language. */
+  aimak_file_quiet_stderr_begin ();
+  errno = 0;
+  err = workbook_close (x->wb);
+  saved_errno = errno;
+  aimak_file_quiet_stderr_end ();
+  x->wb = NULL;
+  if (err != LXW_NO_ERROR)
+    {
+      /* The system's reason (disk full, file too large, permission) says more
+       * than libxlsxwriter's "Zip generic error". */
+      if (saved_errno != 0)
+        set_errno_error (&x->error, saved_errno, t->dir, t->path);
+      else
+        g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                     _("Could not write the workbook “%s”: %s"), shown, lxw_strerror (err));
+      return FALSE;
+    }
+  if (!sync_file (t->tmp, t->dir, t->path, &x->error))
+    return FALSE;
+  /* libxlsxwriter does not notice when its scratch files are cut short (a file
+   * size limit, a full disk) and zips what it got: read the result back. */
+  if (!aimak_file_verify_workbook (t->tmp, &bad))
+    {
+      g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
+                   _("Could not write the workbook “%s”: the written file does not read "
+                     "back correctly (%s). The disk may be full or a file size limit "
+                     "reached. Nothing was saved."), shown, bad->message);
+      return FALSE;
+    }
+  /* Checked again: the target may have become a folder or read-only meanwhile. */
+  if (!check_target (db, t->path, replace, &ignored, &x->error) ||
+      g_cancellable_set_error_if_cancelled (x->cancellable, &x->error))
+    return FALSE;
+  if (g_rename (t->tmp, t->path) != 0)
+    {
+      set_errno_error (&x->error, errno, t->dir, t->path);
+      return FALSE;
+    }
+  g_clear_pointer (&t->tmp, g_free);
+  return TRUE;
+}
+
+/* libxlsxwriter formats numbers with snprintf, which follows LC_NUMERIC: this thread
+ * writes with the C numeric locale while the export runs. */
+static gboolean
+export_in_c_locale (Export                   *x,
+                    const AimakExportOptions *opts,
+                    Target                   *t)
+{
+  locale_t c_numeric, previous_locale = (locale_t) 0;
+  gboolean ok;
+
+  c_numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
+  if (c_numeric != (locale_t) 0)
+    previous_locale = uselocale (c_numeric);
+  ok = aimak_db_run_in_read_transaction (x->db, read_and_write, t, &x->error);
+  if (ok)
+    {
+      report (x, 0.9);
+      ok = close_and_rename (t, x->db, opts->replace);
+    }
+  if (c_numeric != (locale_t) 0)
+    {
+      uselocale (previous_locale);
+      freelocale (c_numeric);
+    }
+  return ok;
+}
+
 gboolean
 aimak_export_workbook_full (AimakDb                   *db,
                             const AimakExportOptions  *opts,
@@ -235,12 +381,8 @@ aimak_export_workbook_full (AimakDb                   *db,
 {
   Export x = { 0 };
   g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
-  locale_t c_numeric, previous_locale = (locale_t) 0;
-  gboolean own_transaction = FALSE, ok = FALSE;
-  gint64 saved_cache = 0;
-  lxw_error err;
-  int saved_errno;
+  Target t = { &x, path, NULL, NULL };
+  gboolean ok;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (opts != NULL, FALSE);
@@ -254,131 +396,29 @@ aimak_export_workbook_full (AimakDb                   *db,
   x.cancellable = cancellable;
   x.progress = progress;
   x.progress_data = progress_data;
-  if (!aimak_lang_is_valid (x.lang))
-    {
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
-                   _("Unknown workbook language “%s”: use en, ru or ky."), x.lang);
-      return FALSE;
-    }
-  if (opts->threshold < 0)
-    {
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
-                   _("The small-count threshold must be a positive number, not %d."),
-                   opts->threshold);
-      return FALSE;
-    }
-  if (!check_target (db, path, opts->replace, &dir, error))
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!check_options (opts, x.lang, error) ||
+      !check_target (db, path, opts->replace, &dir, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  t.dir = dir;
   x.now = g_date_time_new_now_local ();
   x.sources = g_ptr_array_new ();
   x.source_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   x.hidden = g_ptr_array_new_with_free_func (noted_free);
   x.cut = g_ptr_array_new_with_free_func (noted_free);
-  c_numeric = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
-  if (c_numeric != (locale_t) 0)
-    previous_locale = uselocale (c_numeric);
-
-  /* One read transaction: every sheet sees the same state of the database. */
-  if (!aimak_db_in_transaction (db))
-    {
-      if (!aimak_db_exec_script (db, "BEGIN DEFERRED", &x.error))
-        goto out;
-      own_transaction = TRUE;
-    }
-  /* SQLite's default 2 MB page cache makes the one pass over 100,000 priorities
-   * re-read the same pages from the kernel many times; 64 MB holds the working set. */
-  saved_cache = aimak_db_query_int (db, -2000, NULL, "PRAGMA cache_size", NULL);
-  aimak_db_exec_script (db, "PRAGMA cache_size = -65536", NULL);
-  report (&x, 0);
-  if (!load_lists (&x) || !resolve_scope (&x) || !count_work (&x) || !load_links (&x))
-    goto out;
-  tmp = create_temp (dir, path, &x.error);
-  if (tmp == NULL)
-    goto out;
-  if (!write_workbook (&x, tmp, dir))
-    goto out;
-
-  report (&x, 0.9);
-  /* libxlsxwriter says what failed on stderr in English; the message below says it
-   * in the user's language. */
-  aimak_file_quiet_stderr_begin ();
-  errno = 0;
-  err = workbook_close (x.wb);
-  saved_errno = errno;
-  aimak_file_quiet_stderr_end ();
-  x.wb = NULL;
-  if (err != LXW_NO_ERROR)
-    {
-      int saved = saved_errno;
-      /* The system's reason (disk full, file too large, permission) says more
-       * than libxlsxwriter's "Zip generic error". */
-      if (saved != 0)
-        set_errno_error (&x.error, saved, dir, path);
-      else
-        {
-          g_autofree char *shown = display_name (path);
-          g_set_error (&x.error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
-                       _("Could not write the workbook “%s”: %s"), shown, lxw_strerror (err));
-        }
-      goto out;
-    }
-  if (!sync_file (tmp, dir, path, &x.error))
-    goto out;
-  /* libxlsxwriter does not notice when its scratch files are cut short (a file
-   * size limit, a full disk) and zips what it got: read the result back. */
-  {
-    g_autoptr(GError) bad = NULL;
-
-    if (!aimak_file_verify_workbook (tmp, &bad))
-      {
-        g_autofree char *shown = display_name (path);
-        g_set_error (&x.error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
-                     _("Could not write the workbook “%s”: the written file does not read "
-                       "back correctly (%s). The disk may be full or a file size limit "
-                       "reached. Nothing was saved."), shown, bad->message);
-        goto out;
-      }
-  }
-  /* Checked again: the target may have become a folder or read-only meanwhile. */
-  {
-    g_autofree char *ignored = NULL;
-    if (!check_target (db, path, opts->replace, &ignored, &x.error))
-      goto out;
-  }
-  if (g_cancellable_set_error_if_cancelled (cancellable, &x.error))
-    goto out;
-  if (g_rename (tmp, path) != 0)
-    {
-      set_errno_error (&x.error, errno, dir, path);
-      goto out;
-    }
-  g_clear_pointer (&tmp, g_free);
-  x.stats.constant_memory = x.constant_memory;
-  if (stats)
-    *stats = x.stats;
-  report (&x, 1.0);
-  ok = TRUE;
-
-out:
+  ok = export_in_c_locale (&x, opts, &t);
   if (x.wb)
     lxw_workbook_free (x.wb);   /* abandons the workbook without writing it */
-  if (tmp)
-    g_unlink (tmp);
-  if (own_transaction)
-    aimak_db_exec_script (db, ok ? "COMMIT" : "ROLLBACK", NULL);
-  if (saved_cache != 0)
+  if (t.tmp)
+    g_unlink (t.tmp);
+  g_free (t.tmp);
+  if (ok)
     {
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
-                                                 saved_cache);
-      aimak_db_exec_script (db, pragma, NULL);
-    }
-  if (c_numeric != (locale_t) 0)
-    {
-      uselocale (previous_locale);
-      freelocale (c_numeric);
+      x.stats.constant_memory = x.constant_memory;
+      if (stats)
+        *stats = x.stats;
+      report (&x, 1.0);
     }
   export_clear (&x);
   if (!ok)
