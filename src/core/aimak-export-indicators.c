@@ -52,12 +52,61 @@ total_formula (Export    *x,
   return cell_formula (x, s, row, col, formula, women + men, x->f_number);
 }
 
+enum { C_AREA, C_RANK, C_PRIORITY, C_INDICATOR, C_UNIT, C_BW, C_BM, C_BT, C_TW, C_TM, C_TT,
+       C_AW, C_AM, C_AT, C_N };
+
+typedef struct
+{
+  Export    *x;
+  lxw_row_t  row;
+} Indicators;
+
+static gboolean
+write_indicator_row (Export    *x,
+                     lxw_row_t  row,
+                     AimakStmt *st)
+{
+  Sheet *s = &x->sheets[SHEET_INDICATORS];
+  const char *unit = aimak_stmt_text (st, 4);
+  gboolean additive = is_count_unit (unit);
+  double v[6];
+
+  for (guint i = 0; i < 6; i++)
+    v[i] = aimak_stmt_double_or_nan (st, 5 + i);
+  TRY (cell_string (x, s, row, C_AREA, area_name (x, aimak_stmt_text (st, 0)), x->f_text));
+  TRY (cell_number (x, s, row, C_RANK, aimak_stmt_int (st, 1), x->f_int));
+  TRY (cell_string (x, s, row, C_PRIORITY, aimak_stmt_text (st, 2), x->f_wrap));
+  TRY (cell_string (x, s, row, C_INDICATOR, aimak_stmt_text (st, 3), x->f_wrap));
+  TRY (cell_string (x, s, row, C_UNIT, unit, x->f_text));
+  for (guint i = 0; i < 3; i++)
+    {
+      lxw_col_t col = C_BW + 3 * i;
+
+      TRY (cell_number (x, s, row, col, v[2 * i], x->f_number));
+      TRY (cell_number (x, s, row, col + 1, v[2 * i + 1], x->f_number));
+      TRY (total_formula (x, s, row, col + 2, v[2 * i], v[2 * i + 1], additive));
+    }
+  s->last_row = row;
+  return row_done (x);
+}
+
+static gboolean
+indicator_row (AimakStmt  *st,
+               gpointer    user_data,
+               GError    **error)
+{
+  Indicators *ind = user_data;
+
+  if (!write_indicator_row (ind->x, ind->row, st))
+    return row_failed (ind->x, error);
+  ind->row++;
+  return TRUE;
+}
+
 gboolean
 write_indicators (Export *x)
 {
   Sheet *s = &x->sheets[SHEET_INDICATORS];
-  enum { C_AREA, C_RANK, C_PRIORITY, C_INDICATOR, C_UNIT, C_BW, C_BM, C_BT, C_TW, C_TM, C_TT,
-         C_AW, C_AM, C_AT, C_N };
   static const AimakExportString header_ids[C_N] = {
     AIMAK_XS_COL_AREA, AIMAK_XS_COL_RANK, AIMAK_XS_COL_PRIORITY, AIMAK_XS_COL_INDICATOR,
     AIMAK_XS_COL_UNIT, AIMAK_XS_COL_BASELINE_WOMEN, AIMAK_XS_COL_BASELINE_MEN,
@@ -66,9 +115,7 @@ write_indicators (Export *x)
     AIMAK_XS_COL_ACTUAL_TOTAL,
   };
   const char *headers[C_N];
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
-  lxw_row_t row = FIRST_DATA_ROW;
+  Indicators ind = { x, FIRST_DATA_ROW };
 
   for (guint c = 0; c < C_N; c++)
     headers[c] = aimak_export_string (x->lang, header_ids[c]);
@@ -76,51 +123,19 @@ write_indicators (Export *x)
   s->cap[C_INDICATOR] = 40;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_INDICATORS));
   TRY (sheet_headers (x, s, headers, C_N, TRUE));
-
-  st = aimak_db_prepare (x->db, &x->error,
+  TRY (aimak_db_foreach (x->db, &x->error, indicator_row, &ind,
     "SELECT p.area_code, p.rank, p.title, pi.name, pi.unit, pi.baseline_f, pi.baseline_m,"
     " pi.target_f, pi.target_m, pi.actual_f, pi.actual_m"
     " FROM priority p JOIN priority_indicator pi ON pi.priority_id = p.id"
     " WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
     " ORDER BY p.area_code, p.rank, p.id, pi.position, pi.id",
-    "t", x->scope_json);
-  if (st == NULL)
-    return FALSE;
-  while (aimak_stmt_next (st, &local_error))
+    "t", x->scope_json));
+  x->stats.n_indicator_rows = ind.row - FIRST_DATA_ROW;
+  if (ind.row == FIRST_DATA_ROW)
     {
-      const char *unit = aimak_stmt_text (st, 4);
-      gboolean additive = is_count_unit (unit);
-      double v[6];
-
-      for (guint i = 0; i < 6; i++)
-        v[i] = aimak_stmt_double_or_nan (st, 5 + i);
-      TRY (cell_string (x, s, row, C_AREA, area_name (x, aimak_stmt_text (st, 0)), x->f_text));
-      TRY (cell_number (x, s, row, C_RANK, sqlite3_column_int (st, 1), x->f_int));
-      TRY (cell_string (x, s, row, C_PRIORITY, aimak_stmt_text (st, 2), x->f_wrap));
-      TRY (cell_string (x, s, row, C_INDICATOR, aimak_stmt_text (st, 3), x->f_wrap));
-      TRY (cell_string (x, s, row, C_UNIT, unit, x->f_text));
-      for (guint i = 0; i < 3; i++)
-        {
-          lxw_col_t col = C_BW + 3 * i;
-
-          TRY (cell_number (x, s, row, col, v[2 * i], x->f_number));
-          TRY (cell_number (x, s, row, col + 1, v[2 * i + 1], x->f_number));
-          TRY (total_formula (x, s, row, col + 2, v[2 * i], v[2 * i + 1], additive));
-        }
-      s->last_row = row++;
-      TRY (row_done (x));
-    }
-  if (local_error)
-    {
-      g_propagate_error (&x->error, local_error);
-      return FALSE;
-    }
-  x->stats.n_indicator_rows = row - FIRST_DATA_ROW;
-  if (row == FIRST_DATA_ROW)
-    {
-      TRY (cell_string (x, s, row, C_AREA,
+      TRY (cell_string (x, s, ind.row, C_AREA,
                         aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITY_INDICATORS), NULL));
-      s->last_row = row;
+      s->last_row = ind.row;
       s->width[C_AREA] = 12;
     }
   TRY (sheet_filter (x, s, s->last_row));

@@ -17,7 +17,7 @@
 
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
-#include "aimak-db-private.h"
+#include "aimak-db.h"
 
 G_BEGIN_DECLS
 

@@ -112,88 +112,78 @@ join_names (CodeList   *cl,
   return g_string_free (out, FALSE);
 }
 
+/* A code list in the workbook's language, from AimakCodeList. */
 static gboolean
 load_codes (Export     *x,
             CodeList   *cl,
-            const char *sql,
-            gboolean    with_definition)
+            const char *name)
 {
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
+  g_autoptr(AimakCodeList) list = aimak_code_list_new_loaded (x->db, name, &x->error);
+  guint n;
 
   cl->list = g_ptr_array_new_with_free_func (code_free);
   cl->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  st = aimak_db_prepare (x->db, &x->error, sql, NULL);
-  if (st == NULL)
+  if (list == NULL)
     return FALSE;
-  while (aimak_stmt_next (st, &local_error))
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
     {
+      g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
       Code *c = g_new0 (Code, 1);
 
-      c->code = g_strdup (aimak_stmt_text (st, 0));
-      c->name = g_strdup (aimak_lang_pick (x->lang, aimak_stmt_text (st, 1),
-                                           aimak_stmt_text (st, 2), aimak_stmt_text (st, 3)));
+      c->code = g_strdup (aimak_code_item_get_code (item));
+      c->name = g_strdup (aimak_code_item_get_name (item));
       if (*c->name == '\0')
         {
           g_free (c->name);
           c->name = g_strdup (c->code);   /* never an empty header */
         }
-      if (with_definition)
-        c->definition = g_strdup (aimak_lang_pick (x->lang, aimak_stmt_text (st, 4),
-                                                   aimak_stmt_text (st, 5),
-                                                   aimak_stmt_text (st, 6)));
+      c->definition = g_strdup (aimak_code_item_get_description (item));
       c->index = cl->list->len;
       g_ptr_array_add (cl->list, c);
       g_hash_table_insert (cl->by_code, c->code, c);
     }
-  if (local_error)
-    {
-      g_propagate_error (&x->error, local_error);
-      return FALSE;
-    }
   return TRUE;
 }
 
+static gboolean
+add_area (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
+{
+  Export *x = user_data;
+  AreaInfo *a = g_new0 (AreaInfo, 1);
+
+  a->name = g_strdup (aimak_lang_pick (x->lang, aimak_stmt_text (st, 1),
+                                       aimak_stmt_text (st, 2), aimak_stmt_text (st, 3)));
+  a->level = aimak_stmt_int (st, 4);
+  g_hash_table_insert (x->areas, g_strdup (aimak_stmt_text (st, 0)), a);
+  return TRUE;
+}
+
+/* The code lists and the area names in the workbook's language, which need not be
+ * the database connection's. */
 gboolean
 load_lists (Export *x)
 {
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
+  const struct { CodeList *list; const char *name; } lists[] = {
+    { &x->sectors, "sector" }, { &x->target_groups, "target_group" },
+    { &x->gcm, "gcm_objective" }, { &x->sdg, "sdg_target" }, { &x->statuses, "status" },
+    { &x->funding, "funding_source" }, { &x->roles, "role" },
+    { &x->activity_types, "activity_type" }, { &x->checklist, "checklist_item" },
+    { &x->markers, "gender_marker" },
+  };
+  g_autofree char *db_lang = g_strdup (aimak_db_get_language (x->db));
+  gboolean ok = TRUE;
 
-#define LIST(table) "SELECT code, name_en, name_ru, name_ky FROM " table " ORDER BY sort, code"
-  TRY (load_codes (x, &x->sectors, LIST ("sector"), FALSE));
-  TRY (load_codes (x, &x->target_groups, LIST ("target_group"), FALSE));
-  TRY (load_codes (x, &x->gcm, LIST ("gcm_objective"), FALSE));
-  TRY (load_codes (x, &x->sdg, LIST ("sdg_target"), FALSE));
-  TRY (load_codes (x, &x->statuses, LIST ("status"), FALSE));
-  TRY (load_codes (x, &x->funding, LIST ("funding_source"), FALSE));
-  TRY (load_codes (x, &x->roles, LIST ("role"), FALSE));
-  TRY (load_codes (x, &x->activity_types, LIST ("activity_type"), FALSE));
-  TRY (load_codes (x, &x->checklist, LIST ("checklist_item"), FALSE));
-#undef LIST
-  TRY (load_codes (x, &x->markers,
-                   "SELECT code, name_en, name_ru, name_ky, definition_en, definition_ru, "
-                   "definition_ky FROM gender_marker ORDER BY code", TRUE));
-
+  aimak_db_set_language (x->db, x->lang);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    ok = ok && load_codes (x, lists[i].list, lists[i].name);
+  aimak_db_set_language (x->db, db_lang);
+  TRY (ok);
   x->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, area_info_free);
-  st = aimak_db_prepare (x->db, &x->error,
-                         "SELECT code, name_en, name_ru, name_ky, level FROM area", NULL);
-  if (st == NULL)
-    return FALSE;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      AreaInfo *a = g_new0 (AreaInfo, 1);
-
-      a->name = g_strdup (aimak_lang_pick (x->lang, aimak_stmt_text (st, 1),
-                                           aimak_stmt_text (st, 2), aimak_stmt_text (st, 3)));
-      a->level = sqlite3_column_int (st, 4);
-      g_hash_table_insert (x->areas, g_strdup (aimak_stmt_text (st, 0)), a);
-    }
-  if (local_error)
-    {
-      g_propagate_error (&x->error, local_error);
-      return FALSE;
-    }
+  TRY (aimak_db_foreach (x->db, &x->error, add_area, x,
+                         "SELECT code, name_en, name_ru, name_ky, level FROM area", NULL));
   x->budget_funding = g_new0 (double, x->funding.list->len + 1);
   return TRUE;
 }
@@ -205,6 +195,24 @@ area_name (Export     *x,
   AreaInfo *a = g_hash_table_lookup (x->areas, code);
 
   return a && *a->name ? a->name : code;
+}
+
+typedef struct
+{
+  Export  *x;
+  GString *names;
+} PilotNames;
+
+static gboolean
+add_pilot_name (AimakStmt  *st,
+                gpointer    user_data,
+                GError    **error)
+{
+  PilotNames *pn = user_data;
+
+  g_string_append_printf (pn->names, "%s%s", pn->names->len ? ", " : "",
+                          area_name (pn->x, aimak_stmt_text (st, 0)));
+  return TRUE;
 }
 
 gboolean
@@ -230,23 +238,12 @@ resolve_scope (Export *x)
       break;
     case AIMAK_SCOPE_PILOTS:
       {
-        g_autoptr(AimakStmt) st = NULL;
         g_autoptr(GString) names = g_string_new (NULL);
-        GError *local_error = NULL;
+        PilotNames pn = { x, names };
 
         x->scope_label = g_strdup (aimak_export_string (x->lang, AIMAK_XS_SCOPE_PILOTS));
-        st = aimak_db_prepare (x->db, &x->error,
-                               "SELECT code FROM area WHERE is_pilot = 1 ORDER BY code", NULL);
-        if (st == NULL)
-          return FALSE;
-        while (aimak_stmt_next (st, &local_error))
-          g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                  area_name (x, aimak_stmt_text (st, 0)));
-        if (local_error)
-          {
-            g_propagate_error (&x->error, local_error);
-            return FALSE;
-          }
+        TRY (aimak_db_foreach (x->db, &x->error, add_pilot_name, &pn,
+                               "SELECT code FROM area WHERE is_pilot = 1 ORDER BY code", NULL));
         x->scope_note = g_string_free (g_steal_pointer (&names), FALSE);
       }
       break;
@@ -272,6 +269,41 @@ resolve_scope (Export *x)
   return TRUE;
 }
 
+typedef struct
+{
+  Export *x;
+  guint   table;     /* which of the link tables: groups, GCM, SDG, checklist */
+} LinkLoad;
+
+static gboolean
+add_link (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
+{
+  LinkLoad *ll = user_data;
+  const char *id = aimak_stmt_text (st, 0);
+  const char *code = aimak_stmt_text (st, 1);
+  Links *l = g_hash_table_lookup (ll->x->links, id);
+  char **field;
+
+  if (l == NULL)
+    {
+      l = g_new0 (Links, 1);
+      g_hash_table_insert (ll->x->links, g_strdup (id), l);
+    }
+  field = ll->table == 0 ? &l->groups : ll->table == 1 ? &l->gcm
+        : ll->table == 2 ? &l->sdg : &l->checklist;
+  if (*field == NULL)
+    *field = g_strdup (code);
+  else
+    {
+      char *joined = g_strconcat (*field, "\x1f", code, NULL);
+      g_free (*field);
+      *field = joined;
+    }
+  return TRUE;
+}
+
 /* Target groups, GCM objectives and SDG targets of every priority in scope, read
  * with one scan of each link table. A subquery per priority would seek the three
  * tables 300,000 times for 100,000 priorities, comparing text keys each time. */
@@ -292,38 +324,9 @@ load_links (Export *x)
                                             " WHERE ?1 IS NULL OR priority_id IN"
                                             " (SELECT id FROM priority WHERE area_code IN"
                                             "  (SELECT value FROM json_each(?1)))", NULL);
-      g_autoptr(AimakStmt) st = aimak_db_prepare (x->db, &x->error, query, "t", x->scope_json);
-      GError *local_error = NULL;
+      LinkLoad ll = { x, t };
 
-      if (st == NULL)
-        return FALSE;
-      while (aimak_stmt_next (st, &local_error))
-        {
-          const char *id = aimak_stmt_text (st, 0);
-          const char *code = aimak_stmt_text (st, 1);
-          Links *l = g_hash_table_lookup (x->links, id);
-          char **field;
-
-          if (l == NULL)
-            {
-              l = g_new0 (Links, 1);
-              g_hash_table_insert (x->links, g_strdup (id), l);
-            }
-          field = t == 0 ? &l->groups : t == 1 ? &l->gcm : t == 2 ? &l->sdg : &l->checklist;
-          if (*field == NULL)
-            *field = g_strdup (code);
-          else
-            {
-              char *joined = g_strconcat (*field, "\x1f", code, NULL);
-              g_free (*field);
-              *field = joined;
-            }
-        }
-      if (local_error)
-        {
-          g_propagate_error (&x->error, local_error);
-          return FALSE;
-        }
+      TRY (aimak_db_foreach (x->db, &x->error, add_link, &ll, query, "t", x->scope_json));
     }
   return TRUE;
 }

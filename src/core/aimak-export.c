@@ -38,43 +38,40 @@ G_DEFINE_QUARK (aimak-export-error-quark, aimak_export_error)
 static guint64 memory_limit = 400000;
 
 static gboolean
+add_work (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
+{
+  Export *x = user_data;
+  gint64 n_pri = aimak_stmt_int64 (st, 0);
+  gint64 n_ind = aimak_stmt_int64 (st, 1);
+  gint64 n_act = aimak_stmt_int64 (st, 2);
+  gint64 n_val = aimak_stmt_int64 (st, 3);
+  guint64 cells = (guint64) n_pri * (PC_N + 8) + (guint64) n_ind * 14 +
+                  (guint64) n_act * (12 + 2 * x->roles.list->len) + (guint64) n_val * 3;
+
+  x->work_total = (guint64) (n_pri + n_ind + n_act) + (guint64) n_val / 3 + 1;
+  x->constant_memory = cells > memory_limit;
+  return TRUE;
+}
+
+/* How many rows the sheets will have (for the progress bar) and whether the workbook
+ * is large enough for constant_memory mode. */
+static gboolean
 count_work (Export *x)
 {
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
-
-  st = aimak_db_prepare (x->db, &x->error,
-                         "SELECT "
-                         " (SELECT count(*) FROM priority p WHERE p.deleted_at IS NULL AND "
-                         IN_SCOPE ("p.area_code") "),"
-                         " (SELECT count(*) FROM priority_indicator pi JOIN priority p ON "
-                         "  p.id = pi.priority_id WHERE p.deleted_at IS NULL AND "
-                         IN_SCOPE ("p.area_code") "),"
-                         " (SELECT count(*) FROM activity a WHERE a.deleted_at IS NULL AND "
-                         IN_SCOPE ("a.area_code") "),"
-                         " (SELECT count(*) FROM indicator_value v WHERE v.deleted_at IS NULL AND "
-                         IN_SCOPE ("v.area_code") ")",
-                         "t", x->scope_json);
-  if (st == NULL)
-    return FALSE;
-  if (!aimak_stmt_next (st, &local_error))
-    {
-      if (local_error)
-        g_propagate_error (&x->error, local_error);
-      return local_error == NULL;
-    }
-  {
-    gint64 n_pri = sqlite3_column_int64 (st, 0);
-    gint64 n_ind = sqlite3_column_int64 (st, 1);
-    gint64 n_act = sqlite3_column_int64 (st, 2);
-    gint64 n_val = sqlite3_column_int64 (st, 3);
-    guint64 cells = (guint64) n_pri * (PC_N + 8) + (guint64) n_ind * 14 +
-                    (guint64) n_act * (12 + 2 * x->roles.list->len) + (guint64) n_val * 3;
-
-    x->work_total = (guint64) (n_pri + n_ind + n_act) + (guint64) n_val / 3 + 1;
-    x->constant_memory = cells > memory_limit;
-  }
-  return TRUE;
+  return aimak_db_foreach (x->db, &x->error, add_work, x,
+                           "SELECT "
+                           " (SELECT count(*) FROM priority p WHERE p.deleted_at IS NULL AND "
+                           IN_SCOPE ("p.area_code") "),"
+                           " (SELECT count(*) FROM priority_indicator pi JOIN priority p ON "
+                           "  p.id = pi.priority_id WHERE p.deleted_at IS NULL AND "
+                           IN_SCOPE ("p.area_code") "),"
+                           " (SELECT count(*) FROM activity a WHERE a.deleted_at IS NULL AND "
+                           IN_SCOPE ("a.area_code") "),"
+                           " (SELECT count(*) FROM indicator_value v WHERE "
+                           "v.deleted_at IS NULL AND " IN_SCOPE ("v.area_code") ")",
+                           "t", x->scope_json);
 }
 
 /* ------------------------------------------------------------- the file */
