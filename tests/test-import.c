@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "aimak-import-private.h"
 #include "aimak-test-util.h"
 
 #define BARSKOON     "KG02210815000"
