@@ -835,25 +835,15 @@ move_aside (const char  *db_path,
   return TRUE;
 }
 
-gboolean
-aimak_backup_restore (const char  *backup,
-                      const char  *db_path,
-                      char       **previous,
-                      GError     **error)
+/* The backup must be good and the database's folder writable before anything
+ * is touched. */
+static gboolean
+check_restore (const char  *backup,
+               const char  *db_path,
+               const char  *dir,
+               GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(AimakDb) source = NULL;
-  g_autoptr(AimakDb) current = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *saved = NULL;
-  g_autofree char *aside = NULL;
-
-  g_return_val_if_fail (backup != NULL, FALSE);
-  g_return_val_if_fail (db_path != NULL, FALSE);
-  if (previous)
-    *previous = NULL;
 
   if (!aimak_backup_verify (backup, &local_error))
     {
@@ -861,7 +851,6 @@ aimak_backup_restore (const char  *backup,
                    _("%s The current database was not changed."), local_error->message);
       return FALSE;
     }
-  dir = g_path_get_dirname (db_path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
@@ -876,28 +865,38 @@ aimak_backup_restore (const char  *backup,
                      "restored there. Nothing was changed."), db_path);
       return FALSE;
     }
+  return TRUE;
+}
 
-  /* The copy goes beside the target first, read through SQLite so that a
-   * WAL the chosen file may have is included, and is checked again there. */
+/* The copy goes beside the target first, read through SQLite so that a WAL the
+ * chosen file may have is included, and is checked again there. Returns the
+ * temporary file's path. */
+static char *
+copy_beside (const char  *backup,
+             const char  *dir,
+             const char  *db_path,
+             GError     **error)
+{
+  g_autoptr(AimakDb) source = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *tmp = NULL;
+  GStatBuf st;
+
   source = aimak_db_open (backup, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
                           error);
   if (source == NULL)
-    return FALSE;
+    return NULL;
   if (!write_temp_copy (aimak_db_get_handle (source), dir, db_path, &tmp, error))
-    return FALSE;
+    return NULL;
   g_clear_pointer (&source, aimak_db_unref);
-  {
-    GStatBuf st;
-
-    /* The restored file keeps the permissions the database had. */
-    if (g_stat (db_path, &st) == 0)
-      g_chmod (tmp, st.st_mode & 07777);
-  }
+  /* The restored file keeps the permissions the database had. */
+  if (g_stat (db_path, &st) == 0)
+    g_chmod (tmp, st.st_mode & 07777);
   if (!aimak_backup_verify (tmp, &local_error))
     {
       unlink_with_side_files (tmp);
       set_write_error (error, tmp, EIO, local_error->message);
-      return FALSE;
+      return NULL;
     }
   /* An Aimak database is in WAL mode, so that readers (aimak-cli, an export)
    * never wait for a writer; switch before it is in place, not at its first
@@ -905,54 +904,86 @@ aimak_backup_restore (const char  *backup,
   if (!set_wal_mode (tmp, db_path, error))
     {
       unlink_with_side_files (tmp);
-      return FALSE;
+      return NULL;
     }
+  return g_steal_pointer (&tmp);
+}
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+/* The database being replaced is backed up first; one that cannot be opened
+ * (damaged, not Aimak's, too new) is moved aside instead. */
+static gboolean
+keep_current (const char  *db_path,
+              GDateTime   *now,
+              char       **saved,
+              char       **aside,
+              GError     **error)
+{
+  g_autoptr(AimakDb) current = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  current = aimak_db_open (db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
+                           &local_error);
+  if (current != NULL)
     {
-      current = aimak_db_open (db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
-                               &local_error);
-      if (current != NULL)
+      *saved = aimak_backup_create (current, now, &local_error);
+      g_clear_pointer (&current, aimak_db_unref);
+      if (*saved == NULL)
         {
-          saved = aimak_backup_create (current, now, &local_error);
-          g_clear_pointer (&current, aimak_db_unref);
-          if (saved == NULL)
-            {
-              unlink_with_side_files (tmp);
-              g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
-                           _("The current database could not be backed up before the "
-                             "restore: %s"), local_error->message);
-              return FALSE;
-            }
-          if (!settle_current (db_path, error))
-            {
-              unlink_with_side_files (tmp);
-              g_unlink (saved);
-              return FALSE;
-            }
-        }
-      else if (local_error->domain == AIMAK_DB_ERROR &&
-               (local_error->code == AIMAK_DB_ERROR_CORRUPT ||
-                local_error->code == AIMAK_DB_ERROR_NOT_AIMAK ||
-                local_error->code == AIMAK_DB_ERROR_TOO_NEW))
-        {
-          aside = aside_name (db_path, local_error->code == AIMAK_DB_ERROR_TOO_NEW
-                                       ? "newer" : "damaged", now);
-          if (!move_aside (db_path, aside, error))
-            {
-              unlink_with_side_files (tmp);
-              return FALSE;
-            }
-        }
-      else
-        {
-          unlink_with_side_files (tmp);
-          g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_SOURCE,
-                       _("%s The backup was not restored."), local_error->message);
+          g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_WRITE,
+                       _("The current database could not be backed up before the "
+                         "restore: %s"), local_error->message);
           return FALSE;
         }
+      if (!settle_current (db_path, error))
+        {
+          g_unlink (*saved);
+          return FALSE;
+        }
+      return TRUE;
     }
+  if (local_error->domain == AIMAK_DB_ERROR &&
+      (local_error->code == AIMAK_DB_ERROR_CORRUPT ||
+       local_error->code == AIMAK_DB_ERROR_NOT_AIMAK ||
+       local_error->code == AIMAK_DB_ERROR_TOO_NEW))
+    {
+      *aside = aside_name (db_path, local_error->code == AIMAK_DB_ERROR_TOO_NEW
+                                    ? "newer" : "damaged", now);
+      return move_aside (db_path, *aside, error);
+    }
+  g_set_error (error, AIMAK_BACKUP_ERROR, AIMAK_BACKUP_ERROR_SOURCE,
+               _("%s The backup was not restored."), local_error->message);
+  return FALSE;
+}
 
+gboolean
+aimak_backup_restore (const char  *backup,
+                      const char  *db_path,
+                      char       **previous,
+                      GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *dir = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *aside = NULL;
+
+  g_return_val_if_fail (backup != NULL, FALSE);
+  g_return_val_if_fail (db_path != NULL, FALSE);
+  if (previous)
+    *previous = NULL;
+
+  dir = g_path_get_dirname (db_path);
+  if (!check_restore (backup, db_path, dir, error))
+    return FALSE;
+  tmp = copy_beside (backup, dir, db_path, error);
+  if (tmp == NULL)
+    return FALSE;
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) &&
+      !keep_current (db_path, now, &saved, &aside, error))
+    {
+      unlink_with_side_files (tmp);
+      return FALSE;
+    }
   if (g_rename (tmp, db_path) != 0)
     {
       int saved_errno = errno;
