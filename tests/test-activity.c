@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "aimak-test-util.h"
+#include "aimak-activity-private.h"
 
 #define SUZAK_AA     "KG03220856000"   /* Suzak ayil aimak */
 #define SUZAK_RAYON  "KG03220000000"

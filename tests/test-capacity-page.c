@@ -17,6 +17,7 @@
 #include "aimak-summary-page.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
+#include "aimak-activity-private.h"
 #include "aimak-window.h"
 
 #define SUZAK_AA "KG03220856000"

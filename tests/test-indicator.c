@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-test-util.h"
+#include "aimak-indicator-private.h"
 
 #define BARSKOON     "KG02210815000"
 #define SUZAK_RAYON  "KG03220000000"

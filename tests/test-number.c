@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "aimak-test-util.h"
+#include "aimak-priority-private.h"
 
 #define NNBSP "\xe2\x80\xaf"   /* U+202F narrow no-break space */
 #define NBSP  "\xc2\xa0"       /* U+00A0 no-break space */

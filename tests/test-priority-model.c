@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "aimak-test-util.h"
+#include "aimak-priority-row-private.h"
 
 #define ISSYK_KUL  "KG02000000000"
 #define JETI_OGUZ  "KG02210000000"

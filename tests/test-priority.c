@@ -9,6 +9,7 @@
 
 #include "aimak-demo-private.h"
 #include "aimak-test-util.h"
+#include "aimak-priority-private.h"
 #include "aimak-db-private.h"
 
 #define BARSKOON   "KG02210815000"

@@ -86,14 +86,11 @@ gboolean        aimak_activity_create            (AimakDb             *db,
                                                   AimakActivity       *a,
                                                   GError             **error);
 /* Writes the differences from the stored record, one change_log row per changed
- * field ("women.<role>", "men.<role>", "priorities" as comma-joined ids). Refuses
- * invalid data like create(). Updates a->updated_at. */
-gboolean        aimak_activity_update            (AimakDb             *db,
-                                                  AimakActivity       *a,
-                                                  GError             **error);
-/* The same for the editor, which saves as the user types: a save that changes one
- * field folds into the change_log row *@burst of the same field (see
- * aimak_priority_update_burst()); *@burst is set to the row written, or 0. */
+ * field ("women.<role>", "men.<role>", "priorities" as comma-joined ids); refuses
+ * invalid data like create(); updates a->updated_at. For the editor, which saves
+ * as the user types: a save that changes one field folds into the change_log row
+ * *@burst of the same field (see aimak_priority_update_burst()); *@burst is set to
+ * the row written, or 0. */
 gboolean        aimak_activity_update_burst      (AimakDb             *db,
                                                   AimakActivity       *a,
                                                   gint64              *burst,
@@ -141,14 +138,6 @@ G_DECLARE_FINAL_TYPE (AimakActivityRow, aimak_activity_row, AIMAK, ACTIVITY_ROW,
 /* Read-only properties for list columns: "id", "date", "area-code", "area-name",
  * "type", "type-label", "topic", "facilitator", "women", "men", "total" (uint). */
 const char     *aimak_activity_row_get_id        (AimakActivityRow    *self);
-const char     *aimak_activity_row_get_date      (AimakActivityRow    *self);
-gboolean        aimak_activity_row_get_is_demo   (AimakActivityRow    *self);
-const char     *aimak_activity_row_get_area_code (AimakActivityRow    *self);
-const char     *aimak_activity_row_get_area_name (AimakActivityRow    *self);
-const char     *aimak_activity_row_get_type_label (AimakActivityRow   *self);
-const char     *aimak_activity_row_get_topic     (AimakActivityRow    *self);
-guint           aimak_activity_row_get_women     (AimakActivityRow    *self);
-guint           aimak_activity_row_get_men       (AimakActivityRow    *self);
 /* Participants of @role_code in this activity. */
 void            aimak_activity_row_get_role      (AimakActivityRow    *self,
                                                   const char          *role_code,

@@ -454,7 +454,7 @@ check_row (Importer  *imp,
            Row       *row)
 {
   Reasons reasons = { { NULL } };
-  g_autoptr(GPtrArray) problems = _aimak_field_errors_new ();
+  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
   g_autofree char *area_text = NULL, *indicator_text = NULL, *sex_text = NULL;
   g_autofree char *value_text = NULL, *year_text = NULL;
   AimakIndicatorValue v = { 0 };

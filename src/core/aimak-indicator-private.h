@@ -3,6 +3,7 @@
  * judged by the same rules in the same words. */
 #pragma once
 
+#include "aimak-field.h"
 #include "aimak-indicator.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,24 @@ void      _aimak_indicator_check_value  (const AimakIndicatorValue *value,
                                          GPtrArray                 *problems);
 /* The value as stored in the change log ("%.15g", C locale). */
 char     *_aimak_indicator_format_value (double                     value);
-GPtrArray *_aimak_field_errors_new      (void);
-void      _aimak_field_errors_add       (GPtrArray                 *problems,
-                                         const char                *field,
-                                         const char                *message);
+
+#define AIMAK_INDICATOR_ENTITY_VALUE     "indicator_value"
+#define AIMAK_INDICATOR_ENTITY           "indicator"
+
+/* TRUE for NULL or white space only. */
+gboolean  _aimak_indicator_is_blank     (const char                *s);
+/* Hands @problems to *@out (or frees it) and sets error @code whose message
+ * lists them, so a caller that shows only the GError still tells everything. */
+gboolean  _aimak_indicator_fail_with_problems (GPtrArray           *problems,
+                                               GPtrArray          **out,
+                                               int                  code,
+                                               GError             **error);
+
+/* Test hook. */
+/* aimak_number_parse() (the grammar of aimak-number.h); @decimal_comma: a comma is
+ * always the decimal mark (semicolon-separated files). */
+gboolean              aimak_indicator_parse_number   (const char                 *text,
+                                                      gboolean                    decimal_comma,
+                                                      double                     *out);
 
 G_END_DECLS

@@ -219,11 +219,6 @@ GPtrArray            *aimak_indicator_value_history  (AimakDb                   
 
 /* ---- parsing helpers shared by the importer and the editor ---- */
 
-/* aimak_number_parse() (the grammar of aimak-number.h); @decimal_comma: a comma is
- * always the decimal mark (semicolon-separated files). */
-gboolean              aimak_indicator_parse_number   (const char                 *text,
-                                                      gboolean                    decimal_comma,
-                                                      double                     *out);
 /* 'F', 'M', 'T' for F/M/T, women/men/total, женщины/мужчины/всего,
  * аялдар/эркектер/бардыгы and their short forms (ж, м, а, э ...); 0 if unknown. */
 char                  aimak_indicator_parse_sex      (const char                 *text);

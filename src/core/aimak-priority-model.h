@@ -25,7 +25,6 @@ const char *aimak_priority_row_get_title         (AimakPriorityRow *self);
 int         aimak_priority_row_get_marker        (AimakPriorityRow *self);
 const char *aimak_priority_row_get_target_groups (AimakPriorityRow *self);
 double      aimak_priority_row_get_budget        (AimakPriorityRow *self);
-const char *aimak_priority_row_get_status        (AimakPriorityRow *self);
 const char *aimak_priority_row_get_status_label  (AimakPriorityRow *self);
 const char *aimak_priority_row_get_updated_at    (AimakPriorityRow *self);
 gboolean    aimak_priority_row_get_is_demo       (AimakPriorityRow *self);
@@ -63,7 +62,6 @@ G_DECLARE_FINAL_TYPE (AimakPriorityModel, aimak_priority_model, AIMAK, PRIORITY_
 
 /* Empty until the first set_filter(). */
 AimakPriorityModel *aimak_priority_model_new        (AimakDb                   *db);
-AimakDb            *aimak_priority_model_get_db     (AimakPriorityModel        *self);
 /* Re-queries the ids that match @filter (NULL = everything; empty strings = any)
  * and emits items-changed (0, old n, new n). @filter is copied. Results are
  * cached between calls and dropped when the database has changed, so calling

@@ -144,9 +144,6 @@ char                   *aimak_priority_duplicate        (AimakDb                
 
 /* Every problem of @p as AimakProblem *, translated; an empty array means valid. */
 GPtrArray              *aimak_priority_validate         (const AimakPriority          *p);
-/* The problems of one field only (a convenience for inline messages). */
-GPtrArray              *aimak_priority_validate_field   (const AimakPriority          *p,
-                                                         const char                   *field);
 /* The marker the checklist supports (see aimak-priority.c for the scoring). */
 int                     aimak_priority_suggest_marker   (const AimakPriority          *p);
 /* "yes", "partly", "no" or NULL when unanswered. */
@@ -158,8 +155,6 @@ void                    aimak_priority_set_answer       (AimakPriority          
 gboolean                aimak_priority_status_is_final  (const char                   *status);
 /* TRUE for statuses that need a kenesh decision: approved, in_progress, completed. */
 gboolean                aimak_priority_status_needs_decision (const char              *status);
-/* TRUE when @date is a real calendar date written "YYYY-MM-DD". */
-gboolean                aimak_date_is_valid             (const char                   *date);
 
 /* Translated name of a status code (English source strings); @status itself if unknown. */
 const char             *aimak_priority_status_label     (const char                   *status);

@@ -1,0 +1,241 @@
+/* aimak-activity-write.c — every write of an activity (create, update, soft
+ * delete, undelete) as one transaction recorded in the change log; the columns
+ * written and the fields compared come from the field table. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "aimak-activity-private.h"
+#include "aimak-number.h"
+#include "aimak-priority.h"
+#include "aimak-db-private.h"
+
+static gboolean
+write_links (AimakDb             *db,
+             const AimakActivity *a,
+             GError             **error)
+{
+  if (!aimak_db_exec (db, error, "DELETE FROM activity_participant WHERE activity_id = ?",
+                      "t", a->id) ||
+      !aimak_db_exec (db, error, "DELETE FROM activity_priority WHERE activity_id = ?",
+                      "t", a->id))
+    return FALSE;
+  for (guint i = 0; i < a->participants->len; i++)
+    {
+      AimakActivityParticipants *p = g_ptr_array_index (a->participants, i);
+      if (!aimak_db_exec (db, error,
+                          "INSERT INTO activity_participant (activity_id, role_code, women, men) "
+                          "VALUES (?, ?, ?, ?)", "ttii", a->id, p->role_code, p->women, p->men))
+        return FALSE;
+    }
+  for (guint i = 0; i < a->priorities->len; i++)
+    if (!aimak_db_exec (db, error,
+                        "INSERT INTO activity_priority (activity_id, priority_id) VALUES (?, ?)",
+                        "tt", a->id, (const char *) g_ptr_array_index (a->priorities, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+create_body (AimakDb  *db,
+             gpointer  data,
+             GError  **error)
+{
+  AimakActivity *a = data;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  return aimak_field_insert (db, "activity", fields, n, a, error) &&
+         write_links (db, a, error) &&
+         aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "create", "", NULL, a->topic,
+                              error);
+}
+
+gboolean
+aimak_activity_create (AimakDb       *db,
+                       AimakActivity *a,
+                       GError       **error)
+{
+  g_autoptr(AimakActivity) work = NULL;
+
+  g_return_val_if_fail (db != NULL && a != NULL, FALSE);
+
+  if (!_aimak_activity_check_valid (a, error))
+    return FALSE;
+  /* Work on a copy so that @a is untouched when the write fails. */
+  work = aimak_activity_copy (a);
+  g_free (work->id);
+  work->id = aimak_uuid_new ();
+  g_free (work->created_at);
+  work->created_at = aimak_db_now ();
+  g_free (work->updated_at);
+  work->updated_at = g_strdup (work->created_at);
+  g_clear_pointer (&work->deleted_at, g_free);
+  if (!aimak_db_run_in_transaction (db, create_body, work, error))
+    return FALSE;
+  g_free (a->id);
+  a->id = g_steal_pointer (&work->id);
+  g_free (a->created_at);
+  a->created_at = g_steal_pointer (&work->created_at);
+  g_free (a->updated_at);
+  a->updated_at = g_steal_pointer (&work->updated_at);
+  return TRUE;
+}
+
+typedef struct
+{
+  AimakActivity *a;
+  gint64        *burst;
+  char          *now;
+} UpdateData;
+
+static gboolean
+update_body (AimakDb  *db,
+             gpointer  data,
+             GError  **error)
+{
+  UpdateData *u = data;
+  AimakActivity *a = u->a;
+  g_autoptr(AimakActivity) old = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  old = aimak_activity_load (db, a->id, error);
+  if (old == NULL)
+    return FALSE;
+  changes = aimak_field_diff (fields, n, old, a);
+  if (changes->len == 0)
+    return TRUE;
+  if (u->burst && changes->len != 1)
+    *u->burst = 0;   /* several fields at once are no burst of typing */
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AimakFieldChange *c = g_ptr_array_index (changes, i);
+      gboolean ok = u->burst && changes->len == 1
+        ? aimak_change_log_burst (db, AIMAK_ACTIVITY_ENTITY, a->id, c->field, c->old_text,
+                                  c->new_text, u->burst, error)
+        : aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "update", c->field,
+                               c->old_text, c->new_text, error);
+      if (!ok)
+        return FALSE;
+    }
+  u->now = aimak_db_now ();
+  return aimak_field_update (db, "activity", fields, n, a, "updated_at", u->now, "id", a->id,
+                             error) &&
+         write_links (db, a, error);
+}
+
+static gboolean
+update_activity (AimakDb       *db,
+                 AimakActivity *a,
+                 gint64        *burst,
+                 GError       **error)
+{
+  UpdateData u = { a, burst, NULL };
+  gint64 old_burst = burst ? *burst : 0;
+
+  g_return_val_if_fail (db != NULL && a != NULL && a->id != NULL, FALSE);
+
+  if (!_aimak_activity_check_valid (a, error))
+    return FALSE;
+  if (!aimak_db_run_in_transaction (db, update_body, &u, error))
+    {
+      if (burst)
+        *burst = old_burst;
+      g_free (u.now);
+      return FALSE;
+    }
+  if (u.now)
+    {
+      g_free (a->updated_at);
+      a->updated_at = u.now;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_activity_update (AimakDb       *db,
+                       AimakActivity *a,
+                       GError       **error)
+{
+  return update_activity (db, a, NULL, error);
+}
+
+gboolean
+aimak_activity_update_burst (AimakDb       *db,
+                             AimakActivity *a,
+                             gint64        *burst,
+                             GError       **error)
+{
+  g_return_val_if_fail (burst != NULL, FALSE);
+  return update_activity (db, a, burst, error);
+}
+
+typedef struct
+{
+  const char *id;
+  gboolean    deleted;
+} DeleteData;
+
+static gboolean
+set_deleted_body (AimakDb  *db,
+                  gpointer  data,
+                  GError  **error)
+{
+  DeleteData *d = data;
+  g_autofree char *now = aimak_db_now ();
+  g_autofree char *old = NULL;
+  GError *local_error = NULL;
+  gint64 exists;
+
+  exists = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM activity WHERE id = ?",
+                               "t", d->id);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (exists == 0)
+    {
+      g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,
+                   _("The activity “%s” does not exist."), d->id);
+      return FALSE;
+    }
+  old = aimak_db_query_text (db, NULL, "SELECT deleted_at FROM activity WHERE id = ?", "t",
+                             d->id);
+  if ((old != NULL) == d->deleted)
+    return TRUE;  /* already so: nothing to record */
+  return aimak_db_exec (db, error,
+                        "UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                        "ttt", d->deleted ? now : NULL, now, d->id) &&
+         aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, d->id,
+                              d->deleted ? "delete" : "undelete", "deleted_at", old,
+                              d->deleted ? now : NULL, error);
+}
+
+gboolean
+aimak_activity_delete (AimakDb    *db,
+                       const char *id,
+                       GError    **error)
+{
+  DeleteData d = { id, TRUE };
+
+  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
+  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
+}
+
+gboolean
+aimak_activity_undelete (AimakDb    *db,
+                         const char *id,
+                         GError    **error)
+{
+  DeleteData d = { id, FALSE };
+
+  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
+  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
+}
+

@@ -1,0 +1,718 @@
+/* aimak-field.c — what every field table shares: values as text, comparison,
+ * copying, the field's own rules, and reading and writing the columns. */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "aimak-field-private.h"
+#include "aimak-problem.h"
+#include "aimak-db-private.h"
+
+#define MEMBER(type, record, field) G_STRUCT_MEMBER (type, record, (field)->offset)
+#define MEMBER_P(type, record, field) ((type *) G_STRUCT_MEMBER_P (record, (field)->offset))
+
+const AimakField *
+aimak_field_find (const AimakField *fields,
+                  guint             n_fields,
+                  const char       *id)
+{
+  for (guint i = 0; id && i < n_fields; i++)
+    if (g_str_equal (fields[i].id, id))
+      return &fields[i];
+  return NULL;
+}
+
+const char *
+aimak_field_get_label (const AimakField *field)
+{
+  g_return_val_if_fail (field != NULL, "");
+  return field->label ? _(field->label) : field->id;
+}
+
+static gboolean
+is_text_kind (AimakFieldKind kind)
+{
+  return kind == AIMAK_FIELD_TEXT || kind == AIMAK_FIELD_LONG_TEXT ||
+         kind == AIMAK_FIELD_CODE || kind == AIMAK_FIELD_DATE;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  if (s == NULL)
+    return TRUE;
+  for (; *s; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return FALSE;
+  return TRUE;
+}
+
+char **
+aimak_field_text_slot (const AimakField *field,
+                       gpointer          record)
+{
+  return is_text_kind (field->kind) ? MEMBER_P (char *, record, field) : NULL;
+}
+
+int *
+aimak_field_int_slot (const AimakField *field,
+                      gpointer          record)
+{
+  return field->kind == AIMAK_FIELD_INT || field->kind == AIMAK_FIELD_BOOL
+         ? MEMBER_P (int, record, field) : NULL;
+}
+
+double *
+aimak_field_double_slot (const AimakField *field,
+                         gpointer          record)
+{
+  return field->kind == AIMAK_FIELD_DOUBLE ? MEMBER_P (double, record, field) : NULL;
+}
+
+GPtrArray **
+aimak_field_codes_slot (const AimakField *field,
+                        gpointer          record)
+{
+  return field->kind == AIMAK_FIELD_CODES ? MEMBER_P (GPtrArray *, record, field) : NULL;
+}
+
+static int
+compare_str_ptr (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Sorted, so that the order in which codes were picked is not a change. */
+static char *
+codes_text (const GPtrArray *codes)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; codes && i < codes->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (codes, i));
+  g_ptr_array_sort (sorted, compare_str_ptr);
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      if (i > 0 && g_strcmp0 (g_ptr_array_index (sorted, i),
+                              g_ptr_array_index (sorted, i - 1)) == 0)
+        continue;
+      if (s->len)
+        g_string_append_c (s, ',');
+      g_string_append (s, g_ptr_array_index (sorted, i));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+double_text (double   v,
+             gboolean round_trip)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (v))
+    return NULL;
+  if (round_trip)
+    return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v));
+}
+
+char *
+aimak_field_get_text (const AimakField *field,
+                      gconstpointer     record)
+{
+  g_return_val_if_fail (field != NULL && record != NULL, NULL);
+
+  if (field->to_text)
+    return field->to_text (record);
+  switch (field->kind)
+    {
+    case AIMAK_FIELD_TEXT:
+    case AIMAK_FIELD_LONG_TEXT:
+    case AIMAK_FIELD_CODE:
+    case AIMAK_FIELD_DATE:
+      {
+        const char *s = MEMBER (const char *, record, field);
+
+        if (field->flags & AIMAK_FIELD_NULLABLE)
+          return is_blank (s) ? NULL : g_strdup (s);
+        return g_strdup (s ? s : "");
+      }
+    case AIMAK_FIELD_INT:
+      {
+        int v = MEMBER (int, record, field);
+        return v == field->empty_int ? NULL : g_strdup_printf ("%d", v);
+      }
+    case AIMAK_FIELD_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, MEMBER (gint64, record, field));
+    case AIMAK_FIELD_DOUBLE:
+      return double_text (MEMBER (double, record, field),
+                          (field->flags & AIMAK_FIELD_ROUND_TRIP) != 0);
+    case AIMAK_FIELD_BOOL:
+      return g_strdup (MEMBER (gboolean, record, field) ? "1" : "0");
+    case AIMAK_FIELD_SEX:
+      return g_strndup (&MEMBER (char, record, field), 1);
+    case AIMAK_FIELD_CODES:
+      return codes_text (MEMBER (GPtrArray *, record, field));
+    case AIMAK_FIELD_CUSTOM:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+invalid_text (const AimakField *field,
+              const char       *text,
+              GError          **error)
+{
+  g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_INVALID,
+               _("%s: “%s” is not a valid value."), aimak_field_get_label (field), text);
+  return FALSE;
+}
+
+static gboolean
+parse_int64 (const char *text,
+             gint64      min,
+             gint64      max,
+             gint64     *out)
+{
+  guint64 u;
+  gboolean negative = text[0] == '-';
+
+  if (!g_ascii_string_to_unsigned (negative ? text + 1 : text, 10, 0, G_MAXINT64, &u, NULL))
+    return FALSE;
+  *out = negative ? -(gint64) u : (gint64) u;
+  return *out >= min && *out <= max;
+}
+
+gboolean
+aimak_field_set_text (const AimakField *field,
+                      gpointer          record,
+                      const char       *text,
+                      GError          **error)
+{
+  g_return_val_if_fail (field != NULL && record != NULL, FALSE);
+
+  switch (field->kind)
+    {
+    case AIMAK_FIELD_TEXT:
+    case AIMAK_FIELD_LONG_TEXT:
+    case AIMAK_FIELD_CODE:
+    case AIMAK_FIELD_DATE:
+      {
+        char **slot = MEMBER_P (char *, record, field);
+
+        g_free (*slot);
+        *slot = text || (field->flags & AIMAK_FIELD_NULLABLE) ? g_strdup (text) : g_strdup ("");
+        return TRUE;
+      }
+    case AIMAK_FIELD_INT:
+    case AIMAK_FIELD_INT64:
+      {
+        gint64 v = field->kind == AIMAK_FIELD_INT ? field->empty_int : 0;
+
+        if (text && !parse_int64 (text, field->kind == AIMAK_FIELD_INT ? G_MININT : G_MININT64,
+                                  field->kind == AIMAK_FIELD_INT ? G_MAXINT : G_MAXINT64, &v))
+          return invalid_text (field, text, error);
+        if (field->kind == AIMAK_FIELD_INT)
+          MEMBER (int, record, field) = (int) v;
+        else
+          MEMBER (gint64, record, field) = v;
+        return TRUE;
+      }
+    case AIMAK_FIELD_DOUBLE:
+      {
+        char *end = NULL;
+        double v = text ? g_ascii_strtod (text, &end) : NAN;
+
+        if (text && (end == text || *end != '\0'))
+          return invalid_text (field, text, error);
+        MEMBER (double, record, field) = v;
+        return TRUE;
+      }
+    case AIMAK_FIELD_BOOL:
+      if (g_strcmp0 (text, "1") != 0 && g_strcmp0 (text, "0") != 0)
+        return invalid_text (field, text ? text : "", error);
+      MEMBER (gboolean, record, field) = g_str_equal (text, "1");
+      return TRUE;
+    case AIMAK_FIELD_SEX:
+      if (text == NULL || strlen (text) != 1 || strchr ("FMT", text[0]) == NULL)
+        return invalid_text (field, text ? text : "", error);
+      MEMBER (char, record, field) = text[0];
+      return TRUE;
+    case AIMAK_FIELD_CODES:
+      {
+        GPtrArray **slot = MEMBER_P (GPtrArray *, record, field);
+        g_auto(GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+
+        if (*slot == NULL)
+          *slot = g_ptr_array_new_with_free_func (g_free);
+        g_ptr_array_set_size (*slot, 0);
+        for (guint i = 0; parts[i]; i++)
+          if (*parts[i])
+            g_ptr_array_add (*slot, g_strdup (parts[i]));
+        return TRUE;
+      }
+    case AIMAK_FIELD_CUSTOM:
+    default:
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_INVALID,
+                   "Field “%s” cannot be set from text", field->id);
+      return FALSE;
+    }
+}
+
+gboolean
+aimak_field_equal (const AimakField *field,
+                   gconstpointer     a,
+                   gconstpointer     b)
+{
+  g_autofree char *ta = aimak_field_get_text (field, a);
+  g_autofree char *tb = aimak_field_get_text (field, b);
+
+  return g_strcmp0 (ta, tb) == 0;
+}
+
+void
+aimak_field_copy_value (const AimakField *field,
+                        gpointer          dst,
+                        gconstpointer     src)
+{
+  g_return_if_fail (field != NULL && dst != NULL && src != NULL);
+
+  if (field->copy)
+    {
+      field->copy (dst, src);
+      return;
+    }
+  switch (field->kind)
+    {
+    case AIMAK_FIELD_TEXT:
+    case AIMAK_FIELD_LONG_TEXT:
+    case AIMAK_FIELD_CODE:
+    case AIMAK_FIELD_DATE:
+      {
+        char **slot = MEMBER_P (char *, dst, field);
+        char *copy = g_strdup (MEMBER (const char *, src, field));
+
+        g_free (*slot);
+        *slot = copy;
+        break;
+      }
+    case AIMAK_FIELD_INT:
+      MEMBER (int, dst, field) = MEMBER (int, src, field);
+      break;
+    case AIMAK_FIELD_INT64:
+      MEMBER (gint64, dst, field) = MEMBER (gint64, src, field);
+      break;
+    case AIMAK_FIELD_DOUBLE:
+      MEMBER (double, dst, field) = MEMBER (double, src, field);
+      break;
+    case AIMAK_FIELD_BOOL:
+      MEMBER (gboolean, dst, field) = MEMBER (gboolean, src, field);
+      break;
+    case AIMAK_FIELD_SEX:
+      MEMBER (char, dst, field) = MEMBER (char, src, field);
+      break;
+    case AIMAK_FIELD_CODES:
+      {
+        GPtrArray **slot = MEMBER_P (GPtrArray *, dst, field);
+        GPtrArray *from = MEMBER (GPtrArray *, src, field);
+        GPtrArray *copy = g_ptr_array_new_with_free_func (g_free);
+
+        for (guint i = 0; from && i < from->len; i++)
+          g_ptr_array_add (copy, g_strdup (g_ptr_array_index (from, i)));
+        g_clear_pointer (slot, g_ptr_array_unref);
+        *slot = copy;
+        break;
+      }
+    case AIMAK_FIELD_CUSTOM:
+    default:
+      g_critical ("Field “%s” has no copy function", field->id);
+    }
+}
+
+void
+aimak_field_change_free (AimakFieldChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->field);
+  g_free (change->old_text);
+  g_free (change->new_text);
+  g_free (change);
+}
+
+GPtrArray *
+aimak_field_diff (const AimakField *fields,
+                  guint             n_fields,
+                  gconstpointer     old_record,
+                  gconstpointer     new_record)
+{
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_field_change_free);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const AimakField *f = &fields[i];
+      AimakFieldChange *c;
+      char *old_text, *new_text;
+
+      if (!(f->flags & AIMAK_FIELD_EDITABLE) || (f->flags & AIMAK_FIELD_UNLOGGED))
+        continue;
+      if (f->diff)
+        {
+          f->diff (old_record, new_record, changes);
+          continue;
+        }
+      old_text = aimak_field_get_text (f, old_record);
+      new_text = aimak_field_get_text (f, new_record);
+      if (g_strcmp0 (old_text, new_text) == 0)
+        {
+          g_free (old_text);
+          g_free (new_text);
+          continue;
+        }
+      c = g_new0 (AimakFieldChange, 1);
+      c->field = g_strdup (f->id);
+      c->old_text = old_text;
+      c->new_text = new_text;
+      g_ptr_array_add (changes, c);
+    }
+  return changes;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The field's own rules                                                     */
+
+static void
+add_error (GPtrArray  *problems,
+           const char *field,
+           GError    **error)
+{
+  aimak_problem_list_add (problems, field, (*error)->message);
+  g_clear_error (error);
+}
+
+static void
+check_int (const AimakField *f,
+           int               v,
+           GPtrArray        *problems)
+{
+  GError *error = NULL;
+
+  if (v == f->empty_int)
+    return;
+  if (f->min != f->max && (v < f->min || v > f->max))
+    {
+      aimak_problem_list_add (problems, f->id, _(f->invalid));
+      return;
+    }
+  if (v >= 0 && f->number_kind != AIMAK_NUMBER_ANY &&
+      !aimak_number_check (v, f->number_kind, aimak_field_get_label (f), &error))
+    add_error (problems, f->id, &error);
+}
+
+static void
+check_double (const AimakField *f,
+              double            v,
+              GPtrArray        *problems)
+{
+  GError *error = NULL;
+
+  if (isnan (v))
+    return;
+  if (f->min != f->max)
+    {
+      if (!isfinite (v) || v < f->min || v > f->max)
+        aimak_problem_list_add (problems, f->id, _(f->invalid));
+      return;
+    }
+  if (f->invalid && (v < 0 || isinf (v)))
+    {
+      aimak_problem_list_add (problems, f->id, _(f->invalid));
+      return;
+    }
+  if (!aimak_number_check (v, f->number_kind, aimak_field_get_label (f), &error))
+    add_error (problems, f->id, &error);
+}
+
+void
+aimak_field_check (const AimakField *f,
+                   gconstpointer     record,
+                   GPtrArray        *problems)
+{
+  GError *error = NULL;
+
+  g_return_if_fail (f != NULL && record != NULL && problems != NULL);
+
+  if (is_text_kind (f->kind))
+    {
+      const char *s = MEMBER (const char *, record, f);
+      gboolean blank = is_blank (s);
+
+      if (blank && f->required)
+        {
+          aimak_problem_list_add (problems, f->id, _(f->required));
+          if (f->flags & AIMAK_FIELD_ONE_PROBLEM)
+            return;
+        }
+      if (f->kind == AIMAK_FIELD_DATE)
+        {
+          if (!blank && f->invalid && !aimak_date_is_iso (s))
+            aimak_problem_list_add (problems, f->id, _(f->invalid));
+        }
+      else if ((f->kind != AIMAK_FIELD_CODE || (f->flags & AIMAK_FIELD_CHECK_TEXT)) &&
+               !aimak_text_check (s, -1, f->kind == AIMAK_FIELD_LONG_TEXT,
+                                  aimak_field_get_label (f), &error))
+        add_error (problems, f->id, &error);
+    }
+  else if (f->kind == AIMAK_FIELD_INT)
+    check_int (f, MEMBER (int, record, f), problems);
+  else if (f->kind == AIMAK_FIELD_DOUBLE)
+    check_double (f, MEMBER (double, record, f), problems);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Columns                                                                   */
+
+static gboolean
+has_column (const AimakField *f)
+{
+  return f->column != NULL;
+}
+
+static gboolean
+is_updated (const AimakField *f)
+{
+  return has_column (f) && (f->flags & AIMAK_FIELD_EDITABLE) &&
+         !(f->flags & AIMAK_FIELD_INSERT_ONLY);
+}
+
+char *
+aimak_field_columns (const AimakField *fields,
+                     guint             n_fields)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (has_column (&fields[i]))
+      g_string_append_printf (s, "%s%s", s->len ? ", " : "", fields[i].column);
+  return g_string_free (s, FALSE);
+}
+
+void
+aimak_field_read_row (const AimakField *fields,
+                      guint             n_fields,
+                      gpointer          record,
+                      AimakStmt        *row,
+                      int               first_col)
+{
+  int col = first_col;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const AimakField *f = &fields[i];
+
+      if (!has_column (f))
+        continue;
+      switch (f->kind)
+        {
+        case AIMAK_FIELD_TEXT:
+        case AIMAK_FIELD_LONG_TEXT:
+        case AIMAK_FIELD_CODE:
+        case AIMAK_FIELD_DATE:
+          {
+            char **slot = MEMBER_P (char *, record, f);
+
+            g_free (*slot);
+            *slot = (f->flags & AIMAK_FIELD_NULLABLE) && aimak_stmt_is_null (row, col)
+                    ? NULL : g_strdup (aimak_stmt_text (row, col));
+            break;
+          }
+        case AIMAK_FIELD_INT:
+          MEMBER (int, record, f) = aimak_stmt_int_or (row, col, f->empty_int);
+          break;
+        case AIMAK_FIELD_INT64:
+          MEMBER (gint64, record, f) = aimak_stmt_int64 (row, col);
+          break;
+        case AIMAK_FIELD_DOUBLE:
+          MEMBER (double, record, f) = aimak_stmt_double_or_nan (row, col);
+          break;
+        case AIMAK_FIELD_BOOL:
+          MEMBER (gboolean, record, f) = aimak_stmt_int (row, col) != 0;
+          break;
+        case AIMAK_FIELD_SEX:
+          MEMBER (char, record, f) = aimak_stmt_text (row, col)[0];
+          break;
+        case AIMAK_FIELD_CODES:
+        case AIMAK_FIELD_CUSTOM:
+        default:
+          break;
+        }
+      col++;
+    }
+}
+
+/* Binds the value of @f in @record to parameter @col of @st. */
+static int
+bind_field (sqlite3_stmt     *st,
+            int               col,
+            const AimakField *f,
+            gconstpointer     record)
+{
+  switch (f->kind)
+    {
+    case AIMAK_FIELD_TEXT:
+    case AIMAK_FIELD_LONG_TEXT:
+    case AIMAK_FIELD_CODE:
+    case AIMAK_FIELD_DATE:
+      {
+        g_autofree char *text = aimak_field_get_text (f, record);
+
+        if (text && (f->flags & AIMAK_FIELD_TRIM))
+          g_strstrip (text);
+        return text ? sqlite3_bind_text (st, col, text, -1, SQLITE_TRANSIENT)
+                    : sqlite3_bind_null (st, col);
+      }
+    case AIMAK_FIELD_INT:
+      {
+        int v = MEMBER (int, record, f);
+        return v == f->empty_int ? sqlite3_bind_null (st, col) : sqlite3_bind_int (st, col, v);
+      }
+    case AIMAK_FIELD_INT64:
+      return sqlite3_bind_int64 (st, col, MEMBER (gint64, record, f));
+    case AIMAK_FIELD_DOUBLE:
+      {
+        double v = MEMBER (double, record, f);
+        return isnan (v) ? sqlite3_bind_null (st, col) : sqlite3_bind_double (st, col, v);
+      }
+    case AIMAK_FIELD_BOOL:
+      return sqlite3_bind_int (st, col, MEMBER (gboolean, record, f) ? 1 : 0);
+    case AIMAK_FIELD_SEX:
+      return sqlite3_bind_text (st, col, &MEMBER (char, record, f), 1, SQLITE_TRANSIENT);
+    case AIMAK_FIELD_CODES:
+    case AIMAK_FIELD_CUSTOM:
+    default:
+      return sqlite3_bind_null (st, col);
+    }
+}
+
+/* Prepares @sql, binds @fields selected by @pick, then @extra (texts), runs it. */
+static gboolean
+run_bound (AimakDb           *db,
+           const char        *sql,
+           const AimakField  *fields,
+           guint              n_fields,
+           gboolean         (*pick) (const AimakField *f),
+           gconstpointer      record,
+           const char * const *extra,
+           guint              n_extra,
+           GError           **error)
+{
+  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "");
+  GError *local_error = NULL;
+  int col = 1, rc = SQLITE_OK;
+
+  if (st == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_fields && rc == SQLITE_OK; i++)
+    if (pick (&fields[i]))
+      rc = bind_field (st, col++, &fields[i], record);
+  for (guint i = 0; i < n_extra && rc == SQLITE_OK; i++)
+    rc = extra[i] ? sqlite3_bind_text (st, col++, extra[i], -1, SQLITE_TRANSIENT)
+                  : sqlite3_bind_null (st, col++);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_SQL, "bind: %s",
+                   sqlite3_errmsg (aimak_db_get_handle (db)));
+      return FALSE;
+    }
+  while (aimak_stmt_next (st, &local_error))
+    ;
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_field_insert (AimakDb          *db,
+                    const char       *table,
+                    const AimakField *fields,
+                    guint             n_fields,
+                    gconstpointer     record,
+                    GError          **error)
+{
+  g_autofree char *columns = aimak_field_columns (fields, n_fields);
+  g_autoptr(GString) sql = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < n_fields; i++)
+    n += has_column (&fields[i]);
+  g_string_printf (sql, "INSERT INTO %s (%s) VALUES (", table, columns);
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i ? ", ?" : "?");
+  g_string_append_c (sql, ')');
+  return run_bound (db, sql->str, fields, n_fields, has_column, record, NULL, 0, error);
+}
+
+gboolean
+aimak_field_update (AimakDb          *db,
+                    const char       *table,
+                    const AimakField *fields,
+                    guint             n_fields,
+                    gconstpointer     record,
+                    const char       *extra_column,
+                    const char       *extra_value,
+                    const char       *key_column,
+                    const char       *key,
+                    GError          **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  const char *extra[2];
+  guint n_extra = 0;
+
+  g_string_printf (sql, "UPDATE %s SET ", table);
+  for (guint i = 0; i < n_fields; i++)
+    if (is_updated (&fields[i]))
+      g_string_append_printf (sql, "%s%s = ?", n_extra++ ? ", " : "", fields[i].column);
+  n_extra = 0;
+  if (extra_column)
+    {
+      g_string_append_printf (sql, ", %s = ?", extra_column);
+      extra[n_extra++] = extra_value;
+    }
+  g_string_append_printf (sql, " WHERE %s = ?", key_column);
+  extra[n_extra++] = key;
+  return run_bound (db, sql->str, fields, n_fields, is_updated, record, extra, n_extra, error);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Test hooks                                                                */
+
+static gboolean
+add_column_name (AimakStmt *row,
+                 gpointer   data,
+                 GError   **error)
+{
+  g_ptr_array_add (data, g_strdup (aimak_stmt_text (row, 0)));
+  return TRUE;
+}
+
+GPtrArray *
+_aimak_field_table_columns (AimakDb    *db,
+                            const char *table,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+
+  if (!aimak_db_foreach (db, error, add_column_name, columns,
+                         "SELECT name FROM pragma_table_info(?)", "t", table))
+    return NULL;
+  return g_steal_pointer (&columns);
+}
