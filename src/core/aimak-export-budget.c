@@ -282,10 +282,10 @@ budget_layout (Budget *b)
 {
   Export *x = b->x;
 
-  column_range (x, b->budget_range, sizeof b->budget_range, PC_BUDGET);
-  column_range (x, b->marker_range, sizeof b->marker_range, PC_MARKER);
-  column_range (x, b->funding_range, sizeof b->funding_range, PC_FUNDING);
-  column_range (x, b->status_range, sizeof b->status_range, PC_STATUS);
+  column_range (x, b->budget_range, sizeof b->budget_range, priority_column (x, "budget_kgs"));
+  column_range (x, b->marker_range, sizeof b->marker_range, priority_column (x, "gender_marker"));
+  column_range (x, b->funding_range, sizeof b->funding_range, priority_column (x, "funding_source"));
+  column_range (x, b->status_range, sizeof b->status_range, priority_column (x, "status"));
   b->live = not_rejected (x, b->status_range);
   b->total = x->budget_marker[0] + x->budget_marker[1] + x->budget_marker[2];
   /* The total (three marker rows + funding rows + a blank row) is below the list,

@@ -9,53 +9,137 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-export-private.h"
+#include "aimak-field.h"
 #include "aimak-summary.h"
 
-static const AimakExportString priority_headers[PC_N] = {
-  AIMAK_XS_COL_RANK, AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_TITLE,
-  AIMAK_XS_COL_SECTOR, AIMAK_XS_COL_TARGET_GROUPS, AIMAK_XS_COL_MARKER,
-  AIMAK_XS_COL_JUSTIFICATION, AIMAK_XS_COL_GCM, AIMAK_XS_COL_SDG, AIMAK_XS_COL_BUDGET,
-  AIMAK_XS_COL_FUNDING, AIMAK_XS_COL_RESPONSIBLE, AIMAK_XS_COL_PARTNERS,
-  AIMAK_XS_COL_START_YEAR, AIMAK_XS_COL_END_YEAR, AIMAK_XS_COL_STATUS,
-  AIMAK_XS_COL_HEARING_DATE, AIMAK_XS_COL_HEARING_WOMEN, AIMAK_XS_COL_HEARING_MEN,
-  AIMAK_XS_COL_DECISION_NO, AIMAK_XS_COL_DECISION_DATE, AIMAK_XS_COL_DEMO,
-  AIMAK_XS_COL_PROBLEM, AIMAK_XS_COL_DESCRIPTION,
-};
+/* ---- the columns, from the priority field table ---- */
+
+static int
+compare_export_order (gconstpointer a,
+                      gconstpointer b)
+{
+  const AimakField *fa = *(const AimakField * const *) a;
+  const AimakField *fb = *(const AimakField * const *) b;
+
+  return fa->export_order - fb->export_order;
+}
+
+/* Every field with an export cell, in export order: the area takes two columns (its
+ * name and its P-code), the checklist one per item, any other field one. The query
+ * reads p.id, then the column of each field that has one. */
+gboolean
+priority_layout_init (Export *x)
+{
+  PriorityLayout *pl = &x->playout;
+  guint n_fields;
+  const AimakField *fields = aimak_priority_fields (&n_fields);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT p.id");
+  lxw_col_t col = 0;
+  int sql_col = 1;
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].export_cell != AIMAK_FIELD_CELL_NONE)
+      g_ptr_array_add (sorted, (gpointer) &fields[i]);
+  g_ptr_array_sort (sorted, compare_export_order);
+  for (guint i = 0; i < sorted->len && i < MAX_COLS; i++)
+    {
+      PriorityColumn *pc = &pl->columns[pl->n_columns++];
+
+      pc->field = g_ptr_array_index (sorted, i);
+      pc->col = col;
+      pc->sql_col = -1;
+      if (pc->field->column != NULL)
+        {
+          pc->sql_col = sql_col++;
+          g_string_append_printf (sql, ", p.%s", pc->field->column);
+        }
+      if (pc->field->export_cell == AIMAK_FIELD_CELL_CUSTOM)
+        {
+          pl->checklist_col = col;
+          col += x->checklist.list->len;
+        }
+      else
+        {
+          col += pc->field->export_cell == AIMAK_FIELD_CELL_AREA ? 2 : 1;
+          pl->n_fixed = col;
+        }
+    }
+  pl->n_cols = col;
+  g_string_append (sql, " FROM priority p WHERE p.deleted_at IS NULL AND "
+                   IN_SCOPE ("p.area_code") " ORDER BY p.area_code, p.rank, p.id");
+  pl->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  return TRUE;
+}
+
+static const PriorityColumn *
+find_column (Export     *x,
+             const char *field_id)
+{
+  for (guint i = 0; i < x->playout.n_columns; i++)
+    if (g_str_equal (x->playout.columns[i].field->id, field_id))
+      return &x->playout.columns[i];
+  g_return_val_if_reached (NULL);
+}
+
+lxw_col_t
+priority_column (Export     *x,
+                 const char *field_id)
+{
+  const PriorityColumn *pc = find_column (x, field_id);
+
+  return pc ? pc->col : 0;
+}
+
+/* The field's column in the priorities query. */
+static int
+sql_column (Export     *x,
+            const char *field_id)
+{
+  const PriorityColumn *pc = find_column (x, field_id);
+
+  return pc ? pc->sql_col : 0;
+}
 
 static gboolean
 write_priority_headers (Export *x)
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
+  PriorityLayout *pl = &x->playout;
   GPtrArray *headers;
 
-  /* The fixed columns, then one per checklist item; the strings live as long as the
-   * export, because the table and the Cover's list of cut texts refer to them. */
+  /* The strings live as long as the export, because the table and the Cover's list of
+   * cut texts refer to them. */
   x->priority_headers = headers = g_ptr_array_new_with_free_func (g_free);
-  for (guint c = 0; c < PC_N; c++)
-    g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, priority_headers[c])));
-  for (guint i = 0; i < x->checklist.list->len; i++)
-    {
-      Code *item = g_ptr_array_index (x->checklist.list, i);
-      g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_CHECKLIST_COL,
-                                                           "item", item->name));
-    }
-  if (headers->len > MAX_COLS)
+  if (pl->n_cols > MAX_COLS)
     {
       g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
                    _("Too many gender checklist items for one sheet (%u)."),
                    x->checklist.list->len);
       return FALSE;
     }
-  for (guint c = PC_N; c < headers->len; c++)
-    s->cap[c] = 20;
-  s->cap[PC_PROBLEM] = WIDTH_CAP_WRAP;
-  s->cap[PC_DESCRIPTION] = WIDTH_CAP_WRAP;
-  s->cap[PC_TITLE] = WIDTH_CAP_WRAP;
-  s->cap[PC_TARGET_GROUPS] = 36;
-  s->cap[PC_JUSTIFICATION] = WIDTH_CAP_WRAP;
-  s->cap[PC_GCM] = WIDTH_CAP_WRAP;
-  s->cap[PC_SDG] = WIDTH_CAP_WRAP;
-  s->cap[PC_PARTNERS] = 36;
+  for (guint i = 0; i < pl->n_columns; i++)
+    {
+      const AimakField *f = pl->columns[i].field;
+
+      if (f->export_cell == AIMAK_FIELD_CELL_CUSTOM)
+        {
+          for (guint k = 0; k < x->checklist.list->len; k++)
+            {
+              Code *item = g_ptr_array_index (x->checklist.list, k);
+
+              s->cap[pl->columns[i].col + k] = 20;
+              g_ptr_array_add (headers, aimak_export_string_subst (x->lang, f->export_header,
+                                                                   "item", item->name));
+            }
+          continue;
+        }
+      if (f->export_width > 0)
+        s->cap[pl->columns[i].col] = f->export_width;
+      g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, f->export_header)));
+      if (f->export_cell == AIMAK_FIELD_CELL_AREA)
+        g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PCODE)));
+    }
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PRIORITIES));
   /* With a table, libxlsxwriter writes the header cells itself from the table's columns. */
   return sheet_headers (x, s, (const char * const *) headers->pdata, headers->len,
@@ -110,9 +194,11 @@ add_priority_validation (Export    *x,
   };
   gsize list_chars = 0;
   gboolean list_ok = TRUE;
+  lxw_col_t marker_col = priority_column (x, "gender_marker");
+  lxw_col_t status_col = priority_column (x, "status");
 
-  TRY (check (x, worksheet_data_validation_range (s->ws, FIRST_DATA_ROW, PC_MARKER, last_row,
-                                                  PC_MARKER, &marker), s->name));
+  TRY (check (x, worksheet_data_validation_range (s->ws, FIRST_DATA_ROW, marker_col, last_row,
+                                                  marker_col, &marker), s->name));
   for (guint i = 0; i < x->statuses.list->len; i++)
     {
       Code *c = g_ptr_array_index (x->statuses.list, i);
@@ -130,8 +216,8 @@ add_priority_validation (Export    *x,
       status.value_formula = (char *) "=AimakStatuses";
       x->status_list_by_name = TRUE;
     }
-  return check (x, worksheet_data_validation_range (s->ws, FIRST_DATA_ROW, PC_STATUS, last_row,
-                                                    PC_STATUS, &status), s->name);
+  return check (x, worksheet_data_validation_range (s->ws, FIRST_DATA_ROW, status_col, last_row,
+                                                    status_col, &status), s->name);
 }
 
 /* The checklist answers of one priority, one column per item, "yes"/"partly"/"no" in
@@ -161,28 +247,11 @@ write_checklist (Export     *x,
         continue;
       word = g_str_equal (sep + 1, "yes") ? AIMAK_XS_ANSWER_YES
              : g_str_equal (sep + 1, "partly") ? AIMAK_XS_ANSWER_PARTLY : AIMAK_XS_ANSWER_NO;
-      TRY (cell_string (x, s, row, PC_N + item->index, aimak_export_string (x->lang, word),
+      TRY (cell_string (x, s, row, x->playout.checklist_col + item->index, aimak_export_string (x->lang, word),
                         x->f_text));
     }
   return TRUE;
 }
-
-/* The columns of the priorities query. */
-enum
-{
-  Q_AREA, Q_RANK, Q_TITLE, Q_SECTOR, Q_MARKER, Q_JUSTIFICATION, Q_BUDGET, Q_FUNDING,
-  Q_RESPONSIBLE, Q_PARTNERS, Q_START, Q_END, Q_STATUS, Q_HEARING_DATE, Q_HEARING_F,
-  Q_HEARING_M, Q_DECISION_NO, Q_DECISION_DATE, Q_DEMO, Q_ID, Q_PROBLEM, Q_DESCRIPTION,
-};
-
-static const char priorities_sql[] =
-  "SELECT p.area_code, p.rank, p.title, p.sector_code, p.gender_marker,"
-  " p.marker_justification, p.budget_kgs, p.funding_source, p.responsible, p.partners,"
-  " p.start_year, p.end_year, p.status, p.hearing_date, p.hearing_participants_f,"
-  " p.hearing_participants_m, p.kenesh_decision_no, p.kenesh_decision_date, p.is_demo,"
-  " p.id, p.problem, p.description"
-  " FROM priority p WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
-  " ORDER BY p.area_code, p.rank, p.id";
 
 typedef struct
 {
@@ -191,62 +260,118 @@ typedef struct
   lxw_row_t  row;
 } Priorities;
 
-/* One row of the Priorities sheet. */
+/* An INT cell: empty for NULL and for the field's "empty" value. */
+static double
+int_cell_value (const AimakField *f,
+                AimakStmt        *st,
+                int               sql_col)
+{
+  int v;
+
+  if (aimak_stmt_is_null (st, sql_col))
+    return NAN;
+  v = aimak_stmt_int (st, sql_col);
+  return v == f->empty_int ? NAN : v;
+}
+
+/* The codes of a link field ("target_groups", "gcm", "sdg"), joined by \x1f. */
+static const char *
+link_codes (const AimakField *f,
+            Links            *links)
+{
+  if (links == NULL)
+    return NULL;
+  if (g_str_equal (f->id, "target_groups"))
+    return links->groups;
+  if (g_str_equal (f->id, "gcm"))
+    return links->gcm;
+  if (g_str_equal (f->id, "sdg"))
+    return links->sdg;
+  return NULL;
+}
+
+/* The code list a CODE or CODES field shows names from. */
+static CodeList *
+code_list_of (Export           *x,
+              const AimakField *f)
+{
+  const struct { const char *name; CodeList *list; } lists[] = {
+    { "sector", &x->sectors }, { "status", &x->statuses }, { "funding_source", &x->funding },
+    { "target_group", &x->target_groups }, { "gcm_objective", &x->gcm },
+    { "sdg_target", &x->sdg },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    if (g_strcmp0 (lists[i].name, f->code_list) == 0)
+      return lists[i].list;
+  g_return_val_if_reached (&x->sectors);
+}
+
+/* One field's cell(s) of a priority's row, as the field's export cell says. */
+static gboolean
+write_field_cell (Export               *x,
+                  lxw_row_t             row,
+                  const PriorityColumn *pc,
+                  AimakStmt            *st,
+                  Links                *links)
+{
+  Sheet *s = &x->sheets[SHEET_PRIORITIES];
+  const AimakField *f = pc->field;
+  const char *text = pc->sql_col >= 0 && !aimak_stmt_is_null (st, pc->sql_col)
+                     ? aimak_stmt_text (st, pc->sql_col) : NULL;
+
+  switch (f->export_cell)
+    {
+    case AIMAK_FIELD_CELL_TEXT:
+      return cell_string (x, s, row, pc->col, text, x->f_text);
+    case AIMAK_FIELD_CELL_WRAP:
+      return cell_string (x, s, row, pc->col, text, x->f_wrap);
+    case AIMAK_FIELD_CELL_INT:
+      return cell_number (x, s, row, pc->col, int_cell_value (f, st, pc->sql_col), x->f_int);
+    case AIMAK_FIELD_CELL_MONEY:
+      return cell_number (x, s, row, pc->col, aimak_stmt_double_or_nan (st, pc->sql_col),
+                          x->f_kgs);
+    case AIMAK_FIELD_CELL_NUMBER:
+      return cell_number (x, s, row, pc->col, aimak_stmt_double_or_nan (st, pc->sql_col),
+                          x->f_number);
+    case AIMAK_FIELD_CELL_DATE:
+      return cell_date (x, s, row, pc->col, text, x->f_date);
+    case AIMAK_FIELD_CELL_CODE_NAME:
+      return cell_string (x, s, row, pc->col, code_name (code_list_of (x, f), text), x->f_text);
+    case AIMAK_FIELD_CELL_CODE_NAMES:
+    case AIMAK_FIELD_CELL_CODE_LABELS:
+      {
+        g_autofree char *names = join_names (code_list_of (x, f), link_codes (f, links),
+                                             f->export_cell == AIMAK_FIELD_CELL_CODE_LABELS);
+        return cell_string (x, s, row, pc->col, names, x->f_wrap);
+      }
+    case AIMAK_FIELD_CELL_AREA:
+      return cell_string (x, s, row, pc->col, area_name (x, text), x->f_text) &&
+             cell_string (x, s, row, pc->col + 1, text, x->f_text);
+    case AIMAK_FIELD_CELL_YES:
+      return cell_string (x, s, row, pc->col,
+                          aimak_stmt_int (st, pc->sql_col) ? aimak_export_string (x->lang,
+                                                                                  AIMAK_XS_YES)
+                                                           : NULL,
+                          x->f_text);
+    case AIMAK_FIELD_CELL_CUSTOM:
+      return write_checklist (x, s, row, links ? links->checklist : NULL);
+    case AIMAK_FIELD_CELL_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+/* One row of the Priorities sheet: every exported field in export order. */
 static gboolean
 write_priority_cells (Export    *x,
                       lxw_row_t  row,
                       AimakStmt *st,
                       Links     *links)
 {
-  Sheet *s = &x->sheets[SHEET_PRIORITIES];
-  const char *area = aimak_stmt_text (st, Q_AREA);
-  int start = aimak_stmt_int_or (st, Q_START, 0);
-  int end = aimak_stmt_int_or (st, Q_END, 0);
-  gboolean demo = aimak_stmt_int (st, Q_DEMO) != 0;
-  const char *yes = aimak_export_string (x->lang, AIMAK_XS_YES);
-  g_autofree char *groups = join_names (&x->target_groups, links ? links->groups : NULL, FALSE);
-  g_autofree char *gcm = join_names (&x->gcm, links ? links->gcm : NULL, TRUE);
-  g_autofree char *sdg = join_names (&x->sdg, links ? links->sdg : NULL, TRUE);
-  const char *funding = aimak_stmt_is_null (st, Q_FUNDING) ? NULL
-                                                           : aimak_stmt_text (st, Q_FUNDING);
-
-  return cell_number (x, s, row, PC_RANK, aimak_stmt_int (st, Q_RANK), x->f_int) &&
-         cell_string (x, s, row, PC_AREA, area_name (x, area), x->f_text) &&
-         cell_string (x, s, row, PC_PCODE, area, x->f_text) &&
-         cell_string (x, s, row, PC_TITLE, aimak_stmt_text (st, Q_TITLE), x->f_wrap) &&
-         cell_string (x, s, row, PC_SECTOR,
-                      code_name (&x->sectors, aimak_stmt_text (st, Q_SECTOR)), x->f_text) &&
-         cell_string (x, s, row, PC_TARGET_GROUPS, groups, x->f_wrap) &&
-         cell_number (x, s, row, PC_MARKER, aimak_stmt_int (st, Q_MARKER), x->f_int) &&
-         cell_string (x, s, row, PC_JUSTIFICATION, aimak_stmt_text (st, Q_JUSTIFICATION),
-                      x->f_wrap) &&
-         cell_string (x, s, row, PC_GCM, gcm, x->f_wrap) &&
-         cell_string (x, s, row, PC_SDG, sdg, x->f_wrap) &&
-         cell_number (x, s, row, PC_BUDGET, aimak_stmt_double_or_nan (st, Q_BUDGET),
-                      x->f_kgs) &&
-         cell_string (x, s, row, PC_FUNDING, code_name (&x->funding, funding), x->f_text) &&
-         cell_string (x, s, row, PC_RESPONSIBLE, aimak_stmt_text (st, Q_RESPONSIBLE),
-                      x->f_text) &&
-         cell_string (x, s, row, PC_PARTNERS, aimak_stmt_text (st, Q_PARTNERS), x->f_wrap) &&
-         cell_number (x, s, row, PC_START, start ? start : NAN, x->f_int) &&
-         cell_number (x, s, row, PC_END, end ? end : NAN, x->f_int) &&
-         cell_string (x, s, row, PC_STATUS,
-                      code_name (&x->statuses, aimak_stmt_text (st, Q_STATUS)), x->f_text) &&
-         cell_date (x, s, row, PC_HEARING_DATE, aimak_stmt_text (st, Q_HEARING_DATE),
-                    x->f_date) &&
-         cell_number (x, s, row, PC_HEARING_F, aimak_stmt_double_or_nan (st, Q_HEARING_F),
-                      x->f_int) &&
-         cell_number (x, s, row, PC_HEARING_M, aimak_stmt_double_or_nan (st, Q_HEARING_M),
-                      x->f_int) &&
-         cell_string (x, s, row, PC_DECISION_NO, aimak_stmt_text (st, Q_DECISION_NO),
-                      x->f_text) &&
-         cell_date (x, s, row, PC_DECISION_DATE, aimak_stmt_text (st, Q_DECISION_DATE),
-                    x->f_date) &&
-         cell_string (x, s, row, PC_DEMO, demo ? yes : NULL, x->f_text) &&
-         cell_string (x, s, row, PC_PROBLEM, aimak_stmt_text (st, Q_PROBLEM), x->f_wrap) &&
-         cell_string (x, s, row, PC_DESCRIPTION, aimak_stmt_text (st, Q_DESCRIPTION),
-                      x->f_wrap) &&
-         write_checklist (x, s, row, links ? links->checklist : NULL);
+  for (guint i = 0; i < x->playout.n_columns; i++)
+    TRY (write_field_cell (x, row, &x->playout.columns[i], st, links));
+  return TRUE;
 }
 
 /* Figures for the cover and the gender budget. */
@@ -254,16 +379,19 @@ static void
 tally_priority (Export    *x,
                 AimakStmt *st)
 {
-  int marker = aimak_stmt_int (st, Q_MARKER);
-  double budget = aimak_stmt_double_or_nan (st, Q_BUDGET);
-  const char *funding = aimak_stmt_is_null (st, Q_FUNDING) ? NULL
-                                                           : aimak_stmt_text (st, Q_FUNDING);
-  int start = aimak_stmt_int_or (st, Q_START, 0);
-  int end = aimak_stmt_int_or (st, Q_END, 0);
-  AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, Q_STATUS));
+  int q_marker = sql_column (x, "gender_marker"), q_funding = sql_column (x, "funding_source");
+  int q_start = sql_column (x, "start_year"), q_end = sql_column (x, "end_year");
+  int marker = aimak_stmt_int (st, q_marker);
+  double budget = aimak_stmt_double_or_nan (st, sql_column (x, "budget_kgs"));
+  const char *funding = aimak_stmt_is_null (st, q_funding) ? NULL
+                                                           : aimak_stmt_text (st, q_funding);
+  int start = aimak_stmt_int_or (st, q_start, 0);
+  int end = aimak_stmt_int_or (st, q_end, 0);
+  AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, sql_column (x,
+                                                                                     "status")));
 
   x->n_priorities++;
-  if (aimak_stmt_int (st, Q_DEMO) != 0)
+  if (aimak_stmt_int (st, sql_column (x, "is_demo")) != 0)
     x->has_demo = TRUE;
   if (start && (x->first_year == 0 || start < x->first_year))
     x->first_year = start;
@@ -294,12 +422,12 @@ priority_row (AimakStmt  *st,
 {
   Priorities *p = user_data;
   Export *x = p->x;
-  Links *links = g_hash_table_lookup (x->links, aimak_stmt_text (st, Q_ID));
+  Links *links = g_hash_table_lookup (x->links, aimak_stmt_text (st, 0));
 
   if (!write_priority_cells (x, p->row, st, links) ||
-      !write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, Q_AREA),
-                            aimak_stmt_int (st, Q_RANK), aimak_stmt_text (st, Q_TITLE),
-                            links))
+      !write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, sql_column (x, "area_code")),
+                            aimak_stmt_int (st, sql_column (x, "rank")),
+                            aimak_stmt_text (st, sql_column (x, "title")), links))
     return row_failed (x, error);
   tally_priority (x, st);
   x->sheets[SHEET_PRIORITIES].last_row = x->sheets[SHEET_ALIGNMENT].last_row = p->row++;
@@ -331,13 +459,13 @@ fill_priorities (Priorities *p)
 
   TRY (write_priority_headers (x));
   TRY (write_alignment_headers (x, &p->al));
-  TRY (aimak_db_foreach (x->db, &x->error, priority_row, p, priorities_sql, "t",
+  TRY (aimak_db_foreach (x->db, &x->error, priority_row, p, x->playout.sql, "t",
                          x->scope_json));
   x->stats.n_priorities = x->n_priorities;
   if (p->row == FIRST_DATA_ROW)
     {
       /* A table needs one data row; an empty one says why it is empty. */
-      TRY (cell_string (x, s, p->row, PC_TITLE,
+      TRY (cell_string (x, s, p->row, priority_column (x, "title"),
                         aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITIES), x->f_wrap));
       TRY (cell_string (x, a, p->row, 2,
                         aimak_export_string (x->lang, AIMAK_XS_NO_PRIORITIES), x->f_wrap));

@@ -17,6 +17,7 @@
 
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
+#include "aimak-field.h"
 #include "aimak-db.h"
 
 G_BEGIN_DECLS
@@ -42,15 +43,25 @@ enum
   N_SHEETS
 };
 
-/* Columns of the Priorities sheet; the gender budget's SUMIFS refer to them. */
-enum
+/* The Priorities sheet's columns, laid out from the priority field table
+ * (aimak-field.h): every field with an export cell, in export order; the area takes
+ * two columns (its name and its P-code), the checklist one per item. */
+typedef struct
 {
-  PC_RANK, PC_AREA, PC_PCODE, PC_TITLE, PC_SECTOR, PC_TARGET_GROUPS, PC_MARKER,
-  PC_JUSTIFICATION, PC_GCM, PC_SDG, PC_BUDGET, PC_FUNDING, PC_RESPONSIBLE, PC_PARTNERS,
-  PC_START, PC_END, PC_STATUS, PC_HEARING_DATE, PC_HEARING_F, PC_HEARING_M,
-  PC_DECISION_NO, PC_DECISION_DATE, PC_DEMO, PC_PROBLEM, PC_DESCRIPTION, PC_N
-  /* then one column per gender checklist item (PC_N + item index) */
-};
+  const AimakField *field;
+  lxw_col_t         col;       /* its (first) column on the sheet */
+  int               sql_col;   /* its column in the priorities query; -1 for links */
+} PriorityColumn;
+
+typedef struct
+{
+  PriorityColumn columns[MAX_COLS];
+  guint          n_columns;
+  lxw_col_t      n_fixed;        /* the columns before the checklist's */
+  lxw_col_t      checklist_col;  /* the first checklist item's column */
+  lxw_col_t      n_cols;
+  char          *sql;            /* the priorities query: p.id, then the fields' columns */
+} PriorityLayout;
 
 typedef struct
 {
@@ -122,6 +133,7 @@ typedef struct
   CodeList              sectors, target_groups, gcm, sdg, statuses, funding, roles,
                         activity_types, markers, checklist;
   GPtrArray            *priority_headers; /* char *, the Priorities sheet's headers */
+  PriorityLayout        playout;        /* the Priorities sheet's columns */
   GHashTable           *areas;          /* code → AreaInfo * */
   GHashTable           *links;          /* priority id → Links * */
 
@@ -259,6 +271,12 @@ G_GNUC_INTERNAL gboolean    sheet_finish        (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   print_last_row,
                                                  lxw_col_t   print_last_col);
+
+/* aimak-export-priorities.c */
+G_GNUC_INTERNAL gboolean    priority_layout_init (Export     *x);
+/* The column of the field @field_id on the Priorities sheet. */
+G_GNUC_INTERNAL lxw_col_t   priority_column      (Export     *x,
+                                                  const char *field_id);
 
 /* aimak-export-alignment.c: the Alignment sheet, filled with the Priorities sheet. */
 typedef struct

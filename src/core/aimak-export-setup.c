@@ -185,7 +185,7 @@ load_lists (Export *x)
   TRY (aimak_db_foreach (x->db, &x->error, add_area, x,
                          "SELECT code, name_en, name_ru, name_ky, level FROM area", NULL));
   x->budget_funding = g_new0 (double, x->funding.list->len + 1);
-  return TRUE;
+  return priority_layout_init (x);
 }
 
 const char *
@@ -454,6 +454,7 @@ export_clear (Export *x)
   g_clear_pointer (&x->source_set, g_hash_table_unref);
   g_clear_pointer (&x->hidden, g_ptr_array_unref);
   g_clear_pointer (&x->priority_headers, g_ptr_array_unref);
+  g_clear_pointer (&x->playout.sql, g_free);
   g_clear_pointer (&x->cut, g_ptr_array_unref);
   g_clear_pointer (&x->now, g_date_time_unref);
   g_clear_pointer (&x->scope_json, g_free);
