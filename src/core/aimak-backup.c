@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "aimak-backup.h"
+#include "aimak-backup-private.h"
 #include "aimak-file-safety.h"
 #include "aimak-db-private.h"
 

@@ -85,6 +85,38 @@ run_migration_steps (AimakDb  *db,
   return TRUE;
 }
 
+typedef struct
+{
+  char  **names;      /* the migration scripts, version 1 first */
+  int     current;    /* the database's version */
+  GFile  *reference_dir;
+} Migration;
+
+static gboolean
+migrate_work (AimakDb   *db,
+              gpointer   user_data,
+              GError   **error)
+{
+  Migration *m = user_data;
+
+  for (int v = m->current + 1; v <= (int) g_strv_length (m->names); v++)
+    {
+      g_autofree char *path = g_strconcat (MIGRATIONS_PATH, m->names[v - 1], NULL);
+      g_autoptr(GBytes) script = g_resources_lookup_data (path, 0, error);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
+
+      if (script == NULL ||
+          !aimak_db_exec_script (db, g_bytes_get_data (script, NULL), error) ||
+          !run_migration_steps (db, v, m->reference_dir, error) ||
+          !aimak_db_exec_script (db, pragma, error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 run_migrations (AimakDb  *db,
                 GFile    *reference_dir,
@@ -105,25 +137,10 @@ run_migrations (AimakDb  *db,
     return TRUE;
   /* All the versions in one transaction: a failure in a later one (a reference
    * file that cannot be read) leaves the file as it was, not half upgraded. */
-  if (!aimak_db_begin (db, error))
-    return FALSE;
-  for (int v = current + 1; v <= (int) g_strv_length (names); v++)
-    {
-      g_autofree char *path = g_strconcat (MIGRATIONS_PATH, names[v - 1], NULL);
-      g_autoptr(GBytes) script = g_resources_lookup_data (path, 0, error);
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
-
-      if (script == NULL ||
-          !aimak_db_exec_script (db, g_bytes_get_data (script, NULL), error) ||
-          !run_migration_steps (db, v, reference_dir, error) ||
-          !aimak_db_exec_script (db, pragma, error))
-        {
-          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
-          aimak_db_rollback (db);
-          return FALSE;
-        }
-    }
-  return aimak_db_commit (db, error);
+  {
+    Migration m = { names, current, reference_dir };
+    return aimak_db_run_in_transaction (db, migrate_work, &m, error);
+  }
 }
 
 static guint32

@@ -17,4 +17,9 @@ G_GNUC_INTERNAL AimakDb *_aimak_db_new (sqlite3    *handle,
                                         const char *path,
                                         gboolean    read_only);
 
+AimakDb     *aimak_db_open_with_reference  (const char    *path,
+                                            AimakDbFlags   flags,
+                                            GFile         *reference_dir,
+                                            GError       **error);
+
 G_END_DECLS

@@ -52,10 +52,6 @@ int          aimak_db_latest_version       (void);
 AimakDb     *aimak_db_open                 (const char    *path,
                                             AimakDbFlags   flags,
                                             GError       **error);
-AimakDb     *aimak_db_open_with_reference  (const char    *path,
-                                            AimakDbFlags   flags,
-                                            GFile         *reference_dir,
-                                            GError       **error);
 AimakDb     *aimak_db_ref                  (AimakDb       *db);
 void         aimak_db_unref                (AimakDb       *db);
 

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-lang.h"
-#include "aimak-number.h"
+#include "aimak-number-private.h"
 
 G_DEFINE_QUARK (aimak-number-error-quark, aimak_number_error)
 
