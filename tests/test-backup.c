@@ -11,6 +11,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "aimak-backup-private.h"
 #include "aimak-test-util.h"
 
 static void

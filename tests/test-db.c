@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "aimak-area-private.h"
+#include "aimak-db-private.h"
 #include "aimak-test-util.h"
 
 static gint64

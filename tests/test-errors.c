@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "aimak-backup-private.h"
 #include "aimak-test-util.h"
 
 #define NOBODY 65534

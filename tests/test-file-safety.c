@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <xlsxwriter.h>
 
+#include "aimak-file-safety-private.h"
 #include "aimak-test-util.h"
 
 static char *

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "aimak-geo.h"
+#include "aimak-geo-private.h"
 #include "aimak-test-util.h"
 
 static void

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "aimak-import-private.h"
 #include "aimak-test-util.h"
 
 #define BARSKOON     "KG02210815000"

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "aimak-number-private.h"
 #include "aimak-test-util.h"
 #include "aimak-priority-private.h"
 

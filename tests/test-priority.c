@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "aimak-demo-private.h"
 #include "aimak-test-util.h"
 #include "aimak-priority-private.h"
 #include "aimak-db-private.h"

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "aimak-area-private.h"
 #include "aimak-test-util.h"
 #include "aimak-db-private.h"
 

@@ -4,9 +4,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "aimak-area.h"
+#include "aimak-area-private.h"
 #include "aimak-lang.h"
-#include "aimak-db-private.h"
 
 #define AREA_COLUMNS "code, level, type, parent_code, name_en, name_ru, name_ky, lat, lon, is_pilot"
 
@@ -54,38 +53,42 @@ static AimakArea *
 area_from_row (AimakStmt *st)
 {
   AimakArea *a = g_new0 (AimakArea, 1);
-  const char *parent = (const char *) sqlite3_column_text (st, 3);
 
   a->code = g_strdup (aimak_stmt_text (st, 0));
-  a->level = sqlite3_column_int (st, 1);
+  a->level = aimak_stmt_int (st, 1);
   a->type = g_strdup (aimak_stmt_text (st, 2));
-  a->parent_code = g_strdup (parent);
+  a->parent_code = aimak_stmt_is_null (st, 3) ? NULL : g_strdup (aimak_stmt_text (st, 3));
   a->name_en = g_strdup (aimak_stmt_text (st, 4));
   a->name_ru = g_strdup (aimak_stmt_text (st, 5));
   a->name_ky = g_strdup (aimak_stmt_text (st, 6));
   a->lat = aimak_stmt_double_or_nan (st, 7);
   a->lon = aimak_stmt_double_or_nan (st, 8);
-  a->is_pilot = sqlite3_column_int (st, 9) != 0;
+  a->is_pilot = aimak_stmt_int (st, 9) != 0;
   return a;
 }
 
-static GPtrArray *
-collect (AimakStmt *st,
-         GError   **error)
+static gboolean
+add_area (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
 {
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_free);
-  GError *local_error = NULL;
+  g_ptr_array_add (user_data, area_from_row (st));
+  return TRUE;
+}
 
-  if (st == NULL)
-    return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    g_ptr_array_add (list, area_from_row (st));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+static gboolean
+add_code (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
+{
+  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
+  return TRUE;
+}
+
+static GPtrArray *
+areas_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_free);
 }
 
 AimakArea *
@@ -115,13 +118,16 @@ aimak_area_list (AimakDb *db,
                  int      level,
                  GError **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT " AREA_COLUMNS " FROM area "
-                                              "WHERE (?1 < 0 AND level > 0) OR level = ?1 "
-                                              "ORDER BY level, aimak_name (name_en, name_ru, "
-                                              "name_ky) COLLATE NOCASE, code",
-                                              "i", level);
-  return collect (st, error);
+  g_autoptr(GPtrArray) list = areas_new ();
+
+  if (!aimak_db_foreach (db, error, add_area, list,
+                         "SELECT " AREA_COLUMNS " FROM area "
+                         "WHERE (?1 < 0 AND level > 0) OR level = ?1 "
+                         "ORDER BY level, aimak_name (name_en, name_ru, "
+                         "name_ky) COLLATE NOCASE, code",
+                         "i", level))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 GPtrArray *
@@ -129,23 +135,29 @@ aimak_area_children (AimakDb    *db,
                      const char *parent_code,
                      GError    **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT " AREA_COLUMNS " FROM area "
-                                              "WHERE parent_code IS ?1 AND level > 0 "
-                                              "ORDER BY aimak_name (name_en, name_ru, name_ky) "
-                                              "COLLATE NOCASE, code",
-                                              "t", parent_code);
-  return collect (st, error);
+  g_autoptr(GPtrArray) list = areas_new ();
+
+  if (!aimak_db_foreach (db, error, add_area, list,
+                         "SELECT " AREA_COLUMNS " FROM area "
+                         "WHERE parent_code IS ?1 AND level > 0 "
+                         "ORDER BY aimak_name (name_en, name_ru, name_ky) "
+                         "COLLATE NOCASE, code",
+                         "t", parent_code))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 GPtrArray *
 aimak_area_pilots (AimakDb *db,
                    GError **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT " AREA_COLUMNS " FROM area "
-                                              "WHERE is_pilot = 1 ORDER BY level, code", NULL);
-  return collect (st, error);
+  g_autoptr(GPtrArray) list = areas_new ();
+
+  if (!aimak_db_foreach (db, error, add_area, list,
+                         "SELECT " AREA_COLUMNS " FROM area "
+                         "WHERE is_pilot = 1 ORDER BY level, code", NULL))
+    return NULL;
+  return g_steal_pointer (&list);
 }
 
 GPtrArray *
@@ -153,7 +165,7 @@ aimak_area_chain (AimakDb    *db,
                   const char *code,
                   GError    **error)
 {
-  g_autoptr(GPtrArray) chain = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_free);
+  g_autoptr(GPtrArray) chain = areas_new ();
   g_autofree char *current = g_strdup (code);
 
   while (current != NULL)
@@ -174,22 +186,13 @@ aimak_area_descendants (AimakDb    *db,
                         GError    **error)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "WITH RECURSIVE t(code) AS (SELECT ?1 "
-                                              "UNION ALL SELECT a.code FROM area a JOIN t "
-                                              "ON a.parent_code = t.code) SELECT code FROM t",
-                                              "t", code);
-  GError *local_error = NULL;
 
-  if (st == NULL)
+  if (!aimak_db_foreach (db, error, add_code, codes,
+                         "WITH RECURSIVE t(code) AS (SELECT ?1 "
+                         "UNION ALL SELECT a.code FROM area a JOIN t "
+                         "ON a.parent_code = t.code) SELECT code FROM t",
+                         "t", code))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    g_ptr_array_add (codes, g_strdup (aimak_stmt_text (st, 0)));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&codes);
 }
 

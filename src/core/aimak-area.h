@@ -37,12 +37,6 @@ GPtrArray  *aimak_area_children    (AimakDb    *db,
 GPtrArray  *aimak_area_chain       (AimakDb    *db,
                                     const char *code,
                                     GError    **error);
-GPtrArray  *aimak_area_pilots      (AimakDb    *db,
-                                    GError    **error);
-/* @code and everything below it, as codes. */
-GPtrArray  *aimak_area_descendants (AimakDb    *db,
-                                    const char *code,
-                                    GError    **error);
 gboolean    aimak_area_matches     (AimakArea  *area,
                                     const char *needle_casefolded);
 

@@ -57,10 +57,6 @@ gboolean         aimak_backup_write          (AimakDb      *db,
 char            *aimak_backup_create         (AimakDb      *db,
                                               GDateTime    *now,
                                               GError      **error);
-/* The same through a connection of its own (usable from a worker thread). */
-char            *aimak_backup_create_for_path (const char  *db_path,
-                                               GDateTime   *now,
-                                               GError     **error);
 
 /* The start-up backup: at most one a day. If the backups folder has no backup
  * dated @now's day (@now NULL = now), makes one and removes all but the newest
@@ -72,11 +68,6 @@ gboolean         aimak_backup_daily          (const char   *db_path,
                                               char        **made,
                                               GError      **error);
 
-/* Removes all but the newest @keep backups of each database (and stale
- * temporary files) in @backup_dir; returns how many backups were removed. */
-guint            aimak_backup_prune          (const char   *backup_dir,
-                                              int           keep,
-                                              GError      **error);
 
 /* The backups of the database at @db_path, newest first (AimakBackupInfo *).
  * An absent folder gives an empty array. */
@@ -89,10 +80,6 @@ void             aimak_backup_info_free      (AimakBackupInfo *info);
 gboolean         aimak_backup_verify         (const char   *path,
                                               GError      **error);
 
-/* The newest backup of @db_path that passes aimak_backup_verify(), or NULL
- * with AIMAK_BACKUP_ERROR_NO_BACKUP. */
-char            *aimak_backup_find_newest_good (const char *db_path,
-                                                GError    **error);
 
 /* Puts the Aimak database @backup in place of @db_path. Nothing changes unless
  * @backup verifies. A good current database is backed up first; a damaged,

@@ -289,70 +289,168 @@ peek_byte (AimakCsvReader *reader,
   return reader->buffer[reader->pos];
 }
 
+/* The first call: waits for enough bytes to recognise the encoding and the
+ * separator. */
+static gboolean
+start_reading (AimakCsvReader *reader,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  /* A pipe may give the first bytes a few at a time. */
+  do
+    if (!fill (reader, cancellable, error))
+      return FALSE;
+  while (!reader->eof && reader->len < 64);
+  if (!check_start (reader, error))
+    return FALSE;
+  if (reader->separator == 0)
+    reader->separator = detect_separator (reader->buffer + reader->pos,
+                                          reader->len - reader->pos);
+  reader->started = TRUE;
+  return TRUE;
+}
+
+/* Skips blank lines between records; FALSE at the end of the file or on error. */
+static gboolean
+skip_blank_lines (AimakCsvReader *reader,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  for (;;)
+    {
+      int c = peek_byte (reader, cancellable, error);
+
+      if (c == -2 || c == -1)
+        return FALSE;
+      if (c != '\r' && c != '\n')
+        return TRUE;
+      reader->pos++;
+      if (c == '\r' && peek_byte (reader, cancellable, error) == '\n')
+        reader->pos++;
+      reader->line++;
+    }
+}
+
+static gboolean
+record_too_long (AimakCsvReader *reader,
+                 gboolean        quoted,
+                 GError        **error)
+{
+  if (quoted)
+    g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG,
+                 _("line %u: the record is longer than %u bytes; a quoted field is "
+                   "probably not closed"),
+                 reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
+  else
+    g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_LINE_TOO_LONG,
+                 _("line %u: the line is longer than %u bytes; this is not a table "
+                   "of values"),
+                 reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
+  return FALSE;
+}
+
+/* Where the reader is in a field's quotes. */
+typedef struct
+{
+  gboolean quoted;       /* inside quotes */
+  gboolean was_quoted;   /* the field started with a quote */
+  gboolean closed;       /* just after the closing quote */
+} Quoting;
+
+/* A byte inside quotes: a doubled quote is a quote, a single one closes them. */
+static gboolean
+quoted_byte (AimakCsvReader *reader,
+             Quoting        *q,
+             int             c,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  if (c == -1)
+    {
+      g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_SYNTAX,
+                   _("line %u: a quoted field is not closed before the end of the file"),
+                   reader->record_line);
+      return FALSE;
+    }
+  if (c == '"')
+    {
+      int d = peek_byte (reader, cancellable, error);
+      if (d == -2)
+        return FALSE;
+      if (d == '"')
+        {
+          reader->pos++;
+          g_string_append_c (reader->field, '"');
+        }
+      else
+        {
+          q->quoted = FALSE;
+          q->closed = TRUE;
+        }
+      return TRUE;
+    }
+  /* A line break inside quotes is part of the field, and a line. */
+  if (c == '\n' || (c == '\r' && peek_byte (reader, cancellable, error) != '\n'))
+    reader->line++;
+  g_string_append_c (reader->field, (char) c);
+  return TRUE;
+}
+
+/* A byte outside quotes that ends neither the field nor the record. */
+static void
+plain_byte (AimakCsvReader *reader,
+            Quoting        *q,
+            int             c)
+{
+  if (c == '"' && reader->field->len == 0 && !q->was_quoted)
+    {
+      q->quoted = TRUE;
+      q->was_quoted = TRUE;
+      return;
+    }
+  if (q->closed)
+    {
+      /* Spaces after the closing quote are tolerated and dropped. */
+      if (c == ' ' || c == '\t')
+        return;
+      set_problem (reader,
+                   g_strdup_printf (_("Field %u: text follows the closing quote; a quote "
+                                      "inside a field is written twice (\"\")."),
+                                    reader->fields->len + 1));
+      q->closed = FALSE;
+    }
+  else if (c == '"')
+    set_problem (reader,
+                 g_strdup_printf (_("Field %u: a quote inside a field that does not start "
+                                    "with one; put the field in quotes and write the "
+                                    "quote twice (\"\")."),
+                                  reader->fields->len + 1));
+  g_string_append_c (reader->field, (char) c);
+}
+
 gboolean
 aimak_csv_reader_next (AimakCsvReader *reader,
                        GPtrArray     **fields,
                        GCancellable   *cancellable,
                        GError        **error)
 {
-  gboolean quoted = FALSE, was_quoted = FALSE, closed = FALSE;
+  Quoting q = { FALSE, FALSE, FALSE };
   int c;
 
-  if (!reader->started)
-    {
-      /* A pipe may give the first bytes a few at a time. */
-      do
-        if (!fill (reader, cancellable, error))
-          return FALSE;
-      while (!reader->eof && reader->len < 64);
-      if (!check_start (reader, error))
-        return FALSE;
-      if (reader->separator == 0)
-        reader->separator = detect_separator (reader->buffer + reader->pos,
-                                              reader->len - reader->pos);
-      reader->started = TRUE;
-    }
+  if (!reader->started && !start_reading (reader, cancellable, error))
+    return FALSE;
 
   g_ptr_array_set_size (reader->fields, 0);
   g_string_truncate (reader->field, 0);
   g_clear_pointer (&reader->problem, g_free);
-
-  /* Skip blank lines between records. */
-  for (;;)
-    {
-      c = peek_byte (reader, cancellable, error);
-      if (c == -2)
-        return FALSE;
-      if (c == -1)
-        return FALSE;
-      if (c == '\r' || c == '\n')
-        {
-          reader->pos++;
-          if (c == '\r' && peek_byte (reader, cancellable, error) == '\n')
-            reader->pos++;
-          reader->line++;
-        }
-      else
-        break;
-    }
+  if (!skip_blank_lines (reader, cancellable, error))
+    return FALSE;
   reader->record_line = reader->line;
 
   for (gsize record_bytes = 0;; record_bytes++)
     {
       if (record_bytes > AIMAK_CSV_MAX_RECORD)
-        {
-          if (quoted)
-            g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG,
-                         _("line %u: the record is longer than %u bytes; a quoted field is "
-                           "probably not closed"),
-                         reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
-          else
-            g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_LINE_TOO_LONG,
-                         _("line %u: the line is longer than %u bytes; this is not a table "
-                           "of values"),
-                         reader->record_line, (guint) AIMAK_CSV_MAX_RECORD);
-          return FALSE;
-        }
+        return record_too_long (reader, q.quoted, error);
       c = next_byte (reader, cancellable, error);
       if (c == -2)
         return FALSE;
@@ -362,38 +460,10 @@ aimak_csv_reader_next (AimakCsvReader *reader,
                        _("line %u: the file contains a NUL byte (character 0)"), reader->line);
           return FALSE;
         }
-      if (quoted)
+      if (q.quoted)
         {
-          if (c == -1)
-            {
-              g_set_error (error, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_SYNTAX,
-                           _("line %u: a quoted field is not closed before the end of the file"),
-                           reader->record_line);
-              return FALSE;
-            }
-          if (c == '"')
-            {
-              int d = peek_byte (reader, cancellable, error);
-              if (d == -2)
-                return FALSE;
-              if (d == '"')
-                {
-                  reader->pos++;
-                  g_string_append_c (reader->field, '"');
-                }
-              else
-                {
-                  quoted = FALSE;
-                  closed = TRUE;
-                }
-            }
-          else
-            {
-              /* A line break inside quotes is part of the field, and a line. */
-              if (c == '\n' || (c == '\r' && peek_byte (reader, cancellable, error) != '\n'))
-                reader->line++;
-              g_string_append_c (reader->field, (char) c);
-            }
+          if (!quoted_byte (reader, &q, c, cancellable, error))
+            return FALSE;
           continue;
         }
       if (c == -1 || c == '\n' || c == '\r')
@@ -411,34 +481,11 @@ aimak_csv_reader_next (AimakCsvReader *reader,
         {
           if (!finish_field (reader, error))
             return FALSE;
-          was_quoted = FALSE;
-          closed = FALSE;
+          q.was_quoted = FALSE;
+          q.closed = FALSE;
           continue;
         }
-      if (c == '"' && reader->field->len == 0 && !was_quoted)
-        {
-          quoted = TRUE;
-          was_quoted = TRUE;
-          continue;
-        }
-      if (closed)
-        {
-          /* Spaces after the closing quote are tolerated and dropped. */
-          if (c == ' ' || c == '\t')
-            continue;
-          set_problem (reader,
-                       g_strdup_printf (_("Field %u: text follows the closing quote; a quote "
-                                          "inside a field is written twice (\"\")."),
-                                        reader->fields->len + 1));
-          closed = FALSE;
-        }
-      else if (c == '"')
-        set_problem (reader,
-                     g_strdup_printf (_("Field %u: a quote inside a field that does not start "
-                                        "with one; put the field in quotes and write the "
-                                        "quote twice (\"\")."),
-                                      reader->fields->len + 1));
-      g_string_append_c (reader->field, (char) c);
+      plain_byte (reader, &q, c);
     }
 }
 

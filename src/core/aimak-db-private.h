@@ -12,4 +12,14 @@ G_BEGIN_DECLS
 
 sqlite3 *aimak_db_get_handle (AimakDb *db);
 
+/* aimak-db-open.c: an AimakDb around an open handle (taken over). */
+G_GNUC_INTERNAL AimakDb *_aimak_db_new (sqlite3    *handle,
+                                        const char *path,
+                                        gboolean    read_only);
+
+AimakDb     *aimak_db_open_with_reference  (const char    *path,
+                                            AimakDbFlags   flags,
+                                            GFile         *reference_dir,
+                                            GError       **error);
+
 G_END_DECLS

@@ -52,10 +52,6 @@ int          aimak_db_latest_version       (void);
 AimakDb     *aimak_db_open                 (const char    *path,
                                             AimakDbFlags   flags,
                                             GError       **error);
-AimakDb     *aimak_db_open_with_reference  (const char    *path,
-                                            AimakDbFlags   flags,
-                                            GFile         *reference_dir,
-                                            GError       **error);
 AimakDb     *aimak_db_ref                  (AimakDb       *db);
 void         aimak_db_unref                (AimakDb       *db);
 
@@ -155,6 +151,15 @@ gboolean     aimak_db_run_in_transaction   (AimakDb        *db,
                                             AimakDbWorkFunc work,
                                             gpointer        user_data,
                                             GError        **error);
+
+/* Runs @read inside one read transaction so that everything it reads is one
+ * snapshot of the database (the export, the Summary); read-only databases allow
+ * it. Inside a transaction that is already open it just runs @read. @read must
+ * not write. Returns what @read returns, with its error. */
+gboolean     aimak_db_run_in_read_transaction (AimakDb        *db,
+                                               AimakDbWorkFunc read,
+                                               gpointer        user_data,
+                                               GError        **error);
 
 gint64       aimak_db_changes              (AimakDb       *db);
 

@@ -11,9 +11,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "aimak-demo.h"
+#include "aimak-demo-private.h"
 #include "aimak-priority.h"
-#include "aimak-db-private.h"
 
 typedef struct
 {
@@ -220,38 +219,37 @@ demo_area_clear (gpointer data)
 }
 
 static gboolean
+add_demo_area (AimakStmt  *st,
+               gpointer    user_data,
+               GError    **error)
+{
+  GArray **lists = user_data;
+  DemoArea a = { g_strdup (aimak_stmt_text (st, 0)), g_strdup (aimak_stmt_text (st, 1)) };
+
+  if (aimak_stmt_int (st, 2))
+    {
+      DemoArea b = { g_strdup (a.code), g_strdup (a.name) };
+      g_array_append_val (lists[1], b);
+    }
+  g_array_append_val (lists[0], a);
+  return TRUE;
+}
+
+static gboolean
 load_areas (AimakDb *db,
             GArray  *all,
             GArray  *pilots,
             GError **error)
 {
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
+  GArray *lists[] = { all, pilots };
 
   /* Level 2 and 3 areas; pilots are the pilot areas and everything below them. */
-  st = aimak_db_prepare (db, error,
+  if (!aimak_db_foreach (db, error, add_demo_area, lists,
                          "WITH RECURSIVE p(code) AS (SELECT code FROM area WHERE is_pilot = 1 "
                          "UNION SELECT a.code FROM area a JOIN p ON a.parent_code = p.code) "
                          "SELECT code, name_en, code IN (SELECT code FROM p) FROM area "
-                         "WHERE level IN (2, 3) ORDER BY code", NULL);
-  if (st == NULL)
+                         "WHERE level IN (2, 3) ORDER BY code", NULL))
     return FALSE;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      DemoArea a = { g_strdup (aimak_stmt_text (st, 0)), g_strdup (aimak_stmt_text (st, 1)) };
-
-      if (sqlite3_column_int (st, 2))
-        {
-          DemoArea b = { g_strdup (a.code), g_strdup (a.name) };
-          g_array_append_val (pilots, b);
-        }
-      g_array_append_val (all, a);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
   if (all->len == 0)
     {
       g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_REFERENCE,
@@ -598,27 +596,23 @@ insert_activity (AimakDb    *db,
 
 /* Next free rank of each area that already has priorities. */
 static gboolean
+add_rank (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
+{
+  g_hash_table_insert (user_data, g_strdup (aimak_stmt_text (st, 0)),
+                       GINT_TO_POINTER (aimak_stmt_int (st, 1)));
+  return TRUE;
+}
+
+static gboolean
 load_ranks (AimakDb    *db,
             GHashTable *ranks,
             GError    **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT area_code, count(*) FROM priority "
-                                              "WHERE deleted_at IS NULL GROUP BY area_code",
-                                              NULL);
-  GError *local_error = NULL;
-
-  if (st == NULL)
-    return FALSE;
-  while (aimak_stmt_next (st, &local_error))
-    g_hash_table_insert (ranks, g_strdup (aimak_stmt_text (st, 0)),
-                         GINT_TO_POINTER (sqlite3_column_int (st, 1)));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return aimak_db_foreach (db, error, add_rank, ranks,
+                           "SELECT area_code, count(*) FROM priority "
+                           "WHERE deleted_at IS NULL GROUP BY area_code", NULL);
 }
 
 static gboolean
@@ -693,6 +687,23 @@ create_body (AimakDb  *db,
   return TRUE;
 }
 
+typedef struct
+{
+  GRand *rand;
+  guint  n_priorities;
+  guint  n_activities;
+} Create;
+
+static gboolean
+create_work (AimakDb   *db,
+             gpointer   user_data,
+             GError   **error)
+{
+  Create *c = user_data;
+
+  return create_body (db, c->rand, c->n_priorities, c->n_activities, error);
+}
+
 gboolean
 aimak_demo_create (AimakDb  *db,
                    guint     n_priorities,
@@ -716,14 +727,10 @@ aimak_demo_create (AimakDb  *db,
   if (n_priorities > 1000)
     aimak_db_exec_script (db, "PRAGMA cache_size = -131072", NULL);
 
-  ok = aimak_db_begin (db, error);
-  if (ok && !create_body (db, rand, n_priorities, n_activities, error))
-    {
-      aimak_db_rollback (db);
-      ok = FALSE;
-    }
-  else if (ok)
-    ok = aimak_db_commit (db, error);
+  {
+    Create c = { rand, n_priorities, n_activities };
+    ok = aimak_db_run_in_transaction (db, create_work, &c, error);
+  }
   aimak_db_exec_script (db, "DROP TABLE IF EXISTS temp.demo_stage", NULL);
   aimak_db_exec_script (db, restore, NULL);
   return ok;
@@ -746,16 +753,26 @@ count_demo (AimakDb    *db,
   return TRUE;
 }
 
-static gboolean
-remove_body (AimakDb  *db,
-             guint    *n_priorities,
-             guint    *n_activities,
-             guint    *n_values,
-             GError  **error)
+/* The counts of what is removed, filled by remove_body(). */
+typedef struct
 {
-  return count_demo (db, "SELECT count(*) FROM priority WHERE is_demo = 1", n_priorities, error) &&
-         count_demo (db, "SELECT count(*) FROM activity WHERE is_demo = 1", n_activities, error) &&
-         count_demo (db, "SELECT count(*) FROM indicator_value WHERE is_demo = 1", n_values,
+  guint priorities;
+  guint activities;
+  guint values;
+} Removed;
+
+static gboolean
+remove_body (AimakDb   *db,
+             gpointer   user_data,
+             GError   **error)
+{
+  Removed *r = user_data;
+
+  return count_demo (db, "SELECT count(*) FROM priority WHERE is_demo = 1", &r->priorities,
+                     error) &&
+         count_demo (db, "SELECT count(*) FROM activity WHERE is_demo = 1", &r->activities,
+                     error) &&
+         count_demo (db, "SELECT count(*) FROM indicator_value WHERE is_demo = 1", &r->values,
                      error) &&
          /* Their history goes with them: it describes records that no longer exist. */
          aimak_db_exec (db, error, "DELETE FROM change_log WHERE entity = 'priority' AND "
@@ -786,26 +803,19 @@ aimak_demo_remove_counts (AimakDb  *db,
                           guint    *n_indicator_values,
                           GError  **error)
 {
-  guint np = 0, na = 0, nv = 0;
+  Removed r = { 0, 0, 0 };
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!aimak_db_begin (db, error))
-    return FALSE;
-  if (!remove_body (db, &np, &na, &nv, error))
-    {
-      aimak_db_rollback (db);
-      return FALSE;
-    }
-  if (!aimak_db_commit (db, error))
+  if (!aimak_db_run_in_transaction (db, remove_body, &r, error))
     return FALSE;
   if (n_priorities)
-    *n_priorities = np;
+    *n_priorities = r.priorities;
   if (n_activities)
-    *n_activities = na;
+    *n_activities = r.activities;
   if (n_indicator_values)
-    *n_indicator_values = nv;
+    *n_indicator_values = r.values;
   return TRUE;
 }
 
@@ -832,4 +842,24 @@ aimak_demo_present (AimakDb *db)
                              "OR EXISTS (SELECT 1 FROM activity WHERE is_demo = 1) "
                              "OR EXISTS (SELECT 1 FROM indicator_value WHERE is_demo = 1)",
                              NULL) != 0;
+}
+
+gint64
+aimak_demo_count_records (AimakDb  *db,
+                          GError  **error)
+{
+  GError *local_error = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (db != NULL, -1);
+  n = aimak_db_query_int (db, 0, &local_error,
+                          "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
+                          "(SELECT count(*) FROM activity WHERE is_demo = 1) + "
+                          "(SELECT count(*) FROM indicator_value WHERE is_demo = 1)", NULL);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return -1;
+    }
+  return n;
 }

@@ -17,17 +17,16 @@ gboolean  aimak_demo_create  (AimakDb   *db,
                               guint32    seed,
                               GError   **error);
 /* Deletes every demo row (priorities with their links and history, activities,
- * indicator values) in one transaction, and nothing else; @n_removed (optional)
- * gets the number of priorities, activities and indicator values removed. */
-gboolean  aimak_demo_remove  (AimakDb   *db,
-                              guint     *n_removed,
-                              GError   **error);
-/* Like remove(), with the counts of each kind. */
+ * indicator values) in one transaction, and nothing else; the counts (each
+ * optional) get how many priorities, activities and indicator values went. */
 gboolean  aimak_demo_remove_counts (AimakDb  *db,
                                     guint    *n_priorities,
                                     guint    *n_activities,
                                     guint    *n_indicator_values,
                                     GError  **error);
-gboolean  aimak_demo_present (AimakDb   *db);
+/* How many demo records there are (priorities, activities and indicator values
+ * together), for the window's banner; -1 with @error when it cannot be read. */
+gint64    aimak_demo_count_records (AimakDb  *db,
+                                    GError  **error);
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "aimak-export.h"
-#include "aimak-file-safety.h"
+#include "aimak-file-safety-private.h"
 
 #define SQLITE_MAGIC "SQLite format 3"
 
@@ -32,9 +32,11 @@ aimak_file_absolute (const char *path)
   return g_canonicalize_filename (path, NULL);
 }
 
-gboolean
-aimak_file_same (const char *a,
-                 const char *b)
+/* TRUE if @a and @b are the same file (same device and inode: another path, a
+ * symbolic or a hard link). FALSE if either is missing. */
+static gboolean
+file_same (const char *a,
+           const char *b)
 {
   GStatBuf sa, sb;
 
@@ -570,11 +572,11 @@ is_database_file (const char *path,
 
   if (db_path == NULL)
     return FALSE;
-  if (aimak_file_same (path, db_path))
+  if (file_same (path, db_path))
     return TRUE;
   dir = g_path_get_dirname (path);
   db_dir = g_path_get_dirname (db_path);
-  if (!aimak_file_same (dir, db_dir))
+  if (!file_same (dir, db_dir))
     return FALSE;
   base = g_path_get_basename (path);
   db_base = g_path_get_basename (db_path);

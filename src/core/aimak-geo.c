@@ -9,7 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "aimak-geo.h"
+#include "aimak-geo-private.h"
 #include "aimak-lang.h"
 
 #define MAP_RESOURCE RESOURCE_PREFIX "/reference/maps/kgz_adm2_ocha_codab.geojson"

@@ -43,8 +43,6 @@ GQuark                 aimak_geo_error_quark   (void);
 GType                  aimak_geo_get_type      (void) G_GNUC_CONST;
 #define AIMAK_TYPE_GEO (aimak_geo_get_type ())
 
-AimakGeo              *aimak_geo_load_bytes    (GBytes          *bytes,
-                                                GError         **error);
 /* The shipped map (resource reference/maps/kgz_adm2_ocha_codab.geojson), parsed
  * once per process and shared. */
 AimakGeo              *aimak_geo_get_default   (GError         **error);
@@ -68,9 +66,6 @@ double                 aimak_geo_x_scale       (AimakGeo        *geo);
 const AimakGeoFeature *aimak_geo_hit           (AimakGeo        *geo,
                                                 double           lon,
                                                 double           lat);
-gboolean               aimak_geo_feature_contains (const AimakGeoFeature *feature,
-                                                   double                 lon,
-                                                   double                 lat);
 const char            *aimak_geo_feature_name  (const AimakGeoFeature *feature,
                                                 const char            *lang);
 

@@ -1,5 +1,5 @@
-/* aimak-import.c — CSV import of indicator values: header recognition, row
- * checks with the editor's rules, and one transaction for all the writes.
+/* aimak-import.c — CSV import of indicator values: the rows that
+ * aimak-import-parse.c read and checked, written in one transaction.
  * The file is read record by record; what stays in memory is the lookup
  * tables of areas and indicators and the list of bad rows. */
 #include "config.h"
@@ -9,16 +9,12 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "aimak-csv.h"
-#include "aimak-import.h"
+#include "aimak-import-private.h"
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
 #include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-import-error-quark, aimak_import_error)
-
-/* First byte of an area-name entry shared by several areas. */
-#define AMBIGUOUS '\x01'
 
 /* How often (in bytes read) the progress callback is called. */
 #define PROGRESS_STEP (256 * 1024)
@@ -42,581 +38,6 @@ aimak_import_preview_row_free (AimakImportPreviewRow *row)
   g_free (row->reason);
   g_free (row);
 }
-
-/* ---- the header ---- */
-
-/* Accepted names, normalised as header_key() does (casefolded, without
- * spaces, '_', '-', '.'). Documented in aimak-import.h. */
-static const char * const header_names[AIMAK_IMPORT_N_COLS][16] = {
-  [AIMAK_IMPORT_COL_AREA] = { "area", "areacode", "code", "areaname", "territory",
-                              "территория", "кодтерритории", "район", "аймак", "код",
-                              "аймаккоду", "аймактынкоду", NULL },
-  [AIMAK_IMPORT_COL_INDICATOR] = { "indicator", "indicatorcode", "показатель",
-                                   "кодпоказателя", "көрсөткүч", "көрсөткүчтүнкоду",
-                                   "көрсөткүчкоду", NULL },
-  [AIMAK_IMPORT_COL_YEAR] = { "year", "год", "жыл", NULL },
-  [AIMAK_IMPORT_COL_SEX] = { "sex", "gender", "пол", "жынысы", "жыныс", NULL },
-  [AIMAK_IMPORT_COL_VALUE] = { "value", "значение", "маани", "мааниси", NULL },
-  [AIMAK_IMPORT_COL_SOURCE] = { "source", "источник", "булак", "булагы", NULL },
-  [AIMAK_IMPORT_COL_NOTE] = { "note", "notes", "comment", "comments", "примечание",
-                              "комментарий", "эскертүү", "эскертме", NULL },
-};
-
-static const char * const column_labels[AIMAK_IMPORT_N_COLS] = {
-  "area", "indicator", "year", "sex", "value", "source", "note"
-};
-
-static char *
-header_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  GString *key = g_string_new (NULL);
-
-  for (const char *p = folded; *p; p++)
-    if (!g_ascii_isspace (*p) && *p != '_' && *p != '-' && *p != '.')
-      g_string_append_c (key, *p);
-  return g_string_free (key, FALSE);
-}
-
-static int
-header_column (const char *name)
-{
-  g_autofree char *key = header_key (name);
-
-  for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-    for (guint i = 0; header_names[c][i]; i++)
-      if (g_str_equal (key, header_names[c][i]))
-        return c;
-  return -1;
-}
-
-/* ---- the importer ---- */
-
-typedef struct
-{
-  AimakDb        *db;
-  char           *display;          /* the file's name in messages */
-  guint64         total_bytes;
-  AimakCsvReader *reader;
-  int             cols[AIMAK_IMPORT_N_COLS];
-  guint           n_header;
-  gboolean        decimal_comma;
-  GHashTable     *area_codes;       /* upper-case code → code */
-  GHashTable     *area_names;       /* casefolded name → code, or AMBIGUOUS + codes */
-  GHashTable     *indicators;       /* code → AimakIndicator * */
-} Importer;
-
-static void
-importer_clear (Importer *imp)
-{
-  g_clear_pointer (&imp->display, g_free);
-  g_clear_pointer (&imp->reader, aimak_csv_reader_free);
-  g_clear_pointer (&imp->area_codes, g_hash_table_unref);
-  g_clear_pointer (&imp->area_names, g_hash_table_unref);
-  g_clear_pointer (&imp->indicators, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
-
-static void
-add_area_name (GHashTable *names,
-               const char *name,
-               const char *code)
-{
-  g_autofree char *stripped = NULL;
-  char *key;
-  const char *had;
-
-  if (name == NULL || *name == '\0')
-    return;
-  stripped = g_strstrip (g_strdup (name));
-  key = g_utf8_casefold (stripped, -1);
-  had = g_hash_table_lookup (names, key);
-  /* The three names of one area may coincide; only different areas make a
-   * name ambiguous. An ambiguous name maps to AMBIGUOUS and the codes. */
-  if (had == NULL)
-    g_hash_table_replace (names, key, g_strdup (code));
-  else if (had[0] != AMBIGUOUS && g_str_equal (had, code))
-    g_free (key);
-  else if (had[0] != AMBIGUOUS)
-    g_hash_table_replace (names, key, g_strdup_printf ("%c%s, %s", AMBIGUOUS, had, code));
-  else if (strstr (had, code) == NULL)
-    g_hash_table_replace (names, key, g_strdup_printf ("%s, %s", had, code));
-  else
-    g_free (key);
-}
-
-static gboolean
-load_lookups (Importer  *imp,
-              GError   **error)
-{
-  GError *local_error = NULL;
-
-  imp->area_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp->area_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp->indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                           (GDestroyNotify) aimak_indicator_free);
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (imp->db, error,
-                                                "SELECT code, name_en, name_ru, name_ky "
-                                                "FROM area", NULL);
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        const char *code = aimak_stmt_text (st, 0);
-        g_hash_table_replace (imp->area_codes, g_ascii_strup (code, -1), g_strdup (code));
-        for (int i = 1; i <= 3; i++)
-          add_area_name (imp->area_names, aimak_stmt_text (st, i), code);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-  }
-  {
-    g_autoptr(GPtrArray) list = aimak_indicator_catalogue (imp->db, error);
-    if (list == NULL)
-      return FALSE;
-    g_ptr_array_set_free_func (list, NULL);
-    for (guint i = 0; i < list->len; i++)
-      {
-        AimakIndicator *ind = g_ptr_array_index (list, i);
-        g_hash_table_replace (imp->indicators, g_strdup (ind->code), ind);
-      }
-  }
-  return TRUE;
-}
-
-/* Turns an error of the CSV reader into one that names the file and line
- * and tells the user what to do. */
-static void
-reader_error (Importer  *imp,
-              GError    *cause,
-              GError   **error)
-{
-  guint line = imp->reader ? aimak_csv_reader_get_line (imp->reader) : 0;
-
-  if (line == 0)
-    line = 1;
-  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                   _("The import of “%s” was cancelled; nothing was changed."), imp->display);
-    }
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_ENCODING))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
-                 _("%s:%u: the file is not in UTF-8 (it is probably in Windows-1251). "
-                   "Save it as UTF-8 (in Excel: Save As → “CSV UTF-8”; in LibreOffice: "
-                   "character set “Unicode (UTF-8)”) and import it again."),
-                 imp->display, line);
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_SYNTAX))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%u: a quoted field starts here and is not closed before the end "
-                   "of the file."), imp->display, line);
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF16))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
-                 _("%s:1: the file is in UTF-16 (“Unicode text”), not UTF-8. Save it as "
-                   "UTF-8 (in Excel: Save As → “CSV UTF-8”) and import it again."),
-                 imp->display);
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_UTF32))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
-                 _("%s:1: the file is in UTF-32, not UTF-8. Save it as UTF-8 (in Excel: "
-                   "Save As → “CSV UTF-8”) and import it again."), imp->display);
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_NUL))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_ENCODING,
-                 _("%s:%u: the file contains a NUL byte (character 0), which a text file "
-                   "never has: it is not a CSV text file, or it is damaged."),
-                 imp->display, aimak_csv_reader_get_current_line (imp->reader));
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_LINE_TOO_LONG))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%u: the line is longer than %u bytes without a quote open: this is "
-                   "not a CSV table of values."), imp->display, line,
-                 (guint) AIMAK_CSV_MAX_RECORD);
-  else if (g_error_matches (cause, AIMAK_CSV_ERROR, AIMAK_CSV_ERROR_TOO_LONG))
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_SYNTAX,
-                 _("%s:%u: the row is longer than %u bytes; a quoted field is probably "
-                   "not closed."), imp->display, line, (guint) AIMAK_CSV_MAX_RECORD);
-  else
-    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_IO,
-                 _("Could not read “%s”: %s"), imp->display, cause->message);
-  g_error_free (cause);
-}
-
-static gboolean
-read_header (Importer      *imp,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  GPtrArray *fields = NULL;
-  GError *local_error = NULL;
-  g_autoptr(GString) missing = g_string_new (NULL);
-  guint recognised = 0;
-
-  for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-    imp->cols[c] = -1;
-
-  if (!aimak_csv_reader_next (imp->reader, &fields, cancellable, &local_error))
-    {
-      if (local_error)
-        reader_error (imp, local_error, error);
-      else
-        g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                     _("%s: the file is empty."), imp->display);
-      return FALSE;
-    }
-  /* Excel writes "sep=;" before the header when asked to. */
-  if (fields->len <= 2 && g_str_has_prefix (g_ptr_array_index (fields, 0), "sep=") &&
-      (fields->len == 1 || *(const char *) g_ptr_array_index (fields, 1) == '\0'))
-    {
-      if (!aimak_csv_reader_next (imp->reader, &fields, cancellable, &local_error))
-        {
-          if (local_error)
-            reader_error (imp, local_error, error);
-          else
-            g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                         _("%s: the file is empty."), imp->display);
-          return FALSE;
-        }
-    }
-
-  imp->n_header = fields->len;
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const char *name = g_ptr_array_index (fields, i);
-      int c = header_column (name);
-
-      if (c < 0)
-        continue;
-      if (imp->cols[c] >= 0)
-        {
-          g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_HEADER,
-                       _("%s:%u: the header has two columns for “%s” (columns %d and %u)."),
-                       imp->display, aimak_csv_reader_get_line (imp->reader),
-                       column_labels[c], imp->cols[c] + 1, i + 1);
-          return FALSE;
-        }
-      imp->cols[c] = (int) i;
-      recognised++;
-    }
-  if (recognised == 0)
-    {
-      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_HEADER,
-                   _("%s:%u: the first line is not a header. The file must start with a "
-                     "line naming the columns: area, indicator, year, sex, value, source "
-                     "and (optionally) note."),
-                   imp->display, aimak_csv_reader_get_line (imp->reader));
-      return FALSE;
-    }
-  for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-    if (imp->cols[c] < 0 && c != AIMAK_IMPORT_COL_NOTE)
-      {
-        if (missing->len)
-          g_string_append (missing, ", ");
-        g_string_append (missing, column_labels[c]);
-      }
-  if (missing->len)
-    {
-      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_HEADER,
-                   _("%s:%u: the header has no column for: %s. The columns are area, "
-                     "indicator, year, sex, value, source and (optionally) note."),
-                   imp->display, aimak_csv_reader_get_line (imp->reader), missing->str);
-      return FALSE;
-    }
-  imp->decimal_comma = aimak_csv_reader_get_separator (imp->reader) == ';';
-  return TRUE;
-}
-
-/* The stream is read once, from its start (no second open to sniff the
- * encoding: a pipe would lose what was sniffed). */
-static gboolean
-importer_open (Importer      *imp,
-               AimakDb       *db,
-               GInputStream  *in,
-               const char    *display,
-               guint64        total_bytes,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  memset (imp, 0, sizeof *imp);
-  imp->db = db;
-  imp->display = g_strdup (display);
-  imp->total_bytes = total_bytes;
-  imp->reader = aimak_csv_reader_new (in, 0);
-  return read_header (imp, cancellable, error) && load_lookups (imp, error);
-}
-
-/* Opens @file for reading once; *@display is how messages name it. */
-static GInputStream *
-open_file (GFile         *file,
-           char         **display,
-           guint64       *total_bytes,
-           GCancellable  *cancellable,
-           GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  GFileInputStream *in;
-  GError *local_error = NULL;
-
-  *display = g_file_get_parse_name (file);
-  *total_bytes = 0;
-  in = g_file_read (file, cancellable, &local_error);
-  if (in == NULL)
-    {
-      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_IO,
-                   _("Could not open “%s”: %s"), *display, local_error->message);
-      g_error_free (local_error);
-      return NULL;
-    }
-  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
-    *total_bytes = g_file_info_get_size (info);
-  return G_INPUT_STREAM (in);
-}
-
-/* ---- rows ---- */
-
-typedef struct
-{
-  const char           *area_code;   /* owned by the lookups */
-  const AimakIndicator *indicator;   /* owned by the lookups */
-  int                   year;
-  char                  sex;
-  double                value;
-  char                 *source;
-  char                 *note;        /* NULL when the file has no note column */
-} Row;
-
-static void
-row_clear (Row *row)
-{
-  g_clear_pointer (&row->source, g_free);
-  g_clear_pointer (&row->note, g_free);
-}
-
-static const char *
-field (Importer  *imp,
-       GPtrArray *fields,
-       int        col)
-{
-  return aimak_csv_field (fields, imp->cols[col]);
-}
-
-static gboolean
-all_blank (GPtrArray *fields)
-{
-  for (guint i = 0; i < fields->len; i++)
-    {
-      const char *s = g_ptr_array_index (fields, i);
-      for (; *s; s++)
-        if (!g_ascii_isspace (*s))
-          return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-parse_year (const char *text,
-            int        *year)
-{
-  g_autofree char *s = g_strstrip (g_strdup (text));
-  gsize n = strlen (s);
-
-  if (n == 0 || n > 6)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isdigit (s[i]))
-      return FALSE;
-  *year = atoi (s);
-  return TRUE;
-}
-
-/* Reasons are kept per column so that a row's message reads in the order of
- * the file's columns whichever check found them. */
-typedef struct
-{
-  GString *by_col[AIMAK_IMPORT_N_COLS];
-} Reasons;
-
-static void
-reasons_clear (Reasons *r)
-{
-  for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-    if (r->by_col[c])
-      g_string_free (r->by_col[c], TRUE);
-}
-
-static void
-add_reason (Reasons    *r,
-            int         col,
-            const char *reason)
-{
-  if (r->by_col[col] == NULL)
-    r->by_col[col] = g_string_new (reason);
-  else
-    {
-      g_string_append_c (r->by_col[col], ' ');
-      g_string_append (r->by_col[col], reason);
-    }
-}
-
-static gboolean
-has_reason (Reasons *r,
-            int      col)
-{
-  return r->by_col[col] != NULL;
-}
-
-static char *
-reasons_join (Reasons *r)
-{
-  GString *all = NULL;
-
-  for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-    if (r->by_col[c])
-      {
-        if (all == NULL)
-          all = g_string_new (r->by_col[c]->str);
-        else
-          {
-            g_string_append_c (all, ' ');
-            g_string_append (all, r->by_col[c]->str);
-          }
-      }
-  return all ? g_string_free (all, FALSE) : NULL;
-}
-
-static int
-column_of_field (const char *field_name)
-{
-  static const char * const names[AIMAK_IMPORT_N_COLS] = {
-    "area_code", "indicator_code", "year", "sex", "value", "source", "note"
-  };
-
-  for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-    if (g_str_equal (field_name, names[c]))
-      return c;
-  return AIMAK_IMPORT_COL_NOTE;
-}
-
-/* Checks one record; returns the reasons (translated, joined) or NULL when
- * the row is good, in which case @row is filled. */
-static char *
-check_row (Importer  *imp,
-           GPtrArray *fields,
-           Row       *row)
-{
-  Reasons reasons = { { NULL } };
-  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
-  g_autofree char *area_text = NULL, *indicator_text = NULL, *sex_text = NULL;
-  g_autofree char *value_text = NULL, *year_text = NULL;
-  AimakIndicatorValue v = { 0 };
-  char *joined;
-
-  memset (row, 0, sizeof *row);
-  if (fields->len != imp->n_header)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The row has %u field where the header has %u.",
-                                         "The row has %u fields where the header has %u.",
-                                         fields->len),
-                            fields->len, imp->n_header);
-
-  area_text = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_AREA)));
-  if (*area_text == '\0')
-    add_reason (&reasons, AIMAK_IMPORT_COL_AREA, _("The area is empty."));
-  else
-    {
-      g_autofree char *upper = g_ascii_strup (area_text, -1);
-      row->area_code = g_hash_table_lookup (imp->area_codes, upper);
-      if (row->area_code == NULL)
-        {
-          g_autofree char *key = g_utf8_casefold (area_text, -1);
-          row->area_code = g_hash_table_lookup (imp->area_names, key);
-          if (row->area_code && row->area_code[0] == AMBIGUOUS)
-            {
-              g_autofree char *msg = NULL;
-              /* TRANSLATORS: the second %s is a list of area codes */
-              msg = g_strdup_printf (_("Several areas are called “%s” (%s): use the area "
-                                       "code."), area_text, row->area_code + 1);
-              add_reason (&reasons, AIMAK_IMPORT_COL_AREA, msg);
-              row->area_code = NULL;
-            }
-        }
-    }
-
-  indicator_text = g_strstrip (g_ascii_strup (field (imp, fields, AIMAK_IMPORT_COL_INDICATOR),
-                                              -1));
-  if (*indicator_text == '\0')
-    add_reason (&reasons, AIMAK_IMPORT_COL_INDICATOR, _("The indicator is empty."));
-  else
-    row->indicator = g_hash_table_lookup (imp->indicators, indicator_text);
-
-  year_text = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_YEAR)));
-  if (!parse_year (year_text, &row->year))
-    {
-      g_autofree char *msg = NULL;
-      msg = *year_text ? g_strdup_printf (_("“%s” is not a year."), year_text)
-                       : g_strdup (_("The year is empty."));
-      add_reason (&reasons, AIMAK_IMPORT_COL_YEAR, msg);
-    }
-
-  sex_text = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_SEX)));
-  row->sex = aimak_indicator_parse_sex (sex_text);
-  if (row->sex == 0)
-    {
-      g_autofree char *msg = NULL;
-      msg = *sex_text ? g_strdup_printf (_("Unknown sex “%s”: use F, M or T (women, men, "
-                                           "total)."), sex_text)
-                      : g_strdup (_("The sex is empty: use F, M or T (women, men, total)."));
-      add_reason (&reasons, AIMAK_IMPORT_COL_SEX, msg);
-    }
-
-  value_text = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_VALUE)));
-  {
-    /* The one grammar of every field (aimak-number.h); a ';' file writes a
-     * decimal comma. */
-    g_autoptr(GError) parse_error = NULL;
-    if (!aimak_number_parse (value_text,
-                             imp->decimal_comma ? AIMAK_NUMBER_COMMA_IS_DECIMAL : 0,
-                             &row->value, &parse_error))
-      {
-        add_reason (&reasons, AIMAK_IMPORT_COL_VALUE,
-                    *value_text ? parse_error->message : _("The value is empty."));
-        row->value = NAN;
-      }
-  }
-
-  row->source = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_SOURCE)));
-  if (row->source[0] == '\0')
-    add_reason (&reasons, AIMAK_IMPORT_COL_SOURCE,
-                _("The source is empty: every figure needs its source."));
-  if (imp->cols[AIMAK_IMPORT_COL_NOTE] >= 0)
-    row->note = g_strstrip (g_strdup (field (imp, fields, AIMAK_IMPORT_COL_NOTE)));
-
-  /* The rules themselves are the editor's; what could not even be parsed
-   * was reported above and is not reported twice. */
-  v.area_code = row->area_code ? (char *) row->area_code : area_text;
-  v.indicator_code = row->indicator ? row->indicator->code : indicator_text;
-  v.year = has_reason (&reasons, AIMAK_IMPORT_COL_YEAR) ? 2000 : row->year;
-  v.sex = has_reason (&reasons, AIMAK_IMPORT_COL_SEX) ? 'T' : row->sex;
-  v.value = has_reason (&reasons, AIMAK_IMPORT_COL_VALUE) ? 0 : row->value;
-  v.source = row->source[0] ? row->source : (char *) "-";
-  _aimak_indicator_check_value (&v, row->area_code != NULL, row->indicator, problems);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AimakProblem *p = g_ptr_array_index (problems, i);
-      int col = column_of_field (p->field);
-      if (!has_reason (&reasons, col))
-        add_reason (&reasons, col, p->message);
-    }
-  joined = reasons_join (&reasons);
-  reasons_clear (&reasons);
-  if (joined)
-    row_clear (row);
-  return joined;
-}
-
 /* ---- writing ---- */
 
 typedef struct
@@ -733,25 +154,6 @@ write_row (AimakDb    *db,
   return TRUE;
 }
 
-static void
-add_problem (AimakImportReport      *report,
-             guint                   line,
-             char                   *reason,
-             AimakImportProblemFunc  on_problem,
-             gpointer                user_data,
-             guint                   max_problems)
-{
-  AimakProblem *p = aimak_problem_new_take (NULL, AIMAK_PROBLEM_ERROR, reason);
-
-  p->line = line;
-  if (on_problem)
-    on_problem (p, user_data);
-  if (report->problems->len < max_problems)
-    g_ptr_array_add (report->problems, p);
-  else
-    aimak_problem_free (p);
-}
-
 AimakImportReport *
 aimak_import_indicators (AimakDb              *db,
                          GFile                *file,
@@ -783,35 +185,238 @@ aimak_import_indicators_full (AimakDb                 *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  in = open_file (file, &display, &total_bytes, cancellable, error);
+  in = import_open_file (file, &display, &total_bytes, cancellable, error);
   if (in == NULL)
     return NULL;
   return aimak_import_indicators_stream (db, in, display, total_bytes, mode, cancellable,
                                          progress, on_problem, user_data, max_problems, error);
 }
 
-/* The key of a value's identity, for finding a row that repeats another. */
-static char *
-row_key (const Row *row)
+
+/* ---- importing ---- */
+
+/* One run of the import over a file. */
+typedef struct
 {
-  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%c\x1f%s", row->area_code, row->indicator->code,
-                          row->year, row->sex, row->source);
+  Importer                *imp;
+  AimakImportReport       *report;
+  Writer                   w;
+  AimakImportMode          mode;
+  gboolean                 in_transaction;
+  gboolean                 writing;        /* rows are still written */
+  GCancellable            *cancellable;
+  AimakImportProgress      progress;
+  AimakImportProblemFunc   on_problem;
+  gpointer                 user_data;
+  guint                    max_problems;
+  GHashTable              *seen;           /* row key → line */
+  guint64                  last_progress;
+  guint                    rows;
+} Import;
+
+/* All or nothing, or nothing good: the rows written are rolled back, and that is
+ * no error. */
+static GQuark
+import_discard_quark (void)
+{
+  return g_quark_from_static_string ("aimak-import-discard-quark");
 }
 
-/* A record the reader could read but found malformed (stray quotes). */
-static char *
-check_record (Importer  *imp,
-              GPtrArray *fields,
-              Row       *row)
+static void
+add_problem (Import *im,
+             char   *reason)
 {
-  const char *problem = aimak_csv_reader_get_problem (imp->reader);
+  AimakProblem *p = aimak_problem_new_take (NULL, AIMAK_PROBLEM_ERROR, reason);
 
-  if (problem)
+  p->line = aimak_csv_reader_get_line (im->imp->reader);
+  if (im->on_problem)
+    im->on_problem (p, im->user_data);
+  if (im->report->problems->len < im->max_problems)
+    g_ptr_array_add (im->report->problems, p);
+  else
+    aimak_problem_free (p);
+}
+
+/* Two rows for one value: which is right cannot be guessed, and the last one
+ * silently winning would hide it. Refuses the file. */
+static gboolean
+check_repeat (Import     *im,
+              const Row  *row,
+              GError    **error)
+{
+  g_autofree char *key = import_row_key (row);
+  guint line = aimak_csv_reader_get_line (im->imp->reader);
+  guint first = GPOINTER_TO_UINT (g_hash_table_lookup (im->seen, key));
+
+  if (first)
     {
-      memset (row, 0, sizeof *row);
-      return g_strdup (problem);
+      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_DUPLICATE,
+                   _("%s:%u: this row repeats line %u (the same area, indicator, "
+                     "year, sex and source); nothing was imported. Keep one of the "
+                     "two lines."), im->imp->display, line, first);
+      return FALSE;
     }
-  return check_row (imp, fields, row);
+  g_hash_table_insert (im->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+/* One record: checked, and written when it is good and rows are still written.
+ * @error is set for a repeated row (*@fatal) or a failed write. */
+static gboolean
+import_record (Import     *im,
+               GPtrArray  *fields,
+               gboolean   *fatal,
+               GError    **error)
+{
+  AimakDb *db = im->imp->db;
+  Row row;
+  char *reason = import_check_record (im->imp, fields, &row);
+  gboolean ok = TRUE;
+
+  if (reason == NULL && !check_repeat (im, &row, error))
+    {
+      import_row_clear (&row);
+      *fatal = TRUE;
+      return FALSE;
+    }
+  if (reason)
+    {
+      im->report->bad_rows++;
+      add_problem (im, reason);
+      /* All or nothing: the rest is still checked, so the user sees every bad
+       * row at once, but no longer written. */
+      if (im->mode == AIMAK_IMPORT_ALL_OR_NOTHING)
+        im->writing = FALSE;
+      return TRUE;
+    }
+  im->report->good_rows++;
+  if (im->writing && !write_row (db, &im->w, &row, error))
+    {
+      g_prefix_error (error, "%s:%u: ", im->imp->display,
+                      aimak_csv_reader_get_line (im->imp->reader));
+      ok = FALSE;
+    }
+  import_row_clear (&row);
+  return ok;
+}
+
+static void
+report_progress (Import *im)
+{
+  guint64 done;
+
+  if (im->progress == NULL)
+    return;
+  done = aimak_csv_reader_get_offset (im->imp->reader);
+  if (done - im->last_progress >= PROGRESS_STEP)
+    {
+      im->last_progress = done;
+      im->progress (done, MAX (im->imp->total_bytes, done), im->user_data);
+    }
+}
+
+/* Every record of the file; FALSE with @error (already naming the file and line)
+ * when the file cannot be read, a row repeats another or a write fails. */
+static gboolean
+import_records (Import  *im,
+                GError **error)
+{
+  GPtrArray *fields = NULL;
+  GError *local_error = NULL;
+  gboolean fatal = FALSE;
+
+  while (aimak_csv_reader_next (im->imp->reader, &fields, im->cancellable, &local_error))
+    {
+      if (import_all_blank (fields))
+        continue;
+      im->rows++;
+      if ((im->rows & 1023) == 0 &&
+          g_cancellable_set_error_if_cancelled (im->cancellable, &local_error))
+        break;
+      if (!import_record (im, fields, &fatal, &local_error))
+        {
+          if (fatal)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          break;
+        }
+      report_progress (im);
+    }
+  if (local_error)
+    {
+      if (local_error->domain == AIMAK_CSV_ERROR ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        import_reader_error (im->imp, local_error, error);
+      else
+        g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (im->rows == 0)
+    {
+      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
+                   _("%s: the file has a header but no data rows."), im->imp->display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The records, then, when writing, the import in the change log, or a discard when
+ * nothing is to be kept. */
+static gboolean
+import_rows (AimakDb   *db,
+             gpointer   user_data,
+             GError   **error)
+{
+  Import *im = user_data;
+  AimakImportReport *report = im->report;
+  g_autofree char *log_name = NULL;
+  g_autofree char *summary = NULL;
+
+  if (!import_records (im, error))
+    return FALSE;
+  if (!im->in_transaction)
+    return TRUE;
+  if (report->good_rows == 0 || (im->mode != AIMAK_IMPORT_SKIP_BAD && report->bad_rows > 0))
+    {
+      g_set_error_literal (error, import_discard_quark (), 0, "discarded");
+      return FALSE;
+    }
+  /* The log names the file, not the folders it was in. */
+  log_name = g_path_get_basename (im->imp->display);
+  summary = g_strdup_printf ("inserted=%u updated=%u unchanged=%u bad_rows_skipped=%u",
+                             report->inserted, report->updated, report->unchanged,
+                             report->bad_rows);
+  return aimak_db_exec (db, error,
+                        "INSERT INTO change_log (ts, entity, entity_id, action, field, "
+                        "old_value, new_value) VALUES (?, 'import', ?, 'import', '', "
+                        "NULL, ?)", "ttt", im->w.now, log_name, summary);
+}
+
+/* Checking reads the file; importing reads it inside one transaction, kept only
+ * when the mode says so. */
+static gboolean
+run_import (Import   *im,
+            GError  **error)
+{
+  GError *local_error = NULL;
+
+  if (!im->in_transaction)
+    return import_rows (im->imp->db, im, error);
+  if (aimak_db_run_in_transaction (im->imp->db, import_rows, im, &local_error))
+    {
+      im->report->committed = TRUE;
+      return TRUE;
+    }
+  if (local_error->domain == import_discard_quark ())
+    {
+      g_error_free (local_error);
+      im->report->inserted = im->report->updated = im->report->unchanged = 0;
+      return TRUE;
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 AimakImportReport *
@@ -831,13 +436,8 @@ aimak_import_indicators_stream (AimakDb                 *db,
   g_autoptr(AimakImportReport) report = NULL;
   g_autoptr(GHashTable) seen = NULL;
   g_autofree char *now = NULL;
-  Writer w;
-  GPtrArray *fields = NULL;
-  GError *local_error = NULL;
-  gboolean writing = mode != AIMAK_IMPORT_CHECK;
-  gboolean in_transaction = FALSE;
-  guint64 last_progress = 0;
-  guint rows = 0;
+  Import im = { 0 };
+  guint64 end;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
@@ -846,207 +446,25 @@ aimak_import_indicators_stream (AimakDb                 *db,
   if (!importer_open (&imp, db, in, display, total_bytes, cancellable, error))
     return NULL;
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
   report = g_new0 (AimakImportReport, 1);
   report->problems = aimak_problem_list_new ();
   now = aimak_db_now ();
-  w.report = report;
-  w.now = now;
-
-  if (writing)
-    {
-      if (!aimak_db_begin (db, error))
-        return NULL;
-      in_transaction = TRUE;
-    }
-
-  while (aimak_csv_reader_next (imp.reader, &fields, cancellable, &local_error))
-    {
-      Row row;
-      char *reason;
-
-      if (all_blank (fields))
-        continue;
-      rows++;
-      if ((rows & 1023) == 0 && g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-        break;
-
-      reason = check_record (&imp, fields, &row);
-      if (reason == NULL)
-        {
-          /* Two rows for one value: which is right cannot be guessed, and
-           * the last one silently winning would hide it. Refuse the file. */
-          g_autofree char *key = row_key (&row);
-          guint line = aimak_csv_reader_get_line (imp.reader);
-          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
-
-          if (first)
-            {
-              row_clear (&row);
-              if (in_transaction)
-                aimak_db_rollback (db);
-              g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_DUPLICATE,
-                           _("%s:%u: this row repeats line %u (the same area, indicator, "
-                             "year, sex and source); nothing was imported. Keep one of the "
-                             "two lines."), imp.display, line, first);
-              return NULL;
-            }
-          g_hash_table_insert (seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
-        }
-      if (reason)
-        {
-          report->bad_rows++;
-          add_problem (report, aimak_csv_reader_get_line (imp.reader), reason, on_problem,
-                       user_data, max_problems);
-          /* All or nothing: the rest is still checked, so the user sees
-           * every bad row at once, but no longer written. */
-          if (mode == AIMAK_IMPORT_ALL_OR_NOTHING)
-            writing = FALSE;
-        }
-      else
-        {
-          report->good_rows++;
-          if (writing && !write_row (db, &w, &row, &local_error))
-            {
-              g_prefix_error (&local_error, "%s:%u: ", imp.display,
-                              aimak_csv_reader_get_line (imp.reader));
-              row_clear (&row);
-              break;
-            }
-          row_clear (&row);
-        }
-
-      if (progress)
-        {
-          guint64 done = aimak_csv_reader_get_offset (imp.reader);
-          if (done - last_progress >= PROGRESS_STEP)
-            {
-              last_progress = done;
-              progress (done, MAX (imp.total_bytes, done), user_data);
-            }
-        }
-    }
-
-  if (local_error)
-    {
-      if (in_transaction)
-        aimak_db_rollback (db);
-      if (local_error->domain == AIMAK_CSV_ERROR ||
-          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        reader_error (&imp, local_error, error);
-      else
-        g_propagate_error (error, local_error);
-      return NULL;
-    }
-  if (rows == 0)
-    {
-      if (in_transaction)
-        aimak_db_rollback (db);
-      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                   _("%s: the file has a header but no data rows."), imp.display);
-      return NULL;
-    }
-
-  if (in_transaction)
-    {
-      gboolean keep = report->good_rows > 0 &&
-                      (mode == AIMAK_IMPORT_SKIP_BAD || report->bad_rows == 0);
-      if (keep)
-        {
-          /* The log names the file, not the folders it was in. */
-          g_autofree char *log_name = g_path_get_basename (imp.display);
-          g_autofree char *summary = g_strdup_printf ("inserted=%u updated=%u unchanged=%u "
-                                                      "bad_rows_skipped=%u",
-                                                      report->inserted, report->updated,
-                                                      report->unchanged, report->bad_rows);
-          if (!aimak_db_exec (db, error,
-                              "INSERT INTO change_log (ts, entity, entity_id, action, field, "
-                              "old_value, new_value) VALUES (?, 'import', ?, 'import', '', "
-                              "NULL, ?)", "ttt", now, log_name, summary))
-            {
-              aimak_db_rollback (db);
-              return NULL;
-            }
-          if (!aimak_db_commit (db, error))
-            return NULL;
-          report->committed = TRUE;
-        }
-      else
-        {
-          aimak_db_rollback (db);
-          report->inserted = report->updated = report->unchanged = 0;
-        }
-    }
-  if (progress)
-    progress (MAX (imp.total_bytes, aimak_csv_reader_get_offset (imp.reader)),
-              MAX (imp.total_bytes, aimak_csv_reader_get_offset (imp.reader)), user_data);
-  return g_steal_pointer (&report);
-}
-
-GPtrArray *
-aimak_import_preview (AimakDb   *db,
-                      GFile     *file,
-                      guint      max_rows,
-                      GError   **error)
-{
-  g_auto(Importer) imp = { 0 };
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GInputStream) in = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *display = NULL;
-  guint64 total_bytes = 0;
-  GPtrArray *fields = NULL;
-  GError *local_error = NULL;
-
-  g_return_val_if_fail (db != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  in = open_file (file, &display, &total_bytes, NULL, error);
-  if (in == NULL || !importer_open (&imp, db, in, display, total_bytes, NULL, error))
+  im.imp = &imp;
+  im.report = report;
+  im.w.report = report;
+  im.w.now = now;
+  im.mode = mode;
+  im.in_transaction = im.writing = mode != AIMAK_IMPORT_CHECK;
+  im.cancellable = cancellable;
+  im.progress = progress;
+  im.on_problem = on_problem;
+  im.user_data = user_data;
+  im.max_problems = max_problems;
+  im.seen = seen;
+  if (!run_import (&im, error))
     return NULL;
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_import_preview_row_free);
-  while (rows->len < max_rows &&
-         aimak_csv_reader_next (imp.reader, &fields, NULL, &local_error))
-    {
-      AimakImportPreviewRow *p;
-      Row row;
-
-      if (all_blank (fields))
-        continue;
-      p = g_new0 (AimakImportPreviewRow, 1);
-      p->line = aimak_csv_reader_get_line (imp.reader);
-      for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
-        p->fields[c] = g_strdup (imp.cols[c] >= 0 ? field (&imp, fields, c) : "");
-      p->reason = check_record (&imp, fields, &row);
-      if (p->reason == NULL)
-        {
-          char *key = row_key (&row);
-          guint first = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key));
-
-          if (first)
-            {
-              p->reason = g_strdup_printf (_("This row repeats line %u (the same area, "
-                                             "indicator, year, sex and source): the file "
-                                             "cannot be imported until one is removed."),
-                                           first);
-              g_free (key);
-            }
-          else
-            g_hash_table_insert (seen, key, GUINT_TO_POINTER (p->line));
-          row_clear (&row);
-        }
-      g_ptr_array_add (rows, p);
-    }
-  if (local_error)
-    {
-      reader_error (&imp, local_error, error);
-      return NULL;
-    }
-  if (rows->len == 0 && max_rows > 0)
-    {
-      g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                   _("%s: the file has a header but no data rows."), imp.display);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  end = MAX (imp.total_bytes, aimak_csv_reader_get_offset (imp.reader));
+  if (progress)
+    progress (end, end, user_data);
+  return g_steal_pointer (&report);
 }

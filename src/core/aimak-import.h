@@ -96,23 +96,11 @@ AimakImportReport *aimak_import_indicators  (AimakDb             *db,
 typedef void (*AimakImportProblemFunc) (const AimakProblem *problem,
                                         gpointer                  user_data);
 
-/* As aimak_import_indicators(), but also calls @on_problem for each bad row and
- * keeps at most @max_problems of them in report->problems (report->bad_rows still
- * counts all). With a callback and a small @max_problems, memory stays flat even
- * for a huge file of bad rows; aimak_import_indicators() keeps them all. @user_data
- * goes to both callbacks. */
-AimakImportReport *aimak_import_indicators_full (AimakDb                *db,
-                                                 GFile                  *file,
-                                                 AimakImportMode         mode,
-                                                 GCancellable           *cancellable,
-                                                 AimakImportProgress     progress,
-                                                 AimakImportProblemFunc  on_problem,
-                                                 gpointer                user_data,
-                                                 guint                   max_problems,
-                                                 GError                **error);
-
-/* As aimak_import_indicators_full(), reading @in once from where it is (a pipe
- * or standard input works); @display names the input in messages as the user
+/* As aimak_import_indicators(), reading @in once from where it is (a pipe or
+ * standard input works), and also calling @on_problem for each bad row and
+ * keeping at most @max_problems of them in report->problems (report->bad_rows
+ * still counts all): with a callback and a small @max_problems, memory stays flat
+ * even for a huge file of bad rows. @user_data goes to both callbacks; @display names the input in messages as the user
  * gave it ("data.csv", "../x.csv", "<stdin>"); @total_bytes is for the progress
  * (0 when unknown). The GFile variants name the file by its full path. */
 AimakImportReport *aimak_import_indicators_stream (AimakDb                *db,

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-lang.h"
-#include "aimak-number.h"
+#include "aimak-number-private.h"
 
 G_DEFINE_QUARK (aimak-number-error-quark, aimak_number_error)
 
@@ -81,6 +81,173 @@ syntax_error (const char  *text,
   return FALSE;
 }
 
+/* The body of a number as runs of digits and the separator before each run. */
+typedef struct
+{
+  char  sep;      /* '.', ',' or ' ' (any group space); 0 for the first run */
+  guint len;
+  gsize start;    /* where the run's digits start in the digit string */
+} Run;
+
+typedef struct
+{
+  GString *digits;       /* the digits alone, then the C-locale number */
+  GArray  *runs;         /* Run */
+  guint    n_point, n_comma, n_space;
+  int      decimal_run;  /* index of the run after the decimal mark, or -1 */
+  char     group_kind;   /* ' ' or ',' */
+} Parse;
+
+/* Splits @p into runs of digits; FALSE when a character is not a digit or a
+ * separator, or a separator is not between two digits (first, last, doubled). */
+static gboolean
+split_runs (Parse      *ps,
+            const char *p)
+{
+  Run run = { 0, 0, 0 };
+  gboolean in_run = FALSE;
+
+  for (; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char sep;
+
+      if (c >= '0' && c <= '9')
+        {
+          if (!in_run)
+            {
+              run.start = ps->digits->len;
+              run.len = 0;
+              in_run = TRUE;
+            }
+          g_string_append_c (ps->digits, (char) c);
+          run.len++;
+          continue;
+        }
+      if (c == '.')
+        sep = '.', ps->n_point++;
+      else if (c == ',')
+        sep = ',', ps->n_comma++;
+      else if (is_group_space (c))
+        sep = ' ', ps->n_space++;
+      else
+        return FALSE;
+      /* A separator must come between two digits: not first, not doubled. */
+      if (!in_run)
+        return FALSE;
+      g_array_append_val (ps->runs, run);
+      in_run = FALSE;
+      run.sep = sep;
+    }
+  if (!in_run)
+    return FALSE;
+  g_array_append_val (ps->runs, run);
+  return TRUE;
+}
+
+/* Which separator is the decimal mark, and which groups thousands. */
+static gboolean
+find_decimal_mark (Parse             *ps,
+                   AimakNumberFlags   flags,
+                   const char        *s,
+                   GError           **error)
+{
+  GArray *runs = ps->runs;
+  char last_sep = g_array_index (runs, Run, runs->len - 1).sep;
+
+  if (ps->n_point > 1)
+    return syntax_error (s, error);
+  if (ps->n_point == 1)
+    {
+      if (last_sep != '.' || (ps->n_comma > 0 && ps->n_space > 0))
+        return syntax_error (s, error);
+      ps->decimal_run = runs->len - 1;
+      ps->group_kind = ps->n_comma > 0 ? ',' : ' ';
+    }
+  else if (ps->n_comma == 1 && (ps->n_space > 0 || (flags & AIMAK_NUMBER_COMMA_IS_DECIMAL)))
+    {
+      if (last_sep != ',')
+        return syntax_error (s, error);
+      ps->decimal_run = runs->len - 1;
+      ps->group_kind = ' ';
+    }
+  else if (ps->n_comma == 1)
+    {
+      Run *first = &g_array_index (runs, Run, 0);
+      Run *last = &g_array_index (runs, Run, 1);
+
+      if (runs->len == 2 && last->len == 3 && first->len <= 3 &&
+          ps->digits->str[first->start] != '0')
+        {
+          g_set_error (error, AIMAK_NUMBER_ERROR, AIMAK_NUMBER_ERROR_AMBIGUOUS,
+                       _("“%s” could be read as a whole number or as a decimal: write "
+                         "thousands with a space (1 234) and decimals with a point "
+                         "(1.234)."), s);
+          return FALSE;
+        }
+      ps->decimal_run = runs->len - 1;
+      ps->group_kind = ' ';
+    }
+  else if (ps->n_comma > 1)
+    {
+      if (ps->n_space > 0)
+        return syntax_error (s, error);
+      ps->group_kind = ',';
+    }
+  else
+    ps->group_kind = ' ';
+  return TRUE;
+}
+
+/* Groups: one to three digits, then exactly three each. */
+static gboolean
+groups_valid (Parse *ps)
+{
+  guint n_int = ps->decimal_run >= 0 ? (guint) ps->decimal_run : ps->runs->len;
+
+  for (guint i = 0; i < n_int; i++)
+    {
+      Run *r = &g_array_index (ps->runs, Run, i);
+
+      if (i > 0 && (r->sep != ps->group_kind || r->len != 3))
+        return FALSE;
+      if (i == 0 && n_int > 1 && r->len > 3)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Significant digits: leading zeros and the fraction's trailing zeros do not
+ * count. Then the decimal point goes into the digit string. */
+static gboolean
+place_decimal_point (Parse       *ps,
+                     const char  *s,
+                     GError     **error)
+{
+  GString *digits = ps->digits;
+  gsize int_len = digits->len;
+  gsize first = 0, last = digits->len;
+  guint significant;
+
+  if (ps->decimal_run >= 0)
+    int_len = g_array_index (ps->runs, Run, ps->decimal_run).start;
+  while (first < digits->len && digits->str[first] == '0')
+    first++;
+  while (last > int_len && digits->str[last - 1] == '0')
+    last--;
+  significant = last > first ? (guint) (last - first) : 0;
+  if (significant > AIMAK_NUMBER_MAX_DIGITS)
+    {
+      g_set_error (error, AIMAK_NUMBER_ERROR, AIMAK_NUMBER_ERROR_PRECISION,
+                   _("“%s” has more digits than can be kept exactly (at most %d "
+                     "significant digits)."), s, AIMAK_NUMBER_MAX_DIGITS);
+      return FALSE;
+    }
+  if (ps->decimal_run >= 0)
+    g_string_insert_c (digits, int_len, '.');
+  return TRUE;
+}
+
 gboolean
 aimak_number_parse (const char        *text,
                     AimakNumberFlags   flags,
@@ -88,18 +255,13 @@ aimak_number_parse (const char        *text,
                     GError           **error)
 {
   g_autofree char *s = NULL;
-  g_autoptr(GString) digits = g_string_new (NULL);   /* the C-locale number */
-  /* The body as runs of digits and the separator before each run. */
-  GArray *runs = NULL;
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  Parse ps = { digits, runs, 0, 0, 0, -1, 0 };
   const char *p;
   gboolean negative = FALSE;
-  guint n_point = 0, n_comma = 0, n_space = 0;
-  int decimal_run = -1;        /* index of the run after the decimal mark */
-  char group_kind = 0;         /* ' ' or ',' */
-  guint significant = 0;
   char *end = NULL;
   double v;
-  typedef struct { char sep; guint len; gsize start; } Run;
 
   g_return_val_if_fail (out != NULL, FALSE);
 
@@ -121,161 +283,14 @@ aimak_number_parse (const char        *text,
       negative = TRUE;
       p += 3;
     }
-
-  runs = g_array_new (FALSE, TRUE, sizeof (Run));
-  {
-    Run run = { 0, 0, 0 };
-    gboolean in_run = FALSE;
-
-    for (; *p; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-        char sep;
-
-        if (c >= '0' && c <= '9')
-          {
-            if (!in_run)
-              {
-                run.start = digits->len;
-                run.len = 0;
-                in_run = TRUE;
-              }
-            g_string_append_c (digits, (char) c);
-            run.len++;
-            continue;
-          }
-        if (c == '.')
-          sep = '.', n_point++;
-        else if (c == ',')
-          sep = ',', n_comma++;
-        else if (is_group_space (c))
-          sep = ' ', n_space++;
-        else
-          {
-            g_array_unref (runs);
-            return syntax_error (s, error);
-          }
-        /* A separator must come between two digits: not first, not doubled. */
-        if (!in_run)
-          {
-            g_array_unref (runs);
-            return syntax_error (s, error);
-          }
-        g_array_append_val (runs, run);
-        in_run = FALSE;
-        run.sep = sep;
-      }
-    if (!in_run)
-      {
-        g_array_unref (runs);
-        return syntax_error (s, error);
-      }
-    g_array_append_val (runs, run);
-  }
-
-  /* Which separator is the decimal mark, and which groups thousands. */
-  if (n_point > 1)
-    {
-      g_array_unref (runs);
-      return syntax_error (s, error);
-    }
-  if (n_point == 1)
-    {
-      if (g_array_index (runs, Run, runs->len - 1).sep != '.' ||
-          (n_comma > 0 && n_space > 0))
-        {
-          g_array_unref (runs);
-          return syntax_error (s, error);
-        }
-      decimal_run = runs->len - 1;
-      group_kind = n_comma > 0 ? ',' : ' ';
-    }
-  else if (n_comma == 1 && (n_space > 0 || (flags & AIMAK_NUMBER_COMMA_IS_DECIMAL)))
-    {
-      if (g_array_index (runs, Run, runs->len - 1).sep != ',')
-        {
-          g_array_unref (runs);
-          return syntax_error (s, error);
-        }
-      decimal_run = runs->len - 1;
-      group_kind = ' ';
-    }
-  else if (n_comma == 1)
-    {
-      Run *first = &g_array_index (runs, Run, 0);
-      Run *last = &g_array_index (runs, Run, 1);
-
-      if (runs->len == 2 && last->len == 3 && first->len <= 3 &&
-          digits->str[first->start] != '0')
-        {
-          g_array_unref (runs);
-          g_set_error (error, AIMAK_NUMBER_ERROR, AIMAK_NUMBER_ERROR_AMBIGUOUS,
-                       _("“%s” could be read as a whole number or as a decimal: write "
-                         "thousands with a space (1 234) and decimals with a point "
-                         "(1.234)."), s);
-          return FALSE;
-        }
-      decimal_run = runs->len - 1;
-      group_kind = ' ';
-    }
-  else if (n_comma > 1)
-    {
-      if (n_space > 0)
-        {
-          g_array_unref (runs);
-          return syntax_error (s, error);
-        }
-      group_kind = ',';
-    }
-  else
-    group_kind = ' ';
-
-  /* Groups: one to three digits, then exactly three each. */
-  {
-    guint n_int = decimal_run >= 0 ? (guint) decimal_run : runs->len;
-
-    for (guint i = 0; i < n_int; i++)
-      {
-        Run *r = &g_array_index (runs, Run, i);
-
-        if (i > 0 && (r->sep != group_kind || r->len != 3))
-          {
-            g_array_unref (runs);
-            return syntax_error (s, error);
-          }
-        if (i == 0 && n_int > 1 && r->len > 3)
-          {
-            g_array_unref (runs);
-            return syntax_error (s, error);
-          }
-      }
-  }
-
-  /* Significant digits: leading zeros and the fraction's trailing zeros do
-   * not count. */
-  {
-    gsize int_len = digits->len;
-    gsize first = 0, last = digits->len;
-
-    if (decimal_run >= 0)
-      int_len = g_array_index (runs, Run, decimal_run).start;
-    while (first < digits->len && digits->str[first] == '0')
-      first++;
-    while (last > int_len && digits->str[last - 1] == '0')
-      last--;
-    significant = last > first ? (guint) (last - first) : 0;
-    if (significant > AIMAK_NUMBER_MAX_DIGITS)
-      {
-        g_array_unref (runs);
-        g_set_error (error, AIMAK_NUMBER_ERROR, AIMAK_NUMBER_ERROR_PRECISION,
-                     _("“%s” has more digits than can be kept exactly (at most %d "
-                       "significant digits)."), s, AIMAK_NUMBER_MAX_DIGITS);
-        return FALSE;
-      }
-    if (decimal_run >= 0)
-      g_string_insert_c (digits, int_len, '.');
-  }
-  g_array_unref (runs);
+  if (!split_runs (&ps, p))
+    return syntax_error (s, error);
+  if (!find_decimal_mark (&ps, flags, s, error))
+    return FALSE;
+  if (!groups_valid (&ps))
+    return syntax_error (s, error);
+  if (!place_decimal_point (&ps, s, error))
+    return FALSE;
   if (negative)
     g_string_prepend_c (digits, '-');
 

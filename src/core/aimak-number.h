@@ -90,13 +90,6 @@ gboolean         aimak_number_check        (double             value,
                                             AimakNumberKind    kind,
                                             const char        *field,
                                             GError           **error);
-/* aimak_number_parse() then aimak_number_check(). */
-gboolean         aimak_number_parse_kind   (const char        *text,
-                                            AimakNumberFlags   flags,
-                                            AimakNumberKind    kind,
-                                            const char        *field,
-                                            double            *out,
-                                            GError           **error);
 
 /* @value with @decimals decimals (0–6), grouped and punctuated as @lang writes
  * it (NULL = the interface language, aimak_lang_current()); "−" for negatives;

@@ -20,8 +20,8 @@ static const char * const pilot_codes[] = {
   NULL
 };
 
-gboolean
-aimak_reference_is_pilot (const char *code)
+static gboolean
+is_pilot (const char *code)
 {
   return g_strv_contains (pilot_codes, code);
 }
@@ -45,6 +45,8 @@ table_clear (Table *t)
   g_clear_pointer (&t->reader, aimak_csv_reader_free);
   g_clear_pointer (&t->header, g_ptr_array_unref);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
 
 static gboolean
 table_open (Table      *t,
@@ -145,13 +147,12 @@ load_table (AimakDb    *db,
             gpointer    data,
             GError    **error)
 {
-  Table t = { 0 };
+  g_auto(Table) t = { 0 };
   GPtrArray *f;
   GError *local_error = NULL;
-  gboolean ok = FALSE;
 
   if (!table_open (&t, dir, path, error))
-    goto out;
+    return FALSE;
   while (table_next (&t, &f, &local_error))
     {
       if (!row (db, &t, f, data, &local_error))
@@ -160,18 +161,15 @@ load_table (AimakDb    *db,
                        _("Reference data %s, line %u: %s"), t.name,
                        aimak_csv_reader_get_line (t.reader), local_error->message);
           g_clear_error (&local_error);
-          goto out;
+          return FALSE;
         }
     }
   if (local_error)
     {
       g_propagate_error (error, local_error);
-      goto out;
+      return FALSE;
     }
-  ok = TRUE;
-out:
-  table_clear (&t);
-  return ok;
+  return TRUE;
 }
 
 static gboolean
@@ -223,7 +221,7 @@ area_row (AimakDb    *db,
                         "titttttddb", code, atoi (col (t, f, "level")), col (t, f, "type"),
                         *parent ? parent : NULL, col (t, f, "name_en"),
                         col (t, f, "name_ru"), col (t, f, "name_ky"), lat, lon,
-                        aimak_reference_is_pilot (code));
+                        is_pilot (code));
 }
 
 typedef struct
@@ -375,23 +373,24 @@ fact_row (AimakDb    *db,
                        col (t, f, "source"), col (t, f, "note"), error);
 }
 
+static gboolean
+add_indicator_code (AimakStmt  *st,
+                    gpointer    user_data,
+                    GError    **error)
+{
+  g_hash_table_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
+  return TRUE;
+}
+
 static GHashTable *
 indicator_codes (AimakDb  *db,
                  GError  **error)
 {
   g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, "SELECT code FROM indicator", NULL);
-  GError *local_error = NULL;
 
-  if (st == NULL)
+  if (!aimak_db_foreach (db, error, add_indicator_code, known, "SELECT code FROM indicator",
+                         NULL))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    g_hash_table_add (known, g_strdup (aimak_stmt_text (st, 0)));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&known);
 }
 

@@ -23,6 +23,5 @@ gboolean  aimak_reference_load        (AimakDb  *db,
 gboolean  aimak_reference_refresh_names (AimakDb  *db,
                                          GFile    *dir,
                                          GError  **error);
-gboolean  aimak_reference_is_pilot    (const char *code);
 
 G_END_DECLS

@@ -10,9 +10,9 @@
 #include <json-glib/json-glib.h>
 
 #include "aimak-area.h"
+#include "aimak-code-list.h"
 #include "aimak-lang.h"
 #include "aimak-summary.h"
-#include "aimak-db-private.h"
 
 G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
 
@@ -124,30 +124,29 @@ check_scope (AimakDb          *db,
   return TRUE;
 }
 
+static gboolean
+add_code (AimakStmt  *st,
+          gpointer    user_data,
+          GError    **error)
+{
+  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
+  return TRUE;
+}
+
 GPtrArray *
 aimak_scope_area_codes (AimakDb          *db,
                         const AimakScope *scope,
                         GError          **error)
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL && scope != NULL, NULL);
 
-  if (!check_scope (db, scope, error))
+  if (!check_scope (db, scope, error) ||
+      !aimak_db_foreach (db, error, add_code, codes,
+                         SCOPE_CTE "SELECT code FROM scope ORDER BY code",
+                         "it", (int) scope->kind, scope->area_code))
     return NULL;
-  st = aimak_db_prepare (db, error, SCOPE_CTE "SELECT code FROM scope ORDER BY code",
-                         "it", (int) scope->kind, scope->area_code);
-  if (st == NULL)
-    return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    g_ptr_array_add (codes, g_strdup (aimak_stmt_text (st, 0)));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&codes);
 }
 
@@ -236,52 +235,26 @@ items_new (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_item_free);
 }
 
-/* Runs @sql (columns: code, label, value) over the scope and appends one item per
- * row to @out. */
+/* Appends every entry of code list @name to @out with value 0, in list order and
+ * named in the database's language. */
 static gboolean
-collect_items (AimakDb          *db,
-               const AimakScope *scope,
-               const char       *sql,
-               GPtrArray        *out,
-               GError          **error)
+load_code_list (AimakDb     *db,
+                const char  *name,
+                GPtrArray   *out,
+                GError     **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "it", (int) scope->kind,
-                                              scope->area_code);
-  GError *local_error = NULL;
+  g_autoptr(AimakCodeList) list = aimak_code_list_new_loaded (db, name, error);
+  guint n;
 
-  if (st == NULL)
+  if (list == NULL)
     return FALSE;
-  while (aimak_stmt_next (st, &local_error))
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
     {
-      g_ptr_array_add (out, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1),
-                                      sqlite3_column_double (st, 2)));
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
-}
+      g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-/* Appends every entry of a code list (@sql: code, label) to @out with value 0. */
-static gboolean
-load_code_list (AimakDb    *db,
-                const char *sql,
-                GPtrArray  *out,
-                GError    **error)
-{
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, NULL);
-  GError *local_error = NULL;
-
-  if (st == NULL)
-    return FALSE;
-  while (aimak_stmt_next (st, &local_error))
-    g_ptr_array_add (out, item_new (aimak_stmt_text (st, 0), aimak_stmt_text (st, 1), 0));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
+      g_ptr_array_add (out, item_new (aimak_code_item_get_code (item),
+                                      aimak_code_item_get_name (item), 0));
     }
   return TRUE;
 }
@@ -319,190 +292,241 @@ move_covered (GPtrArray *from,
     }
 }
 
+/* Items of @items with the code in column 0 get the value of column @col added. */
+typedef struct
+{
+  GPtrArray *items;
+  int        col;
+} AddTo;
+
+static gboolean
+add_row_to (AimakStmt  *st,
+            gpointer    user_data,
+            GError    **error)
+{
+  AddTo *to = user_data;
+
+  add_to (to->items, aimak_stmt_text (st, 0), aimak_stmt_double_or_nan (st, to->col));
+  return TRUE;
+}
+
+static gboolean
+add_role_row (AimakStmt  *st,
+              gpointer    user_data,
+              GError    **error)
+{
+  GPtrArray *roles = user_data;
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      AimakSummaryRoleItem *item = g_ptr_array_index (roles, i);
+
+      if (g_strcmp0 (item->code, aimak_stmt_text (st, 0)) == 0)
+        {
+          item->women += (guint) aimak_stmt_int64 (st, 1);
+          item->men += (guint) aimak_stmt_int64 (st, 2);
+          return TRUE;
+        }
+    }
+  return TRUE;
+}
+
+/* Participants by role and sex, every role of the list in its order. */
 static gboolean
 collect_roles (AimakDb          *db,
                const AimakScope *scope,
                AimakSummary     *summary,
                GError          **error)
 {
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
+  g_autoptr(GPtrArray) roles = items_new ();
 
-  st = aimak_db_prepare (db, error,
-                         SCOPE_CTE ", pr AS (SELECT ap.role_code AS role, total (ap.women) AS w, "
-                         "total (ap.men) AS m FROM activity_participant ap "
-                         "JOIN activity a ON a.id = ap.activity_id WHERE " LIVE_ACTIVITY " "
-                         "GROUP BY ap.role_code) "
-                         "SELECT r.code, aimak_name (r.name_en, r.name_ru, r.name_ky), "
-                         "coalesce (pr.w, 0), coalesce (pr.m, 0) FROM role r "
-                         "LEFT JOIN pr ON pr.role = r.code ORDER BY r.sort, r.code",
-                         "it", (int) scope->kind, scope->area_code);
-  if (st == NULL)
+  if (!load_code_list (db, "role", roles, error))
     return FALSE;
-  while (aimak_stmt_next (st, &local_error))
+  for (guint i = 0; i < roles->len; i++)
     {
+      AimakSummaryItem *role = g_ptr_array_index (roles, i);
       AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
 
-      item->code = g_strdup (aimak_stmt_text (st, 0));
-      item->label = g_strdup (aimak_stmt_text (st, 1));
-      item->women = (guint) sqlite3_column_int64 (st, 2);
-      item->men = (guint) sqlite3_column_int64 (st, 3);
-      summary->participants_women += item->women;
-      summary->participants_men += item->men;
+      item->code = g_strdup (role->code);
+      item->label = g_strdup (role->label);
       g_ptr_array_add (summary->participants_by_role, item);
     }
-  if (local_error)
+  if (!aimak_db_foreach (db, error, add_role_row, summary->participants_by_role,
+                         SCOPE_CTE "SELECT ap.role_code, total (ap.women), total (ap.men) "
+                         "FROM activity_participant ap "
+                         "JOIN activity a ON a.id = ap.activity_id WHERE " LIVE_ACTIVITY " "
+                         "GROUP BY ap.role_code",
+                         "it", (int) scope->kind, scope->area_code))
+    return FALSE;
+  for (guint i = 0; i < summary->participants_by_role->len; i++)
     {
-      g_propagate_error (error, local_error);
-      return FALSE;
+      AimakSummaryRoleItem *item = g_ptr_array_index (summary->participants_by_role, i);
+
+      summary->participants_women += item->women;
+      summary->participants_men += item->men;
     }
   return TRUE;
 }
 
 static gboolean
-compute (AimakDb          *db,
-         const AimakScope *scope,
-         AimakSummary     *s,
-         GError          **error)
+add_priority_group (AimakStmt  *st,
+                    gpointer    user_data,
+                    GError    **error)
+{
+  AimakSummary *s = user_data;
+  const char *status = aimak_stmt_text (st, 0);
+  const char *marker = aimak_stmt_text (st, 1);
+  guint n = (guint) aimak_stmt_int64 (st, 3);
+  double budget = aimak_stmt_double_or_nan (st, 4);
+  AimakStatusClass cls = aimak_summary_status_class (status);
+  gboolean gender = g_strcmp0 (marker, "0") != 0;
+
+  s->priorities_total += n;
+  add_to (s->priorities_by_status, status, n);
+  add_to (s->priorities_by_marker, marker, n);
+  if (cls == AIMAK_STATUS_CLASS_REJECTED)
+    return TRUE;
+  add_to (s->budget_by_marker, marker, budget);
+  add_to (s->budget_by_funding, aimak_stmt_text (st, 2), budget);
+  s->budget_total += budget;
+  if (gender)
+    s->gender_budget_total += budget;
+  if (cls == AIMAK_STATUS_CLASS_ADOPTED)
+    {
+      s->budget_adopted += budget;
+      if (gender)
+        s->gender_budget_adopted += budget;
+    }
+  return TRUE;
+}
+
+/* The code lists with zeros, then one pass over the priorities fills status,
+ * marker, budget and funding at once: the priority table is the big one. */
+static gboolean
+compute_priorities (AimakDb          *db,
+                    const AimakScope *scope,
+                    AimakSummary     *s,
+                    GError          **error)
 {
   const char *lang = aimak_db_get_language (db);
-  GError *local_error = NULL;
 
-  /* The code lists with zeros, then one pass over the priorities fills status,
-   * marker, budget and funding at once: the priority table is the big one. */
-  if (!load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) FROM status "
-                           "ORDER BY sort, code", s->priorities_by_status, error) ||
-      !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                           "FROM gender_marker ORDER BY code", s->priorities_by_marker, error) ||
-      !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                           "FROM gender_marker ORDER BY code", s->budget_by_marker, error) ||
-      !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                           "FROM funding_source ORDER BY sort, code", s->budget_by_funding, error))
+  if (!load_code_list (db, "status", s->priorities_by_status, error) ||
+      !load_code_list (db, "gender_marker", s->priorities_by_marker, error) ||
+      !load_code_list (db, "gender_marker", s->budget_by_marker, error) ||
+      !load_code_list (db, "funding_source", s->budget_by_funding, error))
     return FALSE;
   g_ptr_array_add (s->budget_by_funding,
                    item_new ("", aimak_lang_gettext (lang, N_("No funding source")), 0));
-  {
-    g_autoptr(AimakStmt) st =
-      aimak_db_prepare (db, error,
-                        /* A non-finite budget (a database written before values
-                         * were checked) counts in no figure, as in the workbook,
-                         * where it is an empty cell: inf - inf is NaN, which SQLite
-                         * reads as NULL. */
-                        SCOPE_CTE "SELECT p.status, p.gender_marker, "
-                        "coalesce (p.funding_source, ''), count(*), "
-                        "total (CASE WHEN p.budget_kgs - p.budget_kgs = 0 "
-                        "THEN p.budget_kgs END) "
-                        "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY 1, 2, 3",
-                        "it", (int) scope->kind, scope->area_code);
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        guint n = (guint) sqlite3_column_int64 (st, 3);
-        double budget = sqlite3_column_double (st, 4);
-        AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, 0));
-        gboolean gender = g_strcmp0 (aimak_stmt_text (st, 1), "0") != 0;
-
-        s->priorities_total += n;
-        add_to (s->priorities_by_status, aimak_stmt_text (st, 0), n);
-        add_to (s->priorities_by_marker, aimak_stmt_text (st, 1), n);
-        if (cls == AIMAK_STATUS_CLASS_REJECTED)
-          continue;
-        add_to (s->budget_by_marker, aimak_stmt_text (st, 1), budget);
-        add_to (s->budget_by_funding, aimak_stmt_text (st, 2), budget);
-        s->budget_total += budget;
-        if (gender)
-          s->gender_budget_total += budget;
-        if (cls == AIMAK_STATUS_CLASS_ADOPTED)
-          {
-            s->budget_adopted += budget;
-            if (gender)
-              s->gender_budget_adopted += budget;
-          }
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-  }
-
+  /* A non-finite budget (a database written before values were checked) counts in
+   * no figure, as in the workbook, where it is an empty cell: inf - inf is NaN,
+   * which SQLite reads as NULL. */
+  if (!aimak_db_foreach (db, error, add_priority_group, s,
+                         SCOPE_CTE "SELECT p.status, p.gender_marker, "
+                         "coalesce (p.funding_source, ''), count(*), "
+                         "total (CASE WHEN p.budget_kgs - p.budget_kgs = 0 "
+                         "THEN p.budget_kgs END) "
+                         "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY 1, 2, 3",
+                         "it", (int) scope->kind, scope->area_code))
+    return FALSE;
   s->gender_share_proposals = s->budget_total > 0 ? s->gender_budget_total / s->budget_total
                                                  : NAN;
   s->gender_share_adopted = s->budget_adopted > 0 ? s->gender_budget_adopted / s->budget_adopted
                                                   : NAN;
+  return TRUE;
+}
 
-  /* The links of the live priorities, in one statement: the set of live ids is
-   * built once (MATERIALIZED) instead of reading the priority rows per link table. */
-  {
-    g_autoptr(GPtrArray) gcm = items_new ();
-    g_autoptr(GPtrArray) sdg = items_new ();
-    g_autoptr(AimakStmt) st = NULL;
+static gboolean
+add_link_count (AimakStmt  *st,
+                gpointer    user_data,
+                GError    **error)
+{
+  GPtrArray **lists = user_data;
+  int which = aimak_stmt_int (st, 0);
 
-    if (!load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                             "FROM target_group ORDER BY sort, code",
-                         s->priorities_by_target_group, error) ||
-        !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                             "FROM gcm_objective ORDER BY sort, code", gcm, error) ||
-        !load_code_list (db, "SELECT code, aimak_name (name_en, name_ru, name_ky) "
-                             "FROM sdg_target ORDER BY sort, code", sdg, error))
-      return FALSE;
-    st = aimak_db_prepare (db, error,
-                           SCOPE_CTE ", live AS MATERIALIZED (SELECT p.id FROM priority p "
-                           "WHERE " LIVE_PRIORITY ") "
-                           "SELECT 0, group_code, count(*) FROM priority_target_group "
-                           "WHERE priority_id IN live GROUP BY group_code "
-                           "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm "
-                           "WHERE priority_id IN live GROUP BY objective_code "
-                           "UNION ALL SELECT 2, target_code, count(*) FROM priority_sdg "
-                           "WHERE priority_id IN live GROUP BY target_code",
-                           "it", (int) scope->kind, scope->area_code);
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        GPtrArray *lists[] = { s->priorities_by_target_group, gcm, sdg };
-        int which = sqlite3_column_int (st, 0);
+  if (which >= 0 && which < 3)
+    add_to (lists[which], aimak_stmt_text (st, 1), aimak_stmt_double_or_nan (st, 2));
+  return TRUE;
+}
 
-        if (which >= 0 && which < 3)
-          add_to (lists[which], aimak_stmt_text (st, 1), sqlite3_column_double (st, 2));
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-    /* Covered = at least one live priority; the list order stays. */
-    move_covered (gcm, s->gcm_covered);
-    move_covered (sdg, s->sdg_covered);
-  }
+/* The links of the live priorities, in one statement: the set of live ids is built
+ * once (MATERIALIZED) instead of reading the priority rows per link table. */
+static gboolean
+compute_links (AimakDb          *db,
+               const AimakScope *scope,
+               AimakSummary     *s,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) gcm = items_new ();
+  g_autoptr(GPtrArray) sdg = items_new ();
+  GPtrArray *lists[] = { s->priorities_by_target_group, gcm, sdg };
 
-  s->gcm_objectives_total = (guint) aimak_db_query_int (db, 0, &local_error,
-                                                        "SELECT count(*) FROM gcm_objective",
-                                                        NULL);
-  if (!local_error)
-    s->sdg_targets_total = (guint) aimak_db_query_int (db, 0, &local_error,
-                                                       "SELECT count(*) FROM sdg_target", NULL);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-
-  if (!collect_roles (db, scope, s, error))
+  if (!load_code_list (db, "target_group", s->priorities_by_target_group, error) ||
+      !load_code_list (db, "gcm_objective", gcm, error) ||
+      !load_code_list (db, "sdg_target", sdg, error))
     return FALSE;
+  s->gcm_objectives_total = gcm->len;
+  s->sdg_targets_total = sdg->len;
+  if (!aimak_db_foreach (db, error, add_link_count, lists,
+                         SCOPE_CTE ", live AS MATERIALIZED (SELECT p.id FROM priority p "
+                         "WHERE " LIVE_PRIORITY ") "
+                         "SELECT 0, group_code, count(*) FROM priority_target_group "
+                         "WHERE priority_id IN live GROUP BY group_code "
+                         "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm "
+                         "WHERE priority_id IN live GROUP BY objective_code "
+                         "UNION ALL SELECT 2, target_code, count(*) FROM priority_sdg "
+                         "WHERE priority_id IN live GROUP BY target_code",
+                         "it", (int) scope->kind, scope->area_code))
+    return FALSE;
+  /* Covered = at least one live priority; the list order stays. */
+  move_covered (gcm, s->gcm_covered);
+  move_covered (sdg, s->sdg_covered);
+  return TRUE;
+}
 
-  if (!collect_items (db, scope,
-                      SCOPE_CTE ", at AS (SELECT a.type AS t, count(*) AS n FROM activity a "
-                      "WHERE " LIVE_ACTIVITY " GROUP BY a.type) "
-                      "SELECT t.code, aimak_name (t.name_en, t.name_ru, t.name_ky), "
-                      "coalesce (at.n, 0) FROM activity_type t LEFT JOIN at ON at.t = t.code "
-                      "ORDER BY t.sort, t.code",
-                      s->activities_by_type, error))
+/* Activities by type, every type of the list in its order. */
+static gboolean
+compute_activities (AimakDb          *db,
+                    const AimakScope *scope,
+                    AimakSummary     *s,
+                    GError          **error)
+{
+  AddTo to = { s->activities_by_type, 1 };
+
+  if (!load_code_list (db, "activity_type", s->activities_by_type, error) ||
+      !aimak_db_foreach (db, error, add_row_to, &to,
+                         SCOPE_CTE "SELECT a.type, count(*) FROM activity a "
+                         "WHERE " LIVE_ACTIVITY " GROUP BY a.type",
+                         "it", (int) scope->kind, scope->area_code))
     return FALSE;
   for (guint i = 0; i < s->activities_by_type->len; i++)
-    s->activities_total += (guint) ((AimakSummaryItem *) g_ptr_array_index (s->activities_by_type,
-                                                                           i))->value;
+    {
+      AimakSummaryItem *item = g_ptr_array_index (s->activities_by_type, i);
+
+      s->activities_total += (guint) item->value;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const AimakScope *scope;
+  AimakSummary     *summary;
+} Compute;
+
+static gboolean
+compute (AimakDb   *db,
+         gpointer   user_data,
+         GError   **error)
+{
+  Compute *c = user_data;
+
+  if (!check_scope (db, c->scope, error) ||
+      !compute_priorities (db, c->scope, c->summary, error) ||
+      !compute_links (db, c->scope, c->summary, error) ||
+      !collect_roles (db, c->scope, c->summary, error) ||
+      !compute_activities (db, c->scope, c->summary, error))
+    return FALSE;
+  c->summary->scope_label = aimak_scope_describe (db, c->scope);
   return TRUE;
 }
 
@@ -512,18 +536,9 @@ aimak_summary_compute (AimakDb          *db,
                        GError          **error)
 {
   g_autoptr(AimakSummary) s = NULL;
-  sqlite3 *handle;
-  gboolean own_transaction;
-  gboolean ok;
+  Compute c;
 
   g_return_val_if_fail (db != NULL && scope != NULL, NULL);
-
-  handle = aimak_db_get_handle (db);
-  /* A plain BEGIN is a read transaction that works on read-only databases too;
-   * inside a caller's transaction the figures already come from one snapshot. */
-  own_transaction = sqlite3_get_autocommit (handle) != 0;
-  if (own_transaction && !aimak_db_exec_script (db, "BEGIN DEFERRED", error))
-    return NULL;
 
   s = g_new0 (AimakSummary, 1);
   s->priorities_by_status = items_new ();
@@ -537,14 +552,13 @@ aimak_summary_compute (AimakDb          *db,
     g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
   s->activities_by_type = items_new ();
   s->language = g_strdup (aimak_db_get_language (db));
-
-  ok = check_scope (db, scope, error) && compute (db, scope, s, error);
-  if (ok)
-    s->scope_label = aimak_scope_describe (db, scope);
-
-  if (own_transaction)
-    sqlite3_exec (handle, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
-  return ok ? g_steal_pointer (&s) : NULL;
+  c.scope = scope;
+  c.summary = s;
+  /* All figures from one snapshot: they agree with each other even while another
+   * process writes. */
+  if (!aimak_db_run_in_read_transaction (db, compute, &c, error))
+    return NULL;
+  return g_steal_pointer (&s);
 }
 
 static const char *

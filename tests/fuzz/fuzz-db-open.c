@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "aimak-core.h"
+#include "aimak-db-private.h"
 #include "aimak-fuzz.h"
 
 static char *dir;

@@ -1,0 +1,15 @@
+/* aimak-demo-private.h — test hooks of aimak-demo.c. */
+#pragma once
+
+#include "aimak-demo.h"
+
+G_BEGIN_DECLS
+
+/* aimak_demo_remove_counts() with the total in @n_removed (optional). */
+gboolean  aimak_demo_remove  (AimakDb   *db,
+                              guint     *n_removed,
+                              GError   **error);
+/* TRUE when any demo record exists. */
+gboolean  aimak_demo_present (AimakDb   *db);
+
+G_END_DECLS
