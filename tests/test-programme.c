@@ -12,6 +12,7 @@
 
 #include "aimak-programme.h"
 #include "aimak-test-util.h"
+#include "aimak-demo-private.h"
 
 #define BARSKOON   "KG02210815000"
 #define JETI_OGUZ  "KG02210000000"

@@ -5,11 +5,5 @@
 
 G_BEGIN_DECLS
 
-GPtrArray  *aimak_area_pilots      (AimakDb    *db,
-                                    GError    **error);
-/* @code and everything below it, as codes. */
-GPtrArray  *aimak_area_descendants (AimakDb    *db,
-                                    const char *code,
-                                    GError    **error);
 
 G_END_DECLS

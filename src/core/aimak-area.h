@@ -42,4 +42,13 @@ gboolean    aimak_area_matches     (AimakArea  *area,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakArea, aimak_area_free)
 
+/* @code and everything below it, as codes. */
+GPtrArray  *aimak_area_descendants (AimakDb    *db,
+                                    const char *code,
+                                    GError    **error);
+
+/* The pilot areas (AimakArea *). */
+GPtrArray  *aimak_area_pilots      (AimakDb    *db,
+                                    GError    **error);
+
 G_END_DECLS

@@ -9,7 +9,5 @@ G_BEGIN_DECLS
 gboolean  aimak_demo_remove  (AimakDb   *db,
                               guint     *n_removed,
                               GError   **error);
-/* TRUE when any demo record exists. */
-gboolean  aimak_demo_present (AimakDb   *db);
 
 G_END_DECLS

@@ -29,4 +29,7 @@ gboolean  aimak_demo_remove_counts (AimakDb  *db,
 gint64    aimak_demo_count_records (AimakDb  *db,
                                     GError  **error);
 
+/* TRUE when any demo record exists (the window's demo banner). */
+gboolean  aimak_demo_present (AimakDb   *db);
+
 G_END_DECLS

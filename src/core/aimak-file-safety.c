@@ -34,9 +34,9 @@ aimak_file_absolute (const char *path)
 
 /* TRUE if @a and @b are the same file (same device and inode: another path, a
  * symbolic or a hard link). FALSE if either is missing. */
-static gboolean
-file_same (const char *a,
-           const char *b)
+gboolean
+aimak_file_same (const char *a,
+                 const char *b)
 {
   GStatBuf sa, sb;
 
@@ -572,11 +572,11 @@ is_database_file (const char *path,
 
   if (db_path == NULL)
     return FALSE;
-  if (file_same (path, db_path))
+  if (aimak_file_same (path, db_path))
     return TRUE;
   dir = g_path_get_dirname (path);
   db_dir = g_path_get_dirname (db_path);
-  if (!file_same (dir, db_dir))
+  if (!aimak_file_same (dir, db_dir))
     return FALSE;
   base = g_path_get_basename (path);
   db_base = g_path_get_basename (db_path);

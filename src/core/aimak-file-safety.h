@@ -31,6 +31,11 @@ typedef enum
  * (works in a folder that cannot be read). */
 char          *aimak_file_absolute          (const char   *path);
 
+/* TRUE if @a and @b are the same file (same device and inode: another path, a
+ * symbolic or a hard link). FALSE if either is missing. */
+gboolean       aimak_file_same              (const char   *a,
+                                             const char   *b);
+
 /* Checks a finished workbook: every part of the zip inflates to its recorded
  * size and CRC, the XML parts end with the end tag of their root element, and
  * xl/workbook.xml is there. On failure @error (G_IO_ERROR) says what is wrong

@@ -101,7 +101,7 @@ aimak_lang_gettext (const char *lang,
         extern int _nl_msg_cat_cntr;
         ++_nl_msg_cat_cntr;
       }
-      translated = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
+      translated = g_strdup (dgettext (GETTEXT_PACKAGE, msgid));
       if (saved)
         g_setenv ("LANGUAGE", saved, TRUE);
       else
