@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-programme-pdf.c — issue 14's budget for the PDF: a rayon programme with 500
  * priorities laid out and written in under 5 s. Demo data (1,500 priorities, 60
  * activities); 500 of them are moved into five ayil aimaks of Jeti-Oguz and approved,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-programme.c — the programme document of a rayon with its ayil aimaks and
  * 500 priorities (issue 14: ODT in under 2 s): building the model and writing the
  * ODT, wall-clock and CPU time, in Russian. A benchmark (meson test --benchmark

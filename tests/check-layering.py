@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The layers hold (TAP): src/app and src/cli reach the database only through core.
 
 - no SQL text (SELECT/INSERT/UPDATE/DELETE/CREATE/PRAGMA statements) in src/app or src/cli;
@@ -11,8 +12,9 @@ import os
 import re
 import sys
 
+import aimak_tap as tap
+
 src = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
-results = []
 
 SQL = re.compile(r'"\s*(SELECT\s|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+'
                  r'(TABLE|INDEX|VIEW)|PRAGMA\s|BEGIN\b|COMMIT\b|SAVEPOINT\s)')
@@ -20,10 +22,6 @@ SQLITE = re.compile(r'\bsqlite3_\w+|\bsqlite3\s*\*|\bSQLITE_[A-Z_]+|<sqlite3\.h>
 GTK = re.compile(r'#\s*include\s*<(gtk/|adwaita\.h|gdk/)')
 FILE_LIMIT = 1000
 FUNC_LIMIT = 120
-
-
-def check(name, ok, detail=""):
-    results.append((name, bool(ok), detail))
 
 
 def sources(sub):
@@ -76,40 +74,37 @@ for layer in ('app', 'cli'):
     for path in sources(layer):
         text = read(path)
         sql = hits(SQL, text)
-        check('%s has no SQL' % rel(path), not sql, '; '.join(sql[:3]))
+        tap.ok('%s has no SQL' % rel(path), not sql, '; '.join(sql[:3]))
         lite = hits(SQLITE, text)
-        check('%s does not use sqlite3' % rel(path), not lite, '; '.join(lite[:3]))
+        tap.ok('%s does not use sqlite3' % rel(path), not lite, '; '.join(lite[:3]))
 
-check('aimak-db.h does not expose sqlite3',
+tap.ok('aimak-db.h does not expose sqlite3',
       '<sqlite3.h>' not in read(os.path.join(src, 'src', 'core', 'aimak-db.h')))
 
 for path in sources('core'):
     text = read(path)
     gtk = hits(GTK, text)
-    check('%s uses no GTK' % rel(path), not gtk, '; '.join(gtk))
+    tap.ok('%s uses no GTK' % rel(path), not gtk, '; '.join(gtk))
 
 for layer in ('core', 'app', 'cli'):
     for path in sources(layer):
         text = read(path)
         n = text.count('\n')
-        check('%s has at most %d lines' % (rel(path), FILE_LIMIT), n <= FILE_LIMIT, '%d lines' % n)
+        tap.ok('%s has at most %d lines' % (rel(path), FILE_LIMIT), n <= FILE_LIMIT, '%d lines' % n)
         if path.endswith('.c'):
             long = long_functions(text)
-            check('%s has no function over %d lines' % (rel(path), FUNC_LIMIT), not long,
+            tap.ok('%s has no function over %d lines' % (rel(path), FUNC_LIMIT), not long,
                   '; '.join(long))
 
 # The checks themselves must catch what they are for.
 bad_c = ('static void\nf (void)\n{\n' + '  x ();\n' * 130 + '}\n'
          '  st = prepare (db, "SELECT code FROM status");\n  sqlite3_column_int (st, 0);\n')
-check('self-test: SQL is found', hits(SQL, bad_c))
-check('self-test: sqlite3 is found', hits(SQLITE, bad_c))
-check('self-test: a long function is found', long_functions(bad_c))
-check('self-test: GTK is found', hits(GTK, '#include <gtk/gtk.h>\n'))
-check('self-test: comments are not code', not hits(SQL, '/* "SELECT x FROM y" */\n'))
-check('self-test: words are not SQL', not hits(SQL, '_("Select an area");\n') and
+tap.ok('self-test: SQL is found', hits(SQL, bad_c))
+tap.ok('self-test: sqlite3 is found', hits(SQLITE, bad_c))
+tap.ok('self-test: a long function is found', long_functions(bad_c))
+tap.ok('self-test: GTK is found', hits(GTK, '#include <gtk/gtk.h>\n'))
+tap.ok('self-test: comments are not code', not hits(SQL, '/* "SELECT x FROM y" */\n'))
+tap.ok('self-test: words are not SQL', not hits(SQL, '_("Select an area");\n') and
       not hits(SQLITE, '"application/vnd.sqlite3"\n'))
 
-print('1..%d' % len(results))
-for i, (name, ok, detail) in enumerate(results, 1):
-    print('%s %d - %s%s' % ('ok' if ok else 'not ok', i, name, (' # ' + detail) if detail and not ok else ''))
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+sys.exit(tap.done())

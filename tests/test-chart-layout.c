@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-chart-layout.c — the chart's layout apart from its drawing: axis
  * steps and ranges, bar lengths, per-category scales, label strides. */
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """aimak-cli package / receive (TAP): an ayil okmotu and its rayon as two databases.
 
 The okmotu sends; the rayon receives and corrects one budget; the okmotu edits the
@@ -11,23 +12,18 @@ import json
 import os
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
+
+import aimak_tap as tap
 
 CLI = sys.argv[1]
 RAYON = "KG02210000000"      # Jeti-Oguz
 BARSKOON = "KG02210815000"
-results = []
-
-
-def check(name, cond, detail=""):
-    results.append((name, bool(cond), detail))
 
 
 def run(*args):
-    env = dict(os.environ, LANGUAGE="en", LC_ALL="C.UTF-8")
-    return subprocess.run([CLI, *args], capture_output=True, text=True, env=env, timeout=600)
+    return tap.run_cli(CLI, *args, timeout=600)
 
 
 def one(db, sql, *params):
@@ -54,11 +50,11 @@ def main():
         rayon = os.path.join(tmp, "rayon.db")
         pkg = os.path.join(tmp, "barskoon.aimak")
         r = run("demo", "--database", okmotu, "--priorities", "400", "--activities", "40")
-        check("okmotu has demo data", r.returncode == 0, r.stderr)
+        tap.ok("okmotu has demo data", r.returncode == 0, r.stderr)
         r = run("migrate", "--database", rayon)
-        check("rayon database created", r.returncode == 0, r.stderr)
+        tap.ok("rayon database created", r.returncode == 0, r.stderr)
         n_barskoon = one(okmotu, "SELECT count(*) FROM priority WHERE area_code = ?", BARSKOON)
-        check("the okmotu has Barskoon priorities", n_barskoon > 0, n_barskoon)
+        tap.ok("the okmotu has Barskoon priorities", n_barskoon > 0, n_barskoon)
 
         # Bad arguments: exit 2, a reason, no file.
         for name, args, words in [
@@ -67,35 +63,35 @@ def main():
                 ("unknown area", ["--area", "KG99", "-o", pkg], "KG99"),
                 ("extra argument", ["--area", BARSKOON, "-o", pkg, "x"], "“x”")]:
             r = run("package", "--database", okmotu, *args)
-            check(f"package {name}: exit 2", r.returncode == 2, (r.returncode, r.stderr))
-            check(f"package {name}: says why", words in r.stderr, r.stderr)
-            check(f"package {name}: nothing written", not os.path.exists(pkg))
+            tap.ok(f"package {name}: exit 2", r.returncode == 2, (r.returncode, r.stderr))
+            tap.ok(f"package {name}: says why", words in r.stderr, r.stderr)
+            tap.ok(f"package {name}: nothing written", not os.path.exists(pkg))
         r = run("package", "--database", okmotu, "--area", BARSKOON, "-o", okmotu)
-        check("the database is never the package", r.returncode == 1 and "database" in r.stderr,
+        tap.ok("the database is never the package", r.returncode == 1 and "database" in r.stderr,
               r.stderr)
 
         r = run("package", "--database", okmotu, "--area", BARSKOON, "-o", pkg)
-        check("package: exit 0", r.returncode == 0, r.stderr)
-        check("package: prints the path", r.stdout.strip() == pkg, r.stdout)
-        check("package: counts on stderr", f"{n_barskoon} priorities" in r.stderr, r.stderr)
-        check("package is an SQLite file with the AIMP id",
+        tap.ok("package: exit 0", r.returncode == 0, r.stderr)
+        tap.ok("package: prints the path", r.stdout.strip() == pkg, r.stdout)
+        tap.ok("package: counts on stderr", f"{n_barskoon} priorities" in r.stderr, r.stderr)
+        tap.ok("package is an SQLite file with the AIMP id",
               one(pkg, "PRAGMA application_id") == 0x41494D50)
         r = run("package", "--database", okmotu, "--area", BARSKOON, "-o", pkg)
-        check("an existing package needs --force", r.returncode == 1 and "--force" in r.stderr,
+        tap.ok("an existing package needs --force", r.returncode == 1 and "--force" in r.stderr,
               r.stderr)
 
         r = run("receive", "--database", rayon, pkg, "--dry-run")
-        check("dry run: exit 0", r.returncode == 0, r.stderr)
-        check("dry run: counts", f"New {one(pkg, 'SELECT count(*) FROM record')}" in r.stdout,
+        tap.ok("dry run: exit 0", r.returncode == 0, r.stderr)
+        tap.ok("dry run: counts", f"New {one(pkg, 'SELECT count(*) FROM record')}" in r.stdout,
               r.stdout)
-        check("dry run: writes nothing", one(rayon, "SELECT count(*) FROM priority") == 0)
+        tap.ok("dry run: writes nothing", one(rayon, "SELECT count(*) FROM priority") == 0)
         r = run("receive", "--database", rayon, pkg)
-        check("receive: exit 0", r.returncode == 0, r.stderr)
-        check("receive: the rayon has Barskoon's priorities",
+        tap.ok("receive: exit 0", r.returncode == 0, r.stderr)
+        tap.ok("receive: the rayon has Barskoon's priorities",
               one(rayon, "SELECT count(*) FROM priority WHERE area_code = ?", BARSKOON)
               == n_barskoon)
         r = run("receive", "--database", rayon, pkg)
-        check("receive again: nothing changes", "0 records received" in r.stdout, r.stdout)
+        tap.ok("receive again: nothing changes", "0 records received" in r.stdout, r.stdout)
 
         # The rayon corrects a budget; the okmotu changes the same one and resends.
         pid = one(okmotu, "SELECT id FROM priority WHERE area_code = ? AND deleted_at IS NULL "
@@ -103,29 +99,29 @@ def main():
         execute(rayon, "UPDATE priority SET budget_kgs = 150000 WHERE id = ?", pid)
         execute(okmotu, "UPDATE priority SET budget_kgs = 175000 WHERE id = ?", pid)
         r = run("package", "--database", okmotu, "--area", BARSKOON, "-o", pkg, "--force")
-        check("resend: exit 0", r.returncode == 0, r.stderr)
+        tap.ok("resend: exit 0", r.returncode == 0, r.stderr)
         r = run("receive", "--database", rayon, pkg)
-        check("conflict: exit 1", r.returncode == 1, (r.returncode, r.stderr))
-        check("conflict: listed field by field",
+        tap.ok("conflict: exit 1", r.returncode == 1, (r.returncode, r.stderr))
+        tap.ok("conflict: listed field by field",
               "budget_kgs: mine “150000.0”, theirs “175000.0”" in r.stdout, r.stdout)
-        check("conflict: says how to resolve", "--prefer" in r.stderr, r.stderr)
-        check("conflict: nothing applied",
+        tap.ok("conflict: says how to resolve", "--prefer" in r.stderr, r.stderr)
+        tap.ok("conflict: nothing applied",
               one(rayon, "SELECT budget_kgs FROM priority WHERE id = ?", pid) == 150000)
         r = run("receive", "--database", rayon, pkg, "--prefer", "sideways")
-        check("--prefer sideways: exit 2", r.returncode == 2, r.stderr)
+        tap.ok("--prefer sideways: exit 2", r.returncode == 2, r.stderr)
         r = run("receive", "--database", rayon, pkg, "--prefer", "theirs")
-        check("--prefer theirs: exit 0", r.returncode == 0, r.stderr)
-        check("--prefer theirs: their budget",
+        tap.ok("--prefer theirs: exit 0", r.returncode == 0, r.stderr)
+        tap.ok("--prefer theirs: their budget",
               one(rayon, "SELECT budget_kgs FROM priority WHERE id = ?", pid) == 175000)
         r = run("receive", "--database", rayon, pkg)
-        check("after resolving: no conflict", r.returncode == 0, r.stdout)
+        tap.ok("after resolving: no conflict", r.returncode == 0, r.stdout)
 
         # The rayon's Summary includes the ayil aimak's priorities.
         r = run("summary", "--database", rayon, "--area", RAYON, "--json")
         live = one(okmotu, "SELECT count(*) FROM priority WHERE area_code = ? AND "
                    "deleted_at IS NULL", BARSKOON)
         total = json.loads(r.stdout)["priorities_total"] if r.returncode == 0 else None
-        check("rayon summary counts the received priorities", total == live, (total, live))
+        tap.ok("rayon summary counts the received priorities", total == live, (total, live))
 
         # Damaged packages: refused with the reason, nothing changes.
         before = one(rayon, "SELECT group_concat(revision) FROM priority")
@@ -135,39 +131,34 @@ def main():
         with open(half, "wb") as f:
             f.write(data[:len(data) // 2])
         r = run("receive", "--database", rayon, half)
-        check("truncated: exit 1", r.returncode == 1, r.stderr)
-        check("truncated: damaged", "damaged" in r.stderr, r.stderr)
+        tap.ok("truncated: exit 1", r.returncode == 1, r.stderr)
+        tap.ok("truncated: damaged", "damaged" in r.stderr, r.stderr)
         edited = os.path.join(tmp, "edited.aimak")
         shutil.copy(pkg, edited)
         execute(edited, "UPDATE record SET revision = revision + 5 WHERE rowid = 1")
         r = run("receive", "--database", rayon, edited)
-        check("altered: checksum", r.returncode == 1 and "checksum" in r.stderr, r.stderr)
+        tap.ok("altered: checksum", r.returncode == 1 and "checksum" in r.stderr, r.stderr)
         text = os.path.join(tmp, "letter.txt")
         with open(text, "w") as f:
             f.write("not a package")
         r = run("receive", "--database", rayon, text)
-        check("a text file: not a package",
+        tap.ok("a text file: not a package",
               r.returncode == 1 and "not an Aimak exchange package" in r.stderr, r.stderr)
         newer = os.path.join(tmp, "newer.aimak")
         shutil.copy(pkg, newer)
         execute(newer, "PRAGMA user_version = 9")
         r = run("receive", "--database", rayon, newer)
-        check("newer format: refused by name",
+        tap.ok("newer format: refused by name",
               r.returncode == 1 and "format 9" in r.stderr and "Update Aimak" in r.stderr,
               r.stderr)
-        check("refused packages changed nothing",
+        tap.ok("refused packages changed nothing",
               one(rayon, "SELECT group_concat(revision) FROM priority") == before)
         r = run("receive", "--database", rayon)
-        check("receive without a file: exit 2", r.returncode == 2, r.stderr)
+        tap.ok("receive without a file: exit 2", r.returncode == 2, r.stderr)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("1..%d" % len(results))
-    for i, (name, ok, detail) in enumerate(results, 1):
-        print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
-        if not ok:
-            print("  # %r" % (detail,))
-    return 0 if all(ok for _, ok, _ in results) else 1
+    return tap.done()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """aimak-cli programme (issue 14): the ODT package read back (mimetype first and
 stored, content.xml with every included priority and the passport's figures, the
 page styles), bad arguments and refused targets with their exit codes, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-code-list.c — the code-list model, the row loop, transactions that
  * roll back only their own work, and the shared problem type. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-demo.c — aimak_demo_count_records(), which the window's demo banner asks. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-field.c — the field tables of priorities, activities and indicator
  * values: each column exists in its table, ids are unique, every member the
  * editors show has a descriptor, values read back from their text for every

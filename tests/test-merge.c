@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-merge.c — the merge engine, table-driven: every kind of outcome, field
  * conflicts and their resolution, tombstones, and idempotence (the same or an
  * older package applied again changes nothing). */

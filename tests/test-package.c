@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-package.c — record identity and exchange packages: a round trip gives
  * identical records, sending again changes nothing, conflicts are found (a
  * budget corrected on both sides, deleted against edited), damaged, truncated,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-programme-dialog.c — Programme Document… through the real widgets under Xvfb:
  * the window action opens the dialog with the selected area, this year's three-year
  * period, proposed and approved priorities and no way to choose rejected ones; the

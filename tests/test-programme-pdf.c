@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-programme-pdf.c — the programme document as PDF (issue 14): built on demo
  * data for a rayon with its ayil aimaks in English, Russian and Kyrgyz; the page
  * count is stable; pdftotext (poppler-utils) finds every section title, every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-programme.c — the programme document's model (issue 14) on demo data and on
  * priorities with known statuses: which priorities are in, the figures against
  * aimak_summary_compute() for the same scope, "no data" never shown as 0, the demo

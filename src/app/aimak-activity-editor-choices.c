@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-editor-choices.c — the choices from the code lists: the
  * activity types of the Type dropdown and the participant roles, each a row
  * with counts of women and men, with their totals below. The lists are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-editor-fields.c — the activity's fields and the widgets that
  * edit them: filling the form from the record, reading each change back, and
  * the priorities of the area that the activity can be linked to. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-editor-private.h — the instance of the activity editor and
  * what its parts share. The editor is split by concern:
  *   aimak-activity-editor.c           the class, template and lifecycle, saving

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-editor-problems.c — the activity's problems: a warning icon
  * inside each field's row, the count button and its list (AimakProblemRow),
  * and the state line that says whether the activity is saved. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-editor.c — the activity editor: its class, template and
  * lifecycle, and saving.
  *

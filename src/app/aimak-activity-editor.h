@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-editor.h — the editor of one capacity-building activity beside
  * the list. It saves as you type: after a short pause the activity is written if it
  * is valid; a new activity is created the first time it is valid. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-application.c — start-up, the database to open, app-wide actions.
  *
  * One instance per session (GApplication uniqueness on the session bus): a

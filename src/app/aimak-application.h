@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-application.h — the Aimak application: options, actions, the window. */
 #pragma once
 

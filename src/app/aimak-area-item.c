@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-item.c — an area row for the Areas tree and area pickers. */
 #include "config.h"
 

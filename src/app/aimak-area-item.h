@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-item.h — an area as a GObject, for list models. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-priorities-private.h — test hooks of aimak-area-priorities.h. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-priorities.c — the Priorities section of the profile. Counts
  * come from core (aimak_priority_counts()), the top rows from the same model
  * as the Priorities view, so both agree on order and names. The buttons ask

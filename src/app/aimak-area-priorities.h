@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-priorities.h — the Priorities section of an area's profile: how
  * many priorities the area (with the areas in it) has by status and marker,
  * the first ones by rank, and buttons that open the Priorities view on it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-profile-charts.c — the profile's two charts: women and men in
  * the latest year (of the area, or else of its oblast or the country), and
  * the trend of the selected table row. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-profile-editing.c — the profile's actions: add, edit and
  * delete values (with undo), add an indicator, the history of a value, and
  * the CSV import. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-profile-private.h — the area profile's instance and the
  * functions its parts share: aimak-area-profile.c (header, key figures,
  * filter, reload), -charts.c (the two charts), -table.c (the value table and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-profile-table.c — the profile's value table (filtered by
  * indicator and years) and the comparison table (the oblast's and the
  * country's latest values). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-profile.c — the right-hand side of the Areas view. Parent areas
  * are links; activating one (or a district on the map) emits ::area-activated
  * so the tree follows. Everything below the header is read again from the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area-profile.h — the profile of one area: names, type, parent chain,
  * pilot status, key figures, the indicator table with its trend, charts, the
  * map, values of the oblast and the country for comparison, and editing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-areas-page-private.h — test hooks of aimak-areas-page.h. */
 #pragma once
 

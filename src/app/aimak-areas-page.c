@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-areas-page.c — the Areas view. The tree is a GtkTreeListModel over
  * oblasts; while the user searches it is replaced by a flat list of matches
  * in all three languages and codes, each with its parent chain. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-areas-page.h — the Areas view: a searchable tree of areas beside the
  * selected area's profile. */
 #pragma once

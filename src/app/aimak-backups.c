@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-backups.c — daily backup at start-up and restoring into the window. */
 #include "config.h"
 

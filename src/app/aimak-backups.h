@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-backups.h — the app's side of backups: the daily backup at start-up
  * (in a worker thread), restoring a backup into an open window, and the words
  * used to show a backup to the planner. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-capacity-page-private.h — test hooks of aimak-capacity-page.h. */
 #pragma once
 

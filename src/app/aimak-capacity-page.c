@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-capacity-page.c — the Capacity building view: the register of activities
  * with search and filters, totals of the listed activities by sex and role, and the
  * editor beside the list. The list is re-read from the database after each save,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-capacity-page.h — the Capacity building view: the register of trainings,
  * workshops and dialogues with participants by sex and role. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-chart-draw.c — drawing primitives (text, patterns, markers), the
  * legend, and the whole chart: title, plot, legend. Colours come from the
  * theme's named colours at draw time; every series also has a pattern (bars)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-chart-layout.c — what a chart shows, apart from how it is drawn:
  * values, units, patterns, value ranges and axis steps. No Cairo here. */
 #include "config.h"

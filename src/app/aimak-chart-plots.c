@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-chart-plots.c — the plots: horizontal bars, vertical bars on an
  * axis, lines, and the donut. */
 #include "config.h"

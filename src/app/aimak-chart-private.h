@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-chart-private.h — the chart's instance and the parts of its drawing:
  * aimak-chart-layout.c (what to draw: values, ranges, steps, labels; no
  * Cairo), aimak-chart-draw.c (text, patterns, markers, the legend and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-chart.c — grouped/stacked bars, donut and line charts with Cairo.
  * This file: the widget and its API; the drawing is in aimak-chart-*.c
  * (see aimak-chart-private.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-chart.h — a small chart widget drawn with Cairo: grouped or stacked
  * bars (vertical or horizontal), a donut, a line. Data are categories and
  * series of values (NaN = no value); the widget draws value labels, a legend

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-damaged-dialog.c — the dialog for a database that cannot be opened. */
 #include "config.h"
 

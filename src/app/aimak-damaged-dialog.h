@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-damaged-dialog.h — shown at start-up when the database cannot be
  * opened (damaged, not an Aimak database, from a newer Aimak, unreadable): it
  * names the file, says what happened, and offers the ways out. The file itself

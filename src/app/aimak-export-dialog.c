@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-dialog.c — the Export Workbook dialog. The export runs in a GTask thread
  * with a read-only database connection of its own (a connection is not shared between
  * threads), reports progress through an atomic the main loop polls, and can be

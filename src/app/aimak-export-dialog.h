@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-dialog.h — Export Workbook (Ctrl+E): scope, language, small-count
  * suppression, file name and folder; writes the workbook in a background thread with
  * a progress bar and Cancel, then offers to open it or show it in its folder. */

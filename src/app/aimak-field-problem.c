@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field-problem.c — see aimak-field-problem.h. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field-problem.h — how both editors show the problem of a field and take
  * the user to it: a warning icon inside the field's own row that never changes
  * a height, and a reveal that opens, focuses and scrolls to the field. One

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field-widgets.c — see aimak-field-widgets.h. */
 
 #include "config.h"

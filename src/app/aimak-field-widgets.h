@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field-widgets.h — how an editor finds the widgets of its fields: a
  * widget in the editor's .ui named after a field's id (aimak-field.h) edits
  * that field. Adding a field to a form is then a row of the field table and a

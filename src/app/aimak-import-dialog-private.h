@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-dialog-private.h — test hooks of the import dialog. */
 #pragma once
 

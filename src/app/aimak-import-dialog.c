@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-dialog.c — the import runs in a GTask thread with its own
  * database connection (SQLite connections are not shared across threads),
  * so the window stays responsive on a 50 MB file. Progress reaches the main

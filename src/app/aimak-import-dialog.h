@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-dialog.h — imports indicator values from a CSV file: choose
  * the file, see a preview with every bad row and why, then import all rows
  * (only if none is bad) or only the good ones. Checking and importing run in

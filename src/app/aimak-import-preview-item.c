@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-preview-item.c — see aimak-import-preview-item.h. */
 
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-preview-item.h — one row of an import's preview as a list item,
  * for the column view of the import dialog. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-key-figure-card.c — a key figure card of the area profile. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-key-figure-card.h — one card of the area profile's key figures: the
  * latest value of a key indicator by sex, with its year and source, or "No
  * data" and a button that adds a value (action profile.add-value-for). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-map-input.c — what is under a point, tooltips, pointer, and the
  * keyboard (arrows move to the nearest area in that direction). */
 #include "config.h"

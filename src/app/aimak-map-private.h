@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-map-private.h — the map's instance and its parts: aimak-map.c (data,
  * loading, the object and its API), aimak-map-render.c (projection, the
  * cached render, outlines, the legend, size), aimak-map-input.c (picking,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-map-render.c — the map drawn: projection, the cached render node,
  * hover and focus outlines, the legend, and the size asked for. */
 #include "config.h"

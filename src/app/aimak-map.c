@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-map.c — the map is tessellated once into a cached render node for a
  * given size, theme and selection. While the widget is resized the cached
  * node is only scaled; a new one is drawn once the size has settled. Hover

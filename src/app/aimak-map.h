@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-map.h — the district map of Kyrgyzstan: the selected area highlighted
  * (its rayon for an ayil aimak, all its rayons for an oblast), pilot areas
  * hatched, Bishkek and Osh as marked points, names on hover; a click or Enter

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-marker-badge.c — marker badge. The names come from the gender_marker
  * code list, so the badge, the filters and the export use the same words. */
 #include "config.h"

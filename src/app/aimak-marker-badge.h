@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-marker-badge.h — the gender equality marker as a coloured badge that
  * always carries its number and name, so the colour is never the only cue. */
 #pragma once

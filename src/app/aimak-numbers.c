@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-numbers.c — number and time formatting for the app. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-numbers.h — how the app shows and reads numbers and times, in
  * one place so the list, the editor and the history agree. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-page.c — shared state of the views. */
 #include "config.h"
 

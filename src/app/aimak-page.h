@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-page.h — base class of the window's views: each has the database and
  * the selected area, and reacts when either changes. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-preferences-window.c — settings bound to GSettings, and the backups
  * of the open database with a way to restore each. */
 #include "config.h"

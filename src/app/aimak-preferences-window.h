@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-preferences-window.h — preferences: export defaults, backups. */
 #pragma once
 

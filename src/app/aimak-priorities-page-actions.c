@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priorities-page-actions.c — the Priorities view's actions: search,
  * clear filters, new, delete (with undo), move, duplicate. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priorities-page-cells.c — the cells of the Priorities table. */
 #include "config.h"
 

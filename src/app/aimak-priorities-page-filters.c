@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priorities-page-filters.c — the Priorities view's filters, its sort
  * order, the area scope and the column widths. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priorities-page-private.h — the Priorities view's instance and the
  * functions its parts share: aimak-priorities-page.c (state, selection, the
  * editor, the object), -cells.c (the table's cells), -filters.c (filters,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priorities-page.c — the Priorities view.
  *
  * The table is a GtkColumnView over AimakPriorityModel (through the stable

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priorities-page.h — the Priorities view: the register of an area's
  * development priorities as a sortable, filterable table beside the editor. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor-choices.c — the choices from the code lists: the
  * dropdowns (sector, gender marker, funding source, status), the check lists
  * (target groups, GCM objectives, SDG targets) and the gender checklist. The

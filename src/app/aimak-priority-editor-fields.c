@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor-fields.c — the fields of the record and the widgets
  * that edit them: which member of AimakPriority a field is, how a field is
  * copied and compared, how it is shown in its widget and read back from it.

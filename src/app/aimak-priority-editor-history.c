@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor-history.c — saving, undo and the History group.
  *
  * A change updates "current" at once (so the problems shown follow every

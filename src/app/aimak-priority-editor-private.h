@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor-private.h — the instance of the priority editor and
  * what its parts share. The editor is split by concern:
  *   aimak-priority-editor.c           the class, template and lifecycle, loading

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor-problems.c — the problems of the priority: a warning
  * icon inside each field's row, the fixed-height bar above the form with its
  * count button, and the list in the button's popover (AimakProblemRow). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor.c — the priority editor: its class, template and
  * lifecycle, and showing a priority.
  *

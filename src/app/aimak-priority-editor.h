@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-editor.h — the editor of one priority beside the list. It
  * saves as you type: each field change is written after a short pause, as one
  * step that Ctrl+Z takes back. */

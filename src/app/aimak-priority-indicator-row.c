@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-indicator-row.c — an indicator of a priority as an expander row. The
  * row only reads and shows values; the editor decides when to save. */
 #include "config.h"

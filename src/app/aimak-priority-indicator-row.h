@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-indicator-row.h — one sex-disaggregated indicator of a
  * priority in the editor: name, unit, and baseline, target and actual values
  * for women and men. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-slot.h — one item of AimakPrioritySlots: a position of the
  * Priorities view's list that stays the same object while the row shown there
  * changes (see aimak-priority-slots.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-slots.c — stable items per position over the priority model. */
 #include "config.h"
 

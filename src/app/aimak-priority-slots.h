@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-slots.h — the list model of the Priorities view: one item per
  * position that stays the same object while the rows behind it change, over an
  * AimakPriorityModel. GTK 4.8 then keeps the row widgets on screen when a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-problem-row.c — see aimak-problem-row.h. */
 
 #include "config.h"

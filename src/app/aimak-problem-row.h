@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-problem-row.h — the one row that shows an AimakProblem: a warning icon,
  * the message as the title and where the problem is (a field's label, "Line 4")
  * as the subtitle. The problem lists of both editors, the fields of the value

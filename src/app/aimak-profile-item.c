@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-profile-item.c — row items of the area profile's two tables. */
 #include "config.h"
 

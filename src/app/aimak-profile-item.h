@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-profile-item.h — one row of the area profile's tables: an indicator
  * row, the area it belongs to (comparison table) and the sexes its indicator
  * has. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-dialog.c — the Programme Document dialog. Every build (the preview,
  * saving, printing) runs in a GTask thread with a read-only database connection of
  * its own, as the workbook export does; saving and printing report progress through

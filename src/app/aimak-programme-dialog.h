@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-dialog.h — Programme Document…: area, period, language, the
  * statuses of the priorities to include and the format; a preview of the first
  * pages; Save (ODT or PDF, through the file chooser portal) or Print. Building runs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary-card-private.h — test hooks of aimak-summary-card.h. */
 #pragma once
 

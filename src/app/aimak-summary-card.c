@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary-card.c — one figure of the Summary view. The table under the chart
  * carries the same numbers as text, so they can be selected, read by a screen
  * reader and copied into a spreadsheet. */

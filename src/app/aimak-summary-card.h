@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary-card.h — one figure of the Summary view: a heading, an optional
  * note, a chart and the same numbers as a small table that can be copied. */
 #pragma once

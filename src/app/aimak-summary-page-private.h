@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary-page-private.h — test hooks of aimak-summary-page.h. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary-page.c — the Summary view: "where do we stand" for the selected
  * area (with the areas below it), the pilot areas or everything. Every number comes
  * from aimak_summary_compute(), the function the workbook export and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary-page.h — the Summary view: priorities, budget, alignment and
  * capacity building at a glance for the selected area, the pilots or all areas. */
 #pragma once

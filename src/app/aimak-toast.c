@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-toast.c — toasts raised through the window's actions. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-toast.h — how a widget raises a toast without knowing the window:
  * plain messages activate the window's actions win.show-toast and
  * win.show-error (parameter: the text); a toast with a button (Undo) goes to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-value-dialog-private.h — test hooks of the value dialog. */
 #pragma once
 

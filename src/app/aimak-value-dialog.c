@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-value-dialog.c — the value editor and the new-indicator form share
  * one window (two pages of a stack), so that an indicator missing from the
  * catalogue can be added on the way and then chosen for the value. All

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-value-dialog.h — adds or edits an indicator value of an area
  * (indicator, year, sex, value, source, note), or adds an indicator to the
  * catalogue. Problems found by the core validation are shown under the row

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-window.c — the main window. The window owns the database and the
  * selected area and hands both to every view through bound properties. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-window.h — the main window: header bar with the view switcher, the
  * four views, banners and toasts. */
 #pragma once

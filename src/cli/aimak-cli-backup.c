@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-backup.c — `aimak-cli backup` and `aimak-cli restore`: the same
  * backups and checked, atomic restore as the app's Preferences, headless. */
 #include "config.h"

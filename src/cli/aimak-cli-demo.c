@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-demo.c — `aimak-cli demo`: creates or removes demo data, for trying
  * the app and for the benchmarks. Demo rows are flagged, so removal is exact. */
 #include "config.h"

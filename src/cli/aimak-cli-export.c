@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-export.c — `aimak-cli export`: the Excel workbook of an area, the pilot
  * areas or everything, without the window. On success the only thing on stdout is
  * the path written, so scripts can pick it up; progress goes to stderr, and only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-import.c — `aimak-cli import-indicators FILE.csv`: imports
  * indicator values from a CSV file, all or nothing unless told otherwise. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-package.c — `aimak-cli package` and `aimak-cli receive`: exchange
  * packages from the command line (docs/exchange-format.md).
  * package: 0 written (its path on stdout), 1 not written, 2 bad arguments.

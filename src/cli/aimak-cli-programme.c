@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-programme.c — `aimak-cli programme`: the local development programme
  * document (issue 14) of an area for a period, as ODT or PDF, without the window.
  * On success the only thing on stdout is the path written; progress goes to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-programme.h — `aimak-cli programme` (aimak-cli-programme.c). */
 #pragma once
 

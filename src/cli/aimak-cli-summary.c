@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli-summary.c — `aimak-cli summary`: the figures of the Summary view for an
  * area, the pilot areas or everything, as a readable table or as JSON for scripts.
  * Exit status: 0 printed, 1 the database could not be read, 2 bad arguments

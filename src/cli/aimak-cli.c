@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli.c — headless Aimak: check, areas, export, import, demo data.
  * Results go to stdout, errors to stderr in the user's language. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-cli.h — shared pieces of the aimak-cli sub-commands. */
 #pragma once
 

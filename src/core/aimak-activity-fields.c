@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-fields.c — the fields of an activity of the capacity-building
  * register, once: what the loader, the validation, the change log, the writes,
  * the editor and the Capacity building sheet iterate. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-private.h — what the parts of the activity module share
  * (the record, its validation, its writes, the field table, the register). */
 #pragma once

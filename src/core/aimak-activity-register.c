@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-register.c — the capacity-building register: the filter, the
  * AimakActivityRow of a list column, the filtered query and its totals for the
  * Capacity building view. */

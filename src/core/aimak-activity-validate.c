@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-validate.c — the rules of an activity: each field's own from
  * the field table (aimak-activity-fields.c), then the date, the participants
  * and the scores across fields. */

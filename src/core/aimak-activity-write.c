@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity-write.c — every write of an activity (create, update, soft
  * delete, undelete) as one transaction recorded in the change log; the columns
  * written and the fields compared come from the field table. */

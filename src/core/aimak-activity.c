@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity.c — a capacity-building activity: the record, its participants
  * and linked priorities, the change log's text forms and the loader. The rules
  * live in aimak-activity-validate.c, the writes in aimak-activity-write.c, the

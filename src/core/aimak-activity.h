@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-activity.h — the capacity-building register: trainings, workshops and
  * dialogues with their participants by role and sex. Validation, every write as
  * one transaction recorded in the change log (deletion is soft), and a filtered

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-area.h — administrative areas: oblast → rayon/city → ayil aimak. */
 #pragma once
 

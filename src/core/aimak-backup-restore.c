@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-backup-restore.c — restoring a backup: the copy is made and checked beside
  * the database, the database being replaced is backed up (or, when it cannot be
  * opened, moved aside), and only then is the copy renamed over it. The backups

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-backup.c — backups and restore of the Aimak database.
  *
  * Copies are made with SQLite's online backup API, which reads one consistent

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-backup.h — copies of the database that a planner can go back to:
  * consistent snapshots through SQLite's online backup API, the daily and
  * pre-migration backups kept beside the database, their verification, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-bar-chart.c — see the header. One scale for all bars (one indicator, one
  * unit); the category labels (years) on the left, a legend above. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-bar-chart.h — the women-vs-men bar chart of the programme document, drawn
  * with Cairo and Pango for print: horizontal bars, women solid and men hatched (they
  * read apart in grey print), the value written at each bar and "no data" written

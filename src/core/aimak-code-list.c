@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-code-list.c — see aimak-code-list.h. The list names map to fixed SQL
  * below; a name never becomes part of SQL text. */
 #include "config.h"

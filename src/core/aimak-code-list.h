@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-code-list.h — every code list (statuses, sectors, target groups,
  * funding sources, GCM objectives, SDG targets, checklist items, gender
  * markers, participant roles, activity types) as a GListModel of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-core.h — everything the app, the CLI and the tests use from core. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-csv.h — a streaming RFC 4180 CSV reader: UTF-8 with or without BOM
  * (a doubled BOM too; a U+FEFF inside a field is dropped), comma or semicolon,
  * quoted fields with separators and newlines inside, LF, CRLF or CR lines.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-db-open.c — opening the Aimak database: the file's header and size
  * checked before SQLite sees it, read-only and immutable opens, a new database
  * created beside its target and renamed, the migrations (after a backup) and the

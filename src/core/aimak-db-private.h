@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-db-private.h — the sqlite3 handle behind an AimakDb, for core modules
  * that need what the helper layer does not offer (the online backup API,
  * last_insert_rowid, progress handlers). Never included by the app or the CLI.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-db.c — an open Aimak database and the prepared-statement helpers every
  * other core module uses: binding, stepping, the row loop, transactions and the
  * change log. Opening and migrating are in aimak-db-open.c.

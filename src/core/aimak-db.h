@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-db.h — the Aimak database: opening, checking, migrating, and a small
  * helper layer over sqlite3 so that no call site repeats prepare/bind/step/reset.
  */

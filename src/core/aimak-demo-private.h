@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-demo-private.h — test hooks of aimak-demo.c. */
 #pragma once
 

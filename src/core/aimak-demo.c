@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-demo.c — demo data on request, for trying the app and for the benchmarks.
  *
  * Every row written here has is_demo = 1: the window shows a banner while any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-demo.h — demo data on request: plausible priorities and activities, every
  * row flagged is_demo so that the window can say so and remove() deletes exactly them.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-alignment.c — the Alignment sheet: one row per priority (written with
  * its row of the Priorities sheet, from the same query) with a check mark under each
  * GCM objective and SDG target it supports, how many priorities support each, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-budget.c — the Gender budget sheet: the budget by gender marker and by
  * funding source as SUMIFS over the Priorities sheet, the adopted programme and its
  * gender share. See aimak-export-private.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-capacity.c — the Capacity building sheet: every activity with its
  * participants by role, women and men, the totals, and the chart of participants by role.
  * See aimak-export-private.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-cells.c — writing cells: every text, number, date, formula and link
  * of the workbook goes through here (widths, row heights, Excel's limits, the
  * Cover's notes), and the frame every sheet shares (title, headers, filter, print

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-cover.c — the Cover sheet, written last: what the workbook covers, its
  * contents, sources, the gender marker and status lists, and notes on every hidden or
  * cut cell. See aimak-export-private.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-indicators.c — the Indicators sheet: baseline, target and actual of every
  * priority's indicators, women, men and (for counts) a total. See aimak-export-private.h.
  */

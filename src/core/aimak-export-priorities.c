@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-priorities.c — the Priorities sheet (an Excel table, or a plain filter in
  * constant_memory mode) and, from the same query, the Alignment sheet: which GCM
  * objectives and SDG targets each priority supports. See aimak-export-private.h.

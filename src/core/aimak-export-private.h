@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-private.h — the state one export shares between its files: the
  * Export struct (options, the workbook, code lists, formats, running totals for
  * the Cover and the gender budget), the Sheet it writes into, and the cell

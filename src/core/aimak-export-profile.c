@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-profile.c — the Profile sheet: the latest figures of every indicator of
  * every area, women and men apart, one row per source, small counts hidden; and the
  * chart of women against men. See aimak-export-private.h.

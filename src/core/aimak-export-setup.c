@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-setup.c — what an export reads before its first sheet: the code lists
  * and area names in the workbook's language, the scope, the links of every priority;
  * the formats and the sheets; and what it frees at the end. See aimak-export-private.h.

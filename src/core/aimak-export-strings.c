@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-strings.c — the workbook's labels in en/ru/ky (see the header for why
  * this is a table and not gettext). Russian follows the usual terms of Russian-language
  * municipal planning documents in Kyrgyzstan; Kyrgyz is literary Kyrgyz. GCM is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-strings.h — the words of the exported workbook in English, Russian
  * and Kyrgyz. The workbook's language is chosen at export time, independently of
  * the interface language, and has to work where no message catalogue is installed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export.c — the Excel workbook for ministries (DESIGN.md "Excel workbook").
  *
  * How it is written, and why:

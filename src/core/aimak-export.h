@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export.h — the Excel workbook that ministries and donors receive: cover,
  * profile, priorities (an Excel table), indicators, capacity building, gender budget
  * and alignment sheets, in English, Russian or Kyrgyz, for one area with everything

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field-private.h — test hooks of the field tables. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field.c — what every field table shares: values as text, comparison,
  * copying, the field's own rules, and reading and writing the columns. */
 #include "config.h"

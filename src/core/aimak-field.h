@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-field.h — one table per record type (priority, activity, indicator
  * value) describing each of its fields once: its id, its column, its label,
  * its kind, its rules, how it reads as text in the change log and how the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-file-safety-private.h — test hooks of aimak-file-safety.c: functions only the tests call. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-file-safety.c — guards around the files Aimak writes (see the header).
  *
  * The workbook check reads the zip itself (central directory, local headers,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-file-safety.h — what every file Aimak writes must respect: never replace
  * the wrong file, never call a broken file finished, never leave temporary files
  * behind. Shared by the database, the backups and the workbook export.

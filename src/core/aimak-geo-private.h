@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-geo-private.h — test hooks of aimak-geo.c: functions only the tests call. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-geo.c — GeoJSON district polygons for the map. The file is parsed
  * once with json-glib; the features keep only what drawing and hit testing
  * need: the rings as flat point arrays, bounding boxes and a label point. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-geo.h — the district map of Kyrgyzstan (OCHA COD-AB, 53 level-2
  * polygons) loaded from the reference GeoJSON, with the geometry queries the
  * map widget needs (bounds, projection, hit testing). No GTK here, so the

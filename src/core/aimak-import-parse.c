@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-parse.c — reading an indicator CSV: the header in any of the three
  * languages, the lookups of areas (by code or name) and indicators, every row checked
  * with the editor's rules, and the preview the import dialog shows. Nothing here

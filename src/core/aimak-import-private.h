@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import-private.h — what the two halves of the import share: reading and
  * checking a file (aimak-import-parse.c: the header, the lookups of areas and
  * indicators, every row checked with the editor's rules, the preview) and writing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import.c — CSV import of indicator values: the rows that
  * aimak-import-parse.c read and checked, written in one transaction.
  * The file is read record by record; what stays in memory is the lookup

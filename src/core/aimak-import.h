@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-import.h — CSV import of indicator values, shared by the GUI dialog
  * and `aimak-cli import-indicators`. The file is streamed (never read whole),
  * every row validated with the same rules as the editor, and all writes go into

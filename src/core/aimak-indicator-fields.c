@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-indicator-fields.c — the fields of an indicator value (an area's figure
  * of one indicator, year and sex, with its source), once: what the loader, the
  * change log and the value editor iterate. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-indicator-private.h — pieces of aimak-indicator.c that the importer
  * shares, so that a row of a CSV file and a value typed in the editor are
  * judged by the same rules in the same words. */

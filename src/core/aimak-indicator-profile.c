@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-indicator-profile.c — the queries behind the profile page: the table
  * of an area's figures (one row per indicator and year, the preferred source),
  * the trend series and the key figures. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-indicator-value.c — the values of an area by indicator, year and sex,
  * each with its source: validation shared with the importer, load, save (a
  * reference value keeps what was published), soft delete and history, every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-indicator.c — the indicator catalogue, the shared memory functions and
  * the parsing helpers of the importer and the editor. The values live in
  * aimak-indicator-value.c, the profile's queries in aimak-indicator-profile.c. */

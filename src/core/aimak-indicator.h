@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-indicator.h — the indicator catalogue and the values of an area by
  * year and sex, each with its source: the queries behind the profile page
  * (table, key figures, trend series), validation shared by the editor and the

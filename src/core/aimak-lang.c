@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-lang.c — which of en/ru/ky to show, and names with fallback. */
 #include "config.h"
 

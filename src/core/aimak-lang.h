@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-lang.h — the three languages of Aimak's data names (en, ru, ky) and
  * the fallback rule of DESIGN.md. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-merge.c — see aimak-merge.h. */
 #include "config.h"
 

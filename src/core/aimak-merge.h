@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-merge.h — the one merge engine that exchange packages and the office
  * server share (DESIGN.md, "Data that travels"). Given a desk's own version of
  * a record and an incoming one, it says what applying the incoming one would

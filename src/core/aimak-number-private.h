@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-number-private.h — test hooks of aimak-number.c: functions only the tests call. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-number.c — the one grammar for numbers and dates, the plausible
  * ranges, and the one number formatter. See aimak-number.h. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-number.h — how Aimak reads and writes numbers, dates and plain text
  * typed or imported by people: one grammar for numbers, one for dates, the
  * plausible range of each kind of figure, and one formatter, so that every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-package-private.h — what the package writer and receiver share:
  * the entities that travel, generic record reading, statement helpers. */
 #pragma once

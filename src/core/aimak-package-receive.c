@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-package-receive.c — reading, previewing and applying an exchange
  * package (aimak-package.h). A package is untrusted input: it is opened
  * read-only and immutable with the schema untrusted, checked (application id,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-package-write.c — writing an exchange package (aimak-package.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-package.c — see aimak-package.h and docs/exchange-format.md.
  *
  * Records are read and written generically: a record's fields are its table's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-package.h — exchange packages: the records of one or more areas,
  * written by one desk and received by another (docs/exchange-format.md).
  *

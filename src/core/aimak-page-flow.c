@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-page-flow.c — see the header. Every block is laid out with Pango when it
  * is added and placed at once on the current page (or the next); a page is a list
  * of placements, each one a block or a vertical slice of it (a paragraph that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-page-flow.h — a flow of headings, paragraphs, tables and a bar chart laid
  * out with Pango into A4 pages (portrait or landscape), then drawn page by page
  * onto any cairo_t: a PDF surface, a print context, a preview. Pagination happens

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-counts.c — the counts of an area's priorities by status, for
  * the area's page and the summary. */
 #include "config.h"

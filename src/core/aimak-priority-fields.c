@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-fields.c — the fields of a priority, once: what the loader,
  * the validation, the change log, the writes, the editor and the workbook
  * iterate. Adding a field: the migration, one row here, one widget in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-model.c — the priorities list as a GListModel over SQL.
  *
  * A GListStore of 100,000 full rows takes seconds to fill and hundreds of

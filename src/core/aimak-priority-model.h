@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-model.h — a GListModel over the priority table that scales to
  * 100,000 rows: set_filter() queries only the rowids that match (FTS5 for text
  * search), and row objects are built on demand in get_item().

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-private.h — what the parts of the priority module share
  * (aimak-priority.c the record, aimak-priority-validate.c the rules,
  * aimak-priority-write.c the writes and the change log, aimak-priority-fields.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-row-private.h — how AimakPriorityModel builds its rows. */
 #pragma once
 

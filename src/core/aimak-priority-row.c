@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-row.c — one line of the priorities list (AimakPriorityRow),
  * built by AimakPriorityModel for the rows a view shows. */
 #include "config.h"

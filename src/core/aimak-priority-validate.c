@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-validate.c — the rules of a priority: each field's own rules
  * from its descriptor (required, ranges, dates, plausible numbers, clean text),
  * the gender-aware rules across fields, the checks that need the database

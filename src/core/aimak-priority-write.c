@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority-write.c — every write of a priority (create, update, soft
  * delete, undelete, rank moves, duplicate) as one transaction that leaves a
  * trace in the change log, so the history panel can show who changed what and

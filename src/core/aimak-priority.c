@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority.c — the priority record: memory, labels, the checklist's
  * answers, the change log's text forms and the loader. The rules live in
  * aimak-priority-validate.c, the writes in aimak-priority-write.c and the

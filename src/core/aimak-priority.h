@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-priority.h — a development priority of an area's programme: the record,
  * its gender-aware validation rules, and every write (create, update, soft delete,
  * undelete, rank moves, duplicate) as one transaction recorded in the change log.

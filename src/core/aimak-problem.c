@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-problem.c — see aimak-problem.h. */
 #include "config.h"
 

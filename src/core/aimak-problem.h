@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-problem.h — one validation problem, the same shape for priorities,
  * activities, indicator values and import rows, so that every editor and
  * dialog shows problems with one widget and every report prints them alike.

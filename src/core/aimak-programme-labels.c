@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-labels.c — the words of the programme document, the freeing of
  * the model and the small shared helpers. The labels go through gettext in the
  * document's language (aimak_lang_gettext()), independently of the interface's.

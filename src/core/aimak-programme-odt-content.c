@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-odt-content.c — content.xml of the programme document: the title,
  * a table-of-contents field, the seven sections as Heading 1/2 with tables whose
  * header rows repeat on every page and whose rows are never split, the action plan

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-odt-private.h — shared by the ODT writer's files:
  * aimak-programme-odt.c (the package, styles, metadata) and
  * aimak-programme-odt-content.c (content.xml and the chart).

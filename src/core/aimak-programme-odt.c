@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-odt.c — the programme document as an OpenDocument text (ODF 1.2
  * package) written with libgsf: "mimetype" first and stored, then
  * META-INF/manifest.xml, content.xml (aimak-programme-odt-content.c), styles.xml

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-pdf.c — the seven sections of the programme (aimak-programme.h) as
  * a page flow (aimak-page-flow.h), and the PDF written from it. Every text comes
  * translated from the model; this file only decides what goes where.

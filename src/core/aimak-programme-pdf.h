@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-pdf.h — the programme document (aimak-programme.h) as pages: A4,
  * portrait with landscape pages for the action plan, laid out once by
  * AimakProgrammeLayout and drawn page by page onto any cairo_t. The PDF writer and

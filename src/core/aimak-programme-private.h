@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-private.h — what the files of the programme model share while
  * building it (aimak-programme.c, aimak-programme-situation.c). Not for writers.
  */

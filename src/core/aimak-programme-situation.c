@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme-situation.c — sections 2 (current situation: the key figures of
  * aimak_indicator_key_figures() for the area and the areas above it, the
  * women-vs-men series of aimak_indicator_series()), 6 (public participation: the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme.c — builds the programme document's model: options, the
  * priorities of the chosen statuses and period, sections 1 (passport), 3 (problems
  * and priorities), 4 (action plan) and 5 (annex); sections 2, 6 and 7 are in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-programme.h — the local development programme document (issue 14): one
  * model built in core from the same computations as the Summary and the workbook,
  * written by two writers, ODT (aimak_programme_write_odt(), below) and PDF/print

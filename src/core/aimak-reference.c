@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-reference.c — the reference data of data/reference/, shipped as a
  * GResource, loaded in the transaction that creates the schema, and its names
  * refreshed in an existing database by a later migration. A failure names the

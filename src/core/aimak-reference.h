@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-reference.h — loads Kyrgyzstan's reference data (areas, code lists,
  * indicator series with their sources) into a new database, and refreshes the
  * names in an existing one. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary.c — the figures of the Summary view, `aimak-cli summary` and the
  * workbook. Every figure is one SQL aggregate over the scope's areas, so that the
  * three places cannot drift apart; all of them are read in one transaction so that

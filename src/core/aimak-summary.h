@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-summary.h — the figures of the Summary view, `aimak-cli summary` and the
  * workbook export. One function computes them so that all three show the same numbers.
  */

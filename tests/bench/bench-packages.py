@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Exchange packages at national scale (issue 15): 235 packages, one per ayil aimak
 (the number of enlarged ayil aimaks after the 2024 reform), about 100 priorities each,
 received one after another into one empty database, then the national workbook.

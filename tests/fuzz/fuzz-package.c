@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-package.c — receiving an exchange package with arbitrary contents: the
  * preview, then applying it (inside a transaction rolled back afterwards, so
  * that every input meets the same database). A package is what arrives by
