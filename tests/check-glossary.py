@@ -235,7 +235,7 @@ same = {"Public hearing date", "Kenesh decision date", "Date", "Start year", "En
 workbook = {en: (ru, ky) for where, en, ru, ky in items if where.startswith("workbook")}
 # Where the English labels of the two differ, the pairs that say the same thing.
 pairs = {en: en for en in same}
-pairs.update({"per 100,000 employed": "per 100,000 employees", "KGS": "som",
+pairs.update({"per 100,000 employees": "per 100,000 employees", "KGS": "som",
               "Budget, KGS": "Budget (KGS)", "yes": "Yes", "partly": "Partly", "no": "No",
               "Status": "Status", "Funding source": "Funding source", "Sector": "Sector",
               "Target groups": "Target groups", "Gender marker": "Gender marker",

@@ -207,7 +207,7 @@ write_cover (Export *x)
   lxw_row_t row = FIRST_DATA_ROW;
 
   s->cap[C_SECTION] = 28;
-  s->cap[C_ITEM] = 36;
+  s->cap[C_ITEM] = 48;   /* "Number of capacity-building activities" whole, in ru and ky too */
   s->cap[C_VALUE] = WIDTH_CAP_TEXT;
   s->cap[C_NOTE] = WIDTH_CAP_TEXT;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_COVER));

@@ -353,7 +353,7 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_UNIT_PER_1000_UNINFECTED_POP] = { "per 1,000 uninfected population",
                                               "на 1000 неинфицированного населения",
                                               "инфекция жуктурбаган 1 000 калкка" },
-  [AIMAK_XS_UNIT_PER_100000_WKRS_EMP] = { "per 100,000 employed",
+  [AIMAK_XS_UNIT_PER_100000_WKRS_EMP] = { "per 100,000 employees",
                                           "на 100 000 работников",
                                           "100 000 кызматкерге" },
   [AIMAK_XS_COL_SOURCES_DIFFER] = { "Other sources", "Другие источники", "Башка булактар" },
