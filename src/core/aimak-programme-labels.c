@@ -373,3 +373,19 @@ aimak_programme_options_clear (AimakProgrammeOptions *opts)
   g_clear_pointer (&opts->statuses, g_strfreev);
   memset (opts, 0, sizeof *opts);
 }
+
+char *
+aimak_programme_area_with_kind (const char *name,
+                                const char *kind)
+{
+  g_autofree char *name_folded = NULL;
+  g_autofree char *kind_folded = NULL;
+
+  if (kind == NULL || *kind == '\0')
+    return g_strdup (name ? name : "");
+  name_folded = g_utf8_casefold (name ? name : "", -1);
+  kind_folded = g_utf8_casefold (kind, -1);
+  if (strstr (name_folded, kind_folded) != NULL)
+    return g_strdup (name);
+  return g_strdup_printf ("%s (%s)", name ? name : "", kind);
+}

@@ -257,7 +257,8 @@ static void
 write_front (AimakOdtContent *c)
 {
   const AimakProgramme *p = c->p;
-  g_autofree char *subtitle = g_strdup_printf ("%s (%s)\n%s", p->area_name, p->area_type, p->period);
+  g_autofree char *area = aimak_programme_area_with_kind (p->area_name, p->area_type);
+  g_autofree char *subtitle = g_strdup_printf ("%s\n%s", area, p->period);
 
   para (c, "Title", L (AIMAK_PL_DOC_TITLE));
   para (c, "Subtitle", subtitle);

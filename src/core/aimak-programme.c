@@ -629,7 +629,7 @@ static void
 build_passport (AimakProgrammeBuild *b)
 {
   AimakProgramme *p = b->p;
-  g_autofree char *area = g_strdup_printf ("%s (%s)", p->area_name, p->area_type);
+  g_autofree char *area = aimak_programme_area_with_kind (p->area_name, p->area_type);
   g_autofree char *developer = NULL, *approver = NULL;
   g_autofree char *decision = common_decision (b);
 
@@ -689,8 +689,11 @@ programme_init (AimakProgrammeBuild *b)
   p->area_name = g_strdup (aimak_area_name (b->area, b->lang));
   p->area_type = g_strdup (aimak_programme_type_label (b->area->type, b->lang));
   p->period = period_text (b, opts->year_from, opts->year_to);
-  p->title = g_strdup_printf ("%s — %s (%s), %s", p->labels[AIMAK_PL_DOC_TITLE], p->area_name,
-                              p->area_type, p->period);
+  {
+    g_autofree char *area = aimak_programme_area_with_kind (p->area_name, p->area_type);
+
+    p->title = g_strdup_printf ("%s — %s, %s", p->labels[AIMAK_PL_DOC_TITLE], area, p->period);
+  }
   p->generated_on = aimak_date_format (today, b->lang);
   for (guint i = 0; p->statuses[i]; i++)
     g_ptr_array_add (names, (gpointer) aimak_programme_list_name (&b->statuses, p->statuses[i]));

@@ -442,4 +442,9 @@ void            aimak_programme_value_clear    (AimakProgrammeValue         *val
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakProgramme, aimak_programme_free)
 
+/* "Barskoon (Ayil aimak)", but only the name when it already says its kind
+ * ("Жети-Огузский район", not "Жети-Огузский район (Район)"). */
+char *aimak_programme_area_with_kind (const char *name,
+                                      const char *kind);
+
 G_END_DECLS
