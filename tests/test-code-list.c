@@ -7,28 +7,8 @@
 
 #include "aimak-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->db, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-}
+/* Each case runs on the {dir, db} fixture of aimak-test-util.h. */
+typedef AimakTestDb Fixture;
 
 static void
 on_items_changed (GListModel *model,
@@ -296,15 +276,15 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/code-list/every-list", Fixture, NULL, fixture_setup, test_every_list,
-              fixture_teardown);
-  g_test_add ("/code-list/order-language-labels", Fixture, NULL, fixture_setup,
-              test_order_language_and_labels, fixture_teardown);
-  g_test_add ("/code-list/all-label-and-errors", Fixture, NULL, fixture_setup,
-              test_all_label_and_errors, fixture_teardown);
-  g_test_add ("/db/foreach", Fixture, NULL, fixture_setup, test_foreach, fixture_teardown);
-  g_test_add ("/db/run-in-transaction", Fixture, NULL, fixture_setup, test_transactions,
-              fixture_teardown);
+  g_test_add ("/code-list/every-list", Fixture, NULL, aimak_test_db_set_up, test_every_list,
+              aimak_test_db_tear_down);
+  g_test_add ("/code-list/order-language-labels", Fixture, NULL, aimak_test_db_set_up,
+              test_order_language_and_labels, aimak_test_db_tear_down);
+  g_test_add ("/code-list/all-label-and-errors", Fixture, NULL, aimak_test_db_set_up,
+              test_all_label_and_errors, aimak_test_db_tear_down);
+  g_test_add ("/db/foreach", Fixture, NULL, aimak_test_db_set_up, test_foreach, aimak_test_db_tear_down);
+  g_test_add ("/db/run-in-transaction", Fixture, NULL, aimak_test_db_set_up, test_transactions,
+              aimak_test_db_tear_down);
   g_test_add_func ("/problem/list", test_problems);
   return g_test_run ();
 }

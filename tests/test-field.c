@@ -13,28 +13,8 @@
 
 #define BARSKOON "KG02210815000"
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *db;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = aimak_test_tmpdir ();
-  f->db = aimak_test_open_db (f->dir);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_clear_pointer (&f->db, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-}
+/* Each case runs on the {dir, db} fixture of aimak-test-util.h. */
+typedef AimakTestDb Fixture;
 
 typedef const AimakField *(*TableFunc) (guint *n_fields);
 
@@ -421,13 +401,13 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add ("/field/schema", Fixture, NULL, fixture_setup, test_schema, fixture_teardown);
+  g_test_add ("/field/schema", Fixture, NULL, aimak_test_db_set_up, test_schema, aimak_test_db_tear_down);
   g_test_add_func ("/field/ids-unique", test_ids_unique);
   g_test_add_func ("/field/editor-members", test_editor_members);
   g_test_add_func ("/field/round-trip", test_round_trip);
   g_test_add_func ("/field/check", test_check);
-  g_test_add ("/field/change-log", Fixture, NULL, fixture_setup, test_change_log,
-              fixture_teardown);
+  g_test_add ("/field/change-log", Fixture, NULL, aimak_test_db_set_up, test_change_log,
+              aimak_test_db_tear_down);
   g_test_add_func ("/field/activity-diff", test_activity_diff);
   return g_test_run ();
 }
