@@ -64,7 +64,7 @@ aimak_cli_package (int argc, char **argv)
     {
       g_autofree char *target = aimak_file_absolute (output);
 
-      return aimak_cli_fail_error_as_given (error, target, output);
+      return aimak_cli_fail_error_as_given (g_steal_pointer (&error), target, output);
     }
   g_printerr (_("%u priorities, %u activities, %u indicator values\n"),
               m->n_priorities, m->n_activities, m->n_values);
@@ -163,7 +163,7 @@ aimak_cli_receive (int argc, char **argv)
     {
       g_autofree char *source = aimak_file_absolute (argv[1]);
 
-      return aimak_cli_fail_error_as_given (error, source, argv[1]);
+      return aimak_cli_fail_error_as_given (g_steal_pointer (&error), source, argv[1]);
     }
   print_preview (preview);
   if (prefer != NULL)
@@ -177,7 +177,7 @@ aimak_cli_receive (int argc, char **argv)
   if (dry_run)
     return AIMAK_CLI_OK;
   if (!aimak_package_apply (db, preview, TRUE, &written, &error))
-    return aimak_cli_fail_error (error);
+    return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u record received\n", "%u records received\n",
                         written), written);
   return AIMAK_CLI_OK;
