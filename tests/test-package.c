@@ -379,6 +379,23 @@ test_targets (Fixture       *f,
   g_assert_null (m);
   g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_TARGET);
   g_clear_error (&error);
+  /* Nor a side file of the database, nor anything in a backups folder. */
+  {
+    g_autofree char *wal = g_strconcat (aimak_db_get_path (f->okmotu), "-wal", NULL);
+    g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+    g_autofree char *in_backups = g_build_filename (backups, "p.aimak", NULL);
+
+    m = aimak_package_write (f->okmotu, RAYON, TRUE, wal, TRUE, &error);
+    g_assert_null (m);
+    g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_TARGET);
+    g_clear_error (&error);
+    g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+    m = aimak_package_write (f->okmotu, RAYON, TRUE, in_backups, FALSE, &error);
+    g_assert_null (m);
+    g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_TARGET);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (in_backups, G_FILE_TEST_EXISTS));
+  }
   m = aimak_package_write (f->okmotu, "KG99", TRUE, f->package, FALSE, &error);
   g_assert_null (m);
   g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_NO_AREA);

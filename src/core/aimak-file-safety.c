@@ -539,8 +539,8 @@ aimak_file_quiet_stderr_end (void)
 
 /* ---------------------------------------------------------------- target */
 
-static gboolean
-in_backups_folder (const char *dir)
+gboolean
+aimak_file_in_backups_folder (const char *dir)
 {
   g_autofree char *real = realpath (dir, NULL);
   g_autofree char *p = g_strdup (real ? real : dir);
@@ -561,9 +561,9 @@ in_backups_folder (const char *dir)
 
 /* @path names the database or a side file of it (its WAL, shared memory or
  * journal), which may not exist at this moment. */
-static gboolean
-is_database_file (const char *path,
-                  const char *db_path)
+gboolean
+aimak_file_is_database_file (const char *path,
+                             const char *db_path)
 {
   static const char * const side[] = { "-wal", "-shm", "-journal" };
   g_autofree char *dir = NULL;
@@ -611,14 +611,14 @@ aimak_file_check_workbook_target (const char  *path,
     }
   shown = g_filename_display_name (path);
   dir = g_path_get_dirname (path);
-  if (is_database_file (path, db_path))
+  if (aimak_file_is_database_file (path, db_path))
     {
       g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
                    _("“%s” is the database being exported; a workbook must not replace it. "
                      "Choose another file name ending in .xlsx."), shown);
       return FALSE;
     }
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && in_backups_folder (dir))
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && aimak_file_in_backups_folder (dir))
     {
       g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
                    _("“%s” is in a backups folder, which holds database backups only. "

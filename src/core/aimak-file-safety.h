@@ -37,6 +37,15 @@ char          *aimak_file_absolute          (const char   *path);
 gboolean       aimak_file_same              (const char   *a,
                                              const char   *b);
 
+/* TRUE when @dir is, or is inside, a folder named "backups" (which holds database
+ * backups only: no document or workbook is written there). */
+gboolean       aimak_file_in_backups_folder (const char   *dir);
+/* TRUE when @path names the database @db_path or one of its side files (its WAL,
+ * shared memory or journal), which may not exist at this moment; FALSE when
+ * @db_path is NULL. */
+gboolean       aimak_file_is_database_file  (const char   *path,
+                                             const char   *db_path);
+
 /* Checks a finished workbook: every part of the zip inflates to its recorded
  * size and CRC, the XML parts end with the end tag of their root element, and
  * xl/workbook.xml is there. On failure @error (G_IO_ERROR) says what is wrong

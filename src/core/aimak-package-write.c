@@ -45,7 +45,7 @@ check_target (AimakDb     *db,
               gboolean     replace,
               GError     **error)
 {
-  if (aimak_file_same (path, aimak_db_get_path (db)))
+  if (aimak_file_is_database_file (path, aimak_db_get_path (db)))
     {
       g_set_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_TARGET,
                    _("“%s” is the database itself: a package is written to another file."),
@@ -58,6 +58,17 @@ check_target (AimakDb     *db,
                    _("“%s” is a folder: give a file name for the package."), path);
       return FALSE;
     }
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    if (g_file_test (dir, G_FILE_TEST_IS_DIR) && aimak_file_in_backups_folder (dir))
+      {
+        g_set_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_TARGET,
+                     _("“%s” is in a backups folder, which holds database backups only. "
+                       "Choose another folder for the package."), path);
+        return FALSE;
+      }
+  }
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return TRUE;
   if (_aimak_package_file_application_id (path) != AIMAK_PACKAGE_APPLICATION_ID)

@@ -54,53 +54,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 
 /* ------------------------------------------------------------ the target */
 
-static gboolean
-in_backups_folder (const char *dir)
-{
-  g_autofree char *real = realpath (dir, NULL);
-  g_autofree char *p = g_strdup (real ? real : dir);
-
-  while (p && strcmp (p, "/") != 0 && strcmp (p, ".") != 0)
-    {
-      g_autofree char *base = g_path_get_basename (p);
-      char *parent;
-
-      if (g_strcmp0 (base, "backups") == 0)
-        return TRUE;
-      parent = g_path_get_dirname (p);
-      g_free (p);
-      p = parent;
-    }
-  return FALSE;
-}
-
-/* @path is the database or one of its side files (which may not exist yet). */
-static gboolean
-is_database_file (const char *path,
-                  const char *db_path)
-{
-  static const char * const side[] = { "", "-wal", "-shm", "-journal" };
-  g_autofree char *dir = NULL, *db_dir = NULL, *base = NULL, *db_base = NULL;
-
-  if (db_path == NULL)
-    return FALSE;
-  if (aimak_file_same (path, db_path))
-    return TRUE;
-  dir = g_path_get_dirname (path);
-  db_dir = g_path_get_dirname (db_path);
-  if (!aimak_file_same (dir, db_dir))
-    return FALSE;
-  base = g_path_get_basename (path);
-  db_base = g_path_get_basename (db_path);
-  for (guint i = 0; i < G_N_ELEMENTS (side); i++)
-    {
-      g_autofree char *s = g_strconcat (db_base, side[i], NULL);
-      if (g_strcmp0 (base, s) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* An OpenDocument package ("mimetype" stored first) or a PDF. */
 static gboolean
 is_document (const char *path)
@@ -139,14 +92,14 @@ aimak_programme_check_target (const char  *path,
     }
   shown = g_filename_display_name (path);
   dir = g_path_get_dirname (path);
-  if (is_database_file (path, db_path))
+  if (aimak_file_is_database_file (path, db_path))
     {
       g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
                    _("“%s” is the database; a document must not replace it. Choose another "
                      "file name."), shown);
       return FALSE;
     }
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && in_backups_folder (dir))
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && aimak_file_in_backups_folder (dir))
     {
       g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
                    _("“%s” is in a backups folder, which holds database backups only. Choose "
