@@ -141,6 +141,8 @@ aimak_test_copy_reference (const char *dir)
 }
 
 const char aimak_test_undo_identity_sql[] =
+  /* schema 5 and later first, newest first */
+  "DROP TABLE package_receipt_before; DROP TABLE package_receipt; "
   "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
   "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "
   "DROP TRIGGER indicator_value_identity_ai; DROP TRIGGER indicator_value_revision_au; "

@@ -5,6 +5,8 @@ tests that check upgrades of databases earlier releases left behind."""
 # Back before schema 4 (record identity: src/core/migrations/0004-record-identity.sql),
 # ending at user_version 3. The C tests use the same text (aimak_test_undo_identity_sql).
 UNDO_IDENTITY_SQL = (
+    # schema 5 and later first, newest first
+    "DROP TABLE package_receipt_before; DROP TABLE package_receipt; "
     "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
     "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "
     "DROP TRIGGER indicator_value_identity_ai; DROP TRIGGER indicator_value_revision_au; "
