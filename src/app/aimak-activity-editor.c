@@ -18,7 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor-private.h"
-#include "aimak-window.h"
+#include "aimak-toast.h"
 
 G_DEFINE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, GTK_TYPE_WIDGET)
 
@@ -33,16 +33,6 @@ _aimak_activity_editor_replace_str (char       **dst,
 
   g_free (*dst);
   *dst = copy;
-}
-
-static void
-toast (AimakActivityEditor *self,
-       const char          *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (AIMAK_IS_WINDOW (root))
-    aimak_window_add_toast (AIMAK_WINDOW (root), adw_toast_new (message));
 }
 
 static gboolean
@@ -87,7 +77,7 @@ save_now (AimakActivityEditor  *self,
                                               &local_error))
     {
       gtk_label_set_text (self->state_label, local_error->message);
-      toast (self, local_error->message);
+      aimak_toast_show (GTK_WIDGET (self), local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

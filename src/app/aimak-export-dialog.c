@@ -2,19 +2,18 @@
 /* aimak-export-dialog.c — the Export Workbook dialog. The export runs in a GTask thread
  * with a read-only database connection of its own (a connection is not shared between
  * threads), reports progress through an atomic the main loop polls, and can be
- * cancelled; the window stays responsive throughout. When the workbook is saved the
- * window shows a toast with Open and Show in Folder.
+ * cancelled; the window stays responsive throughout (AimakSaveDialog). When the
+ * workbook is saved the window shows a toast with Open and Show in Folder.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "aimak-export-dialog.h"
-#include "aimak-window.h"
 
 struct _AimakExportDialog
 {
-  AdwWindow             parent_instance;
+  AimakSaveDialog       parent_instance;
 
   /* Template widgets */
   AdwPreferencesPage   *page;
@@ -35,25 +34,16 @@ struct _AimakExportDialog
   char                 *area_code;
   GFile                *folder;
   GSettings            *settings;
-  GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
-  GtkWindow            *parent;          /* weak */
 
   /* State */
   AimakScopeKind        scope_kinds[3];  /* what each row of scope_model stands for */
   char                 *proposed_name;
   gboolean              name_edited;
-  gboolean              close_when_done;
-  guint                 progress_source;
-  gint                 *progress_permille; /* shared with the running job */
 };
 
-G_DEFINE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, AIMAK_TYPE_SAVE_DIALOG)
 
 static const char * const languages[] = { "en", "ru", "ky" };
-
-enum { SIGNAL_FINISHED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------- the job */
 
@@ -101,108 +91,6 @@ export_thread (GTask        *task,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
-}
-
-/* ------------------------------------------------------ after saving */
-
-static void
-show_uri (GtkWindow  *parent,
-          const char *uri)
-{
-  /* GtkFileLauncher is GTK 4.10; gtk_show_uri goes through the OpenURI portal in a
-   * sandbox and through GIO outside. */
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-}
-
-static void
-on_show_items_done (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply == NULL)
-    {
-      /* No file manager answers (or a sandbox keeps it out of reach): open the folder. */
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *uri = g_file_get_uri (folder);
-
-      g_debug ("FileManager1.ShowItems failed: %s", error->message);
-      show_uri (NULL, uri);
-    }
-}
-
-static void
-show_in_folder (GFile *file)
-{
-  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autofree char *uri = g_file_get_uri (file);
-  const char *uris[] = { uri, NULL };
-
-  if (bus == NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (file);
-      g_autofree char *folder_uri = g_file_get_uri (folder);
-      show_uri (NULL, folder_uri);
-      return;
-    }
-  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
-                          "org.freedesktop.FileManager1", "ShowItems",
-                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE,
-                          5000, NULL, on_show_items_done, g_object_ref (file));
-}
-
-static void
-on_toast_open (AdwToast *toast,
-               gpointer  user_data)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "aimak-file");
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "aimak-window");
-  g_autofree char *uri = g_file_get_uri (file);
-
-  show_uri (window, uri);
-}
-
-static void
-on_toast_show_folder (GtkButton *button,
-                      AdwToast  *toast)
-{
-  show_in_folder (g_object_get_data (G_OBJECT (toast), "aimak-file"));
-  adw_toast_dismiss (toast);
-}
-
-static void
-announce_saved (AimakExportDialog *self,
-                GFile             *file)
-{
-  AdwToast *toast;
-  GtkWidget *box, *label, *button;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *tooltip = g_file_get_parse_name (file);
-
-  if (!AIMAK_IS_WINDOW (self->parent))
-    return;
-  toast = adw_toast_new (_("Workbook saved"));
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "aimak-file", g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "aimak-window", self->parent);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open), NULL);
-
-  /* A toast has one button of its own; Show in Folder sits beside the title. */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = gtk_label_new (_("Workbook saved"));
-  gtk_widget_set_tooltip_text (label, tooltip);
-  button = gtk_button_new_with_mnemonic (_("Show in _Folder"));
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_toast_show_folder), toast, 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), button);
-  adw_toast_set_custom_title (toast, box);
-  aimak_window_add_toast (AIMAK_WINDOW (self->parent), toast);
 }
 
 /* ---------------------------------------------------------- the dialog */
@@ -300,7 +188,7 @@ checked_name (AimakExportDialog *self,
 gboolean
 aimak_export_dialog_is_running (AimakExportDialog *self)
 {
-  return self->cancellable != NULL;
+  return aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (self));
 }
 
 static void
@@ -321,18 +209,6 @@ set_running (AimakExportDialog *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, running);
   if (running)
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-}
-
-static gboolean
-poll_progress (gpointer user_data)
-{
-  AimakExportDialog *self = user_data;
-  int permille = self->progress_permille ? g_atomic_int_get (self->progress_permille) : 0;
-  g_autofree char *text = aimak_number_format_percent (permille / 10, 0, NULL);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -361,31 +237,19 @@ on_export_done (GObject      *source,
                 gpointer      user_data)
 {
   AimakExportDialog *self = AIMAK_EXPORT_DIALOG (source);
-  g_autoptr(GFile) file = g_object_ref (G_FILE (user_data));
+  AimakSaveDialog *base = AIMAK_SAVE_DIALOG (self);
+  g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  g_object_unref (user_data);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  self->progress_permille = NULL;   /* freed with the job */
-  g_clear_object (&self->cancellable);
+  aimak_save_dialog_end (base);
   set_running (self, FALSE);
-
   if (ok)
     {
       save_settings (self);
-      announce_saved (self, file);
-      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
+      aimak_save_dialog_saved (base, file, _("Workbook saved"), TRUE);
     }
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
-  if (self->close_when_done)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (aimak_save_dialog_failed (base, error))
     show_error (self, error->message);
 }
 
@@ -395,6 +259,7 @@ start_export (AimakExportDialog *self,
               gboolean           replace)
 {
   g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable;
   ExportJob *job = g_new0 (ExportJob, 1);
   guint lang = adw_combo_row_get_selected (self->language_row);
 
@@ -415,13 +280,10 @@ start_export (AimakExportDialog *self,
       return;
     }
 
-  self->cancellable = g_cancellable_new ();
-  self->progress_permille = job->permille;
+  cancellable = aimak_save_dialog_begin (AIMAK_SAVE_DIALOG (self), self->progress_bar,
+                                         job->permille, TRUE);
   set_running (self, TRUE);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->progress_source = g_timeout_add (100, poll_progress, self);
-
-  task = g_task_new (self, self->cancellable, on_export_done, g_object_ref (file));
+  task = g_task_new (self, cancellable, on_export_done, g_object_ref (file));
   g_task_set_source_tag (task, start_export);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
@@ -450,7 +312,7 @@ export_start (GtkWidget  *widget,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->cancellable)
+  if (aimak_export_dialog_is_running (self))
     return;
   if (name == NULL)
     {
@@ -497,26 +359,14 @@ export_cancel (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (widget);
-
-  /* While writing, Cancel stops the export and leaves the dialog open. */
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  aimak_save_dialog_cancel (AIMAK_SAVE_DIALOG (widget));
 }
 
 static void
-on_chooser_response (GtkNativeDialog   *chooser,
-                     int                response,
-                     AimakExportDialog *self)
+on_folder_chosen (AimakSaveDialog *dialog,
+                  GFile           *folder)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      aimak_export_dialog_set_folder (self, folder);
-    }
-  g_clear_object (&self->chooser);
+  aimak_export_dialog_set_folder (AIMAK_EXPORT_DIALOG (dialog), folder);
 }
 
 static void
@@ -526,32 +376,11 @@ export_choose_folder (GtkWidget  *widget,
 {
   AimakExportDialog *self = AIMAK_EXPORT_DIALOG (widget);
 
-  /* GtkFileDialog is GTK 4.10: the native chooser goes through the file chooser portal,
-   * which in a sandbox is what grants access to the folder. */
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Workbook"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Select"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  if (self->folder)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), self->folder, NULL);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static gboolean
-aimak_export_dialog_close_request (GtkWindow *window)
-{
-  AimakExportDialog *self = AIMAK_EXPORT_DIALOG (window);
-
-  /* Closing while writing cancels first; the dialog goes once nothing is left behind. */
-  if (self->cancellable)
-    {
-      self->close_when_done = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      return TRUE;
-    }
-  return GTK_WINDOW_CLASS (aimak_export_dialog_parent_class)->close_request (window);
+  if (aimak_save_dialog_is_choosing (AIMAK_SAVE_DIALOG (self)))
+    return;
+  aimak_save_dialog_choose (AIMAK_SAVE_DIALOG (self), _("Choose a Folder for the Workbook"),
+                            GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Select"), self->folder,
+                            NULL, on_folder_chosen);
 }
 
 static void
@@ -559,17 +388,9 @@ aimak_export_dialog_dispose (GObject *object)
 {
   AimakExportDialog *self = AIMAK_EXPORT_DIALOG (object);
 
-  if (self->chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);
-  g_clear_object (&self->cancellable);
-  if (self->parent)
-    g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
-  self->parent = NULL;
   G_OBJECT_CLASS (aimak_export_dialog_parent_class)->dispose (object);
 }
 
@@ -589,16 +410,9 @@ aimak_export_dialog_class_init (AimakExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = aimak_export_dialog_dispose;
   object_class->finalize = aimak_export_dialog_finalize;
-  window_class->close_request = aimak_export_dialog_close_request;
-
-  /* Emitted when an export ends: TRUE when the workbook was saved. */
-  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-export-dialog.ui");
@@ -664,9 +478,7 @@ aimak_export_dialog_new (GtkWindow  *parent,
 
   self = g_object_new (AIMAK_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->db = aimak_db_ref (db);
-  self->parent = parent;
-  if (parent)
-    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
+  aimak_save_dialog_set_parent (AIMAK_SAVE_DIALOG (self), parent);
   if (area_code && *area_code)
     {
       g_autoptr(AimakArea) area = aimak_area_get (db, area_code, NULL);

@@ -6,11 +6,13 @@
 
 #include <adwaita.h>
 #include "aimak-core.h"
+#include "aimak-save-dialog.h"
 
 G_BEGIN_DECLS
 
 #define AIMAK_TYPE_EXPORT_DIALOG (aimak_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, AIMAK, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (AimakExportDialog, aimak_export_dialog, AIMAK, EXPORT_DIALOG,
+                      AimakSaveDialog)
 
 /* @area_code: the area selected in the window (the default scope), or NULL. */
 AimakExportDialog *aimak_export_dialog_new         (GtkWindow         *parent,

@@ -11,7 +11,7 @@
 #include "aimak-import-dialog-private.h"
 #include "aimak-import-preview-item.h"
 #include "aimak-problem-row.h"
-#include "aimak-window.h"
+#include "aimak-toast.h"
 
 #define PREVIEW_ROWS  500
 #define MAX_PROBLEMS  1000
@@ -460,8 +460,8 @@ on_import_done (GObject      *source,
                                          report->good_rows),
                                report->good_rows, report->inserted, report->updated);
   task_result_free (r);
-  if (AIMAK_IS_WINDOW (parent))
-    aimak_window_add_toast (AIMAK_WINDOW (parent), adw_toast_new (message));
+  if (parent)
+    aimak_toast_show (GTK_WIDGET (parent), message);
   g_signal_emit (self, signals[IMPORTED], 0);
   if (!self->closing)
     {

@@ -11,13 +11,12 @@
 #include <glib/gi18n.h>
 
 #include "aimak-programme-dialog.h"
-#include "aimak-window.h"
 
 #define N_STATUSES 5
 
 struct _AimakProgrammeDialog
 {
-  AdwWindow             parent_instance;
+  AimakSaveDialog       parent_instance;
 
   /* Template widgets */
   AdwComboRow          *area_row;
@@ -40,30 +39,21 @@ struct _AimakProgrammeDialog
   /* Owned references */
   AimakDb              *db;
   GPtrArray            *area_codes;       /* char *, parallel to area_model */
-  GCancellable         *cancellable;      /* the running save or print */
   GCancellable         *preview_cancellable;
   AimakProgrammeLayout *preview;
-  GtkFileChooserNative *chooser;
-  GtkWindow            *parent;           /* weak */
 
   /* State */
   GtkCheckButton       *status_checks[N_STATUSES];
   guint                 preview_source;
-  guint                 progress_source;
-  gint                 *progress_permille; /* shared with the running job */
-  gboolean              close_when_done;
 };
 
-G_DEFINE_FINAL_TYPE (AimakProgrammeDialog, aimak_programme_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (AimakProgrammeDialog, aimak_programme_dialog, AIMAK_TYPE_SAVE_DIALOG)
 
 static const char * const languages[] = { "en", "ru", "ky" };
 /* Every status but rejected, which a programme never includes. */
 static const char * const statuses[N_STATUSES] = {
   "draft", "proposed", "approved", "in_progress", "completed"
 };
-
-enum { SIGNAL_FINISHED, N_SIGNALS };
-static guint signals[N_SIGNALS];
 
 static void schedule_preview (AimakProgrammeDialog *self);
 
@@ -496,46 +486,6 @@ run_print (AimakProgrammeDialog *self,
 /* ------------------------------------------------------------- saving */
 
 static void
-on_toast_open (AdwToast *toast,
-               gpointer  user_data)
-{
-  GFile *file = g_object_get_data (G_OBJECT (toast), "aimak-file");
-  GtkWindow *window = g_object_get_data (G_OBJECT (toast), "aimak-window");
-  g_autofree char *uri = g_file_get_uri (file);
-
-  /* GtkFileLauncher is GTK 4.10; gtk_show_uri goes through the OpenURI portal. */
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
-}
-
-static void
-announce_saved (AimakProgrammeDialog *self,
-                GFile                *file)
-{
-  AdwToast *toast;
-
-  if (!AIMAK_IS_WINDOW (self->parent))
-    return;
-  toast = adw_toast_new (_("Programme document saved"));
-  adw_toast_set_timeout (toast, 10);
-  adw_toast_set_button_label (toast, _("_Open"));
-  g_object_set_data_full (G_OBJECT (toast), "aimak-file", g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "aimak-window", self->parent);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open), NULL);
-  aimak_window_add_toast (AIMAK_WINDOW (self->parent), toast);
-}
-
-static gboolean
-poll_progress (gpointer user_data)
-{
-  AimakProgrammeDialog *self = user_data;
-
-  if (self->progress_permille)
-    gtk_progress_bar_set_fraction (self->progress_bar,
-                                   g_atomic_int_get (self->progress_permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
 set_running (AimakProgrammeDialog *self,
              gboolean              running,
              const char           *what)
@@ -559,6 +509,7 @@ on_job_done (GObject      *source,
              gpointer      user_data)
 {
   AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (source);
+  AimakSaveDialog *base = AIMAK_SAVE_DIALOG (self);
   g_autoptr(GFile) file = user_data;   /* NULL when printing */
   g_autoptr(GError) error = NULL;
   AimakProgrammeLayout *layout = NULL;
@@ -568,33 +519,16 @@ on_job_done (GObject      *source,
     ok = g_task_propagate_boolean (G_TASK (result), &error);
   else
     ok = (layout = g_task_propagate_pointer (G_TASK (result), &error)) != NULL;
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  self->progress_permille = NULL;   /* freed with the job */
-  g_clear_object (&self->cancellable);
+  aimak_save_dialog_end (base);
   set_running (self, FALSE, NULL);
 
   if (ok && file)
-    {
-      announce_saved (self, file);
-      g_signal_emit (self, signals[SIGNAL_FINISHED], 0, TRUE);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-  if (ok)
-    {
-      if (self->close_when_done)
-        aimak_programme_layout_free (layout);
-      else
-        run_print (self, layout);
-      return;
-    }
-  g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
-  if (self->close_when_done)
-    {
-      gtk_window_destroy (GTK_WINDOW (self));
-      return;
-    }
-  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    aimak_save_dialog_saved (base, file, _("Programme document saved"), FALSE);
+  else if (ok && aimak_save_dialog_is_closing (base))
+    aimak_programme_layout_free (layout);
+  else if (ok)
+    run_print (self, layout);
+  else if (aimak_save_dialog_failed (base, error))
     show_error (self, error->message);
 }
 
@@ -604,9 +538,10 @@ start_job (AimakProgrammeDialog *self,
            GFile                *file)
 {
   g_autoptr(GTask) task = NULL;
+  GCancellable *cancellable;
   Job *job;
 
-  if (self->cancellable)
+  if (aimak_programme_dialog_is_running (self))
     return;
   if (!any_status (self))
     {
@@ -626,14 +561,11 @@ start_job (AimakProgrammeDialog *self,
         }
     }
   show_error (self, NULL);
-  self->cancellable = g_cancellable_new ();
-  self->progress_permille = job->permille;
+  cancellable = aimak_save_dialog_begin (AIMAK_SAVE_DIALOG (self), self->progress_bar,
+                                         job->permille, FALSE);
   set_running (self, TRUE, kind == JOB_SAVE ? _("Writing the programme…")
                                             : _("Preparing the pages for printing…"));
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->progress_source = g_timeout_add (100, poll_progress, self);
-
-  task = g_task_new (self, self->cancellable, on_job_done, file ? g_object_ref (file) : NULL);
+  task = g_task_new (self, cancellable, on_job_done, file ? g_object_ref (file) : NULL);
   g_task_set_source_tag (task, start_job);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, job_thread);
@@ -652,7 +584,7 @@ gboolean
 aimak_programme_dialog_is_running (AimakProgrammeDialog *self)
 {
   g_return_val_if_fail (AIMAK_IS_PROGRAMME_DIALOG (self), FALSE);
-  return self->cancellable != NULL;
+  return aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (self));
 }
 
 /* "Aimak-programme-Barskoon-2026-2028-ru.pdf": the area's English name made safe. */
@@ -677,19 +609,11 @@ proposed_name (AimakProgrammeDialog *self)
 }
 
 static void
-on_chooser_response (GtkNativeDialog      *chooser,
-                     int                   response,
-                     AimakProgrammeDialog *self)
+on_file_chosen (AimakSaveDialog *dialog,
+                GFile           *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      /* The chooser has asked before replacing a file. */
-      if (file)
-        start_job (self, JOB_SAVE, file);
-    }
-  g_clear_object (&self->chooser);
+  /* The chooser has asked before replacing a file. */
+  start_job (AIMAK_PROGRAMME_DIALOG (dialog), JOB_SAVE, file);
 }
 
 static void
@@ -698,32 +622,23 @@ programme_save (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (widget);
+  AimakSaveDialog *base = AIMAK_SAVE_DIALOG (self);
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
-  if (self->cancellable || self->chooser)
+  if (aimak_save_dialog_is_running (base) || aimak_save_dialog_is_choosing (base))
     return;
   if (!any_status (self))
     {
       show_error (self, _("Choose at least one status."));
       return;
     }
-  /* GtkFileDialog is GTK 4.10: the native chooser goes through the file chooser portal,
-   * which in a sandbox is what grants access to the file. */
-  self->chooser = gtk_file_chooser_native_new (_("Save the Programme Document"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   name = proposed_name (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (documents);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+    folder = g_file_new_for_path (documents);
+  aimak_save_dialog_choose (base, _("Save the Programme Document"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                            _("_Save"), folder, name, on_file_chosen);
 }
 
 static void
@@ -739,50 +654,21 @@ programme_cancel (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (widget);
-
-  /* While writing, Cancel stops it and leaves the dialog open. */
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_close (GTK_WINDOW (self));
+  aimak_save_dialog_cancel (AIMAK_SAVE_DIALOG (widget));
 }
 
 /* ------------------------------------------------------------- the dialog */
-
-static gboolean
-aimak_programme_dialog_close_request (GtkWindow *window)
-{
-  AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (window);
-
-  /* Closing while writing cancels first; the dialog goes once nothing is left behind. */
-  if (self->cancellable)
-    {
-      self->close_when_done = TRUE;
-      g_cancellable_cancel (self->cancellable);
-      return TRUE;
-    }
-  return GTK_WINDOW_CLASS (aimak_programme_dialog_parent_class)->close_request (window);
-}
 
 static void
 aimak_programme_dialog_dispose (GObject *object)
 {
   AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (object);
 
-  if (self->chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->preview_source, g_source_remove);
   if (self->preview_cancellable)
     g_cancellable_cancel (self->preview_cancellable);
   g_clear_object (&self->preview_cancellable);
-  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PROGRAMME_DIALOG);
-  if (self->parent)
-    g_object_remove_weak_pointer (G_OBJECT (self->parent), (gpointer *) &self->parent);
-  self->parent = NULL;
   G_OBJECT_CLASS (aimak_programme_dialog_parent_class)->dispose (object);
 }
 
@@ -802,16 +688,9 @@ aimak_programme_dialog_class_init (AimakProgrammeDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = aimak_programme_dialog_dispose;
   object_class->finalize = aimak_programme_dialog_finalize;
-  window_class->close_request = aimak_programme_dialog_close_request;
-
-  /* Emitted when saving ends: TRUE when the document was saved. */
-  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-programme-dialog.ui");
@@ -917,9 +796,7 @@ aimak_programme_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (db != NULL, NULL);
   self = g_object_new (AIMAK_TYPE_PROGRAMME_DIALOG, "transient-for", parent, NULL);
   self->db = aimak_db_ref (db);
-  self->parent = parent;
-  if (parent)
-    g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &self->parent);
+  aimak_save_dialog_set_parent (AIMAK_SAVE_DIALOG (self), parent);
   fill_areas (self, area_code && *area_code ? area_code : NULL);
   adw_combo_row_set_selected (self->area_row, 0);
   /* Until chosen, the document speaks the interface's language. */

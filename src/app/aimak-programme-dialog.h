@@ -7,13 +7,14 @@
 
 #include <adwaita.h>
 #include "aimak-core.h"
+#include "aimak-save-dialog.h"
 #include "aimak-programme-pdf.h"
 
 G_BEGIN_DECLS
 
 #define AIMAK_TYPE_PROGRAMME_DIALOG (aimak_programme_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (AimakProgrammeDialog, aimak_programme_dialog, AIMAK, PROGRAMME_DIALOG,
-                      AdwWindow)
+                      AimakSaveDialog)
 
 /* @area_code: the area shown in the window (the default), or NULL. */
 AimakProgrammeDialog *aimak_programme_dialog_new        (GtkWindow            *parent,

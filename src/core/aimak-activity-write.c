@@ -110,19 +110,8 @@ update_body (AimakDb  *db,
   changes = aimak_field_diff (fields, n, old, a);
   if (changes->len == 0)
     return TRUE;
-  if (u->burst && changes->len != 1)
-    *u->burst = 0;   /* several fields at once are no burst of typing */
-  for (guint i = 0; i < changes->len; i++)
-    {
-      AimakFieldChange *c = g_ptr_array_index (changes, i);
-      gboolean ok = u->burst && changes->len == 1
-        ? aimak_change_log_burst (db, AIMAK_ACTIVITY_ENTITY, a->id, c->field, c->old_text,
-                                  c->new_text, u->burst, error)
-        : aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "update", c->field,
-                               c->old_text, c->new_text, error);
-      if (!ok)
-        return FALSE;
-    }
+  if (!aimak_field_log_changes (db, AIMAK_ACTIVITY_ENTITY, a->id, changes, u->burst, error))
+    return FALSE;
   u->now = aimak_db_now ();
   return aimak_field_update (db, "activity", fields, n, a, "updated_at", u->now, "id", a->id,
                              error) &&

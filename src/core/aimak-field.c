@@ -385,6 +385,83 @@ aimak_field_diff (const AimakField *fields,
   return changes;
 }
 
+gboolean
+aimak_change_log_burst (AimakDb     *db,
+                        const char  *entity,
+                        const char  *entity_id,
+                        const char  *field,
+                        const char  *old_value,
+                        const char  *new_value,
+                        gint64      *burst,
+                        GError     **error)
+{
+  GError *local_error = NULL;
+  gint64 newest;
+  g_autofree char *newest_field = NULL;
+  g_autofree char *first_value = NULL;
+
+  g_return_val_if_fail (db != NULL && burst != NULL, FALSE);
+
+  newest = *burst > 0 ? aimak_db_query_int (db, 0, &local_error,
+                                            "SELECT max(id) FROM change_log WHERE entity = ? "
+                                            "AND entity_id = ?", "tt", entity, entity_id)
+                      : 0;
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (newest > 0 && newest == *burst)
+    newest_field = aimak_db_query_text (db, NULL, "SELECT field FROM change_log WHERE id = ? "
+                                        "AND action = 'update'", "j", newest);
+  if (newest_field && g_strcmp0 (newest_field, field) == 0)
+    {
+      g_autofree char *now = aimak_db_now ();
+
+      /* Still the same burst of typing in the same field: one row for all of it. */
+      first_value = aimak_db_query_text (db, NULL, "SELECT old_value FROM change_log "
+                                         "WHERE id = ?", "j", newest);
+      if (g_strcmp0 (first_value ? first_value : "", new_value ? new_value : "") == 0)
+        {
+          *burst = 0;
+          return aimak_db_exec (db, error, "DELETE FROM change_log WHERE id = ?", "j", newest);
+        }
+      return aimak_db_exec (db, error, "UPDATE change_log SET new_value = ?, ts = ? "
+                            "WHERE id = ?", "ttj", new_value, now, newest);
+    }
+  if (!aimak_db_log_change (db, entity, entity_id, "update", field, old_value, new_value, error))
+    return FALSE;
+  *burst = aimak_db_query_int (db, 0, NULL, "SELECT last_insert_rowid()", "");
+  return TRUE;
+}
+
+gboolean
+aimak_field_log_changes (AimakDb     *db,
+                         const char  *entity,
+                         const char  *entity_id,
+                         GPtrArray   *changes,
+                         gint64      *burst,
+                         GError     **error)
+{
+  gboolean folded = burst != NULL && changes->len == 1;
+
+  /* A change of several fields at once is no part of a burst of typing. */
+  if (burst && !folded)
+    *burst = 0;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      AimakFieldChange *c = g_ptr_array_index (changes, i);
+      gboolean ok = folded
+        ? aimak_change_log_burst (db, entity, entity_id, c->field, c->old_text, c->new_text,
+                                  burst, error)
+        : aimak_db_log_change (db, entity, entity_id, "update", c->field, c->old_text,
+                               c->new_text, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The field's own rules                                                     */
 

@@ -233,6 +233,27 @@ gboolean          aimak_field_update              (AimakDb          *db,
                                                    const char       *key,
                                                    GError          **error);
 
+/* Logs an update of @field like aimak_db_log_change(), folding it into row
+ * *@burst while the same field is typed into (aimak_priority_update_burst()
+ * describes it); *@burst becomes the row written (0 when none is left). */
+gboolean          aimak_change_log_burst          (AimakDb          *db,
+                                                   const char       *entity,
+                                                   const char       *entity_id,
+                                                   const char       *field,
+                                                   const char       *old_value,
+                                                   const char       *new_value,
+                                                   gint64           *burst,
+                                                   GError          **error);
+/* One change_log row per AimakFieldChange of @changes (an "update" of @entity
+ * @entity_id). With @burst, a single change is folded into the burst's row
+ * (aimak_change_log_burst()) and several at once end the burst (*@burst = 0). */
+gboolean          aimak_field_log_changes         (AimakDb          *db,
+                                                   const char       *entity,
+                                                   const char       *entity_id,
+                                                   GPtrArray        *changes,
+                                                   gint64           *burst,
+                                                   GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakFieldChange, aimak_field_change_free)
 
 G_END_DECLS

@@ -592,6 +592,64 @@ aimak_file_is_database_file (const char *path,
   return FALSE;
 }
 
+AimakTargetVerdict
+aimak_file_judge_target (const char          *path,
+                         const char          *db_path,
+                         gboolean             replace,
+                         AimakTargetKindFunc  kind,
+                         char               **dir_out)
+{
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  if (path == NULL || *path == '\0')
+    return AIMAK_TARGET_NO_NAME;
+  dir = g_path_get_dirname (path);
+  if (aimak_file_is_database_file (path, db_path))
+    return AIMAK_TARGET_DATABASE;
+  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && aimak_file_in_backups_folder (dir))
+    return AIMAK_TARGET_IN_BACKUPS;
+  if (g_stat (path, &st) == 0)
+    {
+      AimakTargetVerdict verdict;
+
+      if (S_ISDIR (st.st_mode))
+        return AIMAK_TARGET_FOLDER;
+      if (!S_ISREG (st.st_mode))
+        return AIMAK_TARGET_SPECIAL;
+      /* Mode bits as well as access(): root may write anything, but a file someone
+       * made read-only is not meant to be replaced. */
+      if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
+        return AIMAK_TARGET_READ_ONLY;
+      verdict = kind (path);
+      if (verdict != AIMAK_TARGET_OK)
+        return verdict;
+      if (!replace)
+        return AIMAK_TARGET_EXISTS;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    return AIMAK_TARGET_NO_FOLDER;
+  if (dir_out)
+    *dir_out = g_steal_pointer (&dir);
+  return AIMAK_TARGET_OK;
+}
+
+static AimakTargetVerdict
+workbook_kind (const char *path)
+{
+  switch (aimak_file_sniff (path))
+    {
+    case AIMAK_FILE_KIND_WORKBOOK:
+      return AIMAK_TARGET_OK;
+    case AIMAK_FILE_KIND_SQLITE:
+      return AIMAK_TARGET_SQLITE;
+    case AIMAK_FILE_KIND_MISSING:
+    case AIMAK_FILE_KIND_OTHER:
+    default:
+      return AIMAK_TARGET_OTHER_KIND;
+    }
+}
+
 gboolean
 aimak_file_check_workbook_target (const char  *path,
                                   const char  *db_path,
@@ -599,88 +657,81 @@ aimak_file_check_workbook_target (const char  *path,
                                   char       **dir_out,
                                   GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *shown = NULL;
-  GStatBuf st;
+  g_autofree char *shown = path ? g_filename_display_name (path) : NULL;
 
-  if (path == NULL || *path == '\0')
+  switch (aimak_file_judge_target (path, db_path, replace, workbook_kind, dir_out))
     {
+    case AIMAK_TARGET_OK:
+      return TRUE;
+    case AIMAK_TARGET_NO_NAME:
       g_set_error_literal (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
                            _("No file name was given for the workbook."));
-      return FALSE;
-    }
-  shown = g_filename_display_name (path);
-  dir = g_path_get_dirname (path);
-  if (aimak_file_is_database_file (path, db_path))
-    {
+      break;
+    case AIMAK_TARGET_DATABASE:
       g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
                    _("“%s” is the database being exported; a workbook must not replace it. "
                      "Choose another file name ending in .xlsx."), shown);
-      return FALSE;
-    }
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && aimak_file_in_backups_folder (dir))
-    {
+      break;
+    case AIMAK_TARGET_IN_BACKUPS:
       g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
                    _("“%s” is in a backups folder, which holds database backups only. "
                      "Choose another folder for the workbook."), shown);
-      return FALSE;
-    }
-  if (g_stat (path, &st) == 0)
-    {
-      AimakFileKind kind;
-
-      if (S_ISDIR (st.st_mode))
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                       _("“%s” is a folder. Choose a file name for the workbook."), shown);
-          return FALSE;
-        }
-      if (!S_ISREG (st.st_mode))
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                       _("“%s” is not a regular file and cannot be replaced by a workbook."),
-                       shown);
-          return FALSE;
-        }
-      /* Mode bits as well as access(): root may write anything, but a file someone
-       * made read-only is not meant to be replaced. */
-      if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                       _("The file “%s” is read-only and cannot be replaced. Choose another "
-                         "name or make the file writable."), shown);
-          return FALSE;
-        }
-      kind = aimak_file_sniff (path);
-      if (kind == AIMAK_FILE_KIND_SQLITE)
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
-                       _("“%s” is a database, not a workbook; it was not replaced. Choose "
-                         "another file name ending in .xlsx."), shown);
-          return FALSE;
-        }
-      if (kind != AIMAK_FILE_KIND_WORKBOOK)
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
-                       _("“%s” exists and is not an Excel workbook; it was not replaced. "
-                         "Choose another file name."), shown);
-          return FALSE;
-        }
-      if (!replace)
-        {
-          g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS,
-                       _("The workbook “%s” exists already; it was not replaced."), shown);
-          return FALSE;
-        }
-    }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *dir_shown = g_filename_display_name (dir);
+      break;
+    case AIMAK_TARGET_FOLDER:
       g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                   _("The folder “%s” does not exist."), dir_shown);
-      return FALSE;
+                   _("“%s” is a folder. Choose a file name for the workbook."), shown);
+      break;
+    case AIMAK_TARGET_SPECIAL:
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
+                   _("“%s” is not a regular file and cannot be replaced by a workbook."),
+                   shown);
+      break;
+    case AIMAK_TARGET_READ_ONLY:
+      aimak_file_set_read_only_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH, path);
+      break;
+    case AIMAK_TARGET_SQLITE:
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
+                   _("“%s” is a database, not a workbook; it was not replaced. Choose "
+                     "another file name ending in .xlsx."), shown);
+      break;
+    case AIMAK_TARGET_OTHER_KIND:
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
+                   _("“%s” exists and is not an Excel workbook; it was not replaced. "
+                     "Choose another file name."), shown);
+      break;
+    case AIMAK_TARGET_EXISTS:
+      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS,
+                   _("The workbook “%s” exists already; it was not replaced."), shown);
+      break;
+    case AIMAK_TARGET_NO_FOLDER:
+    default:
+      aimak_file_set_no_folder_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH, path);
+      break;
     }
-  if (dir_out)
-    *dir_out = g_steal_pointer (&dir);
-  return TRUE;
+  return FALSE;
+}
+
+void
+aimak_file_set_read_only_error (GError    **error,
+                                GQuark      domain,
+                                int         code,
+                                const char *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_set_error (error, domain, code,
+               _("The file “%s” is read-only and cannot be replaced. Choose another "
+                 "name or make the file writable."), shown);
+}
+
+void
+aimak_file_set_no_folder_error (GError    **error,
+                                GQuark      domain,
+                                int         code,
+                                const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *dir_shown = g_filename_display_name (dir);
+
+  g_set_error (error, domain, code, _("The folder “%s” does not exist."), dir_shown);
 }

@@ -69,6 +69,38 @@ char          *aimak_file_temp_template     (const char   *dir,
 void           aimak_file_quiet_stderr_begin (void);
 void           aimak_file_quiet_stderr_end   (void);
 
+/* What aimak_file_judge_target() says of a file Aimak is about to write. */
+typedef enum
+{
+  AIMAK_TARGET_OK,
+  AIMAK_TARGET_NO_NAME,       /* no path at all */
+  AIMAK_TARGET_DATABASE,      /* the database or one of its side files, under any name */
+  AIMAK_TARGET_IN_BACKUPS,    /* inside a "backups" folder */
+  AIMAK_TARGET_FOLDER,        /* an existing folder */
+  AIMAK_TARGET_SPECIAL,       /* exists and is not a regular file */
+  AIMAK_TARGET_READ_ONLY,     /* an existing file made read-only */
+  AIMAK_TARGET_SQLITE,        /* an existing SQLite database (said by the kind function) */
+  AIMAK_TARGET_OTHER_KIND,    /* an existing file of another kind than the one written */
+  AIMAK_TARGET_EXISTS,        /* a file of the right kind, and replacing was not asked for */
+  AIMAK_TARGET_NO_FOLDER,     /* its folder does not exist */
+} AimakTargetVerdict;
+
+/* Says whether the existing regular file @path is of the kind being written:
+ * AIMAK_TARGET_OK, or AIMAK_TARGET_SQLITE / AIMAK_TARGET_OTHER_KIND. */
+typedef AimakTargetVerdict (*AimakTargetKindFunc) (const char *path);
+
+/* The one rule for every target Aimak writes (the workbook, the programme
+ * document), checked in this order: a name, not the database @db_path (may be
+ * NULL) nor a side file of it, not in a backups folder; an existing target must
+ * be a writable regular file that @kind accepts, and is replaced only when
+ * @replace; the folder must exist. On AIMAK_TARGET_OK *@dir_out (may be NULL)
+ * gets the folder. The caller turns a refusal into its own message. */
+AimakTargetVerdict aimak_file_judge_target   (const char          *path,
+                                              const char          *db_path,
+                                              gboolean             replace,
+                                              AimakTargetKindFunc  kind,
+                                              char               **dir_out);
+
 /* Refuses a workbook target that must not be replaced: the database @db_path
  * (may be NULL) or one of its side files under any name, any SQLite database,
  * anything in a "backups" folder, an existing file that is not a workbook, a
@@ -80,5 +112,15 @@ gboolean       aimak_file_check_workbook_target (const char  *path,
                                                  gboolean     replace,
                                                  char       **dir_out,
                                                  GError     **error);
+
+/* The messages every target check shares, in @domain with @code. */
+void           aimak_file_set_read_only_error (GError    **error,
+                                               GQuark      domain,
+                                               int         code,
+                                               const char *path);
+void           aimak_file_set_no_folder_error (GError    **error,
+                                               GQuark      domain,
+                                               int         code,
+                                               const char *path);
 
 G_END_DECLS

@@ -208,56 +208,6 @@ typedef struct
   gint64        *burst;         /* NULL: every change gets its own log row */
 } UpdateData;
 
-gboolean
-aimak_change_log_burst (AimakDb     *db,
-                        const char  *entity,
-                        const char  *entity_id,
-                        const char  *field,
-                        const char  *old_value,
-                        const char  *new_value,
-                        gint64      *burst,
-                        GError     **error)
-{
-  GError *local_error = NULL;
-  gint64 newest;
-  g_autofree char *newest_field = NULL;
-  g_autofree char *first_value = NULL;
-
-  g_return_val_if_fail (db != NULL && burst != NULL, FALSE);
-
-  newest = *burst > 0 ? aimak_db_query_int (db, 0, &local_error,
-                                            "SELECT max(id) FROM change_log WHERE entity = ? "
-                                            "AND entity_id = ?", "tt", entity, entity_id)
-                      : 0;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (newest > 0 && newest == *burst)
-    newest_field = aimak_db_query_text (db, NULL, "SELECT field FROM change_log WHERE id = ? "
-                                        "AND action = 'update'", "j", newest);
-  if (newest_field && g_strcmp0 (newest_field, field) == 0)
-    {
-      g_autofree char *now = aimak_db_now ();
-
-      /* Still the same burst of typing in the same field: one row for all of it. */
-      first_value = aimak_db_query_text (db, NULL, "SELECT old_value FROM change_log "
-                                         "WHERE id = ?", "j", newest);
-      if (g_strcmp0 (first_value ? first_value : "", new_value ? new_value : "") == 0)
-        {
-          *burst = 0;
-          return aimak_db_exec (db, error, "DELETE FROM change_log WHERE id = ?", "j", newest);
-        }
-      return aimak_db_exec (db, error, "UPDATE change_log SET new_value = ?, ts = ? "
-                            "WHERE id = ?", "ttj", new_value, now, newest);
-    }
-  if (!aimak_db_log_change (db, entity, entity_id, "update", field, old_value, new_value, error))
-    return FALSE;
-  *burst = aimak_db_query_int (db, 0, NULL, "SELECT last_insert_rowid()", "");
-  return TRUE;
-}
-
 /* A priority that changes area leaves a gap there and joins the end of the new one. */
 static gboolean
 change_area (AimakDb             *db,
@@ -278,36 +228,6 @@ change_area (AimakDb             *db,
                       "AND deleted_at IS NULL AND rank > ?", "ti", old->area_code, old->rank))
     return FALSE;
   p->rank = n + 1;
-  return TRUE;
-}
-
-/* One change_log row per changed field, its links rewritten first. */
-static gboolean
-log_changes (AimakDb       *db,
-             UpdateData    *u,
-             GPtrArray     *changes,
-             gboolean       area_changed,
-             GError       **error)
-{
-  AimakPriority *p = u->p;
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      AimakFieldChange *c = g_ptr_array_index (changes, i);
-      gboolean ok;
-
-      if (!write_links (db, p, c->field, error))
-        return FALSE;
-      /* One field changed by the editor's burst of typing: fold it into the burst's row. */
-      if (u->burst && changes->len == 1 && !area_changed)
-        ok = aimak_change_log_burst (db, ENTITY, p->id, c->field, c->old_text, c->new_text,
-                                     u->burst, error);
-      else
-        ok = aimak_db_log_change (db, ENTITY, p->id, "update", c->field, c->old_text,
-                                  c->new_text, error);
-      if (!ok)
-        return FALSE;
-    }
   return TRUE;
 }
 
@@ -351,12 +271,16 @@ update_body (AimakDb  *db,
     p->rank = old->rank;
 
   if (!aimak_field_update (db, "priority", fields, n, p, "updated_at", u->now, "id", p->id,
-                           error) ||
-      !log_changes (db, u, changes, area_changed, error))
+                           error))
     return FALSE;
-  /* A change of several fields at once is no part of a burst of typing. */
-  if (u->burst && (changes->len != 1 || area_changed))
+  for (guint i = 0; i < changes->len; i++)
+    if (!write_links (db, p, ((AimakFieldChange *) g_ptr_array_index (changes, i))->field, error))
+      return FALSE;
+  /* A move to another area is no part of a burst of typing. */
+  if (u->burst && area_changed)
     *u->burst = 0;
+  if (!aimak_field_log_changes (db, ENTITY, p->id, changes, area_changed ? NULL : u->burst, error))
+    return FALSE;
   if (area_changed)
     {
       g_autofree char *old_rank = g_strdup_printf ("%d", old->rank);

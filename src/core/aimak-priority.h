@@ -164,17 +164,6 @@ const char             *aimak_priority_field_label      (const char             
 
 void                    aimak_change_free               (AimakChange                  *change);
 
-/* Logs an update of @field like aimak_db_log_change(), folding it into row
- * *@burst as aimak_priority_update_burst() describes; *@burst becomes the row
- * written (0 when none is left). For the other editors' entities too. */
-gboolean                aimak_change_log_burst          (AimakDb                      *db,
-                                                         const char                   *entity,
-                                                         const char                   *entity_id,
-                                                         const char                   *field,
-                                                         const char                   *old_value,
-                                                         const char                   *new_value,
-                                                         gint64                       *burst,
-                                                         GError                      **error);
 /* The change log of one entity ("priority", id), newest first, AimakChange *. */
 GPtrArray              *aimak_change_log_list           (AimakDb                      *db,
                                                          const char                   *entity,

@@ -73,6 +73,16 @@ is_document (const char *path)
          memcmp (head + 38, "application/vnd.oasis.opendocument.", 35) == 0;
 }
 
+static AimakTargetVerdict
+document_kind (const char *path)
+{
+  /* Only an ODF package or a PDF (so never a database). Not aimak_file_sniff():
+   * it verifies a zip through gettext, and GLib decides once per process, on
+   * its first translated message, whether to translate at all — with
+   * LANGUAGE=en under LC_ALL=C.UTF-8 the document's labels would stay English. */
+  return is_document (path) ? AIMAK_TARGET_OK : AIMAK_TARGET_OTHER_KIND;
+}
+
 gboolean
 aimak_programme_check_target (const char  *path,
                               const char  *db_path,
@@ -80,76 +90,53 @@ aimak_programme_check_target (const char  *path,
                               char       **dir_out,
                               GError     **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *shown = NULL;
-  GStatBuf st;
+  g_autofree char *shown = path ? g_filename_display_name (path) : NULL;
 
-  if (path == NULL || *path == '\0')
+  switch (aimak_file_judge_target (path, db_path, replace, document_kind, dir_out))
     {
+    case AIMAK_TARGET_OK:
+      return TRUE;
+    case AIMAK_TARGET_NO_NAME:
       g_set_error_literal (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
                            _("No file name was given for the document."));
-      return FALSE;
-    }
-  shown = g_filename_display_name (path);
-  dir = g_path_get_dirname (path);
-  if (aimak_file_is_database_file (path, db_path))
-    {
+      break;
+    case AIMAK_TARGET_DATABASE:
       g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
                    _("“%s” is the database; a document must not replace it. Choose another "
                      "file name."), shown);
-      return FALSE;
-    }
-  if (g_file_test (dir, G_FILE_TEST_IS_DIR) && aimak_file_in_backups_folder (dir))
-    {
+      break;
+    case AIMAK_TARGET_IN_BACKUPS:
       g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
                    _("“%s” is in a backups folder, which holds database backups only. Choose "
                      "another folder for the document."), shown);
-      return FALSE;
-    }
-  if (g_stat (path, &st) == 0)
-    {
-      if (S_ISDIR (st.st_mode) || !S_ISREG (st.st_mode))
-        {
-          g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                       _("“%s” is a folder or a special file. Choose a file name for the "
-                         "document."), shown);
-          return FALSE;
-        }
-      if ((st.st_mode & 0222) == 0 || g_access (path, W_OK) != 0)
-        {
-          g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                       _("The file “%s” is read-only and cannot be replaced. Choose another "
-                         "name or make the file writable."), shown);
-          return FALSE;
-        }
-      /* Only an ODF package or a PDF (so never a database). Not aimak_file_sniff():
-       * it verifies a zip through gettext, and GLib decides once per process, on
-       * its first translated message, whether to translate at all — with
-       * LANGUAGE=en under LC_ALL=C.UTF-8 the document's labels would stay English. */
-      if (!is_document (path))
-        {
-          g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
-                       _("“%s” exists and is not an ODT or PDF document; it was not replaced. "
-                         "Choose another file name."), shown);
-          return FALSE;
-        }
-      if (!replace)
-        {
-          g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_EXISTS,
-                       _("The document “%s” exists already; it was not replaced."), shown);
-          return FALSE;
-        }
-    }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_autofree char *dir_shown = g_filename_display_name (dir);
+      break;
+    case AIMAK_TARGET_FOLDER:
+    case AIMAK_TARGET_SPECIAL:
       g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                   _("The folder “%s” does not exist."), dir_shown);
-      return FALSE;
+                   _("“%s” is a folder or a special file. Choose a file name for the "
+                     "document."), shown);
+      break;
+    case AIMAK_TARGET_READ_ONLY:
+      aimak_file_set_read_only_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
+                                      path);
+      break;
+    case AIMAK_TARGET_SQLITE:
+    case AIMAK_TARGET_OTHER_KIND:
+      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
+                   _("“%s” exists and is not an ODT or PDF document; it was not replaced. "
+                     "Choose another file name."), shown);
+      break;
+    case AIMAK_TARGET_EXISTS:
+      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_EXISTS,
+                   _("The document “%s” exists already; it was not replaced."), shown);
+      break;
+    case AIMAK_TARGET_NO_FOLDER:
+    default:
+      aimak_file_set_no_folder_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
+                                      path);
+      break;
     }
-  if (dir_out)
-    *dir_out = g_steal_pointer (&dir);
-  return TRUE;
+  return FALSE;
 }
 
 /* ------------------------------------------------------------ the parts */
