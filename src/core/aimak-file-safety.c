@@ -634,6 +634,38 @@ aimak_file_judge_target (const char          *path,
   return AIMAK_TARGET_OK;
 }
 
+gboolean
+aimak_file_check_target (const char               *path,
+                         const char               *db_path,
+                         gboolean                  replace,
+                         AimakTargetKindFunc       kind,
+                         GQuark                    domain,
+                         const AimakTargetMessage *messages,
+                         char                    **dir_out,
+                         GError                  **error)
+{
+  AimakTargetVerdict verdict = aimak_file_judge_target (path, db_path, replace, kind, dir_out);
+  g_autofree char *dir = NULL;
+  g_autofree char *shown = NULL;
+  const AimakTargetMessage *m = messages;
+
+  if (verdict == AIMAK_TARGET_OK)
+    return TRUE;
+  while (m->verdict != verdict && m->verdict != AIMAK_TARGET_OK)
+    m++;
+  g_return_val_if_fail (m->message != NULL, FALSE);
+  /* The folder's name where the folder is missing, otherwise the file's. */
+  if (verdict == AIMAK_TARGET_NO_FOLDER)
+    path = dir = g_path_get_dirname (path);
+  shown = path ? g_filename_display_name (path) : NULL;
+  /* The messages are N_() literals of the callers' tables, each with at most one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, domain, m->code, _(m->message), shown);
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
 static AimakTargetVerdict
 workbook_kind (const char *path)
 {
@@ -650,6 +682,32 @@ workbook_kind (const char *path)
     }
 }
 
+static const AimakTargetMessage workbook_messages[] = {
+  { AIMAK_TARGET_NO_NAME, AIMAK_EXPORT_ERROR_INVALID,
+    N_("No file name was given for the workbook.") },
+  { AIMAK_TARGET_DATABASE, AIMAK_EXPORT_ERROR_REFUSED,
+    N_("“%s” is the database being exported; a workbook must not replace it. "
+       "Choose another file name ending in .xlsx.") },
+  { AIMAK_TARGET_IN_BACKUPS, AIMAK_EXPORT_ERROR_REFUSED,
+    N_("“%s” is in a backups folder, which holds database backups only. "
+       "Choose another folder for the workbook.") },
+  { AIMAK_TARGET_FOLDER, AIMAK_EXPORT_ERROR_PATH,
+    N_("“%s” is a folder. Choose a file name for the workbook.") },
+  { AIMAK_TARGET_SPECIAL, AIMAK_EXPORT_ERROR_PATH,
+    N_("“%s” is not a regular file and cannot be replaced by a workbook.") },
+  { AIMAK_TARGET_READ_ONLY, AIMAK_EXPORT_ERROR_PATH, AIMAK_TARGET_READ_ONLY_MESSAGE },
+  { AIMAK_TARGET_SQLITE, AIMAK_EXPORT_ERROR_REFUSED,
+    N_("“%s” is a database, not a workbook; it was not replaced. Choose "
+       "another file name ending in .xlsx.") },
+  { AIMAK_TARGET_OTHER_KIND, AIMAK_EXPORT_ERROR_REFUSED,
+    N_("“%s” exists and is not an Excel workbook; it was not replaced. "
+       "Choose another file name.") },
+  { AIMAK_TARGET_EXISTS, AIMAK_EXPORT_ERROR_EXISTS,
+    N_("The workbook “%s” exists already; it was not replaced.") },
+  { AIMAK_TARGET_NO_FOLDER, AIMAK_EXPORT_ERROR_PATH, AIMAK_TARGET_NO_FOLDER_MESSAGE },
+  { AIMAK_TARGET_OK, 0, NULL },
+};
+
 gboolean
 aimak_file_check_workbook_target (const char  *path,
                                   const char  *db_path,
@@ -657,81 +715,6 @@ aimak_file_check_workbook_target (const char  *path,
                                   char       **dir_out,
                                   GError     **error)
 {
-  g_autofree char *shown = path ? g_filename_display_name (path) : NULL;
-
-  switch (aimak_file_judge_target (path, db_path, replace, workbook_kind, dir_out))
-    {
-    case AIMAK_TARGET_OK:
-      return TRUE;
-    case AIMAK_TARGET_NO_NAME:
-      g_set_error_literal (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_INVALID,
-                           _("No file name was given for the workbook."));
-      break;
-    case AIMAK_TARGET_DATABASE:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
-                   _("“%s” is the database being exported; a workbook must not replace it. "
-                     "Choose another file name ending in .xlsx."), shown);
-      break;
-    case AIMAK_TARGET_IN_BACKUPS:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
-                   _("“%s” is in a backups folder, which holds database backups only. "
-                     "Choose another folder for the workbook."), shown);
-      break;
-    case AIMAK_TARGET_FOLDER:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                   _("“%s” is a folder. Choose a file name for the workbook."), shown);
-      break;
-    case AIMAK_TARGET_SPECIAL:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                   _("“%s” is not a regular file and cannot be replaced by a workbook."),
-                   shown);
-      break;
-    case AIMAK_TARGET_READ_ONLY:
-      aimak_file_set_read_only_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH, path);
-      break;
-    case AIMAK_TARGET_SQLITE:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
-                   _("“%s” is a database, not a workbook; it was not replaced. Choose "
-                     "another file name ending in .xlsx."), shown);
-      break;
-    case AIMAK_TARGET_OTHER_KIND:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_REFUSED,
-                   _("“%s” exists and is not an Excel workbook; it was not replaced. "
-                     "Choose another file name."), shown);
-      break;
-    case AIMAK_TARGET_EXISTS:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS,
-                   _("The workbook “%s” exists already; it was not replaced."), shown);
-      break;
-    case AIMAK_TARGET_NO_FOLDER:
-    default:
-      aimak_file_set_no_folder_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH, path);
-      break;
-    }
-  return FALSE;
-}
-
-void
-aimak_file_set_read_only_error (GError    **error,
-                                GQuark      domain,
-                                int         code,
-                                const char *path)
-{
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_set_error (error, domain, code,
-               _("The file “%s” is read-only and cannot be replaced. Choose another "
-                 "name or make the file writable."), shown);
-}
-
-void
-aimak_file_set_no_folder_error (GError    **error,
-                                GQuark      domain,
-                                int         code,
-                                const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *dir_shown = g_filename_display_name (dir);
-
-  g_set_error (error, domain, code, _("The folder “%s” does not exist."), dir_shown);
+  return aimak_file_check_target (path, db_path, replace, workbook_kind, AIMAK_EXPORT_ERROR,
+                                  workbook_messages, dir_out, error);
 }

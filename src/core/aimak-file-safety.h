@@ -101,6 +101,32 @@ AimakTargetVerdict aimak_file_judge_target   (const char          *path,
                                               AimakTargetKindFunc  kind,
                                               char               **dir_out);
 
+/* What a caller of aimak_file_check_target() says for @verdict: @message (an
+ * N_() literal, translated when used) takes the file's display name as its %s
+ * (the folder's for AIMAK_TARGET_NO_FOLDER). A table ends with AIMAK_TARGET_OK. */
+typedef struct
+{
+  AimakTargetVerdict  verdict;
+  int                 code;
+  const char         *message;
+} AimakTargetMessage;
+
+/* The words every target check shares. */
+#define AIMAK_TARGET_READ_ONLY_MESSAGE \
+  N_("The file “%s” is read-only and cannot be replaced. Choose another " \
+     "name or make the file writable.")
+#define AIMAK_TARGET_NO_FOLDER_MESSAGE N_("The folder “%s” does not exist.")
+
+/* aimak_file_judge_target(), a refusal set in @error (@domain) from @messages. */
+gboolean       aimak_file_check_target      (const char               *path,
+                                             const char               *db_path,
+                                             gboolean                  replace,
+                                             AimakTargetKindFunc       kind,
+                                             GQuark                    domain,
+                                             const AimakTargetMessage *messages,
+                                             char                    **dir_out,
+                                             GError                  **error);
+
 /* Refuses a workbook target that must not be replaced: the database @db_path
  * (may be NULL) or one of its side files under any name, any SQLite database,
  * anything in a "backups" folder, an existing file that is not a workbook, a
@@ -112,15 +138,5 @@ gboolean       aimak_file_check_workbook_target (const char  *path,
                                                  gboolean     replace,
                                                  char       **dir_out,
                                                  GError     **error);
-
-/* The messages every target check shares, in @domain with @code. */
-void           aimak_file_set_read_only_error (GError    **error,
-                                               GQuark      domain,
-                                               int         code,
-                                               const char *path);
-void           aimak_file_set_no_folder_error (GError    **error,
-                                               GQuark      domain,
-                                               int         code,
-                                               const char *path);
 
 G_END_DECLS

@@ -83,6 +83,29 @@ document_kind (const char *path)
   return is_document (path) ? AIMAK_TARGET_OK : AIMAK_TARGET_OTHER_KIND;
 }
 
+static const AimakTargetMessage document_messages[] = {
+  { AIMAK_TARGET_NO_NAME, AIMAK_PROGRAMME_ERROR_PATH,
+    N_("No file name was given for the document.") },
+  { AIMAK_TARGET_DATABASE, AIMAK_PROGRAMME_ERROR_REFUSED,
+    N_("“%s” is the database; a document must not replace it. Choose another "
+       "file name.") },
+  { AIMAK_TARGET_IN_BACKUPS, AIMAK_PROGRAMME_ERROR_REFUSED,
+    N_("“%s” is in a backups folder, which holds database backups only. Choose "
+       "another folder for the document.") },
+  { AIMAK_TARGET_FOLDER, AIMAK_PROGRAMME_ERROR_PATH,
+    N_("“%s” is a folder or a special file. Choose a file name for the document.") },
+  { AIMAK_TARGET_SPECIAL, AIMAK_PROGRAMME_ERROR_PATH,
+    N_("“%s” is a folder or a special file. Choose a file name for the document.") },
+  { AIMAK_TARGET_READ_ONLY, AIMAK_PROGRAMME_ERROR_PATH, AIMAK_TARGET_READ_ONLY_MESSAGE },
+  { AIMAK_TARGET_OTHER_KIND, AIMAK_PROGRAMME_ERROR_REFUSED,
+    N_("“%s” exists and is not an ODT or PDF document; it was not replaced. "
+       "Choose another file name.") },
+  { AIMAK_TARGET_EXISTS, AIMAK_PROGRAMME_ERROR_EXISTS,
+    N_("The document “%s” exists already; it was not replaced.") },
+  { AIMAK_TARGET_NO_FOLDER, AIMAK_PROGRAMME_ERROR_PATH, AIMAK_TARGET_NO_FOLDER_MESSAGE },
+  { AIMAK_TARGET_OK, 0, NULL },
+};
+
 gboolean
 aimak_programme_check_target (const char  *path,
                               const char  *db_path,
@@ -90,53 +113,8 @@ aimak_programme_check_target (const char  *path,
                               char       **dir_out,
                               GError     **error)
 {
-  g_autofree char *shown = path ? g_filename_display_name (path) : NULL;
-
-  switch (aimak_file_judge_target (path, db_path, replace, document_kind, dir_out))
-    {
-    case AIMAK_TARGET_OK:
-      return TRUE;
-    case AIMAK_TARGET_NO_NAME:
-      g_set_error_literal (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                           _("No file name was given for the document."));
-      break;
-    case AIMAK_TARGET_DATABASE:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
-                   _("“%s” is the database; a document must not replace it. Choose another "
-                     "file name."), shown);
-      break;
-    case AIMAK_TARGET_IN_BACKUPS:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
-                   _("“%s” is in a backups folder, which holds database backups only. Choose "
-                     "another folder for the document."), shown);
-      break;
-    case AIMAK_TARGET_FOLDER:
-    case AIMAK_TARGET_SPECIAL:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                   _("“%s” is a folder or a special file. Choose a file name for the "
-                     "document."), shown);
-      break;
-    case AIMAK_TARGET_READ_ONLY:
-      aimak_file_set_read_only_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                                      path);
-      break;
-    case AIMAK_TARGET_SQLITE:
-    case AIMAK_TARGET_OTHER_KIND:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_REFUSED,
-                   _("“%s” exists and is not an ODT or PDF document; it was not replaced. "
-                     "Choose another file name."), shown);
-      break;
-    case AIMAK_TARGET_EXISTS:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_EXISTS,
-                   _("The document “%s” exists already; it was not replaced."), shown);
-      break;
-    case AIMAK_TARGET_NO_FOLDER:
-    default:
-      aimak_file_set_no_folder_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                                      path);
-      break;
-    }
-  return FALSE;
+  return aimak_file_check_target (path, db_path, replace, document_kind, AIMAK_PROGRAMME_ERROR,
+                                  document_messages, dir_out, error);
 }
 
 /* ------------------------------------------------------------ the parts */
