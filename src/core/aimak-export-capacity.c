@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-export-capacity.c — the Capacity building sheet: every activity with its
  * participants by role, women and men, the totals, and the chart of participants by role.
- * See aimak-export-private.h.
+ * The columns are the activity fields that have an export cell, in export order
+ * (aimak-activity-fields.c); the participants field spreads over a women and a men
+ * column per role and the three totals. See aimak-export-private.h.
  */
 #include "config.h"
 
@@ -9,53 +11,141 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-export-private.h"
+#include "aimak-activity.h"
+#include "aimak-field.h"
 
-enum { C_AREA, C_DATE, C_TYPE, C_TOPIC, C_FACILITATOR, C_FIRST_ROLE };
+/* The participants-by-role block below the totals and its chart use the first four
+ * columns, whatever the fields above them. */
+enum { B_ROLE, B_WOMEN, B_MEN, B_TOTAL };
 
-/* The columns after the roles' (women, men per role) are counted from c_women. */
+#define MAX_FIELDS 16
+
+/* One exported activity field: its first column and its column in the query (-1: none). */
 typedef struct
 {
-  Export    *x;
-  Sheet     *s;
-  guint      n_roles;
-  lxw_col_t  c_women, c_men, c_total, c_pre, c_post, c_demo, c_linked, n_cols;
-  guint64   *sums;          /* per role: women, men */
-  guint     *row_values;    /* the same for the row being written */
-  GString   *formula;
-  lxw_row_t  row;
+  const AimakField *field;
+  lxw_col_t         col;
+  int               sql_col;
+} ActivityColumn;
+
+/* c_first_role, c_women, c_men and c_total are the participants field's columns. */
+typedef struct
+{
+  Export        *x;
+  Sheet         *s;
+  guint          n_roles;
+  ActivityColumn columns[MAX_FIELDS];
+  guint          n_columns;
+  lxw_col_t      c_first_role, c_women, c_men, c_total, n_cols;
+  int            q_participants, q_linked;
+  char          *sql;
+  guint64       *sums;          /* per role: women, men */
+  guint         *row_values;    /* the same for the row being written */
+  GString       *formula;
+  lxw_row_t      row;
 } Capacity;
+
+static int
+compare_export_order (gconstpointer a,
+                      gconstpointer b)
+{
+  const AimakField *fa = *(const AimakField * const *) a;
+  const AimakField *fb = *(const AimakField * const *) b;
+
+  return fa->export_order - fb->export_order;
+}
+
+static const char linked_sql[] =
+  /* The priorities the activity serves, by rank and title, live ones only. */
+  " (SELECT group_concat(t, char(31)) FROM (SELECT p.rank || '. ' || p.title AS t"
+  "   FROM activity_priority ap JOIN priority p ON p.id = ap.priority_id"
+  "   WHERE ap.activity_id = a.id AND p.deleted_at IS NULL ORDER BY p.rank, p.id))";
+static const char participants_sql[] =
+  " (SELECT group_concat(role_code || char(30) || women || char(30) || men, char(31))"
+  "   FROM activity_participant WHERE activity_id = a.id)";
+
+/* The columns and the query from the activity field table: every field with an
+ * export cell, in export order, one column each but the participants'. */
+static void
+capacity_layout (Capacity *c)
+{
+  guint n_fields;
+  const AimakField *fields = aimak_activity_fields (&n_fields);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id");
+  lxw_col_t col = 0;
+  int sql_col = 1;
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].export_cell != AIMAK_FIELD_CELL_NONE)
+      g_ptr_array_add (sorted, (gpointer) &fields[i]);
+  g_ptr_array_sort (sorted, compare_export_order);
+  for (guint i = 0; i < sorted->len && i < MAX_FIELDS; i++)
+    {
+      ActivityColumn *ac = &c->columns[c->n_columns++];
+
+      ac->field = g_ptr_array_index (sorted, i);
+      ac->col = col++;
+      ac->sql_col = sql_col++;
+      if (ac->field->column != NULL)
+        g_string_append_printf (sql, ", a.%s", ac->field->column);
+      else if (g_str_equal (ac->field->id, "participants"))
+        {
+          g_string_append_c (sql, ',');
+          g_string_append (sql, participants_sql);
+          c->q_participants = ac->sql_col;
+          c->c_first_role = ac->col;
+          c->c_women = c->c_first_role + 2 * c->n_roles;
+          c->c_men = c->c_women + 1;
+          c->c_total = c->c_women + 2;
+          col = c->c_total + 1;
+        }
+      else
+        {
+          g_string_append_c (sql, ',');
+          g_string_append (sql, linked_sql);
+          c->q_linked = ac->sql_col;
+        }
+    }
+  c->n_cols = col;
+  g_string_append (sql, " FROM activity a WHERE a.deleted_at IS NULL AND "
+                   IN_SCOPE ("a.area_code") " ORDER BY a.area_code, a.date, a.id");
+  c->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+}
 
 static gboolean
 write_capacity_headers (Capacity *c)
 {
   Export *x = c->x;
   Sheet *s = c->s;
-  static const AimakExportString before[] = {
-    AIMAK_XS_COL_AREA, AIMAK_XS_COL_DATE, AIMAK_XS_COL_TYPE, AIMAK_XS_COL_TOPIC,
-    AIMAK_XS_COL_FACILITATOR,
-  };
-  static const AimakExportString after[] = {
+  static const AimakExportString totals[] = {
     AIMAK_XS_COL_TOTAL_WOMEN, AIMAK_XS_COL_TOTAL_MEN, AIMAK_XS_COL_TOTAL_PARTICIPANTS,
-    AIMAK_XS_COL_PRE_SCORE, AIMAK_XS_COL_POST_SCORE, AIMAK_XS_COL_DEMO,
-    AIMAK_XS_COL_LINKED_PRIORITIES,
   };
   g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
-    g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, before[i])));
-  for (guint i = 0; i < c->n_roles; i++)
+  for (guint k = 0; k < c->n_columns; k++)
     {
-      Code *role = g_ptr_array_index (x->roles.list, i);
-      g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_COL_ROLE_WOMEN,
-                                                           "role", role->name));
-      g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_COL_ROLE_MEN,
-                                                           "role", role->name));
+      const AimakField *f = c->columns[k].field;
+
+      if (f->export_width > 0)
+        s->cap[c->columns[k].col] = f->export_width;
+      if (c->columns[k].sql_col != c->q_participants)
+        {
+          g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, f->export_header)));
+          continue;
+        }
+      for (guint i = 0; i < c->n_roles; i++)
+        {
+          Code *role = g_ptr_array_index (x->roles.list, i);
+          g_ptr_array_add (headers, aimak_export_string_subst (x->lang, f->export_header,
+                                                               "role", role->name));
+          g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_COL_ROLE_MEN,
+                                                               "role", role->name));
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (totals); i++)
+        g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, totals[i])));
     }
-  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
-    g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, after[i])));
-  s->cap[C_TOPIC] = WIDTH_CAP_WRAP;
-  s->cap[c->c_linked] = WIDTH_CAP_WRAP;
-  for (lxw_col_t col = C_FIRST_ROLE; col < c->c_pre; col++)
+  for (lxw_col_t col = c->c_first_role; col <= c->c_total; col++)
     s->fixed[col] = 12;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_CAPACITY));
   return sheet_headers (x, s, (const char * const *) headers->pdata, c->n_cols, TRUE);
@@ -96,7 +186,7 @@ write_participants (Capacity *c)
 
   for (guint i = 0; i < 2 * c->n_roles; i++)
     {
-      TRY (cell_number (x, s, row, C_FIRST_ROLE + i, c->row_values[i], x->f_count));
+      TRY (cell_number (x, s, row, c->c_first_role + i, c->row_values[i], x->f_count));
       c->sums[i] += c->row_values[i];
       if (i % 2 == 0)
         women += c->row_values[i];
@@ -109,7 +199,7 @@ write_participants (Capacity *c)
       g_string_assign (c->formula, "=");
       for (guint i = 0; i < c->n_roles; i++)
         {
-          lxw_rowcol_to_cell (c1, row, C_FIRST_ROLE + 2 * i + sex);
+          lxw_rowcol_to_cell (c1, row, c->c_first_role + 2 * i + sex);
           g_string_append_printf (c->formula, "%s%s", i ? "+" : "", c1);
         }
       if (c->n_roles == 0)
@@ -123,37 +213,65 @@ write_participants (Capacity *c)
   return cell_formula (x, s, row, c->c_total, c->formula->str, women + men, x->f_count);
 }
 
+/* One field's cell(s) of an activity's row, as the field's export cell says. */
+static gboolean
+write_field_cell (Capacity             *c,
+                  const ActivityColumn *ac,
+                  AimakStmt            *st)
+{
+  Export *x = c->x;
+  Sheet *s = c->s;
+  const char *text = aimak_stmt_text (st, ac->sql_col);
+
+  switch (ac->field->export_cell)
+    {
+    case AIMAK_FIELD_CELL_AREA:   /* the name only: activities carry no P-code column */
+      return cell_string (x, s, c->row, ac->col, area_name (x, text), x->f_text);
+    case AIMAK_FIELD_CELL_DATE:
+      return cell_date (x, s, c->row, ac->col, text, x->f_date);
+    case AIMAK_FIELD_CELL_CODE_NAME:
+      return cell_string (x, s, c->row, ac->col, code_name (&x->activity_types, text),
+                          x->f_text);
+    case AIMAK_FIELD_CELL_WRAP:
+      return cell_string (x, s, c->row, ac->col, text, x->f_wrap);
+    case AIMAK_FIELD_CELL_NUMBER:
+      return cell_number (x, s, c->row, ac->col, aimak_stmt_double_or_nan (st, ac->sql_col),
+                          x->f_number);
+    case AIMAK_FIELD_CELL_YES:
+      if (!aimak_stmt_int (st, ac->sql_col))
+        return TRUE;
+      x->has_demo = TRUE;
+      return cell_string (x, s, c->row, ac->col, aimak_export_string (x->lang, AIMAK_XS_YES),
+                          x->f_text);
+    case AIMAK_FIELD_CELL_CUSTOM:
+      if (ac->sql_col == c->q_participants)
+        {
+          read_participants (c, text);
+          return write_participants (c);
+        }
+      else
+        {
+          g_auto(GStrv) linked = g_strsplit (text, "\x1f", -1);
+          g_autofree char *joined = g_strjoinv ("; ", linked);
+
+          return cell_string (x, s, c->row, ac->col, joined, x->f_wrap);
+        }
+    case AIMAK_FIELD_CELL_TEXT:
+    default:
+      return cell_string (x, s, c->row, ac->col, text, x->f_text);
+    }
+}
+
 static gboolean
 write_activity_row (Capacity  *c,
                     AimakStmt *st)
 {
   Export *x = c->x;
-  Sheet *s = c->s;
-  lxw_row_t row = c->row;
 
-  read_participants (c, aimak_stmt_text (st, 8));
-  TRY (cell_string (x, s, row, C_AREA, area_name (x, aimak_stmt_text (st, 0)), x->f_text));
-  TRY (cell_date (x, s, row, C_DATE, aimak_stmt_text (st, 1), x->f_date));
-  TRY (cell_string (x, s, row, C_TYPE, code_name (&x->activity_types, aimak_stmt_text (st, 2)),
-                    x->f_text));
-  TRY (cell_string (x, s, row, C_TOPIC, aimak_stmt_text (st, 3), x->f_wrap));
-  TRY (cell_string (x, s, row, C_FACILITATOR, aimak_stmt_text (st, 4), x->f_text));
-  TRY (write_participants (c));
-  TRY (cell_number (x, s, row, c->c_pre, aimak_stmt_double_or_nan (st, 5), x->f_number));
-  TRY (cell_number (x, s, row, c->c_post, aimak_stmt_double_or_nan (st, 6), x->f_number));
-  {
-    g_auto(GStrv) linked = g_strsplit (aimak_stmt_text (st, 9), "\x1f", -1);
-    g_autofree char *joined = g_strjoinv ("; ", linked);
-    TRY (cell_string (x, s, row, c->c_linked, joined, x->f_wrap));
-  }
-  if (aimak_stmt_int (st, 7))
-    {
-      x->has_demo = TRUE;
-      TRY (cell_string (x, s, row, c->c_demo, aimak_export_string (x->lang, AIMAK_XS_YES),
-                        x->f_text));
-    }
+  for (guint k = 0; k < c->n_columns; k++)
+    TRY (write_field_cell (c, &c->columns[k], st));
   x->n_activities++;
-  s->last_row = c->row++;
+  c->s->last_row = c->row++;
   return row_done (x);
 }
 
@@ -167,18 +285,6 @@ activity_row (AimakStmt  *st,
   return write_activity_row (c, st) || row_failed (c->x, error);
 }
 
-static const char activities_sql[] =
-  "SELECT a.area_code, a.date, a.type, a.topic, a.facilitator, a.pre_score, a.post_score,"
-  " a.is_demo,"
-  " (SELECT group_concat(role_code || char(30) || women || char(30) || men, char(31))"
-  "   FROM activity_participant WHERE activity_id = a.id),"
-  /* The priorities the activity serves, by rank and title, live ones only. */
-  " (SELECT group_concat(t, char(31)) FROM (SELECT p.rank || '. ' || p.title AS t"
-  "   FROM activity_priority ap JOIN priority p ON p.id = ap.priority_id"
-  "   WHERE ap.activity_id = a.id AND p.deleted_at IS NULL ORDER BY p.rank, p.id))"
-  " FROM activity a WHERE a.deleted_at IS NULL AND " IN_SCOPE ("a.area_code")
-  " ORDER BY a.area_code, a.date, a.id";
-
 /* The totals row below the data: a SUM per role column and the three totals. */
 static gboolean
 write_capacity_totals (Capacity  *c,
@@ -189,14 +295,14 @@ write_capacity_totals (Capacity  *c,
   Sheet *s = c->s;
   char c1[16], c2[16];
 
-  TRY (cell_string (x, s, total_row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
+  TRY (cell_string (x, s, total_row, 0, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
-  for (lxw_col_t col = C_FIRST_ROLE; col <= c->c_total; col++)
+  for (lxw_col_t col = c->c_first_role; col <= c->c_total; col++)
     {
       guint64 sum = 0;
 
       if (col < c->c_women)
-        sum = c->sums[col - C_FIRST_ROLE];
+        sum = c->sums[col - c->c_first_role];
       else
         for (guint i = 0; i < 2 * c->n_roles; i++)
           if (col == c->c_total || (guint) (col - c->c_women) == i % 2)
@@ -219,12 +325,12 @@ write_roles_block (Capacity  *c,
   Export *x = c->x;
   Sheet *s = c->s;
   static const struct { lxw_col_t col; AimakExportString header; } heads[] = {
-    { C_AREA, AIMAK_XS_COL_ROLE }, { C_DATE, AIMAK_XS_COL_WOMEN },
-    { C_TYPE, AIMAK_XS_COL_MEN }, { C_TOPIC, AIMAK_XS_COL_TOTAL },
+    { B_ROLE, AIMAK_XS_COL_ROLE }, { B_WOMEN, AIMAK_XS_COL_WOMEN },
+    { B_MEN, AIMAK_XS_COL_MEN }, { B_TOTAL, AIMAK_XS_COL_TOTAL },
   };
   char c1[16], c2[16];
 
-  TRY (cell_string (x, s, (*r)++, C_AREA,
+  TRY (cell_string (x, s, (*r)++, B_ROLE,
                     aimak_export_string (x->lang, AIMAK_XS_PARTICIPANTS_BY_ROLE), x->f_bold));
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
     TRY (cell_string (x, s, *r, heads[i].col, aimak_export_string (x->lang, heads[i].header),
@@ -234,18 +340,18 @@ write_roles_block (Capacity  *c,
     {
       Code *role = g_ptr_array_index (x->roles.list, i);
 
-      TRY (cell_string (x, s, *r, C_AREA, role->name, x->f_wrap));
+      TRY (cell_string (x, s, *r, B_ROLE, role->name, x->f_wrap));
       for (guint sex = 0; sex < 2; sex++)
         {
-          lxw_rowcol_to_cell (c1, total_row, C_FIRST_ROLE + 2 * i + sex);
+          lxw_rowcol_to_cell (c1, total_row, c->c_first_role + 2 * i + sex);
           g_string_printf (c->formula, "=%s", c1);
-          TRY (cell_formula (x, s, *r, sex ? C_TYPE : C_DATE, c->formula->str,
+          TRY (cell_formula (x, s, *r, sex ? B_MEN : B_WOMEN, c->formula->str,
                              c->sums[2 * i + sex], x->f_count));
         }
-      lxw_rowcol_to_cell (c1, *r, C_DATE);
-      lxw_rowcol_to_cell (c2, *r, C_TYPE);
+      lxw_rowcol_to_cell (c1, *r, B_WOMEN);
+      lxw_rowcol_to_cell (c2, *r, B_MEN);
       g_string_printf (c->formula, "=%s+%s", c1, c2);
-      TRY (cell_formula (x, s, *r, C_TOPIC, c->formula->str,
+      TRY (cell_formula (x, s, *r, B_TOTAL, c->formula->str,
                          c->sums[2 * i] + c->sums[2 * i + 1], x->f_count));
     }
   return TRUE;
@@ -271,15 +377,15 @@ add_capacity_chart (Capacity  *c,
 
       if (series == NULL)
         return set_null_error (x, "chart");
-      chart_series_set_categories (series, s->name, block_first, C_AREA,
-                                   MAX (r, block_first + 1) - 1, C_AREA);
-      chart_series_set_values (series, s->name, block_first, sex ? C_TYPE : C_DATE,
-                               MAX (r, block_first + 1) - 1, sex ? C_TYPE : C_DATE);
+      chart_series_set_categories (series, s->name, block_first, B_ROLE,
+                                   MAX (r, block_first + 1) - 1, B_ROLE);
+      chart_series_set_values (series, s->name, block_first, sex ? B_MEN : B_WOMEN,
+                               MAX (r, block_first + 1) - 1, sex ? B_MEN : B_WOMEN);
       chart_series_set_name (series, aimak_export_string (x->lang, sex ? AIMAK_XS_COL_MEN
                                                                        : AIMAK_XS_COL_WOMEN));
     }
   chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
-  return check (x, worksheet_insert_chart_opt (s->ws, block_first - 1, C_TOPIC + 2, chart,
+  return check (x, worksheet_insert_chart_opt (s->ws, block_first - 1, B_TOTAL + 2, chart,
                                                &chart_opts), s->name);
 }
 
@@ -297,16 +403,15 @@ fill_capacity (Capacity *c)
       return FALSE;
     }
   TRY (write_capacity_headers (c));
-  TRY (aimak_db_foreach (x->db, &x->error, activity_row, c, activities_sql, "t",
-                         x->scope_json));
+  TRY (aimak_db_foreach (x->db, &x->error, activity_row, c, c->sql, "t", x->scope_json));
   x->stats.n_activities = x->n_activities;
   if (c->row == FIRST_DATA_ROW)
     {
       /* No activities: the sheet, its totals and its chart are still complete (zeros). */
-      TRY (cell_string (x, s, c->row, C_AREA,
+      TRY (cell_string (x, s, c->row, 0,
                         aimak_export_string (x->lang, AIMAK_XS_NO_ACTIVITIES), NULL));
       s->last_row = c->row++;
-      s->width[C_AREA] = 14;
+      s->width[0] = 14;
     }
   last_data = s->last_row;
   TRY (sheet_filter (x, s, last_data));
@@ -323,17 +428,18 @@ gboolean
 write_capacity (Export *x)
 {
   guint n_roles = x->roles.list->len;
-  lxw_col_t c_women = C_FIRST_ROLE + 2 * n_roles;
   g_autofree guint64 *sums = g_new0 (guint64, 2 * n_roles);
   g_autofree guint *row_values = g_new0 (guint, 2 * n_roles);
   g_autoptr(GString) formula = g_string_new (NULL);
   Capacity c = {
-    .x = x, .s = &x->sheets[SHEET_CAPACITY], .n_roles = n_roles,
-    .c_women = c_women, .c_men = c_women + 1, .c_total = c_women + 2, .c_pre = c_women + 3,
-    .c_post = c_women + 4, .c_demo = c_women + 5, .c_linked = c_women + 6,
-    .n_cols = c_women + 7,
-    .sums = sums, .row_values = row_values, .formula = formula, .row = FIRST_DATA_ROW,
+    .x = x, .s = &x->sheets[SHEET_CAPACITY], .n_roles = n_roles, .q_participants = -1,
+    .q_linked = -1, .sums = sums, .row_values = row_values, .formula = formula,
+    .row = FIRST_DATA_ROW,
   };
+  gboolean ok;
 
-  return fill_capacity (&c);
+  capacity_layout (&c);
+  ok = fill_capacity (&c);
+  g_free (c.sql);
+  return ok;
 }
