@@ -153,15 +153,72 @@ _aimak_activity_editor_update_area_row (AimakActivityEditor *self)
                           g_strcmp0 (self->selected_area, self->current->area_code) != 0);
 }
 
+/* Shows a date field in its entry (as the user typed it, if it means the same day)
+ * and its day in the calendar. */
+static void
+fill_date (AimakActivityEditor *self,
+           GtkEditable         *editable,
+           const char          *date)
+{
+  g_autofree char *shown = NULL;
+  int y, m, d;
+
+  if (!aimak_numbers_date_matches (gtk_editable_get_text (editable), date))
+    set_editable_text (editable, shown = aimak_numbers_format_date (date));
+  if (aimak_activity_date_is_valid (date) && sscanf (date, "%d-%d-%d", &y, &m, &d) == 3)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_local (y, m, d, 12, 0, 0);
+      if (when)
+        gtk_calendar_select_day (self->calendar, when);
+    }
+}
+
+/* Shows field @f of the current activity in @widget, the widget named after it, as
+ * the field's kind says. */
+static void
+fill_field (AimakActivityEditor *self,
+            const AimakField    *f,
+            GtkWidget           *widget)
+{
+  AimakActivity *a = self->current;
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      char *text = *aimak_field_text_slot (f, a);
+
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)),
+                                text ? text : "", -1);
+    }
+  else if (ADW_IS_COMBO_ROW (widget))
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (widget);
+      const char *code = *aimak_field_text_slot (f, a);
+
+      /* An unknown code selects nothing (G_MAXUINT is GTK_INVALID_LIST_POSITION). */
+      adw_combo_row_set_selected (row, code ? aimak_code_list_find (
+                                                AIMAK_CODE_LIST (adw_combo_row_get_model (row)),
+                                                code)
+                                            : GTK_INVALID_LIST_POSITION);
+    }
+  else if (GTK_IS_EDITABLE (widget) && f->kind == AIMAK_FIELD_DATE)
+    fill_date (self, GTK_EDITABLE (widget), *aimak_field_text_slot (f, a));
+  else if (GTK_IS_EDITABLE (widget) && f->kind == AIMAK_FIELD_DOUBLE)
+    {
+      g_autofree char *text = format_score (*aimak_field_double_slot (f, a));
+
+      set_editable_text (GTK_EDITABLE (widget), text);
+    }
+  else if (GTK_IS_EDITABLE (widget))
+    set_editable_text (GTK_EDITABLE (widget), *aimak_field_text_slot (f, a));
+}
+
 void
 _aimak_activity_editor_fill (AimakActivityEditor *self)
 {
-  AimakActivity *a = self->current;
-  g_autofree char *shown_date = NULL;
-  g_autofree char *pre = NULL;
-  g_autofree char *post = NULL;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
 
-  if (a == NULL)
+  if (self->current == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
@@ -169,31 +226,13 @@ _aimak_activity_editor_fill (AimakActivityEditor *self)
   self->filling++;
   g_hash_table_remove_all (self->parse_errors);
   _aimak_activity_editor_update_area_row (self);
-  if (!aimak_numbers_date_matches (gtk_editable_get_text (GTK_EDITABLE (self->date_row)), a->date))
-    set_editable_text (GTK_EDITABLE (self->date_row), shown_date = aimak_numbers_format_date (a->date));
-  if (aimak_activity_date_is_valid (a->date))
+  for (guint i = 0; i < n; i++)
     {
-      int y, m, d;
-      if (sscanf (a->date, "%d-%d-%d", &y, &m, &d) == 3)
-        {
-          g_autoptr(GDateTime) when = g_date_time_new_local (y, m, d, 12, 0, 0);
-          if (when)
-            gtk_calendar_select_day (self->calendar, when);
-        }
-    }
-  /* An unknown type selects nothing (G_MAXUINT is GTK_INVALID_LIST_POSITION). */
-  adw_combo_row_set_selected (self->type_row, a->type ? aimak_code_list_find (self->type_list,
-                                                                              a->type)
-                                                      : GTK_INVALID_LIST_POSITION);
-  set_editable_text (GTK_EDITABLE (self->topic_row), a->topic);
-  set_editable_text (GTK_EDITABLE (self->facilitator_row), a->facilitator);
-  pre = format_score (a->pre_score);
-  post = format_score (a->post_score);
-  set_editable_text (GTK_EDITABLE (self->pre_row), pre);
-  set_editable_text (GTK_EDITABLE (self->post_row), post);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            a->notes ? a->notes : "", -1);
+      GtkWidget *widget = g_hash_table_lookup (self->field_widgets, fields[i].id);
 
+      if (widget && (fields[i].flags & AIMAK_FIELD_EDITABLE))
+        fill_field (self, &fields[i], widget);
+    }
   _aimak_activity_editor_fill_counts (self);
   fill_priorities (self);
   self->filling--;
@@ -202,55 +241,63 @@ _aimak_activity_editor_fill (AimakActivityEditor *self)
   _aimak_activity_editor_update_problems (self);
 }
 
+/* What a score field says when its text is not a number. */
+static char *
+not_a_number (const AimakField *f,
+              const char       *text)
+{
+  if (g_str_equal (f->id, "pre_score"))
+    return g_strdup_printf (_("The pre-test score “%s” is not a number."), text);
+  return g_strdup_printf (_("The post-test score “%s” is not a number."), text);
+}
+
+/* Entry rows: the field is the one the entry is named after; its text becomes a
+ * value as the field's kind says. */
 static void
 on_text_changed (AimakActivityEditor *self,
                  GtkEditable         *editable)
 {
+  const AimakField *f = aimak_activity_field_by_id (gtk_widget_get_name (GTK_WIDGET (editable)));
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->filling || self->current == NULL)
+  if (self->filling || self->current == NULL || f == NULL)
     return;
-  if (editable == GTK_EDITABLE (self->date_row))
+  if (f->kind == AIMAK_FIELD_DOUBLE)
     {
-      g_autofree char *date = aimak_numbers_parse_date (text);
-      _aimak_activity_editor_replace_str (&self->current->date, date);
-    }
-  else if (editable == GTK_EDITABLE (self->topic_row))
-    _aimak_activity_editor_replace_str (&self->current->topic, text);
-  else if (editable == GTK_EDITABLE (self->facilitator_row))
-    _aimak_activity_editor_replace_str (&self->current->facilitator, text);
-  else if (editable == GTK_EDITABLE (self->pre_row) || editable == GTK_EDITABLE (self->post_row))
-    {
-      gboolean pre = editable == GTK_EDITABLE (self->pre_row);
-      const char *field = pre ? "pre_score" : "post_score";
       double v;
 
       if (parse_score (text, &v))
         {
-          g_hash_table_remove (self->parse_errors, field);
-          if (pre)
-            self->current->pre_score = v;
-          else
-            self->current->post_score = v;
+          g_hash_table_remove (self->parse_errors, f->id);
+          *aimak_field_double_slot (f, self->current) = v;
         }
       else
-        g_hash_table_insert (self->parse_errors, g_strdup (field),
-                             g_strdup_printf (pre ? _("The pre-test score “%s” is not a number.")
-                                                  : _("The post-test score “%s” is not a number."),
-                                              text));
+        g_hash_table_insert (self->parse_errors, g_strdup (f->id), not_a_number (f, text));
     }
+  else if (f->kind == AIMAK_FIELD_DATE)
+    {
+      /* Dates are typed dd.mm.yyyy or ISO and stored ISO (aimak-number.h). */
+      g_autofree char *date = aimak_numbers_parse_date (text);
+      _aimak_activity_editor_replace_str (aimak_field_text_slot (f, self->current), date);
+    }
+  else
+    _aimak_activity_editor_replace_str (aimak_field_text_slot (f, self->current), text);
   _aimak_activity_editor_changed (self);
 }
 
 static void
-on_type_selected (AimakActivityEditor *self)
+on_type_selected (AimakActivityEditor *self,
+                  GParamSpec          *pspec,
+                  AdwComboRow         *row)
 {
-  guint i = adw_combo_row_get_selected (self->type_row);
+  const AimakField *f = aimak_activity_field_by_id (gtk_widget_get_name (GTK_WIDGET (row)));
+  AimakCodeList *list = AIMAK_CODE_LIST (adw_combo_row_get_model (row));
 
-  if (self->filling || self->current == NULL)
+  if (self->filling || self->current == NULL || f == NULL)
     return;
-  _aimak_activity_editor_replace_str (&self->current->type,
-                                      _aimak_activity_editor_type_code (self, i));
+  _aimak_activity_editor_replace_str (aimak_field_text_slot (f, self->current),
+                                      aimak_code_list_get_code (list,
+                                                                adw_combo_row_get_selected (row)));
   self->burst_break = TRUE;
   _aimak_activity_editor_changed (self);
 }
@@ -285,16 +332,19 @@ on_area_clicked (AimakActivityEditor *self)
 }
 
 static void
-on_notes_changed (GtkTextBuffer       *buffer,
-                  AimakActivityEditor *self)
+on_buffer_changed (GtkTextBuffer       *buffer,
+                   AimakActivityEditor *self)
 {
+  const AimakField *f = g_object_get_data (G_OBJECT (buffer), "aimak-field");
   GtkTextIter start, end;
+  char **slot;
 
   if (self->filling || self->current == NULL)
     return;
+  slot = aimak_field_text_slot (f, self->current);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  g_free (self->current->notes);
-  self->current->notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_free (*slot);
+  *slot = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   _aimak_activity_editor_changed (self);
 }
 
@@ -327,17 +377,24 @@ _aimak_activity_editor_init_fields (AimakActivityEditor *self)
 {
   guint n;
   const AimakField *fields = aimak_activity_fields (&n);
-  GtkWidget *typed[] = {
-    GTK_WIDGET (self->date_row), GTK_WIDGET (self->topic_row),
-    GTK_WIDGET (self->facilitator_row), GTK_WIDGET (self->pre_row),
-    GTK_WIDGET (self->post_row), GTK_WIDGET (self->notes_view),
-  };
 
   self->field_widgets = aimak_field_widgets_find (GTK_WIDGET (self), fields, n);
-  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    _aimak_activity_editor_watch_focus (self, typed[i]);
-  g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
-                    G_CALLBACK (on_notes_changed), self);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->field_widgets, fields[i].id);
+
+      if (widget == NULL || !(fields[i].flags & AIMAK_FIELD_EDITABLE))
+        continue;
+      if (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget))
+        _aimak_activity_editor_watch_focus (self, widget);
+      if (GTK_IS_TEXT_VIEW (widget))
+        {
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+
+          g_object_set_data (G_OBJECT (buffer), "aimak-field", (gpointer) &fields[i]);
+          g_signal_connect (buffer, "changed", G_CALLBACK (on_buffer_changed), self);
+        }
+    }
 }
 
 void

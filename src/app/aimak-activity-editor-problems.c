@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor-private.h"
+#include "aimak-field.h"
 #include "aimak-field-problem.h"
 #include "aimak-problem-row.h"
 
@@ -208,15 +209,22 @@ aimak_activity_editor_get_inline_problem (AimakActivityEditor *self,
   return self->current ? g_hash_table_lookup (self->problem_texts, field) : NULL;
 }
 
+/* Every field with a rule of its own shows its problems on the row of the widget
+ * named after it (aimak-field-widgets.h); call after _aimak_activity_editor_init_fields(). */
 void
 _aimak_activity_editor_init_problems (AimakActivityEditor *self)
 {
-  attach_problem_icon (self, "area_code", GTK_WIDGET (self->area_row));
-  attach_problem_icon (self, "date", GTK_WIDGET (self->date_row));
-  attach_problem_icon (self, "type", GTK_WIDGET (self->type_row));
-  attach_problem_icon (self, "topic", GTK_WIDGET (self->topic_row));
-  attach_problem_icon (self, "pre_score", GTK_WIDGET (self->pre_row));
-  attach_problem_icon (self, "post_score", GTK_WIDGET (self->post_row));
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *widget = g_hash_table_lookup (self->field_widgets, fields[i].id);
+
+      if (widget && (fields[i].required || fields[i].invalid))
+        attach_problem_icon (self, fields[i].id,
+                             gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW));
+    }
   /* "At least one participant" belongs to the group: beside its Women/Men heading. */
   attach_problem_icon (self, "participants", GTK_WIDGET (self->participants_header));
 }
