@@ -36,3 +36,19 @@ aimak_field_widgets_find (GtkWidget        *root,
     }
   return widgets;
 }
+
+GtkWidget *
+aimak_field_widgets_lookup (GtkWidget  *root,
+                            const char *id)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root) && id != NULL, NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = g_str_equal (gtk_widget_get_name (c), id)
+                         ? c : aimak_field_widgets_lookup (c, id);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

@@ -17,4 +17,8 @@ GHashTable *aimak_field_widgets_find (GtkWidget        *root,
                                       const AimakField *fields,
                                       guint             n_fields);
 
+/* The widget under @root named @id (a field's id), or NULL. */
+GtkWidget  *aimak_field_widgets_lookup (GtkWidget        *root,
+                                        const char       *id);
+
 G_END_DECLS

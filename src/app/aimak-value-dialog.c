@@ -12,6 +12,7 @@
 
 #include "aimak-problem-row.h"
 #include "aimak-value-dialog-private.h"
+#include "aimak-field-widgets.h"
 
 struct _AimakValueDialog
 {
@@ -101,24 +102,52 @@ set_general_error (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
 }
 
+/* A field's row is named after the field's id in the .ui (aimak-field-widgets.h);
+ * the problem row under it is its next sibling. */
+static AimakProblemRow *
+problem_row_under (GtkWidget *row)
+{
+  GtkWidget *next = row ? gtk_widget_get_next_sibling (row) : NULL;
+
+  return AIMAK_IS_PROBLEM_ROW (next) ? AIMAK_PROBLEM_ROW (next) : NULL;
+}
+
+/* Clears every field's problem on page @name of the stack. */
+static void
+clear_page_errors (AimakValueDialog *self,
+                   const char       *name,
+                   GtkLabel         *general)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->page_stack, name);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, page);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        {
+          AimakProblemRow *error = problem_row_under (c);
+
+          if (error)
+            set_field_error (error, c, NULL);
+          g_ptr_array_add (stack, c);
+        }
+    }
+  set_general_error (general, NULL);
+}
+
 static void
 clear_value_errors (AimakValueDialog *self)
 {
-  set_field_error (self->indicator_error, GTK_WIDGET (self->indicator_row), NULL);
-  set_field_error (self->year_error, GTK_WIDGET (self->year_row), NULL);
-  set_field_error (self->sex_error, GTK_WIDGET (self->sex_row), NULL);
-  set_field_error (self->value_error, GTK_WIDGET (self->value_row), NULL);
-  set_field_error (self->source_error, GTK_WIDGET (self->source_row), NULL);
-  set_general_error (self->value_general_error, NULL);
+  clear_page_errors (self, "value", self->value_general_error);
 }
 
 static void
 clear_indicator_errors (AimakValueDialog *self)
 {
-  set_field_error (self->code_error, GTK_WIDGET (self->code_row), NULL);
-  set_field_error (self->name_en_error, GTK_WIDGET (self->name_en_row), NULL);
-  set_field_error (self->unit_error, GTK_WIDGET (self->unit_row), NULL);
-  set_general_error (self->indicator_general_error, NULL);
+  clear_page_errors (self, "indicator", self->indicator_general_error);
 }
 
 static AimakIndicator *
@@ -277,26 +306,6 @@ on_sex_selected (AdwComboRow      *row,
   clear_value_errors (self);
 }
 
-#define MEMBER(name) G_STRUCT_OFFSET (AimakValueDialog, name)
-
-/* The fields of both pages by the core's field id: the row that edits the
- * field and the problem row under it. */
-static const struct
-{
-  const char *field;
-  gssize      row;
-  gssize      error;
-} field_rows[] = {
-  { "indicator_code", MEMBER (indicator_row), MEMBER (indicator_error) },
-  { "year", MEMBER (year_row), MEMBER (year_error) },
-  { "sex", MEMBER (sex_row), MEMBER (sex_error) },
-  { "value", MEMBER (value_row), MEMBER (value_error) },
-  { "source", MEMBER (source_row), MEMBER (source_error) },
-  { "code", MEMBER (code_row), MEMBER (code_error) },
-  { "name_en", MEMBER (name_en_row), MEMBER (name_en_error) },
-  { "unit", MEMBER (unit_row), MEMBER (unit_error) },
-};
-
 /* Shows each problem under its field; one that names no field of the form
  * goes above the fields of the page shown. */
 static void
@@ -306,16 +315,14 @@ show_problems (AimakValueDialog *self,
   for (guint i = 0; i < problems->len; i++)
     {
       AimakProblem *p = g_ptr_array_index (problems, i);
-      gboolean shown = FALSE;
+      GtkWidget *row = p->field ? aimak_field_widgets_lookup (GTK_WIDGET (self->page_stack),
+                                                              p->field)
+                                : NULL;
+      AimakProblemRow *error = problem_row_under (row);
 
-      for (guint f = 0; f < G_N_ELEMENTS (field_rows) && !shown; f++)
-        if (g_strcmp0 (p->field, field_rows[f].field) == 0)
-          {
-            set_field_error (G_STRUCT_MEMBER (AimakProblemRow *, self, field_rows[f].error),
-                             G_STRUCT_MEMBER (GtkWidget *, self, field_rows[f].row), p->message);
-            shown = TRUE;
-          }
-      if (!shown)
+      if (error)
+        set_field_error (error, row, p->message);
+      else
         set_general_error (self->indicator_only ||
                            g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack),
                                       "indicator") == 0
