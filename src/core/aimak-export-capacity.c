@@ -45,15 +45,6 @@ typedef struct
   lxw_row_t      row;
 } Capacity;
 
-static int
-compare_export_order (gconstpointer a,
-                      gconstpointer b)
-{
-  const AimakField *fa = *(const AimakField * const *) a;
-  const AimakField *fb = *(const AimakField * const *) b;
-
-  return fa->export_order - fb->export_order;
-}
 
 static const char linked_sql[] =
   /* The priorities the activity serves, by rank and title, live ones only. */
@@ -71,15 +62,11 @@ capacity_layout (Capacity *c)
 {
   guint n_fields;
   const AimakField *fields = aimak_activity_fields (&n_fields);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = aimak_field_exported (fields, n_fields);
   g_autoptr(GString) sql = g_string_new ("SELECT a.id");
   lxw_col_t col = 0;
   int sql_col = 1;
 
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i].export_cell != AIMAK_FIELD_CELL_NONE)
-      g_ptr_array_add (sorted, (gpointer) &fields[i]);
-  g_ptr_array_sort (sorted, compare_export_order);
   for (guint i = 0; i < sorted->len && i < MAX_FIELDS; i++)
     {
       ActivityColumn *ac = &c->columns[c->n_columns++];

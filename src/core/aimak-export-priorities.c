@@ -15,16 +15,6 @@
 
 /* ---- the columns, from the priority field table ---- */
 
-static int
-compare_export_order (gconstpointer a,
-                      gconstpointer b)
-{
-  const AimakField *fa = *(const AimakField * const *) a;
-  const AimakField *fb = *(const AimakField * const *) b;
-
-  return fa->export_order - fb->export_order;
-}
-
 /* Every field with an export cell, in export order: the area takes two columns (its
  * name and its P-code), the checklist one per item, any other field one. The query
  * reads p.id, then the column of each field that has one. */
@@ -34,15 +24,11 @@ priority_layout_init (Export *x)
   PriorityLayout *pl = &x->playout;
   guint n_fields;
   const AimakField *fields = aimak_priority_fields (&n_fields);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sorted = aimak_field_exported (fields, n_fields);
   g_autoptr(GString) sql = g_string_new ("SELECT p.id");
   lxw_col_t col = 0;
   int sql_col = 1;
 
-  for (guint i = 0; i < n_fields; i++)
-    if (fields[i].export_cell != AIMAK_FIELD_CELL_NONE)
-      g_ptr_array_add (sorted, (gpointer) &fields[i]);
-  g_ptr_array_sort (sorted, compare_export_order);
   for (guint i = 0; i < sorted->len && i < MAX_COLS; i++)
     {
       PriorityColumn *pc = &pl->columns[pl->n_columns++];

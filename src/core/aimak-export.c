@@ -136,22 +136,12 @@ create_temp (const char  *dir,
              const char  *path,
              GError     **error)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strdup_printf (".%s.aimak-", base);
-  g_autofree char *tmp = aimak_file_temp_template (dir, prefix, NULL);
-  int fd;
+  int saved = 0;
+  char *tmp = aimak_file_create_temp_beside (dir, path, &saved);
 
-  /* What a killed export left here goes first (see aimak-file-safety.h). */
-  aimak_file_clean_stale_temps (dir);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, dir, path);
-      return NULL;
-    }
-  close (fd);
-  return g_steal_pointer (&tmp);
+  if (tmp == NULL)
+    set_errno_error (error, saved, dir, path);
+  return tmp;
 }
 
 static gboolean

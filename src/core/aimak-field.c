@@ -462,6 +462,29 @@ aimak_field_log_changes (AimakDb     *db,
   return TRUE;
 }
 
+static int
+compare_export_order (gconstpointer a,
+                      gconstpointer b)
+{
+  const AimakField *fa = *(const AimakField * const *) a;
+  const AimakField *fb = *(const AimakField * const *) b;
+
+  return fa->export_order - fb->export_order;
+}
+
+GPtrArray *
+aimak_field_exported (const AimakField *fields,
+                      guint             n_fields)
+{
+  GPtrArray *sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].export_cell != AIMAK_FIELD_CELL_NONE)
+      g_ptr_array_add (sorted, (gpointer) &fields[i]);
+  g_ptr_array_sort (sorted, compare_export_order);
+  return sorted;
+}
+
 /* ------------------------------------------------------------------------ */
 /* The field's own rules                                                     */
 

@@ -244,6 +244,11 @@ gboolean          aimak_change_log_burst          (AimakDb          *db,
                                                    const char       *new_value,
                                                    gint64           *burst,
                                                    GError          **error);
+/* The fields of @fields that have an export cell (a workbook column), in
+ * export order; the array holds pointers into @fields. */
+GPtrArray        *aimak_field_exported            (const AimakField *fields,
+                                                   guint             n_fields);
+
 /* One change_log row per AimakFieldChange of @changes (an "update" of @entity
  * @entity_id). With @burst, a single change is folded into the burst's row
  * (aimak_change_log_burst()) and several at once end the burst (*@burst = 0). */

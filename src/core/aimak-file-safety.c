@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -375,6 +376,28 @@ aimak_file_temp_template (const char *dir,
                                            suffix ? suffix : "");
 
   return g_build_filename (dir, name, NULL);
+}
+
+char *
+aimak_file_create_temp_beside (const char *dir,
+                               const char *path,
+                               int        *saved_errno)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *prefix = g_strdup_printf (".%s.aimak-", base);
+  g_autofree char *tmp = aimak_file_temp_template (dir, prefix, NULL);
+  int fd;
+
+  /* What a killed writer left here goes first. */
+  aimak_file_clean_stale_temps (dir);
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      *saved_errno = errno;
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&tmp);
 }
 
 /* Names Aimak gives its temporary files, now and in earlier versions. Groups

@@ -62,6 +62,14 @@ char          *aimak_file_temp_template     (const char   *dir,
                                              const char   *base,
                                              const char   *suffix);
 
+/* Creates an empty, hidden temporary file ".NAME.aimak-PID-XXXXXX" beside
+ * @path in @dir (proving the folder writable) after removing the stale ones
+ * there, and returns its path; NULL with the errno in *@saved_errno when it
+ * cannot. The mode follows the umask like any new file. */
+char          *aimak_file_create_temp_beside (const char  *dir,
+                                              const char  *path,
+                                              int         *saved_errno);
+
 /* Runs between begin and end send libxlsxwriter's own stderr lines ("[ERROR]",
  * "[WARNING]") to the debug log instead of the terminal: the caller reports the
  * failure in the user's language. Other output in that window is passed on.

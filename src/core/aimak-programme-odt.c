@@ -547,24 +547,17 @@ create_temp (const char  *dir,
              const char  *path,
              GError     **error)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *prefix = g_strdup_printf (".%s.aimak-", base);
-  g_autofree char *tmp = aimak_file_temp_template (dir, prefix, NULL);
-  int fd;
+  int saved = 0;
+  char *tmp = aimak_file_create_temp_beside (dir, path, &saved);
 
-  aimak_file_clean_stale_temps (dir);
-  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  if (tmp == NULL)
     {
-      int saved = errno;
       g_autofree char *shown = g_filename_display_name (dir);
       g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
                    _("The document cannot be written in the folder “%s”: %s"), shown,
                    g_strerror (saved));
-      return NULL;
     }
-  close (fd);
-  return g_steal_pointer (&tmp);
+  return tmp;
 }
 
 gboolean
