@@ -60,6 +60,8 @@ aimak_activity_create (AimakDb       *db,
                        GError       **error)
 {
   g_autoptr(AimakActivity) work = NULL;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
 
   g_return_val_if_fail (db != NULL && a != NULL, FALSE);
 
@@ -67,21 +69,10 @@ aimak_activity_create (AimakDb       *db,
     return FALSE;
   /* Work on a copy so that @a is untouched when the write fails. */
   work = aimak_activity_copy (a);
-  g_free (work->id);
-  work->id = aimak_uuid_new ();
-  g_free (work->created_at);
-  work->created_at = aimak_db_now ();
-  g_free (work->updated_at);
-  work->updated_at = g_strdup (work->created_at);
-  g_clear_pointer (&work->deleted_at, g_free);
+  aimak_field_stamp_new (fields, n, work);
   if (!aimak_db_run_in_transaction (db, create_body, work, error))
     return FALSE;
-  g_free (a->id);
-  a->id = g_steal_pointer (&work->id);
-  g_free (a->created_at);
-  a->created_at = g_steal_pointer (&work->created_at);
-  g_free (a->updated_at);
-  a->updated_at = g_steal_pointer (&work->updated_at);
+  aimak_field_take_stamps (fields, n, a, work);
   return TRUE;
 }
 

@@ -462,6 +462,48 @@ aimak_field_log_changes (AimakDb     *db,
   return TRUE;
 }
 
+static void
+set_text (const AimakField *fields,
+          guint             n_fields,
+          const char       *id,
+          gpointer          record,
+          char             *value)
+{
+  char **slot = aimak_field_text_slot (aimak_field_find (fields, n_fields, id), record);
+
+  g_free (*slot);
+  *slot = value;
+}
+
+void
+aimak_field_stamp_new (const AimakField *fields,
+                       guint             n_fields,
+                       gpointer          record)
+{
+  g_autofree char *now = aimak_db_now ();
+
+  set_text (fields, n_fields, "id", record, aimak_uuid_new ());
+  set_text (fields, n_fields, "created_at", record, g_strdup (now));
+  set_text (fields, n_fields, "updated_at", record, g_strdup (now));
+  set_text (fields, n_fields, "deleted_at", record, NULL);
+}
+
+void
+aimak_field_take_stamps (const AimakField *fields,
+                         guint             n_fields,
+                         gpointer          to,
+                         gpointer          from)
+{
+  static const char * const ids[] = { "id", "created_at", "updated_at" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      char **slot = aimak_field_text_slot (aimak_field_find (fields, n_fields, ids[i]), from);
+
+      set_text (fields, n_fields, ids[i], to, g_steal_pointer (slot));
+    }
+}
+
 static int
 compare_export_order (gconstpointer a,
                       gconstpointer b)

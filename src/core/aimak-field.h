@@ -244,6 +244,18 @@ gboolean          aimak_change_log_burst          (AimakDb          *db,
                                                    const char       *new_value,
                                                    gint64           *burst,
                                                    GError          **error);
+/* A record about to be created, through its fields "id", "created_at",
+ * "updated_at" and "deleted_at": a new UUID, created and updated now, not
+ * deleted. */
+void              aimak_field_stamp_new           (const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gpointer          record);
+/* After the create: moves the id and the two times of @from to @to. */
+void              aimak_field_take_stamps         (const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gpointer          to,
+                                                   gpointer          from);
+
 /* The fields of @fields that have an export cell (a workbook column), in
  * export order; the array holds pointers into @fields. */
 GPtrArray        *aimak_field_exported            (const AimakField *fields,

@@ -168,32 +168,23 @@ aimak_priority_create (AimakDb       *db,
                        GError       **error)
 {
   g_autoptr(AimakPriority) work = NULL;
+  guint n;
+  const AimakField *fields = aimak_priority_fields (&n);
 
   g_return_val_if_fail (db != NULL && p != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Work on a copy so that @p is untouched when the write fails. */
   work = aimak_priority_copy (p);
-  g_free (work->id);
-  work->id = aimak_uuid_new ();
-  g_free (work->created_at);
-  work->created_at = aimak_db_now ();
-  g_free (work->updated_at);
-  work->updated_at = g_strdup (work->created_at);
-  g_clear_pointer (&work->deleted_at, g_free);
+  aimak_field_stamp_new (fields, n, work);
   if (work->status == NULL)
     work->status = g_strdup ("draft");
 
   if (!aimak_db_run_in_transaction (db, create_body, work, error))
     return FALSE;
 
-  g_free (p->id);
-  p->id = g_steal_pointer (&work->id);
+  aimak_field_take_stamps (fields, n, p, work);
   p->rank = work->rank;
-  g_free (p->created_at);
-  p->created_at = g_steal_pointer (&work->created_at);
-  g_free (p->updated_at);
-  p->updated_at = g_steal_pointer (&work->updated_at);
   g_clear_pointer (&p->deleted_at, g_free);
   if (p->status == NULL)
     p->status = g_strdup ("draft");
