@@ -144,7 +144,8 @@ received_row (AimakStmt  *st,
            !cell_string (x, s, rv->row, C_WRITTEN, written, x->f_text) ||
            !cell_string (x, s, rv->row, C_RECEIVED, received, x->f_text))
     return row_failed (x, error);
-  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
+  /* Nothing received: no package, and no desk to hold records from. */
+  for (lxw_col_t c = C_N_PACKAGES; c <= (nothing ? C_N_PACKAGES : C_VALUES); c++)
     {
       gint64 n = aimak_stmt_int64 (st, 4 + (c - C_N_PACKAGES));
 
@@ -169,7 +170,8 @@ write_received_totals (Received  *rv,
 
   TRY (cell_string (x, s, total_row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
-  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
+  /* Nothing received: no package, and no desk to hold records from. */
+  for (lxw_col_t c = C_N_PACKAGES; c <= (nothing ? C_N_PACKAGES : C_VALUES); c++)
     {
       lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, c);
       lxw_rowcol_to_cell (c2, last_data, c);
