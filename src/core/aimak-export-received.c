@@ -170,8 +170,7 @@ write_received_totals (Received  *rv,
 
   TRY (cell_string (x, s, total_row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
-  /* Nothing received: no package, and no desk to hold records from. */
-  for (lxw_col_t c = C_N_PACKAGES; c <= (nothing ? C_N_PACKAGES : C_VALUES); c++)
+  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
     {
       lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, c);
       lxw_rowcol_to_cell (c2, last_data, c);
