@@ -6,7 +6,6 @@
  * that area's. */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gstdio.h>
 
 #include "aimak-test-util.h"

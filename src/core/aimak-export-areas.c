@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include <math.h>
+#include <stdlib.h>
 
 #include "aimak-export-private.h"
 #include "aimak-summary.h"
@@ -158,10 +158,10 @@ write_share (Areas     *ar,
 }
 
 static gboolean
-write_participants (Areas     *ar,
-                    lxw_row_t  row,
-                    double     women,
-                    double     men,
+write_participants (Areas      *ar,
+                    lxw_row_t   row,
+                    double      women,
+                    double      men,
                     lxw_format *format)
 {
   Export *x = ar->x;
