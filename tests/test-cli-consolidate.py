@@ -237,6 +237,23 @@ def main():
                        and total[7] == s["participants_women"]
                        and total[8] == s["participants_men"], (total, s["budget_total"]))
 
+        # A receive taken back counts nowhere: the second area is gone from both sheets.
+        last = one(rayon, "SELECT max (id) FROM package_receipt")
+        r = run("receive", "--database", rayon, "--undo", str(last))
+        tap.ok("the second receive is undone", r.returncode == 0, r.stderr)
+        out = os.path.join(tmp, "rayon-undone.xlsx")
+        r = run("export", "--database", rayon, "--area", RAYON, "-o", out)
+        wb = openpyxl.load_workbook(out, data_only=True) if r.returncode == 0 else None
+        if wb is not None:
+            codes = [r[1] for r in rows_of(wb["By area"]) if r[1]]
+            tap.ok("undone: By area has the first area only", codes == [areas[0]], codes)
+            rec = {r[1]: r for r in rows_of(wb["Data received"])}
+            tap.ok("undone: Data received says nothing was received for the second area",
+                   rec.get(areas[1], [None] * 10)[9] == "Nothing received"
+                   and rec.get(areas[0], [None] * 10)[2] == NAMED, rec.get(areas[1]))
+        else:
+            tap.ok("undone: export", False, r.stderr)
+
         # Russian headers; one ayil aimak alone: no breakdown, nothing consolidated.
         out = os.path.join(tmp, "rayon-ru.xlsx")
         r = run("export", "--database", rayon, "--area", RAYON, "--lang", "ru", "-o", out)
