@@ -93,9 +93,9 @@ def column_letter(index):
 
 
 def priorities_last_column(con):
-    """The Priorities sheet: 25 fixed columns, then one per gender checklist item."""
-    return column_letter(25 + con.execute("SELECT count(*) FROM checklist_item").fetchone()[0]
-                         - 1)
+    """The Priorities sheet: 25 fixed columns, one per gender checklist item, then the
+    source desk."""
+    return column_letter(25 + con.execute("SELECT count(*) FROM checklist_item").fetchone()[0])
 
 
 def name(con, table, code, lang, column="name"):

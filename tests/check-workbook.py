@@ -28,13 +28,15 @@ M = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
+# A workbook of more than one area (every one here) ends with By area and Data received.
 SHEETS = {
     "en": ["Cover", "Profile", "Priorities", "Indicators", "Capacity building",
-           "Gender budget", "Alignment"],
+           "Gender budget", "Alignment", "By area", "Data received"],
     "ru": ["Титульный лист", "Профиль", "Приоритеты", "Показатели", "Наращивание потенциала",
-           "Гендерный бюджет", "Связь с ГДМ и ЦУР"],
+           "Гендерный бюджет", "Связь с ГДМ и ЦУР", "По территориям", "Полученные данные"],
     "ky": ["Титулдук барак", "Профиль", "Артыкчылыктар", "Көрсөткүчтөр",
-           "Потенциалды өнүктүрүү", "Гендердик бюджет", "МГК жана ТӨМ менен байланыш"],
+           "Потенциалды өнүктүрүү", "Гендердик бюджет", "МГК жана ТӨМ менен байланыш",
+           "Аймактар боюнча", "Алынган маалыматтар"],
 }
 # Priorities headers A..D, G, K, R
 HEADERS = {
@@ -234,7 +236,7 @@ def check_common(wb, lang, tag, table_mode=True):
 def check_priorities(wb, con, lang, tag, table_mode=True):
     cells = wb.cells(2)
     last_col = fx.priorities_last_column(con)
-    n_cols = 25 + con.execute("SELECT count(*) FROM checklist_item").fetchone()[0]
+    n_cols = 26 + con.execute("SELECT count(*) FROM checklist_item").fetchone()[0]
     for col, text in HEADERS[lang].items():
         cell = cells.get(f"{col}2")
         tap.ok(f"{tag}: header {col}2 = {text}", cell and cell.kind == "s" and cell.value == text,

@@ -111,6 +111,9 @@ def main():
         tap.ok("--prefer sideways: exit 2", r.returncode == 2, r.stderr)
         r = run("receive", "--database", rayon, pkg, "--prefer", "theirs")
         tap.ok("--prefer theirs: exit 0", r.returncode == 0, r.stderr)
+        resolved = one(rayon, "SELECT max(id) FROM package_receipt")
+        tap.ok("--prefer theirs: names its receive number",
+              f"receive --undo {resolved}" in r.stderr, r.stderr)
         tap.ok("--prefer theirs: their budget",
               one(rayon, "SELECT budget_kgs FROM priority WHERE id = ?", pid) == 175000)
         r = run("receive", "--database", rayon, pkg)
@@ -155,6 +158,32 @@ def main():
               one(rayon, "SELECT group_concat(revision) FROM priority") == before)
         r = run("receive", "--database", rayon)
         tap.ok("receive without a file: exit 2", r.returncode == 2, r.stderr)
+
+        # What was received, and taking a receive back.
+        r = run("receive", "--database", rayon, "--list")
+        n_receipts = one(rayon, "SELECT count(*) FROM package_receipt")
+        tap.ok("--list: one entry per receive", r.returncode == 0 and
+              r.stdout.count("\tnew ") == n_receipts and n_receipts >= 3, (n_receipts, r.stdout))
+        r = run("receive", "--database", rayon, "--undo", "x1")
+        tap.ok("--undo x1: exit 2", r.returncode == 2, r.stderr)
+        r = run("receive", "--database", rayon, "--undo", str(resolved))
+        tap.ok("--undo: exit 0", r.returncode == 0, r.stderr)
+        tap.ok("--undo: the rayon's own budget is back",
+              one(rayon, "SELECT budget_kgs FROM priority WHERE id = ?", pid) == 150000)
+        tap.ok("--undo: one entry in the history",
+              one(rayon, "SELECT count(*) FROM change_log WHERE action = 'undo-receive'") == 1)
+        r = run("receive", "--database", rayon, "--undo", str(resolved))
+        tap.ok("--undo twice: refused", r.returncode == 1 and "already" in r.stderr, r.stderr)
+        r = run("receive", "--database", rayon, "--list")
+        tap.ok("--list: marks the undone receive", "undone" in r.stdout, r.stdout)
+        first = one(rayon, "SELECT min(id) FROM package_receipt")
+        title = one(rayon, "SELECT title FROM priority WHERE id = ?", pid)
+        before = one(rayon, "SELECT group_concat(revision) FROM priority")
+        r = run("receive", "--database", rayon, "--undo", str(first))
+        tap.ok("--undo after a local edit: refused, naming the record",
+              r.returncode == 1 and title in r.stderr, r.stderr)
+        tap.ok("--undo refused: nothing changed",
+              one(rayon, "SELECT group_concat(revision) FROM priority") == before)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

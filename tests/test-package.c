@@ -450,6 +450,236 @@ test_unknown_area (Fixture       *f,
                    count (f->rayon, "SELECT count(*) FROM activity"));
 }
 
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The tables of what travels (priorities, activities, the values a desk
+ * entered, with their child rows) and the desks, as sorted lines of quoted
+ * values; integer row ids are left out (child rows that a receive
+ * rewrites get new ones, and they never travel). */
+static char *
+dump (AimakDb *db)
+{
+  sqlite3 *h = aimak_db_get_handle (db);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3_stmt *tables = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (h, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                       "AND (name LIKE 'priority%' OR name LIKE "
+                                       "'activity%' OR name IN ('indicator_value', 'desk')) "
+                                       "AND name NOT LIKE '%fts%' "
+                                       "ORDER BY name", -1, &tables,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (tables) == SQLITE_ROW)
+    {
+      const char *table = (const char *) sqlite3_column_text (tables, 0);
+      g_autofree char *cols_sql = g_strdup_printf ("SELECT group_concat ('quote(\"' || name || "
+                                                   "'\")', ' || ''|'' || ') FROM "
+                                                   "pragma_table_info ('%s') WHERE NOT (pk = 1 "
+                                                   "AND upper (type) = 'INTEGER')", table);
+      sqlite3_stmt *cols = NULL;
+      sqlite3_stmt *rows = NULL;
+      g_autofree char *sql = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (h, cols_sql, -1, &cols, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (cols), ==, SQLITE_ROW);
+      sql = g_strdup_printf ("SELECT %s FROM \"%s\"%s", sqlite3_column_text (cols, 0), table,
+                             g_str_equal (table, "indicator_value") ? " WHERE is_reference = 0"
+                                                                    : "");
+      sqlite3_finalize (cols);
+      g_assert_cmpint (sqlite3_prepare_v2 (h, sql, -1, &rows, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (rows) == SQLITE_ROW)
+        g_ptr_array_add (lines, g_strdup_printf ("%s: %s", table,
+                                                 sqlite3_column_text (rows, 0)));
+      sqlite3_finalize (rows);
+    }
+  sqlite3_finalize (tables);
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_dump (AimakDb    *db,
+             const char *b)
+{
+  g_autofree char *a = dump (db);
+
+  if (g_strcmp0 (a, b) != 0)
+    {
+      g_auto(GStrv) la = g_strsplit (a, "\n", -1);
+      g_auto(GStrv) lb = g_strsplit (b, "\n", -1);
+
+      for (guint i = 0; la[i] != NULL && lb[i] != NULL; i++)
+        if (g_strcmp0 (la[i], lb[i]) != 0)
+          {
+            g_test_message ("first difference:\n  %s\n  %s", la[i], lb[i]);
+            break;
+          }
+    }
+  g_assert_true (g_str_equal (a, b));
+}
+
+static gint64
+receive_receipt (Fixture *f,
+                 gboolean take_theirs)
+{
+  g_autoptr(AimakPackagePreview) p = preview (f);
+  g_autoptr(GError) error = NULL;
+  gint64 receipt = 0;
+
+  for (guint i = 0; i < p->items->len; i++)
+    if (((AimakMergeItem *) p->items->pdata[i])->kind == AIMAK_MERGE_CONFLICT)
+      aimak_merge_item_choose_all (p->items->pdata[i], take_theirs ? AIMAK_MERGE_TAKE_THEIRS
+                                                                   : AIMAK_MERGE_KEEP_MINE);
+  g_assert_true (aimak_package_apply_full (f->rayon, p, TRUE, NULL, &receipt, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (receipt, >, 0);
+  return receipt;
+}
+
+static char *
+first_priority (AimakDb *db,
+                guint    offset)
+{
+  return aimak_db_query_text (db, NULL, "SELECT id FROM priority WHERE area_code IN (SELECT "
+                              "code FROM area WHERE parent_code = ?) ORDER BY id LIMIT 1 "
+                              "OFFSET ?", "ti", RAYON, (int) offset);
+}
+
+/* Apply, then undo, gives the database as it was; twice, back to empty. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(AimakPackageManifest) m1 = send (f, FALSE);
+  g_autoptr(AimakPackageManifest) m2 = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *budget = first_priority (f->okmotu, 0);
+  g_autofree char *gone = first_priority (f->okmotu, 1);
+  AimakPackageReceipt *r;
+  gint64 id1, id2;
+
+  id1 = receive_receipt (f, TRUE);
+  /* Both sides change one budget; the okmotu deletes another priority. */
+  g_assert_true (aimak_db_exec (f->rayon, &error, "UPDATE priority SET budget_kgs = 111000 "
+                                "WHERE id = ?", "t", budget));
+  g_assert_true (aimak_db_exec (f->okmotu, &error, "UPDATE priority SET budget_kgs = 222000 "
+                                "WHERE id = ?", "t", budget));
+  g_assert_true (aimak_db_exec (f->okmotu, &error, "UPDATE priority SET deleted_at = "
+                                "'2026-12-01T00:00:00Z' WHERE id = ?", "t", gone));
+  g_assert_no_error (error);
+  edited = dump (f->rayon);
+  m2 = send (f, TRUE);
+  id2 = receive_receipt (f, TRUE);
+  g_assert_cmpint (aimak_db_query_int (f->rayon, 0, NULL, "SELECT budget_kgs FROM priority "
+                                       "WHERE id = ?", "t", budget), ==, 222000);
+  after = dump (f->rayon);
+  g_assert_cmpstr (after, !=, edited);
+
+  receipts = aimak_package_list_receipts (f->rayon, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  r = receipts->pdata[0];
+  g_assert_cmpint (r->id, ==, id2);
+  g_assert_cmpstr (r->origin_desk, ==, m2->origin_desk);
+  g_assert_cmpstr (r->checksum, ==, m2->checksum);
+  g_assert_cmpuint (r->n_conflicts, ==, 1);
+  g_assert_cmpuint (r->n_updated, ==, 1);
+  g_assert_cmpuint (g_strv_length (r->areas), >, 0);
+  g_assert_cmpuint (((AimakPackageReceipt *) receipts->pdata[1])->n_new, ==,
+                    m1->n_priorities + m1->n_activities);
+
+  /* The first receive cannot be undone while the second stands on it. */
+  g_assert_false (aimak_package_undo_receive (f->rayon, id1, &error));
+  g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_UNDO);
+  g_test_message ("refused: %s", error->message);
+  g_clear_error (&error);
+  g_assert_true (aimak_package_undo_receive (f->rayon, id2, &error));
+  g_assert_no_error (error);
+  assert_dump (f->rayon, edited);
+  g_assert_false (aimak_package_undo_receive (f->rayon, id2, &error));
+  g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_UNDO);
+  g_clear_error (&error);
+
+  /* Now the rayon's own budget correction stands on the first receive. */
+  g_assert_false (aimak_package_undo_receive (f->rayon, id1, &error));
+  g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_UNDO);
+  g_clear_error (&error);
+  assert_dump (f->rayon, edited);
+  g_assert_cmpint (count (f->rayon, "SELECT count(*) FROM change_log WHERE entity = 'package' "
+                          "AND action = 'undo-receive'"), ==, 1);
+  g_clear_pointer (&receipts, g_ptr_array_unref);
+  receipts = aimak_package_list_receipts (f->rayon, TRUE, NULL);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  g_assert_true (((AimakPackageReceipt *) receipts->pdata[0])->undone);
+}
+
+/* A record changed here after a receive keeps that receive from being undone,
+ * with the record named, and nothing changes. */
+static void
+test_undo_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(AimakPackageManifest) m = send (f, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *id = first_priority (f->okmotu, 0);
+  g_autofree char *title = aimak_db_query_text (f->okmotu, NULL, "SELECT title FROM priority "
+                                                "WHERE id = ?", "t", id);
+  gint64 receipt = receive_receipt (f, TRUE);
+
+  g_assert_true (aimak_db_exec (f->rayon, &error, "UPDATE priority SET budget_kgs = 5 "
+                                "WHERE id = ?", "t", id));
+  edited = dump (f->rayon);
+  g_assert_false (aimak_package_undo_receive (f->rayon, receipt, &error));
+  g_assert_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_UNDO);
+  g_assert_nonnull (strstr (error->message, title));
+  g_clear_error (&error);
+  assert_dump (f->rayon, edited);
+  (void) m;
+}
+
+/* The same package twice gives the same records. */
+static void
+test_apply_twice (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(AimakPackageManifest) m = send (f, FALSE);
+  g_autofree char *empty = dump (f->rayon);
+  g_autofree char *once = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first, second;
+
+  first = receive_receipt (f, TRUE);
+  once = dump (f->rayon);
+  second = receive_receipt (f, TRUE);
+  assert_dump (f->rayon, once);
+  receipts = aimak_package_list_receipts (f->rayon, FALSE, NULL);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  g_assert_cmpuint (((AimakPackageReceipt *) receipts->pdata[0])->n_unchanged, ==,
+                    m->n_priorities + m->n_activities + m->n_values);
+  g_assert_cmpint (count (f->rayon, "SELECT count(*) FROM package_receipt_before b JOIN "
+                          "package_receipt r ON r.id = b.receipt_id WHERE r.id = (SELECT "
+                          "max (id) FROM package_receipt)"), ==, 0);
+  /* Undone, newest first: back to the empty database, child rows and all. */
+  g_assert_true (aimak_package_undo_receive (f->rayon, second, &error));
+  assert_dump (f->rayon, once);
+  g_assert_true (aimak_package_undo_receive (f->rayon, first, &error));
+  g_assert_no_error (error);
+  assert_dump (f->rayon, empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -466,6 +696,11 @@ main (int   argc,
   g_test_add ("/package/targets", Fixture, NULL, fixture_setup, test_targets,
               fixture_teardown);
   g_test_add ("/package/unknown-area", Fixture, NULL, fixture_setup, test_unknown_area,
+              fixture_teardown);
+  g_test_add ("/package/undo", Fixture, NULL, fixture_setup, test_undo, fixture_teardown);
+  g_test_add ("/package/undo-refused", Fixture, NULL, fixture_setup, test_undo_refused,
+              fixture_teardown);
+  g_test_add ("/package/apply-twice", Fixture, NULL, fixture_setup, test_apply_twice,
               fixture_teardown);
   return g_test_run ();
 }

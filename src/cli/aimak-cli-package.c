@@ -4,7 +4,8 @@
  * package: 0 written (its path on stdout), 1 not written, 2 bad arguments.
  * receive: 0 applied (or, with --dry-run, previewed without conflicts), 1 not
  * applied (a damaged or newer package, or conflicts without --prefer: they are
- * listed), 2 bad arguments.
+ * listed), 2 bad arguments. `receive --list` lists what was received,
+ * `receive --undo ID` takes a receive back (1 when refused).
  */
 #include "config.h"
 
@@ -117,12 +118,59 @@ print_preview (const AimakPackagePreview *preview)
            preview->counts[AIMAK_MERGE_REJECTED]);
 }
 
+static int
+receive_list (AimakDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) receipts = aimak_package_list_receipts (db, TRUE, &error);
+
+  if (receipts == NULL)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  for (guint i = 0; i < receipts->len; i++)
+    {
+      const AimakPackageReceipt *r = g_ptr_array_index (receipts, i);
+      g_autofree char *areas = g_strjoinv (", ", r->areas);
+
+      /* TRANSLATORS: one receive: its number, when, the sending desk (name, id), the areas. */
+      g_print (_("%" G_GINT64_FORMAT "\t%s\t%s (%s)\t%s\n"), r->id, r->received_at,
+               *r->desk_name ? r->desk_name : "?", r->origin_desk, areas);
+      g_print (_("\tnew %u, updated %u, unchanged %u, conflicts %u, rejected %u%s\n"),
+               r->n_new, r->n_updated, r->n_unchanged, r->n_conflicts, r->n_rejected,
+               r->undone ? _(" — undone") : "");
+    }
+  return AIMAK_CLI_OK;
+}
+
+static int
+receive_undo (AimakDb    *db,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  guint64 n = 0;
+
+  if (!g_ascii_string_to_unsigned (id, 10, 1, G_MAXINT64, &n, NULL))
+    {
+      aimak_cli_fail (_("--undo takes the number of a receive (see --list)"));
+      return AIMAK_CLI_USAGE;
+    }
+  if (!aimak_package_undo_receive (db, (gint64) n, &error))
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  g_print (_("Receive %s was undone.\n"), id);
+  return AIMAK_CLI_OK;
+}
+
 int
 aimak_cli_receive (int argc, char **argv)
 {
   g_autofree char *prefer = NULL;
-  gboolean dry_run = FALSE;
+  g_autofree char *undo = NULL;
+  gboolean dry_run = FALSE, list = FALSE;
+  gint64 receipt = 0;
   GOptionEntry entries[] = {
+    { "list", 0, 0, G_OPTION_ARG_NONE, &list,
+      N_("List the packages received here, newest first, with their numbers"), NULL },
+    { "undo", 0, 0, G_OPTION_ARG_STRING, &undo,
+      N_("Take back the receive with number ID as a whole"), N_("ID") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Only show what receiving would do; change nothing"), NULL },
     { "prefer", 0, 0, G_OPTION_ARG_STRING, &prefer,
@@ -141,11 +189,19 @@ aimak_cli_receive (int argc, char **argv)
                           "it in one transaction. A record changed both here and in the "
                           "package is a conflict: without --prefer nothing is applied and the "
                           "conflicts are listed field by field. Receiving the same package "
-                          "again changes nothing. Exit status: 0 applied, 1 not applied, "
-                          "2 bad arguments."),
+                          "again changes nothing. --list shows what was received; --undo "
+                          "takes a receive back unless its records changed since. Exit "
+                          "status: 0 applied, 1 not applied, 2 bad arguments."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc != 2)
+  if ((list || undo != NULL) && argc == 1)
+    {
+      db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+      if (db == NULL)
+        return AIMAK_CLI_FAILED;
+      return list ? receive_list (db) : receive_undo (db, undo);
+    }
+  if (argc != 2 || list || undo != NULL)
     {
       aimak_cli_fail (_("give one package file to receive"));
       return AIMAK_CLI_USAGE;
@@ -176,9 +232,12 @@ aimak_cli_receive (int argc, char **argv)
                              "--prefer mine or --prefer theirs"));
   if (dry_run)
     return AIMAK_CLI_OK;
-  if (!aimak_package_apply (db, preview, TRUE, &written, &error))
+  if (!aimak_package_apply_full (db, preview, TRUE, &written, &receipt, &error))
     return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u record received\n", "%u records received\n",
                         written), written);
+  /* TRANSLATORS: %s is the number of the receive, twice. */
+  g_printerr (_("This is receive %" G_GINT64_FORMAT "; take it back with "
+                "“aimak-cli receive --undo %" G_GINT64_FORMAT "”.\n"), receipt, receipt);
   return AIMAK_CLI_OK;
 }

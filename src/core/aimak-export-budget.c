@@ -11,7 +11,7 @@
 #include "aimak-summary.h"
 
 /* @text as an Excel string literal with @prefix ("<>" for "not"), quotes doubled. */
-static void
+void
 append_criterion (GString    *out,
                   const char *prefix,
                   const char *text)
@@ -29,7 +29,7 @@ append_criterion (GString    *out,
 
 /* ",<status range>,\"<>Rejected\"" for each rejected status, so that SUMIFS leaves
  * rejected priorities out of every total (the rule of aimak_summary_status_class()). */
-static char *
+char *
 not_rejected (Export     *x,
               const char *status_range)
 {
@@ -265,7 +265,7 @@ add_budget_chart (Budget *b)
 }
 
 /* An absolute range of one column of the Priorities sheet's data rows. */
-static void
+void
 column_range (Export    *x,
               char      *buf,
               gsize      size,

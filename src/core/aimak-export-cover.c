@@ -69,17 +69,21 @@ write_contents (Export    *x,
     { SHEET_CAPACITY, AIMAK_XS_ABOUT_CAPACITY },
     { SHEET_BUDGET, AIMAK_XS_ABOUT_BUDGET },
     { SHEET_ALIGNMENT, AIMAK_XS_ABOUT_ALIGNMENT },
+    { SHEET_AREAS, AIMAK_XS_ABOUT_AREAS },
+    { SHEET_RECEIVED, AIMAK_XS_ABOUT_RECEIVED },
   };
   const char *section;
 
   section = STR (AIMAK_XS_SECTION_CONTENTS);
-  for (guint i = 0; i < G_N_ELEMENTS (contents); i++, (*r)++)
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
     {
       const char *name = x->sheets[contents[i].sheet].name;
 
+      if (x->sheets[contents[i].sheet].ws == NULL)
+        continue;
       TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
       TRY (cell_link (x, s, *r, C_ITEM, name, name));
-      TRY (cell_string (x, s, *r, C_VALUE, STR (contents[i].about), x->f_wrap));
+      TRY (cell_string (x, s, (*r)++, C_VALUE, STR (contents[i].about), x->f_wrap));
     }
 
   section = STR (AIMAK_XS_SECTION_SOURCES);

@@ -52,6 +52,10 @@ priority_layout_init (Export *x)
           pl->n_fixed = col;
         }
     }
+  /* Where each priority came from: this desk or the desk that sent it. */
+  pl->desk_col = col++;
+  pl->desk_sql_col = sql_col++;
+  g_string_append (sql, ", p.origin_desk");
   pl->n_cols = col;
   g_string_append (sql, " FROM priority p WHERE p.deleted_at IS NULL AND "
                    IN_SCOPE ("p.area_code") " ORDER BY p.area_code, p.rank, p.id");
@@ -127,6 +131,8 @@ write_priority_headers (Export *x)
       if (f->export_cell == AIMAK_FIELD_CELL_AREA)
         g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PCODE)));
     }
+  g_ptr_array_add (headers, g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_SOURCE_DESK)));
+  s->cap[pl->desk_col] = 30;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PRIORITIES));
   /* With a table, libxlsxwriter writes the header cells itself from the table's columns. */
   return sheet_headers (x, s, (const char * const *) headers->pdata, headers->len,
@@ -356,9 +362,14 @@ write_priority_cells (Export    *x,
                       AimakStmt *st,
                       Links     *links)
 {
+  int q_desk = x->playout.desk_sql_col;
+
   for (guint i = 0; i < x->playout.n_columns; i++)
     TRY (write_field_cell (x, row, &x->playout.columns[i], st, links));
-  return TRUE;
+  return cell_string (x, &x->sheets[SHEET_PRIORITIES], row, x->playout.desk_col,
+                      desk_name (x, aimak_stmt_is_null (st, q_desk) ? NULL
+                                                                    : aimak_stmt_text (st, q_desk)),
+                      x->f_text);
 }
 
 /* Figures for the cover and the gender budget. */

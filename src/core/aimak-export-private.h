@@ -10,6 +10,9 @@
  *   aimak-export-profile.c     Profile          aimak-export-priorities.c  Priorities
  *   aimak-export-alignment.c   Alignment        aimak-export-indicators.c  Indicators
  *   aimak-export-capacity.c    Capacity         aimak-export-budget.c      Gender budget
+ *   aimak-export-areas.c       Areas (per-area breakdown, when the export covers
+ *                              more than one area)
+ *   aimak-export-received.c    Data received (exchange packages per area and desk)
  *   aimak-export-cover.c       Cover (written last: it lists what the others found)
  */
 #pragma once
@@ -41,6 +44,8 @@ enum
   SHEET_CAPACITY,
   SHEET_BUDGET,
   SHEET_ALIGNMENT,
+  SHEET_AREAS,      /* only when the export covers more than one area (x->consolidated) */
+  SHEET_RECEIVED,   /* the same */
   N_SHEETS
 };
 
@@ -60,6 +65,8 @@ typedef struct
   guint          n_columns;
   lxw_col_t      n_fixed;        /* the columns before the checklist's */
   lxw_col_t      checklist_col;  /* the first checklist item's column */
+  lxw_col_t      desk_col;       /* "Source desk", after the fields' columns */
+  int            desk_sql_col;   /* p.origin_desk in the query */
   lxw_col_t      n_cols;
   char          *sql;            /* the priorities query: p.id, then the fields' columns */
 } PriorityLayout;
@@ -137,6 +144,10 @@ typedef struct
   PriorityLayout        playout;        /* the Priorities sheet's columns */
   GHashTable           *areas;          /* code → AreaInfo * */
   GHashTable           *links;          /* priority id → Links * */
+  GHashTable           *desks;          /* desk UUID → its name as the workbook shows it */
+  char                 *self_desk;      /* this database's desk UUID, or NULL */
+  gboolean              consolidated;   /* more than one area: the Areas and Data
+                                         * received sheets are written */
 
   /* Progress and cancellation */
   GCancellable         *cancellable;
@@ -195,6 +206,12 @@ G_GNUC_INTERNAL gboolean    resolve_scope       (Export     *x);
 G_GNUC_INTERNAL gboolean    load_links          (Export     *x);
 G_GNUC_INTERNAL gboolean    create_formats      (Export     *x);
 G_GNUC_INTERNAL gboolean    add_sheets          (Export     *x);
+/* The desks known here (aimak-export-received.c): x->desks, x->self_desk,
+ * x->consolidated. */
+G_GNUC_INTERNAL gboolean    load_desks          (Export     *x);
+/* The name of the desk @uuid: "This desk", its name, or "Desk 1a2b3c4d". */
+G_GNUC_INTERNAL const char *desk_name           (Export     *x,
+                                                 const char *uuid);
 G_GNUC_INTERNAL char       *build_footer        (Export     *x);
 G_GNUC_INTERNAL void        export_clear        (Export     *x);
 
@@ -300,12 +317,26 @@ G_GNUC_INTERNAL gboolean    write_alignment_row     (Export     *x,
 G_GNUC_INTERNAL gboolean    finish_alignment        (Export     *x,
                                                      Alignment  *al);
 
+/* aimak-export-budget.c: SUMIFS criteria shared with the Areas sheet. */
+G_GNUC_INTERNAL void        append_criterion    (GString    *out,
+                                                 const char *prefix,
+                                                 const char *text);
+G_GNUC_INTERNAL char       *not_rejected        (Export     *x,
+                                                 const char *status_range);
+/* An absolute range of one column of the Priorities sheet's data rows. */
+G_GNUC_INTERNAL void        column_range        (Export     *x,
+                                                 char       *buf,
+                                                 gsize       size,
+                                                 lxw_col_t   col);
+
 /* One per sheet, called in this order (the Cover last). */
 G_GNUC_INTERNAL gboolean    write_profile       (Export     *x);
 G_GNUC_INTERNAL gboolean    write_priorities    (Export     *x);
 G_GNUC_INTERNAL gboolean    write_indicators    (Export     *x);
 G_GNUC_INTERNAL gboolean    write_capacity      (Export     *x);
 G_GNUC_INTERNAL gboolean    write_budget        (Export     *x);
+G_GNUC_INTERNAL gboolean    write_areas         (Export     *x);
+G_GNUC_INTERNAL gboolean    write_received      (Export     *x);
 G_GNUC_INTERNAL gboolean    write_cover         (Export     *x);
 
 G_END_DECLS

@@ -252,12 +252,14 @@ resolve_scope (Export *x)
     default:
       x->scope_label = g_strdup (aimak_export_string (x->lang, AIMAK_XS_SCOPE_ALL));
       x->scope_note = NULL;
+      x->consolidated = TRUE;
       return TRUE;   /* no filter at all */
     }
 
   codes = aimak_scope_area_codes (x->db, x->scope, &x->error);
   if (codes == NULL)
     return FALSE;
+  x->consolidated = codes->len > 1;
   builder = json_builder_new ();
   json_builder_begin_array (builder);
   for (guint i = 0; i < codes->len; i++)
@@ -403,7 +405,7 @@ add_sheets (Export *x)
   static const AimakExportString names[N_SHEETS] = {
     AIMAK_XS_SHEET_COVER, AIMAK_XS_SHEET_PROFILE, AIMAK_XS_SHEET_PRIORITIES,
     AIMAK_XS_SHEET_INDICATORS, AIMAK_XS_SHEET_CAPACITY, AIMAK_XS_SHEET_BUDGET,
-    AIMAK_XS_SHEET_ALIGNMENT,
+    AIMAK_XS_SHEET_ALIGNMENT, AIMAK_XS_SHEET_AREAS, AIMAK_XS_SHEET_RECEIVED,
   };
 
   for (guint i = 0; i < N_SHEETS; i++)
@@ -411,6 +413,9 @@ add_sheets (Export *x)
       Sheet *s = &x->sheets[i];
 
       s->name = aimak_export_string (x->lang, names[i]);
+      /* One area alone has nothing to break down or to consolidate. */
+      if ((i == SHEET_AREAS || i == SHEET_RECEIVED) && !x->consolidated)
+        continue;
       s->ws = workbook_add_worksheet (x->wb, s->name);
       if (s->ws == NULL)
         return set_null_error (x, s->name);
@@ -451,6 +456,8 @@ export_clear (Export *x)
     code_list_clear (lists[i]);
   g_clear_pointer (&x->areas, g_hash_table_unref);
   g_clear_pointer (&x->links, g_hash_table_unref);
+  g_clear_pointer (&x->desks, g_hash_table_unref);
+  g_clear_pointer (&x->self_desk, g_free);
   g_clear_pointer (&x->sources, g_ptr_array_unref);
   g_clear_pointer (&x->source_set, g_hash_table_unref);
   g_clear_pointer (&x->hidden, g_ptr_array_unref);

@@ -390,6 +390,92 @@ static const Label labels[AIMAK_XS_N_STRINGS] = {
   [AIMAK_XS_ANSWER_NO] = { "no", "нет", "жок" },
   [AIMAK_XS_COL_LINKED_PRIORITIES] = { "Linked priorities", "Связанные приоритеты",
                                        "Байланышкан артыкчылыктар" },
+  [AIMAK_XS_COL_SOURCE_DESK] = { "Source desk", "Рабочее место-источник", "Булак иш орду" },
+  [AIMAK_XS_THIS_DESK] = { "This desk", "Это рабочее место", "Бул иш орду" },
+  [AIMAK_XS_DESK_UNNAMED] = { "Desk {id}", "Рабочее место {id}", "{id} иш орду" },
+  [AIMAK_XS_SHEET_AREAS] = { "By area", "По территориям", "Аймактар боюнча" },
+  [AIMAK_XS_SHEET_RECEIVED] = { "Data received", "Полученные данные", "Алынган маалыматтар" },
+  [AIMAK_XS_TITLE_AREAS] = {
+    "By area: priorities, budget, gender budget and participants by sex",
+    "По территориям: приоритеты, бюджет, гендерный бюджет и участники в разбивке по полу",
+    "Аймактар боюнча: артыкчылыктар, бюджет, гендердик бюджет жана катышуучулар жыныс "
+    "боюнча" },
+  [AIMAK_XS_TITLE_RECEIVED] = {
+    "Data received: exchange packages by area and desk",
+    "Полученные данные: пакеты обмена по территориям и рабочим местам",
+    "Алынган маалыматтар: аймактар жана иш орундары боюнча алмашуу пакеттери" },
+  [AIMAK_XS_ABOUT_AREAS] = {
+    "Each area's priorities, budget, gender budget share and participants by sex",
+    "Приоритеты, бюджет, доля гендерного бюджета и участники в разбивке по полу по каждой "
+    "территории",
+    "Ар бир аймактын артыкчылыктары, бюджети, гендердик бюджеттин үлүшү жана катышуучулары "
+    "жыныс боюнча" },
+  [AIMAK_XS_ABOUT_RECEIVED] = {
+    "For each area: the last exchange package received, from which desk, and the records "
+    "held from that desk",
+    "По каждой территории: последний полученный пакет обмена, от какого рабочего места и "
+    "сколько записей от него хранится",
+    "Ар бир аймак боюнча: акыркы алынган алмашуу пакети, кайсы иш ордунан жана андан "
+    "канча жазуу сакталат" },
+  [AIMAK_XS_COL_N_PRIORITIES] = { "Priorities", "Приоритеты", "Артыкчылыктар" },
+  [AIMAK_XS_COL_BUDGET_PROPOSALS] = { "Budget of all proposals, KGS",
+                                      "Бюджет всех предложений, сом",
+                                      "Бардык сунуштардын бюджети, сом" },
+  [AIMAK_XS_COL_GENDER_BUDGET] = { "Gender budget (marker 1 or 2), KGS",
+                                   "Гендерный бюджет (маркер 1 или 2), сом",
+                                   "Гендердик бюджет (маркер 1 же 2), сом" },
+  [AIMAK_XS_COL_N_ACTIVITIES] = { "Capacity-building activities",
+                                  "Мероприятия по наращиванию потенциала",
+                                  "Потенциалды өнүктүрүү боюнча иш-чаралар" },
+  [AIMAK_XS_NOTE_AREAS] = {
+    "Each row counts the records of that area itself in this database (not deleted), from "
+    "every desk. Priorities: all, whatever their status. Budget and gender budget: "
+    "priorities that are not rejected, as on the Gender budget sheet. Participants: women "
+    "and men of every role in the area's activities, as on the Capacity building sheet.",
+    "Каждая строка считает записи самой территории в этой базе данных (не удалённые), от "
+    "всех рабочих мест. Приоритеты: все, независимо от статуса. Бюджет и гендерный "
+    "бюджет: приоритеты, которые не отклонены, как на листе «Гендерный бюджет». "
+    "Участники: женщины и мужчины всех ролей в мероприятиях территории, как на листе "
+    "«Наращивание потенциала».",
+    "Ар бир сап ушул маалымат базасындагы аймактын өзүнүн жазууларын (өчүрүлбөгөн) бардык "
+    "иш орундарынан эсептейт. Артыкчылыктар: абалына карабастан бардыгы. Бюджет жана "
+    "гендердик бюджет: четке кагылбаган артыкчылыктар, «Гендердик бюджет» барагындагыдай. "
+    "Катышуучулар: аймактын иш-чараларындагы бардык ролдордогу аялдар жана эркектер, "
+    "«Потенциалды өнүктүрүү» барагындагыдай." },
+  [AIMAK_XS_NO_AREA_DATA] = {
+    "No area of this workbook has priorities or activities.",
+    "Ни у одной территории этой книги Excel нет приоритетов или мероприятий.",
+    "Бул Excel китебинин бир да аймагында артыкчылыктар же иш-чаралар жок." },
+  [AIMAK_XS_COL_DESK] = { "Desk", "Рабочее место", "Иш орду" },
+  [AIMAK_XS_COL_PACKAGE_WRITTEN] = { "Last package written (UTC)",
+                                     "Последний пакет записан (UTC)",
+                                     "Акыркы пакет жазылган (UTC)" },
+  [AIMAK_XS_COL_PACKAGE_RECEIVED] = { "Last package received (UTC)",
+                                      "Последний пакет получен (UTC)",
+                                      "Акыркы пакет алынган (UTC)" },
+  [AIMAK_XS_COL_N_PACKAGES] = { "Packages received", "Получено пакетов", "Алынган пакеттер" },
+  [AIMAK_XS_COL_HELD_PRIORITIES] = { "Priorities held from this desk",
+                                     "Приоритеты от этого рабочего места",
+                                     "Бул иш ордунан артыкчылыктар" },
+  [AIMAK_XS_COL_HELD_ACTIVITIES] = { "Activities held from this desk",
+                                     "Мероприятия от этого рабочего места",
+                                     "Бул иш ордунан иш-чаралар" },
+  [AIMAK_XS_COL_HELD_VALUES] = { "Indicator values held from this desk",
+                                 "Значения показателей от этого рабочего места",
+                                 "Бул иш ордунан көрсөткүчтөрдүн маанилери" },
+  [AIMAK_XS_NOTHING_RECEIVED] = { "Nothing received", "Ничего не получено",
+                                  "Эч нерсе алынган жок" },
+  [AIMAK_XS_NOTE_RECEIVED] = {
+    "One row per area and sending desk. Packages whose receipt was undone do not count. "
+    "Held: the area's records in this database now (not deleted) that the desk created. "
+    "An area of the lowest level without any package says so.",
+    "Одна строка на территорию и отправившее рабочее место. Пакеты, получение которых "
+    "отменено, не учитываются. Хранится: записи территории в этой базе данных сейчас (не "
+    "удалённые), созданные этим рабочим местом. Территория нижнего уровня без пакетов "
+    "отмечена.",
+    "Ар бир аймак жана жөнөткөн иш орду үчүн бир сап. Алуусу жокко чыгарылган пакеттер "
+    "эсептелбейт. Сакталат: ушул иш орду түзгөн, азыр ушул маалымат базасындагы аймактын "
+    "жазуулары (өчүрүлбөгөн). Пакети жок эң төмөнкү деңгээлдеги аймак белгиленет." },
 };
 
 static const struct

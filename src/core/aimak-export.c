@@ -207,6 +207,11 @@ write_workbook (Export     *x,
   TRY (write_indicators (x));
   TRY (write_capacity (x));
   TRY (write_budget (x));
+  if (x->consolidated)
+    {
+      TRY (write_areas (x));
+      TRY (write_received (x));
+    }
   TRY (write_cover (x));
   return !g_cancellable_set_error_if_cancelled (x->cancellable, &x->error);
 }
@@ -258,7 +263,8 @@ read_and_write (AimakDb   *db,
   saved_cache = aimak_db_query_int (db, -2000, NULL, "PRAGMA cache_size", NULL);
   aimak_db_exec_script (db, "PRAGMA cache_size = -65536", NULL);
   report (x, 0);
-  ok = load_lists (x) && resolve_scope (x) && count_work (x) && load_links (x) &&
+  ok = load_lists (x) && resolve_scope (x) && load_desks (x) && count_work (x) &&
+       load_links (x) &&
        (t->tmp = create_temp (t->dir, t->path, &x->error)) != NULL &&
        write_workbook (x, t->tmp, t->dir);
   if (saved_cache != 0)

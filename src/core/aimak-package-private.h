@@ -66,4 +66,26 @@ gboolean          _aimak_package_read_checksum   (sqlite3                 *pkg,
                                                   GError                 **error);
 guint32           _aimak_package_file_application_id (const char          *path);
 
+/* Stores @r (insert or update) with its revision, base and children; a
+ * deleted @r gets @deleted_at when not NULL, else its changed_at. */
+gboolean          _aimak_package_store_record    (AimakDb                 *db,
+                                                  const EntityDef         *def,
+                                                  GPtrArray               *columns,
+                                                  const AimakMergeRecord  *r,
+                                                  const char              *deleted_at,
+                                                  GError                 **error);
+
+/* aimak-package-receipt.c: the package_receipt row of a receive, and the
+ * before-image (@mine, NULL when new) of each record it writes as @result. */
+gboolean          _aimak_package_receipt_begin   (AimakDb                 *db,
+                                                  AimakPackagePreview     *preview,
+                                                  gint64                  *receipt_id,
+                                                  GError                 **error);
+gboolean          _aimak_package_receipt_before  (AimakDb                 *db,
+                                                  gint64                   receipt_id,
+                                                  const EntityDef         *def,
+                                                  const AimakMergeRecord  *mine,
+                                                  const AimakMergeRecord  *result,
+                                                  GError                 **error);
+
 G_END_DECLS

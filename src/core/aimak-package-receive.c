@@ -308,6 +308,7 @@ store_row (AimakDb                 *db,
            GPtrArray               *columns,
            const AimakMergeRecord  *r,
            gboolean                 exists,
+           const char              *deleted_at,
            GError                 **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
@@ -320,7 +321,7 @@ store_row (AimakDb                 *db,
     g_ptr_array_add (values, (gpointer) aimak_merge_record_get (r, columns->pdata[i]));
   g_ptr_array_add (values, r->area_code);
   g_ptr_array_add (values, (gpointer) changed_at);
-  g_ptr_array_add (values, r->deleted ? (gpointer) changed_at : NULL);
+  g_ptr_array_add (values, r->deleted ? (gpointer) (deleted_at ? deleted_at : changed_at) : NULL);
   g_ptr_array_add (values, r->origin ? r->origin : "");
   if (exists)
     {
@@ -345,12 +346,13 @@ store_row (AimakDb                 *db,
   return _aimak_package_exec (aimak_db_get_handle (db), sql->str, values, error);
 }
 
-static gboolean
-store_record (AimakDb                 *db,
-              const EntityDef         *def,
-              GPtrArray               *columns,
-              const AimakMergeRecord  *r,
-              GError                 **error)
+gboolean
+_aimak_package_store_record (AimakDb                 *db,
+                             const EntityDef         *def,
+                             GPtrArray               *columns,
+                             const AimakMergeRecord  *r,
+                             const char              *deleted_at,
+                             GError                 **error)
 {
   g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE \"%s\" = ?",
                                                 def->table, def->id_column);
@@ -368,7 +370,7 @@ store_record (AimakDb                 *db,
       g_propagate_error (error, local_error);
       return FALSE;
     }
-  if (!store_row (db, def, columns, r, exists > 0, error))
+  if (!store_row (db, def, columns, r, exists > 0, deleted_at, error))
     return FALSE;
   for (const ChildDef *c = def->children; c->name != NULL; c++)
     {
@@ -419,7 +421,7 @@ try_item (AimakDb         *db,
 
   if (!aimak_db_begin (db, &error))
     return;
-  if (store_record (db, def, columns, r, &error))
+  if (_aimak_package_store_record (db, def, columns, r, NULL, &error))
     {
       aimak_db_commit (db, NULL);
       return;
@@ -501,6 +503,7 @@ typedef struct
 {
   AimakPackagePreview *preview;
   guint                written;
+  gint64               receipt_id;
 } ApplyJob;
 
 static gboolean
@@ -510,26 +513,42 @@ apply_work (AimakDb   *db,
 {
   ApplyJob *job = user_data;
   g_autofree char *summary = NULL;
+  g_autofree char *receipt = NULL;
 
+  if (!_aimak_package_receipt_begin (db, job->preview, &job->receipt_id, error))
+    return FALSE;
   for (guint i = 0; i < job->preview->items->len; i++)
     {
       const AimakMergeItem *item = g_ptr_array_index (job->preview->items, i);
       g_autoptr(AimakMergeRecord) result = aimak_merge_item_result (item);
       const EntityDef *def;
       g_autoptr(GPtrArray) columns = NULL;
+      g_autoptr(AimakMergeRecord) before = NULL;
+      GError *local_error = NULL;
 
       if (result == NULL)
         continue;
       def = _aimak_package_entity (result->entity);
       columns = _aimak_package_field_columns (db, def, error);
-      if (columns == NULL || !store_record (db, def, columns, result, error))
+      if (columns == NULL)
+        return FALSE;
+      /* The record as it is now, inside this transaction: its before-image. */
+      before = _aimak_package_load_record (db, def, columns, result->uuid, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      if (!_aimak_package_receipt_before (db, job->receipt_id, def, before, result, error) ||
+          !_aimak_package_store_record (db, def, columns, result, NULL, error))
         return FALSE;
       job->written++;
     }
   /* One entry in the history for the whole package. */
   summary = g_strdup_printf ("%u", job->written);
+  receipt = g_strdup_printf ("%" G_GINT64_FORMAT, job->receipt_id);
   return aimak_db_log_change (db, "package", job->preview->manifest->origin_desk, "receive",
-                              "records", NULL, summary, error);
+                              "records", receipt, summary, error);
 }
 
 gboolean
@@ -539,7 +558,18 @@ aimak_package_apply (AimakDb              *db,
                      guint                *n_written,
                      GError              **error)
 {
-  ApplyJob job = { preview, 0 };
+  return aimak_package_apply_full (db, preview, conflicts_decided, n_written, NULL, error);
+}
+
+gboolean
+aimak_package_apply_full (AimakDb              *db,
+                          AimakPackagePreview  *preview,
+                          gboolean              conflicts_decided,
+                          guint                *n_written,
+                          gint64               *receipt_id,
+                          GError              **error)
+{
+  ApplyJob job = { preview, 0, 0 };
 
   g_return_val_if_fail (db != NULL && preview != NULL, FALSE);
   if (!conflicts_decided && preview->counts[AIMAK_MERGE_CONFLICT] > 0)
@@ -556,5 +586,7 @@ aimak_package_apply (AimakDb              *db,
     return FALSE;
   if (n_written != NULL)
     *n_written = job.written;
+  if (receipt_id != NULL)
+    *receipt_id = job.receipt_id;
   return TRUE;
 }

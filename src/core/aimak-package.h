@@ -30,6 +30,7 @@ typedef enum
   AIMAK_PACKAGE_ERROR_TARGET,       /* the target must not be replaced (the database...) */
   AIMAK_PACKAGE_ERROR_NO_AREA,      /* unknown area, or nothing to send */
   AIMAK_PACKAGE_ERROR_CONFLICTS,    /* applying needs a decision on conflicts */
+  AIMAK_PACKAGE_ERROR_UNDO,         /* a receive cannot be undone (changed since, unknown) */
 } AimakPackageError;
 
 /* The format this version writes and the newest it reads. */
@@ -57,6 +58,24 @@ typedef struct
   GPtrArray            *items;        /* AimakMergeItem *, in package order */
   guint                 counts[AIMAK_MERGE_REJECTED + 1];
 } AimakPackagePreview;
+
+/* One package applied here (schema 5, table package_receipt). */
+typedef struct
+{
+  gint64    id;
+  char     *checksum;         /* the manifest's content checksum */
+  char     *origin_desk;      /* UUID of the sending desk */
+  char     *desk_name;        /* its name as the package gave it ("" when none) */
+  char    **areas;            /* the area codes the package covered */
+  char     *created_at;       /* when it was written, ISO 8601 UTC */
+  char     *received_at;      /* when it was applied here, ISO 8601 UTC */
+  guint     n_new;
+  guint     n_updated;
+  guint     n_unchanged;
+  guint     n_conflicts;
+  guint     n_rejected;
+  gboolean  undone;           /* taken back with aimak_package_undo_receive() */
+} AimakPackageReceipt;
 
 GQuark                aimak_package_error_quark     (void);
 
@@ -94,13 +113,47 @@ gboolean              aimak_package_apply           (AimakDb              *db,
                                                      guint                *n_written,
                                                      GError              **error);
 
+/* Like aimak_package_apply(), and @receipt_id (may be NULL) gets the id of
+ * the package_receipt row it recorded. Every apply records one, also when
+ * nothing changed (a package received again), with the before-image of each
+ * record it wrote. */
+gboolean              aimak_package_apply_full      (AimakDb              *db,
+                                                     AimakPackagePreview  *preview,
+                                                     gboolean              conflicts_decided,
+                                                     guint                *n_written,
+                                                     gint64               *receipt_id,
+                                                     GError              **error);
+
+/* Every package received here, newest first (received_at, then id,
+ * descending): AimakPackageReceipt *, freed with the array. With
+ * @include_undone FALSE, receives that were undone are left out. */
+GPtrArray            *aimak_package_list_receipts   (AimakDb              *db,
+                                                     gboolean              include_undone,
+                                                     GError              **error);
+
+/* Takes back the receive @receipt_id as a whole, in one transaction: every
+ * record it wrote gets its before-image back (records it added are deleted with
+ * their child rows), the receipt is marked undone, and one change_log entry is
+ * written. Refuses (AIMAK_PACKAGE_ERROR_UNDO, naming the record) when a record
+ * was changed here, or by a later receive, after it; nothing is changed then. */
+gboolean              aimak_package_undo_receive    (AimakDb              *db,
+                                                     gint64                receipt_id,
+                                                     GError              **error);
+
+/* The name of desk @desk_id: from the desk table, else from the newest
+ * receipt of that desk; NULL when unknown. */
+char                 *aimak_package_desk_name       (AimakDb              *db,
+                                                     const char           *desk_id);
+
 /* A one-line description of @item's record: its title, topic or indicator. */
 char                 *aimak_package_item_label      (const AimakMergeItem *item);
 
 void                  aimak_package_manifest_free   (AimakPackageManifest *manifest);
 void                  aimak_package_preview_free    (AimakPackagePreview  *preview);
+void                  aimak_package_receipt_free    (AimakPackageReceipt  *receipt);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPackageManifest, aimak_package_manifest_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPackagePreview, aimak_package_preview_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPackageReceipt, aimak_package_receipt_free)
 
 G_END_DECLS
