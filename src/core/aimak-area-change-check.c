@@ -236,6 +236,16 @@ check_new (AimakDb             *db,
   return TRUE;
 }
 
+static int
+by_line (gconstpointer a,
+         gconstpointer b)
+{
+  const AimakProblem *pa = *(AimakProblem * const *) a;
+  const AimakProblem *pb = *(AimakProblem * const *) b;
+
+  return (pa->line > pb->line) - (pa->line < pb->line);
+}
+
 gboolean
 aimak_area_change_list_check (AimakDb              *db,
                               AimakAreaChangeList  *list,
@@ -267,5 +277,7 @@ aimak_area_change_list_check (AimakDb              *db,
           !check_new (db, states, row, problems, error))
         return FALSE;
     }
+  /* By line (a stable sort: the problems of one line stay in column order). */
+  g_ptr_array_sort (problems, by_line);
   return TRUE;
 }

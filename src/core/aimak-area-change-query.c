@@ -138,12 +138,26 @@ current_successor (AimakDb    *db,
 }
 
 char *
+aimak_area_period_name (AimakDb    *db,
+                        const char *code,
+                        int         year,
+                        const char *lang)
+{
+  if (code == NULL ||
+      aimak_db_query_int (db, 0, NULL, "SELECT EXISTS (SELECT 1 FROM area_change WHERE "
+                          "old_code = ? AND undone = 0)", "t", code) == 0)
+    return NULL;
+  return aimak_area_name_for_period (db, code, year, lang);
+}
+
+char *
 aimak_area_name_for_period (AimakDb    *db,
                             const char *code,
                             int         year,
                             const char *lang)
 {
-  g_autofree char *date = g_strdup_printf ("%04d-12-31", year);
+  g_autofree char *date = year > 0 ? g_strdup_printf ("%04d-12-31", year)
+                                   : g_strdup ("9999-12-31");
   g_autofree char *then = aimak_area_name_on (db, code, date, lang, NULL);
   g_autofree char *succ = NULL;
   g_autoptr(AimakArea) now = NULL;

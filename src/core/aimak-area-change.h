@@ -156,6 +156,14 @@ char                *aimak_area_name_for_period   (AimakDb              *db,
                                                    int                   year,
                                                    const char           *lang);
 
+/* As aimak_area_name_for_period(), but NULL (at the cost of one indexed query)
+ * when @code was never renamed, merged or recoded: the caller's plain name
+ * stands. @year <= 0: the area's own latest name. */
+char                *aimak_area_period_name       (AimakDb              *db,
+                                                   const char           *code,
+                                                   int                   year,
+                                                   const char           *lang);
+
 /* TRUE when @indicator_code's values are counts (persons, numbers) that may be
  * added across areas; rates and shares are never summed. */
 gboolean             aimak_area_indicator_is_count (AimakDb             *db,
