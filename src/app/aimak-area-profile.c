@@ -218,6 +218,7 @@ aimak_area_profile_reload (AimakAreaProfile *self)
     }
 
   fill_header (self, chain);
+  aimak_area_profile_fill_changes (self);
   aimak_area_priorities_set_area (self->priorities, self->db, self->code);
   aimak_map_set_selected (self->map, self->code);
   catalogue_list = aimak_indicator_catalogue (self->db, &error);
@@ -345,6 +346,12 @@ aimak_area_profile_find (GtkWidget *ancestor)
 
 /* ---- accessors for tests ---- */
 
+GtkListBox *
+aimak_area_profile_get_changes (AimakAreaProfile *self)
+{
+  return self->changes_list;
+}
+
 AimakMap *
 aimak_area_profile_get_map (AimakAreaProfile *self)
 {
@@ -454,6 +461,7 @@ aimak_area_profile_class_init (AimakAreaProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_group);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_caption);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, changes_list);
   gtk_widget_class_bind_template_callback (widget_class, on_map_area_activated);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_table_activate",
                                                 G_CALLBACK (aimak_area_profile_on_table_activate));
