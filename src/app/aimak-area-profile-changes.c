@@ -182,6 +182,12 @@ add_sum_rows (AimakAreaProfile *self)
             /* TRANSLATORS: a partial sum: values of 1 of the 2 former areas. */
             g_string_append_printf (text, _(" (%u of %u areas)"), s->n_areas, s->n_former);
         }
+      if (sums->len)
+        {
+          AimakAreaPredecessorSum *last = g_ptr_array_index (sums, sums->len - 1);
+          /* TRANSLATORS: the sources of the summed values. */
+          g_string_append_printf (text, _(" · Source: %s"), last->sources);
+        }
       /* TRANSLATORS: "Population — sum of former areas". */
       title = g_strdup_printf (_("%s — sum of former areas"),
                                aimak_lang_pick (lang, ind->name_en, ind->name_ru, ind->name_ky));

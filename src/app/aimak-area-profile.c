@@ -122,7 +122,12 @@ fill_header (AimakAreaProfile *self,
   gtk_widget_set_visible (GTK_WIDGET (self->chain_box), chain->len > 1);
 
   gtk_label_set_text (self->title_label, aimak_area_name (area, lang));
-  subtitle = g_strdup_printf ("%s · %s", aimak_area_type_label (area->type), area->code);
+  if (area->valid_to)
+    /* TRANSLATORS: "Ayil aimak · KG02210815000 · former area since 2024-07-01". */
+    subtitle = g_strdup_printf (_("%s · %s · former area since %s"),
+                                aimak_area_type_label (area->type), area->code, area->valid_to);
+  else
+    subtitle = g_strdup_printf ("%s · %s", aimak_area_type_label (area->type), area->code);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (self->pilot_badge, area->is_pilot);
   set_subtitle (self->name_en_row, area->name_en);

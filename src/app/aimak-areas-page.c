@@ -280,8 +280,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (pilot, aimak_area_item_get_is_pilot (item));
   if (aimak_area_item_get_valid_to (item))
     {
-      /* TRANSLATORS: a former area in the Areas list; %s is the day it ended. */
-      g_autofree char *ended = g_strdup_printf (_("Former area, until %s"),
+      /* TRANSLATORS: a former area in the Areas list; %s is the day the change took effect. */
+      g_autofree char *ended = g_strdup_printf (_("Former area since %s"),
                                                 aimak_area_item_get_valid_to (item));
       gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : ended);
       gtk_widget_set_visible (subtitle, TRUE);
