@@ -114,7 +114,7 @@ show_problems (AimakAreaChangesDialog *self,
       gtk_list_box_append (self->problems_list, aimak_problem_row_new (p, place));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problems_list), TRUE);
-  summary = g_strdup_printf (_("The change list cannot be applied: %u problems. Nothing was "
+  summary = g_strdup_printf (_("The change list cannot be applied (problems: %u). Nothing was "
                                "changed."), problems->len);
   show_summary (self, summary);
 }
