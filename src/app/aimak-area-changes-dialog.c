@@ -71,13 +71,15 @@ add_preview_rows (AimakAreaChangesDialog *self,
 {
   for (guint i = 0; i < lines->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (lines, i), "\t", 3);
+      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (lines, i), "\t", 4);
+      guint n = g_strv_length (parts);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *title = preview_title (kind, parts[1] ? parts[1] : "",
-                                              parts[1] && parts[2] ? parts[2] : "");
+      g_autofree char *title = preview_title (kind, n > 1 ? parts[1] : "", n > 2 ? parts[2] : "");
+      g_autofree char *subtitle = n > 3 ? g_strdup_printf ("%s · %s", parts[0], parts[3])
+                                        : g_strdup (parts[0]);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parts[0]);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_append (self->preview_list, row);
     }
 }

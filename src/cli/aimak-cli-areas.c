@@ -80,9 +80,9 @@ print_section (const char *title,
   g_print ("%s\n", title);
   for (guint i = 0; i < lines->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (lines, i), "\t", 3);
-      g_print ("  %s\t%s\t%s\n", parts[0], parts[1] ? parts[1] : "",
-               parts[1] && parts[2] ? parts[2] : "");
+      g_autofree char *line = g_strdup (g_ptr_array_index (lines, i));
+
+      g_print ("  %s\n", line);
     }
 }
 

@@ -83,7 +83,16 @@ preview_row (AimakDb                *db,
                                                       : row->name_ky));
       else if (aimak_area_change_ends_old (row->kind) && g_hash_table_add (seen, (char *) old))
         {
-          g_ptr_array_add (p->ending, preview_line (old, name, row->effective_date));
+          const char *to_name = aimak_lang_pick (aimak_db_get_language (db), row->name_en,
+                                                 row->name_ru, row->name_ky);
+          g_autofree char *to_db = *to_name ? NULL : current_name (db, row->new_code);
+
+          /* CODE, name, date, then what it becomes: "Merged into Kant (city) (CODE)". */
+          g_ptr_array_add (p->ending, g_strdup_printf ("%s\t%s\t%s\t%s %s (%s)", old, name,
+                                                       row->effective_date,
+                                                       aimak_area_change_kind_label (row->kind),
+                                                       to_db ? to_db : to_name,
+                                                       row->new_code));
           if (!count_records (db, old, p, error))
             return FALSE;
         }

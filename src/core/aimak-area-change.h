@@ -51,7 +51,7 @@ typedef struct
 /* What applying a list would do. */
 typedef struct
 {
-  GPtrArray *ending;       /* char * "CODE\tname\tdate": areas that end */
+  GPtrArray *ending;       /* char * "CODE\tname\tdate\tbecomes": areas that end */
   GPtrArray *beginning;    /* char * "CODE\tname\tdate": areas that begin */
   GPtrArray *renamed;      /* char * "CODE\told name\tnew name" */
   guint      n_priorities; /* records attached to the areas that end or are renamed */
