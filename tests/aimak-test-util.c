@@ -142,6 +142,9 @@ aimak_test_copy_reference (const char *dir)
 
 const char aimak_test_undo_identity_sql[] =
   /* schema 5 and later first, newest first */
+  "DROP TABLE area_change; DROP INDEX area_valid_to; "
+  "ALTER TABLE area DROP COLUMN valid_from; ALTER TABLE area DROP COLUMN valid_to; "
+  "DELETE FROM app_meta WHERE key IN ('area_list_name', 'area_list_date'); "
   "DROP TABLE package_receipt_before; DROP TABLE package_receipt; "
   "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
   "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "

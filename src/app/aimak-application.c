@@ -359,6 +359,16 @@ app_about (GSimpleAction *action,
                                       GTK_LICENSE_CUSTOM,
                                       _("Licensed under CC BY 4.0. Russian names from the OCHA "
                                         "COD-AB and the National Statistical Committee."));
+  /* Which official list the areas reflect (issue 17). */
+  if (AIMAK_IS_WINDOW (parent) && aimak_window_get_db (AIMAK_WINDOW (parent)))
+    {
+      g_autofree char *as_of = aimak_area_list_as_of (aimak_window_get_db (AIMAK_WINDOW (parent)));
+
+      adw_about_window_add_legal_section (about, _("Area list"), as_of, GTK_LICENSE_CUSTOM,
+                                          _("Territorial changes (the 2024 reform) are applied "
+                                            "from a change list with Apply Area Changes…; "
+                                            "former areas keep their records."));
+    }
   adw_about_window_add_legal_section (about, _("District boundaries"),
                                       "OCHA / Ministry of Emergency Situations of the Kyrgyz "
                                       "Republic (2018)", GTK_LICENSE_CUSTOM,

@@ -12,6 +12,7 @@ struct _AimakAreaItem
   char     *subtitle;
   int       level;
   gboolean  is_pilot;
+  char     *valid_to;
 };
 
 G_DEFINE_FINAL_TYPE (AimakAreaItem, aimak_area_item, G_TYPE_OBJECT)
@@ -27,6 +28,7 @@ aimak_area_item_finalize (GObject *object)
   g_free (self->code);
   g_free (self->name);
   g_free (self->subtitle);
+  g_free (self->valid_to);
   G_OBJECT_CLASS (aimak_area_item_parent_class)->finalize (object);
 }
 
@@ -86,6 +88,7 @@ aimak_area_item_new (const AimakArea *area,
   self->subtitle = g_strdup (subtitle);
   self->level = area->level;
   self->is_pilot = area->is_pilot;
+  self->valid_to = g_strdup (area->valid_to);
   return self;
 }
 
@@ -119,3 +122,8 @@ aimak_area_item_get_is_pilot (AimakAreaItem *self)
   return self->is_pilot;
 }
 
+const char *
+aimak_area_item_get_valid_to (AimakAreaItem *self)
+{
+  return self->valid_to;
+}

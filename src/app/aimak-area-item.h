@@ -18,5 +18,7 @@ const char    *aimak_area_item_get_name     (AimakAreaItem   *self);
 const char    *aimak_area_item_get_subtitle (AimakAreaItem   *self);
 int            aimak_area_item_get_level    (AimakAreaItem   *self);
 gboolean       aimak_area_item_get_is_pilot (AimakAreaItem   *self);
+/* The day a former area ended (YYYY-MM-DD), NULL for a current one. */
+const char    *aimak_area_item_get_valid_to (AimakAreaItem   *self);
 
 G_END_DECLS

@@ -46,6 +46,7 @@ struct _AimakAreaProfile
   GtkWidget          *compare_group;
   GtkLabel           *compare_caption;
   GtkColumnView      *compare_view;
+  GtkListBox         *changes_list;
 
   /* Owned references */
   AimakDb            *db;
@@ -106,6 +107,9 @@ void               aimak_area_profile_on_table_activate (GtkColumnView    *view,
 void               aimak_area_profile_on_history_show (GtkPopover       *popover,
                                                        AimakAreaProfile *self);
 
+/* aimak-area-profile-changes.c: successors, predecessors, sums of former areas. */
+void               aimak_area_profile_fill_changes    (AimakAreaProfile *self);
+
 /* For tests: the parts. */
 AimakMap   *aimak_area_profile_get_map         (AimakAreaProfile *self);
 AimakChart *aimak_area_profile_get_sex_chart   (AimakAreaProfile *self);
@@ -121,6 +125,8 @@ void        aimak_area_profile_select_row      (AimakAreaProfile *self,
                                                 guint             position);
 /* Fills the history popover for the selected row and returns its content. */
 GtkWidget  *aimak_area_profile_build_history   (AimakAreaProfile *self);
+/* The list of territorial changes (rows: links, the move button, sums). */
+GtkListBox *aimak_area_profile_get_changes     (AimakAreaProfile *self);
 /* Sets the indicator filter (NULL = all) and the year range (0 = open). */
 void        aimak_area_profile_set_filter      (AimakAreaProfile *self,
                                                 const char       *indicator_code,

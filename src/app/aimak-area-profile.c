@@ -122,7 +122,12 @@ fill_header (AimakAreaProfile *self,
   gtk_widget_set_visible (GTK_WIDGET (self->chain_box), chain->len > 1);
 
   gtk_label_set_text (self->title_label, aimak_area_name (area, lang));
-  subtitle = g_strdup_printf ("%s · %s", aimak_area_type_label (area->type), area->code);
+  if (area->valid_to)
+    /* TRANSLATORS: "Ayil aimak · KG02210815000 · former area since 2024-07-01". */
+    subtitle = g_strdup_printf (_("%s · %s · former area since %s"),
+                                aimak_area_type_label (area->type), area->code, area->valid_to);
+  else
+    subtitle = g_strdup_printf ("%s · %s", aimak_area_type_label (area->type), area->code);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (self->pilot_badge, area->is_pilot);
   set_subtitle (self->name_en_row, area->name_en);
@@ -218,6 +223,7 @@ aimak_area_profile_reload (AimakAreaProfile *self)
     }
 
   fill_header (self, chain);
+  aimak_area_profile_fill_changes (self);
   aimak_area_priorities_set_area (self->priorities, self->db, self->code);
   aimak_map_set_selected (self->map, self->code);
   catalogue_list = aimak_indicator_catalogue (self->db, &error);
@@ -345,6 +351,12 @@ aimak_area_profile_find (GtkWidget *ancestor)
 
 /* ---- accessors for tests ---- */
 
+GtkListBox *
+aimak_area_profile_get_changes (AimakAreaProfile *self)
+{
+  return self->changes_list;
+}
+
 AimakMap *
 aimak_area_profile_get_map (AimakAreaProfile *self)
 {
@@ -454,6 +466,7 @@ aimak_area_profile_class_init (AimakAreaProfileClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_group);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_caption);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreaProfile, changes_list);
   gtk_widget_class_bind_template_callback (widget_class, on_map_area_activated);
   gtk_widget_class_bind_template_callback_full (widget_class, "on_table_activate",
                                                 G_CALLBACK (aimak_area_profile_on_table_activate));

@@ -21,6 +21,8 @@ struct _AimakAreasPage
   GtkListView        *list_view;
   GtkStack           *list_stack;
   AimakAreaProfile   *profile;
+  GtkSwitch          *former_switch;
+  GtkLabel           *as_of_label;
 
   /* Owned references */
   GtkSingleSelection *selection;
@@ -40,12 +42,19 @@ children_model (AimakAreasPage *self,
   g_autoptr(GPtrArray) areas = aimak_area_children (aimak_page_get_db (AIMAK_PAGE (self)), parent_code, NULL);
   GListStore *store;
 
+  gboolean former = gtk_switch_get_active (self->former_switch);
+
   if (areas == NULL || areas->len == 0)
     return NULL;
   store = g_list_store_new (AIMAK_TYPE_AREA_ITEM);
   for (guint i = 0; i < areas->len; i++)
     {
-      g_autoptr(AimakAreaItem) item =
+      g_autoptr(AimakAreaItem) item = NULL;
+
+      /* Current areas only, unless "Show former areas" is on. */
+      if (!former && !aimak_area_is_current (g_ptr_array_index (areas, i)))
+        continue;
+      item =
         aimak_area_item_new (g_ptr_array_index (areas, i), aimak_db_get_language (aimak_page_get_db (AIMAK_PAGE (self))), NULL);
       g_list_store_append (store, item);
     }
@@ -163,7 +172,8 @@ on_search_changed (GtkSearchEntry *entry,
       g_autoptr(GString) chain = g_string_new (NULL);
       g_autoptr(AimakAreaItem) item = NULL;
 
-      if (!aimak_area_matches (a, needle))
+      if (!aimak_area_matches (a, needle) ||
+          (!aimak_area_is_current (a) && !gtk_switch_get_active (self->former_switch)))
         continue;
       for (AimakArea *p = g_hash_table_lookup (names, a->parent_code ? a->parent_code : "");
            p != NULL; p = g_hash_table_lookup (names, p->parent_code ? p->parent_code : ""))
@@ -268,9 +278,23 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : "");
   gtk_widget_set_visible (subtitle, sub != NULL);
   gtk_widget_set_visible (pilot, aimak_area_item_get_is_pilot (item));
-  description = aimak_area_item_get_is_pilot (item)
-    ? g_strdup_printf (_("%s, pilot area"), aimak_area_item_get_name (item))
-    : g_strdup (aimak_area_item_get_name (item));
+  if (aimak_area_item_get_valid_to (item))
+    {
+      /* TRANSLATORS: a former area in the Areas list; %s is the day the change took effect. */
+      g_autofree char *ended = g_strdup_printf (_("Former area since %s"),
+                                                aimak_area_item_get_valid_to (item));
+      gtk_label_set_text (GTK_LABEL (subtitle), sub ? sub : ended);
+      gtk_widget_set_visible (subtitle, TRUE);
+      gtk_widget_set_opacity (name, 0.7);
+      description = g_strdup_printf (_("%s, former area"), aimak_area_item_get_name (item));
+    }
+  else
+    {
+      gtk_widget_set_opacity (name, 1.0);
+      description = aimak_area_item_get_is_pilot (item)
+        ? g_strdup_printf (_("%s, pilot area"), aimak_area_item_get_name (item))
+        : g_strdup (aimak_area_item_get_name (item));
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
@@ -285,6 +309,43 @@ aimak_areas_page_load (AimakAreasPage *self)
   if (self->all_areas == NULL)
     self->all_areas = g_ptr_array_new ();
   rebuild_tree (self, children_model (self, NULL));
+  {
+    g_autofree char *as_of = aimak_area_list_as_of (aimak_page_get_db (AIMAK_PAGE (self)));
+    gtk_label_set_text (self->as_of_label, as_of);
+  }
+}
+
+/* The switch rebuilds the list as it is (a search stays a search). */
+static void
+on_former_toggled (AimakAreasPage *self)
+{
+  const char *code = aimak_page_get_area_code (AIMAK_PAGE (self));
+
+  if (aimak_page_get_db (AIMAK_PAGE (self)) == NULL)
+    return;
+  on_search_changed (self->search_entry, self);
+  if (code && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) == '\0')
+    aimak_areas_page_select (self, code);
+}
+
+/* After a change list was applied or undone: the areas, and the profile. */
+void
+aimak_areas_page_reload (AimakAreasPage *self)
+{
+  g_autofree char *code = g_strdup (aimak_page_get_area_code (AIMAK_PAGE (self)));
+
+  g_return_if_fail (AIMAK_IS_AREAS_PAGE (self));
+  aimak_areas_page_load (self);
+  if (code)
+    {
+      /* The area may be gone (an undo removes the areas a list created). */
+      g_autoptr(AimakArea) area = aimak_area_get (aimak_page_get_db (AIMAK_PAGE (self)), code,
+                                                  NULL);
+      if (area && aimak_areas_page_select (self, code))
+        aimak_area_profile_reload (self->profile);
+      else
+        aimak_page_set_area_code (AIMAK_PAGE (self), NULL);
+    }
 }
 
 static void
@@ -358,6 +419,9 @@ aimak_areas_page_class_init (AimakAreasPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, profile);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, former_switch);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, as_of_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_former_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
@@ -404,6 +468,13 @@ aimak_areas_page_select (AimakAreasPage *self,
     return FALSE;
   if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* A former area is only in the list with the former ones. */
+  for (guint i = 0; i < chain->len && !gtk_switch_get_active (self->former_switch); i++)
+    if (!aimak_area_is_current (g_ptr_array_index (chain, i)))
+      {
+        gtk_switch_set_active (self->former_switch, TRUE);
+        return aimak_areas_page_select (self, code);
+      }
   model = G_LIST_MODEL (self->tree);
   self->selecting = TRUE;
   for (guint depth = 0; depth < chain->len; depth++)
@@ -486,5 +557,9 @@ aimak_areas_page_get_widget (AimakAreasPage *self,
     return GTK_WIDGET (self->profile);
   if (g_str_equal (name, "back"))
     return GTK_WIDGET (self->back_bar);
+  if (g_str_equal (name, "former"))
+    return GTK_WIDGET (self->former_switch);
+  if (g_str_equal (name, "as-of"))
+    return GTK_WIDGET (self->as_of_label);
   return NULL;
 }

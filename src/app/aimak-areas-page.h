@@ -14,6 +14,8 @@ G_DECLARE_FINAL_TYPE (AimakAreasPage, aimak_areas_page, AIMAK, AREAS_PAGE, Aimak
 gboolean     aimak_areas_page_select      (AimakAreasPage *self,
                                            const char     *code);
 void         aimak_areas_page_focus_search (AimakAreasPage *self);
+/* Reads the areas again (after a change list was applied or undone). */
+void         aimak_areas_page_reload      (AimakAreasPage *self);
 
 
 /* Test hooks are in aimak-areas-page-private.h. */

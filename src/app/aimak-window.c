@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-area-changes-dialog.h"
 #include "aimak-area-profile.h"
 #include "aimak-areas-page.h"
 #include "aimak-capacity-page.h"
@@ -197,6 +198,57 @@ win_programme (GtkWidget  *widget,
   if (self->db)
     gtk_window_present (GTK_WINDOW (aimak_programme_dialog_new (GTK_WINDOW (self), self->db,
                                                                 self->area_code)));
+}
+
+/* Apply Area Changes… (issue 17): the Areas view reloads, a toast offers Undo. */
+static void
+on_area_changes_applied (AimakAreaChangesDialog *dialog,
+                         gint64                  batch,
+                         AimakWindow            *self)
+{
+  AdwToast *toast = adw_toast_new (_("Area changes applied"));
+
+  aimak_areas_page_reload (self->areas_page);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-area-changes");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (batch));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+win_apply_area_changes (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+  AimakAreaChangesDialog *dialog;
+
+  if (self->db == NULL)
+    return;
+  dialog = aimak_area_changes_dialog_new (GTK_WINDOW (self), self->db);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_area_changes_applied), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+win_undo_area_changes (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL)
+    return;
+  if (!aimak_area_change_undo (self->db, g_variant_get_int64 (parameter), &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      return;
+    }
+  aimak_areas_page_reload (self->areas_page);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Area changes undone")));
 }
 
 static void
@@ -409,6 +461,10 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);
   gtk_widget_class_install_action (widget_class, "win.programme-document", NULL, win_programme);
+  gtk_widget_class_install_action (widget_class, "win.apply-area-changes", NULL,
+                                   win_apply_area_changes);
+  gtk_widget_class_install_action (widget_class, "win.undo-area-changes", "x",
+                                   win_undo_area_changes);
   gtk_widget_class_install_action (widget_class, "win.show-priorities", "s", win_show_priorities);
   gtk_widget_class_install_action (widget_class, "win.add-priority", "s", win_show_priorities);
   gtk_widget_class_install_action (widget_class, "win.open-priority", "(ss)",

@@ -19,7 +19,8 @@ static const struct
   const char      *help;
 } commands[] = {
   { "check", aimak_cli_check, N_("Check the database’s integrity and count its records") },
-  { "areas", aimak_cli_areas, N_("List areas with their codes") },
+  { "areas", aimak_cli_areas,
+    N_("List areas with their codes; apply or undo a list of territorial changes") },
   { "migrate", aimak_cli_migrate,
     N_("Upgrade the database to this version’s schema (after a backup), or create it") },
   { "backup", aimak_cli_backup, N_("Back up the database, or list its backups") },
@@ -221,48 +222,6 @@ aimak_cli_check (int argc, char **argv)
   if (!clean)
     return aimak_cli_fail (_("the database “%s” has problems (see above)"),
                            aimak_db_get_path (db));
-  return AIMAK_CLI_OK;
-}
-
-int
-aimak_cli_areas (int argc, char **argv)
-{
-  int level = -1;
-  g_autofree char *lang = NULL;
-  GOptionEntry entries[] = {
-    { "level", 'l', 0, G_OPTION_ARG_INT, &level, N_("Only areas of level N (1–3)"), "N" },
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Names in LANG (en, ru or ky)"), "LANG" },
-    { NULL }
-  };
-  g_autoptr(AimakDb) db = NULL;
-  g_autoptr(GPtrArray) areas = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!aimak_cli_parse ("areas", "", _("Prints the code and name of each area, tab-separated."),
-                        entries, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (level != -1 && (level < 1 || level > 3))
-    {
-      aimak_cli_fail (_("--level must be 1, 2 or 3"));
-      return AIMAK_CLI_USAGE;
-    }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return AIMAK_CLI_USAGE;
-    }
-  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
-  if (db == NULL)
-    return AIMAK_CLI_FAILED;
-  aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
-  areas = aimak_area_list (db, level, &error);
-  if (areas == NULL)
-    return aimak_cli_fail_error (g_steal_pointer (&error));
-  for (guint i = 0; i < areas->len; i++)
-    {
-      AimakArea *a = g_ptr_array_index (areas, i);
-      g_print ("%s\t%s\n", a->code, aimak_area_name (a, aimak_db_get_language (db)));
-    }
   return AIMAK_CLI_OK;
 }
 

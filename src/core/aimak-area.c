@@ -8,7 +8,7 @@
 #include "aimak-area-private.h"
 #include "aimak-lang.h"
 
-#define AREA_COLUMNS "code, level, type, parent_code, name_en, name_ru, name_ky, lat, lon, is_pilot"
+#define AREA_COLUMNS "code, level, type, parent_code, name_en, name_ru, name_ky, lat, lon, is_pilot, valid_from, valid_to"
 
 void
 aimak_area_free (AimakArea *area)
@@ -21,6 +21,8 @@ aimak_area_free (AimakArea *area)
   g_free (area->name_en);
   g_free (area->name_ru);
   g_free (area->name_ky);
+  g_free (area->valid_from);
+  g_free (area->valid_to);
   g_free (area);
 }
 
@@ -65,6 +67,8 @@ area_from_row (AimakStmt *st)
   a->lat = aimak_stmt_double_or_nan (st, 7);
   a->lon = aimak_stmt_double_or_nan (st, 8);
   a->is_pilot = aimak_stmt_int (st, 9) != 0;
+  a->valid_from = aimak_stmt_is_null (st, 10) ? NULL : g_strdup (aimak_stmt_text (st, 10));
+  a->valid_to = aimak_stmt_is_null (st, 11) ? NULL : g_strdup (aimak_stmt_text (st, 11));
   return a;
 }
 
@@ -119,16 +123,32 @@ aimak_area_list (AimakDb *db,
                  int      level,
                  GError **error)
 {
+  return aimak_area_list_full (db, level, TRUE, error);
+}
+
+GPtrArray *
+aimak_area_list_full (AimakDb  *db,
+                      int       level,
+                      gboolean  include_former,
+                      GError  **error)
+{
   g_autoptr(GPtrArray) list = areas_new ();
 
   if (!aimak_db_foreach (db, error, add_area, list,
                          "SELECT " AREA_COLUMNS " FROM area "
-                         "WHERE (?1 < 0 AND level > 0) OR level = ?1 "
+                         "WHERE ((?1 < 0 AND level > 0) OR level = ?1) "
+                         "AND (?2 OR valid_to IS NULL) "
                          "ORDER BY level, aimak_name (name_en, name_ru, "
                          "name_ky) COLLATE NOCASE, code",
-                         "i", level))
+                         "ib", level, include_former))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+gboolean
+aimak_area_is_current (AimakArea *area)
+{
+  return area->valid_to == NULL;
 }
 
 GPtrArray *

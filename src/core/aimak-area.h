@@ -18,6 +18,8 @@ typedef struct
   double    lat;
   double    lon;
   gboolean  is_pilot;
+  char     *valid_from;  /* YYYY-MM-DD, NULL: since before the reference list */
+  char     *valid_to;    /* YYYY-MM-DD (the first day it no longer exists), NULL: current */
 } AimakArea;
 
 void        aimak_area_free        (AimakArea  *area);
@@ -27,10 +29,18 @@ const char *aimak_area_type_label  (const char *type);
 AimakArea  *aimak_area_get         (AimakDb    *db,
                                     const char *code,
                                     GError    **error);
-/* Areas of @level (or all levels 1–3 when -1), ordered by name in the db's language. */
+/* Areas of @level (or all levels 1–3 when -1), ordered by name in the db's
+ * language, former ones included. */
 GPtrArray  *aimak_area_list        (AimakDb    *db,
                                     int         level,
                                     GError    **error);
+/* As aimak_area_list(), former areas only with @include_former. */
+GPtrArray  *aimak_area_list_full   (AimakDb    *db,
+                                    int         level,
+                                    gboolean    include_former,
+                                    GError    **error);
+/* FALSE for a former area (one that ended in a territorial change). */
+gboolean    aimak_area_is_current  (AimakArea  *area);
 GPtrArray  *aimak_area_children    (AimakDb    *db,
                                     const char *parent_code,
                                     GError    **error);
@@ -53,3 +63,5 @@ GPtrArray  *aimak_area_pilots      (AimakDb    *db,
                                     GError    **error);
 
 G_END_DECLS
+
+#include "aimak-area-change.h"

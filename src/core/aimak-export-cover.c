@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "aimak-area-change.h"
 #include "aimak-export-private.h"
 
 enum { C_SECTION, C_ITEM, C_VALUE, C_NOTE, C_N };
@@ -26,7 +27,13 @@ write_about (Export    *x,
 
   TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
   TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_AREAS), x->f_text));
-  TRY (cell_string (x, s, *r, C_VALUE, x->scope_label, x->f_wrap));
+  /* An area that changed since: its name then, and now (issue 17). */
+  g_autofree char *then = x->scope->kind == AIMAK_SCOPE_AREA
+                          ? aimak_area_period_name (x->db, x->scope->area_code, x->last_year,
+                                                    x->lang)
+                          : NULL;
+
+  TRY (cell_string (x, s, *r, C_VALUE, then ? then : x->scope_label, x->f_wrap));
   TRY (cell_string (x, s, (*r)++, C_NOTE, x->scope_note, x->f_wrap));
   TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
   TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_PROGRAMME_START), x->f_text));

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "aimak-area-change.h"
 #include "aimak-export-private.h"
 #include "aimak-indicator.h"
 #include "aimak-lang.h"
@@ -277,7 +278,12 @@ write_profile_row (Profile   *p,
                             aimak_stmt_text (st, 4));
   if (*r.name == '\0')
     r.name = r.code;
-  TRY (cell_string (x, s, row, C_AREA, area_name (x, r.area), x->f_text));
+  {
+    /* The area as it was that year, with its name now beside it (issue 17). */
+    g_autofree char *then = aimak_area_period_name (x->db, r.area, r.year, x->lang);
+
+    TRY (cell_string (x, s, row, C_AREA, then ? then : area_name (x, r.area), x->f_text));
+  }
   TRY (cell_string (x, s, row, C_PCODE, r.area, x->f_text));
   TRY (cell_string (x, s, row, C_INDICATOR, r.name, x->f_wrap));
   TRY (cell_string (x, s, row, C_UNIT, aimak_export_unit_label (x->lang, r.unit), x->f_text));

@@ -686,7 +686,10 @@ programme_init (AimakProgrammeBuild *b)
   p->statuses = g_strdupv ((char **) (opts->statuses && opts->statuses[0] ? (const char * const *) opts->statuses
                                                                           : default_statuses));
   aimak_programme_fill_labels (p);
-  p->area_name = g_strdup (aimak_area_name (b->area, b->lang));
+  /* The area as it was in the period, with its name now beside it (issue 17). */
+  p->area_name = aimak_area_period_name (b->db, b->area->code, opts->year_to, b->lang);
+  if (p->area_name == NULL)
+    p->area_name = g_strdup (aimak_area_name (b->area, b->lang));
   p->area_type = g_strdup (aimak_programme_type_label (b->area->type, b->lang));
   p->period = period_text (b, opts->year_from, opts->year_to);
   {

@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-area-change.h — areas that change (the 2024 territorial reform): reading a
+ * change list (CSV), checking it against the database, previewing it, applying
+ * it in one transaction and undoing it; successors, predecessors, the sum of
+ * former areas' counts and moving a former area's open work to its successor.
+ *
+ * A change list has the columns effective_date, kind, old_codes (several
+ * separated by ";"), new_code, name_en, name_ru, name_ky, parent_code, legal_act.
+ * Kinds: merged_into (the old areas end and become part of new_code, created when
+ * it does not exist), split_from (new_code begins, split from the old area, which
+ * ends), renamed (new names for old_code = new_code), code_changed (old_code ends,
+ * new_code begins) and part_transferred (part of old_code goes to new_code; both
+ * go on). History is never rewritten: a former area keeps its records.
+ */
+#pragma once
+
+#include "aimak-area.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  AIMAK_AREA_CHANGE_MERGED_INTO,
+  AIMAK_AREA_CHANGE_SPLIT_FROM,
+  AIMAK_AREA_CHANGE_RENAMED,
+  AIMAK_AREA_CHANGE_CODE_CHANGED,
+  AIMAK_AREA_CHANGE_PART_TRANSFERRED,
+} AimakAreaChangeKind;
+
+/* One row of a change list. */
+typedef struct
+{
+  guint                line;
+  char                *effective_date;   /* YYYY-MM-DD */
+  AimakAreaChangeKind  kind;
+  GStrv                old_codes;
+  char                *new_code;
+  char                *name_en;
+  char                *name_ru;
+  char                *name_ky;
+  char                *parent_code;
+  char                *legal_act;
+} AimakAreaChangeRow;
+
+typedef struct
+{
+  char      *source_name;  /* the file's name, for the history */
+  GPtrArray *rows;         /* AimakAreaChangeRow * */
+} AimakAreaChangeList;
+
+/* What applying a list would do. */
+typedef struct
+{
+  GPtrArray *ending;       /* char * "CODE\tname\tdate\tbecomes": areas that end */
+  GPtrArray *beginning;    /* char * "CODE\tname\tdate": areas that begin */
+  GPtrArray *renamed;      /* char * "CODE\told name\tnew name" */
+  guint      n_priorities; /* records attached to the areas that end or are renamed */
+  guint      n_values;
+  guint      n_activities;
+} AimakAreaChangePreview;
+
+/* One applied change, read back. */
+typedef struct
+{
+  gint64               id;
+  gint64               batch;
+  char                *effective_date;
+  AimakAreaChangeKind  kind;
+  char                *old_code;
+  char                *new_code;
+  char                *legal_act;
+  char                *applied_at;
+} AimakAreaChange;
+
+/* The sum of the former areas' values of a count indicator in one year. */
+typedef struct
+{
+  int     year;
+  double  sum;
+  guint   n_areas;       /* former areas with a value that year */
+  guint   n_former;      /* former areas in all */
+  char   *sources;       /* their sources, "; "-joined */
+} AimakAreaPredecessorSum;
+
+const char          *aimak_area_change_kind_to_string (AimakAreaChangeKind kind);
+gboolean             aimak_area_change_kind_from_string (const char         *text,
+                                                         AimakAreaChangeKind *kind);
+/* "Merged into", "Split from", … translated. */
+const char          *aimak_area_change_kind_label (AimakAreaChangeKind kind);
+
+void                 aimak_area_change_row_free   (AimakAreaChangeRow   *row);
+void                 aimak_area_change_list_free  (AimakAreaChangeList  *list);
+void                 aimak_area_change_preview_free (AimakAreaChangePreview *preview);
+void                 aimak_area_change_free       (AimakAreaChange      *change);
+void                 aimak_area_predecessor_sum_free (AimakAreaPredecessorSum *sum);
+
+/* Reads a change list. Rows that cannot be read (bad dates, unknown kinds,
+ * missing fields) become AimakProblems with their line in @problems and are
+ * left out; @error is for a file that cannot be read as CSV at all. */
+AimakAreaChangeList *aimak_area_change_list_read  (GInputStream         *stream,
+                                                   const char           *source_name,
+                                                   GPtrArray            *problems,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
+AimakAreaChangeList *aimak_area_change_list_load  (GFile                *file,
+                                                   GPtrArray            *problems,
+                                                   GCancellable         *cancellable,
+                                                   GError              **error);
+/* Checks @list against the database: unknown codes, cycles, overlapping
+ * periods (an area that already ended, a new area that already exists, an area
+ * ended twice), changes dated before an area began. Adds problems with their
+ * line; returns FALSE only on a database error. */
+gboolean             aimak_area_change_list_check (AimakDb              *db,
+                                                   AimakAreaChangeList  *list,
+                                                   GPtrArray            *problems,
+                                                   GError              **error);
+AimakAreaChangePreview *aimak_area_change_preview (AimakDb              *db,
+                                                   AimakAreaChangeList  *list,
+                                                   GError              **error);
+/* Checks and applies @list in one transaction (one history entry); returns the
+ * number of the applied batch (for undo), or 0 with @error (AIMAK_DB_ERROR_INVALID
+ * and the problems in @problems when the list has errors). Nothing is changed on
+ * failure. */
+gint64               aimak_area_change_apply      (AimakDb              *db,
+                                                   AimakAreaChangeList  *list,
+                                                   GPtrArray            *problems,
+                                                   GError              **error);
+/* Takes an applied batch back. Refused (nothing changed) when it is not the
+ * newest batch still applied, or when an area it created now has records. */
+gboolean             aimak_area_change_undo       (AimakDb              *db,
+                                                   gint64                batch,
+                                                   GError              **error);
+/* The newest batch still applied, 0 if none. */
+gint64               aimak_area_change_last_batch (AimakDb              *db,
+                                                   GError              **error);
+
+/* Applied changes (AimakAreaChange *) that @code went into (successors) or
+ * came from (predecessors); renames are in neither. */
+GPtrArray           *aimak_area_successors        (AimakDb              *db,
+                                                   const char           *code,
+                                                   GError              **error);
+GPtrArray           *aimak_area_predecessors      (AimakDb              *db,
+                                                   const char           *code,
+                                                   GError              **error);
+/* @code's name as it was on @date (YYYY-MM-DD), in @lang: the names before a
+ * later rename. A newly allocated string. */
+char                *aimak_area_name_on           (AimakDb              *db,
+                                                   const char           *code,
+                                                   const char           *date,
+                                                   const char           *lang,
+                                                   GError              **error);
+/* "Old name (now New name)" for an area that was renamed or ended after @year,
+ * else the plain name. For exports and the programme document. */
+char                *aimak_area_name_for_period   (AimakDb              *db,
+                                                   const char           *code,
+                                                   int                   year,
+                                                   const char           *lang);
+
+/* As aimak_area_name_for_period(), but NULL (at the cost of one indexed query)
+ * when @code was never renamed, merged or recoded: the caller's plain name
+ * stands. @year <= 0: the area's own latest name. */
+char                *aimak_area_period_name       (AimakDb              *db,
+                                                   const char           *code,
+                                                   int                   year,
+                                                   const char           *lang);
+
+/* TRUE when @indicator_code's values are counts (persons, numbers) that may be
+ * added across areas; rates and shares are never summed. */
+gboolean             aimak_area_indicator_is_count (AimakDb             *db,
+                                                    const char          *indicator_code,
+                                                    GError             **error);
+/* For years before @code began: the sum of its predecessors' values of the count
+ * indicator @indicator_code (sex "T", "F" or "M"), one AimakAreaPredecessorSum per
+ * year, marked by the caller as "sum of former areas". An empty array when @code
+ * has no predecessors; an AIMAK_DB_ERROR_INVALID error for a rate or share
+ * ("not comparable": show it per former area). */
+GPtrArray           *aimak_area_predecessor_sums  (AimakDb              *db,
+                                                   const char           *code,
+                                                   const char           *indicator_code,
+                                                   const char           *sex,
+                                                   GError              **error);
+
+/* Open priorities (not completed, rejected or deleted) and activities dated on or
+ * after the area ended, of the former area @code: what moving would move. */
+gboolean             aimak_area_count_open        (AimakDb              *db,
+                                                   const char           *code,
+                                                   guint                *n_priorities,
+                                                   guint                *n_activities,
+                                                   GError              **error);
+/* Moves them, in one transaction, to @code's only successor, each move recorded
+ * in the record's history. Refused when @code has no single successor. */
+gboolean             aimak_area_move_open_to_successor (AimakDb         *db,
+                                                        const char      *code,
+                                                        guint           *n_priorities,
+                                                        guint           *n_activities,
+                                                        GError         **error);
+
+/* "Areas as of DATE (LIST)", from app_meta. Translated, newly allocated. */
+char                *aimak_area_list_as_of        (AimakDb              *db);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChangeList, aimak_area_change_list_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChangePreview, aimak_area_change_preview_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChange, aimak_area_change_free)
+
+G_END_DECLS
