@@ -106,6 +106,28 @@ apply_param (AimakServerConfig  *config,
   return TRUE;
 }
 
+#define NO_HOST "aimak-no-host.invalid"
+
+/* GUri refuses a user without a host (postgresql://desk@/db?host=/socket),
+ * which libpq allows: such a URL is parsed with a placeholder host. */
+static GUri *
+parse_uri (const char *url)
+{
+  const char *authority = strstr (url, "://");
+  g_autofree char *fixed = NULL;
+  size_t end;
+
+  if (authority == NULL)
+    return NULL;
+  authority += 3;
+  end = strcspn (authority, "/?#");
+  if (end == 0 || authority[end - 1] == '@')
+    fixed = g_strdup_printf ("%.*s%s%s", (int) (authority - url + end), url, NO_HOST,
+                             authority + end);
+  return g_uri_parse (fixed ? fixed : url, G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY,
+                      NULL);
+}
+
 AimakServerConfig *
 aimak_server_config_from_url (const char  *url,
                               char       **password_out,
@@ -120,7 +142,7 @@ aimak_server_config_from_url (const char  *url,
 
   if (password_out != NULL)
     *password_out = NULL;
-  uri = g_uri_parse (url ? url : "", G_URI_FLAGS_HAS_PASSWORD | G_URI_FLAGS_ENCODED_QUERY, NULL);
+  uri = parse_uri (url ? url : "");
   scheme = uri ? g_uri_get_scheme (uri) : NULL;
   if (uri == NULL || (g_strcmp0 (scheme, "postgresql") != 0 && g_strcmp0 (scheme, "postgres") != 0))
     {
@@ -128,7 +150,8 @@ aimak_server_config_from_url (const char  *url,
                              "postgresql://user@host:port/database."));
       return NULL;
     }
-  config->host = g_strdup (g_uri_get_host (uri));
+  if (g_strcmp0 (g_uri_get_host (uri), NO_HOST) != 0)
+    config->host = g_strdup (g_uri_get_host (uri));
   if (g_uri_get_port (uri) > 0)
     config->port = (guint16) g_uri_get_port (uri);
   config->user = g_strdup (g_uri_get_user (uri));

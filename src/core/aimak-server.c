@@ -47,6 +47,15 @@ connect_with (const AimakServerConfig *config,
   return PQconnectdbParams (keys, values, 0);
 }
 
+/* Server notices (such as "role is already a member") go to the debug log,
+ * not to stderr. */
+static void
+log_notice (void       *data,
+            const char *message)
+{
+  g_debug ("server: %s", message);
+}
+
 static gboolean
 mentions_tls (const char *message)
 {
@@ -99,7 +108,10 @@ _aimak_server_connect (const AimakServerConfig  *config,
     return NULL;
   conn = connect_with (config, password, config->sslmode);
   if (PQstatus (conn) == CONNECTION_OK)
-    return g_steal_pointer (&conn);
+    {
+      PQsetNoticeProcessor (conn, log_notice, NULL);
+      return g_steal_pointer (&conn);
+    }
   code = classify_failure (config, conn);
   url = aimak_server_config_to_url (config);
   detail = g_strchomp (g_strdup (PQerrorMessage (conn)));

@@ -107,13 +107,15 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
   SELECT da.area_code FROM aimak.desk_area da WHERE da.role_name = r
 $$;
 
--- What the connected desk is: NULL row values when it is not a desk.
+-- What the connected desk is (is_desk false when it is not one). Inside a
+-- SECURITY DEFINER function current_user is the owner: the caller comes in
+-- as session_user.
 CREATE FUNCTION aimak.whoami (OUT is_desk boolean, OUT ministry boolean, OUT areas text[])
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-  SELECT EXISTS (SELECT 1 FROM aimak.desk WHERE role_name = current_user),
-         coalesce ((SELECT d.ministry FROM aimak.desk d WHERE d.role_name = current_user), false),
+  SELECT EXISTS (SELECT 1 FROM aimak.desk WHERE role_name = session_user),
+         coalesce ((SELECT d.ministry FROM aimak.desk d WHERE d.role_name = session_user), false),
          coalesce ((SELECT array_agg (da.area_code ORDER BY da.area_code) FROM aimak.desk_area da
-                    WHERE da.role_name = current_user), '{}')
+                    WHERE da.role_name = session_user), '{}')
 $$;
 
 -- Row-level security: the owner (who ran init) is not subject to it; every
