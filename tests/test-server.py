@@ -298,6 +298,36 @@ def failures(tmp, a, server):
            sql(a, "SELECT id, revision, base_revision FROM priority ORDER BY id") == before)
 
 
+def connection_errors(tmp, a, server):
+    """What a connection test tells apart: TLS certificate, network, password."""
+    r = subprocess.run([PG, "tls-url", server.dir], capture_output=True, text=True)
+    tls_url = r.stdout.strip()
+    if not os.path.exists(os.path.join(server.dir, "server.crt")):
+        tap.skip("TLS: verify-full with the server's CA connects", "no openssl here")
+    else:
+        r = run("server", "init", "--database", a, "--url", tls_url, password=server.admin_pw)
+        tap.ok("TLS: verify-full with the server's CA connects", r.returncode == 0,
+               r.stdout + r.stderr)
+        r = run("server", "init", "--database", a, "--url",
+                tls_url.replace("localhost", "127.0.0.1"), password=server.admin_pw)
+        tap.ok("TLS: a certificate for another name is a certificate error",
+               r.returncode == 1 and "could not prove who it is" in r.stderr, r.stderr)
+        other = os.path.join(tmp, "other-ca.crt")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                        "-subj", "/CN=localhost", "-keyout", os.path.join(tmp, "other.key"),
+                        "-out", other], capture_output=True)
+        r = run("server", "init", "--database", a, "--url",
+                tls_url.split("&sslrootcert=")[0] + "&sslrootcert=" + other,
+                password=server.admin_pw)
+        tap.ok("TLS: a certificate this desk does not trust is a certificate error",
+               r.returncode == 1 and "could not prove who it is" in r.stderr, r.stderr)
+    port = open(os.path.join(server.dir, "port")).read().strip()
+    closed = tls_url.replace(":" + port + "/", ":1/")
+    r = run("server", "init", "--database", a, "--url", closed, password=server.admin_pw)
+    tap.ok("a closed port is 'cannot be reached'", r.returncode == 1
+           and "cannot be reached" in r.stderr, r.stderr)
+
+
 def cut_connection(tmp, a, b, server):
     con = sqlite3.connect(a)
     for i in range(3000):
@@ -363,6 +393,7 @@ def main():
             conflicts(a, b, p, server)
             reading_and_rls(tmp, a, server, ayil)
             failures(tmp, a, server)
+            connection_errors(tmp, a, server)
             cut_connection(tmp, a, b, server)
         finally:
             server.stop()
