@@ -328,6 +328,26 @@ def connection_errors(tmp, a, server):
            and "cannot be reached" in r.stderr, r.stderr)
 
 
+def cut_between_commits(a, b, p, server):
+    """The worst place for a cut: the server committed, this desk did not. Undoing
+    the local bookkeeping by hand puts the desk exactly there."""
+    sql(a, "UPDATE priority SET title = 'Drinking water, phase 2' WHERE id = ?", p[0])
+    tap.ok("A pushes an edit", sync(a, password="pw-desk_a").returncode == 0)
+    rev = one(a, "SELECT revision FROM priority WHERE id = ?", p[0])
+    sql(a, "UPDATE priority SET base_revision = base_revision - 1 WHERE id = ?", p[0])
+    sql(a, "DELETE FROM sync_state WHERE key = 'pulled_seq'")
+    r = sync(a, password="pw-desk_a")
+    tap.ok("the next sync finds the server already holding it: no conflict, nothing twice",
+           r.returncode == 0 and "Pushed 0," in r.stdout and "pulled 0;" in r.stdout
+           and one(a, "SELECT base_revision FROM priority WHERE id = ?", p[0]) == rev
+           and server.admin("SELECT revision FROM aimak.record WHERE uuid = '%s'" % p[0])
+           == str(rev), r.stdout + r.stderr)
+    r = sync(b, password="pw-desk_b")
+    tap.ok("and the other desk gets the edit once", r.returncode == 0
+           and one(b, "SELECT title FROM priority WHERE id = ?", p[0])
+           == "Drinking water, phase 2", r.stdout + r.stderr)
+
+
 def cut_connection(tmp, a, b, server):
     con = sqlite3.connect(a)
     for i in range(3000):
@@ -391,6 +411,7 @@ def main():
             b = desk_db(tmp, "b", server, "desk_b", AKSUU)
             p = first_and_incremental(a, b, server)
             conflicts(a, b, p, server)
+            cut_between_commits(a, b, p, server)
             reading_and_rls(tmp, a, server, ayil)
             failures(tmp, a, server)
             connection_errors(tmp, a, server)
