@@ -166,6 +166,40 @@ test_unreachable_async (void)
   g_assert_error (error, AIMAK_SERVER_ERROR, AIMAK_SERVER_ERROR_UNREACHABLE);
 }
 
+static void
+on_synced (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (aimak_sync_run_finish (result, NULL, error));
+}
+
+/* The background sync opens its own connection to the database and reports
+ * an unreachable server as such; nothing waits less than before. */
+static void
+test_sync_async_offline (AimakTestDb   *tdb,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakServerConfig) c =
+    aimak_server_config_from_url ("postgresql://desk@127.0.0.1:1/aimak?sslmode=disable", NULL,
+                                  &error);
+
+  g_assert_true (aimak_db_exec (tdb->db, &error,
+                                "INSERT INTO priority (id, area_code, rank, created_at, "
+                                "updated_at) VALUES ('p1', 'KG02205000000', 1, 'x', 'x')", NULL));
+  g_strfreev (c->areas);
+  c->areas = g_strsplit ("KG02205000000", ",", -1);
+  g_assert_true (aimak_server_config_save (tdb->db, c, &error));
+  aimak_sync_run_async (tdb->db, c, "pw", FALSE, NULL, on_synced, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, AIMAK_SERVER_ERROR, AIMAK_SERVER_ERROR_UNREACHABLE);
+  g_assert_cmpint (aimak_sync_pending_count (tdb->db, NULL), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,5 +211,7 @@ main (int argc, char **argv)
               aimak_test_db_tear_down);
   g_test_add_func ("/server/unreachable", test_unreachable);
   g_test_add_func ("/server/unreachable-async", test_unreachable_async);
+  g_test_add ("/server/sync-async-offline", AimakTestDb, NULL, aimak_test_db_set_up,
+              test_sync_async_offline, aimak_test_db_tear_down);
   return g_test_run ();
 }

@@ -294,6 +294,18 @@ def failures(tmp, a, server):
     tap.ok("server init refuses to touch a newer server", r.returncode == 1
            and "newer" in r.stderr, r.stderr)
     server.admin("UPDATE aimak.schema_version SET version = 1")
+    server.admin("CREATE DATABASE empty")
+    r = run("server", "set", "--database", a, "--url",
+            server.url("desk_a").replace("/aimak?", "/empty?"), "--areas", AKSUU)
+    r = sync(a, password="pw-desk_a")
+    tap.ok("a server without the Aimak schema: too old, run server init", r.returncode == 1
+           and "server init" in r.stderr, r.stderr)
+    r = run("server", "set", "--database", a, "--url", server.url("desk_a"),
+            "--areas", AKSUU + "," + JETI)
+    r = sync(a, password="pw-desk_a")
+    tap.ok("an area the desk is not granted: refused before anything moves", r.returncode == 1
+           and "may not write area " + JETI in r.stderr, r.stderr)
+    run("server", "set", "--database", a, "--url", server.url("desk_a"), "--areas", AKSUU)
     tap.ok("nothing changed here meanwhile",
            sql(a, "SELECT id, revision, base_revision FROM priority ORDER BY id") == before)
 
