@@ -64,17 +64,11 @@ gboolean          _aimak_package_read_checksum   (sqlite3                 *pkg,
                                                   char                   **checksum_out,
                                                   GPtrArray              **records_out,
                                                   GError                 **error);
-/* Stores @r (its revision and base as they are) with its child rows, as
- * applying a package does; shared with the office server's sync. */
-gboolean          _aimak_package_store_record    (AimakDb                 *db,
-                                                  const EntityDef         *def,
-                                                  GPtrArray               *columns,
-                                                  const AimakMergeRecord  *r,
-                                                  GError                 **error);
 guint32           _aimak_package_file_application_id (const char          *path);
 
 /* Stores @r (insert or update) with its revision, base and children; a
- * deleted @r gets @deleted_at when not NULL, else its changed_at. */
+ * deleted @r gets @deleted_at when not NULL, else its changed_at. Shared with
+ * the office server's sync, which stores records as a package does. */
 gboolean          _aimak_package_store_record    (AimakDb                 *db,
                                                   const EntityDef         *def,
                                                   GPtrArray               *columns,

@@ -96,7 +96,7 @@ decide_work (AimakDb   *db,
       if (def == NULL)
         continue;
       columns = _aimak_package_field_columns (db, def, error);
-      if (columns == NULL || !_aimak_package_store_record (db, def, columns, result, error))
+      if (columns == NULL || !_aimak_package_store_record (db, def, columns, result, NULL, error))
         return FALSE;
       written++;
     }

@@ -415,7 +415,7 @@ store_pulled (Sync            *s,
       return FALSE;
     }
   r->base = r->revision;
-  if (_aimak_package_store_record (s->db, def, columns, r, &local_error))
+  if (_aimak_package_store_record (s->db, def, columns, r, NULL, &local_error))
     {
       s->result->pulled++;
       aimak_merge_item_free (item);
