@@ -90,8 +90,10 @@ bind_page (AimakWindow *self,
     if (page == pages[i] && !(self->bound_pages & (1u << i)))
       {
         self->bound_pages |= 1u << i;
-        g_object_bind_property (self, "db", page, "db", G_BINDING_SYNC_CREATE);
+        /* The area first: the page then reads its data once, when it gets
+         * the database. */
         g_object_bind_property (self, "area-code", page, "area-code", G_BINDING_SYNC_CREATE);
+        g_object_bind_property (self, "db", page, "db", G_BINDING_SYNC_CREATE);
       }
 }
 
