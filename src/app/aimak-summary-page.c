@@ -504,8 +504,7 @@ refresh (AimakSummaryPage *self)
   if (self->computing)
     g_cancellable_cancel (self->computing);
   g_clear_object (&self->computing);
-  if (aimak_db_query_int (db, 0, NULL, "SELECT max(rowid) FROM priority", NULL) <=
-      SYNC_MAX_PRIORITIES)
+  if (!aimak_summary_is_large (db, SYNC_MAX_PRIORITIES))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
       s = aimak_summary_compute (db, scope, &error);
