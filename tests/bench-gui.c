@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "aimak-priorities-page-private.h"
+#include "aimak-summary-page-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
@@ -308,8 +309,21 @@ run_window (const char *path)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       g_autofree char *key = g_strdup_printf ("view-%s", views[i]);
+      gint64 shown = g_get_monotonic_time ();
 
       measure (key, window, show_view, (gpointer) views[i]);
+      if (g_str_equal (views[i], "summary"))
+        {
+          /* The figures, which a large database counts in a thread. */
+          AimakSummaryPage *summary = AIMAK_SUMMARY_PAGE (
+            aimak_window_get_page (AIMAK_WINDOW (window), "summary"));
+          gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+          while (aimak_summary_page_get_summary (summary) == NULL &&
+                 g_get_monotonic_time () < give_up)
+            g_main_context_iteration (NULL, TRUE);
+          emit ("summary-figures", (g_get_monotonic_time () - shown) / 1000.0, 0);
+        }
       /* What finishes after the first frame (a spinner's work), then a pause. */
       aimak_test_wait_ms (300);
     }
@@ -420,6 +434,11 @@ print_table (guint       n,
   step_row (full, "switching to Priorities", "view-priorities", 100);
   step_row (full, "switching to Capacity Building", "view-capacity", 50);
   step_row (full, "switching to Summary (\"All areas\"), first frame", "view-summary", 100);
+  {
+    g_autofree char *now = g_strdup_printf ("%.0f ms (wall)", fig (full, "summary-figures", 0));
+
+    row ("Summary's figures shown", now, "≤ 150 ms", fig (full, "summary-figures", 0) <= 150);
+  }
   step_row (full, "switching back to Areas", "view-areas", 100);
   step_row (full, "search keystroke to its frame, worst of 23", "keystroke-worst", 16);
   s3 = g_strdup_printf ("%.1f ms", fig (full, "keystroke-mean", 0));
