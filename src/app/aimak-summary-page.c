@@ -46,6 +46,8 @@ struct _AimakSummaryPage
   AimakSummaryCard  *sdg_card;
 
   /* State */
+  GtkSpinner        *spinner;      /* while a large database's figures are counted */
+  GCancellable      *computing;    /* the count under way in a thread, or NULL */
   AimakSummary      *summary;      /* what is shown */
   guint              updating;
   guint              card_columns; /* 1 or 2 */
@@ -382,27 +384,35 @@ current_scope (AimakSummaryPage *self)
   return aimak_scope_new (AIMAK_SCOPE_ALL, NULL);
 }
 
-static void
-refresh (AimakSummaryPage *self)
-{
-  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
-  g_autoptr(AimakScope) scope = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *subtitle = NULL;
-  AimakSummary *s;
+/* Up to this many priorities (by the highest row id) the figures are counted
+ * on the main thread, in well under a frame's budget at 10,000; above it, in a
+ * thread of their own on a read-only connection, with the spinner meanwhile:
+ * "All areas" at 100,000 priorities takes over a second. */
+#define SYNC_MAX_PRIORITIES 20000
 
-  if (db == NULL)
-    return;
-  /* A hidden view is brought up to date when it is shown (map). */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  scope = current_scope (self);
-  s = aimak_summary_compute (db, scope, &error);
-  if (s == NULL)
-    {
-      aimak_page_show_error (AIMAK_PAGE (self), error);
-      return;
-    }
+typedef struct
+{
+  char       *path;
+  char       *lang;
+  AimakScope *scope;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->path);
+  g_free (job->lang);
+  aimak_scope_free (job->scope);
+  g_free (job);
+}
+
+static void
+show_scope (AimakSummaryPage *self,
+            AimakScope       *scope,
+            AimakSummary     *s)
+{
+  g_autofree char *subtitle = NULL;
+
   g_clear_pointer (&self->summary, aimak_summary_free);
   self->summary = s;
 
@@ -422,6 +432,98 @@ refresh (AimakSummaryPage *self)
     }
   gtk_label_set_text (self->scope_subtitle, subtitle);
   show_summary (self, s);
+}
+
+static void
+compute_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  Job *job = data;
+  g_autoptr(AimakDb) db = NULL;
+  GError *error = NULL;
+  AimakSummary *s;
+
+  db = aimak_db_open (job->path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
+                      AIMAK_DB_OPEN_NO_QUICK_CHECK, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  aimak_db_set_language (db, job->lang);
+  s = aimak_summary_compute (db, job->scope, &error);
+  if (s == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, s, (GDestroyNotify) aimak_summary_free);
+}
+
+static void
+on_computed (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  AimakSummary *s = g_task_propagate_pointer (G_TASK (result), &error);
+  AimakSummaryPage *self;
+  Job *job;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = AIMAK_SUMMARY_PAGE (source);
+  g_clear_object (&self->computing);
+  gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  if (s == NULL)
+    {
+      aimak_page_show_error (AIMAK_PAGE (self), error);
+      return;
+    }
+  job = g_task_get_task_data (G_TASK (result));
+  show_scope (self, job->scope, s);
+}
+
+static void
+refresh (AimakSummaryPage *self)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  g_autoptr(AimakScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  AimakSummary *s;
+  Job *job;
+
+  if (db == NULL)
+    return;
+  /* A hidden view is brought up to date when it is shown (map). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  scope = current_scope (self);
+  if (self->computing)
+    g_cancellable_cancel (self->computing);
+  g_clear_object (&self->computing);
+  if (!aimak_summary_is_large (db, SYNC_MAX_PRIORITIES))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+      s = aimak_summary_compute (db, scope, &error);
+      if (s == NULL)
+        aimak_page_show_error (AIMAK_PAGE (self), error);
+      else
+        show_scope (self, scope, s);
+      return;
+    }
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (aimak_db_get_path (db));
+  job->lang = g_strdup (aimak_db_get_language (db));
+  job->scope = g_steal_pointer (&scope);
+  self->computing = g_cancellable_new ();
+  task = g_task_new (self, self->computing, on_computed, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_start (self->spinner);
+  g_task_run_in_thread (task, compute_in_thread);
 }
 
 static void
@@ -653,6 +755,9 @@ aimak_summary_page_dispose (GObject *object)
   AimakSummaryPage *self = AIMAK_SUMMARY_PAGE (object);
 
   g_clear_handle_id (&self->place_id, g_source_remove);
+  if (self->computing)
+    g_cancellable_cancel (self->computing);
+  g_clear_object (&self->computing);
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMAK_TYPE_SUMMARY_PAGE);
   G_OBJECT_CLASS (aimak_summary_page_parent_class)->dispose (object);
 }
@@ -712,6 +817,15 @@ static void
 aimak_summary_page_init (AimakSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Below the scope's title while the figures of a large database are counted. */
+  self->spinner = GTK_SPINNER (gtk_spinner_new ());
+  gtk_widget_set_halign (GTK_WIDGET (self->spinner), GTK_ALIGN_START);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Counting the figures…"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Counting the figures…"));
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->scope_title))),
+                  GTK_WIDGET (self->spinner));
   /* Narrow until allocated wider: a page must not widen a small window. */
   place_cards (self, 1);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller),

@@ -29,6 +29,10 @@ struct _AimakWindow
   GtkRevealer          *demo_banner;
   GtkRevealer          *readonly_banner;
 
+  /* The views other than Areas get the database when first shown (see
+   * bind_page()): bit i for pages[i] of aimak_window_init(). */
+  guint                 bound_pages;
+
   /* Owned references */
   AimakDb              *db;
   char                 *area_code;
@@ -73,6 +77,33 @@ aimak_window_select_area (AimakWindow *self,
   return aimak_areas_page_select (self->areas_page, code);
 }
 
+/* Priorities, Capacity Building and Summary fill their models from the
+ * database when they get it: not before the first frame, but when the view is
+ * first shown or asked for. */
+static void
+bind_page (AimakWindow *self,
+           GtkWidget   *page)
+{
+  GtkWidget *pages[] = { GTK_WIDGET (self->priorities_page), GTK_WIDGET (self->capacity_page),
+                         GTK_WIDGET (self->summary_page) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (page == pages[i] && !(self->bound_pages & (1u << i)))
+      {
+        self->bound_pages |= 1u << i;
+        /* The area first: the page then reads its data once, when it gets
+         * the database. */
+        g_object_bind_property (self, "area-code", page, "area-code", G_BINDING_SYNC_CREATE);
+        g_object_bind_property (self, "db", page, "db", G_BINDING_SYNC_CREATE);
+      }
+}
+
+static void
+on_visible_child_changed (AimakWindow *self)
+{
+  bind_page (self, adw_view_stack_get_visible_child (self->view_stack));
+}
+
 void
 aimak_window_show_view (AimakWindow *self,
                         const char  *name)
@@ -90,7 +121,10 @@ GtkWidget *
 aimak_window_get_page (AimakWindow *self,
                        const char  *name)
 {
-  return adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  bind_page (self, page);
+  return page;
 }
 
 void
@@ -481,7 +515,6 @@ aimak_window_init (AimakWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  GObject *pages[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -497,17 +530,12 @@ aimak_window_init (AimakWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
 
-  pages[0] = G_OBJECT (self->priorities_page);
-  pages[1] = G_OBJECT (self->capacity_page);
-  pages[2] = G_OBJECT (self->summary_page);
   g_object_bind_property (self, "db", self->areas_page, "db", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->areas_page, "area-code", self, "area-code",
                           G_BINDING_SYNC_CREATE);
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    {
-      g_object_bind_property (self, "db", pages[i], "db", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (self, "area-code", pages[i], "area-code", G_BINDING_SYNC_CREATE);
-    }
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
+  on_visible_child_changed (self);
 }
 
 AimakWindow *

@@ -188,12 +188,18 @@ aimak_cli_get_database_path (void)
   return opt_database ? aimak_file_absolute (opt_database) : aimak_db_default_path ();
 }
 
+/* SQLite's quick_check reads the whole file: only `check` runs it when it opens
+ * the database (a migration and a kept backup are checked in any case). */
+static gboolean quick_check_on_open;
+
 AimakDb *
 aimak_cli_open_db (AimakDbFlags flags)
 {
   g_autofree char *path = aimak_cli_get_database_path ();
   g_autoptr(GError) error = NULL;
-  AimakDb *db = aimak_db_open (path, flags, &error);
+  AimakDb *db = aimak_db_open (path, quick_check_on_open ? flags
+                                                         : flags | AIMAK_DB_OPEN_NO_QUICK_CHECK,
+                               &error);
 
   if (db == NULL)
     {
@@ -217,6 +223,7 @@ aimak_cli_check (int argc, char **argv)
                         NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
   /* Only reads: never creates, upgrades or otherwise changes the file. */
+  quick_check_on_open = TRUE;
   db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;

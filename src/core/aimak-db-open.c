@@ -456,9 +456,10 @@ open_existing (const char   *path,
   if (handle == NULL)
     return NULL;
   db = _aimak_db_new (handle, path, TRUE);
-  if (!quick_check (db, error))
-    return NULL;
   version = aimak_db_get_version (db);
+  if ((!(flags & AIMAK_DB_OPEN_NO_QUICK_CHECK) || version < aimak_db_latest_version ()) &&
+      !quick_check (db, error))
+    return NULL;
   if (version > aimak_db_latest_version ())
     {
       /* The header read before may predate a migration still in the WAL. */
@@ -616,6 +617,22 @@ aimak_db_open_with_reference (const char   *path,
       return NULL;
     }
   return open_existing (path, flags, reference_dir, error);
+}
+
+gboolean
+aimak_db_quick_check_file (const char  *path,
+                           GError     **error)
+{
+  g_autoptr(AimakDb) db = NULL;
+  sqlite3 *handle;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  handle = open_read_only_handle (path, error);
+  if (handle == NULL)
+    return FALSE;
+  db = _aimak_db_new (handle, path, TRUE);
+  return quick_check (db, error);
 }
 
 AimakDb *

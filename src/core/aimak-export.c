@@ -259,9 +259,17 @@ read_and_write (AimakDb   *db,
   gboolean ok;
 
   /* SQLite's default 2 MB page cache makes the one pass over 100,000 priorities
-   * re-read the same pages from the kernel many times; 64 MB holds the working set. */
+   * re-read the same pages from the kernel many times; 64 MB holds that working
+   * set. The cache is sized to the data: never more than the file itself. */
   saved_cache = aimak_db_query_int (db, -2000, NULL, "PRAGMA cache_size", NULL);
-  aimak_db_exec_script (db, "PRAGMA cache_size = -65536", NULL);
+  {
+    gint64 kib = aimak_db_query_int (db, 0, NULL, "SELECT page_count * page_size / 1024 "
+                                     "FROM pragma_page_count, pragma_page_size", NULL);
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%" G_GINT64_FORMAT,
+                                               CLAMP (kib, 2000, 65536));
+
+    aimak_db_exec_script (db, pragma, NULL);
+  }
   report (x, 0);
   ok = load_lists (x) && resolve_scope (x) && load_desks (x) && count_work (x) &&
        load_links (x) &&

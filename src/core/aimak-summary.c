@@ -716,3 +716,12 @@ aimak_summary_to_json (const AimakSummary *s,
   json_generator_set_pretty (gen, TRUE);
   return json_generator_to_data (gen, NULL);
 }
+
+gboolean
+aimak_summary_is_large (AimakDb *db,
+                        gint64   max_priorities)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+  return aimak_db_query_int (db, 0, NULL, "SELECT max(rowid) FROM priority", NULL) >
+         max_priorities;
+}

@@ -128,6 +128,11 @@ char         *aimak_scope_describe       (AimakDb            *db,
 AimakSummary *aimak_summary_compute      (AimakDb            *db,
                                           const AimakScope   *scope,
                                           GError            **error);
+/* TRUE when the database holds more than @max_priorities priorities (by the
+ * highest row id, which needs no scan): the Summary view then counts in a
+ * thread rather than on the main thread. */
+gboolean      aimak_summary_is_large     (AimakDb           *db,
+                                          gint64             max_priorities);
 void          aimak_summary_free         (AimakSummary       *summary);
 
 /* JSON with stable keys: scope ({"kind": "area"|"pilots"|"all", "area_code", "label"}),
