@@ -94,6 +94,15 @@ AimakPackageManifest *aimak_package_write           (AimakDb              *db,
                                                      gboolean              replace,
                                                      GError              **error);
 
+/* What aimak_package_write() would send for the same area: @counts gets the
+ * number of priorities, activities and indicator values (deleted records
+ * included: deletions travel). */
+gboolean              aimak_package_count           (AimakDb              *db,
+                                                     const char           *area_code,
+                                                     gboolean              include_below,
+                                                     guint                 counts[3],
+                                                     GError              **error);
+
 /* Reads and checks @path (format, checksum) and classifies every record
  * against @db; writes nothing. A record that could not be stored here (an
  * unknown area or code, a failed check of the database) is Rejected with the
