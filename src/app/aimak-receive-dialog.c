@@ -362,6 +362,10 @@ on_toast_undo (AdwToast *toast,
     g_object_unref (g_object_ref_sink (done));
 }
 
+/* The toast of the newest receive: only its Undo is offered, so that an older
+ * toast still queued cannot undo a receive that a newer one stands on. */
+static AdwToast *last_toast;
+
 static void
 announce_received (AimakReceiveDialog *self,
                    guint               written,
@@ -389,6 +393,10 @@ announce_received (AimakReceiveDialog *self,
       g_object_set_data_full (G_OBJECT (toast), "aimak-undo", u, undo_data_free);
       g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_undo), u);
     }
+  if (last_toast != NULL)
+    adw_toast_dismiss (last_toast);
+  g_set_weak_pointer (&last_toast, toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   aimak_window_reload_data (AIMAK_WINDOW (self->parent));
   aimak_window_add_toast (AIMAK_WINDOW (self->parent), toast);
 }
