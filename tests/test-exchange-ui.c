@@ -264,8 +264,15 @@ test_exchange (void)
   g_assert_cmpuint (aimak_merge_review_get_n_conflicts (review), ==, 1);
   g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 1);
   g_assert_false (can_apply (dialog));
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (review), GTK_TYPE_STACK));
+
+    gtk_stack_set_visible_child_name (stack, "conflicts");
+    save_png (GTK_WIDGET (dialog), "exchange-conflict.png");
+  }
   click (aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_TAKE_THEIRS));
   g_assert_false (can_apply (dialog));
+  save_png (GTK_WIDGET (dialog), "exchange-conflict-half-decided.png");
   click (aimak_merge_review_get_button (review, pid, "responsible", AIMAK_MERGE_KEEP_MINE));
   g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 0);
   g_assert_true (can_apply (dialog));
@@ -274,12 +281,6 @@ test_exchange (void)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
     aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_KEEP_MINE))));
   click (aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_TAKE_THEIRS));
-  {
-    GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (review), GTK_TYPE_STACK));
-
-    gtk_stack_set_visible_child_name (stack, "conflicts");
-    save_png (GTK_WIDGET (dialog), "exchange-conflict.png");
-  }
   apply (dialog);
   g_assert_cmpfloat (budget (rayon, pid), ==, 222000);
   who = responsible (rayon, pid);
@@ -315,6 +316,7 @@ main (int argc, char **argv)
   if (g_getenv ("AIMAK_LOCALEDIR") != NULL)
     bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/exchange-ui/done-when", test_exchange);

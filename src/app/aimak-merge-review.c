@@ -117,6 +117,17 @@ set_field (AimakMergeReview *self,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (r->mine[f]), choice == AIMAK_MERGE_KEEP_MINE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (r->theirs[f]),
                                 choice == AIMAK_MERGE_TAKE_THEIRS);
+  /* The chosen value stands out, not only by the pressed look. */
+  if (choice == AIMAK_MERGE_KEEP_MINE)
+    {
+      gtk_widget_add_css_class (r->mine[f], "suggested-action");
+      gtk_widget_remove_css_class (r->theirs[f], "suggested-action");
+    }
+  else
+    {
+      gtk_widget_add_css_class (r->theirs[f], "suggested-action");
+      gtk_widget_remove_css_class (r->mine[f], "suggested-action");
+    }
   self->updating = FALSE;
 }
 

@@ -220,7 +220,7 @@ show_manifest (AimakReceiveDialog *self)
   const AimakPackagePreview *p = self->preview;
   const AimakPackageManifest *m = p->manifest;
   g_autofree char *desk = desk_text (m);
-  g_autofree char *areas = g_strjoinv (", ", m->areas);
+  g_autoptr(GString) areas = g_string_new (NULL);
   g_autofree char *counts = NULL;
   g_autofree char *created = NULL;
   g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (m->created_at, NULL);
@@ -231,12 +231,26 @@ show_manifest (AimakReceiveDialog *self)
 
       created = g_date_time_format (local, "%x %H:%M");
     }
+  /* Each area by its name here, and its code (an unknown area by its code). */
+  for (guint i = 0; m->areas != NULL && m->areas[i] != NULL; i++)
+    {
+      g_autoptr(AimakArea) area = aimak_area_get (self->db, m->areas[i], NULL);
+
+      if (areas->len > 0)
+        g_string_append (areas, ", ");
+      if (area != NULL)
+        g_string_append_printf (areas, "%s (%s)",
+                                aimak_area_name (area, aimak_db_get_language (self->db)),
+                                m->areas[i]);
+      else
+        g_string_append (areas, m->areas[i]);
+    }
   /* TRANSLATORS: what a package holds. */
   counts = g_strdup_printf (_("%u priorities, %u activities, %u indicator values"),
                             m->n_priorities, m->n_activities, m->n_values);
   adw_action_row_set_subtitle (self->desk_row, desk);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->desk_row), m->origin_desk);
-  adw_action_row_set_subtitle (self->areas_row, areas);
+  adw_action_row_set_subtitle (self->areas_row, areas->str);
   adw_action_row_set_subtitle (self->created_row, created ? created : m->created_at);
   adw_action_row_set_subtitle (self->counts_row, counts);
 }
