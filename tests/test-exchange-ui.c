@@ -243,12 +243,36 @@ test_exchange (void)
   g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority",
                                        NULL), ==, n_priorities);
 
-  /* The rayon corrects a budget (and who is responsible); the okmotu changes
-   * the same priority and sends again. */
   pid = aimak_db_query_text (okmotu, NULL, "SELECT id FROM priority WHERE area_code IN "
                              "(SELECT code FROM area WHERE parent_code = ?) AND deleted_at IS "
                              "NULL ORDER BY rank, id LIMIT 1", "t", JETI_OGUZ);
   g_assert_nonnull (pid);
+
+  /* Received priorities show their origin: a badge in the list, a line in
+   * the editor. */
+  {
+    g_autofree char *origin = aimak_package_origin_name (rayon, pid);
+    g_autofree char *mine = aimak_package_origin_name (okmotu, pid);
+    g_autofree char *from = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "From desk %s"),
+                                             "Barskoon ayil okmotu");
+    g_autofree char *area = aimak_db_query_text (rayon, NULL, "SELECT area_code FROM priority "
+                                                 "WHERE id = ?", "t", pid);
+
+    g_assert_cmpstr (origin, ==, "Barskoon ayil okmotu");
+    g_assert_null (mine);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w_rayon), "win.show-priorities",
+                                               "s", JETI_OGUZ));
+    aimak_test_wait_ms (500);
+    g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (w_rayon), "Barskoon ayil okmotu"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w_rayon), "win.open-priority",
+                                               "(ss)", area, pid));
+    aimak_test_wait_ms (500);
+    g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (w_rayon), from));
+    save_png (GTK_WIDGET (w_rayon), "exchange-origin.png");
+  }
+
+  /* The rayon corrects a budget (and who is responsible); the okmotu changes
+   * the same priority and sends again. */
   g_assert_true (aimak_db_exec (rayon, &error, "UPDATE priority SET budget_kgs = 111000, "
                                 "responsible = 'Rayon administration' WHERE id = ?", "t", pid));
   g_assert_true (aimak_db_exec (okmotu, &error, "UPDATE priority SET budget_kgs = 222000, "

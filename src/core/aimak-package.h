@@ -154,6 +154,17 @@ gboolean              aimak_package_undo_receive    (AimakDb              *db,
 char                 *aimak_package_desk_name       (AimakDb              *db,
                                                      const char           *desk_id);
 
+/* The name of the desk a received priority came from (its origin is not this
+ * desk), or NULL for this desk's own. */
+char                 *aimak_package_origin_name     (AimakDb              *db,
+                                                     const char           *priority_id);
+/* Every received priority: id → the name of its origin desk. For list badges;
+ * read it again when aimak_package_receive_stamp() changes (it changes with
+ * every receive and undo). */
+GHashTable           *aimak_package_received_priorities (AimakDb          *db,
+                                                         GError          **error);
+gint64                aimak_package_receive_stamp   (AimakDb              *db);
+
 /* A one-line description of @item's record: its title, topic or indicator. */
 char                 *aimak_package_item_label      (const AimakMergeItem *item);
 
