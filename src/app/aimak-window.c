@@ -203,10 +203,22 @@ aimak_window_reload_data (AimakWindow *self)
     aimak_areas_page_select (self->areas_page, area);
 }
 
+/* What the editors hold waits for a pause; a package sent or received now
+ * must see it (an invalid form stays as it is, unsaved). */
+static void
+save_pending_edits (AimakWindow *self)
+{
+  aimak_priority_editor_save_pending (aimak_priorities_page_get_editor (self->priorities_page),
+                                      NULL);
+  aimak_activity_editor_save_pending (aimak_capacity_page_get_editor (self->capacity_page),
+                                      NULL);
+}
+
 void
 aimak_window_receive_file (AimakWindow *self,
                            GFile       *file)
 {
+  save_pending_edits (self);
   if (self->db)
     gtk_window_present (GTK_WINDOW (aimak_receive_dialog_new (GTK_WINDOW (self), self->db,
                                                               file)));
@@ -221,6 +233,7 @@ win_exchange (GtkWidget  *widget,
 
   if (self->db == NULL)
     return;
+  save_pending_edits (self);
   if (g_str_equal (action_name, "win.send-data"))
     gtk_window_present (GTK_WINDOW (aimak_send_dialog_new (GTK_WINDOW (self), self->db,
                                                            self->area_code)));
