@@ -123,22 +123,50 @@ send (AimakWindow *window,
   g_assert_null (find_toplevel (AIMAK_TYPE_SEND_DIALOG));
 }
 
+/* Drops @file on @window as a file manager would: a GdkFileList. */
+static gboolean
+drop_file (AimakWindow *window,
+           GFile       *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        {
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &taken);
+          return taken;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 /* The dropped (or chosen) package opens Receive Data; waits for its preview. */
 static AimakReceiveDialog *
 open_receive (AimakWindow *window,
-              GFile       *file)
+              GFile       *file,
+              gboolean     by_drop)
 {
   AimakReceiveDialog *dialog;
   gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
 
-  aimak_window_receive_file (window, file);
+  if (by_drop)
+    g_assert_true (drop_file (window, file));
+  else
+    aimak_window_receive_file (window, file);
   aimak_test_iterate ();
   dialog = AIMAK_RECEIVE_DIALOG (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
   g_assert_nonnull (dialog);
   while (!aimak_receive_dialog_is_loaded (dialog) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   aimak_test_iterate ();
-  g_assert_nonnull (aimak_receive_dialog_get_preview (dialog));
   return dialog;
 }
 
@@ -225,8 +253,9 @@ test_exchange (void)
 
   /* The okmotu sends; the rayon previews: everything is new, nothing written yet. */
   send (w_okmotu, okmotu, file);
-  dialog = open_receive (w_rayon, file);
+  dialog = open_receive (w_rayon, file, FALSE);
   p = aimak_receive_dialog_get_preview (dialog);
+  g_assert_nonnull (p);
   n_sent = p->manifest->n_priorities + p->manifest->n_activities;
   g_assert_cmpuint (p->counts[AIMAK_MERGE_NEW], ==, n_sent);
   g_assert_cmpuint (p->counts[AIMAK_MERGE_CONFLICT], ==, 0);
@@ -281,8 +310,9 @@ test_exchange (void)
   send (w_okmotu, okmotu, file);
 
   /* The conflict, field by field; Apply waits for every field. */
-  dialog = open_receive (w_rayon, file);
+  dialog = open_receive (w_rayon, file, TRUE);
   p = aimak_receive_dialog_get_preview (dialog);
+  g_assert_nonnull (p);
   g_assert_cmpuint (p->counts[AIMAK_MERGE_CONFLICT], ==, 1);
   review = AIMAK_MERGE_REVIEW (aimak_receive_dialog_get_review (dialog));
   g_assert_cmpuint (aimak_merge_review_get_n_conflicts (review), ==, 1);
@@ -322,6 +352,30 @@ test_exchange (void)
   g_clear_pointer (&receipts, g_ptr_array_unref);
   receipts = aimak_package_list_receipts (rayon, FALSE, &error);
   g_assert_cmpuint (receipts->len, ==, 1);
+
+  /* Not a package: the reason, nothing changed, Esc closes. */
+  {
+    g_autofree char *text = g_build_filename (out, "letter.aimak", NULL);
+    g_autoptr(GFile) letter = g_file_new_for_path (text);
+    g_autofree char *before = aimak_db_query_text (rayon, NULL, "SELECT group_concat (revision) "
+                                                   "FROM priority", NULL);
+    g_autofree char *after = NULL;
+    GtkWidget *status;
+
+    g_assert_true (g_file_set_contents (text, "not a package", -1, NULL));
+    dialog = open_receive (w_rayon, letter, TRUE);
+    g_assert_null (aimak_receive_dialog_get_preview (dialog));
+    g_assert_false (can_apply (dialog));
+    status = aimak_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE);
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                              "letter.aimak"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "receive.cancel", NULL));
+    aimak_test_iterate ();
+    g_assert_null (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+    after = aimak_db_query_text (rayon, NULL, "SELECT group_concat (revision) FROM priority",
+                                 NULL);
+    g_assert_cmpstr (before, ==, after);
+  }
 
   gtk_window_destroy (GTK_WINDOW (w_okmotu));
   gtk_window_destroy (GTK_WINDOW (w_rayon));
