@@ -230,6 +230,7 @@ test_exchange (void)
   g_autoptr(GPtrArray) receipts = NULL;
   g_autofree char *pid = NULL;
   g_autofree char *who = NULL;
+  g_autofree char *gone = NULL;
   AimakWindow *w_okmotu, *w_rayon;
   AimakReceiveDialog *dialog;
   AimakPackagePreview *p;
@@ -306,6 +307,14 @@ test_exchange (void)
                                 "responsible = 'Rayon administration' WHERE id = ?", "t", pid));
   g_assert_true (aimak_db_exec (okmotu, &error, "UPDATE priority SET budget_kgs = 222000, "
                                 "responsible = 'Ayil okmotu' WHERE id = ?", "t", pid));
+  /* And a priority deleted there that the rayon edited: a conflict too. */
+  gone = aimak_db_query_text (okmotu, NULL, "SELECT id FROM priority WHERE area_code IN "
+                              "(SELECT code FROM area WHERE parent_code = ?) AND deleted_at IS "
+                              "NULL ORDER BY rank, id LIMIT 1 OFFSET 1", "t", JETI_OGUZ);
+  g_assert_true (aimak_db_exec (rayon, &error, "UPDATE priority SET partners = 'UNDP' "
+                                "WHERE id = ?", "t", gone));
+  g_assert_true (aimak_db_exec (okmotu, &error, "UPDATE priority SET deleted_at = "
+                                "'2026-12-01T00:00:00Z' WHERE id = ?", "t", gone));
   g_assert_no_error (error);
   send (w_okmotu, okmotu, file);
 
@@ -313,9 +322,14 @@ test_exchange (void)
   dialog = open_receive (w_rayon, file, TRUE);
   p = aimak_receive_dialog_get_preview (dialog);
   g_assert_nonnull (p);
-  g_assert_cmpuint (p->counts[AIMAK_MERGE_CONFLICT], ==, 1);
+  g_assert_cmpuint (p->counts[AIMAK_MERGE_CONFLICT], ==, 2);
   review = AIMAK_MERGE_REVIEW (aimak_receive_dialog_get_review (dialog));
-  g_assert_cmpuint (aimak_merge_review_get_n_conflicts (review), ==, 1);
+  g_assert_cmpuint (aimak_merge_review_get_n_conflicts (review), ==, 2);
+  g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 2);
+  /* Deleted there, edited here: never a silent deletion; the rayon keeps it. */
+  g_assert_nonnull (aimak_merge_review_get_button (review, gone, "deleted",
+                                                   AIMAK_MERGE_TAKE_THEIRS));
+  click (aimak_merge_review_get_button (review, gone, NULL, AIMAK_MERGE_KEEP_MINE));
   g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 1);
   g_assert_false (can_apply (dialog));
   {
@@ -340,6 +354,8 @@ test_exchange (void)
   who = responsible (rayon, pid);
   g_assert_cmpstr (who, ==, "Rayon administration");
   g_clear_pointer (&who, g_free);
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT deleted_at IS NULL FROM "
+                                       "priority WHERE id = ?", "t", gone), ==, 1);
 
   /* Undo in the toast takes the whole receive back. */
   receipts = aimak_package_list_receipts (rayon, FALSE, &error);

@@ -177,6 +177,17 @@ field_label (AimakMergeReview *self,
   return g_strdup (field);
 }
 
+/* The merge engine's own field "deleted" (a record deleted on one side and
+ * edited on the other) says yes or no; it is shown in words. */
+static const char *
+shown_value (const char *field,
+             const char *value)
+{
+  if (g_strcmp0 (field, "deleted") == 0)
+    return g_strcmp0 (value, "yes") == 0 ? _("Deleted") : _("Kept (not deleted)");
+  return value;
+}
+
 static GtkWidget *
 value_button (const char *value,
               const char *accessible)
@@ -224,19 +235,21 @@ record_fields (AimakMergeReview *self,
     {
       const AimakMergeField *field = g_ptr_array_index (r->item->fields, f);
       g_autofree char *name = field_label (self, r, field->field);
+      const char *mine = shown_value (field->field, field->mine);
+      const char *theirs = shown_value (field->field, field->theirs);
       /* TRANSLATORS: accessible names of the two choices: field, value. */
       g_autofree char *a_mine = g_strdup_printf (_("Keep mine for %s: %s"), name,
-                                                 field->mine ? field->mine : "");
+                                                 mine ? mine : "");
       g_autofree char *a_theirs = g_strdup_printf (_("Take theirs for %s: %s"), name,
-                                                   field->theirs ? field->theirs : "");
+                                                   theirs ? theirs : "");
       GtkWidget *label = gtk_label_new (name);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      r->mine[f] = value_button (field->mine, a_mine);
-      r->theirs[f] = value_button (field->theirs, a_theirs);
+      r->mine[f] = value_button (mine, a_mine);
+      r->theirs[f] = value_button (theirs, a_theirs);
       for (guint k = 0; k < 2; k++)
         {
           GtkWidget *b = k ? r->theirs[f] : r->mine[f];
