@@ -30,6 +30,8 @@ struct _AimakMergeReview
   GPtrArray                 *records;   /* Record * */
   AimakMergeRecordLabelFunc  record_label;
   AimakMergeFieldLabelFunc   field_label;
+  GtkSizeGroup              *name_group;  /* the field names of every card line up, */
+  GtkSizeGroup              *value_group; /* and mine and theirs are as wide */
   gboolean                   updating;
 };
 
@@ -228,6 +230,7 @@ record_fields (AimakMergeReview *self,
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_column_homogeneous (GTK_GRID (grid), FALSE);
   gtk_grid_attach (GTK_GRID (grid), header_label (_("Field")), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), header_label (_("Here (mine)")), 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), header_label (_("Received (theirs)")), 2, 0, 1, 1);
@@ -248,6 +251,7 @@ record_fields (AimakMergeReview *self,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_size_group_add_widget (self->name_group, label);
       r->mine[f] = value_button (mine, a_mine);
       r->theirs[f] = value_button (theirs, a_theirs);
       for (guint k = 0; k < 2; k++)
@@ -258,6 +262,8 @@ record_fields (AimakMergeReview *self,
           g_object_set_data (G_OBJECT (b), "aimak-field", GUINT_TO_POINTER (f));
           g_signal_connect (b, "toggled", G_CALLBACK (on_field_toggled), self);
         }
+      gtk_size_group_add_widget (self->value_group, r->mine[f]);
+      gtk_size_group_add_widget (self->value_group, r->theirs[f]);
       gtk_grid_attach (GTK_GRID (grid), label, 0, f + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), r->mine[f], 1, f + 1, 1, 1);
       gtk_grid_attach (GTK_GRID (grid), r->theirs[f], 2, f + 1, 1, 1);
@@ -411,6 +417,8 @@ aimak_merge_review_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_MERGE_REVIEW);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_object (&self->name_group);
+  g_clear_object (&self->value_group);
   G_OBJECT_CLASS (aimak_merge_review_parent_class)->dispose (object);
 }
 
@@ -436,4 +444,6 @@ static void
 aimak_merge_review_init (AimakMergeReview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->name_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  self->value_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 }
