@@ -112,6 +112,7 @@ send (AimakWindow *window,
   g_assert_cmpuint (shown[0], ==, expected[0]);
   g_assert_cmpuint (shown[1], ==, expected[1]);
   g_assert_cmpuint (shown[0], >, 0);
+  save_png (GTK_WIDGET (dialog), "exchange-send.png");
   g_signal_connect (dialog, "finished", G_CALLBACK (on_sent), &result);
   aimak_send_dialog_send_to (dialog, file);
   while (result == 0 && g_get_monotonic_time () < end)
