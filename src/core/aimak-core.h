@@ -23,4 +23,6 @@
 #include "aimak-problem.h"
 #include "aimak-priority-model.h"
 #include "aimak-reference.h"
+#include "aimak-server.h"
 #include "aimak-summary.h"
+#include "aimak-sync.h"
