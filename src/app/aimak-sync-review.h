@@ -4,7 +4,7 @@
  * decisions stored and sent to the server in a worker thread. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "aimak-server.h"
 #include "aimak-sync.h"
