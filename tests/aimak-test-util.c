@@ -142,6 +142,7 @@ aimak_test_copy_reference (const char *dir)
 
 const char aimak_test_undo_identity_sql[] =
   /* schema 5 and later first, newest first */
+  "DROP INDEX indicator_value_changed; DROP TABLE sync_state; DROP TABLE sync_setting; "
   "DROP TABLE package_receipt_before; DROP TABLE package_receipt; "
   "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
   "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "

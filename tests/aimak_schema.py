@@ -6,6 +6,7 @@ tests that check upgrades of databases earlier releases left behind."""
 # ending at user_version 3. The C tests use the same text (aimak_test_undo_identity_sql).
 UNDO_IDENTITY_SQL = (
     # schema 5 and later first, newest first
+    "DROP INDEX indicator_value_changed; DROP TABLE sync_state; DROP TABLE sync_setting; "
     "DROP TABLE package_receipt_before; DROP TABLE package_receipt; "
     "DROP TRIGGER priority_identity_ai; DROP TRIGGER priority_revision_au; "
     "DROP TRIGGER activity_identity_ai; DROP TRIGGER activity_revision_au; "

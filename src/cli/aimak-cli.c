@@ -9,6 +9,7 @@
 
 #include "aimak-cli.h"
 #include "aimak-cli-programme.h"
+#include "aimak-cli-server.h"
 
 static char *opt_database;
 
@@ -37,6 +38,10 @@ static const struct
     N_("Print the Summary figures of an area, the pilot areas or all areas") },
   { "programme", aimak_cli_programme,
     N_("Write the local development programme of an area as ODT or PDF") },
+  { "server", aimak_cli_server,
+    N_("Office server: init, add-desk (its owner); set, status (a desk)") },
+  { "sync", aimak_cli_sync,
+    N_("Sync this desk’s database with its office server") },
 };
 
 int

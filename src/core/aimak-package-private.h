@@ -64,6 +64,13 @@ gboolean          _aimak_package_read_checksum   (sqlite3                 *pkg,
                                                   char                   **checksum_out,
                                                   GPtrArray              **records_out,
                                                   GError                 **error);
+/* Stores @r (its revision and base as they are) with its child rows, as
+ * applying a package does; shared with the office server's sync. */
+gboolean          _aimak_package_store_record    (AimakDb                 *db,
+                                                  const EntityDef         *def,
+                                                  GPtrArray               *columns,
+                                                  const AimakMergeRecord  *r,
+                                                  GError                 **error);
 guint32           _aimak_package_file_application_id (const char          *path);
 
 G_END_DECLS

@@ -558,3 +558,15 @@ aimak_package_apply (AimakDb              *db,
     *n_written = job.written;
   return TRUE;
 }
+
+/* For the office server's sync (aimak-sync.c): the same way of storing a
+ * record as a received package's. */
+gboolean
+_aimak_package_store_record (AimakDb                 *db,
+                             const EntityDef         *def,
+                             GPtrArray               *columns,
+                             const AimakMergeRecord  *r,
+                             GError                 **error)
+{
+  return store_record (db, def, columns, r, error);
+}

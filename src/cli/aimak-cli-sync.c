@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-cli-sync.c — `aimak-cli sync`: syncs this desk's database with its
+ * office server (aimak-sync.h), as set with `aimak-cli server set`.
+ * Exit status: 0 synced, 1 not synced or conflicts left undecided (listed;
+ * decide them with --prefer), 2 bad arguments.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "aimak-cli.h"
+#include "aimak-cli-server.h"
+
+static void
+print_item (const AimakMergeItem *item)
+{
+  g_autofree char *label = aimak_package_item_label (item);
+  const AimakMergeRecord *r = item->theirs ? item->theirs : item->mine;
+
+  g_print ("%-12s %-16s %-14s %s\n", aimak_merge_kind_to_string (item->kind), r->entity,
+           r->area_code, label);
+  if (item->reason != NULL)
+    g_print ("             %s\n", item->reason);
+  for (guint i = 0; item->kind == AIMAK_MERGE_CONFLICT && i < item->fields->len; i++)
+    {
+      const AimakMergeField *f = g_ptr_array_index (item->fields, i);
+
+      /* TRANSLATORS: a conflicting field: its name, this desk's value, the server's. */
+      g_print (_("             %s: mine “%s”, server “%s”\n"), f->field,
+               f->mine ? f->mine : "", f->theirs ? f->theirs : "");
+    }
+}
+
+static void
+print_result (const AimakSyncResult *result)
+{
+  for (guint i = 0; i < result->conflicts->len; i++)
+    print_item (g_ptr_array_index (result->conflicts, i));
+  for (guint i = 0; i < result->rejected->len; i++)
+    print_item (g_ptr_array_index (result->rejected, i));
+  g_print (result->dry_run
+           ? _("Dry run: would push %u, pull %u; unchanged %u, conflicts %u, rejected %u\n")
+           : _("Pushed %u, pulled %u; unchanged %u, conflicts %u, rejected %u\n"),
+           result->pushed, result->pulled, result->unchanged, result->conflicts->len,
+           result->rejected->len);
+}
+
+int
+aimak_cli_sync (int argc, char **argv)
+{
+  g_autofree char *password_file = NULL, *password = NULL, *prefer = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Show what a sync would do; change nothing on either side"), NULL },
+    { "prefer", 0, 0, G_OPTION_ARG_STRING, &prefer,
+      N_("Decide every conflict: keep mine, or take theirs (the server’s)"), "mine|theirs" },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
+      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakSyncResult) result = NULL;
+
+  if (!aimak_cli_parse ("sync", "",
+                        _("Pushes this desk’s changes to its office server and pulls the "
+                          "changes of the areas it may read, through the same merge as "
+                          "exchange packages. A record changed on both sides is a conflict: "
+                          "nothing is overwritten until it is decided with --prefer. Exit "
+                          "status: 0 synced, 1 not synced or conflicts left, 2 bad arguments."),
+                        entries, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (argc > 1 || (prefer && strcmp (prefer, "mine") != 0 && strcmp (prefer, "theirs") != 0))
+    {
+      aimak_cli_fail (_("--prefer takes “mine” or “theirs”"));
+      return AIMAK_CLI_USAGE;
+    }
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  config = aimak_server_config_load (db, &error);
+  if (config == NULL)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  if (config->host == NULL)
+    return aimak_cli_fail (_("no office server is set for this desk (aimak-cli server set)"));
+  if (password_file != NULL)
+    {
+      if (!g_file_get_contents (password_file, &password, NULL, &error))
+        return aimak_cli_fail_error (g_steal_pointer (&error));
+      password[strcspn (password, "\r\n")] = '\0';
+    }
+  else
+    password = g_strdup (g_getenv ("AIMAK_SERVER_PASSWORD"));
+  if (!aimak_sync_run (db, config, password, dry_run, NULL, &result, &error))
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  if (result->conflicts->len > 0 && prefer != NULL && !dry_run)
+    {
+      g_autoptr(AimakSyncResult) decided = NULL;
+      AimakMergeChoice choice = g_str_equal (prefer, "mine") ? AIMAK_MERGE_KEEP_MINE
+                                                             : AIMAK_MERGE_TAKE_THEIRS;
+      guint n = result->conflicts->len;
+
+      for (guint i = 0; i < n; i++)
+        aimak_merge_item_choose_all (g_ptr_array_index (result->conflicts, i), choice);
+      if (!aimak_sync_apply_decisions (db, config, password, result->conflicts, NULL, &decided,
+                                       &error))
+        return aimak_cli_fail_error (g_steal_pointer (&error));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u conflict decided\n",
+                            "%u conflicts decided\n", n), n);
+      decided->pushed += result->pushed;
+      decided->pulled += result->pulled;
+      g_clear_pointer (&result, aimak_sync_result_free);
+      result = g_steal_pointer (&decided);
+    }
+  print_result (result);
+  if (result->conflicts->len > 0)
+    {
+      aimak_cli_fail (g_dngettext (GETTEXT_PACKAGE,
+                                   "%u record was changed both here and on the server; "
+                                   "decide with --prefer mine or --prefer theirs",
+                                   "%u records were changed both here and on the server; "
+                                   "decide with --prefer mine or --prefer theirs",
+                                   result->conflicts->len), result->conflicts->len);
+      return AIMAK_CLI_FAILED;
+    }
+  return AIMAK_CLI_OK;
+}

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-sync-state.c — what surrounds a sync (aimak-sync.h): the changes
+ * waiting, the last sync time, storing decided conflicts, and running a sync
+ * in a worker thread on its own connection.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "aimak-db-private.h"
+#include "aimak-package-private.h"
+#include "aimak-sync.h"
+
+gint64
+aimak_sync_pending_count (AimakDb  *db,
+                          GError  **error)
+{
+  g_autoptr(AimakServerConfig) config = aimak_server_config_load (db, error);
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *areas = NULL;
+  gint64 total = 0;
+
+  if (config == NULL)
+    return -1;
+  if (config->host == NULL || config->areas == NULL || config->areas[0] == NULL)
+    return 0;
+  json_builder_begin_array (b);
+  for (guint i = 0; config->areas[i] != NULL; i++)
+    json_builder_add_string_value (b, config->areas[i]);
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  areas = json_generator_to_data (gen, NULL);
+  for (guint e = 0; aimak_package_entities[e].entity != NULL; e++)
+    {
+      const EntityDef *def = &aimak_package_entities[e];
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE revision > "
+                                              "base_revision AND area_code IN (SELECT value "
+                                              "FROM json_each (?))%s", def->table, def->where);
+      GError *local_error = NULL;
+      gint64 n = aimak_db_query_int (db, 0, &local_error, sql, "t", areas);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return -1;
+        }
+      total += n;
+    }
+  return total;
+}
+
+GDateTime *
+aimak_sync_last_synced (AimakDb *db)
+{
+  g_autofree char *when = aimak_db_query_text (db, NULL, "SELECT value FROM sync_state "
+                                               "WHERE key = 'last_synced_at'", NULL);
+
+  return when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+}
+
+gboolean
+aimak_sync_reset (AimakDb  *db,
+                  GError  **error)
+{
+  return aimak_db_exec (db, error, "DELETE FROM sync_state WHERE key IN ('pulled_seq', "
+                        "'server_id')", NULL);
+}
+
+/* ---- Decided conflicts ---- */
+
+static gboolean
+decide_work (AimakDb   *db,
+             gpointer   user_data,
+             GError   **error)
+{
+  GPtrArray *items = user_data;
+  guint written = 0;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const AimakMergeItem *item = g_ptr_array_index (items, i);
+      g_autoptr(AimakMergeRecord) result = NULL;
+      g_autoptr(GPtrArray) columns = NULL;
+      const EntityDef *def;
+
+      if (item->kind != AIMAK_MERGE_CONFLICT)
+        continue;
+      result = aimak_merge_item_result (item);
+      def = result ? _aimak_package_entity (result->entity) : NULL;
+      if (def == NULL)
+        continue;
+      columns = _aimak_package_field_columns (db, def, error);
+      if (columns == NULL || !_aimak_package_store_record (db, def, columns, result, error))
+        return FALSE;
+      written++;
+    }
+  summary = g_strdup_printf ("%u", written);
+  return aimak_db_log_change (db, "sync", "server", "resolve", "records", NULL, summary, error);
+}
+
+gboolean
+aimak_sync_apply_decisions (AimakDb                 *db,
+                            const AimakServerConfig *config,
+                            const char              *password,
+                            GPtrArray               *items,
+                            GCancellable            *cancellable,
+                            AimakSyncResult        **result_out,
+                            GError                 **error)
+{
+  g_return_val_if_fail (db != NULL && items != NULL, FALSE);
+  if (!aimak_db_run_in_transaction (db, decide_work, items, error))
+    return FALSE;
+  return aimak_sync_run (db, config, password, FALSE, cancellable, result_out, error);
+}
+
+/* ---- In a worker thread ---- */
+
+typedef struct
+{
+  char              *path;
+  AimakServerConfig *config;
+  char              *password;
+  gboolean           dry_run;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_free (data->path);
+  aimak_server_config_free (data->config);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
+  g_free (data);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  g_autoptr(AimakDb) db = NULL;
+  AimakSyncResult *result = NULL;
+  GError *error = NULL;
+
+  db = aimak_db_open (data->path, AIMAK_DB_OPEN_NO_CREATE, &error);
+  if (db == NULL || !aimak_sync_run (db, data->config, data->password, data->dry_run,
+                                     cancellable, &result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) aimak_sync_result_free);
+}
+
+void
+aimak_sync_run_async (AimakDb                 *db,
+                      const AimakServerConfig *config,
+                      const char              *password,
+                      gboolean                 dry_run,
+                      GCancellable            *cancellable,
+                      GAsyncReadyCallback      callback,
+                      gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  RunData *data = g_new0 (RunData, 1);
+
+  data->path = g_strdup (aimak_db_get_path (db));
+  data->config = aimak_server_config_copy (config);
+  data->password = g_strdup (password);
+  data->dry_run = dry_run;
+  g_task_set_source_tag (task, aimak_sync_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+gboolean
+aimak_sync_run_finish (GAsyncResult     *result,
+                       AimakSyncResult **result_out,
+                       GError          **error)
+{
+  AimakSyncResult *r = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (r == NULL)
+    return FALSE;
+  if (result_out != NULL)
+    *result_out = r;
+  else
+    aimak_sync_result_free (r);
+  return TRUE;
+}
