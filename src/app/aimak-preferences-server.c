@@ -100,8 +100,7 @@ save_cb (gpointer user_data)
   if (db == NULL || aimak_db_is_read_only (db))
     return G_SOURCE_REMOVE;
   config = config_from_fields (self);
-  /* Without a host the desk works without a server: nothing to validate. */
-  if (config->host != NULL && !aimak_server_config_validate (config, &error))
+  if (!aimak_server_config_validate (config, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), error->message);
 
