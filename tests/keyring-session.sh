@@ -12,10 +12,13 @@ if ! command -v gnome-keyring-daemon >/dev/null 2>&1 \
 fi
 tmp=$(mktemp -d) || exit 1
 mkdir -p "$tmp/data" "$tmp/run" && chmod 700 "$tmp/run"
+# Only the test writes to stdout (TAP); services that the session bus starts
+# (the accessibility registry says hello) write to /dev/null.
+exec 3>&1
 HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" \
   dbus-run-session -- sh -c '
     printf "aimak-test" | gnome-keyring-daemon --daemonize --unlock --components=secrets \
-      >/dev/null 2>&1 || { echo "Bail out! gnome-keyring-daemon did not start"; exit 1; }
+      >/dev/null 2>&1 || { echo "Bail out! gnome-keyring-daemon did not start" >&3; exit 1; }
     # The daemon takes its bus name after it forks.
     i=0
     while [ $i -lt 50 ] && ! dbus-send --session --print-reply --dest=org.freedesktop.DBus \
@@ -23,7 +26,7 @@ HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_RUNTIME_DIR="$tmp/run" \
         string:org.freedesktop.secrets >/dev/null 2>&1; do
       sleep 0.1; i=$((i + 1))
     done
-    "$@"' sh "$@"
+    exec "$@" >&3' sh "$@" >/dev/null
 status=$?
 rm -rf "$tmp"
 exit $status
