@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <sys/wait.h>
 
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
@@ -75,6 +76,18 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* Done with a main window: its database let go (the sync button stops its
+ * timers) and the window hidden, not destroyed, because GTK 4.8 can run a
+ * tooltip timeout of a destroyed window under Xvfb's still pointer
+ * (gdk_surface_get_device_position on no surface). */
+static void
+retire_window (AimakWindow *window)
+{
+  g_object_set (window, "db", NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  aimak_test_iterate ();
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -121,7 +134,7 @@ on_stored (GObject      *source,
   g_main_loop_quit (user_data);
 }
 
-G_GNUC_UNUSED static void
+static void
 keyring_store (const AimakServerConfig *config,
                const char              *password)
 {
@@ -201,7 +214,7 @@ test_preferences_saved_loaded (void)
     g_assert_cmpstr (again->dbname, ==, "aimak");
   }
   gtk_window_destroy (GTK_WINDOW (prefs));
-  gtk_window_destroy (GTK_WINDOW (window));
+  retire_window (window);
 }
 
 /* Test Connection runs off the main thread and names what failed. */
@@ -238,7 +251,7 @@ test_connection_unreachable (void)
   g_assert_false (gtk_spinner_get_spinning (prefs->test_spinner));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (prefs->test_row), "user name"));
   gtk_window_destroy (GTK_WINDOW (prefs));
-  gtk_window_destroy (GTK_WINDOW (window));
+  retire_window (window);
 }
 
 static AimakServerConfig *
@@ -347,7 +360,236 @@ test_button_states (void)
   g_test_message ("Offline tooltip: %s", tooltip);
   g_assert_nonnull (strstr (tooltip, "2 changes waiting"));
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (button), "Offline"));
-  gtk_window_destroy (GTK_WINDOW (window));
+  retire_window (window);
+}
+
+/* tests/pg-server.sh CMD DIR: its output (the admin URL for start), or NULL
+ * when PostgreSQL is not installed. */
+static char *
+pg_server (const char *cmd,
+           const char *dir)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pg-server.sh", NULL);
+  const char *argv[] = { "sh", script, cmd, dir, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
+    {
+      g_free (out);
+      return NULL;
+    }
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("pg-server.sh %s: %s\n%s", cmd, error->message, err);
+  return g_strstrip (out);
+}
+
+typedef struct
+{
+  AimakTestDb     *tdb;
+  AimakWindow     *window;
+  AimakSyncButton *button;
+} Desk;
+
+static void
+desk_open (Desk                    *desk,
+           const AimakServerConfig *config,
+           const char              *password)
+{
+  g_autoptr(GError) error = NULL;
+
+  desk->tdb = aimak_test_db_new ();
+  g_assert_true (aimak_server_config_save (desk->tdb->db, config, &error));
+  g_assert_no_error (error);
+  keyring_store (config, password);
+  desk->window = aimak_window_new (NULL, desk->tdb->db);
+  gtk_window_present (GTK_WINDOW (desk->window));
+  desk->button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (desk->window),
+                                                          AIMAK_TYPE_SYNC_BUTTON));
+  aimak_test_iterate ();
+}
+
+static void
+desk_close (Desk *desk)
+{
+  retire_window (desk->window);
+  aimak_test_db_free (desk->tdb);
+}
+
+/* Ctrl+Shift+S on @desk's window, and the wait until the sync ended. */
+static AimakSyncState
+desk_sync (Desk *desk)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (desk->window), "win.sync", NULL));
+  g_assert_cmpint (aimak_sync_button_get_state (desk->button), ==, AIMAK_SYNC_STATE_SYNCING);
+  g_assert_true (wait_until (not_syncing, desk->button, 120));
+  g_test_message ("sync: %s", aimak_sync_button_get_text (desk->button));
+  return aimak_sync_button_get_state (desk->button);
+}
+
+static char *
+title_of (Desk       *desk,
+          const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  AimakPriority *p = aimak_priority_load (desk->tdb->db, id, &error);
+  char *title;
+
+  if (p == NULL)
+    return NULL;
+  title = g_strdup (p->title);
+  aimak_priority_free (p);
+  return title;
+}
+
+static GtkWidget *
+find_review_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+set_up_server (const char *dir,
+               AimakDb    *db,
+               AimakServerConfig **admin_out,
+               char      **admin_pw_out)
+{
+  g_autofree char *url = pg_server ("start", dir);
+  g_autofree char *pw_file = g_build_filename (dir, "admin.pw", NULL);
+  g_autoptr(GError) error = NULL;
+  char *admin_pw = NULL;
+
+  g_assert_true (g_file_get_contents (pw_file, &admin_pw, NULL, &error));
+  g_assert_no_error (error);
+  g_strstrip (admin_pw);
+  *admin_out = aimak_server_config_from_url (url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (aimak_server_init (*admin_out, admin_pw, db, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  *admin_pw_out = admin_pw;
+}
+
+static void
+add_desk (const AimakServerConfig *admin,
+          const char              *admin_pw,
+          const char              *name,
+          const char              *area)
+{
+  const char *areas[] = { area, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (aimak_server_add_desk (admin, admin_pw, name, "pw-of-desk", areas, FALSE,
+                                        NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The "Done when", through the sync buttons of three windows. */
+static void
+test_two_desks_conflict (void)
+{
+  g_autofree char *tmp = aimak_test_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "pg", NULL);
+  g_autoptr(AimakServerConfig) admin = NULL;
+  g_autoptr(AimakServerConfig) config_a = NULL;
+  g_autoptr(AimakServerConfig) config_b = NULL;
+  g_autoptr(AimakServerConfig) config_c = NULL;
+  g_autofree char *admin_pw = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  Desk a = { 0 }, b = { 0 }, c = { 0 };
+  GtkWidget *dialog;
+
+  found = pg_server ("find", dir);
+  if (found == NULL)
+    {
+      g_test_skip ("PostgreSQL is not installed (Debian package postgresql)");
+      aimak_test_rmdir (tmp);
+      return;
+    }
+  {
+    g_autoptr(AimakTestDb) setup = aimak_test_db_new ();
+
+    set_up_server (dir, setup->db, &admin, &admin_pw);
+  }
+  add_desk (admin, admin_pw, "desk_a", BARSKOON);
+  add_desk (admin, admin_pw, "desk_b", BARSKOON);
+  add_desk (admin, admin_pw, "desk_c", BATKEN);
+  config_a = desk_config (admin->host, admin->port, "desk_a", "disable", BARSKOON);
+  config_b = desk_config (admin->host, admin->port, "desk_b", "disable", BARSKOON);
+  config_c = desk_config (admin->host, admin->port, "desk_c", "disable", BATKEN);
+  desk_open (&a, config_a, "pw-of-desk");
+  desk_open (&b, config_b, "pw-of-desk");
+  desk_open (&c, config_c, "pw-of-desk");
+
+  /* Both sync: A's priority reaches B. */
+  id = new_priority (a.tdb->db, BARSKOON, "Drinking water");
+  g_assert_cmpint (desk_sync (&a), ==, AIMAK_SYNC_STATE_SYNCED);
+  g_assert_cmpint (desk_sync (&b), ==, AIMAK_SYNC_STATE_SYNCED);
+  title = title_of (&b, id);
+  g_assert_cmpstr (title, ==, "Drinking water");
+  g_clear_pointer (&title, g_free);
+
+  /* A is offline (the server is down) and edits; its edit waits. */
+  g_free (pg_server ("stop", dir));
+  g_assert_cmpint (desk_sync (&a), ==, AIMAK_SYNC_STATE_OFFLINE);
+  set_title (a.tdb->db, id, "Drinking water for Barskoon");
+  aimak_sync_button_refresh (a.button);
+  g_assert_cmpint (aimak_sync_button_get_state (a.button), ==, AIMAK_SYNC_STATE_OFFLINE);
+  g_free (pg_server ("start", dir));
+
+  /* B edits the same priority and syncs first. */
+  set_title (b.tdb->db, id, "Drinking water and sewage");
+  g_assert_cmpint (desk_sync (&b), ==, AIMAK_SYNC_STATE_SYNCED);
+
+  /* A back online: the conflict is reviewed, nothing overwritten meanwhile. */
+  desk_sync (&a);
+  dialog = find_review_dialog ();
+  g_assert_nonnull (dialog);
+  title = title_of (&a, id);
+  g_assert_cmpstr (title, ==, "Drinking water for Barskoon");
+  g_clear_pointer (&title, g_free);
+  /* Keep Mine, clicked as the user does. */
+  {
+    GtkWidget *label = aimak_test_find_label (dialog, "Keep Mine");
+
+    g_assert_nonnull (label);
+    g_test_message ("review: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                              "Drinking water"));
+    g_signal_emit_by_name (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON), "clicked");
+  }
+  aimak_test_iterate ();
+  g_assert_true (wait_until (not_syncing, a.button, 120));
+  g_assert_null (find_review_dialog ());
+  g_assert_cmpint (aimak_sync_button_get_state (a.button), ==, AIMAK_SYNC_STATE_SYNCED);
+
+  /* B gets the decision. */
+  g_assert_cmpint (desk_sync (&b), ==, AIMAK_SYNC_STATE_SYNCED);
+  title = title_of (&b, id);
+  g_assert_cmpstr (title, ==, "Drinking water for Barskoon");
+  g_clear_pointer (&title, g_free);
+
+  /* C, granted Batken only, syncs but reads nothing of Barskoon. */
+  g_assert_cmpint (desk_sync (&c), ==, AIMAK_SYNC_STATE_SYNCED);
+  title = title_of (&c, id);
+  g_assert_null (title);
+
+  desk_close (&a);
+  desk_close (&b);
+  desk_close (&c);
+  g_free (pg_server ("stop", dir));
+  aimak_test_rmdir (tmp);
 }
 
 int
@@ -359,5 +601,6 @@ main (int   argc,
   g_test_add_func ("/sync-ui/preferences-saved-loaded", test_preferences_saved_loaded);
   g_test_add_func ("/sync-ui/test-connection-unreachable", test_connection_unreachable);
   g_test_add_func ("/sync-ui/button-states", test_button_states);
+  g_test_add_func ("/sync-ui/two-desks-conflict", test_two_desks_conflict);
   return g_test_run ();
 }

@@ -105,6 +105,7 @@ save_cb (gpointer user_data)
       g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), error->message);
 
       set_test_result (self, message);
+      self->save_problem = TRUE;
       return G_SOURCE_REMOVE;
     }
   if (!aimak_server_config_save (db, config, &error))
@@ -112,9 +113,13 @@ save_cb (gpointer user_data)
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       set_test_result (self, message);
+      self->save_problem = TRUE;
       return G_SOURCE_REMOVE;
     }
-  set_test_result (self, NULL);
+  /* A connection test's result stays; only the saving problem goes. */
+  if (self->save_problem)
+    set_test_result (self, NULL);
+  self->save_problem = FALSE;
   on_sync_settings_changed (self);
   return G_SOURCE_REMOVE;
 }
@@ -283,6 +288,7 @@ on_test_clicked (AimakPreferencesWindow *self)
       set_test_result (self, text);
       return;
     }
+  self->save_problem = FALSE;
   set_test_result (self, _("Connecting…"));
   gtk_spinner_set_spinning (self->test_spinner, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);

@@ -44,6 +44,7 @@ struct _AimakPreferencesWindow
   guint                 save_id;      /* saves the server settings a moment after a change */
   guint                 password_id;  /* stores the password a moment after a change */
   gboolean              loading;      /* filling the server fields: no saving */
+  gboolean              save_problem; /* the test row shows why the settings were not saved */
 };
 
 /* aimak-preferences-window.c */

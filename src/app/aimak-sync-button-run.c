@@ -117,8 +117,12 @@ on_decisions_applied (GObject      *source,
   report_result (run->self, result);
   if (result->conflicts && result->conflicts->len > 0)
     /* Changed on the server again while the user decided: decide again. */
-    aimak_sync_review_present (GTK_WIDGET (run->self), g_steal_pointer (&result->conflicts),
-                               NULL, on_reviewed, g_steal_pointer (&run));
+    {
+      AimakSyncButton *self = run->self;
+
+      aimak_sync_review_present (GTK_WIDGET (self), g_steal_pointer (&result->conflicts),
+                                 NULL, on_reviewed, g_steal_pointer (&run));
+    }
 }
 
 /* The review's decisions: stored and sent in a worker thread while the
@@ -138,9 +142,13 @@ on_reviewed (GObject      *source,
   self->interactive = TRUE;
   self->cancellable = g_cancellable_new ();
   _aimak_sync_button_update (self);
-  aimak_sync_review_apply_async (run->db, run->config, run->password, decided,
-                                 self->cancellable, on_decisions_applied,
-                                 g_steal_pointer (&run));
+  {
+    /* Handed on: the arguments must not read run after it was stolen. */
+    Run *owned = g_steal_pointer (&run);
+
+    aimak_sync_review_apply_async (owned->db, owned->config, owned->password, decided,
+                                   self->cancellable, on_decisions_applied, owned);
+  }
 }
 
 static void

@@ -68,7 +68,7 @@ aimak_sync_review_present (GtkWidget           *widget,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  GTask *task = g_task_new (widget, cancellable, callback, user_data);
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
