@@ -341,10 +341,10 @@ test_button_states (void)
   id = new_priority (tdb->db, BARSKOON, "Drinking water for Barskoon");
   aimak_sync_button_refresh (button);
   g_assert_cmpint (aimak_sync_button_get_state (button), ==, AIMAK_SYNC_STATE_PENDING);
-  g_assert_cmpstr (aimak_sync_button_get_text (button), ==, "1 change waiting");
+  g_assert_cmpstr (aimak_sync_button_get_text (button), ==, "1 waiting");
   g_free (new_priority (tdb->db, BARSKOON, "A kindergarten"));
   aimak_sync_button_refresh (button);
-  g_assert_cmpstr (aimak_sync_button_get_text (button), ==, "2 changes waiting");
+  g_assert_cmpstr (aimak_sync_button_get_text (button), ==, "2 waiting");
 
   /* Ctrl+Shift+S syncs; the server is not there: offline, with the reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL));

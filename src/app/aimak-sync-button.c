@@ -18,34 +18,36 @@ static GParamSpec *properties[N_PROPS];
 /* How often the number of waiting changes is read again (an indexed count). */
 #define POLL_SECONDS 10
 
-/* "Synced 5 minutes ago": short enough for a header bar. */
+/* "Synced 5 min ago": short enough for a header bar; the popover and the
+ * tooltip give the exact time. */
 static char *
 synced_text (GDateTime *then)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GTimeSpan span;
-  gint64 n;
 
   if (then == NULL)
     return g_strdup (_("Not synced yet"));
   span = g_date_time_difference (now, then);
   if (span < G_TIME_SPAN_MINUTE)
     return g_strdup (_("Synced just now"));
+  /* Translators: abbreviated, for the header bar; "min" does not change with the number */
   if (span < G_TIME_SPAN_HOUR)
-    {
-      n = span / G_TIME_SPAN_MINUTE;
-      return g_strdup_printf (g_dngettext (NULL, "Synced %d minute ago",
-                                           "Synced %d minutes ago", n), (int) n);
-    }
+    return g_strdup_printf (_("Synced %d min ago"), (int) (span / G_TIME_SPAN_MINUTE));
+  /* Translators: abbreviated, for the header bar; "h" does not change with the number */
   if (span < G_TIME_SPAN_DAY)
-    {
-      n = span / G_TIME_SPAN_HOUR;
-      return g_strdup_printf (g_dngettext (NULL, "Synced %d hour ago",
-                                           "Synced %d hours ago", n), (int) n);
-    }
-  n = span / G_TIME_SPAN_DAY;
-  return g_strdup_printf (g_dngettext (NULL, "Synced %d day ago", "Synced %d days ago", n),
-                          (int) n);
+    return g_strdup_printf (_("Synced %d h ago"), (int) (span / G_TIME_SPAN_HOUR));
+  /* Translators: abbreviated, for the header bar; "d" does not change with the number */
+  return g_strdup_printf (_("Synced %d d ago"), (int) (span / G_TIME_SPAN_DAY));
+}
+
+/* "3 waiting" in the header bar; the tooltip says "3 changes waiting". */
+static char *
+pending_short_text (gint64 pending)
+{
+  /* Translators: abbreviated, for the header bar: changes waiting to be sent */
+  return g_strdup_printf (g_dngettext (NULL, "%d waiting", "%d waiting", pending),
+                          (int) pending);
 }
 
 static char *
@@ -119,7 +121,7 @@ _aimak_sync_button_update (AimakSyncButton *self)
       set_icon (self, "emblem-synchronizing-symbolic");
       break;
     case AIMAK_SYNC_STATE_PENDING:
-      text = pending_text (self->pending);
+      text = pending_short_text (self->pending);
       heading = _("Changes Waiting");
       set_icon (self, "emblem-synchronizing-symbolic");
       break;
