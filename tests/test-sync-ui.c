@@ -242,7 +242,8 @@ test_connection_unreachable (void)
   subtitle = adw_action_row_get_subtitle (prefs->test_row);
   g_test_message ("Test Connection said: %s", subtitle);
   g_assert_nonnull (strstr (subtitle, "The server cannot be reached"));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prefs->test_row), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs->test_icon)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (prefs->test_icon), "error"));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prefs->test_button)));
 
   /* Incomplete settings are refused before any connection, naming the field. */

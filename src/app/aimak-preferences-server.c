@@ -235,6 +235,23 @@ describe_error (const GError *error)
   return g_strdup_printf ("%s\n%s", what, error->message);
 }
 
+/* A green tick or a red warning before the result, or nothing. */
+static void
+set_test_outcome (AimakPreferencesWindow *self,
+                  int                     outcome)
+{
+  GtkWidget *icon = GTK_WIDGET (self->test_icon);
+
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "success");
+  gtk_widget_set_visible (icon, outcome != 0);
+  if (outcome == 0)
+    return;
+  gtk_image_set_from_icon_name (self->test_icon, outcome > 0 ? "emblem-ok-symbolic"
+                                                             : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, outcome > 0 ? "success" : "error");
+}
+
 static void
 on_tested (GObject      *source,
            GAsyncResult *result,
@@ -253,7 +270,7 @@ on_tested (GObject      *source,
   if (error != NULL)
     {
       text = describe_error (error);
-      gtk_widget_add_css_class (GTK_WIDGET (self->test_row), "error");
+      set_test_outcome (self, -1);
     }
   else
     {
@@ -266,7 +283,7 @@ on_tested (GObject      *source,
       text = g_strdup_printf (_("Connected to PostgreSQL %s as %s; server schema %d; may "
                                 "write: %s"), info->server_version, info->role,
                               info->schema_version, areas);
-      gtk_widget_add_css_class (GTK_WIDGET (self->test_row), "success");
+      set_test_outcome (self, 1);
     }
   set_test_result (self, text);
 }
@@ -278,13 +295,12 @@ on_test_clicked (AimakPreferencesWindow *self)
   g_autoptr(GError) error = NULL;
   const char *password = field_text (self->password_row);
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->test_row), "success");
+  set_test_outcome (self, 0);
   if (!aimak_server_config_validate (config, &error))
     {
       g_autofree char *text = describe_error (error);
 
-      gtk_widget_add_css_class (GTK_WIDGET (self->test_row), "error");
+      set_test_outcome (self, -1);
       set_test_result (self, text);
       return;
     }
@@ -546,6 +562,7 @@ _aimak_preferences_server_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, tls_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, ca_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_icon);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_spinner);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_button);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, area_popover);

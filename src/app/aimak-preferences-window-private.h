@@ -29,6 +29,7 @@ struct _AimakPreferencesWindow
   AdwComboRow          *tls_row;
   AdwEntryRow          *ca_row;
   AdwActionRow         *test_row;
+  GtkImage             *test_icon;
   GtkSpinner           *test_spinner;
   GtkButton            *test_button;
   GtkPopover           *area_popover;
