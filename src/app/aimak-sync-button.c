@@ -155,11 +155,22 @@ _aimak_sync_button_update (AimakSyncButton *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
+static gboolean
+popup_cb (gpointer user_data)
+{
+  AimakSyncButton *self = user_data;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_menu_button_popup (self->menu_button);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 _aimak_sync_button_show_failure (AimakSyncButton *self)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    gtk_menu_button_popup (self->menu_button);
+  /* After the new texts were measured, so that the popover fits them. */
+  g_idle_add_full (G_PRIORITY_LOW, popup_cb, g_object_ref (self), NULL);
 }
 
 static void
