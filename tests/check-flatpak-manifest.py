@@ -14,7 +14,10 @@ import aimak_tap as tap
 
 APP_ID = "io.github.aimakplanner.Aimak"
 RUNTIME_VERSION = "50"
-FINISH_ARGS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri"]
+FINISH_ARGS = ["--share=ipc", "--socket=wayland", "--socket=fallback-x11", "--device=dri",
+               "--share=network"]
+# Permissions beyond a plain GNOME window's, each with its reason in x-finish-args.
+EXPLAINED_ARGS = ["--share=network"]
 COMMIT_RE = re.compile(r"^[0-9a-f]{40}$")
 APP_MODULE = "aimak"
 # The build sandbox has no display: its test step runs these meson suites, never "gui".
@@ -97,6 +100,24 @@ def check_finish_args(m):
     return []
 
 
+def check_finish_arg_reasons(m):
+    reasons = m.get("x-finish-args")
+    if not isinstance(reasons, dict):
+        return ["no x-finish-args saying why each extra permission is needed"]
+    return [f"x-finish-args gives no reason for {a}" for a in EXPLAINED_ARGS
+            if not isinstance(reasons.get(a), str) or len(reasons.get(a)) < 20]
+
+
+def check_libpq(m):
+    """libpq (the office server's client) is built as a module, saying why."""
+    mods = [mod for mod in all_modules(m.get("modules")) if mod.get("name") == "libpq"]
+    if len(mods) != 1:
+        return ["no libpq module (the GNOME runtime lacks it)"]
+    if not isinstance(mods[0].get("x-why"), str):
+        return ["the libpq module does not say why it is there (x-why)"]
+    return []
+
+
 def meson_test_suites(command):
     """The --suite arguments of a `meson test` command, or None when it is not one."""
     try:
@@ -156,7 +177,9 @@ CHECKS = [
     ("every module has a source", check_sources),
     ("every git source is pinned by tag and commit", check_git_pins),
     ("no --filesystem finish-arg", check_no_filesystem),
-    ("finish-args are exactly ipc, wayland, fallback-x11, dri", check_finish_args),
+    ("finish-args are exactly ipc, wayland, fallback-x11, dri, network", check_finish_args),
+    ("every extra permission says why", check_finish_arg_reasons),
+    ("libpq is a module, with its reason", check_libpq),
     ("the test step runs the non-GUI suites and says so", check_test_step),
 ]
 

@@ -9,7 +9,8 @@
 #                                        the admin URL. PORT: a free one if not given.
 #   tests/pg-server.sh stop DIR          stop cleanly
 #   tests/pg-server.sh kill DIR          stop at once, as a crash or a cut would
-#   tests/pg-server.sh url DIR           print the admin URL again
+#   tests/pg-server.sh url DIR           print the admin URL again (unix socket)
+#   tests/pg-server.sh tls-url DIR       the admin URL over TCP with TLS (verify-full)
 #   tests/pg-server.sh find              print the folder of initdb, or fail (exit 77)
 #
 # PostgreSQL refuses to run as root: as root (CI, containers) the server runs
@@ -54,6 +55,14 @@ case "$cmd" in
 start)
     if [ ! -f "$dir/data/PG_VERSION" ]; then
         head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/admin.pw"
+        # TLS on loopback, with a self-signed certificate for "localhost"
+        # (DIR/server.crt is also the CA a client trusts: sslrootcert).
+        if command -v openssl >/dev/null 2>&1; then
+            openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj /CN=localhost \
+                -addext subjectAltName=DNS:localhost -keyout "$dir/server.key" \
+                -out "$dir/server.crt" >/dev/null 2>&1
+            chmod 600 "$dir/server.key"
+        fi
         if [ "$(id -u)" = 0 ]; then
             chown -R "$RUN_AS" "$dir"
             # The server's user must reach DIR: a mktemp -d parent is 0700.
@@ -71,9 +80,13 @@ start)
     fi
     echo "$port" > "$dir/port"
     if [ "$(id -u)" = 0 ]; then chown "$RUN_AS" "$dir/port"; fi
+    tls=""
+    if [ -f "$dir/server.key" ]; then
+        tls="-c ssl=on -c ssl_cert_file=$dir/server.crt -c ssl_key_file=$dir/server.key"
+    fi
     as_owner "$BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1 ||
     as_owner "$BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" \
+        -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off $tls" \
         start >/dev/null
     if [ "$(id -u)" = 0 ]; then chmod 755 "$dir"; fi
     if [ ! -f "$dir/created" ]; then
@@ -91,6 +104,9 @@ kill)
     ;;
 url)
     url
+    ;;
+tls-url)
+    echo "postgresql://aimak_admin@localhost:$(cat "$dir/port")/aimak?sslmode=verify-full&sslrootcert=$dir/server.crt"
     ;;
 *)
     echo "usage: pg-server.sh start|stop|kill|url DIR [PORT] | find" >&2

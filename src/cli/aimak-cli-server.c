@@ -241,7 +241,7 @@ server_status (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) last = NULL;
   g_autoptr(AimakServerInfo) info = NULL;
-  g_autofree char *areas = NULL, *when = NULL;
+  g_autofree char *areas = NULL, *when = NULL, *n_pending = NULL;
   gint64 pending;
 
   if (!aimak_cli_parse ("server status", "", _("Shows this desk’s office server settings, the "
@@ -261,8 +261,9 @@ server_status (int argc, char **argv)
   pending = aimak_sync_pending_count (db, NULL);
   last = aimak_sync_last_synced (db);
   when = last ? g_date_time_format_iso8601 (last) : g_strdup (_("never"));
-  g_print (_("Server: %s\nAreas: %s\nChanges waiting: %" G_GINT64_FORMAT "\nLast synced: %s\n"),
-           shown, areas, pending, when);
+  n_pending = g_strdup_printf ("%" G_GINT64_FORMAT, pending);
+  g_print (_("Server: %s\nAreas: %s\nChanges waiting: %s\nLast synced: %s\n"),
+           shown, areas, n_pending, when);
   if (!test)
     return AIMAK_CLI_OK;
   password = read_password (password_file, &error);
@@ -290,6 +291,6 @@ aimak_cli_server (int argc, char **argv)
   for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (subcommands); i++)
     if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
       return subcommands[i].run (argc - 1, argv + 1);
-  g_printerr ("%s\n", _("Usage: aimak-cli server init|add-desk|set|status [OPTIONS…]"));
+  g_printerr (_("Usage: aimak-cli server %s [OPTIONS…]\n"), "init|add-desk|set|status");
   return AIMAK_CLI_USAGE;
 }

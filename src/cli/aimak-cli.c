@@ -39,7 +39,7 @@ static const struct
   { "programme", aimak_cli_programme,
     N_("Write the local development programme of an area as ODT or PDF") },
   { "server", aimak_cli_server,
-    N_("Office server: init, add-desk (its owner); set, status (a desk)") },
+    N_("Office server: setting it up, and this desk’s settings") },
   { "sync", aimak_cli_sync,
     N_("Sync this desk’s database with its office server") },
 };

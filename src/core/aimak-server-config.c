@@ -158,7 +158,7 @@ aimak_server_config_from_url (const char  *url,
   path = g_uri_get_path (uri);
   if (path != NULL && *path == '/')
     path++;
-  config->dbname = path && *path ? g_uri_unescape_string (path, NULL) : NULL;
+  config->dbname = path && *path ? g_strdup (path) : NULL;
   query = g_uri_get_query (uri);
   if (query != NULL)
     {
@@ -174,7 +174,7 @@ aimak_server_config_from_url (const char  *url,
           return NULL;
     }
   if (password_out != NULL && g_uri_get_password (uri) != NULL)
-    *password_out = g_uri_unescape_string (g_uri_get_password (uri), NULL);
+    *password_out = g_strdup (g_uri_get_password (uri));
   return g_steal_pointer (&config);
 }
 

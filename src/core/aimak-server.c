@@ -153,8 +153,10 @@ _aimak_server_set_error (PGconn          *conn,
   if (message == NULL || *message == '\0')
     message = PQerrorMessage (conn);
   detail = g_strchomp (g_strdup (message));
-  if (PQstatus (conn) != CONNECTION_OK || (state && (g_str_has_prefix (state, "08") ||
-                                                      g_str_has_prefix (state, "57P"))))
+  /* Every error the server sends has an SQLSTATE; one without came from libpq
+   * itself: the connection broke (the server closed it, the network went). */
+  if (PQstatus (conn) != CONNECTION_OK || state == NULL || g_str_has_prefix (state, "08") ||
+      g_str_has_prefix (state, "57P"))
     code = AIMAK_SERVER_ERROR_CONNECTION_LOST;
   else if (state && (g_str_equal (state, "42501") || g_str_has_prefix (state, "23")))
     code = AIMAK_SERVER_ERROR_REFUSED;

@@ -410,7 +410,10 @@ store_pulled (Sync            *s,
   GPtrArray *columns = sync_columns (s, def, error);
 
   if (columns == NULL || !aimak_db_begin (s->db, error))
-    return FALSE;
+    {
+      aimak_merge_item_free (item);
+      return FALSE;
+    }
   r->base = r->revision;
   if (_aimak_package_store_record (s->db, def, columns, r, &local_error))
     {
