@@ -361,6 +361,28 @@ test_button_states (void)
   g_test_message ("Offline tooltip: %s", tooltip);
   g_assert_nonnull (strstr (tooltip, "2 changes waiting"));
   g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (button), "Offline"));
+  /* Server Settings in the popover opens the Office Server page. */
+  {
+    GtkWidget *menu = aimak_test_find_type (GTK_WIDGET (button), GTK_TYPE_MENU_BUTTON);
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu)));
+    GtkWidget *label;
+    g_autoptr(GList) toplevels = NULL;
+    AdwPreferencesWindow *prefs = NULL;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    aimak_test_iterate ();
+    label = aimak_test_find_label (popover, "Server Settings");
+    g_assert_nonnull (label);
+    g_signal_emit_by_name (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON), "clicked");
+    aimak_test_iterate ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l; l = l->next)
+      if (AIMAK_IS_PREFERENCES_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        prefs = l->data;
+    g_assert_nonnull (prefs);
+    g_assert_cmpstr (adw_preferences_window_get_visible_page_name (prefs), ==, "server");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
   retire_window (window);
 }
 

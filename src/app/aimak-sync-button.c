@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-preferences-window.h"
 #include "aimak-server.h"
 #include "aimak-sync.h"
 #include "aimak-sync-button-private.h"
@@ -171,6 +172,19 @@ _aimak_sync_button_show_failure (AimakSyncButton *self)
 {
   /* After the new texts were measured, so that the popover fits them. */
   g_idle_add_full (G_PRIORITY_LOW, popup_cb, g_object_ref (self), NULL);
+}
+
+/* Server Settings: the preferences, opened on the Office Server page. */
+static void
+on_settings_clicked (AimakSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AimakPreferencesWindow *prefs;
+
+  gtk_menu_button_popdown (self->menu_button);
+  prefs = aimak_preferences_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "server");
+  gtk_window_present (GTK_WINDOW (prefs));
 }
 
 static void
@@ -352,6 +366,7 @@ aimak_sync_button_class_init (AimakSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, heading_label);
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, detail_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_settings_clicked);
 }
 
 static void
