@@ -15,6 +15,7 @@
 #include "aimak-receive-dialog.h"
 #include "aimak-send-dialog.h"
 #include "aimak-summary-page.h"
+#include "aimak-sync-button.h"
 #include "aimak-window.h"
 
 struct _AimakWindow
@@ -30,6 +31,7 @@ struct _AimakWindow
   AimakSummaryPage     *summary_page;
   GtkRevealer          *demo_banner;
   GtkRevealer          *readonly_banner;
+  AimakSyncButton      *sync_button;
 
   /* The views other than Areas get the database when first shown (see
    * bind_page()): bit i for pages[i] of aimak_window_init(). */
@@ -161,6 +163,21 @@ set_db (AimakWindow *self,
     last = g_settings_get_string (self->settings, "last-area");
   if (db && last && *last)
     aimak_areas_page_select (self->areas_page, last);
+}
+
+/* The office server (issue 16): win.sync syncs now, win.sync-changed re-reads
+ * the settings after Preferences changed them. */
+static void
+win_sync (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+
+  if (g_strcmp0 (action_name, "win.sync") == 0)
+    aimak_sync_button_sync (self->sync_button);
+  else
+    aimak_sync_button_refresh (self->sync_button);
 }
 
 /* Widgets raise toasts through these two actions (see aimak-toast.h) rather
@@ -558,6 +575,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   g_type_ensure (AIMAK_TYPE_PRIORITIES_PAGE);
   g_type_ensure (AIMAK_TYPE_CAPACITY_PAGE);
   g_type_ensure (AIMAK_TYPE_SUMMARY_PAGE);
+  g_type_ensure (AIMAK_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, toast_overlay);
@@ -568,6 +586,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, readonly_banner);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, sync_button);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", win_show_toast);
@@ -589,6 +608,10 @@ aimak_window_class_init (AimakWindowClass *klass)
                                    win_show_priorities);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, win_sync);
+  gtk_widget_class_install_action (widget_class, "win.sync-changed", NULL, win_sync);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);
@@ -623,6 +646,7 @@ aimak_window_init (AimakWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
 
   g_object_bind_property (self, "db", self->areas_page, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "db", self->sync_button, "db", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->areas_page, "area-code", self, "area-code",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
