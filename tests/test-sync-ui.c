@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <sys/wait.h>
 
+#include "aimak-merge-review.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
@@ -582,15 +583,27 @@ test_two_desks_conflict (void)
   title = title_of (&a, id);
   g_assert_cmpstr (title, ==, "Drinking water for Barskoon");
   g_clear_pointer (&title, g_free);
-  /* Keep Mine, clicked as the user does. */
+  /* The exchange's review, field by field: Apply waits until it is decided;
+   * Keep Mine, then Apply Decisions, clicked as the user does. */
   {
-    GtkWidget *label = aimak_test_find_label (dialog, "Keep Mine");
+    AimakMergeReview *review = AIMAK_MERGE_REVIEW (aimak_test_find_type (dialog,
+                                                                         AIMAK_TYPE_MERGE_REVIEW));
+    GtkWidget *keep;
 
-    g_assert_nonnull (label);
-    g_test_message ("review: %s", adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)));
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
-                              "Drinking water"));
-    g_signal_emit_by_name (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON), "clicked");
+    g_assert_nonnull (review);
+    g_assert_cmpuint (aimak_merge_review_get_n_conflicts (review), ==, 1);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "apply"));
+    g_assert_nonnull (aimak_test_find_label (dialog, "Drinking water and sewage"));
+    keep = aimak_merge_review_get_button (review, id, NULL, AIMAK_MERGE_KEEP_MINE);
+    g_assert_nonnull (keep);
+    g_signal_emit_by_name (keep, "clicked");
+    aimak_test_iterate ();
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                            "apply"));
+    g_signal_emit_by_name (gtk_widget_get_ancestor (aimak_test_find_label (dialog,
+                                                                           "Apply Decisions"),
+                                                    GTK_TYPE_BUTTON), "clicked");
   }
   aimak_test_iterate ();
   g_assert_true (wait_until (not_syncing, a.button, 120));

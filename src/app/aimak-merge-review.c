@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-field.h"
 #include "aimak-merge-review.h"
 
 typedef struct
@@ -165,6 +166,29 @@ on_record_clicked (GtkButton        *button,
   for (guint f = 0; f < r->item->fields->len; f++)
     set_field (self, r, f, choice);
   update_status (self);
+}
+
+/* The default field names: the labels of the editors' fields (the field
+ * descriptors), "Deleted" for a deletion, else the column itself. */
+char *
+aimak_merge_review_field_label (const char *entity,
+                                const char *field)
+{
+  const AimakField *fields;
+  guint n = 0;
+
+  if (g_strcmp0 (field, "deleted") == 0)
+    return g_strdup (_("Deleted"));
+  if (g_strcmp0 (entity, "priority") == 0)
+    fields = aimak_priority_fields (&n);
+  else if (g_strcmp0 (entity, "activity") == 0)
+    fields = aimak_activity_fields (&n);
+  else
+    fields = aimak_indicator_value_fields (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (fields[i].column, field) == 0 || g_strcmp0 (fields[i].id, field) == 0)
+      return g_strdup (aimak_field_get_label (&fields[i]));
+  return g_strdup (field);
 }
 
 static char *

@@ -38,4 +38,7 @@ GtkWidget *aimak_merge_review_get_button     (AimakMergeReview          *self,
                                               const char                *field,
                                               AimakMergeChoice           choice);
 
+char             *aimak_merge_review_field_label (const char *entity,
+                                                 const char *field);
+
 G_END_DECLS

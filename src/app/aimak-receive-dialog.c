@@ -49,26 +49,6 @@ G_DEFINE_FINAL_TYPE (AimakReceiveDialog, aimak_receive_dialog, ADW_TYPE_WINDOW)
 
 /* ---------------------------------------------------------- labels */
 
-static char *
-field_label (const char *entity,
-             const char *field)
-{
-  const AimakField *fields;
-  guint n = 0;
-
-  if (g_strcmp0 (field, "deleted") == 0)
-    return g_strdup (_("Deleted"));
-  if (g_strcmp0 (entity, "priority") == 0)
-    fields = aimak_priority_fields (&n);
-  else if (g_strcmp0 (entity, "activity") == 0)
-    fields = aimak_activity_fields (&n);
-  else
-    fields = aimak_indicator_value_fields (&n);
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (fields[i].column, field) == 0 || g_strcmp0 (fields[i].id, field) == 0)
-      return g_strdup (aimak_field_get_label (&fields[i]));
-  return g_strdup (field);
-}
 
 static const char *
 entity_label (const char *entity)
@@ -609,7 +589,8 @@ aimak_receive_dialog_init (AimakReceiveDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->filter = -1;
-  aimak_merge_review_set_label_funcs (self->review, aimak_package_item_label, field_label);
+  aimak_merge_review_set_label_funcs (self->review, aimak_package_item_label,
+                                      aimak_merge_review_field_label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "receive.apply", FALSE);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->apply_button));
 }

@@ -5,11 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-merge-review.h"
 #include "aimak-package.h"
 #include "aimak-sync-review.h"
 
-/* The dialog lists this many records by name; the rest are counted. */
-#define MAX_LISTED 8
 
 static void
 on_review_response (AdwMessageDialog *dialog,
@@ -18,49 +17,29 @@ on_review_response (AdwMessageDialog *dialog,
 {
   g_autoptr(GTask) task = user_data;
   GPtrArray *conflicts = g_task_get_task_data (task);
-  AimakMergeChoice choice;
 
-  if (g_strcmp0 (response, "mine") == 0)
-    choice = AIMAK_MERGE_KEEP_MINE;
-  else if (g_strcmp0 (response, "theirs") == 0)
-    choice = AIMAK_MERGE_TAKE_THEIRS;
-  else
+  /* Apply is enabled only when every conflict is decided (the review wrote
+   * the choices into the items); anything else puts the review off. */
+  if (g_strcmp0 (response, "apply") != 0)
     {
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  for (guint i = 0; i < conflicts->len; i++)
-    aimak_merge_item_choose_all (g_ptr_array_index (conflicts, i), choice);
   g_task_return_pointer (task, g_ptr_array_ref (conflicts),
                          (GDestroyNotify) g_ptr_array_unref);
 }
 
-static char *
-review_body (GPtrArray *conflicts)
+static void
+on_all_decided (AimakMergeReview *review,
+                GParamSpec       *pspec,
+                AdwMessageDialog *dialog)
 {
-  GString *body = g_string_new (_("This desk and the server both changed these records "
-                                  "since the last sync. Nothing was overwritten. Choose "
-                                  "which version to keep; the other desks get it with "
-                                  "their next sync."));
-
-  g_string_append (body, "\n");
-  for (guint i = 0; i < conflicts->len && i < MAX_LISTED; i++)
-    {
-      g_autofree char *label = aimak_package_item_label (g_ptr_array_index (conflicts, i));
-
-      g_string_append_printf (body, "\n• %s", label);
-    }
-  if (conflicts->len > MAX_LISTED)
-    {
-      guint more = conflicts->len - MAX_LISTED;
-
-      g_string_append (body, "\n");
-      g_string_append_printf (body, g_dngettext (NULL, "and %u more", "and %u more", more),
-                              more);
-    }
-  return g_string_free (body, FALSE);
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           aimak_merge_review_get_all_decided (review));
 }
 
+/* The same conflict review as for exchange packages (AimakMergeReview),
+ * field by field, in a dialog. */
 void
 aimak_sync_review_present (GtkWidget           *widget,
                            GPtrArray           *conflicts,
@@ -71,8 +50,9 @@ aimak_sync_review_present (GtkWidget           *widget,
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
   GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *review;
 
   g_return_if_fail (conflicts != NULL && conflicts->len > 0);
   g_task_set_source_tag (task, aimak_sync_review_present);
@@ -80,19 +60,35 @@ aimak_sync_review_present (GtkWidget           *widget,
   heading = g_strdup_printf (g_dngettext (NULL, "%u Conflict With the Server",
                                           "%u Conflicts With the Server", conflicts->len),
                              conflicts->len);
-  body = review_body (conflicts);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   heading, body);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("This desk and the server both changed these records "
+                                     "since the last sync. Nothing was overwritten. Choose "
+                                     "which version to keep; the other desks get it with "
+                                     "their next sync."));
+  review = aimak_merge_review_new ();
+  aimak_merge_review_set_label_funcs (AIMAK_MERGE_REVIEW (review), aimak_package_item_label,
+                                      aimak_merge_review_field_label);
+  aimak_merge_review_set_items (AIMAK_MERGE_REVIEW (review), conflicts);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), review);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "later", _("_Decide Later"),
-                                    "theirs", _("Take the _Server’s"),
-                                    "mine", _("Keep _Mine"),
+                                    "apply", _("_Apply Decisions"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (review, "notify::all-decided", G_CALLBACK (on_all_decided),
+                           dialog, 0);
+  on_all_decided (AIMAK_MERGE_REVIEW (review), NULL, ADW_MESSAGE_DIALOG (dialog));
   g_signal_connect (dialog, "response", G_CALLBACK (on_review_response), task);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
