@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "aimak-capacity-page.h"
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-send-dialog.h"
@@ -300,6 +301,27 @@ test_exchange (void)
     aimak_test_wait_ms (500);
     g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (w_rayon), from));
     save_png (GTK_WIDGET (w_rayon), "exchange-origin.png");
+  }
+  /* So do received activities, in their editor. */
+  {
+    g_autofree char *aid = aimak_db_query_text (rayon, NULL, "SELECT id FROM activity "
+                                                "ORDER BY id LIMIT 1", NULL);
+    g_autofree char *from = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "From desk %s"),
+                                             "Barskoon ayil okmotu");
+    AimakCapacityPage *page = AIMAK_CAPACITY_PAGE (aimak_window_get_page (w_rayon, "capacity"));
+    AimakActivityEditor *editor = aimak_capacity_page_get_editor (page);
+
+    g_assert_nonnull (aid);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w_rayon), "win.show-view", "s",
+                                               "capacity"));
+    aimak_test_wait_ms (300);
+    g_assert_true (aimak_activity_editor_load (editor, aid, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (editor), from));
+    g_assert_true (aimak_activity_editor_load (editor, NULL, &error));
+    g_assert_null (aimak_test_find_label (GTK_WIDGET (editor), from));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w_rayon), "win.show-view", "s",
+                                               "areas"));
   }
 
   /* The rayon corrects a budget (and who is responsible); the okmotu changes

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor-private.h"
+#include "aimak-package.h"
 #include "aimak-toast.h"
 
 G_DEFINE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, GTK_TYPE_WIDGET)
@@ -171,6 +172,14 @@ aimak_activity_editor_load (AimakActivityEditor  *self,
   self->touched = FALSE;
   self->burst = 0;
   _aimak_activity_editor_fill (self);
+  {
+    /* A received activity says where it came from. */
+    g_autofree char *origin = id && self->db ? aimak_package_activity_origin_name (self->db, id)
+                                             : NULL;
+    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
+
+    adw_preferences_group_set_description (self->basics_group, from);
+  }
   return TRUE;
 }
 
@@ -183,6 +192,7 @@ aimak_activity_editor_new_activity (AimakActivityEditor *self,
   g_clear_handle_id (&self->save_id, g_source_remove);
   g_clear_pointer (&self->current, aimak_activity_free);
   self->current = aimak_activity_new (area_code);
+  adw_preferences_group_set_description (self->basics_group, NULL);
   /* The first type is chosen; none when there are no types. */
   _aimak_activity_editor_replace_str (&self->current->type,
                                       _aimak_activity_editor_type_code (self, 0));

@@ -79,7 +79,6 @@ void aimak_priorities_page_scroll_to (AimakPrioritiesPage *self, guint pos);
 void aimak_priorities_page_select_quietly (AimakPrioritiesPage *self, const char *id);
 void aimak_priorities_page_open_priority (AimakPrioritiesPage *self, const char *id);
 gboolean aimak_priorities_page_requery (AimakPrioritiesPage *self, const AimakPriorityFilter *filter, GError **error);
-void aimak_priorities_page_reload (AimakPrioritiesPage *self);
 void aimak_priorities_page_show_editor (AimakPrioritiesPage *self);
 
 /* aimak-priorities-page-cells.c */

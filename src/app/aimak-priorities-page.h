@@ -24,4 +24,7 @@ void                 aimak_priorities_page_open          (AimakPrioritiesPage *s
 
 /* Test hooks are in aimak-priorities-page-private.h. */
 
+/* Re-reads the list (after records arrived), keeping the open priority. */
+void                  aimak_priorities_page_reload      (AimakPrioritiesPage *self);
+
 G_END_DECLS

@@ -92,7 +92,7 @@ report_result (AimakSyncButton *self,
     }
   if (result->pulled > 0)
     /* The views show what the database holds: give them the records received. */
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.update-banners", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.data-arrived", NULL);
 }
 
 static void on_reviewed (GObject      *source,

@@ -202,6 +202,27 @@ win_update_banners (GtkWidget  *widget,
   aimak_window_update_banners (AIMAK_WINDOW (widget));
 }
 
+/* A sync brought records in while the window was open: the views re-read
+ * them in place. The open priority keeps its place in the list, and what its
+ * editor held is saved first (aimak_priority_editor_reload flushes), so no
+ * edit is lost and nothing moves under the cursor but the changed values. */
+static void
+win_data_arrived (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+  const char *view = aimak_window_get_view (self);
+
+  aimak_priority_editor_reload (aimak_priorities_page_get_editor (self->priorities_page));
+  aimak_priorities_page_reload (self->priorities_page);
+  aimak_areas_page_reload (self->areas_page);
+  /* Capacity Building and the Summary re-read whenever they are shown. */
+  if (g_strcmp0 (view, "summary") == 0)
+    AIMAK_PAGE_GET_CLASS (self->summary_page)->db_changed (AIMAK_PAGE (self->summary_page));
+  aimak_window_update_banners (self);
+}
+
 static void
 win_focus_search (GtkWidget  *widget,
                   const char *action_name,
@@ -592,6 +613,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", win_show_toast);
   gtk_widget_class_install_action (widget_class, "win.show-error", "s", win_show_toast);
   gtk_widget_class_install_action (widget_class, "win.update-banners", NULL, win_update_banners);
+  gtk_widget_class_install_action (widget_class, "win.data-arrived", NULL, win_data_arrived);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", win_show_view);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, win_import_csv);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, win_export);

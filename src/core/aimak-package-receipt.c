@@ -505,21 +505,39 @@ aimak_package_undo_receive (AimakDb  *db,
   "desk_name, row_number () OVER (PARTITION BY origin_desk ORDER BY received_at DESC, id DESC) " \
   "AS n FROM package_receipt WHERE desk_name <> '') WHERE n = 1) "
 
-char *
-aimak_package_origin_name (AimakDb    *db,
-                           const char *priority_id)
+/* The origin desk's name of the record @id found by @sql (its origin, when
+ * not this desk). */
+static char *
+origin_name (AimakDb    *db,
+             const char *sql,
+             const char *id)
 {
-  g_autofree char *origin = NULL;
+  g_autofree char *origin = aimak_db_query_text (db, NULL, sql, "t", id);
   char *name;
 
-  origin = aimak_db_query_text (db, NULL, "SELECT origin_desk FROM priority WHERE id = ? AND "
-                                "origin_desk IS NOT NULL AND origin_desk <> coalesce ((SELECT "
-                                "id FROM desk WHERE is_self = 1), '')", "t", priority_id);
   if (origin == NULL)
     return NULL;
   name = aimak_package_desk_name (db, origin);
   /* A desk that left no name is shown by the start of its UUID. */
   return name ? name : g_strndup (origin, 8);
+}
+
+char *
+aimak_package_origin_name (AimakDb    *db,
+                           const char *priority_id)
+{
+  return origin_name (db, "SELECT origin_desk FROM priority WHERE id = ? AND "
+                      "origin_desk IS NOT NULL AND origin_desk <> coalesce ((SELECT "
+                      "id FROM desk WHERE is_self = 1), '')", priority_id);
+}
+
+char *
+aimak_package_activity_origin_name (AimakDb    *db,
+                                    const char *activity_id)
+{
+  return origin_name (db, "SELECT origin_desk FROM activity WHERE id = ? AND "
+                      "origin_desk IS NOT NULL AND origin_desk <> coalesce ((SELECT "
+                      "id FROM desk WHERE is_self = 1), '')", activity_id);
 }
 
 gint64

@@ -158,6 +158,9 @@ char                 *aimak_package_desk_name       (AimakDb              *db,
  * desk), or NULL for this desk's own. */
 char                 *aimak_package_origin_name     (AimakDb              *db,
                                                      const char           *priority_id);
+/* The same for a received activity. */
+char                 *aimak_package_activity_origin_name (AimakDb         *db,
+                                                          const char      *activity_id);
 /* Every received priority: id → the name of its origin desk. For list badges;
  * read it again when aimak_package_receive_stamp() changes (it changes with
  * every receive and undo). */
