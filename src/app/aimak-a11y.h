@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-a11y.h — accessible names GTK 4.8 leaves out, given as widgets are mapped. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Installs (once per process) the hook that names widgets as they are mapped. */
+void  aimak_a11y_init            (void);
+/* @text without its mnemonic underscores. */
+char *aimak_a11y_strip_mnemonic  (const char *text);
+
+G_END_DECLS
