@@ -190,8 +190,6 @@ check_node (Walk       *w,
       g_free (w->focused_name);
       w->focused_name = node_name (w, path);
     }
-  if (g_getenv ("AIMAK_A11Y_ROLES") != NULL)
-    g_test_message ("role %s", role);
   /* Every visible node, also in views not shown (GTK 4.8 never sets "showing"). */
   if (!g_strv_contains (actionable_roles, role) ||
       (states & (1u << STATE_VISIBLE)) == 0 ||

@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "aimak-a11y.h"
 
 #define MAX_LABELS 4
@@ -280,6 +282,12 @@ fix_menu_button (GtkWidget *menu_button)
   update_menu_button (menu_button, NULL, NULL);
 }
 
+static gboolean
+is_search_icon (const char *icon)
+{
+  return g_strcmp0 (icon, "system-search-symbolic") == 0 || g_strcmp0 (icon, "edit-find-symbolic") == 0;
+}
+
 static void
 fix_button (GtkWidget *button)
 {
@@ -294,9 +302,8 @@ fix_button (GtkWidget *button)
   g_signal_connect (button, "notify::label", G_CALLBACK (on_label_changed), NULL);
   if (label != NULL)
     on_label_changed (button, NULL, NULL);
-  else if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "system-search-symbolic") == 0 ||
-           (GTK_IS_IMAGE (image) &&
-            g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), "system-search-symbolic") == 0))
+  else if (is_search_icon (gtk_button_get_icon_name (GTK_BUTTON (button))) ||
+           (GTK_IS_IMAGE (image) && is_search_icon (gtk_image_get_icon_name (GTK_IMAGE (image)))))
     /* libadwaita's search button reads "GtkImage" */
     set_label (button, gtk_widget_get_tooltip_text (button) ? gtk_widget_get_tooltip_text (button)
                                                             : _("Search"));
@@ -306,6 +313,10 @@ fix_button (GtkWidget *button)
 
       if (tooltip != NULL)
         set_label (button, tooltip);
+      else if (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (button)), "go-previous-symbolic") == 0 ||
+               (GTK_IS_IMAGE (image) &&
+                g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), "go-previous-symbolic") == 0))
+        set_label (button, _("Back"));
       else
         label_by_content (button);
     }
@@ -339,6 +350,11 @@ fix_widget (GtkWidget *widget)
       g_signal_connect (widget, "notify::label", G_CALLBACK (on_label_changed), NULL);
       on_label_changed (widget, NULL, NULL);
     }
+  else if (GTK_IS_IMAGE (widget) && GTK_IS_SEARCH_ENTRY (gtk_widget_get_parent (widget)) &&
+           g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "edit-clear-symbolic") == 0 &&
+           !has_name (widget))
+    /* the search entry's clear icon, a button to screen readers */
+    set_label (widget, _("Clear"));
   else if (GTK_IS_SEARCH_ENTRY (widget) && !has_name (widget))
     {
       g_autofree char *placeholder = NULL;
@@ -376,11 +392,67 @@ on_map_hook (GSignalInvocationHint *hint G_GNUC_UNUSED,
   if (widget == NULL)
     return TRUE;
   if (GTK_IS_ROOT (widget) || GTK_IS_STACK (widget) || GTK_IS_REVEALER (widget) ||
-      GTK_IS_POPOVER (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwViewStack"))
+      GTK_IS_POPOVER (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwViewStack") ||
+      g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwLeaflet"))
     fix_tree (widget);
   else
     fix_widget (widget);
   return TRUE;
+}
+
+/* Focused entry rows. In GTK 4.8 an AdwEntryRow (libadwaita 1.2) is the text-box
+ * node and its inner GtkText, which has the keyboard focus, has the role "none" and
+ * is not in the tree; the row answers "focused" with gtk_widget_has_focus() on
+ * itself, which is false while its text has the focus, so no node reads as
+ * focused. GtkEntry and GtkSpinButton ask their inner text instead; AdwEntryRow
+ * does so only from libadwaita 1.4. Here the row's platform state asks whether the
+ * root's focus is inside the row. GTK 4.8 has no public hook for it: the
+ * accessible interface's vtable (gtkaccessibleprivate.h in 4.8: get_at_context,
+ * then get_platform_state) is patched for exactly GTK 4.8 with libadwaita 1.2. */
+typedef struct
+{
+  GTypeInterface g_iface;
+  gpointer       get_at_context;
+  gboolean     (*get_platform_state) (GtkAccessible *self,
+                                      int            state);
+} AccessibleIface48;
+
+#define PLATFORM_STATE_FOCUSED 1
+
+static gboolean (*widget_get_platform_state) (GtkAccessible *self,
+                                              int            state);
+
+static gboolean
+entry_row_get_platform_state (GtkAccessible *self,
+                              int            state)
+{
+  if (state == PLATFORM_STATE_FOCUSED && ADW_IS_ENTRY_ROW (self))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      return focus != NULL && gtk_widget_has_focus (focus) &&
+             (focus == GTK_WIDGET (self) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
+    }
+  return widget_get_platform_state (self, state);
+}
+
+static void
+patch_entry_row_focus (void)
+{
+  g_autoptr(GTypeClass) klass = NULL;
+  AccessibleIface48 *iface;
+
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8 ||
+      adw_get_major_version () != 1 || adw_get_minor_version () != 2)
+    return;
+  klass = g_type_class_ref (ADW_TYPE_ENTRY_ROW);
+  iface = g_type_interface_peek (klass, GTK_TYPE_ACCESSIBLE);
+  if (iface == NULL || iface->get_platform_state == NULL ||
+      iface->get_platform_state == entry_row_get_platform_state)
+    return;
+  widget_get_platform_state = iface->get_platform_state;
+  iface->get_platform_state = entry_row_get_platform_state;
 }
 
 void
@@ -393,6 +465,7 @@ aimak_a11y_init (void)
       guint map = g_signal_lookup ("map", GTK_TYPE_WIDGET);
 
       g_signal_add_emission_hook (map, 0, on_map_hook, NULL, NULL);
+      patch_entry_row_focus ();
       g_once_init_leave (&done, 1);
     }
 }
