@@ -18,6 +18,8 @@
 #include <string.h>
 
 #include "aimak-activity-editor.h"
+#include "aimak-activity-editor-private.h"
+#include "aimak-capacity-page.h"
 #include "aimak-export-dialog.h"
 #include "aimak-import-dialog.h"
 #include "aimak-preferences-window.h"
@@ -482,6 +484,63 @@ test_a11y_names (void)
   g_object_unref (w.bus);
 }
 
+/* The mouse wheel over a participant count scrolls the editor's page and leaves
+ * the number alone. */
+static void
+test_a11y_wheel (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakWindow *window = aimak_window_new (NULL, tdb->db);
+  GtkWidget *capacity;
+  AimakActivityEditor *editor;
+  GtkSpinButton *spin;
+  GtkWidget *scrolled;
+  GtkAdjustment *adj;
+  GtkEventController *wheel = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  double before;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_window_show_view (window, "capacity");
+  capacity = aimak_window_get_page (window, "capacity");
+  gtk_widget_activate_action (capacity, "capacity.add", NULL);
+  aimak_test_wait_ms (300);
+  editor = aimak_capacity_page_get_editor (AIMAK_CAPACITY_PAGE (capacity));
+  spin = aimak_activity_editor_get_count_spin (editor, "local_authority", TRUE);
+  gtk_spin_button_set_value (spin, 7);
+  aimak_test_iterate ();
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (spin), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adj, 0);
+  before = gtk_adjustment_get_value (adj);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (spin));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (c), "aimak-no-wheel") == 0)
+        wheel = c;
+    }
+  g_assert_nonnull (wheel);
+  g_assert_cmpint (gtk_event_controller_get_propagation_phase (wheel), ==, GTK_PHASE_CAPTURE);
+  /* One notch down, as GTK delivers it to the first controller. */
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 1.0, &handled);
+  aimak_test_iterate ();
+  g_assert_true (handled);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 7);
+  if (gtk_adjustment_get_upper (adj) > gtk_adjustment_get_page_size (adj))
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -490,5 +549,6 @@ main (int argc, char **argv)
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/a11y/names", test_a11y_names);
+  g_test_add_func ("/a11y/wheel", test_a11y_wheel);
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include <adwaita.h>
 
@@ -322,6 +323,44 @@ fix_button (GtkWidget *button)
     }
 }
 
+/* The mouse wheel over a spin button in a scrolled page scrolls the page; it never
+ * changes the number (a participant count was changed and saved that way). */
+static gboolean
+on_spin_scroll (GtkEventControllerScroll *controller,
+                double                    dx G_GNUC_UNUSED,
+                double                    dy,
+                gpointer                  data G_GNUC_UNUSED)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adj;
+  double page;
+
+  if (scrolled == NULL)
+    return FALSE;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  page = gtk_adjustment_get_page_size (adj);
+  /* GTK's own step for a wheel notch: the page size to the power 2/3. */
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy * pow (page, 2.0 / 3.0));
+  return TRUE;
+}
+
+static void
+stop_wheel (GtkWidget *spin)
+{
+  GtkEventController *controller;
+
+  if (gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW) == NULL)
+    return;
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  gtk_event_controller_set_name (controller, "aimak-no-wheel");
+  /* Before the spin button's own scroll controller, which runs in the bubble phase. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (on_spin_scroll), NULL);
+  gtk_widget_add_controller (spin, controller);
+}
+
 static void
 fix_widget (GtkWidget *widget)
 {
@@ -339,7 +378,9 @@ fix_widget (GtkWidget *widget)
                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY))
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
-  if (GTK_IS_DROP_DOWN (widget))
+  if (GTK_IS_SPIN_BUTTON (widget))
+    stop_wheel (widget);
+  else if (GTK_IS_DROP_DOWN (widget))
     fix_drop_down (widget);
   else if (GTK_IS_MENU_BUTTON (widget))
     fix_menu_button (widget);
