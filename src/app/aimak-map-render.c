@@ -516,7 +516,9 @@ aimak_map_snapshot (GtkWidget   *widget,
       gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
       draw_outline (self, snapshot, self->hover, &fg, FALSE);
     }
-  if (self->cursor && gtk_widget_has_visible_focus (widget))
+  /* The keyboard cursor shows whenever the map has the focus: the arrow keys are
+   * taken by the map, so the window never learns to show focus (focus-visible). */
+  if (self->cursor && gtk_widget_has_focus (widget))
     {
       GdkRGBA accent;
       color (widget, "accent_color", "#1c71d8", &accent);
