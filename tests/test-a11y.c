@@ -30,6 +30,8 @@
 #include "aimak-test-util.h"
 #include "aimak-value-dialog.h"
 #include "aimak-window.h"
+#include "aimak-a11y.h"
+#include "aimak-toast.h"
 
 #define BARSKOON "KG02210815000"
 
@@ -470,6 +472,19 @@ test_a11y_names (void)
   walk_views (&w, window, tdb->db);
   report (&w);
   g_assert_cmpuint (w.n_actionable, >, 50);
+
+  /* A toast is repeated by a label of role alert (an AT-SPI notification). */
+  aimak_toast_show (GTK_WIDGET (window), "Priority duplicated");
+  aimak_test_wait_ms (300);
+  {
+    GtkWidget *announcer = aimak_a11y_get_announcer (aimak_window_get_page (window, "areas"));
+
+    g_assert_nonnull (announcer);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (announcer)), ==,
+                     GTK_ACCESSIBLE_ROLE_ALERT);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (announcer)), ==, "Priority duplicated");
+    g_assert_true (gtk_widget_get_visible (announcer));
+  }
   g_assert_cmpuint (w.unnamed->len, ==, 0);
   g_assert_cmpuint (w.bad_names->len, ==, 0);
   g_assert_true (w.editor_focused);

@@ -361,6 +361,55 @@ stop_wheel (GtkWidget *spin)
   gtk_widget_add_controller (spin, controller);
 }
 
+/* Toasts, announced. libadwaita 1.2's toasts are not read by screen readers and
+ * GTK 4.8 has no announcement call (gtk_accessible_announce() is 4.14). What 4.8
+ * offers is the "alert" role (an AT-SPI notification, which screen readers present
+ * when it is shown): each toast overlay gets a label of that role, invisible to the
+ * eye, that takes each toast's text and is shown afresh. */
+static GtkWidget *
+announcer_for (GtkWidget *overlay)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (overlay), "aimak-announcer");
+  GtkWidget *child;
+
+  if (label != NULL)
+    return label;
+  child = adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay));
+  if (!GTK_IS_BOX (child))
+    return NULL;
+  label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT,
+                        "visible", FALSE, "wrap", TRUE, NULL);
+  g_object_set_data (G_OBJECT (label), "aimak-a11y", GINT_TO_POINTER (1));
+  gtk_widget_add_css_class (label, "aimak-announcer");
+  gtk_box_append (GTK_BOX (child), label);
+  g_object_set_data (G_OBJECT (overlay), "aimak-announcer", label);
+  return label;
+}
+
+static void
+announce_toast (GtkWidget *toast_widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (toast_widget, ADW_TYPE_TOAST_OVERLAY);
+  GtkWidget *label = overlay != NULL ? announcer_for (overlay) : NULL;
+  g_autofree char *text = first_label_text (toast_widget);
+
+  if (label == NULL || text == NULL)
+    return;
+  gtk_widget_set_visible (label, FALSE);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_visible (label, TRUE);
+}
+
+GtkWidget *
+aimak_a11y_get_announcer (GtkWidget *widget)
+{
+  GtkWidget *overlay = ADW_IS_TOAST_OVERLAY (widget)
+                       ? widget : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  return overlay != NULL ? g_object_get_data (G_OBJECT (overlay), "aimak-announcer") : NULL;
+}
+
 static void
 fix_widget (GtkWidget *widget)
 {
@@ -432,6 +481,9 @@ on_map_hook (GSignalInvocationHint *hint G_GNUC_UNUSED,
   widget = g_value_get_object (&params[0]);
   if (widget == NULL)
     return TRUE;
+  /* Each time a toast shows, not once. */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    announce_toast (widget);
   if (GTK_IS_ROOT (widget) || GTK_IS_STACK (widget) || GTK_IS_REVEALER (widget) ||
       GTK_IS_POPOVER (widget) || g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwViewStack") ||
       g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwLeaflet"))

@@ -11,4 +11,7 @@ void  aimak_a11y_init            (void);
 /* @text without its mnemonic underscores. */
 char *aimak_a11y_strip_mnemonic  (const char *text);
 
+/* The label (role alert) that repeats the toasts shown above @widget, once one was. */
+GtkWidget *aimak_a11y_get_announcer (GtkWidget *widget);
+
 G_END_DECLS
