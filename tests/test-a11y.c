@@ -61,6 +61,8 @@ typedef struct
   char            *focused_name;
   const char      *view;
   gboolean         editor_focused;
+  guint            n_tables;       /* nodes of role table, column header */
+  guint            n_column_headers;
   gboolean         done;
 } Walk;
 
@@ -188,6 +190,10 @@ check_node (Walk       *w,
 {
   g_autofree char *name = NULL;
 
+  if (g_str_equal (role, "table"))
+    w->n_tables++;
+  else if (g_str_equal (role, "column header"))
+    w->n_column_headers++;
   if ((states & (1u << STATE_FOCUSED)) != 0)
     {
       w->any_focused = TRUE;
@@ -401,7 +407,12 @@ walk_views (Walk        *w,
   aimak_window_show_view (window, "priorities");
   walk (w, "priorities");
   aimak_window_show_view (window, "summary");
+  w->n_tables = w->n_column_headers = 0;
   walk (w, "summary");
+  /* The Summary's figure tables are tables, with column headers. */
+  g_test_message ("summary: %u tables, %u column headers", w->n_tables, w->n_column_headers);
+  g_assert_cmpuint (w->n_tables, >, 0);
+  g_assert_cmpuint (w->n_column_headers, >, w->n_tables);
   aimak_window_show_view (window, "capacity");
   walk (w, "capacity");
 
