@@ -562,3 +562,46 @@ aimak_a11y_init (void)
       g_once_init_leave (&done, 1);
     }
 }
+
+static GtkWidget *
+first_field (GtkWidget *widget,
+             guint      depth)
+{
+  if (depth > 0 && gtk_widget_get_focusable (widget) &&
+      (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_TEXT_VIEW (widget) || GTK_IS_DROP_DOWN (widget) ||
+       GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget)))
+    return widget;
+  if (depth > 8)
+    return NULL;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = first_field (c, depth + 1);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+void
+aimak_a11y_set_problem (GtkWidget  *field,
+                        const char *problem)
+{
+  GtkWidget *inner;
+
+  g_return_if_fail (GTK_IS_WIDGET (field));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem ? problem : "", -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
+                               problem ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+  /* An entry row is itself the focusable text node (see entry_row_get_platform_state);
+   * another row passes the problem to the field inside it that takes the focus. */
+  if (ADW_IS_ENTRY_ROW (field) || (inner = first_field (field, 0)) == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  problem ? problem : "", -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (inner), GTK_ACCESSIBLE_STATE_INVALID,
+                               problem ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}

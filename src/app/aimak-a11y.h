@@ -14,4 +14,9 @@ char *aimak_a11y_strip_mnemonic  (const char *text);
 /* The label (role alert) that repeats the toasts shown above @widget, once one was. */
 GtkWidget *aimak_a11y_get_announcer (GtkWidget *widget);
 
+/* A validation problem (NULL: none) told on @field and on the widget in it that takes
+ * the focus: its description and its invalid state. */
+void       aimak_a11y_set_problem   (GtkWidget  *field,
+                                     const char *problem);
+
 G_END_DECLS
