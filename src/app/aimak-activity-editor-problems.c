@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-a11y.h"
 #include "aimak-activity-editor-private.h"
 #include "aimak-field.h"
 #include "aimak-field-problem.h"
@@ -167,9 +168,7 @@ _aimak_activity_editor_update_problems (AimakActivityEditor *self)
       else if (row)
         gtk_widget_remove_css_class (row, "error");
       if (row)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        text ? text : "", -1);
+        aimak_a11y_set_problem (row, text);
     }
   g_hash_table_iter_init (&iter, self->spins);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -181,6 +180,7 @@ _aimak_activity_editor_update_problems (AimakActivityEditor *self)
       else
         gtk_widget_remove_css_class (value, "error");
       gtk_widget_set_tooltip_text (value, text ? text : g_object_get_data (value, "a11y"));
+      aimak_a11y_set_problem (value, text);
     }
 
   aimak_field_problem_show_count (GTK_WIDGET (self->problems_button), self->problems_content,

@@ -11,17 +11,24 @@
 #include "aimak-chart-private.h"
 #include "aimak-numbers.h"
 
-/* Theme palette names with the Adwaita values as fallback when the theme
- * does not define them. Orange and blue stay apart for the common colour
- * vision deficiencies. */
+/* The palette's named colours, defined in ui/style.css (light) and
+ * ui/style-dark.css (dark and high-contrast dark), so that every series is at
+ * least 3:1 against its card in each style; the fallbacks are the light values,
+ * for a widget without the application's style (tests/check-contrast.py checks
+ * both). Orange and blue stay apart for the common colour vision deficiencies. */
 static const struct { const char *name; const char *fallback; } palette[] = {
-  { "orange_4", "#e66100" },
-  { "blue_4",   "#1c71d8" },
-  { "purple_3", "#9141ac" },
-  { "green_5",  "#26a269" },
-  { "red_3",    "#e01b24" },
-  { "yellow_5", "#e5a50a" },
-  { "brown_3",  "#986a44" },
+  { "aimak_chart_1", "#e66100" },
+  { "aimak_chart_2", "#1c71d8" },
+  { "aimak_chart_3", "#9141ac" },
+  { "aimak_chart_4", "#26a269" },
+  { "aimak_chart_5", "#e01b24" },
+  { "aimak_chart_6", "#946300" },
+  { "aimak_chart_7", "#986a44" },
+};
+
+/* The libadwaita palette colours (fixed in every style) each entry stands for. */
+static const char * const adwaita_hues[] = {
+  "orange_4", "blue_4", "purple_3", "green_5", "red_3", "yellow_5", "brown_3",
 };
 
 static void
@@ -48,6 +55,14 @@ aimak_chart_series_color (Ctx     *ctx,
 
   if (!by_category && index < self->series->len)
     name = ((Series *) g_ptr_array_index (self->series, index))->color_name;
+  /* A series given one of libadwaita's palette colours takes the palette entry of
+   * that hue, which follows the style. */
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (adwaita_hues); i++)
+    if (g_str_equal (name, adwaita_hues[i]))
+      {
+        p = i;
+        name = NULL;
+      }
   lookup_color (GTK_WIDGET (self), name ? name : palette[p].name, palette[p].fallback, rgba);
 }
 

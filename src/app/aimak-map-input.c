@@ -237,8 +237,12 @@ move_cursor (AimakMap *self,
     }
   if (best_code)
     {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
       g_free (self->cursor);
       self->cursor = g_strdup (best_code);
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
       aimak_map_update_accessible (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));

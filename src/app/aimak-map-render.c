@@ -252,12 +252,11 @@ render_map (AimakMap *self,
   transform_for (self, w, h, &t);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   color (widget, "accent_bg_color", "#3584e4", &accent);
-  color (widget, "purple_3", "#9141ac", &pilot);
+  color (widget, "aimak_map_pilot", "#9141ac", &pilot);
   color (widget, "view_bg_color", "#ffffff", &bg);
-  land = fg;
-  land.alpha *= 0.09;
-  border = fg;
-  border.alpha *= 0.38;
+  /* Land a step apart from the card, its boundaries at least 3:1 (ui/style*.css). */
+  color (widget, "aimak_map_land", "#c0bfbc", &land);
+  color (widget, "aimak_map_border", "#5e5c64", &border);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
 
@@ -416,7 +415,7 @@ draw_legend (AimakMap    *self,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   color (widget, "accent_bg_color", "#3584e4", &accent);
-  color (widget, "purple_3", "#9141ac", &pilot);
+  color (widget, "aimak_map_pilot", "#9141ac", &pilot);
   color (widget, "view_bg_color", "#ffffff", &bg);
   land = fg;
   land.alpha *= 0.09;
@@ -517,7 +516,9 @@ aimak_map_snapshot (GtkWidget   *widget,
       gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
       draw_outline (self, snapshot, self->hover, &fg, FALSE);
     }
-  if (self->cursor && gtk_widget_has_visible_focus (widget))
+  /* The keyboard cursor shows whenever the map has the focus: the arrow keys are
+   * taken by the map, so the window never learns to show focus (focus-visible). */
+  if (self->cursor && gtk_widget_has_focus (widget))
     {
       GdkRGBA accent;
       color (widget, "accent_color", "#1c71d8", &accent);

@@ -131,8 +131,17 @@ cell (AimakSummaryCard *self,
       guint             column,
       gboolean          wrap)
 {
-  GtkWidget *label = gtk_label_new (text);
+  /* A table to screen readers: column headers, row headers and cells, with their
+   * positions (the grid has the role "table", see the .ui). */
+  GtkAccessibleRole role = row == 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
+                           : column == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
+                           : GTK_ACCESSIBLE_ROLE_CELL;
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role", role, NULL);
 
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) row + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) column + 1,
+                                  -1);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* Selectable labels take focus; Tab should go from card to card, not cell to cell. */
   gtk_widget_set_focusable (label, FALSE);

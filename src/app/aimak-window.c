@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-a11y.h"
 #include "aimak-area-changes-dialog.h"
 #include "aimak-area-profile.h"
 #include "aimak-areas-page.h"
@@ -578,6 +579,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
   static const char * const views[] = { "areas", "priorities", "capacity", "summary" };
 
+  aimak_a11y_init ();  /* names GTK 4.8 leaves out (aimak-a11y.c) */
   object_class->dispose = aimak_window_dispose;
   object_class->finalize = aimak_window_finalize;
   object_class->get_property = aimak_window_get_property;
