@@ -8,7 +8,8 @@
  * their lines, previews, applies, and the toast's Undo takes the list back. The
  * Priorities area filter lists the successor among the current areas and Barskoon,
  * which still holds priorities, after them as "(former)"; a new priority is not
- * created there. */
+ * created there. The successor's Summary counts its own records only and says
+ * how many of Barskoon's are left out, with a link to Barskoon's Summary. */
 #include "config.h"
 
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "aimak-area-profile-private.h"
 #include "aimak-areas-page-private.h"
 #include "aimak-priorities-page-private.h"
+#include "aimak-summary-page-private.h"
 #include "aimak-area-item.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
@@ -350,6 +352,36 @@ test_priorities_filter (Fixture       *f,
   g_assert_no_error (error);
 }
 
+static void
+test_summary_former (Fixture       *f,
+                     gconstpointer  data)
+{
+  AimakSummaryPage *page = AIMAK_SUMMARY_PAGE (aimak_window_get_page (f->window, "summary"));
+  GtkLabel *line = aimak_summary_page_get_former_label (page);
+  g_autofree char *code = NULL;
+  gboolean handled = FALSE;
+
+  g_object_set (f->window, "area-code", MERGED, NULL);
+  aimak_window_show_view (f->window, "summary");
+  aimak_summary_page_set_scope (page, AIMAK_SCOPE_AREA);
+  aimak_test_iterate ();
+  /* Barskoon's two priorities stay Barskoon's: not in the successor's figures. */
+  g_assert_nonnull (aimak_summary_page_get_summary (page));
+  g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "2 priorities, 0 activities"));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "Barskoon"));
+  g_assert_null (strstr (gtk_label_get_text (line), "Jeti-Oguz"));   /* it holds nothing */
+  /* The link shows Barskoon's own Summary, where the line is gone. */
+  g_signal_emit_by_name (line, "activate-link", "area:" BARSKOON, &handled);
+  aimak_test_iterate ();
+  g_assert_true (handled);
+  g_object_get (f->window, "area-code", &code, NULL);
+  g_assert_cmpstr (code, ==, BARSKOON);
+  g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,5 +395,7 @@ main (int argc, char **argv)
   g_test_add ("/area-changes-ui/dialog", Fixture, NULL, set_up, test_dialog, tear_down);
   g_test_add ("/area-changes-ui/priorities-filter", Fixture, NULL, set_up,
               test_priorities_filter, tear_down);
+  g_test_add ("/area-changes-ui/summary-former", Fixture, NULL, set_up, test_summary_former,
+              tear_down);
   return g_test_run ();
 }

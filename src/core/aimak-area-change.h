@@ -204,6 +204,14 @@ GPtrArray           *aimak_area_former_with_records (AimakDb            *db,
 gboolean             aimak_area_check_open_for_new (AimakDb             *db,
                                                     const char          *code,
                                                     GError             **error);
+/* The former areas that @code came from (through any number of changes) and
+ * that still hold records (AimakArea *, by name), with the number of their
+ * priorities and activities: what a successor's figures leave out. */
+GPtrArray           *aimak_area_former_records    (AimakDb              *db,
+                                                   const char           *code,
+                                                   guint                *n_priorities,
+                                                   guint                *n_activities,
+                                                   GError              **error);
 /* "Barskoon (former)", translated; newly allocated. */
 char                *aimak_area_former_label      (const char           *name);
 

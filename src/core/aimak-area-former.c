@@ -41,6 +41,63 @@ aimak_area_former_with_records (AimakDb *db,
   return g_steal_pointer (&list);
 }
 
+#define RECORDS(t) "(SELECT count(*) FROM " t " WHERE area_code = pred.code AND deleted_at IS NULL)"
+
+typedef struct
+{
+  AimakDb   *db;
+  GPtrArray *list;
+  guint      n_priorities;
+  guint      n_activities;
+} FormerRecords;
+
+static gboolean
+add_former (AimakStmt *row,
+            gpointer   user_data,
+            GError   **error)
+{
+  FormerRecords *fr = user_data;
+  AimakArea *area = aimak_area_get (fr->db, aimak_stmt_text (row, 0), error);
+
+  if (area == NULL)
+    return FALSE;
+  fr->n_priorities += aimak_stmt_int (row, 1);
+  fr->n_activities += aimak_stmt_int (row, 2);
+  g_ptr_array_add (fr->list, area);
+  return TRUE;
+}
+
+GPtrArray *
+aimak_area_former_records (AimakDb    *db,
+                           const char *code,
+                           guint      *n_priorities,
+                           guint      *n_activities,
+                           GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_free);
+  FormerRecords fr = { db, list, 0, 0 };
+
+  g_return_val_if_fail (db != NULL && code != NULL, NULL);
+  if (!aimak_db_foreach (db, error, add_former, &fr,
+                         "WITH RECURSIVE pred (code) AS ("
+                         " SELECT old_code FROM area_change WHERE new_code = ?1 AND undone = 0"
+                         " AND kind <> 'renamed' AND old_code <> ?1"
+                         " UNION SELECT c.old_code FROM area_change c JOIN pred"
+                         " ON c.new_code = pred.code WHERE c.undone = 0 AND c.kind <> 'renamed') "
+                         "SELECT pred.code, " RECORDS ("priority") ", " RECORDS ("activity")
+                         " FROM pred JOIN area ON area.code = pred.code "
+                         "WHERE area.valid_to IS NOT NULL AND (" RECORDS ("priority") " > 0 OR "
+                         RECORDS ("activity") " > 0) "
+                         "ORDER BY aimak_name (area.name_en, area.name_ru, area.name_ky), pred.code",
+                         "t", code))
+    return NULL;
+  if (n_priorities)
+    *n_priorities = fr.n_priorities;
+  if (n_activities)
+    *n_activities = fr.n_activities;
+  return g_steal_pointer (&list);
+}
+
 char *
 aimak_area_former_label (const char *name)
 {
