@@ -1,31 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-preferences-window.c — settings bound to GSettings, and the backups
- * of the open database with a way to restore each. */
+ * of the open database with a way to restore each. The Office Server page is
+ * aimak-preferences-server.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "aimak-backups.h"
-#include "aimak-preferences-window.h"
+#include "aimak-preferences-window-private.h"
 #include "aimak-window.h"
 
-struct _AimakPreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  /* Template widgets */
-  AdwComboRow          *language_row;
-  GtkSwitch            *suppress_switch;
-  GtkSpinButton        *threshold_spin;
-  GtkSpinButton        *keep_spin;
-  AdwActionRow         *folder_row;
-  GtkButton            *backup_now_button;
-  GtkListBox           *backups_list;
-
-  /* Owned references */
-  GSettings            *settings;
-  GWeakRef              window;        /* the AimakWindow whose database is shown */
-};
 
 G_DEFINE_FINAL_TYPE (AimakPreferencesWindow, aimak_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
@@ -115,6 +99,12 @@ current_db (AimakPreferencesWindow *self)
   g_autoptr(AimakWindow) window = g_weak_ref_get (&self->window);
 
   return window ? aimak_window_get_db (window) : NULL;
+}
+
+AimakDb *
+_aimak_preferences_window_get_db (AimakPreferencesWindow *self)
+{
+  return current_db (self);
 }
 
 void
@@ -246,6 +236,7 @@ aimak_preferences_window_dispose (GObject *object)
 {
   AimakPreferencesWindow *self = AIMAK_PREFERENCES_WINDOW (object);
 
+  _aimak_preferences_server_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (aimak_preferences_window_parent_class)->dispose (object);
@@ -278,6 +269,7 @@ aimak_preferences_window_class_init (AimakPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, backups_list);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_open_folder_clicked);
+  _aimak_preferences_server_class_init (widget_class);
 }
 
 static void
@@ -295,6 +287,7 @@ aimak_preferences_window_init (AimakPreferencesWindow *self)
   g_settings_bind (self->settings, "backups-keep", self->keep_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_weak_ref_init (&self->window, NULL);
+  _aimak_preferences_server_init (self);
 }
 
 AimakPreferencesWindow *
@@ -306,5 +299,6 @@ aimak_preferences_window_new (GtkWindow *parent)
   if (AIMAK_IS_WINDOW (parent))
     g_weak_ref_set (&self->window, parent);
   aimak_preferences_window_refresh_backups (self);
+  _aimak_preferences_server_load (self);
   return self;
 }

@@ -127,6 +127,42 @@ aimak_priorities_page_bind_area (GtkSignalListItemFactory *factory,
   set_label (item, aimak_priority_row_get_area_name (row));
 }
 
+/* Received priorities carry the name of the desk they came from: read once per
+ * receive (the stamp changes with each receive and undo), looked up per bind. */
+typedef struct
+{
+  gint64      stamp;
+  GHashTable *origins;
+} Origins;
+
+static void
+origins_free (Origins *o)
+{
+  g_clear_pointer (&o->origins, g_hash_table_unref);
+  g_free (o);
+}
+
+static const char *
+origin_of (AimakPrioritiesPage *self,
+           const char          *id)
+{
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  Origins *o = g_object_get_data (G_OBJECT (self), "aimak-origins");
+  gint64 stamp;
+
+  if (db == NULL || id == NULL)
+    return NULL;
+  stamp = aimak_package_receive_stamp (db);
+  if (o == NULL || o->stamp != stamp)
+    {
+      o = g_new0 (Origins, 1);
+      o->stamp = stamp;
+      o->origins = aimak_package_received_priorities (db, NULL);
+      g_object_set_data_full (G_OBJECT (self), "aimak-origins", o, (GDestroyNotify) origins_free);
+    }
+  return o->origins ? g_hash_table_lookup (o->origins, id) : NULL;
+}
+
 void
 aimak_priorities_page_setup_title (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
@@ -144,6 +180,14 @@ aimak_priorities_page_setup_title (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (demo, "demo-badge");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), demo);
+  {
+    /* The origin badge of a received priority (after the demo tag). */
+    GtkWidget *origin = cell_label (0.5, FALSE, "caption-heading");
+
+    gtk_widget_add_css_class (origin, "accent");
+    gtk_widget_set_valign (origin, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (box), origin);
+  }
   gtk_list_item_set_child (item, box);
 }
 
@@ -161,6 +205,16 @@ aimak_priorities_page_bind_title (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), text);
   gtk_widget_set_visible (gtk_widget_get_next_sibling (title),
                           aimak_priority_row_get_is_demo (row));
+  {
+    GtkWidget *badge = gtk_widget_get_last_child (box);
+    const char *origin = origin_of (self, aimak_priority_row_get_id (row));
+    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
+
+    gtk_label_set_text (GTK_LABEL (badge), origin ? origin : "");
+    gtk_widget_set_visible (badge, origin != NULL);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    from ? from : "", -1);
+  }
 }
 
 void

@@ -150,6 +150,13 @@ aimak_priority_editor_load (AimakPriorityEditor *self,
   _aimak_priority_editor_update_problems (self);
   _aimak_priority_editor_refresh_history (self);
   update_sensitivity (self);
+  {
+    /* A received priority says where it came from. */
+    g_autofree char *origin = id && self->db ? aimak_package_origin_name (self->db, id) : NULL;
+    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
+
+    adw_preferences_group_set_description (self->basics_group, from);
+  }
   return TRUE;
 }
 

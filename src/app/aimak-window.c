@@ -12,7 +12,10 @@
 #include "aimak-export-dialog.h"
 #include "aimak-programme-dialog.h"
 #include "aimak-priorities-page.h"
+#include "aimak-receive-dialog.h"
+#include "aimak-send-dialog.h"
 #include "aimak-summary-page.h"
+#include "aimak-sync-button.h"
 #include "aimak-window.h"
 
 struct _AimakWindow
@@ -28,6 +31,7 @@ struct _AimakWindow
   AimakSummaryPage     *summary_page;
   GtkRevealer          *demo_banner;
   GtkRevealer          *readonly_banner;
+  AimakSyncButton      *sync_button;
 
   /* The views other than Areas get the database when first shown (see
    * bind_page()): bit i for pages[i] of aimak_window_init(). */
@@ -161,6 +165,21 @@ set_db (AimakWindow *self,
     aimak_areas_page_select (self->areas_page, last);
 }
 
+/* The office server (issue 16): win.sync syncs now, win.sync-changed re-reads
+ * the settings after Preferences changed them. */
+static void
+win_sync (GtkWidget  *widget,
+          const char *action_name,
+          GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+
+  if (g_strcmp0 (action_name, "win.sync") == 0)
+    aimak_sync_button_sync (self->sync_button);
+  else
+    aimak_sync_button_refresh (self->sync_button);
+}
+
 /* Widgets raise toasts through these two actions (see aimak-toast.h) rather
  * than by reaching for the window. */
 static void
@@ -219,6 +238,86 @@ win_export (GtkWidget  *widget,
   if (self->db)
     gtk_window_present (GTK_WINDOW (aimak_export_dialog_new (GTK_WINDOW (self), self->db,
                                                              self->area_code)));
+}
+
+/* Exchange packages: Send Data…, Receive Data…, and .aimak files dropped on
+ * the window. A receive changes records under every view: they read again
+ * with the database set anew (as after restoring a backup). */
+void
+aimak_window_reload_data (AimakWindow *self)
+{
+  g_autoptr(AimakDb) db = self->db ? aimak_db_ref (self->db) : NULL;
+  g_autofree char *area = g_strdup (self->area_code);
+
+  g_object_set (self, "db", NULL, NULL);
+  g_object_set (self, "db", db, NULL);
+  if (area != NULL)
+    aimak_areas_page_select (self->areas_page, area);
+}
+
+/* What the editors hold waits for a pause; a package sent or received now
+ * must see it (an invalid form stays as it is, unsaved). */
+static void
+save_pending_edits (AimakWindow *self)
+{
+  aimak_priority_editor_save_pending (aimak_priorities_page_get_editor (self->priorities_page),
+                                      NULL);
+  aimak_activity_editor_save_pending (aimak_capacity_page_get_editor (self->capacity_page),
+                                      NULL);
+}
+
+void
+aimak_window_receive_file (AimakWindow *self,
+                           GFile       *file)
+{
+  save_pending_edits (self);
+  if (self->db)
+    gtk_window_present (GTK_WINDOW (aimak_receive_dialog_new (GTK_WINDOW (self), self->db,
+                                                              file)));
+}
+
+static void
+win_exchange (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AimakWindow *self = AIMAK_WINDOW (widget);
+
+  if (self->db == NULL)
+    return;
+  save_pending_edits (self);
+  if (g_str_equal (action_name, "win.send-data"))
+    gtk_window_present (GTK_WINDOW (aimak_send_dialog_new (GTK_WINDOW (self), self->db,
+                                                           self->area_code)));
+  else
+    aimak_receive_dialog_choose (GTK_WINDOW (self), self->db);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AimakWindow   *self)
+{
+  GSList *files = NULL;
+  g_autoptr(GSList) one = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = g_value_get_boxed (value);
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    files = one = g_slist_prepend (NULL, g_value_get_object (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, ".aimak"))
+        {
+          aimak_window_receive_file (self, l->data);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Programme Document… of the primary menu and of the area profile. */
@@ -476,6 +575,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   g_type_ensure (AIMAK_TYPE_PRIORITIES_PAGE);
   g_type_ensure (AIMAK_TYPE_CAPACITY_PAGE);
   g_type_ensure (AIMAK_TYPE_SUMMARY_PAGE);
+  g_type_ensure (AIMAK_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, toast_overlay);
@@ -486,6 +586,7 @@ aimak_window_class_init (AimakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, summary_page);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, readonly_banner);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, sync_button);
 
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, win_focus_search);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", win_show_toast);
@@ -499,12 +600,18 @@ aimak_window_class_init (AimakWindowClass *klass)
                                    win_apply_area_changes);
   gtk_widget_class_install_action (widget_class, "win.undo-area-changes", "x",
                                    win_undo_area_changes);
+  gtk_widget_class_install_action (widget_class, "win.send-data", NULL, win_exchange);
+  gtk_widget_class_install_action (widget_class, "win.receive-data", NULL, win_exchange);
   gtk_widget_class_install_action (widget_class, "win.show-priorities", "s", win_show_priorities);
   gtk_widget_class_install_action (widget_class, "win.add-priority", "s", win_show_priorities);
   gtk_widget_class_install_action (widget_class, "win.open-priority", "(ss)",
                                    win_show_priorities);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, win_sync);
+  gtk_widget_class_install_action (widget_class, "win.sync-changed", NULL, win_sync);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.sync", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-view", "s", views[i]);
@@ -517,6 +624,14 @@ aimak_window_init (AimakWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+    GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+    gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
+    g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  }
 
   if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
     {
@@ -531,6 +646,7 @@ aimak_window_init (AimakWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), 1280, 820);
 
   g_object_bind_property (self, "db", self->areas_page, "db", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "db", self->sync_button, "db", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->areas_page, "area-code", self, "area-code",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",

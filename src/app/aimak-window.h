@@ -26,5 +26,11 @@ void         aimak_window_add_toast    (AimakWindow    *self,
 void         aimak_window_update_banners (AimakWindow  *self);
 GtkWidget   *aimak_window_get_page     (AimakWindow    *self,
                                         const char     *name);
+/* After records changed underneath the views (a package received or undone):
+ * every view reads the database again. */
+void         aimak_window_reload_data  (AimakWindow    *self);
+/* Opens Receive Data for @file (drag and drop, tests). */
+void         aimak_window_receive_file (AimakWindow    *self,
+                                        GFile          *file);
 
 G_END_DECLS

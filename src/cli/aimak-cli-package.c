@@ -131,8 +131,7 @@ receive_list (AimakDb *db)
       const AimakPackageReceipt *r = g_ptr_array_index (receipts, i);
       g_autofree char *areas = g_strjoinv (", ", r->areas);
 
-      /* TRANSLATORS: one receive: its number, when, the sending desk (name, id), the areas. */
-      g_print (_("%" G_GINT64_FORMAT "\t%s\t%s (%s)\t%s\n"), r->id, r->received_at,
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s (%s)\t%s\n", r->id, r->received_at,
                *r->desk_name ? r->desk_name : "?", r->origin_desk, areas);
       g_print (_("\tnew %u, updated %u, unchanged %u, conflicts %u, rejected %u%s\n"),
                r->n_new, r->n_updated, r->n_unchanged, r->n_conflicts, r->n_rejected,
@@ -166,6 +165,7 @@ aimak_cli_receive (int argc, char **argv)
   g_autofree char *undo = NULL;
   gboolean dry_run = FALSE, list = FALSE;
   gint64 receipt = 0;
+  g_autofree char *number = NULL;
   GOptionEntry entries[] = {
     { "list", 0, 0, G_OPTION_ARG_NONE, &list,
       N_("List the packages received here, newest first, with their numbers"), NULL },
@@ -236,8 +236,9 @@ aimak_cli_receive (int argc, char **argv)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u record received\n", "%u records received\n",
                         written), written);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, receipt);
   /* TRANSLATORS: %s is the number of the receive, twice. */
-  g_printerr (_("This is receive %" G_GINT64_FORMAT "; take it back with "
-                "“aimak-cli receive --undo %" G_GINT64_FORMAT "”.\n"), receipt, receipt);
+  g_printerr (_("This is receive %s; take it back with “aimak-cli receive --undo %s”.\n"),
+              number, number);
   return AIMAK_CLI_OK;
 }

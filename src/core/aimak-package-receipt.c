@@ -496,3 +496,63 @@ aimak_package_undo_receive (AimakDb  *db,
   g_return_val_if_fail (db != NULL, FALSE);
   return aimak_db_run_in_transaction (db, undo_work, &job, error);
 }
+
+/* ---- Origins, for the badges ---- */
+
+/* Names of the desks: this database's desk table, else the newest receipt. */
+#define DESK_NAMES \
+  "WITH names (desk, name) AS (SELECT origin_desk, desk_name FROM (SELECT origin_desk, " \
+  "desk_name, row_number () OVER (PARTITION BY origin_desk ORDER BY received_at DESC, id DESC) " \
+  "AS n FROM package_receipt WHERE desk_name <> '') WHERE n = 1) "
+
+char *
+aimak_package_origin_name (AimakDb    *db,
+                           const char *priority_id)
+{
+  g_autofree char *origin = NULL;
+  char *name;
+
+  origin = aimak_db_query_text (db, NULL, "SELECT origin_desk FROM priority WHERE id = ? AND "
+                                "origin_desk IS NOT NULL AND origin_desk <> coalesce ((SELECT "
+                                "id FROM desk WHERE is_self = 1), '')", "t", priority_id);
+  if (origin == NULL)
+    return NULL;
+  name = aimak_package_desk_name (db, origin);
+  /* A desk that left no name is shown by the start of its UUID. */
+  return name ? name : g_strndup (origin, 8);
+}
+
+gint64
+aimak_package_receive_stamp (AimakDb *db)
+{
+  return aimak_db_query_int (db, 0, NULL, "SELECT coalesce (max (id), 0) FROM change_log "
+                             "WHERE entity = 'package'", NULL);
+}
+
+GHashTable *
+aimak_package_received_priorities (AimakDb  *db,
+                                   GError  **error)
+{
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(AimakStmt) st = NULL;
+  GError *local_error = NULL;
+
+  st = aimak_db_prepare (db, error, DESK_NAMES
+                         "SELECT p.id, coalesce (nullif (d.name, ''), n.name, "
+                         "substr (p.origin_desk, 1, 8)) FROM priority p "
+                         "LEFT JOIN desk d ON d.id = p.origin_desk "
+                         "LEFT JOIN names n ON n.desk = p.origin_desk "
+                         "WHERE p.origin_desk IS NOT NULL AND p.origin_desk <> coalesce ((SELECT "
+                         "id FROM desk WHERE is_self = 1), '')", NULL);
+  if (st == NULL)
+    return NULL;
+  while (aimak_stmt_next (st, &local_error))
+    g_hash_table_insert (table, g_strdup (aimak_stmt_text (st, 0)),
+                         g_strdup (aimak_stmt_text (st, 1)));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}

@@ -383,3 +383,34 @@ aimak_package_write (AimakDb     *db,
     }
   return g_steal_pointer (&m);
 }
+
+gboolean
+aimak_package_count (AimakDb     *db,
+                     const char  *area_code,
+                     gboolean     include_below,
+                     guint        counts[3],
+                     GError     **error)
+{
+  g_autofree char *scope = NULL;
+
+  g_return_val_if_fail (db != NULL && area_code != NULL && counts != NULL, FALSE);
+  scope = scope_json (db, area_code, include_below, error);
+  if (scope == NULL)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    {
+      const EntityDef *def = &aimak_package_entities[i];
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE area_code IN "
+                                              "(SELECT value FROM json_each (?))%s",
+                                              def->table, def->where);
+      GError *local_error = NULL;
+
+      counts[i] = (guint) aimak_db_query_int (db, 0, &local_error, sql, "t", scope);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -94,6 +94,15 @@ AimakPackageManifest *aimak_package_write           (AimakDb              *db,
                                                      gboolean              replace,
                                                      GError              **error);
 
+/* What aimak_package_write() would send for the same area: @counts gets the
+ * number of priorities, activities and indicator values (deleted records
+ * included: deletions travel). */
+gboolean              aimak_package_count           (AimakDb              *db,
+                                                     const char           *area_code,
+                                                     gboolean              include_below,
+                                                     guint                 counts[3],
+                                                     GError              **error);
+
 /* Reads and checks @path (format, checksum) and classifies every record
  * against @db; writes nothing. A record that could not be stored here (an
  * unknown area or code, a failed check of the database) is Rejected with the
@@ -144,6 +153,17 @@ gboolean              aimak_package_undo_receive    (AimakDb              *db,
  * receipt of that desk; NULL when unknown. */
 char                 *aimak_package_desk_name       (AimakDb              *db,
                                                      const char           *desk_id);
+
+/* The name of the desk a received priority came from (its origin is not this
+ * desk), or NULL for this desk's own. */
+char                 *aimak_package_origin_name     (AimakDb              *db,
+                                                     const char           *priority_id);
+/* Every received priority: id → the name of its origin desk. For list badges;
+ * read it again when aimak_package_receive_stamp() changes (it changes with
+ * every receive and undo). */
+GHashTable           *aimak_package_received_priorities (AimakDb          *db,
+                                                         GError          **error);
+gint64                aimak_package_receive_stamp   (AimakDb              *db);
 
 /* A one-line description of @item's record: its title, topic or indicator. */
 char                 *aimak_package_item_label      (const AimakMergeItem *item);

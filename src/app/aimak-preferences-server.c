@@ -1,0 +1,579 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-preferences-server.c — the Office Server page of the preferences
+ * (issue 16): the connection settings, saved in the database a moment after
+ * each change (aimak_server_config_save(), never the password); the password,
+ * kept in the keyring (aimak-secret.h); the areas this desk works on; and
+ * Test Connection, which runs in a worker thread and says what failed. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-preferences-window-private.h"
+#include "aimak-secret.h"
+#include "aimak-server.h"
+
+/* The TLS modes, in the order of the Encryption combo row. */
+static const char * const sslmodes[] = {
+  "verify-full", "verify-ca", "require", "prefer", "disable",
+};
+
+/* Areas listed in the search popover at most; the search narrows them. */
+#define MAX_CHOICES 60
+
+static guint
+sslmode_index (const char *sslmode)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sslmodes); i++)
+    if (g_strcmp0 (sslmode, sslmodes[i]) == 0)
+      return i;
+  return 0;
+}
+
+static const char *
+field_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static char *
+field_dup (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field_text (row)));
+
+  return text[0] ? g_steal_pointer (&text) : NULL;
+}
+
+static AimakServerConfig *
+config_from_fields (AimakPreferencesWindow *self)
+{
+  AimakServerConfig *config = aimak_server_config_new ();
+  g_autoptr(GStrvBuilder) areas = g_strv_builder_new ();
+  GtkListBoxRow *row;
+
+  g_free (config->host);
+  config->host = field_dup (self->host_row);
+  config->port = (guint16) gtk_spin_button_get_value_as_int (self->port_spin);
+  g_free (config->dbname);
+  config->dbname = field_dup (self->database_row);
+  g_free (config->user);
+  config->user = field_dup (self->user_row);
+  g_free (config->sslmode);
+  config->sslmode = g_strdup (sslmodes[MIN (adw_combo_row_get_selected (self->tls_row),
+                                            G_N_ELEMENTS (sslmodes) - 1)]);
+  g_free (config->sslrootcert);
+  config->sslrootcert = field_dup (self->ca_row);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->areas_list, i)); i++)
+    g_strv_builder_add (areas, g_object_get_data (G_OBJECT (row), "area-code"));
+  g_strfreev (config->areas);
+  config->areas = g_strv_builder_end (areas);
+  return config;
+}
+
+static void
+set_test_result (AimakPreferencesWindow *self,
+                 const char             *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  /* Subtitles are markup in libadwaita 1.2. */
+  adw_action_row_set_subtitle (self->test_row, escaped);
+}
+
+static void
+on_sync_settings_changed (AimakPreferencesWindow *self)
+{
+  g_autoptr(GObject) window = g_weak_ref_get (&self->window);
+
+  if (window)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-changed", NULL);
+}
+
+static gboolean
+save_cb (gpointer user_data)
+{
+  AimakPreferencesWindow *self = user_data;
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->save_id = 0;
+  if (db == NULL || aimak_db_is_read_only (db))
+    return G_SOURCE_REMOVE;
+  config = config_from_fields (self);
+  if (!aimak_server_config_validate (config, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved yet: %s"), error->message);
+
+      set_test_result (self, message);
+      self->save_problem = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  if (!aimak_server_config_save (db, config, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+      set_test_result (self, message);
+      self->save_problem = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  /* A connection test's result stays; only the saving problem goes. */
+  if (self->save_problem)
+    set_test_result (self, NULL);
+  self->save_problem = FALSE;
+  on_sync_settings_changed (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_server_field_changed (AimakPreferencesWindow *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (400, save_cb, self);
+}
+
+static void
+toast (AimakPreferencesWindow *self,
+       const char             *message)
+{
+  AdwToast *t = adw_toast_new (message);
+
+  adw_toast_set_timeout (t, 8);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), t);
+}
+
+static void
+on_password_stored (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AimakPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aimak_secret_store_finish (result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, error->message);
+}
+
+static AimakSecretAccount
+account_of (const AimakServerConfig *config)
+{
+  return (AimakSecretAccount) {
+    config->host,
+    config->port ? config->port : AIMAK_SERVER_DEFAULT_PORT,
+    config->user,
+    config->dbname,
+  };
+}
+
+static gboolean
+store_password_cb (gpointer user_data)
+{
+  AimakPreferencesWindow *self = user_data;
+  g_autoptr(AimakServerConfig) config = config_from_fields (self);
+  AimakSecretAccount account = account_of (config);
+
+  self->password_id = 0;
+  if (config->host == NULL || config->user == NULL || config->dbname == NULL)
+    return G_SOURCE_REMOVE;
+  aimak_secret_store_async (&account, field_text (self->password_row),
+                            self->server_cancellable, on_password_stored,
+                            g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_password_changed (AimakPreferencesWindow *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->password_id, g_source_remove);
+  self->password_id = g_timeout_add (600, store_password_cb, self);
+}
+
+/* The server's message says what failed; the first line says what to do. */
+static char *
+describe_error (const GError *error)
+{
+  const char *what = NULL;
+
+  if (error->domain == AIMAK_SERVER_ERROR)
+    switch ((AimakServerError) error->code)
+      {
+      case AIMAK_SERVER_ERROR_UNREACHABLE:
+        what = _("The server cannot be reached. Check the host and port, and that this "
+                 "computer is online.");
+        break;
+      case AIMAK_SERVER_ERROR_BAD_PASSWORD:
+        what = _("The server refused the user name or password.");
+        break;
+      case AIMAK_SERVER_ERROR_CERTIFICATE:
+        what = _("The server’s certificate could not be verified. Check the certificate "
+                 "authority file, or ask who runs the server.");
+        break;
+      case AIMAK_SERVER_ERROR_SCHEMA_TOO_OLD:
+        what = _("The server’s database is older than this version of Aimak. Whoever runs "
+                 "the server must upgrade it with “aimak-cli server init”.");
+        break;
+      case AIMAK_SERVER_ERROR_SCHEMA_TOO_NEW:
+        what = _("The server’s database was made by a newer version of Aimak. Update Aimak "
+                 "on this computer.");
+        break;
+      case AIMAK_SERVER_ERROR_NO_GRANT:
+        what = _("This user may not work on every area listed below. Remove the areas the "
+                 "server has not granted, or ask who runs the server.");
+        break;
+      case AIMAK_SERVER_ERROR_CONFIG:
+        what = _("The settings are incomplete.");
+        break;
+      default:
+        break;
+      }
+  if (what == NULL)
+    return g_strdup (error->message);
+  return g_strdup_printf ("%s\n%s", what, error->message);
+}
+
+/* A green tick or a red warning before the result, or nothing. */
+static void
+set_test_outcome (AimakPreferencesWindow *self,
+                  int                     outcome)
+{
+  GtkWidget *icon = GTK_WIDGET (self->test_icon);
+
+  gtk_widget_remove_css_class (icon, "error");
+  gtk_widget_remove_css_class (icon, "success");
+  gtk_widget_set_visible (icon, outcome != 0);
+  if (outcome == 0)
+    return;
+  gtk_image_set_from_icon_name (self->test_icon, outcome > 0 ? "emblem-ok-symbolic"
+                                                             : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, outcome > 0 ? "success" : "error");
+}
+
+static void
+on_tested (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(AimakPreferencesWindow) self = user_data;
+  g_autoptr(AimakServerInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!aimak_server_test_connection_finish (result, &info, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_set_spinning (self->test_spinner, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), TRUE);
+  if (error != NULL)
+    {
+      text = describe_error (error);
+      set_test_outcome (self, -1);
+    }
+  else
+    {
+      g_autofree char *areas = info->ministry || info->granted_areas == NULL
+                               ? g_strdup (_("all areas"))
+                               : g_strjoinv (", ", info->granted_areas);
+
+      /* Translators: "Connected to PostgreSQL 15.5 as desk_naryn; server schema 1; may
+       * write: 41708" */
+      text = g_strdup_printf (_("Connected to PostgreSQL %s as %s; server schema %d; may "
+                                "write: %s"), info->server_version, info->role,
+                              info->schema_version, areas);
+      set_test_outcome (self, 1);
+    }
+  set_test_result (self, text);
+}
+
+static void
+on_test_clicked (AimakPreferencesWindow *self)
+{
+  g_autoptr(AimakServerConfig) config = config_from_fields (self);
+  g_autoptr(GError) error = NULL;
+  const char *password = field_text (self->password_row);
+
+  set_test_outcome (self, 0);
+  if (!aimak_server_config_validate (config, &error))
+    {
+      g_autofree char *text = describe_error (error);
+
+      set_test_outcome (self, -1);
+      set_test_result (self, text);
+      return;
+    }
+  self->save_problem = FALSE;
+  set_test_result (self, _("Connecting…"));
+  gtk_spinner_set_spinning (self->test_spinner, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->test_button), FALSE);
+  aimak_server_test_connection_async (config, password[0] ? password : NULL,
+                                      self->server_cancellable, on_tested,
+                                      g_object_ref (self));
+}
+
+static const char *
+db_language (AimakPreferencesWindow *self)
+{
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+
+  return db ? aimak_db_get_language (db) : "en";
+}
+
+static void
+on_remove_area_clicked (GtkButton              *button,
+                        AimakPreferencesWindow *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+
+  gtk_list_box_remove (self->areas_list, row);
+  on_server_field_changed (self);
+}
+
+static gboolean
+has_area (AimakPreferencesWindow *self,
+          const char             *code)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->areas_list, i)); i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "area-code"), code) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A row of an area: its name, and its kind and code below. An area the
+ * database does not know (a stored code from another reference) shows its
+ * code. */
+static GtkWidget *
+area_row_new (AimakPreferencesWindow *self,
+              const char             *code,
+              gboolean                removable)
+{
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+  g_autoptr(AimakArea) area = db ? aimak_area_get (db, code, NULL) : NULL;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 area ? aimak_area_name (area, db_language (self)) : code);
+  /* Translators: an area's kind and code, e.g. "Rayon · 41708" */
+  subtitle = area ? g_strdup_printf (_("%s · %s"), aimak_area_type_label (area->type), code)
+                  : g_strdup (code);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  g_object_set_data_full (G_OBJECT (row), "area-code", g_strdup (code), g_free);
+  if (removable)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *label = g_strdup_printf (_("Remove %s"), area
+                                                ? aimak_area_name (area, db_language (self))
+                                                : code);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_remove_area_clicked), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
+}
+
+static void
+fill_area_choices (AimakPreferencesWindow *self)
+{
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->area_search));
+  g_autofree char *needle = g_utf8_casefold (search, -1);
+  GtkListBoxRow *row;
+  guint shown = 0;
+
+  while ((row = gtk_list_box_get_row_at_index (self->area_choices, 0)))
+    gtk_list_box_remove (self->area_choices, GTK_WIDGET (row));
+  if (db == NULL)
+    return;
+  if (self->all_areas == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->all_areas = aimak_area_list (db, -1, &error);
+      if (self->all_areas == NULL)
+        {
+          toast (self, error->message);
+          return;
+        }
+    }
+  for (guint i = 0; i < self->all_areas->len && shown < MAX_CHOICES; i++)
+    {
+      AimakArea *area = g_ptr_array_index (self->all_areas, i);
+
+      if (has_area (self, area->code) || (needle[0] && !aimak_area_matches (area, needle)))
+        continue;
+      gtk_list_box_append (self->area_choices, area_row_new (self, area->code, FALSE));
+      shown++;
+    }
+}
+
+static void
+on_area_popover_show (AimakPreferencesWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->area_search), "");
+  fill_area_choices (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->area_search));
+}
+
+static void
+on_area_search_changed (AimakPreferencesWindow *self)
+{
+  fill_area_choices (self);
+}
+
+static void
+add_area (AimakPreferencesWindow *self,
+          const char             *code)
+{
+  if (code == NULL || has_area (self, code))
+    return;
+  gtk_list_box_append (self->areas_list, area_row_new (self, code, TRUE));
+  on_server_field_changed (self);
+}
+
+static void
+on_area_chosen (AimakPreferencesWindow *self,
+                GtkListBoxRow          *row)
+{
+  add_area (self, g_object_get_data (G_OBJECT (row), "area-code"));
+  gtk_popover_popdown (self->area_popover);
+}
+
+static void
+on_area_search_activate (AimakPreferencesWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->area_choices, 0);
+
+  if (first)
+    on_area_chosen (self, first);
+}
+
+static void
+on_password_found (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(AimakPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = aimak_secret_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error)
+    {
+      toast (self, error->message);
+      return;
+    }
+  /* Typed while the keyring answered: the user's text wins. */
+  if (password == NULL || field_text (self->password_row)[0] != '\0')
+    return;
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+  self->loading = FALSE;
+  memset (password, 0, strlen (password));
+}
+
+void
+_aimak_preferences_server_load (AimakPreferencesWindow *self)
+{
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  AimakSecretAccount account;
+  GtkListBoxRow *row;
+
+  if (db == NULL)
+    return;
+  config = aimak_server_config_load (db, &error);
+  if (config == NULL)
+    {
+      set_test_result (self, error->message);
+      return;
+    }
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->host_row), config->host ? config->host : "");
+  gtk_spin_button_set_value (self->port_spin,
+                             config->port ? config->port : AIMAK_SERVER_DEFAULT_PORT);
+  gtk_editable_set_text (GTK_EDITABLE (self->database_row), config->dbname ? config->dbname : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->user_row), config->user ? config->user : "");
+  adw_combo_row_set_selected (self->tls_row, sslmode_index (config->sslmode));
+  gtk_editable_set_text (GTK_EDITABLE (self->ca_row),
+                         config->sslrootcert ? config->sslrootcert : "");
+  while ((row = gtk_list_box_get_row_at_index (self->areas_list, 0)))
+    gtk_list_box_remove (self->areas_list, GTK_WIDGET (row));
+  for (guint i = 0; config->areas && config->areas[i]; i++)
+    gtk_list_box_append (self->areas_list, area_row_new (self, config->areas[i], TRUE));
+  self->loading = FALSE;
+  if (aimak_db_is_read_only (db))
+    set_test_result (self, _("The database is open read-only: the server settings cannot be "
+                             "changed."));
+  if (config->host == NULL || config->user == NULL || config->dbname == NULL)
+    return;
+  account = account_of (config);
+  aimak_secret_lookup_async (&account, self->server_cancellable, on_password_found,
+                             g_object_ref (self));
+}
+
+void
+_aimak_preferences_server_init (AimakPreferencesWindow *self)
+{
+  self->server_cancellable = g_cancellable_new ();
+}
+
+void
+_aimak_preferences_server_dispose (AimakPreferencesWindow *self)
+{
+  /* A change typed just before closing is still saved. */
+  if (self->save_id)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      save_cb (self);
+    }
+  if (self->password_id)
+    {
+      g_clear_handle_id (&self->password_id, g_source_remove);
+      store_password_cb (self);
+    }
+  g_cancellable_cancel (self->server_cancellable);
+  g_clear_object (&self->server_cancellable);
+  g_clear_pointer (&self->all_areas, g_ptr_array_unref);
+}
+
+void
+_aimak_preferences_server_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, host_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, port_spin);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, user_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, tls_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, ca_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_icon);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, area_popover);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, area_search);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, area_choices);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, areas_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_password_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_chosen);
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-sync-button-run.c — the sync runs behind the sync button: the
+ * password from the keyring, aimak_sync_run_async() in a worker thread on its
+ * own connection (edits go on meanwhile), the result shown, and conflicts
+ * handed to the conflict review, whose decisions go back through
+ * aimak_sync_apply_decisions() in a worker thread too. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-secret.h"
+#include "aimak-server.h"
+#include "aimak-sync.h"
+#include "aimak-sync-button-private.h"
+#include "aimak-sync-review.h"
+
+typedef struct
+{
+  AimakSyncButton   *self;      /* owned */
+  AimakDb           *db;
+  AimakServerConfig *config;
+  char              *password;  /* wiped when freed */
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_object_unref (run->self);
+  aimak_db_unref (run->db);
+  aimak_server_config_free (run->config);
+  if (run->password)
+    {
+      memset (run->password, 0, strlen (run->password));
+      g_free (run->password);
+    }
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static void
+toast (AimakSyncButton *self,
+       const char      *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+static void
+finish_run (AimakSyncButton *self,
+            const GError    *error)
+{
+  g_clear_pointer (&self->error_message, g_free);
+  self->offline = FALSE;
+  if (error != NULL)
+    {
+      self->error_message = g_strdup (error->message);
+      self->offline = g_error_matches (error, AIMAK_SERVER_ERROR, AIMAK_SERVER_ERROR_UNREACHABLE)
+                      || g_error_matches (error, AIMAK_SERVER_ERROR,
+                                          AIMAK_SERVER_ERROR_CONNECTION_LOST);
+    }
+  /* Not SYNCING any more, so that refresh reads the new state. */
+  self->state = AIMAK_SYNC_STATE_SYNCED;
+  g_clear_object (&self->cancellable);
+  aimak_sync_button_refresh (self);
+  if (error != NULL && self->interactive)
+    _aimak_sync_button_show_failure (self);
+}
+
+static void
+report_result (AimakSyncButton *self,
+               AimakSyncResult *result)
+{
+  g_autofree char *message = NULL;
+
+  if (result->rejected && result->rejected->len > 0)
+    {
+      message = g_strdup_printf (g_dngettext (NULL,
+                                              "The server refused %u change; this desk may "
+                                              "write only the areas it is granted.",
+                                              "The server refused %u changes; this desk may "
+                                              "write only the areas it is granted.",
+                                              result->rejected->len),
+                                 result->rejected->len);
+      toast (self, message);
+    }
+  else if (self->interactive || result->pulled > 0)
+    {
+      /* Translators: after a sync, e.g. "Synced: 3 sent, 2 received" */
+      message = g_strdup_printf (_("Synced: %u sent, %u received"), result->pushed,
+                                 result->pulled);
+      toast (self, message);
+    }
+  if (result->pulled > 0)
+    /* The views show what the database holds: give them the records received. */
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.update-banners", NULL);
+}
+
+static void on_reviewed (GObject      *source,
+                         GAsyncResult *res,
+                         gpointer      user_data);
+
+static void
+on_decisions_applied (GObject      *source,
+                      GAsyncResult *res,
+                      gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(AimakSyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!aimak_sync_review_apply_finish (res, &result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  finish_run (run->self, error);
+  if (result == NULL)
+    return;
+  report_result (run->self, result);
+  if (result->conflicts && result->conflicts->len > 0)
+    /* Changed on the server again while the user decided: decide again. */
+    {
+      AimakSyncButton *self = run->self;
+
+      aimak_sync_review_present (GTK_WIDGET (self), g_steal_pointer (&result->conflicts),
+                                 NULL, on_reviewed, g_steal_pointer (&run));
+    }
+}
+
+/* The review's decisions: stored and sent in a worker thread while the
+ * button spins again. */
+static void
+on_reviewed (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(GPtrArray) decided = aimak_sync_review_present_finish (res);
+  AimakSyncButton *self = run->self;
+
+  if (decided == NULL || self->db != run->db || self->state == AIMAK_SYNC_STATE_SYNCING)
+    return;
+  self->state = AIMAK_SYNC_STATE_SYNCING;
+  self->interactive = TRUE;
+  self->cancellable = g_cancellable_new ();
+  _aimak_sync_button_update (self);
+  {
+    /* Handed on: the arguments must not read run after it was stolen. */
+    Run *owned = g_steal_pointer (&run);
+
+    aimak_sync_review_apply_async (owned->db, owned->config, owned->password, decided,
+                                   self->cancellable, on_decisions_applied, owned);
+  }
+}
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(AimakSyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  AimakSyncButton *self = run->self;
+
+  if (!aimak_sync_run_finish (res, &result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  finish_run (self, error);
+  if (result == NULL)
+    return;
+  report_result (self, result);
+  if (result->conflicts && result->conflicts->len > 0)
+    aimak_sync_review_present (GTK_WIDGET (self), g_steal_pointer (&result->conflicts),
+                               NULL, on_reviewed, g_steal_pointer (&run));
+}
+
+static void
+on_password (GObject      *source,
+             GAsyncResult *res,
+             gpointer      user_data)
+{
+  g_autoptr(Run) run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->password = aimak_secret_lookup_finish (res, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* Without a keyring the server may still let the desk in (a client
+   * certificate, peer authentication); if not, it says the password is wrong. */
+  if (error)
+    g_debug ("No password from the keyring: %s", error->message);
+  aimak_sync_run_async (run->db, run->config, run->password, FALSE,
+                        run->self->cancellable, on_synced, run);
+  run = NULL;
+}
+
+void
+_aimak_sync_button_start (AimakSyncButton *self,
+                          gboolean         interactive)
+{
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  AimakSecretAccount account;
+  Run *run;
+
+  if (self->state == AIMAK_SYNC_STATE_SYNCING || self->db == NULL)
+    return;
+  if (!aimak_server_is_configured (self->db))
+    {
+      aimak_sync_button_refresh (self);
+      return;
+    }
+  self->interactive = interactive;
+  config = aimak_server_config_load (self->db, &error);
+  if (config == NULL)
+    {
+      finish_run (self, error);
+      return;
+    }
+  self->state = AIMAK_SYNC_STATE_SYNCING;
+  g_object_notify (G_OBJECT (self), "state");
+  _aimak_sync_button_update (self);
+  self->cancellable = g_cancellable_new ();
+  run = g_new0 (Run, 1);
+  run->self = g_object_ref (self);
+  run->db = aimak_db_ref (self->db);
+  run->config = g_steal_pointer (&config);
+  account = (AimakSecretAccount) {
+    run->config->host,
+    run->config->port ? run->config->port : AIMAK_SERVER_DEFAULT_PORT,
+    run->config->user,
+    run->config->dbname,
+  };
+  aimak_secret_lookup_async (&account, self->cancellable, on_password, run);
+}
+
+static gboolean
+auto_sync_cb (gpointer user_data)
+{
+  _aimak_sync_button_start (AIMAK_SYNC_BUTTON (user_data), FALSE);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Every few minutes (the sync-interval setting; 0 turns it off) while a
+ * server is configured; an offline desk tries again at the same pace. */
+void
+_aimak_sync_button_schedule (AimakSyncButton *self)
+{
+  guint minutes = 5;
+
+  g_clear_handle_id (&self->auto_id, g_source_remove);
+  if (self->settings)
+    minutes = g_settings_get_uint (self->settings, "sync-interval");
+  if (minutes > 0)
+    self->auto_id = g_timeout_add_seconds (minutes * 60, auto_sync_cb, self);
+}

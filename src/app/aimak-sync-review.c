@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-sync-review.c — the conflict review of a sync and the decisions'
+ * way back to the server. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "aimak-merge-review.h"
+#include "aimak-package.h"
+#include "aimak-sync-review.h"
+
+
+static void
+on_review_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GPtrArray *conflicts = g_task_get_task_data (task);
+
+  /* Apply is enabled only when every conflict is decided (the review wrote
+   * the choices into the items); anything else puts the review off. */
+  if (g_strcmp0 (response, "apply") != 0)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  g_task_return_pointer (task, g_ptr_array_ref (conflicts),
+                         (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_all_decided (AimakMergeReview *review,
+                GParamSpec       *pspec,
+                AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "apply",
+                                           aimak_merge_review_get_all_decided (review));
+}
+
+/* The same conflict review as for exchange packages (AimakMergeReview),
+ * field by field, in a dialog. */
+void
+aimak_sync_review_present (GtkWidget           *widget,
+                           GPtrArray           *conflicts,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *review;
+
+  g_return_if_fail (conflicts != NULL && conflicts->len > 0);
+  g_task_set_source_tag (task, aimak_sync_review_present);
+  g_task_set_task_data (task, conflicts, (GDestroyNotify) g_ptr_array_unref);
+  heading = g_strdup_printf (g_dngettext (NULL, "%u Conflict With the Server",
+                                          "%u Conflicts With the Server", conflicts->len),
+                             conflicts->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("This desk and the server both changed these records "
+                                     "since the last sync. Nothing was overwritten. Choose "
+                                     "which version to keep; the other desks get it with "
+                                     "their next sync."));
+  review = aimak_merge_review_new ();
+  aimak_merge_review_set_label_funcs (AIMAK_MERGE_REVIEW (review), aimak_package_item_label,
+                                      aimak_merge_review_field_label);
+  aimak_merge_review_set_items (AIMAK_MERGE_REVIEW (review), conflicts);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), review);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Decide Later"),
+                                    "apply", _("_Apply Decisions"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (review, "notify::all-decided", G_CALLBACK (on_all_decided),
+                           dialog, 0);
+  on_all_decided (AIMAK_MERGE_REVIEW (review), NULL, ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_review_response), task);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+GPtrArray *
+aimak_sync_review_present_finish (GAsyncResult *result)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), NULL);
+}
+
+typedef struct
+{
+  char              *path;
+  AimakServerConfig *config;
+  char              *password;
+  GPtrArray         *items;
+} ApplyData;
+
+static void
+apply_data_free (ApplyData *data)
+{
+  g_free (data->path);
+  aimak_server_config_free (data->config);
+  if (data->password)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
+  g_ptr_array_unref (data->items);
+  g_free (data);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyData *data = task_data;
+  g_autoptr(AimakDb) db = NULL;
+  AimakSyncResult *result = NULL;
+  GError *error = NULL;
+
+  /* Its own connection: SQLite connections are not shared between threads. */
+  db = aimak_db_open (data->path, AIMAK_DB_OPEN_NO_CREATE, &error);
+  if (db == NULL
+      || !aimak_sync_apply_decisions (db, data->config, data->password, data->items,
+                                      cancellable, &result, &error))
+    {
+      if (result)
+        aimak_sync_result_free (result);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) aimak_sync_result_free);
+}
+
+void
+aimak_sync_review_apply_async (AimakDb                 *db,
+                               const AimakServerConfig *config,
+                               const char              *password,
+                               GPtrArray               *items,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ApplyData *data = g_new0 (ApplyData, 1);
+
+  data->path = g_strdup (aimak_db_get_path (db));
+  data->config = aimak_server_config_copy (config);
+  data->password = g_strdup (password);
+  data->items = g_ptr_array_ref (items);
+  g_task_set_source_tag (task, aimak_sync_review_apply_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+gboolean
+aimak_sync_review_apply_finish (GAsyncResult     *result,
+                                AimakSyncResult **result_out,
+                                GError          **error)
+{
+  AimakSyncResult *sync_result;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  sync_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (result_out)
+    *result_out = sync_result;
+  else if (sync_result)
+    aimak_sync_result_free (sync_result);
+  return sync_result != NULL;
+}

@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-exchange-ui.c — the issue's "Done when", through the real windows: two
+ * databases play an ayil okmotu and its rayon. The okmotu sends (Send Data…),
+ * the rayon receives (the preview's counts, its filter), then corrects one
+ * budget; the okmotu edits the same priority and sends again; the rayon's
+ * Receive Data shows the conflict, Apply stays off until every field is
+ * decided, the test decides field by field and applies, and the rayon has the
+ * chosen values; the toast's Undo takes the receive back.
+ *
+ * With AIMAK_TEST_SCREENSHOTS=DIR the preview and the conflict view are saved
+ * there as PNG (the language and colour scheme are the environment's). */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "aimak-merge-review.h"
+#include "aimak-receive-dialog.h"
+#include "aimak-send-dialog.h"
+#include "aimak-test-gui.h"
+#include "aimak-test-util.h"
+#include "aimak-window.h"
+
+#define JETI_OGUZ "KG02210000000"
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_button (c, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  aimak_test_wait_ms (1500);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+on_sent (AimakSendDialog *dialog,
+         gboolean         ok,
+         int             *result)
+{
+  *result = ok ? 1 : 2;
+}
+
+/* Send Data… from @window for Jeti-Oguz and the ayil aimaks below it. */
+static void
+send (AimakWindow *window,
+      AimakDb     *db,
+      GFile       *file)
+{
+  AimakSendDialog *dialog;
+  guint shown[3], expected[3];
+  int result = 0;
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.send-data", NULL));
+  aimak_test_iterate ();
+  dialog = AIMAK_SEND_DIALOG (find_toplevel (AIMAK_TYPE_SEND_DIALOG));
+  g_assert_nonnull (dialog);
+  aimak_send_dialog_set_include_below (dialog, TRUE);
+  aimak_send_dialog_get_counts (dialog, shown);
+  g_assert_true (aimak_package_count (db, JETI_OGUZ, TRUE, expected, NULL));
+  g_assert_cmpuint (shown[0], ==, expected[0]);
+  g_assert_cmpuint (shown[1], ==, expected[1]);
+  g_assert_cmpuint (shown[0], >, 0);
+  save_png (GTK_WIDGET (dialog), "exchange-send.png");
+  g_signal_connect (dialog, "finished", G_CALLBACK (on_sent), &result);
+  aimak_send_dialog_send_to (dialog, file);
+  while (result == 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result, ==, 1);
+  aimak_test_iterate ();
+  g_assert_true (g_file_query_exists (file, NULL));
+  /* The dialog closed itself. */
+  g_assert_null (find_toplevel (AIMAK_TYPE_SEND_DIALOG));
+}
+
+/* Drops @file on @window as a file manager would: a GdkFileList. */
+static gboolean
+drop_file (AimakWindow *window,
+           GFile       *file)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, files);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (c))
+        {
+          g_signal_emit_by_name (c, "drop", &value, 10.0, 10.0, &taken);
+          return taken;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The dropped (or chosen) package opens Receive Data; waits for its preview. */
+static AimakReceiveDialog *
+open_receive (AimakWindow *window,
+              GFile       *file,
+              gboolean     by_drop)
+{
+  AimakReceiveDialog *dialog;
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  if (by_drop)
+    g_assert_true (drop_file (window, file));
+  else
+    aimak_window_receive_file (window, file);
+  aimak_test_iterate ();
+  dialog = AIMAK_RECEIVE_DIALOG (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+  g_assert_nonnull (dialog);
+  while (!aimak_receive_dialog_is_loaded (dialog) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  aimak_test_iterate ();
+  return dialog;
+}
+
+static gboolean
+can_apply (AimakReceiveDialog *dialog)
+{
+  /* The Apply button follows the action's enabled state. */
+  GtkWidget *button = find_button (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "_Apply"));
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+static void
+apply (AimakReceiveDialog *dialog)
+{
+  g_assert_true (can_apply (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "receive.apply", NULL));
+  aimak_test_iterate ();
+  g_assert_null (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+}
+
+static double
+budget (AimakDb    *db,
+        const char *id)
+{
+  g_autofree char *text = aimak_db_query_text (db, NULL, "SELECT budget_kgs FROM priority "
+                                               "WHERE id = ?", "t", id);
+
+  return text ? g_ascii_strtod (text, NULL) : -1;
+}
+
+static char *
+responsible (AimakDb    *db,
+             const char *id)
+{
+  return aimak_db_query_text (db, NULL, "SELECT responsible FROM priority WHERE id = ?", "t",
+                              id);
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  aimak_test_iterate ();
+}
+
+static void
+test_exchange (void)
+{
+  g_autofree char *dir_o = aimak_test_tmpdir ();
+  g_autofree char *dir_r = aimak_test_tmpdir ();
+  g_autofree char *out = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (out, "jeti-oguz.aimak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AimakDb) okmotu = aimak_test_open_db (dir_o);
+  g_autoptr(AimakDb) rayon = aimak_test_open_db (dir_r);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) receipts = NULL;
+  g_autofree char *pid = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *gone = NULL;
+  AimakWindow *w_okmotu, *w_rayon;
+  AimakReceiveDialog *dialog;
+  AimakPackagePreview *p;
+  AimakMergeReview *review;
+  gint64 n_sent, n_priorities;
+
+  g_assert_true (aimak_demo_create (okmotu, 120, 12, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (aimak_db_exec (okmotu, &error, "UPDATE desk SET name = 'Barskoon ayil okmotu' "
+                                "WHERE is_self = 1", NULL));
+  g_assert_true (aimak_db_exec (rayon, &error, "UPDATE desk SET name = 'Jeti-Oguz rayon' "
+                                "WHERE is_self = 1", NULL));
+  w_okmotu = aimak_window_new (NULL, okmotu);
+  w_rayon = aimak_window_new (NULL, rayon);
+  gtk_window_present (GTK_WINDOW (w_okmotu));
+  gtk_window_present (GTK_WINDOW (w_rayon));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (w_okmotu, JETI_OGUZ));
+  g_assert_true (aimak_window_select_area (w_rayon, JETI_OGUZ));
+  aimak_test_iterate ();
+
+  /* The okmotu sends; the rayon previews: everything is new, nothing written yet. */
+  send (w_okmotu, okmotu, file);
+  dialog = open_receive (w_rayon, file, FALSE);
+  p = aimak_receive_dialog_get_preview (dialog);
+  g_assert_nonnull (p);
+  n_sent = p->manifest->n_priorities + p->manifest->n_activities;
+  g_assert_cmpuint (p->counts[AIMAK_MERGE_NEW], ==, n_sent);
+  g_assert_cmpuint (p->counts[AIMAK_MERGE_CONFLICT], ==, 0);
+  g_assert_cmpstr (p->manifest->origin_desk_name, ==, "Barskoon ayil okmotu");
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority",
+                                       NULL), ==, 0);
+  aimak_receive_dialog_set_filter (dialog, AIMAK_MERGE_NEW);
+  g_assert_cmpuint (aimak_receive_dialog_count_shown (dialog), ==, n_sent);
+  aimak_receive_dialog_set_filter (dialog, -1);
+  g_assert_cmpuint (aimak_receive_dialog_count_shown (dialog), ==, p->items->len);
+  save_png (GTK_WIDGET (dialog), "exchange-preview.png");
+  n_priorities = p->manifest->n_priorities;
+  apply (dialog);   /* the dialog, and its preview, are gone */
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority",
+                                       NULL), ==, n_priorities);
+
+  pid = aimak_db_query_text (okmotu, NULL, "SELECT id FROM priority WHERE area_code IN "
+                             "(SELECT code FROM area WHERE parent_code = ?) AND deleted_at IS "
+                             "NULL ORDER BY rank, id LIMIT 1", "t", JETI_OGUZ);
+  g_assert_nonnull (pid);
+
+  /* Received priorities show their origin: a badge in the list, a line in
+   * the editor. */
+  {
+    g_autofree char *origin = aimak_package_origin_name (rayon, pid);
+    g_autofree char *mine = aimak_package_origin_name (okmotu, pid);
+    g_autofree char *from = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "From desk %s"),
+                                             "Barskoon ayil okmotu");
+    g_autofree char *area = aimak_db_query_text (rayon, NULL, "SELECT area_code FROM priority "
+                                                 "WHERE id = ?", "t", pid);
+
+    g_assert_cmpstr (origin, ==, "Barskoon ayil okmotu");
+    g_assert_null (mine);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w_rayon), "win.show-priorities",
+                                               "s", JETI_OGUZ));
+    aimak_test_wait_ms (500);
+    g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (w_rayon), "Barskoon ayil okmotu"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w_rayon), "win.open-priority",
+                                               "(ss)", area, pid));
+    aimak_test_wait_ms (500);
+    g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (w_rayon), from));
+    save_png (GTK_WIDGET (w_rayon), "exchange-origin.png");
+  }
+
+  /* The rayon corrects a budget (and who is responsible); the okmotu changes
+   * the same priority and sends again. */
+  g_assert_true (aimak_db_exec (rayon, &error, "UPDATE priority SET budget_kgs = 111000, "
+                                "responsible = 'Rayon administration' WHERE id = ?", "t", pid));
+  g_assert_true (aimak_db_exec (okmotu, &error, "UPDATE priority SET budget_kgs = 222000, "
+                                "responsible = 'Ayil okmotu' WHERE id = ?", "t", pid));
+  /* And a priority deleted there that the rayon edited: a conflict too. */
+  gone = aimak_db_query_text (okmotu, NULL, "SELECT id FROM priority WHERE area_code IN "
+                              "(SELECT code FROM area WHERE parent_code = ?) AND deleted_at IS "
+                              "NULL ORDER BY rank, id LIMIT 1 OFFSET 1", "t", JETI_OGUZ);
+  g_assert_true (aimak_db_exec (rayon, &error, "UPDATE priority SET partners = 'UNDP' "
+                                "WHERE id = ?", "t", gone));
+  g_assert_true (aimak_db_exec (okmotu, &error, "UPDATE priority SET deleted_at = "
+                                "'2026-12-01T00:00:00Z' WHERE id = ?", "t", gone));
+  g_assert_no_error (error);
+  send (w_okmotu, okmotu, file);
+
+  /* The conflict, field by field; Apply waits for every field. */
+  dialog = open_receive (w_rayon, file, TRUE);
+  p = aimak_receive_dialog_get_preview (dialog);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (p->counts[AIMAK_MERGE_CONFLICT], ==, 2);
+  review = AIMAK_MERGE_REVIEW (aimak_receive_dialog_get_review (dialog));
+  g_assert_cmpuint (aimak_merge_review_get_n_conflicts (review), ==, 2);
+  g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 2);
+  /* Deleted there, edited here: never a silent deletion; the rayon keeps it. */
+  g_assert_nonnull (aimak_merge_review_get_button (review, gone, "deleted",
+                                                   AIMAK_MERGE_TAKE_THEIRS));
+  click (aimak_merge_review_get_button (review, gone, NULL, AIMAK_MERGE_KEEP_MINE));
+  g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 1);
+  g_assert_false (can_apply (dialog));
+  {
+    GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (review), GTK_TYPE_STACK));
+
+    gtk_stack_set_visible_child_name (stack, "conflicts");
+    save_png (GTK_WIDGET (dialog), "exchange-conflict.png");
+  }
+  click (aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_TAKE_THEIRS));
+  g_assert_false (can_apply (dialog));
+  save_png (GTK_WIDGET (dialog), "exchange-conflict-half-decided.png");
+  click (aimak_merge_review_get_button (review, pid, "responsible", AIMAK_MERGE_KEEP_MINE));
+  g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 0);
+  g_assert_true (can_apply (dialog));
+  /* Keep Mine for the whole record, then back to the per-field choice. */
+  click (aimak_merge_review_get_button (review, pid, NULL, AIMAK_MERGE_KEEP_MINE));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_KEEP_MINE))));
+  click (aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_TAKE_THEIRS));
+  apply (dialog);
+  g_assert_cmpfloat (budget (rayon, pid), ==, 222000);
+  who = responsible (rayon, pid);
+  g_assert_cmpstr (who, ==, "Rayon administration");
+  g_clear_pointer (&who, g_free);
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT deleted_at IS NULL FROM "
+                                       "priority WHERE id = ?", "t", gone), ==, 1);
+
+  /* Undo in the toast takes the whole receive back. */
+  receipts = aimak_package_list_receipts (rayon, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (receipts->len, ==, 2);
+  click (find_button (GTK_WIDGET (w_rayon), g_dgettext (GETTEXT_PACKAGE, "_Undo")));
+  g_assert_cmpfloat (budget (rayon, pid), ==, 111000);
+  who = responsible (rayon, pid);
+  g_assert_cmpstr (who, ==, "Rayon administration");
+  g_clear_pointer (&receipts, g_ptr_array_unref);
+  receipts = aimak_package_list_receipts (rayon, FALSE, &error);
+  g_assert_cmpuint (receipts->len, ==, 1);
+
+  /* Not a package: the reason, nothing changed, Esc closes. */
+  {
+    g_autofree char *text = g_build_filename (out, "letter.aimak", NULL);
+    g_autoptr(GFile) letter = g_file_new_for_path (text);
+    g_autofree char *before = aimak_db_query_text (rayon, NULL, "SELECT group_concat (revision) "
+                                                   "FROM priority", NULL);
+    g_autofree char *after = NULL;
+    GtkWidget *status;
+
+    g_assert_true (g_file_set_contents (text, "not a package", -1, NULL));
+    dialog = open_receive (w_rayon, letter, TRUE);
+    g_assert_null (aimak_receive_dialog_get_preview (dialog));
+    g_assert_false (can_apply (dialog));
+    status = aimak_test_find_type (GTK_WIDGET (dialog), ADW_TYPE_STATUS_PAGE);
+    g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)),
+                              "letter.aimak"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "receive.cancel", NULL));
+    aimak_test_iterate ();
+    g_assert_null (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+    after = aimak_db_query_text (rayon, NULL, "SELECT group_concat (revision) FROM priority",
+                                 NULL);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (w_okmotu));
+  gtk_window_destroy (GTK_WINDOW (w_rayon));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir_o);
+  aimak_test_rmdir (dir_r);
+  aimak_test_rmdir (out);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (g_getenv ("AIMAK_TEST_SCREENSHOTS") == NULL)
+    g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  if (g_getenv ("AIMAK_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  aimak_test_gui_init (&argc, &argv);
+  adw_init ();
+  g_test_add_func ("/exchange-ui/done-when", test_exchange);
+  return g_test_run ();
+}
