@@ -618,6 +618,8 @@ aimak_db_open_with_reference (const char   *path,
         }
       if (!create_new (path, reference_dir, error))
         return NULL;
+      /* Just built here: nothing to check before writing to it. */
+      flags &= ~AIMAK_DB_OPEN_HOLD_WRITES;
     }
   else if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
