@@ -17,6 +17,7 @@
 
 #include "aimak-capacity-page.h"
 #include "aimak-merge-review.h"
+#include "aimak-numbers.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-send-dialog.h"
 #include "aimak-test-gui.h"
@@ -360,6 +361,16 @@ test_exchange (void)
 
     gtk_stack_set_visible_child_name (stack, "conflicts");
     save_png (GTK_WIDGET (dialog), "exchange-conflict.png");
+  }
+  {
+    /* Values read as the editors show them: the budget grouped, not "111000.0". */
+    GtkWidget *button = aimak_merge_review_get_button (review, pid, "budget_kgs",
+                                                       AIMAK_MERGE_KEEP_MINE);
+    g_autofree char *grouped = aimak_numbers_format_grouped (111000, 0);
+
+    g_assert_nonnull (button);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))),
+                     ==, grouped);
   }
   click (aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_TAKE_THEIRS));
   g_assert_false (can_apply (dialog));

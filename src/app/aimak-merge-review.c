@@ -9,6 +9,7 @@
 
 #include "aimak-field.h"
 #include "aimak-merge-review.h"
+#include "aimak-numbers.h"
 
 typedef struct
 {
@@ -203,15 +204,44 @@ field_label (AimakMergeReview *self,
   return g_strdup (field);
 }
 
-/* The merge engine's own field "deleted" (a record deleted on one side and
- * edited on the other) says yes or no; it is shown in words. */
-static const char *
-shown_value (const char *field,
+/* A value as the editors show it: the merge engine's own field "deleted" (a
+ * record deleted on one side and edited on the other) in words, numbers grouped
+ * in the interface language ("111 000", not "111000.0"), dates as dates. */
+static char *
+shown_value (const char *entity,
+             const char *field,
              const char *value)
 {
+  const AimakField *fields = NULL;
+  guint n = 0;
+
   if (g_strcmp0 (field, "deleted") == 0)
-    return g_strcmp0 (value, "yes") == 0 ? _("Deleted") : _("Kept (not deleted)");
-  return value;
+    return g_strdup (g_strcmp0 (value, "yes") == 0 ? _("Deleted") : _("Kept (not deleted)"));
+  if (value == NULL || *value == '\0')
+    return g_strdup (value);
+  if (g_strcmp0 (entity, "priority") == 0)
+    fields = aimak_priority_fields (&n);
+  else if (g_strcmp0 (entity, "activity") == 0)
+    fields = aimak_activity_fields (&n);
+  else
+    fields = aimak_indicator_value_fields (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      char *end = NULL;
+      double number;
+
+      if (g_strcmp0 (fields[i].column, field) != 0 && g_strcmp0 (fields[i].id, field) != 0)
+        continue;
+      if (fields[i].kind == AIMAK_FIELD_DATE)
+        return aimak_numbers_format_date (value);
+      if (fields[i].kind != AIMAK_FIELD_DOUBLE && fields[i].kind != AIMAK_FIELD_INT)
+        break;
+      number = g_ascii_strtod (value, &end);
+      if (end != NULL && *end == '\0')
+        return aimak_numbers_format_grouped (number, number == (gint64) number ? 0 : 2);
+      break;
+    }
+  return g_strdup (value);
 }
 
 static GtkWidget *
@@ -251,6 +281,8 @@ record_fields (AimakMergeReview *self,
                Record           *r)
 {
   GtkWidget *grid = gtk_grid_new ();
+  const char *entity = r->item->mine ? r->item->mine->entity
+                                      : r->item->theirs ? r->item->theirs->entity : NULL;
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -262,8 +294,8 @@ record_fields (AimakMergeReview *self,
     {
       const AimakMergeField *field = g_ptr_array_index (r->item->fields, f);
       g_autofree char *name = field_label (self, r, field->field);
-      const char *mine = shown_value (field->field, field->mine);
-      const char *theirs = shown_value (field->field, field->theirs);
+      g_autofree char *mine = shown_value (entity, field->field, field->mine);
+      g_autofree char *theirs = shown_value (entity, field->field, field->theirs);
       /* TRANSLATORS: accessible names of the two choices: field, value. */
       g_autofree char *a_mine = g_strdup_printf (_("Keep mine for %s: %s"), name,
                                                  mine ? mine : "");
