@@ -32,6 +32,8 @@
 #include "aimak-window.h"
 #include "aimak-a11y.h"
 #include "aimak-toast.h"
+#include "aimak-areas-page.h"
+#include "aimak-areas-page-private.h"
 
 #define BARSKOON "KG02210815000"
 
@@ -567,6 +569,58 @@ test_a11y_wheel (void)
   aimak_test_iterate ();
 }
 
+/* Enter on an area chooses it, as a click or Space does. Enter reaches the row
+ * (list.activate-item, GtkListItemWidget's Enter binding) after the search
+ * entry, which captures the list's keys, has seen it: its activate must not
+ * choose the first area then. */
+static void
+test_a11y_areas_enter (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakAreasPage *page;
+  GtkWidget *list;
+  GListModel *model;
+  guint pos = GTK_INVALID_LIST_POSITION;
+  g_autofree char *code = NULL;
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  page = AIMAK_AREAS_PAGE (aimak_window_get_page (window, "areas"));
+  aimak_areas_page_set_search (page, "o");
+  aimak_test_wait_ms (400);  /* the entry's own delayed search-changed */
+  model = aimak_areas_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+  pos = 2;
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, pos);
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+    g_object_get (item, "code", &code, NULL);
+  }
+  g_assert_nonnull (code);
+  g_assert_cmpstr (aimak_window_get_area (window), !=, code);
+  list = aimak_areas_page_get_widget (page, "list");
+  gtk_widget_grab_focus (list);
+  aimak_test_iterate ();
+  /* What Enter does, in GTK's order: the capturing entry first, then the row. */
+  g_signal_emit_by_name (aimak_areas_page_get_widget (page, "search"), "activate");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", pos));
+  aimak_test_iterate ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, pos);
+  g_assert_cmpstr (aimak_window_get_area (window), ==, code);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -576,5 +630,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/a11y/names", test_a11y_names);
   g_test_add_func ("/a11y/wheel", test_a11y_wheel);
+  g_test_add_func ("/a11y/areas-enter", test_a11y_areas_enter);
   return g_test_run ();
 }
