@@ -621,6 +621,64 @@ test_a11y_areas_enter (void)
   aimak_test_iterate ();
 }
 
+static gboolean
+focus_inside (GtkWidget *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The Priorities table is one Tab stop: Tab from the search entry reaches it,
+ * the next Tab leaves it (GTK 4.8 stops at every row otherwise), Shift+Tab
+ * comes back, arrows move inside. Tab is the window's move-focus, i.e.
+ * gtk_widget_child_focus on the window. */
+static void
+test_a11y_table_tab (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakPrioritiesPage *prio;
+  GtkWidget *table;
+  guint presses = 0;
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_window_show_view (window, "priorities");
+  aimak_test_wait_ms (300);
+  prio = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  table = aimak_priorities_page_get_widget (prio, "column-view");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (aimak_priorities_page_get_selection (prio))),
+                    >, 2);
+  gtk_widget_grab_focus (aimak_priorities_page_get_widget (prio, "search"));
+  aimak_test_iterate ();
+  while (!focus_inside (GTK_WIDGET (window), table) && presses < 30)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      presses++;
+    }
+  g_assert_true (focus_inside (GTK_WIDGET (window), table));
+  /* Arrows stay inside. */
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_DOWN);
+  g_assert_true (focus_inside (GTK_WIDGET (window), table));
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (focus_inside (GTK_WIDGET (window), table));
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_inside (GTK_WIDGET (window), table));
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_false (focus_inside (GTK_WIDGET (window), table));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -631,5 +689,6 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/names", test_a11y_names);
   g_test_add_func ("/a11y/wheel", test_a11y_wheel);
   g_test_add_func ("/a11y/areas-enter", test_a11y_areas_enter);
+  g_test_add_func ("/a11y/table-tab", test_a11y_table_tab);
   return g_test_run ();
 }
