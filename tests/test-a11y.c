@@ -33,6 +33,7 @@
 #include "aimak-a11y.h"
 #include "aimak-toast.h"
 #include "aimak-areas-page.h"
+#include "aimak-key-figure-card.h"
 #include "aimak-areas-page-private.h"
 
 #define BARSKOON "KG02210815000"
@@ -679,6 +680,64 @@ test_a11y_table_tab (void)
   aimak_test_iterate ();
 }
 
+/* Tabs through a view's whole focus chain and fails on a stop that has no
+ * action: a selectable label or a key-figure tile. */
+static guint
+check_tab_stops (GtkWidget  *window,
+                 const char *view)
+{
+  GtkWidget *first = NULL;
+  guint stops = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        continue;
+      if (focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+      stops++;
+      if (GTK_IS_LABEL (focus) ||
+          (GTK_IS_FLOW_BOX_CHILD (focus) &&
+           AIMAK_IS_KEY_FIGURE_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (focus)))))
+        g_error ("%s: Tab stops at a %s with no action", view, G_OBJECT_TYPE_NAME (focus));
+    }
+  g_test_message ("%s: %u Tab stops", view, stops);
+  return stops;
+}
+
+static void
+test_a11y_idle_stops (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_test_wait_ms (300);
+  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "profile"), >, 3);
+  aimak_window_show_view (window, "summary");
+  aimak_test_wait_ms (300);
+  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "summary"), >, 3);
+  aimak_window_show_view (window, "capacity");
+  aimak_test_wait_ms (300);
+  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "capacity"), >, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -690,5 +749,6 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/wheel", test_a11y_wheel);
   g_test_add_func ("/a11y/areas-enter", test_a11y_areas_enter);
   g_test_add_func ("/a11y/table-tab", test_a11y_table_tab);
+  g_test_add_func ("/a11y/idle-stops", test_a11y_idle_stops);
   return g_test_run ();
 }
