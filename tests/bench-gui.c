@@ -31,7 +31,7 @@
 #include "aimak-window.h"
 
 /* How aimak-application.c opens the database. */
-#define AIMAK_BENCH_OPEN_FLAGS AIMAK_DB_OPEN_DEFAULT
+#define AIMAK_BENCH_OPEN_FLAGS (AIMAK_DB_OPEN_NO_QUICK_CHECK | AIMAK_DB_OPEN_HOLD_WRITES)
 
 static gint64 process_start_us;
 static gboolean painted;

@@ -5,7 +5,11 @@
  * says which list it reflects; a former area's profile links to its successor and
  * moves open work there after a confirmation; the successor lists its predecessors
  * and the sum of their counts; the Apply Area Changes dialog lists problems with
- * their lines, previews, applies, and the toast's Undo takes the list back. */
+ * their lines, previews, applies, and the toast's Undo takes the list back. The
+ * Priorities area filter lists the successor among the current areas and Barskoon,
+ * which still holds priorities, after them as "(former)"; a new priority is not
+ * created there. The successor's Summary counts its own records only and says
+ * how many of Barskoon's are left out, with a link to Barskoon's Summary. */
 #include "config.h"
 
 #include <string.h>
@@ -14,6 +18,8 @@
 #include "aimak-area-changes-dialog.h"
 #include "aimak-area-profile-private.h"
 #include "aimak-areas-page-private.h"
+#include "aimak-priorities-page-private.h"
+#include "aimak-summary-page-private.h"
 #include "aimak-area-item.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
@@ -279,6 +285,103 @@ test_dialog (Fixture       *f,
   g_assert_cmpstr (ton_back->name_en, ==, "Ton");
 }
 
+static guint
+scope_index (AimakPrioritiesPage *page,
+             const char          *code)
+{
+  GListModel *items = G_LIST_MODEL (page->scope_items);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AimakAreaItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (aimak_area_item_get_code (item), code) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+test_priorities_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  AimakPrioritiesPage *page =
+    AIMAK_PRIORITIES_PAGE (aimak_window_get_page (f->window, "priorities"));
+  GListModel *items = G_LIST_MODEL (page->scope_items);
+  guint merged, barskoon, ton, last_current = 0;
+  g_autoptr(AimakAreaItem) former = NULL;
+  g_autoptr(GError) error = NULL;
+
+  aimak_window_show_view (f->window, "priorities");
+  aimak_test_iterate ();
+  merged = scope_index (page, MERGED);
+  barskoon = scope_index (page, BARSKOON);
+  ton = scope_index (page, TON);
+  g_assert_cmpuint (merged, <, g_list_model_get_n_items (items));
+  g_assert_cmpuint (ton, <, g_list_model_get_n_items (items));
+  g_assert_cmpuint (barskoon, <, g_list_model_get_n_items (items));
+  /* Jeti-Oguz ended too but holds nothing: not listed. */
+  g_assert_cmpuint (scope_index (page, JETI_OGUZ), ==, G_MAXUINT);
+  /* Former areas come after every current one. */
+  for (guint i = 1; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AimakAreaItem) item = g_list_model_get_item (items, i);
+
+      if (aimak_area_item_get_valid_to (item) == NULL)
+        last_current = i;
+    }
+  g_assert_cmpuint (barskoon, >, last_current);
+  former = g_list_model_get_item (items, barskoon);
+  g_assert_cmpstr (aimak_area_item_get_name (former), ==, "Barskoon (former)");
+  g_assert_nonnull (strstr (aimak_area_item_get_subtitle (former), "now Barskoon-Jeti-Oguz"));
+
+  /* Its priorities are shown; a new one is refused with the successor's name. */
+  gtk_drop_down_set_selected (page->scope_dropdown, barskoon);
+  aimak_test_iterate ();
+  g_assert_cmpstr (page->scope_code, ==, BARSKOON);
+  aimak_priorities_page_action_new (GTK_WIDGET (page), "page.new", NULL);
+  aimak_test_iterate ();
+  g_assert_cmpint (aimak_db_query_int (f->base.db, -1, NULL,
+                                       "SELECT count(*) FROM priority WHERE area_code = ?",
+                                       "t", BARSKOON), ==, 2);
+  g_assert_false (aimak_area_check_open_for_new (f->base.db, BARSKOON, &error));
+  g_assert_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Barskoon-Jeti-Oguz"));
+  g_clear_error (&error);
+  g_assert_true (aimak_area_check_open_for_new (f->base.db, MERGED, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_summary_former (Fixture       *f,
+                     gconstpointer  data)
+{
+  AimakSummaryPage *page = AIMAK_SUMMARY_PAGE (aimak_window_get_page (f->window, "summary"));
+  GtkLabel *line = aimak_summary_page_get_former_label (page);
+  g_autofree char *code = NULL;
+  gboolean handled = FALSE;
+
+  g_object_set (f->window, "area-code", MERGED, NULL);
+  aimak_window_show_view (f->window, "summary");
+  aimak_summary_page_set_scope (page, AIMAK_SCOPE_AREA);
+  aimak_test_iterate ();
+  /* Barskoon's two priorities stay Barskoon's: not in the successor's figures. */
+  g_assert_nonnull (aimak_summary_page_get_summary (page));
+  g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "2 priorities, 0 activities"));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "Barskoon"));
+  g_assert_null (strstr (gtk_label_get_text (line), "Jeti-Oguz"));   /* it holds nothing */
+  /* The link shows Barskoon's own Summary, where the line is gone. */
+  g_signal_emit_by_name (line, "activate-link", "area:" BARSKOON, &handled);
+  aimak_test_iterate ();
+  g_assert_true (handled);
+  g_object_get (f->window, "area-code", &code, NULL);
+  g_assert_cmpstr (code, ==, BARSKOON);
+  g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -290,5 +393,9 @@ main (int argc, char **argv)
   g_test_add ("/area-changes-ui/profile-link", Fixture, NULL, set_up, test_profile_link,
               tear_down);
   g_test_add ("/area-changes-ui/dialog", Fixture, NULL, set_up, test_dialog, tear_down);
+  g_test_add ("/area-changes-ui/priorities-filter", Fixture, NULL, set_up,
+              test_priorities_filter, tear_down);
+  g_test_add ("/area-changes-ui/summary-former", Fixture, NULL, set_up, test_summary_former,
+              tear_down);
   return g_test_run ();
 }

@@ -257,11 +257,31 @@ test_damaged_restore_through_app (void)
                            G_APPLICATION_HANDLES_COMMAND_LINE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   aimak_application_open_database (app, path);
+  /* The whole-file check runs after the first frame: the window comes first,
+   * and the file is not written while it is up. */
+  {
+    GList *first = gtk_application_get_windows (GTK_APPLICATION (app));
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    g_assert_nonnull (first);
+    g_assert_true (AIMAK_IS_WINDOW (first->data));
+    g_assert_null (first->next);
+    g_assert_true (aimak_db_get_writes_held (aimak_window_get_db (first->data)));
+    while (dialog == NULL && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+          if (AIMAK_IS_DAMAGED_DIALOG (l->data))
+            dialog = l->data;
+      }
+  }
   aimak_test_iterate ();
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    if (AIMAK_IS_DAMAGED_DIALOG (l->data))
-      dialog = l->data;
   g_assert_nonnull (dialog);
+  {
+    g_autofree char *now = aimak_test_file_digest (path);
+
+    g_assert_cmpstr (now, ==, digest);
+  }
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app))->next);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           "restore"));
@@ -277,6 +297,16 @@ test_damaged_restore_through_app (void)
   g_assert_cmpstr (aimak_db_get_path (aimak_window_get_db (window)), ==, path);
   g_assert_cmpint (count_marker (aimak_window_get_db (window), "saved"), ==, 1);
   g_assert_cmpint (count_marker (aimak_window_get_db (window), "lost"), ==, 0);
+  /* The restored file passes its check after the first frame and is written. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (aimak_db_get_writes_held (aimak_window_get_db (window)) &&
+           g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (aimak_db_get_writes_held (aimak_window_get_db (window)));
+    add_marker (aimak_window_get_db (window), "after-check");
+  }
 
   /* The damaged file is beside it, byte for byte. */
   {

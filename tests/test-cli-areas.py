@@ -10,6 +10,7 @@ import os
 import sqlite3
 import sys
 import zipfile
+import xml.etree.ElementTree as ET
 
 import aimak_tap as tap
 
@@ -45,6 +46,38 @@ def zip_text(path):
     with zipfile.ZipFile(path) as z:
         return "".join(z.read(n).decode("utf-8", "replace") for n in z.namelist()
                        if n.endswith(".xml"))
+
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+      "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+
+
+def sheet_strings(path, name):
+    """The text cells of the workbook sheet called @name, read back from the file."""
+    with zipfile.ZipFile(path) as z:
+        shared = []
+        if "xl/sharedStrings.xml" in z.namelist():
+            for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
+                shared.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
+        rels = {r.get("Id"): r.get("Target") for r in
+                ET.fromstring(z.read("xl/_rels/workbook.xml.rels")).findall("p:Relationship", NS)}
+        for sh in ET.fromstring(z.read("xl/workbook.xml")).iter("{%s}sheet" % NS["m"]):
+            if sh.get("name") != name:
+                continue
+            target = rels[sh.get("{%s}id" % NS["r"])].lstrip("/")
+            target = target if target.startswith("xl/") else "xl/" + target
+            out = []
+            for c in ET.fromstring(z.read(target)).iter("{%s}c" % NS["m"]):
+                v = c.find("m:v", NS)
+                if c.get("t") == "s" and v is not None:
+                    out.append(shared[int(v.text)])
+                elif c.get("t") == "inlineStr":
+                    out.append("".join(t.text or "" for t in c.iter("{%s}t" % NS["m"])))
+                elif c.get("t") == "str" and v is not None:
+                    out.append(v.text or "")
+            return out
+    return []
 
 
 with tap.temp_dir(prefix="aimak-cli-areas-") as tmp:
@@ -103,6 +136,9 @@ with tap.temp_dir(prefix="aimak-cli-areas-") as tmp:
     con.execute("INSERT INTO priority (id, area_code, rank, title, status, start_year, end_year, "
                 "created_at, updated_at) VALUES ('p1', ?, 1, 'Water', 'approved', 2021, 2022, "
                 "'x', 'x')", (BARSKOON,))
+    con.execute("INSERT INTO activity (id, area_code, date, type, created_at, updated_at) "
+                "SELECT 'a1', ?, '2022-03-01', code, 'x', 'x' FROM activity_type LIMIT 1",
+                (BARSKOON,))
     con.execute("INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) "
                 "VALUES (?, 'POP', 2020, 'T', 1000, 'Test')", (BARSKOON,))
     con.commit()
@@ -112,6 +148,10 @@ with tap.temp_dir(prefix="aimak-cli-areas-") as tmp:
     text = zip_text(xlsx) if r.returncode == 0 else ""
     tap.ok("the workbook names Barskoon with the area it is part of now",
            "Barskoon (now Barskoon-Jeti-Oguz)" in text, r.stderr)
+    for sheet in ("Priorities", "Capacity building"):
+        cells = sheet_strings(xlsx, sheet) if r.returncode == 0 else []
+        tap.ok("the %s sheet names Barskoon as it was, with its successor" % sheet,
+               "Barskoon (now Barskoon-Jeti-Oguz)" in cells, repr(cells[:40]))
     odt = os.path.join(tmp, "b.odt")
     r = run("programme", "--area", BARSKOON, "--from", "2021", "--to", "2022", "-o", odt,
             "--database", db)

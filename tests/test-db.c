@@ -643,6 +643,58 @@ test_migrate_names_failure_rolls_back (void)
     }
 }
 
+/* The app's open: no write of any kind reaches the file until the check
+ * after the first frame released it. */
+static void
+test_hold_writes (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "aimak.db", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_NO_QUICK_CHECK |
+                                           AIMAK_DB_OPEN_HOLD_WRITES, &error);
+
+    g_assert_no_error (error);
+    /* Just created: nothing to hold. */
+    g_assert_false (aimak_db_get_writes_held (db));
+  }
+  before = aimak_test_file_digest (path);
+  {
+    g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_NO_QUICK_CHECK |
+                                           AIMAK_DB_OPEN_HOLD_WRITES, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (aimak_db_get_writes_held (db));
+    g_assert_false (aimak_db_log_change (db, "marker", "held", "create", NULL, NULL, "held",
+                                         &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  after = aimak_test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autoptr(AimakDb) db = aimak_db_open (path, AIMAK_DB_OPEN_NO_QUICK_CHECK |
+                                           AIMAK_DB_OPEN_HOLD_WRITES, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (aimak_db_quick_check_file (path, &error));
+    g_assert_no_error (error);
+    g_assert_true (aimak_db_release_writes (db, &error));
+    g_assert_no_error (error);
+    g_assert_false (aimak_db_get_writes_held (db));
+    g_assert_true (aimak_db_log_change (db, "marker", "free", "create", NULL, NULL, "free",
+                                        &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM change_log "
+                                         "WHERE entity = 'marker'", NULL), ==, 1);
+  }
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -661,5 +713,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/migrate-names/from-each-version", test_migrate_names_from_each_version);
   g_test_add_func ("/db/migrate-names/read-only", test_migrate_names_read_only);
   g_test_add_func ("/db/migrate-names/failure-rolls-back", test_migrate_names_failure_rolls_back);
+  g_test_add_func ("/db/hold-writes", test_hold_writes);
   return g_test_run ();
 }

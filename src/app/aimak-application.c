@@ -186,6 +186,86 @@ show_open_problem (AimakApplication *self,
 }
 
 static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (aimak_db_quick_check_file (task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The check after the first frame came back: a sound file gets its writes and
+ * its daily backups; a damaged one loses the window to the damaged-file
+ * dialog, as at start, and nothing was written to it. */
+static void
+on_check_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AimakApplication *self = AIMAK_APPLICATION (g_application_get_default ());
+  GWeakRef *ref = user_data;
+  g_autoptr(AimakWindow) window = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+  AimakDb *db;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  g_application_release (G_APPLICATION (self));
+  if (window == NULL || (db = aimak_window_get_db (window)) == NULL)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *path = g_strdup (aimak_db_get_path (db));
+
+      /* The dialog first, so the app keeps a window meanwhile. */
+      show_open_problem (self, path, error);
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  if (!aimak_db_release_writes (db, &error))
+    {
+      g_warning ("Could not allow writes to %s: %s", aimak_db_get_path (db), error->message);
+      return;
+    }
+  aimak_backups_start_daily (window, self->settings);
+}
+
+static void
+on_first_frame (GdkFrameClock *clock,
+                AimakWindow   *window)
+{
+  AimakApplication *self = AIMAK_APPLICATION (g_application_get_default ());
+  AimakDb *db = aimak_window_get_db (window);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  g_autoptr(GTask) task = NULL;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, window);
+  g_weak_ref_init (ref, window);
+  /* Held while the thread reads, so a closed window does not end the app
+   * under it. */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (NULL, NULL, on_check_done, ref);
+  g_task_set_source_tag (task, on_first_frame);
+  g_task_set_task_data (task, g_strdup (aimak_db_get_path (db)), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+static void
+on_window_map (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_window_map, NULL);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame), widget, 0);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
 open_database (AimakApplication *self,
                const char       *path,
                const char       *restored_from,
@@ -195,13 +275,17 @@ open_database (AimakApplication *self,
   g_autoptr(GError) error = NULL;
   AimakWindow *window;
 
-  db = aimak_db_open (path, AIMAK_DB_OPEN_DEFAULT, &error);
+  /* No full-file read before the first frame: the quick_check runs after it
+   * (a file to migrate is still checked first), and until it passed nothing
+   * is written to the file. */
+  db = aimak_db_open (path, AIMAK_DB_OPEN_NO_QUICK_CHECK | AIMAK_DB_OPEN_HOLD_WRITES, &error);
   if (db == NULL)
     {
       show_open_problem (self, path, error);
       return;
     }
   window = aimak_window_new (GTK_APPLICATION (self), db);
+  g_signal_connect (window, "map", G_CALLBACK (on_window_map), NULL);
   gtk_window_present (GTK_WINDOW (window));
   if (restored_from)
     {
@@ -215,7 +299,7 @@ open_database (AimakApplication *self,
       adw_toast_set_timeout (toast, 0);
       aimak_window_add_toast (window, toast);
     }
-  aimak_backups_start_daily (window, self->settings);
+  /* The daily backups start once the check passed (on_check_done). */
 }
 
 static void

@@ -428,6 +428,7 @@ capacity_add (GtkWidget  *widget,
 {
   AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (widget);
   const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
+  g_autoptr(GError) error = NULL;
 
   if (aimak_page_is_read_only (AIMAK_PAGE (self)))
     return;
@@ -440,6 +441,13 @@ capacity_add (GtkWidget  *widget,
       adw_toast_set_action_name (toast, "win.show-view");
       adw_toast_set_action_target_value (toast, g_variant_new_string ("areas"));
       aimak_page_add_toast (AIMAK_PAGE (self), toast);
+      return;
+    }
+  if (!aimak_area_check_open_for_new (aimak_page_get_db (AIMAK_PAGE (self)), area, &error))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (text));
       return;
     }
   leave_current (self);

@@ -526,9 +526,27 @@ _aimak_preferences_server_load (AimakPreferencesWindow *self)
                              g_object_ref (self));
 }
 
+/* libadwaita 1.2's password row shows its peek toggle as a button with only
+ * an icon and no name for screen readers: name it once the row is built. */
+static void
+name_peek_icons (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *child = GTK_IS_BUTTON (c) ? gtk_button_get_child (GTK_BUTTON (c)) : NULL;
+      const char *icon = GTK_IS_IMAGE (child) ? gtk_image_get_icon_name (GTK_IMAGE (child)) : NULL;
+
+      if (icon != NULL && g_str_has_prefix (icon, "view-"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show Password"), -1);
+      name_peek_icons (c);
+    }
+}
+
 void
 _aimak_preferences_server_init (AimakPreferencesWindow *self)
 {
+  name_peek_icons (GTK_WIDGET (self->password_row));
   self->server_cancellable = g_cancellable_new ();
 }
 

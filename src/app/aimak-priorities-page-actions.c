@@ -137,6 +137,13 @@ aimak_priorities_page_action_new (GtkWidget  *widget,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
+  if (!aimak_area_check_open_for_new (db, area, &error))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (text));
+      return;
+    }
   aimak_priority_editor_flush (self->editor);
   p = aimak_priority_new (area);
   if (!aimak_priority_create (db, p, &error))

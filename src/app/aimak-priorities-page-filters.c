@@ -238,6 +238,9 @@ append_areas (AimakPrioritiesPage *self,
       g_autoptr(AimakAreaItem) item = NULL;
       g_autofree char *sub = NULL;
 
+      /* Former areas come after the current ones, and only with records. */
+      if (!aimak_area_is_current (a))
+        continue;
       item = aimak_area_item_new (a, aimak_db_get_language (db),
                                   chain ? chain : aimak_area_type_label (a->type));
       g_list_store_append (self->scope_items, item);
@@ -247,6 +250,28 @@ append_areas (AimakPrioritiesPage *self,
           sub = chain ? g_strdup_printf (_("%s · %s"), name, chain) : g_strdup (name);
           append_areas (self, db, a->code, sub);
         }
+    }
+}
+
+/* Former areas that still hold priorities or activities stay choosable
+ * (history is never rewritten), marked "(former)", after the current ones. */
+static void
+append_former_areas (AimakPrioritiesPage *self,
+                     AimakDb             *db)
+{
+  const char *lang = aimak_db_get_language (db);
+  g_autoptr(GPtrArray) former = aimak_area_former_with_records (db, NULL);
+
+  for (guint i = 0; former && i < former->len; i++)
+    {
+      AimakArea a = *(AimakArea *) g_ptr_array_index (former, i);
+      g_autofree char *label = aimak_area_former_label (aimak_area_name (&a, lang));
+      g_autofree char *sub = aimak_area_name_for_period (db, a.code, 0, lang);
+      g_autoptr(AimakAreaItem) item = NULL;
+
+      a.name_en = a.name_ru = a.name_ky = label;
+      item = aimak_area_item_new (&a, lang, sub);
+      g_list_store_append (self->scope_items, item);
     }
 }
 
@@ -265,7 +290,10 @@ aimak_priorities_page_fill_scope (AimakPrioritiesPage *self)
   all_item = aimak_area_item_new (&all, "en", _("Priorities of every area"));
   g_list_store_append (self->scope_items, all_item);
   if (db)
-    append_areas (self, db, NULL, NULL);
+    {
+      append_areas (self, db, NULL, NULL);
+      append_former_areas (self, db);
+    }
   gtk_drop_down_set_model (self->scope_dropdown, G_LIST_MODEL (self->scope_items));
   gtk_drop_down_set_selected (self->scope_dropdown, 0);
   g_clear_pointer (&self->scope_code, g_free);

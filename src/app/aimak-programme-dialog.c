@@ -775,9 +775,12 @@ fill_areas (AimakProgrammeDialog *self,
           seen = g_str_equal (g_ptr_array_index (self->area_codes, i), area->code);
         if (seen)
           continue;
-        label = area->level < 3 ? g_strdup_printf (_("%s and all areas in it"),
-                                                   aimak_area_name (area, NULL))
-                                : g_strdup (aimak_area_name (area, NULL));
+        if (!aimak_area_is_current (area))   /* history: its programme can still be made */
+          label = aimak_area_former_label (aimak_area_name (area, NULL));
+        else
+          label = area->level < 3 ? g_strdup_printf (_("%s and all areas in it"),
+                                                     aimak_area_name (area, NULL))
+                                  : g_strdup (aimak_area_name (area, NULL));
         gtk_string_list_append (self->area_model, label);
         g_ptr_array_add (self->area_codes, g_strdup (area->code));
       }

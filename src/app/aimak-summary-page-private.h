@@ -18,5 +18,7 @@ AimakSummaryCard   *aimak_summary_page_get_card    (AimakSummaryPage *self,
 /* The key-figure tiles: "priorities", "budget", "share", "participants", "activities". */
 const char         *aimak_summary_page_get_tile    (AimakSummaryPage *self,
                                                     const char       *name);
+/* The line about former areas' records left out of a successor's figures. */
+GtkLabel           *aimak_summary_page_get_former_label (AimakSummaryPage *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "aimak-numbers.h"
 #include "aimak-summary-card.h"
+#include "aimak-summary-former.h"
 #include "aimak-summary-page-private.h"
 #include "aimak-toast.h"
 
@@ -47,6 +48,7 @@ struct _AimakSummaryPage
 
   /* State */
   GtkSpinner        *spinner;      /* while a large database's figures are counted */
+  GtkLabel          *former_label; /* the former areas' records not counted (issue 17) */
   GCancellable      *computing;    /* the count under way in a thread, or NULL */
   AimakSummary      *summary;      /* what is shown */
   guint              updating;
@@ -431,6 +433,8 @@ show_scope (AimakSummaryPage *self,
       subtitle = g_strdup (_("Every area in the database"));
     }
   gtk_label_set_text (self->scope_subtitle, subtitle);
+  aimak_summary_former_label_update (self->former_label, aimak_page_get_db (AIMAK_PAGE (self)),
+                                     scope->kind == AIMAK_SCOPE_AREA ? scope->area_code : NULL);
   show_summary (self, s);
 }
 
@@ -727,6 +731,12 @@ aimak_summary_page_get_text (AimakSummaryPage *self)
   return g_string_free (text, FALSE);
 }
 
+GtkLabel *
+aimak_summary_page_get_former_label (AimakSummaryPage *self)
+{
+  return self->former_label;
+}
+
 const char *
 aimak_summary_page_get_tile (AimakSummaryPage *self,
                              const char       *name)
@@ -826,6 +836,10 @@ aimak_summary_page_init (AimakSummaryPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->spinner), _("Counting the figures…"));
   gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->scope_title))),
                   GTK_WIDGET (self->spinner));
+  self->former_label = aimak_summary_former_label_new ();
+  gtk_widget_insert_after (GTK_WIDGET (self->former_label),
+                           gtk_widget_get_parent (GTK_WIDGET (self->scope_subtitle)),
+                           GTK_WIDGET (self->scope_subtitle));
   /* Narrow until allocated wider: a page must not widen a small window. */
   place_cards (self, 1);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller),

@@ -12,6 +12,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChangeRow, aimak_area_change_row_free)
 /* TRUE for the kinds after which the old area no longer exists. */
 gboolean aimak_area_change_ends_old     (AimakAreaChangeKind kind);
 gboolean aimak_area_change_date_is_valid (const char        *text);
+/* The area that @code is part of today, following mergers and code changes
+ * (@code itself when it has no single successor). Newly allocated. */
+char    *aimak_area_current_successor  (AimakDb            *db,
+                                        const char        *code);
 
 /* The state of one area while a list is checked row by row. */
 typedef struct

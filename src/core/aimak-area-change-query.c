@@ -115,9 +115,9 @@ aimak_area_name_on (AimakDb    *db,
 }
 
 /* The area that @code is part of today, following mergers and code changes. */
-static char *
-current_successor (AimakDb    *db,
-                   const char *code)
+char *
+aimak_area_current_successor (AimakDb    *db,
+                              const char *code)
 {
   g_autofree char *at = g_strdup (code);
 
@@ -165,7 +165,7 @@ aimak_area_name_for_period (AimakDb    *db,
 
   if (then == NULL)
     return g_strdup (code);
-  succ = current_successor (db, code);
+  succ = aimak_area_current_successor (db, code);
   now = aimak_area_get (db, succ, NULL);
   if (now == NULL)
     return g_steal_pointer (&then);

@@ -195,6 +195,26 @@ gboolean             aimak_area_move_open_to_successor (AimakDb         *db,
                                                         guint           *n_activities,
                                                         GError         **error);
 
+/* Former areas (AimakArea *) that still hold priorities or activities, by name:
+ * area choosers list them after the current ones, marked as former. */
+GPtrArray           *aimak_area_former_with_records (AimakDb            *db,
+                                                     GError            **error);
+/* TRUE when new priorities and activities may be created in @code; FALSE with a
+ * translated AIMAK_DB_ERROR_INVALID naming the successor for a former area. */
+gboolean             aimak_area_check_open_for_new (AimakDb             *db,
+                                                    const char          *code,
+                                                    GError             **error);
+/* The former areas that @code came from (through any number of changes) and
+ * that still hold records (AimakArea *, by name), with the number of their
+ * priorities and activities: what a successor's figures leave out. */
+GPtrArray           *aimak_area_former_records    (AimakDb              *db,
+                                                   const char           *code,
+                                                   guint                *n_priorities,
+                                                   guint                *n_activities,
+                                                   GError              **error);
+/* "Barskoon (former)", translated; newly allocated. */
+char                *aimak_area_former_label      (const char           *name);
+
 /* "Areas as of DATE (LIST)", from app_meta. Translated, newly allocated. */
 char                *aimak_area_list_as_of        (AimakDb              *db);
 

@@ -531,6 +531,15 @@ open_existing (const char   *path,
   if (aimak_db_get_version (db) < aimak_db_latest_version () &&
       !run_migrations (db, reference_dir, error))
     return NULL;
+  if ((flags & AIMAK_DB_OPEN_HOLD_WRITES) && (flags & AIMAK_DB_OPEN_NO_QUICK_CHECK) &&
+      version == aimak_db_latest_version ())
+    {
+      /* Not checked yet: the switch to WAL waits for aimak_db_release_writes(). */
+      if (!aimak_db_exec_script (db, "PRAGMA synchronous = NORMAL", error) ||
+          !_aimak_db_hold_writes (db, error))
+        return NULL;
+      return g_steal_pointer (&db);
+    }
   if (!aimak_db_exec_script (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error))
     return NULL;
   return g_steal_pointer (&db);
@@ -609,6 +618,8 @@ aimak_db_open_with_reference (const char   *path,
         }
       if (!create_new (path, reference_dir, error))
         return NULL;
+      /* Just built here: nothing to check before writing to it. */
+      flags &= ~AIMAK_DB_OPEN_HOLD_WRITES;
     }
   else if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {

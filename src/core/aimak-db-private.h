@@ -18,6 +18,10 @@ G_GNUC_INTERNAL AimakDb *_aimak_db_new (sqlite3    *handle,
                                         const char *path,
                                         gboolean    read_only);
 
+/* aimak-db.c: refuse writes until aimak_db_release_writes(). */
+G_GNUC_INTERNAL gboolean _aimak_db_hold_writes (AimakDb  *db,
+                                                GError  **error);
+
 AimakDb     *aimak_db_open_with_reference  (const char    *path,
                                             AimakDbFlags   flags,
                                             GFile         *reference_dir,

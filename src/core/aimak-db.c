@@ -24,6 +24,7 @@ struct _AimakDb
   GPtrArray       *extra_stmts;  /* re-entrant uses of a cached statement */
   int              depth;        /* transaction nesting */
   gboolean         read_only;
+  gboolean         writes_held;  /* AIMAK_DB_OPEN_HOLD_WRITES until released */
 };
 
 G_DEFINE_QUARK (aimak-db-error-quark, aimak_db_error)
@@ -152,6 +153,40 @@ gboolean
 aimak_db_is_read_only (AimakDb *db)
 {
   return db->read_only;
+}
+
+gboolean
+aimak_db_get_writes_held (AimakDb *db)
+{
+  return db->writes_held;
+}
+
+gboolean
+_aimak_db_hold_writes (AimakDb  *db,
+                       GError  **error)
+{
+  /* query_only refuses every SQL write; the last connection to a WAL file
+   * would otherwise copy the WAL into it when it closes. */
+  sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (!aimak_db_exec_script (db, "PRAGMA query_only = ON", error))
+    return FALSE;
+  db->writes_held = TRUE;
+  return TRUE;
+}
+
+gboolean
+aimak_db_release_writes (AimakDb  *db,
+                         GError  **error)
+{
+  g_return_val_if_fail (db != NULL, FALSE);
+
+  if (!db->writes_held)
+    return TRUE;
+  if (!aimak_db_exec_script (db, "PRAGMA query_only = OFF; PRAGMA journal_mode = WAL", error))
+    return FALSE;
+  sqlite3_db_config (db->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
+  db->writes_held = FALSE;
+  return TRUE;
 }
 
 void

@@ -39,6 +39,11 @@ typedef enum
    * and for commands other than `check`. A file that must be migrated is
    * still checked before its backup is made. */
   AIMAK_DB_OPEN_NO_QUICK_CHECK = 1 << 3,
+  /* With NO_QUICK_CHECK, read-write, current schema: nothing is written to
+   * the file (no SQL write, no journal-mode switch, no checkpoint when the
+   * connection closes) until aimak_db_release_writes(); for the app, whose
+   * check runs after the first frame and a damaged file must stay as it is. */
+  AIMAK_DB_OPEN_HOLD_WRITES = 1 << 4,
 } AimakDbFlags;
 
 /* "AIMK": identifies an Aimak database in the SQLite header. */
@@ -67,6 +72,12 @@ AimakDb     *aimak_db_ref                  (AimakDb       *db);
 void         aimak_db_unref                (AimakDb       *db);
 
 const char  *aimak_db_get_path             (AimakDb       *db);
+/* TRUE while an AIMAK_DB_OPEN_HOLD_WRITES connection refuses writes. */
+gboolean     aimak_db_get_writes_held      (AimakDb       *db);
+/* Ends the hold (after aimak_db_quick_check_file() passed): writes allowed,
+ * the file switched to WAL if it was not yet. */
+gboolean     aimak_db_release_writes       (AimakDb       *db,
+                                            GError       **error);
 gboolean     aimak_db_is_read_only         (AimakDb       *db);
 int          aimak_db_get_version          (AimakDb       *db);
 void         aimak_db_set_language         (AimakDb       *db,

@@ -213,7 +213,7 @@ write_field_cell (Capacity             *c,
   switch (ac->field->export_cell)
     {
     case AIMAK_FIELD_CELL_AREA:   /* the name only: activities carry no P-code column */
-      return cell_string (x, s, c->row, ac->col, area_name (x, text), x->f_text);
+      return cell_string (x, s, c->row, ac->col, area_period_name (x, text), x->f_text);
     case AIMAK_FIELD_CELL_DATE:
       return cell_date (x, s, c->row, ac->col, text, x->f_date);
     case AIMAK_FIELD_CELL_CODE_NAME:

@@ -339,7 +339,7 @@ write_field_cell (Export               *x,
         return cell_string (x, s, row, pc->col, names, x->f_wrap);
       }
     case AIMAK_FIELD_CELL_AREA:
-      return cell_string (x, s, row, pc->col, area_name (x, text), x->f_text) &&
+      return cell_string (x, s, row, pc->col, area_period_name (x, text), x->f_text) &&
              cell_string (x, s, row, pc->col + 1, text, x->f_text);
     case AIMAK_FIELD_CELL_YES:
       return cell_string (x, s, row, pc->col,

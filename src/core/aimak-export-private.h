@@ -101,8 +101,10 @@ typedef struct
 
 typedef struct
 {
-  char *name;
-  int   level;
+  char     *name;
+  int       level;
+  char     *period_name;   /* "Old (now New)", see area_period_name() */
+  gboolean  period_done;
 } AreaInfo;
 
 /* The codes linked to one priority, each list joined by \x1f; checklist entries are
@@ -200,6 +202,10 @@ G_GNUC_INTERNAL char       *join_names          (CodeList   *cl,
                                                  const char *codes,
                                                  gboolean    with_code);
 G_GNUC_INTERNAL const char *area_name           (Export     *x,
+                                                 const char *code);
+/* As area_name(), but "Old (now New)" for an area renamed or ended after the
+ * workbook's last year (issue 17), as the cover names it. */
+G_GNUC_INTERNAL const char *area_period_name    (Export     *x,
                                                  const char *code);
 G_GNUC_INTERNAL gboolean    load_lists          (Export     *x);
 G_GNUC_INTERNAL gboolean    resolve_scope       (Export     *x);

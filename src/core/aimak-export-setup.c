@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aimak-code-list.h"
+#include "aimak-area-change.h"
 #include "aimak-export-private.h"
 #include "aimak-lang.h"
 
@@ -30,6 +31,7 @@ area_info_free (gpointer data)
   AreaInfo *a = data;
 
   g_free (a->name);
+  g_free (a->period_name);
   g_free (a);
 }
 
@@ -196,6 +198,22 @@ area_name (Export     *x,
   AreaInfo *a = g_hash_table_lookup (x->areas, code);
 
   return a && *a->name ? a->name : code;
+}
+
+const char *
+area_period_name (Export     *x,
+                  const char *code)
+{
+  AreaInfo *a = code ? g_hash_table_lookup (x->areas, code) : NULL;
+
+  if (a == NULL)
+    return area_name (x, code);
+  if (!a->period_done)
+    {
+      a->period_name = aimak_area_period_name (x->db, code, x->last_year, x->lang);
+      a->period_done = TRUE;
+    }
+  return a->period_name ? a->period_name : area_name (x, code);
 }
 
 typedef struct
