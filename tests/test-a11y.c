@@ -32,6 +32,9 @@
 #include "aimak-window.h"
 #include "aimak-a11y.h"
 #include "aimak-toast.h"
+#include "aimak-areas-page.h"
+#include "aimak-key-figure-card.h"
+#include "aimak-areas-page-private.h"
 
 #define BARSKOON "KG02210815000"
 
@@ -567,6 +570,174 @@ test_a11y_wheel (void)
   aimak_test_iterate ();
 }
 
+/* Enter on an area chooses it, as a click or Space does. Enter reaches the row
+ * (list.activate-item, GtkListItemWidget's Enter binding) after the search
+ * entry, which captures the list's keys, has seen it: its activate must not
+ * choose the first area then. */
+static void
+test_a11y_areas_enter (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakAreasPage *page;
+  GtkWidget *list;
+  GListModel *model;
+  guint pos = GTK_INVALID_LIST_POSITION;
+  g_autofree char *code = NULL;
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  page = AIMAK_AREAS_PAGE (aimak_window_get_page (window, "areas"));
+  aimak_areas_page_set_search (page, "o");
+  aimak_test_wait_ms (400);  /* the entry's own delayed search-changed */
+  model = aimak_areas_page_get_model (page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+  pos = 2;
+  {
+    g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, pos);
+    g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+    g_object_get (item, "code", &code, NULL);
+  }
+  g_assert_nonnull (code);
+  g_assert_cmpstr (aimak_window_get_area (window), !=, code);
+  list = aimak_areas_page_get_widget (page, "list");
+  gtk_widget_grab_focus (list);
+  aimak_test_iterate ();
+  /* What Enter does, in GTK's order: the capturing entry first, then the row. */
+  g_signal_emit_by_name (aimak_areas_page_get_widget (page, "search"), "activate");
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", pos));
+  aimak_test_iterate ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, pos);
+  g_assert_cmpstr (aimak_window_get_area (window), ==, code);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
+static gboolean
+focus_inside (GtkWidget *window,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The Priorities table is one Tab stop: Tab from the search entry reaches it,
+ * the next Tab leaves it (GTK 4.8 stops at every row otherwise), Shift+Tab
+ * comes back, arrows move inside. Tab is the window's move-focus, i.e.
+ * gtk_widget_child_focus on the window. */
+static void
+test_a11y_table_tab (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakPrioritiesPage *prio;
+  GtkWidget *table;
+  guint presses = 0;
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_window_show_view (window, "priorities");
+  aimak_test_wait_ms (300);
+  prio = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  table = aimak_priorities_page_get_widget (prio, "column-view");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (aimak_priorities_page_get_selection (prio))),
+                    >, 2);
+  gtk_widget_grab_focus (aimak_priorities_page_get_widget (prio, "search"));
+  aimak_test_iterate ();
+  while (!focus_inside (GTK_WIDGET (window), table) && presses < 30)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      presses++;
+    }
+  g_assert_true (focus_inside (GTK_WIDGET (window), table));
+  /* Arrows stay inside. */
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_DOWN);
+  g_assert_true (focus_inside (GTK_WIDGET (window), table));
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (focus_inside (GTK_WIDGET (window), table));
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_true (focus_inside (GTK_WIDGET (window), table));
+  gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_BACKWARD);
+  g_assert_false (focus_inside (GTK_WIDGET (window), table));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
+/* Tabs through a view's whole focus chain and fails on a stop that has no
+ * action: a selectable label or a key-figure tile. */
+static guint
+check_tab_stops (GtkWidget  *window,
+                 const char *view)
+{
+  GtkWidget *first = NULL;
+  guint stops = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus == NULL)
+        continue;
+      if (focus == first)
+        break;
+      if (first == NULL)
+        first = focus;
+      stops++;
+      if (GTK_IS_LABEL (focus) ||
+          (GTK_IS_FLOW_BOX_CHILD (focus) &&
+           AIMAK_IS_KEY_FIGURE_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (focus)))))
+        g_error ("%s: Tab stops at a %s with no action", view, G_OBJECT_TYPE_NAME (focus));
+    }
+  g_test_message ("%s: %u Tab stops", view, stops);
+  return stops;
+}
+
+static void
+test_a11y_idle_stops (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_test_wait_ms (300);
+  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "profile"), >, 3);
+  aimak_window_show_view (window, "summary");
+  aimak_test_wait_ms (300);
+  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "summary"), >, 3);
+  aimak_window_show_view (window, "capacity");
+  aimak_test_wait_ms (300);
+  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "capacity"), >, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -576,5 +747,8 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/a11y/names", test_a11y_names);
   g_test_add_func ("/a11y/wheel", test_a11y_wheel);
+  g_test_add_func ("/a11y/areas-enter", test_a11y_areas_enter);
+  g_test_add_func ("/a11y/table-tab", test_a11y_table_tab);
+  g_test_add_func ("/a11y/idle-stops", test_a11y_idle_stops);
   return g_test_run ();
 }

@@ -199,7 +199,13 @@ on_search_activate (GtkSearchEntry *entry,
                     AimakAreasPage *self)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  /* The entry captures keys typed in the list, Enter too: an Enter meant
+   * for a row must not choose the first area. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)))
+    return;
   if (g_list_model_get_n_items (model) > 0)
     {
       gtk_single_selection_set_selected (self->selection, 0);
@@ -221,6 +227,9 @@ on_row_activated (GtkListView    *view,
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
+  /* Enter chooses the area as a click or Space does (and still expands). */
+  if (row && gtk_single_selection_get_selected (self->selection) != position)
+    gtk_single_selection_set_selected (self->selection, position);
   if (row && gtk_tree_list_row_is_expandable (row))
     gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
 }

@@ -95,6 +95,13 @@ show_new (AimakPrioritiesPage *self,
   aimak_priority_editor_focus_title (self->editor);
 }
 
+static void
+on_choose_area (AimakPrioritiesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "areas");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-search", NULL);
+}
+
 void
 aimak_priorities_page_action_new (GtkWidget  *widget,
           const char *action_name,
@@ -112,13 +119,22 @@ aimak_priorities_page_action_new (GtkWidget  *widget,
     return;
   if (area == NULL)
     {
-      AdwToast *toast =
-        adw_toast_new (_("Choose an area first: every priority belongs to an area"));
+      /* Not only a toast: a dialog that takes the focus and, on Enter,
+       * opens the Areas view with the caret in its search. */
+      GtkWidget *dialog =
+        adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                                _("Choose an area first: every priority belongs to an area"));
 
-      adw_toast_set_button_label (toast, _("_Choose Area"));
-      adw_toast_set_action_name (toast, "win.show-view");
-      adw_toast_set_action_target (toast, "s", "areas");
-      aimak_page_add_toast (AIMAK_PAGE (self), toast);
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "choose", _("_Choose Area"), NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
   if (!aimak_area_check_open_for_new (db, area, &error))

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "aimak-focus-stop.h"
 #include "aimak-area-item.h"
 #include "aimak-numbers.h"
 #include "aimak-priorities-page-private.h"
@@ -560,6 +561,7 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   page_class->area_changed = aimak_priorities_page_area_changed;
 
   g_type_ensure (AIMAK_TYPE_PRIORITY_ROW);
+  g_type_ensure (AIMAK_TYPE_FOCUS_STOP);
   g_type_ensure (AIMAK_TYPE_CODE_LIST);
   g_type_ensure (AIMAK_TYPE_CODE_ITEM);
   g_type_ensure (AIMAK_TYPE_AREA_ITEM);
