@@ -82,3 +82,37 @@ aimak_test_wait_ms (guint ms)
     g_main_context_iteration (NULL, TRUE);
   aimak_test_iterate ();
 }
+
+gboolean
+aimak_test_save_png (GtkWidget  *widget,
+                     const char *name,
+                     guint       settle_ms)
+{
+  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+
+  if (dir == NULL)
+    return TRUE;
+  aimak_test_wait_ms (settle_ms);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  path = g_build_filename (dir, name, NULL);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_test_message ("%s: nothing drawn yet", name);
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return TRUE;
+}

@@ -24,4 +24,11 @@ GtkWidget *aimak_test_find_label (GtkWidget  *root,
 GtkWidget *aimak_test_find_type  (GtkWidget  *root,
                                   GType       type);
 
+/* With AIMAK_TEST_SCREENSHOTS=DIR set: lets the window settle for @settle_ms,
+ * then saves a PNG of @widget as it is drawn to DIR/@name. TRUE when a PNG was
+ * saved (or none was asked for); FALSE when nothing was drawn yet. */
+gboolean   aimak_test_save_png   (GtkWidget  *widget,
+                                  const char *name,
+                                  guint       settle_ms);
+
 G_END_DECLS

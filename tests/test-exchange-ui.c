@@ -58,34 +58,6 @@ find_button (GtkWidget  *root,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  aimak_test_wait_ms (1500);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
 on_sent (AimakSendDialog *dialog,
          gboolean         ok,
          int             *result)
@@ -114,7 +86,7 @@ send (AimakWindow *window,
   g_assert_cmpuint (shown[0], ==, expected[0]);
   g_assert_cmpuint (shown[1], ==, expected[1]);
   g_assert_cmpuint (shown[0], >, 0);
-  save_png (GTK_WIDGET (dialog), "exchange-send.png");
+  g_assert_true (aimak_test_save_png (GTK_WIDGET (dialog), "exchange-send.png", 1500));
   g_signal_connect (dialog, "finished", G_CALLBACK (on_sent), &result);
   aimak_send_dialog_send_to (dialog, file);
   while (result == 0 && g_get_monotonic_time () < end)
@@ -270,7 +242,7 @@ test_exchange (void)
   g_assert_cmpuint (aimak_receive_dialog_count_shown (dialog), ==, n_sent);
   aimak_receive_dialog_set_filter (dialog, -1);
   g_assert_cmpuint (aimak_receive_dialog_count_shown (dialog), ==, p->items->len);
-  save_png (GTK_WIDGET (dialog), "exchange-preview.png");
+  g_assert_true (aimak_test_save_png (GTK_WIDGET (dialog), "exchange-preview.png", 1500));
   n_priorities = p->manifest->n_priorities;
   apply (dialog);   /* the dialog, and its preview, are gone */
   g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority",
@@ -301,7 +273,7 @@ test_exchange (void)
                                                "(ss)", area, pid));
     aimak_test_wait_ms (500);
     g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (w_rayon), from));
-    save_png (GTK_WIDGET (w_rayon), "exchange-origin.png");
+    g_assert_true (aimak_test_save_png (GTK_WIDGET (w_rayon), "exchange-origin.png", 1500));
   }
   /* So do received activities, in their editor. */
   {
@@ -360,7 +332,7 @@ test_exchange (void)
     GtkStack *stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (review), GTK_TYPE_STACK));
 
     gtk_stack_set_visible_child_name (stack, "conflicts");
-    save_png (GTK_WIDGET (dialog), "exchange-conflict.png");
+    g_assert_true (aimak_test_save_png (GTK_WIDGET (dialog), "exchange-conflict.png", 1500));
   }
   {
     /* Values read as the editors show them: the budget grouped, not "111000.0". */
@@ -374,7 +346,7 @@ test_exchange (void)
   }
   click (aimak_merge_review_get_button (review, pid, "budget_kgs", AIMAK_MERGE_TAKE_THEIRS));
   g_assert_false (can_apply (dialog));
-  save_png (GTK_WIDGET (dialog), "exchange-conflict-half-decided.png");
+  g_assert_true (aimak_test_save_png (GTK_WIDGET (dialog), "exchange-conflict-half-decided.png", 1500));
   click (aimak_merge_review_get_button (review, pid, "responsible", AIMAK_MERGE_KEEP_MINE));
   g_assert_cmpuint (aimak_merge_review_get_n_undecided (review), ==, 0);
   g_assert_true (can_apply (dialog));

@@ -76,41 +76,6 @@ find_message_dialog (void)
   return NULL;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  GtkSnapshot *snapshot;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  if (dir == NULL)
-    return;
-  /* Let the window be laid out and drawn once. */
-  for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-       g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_test_message ("%s: nothing drawn yet", name);
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 typedef struct
 {
   gboolean done;
@@ -246,7 +211,7 @@ test_export_dialog (void)
   adw_combo_row_set_selected (language_row, 1);
   aimak_export_dialog_set_folder (dialog, folder);
   aimak_test_iterate ();
-  save_png (GTK_WIDGET (dialog), "export-dialog.png");
+  aimak_test_save_png (GTK_WIDGET (dialog), "export-dialog.png", 2000);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
   click (GTK_WIDGET (dialog), "_Export");
   wait_finished (&finished);
@@ -263,7 +228,7 @@ test_export_dialog (void)
   }
   g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Workbook saved"));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Show in _Folder"));
-  save_png (GTK_WIDGET (window), "export-toast.png");
+  aimak_test_save_png (GTK_WIDGET (window), "export-toast.png", 2000);
   {
     g_autofree char *lang = g_settings_get_string (settings, "export-language");
     g_autofree char *saved_folder = g_settings_get_string (settings, "export-folder");
@@ -334,7 +299,7 @@ test_export_dialog (void)
     g_assert_nonnull (error_label);
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
                               "not an Excel workbook"));
-    save_png (GTK_WIDGET (dialog), "export-refused.png");
+    aimak_test_save_png (GTK_WIDGET (dialog), "export-refused.png", 2000);
     after = aimak_test_file_digest (expected_path);
     g_assert_cmpstr (before, ==, after);
     click (GTK_WIDGET (dialog), "_Cancel");
@@ -374,7 +339,7 @@ test_export_dialog (void)
   g_assert_nonnull (error_label);
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "permission"));
-  save_png (GTK_WIDGET (dialog), "export-error.png");
+  aimak_test_save_png (GTK_WIDGET (dialog), "export-error.png", 2000);
 
   /* Cancel while writing: nothing is left, the dialog stays for another try. */
   g_assert_true (aimak_demo_create (db, 4000, 20, 5, &error));

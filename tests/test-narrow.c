@@ -94,32 +94,10 @@ save_png (GtkWidget  *widget,
           int         width,
           const char *what)
 {
-  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int w, h;
+  g_autofree char *name = g_strdup_printf ("%s-%d%s-%s.png", view, width, what,
+                                           g_getenv ("LANGUAGE"));
 
-  if (dir == NULL)
-    return;
-  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, FALSE);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  name = g_strdup_printf ("%s-%d%s-%s.png", view, width, what, g_getenv ("LANGUAGE"));
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  aimak_test_save_png (widget, name, 1000);
 }
 
 static AimakWindow *

@@ -60,35 +60,6 @@ nth (GtkWidget *root,
   return g_ptr_array_index (all, n);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  const char *dir = g_getenv ("AIMAK_TEST_SCREENSHOTS");
-  g_autofree char *path = NULL;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GtkSnapshot *snapshot;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  aimak_test_wait_ms (1500);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  path = g_build_filename (dir, name, NULL);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 typedef struct
 {
   gboolean done;
@@ -325,7 +296,7 @@ test_programme_dialog (void)
   check_defaults (dialog);
   preview = wait_preview (dialog);
   g_assert_cmpuint (aimak_programme_layout_get_n_pages (preview), >, 3);
-  save_png (GTK_WIDGET (dialog), "programme-dialog.png");
+  aimak_test_save_png (GTK_WIDGET (dialog), "programme-dialog.png", 1500);
 
   /* It fits a 360 px window. */
   {
@@ -336,7 +307,7 @@ test_programme_dialog (void)
     g_assert_cmpint (min, <=, 360);
     gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 700);
     aimak_test_wait_ms (200);
-    save_png (GTK_WIDGET (dialog), "programme-dialog-narrow.png");
+    aimak_test_save_png (GTK_WIDGET (dialog), "programme-dialog-narrow.png", 1500);
   }
   gtk_window_destroy (GTK_WINDOW (dialog));
   aimak_test_iterate ();
