@@ -12,6 +12,7 @@
 #include "aimak-activity-private.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
+#include "aimak-server.h"
 
 static gboolean
 write_links (AimakDb             *db,
@@ -48,7 +49,8 @@ create_body (AimakDb  *db,
   guint n;
   const AimakField *fields = aimak_activity_fields (&n);
 
-  return aimak_field_insert (db, "activity", fields, n, a, error) &&
+  return aimak_server_check_writable (db, a->area_code, error) &&
+         aimak_field_insert (db, "activity", fields, n, a, error) &&
          write_links (db, a, error) &&
          aimak_db_log_change (db, AIMAK_ACTIVITY_ENTITY, a->id, "create", "", NULL, a->topic,
                               error);
@@ -101,7 +103,9 @@ update_body (AimakDb  *db,
   changes = aimak_field_diff (fields, n, old, a);
   if (changes->len == 0)
     return TRUE;
-  if (!aimak_field_log_changes (db, AIMAK_ACTIVITY_ENTITY, a->id, changes, u->burst, error))
+  if (!aimak_server_check_writable (db, old->area_code, error) ||
+      !aimak_server_check_writable (db, a->area_code, error) ||
+      !aimak_field_log_changes (db, AIMAK_ACTIVITY_ENTITY, a->id, changes, u->burst, error))
     return FALSE;
   u->now = aimak_db_now ();
   return aimak_field_update (db, "activity", fields, n, a, "updated_at", u->now, "id", a->id,
@@ -169,6 +173,7 @@ set_deleted_body (AimakDb  *db,
   DeleteData *d = data;
   g_autofree char *now = aimak_db_now ();
   g_autofree char *old = NULL;
+  g_autofree char *area = NULL;
   GError *local_error = NULL;
   gint64 exists;
 
@@ -189,6 +194,10 @@ set_deleted_body (AimakDb  *db,
                              d->id);
   if ((old != NULL) == d->deleted)
     return TRUE;  /* already so: nothing to record */
+  area = aimak_db_query_text (db, NULL, "SELECT area_code FROM activity WHERE id = ?", "t",
+                              d->id);
+  if (!aimak_server_check_writable (db, area, error))
+    return FALSE;
   return aimak_db_exec (db, error,
                         "UPDATE activity SET deleted_at = ?, updated_at = ? WHERE id = ?",
                         "ttt", d->deleted ? now : NULL, now, d->id) &&

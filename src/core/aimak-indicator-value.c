@@ -13,6 +13,7 @@
 #include "aimak-number.h"
 #include "aimak-lang.h"
 #include "aimak-db-private.h"
+#include "aimak-server.h"
 
 /* ---- validation of values ---- */
 
@@ -335,6 +336,12 @@ save_body (AimakDb  *db,
   AimakIndicatorValue *value = d->value;
   g_autoptr(AimakIndicatorValue) revived = NULL;
 
+  /* Corrections of reference figures never travel; everything else does. */
+  if (!(d->old && d->old->is_reference) &&
+      (!aimak_server_check_writable (db, value->area_code, error) ||
+       (d->old && !aimak_server_check_writable (db, d->old->area_code, error))))
+    return FALSE;
+
   if (d->other > 0 && value->id == 0)
     {
       /* A deleted value with the same identity comes back rather than
@@ -434,8 +441,10 @@ aimak_indicator_value_save (AimakDb              *db,
 
 typedef struct
 {
-  gint64   id;
-  gboolean deleted;
+  gint64      id;
+  gboolean    deleted;
+  const char *area_code;
+  gboolean    is_reference;
 } DeletedData;
 
 static gboolean
@@ -445,6 +454,8 @@ set_deleted_body (AimakDb  *db,
 {
   DeletedData *d = data;
 
+  if (!d->is_reference && !aimak_server_check_writable (db, d->area_code, error))
+    return FALSE;
   return set_deleted (db, d->id, d->deleted, error);
 }
 
@@ -464,7 +475,7 @@ change_deleted (AimakDb  *db,
   if ((v->deleted_at != NULL) == deleted)
     return TRUE;
   {
-    DeletedData d = { id, deleted };
+    DeletedData d = { id, deleted, v->area_code, v->is_reference };
     return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
   }
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-priority-private.h"
+#include "aimak-server.h"
 
 #define ENTITY AIMAK_PRIORITY_ENTITY
 
@@ -149,7 +150,8 @@ create_body (AimakDb  *db,
   GError *local_error = NULL;
   int n;
 
-  if (!_aimak_priority_check_storable (db, p, error) || !_aimak_priority_check_status_gate (p, error))
+  if (!aimak_server_check_writable (db, p->area_code, error) ||
+      !_aimak_priority_check_storable (db, p, error) || !_aimak_priority_check_status_gate (p, error))
     return FALSE;
   n = count_in_area (db, p->area_code, &local_error);
   if (local_error)
@@ -248,7 +250,9 @@ update_body (AimakDb  *db,
   changes = aimak_field_diff (fields, n, old, p);
   if (changes->len == 0)
     return TRUE;
-  if (!_aimak_priority_check_storable (db, p, error) ||
+  if (!aimak_server_check_writable (db, old->area_code, error) ||
+      !aimak_server_check_writable (db, p->area_code, error) ||
+      !_aimak_priority_check_storable (db, p, error) ||
       !_aimak_priority_check_status_gate (p, error))
     return FALSE;
 
@@ -395,7 +399,8 @@ delete_body (AimakDb  *db,
   int rank;
   gboolean deleted;
 
-  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error))
+  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error) ||
+      !aimak_server_check_writable (db, area, error))
     return FALSE;
   if (deleted)
     {
@@ -435,7 +440,8 @@ undelete_body (AimakDb  *db,
   int rank, n;
   gboolean deleted;
 
-  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error))
+  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error) ||
+      !aimak_server_check_writable (db, area, error))
     return FALSE;
   if (!deleted)
     {
@@ -485,7 +491,8 @@ move_body (AimakDb  *db,
   int rank, n, target;
   gboolean deleted;
 
-  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error))
+  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error) ||
+      !aimak_server_check_writable (db, area, error))
     return FALSE;
   if (deleted)
     {
@@ -541,7 +548,7 @@ duplicate_body (AimakDb  *db,
   g_autoptr(AimakPriority) p = aimak_priority_load (db, r->id, error);
   char *title;
 
-  if (p == NULL)
+  if (p == NULL || !aimak_server_check_writable (db, p->area_code, error))
     return FALSE;
   if (p->deleted_at)
     {

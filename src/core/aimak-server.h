@@ -44,6 +44,7 @@ typedef enum
   AIMAK_SERVER_ERROR_CONNECTION_LOST, /* the connection broke during the work; nothing was left half-done */
   AIMAK_SERVER_ERROR_REFUSED,         /* the server refused a write (row-level security, a check) */
   AIMAK_SERVER_ERROR_FAILED,          /* any other server error (message from the server) */
+  AIMAK_SERVER_ERROR_READ_ONLY_AREA,  /* a local change to an area this desk may only read */
 } AimakServerError;
 
 /* The newest server schema this version creates and understands. */
@@ -107,6 +108,34 @@ gboolean           aimak_server_config_save       (AimakDb                 *db,
                                                    GError                 **error);
 /* TRUE when a server is configured in @db (a host is stored). */
 gboolean           aimak_server_is_configured     (AimakDb                 *db);
+/* Stops using the server: removes the stored settings in one transaction, so
+ * that aimak_server_is_configured() is FALSE and nothing syncs. The records
+ * stay; local changes not sent yet stay queued (revision > base_revision) and
+ * the sync state stays, so that a desk set to the same server again sends
+ * them and resumes where it stopped. The password is not core's: the app
+ * forgets it in the keyring. */
+gboolean           aimak_server_config_clear      (AimakDb                 *db,
+                                                   GError                 **error);
+
+/* What a desk with a server may change (aimak-server-scope.c): a record of
+ * @area_code, when no server is configured or @area_code is one of the
+ * configured areas (the only ones it sends, and the only ones the server lets
+ * it write). Otherwise FALSE with AIMAK_SERVER_ERROR_READ_ONLY_AREA and a
+ * translated message naming the area and why. The write layer of priorities,
+ * activities and indicator values calls it inside its transaction. */
+gboolean           aimak_server_check_writable    (AimakDb                 *db,
+                                                   const char              *area_code,
+                                                   GError                 **error);
+/* The local changes that no sync sends because their area is not one of the
+ * areas of @config (NULL: the stored settings) — made before the check
+ * above, while no server was set, by an older version, or outside Aimak:
+ * records that travel with revision > base_revision. 0 when no server is
+ * configured; -1 with @error on a database error. @areas_out (may be NULL)
+ * gets their area codes (NULL-terminated, free with g_strfreev()). */
+gint64             aimak_server_read_only_changes (AimakDb                 *db,
+                                                   const AimakServerConfig *config,
+                                                   char                  ***areas_out,
+                                                   GError                 **error);
 
 /* Connects, checks the server's schema version and the role's grants (every
  * area of @config must be granted, unless the role is a ministry role), and

@@ -48,6 +48,7 @@ aimak_sync_result_free (AimakSyncResult *result)
   g_clear_pointer (&result->conflicts, g_ptr_array_unref);
   g_clear_pointer (&result->rejected, g_ptr_array_unref);
   g_free (result->synced_at);
+  g_strfreev (result->not_sent_areas);
   g_free (result);
 }
 
@@ -608,6 +609,14 @@ aimak_sync_run (AimakDb                 *db,
   for (guint e = 0; aimak_package_entities[e].entity != NULL; e++)
     if (!push_entity (&s, &aimak_package_entities[e], error))
       goto out;
+  /* What the push left behind: changes to areas this desk may only read. */
+  {
+    gint64 n = aimak_server_read_only_changes (db, config, &result->not_sent_areas, error);
+
+    if (n < 0)
+      goto out;
+    result->not_sent = (guint) n;
+  }
   position = start_position (&s, error);
   if (position < 0 || !pull (&s, position, error))
     goto out;

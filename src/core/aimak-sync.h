@@ -45,6 +45,9 @@ typedef struct
                                * theirs = the server's; neither side was changed */
   GPtrArray *rejected;        /* AimakMergeItem * of kind Rejected, with the reason */
   char      *synced_at;       /* ISO 8601 UTC when this sync ended; NULL for a dry run */
+  guint      not_sent;        /* local changes to areas this desk may only read: kept here,
+                               * never sent (aimak_server_read_only_changes()) */
+  char     **not_sent_areas;  /* their area codes (NULL-terminated), or NULL */
 } AimakSyncResult;
 
 /* Syncs @db with the server of @config (aimak_server_config_load() gives the
