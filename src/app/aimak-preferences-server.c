@@ -2,8 +2,10 @@
 /* aimak-preferences-server.c — the Office Server page of the preferences
  * (issue 16): the connection settings, saved in the database a moment after
  * each change (aimak_server_config_save(), never the password); the password,
- * kept in the keyring (aimak-secret.h); the areas this desk works on; and
- * Test Connection, which runs in a worker thread and says what failed. */
+ * kept in the keyring (aimak-secret.h); the areas this desk works on;
+ * Test Connection, which runs in a worker thread and says what failed; and
+ * Stop Using This Server, which removes the settings and the password after
+ * saying what happens to the changes not sent yet. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -11,6 +13,7 @@
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
+#include "aimak-sync.h"
 
 /* The TLS modes, in the order of the Encryption combo row. */
 static const char * const sslmodes[] = {
@@ -120,6 +123,7 @@ save_cb (gpointer user_data)
   if (self->save_problem)
     set_test_result (self, NULL);
   self->save_problem = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_group), TRUE);
   on_sync_settings_changed (self);
   return G_SOURCE_REMOVE;
 }
@@ -485,6 +489,120 @@ on_password_found (GObject      *source,
   memset (password, 0, strlen (password));
 }
 
+/* ---- Stop Using This Server ---- */
+
+static void
+on_password_cleared (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(AimakPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!aimak_secret_clear_finish (result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The password could not be removed from "
+                                                    "the keyring: %s"), error->message);
+
+      toast (self, message);
+    }
+}
+
+static void
+on_stop_response (AdwMessageDialog       *dialog,
+                  const char             *response,
+                  AimakPreferencesWindow *self)
+{
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  AimakSecretAccount account;
+
+  if (g_strcmp0 (response, "stop") != 0 || db == NULL)
+    return;
+  /* A change typed a moment ago must not bring the settings back. */
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->password_id, g_source_remove);
+  config = aimak_server_config_load (db, &error);
+  if (config == NULL || !aimak_server_config_clear (db, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  if (config->host != NULL && config->user != NULL && config->dbname != NULL)
+    {
+      account = account_of (config);
+      aimak_secret_clear_async (&account, self->server_cancellable, on_password_cleared,
+                                g_object_ref (self));
+    }
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  self->loading = FALSE;
+  set_test_outcome (self, 0);
+  set_test_result (self, NULL);
+  _aimak_preferences_server_load (self);
+  on_sync_settings_changed (self);
+  toast (self, _("This desk no longer syncs with the office server."));
+}
+
+/* The dialog's text: what stops, what stays, and what happens to the
+ * changes not sent yet. */
+static char *
+stop_body (AimakDb                 *db,
+           const AimakServerConfig *config)
+{
+  gint64 pending = aimak_sync_pending_count (db, NULL);
+  GString *body = g_string_new (NULL);
+
+  g_string_append_printf (body, _("This desk will no longer sync with “%s”. Everything in "
+                                  "this computer’s database stays as it is, and the server "
+                                  "keeps what it has received. The server settings and the "
+                                  "password saved in the keyring are removed."),
+                          config->host ? config->host : "");
+  g_string_append (body, "\n\n");
+  if (pending > 0)
+    g_string_append_printf (body, g_dngettext (NULL,
+                                               "%d change not sent yet stays queued on this "
+                                               "computer; it is sent if this desk is set to "
+                                               "this server again.",
+                                               "%d changes not sent yet stay queued on this "
+                                               "computer; they are sent if this desk is set to "
+                                               "this server again.", pending), (int) pending);
+  else
+    g_string_append (body, _("Every change of this desk is on the server."));
+  return g_string_free (body, FALSE);
+}
+
+static void
+on_stop_clicked (AimakPreferencesWindow *self)
+{
+  AimakDb *db = _aimak_preferences_window_get_db (self);
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (db == NULL)
+    return;
+  config = aimak_server_config_load (db, &error);
+  if (config == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  body = stop_body (db, config);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This Server?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "stop", _("_Stop Using"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 _aimak_preferences_server_load (AimakPreferencesWindow *self)
 {
@@ -516,6 +634,8 @@ _aimak_preferences_server_load (AimakPreferencesWindow *self)
   for (guint i = 0; config->areas && config->areas[i]; i++)
     gtk_list_box_append (self->areas_list, area_row_new (self, config->areas[i], TRUE));
   self->loading = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_group), config->host != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->stop_button), !aimak_db_is_read_only (db));
   if (aimak_db_is_read_only (db))
     set_test_result (self, _("The database is open read-only: the server settings cannot be "
                              "changed."));
@@ -587,6 +707,8 @@ _aimak_preferences_server_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, area_search);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, area_choices);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, areas_list);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, stop_group);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, stop_button);
   gtk_widget_class_bind_template_callback (widget_class, on_server_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_password_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_test_clicked);
@@ -594,4 +716,5 @@ _aimak_preferences_server_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_area_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_area_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_area_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
 }

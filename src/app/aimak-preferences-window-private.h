@@ -36,6 +36,8 @@ struct _AimakPreferencesWindow
   GtkSearchEntry       *area_search;
   GtkListBox           *area_choices;
   GtkListBox           *areas_list;
+  AdwPreferencesGroup  *stop_group;
+  GtkButton            *stop_button;
 
   /* Owned references */
   GSettings            *settings;

@@ -28,6 +28,7 @@ struct _AimakSyncButton
   char           *error_message; /* why the last sync failed, or NULL */
   GDateTime      *last_synced;
   gint64          pending;
+  guint           not_sent;      /* changes to areas this desk may only read, at the last sync */
   AimakSyncState  state;
   gboolean        offline;       /* the last failure was the server being out of reach */
   gboolean        interactive;   /* the running sync was asked for: show its failure */

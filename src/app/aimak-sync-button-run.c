@@ -72,6 +72,8 @@ report_result (AimakSyncButton *self,
 {
   g_autofree char *message = NULL;
 
+  self->not_sent = result->not_sent;
+  _aimak_sync_button_update (self);
   if (result->rejected && result->rejected->len > 0)
     {
       message = g_strdup_printf (g_dngettext (NULL,
@@ -81,6 +83,18 @@ report_result (AimakSyncButton *self,
                                               "write only the areas it is granted.",
                                               result->rejected->len),
                                  result->rejected->len);
+      toast (self, message);
+    }
+  else if (result->not_sent > 0 && self->interactive)
+    {
+      /* Translators: after a sync; the second sentence says why */
+      message = g_strdup_printf (g_dngettext (NULL,
+                                              "Synced: %u sent, %u received. %u change to "
+                                              "areas this desk may only read was not sent.",
+                                              "Synced: %u sent, %u received. %u changes to "
+                                              "areas this desk may only read were not sent.",
+                                              result->not_sent),
+                                 result->pushed, result->pulled, result->not_sent);
       toast (self, message);
     }
   else if (self->interactive || result->pulled > 0)

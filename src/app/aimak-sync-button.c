@@ -85,6 +85,18 @@ detail_text (AimakSyncButton *self)
     }
   else
     g_string_append (text, _("Every change of this desk is on the server."));
+  if (self->not_sent > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (NULL,
+                                                 "%u change to areas this desk may only read "
+                                                 "stays on this computer: the server takes "
+                                                 "this desk’s changes only for its own areas.",
+                                                 "%u changes to areas this desk may only read "
+                                                 "stay on this computer: the server takes "
+                                                 "this desk’s changes only for its own areas.",
+                                                 self->not_sent), self->not_sent);
+    }
   return g_string_free (text, FALSE);
 }
 
@@ -220,6 +232,7 @@ aimak_sync_button_refresh (AimakSyncButton *self)
       g_clear_handle_id (&self->poll_id, g_source_remove);
       g_clear_handle_id (&self->auto_id, g_source_remove);
       g_clear_pointer (&self->error_message, g_free);
+      self->not_sent = 0;
       set_state (self, AIMAK_SYNC_STATE_UNCONFIGURED);
       return;
     }

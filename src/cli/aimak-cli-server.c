@@ -223,6 +223,55 @@ server_set (int argc, char **argv)
   return AIMAK_CLI_OK;
 }
 
+/* `server unset`: this desk stops using its server. The records and the
+ * changes not sent yet stay (aimak_server_config_clear()). */
+static int
+server_unset (int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr(AimakServerConfig) config = NULL;
+  g_autoptr(AimakDb) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  gint64 pending;
+
+  if (!aimak_cli_parse ("server unset", "",
+                        _("Stops using the office server: removes this desk’s server settings "
+                          "from its database. The records stay; changes not sent yet stay "
+                          "queued and are sent if the desk is set to the same server again. "
+                          "A password kept in the desktop keyring is removed by the app, "
+                          "not here."), entries, &argc, &argv))
+    return AIMAK_CLI_USAGE;
+  if (argc > 1)
+    {
+      aimak_cli_fail (_("server unset takes no arguments"));
+      return AIMAK_CLI_USAGE;
+    }
+  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
+  if (db == NULL)
+    return AIMAK_CLI_FAILED;
+  if (!aimak_server_is_configured (db))
+    {
+      g_print (_("No office server is set for this desk; nothing changed.\n"));
+      return AIMAK_CLI_OK;
+    }
+  config = aimak_server_config_load (db, &error);
+  if (config == NULL)
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  pending = aimak_sync_pending_count (db, NULL);
+  if (!aimak_server_config_clear (db, &error))
+    return aimak_cli_fail_error (g_steal_pointer (&error));
+  shown = aimak_server_config_to_url (config);
+  g_print (_("This desk no longer syncs with %s\n"), shown);
+  if (pending > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%d change not sent yet stays queued; it is sent if this desk is set "
+                          "to this server again.\n",
+                          "%d changes not sent yet stay queued; they are sent if this desk is "
+                          "set to this server again.\n", pending), (int) pending);
+  return AIMAK_CLI_OK;
+}
+
 /* `server status`: the settings, the changes waiting, the last sync, and,
  * with a password, the connection test. */
 static int
@@ -285,12 +334,12 @@ aimak_cli_server (int argc, char **argv)
     AimakCliCommand  run;
   } subcommands[] = {
     { "init", server_init }, { "add-desk", server_add_desk },
-    { "set", server_set }, { "status", server_status },
+    { "set", server_set }, { "unset", server_unset }, { "status", server_status },
   };
 
   for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (subcommands); i++)
     if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
       return subcommands[i].run (argc - 1, argv + 1);
-  g_printerr (_("Usage: aimak-cli server %s [OPTIONS…]\n"), "init|add-desk|set|status");
+  g_printerr (_("Usage: aimak-cli server %s [OPTIONS…]\n"), "init|add-desk|set|unset|status");
   return AIMAK_CLI_USAGE;
 }

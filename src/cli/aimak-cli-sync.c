@@ -44,6 +44,17 @@ print_result (const AimakSyncResult *result)
            : _("Pushed %u, pulled %u; unchanged %u, conflicts %u, rejected %u\n"),
            result->pushed, result->pulled, result->unchanged, result->conflicts->len,
            result->rejected->len);
+  if (result->not_sent > 0)
+    {
+      g_autofree char *areas = g_strjoinv (", ", result->not_sent_areas);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%u change to areas this desk may only read was not sent (%s); "
+                            "the server takes this desk’s changes only for its own areas.\n",
+                            "%u changes to areas this desk may only read were not sent (%s); "
+                            "the server takes this desk’s changes only for its own areas.\n",
+                            result->not_sent), result->not_sent, areas);
+    }
 }
 
 int
