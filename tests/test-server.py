@@ -8,7 +8,8 @@ any libpq client would reach the server, not through Aimak.
 Desks: two for the Ak-Suu rayon (two planners of one office), one for an ayil
 aimak under it, one for the Jeti-Oguz rayon, and the ministry.
 Cases: first sync, incremental sync, dry run, conflict (both --prefer ways),
-delete vs edit, a rayon reads its ayil aimak, RLS refusals, wrong password,
+delete vs edit, a rayon reads its ayil aimak, a change to it is reported and not
+sent, `server unset`, RLS refusals, wrong password,
 server schema newer than the app, and a connection cut by killing the server
 in the middle of a sync.
 
@@ -276,6 +277,44 @@ def reading_and_rls(tmp, a, server, ayil):
     return ay
 
 
+def read_only_and_unset(a, ay, server, ayil):
+    """An edit the rayon desk made (outside Aimak's editors, which refuse it) to
+    the ayil aimak's priority it reads is reported by the sync, never sent;
+    then `server unset` stops the syncing and keeps the data and its queue."""
+    q = one(a, "SELECT id FROM priority WHERE area_code = ?", ayil)
+    sql(a, "UPDATE priority SET title = 'Edited by the rayon' WHERE id = ?", q)
+    r = sync(a, password="pw-desk_a")
+    tap.ok("the sync reports a change to an area the desk may only read",
+           r.returncode == 0 and "1 change to areas this desk may only read was not sent ("
+           + ayil + ")" in r.stdout, r.stdout + r.stderr)
+    tap.ok("and does not send it",
+           server.admin("SELECT fields ->> 'title' FROM aimak.record WHERE uuid = '%s'" % q)
+           == "School roof")
+    tap.ok("the ayil desk keeps its own title", sync(ay, password="pw-desk_ayil").returncode == 0
+           and one(ay, "SELECT title FROM priority WHERE id = ?", q) == "School roof")
+    waiting = sql(a, "SELECT id, revision, base_revision FROM priority "
+                  "WHERE revision > base_revision ORDER BY id")
+    count = one(a, "SELECT count(*) FROM priority")
+    r = run("server", "unset", "--database", a)
+    tap.ok("server unset stops using the server", r.returncode == 0
+           and "no longer syncs" in r.stdout and "pw-" not in r.stdout, r.stdout + r.stderr)
+    tap.ok("no settings are left", one(a, "SELECT count(*) FROM sync_setting") == 0)
+    r = sync(a, password="pw-desk_a")
+    tap.ok("sync then says no server is set", r.returncode == 1
+           and "no office server" in r.stderr, r.stderr)
+    tap.ok("the records and the changes not sent stay", count == one(
+        a, "SELECT count(*) FROM priority") and waiting == sql(
+        a, "SELECT id, revision, base_revision FROM priority WHERE revision > base_revision "
+        "ORDER BY id"))
+    r = run("server", "unset", "--database", a)
+    tap.ok("server unset again: nothing to do", r.returncode == 0
+           and "nothing changed" in r.stdout, r.stdout + r.stderr)
+    run("server", "set", "--database", a, "--url", server.url("desk_a"), "--areas", AKSUU)
+    r = sync(a, password="pw-desk_a")
+    tap.ok("set again, the desk syncs where it stopped", r.returncode == 0
+           and "Pushed 0, pulled 0" in r.stdout, r.stdout + r.stderr)
+
+
 def failures(tmp, a, server):
     before = sql(a, "SELECT id, revision, base_revision FROM priority ORDER BY id")
     r = sync(a, password="Not-Her-Pass-7")
@@ -398,8 +437,10 @@ def cut_connection(tmp, a, b, server):
     tap.ok("every record is on the server once",
            server.admin("SELECT count(*) FROM aimak.record WHERE fields ->> 'title' LIKE "
                         "'Bulk %'") == "3000")
-    tap.ok("nothing waits", one(a, "SELECT count(*) FROM priority WHERE "
-                                "revision > base_revision") == 0)
+    # (The edit to the ayil aimak of read_only_and_unset() stays here, unsent.)
+    tap.ok("nothing of the desk's area waits", one(a, "SELECT count(*) FROM priority WHERE "
+                                                   "revision > base_revision AND area_code = ?",
+                                                   AKSUU) == 0)
     r = sync(b, password="pw-desk_b")
     tap.ok("the other desk pulls them all", r.returncode == 0
            and one(b, "SELECT count(*) FROM priority WHERE title LIKE 'Bulk %'") == 3000,
@@ -424,7 +465,8 @@ def main():
             p = first_and_incremental(a, b, server)
             conflicts(a, b, p, server)
             cut_between_commits(a, b, p, server)
-            reading_and_rls(tmp, a, server, ayil)
+            ay = reading_and_rls(tmp, a, server, ayil)
+            read_only_and_unset(a, ay, server, ayil)
             failures(tmp, a, server)
             connection_errors(tmp, a, server)
             cut_connection(tmp, a, b, server)

@@ -387,6 +387,90 @@ test_button_states (void)
   retire_window (window);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Stop Using This Server…: the dialog says what happens to the changes not
+ * sent; Cancel changes nothing; Stop Using removes the settings and the
+ * password, hides the sync button, and keeps the records and their queue. */
+static void
+test_stop_using (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(AimakServerConfig) config = desk_config ("db.example.kg", 5432, "desk_barskoon",
+                                                     "verify-full", BARSKOON);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *password = NULL;
+  AimakWindow *window;
+  AimakSyncButton *button;
+  AimakPreferencesWindow *prefs;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (aimak_server_config_save (tdb->db, config, &error));
+  keyring_store (config, "pw-barskoon");
+  g_free (new_priority (tdb->db, BARSKOON, "Drinking water for Barskoon"));
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_present (GTK_WINDOW (window));
+  button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (window),
+                                                    AIMAK_TYPE_SYNC_BUTTON));
+  aimak_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  prefs = aimak_preferences_window_new (GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "server");
+  aimak_test_wait_ms (300);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs->stop_group)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (prefs->stop_button)));
+
+  /* Cancel: nothing changes. */
+  g_signal_emit_by_name (prefs->stop_button, "clicked");
+  aimak_test_iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Stop Using This Server?");
+  g_test_message ("Stop dialog: %s", adw_message_dialog_get_body (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "db.example.kg"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "1 change not sent yet stays queued"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  adw_message_dialog_response (dialog, "cancel");
+  aimak_test_iterate ();
+  g_assert_true (aimak_server_is_configured (tdb->db));
+
+  /* Stop Using. */
+  g_signal_emit_by_name (prefs->stop_button, "clicked");
+  aimak_test_iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "stop");
+  aimak_test_wait_ms (500);
+  g_assert_false (aimak_server_is_configured (tdb->db));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prefs->host_row)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (prefs->password_row)), ==, "");
+  g_assert_null (gtk_list_box_get_row_at_index (prefs->areas_list, 0));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prefs->stop_group)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_cmpint (aimak_sync_button_get_state (button), ==, AIMAK_SYNC_STATE_UNCONFIGURED);
+  password = keyring_password ("db.example.kg", 5432, "desk_barskoon", "aimak");
+  g_assert_null (password);
+  g_assert_cmpint (aimak_db_query_int (tdb->db, -1, NULL, "SELECT count(*) FROM priority "
+                                       "WHERE revision > base_revision", NULL), ==, 1);
+  /* Nothing typed a moment later brings the settings back. */
+  aimak_test_wait_ms (800);
+  g_assert_false (aimak_server_is_configured (tdb->db));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_assert_false (aimak_server_is_configured (tdb->db));
+  retire_window (window);
+}
+
 /* tests/pg-server.sh CMD DIR: its output (the admin URL for start), or NULL
  * when PostgreSQL is not installed. */
 static char *
@@ -637,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/sync-ui/preferences-saved-loaded", test_preferences_saved_loaded);
   g_test_add_func ("/sync-ui/test-connection-unreachable", test_connection_unreachable);
   g_test_add_func ("/sync-ui/button-states", test_button_states);
+  g_test_add_func ("/sync-ui/stop-using", test_stop_using);
   g_test_add_func ("/sync-ui/two-desks-conflict", test_two_desks_conflict);
   return g_test_run ();
 }
