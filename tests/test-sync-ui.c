@@ -471,6 +471,40 @@ test_stop_using (void)
   retire_window (window);
 }
 
+/* The shortcuts window lists Sync Now and every accelerator the application
+ * and the main window set. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  const char *expected[] = {
+    "<Control><Shift>s", "<Control>f", "<Control>e", "<Control>comma", "<Control>question",
+    "<Control>w", "<Control>q", "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Control>n",
+    "Delete", "<Alt>Up", "<Alt>Down", "<Control>z",
+  };
+
+  for (GSList *l = objects; l; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        g_ptr_array_add (listed, accel);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < listed->len && !found; j++)
+        found = g_strcmp0 (g_ptr_array_index (listed, j), expected[i]) == 0;
+      if (!found)
+        g_error ("The shortcuts window does not list %s", expected[i]);
+    }
+}
+
 /* tests/pg-server.sh CMD DIR: its output (the admin URL for start), or NULL
  * when PostgreSQL is not installed. */
 static char *
@@ -722,6 +756,7 @@ main (int   argc,
   g_test_add_func ("/sync-ui/test-connection-unreachable", test_connection_unreachable);
   g_test_add_func ("/sync-ui/button-states", test_button_states);
   g_test_add_func ("/sync-ui/stop-using", test_stop_using);
+  g_test_add_func ("/sync-ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/sync-ui/two-desks-conflict", test_two_desks_conflict);
   return g_test_run ();
 }
