@@ -249,6 +249,9 @@ set_test_outcome (AimakPreferencesWindow *self,
   gtk_widget_remove_css_class (icon, "error");
   gtk_widget_remove_css_class (icon, "success");
   gtk_widget_set_visible (icon, outcome != 0);
+  /* libadwaita 1.2 keeps the row's prefix box, and its spacing, when its only
+   * child is hidden: the title would stand indented from the other rows'. */
+  gtk_widget_set_visible (gtk_widget_get_parent (icon), outcome != 0);
   if (outcome == 0)
     return;
   gtk_image_set_from_icon_name (self->test_icon, outcome > 0 ? "emblem-ok-symbolic"
@@ -667,6 +670,7 @@ void
 _aimak_preferences_server_init (AimakPreferencesWindow *self)
 {
   name_peek_icons (GTK_WIDGET (self->password_row));
+  set_test_outcome (self, 0);
   self->server_cancellable = g_cancellable_new ();
 }
 

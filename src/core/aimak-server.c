@@ -92,6 +92,20 @@ classify_failure (const AimakServerConfig *config,
   return AIMAK_SERVER_ERROR_UNREACHABLE;
 }
 
+/* libpq's messages span lines, the second indented with a tab ("…failed:
+ * Connection refused\n\tIs the server running…"): one line, one space each. */
+static char *
+one_line (const char *message)
+{
+  g_auto(GStrv) words = g_strsplit_set (message ? message : "", " \t\r\n", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", words[i]);
+  return g_string_free (line, FALSE);
+}
+
 PGconn *
 _aimak_server_connect (const AimakServerConfig  *config,
                        const char               *password,
@@ -114,7 +128,7 @@ _aimak_server_connect (const AimakServerConfig  *config,
     }
   code = classify_failure (config, conn);
   url = aimak_server_config_to_url (config);
-  detail = g_strchomp (g_strdup (PQerrorMessage (conn)));
+  detail = one_line (PQerrorMessage (conn));
   switch (code)
     {
     case AIMAK_SERVER_ERROR_BAD_PASSWORD:
@@ -152,7 +166,7 @@ _aimak_server_set_error (PGconn          *conn,
 
   if (message == NULL || *message == '\0')
     message = PQerrorMessage (conn);
-  detail = g_strchomp (g_strdup (message));
+  detail = one_line (message);
   /* Every error the server sends has an SQLSTATE; one without came from libpq
    * itself: the connection broke (the server closed it, the network went). */
   if (PQstatus (conn) != CONNECTION_OK || state == NULL || g_str_has_prefix (state, "08") ||
