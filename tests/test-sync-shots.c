@@ -274,7 +274,6 @@ test_header_bar (void)
   g_free (button->error_message);
   button->error_message = g_strdup (_("The server refused the user name or password."));
   button->offline = FALSE;
-  button->not_sent = 1;
   aimak_sync_button_refresh (button);
   g_assert_cmpint (aimak_sync_button_get_state (button), ==, AIMAK_SYNC_STATE_FAILED);
   shoot_state (window, button, "failed");

@@ -347,6 +347,16 @@ test_button_states (void)
   g_free (new_priority (tdb->db, BARSKOON, "A kindergarten"));
   aimak_sync_button_refresh (button);
   g_assert_cmpstr (aimak_sync_button_get_text (button), ==, "2 waiting");
+  /* A change to an area this desk may only read (made outside the editors,
+   * which refuse it) is not counted as waiting; the popover says it stays. */
+  g_assert_true (aimak_db_exec (tdb->db, &error, "INSERT INTO priority (id, area_code, rank, "
+                                "title, created_at, updated_at) VALUES ('ro-1', ?, 1, 'Road', "
+                                "'x', 'x')", "t", BATKEN));
+  aimak_sync_button_refresh (button);
+  g_assert_cmpstr (aimak_sync_button_get_text (button), ==, "2 waiting");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (
+    gtk_widget_get_first_child (GTK_WIDGET (button)))),
+    "1 change to areas this desk may only read stays on this computer"));
 
   /* Ctrl+Shift+S syncs; the server is not there: offline, with the reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL));

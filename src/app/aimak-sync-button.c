@@ -87,7 +87,7 @@ detail_text (AimakSyncButton *self)
     g_string_append (text, _("Every change of this desk is on the server."));
   if (self->not_sent > 0)
     {
-      g_string_append_c (text, '\n');
+      g_string_append (text, "\n\n");
       g_string_append_printf (text, g_dngettext (NULL,
                                                  "%u change to areas this desk may only read "
                                                  "stays on this computer: the server takes "
@@ -240,6 +240,8 @@ aimak_sync_button_refresh (AimakSyncButton *self)
   if (pending < 0)
     g_warning ("Counting the changes waiting for the server: %s", error->message);
   self->pending = MAX (pending, 0);
+  /* What no sync will send: shown in the popover whether or not a sync ran. */
+  self->not_sent = (guint) MAX (aimak_server_read_only_changes (self->db, NULL, NULL, NULL), 0);
   g_clear_pointer (&self->last_synced, g_date_time_unref);
   self->last_synced = aimak_sync_last_synced (self->db);
   if (self->poll_id == 0)

@@ -93,17 +93,24 @@ classify_failure (const AimakServerConfig *config,
 }
 
 /* libpq's messages span lines, the second indented with a tab ("…failed:
- * Connection refused\n\tIs the server running…"): one line, one space each. */
+ * Connection refused\n\tIs the server running…?"): one line, each line a
+ * sentence of it. */
 static char *
 one_line (const char *message)
 {
-  g_auto(GStrv) words = g_strsplit_set (message ? message : "", " \t\r\n", -1);
-  GString *line = g_string_new (NULL);
+  g_auto(GStrv) lines = g_strsplit (message ? message : "", "\n", -1);
+  GString *text = g_string_new (NULL);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (words[i][0] != '\0')
-      g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", words[i]);
-  return g_string_free (line, FALSE);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, strchr (".?!:;", text->str[text->len - 1]) ? " " : ". ");
+      g_string_append (text, lines[i]);
+    }
+  return g_string_free (text, FALSE);
 }
 
 PGconn *
