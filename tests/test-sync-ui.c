@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 
 #include "aimak-merge-review.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
@@ -481,6 +482,44 @@ test_stop_using (void)
   retire_window (window);
 }
 
+/* The priority editor, on a priority of an area this desk may only read:
+ * the edit is refused with the reason, and nothing is stored. */
+static void
+test_editor_read_only_area (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(AimakServerConfig) config = desk_config ("db.example.kg", 5432, "desk_batken",
+                                                     "verify-full", BATKEN);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = new_priority (tdb->db, BARSKOON, "Drinking water for Barskoon");
+  g_autofree char *stored = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = aimak_priority_editor_new ();
+  GtkWidget *title;
+  const char *refusal;
+
+  g_assert_true (aimak_server_config_save (tdb->db, config, &error));
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  aimak_priority_editor_set_db (AIMAK_PRIORITY_EDITOR (editor), tdb->db);
+  g_assert_true (aimak_priority_editor_load (AIMAK_PRIORITY_EDITOR (editor), id, &error));
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  title = aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Drinking water, edited in Batken");
+  g_assert_false (aimak_priority_editor_flush (AIMAK_PRIORITY_EDITOR (editor)));
+  aimak_test_iterate ();
+  refusal = aimak_priority_editor_get_refusal (AIMAK_PRIORITY_EDITOR (editor));
+  g_test_message ("Refusal: %s", refusal);
+  g_assert_nonnull (strstr (refusal, "This desk may only read “Barskoon”"));
+  g_assert_nonnull (strstr (refusal, "Batken"));
+  stored = aimak_db_query_text (tdb->db, &error, "SELECT title FROM priority WHERE id = ?", "t",
+                                id);
+  g_assert_cmpstr (stored, ==, "Drinking water for Barskoon");
+  aimak_priority_editor_discard (AIMAK_PRIORITY_EDITOR (editor));
+  gtk_widget_set_visible (window, FALSE);
+  aimak_test_iterate ();
+}
+
 /* The shortcuts window lists Sync Now and every accelerator the application
  * and the main window set. */
 static void
@@ -767,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/sync-ui/button-states", test_button_states);
   g_test_add_func ("/sync-ui/stop-using", test_stop_using);
   g_test_add_func ("/sync-ui/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/sync-ui/editor-read-only-area", test_editor_read_only_area);
   g_test_add_func ("/sync-ui/two-desks-conflict", test_two_desks_conflict);
   return g_test_run ();
 }
