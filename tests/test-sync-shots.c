@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-preferences-window-private.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
 #include "aimak-sync.h"
@@ -282,6 +283,37 @@ test_header_bar (void)
   aimak_test_iterate ();
 }
 
+/* The priority editor refusing an edit to an area this desk may only read. */
+static void
+test_editor_refusal (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(AimakPriority) p = aimak_priority_new (JETI);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = aimak_priority_editor_new ();
+  GtkWidget *title;
+
+  aimak_db_set_language (tdb->db, g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE")
+                                                                        : "", "ru")
+                                  ? "ru" : "en");
+  p->title = g_strdup ("Pasture road");
+  g_assert_true (aimak_priority_create (tdb->db, p, NULL));
+  configure (tdb->db, 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 900);
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  aimak_priority_editor_set_db (AIMAK_PRIORITY_EDITOR (editor), tdb->db);
+  g_assert_true (aimak_priority_editor_load (AIMAK_PRIORITY_EDITOR (editor), p->id, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  title = aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "Pasture road, edited in Barskoon");
+  g_assert_false (aimak_priority_editor_flush (AIMAK_PRIORITY_EDITOR (editor)));
+  shot (window, "editor-read-only-area.png");
+  aimak_priority_editor_discard (AIMAK_PRIORITY_EDITOR (editor));
+  gtk_widget_set_visible (window, FALSE);
+  aimak_test_iterate ();
+}
+
 static void
 skip_without_dir (void)
 {
@@ -308,5 +340,6 @@ main (int   argc,
   g_mkdir_with_parents (shots, 0755);
   g_test_add_func ("/sync-shots/preferences", test_preferences);
   g_test_add_func ("/sync-shots/header-bar", test_header_bar);
+  g_test_add_func ("/sync-shots/editor-refusal", test_editor_refusal);
   return g_test_run ();
 }
