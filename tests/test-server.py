@@ -292,6 +292,9 @@ def read_only_and_unset(a, ay, server, ayil):
            == "School roof")
     tap.ok("the ayil desk keeps its own title", sync(ay, password="pw-desk_ayil").returncode == 0
            and one(ay, "SELECT title FROM priority WHERE id = ?", q) == "School roof")
+    r = run("server", "status", "--database", a)
+    tap.ok("server status counts it", "(areas this desk may only read): 1" in r.stdout,
+           r.stdout + r.stderr)
     waiting = sql(a, "SELECT id, revision, base_revision FROM priority "
                   "WHERE revision > base_revision ORDER BY id")
     count = one(a, "SELECT count(*) FROM priority")

@@ -313,6 +313,16 @@ server_status (int argc, char **argv)
   n_pending = g_strdup_printf ("%" G_GINT64_FORMAT, pending);
   g_print (_("Server: %s\nAreas: %s\nChanges waiting: %s\nLast synced: %s\n"),
            shown, areas, n_pending, when);
+  {
+    gint64 not_sent = aimak_server_read_only_changes (db, NULL, NULL, NULL);
+
+    if (not_sent > 0)
+      {
+        g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, not_sent);
+
+        g_print (_("Changes never sent (areas this desk may only read): %s\n"), n);
+      }
+  }
   if (!test)
     return AIMAK_CLI_OK;
   password = read_password (password_file, &error);
