@@ -28,6 +28,21 @@ aimak_area_change_batch_free (AimakAreaChangeBatch *batch)
   g_free (batch);
 }
 
+const char *
+aimak_area_batch_status_label (AimakAreaBatchStatus status)
+{
+  switch (status)
+    {
+    case AIMAK_AREA_BATCH_NEW:
+      return C_("merge", "New");
+    case AIMAK_AREA_BATCH_UNCHANGED:
+      return C_("merge", "Unchanged");
+    case AIMAK_AREA_BATCH_REFUSED:
+    default:
+      return C_("merge", "Refused");
+    }
+}
+
 static AimakAreaChangeBatch *
 batch_new (const char *uuid,
            const char *list_name,

@@ -243,6 +243,8 @@ char                *aimak_area_list_as_of        (AimakDb              *db);
 /* ---- Area changes that travel (exchange packages, the office server) ---- */
 
 void                  aimak_area_change_batch_free (AimakAreaChangeBatch *batch);
+/* "New", "Unchanged", "Refused", translated. */
+const char           *aimak_area_batch_status_label (AimakAreaBatchStatus status);
 /* The batches applied here and not undone (AimakAreaChangeBatch *), oldest
  * first, each with its list rebuilt from the area_change rows; a batch
  * applied before schema 8 gets its UUID now (so call it in a write

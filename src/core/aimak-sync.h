@@ -45,6 +45,9 @@ typedef struct
                                * theirs = the server's; neither side was changed */
   GPtrArray *rejected;        /* AimakMergeItem * of kind Rejected, with the reason */
   char      *synced_at;       /* ISO 8601 UTC when this sync ended; NULL for a dry run */
+  GPtrArray *area_changes;    /* AimakAreaChangeBatch * published on the server, pulled
+                               * first: New (applied), Unchanged or Refused with the reason
+                               * (aimak-sync-areas.h); NULL when the sync stopped before */
 } AimakSyncResult;
 
 /* Syncs @db with the server of @config (aimak_server_config_load() gives the
