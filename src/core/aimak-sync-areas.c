@@ -159,6 +159,9 @@ _aimak_sync_pull_areas (AimakDb     *db,
 
   if (batches == NULL)
     return FALSE;
+  /* A read-only database cannot even try them (a dry run of one is allowed). */
+  if (aimak_db_is_read_only (db))
+    g_ptr_array_set_size (batches, 0);
   if (batches->len > 0 && !receive (db, batches, TRUE, dry_run, error))
     return FALSE;
   *batches_out = g_steal_pointer (&batches);
