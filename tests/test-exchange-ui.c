@@ -15,9 +15,11 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "aimak-area-change.h"
 #include "aimak-capacity-page.h"
 #include "aimak-merge-review.h"
 #include "aimak-numbers.h"
+#include "aimak-problem.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-send-dialog.h"
 #include "aimak-test-gui.h"
@@ -407,6 +409,134 @@ test_exchange (void)
   aimak_test_rmdir (out);
 }
 
+/* ---- Issue 17: the area changes a package carries ---- */
+
+#define BARSKOON "KG02210815000"
+#define JETI_AA  "KG02210830000"
+#define MERGED   "KG02210900000"
+
+static void
+apply_list (AimakDb    *db,
+            const char *csv)
+{
+  g_autofree char *text = g_strconcat ("effective_date,kind,old_codes,new_code,name_en,"
+                                       "name_ru,name_ky,parent_code,legal_act\n", csv, NULL);
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (text, -1, NULL);
+  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AimakAreaChangeList) list = aimak_area_change_list_read (in, "test.csv", problems,
+                                                                     NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (aimak_area_change_apply (db, list, problems, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The row of the dialog titled @title. */
+static GtkWidget *
+find_row (GtkWidget  *root,
+          const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (c) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
+        return c;
+      if ((found = find_row (c, title)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The okmotu merged Barskoon with Jeti-Oguz (test data, not an official change)
+ * and merged a third ayil aimak, which the rayon had already merged elsewhere:
+ * the preview lists the first New and the second Refused with the reason, Apply
+ * applies the merger before the records, Undo takes both back. */
+static void
+test_area_changes (void)
+{
+  g_autofree char *dir_o = aimak_test_tmpdir ();
+  g_autofree char *dir_r = aimak_test_tmpdir ();
+  g_autofree char *out = aimak_test_tmpdir ();
+  g_autofree char *path = g_build_filename (out, "areas.aimak", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(AimakDb) okmotu = aimak_test_open_db (dir_o);
+  g_autoptr(AimakDb) rayon = aimak_test_open_db (dir_r);
+  g_autoptr(AimakPackageManifest) m = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *third = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  AimakWindow *w_rayon;
+  AimakReceiveDialog *dialog;
+  AimakPackagePreview *p;
+  AimakAreaChangeBatch *merged, *refused;
+
+  g_assert_true (aimak_demo_create (okmotu, 40, 6, 3, &error));
+  g_assert_no_error (error);
+  third = aimak_db_query_text (okmotu, NULL, "SELECT code FROM area WHERE parent_code = ? AND "
+                               "code NOT IN (?, ?) ORDER BY code LIMIT 1", "ttt", JETI_OGUZ,
+                               BARSKOON, JETI_AA);
+  apply_list (okmotu, "2024-07-01,merged_into," BARSKOON ";" JETI_AA "," MERGED
+              ",Barskoon-Jeti-Oguz,Барскоон-Жети-Огуз,Барскоон-Жети-Өгүз," JETI_OGUZ
+              ",Test law (test data)\n");
+  theirs = g_strdup_printf ("2024-07-01,merged_into,%s,KG02210910000,Tamga (test),"
+                            "Тамга (тест),Тамга (тест)," JETI_OGUZ ",Test law (test data)\n",
+                            third);
+  apply_list (okmotu, theirs);
+  mine = g_strdup_printf ("2024-03-01,merged_into,%s,KG02210920000,Ak-Terek (test),"
+                          "Ак-Терек (тест),Ак-Терек (тест)," JETI_OGUZ
+                          ",Other test law (test data)\n", third);
+  apply_list (rayon, mine);
+  g_assert_true (aimak_db_exec (okmotu, &error, "INSERT INTO priority (id, area_code, rank, "
+                                "title, status, created_at, updated_at) VALUES ('p-merged', '"
+                                MERGED "', 1, 'Drinking water for the merged aimak', 'draft', "
+                                "'x', 'x')", NULL));
+  m = aimak_package_write (okmotu, JETI_OGUZ, TRUE, path, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->n_area_changes, ==, 2);
+
+  w_rayon = aimak_window_new (NULL, rayon);
+  gtk_window_present (GTK_WINDOW (w_rayon));
+  aimak_test_iterate ();
+  dialog = open_receive (w_rayon, file, FALSE);
+  p = aimak_receive_dialog_get_preview (dialog);
+  g_assert_nonnull (p);
+  g_assert_cmpuint (p->area_changes->len, ==, 2);
+  merged = p->area_changes->pdata[0];
+  refused = p->area_changes->pdata[1];
+  g_assert_cmpint (merged->status, ==, AIMAK_AREA_BATCH_NEW);
+  g_assert_cmpint (refused->status, ==, AIMAK_AREA_BATCH_REFUSED);
+  if (g_getenv ("AIMAK_TEST_SCREENSHOTS") == NULL)
+    g_assert_cmpstr (merged->summary, ==, "Barskoon, Djeti-Oguz merged into Barskoon-Jeti-Oguz "
+                     "on 2024-07-01");
+  /* Both listed in the dialog, the refusal with its reason. */
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), merged->summary));
+  g_assert_nonnull (find_row (GTK_WIDGET (dialog), refused->summary));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
+                     find_row (GTK_WIDGET (dialog), refused->summary))), ==, refused->reason);
+  g_assert_true (aimak_test_save_png (GTK_WIDGET (dialog), "exchange-area-changes.png", 1500));
+  apply (dialog);
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority WHERE "
+                                       "id = 'p-merged' AND area_code = ?", "t", MERGED), ==, 1);
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM area WHERE "
+                                       "code = 'KG02210910000'", NULL), ==, 0);
+  /* Undo takes the records and the merger back. */
+  click (find_button (GTK_WIDGET (w_rayon), g_dgettext (GETTEXT_PACKAGE, "_Undo")));
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM area WHERE "
+                                       "code = ?", "t", MERGED), ==, 0);
+  g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority",
+                                       NULL), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (w_rayon));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir_o);
+  aimak_test_rmdir (dir_r);
+  aimak_test_rmdir (out);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -420,5 +550,6 @@ main (int argc, char **argv)
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/exchange-ui/done-when", test_exchange);
+  g_test_add_func ("/exchange-ui/area-changes", test_area_changes);
   return g_test_run ();
 }

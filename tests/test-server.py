@@ -117,7 +117,7 @@ def setup(tmp, server):
     base = tap.make_database(CLI, tmp, "admin.db")
     r = run("server", "init", "--database", base, "--url", server.admin_url,
             password=server.admin_pw)
-    tap.ok("server init creates the schema", r.returncode == 0 and "0 → 1" in r.stdout,
+    tap.ok("server init creates the schema", r.returncode == 0 and "0 → 2" in r.stdout,
            r.stdout + r.stderr)
     r = run("server", "init", "--database", base, "--url", server.admin_url,
             password=server.admin_pw)
@@ -335,7 +335,7 @@ def failures(tmp, a, server):
             password=server.admin_pw)
     tap.ok("server init refuses to touch a newer server", r.returncode == 1
            and "newer" in r.stderr, r.stderr)
-    server.admin("UPDATE aimak.schema_version SET version = 1")
+    server.admin("UPDATE aimak.schema_version SET version = 2")
     server.admin("CREATE DATABASE empty")
     r = run("server", "set", "--database", a, "--url",
             server.url("desk_a").replace("/aimak?", "/empty?"), "--areas", AKSUU)
@@ -454,6 +454,147 @@ def cut_connection(tmp, a, b, server):
                              "ORDER BY id", AKSUU))
 
 
+# ---- Issue 17: change lists of areas on the office server (server schema 2) ----
+
+MERGED = "KG02205990000"     # test data, not an official code
+OTHER = "KG02205991000"
+CSV_HEAD = "effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky,parent_code,legal_act\n"
+
+
+def write_csv(tmp, name, body):
+    path = os.path.join(tmp, name)
+    with open(path, "w") as f:
+        f.write(CSV_HEAD + body)
+    return path
+
+
+def area_upgrade(server, a):
+    """A server of schema 1 (0002's objects dropped) is refused by a desk and upgraded
+    in place by server init; its records stay."""
+    records = server.admin("SELECT count(*) FROM aimak.record")
+    server.admin("DROP FUNCTION aimak.publish_area_changes (uuid, text, jsonb); "
+                 "DROP TABLE aimak.area_change_batch; "
+                 "UPDATE aimak.schema_version SET version = 1")
+    r = sync(a, password="pw-desk_a")
+    tap.ok("areas: a desk refuses a server of schema 1 (run server init)", r.returncode == 1
+           and "server init" in r.stderr, r.stderr)
+    base = os.path.dirname(a) + "/admin.db"
+    r = run("server", "init", "--database", base, "--url", server.admin_url,
+            password=server.admin_pw)
+    tap.ok("areas: server init upgrades schema 1 → 2", r.returncode == 0
+           and "1 → 2" in r.stdout, r.stdout + r.stderr)
+    tap.ok("areas: the upgrade keeps the records and adds the table",
+           server.admin("SELECT count(*) FROM aimak.record") == records
+           and server.admin("SELECT count(*) FROM aimak.area_change_batch") == "0")
+
+
+def area_publish(tmp, server, base, olds):
+    bad = write_csv(tmp, "bad.csv", "2024-07-01,merged_into,NOPE;%s,%s,X,,,%s,Test\n"
+                    % (olds[0], MERGED, AKSUU))
+    r = run("server", "publish-area-changes", bad, "--database", base, "--url",
+            server.admin_url, password=server.admin_pw)
+    tap.ok("areas: a list with an unknown code is not published", r.returncode == 1
+           and "NOPE" in r.stderr
+           and server.admin("SELECT count(*) FROM aimak.area_change_batch") == "0", r.stderr)
+    good = write_csv(tmp, "merge.csv", "2024-07-01,merged_into,%s;%s,%s,Ak-Suu-Merged (test),"
+                     "Ак-Суу (тест),Ак-Суу (тест),%s,Test law (test data)\n"
+                     % (olds[0], olds[1], MERGED, AKSUU))
+    r = run("server", "publish-area-changes", good, "--database", base, "--url",
+            server.admin_url, password=server.admin_pw)
+    tap.ok("areas: the owner publishes a change list", r.returncode == 0
+           and "Published" in r.stdout, r.stdout + r.stderr)
+    tap.ok("areas: its new area is on the server under its rayon",
+           server.admin("SELECT parent_code FROM aimak.area WHERE code = '%s'" % MERGED) == AKSUU)
+    tap.ok("areas: the desk of a merged ayil aimak may write the new one",
+           server.admin("SELECT count(*) FROM aimak.desk_area WHERE role_name = 'desk_ayil' "
+                        "AND area_code = '%s'" % MERGED) == "1")
+    other = write_csv(tmp, "other.csv", "2024-08-01,merged_into,%s,%s,Other (test),,,%s,"
+                      "Other law (test data)\n" % (olds[0], OTHER, AKSUU))
+    r = run("server", "publish-area-changes", other, "--database", base, "--url",
+            server.admin_url, password=server.admin_pw)
+    tap.ok("areas: a list contradicting the published ones is refused with the reason",
+           r.returncode == 1 and "already ended on 2024-07-01" in r.stderr
+           and server.admin("SELECT count(*) FROM aimak.area_change_batch") == "1", r.stderr)
+    return server.admin("SELECT uuid FROM aimak.area_change_batch")
+
+
+def area_rls(server):
+    """Through psql, as any libpq client: desks read the change lists, never write them."""
+    code, out, err = server.psql("desk_j", "pw-desk_j",
+                                 "SELECT count(*) FROM aimak.area_change_batch")
+    tap.ok("areas RLS: every desk reads the published lists", code == 0 and out == "1", err)
+    code, out, err = server.psql(
+        "desk_a", "pw-desk_a", "INSERT INTO aimak.area_change_batch (uuid, list_name, rows) "
+        "VALUES (gen_random_uuid (), 'forged', '[{\"kind\": \"merged_into\"}]')")
+    tap.ok("areas RLS: a desk cannot insert a change list", code != 0
+           and "permission denied" in err, err)
+    code, out, err = server.psql("ministry", "pw-ministry",
+                                 "UPDATE aimak.area_change_batch SET list_name = 'x'")
+    tap.ok("areas RLS: not even the ministry desk can change one", code != 0
+           and "permission denied" in err, err)
+    code, out, err = server.psql("desk_a", "pw-desk_a", "DELETE FROM aimak.area_change_batch")
+    tap.ok("areas RLS: a desk cannot delete one", code != 0 and "permission denied" in err, err)
+    code, out, err = server.psql("desk_a", "pw-desk_a", "SELECT aimak.publish_area_changes "
+                                 "(gen_random_uuid (), 'x', '[]')")
+    tap.ok("areas RLS: a desk cannot publish through the owner's function", code != 0
+           and "permission denied" in err, err)
+    tap.ok("areas RLS: still one list", server.admin("SELECT count(*) FROM "
+                                                     "aimak.area_change_batch") == "1")
+
+
+def area_pull(tmp, a, b, server, ayil, olds, batch):
+    r = sync(a, password="pw-desk_a")
+    tap.ok("areas: a sync applies the published list first", r.returncode == 0
+           and "merged into Ak-Suu-Merged (test) on 2024-07-01" in r.stdout, r.stdout + r.stderr)
+    tap.ok("areas: recorded under the server's identity",
+           one(a, "SELECT count(*) FROM area_change WHERE batch_uuid = ? AND from_server = 1 "
+               "AND undone = 0", batch) == 2
+           and one(a, "SELECT valid_from FROM area WHERE code = ?", MERGED) == "2024-07-01")
+    r = sync(a, password="pw-desk_a")
+    tap.ok("areas: the next sync finds it Unchanged", r.returncode == 0
+           and "area_change" not in r.stdout
+           and one(a, "SELECT count(DISTINCT batch) FROM area_change") == 1, r.stdout)
+    ay = desk_db(tmp, "ayil-areas", server, "desk_ayil", ayil)
+    r = sync(ay, password="pw-desk_ayil")
+    r = run("server", "set", "--database", ay, "--url", server.url("desk_ayil"), "--areas",
+            ayil + "," + MERGED)
+    tap.ok("areas: the ayil aimak desk now works on the new area too", r.returncode == 0,
+           r.stdout + r.stderr)
+    q = add_priority(ay, MERGED, "Water in the merged aimak")
+    r = sync(ay, password="pw-desk_ayil")
+    tap.ok("areas: a desk pushes a record in the new area", r.returncode == 0
+           and server.admin("SELECT area_code FROM aimak.record WHERE uuid = '%s'" % q)
+           == MERGED, r.stdout + r.stderr)
+    r = sync(a, password="pw-desk_a")
+    tap.ok("areas: the rayon desk pulls it", r.returncode == 0
+           and one(a, "SELECT area_code FROM priority WHERE id = ?", q) == MERGED,
+           r.stdout + r.stderr)
+    # Desk B merged the same ayil aimak elsewhere on its own: refused, the records go on.
+    other = write_csv(tmp, "b-other.csv", "2024-05-01,merged_into,%s,%s,Other (test),,,%s,"
+                      "Other law (test data)\n" % (olds[0], OTHER, AKSUU))
+    r = run("areas", "apply-changes", "--database", b, other)
+    tap.ok("areas: desk B applied a contradicting list locally", r.returncode == 0, r.stderr)
+    r = sync(b, password="pw-desk_b")
+    tap.ok("areas: desk B's sync refuses the published list with the reason and goes on",
+           r.returncode == 0 and "Refused" in r.stdout and "already ended on 2024-05-01"
+           in r.stdout and one(b, "SELECT count(*) FROM area_change WHERE batch_uuid = ?",
+                               batch) == 0, r.stdout + r.stderr)
+    tap.ok("areas: desk B still gets the records of its areas",
+           one(b, "SELECT count(*) FROM priority WHERE area_code = ?", AKSUU)
+           == one(a, "SELECT count(*) FROM priority WHERE area_code = ?", AKSUU)
+           and one(b, "SELECT count(*) FROM priority WHERE id = ?", q) == 0)
+
+
+def area_changes(tmp, a, b, server, ayil):
+    base = os.path.join(tmp, "admin.db")
+    olds = [row[0] for row in sql(base, "SELECT code FROM area WHERE parent_code = ? "
+                                  "ORDER BY code LIMIT 2", AKSUU)]
+    area_upgrade(server, a)
+    batch = area_publish(tmp, server, base, olds)
+    area_rls(server)
+    area_pull(tmp, a, b, server, ayil, olds, batch)
+
+
 def main():
     if subprocess.run([PG, "find"], capture_output=True).returncode != 0:
         tap.skip_all("PostgreSQL is not installed (no initdb): the office server tests need "
@@ -473,6 +614,7 @@ def main():
             failures(tmp, a, server)
             connection_errors(tmp, a, server)
             cut_connection(tmp, a, b, server)
+            area_changes(tmp, a, b, server, ayil)
         finally:
             server.stop()
     return tap.done()

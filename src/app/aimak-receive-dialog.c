@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-area-change.h"
 #include "aimak-field.h"
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
@@ -32,6 +33,7 @@ struct _AimakReceiveDialog
   GtkListBox          *records_list;
   GtkStackPage        *conflicts_page;
   AimakMergeReview    *review;
+  GtkWidget           *areas_group;  /* the area changes the package carries, or NULL */
 
   /* Owned references */
   AimakDb             *db;
@@ -146,6 +148,66 @@ record_row (const AimakMergeItem *item)
   return row;
 }
 
+/* One change list of areas the package carries, with what applying does with it. */
+static GtkWidget *
+area_change_row (const AimakAreaChangeBatch *b)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *status = gtk_label_new (aimak_area_batch_status_label (b->status));
+  const AimakAreaChangeRow *first = b->list->rows->len ? b->list->rows->pdata[0] : NULL;
+  g_autofree char *subtitle = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), b->summary ? b->summary : b->uuid);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  if (b->reason != NULL)
+    subtitle = g_strdup (b->reason);
+  else if (first != NULL && *first->legal_act)
+    subtitle = g_strdup (first->legal_act);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+  gtk_widget_add_css_class (status, "caption-heading");
+  gtk_widget_add_css_class (status, b->status == AIMAK_AREA_BATCH_REFUSED ? "error"
+                                    : b->status == AIMAK_AREA_BATCH_NEW ? "accent"
+                                    : "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
+  return row;
+}
+
+/* "Area changes": listed above the records, applied before them. */
+static void
+show_area_changes (AimakReceiveDialog *self)
+{
+  const AimakPackagePreview *p = self->preview;
+  GtkWidget *manifest = gtk_widget_get_ancestor (GTK_WIDGET (self->desk_row),
+                                                 ADW_TYPE_PREFERENCES_GROUP);
+
+  if (p->area_changes == NULL || p->area_changes->len == 0 || manifest == NULL)
+    return;
+  self->areas_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->areas_group),
+                                   _("Area Changes"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->areas_group),
+                                         _("Changes to the list of areas that the sending desk "
+                                           "applied. New ones are applied before the records."));
+  for (guint i = 0; i < p->area_changes->len; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->areas_group),
+                               area_change_row (p->area_changes->pdata[i]));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (manifest)), self->areas_group,
+                              manifest);
+}
+
+static guint
+count_new_area_changes (const AimakPackagePreview *p)
+{
+  guint n = 0;
+
+  for (guint i = 0; p->area_changes != NULL && i < p->area_changes->len; i++)
+    n += ((AimakAreaChangeBatch *) p->area_changes->pdata[i])->status == AIMAK_AREA_BATCH_NEW;
+  return n;
+}
+
 static void
 on_filter_toggled (GtkToggleButton    *button,
                    AimakReceiveDialog *self)
@@ -183,7 +245,8 @@ update_apply (AimakReceiveDialog *self)
                  aimak_merge_review_get_all_decided (self->review) &&
                  (self->preview->counts[AIMAK_MERGE_NEW] +
                   self->preview->counts[AIMAK_MERGE_UPDATED] +
-                  self->preview->counts[AIMAK_MERGE_CONFLICT]) > 0;
+                  self->preview->counts[AIMAK_MERGE_CONFLICT] +
+                  count_new_area_changes (self->preview)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "receive.apply", can);
 }
@@ -245,6 +308,7 @@ show_preview (AimakReceiveDialog *self)
                                           AIMAK_MERGE_UNCHANGED };
 
   show_manifest (self);
+  show_area_changes (self);
   add_filter_button (self, -1, C_("records", "All"), p->items->len, &group);
   for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     if (p->counts[order[k]] > 0)

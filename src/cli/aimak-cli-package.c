@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-cli.h"
+#include "aimak-cli-server.h"
 
 int
 aimak_cli_package (int argc, char **argv)
@@ -105,6 +106,7 @@ print_preview (const AimakPackagePreview *preview)
            m->origin_desk_name && *m->origin_desk_name ? " — " : "",
            m->origin_desk_name ? m->origin_desk_name : "", areas, m->created_at,
            m->app_version ? m->app_version : "?");
+  aimak_cli_print_area_changes (preview->area_changes, TRUE);
   for (guint i = 0; i < preview->items->len; i++)
     {
       const AimakMergeItem *item = g_ptr_array_index (preview->items, i);

@@ -64,11 +64,11 @@ prompt_password (const char *name)
 }
 
 /* The config from --url (its password, if any, goes to @password). */
-static AimakServerConfig *
-config_from_options (const char  *url,
-                     char       **password,
-                     const char  *password_file,
-                     GError     **error)
+AimakServerConfig *
+aimak_cli_server_config (const char  *url,
+                         char       **password,
+                         const char  *password_file,
+                         GError     **error)
 {
   g_autofree char *url_password = NULL;
   g_autoptr(AimakServerConfig) config = aimak_server_config_from_url (url, &url_password, error);
@@ -113,7 +113,7 @@ server_init (int argc, char **argv)
       aimak_cli_fail (_("give the server with --url postgresql://…"));
       return AIMAK_CLI_USAGE;
     }
-  config = config_from_options (url, &password, password_file, &error);
+  config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
@@ -163,7 +163,7 @@ server_add_desk (int argc, char **argv)
                         "--areas CODE,… (or --ministry)"));
       return AIMAK_CLI_USAGE;
     }
-  config = config_from_options (url, &password, password_file, &error);
+  config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   desk_password = desk_file ? read_password (desk_file, &error) : prompt_password (argv[1]);
@@ -345,11 +345,12 @@ aimak_cli_server (int argc, char **argv)
   } subcommands[] = {
     { "init", server_init }, { "add-desk", server_add_desk },
     { "set", server_set }, { "unset", server_unset }, { "status", server_status },
+    { "publish-area-changes", aimak_cli_server_publish_area_changes },
   };
 
   for (guint i = 0; argc > 1 && i < G_N_ELEMENTS (subcommands); i++)
     if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
       return subcommands[i].run (argc - 1, argv + 1);
-  g_printerr (_("Usage: aimak-cli server %s [OPTIONS…]\n"), "init|add-desk|set|unset|status");
+  g_printerr (_("Usage: aimak-cli server %s [OPTIONS…]\n"), "init|add-desk|set|unset|status|publish-area-changes");
   return AIMAK_CLI_USAGE;
 }

@@ -3,11 +3,23 @@
  * `aimak-cli sync` (aimak-cli-sync.c). */
 #pragma once
 
-#include <glib.h>
+#include "aimak-server.h"
 
 G_BEGIN_DECLS
 
 int aimak_cli_server (int argc, char **argv);
 int aimak_cli_sync   (int argc, char **argv);
+/* `server publish-area-changes` (aimak-cli-server-areas.c). */
+int aimak_cli_server_publish_area_changes (int argc, char **argv);
+/* Prints change lists of areas received (AimakAreaChangeBatch *), with their
+ * outcome; with @all FALSE, not the Unchanged ones. */
+void aimak_cli_print_area_changes (GPtrArray *batches,
+                                   gboolean   all);
+/* The config from --url; its password (from the URL, --password-file or
+ * AIMAK_SERVER_PASSWORD) goes to @password. */
+AimakServerConfig *aimak_cli_server_config (const char  *url,
+                                            char       **password,
+                                            const char  *password_file,
+                                            GError     **error);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ print_item (const AimakMergeItem *item)
 static void
 print_result (const AimakSyncResult *result)
 {
+  aimak_cli_print_area_changes (result->area_changes, FALSE);
   for (guint i = 0; i < result->conflicts->len; i++)
     print_item (g_ptr_array_index (result->conflicts, i));
   for (guint i = 0; i < result->rejected->len; i++)

@@ -132,6 +132,7 @@ typedef struct
   GPtrArray           *problems;
   gint64               batch;
   char                *now;
+  char                *uuid;
 } Apply;
 
 static gboolean
@@ -170,13 +171,13 @@ apply_one (AimakDb             *db,
   if (!aimak_db_exec (db, error,
                       "INSERT INTO area_change (batch, line, effective_date, kind, old_code, "
                       "new_code, legal_act, old_name_en, old_name_ru, old_name_ky, "
-                      "old_valid_to, created_new, source_file, applied_at) "
-                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                      "Iitttttttttbtt", a->batch, (int) row->line, row->effective_date,
+                      "old_valid_to, created_new, source_file, applied_at, batch_uuid) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      "Iitttttttttbttt", a->batch, (int) row->line, row->effective_date,
                       aimak_area_change_kind_to_string (row->kind), old_code, new_code,
                       row->legal_act, renamed ? old->name_en : NULL,
                       renamed ? old->name_ru : NULL, renamed ? old->name_ky : NULL,
-                      old->valid_to, create, a->list->source_name, a->now))
+                      old->valid_to, create, a->list->source_name, a->now, a->uuid))
     return FALSE;
   if (renamed)
     return aimak_db_exec (db, error,
@@ -285,7 +286,9 @@ aimak_area_change_apply (AimakDb              *db,
                          GError              **error)
 {
   g_autofree char *now = aimak_db_now ();
-  Apply a = { list, problems, 0, now };
+  g_autofree char *uuid = list->batch_uuid ? g_strdup (list->batch_uuid)
+                                           : g_uuid_string_random ();
+  Apply a = { list, problems, 0, now, uuid };
 
   if (!aimak_db_run_in_transaction (db, apply_work, &a, error))
     return 0;

@@ -87,6 +87,7 @@ aimak_area_change_list_free (AimakAreaChangeList *list)
   if (list == NULL)
     return;
   g_free (list->source_name);
+  g_free (list->batch_uuid);
   g_ptr_array_unref (list->rows);
   g_free (list);
 }

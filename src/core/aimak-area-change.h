@@ -46,7 +46,29 @@ typedef struct
 {
   char      *source_name;  /* the file's name, for the history */
   GPtrArray *rows;         /* AimakAreaChangeRow * */
+  char      *batch_uuid;   /* the batch's identity across desks; NULL: a new one */
 } AimakAreaChangeList;
+
+/* What receiving an applied change list from another desk or the office
+ * server does with it. */
+typedef enum
+{
+  AIMAK_AREA_BATCH_NEW,        /* not here yet: applied */
+  AIMAK_AREA_BATCH_UNCHANGED,  /* already applied here (the same batch or the same changes) */
+  AIMAK_AREA_BATCH_REFUSED,    /* contradicts this desk's list, or was undone here */
+} AimakAreaBatchStatus;
+
+/* One applied change list as it travels (aimak-area-change-travel.c). */
+typedef struct
+{
+  char                 *uuid;
+  char                 *list_name;   /* the list's name where it was applied */
+  char                 *applied_at;  /* when it was applied there */
+  AimakAreaChangeList  *list;
+  AimakAreaBatchStatus  status;      /* set by aimak_area_change_batches_receive() */
+  char                 *reason;      /* translated, for a refused batch */
+  char                 *summary;     /* translated: "Lyuksemburg merged into Kant on 2024-07-01" */
+} AimakAreaChangeBatch;
 
 /* What applying a list would do. */
 typedef struct
@@ -218,6 +240,46 @@ char                *aimak_area_former_label      (const char           *name);
 /* "Areas as of DATE (LIST)", from app_meta. Translated, newly allocated. */
 char                *aimak_area_list_as_of        (AimakDb              *db);
 
+/* ---- Area changes that travel (exchange packages, the office server) ---- */
+
+void                  aimak_area_change_batch_free (AimakAreaChangeBatch *batch);
+/* "New", "Unchanged", "Refused", translated. */
+const char           *aimak_area_batch_status_label (AimakAreaBatchStatus status);
+/* The batches applied here and not undone (AimakAreaChangeBatch *), oldest
+ * first, each with its list rebuilt from the area_change rows; a batch
+ * applied before schema 8 gets its UUID now (so call it in a write
+ * transaction). */
+GPtrArray            *aimak_area_change_batches_applied (AimakDb         *db,
+                                                         GError         **error);
+/* The rows of @batch as a JSON array (the form packages and the office server
+ * carry), and back: NULL with a G_IO_ERROR_INVALID_DATA error for JSON that
+ * is not a change list. */
+char                 *aimak_area_change_batch_rows_json (const AimakAreaChangeBatch *batch);
+AimakAreaChangeBatch *aimak_area_change_batch_new_from_json (const char  *uuid,
+                                                             const char  *list_name,
+                                                             const char  *applied_at,
+                                                             const char  *rows_json,
+                                                             GError     **error);
+/* Receives @batches in order, inside the caller's transaction: a batch
+ * applied here already is Unchanged; one undone here, or that the checks of
+ * aimak_area_change_apply() refuse (it contradicts this desk's list), is
+ * Refused with the reason and changes nothing; the others are applied, each
+ * with its own UUID, through aimak_area_change_apply(). @receipt_id (0: none)
+ * is the package receive that brings them; @from_server marks a sync's.
+ * Sets each batch's status, reason and summary; FALSE only on a database
+ * error. */
+gboolean              aimak_area_change_batches_receive (AimakDb         *db,
+                                                         GPtrArray       *batches,
+                                                         gint64           receipt_id,
+                                                         gboolean         from_server,
+                                                         GError         **error);
+/* Undoes the batches receive @receipt_id brought, newest first, inside the
+ * caller's transaction (aimak_area_change_undo()). */
+gboolean              aimak_area_change_undo_receipt (AimakDb            *db,
+                                                      gint64              receipt_id,
+                                                      GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChangeBatch, aimak_area_change_batch_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChangeList, aimak_area_change_list_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChangePreview, aimak_area_change_preview_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakAreaChange, aimak_area_change_free)

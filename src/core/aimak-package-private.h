@@ -89,4 +89,19 @@ gboolean          _aimak_package_receipt_before  (AimakDb                 *db,
                                                   const AimakMergeRecord  *result,
                                                   GError                 **error);
 
+/* aimak-package-areas.c: the area changes a package carries. */
+extern const char _aimak_package_areas_schema[];
+/* Writes every change list applied in @db to @out; sets @m's count and
+ * area-change checksum. */
+gboolean          _aimak_package_areas_write     (AimakDb                 *db,
+                                                  sqlite3                 *out,
+                                                  AimakPackageManifest    *m,
+                                                  GError                 **error);
+/* Reads them back (AimakAreaChangeBatch *), checked against @m: none when @m
+ * has no area-change checksum (an older package). */
+gboolean          _aimak_package_areas_read      (sqlite3                 *pkg,
+                                                  const AimakPackageManifest *m,
+                                                  GPtrArray              **batches_out,
+                                                  GError                 **error);
+
 G_END_DECLS

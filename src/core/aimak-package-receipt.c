@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "aimak-area-change.h"
 #include "aimak-db-private.h"
 #include "aimak-package-private.h"
 
@@ -480,6 +481,18 @@ undo_work (AimakDb   *db,
   for (guint i = 0; i < rows->len; i++)
     if (!restore_row (db, rows->pdata[i], error))
       return FALSE;
+  /* The records first: an area a change created is empty again only then. */
+  {
+    GError *local_error = NULL;
+
+    if (!aimak_area_change_undo_receipt (db, job->receipt_id, &local_error))
+      {
+        g_set_error_literal (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_UNDO,
+                             local_error->message);
+        g_error_free (local_error);
+        return FALSE;
+      }
+  }
   count = g_strdup_printf ("%u", rows->len);
   return aimak_db_exec (db, error, "UPDATE package_receipt SET undone = 1 WHERE id = ?", "I",
                         job->receipt_id) &&

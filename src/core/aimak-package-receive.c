@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "aimak-area-change.h"
 #include "aimak-db-private.h"
 #include "aimak-file-safety.h"
 #include "aimak-package-private.h"
@@ -211,6 +212,11 @@ read_manifest (sqlite3  *pkg,
   m->n_priorities = atoi (g_hash_table_lookup (kv, "count.priority"));
   m->n_activities = atoi (g_hash_table_lookup (kv, "count.activity"));
   m->n_values = atoi (g_hash_table_lookup (kv, "count.indicator_value"));
+  /* Absent in packages written before area changes travelled. */
+  m->area_change_checksum = g_strdup (g_hash_table_lookup (kv, "area_change_checksum"));
+  if (m->area_change_checksum != NULL)
+    m->n_area_changes = atoi (g_hash_table_lookup (kv, "count.area_change")
+                              ? g_hash_table_lookup (kv, "count.area_change") : "0");
   return g_steal_pointer (&m);
 }
 
@@ -219,6 +225,7 @@ read_manifest (sqlite3  *pkg,
 static AimakPackageManifest *
 read_package (const char  *path,
               GPtrArray  **records_out,
+              GPtrArray  **areas_out,
               GError     **error)
 {
   g_autoptr(AimakPackageManifest) m = NULL;
@@ -243,7 +250,8 @@ read_package (const char  *path,
       return NULL;
     }
   m = read_manifest (pkg, error);
-  if (m == NULL || !_aimak_package_read_checksum (pkg, &checksum, &records, error))
+  if (m == NULL || !_aimak_package_read_checksum (pkg, &checksum, &records, error) ||
+      !_aimak_package_areas_read (pkg, m, areas_out, error))
     {
       sqlite3_close (pkg);
       return NULL;
@@ -391,6 +399,7 @@ typedef struct
   GPtrArray *records;
   GPtrArray *items;
   GPtrArray *columns[3];
+  GPtrArray *areas;
 } PreviewJob;
 
 static char *
@@ -440,6 +449,10 @@ preview_work (AimakDb   *db,
 {
   PreviewJob *job = user_data;
 
+  /* The area changes first, as applying does: a record in an area they
+   * create is then not Rejected. */
+  if (!aimak_area_change_batches_receive (db, job->areas, 0, FALSE, error))
+    return FALSE;
   for (guint i = 0; i < job->records->len; i++)
     {
       const AimakMergeRecord *theirs = g_ptr_array_index (job->records, i);
@@ -477,15 +490,16 @@ aimak_package_preview (AimakDb     *db,
   g_autoptr(AimakPackagePreview) preview = g_new0 (AimakPackagePreview, 1);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) local_error = NULL;
-  PreviewJob job = { NULL, NULL, { NULL } };
+  PreviewJob job = { NULL, NULL, { NULL }, NULL };
 
   g_return_val_if_fail (db != NULL && path != NULL, NULL);
-  preview->manifest = read_package (path, &records, error);
+  preview->manifest = read_package (path, &records, &preview->area_changes, error);
   if (preview->manifest == NULL)
     return NULL;
   preview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_merge_item_free);
   job.records = records;
   job.items = preview->items;
+  job.areas = preview->area_changes;
   aimak_db_run_in_transaction (db, preview_work, &job, &local_error);
   for (guint e = 0; e < G_N_ELEMENTS (job.columns); e++)
     g_clear_pointer (&job.columns[e], g_ptr_array_unref);
@@ -515,7 +529,9 @@ apply_work (AimakDb   *db,
   g_autofree char *summary = NULL;
   g_autofree char *receipt = NULL;
 
-  if (!_aimak_package_receipt_begin (db, job->preview, &job->receipt_id, error))
+  if (!_aimak_package_receipt_begin (db, job->preview, &job->receipt_id, error) ||
+      !aimak_area_change_batches_receive (db, job->preview->area_changes, job->receipt_id,
+                                          FALSE, error))
     return FALSE;
   for (guint i = 0; i < job->preview->items->len; i++)
     {

@@ -195,12 +195,14 @@ write_manifest (sqlite3               *out,
   g_autofree char *np = g_strdup_printf ("%u", m->n_priorities);
   g_autofree char *na = g_strdup_printf ("%u", m->n_activities);
   g_autofree char *nv = g_strdup_printf ("%u", m->n_values);
+  g_autofree char *nc = g_strdup_printf ("%u", m->n_area_changes);
   const char *rows[][2] = {
     { "format", format }, { "app_version", m->app_version },
     { "origin_desk", m->origin_desk }, { "origin_desk_name", m->origin_desk_name },
     { "areas", areas }, { "created_at", m->created_at },
     { "count.priority", np }, { "count.activity", na }, { "count.indicator_value", nv },
     { "checksum", m->checksum },
+    { "count.area_change", nc }, { "area_change_checksum", m->area_change_checksum },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
@@ -281,7 +283,9 @@ fill_package (AimakDb   *db,
       m->n_values = w.counts[2];
       m->areas = g_new0 (char *, 2);
       m->areas[0] = g_strdup (job->area_code);
-      ok = ok && _aimak_package_read_checksum (out, &m->checksum, NULL, error) &&
+      ok = ok && exec_script (out, _aimak_package_areas_schema, error) &&
+           _aimak_package_areas_write (db, out, m, error) &&
+           _aimak_package_read_checksum (out, &m->checksum, NULL, error) &&
            write_manifest (out, m, error) &&
            _aimak_package_exec (out, "COMMIT", NULL, error) &&
            mark_sent (db, w.scope, error);

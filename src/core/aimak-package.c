@@ -342,6 +342,7 @@ aimak_package_manifest_free (AimakPackageManifest *manifest)
   g_strfreev (manifest->areas);
   g_free (manifest->created_at);
   g_free (manifest->checksum);
+  g_free (manifest->area_change_checksum);
   g_free (manifest);
 }
 
@@ -352,5 +353,6 @@ aimak_package_preview_free (AimakPackagePreview *preview)
     return;
   aimak_package_manifest_free (preview->manifest);
   g_clear_pointer (&preview->items, g_ptr_array_unref);
+  g_clear_pointer (&preview->area_changes, g_ptr_array_unref);
   g_free (preview);
 }

@@ -50,6 +50,8 @@ typedef struct
   guint   n_activities;
   guint   n_values;
   char   *checksum;          /* SHA-256 of the records in canonical form */
+  guint   n_area_changes;    /* applied change lists carried (0 in older packages) */
+  char   *area_change_checksum; /* SHA-256 of them; NULL when the package has none */
 } AimakPackageManifest;
 
 typedef struct
@@ -57,6 +59,10 @@ typedef struct
   AimakPackageManifest *manifest;
   GPtrArray            *items;        /* AimakMergeItem *, in package order */
   guint                 counts[AIMAK_MERGE_REJECTED + 1];
+  /* The change lists of areas the sender applied (AimakAreaChangeBatch *, in
+   * the order it applied them), each New, Unchanged or Refused with the
+   * reason: applying the package applies the New ones first. */
+  GPtrArray            *area_changes;
 } AimakPackagePreview;
 
 /* One package applied here (schema 5, table package_receipt). */

@@ -48,7 +48,7 @@ typedef enum
 } AimakServerError;
 
 /* The newest server schema this version creates and understands. */
-#define AIMAK_SERVER_SCHEMA_VERSION 1
+#define AIMAK_SERVER_SCHEMA_VERSION 2
 /* The default PostgreSQL port and TLS mode. */
 #define AIMAK_SERVER_DEFAULT_PORT 5432
 #define AIMAK_SERVER_DEFAULT_SSLMODE "verify-full"

@@ -22,6 +22,7 @@
 #include "aimak-db-private.h"
 #include "aimak-package-private.h"
 #include "aimak-server-private.h"
+#include "aimak-sync-areas-private.h"
 #include "aimak-sync.h"
 
 /* Records per transaction. */
@@ -47,6 +48,7 @@ aimak_sync_result_free (AimakSyncResult *result)
     return;
   g_clear_pointer (&result->conflicts, g_ptr_array_unref);
   g_clear_pointer (&result->rejected, g_ptr_array_unref);
+  g_clear_pointer (&result->area_changes, g_ptr_array_unref);
   g_free (result->synced_at);
   g_strfreev (result->not_sent_areas);
   g_free (result);
@@ -606,6 +608,9 @@ aimak_sync_run (AimakDb                 *db,
   if (conn == NULL)
     return FALSE;
   s.conn = conn;
+  /* The list of areas first: records may be in an area a change created. */
+  if (!_aimak_sync_pull_areas (db, conn, dry_run, &result->area_changes, error))
+    goto out;
   for (guint e = 0; aimak_package_entities[e].entity != NULL; e++)
     if (!push_entity (&s, &aimak_package_entities[e], error))
       goto out;

@@ -48,6 +48,9 @@ typedef struct
   guint      not_sent;        /* local changes to areas this desk may only read: kept here,
                                * never sent (aimak_server_read_only_changes()) */
   char     **not_sent_areas;  /* their area codes (NULL-terminated), or NULL */
+  GPtrArray *area_changes;    /* AimakAreaChangeBatch * published on the server, pulled
+                               * first: New (applied), Unchanged or Refused with the reason
+                               * (aimak-sync-areas.h); NULL when the sync stopped before */
 } AimakSyncResult;
 
 /* Syncs @db with the server of @config (aimak_server_config_load() gives the
