@@ -175,18 +175,24 @@ add_sum_rows (AimakAreaProfile *self)
       for (guint k = 0; k < sums->len; k++)
         {
           AimakAreaPredecessorSum *s = g_ptr_array_index (sums, k);
-          g_autofree char *value = aimak_area_profile_format_number (s->sum, ind->unit);
 
-          g_string_append_printf (text, "%s%d: %s", text->len ? " · " : "", s->year, value);
-          if (s->n_areas < s->n_former)
-            /* TRANSLATORS: a partial sum: values of 1 of the 2 former areas. */
-            g_string_append_printf (text, _(" (%u of %u areas)"), s->n_areas, s->n_former);
-        }
-      if (sums->len)
-        {
-          AimakAreaPredecessorSum *last = g_ptr_array_index (sums, sums->len - 1);
-          /* TRANSLATORS: the sources of the summed values. */
-          g_string_append_printf (text, _(" · Source: %s"), last->sources);
+          if (text->len)
+            g_string_append (text, " · ");
+          if (s->comparable)
+            {
+              g_autofree char *value = aimak_area_profile_format_number (s->sum, ind->unit);
+
+              /* TRANSLATORS: a year, a sum of former areas' values and its one source:
+               * "2020: 3,500 (Census 2022)". */
+              g_string_append_printf (text, _("%d: %s (%s)"), s->year, value,
+                                      aimak_indicator_source_label (s->sources, lang));
+            }
+          else
+            /* TRANSLATORS: a year whose values cannot be summed: a former area has
+             * none, or they come from different sources. */
+            g_string_append_printf (text, _("%d: not comparable (values of %u of %u areas, "
+                                            "sources: %s)"),
+                                    s->year, s->n_areas, s->n_former, s->sources);
         }
       /* TRANSLATORS: "Population — sum of former areas". */
       title = g_strdup_printf (_("%s — sum of former areas"),
