@@ -149,6 +149,44 @@ add_move_row (AimakAreaProfile *self,
 
 /* ---- the sum of former areas ---- */
 
+/* "2020: 3,500 (Census) · 2021: not comparable (…)"; TRUE if any year is summed. */
+static gboolean
+sum_text (GPtrArray  *sums,
+          const char *unit,
+          const char *lang,
+          GString    *text)
+{
+  gboolean any = FALSE;
+
+  for (guint k = 0; k < sums->len; k++)
+    {
+      AimakAreaPredecessorSum *s = g_ptr_array_index (sums, k);
+
+      if (text->len)
+        g_string_append (text, " · ");
+      if (s->comparable)
+        {
+          g_autofree char *value = aimak_area_profile_format_number (s->sum, unit);
+
+          /* TRANSLATORS: a year, a sum of former areas' values and its one source:
+           * "2020: 3,500 (Census 2022)". */
+          g_string_append_printf (text, _("%d: %s (%s)"), s->year, value,
+                                  aimak_indicator_source_label (s->sources, lang));
+          any = TRUE;
+        }
+      else if (s->n_areas < s->n_former)
+        /* TRANSLATORS: a year that is not summed: only 1 of the 2 former areas has a value. */
+        g_string_append_printf (text, _("%d: not comparable (values of %u of %u former areas)"),
+                                s->year, s->n_areas, s->n_former);
+      else
+        /* TRANSLATORS: a year that is not summed: the former areas' values come from
+         * different sources, named after the colon. */
+        g_string_append_printf (text, _("%d: not comparable (different sources: %s)"),
+                                s->year, s->sources);
+    }
+  return any;
+}
+
 static void
 add_sum_rows (AimakAreaProfile *self)
 {
@@ -162,6 +200,7 @@ add_sum_rows (AimakAreaProfile *self)
       g_autoptr(GPtrArray) sums = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *title = NULL;
+      const char *name;
       GtkWidget *row;
 
       if (!aimak_area_indicator_is_count (self->db, ind->code, NULL))
@@ -172,31 +211,13 @@ add_sum_rows (AimakAreaProfile *self)
       sums = aimak_area_predecessor_sums (self->db, self->code, ind->code, "T", NULL);
       if (sums == NULL || sums->len == 0)
         continue;
-      for (guint k = 0; k < sums->len; k++)
-        {
-          AimakAreaPredecessorSum *s = g_ptr_array_index (sums, k);
-
-          if (text->len)
-            g_string_append (text, " · ");
-          if (s->comparable)
-            {
-              g_autofree char *value = aimak_area_profile_format_number (s->sum, ind->unit);
-
-              /* TRANSLATORS: a year, a sum of former areas' values and its one source:
-               * "2020: 3,500 (Census 2022)". */
-              g_string_append_printf (text, _("%d: %s (%s)"), s->year, value,
-                                      aimak_indicator_source_label (s->sources, lang));
-            }
-          else
-            /* TRANSLATORS: a year whose values cannot be summed: a former area has
-             * none, or they come from different sources. */
-            g_string_append_printf (text, _("%d: not comparable (values of %u of %u areas, "
-                                            "sources: %s)"),
-                                    s->year, s->n_areas, s->n_former, s->sources);
-        }
-      /* TRANSLATORS: "Population — sum of former areas". */
-      title = g_strdup_printf (_("%s — sum of former areas"),
-                               aimak_lang_pick (lang, ind->name_en, ind->name_ru, ind->name_ky));
+      name = aimak_lang_pick (lang, ind->name_en, ind->name_ru, ind->name_ky);
+      if (sum_text (sums, ind->unit, lang, text))
+        /* TRANSLATORS: "Population — sum of former areas". */
+        title = g_strdup_printf (_("%s — sum of former areas"), name);
+      else
+        /* TRANSLATORS: "Population — former areas: not comparable" (never summed). */
+        title = g_strdup_printf (_("%s — former areas: not comparable"), name);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
