@@ -372,13 +372,28 @@ test_summary_former (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (line), "2 priorities, 0 activities"));
   g_assert_nonnull (strstr (gtk_label_get_text (line), "Barskoon"));
   g_assert_null (strstr (gtk_label_get_text (line), "Jeti-Oguz"));   /* it holds nothing */
-  /* The link shows Barskoon's own Summary, where the line is gone. */
+  /* The link shows Barskoon's own Summary, which counts its priorities and says it
+   * is a former area, with a link back to the area it is part of now. */
   g_signal_emit_by_name (line, "activate-link", "area:" BARSKOON, &handled);
   aimak_test_iterate ();
   g_assert_true (handled);
   g_object_get (f->window, "area-code", &code, NULL);
   g_assert_cmpstr (code, ==, BARSKOON);
   g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "Former area since 2024-07-01"));
+  g_assert_nonnull (strstr (gtk_label_get_label (line), "href=\"area:" MERGED "\""));
+  g_assert_null (strstr (gtk_label_get_text (line), "Not counted here"));
+  handled = FALSE;
+  g_signal_emit_by_name (line, "activate-link", "area:" MERGED, &handled);
+  aimak_test_iterate ();
+  g_assert_true (handled);
+  g_clear_pointer (&code, g_free);
+  g_object_get (f->window, "area-code", &code, NULL);
+  g_assert_cmpstr (code, ==, MERGED);
+  /* A current area without former areas has no line. */
+  g_object_set (f->window, "area-code", TON, NULL);
+  aimak_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
 }
 
