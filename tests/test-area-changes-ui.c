@@ -198,6 +198,13 @@ test_profile_link (Fixture       *f,
                                        "WHERE area_code = ?", "t", BARSKOON), ==, 1);
   g_assert_null (row_with_title (changes, "Open priorities and activities"));
 
+  /* Values of different sources, and a year with one former area's value only. */
+  g_assert_true (aimak_db_exec_script (f->base.db,
+    "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) VALUES "
+    "('" BARSKOON "', 'MIGR_ABROAD', 2022, 'T', 40, 'Ayil okmotu register'), "
+    "('" JETI_OGUZ "', 'MIGR_ABROAD', 2022, 'T', 60, 'Rayon statistics'), "
+    "('" JETI_OGUZ "', 'POP', 2021, 'T', 2600, 'Test');", NULL));
+
   /* The link opens the successor, which lists its predecessors and their sum. */
   link = row_with_title (changes, "Merged into");
   g_signal_emit_by_name (link, "activated");
@@ -209,7 +216,16 @@ test_profile_link (Fixture       *f,
   g_assert_nonnull (sum);
   g_test_message ("sum: %s", adw_action_row_get_subtitle (sum));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (sum), "2020: 3"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum), "500"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum), "500 (Test)"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum),
+                            "2021: not comparable (values of 1 of 2 former areas)"));
+  /* Never a sum of different sources: the row says not comparable, and why. */
+  g_assert_null (row_with_title (changes, "Labour migrants abroad — sum of former areas"));
+  sum = row_with_title (changes, "Labour migrants abroad — former areas: not comparable");
+  g_assert_nonnull (sum);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum),
+                            "2022: not comparable (different sources: Ayil okmotu register; "
+                            "Rayon statistics)"));
   g_assert_nonnull (row_with_title (changes, "Rates and shares: not comparable"));
 }
 
