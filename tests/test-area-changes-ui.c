@@ -247,8 +247,8 @@ test_dialog (Fixture       *f,
   g_autofree char *bad = write_csv (f, "bad.csv", HEADER
                                     "2024-13-01,renamed," TON ",,Ton-2,,,,Test\n"
                                     "2025-01-01,renamed,KG99999999999,,X,,,,Test\n");
-  g_autofree char *good = write_csv (f, "good.csv", HEADER
-                                     "2025-01-01,renamed," TON ",,Ton-Renamed,,,,Test\n");
+  g_autofree char *good = write_csv (f, "good.csv", "# EXAMPLE ONLY: test data\n" HEADER
+                                     "2025-01-01,renamed," TON ",,Ton-Renamed,,,,Test law 7\n");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   AimakAreaChangesDialog *dialog = NULL;
@@ -287,6 +287,15 @@ test_dialog (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (aimak_area_changes_dialog_get_widget (dialog,
                                                                                 "preview")));
   g_assert_true (gtk_widget_get_sensitive (apply));
+  /* The preview shows what the file says about itself and the legal act it cites. */
+  row = gtk_widget_get_first_child (aimak_area_changes_dialog_get_widget (dialog, "preview"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Notes in the file");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "EXAMPLE ONLY: test data");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Legal act");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Test law 7");
   g_signal_emit_by_name (apply, "clicked");
   aimak_test_iterate ();
   ton = aimak_area_get (f->base.db, TON, NULL);
