@@ -212,7 +212,7 @@ test_profile_link (Fixture       *f,
   g_assert_cmpstr (aimak_window_get_area (f->window), ==, MERGED);
   g_assert_nonnull (row_with_title (changes, "Formed from Barskoon on 2024-07-01"));
   g_assert_nonnull (row_with_title (changes, "Formed from Djeti-Oguz on 2024-07-01"));
-  sum = row_with_title (changes, "Population — sum of former areas");
+  sum = row_with_title (changes, "Population — sum of former areas (Barskoon + Djeti-Oguz)");
   g_assert_nonnull (sum);
   g_test_message ("sum: %s", adw_action_row_get_subtitle (sum));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (sum), "2020: 3"));

@@ -22,6 +22,8 @@ except ImportError:
     tap.skip_all("python3-openpyxl is not installed")
 
 CLI = sys.argv[1]
+SRC = sys.argv[2]
+KANT, LYUKSEMBURG = "KG08206600010", "KG08206839000"
 BARSKOON, JETI_OGUZ, MERGED = "KG02210815000", "KG02210830000", "KG02210900000"
 HEADER = "effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky,parent_code,legal_act\n"
 
@@ -136,5 +138,29 @@ with tap.temp_dir(prefix="aimak-cli-areas-sum-") as tmp:
            and x["Indicator"] and "return" in x["Indicator"].lower()]
     tap.ok("a sum of women below the threshold is hidden, and the total with it",
            len(ret) == 1 and ret[0][5] == "<5" and ret[0][6] == 14 and ret[0][7] != 17, ret)
+
+    # The shipped example: an ayil aimak joins the city of Kant, which goes on. The
+    # city's own figures before the change are part of the sum, and it says so.
+    example = os.path.join(SRC, "data", "reference", "area-changes-example.csv")
+    r = run("areas", "apply-changes", example, "--database", db)
+    tap.ok("the example change list is applied", r.returncode == 0, r.stderr)
+    con = sqlite3.connect(db)
+    con.executemany(
+        "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) "
+        "VALUES (?, 'POP', 2022, 'T', ?, 'Census')", [(KANT, 24000), (LYUKSEMBURG, 6100)])
+    con.commit()
+    con.close()
+    for lang, label in (("en", "Kant (city): sum of former areas (Kant (city) + Lyuksemburg)"),
+                        ("ru", "Кант: сумма бывших территорий (Кант + Люксембург)")):
+        xlsx = os.path.join(tmp, "kant-%s.xlsx" % lang)
+        r = run("export", "--area", KANT, "--lang", lang, "-o", xlsx, "--database", db)
+        header, rows = profile_rows(xlsx) if r.returncode == 0 else ([], [])
+        values = [list(x.values()) for x in rows]
+        sums = [v for v in values if v[0] and v[0].startswith(label)]
+        tap.ok(f"{lang}: a city that took an ayil aimak in: its own count is in the sum, named",
+               len(sums) == 1 and sums[0][7] == 30100 and sums[0][1] == KANT, values)
+        tap.ok(f"{lang}: the city's own figure stays on its own row",
+               any(v[1] == KANT and v[7] == 24000 and not (v[0] or "").startswith(label)
+                   for v in values), values)
 
 tap.done()

@@ -187,11 +187,31 @@ sum_text (GPtrArray  *sums,
   return any;
 }
 
+/* "Barskoon + Djeti-Oguz": the areas summed, by their names before the change; a
+ * city that took an ayil aimak in is one of them. */
+static char *
+sum_parts (AimakAreaProfile *self,
+           const char       *lang)
+{
+  g_autofree char *first_date = NULL;
+  g_auto(GStrv) members = aimak_area_sum_members (self->db, self->code, &first_date, NULL);
+  g_autoptr(GString) parts = g_string_new (NULL);
+
+  for (guint i = 0; members && members[i]; i++)
+    {
+      g_autofree char *name = aimak_area_name_on (self->db, members[i], first_date, lang, NULL);
+
+      g_string_append_printf (parts, "%s%s", i ? " + " : "", name ? name : members[i]);
+    }
+  return g_string_free (g_steal_pointer (&parts), FALSE);
+}
+
 static void
 add_sum_rows (AimakAreaProfile *self)
 {
   g_autoptr(GPtrArray) catalogue = aimak_indicator_catalogue (self->db, NULL);
   const char *lang = aimak_db_get_language (self->db);
+  g_autofree char *parts = sum_parts (self, lang);
   gboolean any_rate = FALSE;
 
   for (guint i = 0; catalogue && i < catalogue->len; i++)
@@ -213,8 +233,8 @@ add_sum_rows (AimakAreaProfile *self)
         continue;
       name = aimak_lang_pick (lang, ind->name_en, ind->name_ru, ind->name_ky);
       if (sum_text (sums, ind->unit, lang, text))
-        /* TRANSLATORS: "Population — sum of former areas". */
-        title = g_strdup_printf (_("%s — sum of former areas"), name);
+        /* TRANSLATORS: "Population — sum of former areas (Barskoon + Djeti-Oguz)". */
+        title = g_strdup_printf (_("%s — sum of former areas (%s)"), name, parts);
       else
         /* TRANSLATORS: "Population — former areas: not comparable" (never summed). */
         title = g_strdup_printf (_("%s — former areas: not comparable"), name);

@@ -268,10 +268,11 @@ aimak_area_sum_members (AimakDb    *db,
   builder = g_strv_builder_new ();
   if (preds->len > 0 && (members = summable_members (db, code, preds, &date, &n)) != NULL)
     {
-      for (guint i = 0; i < preds->len; i++)
-        g_strv_builder_add (builder, ((AimakAreaChange *) g_ptr_array_index (preds, i))->old_code);
+      /* A city that took ayil aimaks in first, then what it took in. */
       if (n > preds->len)
         g_strv_builder_add (builder, code);
+      for (guint i = 0; i < preds->len; i++)
+        g_strv_builder_add (builder, ((AimakAreaChange *) g_ptr_array_index (preds, i))->old_code);
     }
   if (first_date)
     *first_date = g_steal_pointer (&date);
