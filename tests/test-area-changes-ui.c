@@ -406,7 +406,7 @@ test_summary_former (Fixture       *f,
   g_assert_cmpstr (code, ==, BARSKOON);
   g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 2);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
-  g_assert_nonnull (strstr (gtk_label_get_text (line), "Former area since 2024-07-01"));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "Former area since 2024-07-01, now part of "));
   g_assert_nonnull (strstr (gtk_label_get_label (line), "href=\"area:" MERGED "\""));
   g_assert_null (strstr (gtk_label_get_text (line), "Not counted here"));
   handled = FALSE;

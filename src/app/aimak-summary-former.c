@@ -30,6 +30,8 @@ aimak_summary_former_label_new (void)
   GtkLabel *label = GTK_LABEL (gtk_label_new (NULL));
 
   gtk_label_set_wrap (label, TRUE);
+  /* Wraps rather than widening the header: its buttons stay beside it. */
+  gtk_label_set_max_width_chars (label, 70);
   gtk_label_set_xalign (label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
@@ -66,12 +68,11 @@ update_for_former (GtkLabel   *label,
   date = g_markup_escape_text (area->valid_to ? area->valid_to : "", -1);
   if (links->len)
     /* TRANSLATORS: on a former area's Summary: the day it ended, links to its successors. */
-    text = g_strdup_printf (_("Former area since %s, now part of %s: its own priorities and "
-                              "activities stay here and are counted here only"),
-                            date, links->str);
+    text = g_strdup_printf (_("Former area since %s, now part of %s: its records stay and "
+                              "are counted here"), date, links->str);
   else
-    text = g_strdup_printf (_("Former area since %s: its own priorities and activities stay "
-                              "here and are counted here only"), date);
+    text = g_strdup_printf (_("Former area since %s: its records stay and are counted here"),
+                            date);
   gtk_label_set_markup (label, text);
   gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
   return TRUE;
