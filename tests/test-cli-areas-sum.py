@@ -147,7 +147,10 @@ with tap.temp_dir(prefix="aimak-cli-areas-sum-") as tmp:
     con = sqlite3.connect(db)
     con.executemany(
         "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) "
-        "VALUES (?, 'POP', 2022, 'T', ?, 'Census')", [(KANT, 24000), (LYUKSEMBURG, 6100)])
+        "VALUES (?, ?, 2022, 'T', ?, ?)", [(KANT, "POP", 24000, "Census"),
+                                           (LYUKSEMBURG, "POP", 6100, "Census"),
+                                           (KANT, "SI_POV_NAHC", 18, "Survey"),
+                                           (LYUKSEMBURG, "SI_POV_NAHC", 25, "Survey")])
     con.commit()
     con.close()
     for lang, label in (("en", "Kant (city): sum of former areas (Kant (city) + Lyuksemburg)"),
@@ -162,5 +165,8 @@ with tap.temp_dir(prefix="aimak-cli-areas-sum-") as tmp:
         tap.ok(f"{lang}: the city's own figure stays on its own row",
                any(v[1] == KANT and v[7] == 24000 and not (v[0] or "").startswith(label)
                    for v in values), values)
+        tap.ok(f"{lang}: the ayil aimak's rate is shown as a former area's, the city's as its own",
+               any(v[1] == LYUKSEMBURG and v[7] == 25 and v[10] for v in values)
+               and [v[10] for v in values if v[1] == KANT and v[7] == 18] == [None], values)
 
 tap.done()

@@ -355,6 +355,9 @@ former_value_row (AimakStmt  *st,
   g_autofree char *then = NULL;
 
   r.area = aimak_stmt_text (st, 0);
+  /* A city that took an ayil aimak in: its own figures are on its own rows. */
+  if (g_strcmp0 (r.area, fm->code) == 0)
+    return TRUE;
   r.year = aimak_stmt_int (st, 1);
   r.f = aimak_stmt_double_or_nan (st, 3);
   r.m = aimak_stmt_double_or_nan (st, 4);
