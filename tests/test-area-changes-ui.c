@@ -29,6 +29,8 @@
 #define JETI_OGUZ "KG02210830000"
 #define MERGED    "KG02210900000"
 #define TON       "KG02220815000"
+#define KANT        "KG08206600010"
+#define LYUKSEMBURG "KG08206839000"
 #define HEADER "effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky,parent_code," \
                "legal_act\n"
 
@@ -227,6 +229,40 @@ test_profile_link (Fixture       *f,
                             "2022: not comparable (different sources: Ayil okmotu register; "
                             "Rayon statistics)"));
   g_assert_nonnull (row_with_title (changes, "Rates and shares: not comparable"));
+}
+
+/* A city that goes on and takes an ayil aimak in (the shipped example's change):
+ * its profile says it took it in, not that it was formed from it, and its own
+ * count is part of the sum, named. */
+static void
+test_took_in (Fixture       *f,
+              gconstpointer  data)
+{
+  AimakAreaProfile *profile =
+    AIMAK_AREA_PROFILE (aimak_areas_page_get_widget (f->page, "profile"));
+  GtkListBox *changes = aimak_area_profile_get_changes (profile);
+  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (
+    HEADER "2024-07-01,merged_into," LYUKSEMBURG "," KANT ",,,,,Test law (TEST DATA)\n", -1,
+    NULL);
+  g_autoptr(AimakAreaChangeList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwActionRow *sum;
+
+  g_assert_true (aimak_db_exec_script (f->base.db,
+    "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) VALUES "
+    "('" KANT "', 'POP', 2022, 'T', 24000, 'Test'), "
+    "('" LYUKSEMBURG "', 'POP', 2022, 'T', 6100, 'Test');", &error));
+  list = aimak_area_change_list_read (in, "kant.csv", problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aimak_area_change_apply (f->base.db, list, problems, &error), ==, 2);
+  g_assert_true (aimak_window_select_area (f->window, KANT));
+  aimak_test_iterate ();
+  g_assert_nonnull (row_with_title (changes, "Took in Lyuksemburg on 2024-07-01"));
+  g_assert_null (row_with_title (changes, "Formed from"));
+  sum = row_with_title (changes, "Population — sum of former areas (Kant (city) + Lyuksemburg)");
+  g_assert_nonnull (sum);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum), "2022: 30,100 (Test)"));
 }
 
 static char *
@@ -432,6 +468,7 @@ main (int argc, char **argv)
   g_test_add ("/area-changes-ui/switch", Fixture, NULL, set_up, test_switch, tear_down);
   g_test_add ("/area-changes-ui/profile-link", Fixture, NULL, set_up, test_profile_link,
               tear_down);
+  g_test_add ("/area-changes-ui/took-in", Fixture, NULL, set_up, test_took_in, tear_down);
   g_test_add ("/area-changes-ui/dialog", Fixture, NULL, set_up, test_dialog, tear_down);
   g_test_add ("/area-changes-ui/priorities-filter", Fixture, NULL, set_up,
               test_priorities_filter, tear_down);

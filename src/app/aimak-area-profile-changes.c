@@ -261,6 +261,7 @@ aimak_area_profile_fill_changes (AimakAreaProfile *self)
 {
   g_autoptr(GPtrArray) next = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(AimakArea) self_area = aimak_area_get (self->db, self->code, NULL);
   const char *move_to = NULL;
 
   while (gtk_widget_get_first_child (GTK_WIDGET (self->changes_list)))
@@ -285,9 +286,19 @@ aimak_area_profile_fill_changes (AimakAreaProfile *self)
     {
       AimakAreaChange *c = g_ptr_array_index (before, i);
       g_autofree char *name = area_label (self->db, c->old_code);
-      /* TRANSLATORS: on a successor's profile: "Formed from Barskoon on 2024-07-01". */
-      g_autofree char *title = g_strdup_printf (_("Formed from %s on %s"), name,
-                                                c->effective_date);
+      g_autofree char *title = NULL;
+
+      if (c->kind == AIMAK_AREA_CHANGE_PART_TRANSFERRED)
+        /* TRANSLATORS: "Took in part of Lyuksemburg on 2024-07-01". */
+        title = g_strdup_printf (_("Took in part of %s on %s"), name, c->effective_date);
+      else if (self_area && (self_area->valid_from == NULL ||
+                        g_strcmp0 (self_area->valid_from, c->effective_date) < 0))
+        /* TRANSLATORS: on the profile of an area that went on and took another in (a
+         * city taking in an ayil aimak): "Took in Lyuksemburg on 2024-07-01". */
+        title = g_strdup_printf (_("Took in %s on %s"), name, c->effective_date);
+      else
+        /* TRANSLATORS: on a successor's profile: "Formed from Barskoon on 2024-07-01". */
+        title = g_strdup_printf (_("Formed from %s on %s"), name, c->effective_date);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s",
                                                    aimak_area_change_kind_label (c->kind),
                                                    c->legal_act);
