@@ -184,10 +184,25 @@ test_sums (AimakTestDb   *f,
   g_assert_cmpfloat (s->sum, ==, 3500);
   g_assert_cmpuint (s->n_areas, ==, 2);
   g_assert_cmpuint (s->n_former, ==, 2);
+  g_assert_true (s->comparable);
+  g_assert_cmpstr (s->sources, ==, "Test");
   s = g_ptr_array_index (sums, 1);
   g_assert_cmpint (s->year, ==, 2021);
-  g_assert_cmpfloat (s->sum, ==, 2600);
-  g_assert_cmpuint (s->n_areas, ==, 1); /* partial: Barskoon has no 2021 value */
+  g_assert_false (s->comparable); /* Barskoon has no 2021 value: not summed */
+  g_assert_true (isnan (s->sum));
+  g_assert_cmpuint (s->n_areas, ==, 1);
+  g_clear_pointer (&sums, g_ptr_array_unref);
+
+  /* Values of different sources are never added together. */
+  exec (f->db, "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) "
+        "VALUES ('" BARSKOON "', 'POP', 2021, 'T', 900, 'Other survey')");
+  sums = aimak_area_predecessor_sums (f->db, MERGED, "POP", "T", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sums->len, ==, 2);
+  s = g_ptr_array_index (sums, 1);
+  g_assert_false (s->comparable);
+  g_assert_cmpstr (s->sources, ==, "Other survey; Test");
+  g_assert_cmpuint (s->n_areas, ==, 2);
 
   /* A rate is never summed: not comparable. */
   rates = aimak_area_predecessor_sums (f->db, MERGED, "SI_POV_NAHC", "T", &error);

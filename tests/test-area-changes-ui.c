@@ -29,6 +29,8 @@
 #define JETI_OGUZ "KG02210830000"
 #define MERGED    "KG02210900000"
 #define TON       "KG02220815000"
+#define KANT        "KG08206600010"
+#define LYUKSEMBURG "KG08206839000"
 #define HEADER "effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky,parent_code," \
                "legal_act\n"
 
@@ -198,6 +200,13 @@ test_profile_link (Fixture       *f,
                                        "WHERE area_code = ?", "t", BARSKOON), ==, 1);
   g_assert_null (row_with_title (changes, "Open priorities and activities"));
 
+  /* Values of different sources, and a year with one former area's value only. */
+  g_assert_true (aimak_db_exec_script (f->base.db,
+    "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) VALUES "
+    "('" BARSKOON "', 'MIGR_ABROAD', 2022, 'T', 40, 'Ayil okmotu register'), "
+    "('" JETI_OGUZ "', 'MIGR_ABROAD', 2022, 'T', 60, 'Rayon statistics'), "
+    "('" JETI_OGUZ "', 'POP', 2021, 'T', 2600, 'Test');", NULL));
+
   /* The link opens the successor, which lists its predecessors and their sum. */
   link = row_with_title (changes, "Merged into");
   g_signal_emit_by_name (link, "activated");
@@ -205,12 +214,55 @@ test_profile_link (Fixture       *f,
   g_assert_cmpstr (aimak_window_get_area (f->window), ==, MERGED);
   g_assert_nonnull (row_with_title (changes, "Formed from Barskoon on 2024-07-01"));
   g_assert_nonnull (row_with_title (changes, "Formed from Djeti-Oguz on 2024-07-01"));
-  sum = row_with_title (changes, "Population — sum of former areas");
+  sum = row_with_title (changes, "Population — sum of former areas (Barskoon + Djeti-Oguz)");
   g_assert_nonnull (sum);
   g_test_message ("sum: %s", adw_action_row_get_subtitle (sum));
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (sum), "2020: 3"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum), "500"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum), "500 (Test)"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum),
+                            "2021: not comparable (values of 1 of 2 former areas)"));
+  /* Never a sum of different sources: the row says not comparable, and why. */
+  g_assert_null (row_with_title (changes, "Labour migrants abroad — sum of former areas"));
+  sum = row_with_title (changes, "Labour migrants abroad — former areas: not comparable");
+  g_assert_nonnull (sum);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum),
+                            "2022: not comparable (different sources: Ayil okmotu register; "
+                            "Rayon statistics)"));
   g_assert_nonnull (row_with_title (changes, "Rates and shares: not comparable"));
+}
+
+/* A city that goes on and takes an ayil aimak in (the shipped example's change):
+ * its profile says it took it in, not that it was formed from it, and its own
+ * count is part of the sum, named. */
+static void
+test_took_in (Fixture       *f,
+              gconstpointer  data)
+{
+  AimakAreaProfile *profile =
+    AIMAK_AREA_PROFILE (aimak_areas_page_get_widget (f->page, "profile"));
+  GtkListBox *changes = aimak_area_profile_get_changes (profile);
+  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (
+    HEADER "2024-07-01,merged_into," LYUKSEMBURG "," KANT ",,,,,Test law (TEST DATA)\n", -1,
+    NULL);
+  g_autoptr(AimakAreaChangeList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwActionRow *sum;
+
+  g_assert_true (aimak_db_exec_script (f->base.db,
+    "INSERT INTO indicator_value (area_code, indicator_code, year, sex, value, source) VALUES "
+    "('" KANT "', 'POP', 2022, 'T', 24000, 'Test'), "
+    "('" LYUKSEMBURG "', 'POP', 2022, 'T', 6100, 'Test');", &error));
+  list = aimak_area_change_list_read (in, "kant.csv", problems, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (aimak_area_change_apply (f->base.db, list, problems, &error), ==, 2);
+  g_assert_true (aimak_window_select_area (f->window, KANT));
+  aimak_test_iterate ();
+  g_assert_nonnull (row_with_title (changes, "Took in Lyuksemburg on 2024-07-01"));
+  g_assert_null (row_with_title (changes, "Formed from"));
+  sum = row_with_title (changes, "Population — sum of former areas (Kant (city) + Lyuksemburg)");
+  g_assert_nonnull (sum);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (sum), "2022: 30,100 (Test)"));
 }
 
 static char *
@@ -231,8 +283,8 @@ test_dialog (Fixture       *f,
   g_autofree char *bad = write_csv (f, "bad.csv", HEADER
                                     "2024-13-01,renamed," TON ",,Ton-2,,,,Test\n"
                                     "2025-01-01,renamed,KG99999999999,,X,,,,Test\n");
-  g_autofree char *good = write_csv (f, "good.csv", HEADER
-                                     "2025-01-01,renamed," TON ",,Ton-Renamed,,,,Test\n");
+  g_autofree char *good = write_csv (f, "good.csv", "# EXAMPLE ONLY: test data\n" HEADER
+                                     "2025-01-01,renamed," TON ",,Ton-Renamed,,,,Test law 7\n");
   g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
   g_autoptr(GFile) good_file = g_file_new_for_path (good);
   AimakAreaChangesDialog *dialog = NULL;
@@ -271,6 +323,15 @@ test_dialog (Fixture       *f,
   g_assert_true (gtk_widget_is_drawable (aimak_area_changes_dialog_get_widget (dialog,
                                                                                 "preview")));
   g_assert_true (gtk_widget_get_sensitive (apply));
+  /* The preview shows what the file says about itself and the legal act it cites. */
+  row = gtk_widget_get_first_child (aimak_area_changes_dialog_get_widget (dialog, "preview"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Notes in the file");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "EXAMPLE ONLY: test data");
+  row = gtk_widget_get_next_sibling (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Legal act");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Test law 7");
   g_signal_emit_by_name (apply, "clicked");
   aimak_test_iterate ();
   ton = aimak_area_get (f->base.db, TON, NULL);
@@ -372,13 +433,28 @@ test_summary_former (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (line), "2 priorities, 0 activities"));
   g_assert_nonnull (strstr (gtk_label_get_text (line), "Barskoon"));
   g_assert_null (strstr (gtk_label_get_text (line), "Jeti-Oguz"));   /* it holds nothing */
-  /* The link shows Barskoon's own Summary, where the line is gone. */
+  /* The link shows Barskoon's own Summary, which counts its priorities and says it
+   * is a former area, with a link back to the area it is part of now. */
   g_signal_emit_by_name (line, "activate-link", "area:" BARSKOON, &handled);
   aimak_test_iterate ();
   g_assert_true (handled);
   g_object_get (f->window, "area-code", &code, NULL);
   g_assert_cmpstr (code, ==, BARSKOON);
   g_assert_cmpuint (aimak_summary_page_get_summary (page)->priorities_total, ==, 2);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+  g_assert_nonnull (strstr (gtk_label_get_text (line), "Former area since 2024-07-01, now part of "));
+  g_assert_nonnull (strstr (gtk_label_get_label (line), "href=\"area:" MERGED "\""));
+  g_assert_null (strstr (gtk_label_get_text (line), "Not counted here"));
+  handled = FALSE;
+  g_signal_emit_by_name (line, "activate-link", "area:" MERGED, &handled);
+  aimak_test_iterate ();
+  g_assert_true (handled);
+  g_clear_pointer (&code, g_free);
+  g_object_get (f->window, "area-code", &code, NULL);
+  g_assert_cmpstr (code, ==, MERGED);
+  /* A current area without former areas has no line. */
+  g_object_set (f->window, "area-code", TON, NULL);
+  aimak_test_iterate ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
 }
 
@@ -392,6 +468,7 @@ main (int argc, char **argv)
   g_test_add ("/area-changes-ui/switch", Fixture, NULL, set_up, test_switch, tear_down);
   g_test_add ("/area-changes-ui/profile-link", Fixture, NULL, set_up, test_profile_link,
               tear_down);
+  g_test_add ("/area-changes-ui/took-in", Fixture, NULL, set_up, test_took_in, tear_down);
   g_test_add ("/area-changes-ui/dialog", Fixture, NULL, set_up, test_dialog, tear_down);
   g_test_add ("/area-changes-ui/priorities-filter", Fixture, NULL, set_up,
               test_priorities_filter, tear_down);

@@ -7,7 +7,9 @@ was with its name now beside it. Barskoon merged with Jeti-Oguz is TEST DATA,
 not an official change (TAP)."""
 import hashlib
 import os
+import shutil
 import sqlite3
+import subprocess
 import sys
 import zipfile
 import xml.etree.ElementTree as ET
@@ -158,6 +160,25 @@ with tap.temp_dir(prefix="aimak-cli-areas-") as tmp:
     text = zip_text(odt) if r.returncode == 0 else ""
     tap.ok("the programme document names both areas",
            "Barskoon (now Barskoon-Jeti-Oguz)" in text, r.stderr)
+    # In the document's language, whatever the interface's: a Russian PDF made from an
+    # English interface says "ныне", read back with pdftotext.
+    pdf = os.path.join(tmp, "b-ru.pdf")
+    r = run("programme", "--area", BARSKOON, "--from", "2021", "--to", "2022", "--lang", "ru",
+            "-o", pdf, "--database", db, lang="en")
+    if shutil.which("pdftotext") is None:
+        tap.skip("the Russian programme names both areas in Russian", "pdftotext is not installed")
+    else:
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True,
+                              text=True).stdout if r.returncode == 0 else ""
+        text = " ".join(text.split())
+        tap.ok("the Russian programme names both areas in Russian",
+               "Барскоон (ныне Барскоон-Жети-Огуз)" in text and "(now" not in text,
+               r.stderr + text[:600])
+    xlsx_ru = os.path.join(tmp, "b-ru.xlsx")
+    r = run("export", "--area", BARSKOON, "--lang", "ru", "-o", xlsx_ru, "--database", db, lang="en")
+    cells = sheet_strings(xlsx_ru, "Приоритеты") if r.returncode == 0 else []
+    tap.ok("a Russian workbook from an English interface says 'ныне'",
+           "Барскоон (ныне Барскоон-Жети-Огуз)" in cells, repr(cells[:40]) + r.stderr)
 
     r = run("areas", "undo-change", "2", "--database", db)
     tap.ok("undoing a change list that was never applied exits 1", r.returncode == 1, r.stderr)

@@ -85,11 +85,65 @@ add_preview_rows (AimakAreaChangesDialog *self,
 }
 
 static void
+add_note_row (AimakAreaChangesDialog *self,
+              const char             *title,
+              const char             *text)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+  gtk_widget_add_css_class (row, "property");
+  gtk_list_box_append (self->preview_list, row);
+}
+
+/* What the file says about itself (its "#" lines: an example, a placeholder date)
+ * and the legal acts it cites, so that nobody applies an example unawares. */
+static void
+add_file_notes (AimakAreaChangesDialog *self,
+                GFile                  *file)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GPtrArray) acts = g_ptr_array_new ();
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0;
+
+  if (g_file_load_contents (file, NULL, &contents, &length, NULL, NULL) &&
+      g_utf8_validate (contents, length, NULL))
+    {
+      lines = g_strsplit (contents, "\n", 64);
+      for (guint i = 0; lines[i]; i++)
+        {
+          char *line = g_strstrip (lines[i]);
+
+          if (line[0] == '#' && notes->len < 2000)
+            g_string_append_printf (notes, "%s%s", notes->len ? "\n" : "",
+                                    g_strstrip (line + 1));
+        }
+    }
+  if (notes->len)
+    add_note_row (self, _("Notes in the file"), notes->str);
+  for (guint i = 0; i < self->list->rows->len; i++)
+    {
+      AimakAreaChangeRow *row = g_ptr_array_index (self->list->rows, i);
+
+      if (row->legal_act && *row->legal_act &&
+          !g_ptr_array_find_with_equal_func (acts, row->legal_act, g_str_equal, NULL))
+        g_ptr_array_add (acts, row->legal_act);
+    }
+  for (guint i = 0; i < acts->len; i++)
+    add_note_row (self, _("Legal act"), g_ptr_array_index (acts, i));
+}
+
+static void
 show_preview (AimakAreaChangesDialog *self,
-              AimakAreaChangePreview *p)
+              AimakAreaChangePreview *p,
+              GFile                  *file)
 {
   g_autofree char *summary = NULL;
 
+  add_file_notes (self, file);
   add_preview_rows (self, p->ending, ROW_ENDS);
   add_preview_rows (self, p->beginning, ROW_BEGINS);
   add_preview_rows (self, p->renamed, ROW_RENAMED);
@@ -154,7 +208,7 @@ aimak_area_changes_dialog_load_file (AimakAreaChangesDialog *self,
       show_summary (self, error->message);
       return;
     }
-  show_preview (self, preview);
+  show_preview (self, preview, file);
   gtk_widget_set_sensitive (self->apply_button, self->list->rows->len > 0 &&
                                                 !aimak_db_is_read_only (self->db));
 }

@@ -149,11 +149,69 @@ add_move_row (AimakAreaProfile *self,
 
 /* ---- the sum of former areas ---- */
 
+/* "2020: 3,500 (Census) · 2021: not comparable (…)"; TRUE if any year is summed. */
+static gboolean
+sum_text (GPtrArray  *sums,
+          const char *unit,
+          const char *lang,
+          GString    *text)
+{
+  gboolean any = FALSE;
+
+  for (guint k = 0; k < sums->len; k++)
+    {
+      AimakAreaPredecessorSum *s = g_ptr_array_index (sums, k);
+
+      if (text->len)
+        g_string_append (text, " · ");
+      if (s->comparable)
+        {
+          g_autofree char *value = aimak_area_profile_format_number (s->sum, unit);
+
+          /* TRANSLATORS: a year, a sum of former areas' values and its one source:
+           * "2020: 3,500 (Census 2022)". */
+          g_string_append_printf (text, _("%d: %s (%s)"), s->year, value,
+                                  aimak_indicator_source_label (s->sources, lang));
+          any = TRUE;
+        }
+      else if (s->n_areas < s->n_former)
+        /* TRANSLATORS: a year that is not summed: only 1 of the 2 former areas has a value. */
+        g_string_append_printf (text, _("%d: not comparable (values of %u of %u former areas)"),
+                                s->year, s->n_areas, s->n_former);
+      else
+        /* TRANSLATORS: a year that is not summed: the former areas' values come from
+         * different sources, named after the colon. */
+        g_string_append_printf (text, _("%d: not comparable (different sources: %s)"),
+                                s->year, s->sources);
+    }
+  return any;
+}
+
+/* "Barskoon + Djeti-Oguz": the areas summed, by their names before the change; a
+ * city that took an ayil aimak in is one of them. */
+static char *
+sum_parts (AimakAreaProfile *self,
+           const char       *lang)
+{
+  g_autofree char *first_date = NULL;
+  g_auto(GStrv) members = aimak_area_sum_members (self->db, self->code, &first_date, NULL);
+  g_autoptr(GString) parts = g_string_new (NULL);
+
+  for (guint i = 0; members && members[i]; i++)
+    {
+      g_autofree char *name = aimak_area_name_on (self->db, members[i], first_date, lang, NULL);
+
+      g_string_append_printf (parts, "%s%s", i ? " + " : "", name ? name : members[i]);
+    }
+  return g_string_free (g_steal_pointer (&parts), FALSE);
+}
+
 static void
 add_sum_rows (AimakAreaProfile *self)
 {
   g_autoptr(GPtrArray) catalogue = aimak_indicator_catalogue (self->db, NULL);
   const char *lang = aimak_db_get_language (self->db);
+  g_autofree char *parts = sum_parts (self, lang);
   gboolean any_rate = FALSE;
 
   for (guint i = 0; catalogue && i < catalogue->len; i++)
@@ -162,6 +220,7 @@ add_sum_rows (AimakAreaProfile *self)
       g_autoptr(GPtrArray) sums = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *title = NULL;
+      const char *name;
       GtkWidget *row;
 
       if (!aimak_area_indicator_is_count (self->db, ind->code, NULL))
@@ -172,25 +231,13 @@ add_sum_rows (AimakAreaProfile *self)
       sums = aimak_area_predecessor_sums (self->db, self->code, ind->code, "T", NULL);
       if (sums == NULL || sums->len == 0)
         continue;
-      for (guint k = 0; k < sums->len; k++)
-        {
-          AimakAreaPredecessorSum *s = g_ptr_array_index (sums, k);
-          g_autofree char *value = aimak_area_profile_format_number (s->sum, ind->unit);
-
-          g_string_append_printf (text, "%s%d: %s", text->len ? " · " : "", s->year, value);
-          if (s->n_areas < s->n_former)
-            /* TRANSLATORS: a partial sum: values of 1 of the 2 former areas. */
-            g_string_append_printf (text, _(" (%u of %u areas)"), s->n_areas, s->n_former);
-        }
-      if (sums->len)
-        {
-          AimakAreaPredecessorSum *last = g_ptr_array_index (sums, sums->len - 1);
-          /* TRANSLATORS: the sources of the summed values. */
-          g_string_append_printf (text, _(" · Source: %s"), last->sources);
-        }
-      /* TRANSLATORS: "Population — sum of former areas". */
-      title = g_strdup_printf (_("%s — sum of former areas"),
-                               aimak_lang_pick (lang, ind->name_en, ind->name_ru, ind->name_ky));
+      name = aimak_lang_pick (lang, ind->name_en, ind->name_ru, ind->name_ky);
+      if (sum_text (sums, ind->unit, lang, text))
+        /* TRANSLATORS: "Population — sum of former areas (Barskoon + Djeti-Oguz)". */
+        title = g_strdup_printf (_("%s — sum of former areas (%s)"), name, parts);
+      else
+        /* TRANSLATORS: "Population — former areas: not comparable" (never summed). */
+        title = g_strdup_printf (_("%s — former areas: not comparable"), name);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text->str);
@@ -214,6 +261,7 @@ aimak_area_profile_fill_changes (AimakAreaProfile *self)
 {
   g_autoptr(GPtrArray) next = NULL;
   g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(AimakArea) self_area = aimak_area_get (self->db, self->code, NULL);
   const char *move_to = NULL;
 
   while (gtk_widget_get_first_child (GTK_WIDGET (self->changes_list)))
@@ -238,9 +286,19 @@ aimak_area_profile_fill_changes (AimakAreaProfile *self)
     {
       AimakAreaChange *c = g_ptr_array_index (before, i);
       g_autofree char *name = area_label (self->db, c->old_code);
-      /* TRANSLATORS: on a successor's profile: "Formed from Barskoon on 2024-07-01". */
-      g_autofree char *title = g_strdup_printf (_("Formed from %s on %s"), name,
-                                                c->effective_date);
+      g_autofree char *title = NULL;
+
+      if (c->kind == AIMAK_AREA_CHANGE_PART_TRANSFERRED)
+        /* TRANSLATORS: "Took in part of Lyuksemburg on 2024-07-01". */
+        title = g_strdup_printf (_("Took in part of %s on %s"), name, c->effective_date);
+      else if (self_area && (self_area->valid_from == NULL ||
+                        g_strcmp0 (self_area->valid_from, c->effective_date) < 0))
+        /* TRANSLATORS: on the profile of an area that went on and took another in (a
+         * city taking in an ayil aimak): "Took in Lyuksemburg on 2024-07-01". */
+        title = g_strdup_printf (_("Took in %s on %s"), name, c->effective_date);
+      else
+        /* TRANSLATORS: on a successor's profile: "Formed from Barskoon on 2024-07-01". */
+        title = g_strdup_printf (_("Formed from %s on %s"), name, c->effective_date);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s",
                                                    aimak_area_change_kind_label (c->kind),
                                                    c->legal_act);

@@ -172,8 +172,16 @@ aimak_area_name_for_period (AimakDb    *db,
   now_name = aimak_area_name (now, lang ? lang : aimak_db_get_language (db));
   if (g_strcmp0 (now_name, then) == 0)
     return g_steal_pointer (&then);
-  /* TRANSLATORS: an area's name in a period, and the name of the area it is (part of) now. */
-  return g_strdup_printf (_("%s (now %s)"), then, now_name);
+  {
+    /* In @lang, the document's, whatever the interface's language. */
+    /* TRANSLATORS: an area's name in a period, and the name of the area it is (part of) now. */
+    const char *format = lang ? aimak_lang_gettext (lang, N_("%s (now %s)")) : _("%s (now %s)");
+    g_auto(GStrv) parts = g_strsplit (format, "%s", 3);
+
+    if (g_strv_length (parts) != 3)
+      return g_strdup_printf ("%s (%s)", then, now_name);
+    return g_strconcat (parts[0], then, parts[1], now_name, parts[2], NULL);
+  }
 }
 
 gboolean
@@ -199,6 +207,7 @@ add_sum (AimakStmt  *st,
   s->sum = aimak_stmt_double_or_nan (st, 1);
   s->n_areas = aimak_stmt_int (st, 2);
   s->sources = g_strdup (aimak_stmt_text (st, 3));
+  s->comparable = aimak_stmt_int (st, 4) != 0;
   g_ptr_array_add (sums, s);
   return TRUE;
 }
@@ -242,6 +251,51 @@ summable_members (AimakDb    *db,
   return g_string_free (g_steal_pointer (&json), FALSE);
 }
 
+GStrv
+aimak_area_sum_members (AimakDb    *db,
+                        const char *code,
+                        char      **first_date,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) preds = aimak_area_predecessors (db, code, error);
+  g_autofree char *date = NULL;
+  g_autofree char *members = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  guint n = 0;
+
+  if (preds == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  if (preds->len > 0 && (members = summable_members (db, code, preds, &date, &n)) != NULL)
+    {
+      /* A city that took ayil aimaks in first, then what it took in. */
+      if (n > preds->len)
+        g_strv_builder_add (builder, code);
+      for (guint i = 0; i < preds->len; i++)
+        g_strv_builder_add (builder, ((AimakAreaChange *) g_ptr_array_index (preds, i))->old_code);
+    }
+  if (first_date)
+    *first_date = g_steal_pointer (&date);
+  return g_strv_builder_end (builder);
+}
+
+/* Per year: one sum per source that every former area has a value from (the
+ * one value of each area, year and source), or, when no source covers them
+ * all, one row "not comparable" with the sources found. Values of different
+ * sources are never added together. */
+static const char sums_sql[] =
+    "WITH v AS (SELECT area_code, year, source, value FROM indicator_value"
+    " WHERE indicator_code = ?1 AND sex = ?2 AND year < ?3 AND deleted_at IS NULL"
+    " AND area_code IN (SELECT value FROM json_each (?4))),"
+    " s AS (SELECT year, source, sum (value) AS total, count (*) AS n FROM v"
+    " GROUP BY year, source),"
+    " y AS (SELECT year, count (DISTINCT area_code) AS n FROM v GROUP BY year) "
+    "SELECT year, total, n, source, 1 FROM s WHERE n = ?5 "
+    "UNION ALL SELECT y.year, NULL, y.n, (SELECT group_concat (source, '; ') FROM"
+    " (SELECT DISTINCT source FROM v WHERE v.year = y.year ORDER BY source)), 0 FROM y"
+    " WHERE NOT EXISTS (SELECT 1 FROM s WHERE s.year = y.year AND s.n = ?5) "
+    "ORDER BY 1, 4";
+
 GPtrArray *
 aimak_area_predecessor_sums (AimakDb    *db,
                              const char *code,
@@ -272,16 +326,8 @@ aimak_area_predecessor_sums (AimakDb    *db,
                                "summed; see each former area."));
       return NULL;
     }
-  /* One value per area and year: the newest, whatever its source. */
-  if (!aimak_db_foreach (db, error, add_sum, sums,
-                         "SELECT year, sum (value), count (*), group_concat (DISTINCT source) "
-                         "FROM indicator_value v WHERE indicator_code = ?1 AND sex = ?2 "
-                         "AND year < ?3 AND deleted_at IS NULL AND area_code IN "
-                         "(SELECT value FROM json_each (?4)) AND id = (SELECT max (w.id) "
-                         "FROM indicator_value w WHERE w.area_code = v.area_code AND "
-                         "w.indicator_code = v.indicator_code AND w.year = v.year AND "
-                         "w.sex = v.sex AND w.deleted_at IS NULL) GROUP BY year ORDER BY year",
-                         "ttit", indicator_code, sex, atoi (first_date), members))
+  if (!aimak_db_foreach (db, error, add_sum, sums, sums_sql, "ttiti", indicator_code, sex,
+                         atoi (first_date), members, (int) n_members))
     return NULL;
   for (guint i = 0; i < sums->len; i++)
     ((AimakAreaPredecessorSum *) g_ptr_array_index (sums, i))->n_former = n_members;

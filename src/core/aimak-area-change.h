@@ -94,14 +94,17 @@ typedef struct
   char                *applied_at;
 } AimakAreaChange;
 
-/* The sum of the former areas' values of a count indicator in one year. */
+/* The sum of the former areas' values of a count indicator in one year, from one
+ * source; or, when no one source gives a value for every former area that year,
+ * a "not comparable" entry (values of different sources are never added). */
 typedef struct
 {
-  int     year;
-  double  sum;
-  guint   n_areas;       /* former areas with a value that year */
-  guint   n_former;      /* former areas in all */
-  char   *sources;       /* their sources, "; "-joined */
+  int       year;
+  double    sum;           /* NAN when not comparable */
+  guint     n_areas;       /* former areas with a value that year (from this source) */
+  guint     n_former;      /* former areas in all */
+  char     *sources;       /* the sum's one source; not comparable: those found, "; "-joined */
+  gboolean  comparable;    /* every former area has a value from this one source */
 } AimakAreaPredecessorSum;
 
 const char          *aimak_area_change_kind_to_string (AimakAreaChangeKind kind);
@@ -192,14 +195,25 @@ gboolean             aimak_area_indicator_is_count (AimakDb             *db,
                                                     const char          *indicator_code,
                                                     GError             **error);
 /* For years before @code began: the sum of its predecessors' values of the count
- * indicator @indicator_code (sex "T", "F" or "M"), one AimakAreaPredecessorSum per
- * year, marked by the caller as "sum of former areas". An empty array when @code
- * has no predecessors; an AIMAK_DB_ERROR_INVALID error for a rate or share
- * ("not comparable": show it per former area). */
+ * indicator @indicator_code (sex "T", "F" or "M"), by year: one comparable
+ * AimakAreaPredecessorSum per source that covers every former area that year,
+ * else one not comparable entry for the year; the caller marks a sum "sum of
+ * former areas" and shows a not comparable year per former area. An empty array
+ * when @code has no predecessors; an AIMAK_DB_ERROR_INVALID error for a rate or
+ * share, or a split or transferred part ("not comparable": show it per former area). */
 GPtrArray           *aimak_area_predecessor_sums  (AimakDb              *db,
                                                    const char           *code,
                                                    const char           *indicator_code,
                                                    const char           *sex,
+                                                   GError              **error);
+
+/* The areas whose counts aimak_area_predecessor_sums() adds up for @code: its
+ * former areas (and @code itself when it existed before, as a city that took
+ * ayil aimaks in), with the first day of the change in @first_date. Empty when
+ * @code has no predecessors or they are not summable (a split, a part). */
+GStrv                aimak_area_sum_members       (AimakDb              *db,
+                                                   const char           *code,
+                                                   char                **first_date,
                                                    GError              **error);
 
 /* Open priorities (not completed, rejected or deleted) and activities dated on or

@@ -106,7 +106,7 @@ profile_hiding (Export      *x,
  * right of the chart, where a hidden value is an empty cell: a text such as "<5" would
  * be drawn as 0. */
 enum { C_AREA, C_PCODE, C_INDICATOR, C_UNIT, C_YEAR, C_WOMEN, C_MEN, C_TOTAL, C_SOURCE,
-       C_OTHERS, C_N };
+       C_OTHERS, C_NOTE, C_N };
 enum { C_CHART_WOMEN = C_N + 20, C_CHART_MEN };
 
 typedef struct
@@ -125,6 +125,10 @@ typedef struct
   gboolean    chart_open;
   gboolean    any_hidden_in_chart;
   GArray     *chart_hidden;     /* gboolean per chart row: the women's bar is hidden */
+  /* Areas formed from former areas, in code order: after each one's own rows, the
+   * sum of its former areas (issue 17). */
+  GPtrArray  *successors;
+  guint       next_successor;
 } Profile;
 
 /* One row of the profile query. */
@@ -149,6 +153,7 @@ profile_clear (Profile *p)
   g_free (p->chart_area);
   g_free (p->chart_unit);
   g_array_unref (p->chart_hidden);
+  g_clear_pointer (&p->successors, g_ptr_array_unref);
 }
 
 /* The Cover lists every hidden cell: "Women, <indicator>, <area>, <year>" and why. */
@@ -251,6 +256,361 @@ chart_row (Profile          *p,
   return TRUE;
 }
 
+/* ---- the sum of former areas (issue 17) ----
+ * After an area formed from former areas, its former areas' figures for the years
+ * before the change: a count as "sum of former areas (A + B)" where every former
+ * area has a value of the same source and year (aimak_area_predecessor_sums(), the
+ * rule the area profile follows), otherwise each former area on its own row,
+ * marked not comparable; rates and shares always per former area. */
+
+static const char successors_sql[] =
+    "SELECT DISTINCT new_code FROM area_change WHERE undone = 0 AND kind <> 'renamed'"
+    " AND old_code <> new_code AND " IN_SCOPE ("new_code") " ORDER BY new_code";
+
+/* The indicators of the former areas before the change, in the order of the sheet. */
+static const char former_indicators_sql[] =
+    "SELECT i.code, i.name_en, i.name_ru, i.name_ky, i.unit, max (v.year), max (v.is_demo)"
+    " FROM indicator_value v JOIN indicator i ON i.code = v.indicator_code"
+    " WHERE v.deleted_at IS NULL AND v.year < ?2"
+    " AND v.area_code IN (SELECT value FROM json_each (?1))"
+    " GROUP BY i.code ORDER BY i.is_key DESC, i.unit, i.code";
+
+/* Each former area's values of one indicator, one row per source: in year ?4, or
+ * with ?4 = 0 in each area's latest year before the change. */
+static const char former_values_sql[] =
+    "WITH v AS (SELECT area_code, year, sex, value, source FROM indicator_value"
+    "  WHERE deleted_at IS NULL AND indicator_code = ?1 AND year < ?3"
+    "  AND area_code IN (SELECT value FROM json_each (?2))),"
+    " l AS (SELECT area_code, max (year) AS y FROM v GROUP BY area_code),"
+    " g AS (SELECT v.area_code AS a, v.year AS y, v.source AS src,"
+    "  max (CASE WHEN v.sex = 'F' THEN v.value END) AS f,"
+    "  max (CASE WHEN v.sex = 'M' THEN v.value END) AS m,"
+    "  max (CASE WHEN v.sex = 'T' THEN v.value END) AS t"
+    "  FROM v JOIN l ON l.area_code = v.area_code"
+    "  WHERE (?4 = 0 AND v.year = l.y) OR v.year = ?4 GROUP BY v.area_code, v.year, v.source)"
+    " SELECT a, y, src, f, m, t, min (f) OVER w, max (f) OVER w, count (f) OVER w,"
+    "  count (m) OVER w FROM g WINDOW w AS (PARTITION BY a, y) ORDER BY a, src";
+
+typedef struct
+{
+  Profile    *p;
+  const char *code;         /* the area formed from the former areas */
+  char       *first_date;   /* the day of the change */
+  GStrv       members;      /* the former areas summed; empty: not summable */
+  char       *shown;        /* JSON array of the former areas shown */
+  char       *parts;        /* "A + B", their names before the change */
+  ProfileRow  r;            /* the indicator at hand */
+  const char *note;         /* for the rows of former areas */
+} Former;
+
+static gboolean
+load_successor (AimakStmt  *st,
+                gpointer    user_data,
+                GError    **error)
+{
+  Profile *p = user_data;
+
+  g_ptr_array_add (p->successors, g_strdup (aimak_stmt_text (st, 0)));
+  return TRUE;
+}
+
+/* One row of the section: @r's figures, @area_cell in the area column. */
+static gboolean
+write_former_row (Profile    *p,
+                  ProfileRow *r,
+                  const char *area_cell,
+                  const char *source,
+                  const Group *group,
+                  const char *note)
+{
+  Export *x = p->x;
+  Sheet *s = p->s;
+  lxw_row_t row = p->row;
+
+  r->h = profile_hiding (x, r->area, r->code, r->f, r->t, group);
+  TRY (cell_string (x, s, row, C_AREA, area_cell, x->f_wrap));
+  TRY (cell_string (x, s, row, C_PCODE, r->area, x->f_text));
+  TRY (cell_string (x, s, row, C_INDICATOR, r->name, x->f_wrap));
+  TRY (cell_string (x, s, row, C_UNIT, aimak_export_unit_label (x->lang, r->unit), x->f_text));
+  TRY (cell_number (x, s, row, C_YEAR, r->year, x->f_int));
+  TRY (write_figures (p, r));
+  g_string_truncate (p->sources, 0);
+  note_sources (x, source, p->sources);
+  TRY (cell_string (x, s, row, C_SOURCE, p->sources->str, x->f_wrap));
+  TRY (cell_string (x, s, row, C_NOTE, note, x->f_wrap));
+  s->last_row = p->row++;
+  return row_done (x);
+}
+
+static gboolean
+former_value_row (AimakStmt  *st,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  Former *fm = user_data;
+  Export *x = fm->p->x;
+  ProfileRow r = fm->r;
+  Group group = { aimak_stmt_double_or_nan (st, 6), aimak_stmt_double_or_nan (st, 7),
+                  aimak_stmt_int (st, 8), aimak_stmt_int (st, 9) };
+  g_autofree char *then = NULL;
+
+  r.area = aimak_stmt_text (st, 0);
+  /* A city that took an ayil aimak in: its own figures are on its own rows. */
+  if (g_strcmp0 (r.area, fm->code) == 0)
+    return TRUE;
+  r.year = aimak_stmt_int (st, 1);
+  r.f = aimak_stmt_double_or_nan (st, 3);
+  r.m = aimak_stmt_double_or_nan (st, 4);
+  r.t = aimak_stmt_double_or_nan (st, 5);
+  then = aimak_area_period_name (x->db, r.area, r.year, x->lang);
+  return write_former_row (fm->p, &r, then ? then : area_name (x, r.area),
+                           aimak_stmt_text (st, 2), &group, fm->note)
+         || row_failed (x, error);
+}
+
+/* Each former area's values of the indicator at hand in @year (0: its latest). */
+static gboolean
+former_values (Former                  *fm,
+               int                      year,
+               AimakExportString        note)
+{
+  Export *x = fm->p->x;
+  g_autofree char *text = aimak_export_string_subst (x->lang, note, "area",
+                                                     area_name (x, fm->code));
+
+  fm->note = text;
+  return aimak_db_foreach (x->db, &x->error, former_value_row, fm, former_values_sql, "ttii",
+                           fm->r.code, fm->shown, atoi (fm->first_date), year);
+}
+
+static double
+sum_of (GPtrArray  *sums,
+        int         year,
+        const char *source)
+{
+  for (guint i = 0; sums && i < sums->len; i++)
+    {
+      AimakAreaPredecessorSum *s = g_ptr_array_index (sums, i);
+
+      if (s->comparable && s->year == year && g_strcmp0 (s->sources, source) == 0)
+        return s->sum;
+    }
+  return NAN;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+former_sum_label (Former *fm)
+{
+  Export *x = fm->p->x;
+  g_autofree char *text = aimak_export_string_subst (x->lang, AIMAK_XS_FORMER_SUM, "area",
+                                                     area_name (x, fm->code));
+  g_auto(GStrv) split = g_strsplit (text, "{parts}", -1);
+
+  return g_strjoinv (fm->parts, split);
+}
+
+/* The rows of the sum in @year, one per source that gives every former area a value. */
+static gboolean
+former_sum_rows (Former     *fm,
+                 GPtrArray **sums,
+                 int         year)
+{
+  Export *x = fm->p->x;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  Group group = { INFINITY, -INFINITY, 0, 0 };
+
+  for (guint k = 0; k < 3; k++)
+    for (guint i = 0; i < sums[k]->len; i++)
+      {
+        AimakAreaPredecessorSum *s = g_ptr_array_index (sums[k], i);
+
+        if (s->comparable && s->year == year &&
+            !g_ptr_array_find_with_equal_func (sources, s->sources, g_str_equal, NULL))
+          g_ptr_array_add (sources, s->sources);
+      }
+  g_ptr_array_sort (sources, compare_strings);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      double f = sum_of (sums[0], year, g_ptr_array_index (sources, i));
+
+      group.n_f += isfinite (f);
+      group.n_m += isfinite (sum_of (sums[1], year, g_ptr_array_index (sources, i)));
+      group.min_f = isfinite (f) ? MIN (group.min_f, f) : group.min_f;
+      group.max_f = isfinite (f) ? MAX (group.max_f, f) : group.max_f;
+    }
+  if (group.n_f == 0)
+    group.min_f = group.max_f = NAN;
+  label = former_sum_label (fm);
+  note = aimak_export_string_subst (x->lang, AIMAK_XS_FORMER_SUM_NOTE, "date", fm->first_date);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const char *source = g_ptr_array_index (sources, i);
+      ProfileRow r = fm->r;
+
+      r.area = fm->code;
+      r.year = year;
+      r.f = sum_of (sums[0], year, source);
+      r.m = sum_of (sums[1], year, source);
+      r.t = sum_of (sums[2], year, source);
+      TRY (write_former_row (fm->p, &r, label, source, &group, note));
+    }
+  return TRUE;
+}
+
+/* The sum of a count in its latest comparable year, one row per source that gives
+ * every former area a value; *@latest_done says whether that year is @latest. */
+static gboolean
+former_sums (Former   *fm,
+             int       latest,
+             gboolean *latest_done)
+{
+  Export *x = fm->p->x;
+  GPtrArray *sums[3] = { NULL, NULL, NULL };   /* women, men, total */
+  gboolean ok;
+  int year = 0;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      sums[k] = aimak_area_predecessor_sums (x->db, fm->code, fm->r.code, k == 0 ? "F"
+                                             : k == 1 ? "M" : "T", &x->error);
+      if (sums[k] == NULL)
+        break;
+      for (guint i = 0; i < sums[k]->len; i++)
+        {
+          AimakAreaPredecessorSum *s = g_ptr_array_index (sums[k], i);
+
+          if (s->comparable)
+            year = MAX (year, s->year);
+        }
+    }
+  *latest_done = year == latest;
+  ok = sums[0] && sums[1] && sums[2] && (year == 0 || former_sum_rows (fm, sums, year));
+  for (guint k = 0; k < 3; k++)
+    g_clear_pointer (&sums[k], g_ptr_array_unref);
+  return ok;
+}
+
+static gboolean
+former_indicator (AimakStmt  *st,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  Former *fm = user_data;
+  Export *x = fm->p->x;
+  int latest = aimak_stmt_int (st, 5);
+  gboolean latest_done = FALSE;
+  gboolean ok = TRUE;
+
+  fm->r.code = aimak_stmt_text (st, 0);
+  fm->r.name = aimak_lang_pick (x->lang, aimak_stmt_text (st, 1), aimak_stmt_text (st, 2),
+                                aimak_stmt_text (st, 3));
+  if (*fm->r.name == '\0')
+    fm->r.name = fm->r.code;
+  fm->r.unit = aimak_stmt_text (st, 4);
+  fm->r.fmt = g_strcmp0 (fm->r.unit, "PERSONS") == 0 || g_strcmp0 (fm->r.unit, "NUMBER") == 0
+              ? x->f_count : x->f_number;
+  if (aimak_stmt_int (st, 6))
+    x->has_demo = TRUE;
+  if (!aimak_area_indicator_is_count (x->db, fm->r.code, NULL))
+    ok = former_values (fm, 0, AIMAK_XS_FORMER_RATE);
+  else if (fm->members[0] == NULL)
+    ok = former_values (fm, 0, AIMAK_XS_FORMER_PART);
+  else
+    ok = former_sums (fm, latest, &latest_done) &&
+         (latest_done || former_values (fm, latest, AIMAK_XS_FORMER_NOT_COMPARABLE));
+  return ok || row_failed (x, error);
+}
+
+/* "A + B" and the JSON array of the former areas of @fm->code. */
+static gboolean
+former_setup (Former *fm)
+{
+  Export *x = fm->p->x;
+  g_autoptr(GPtrArray) preds = aimak_area_predecessors (x->db, fm->code, &x->error);
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autoptr(GString) parts = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+
+  if (preds == NULL)
+    return FALSE;
+  fm->members = aimak_area_sum_members (x->db, fm->code, &fm->first_date, &x->error);
+  if (fm->members == NULL)
+    return FALSE;
+  if (fm->members[0] != NULL)
+    g_strv_builder_addv (shown, (const char **) fm->members);
+  for (guint i = 0; fm->members[0] == NULL && i < preds->len; i++)
+    {
+      AimakAreaChange *c = g_ptr_array_index (preds, i);
+
+      g_strv_builder_add (shown, c->old_code);
+      if (fm->first_date == NULL || strcmp (c->effective_date, fm->first_date) < 0)
+        {
+          g_free (fm->first_date);
+          fm->first_date = g_strdup (c->effective_date);
+        }
+    }
+  codes = g_strv_builder_end (shown);
+  for (guint i = 0; codes[i]; i++)
+    {
+      g_autofree char *quoted = g_strescape (codes[i], NULL);
+      g_autofree char *name = aimak_area_name_on (x->db, codes[i], fm->first_date, x->lang,
+                                                  NULL);
+
+      g_string_append_printf (json, "%s\"%s\"", i ? "," : "", quoted);
+      g_string_append_printf (parts, "%s%s", i ? " + " : "", name ? name : codes[i]);
+    }
+  g_string_append_c (json, ']');
+  fm->shown = g_string_free (g_steal_pointer (&json), FALSE);
+  fm->parts = g_string_free (g_steal_pointer (&parts), FALSE);
+  return fm->first_date != NULL;
+}
+
+static gboolean
+former_section (Profile    *p,
+                const char *code)
+{
+  Export *x = p->x;
+  Former fm = { .p = p, .code = code };
+  gboolean ok;
+
+  ok = !former_setup (&fm) ? x->error == NULL
+       : aimak_db_foreach (x->db, &x->error, former_indicator, &fm, former_indicators_sql,
+                           "ti", fm.shown, atoi (fm.first_date));
+  g_free (fm.first_date);
+  g_strfreev (fm.members);
+  g_free (fm.shown);
+  g_free (fm.parts);
+  return ok;
+}
+
+/* The sections of the areas formed from former areas whose codes sort before
+ * @area (NULL: all that are left), each after the area's own rows. */
+static gboolean
+former_sections_before (Profile    *p,
+                        const char *area)
+{
+  while (p->next_successor < p->successors->len)
+    {
+      const char *code = g_ptr_array_index (p->successors, p->next_successor);
+
+      if (area != NULL && strcmp (code, area) >= 0)
+        return TRUE;
+      p->next_successor++;
+      TRY (former_section (p, code));
+    }
+  return TRUE;
+}
+
 static gboolean
 write_profile_row (Profile   *p,
                    AimakStmt *st)
@@ -271,6 +631,8 @@ write_profile_row (Profile   *p,
     .t = aimak_stmt_double_or_nan (st, 9),
   };
 
+  TRY (former_sections_before (p, r.area));
+  row = p->row;
   r.h = profile_hiding (x, r.area, r.code, r.f, r.t, &group);
   r.fmt = g_strcmp0 (r.unit, "PERSONS") == 0 || g_strcmp0 (r.unit, "NUMBER") == 0
           ? x->f_count : x->f_number;
@@ -441,7 +803,7 @@ fill_profile (Profile *p)
   static const AimakExportString header_ids[C_N] = {
     AIMAK_XS_COL_AREA, AIMAK_XS_COL_PCODE, AIMAK_XS_COL_INDICATOR, AIMAK_XS_COL_UNIT,
     AIMAK_XS_COL_YEAR, AIMAK_XS_COL_WOMEN, AIMAK_XS_COL_MEN, AIMAK_XS_COL_TOTAL,
-    AIMAK_XS_COL_SOURCE, AIMAK_XS_COL_SOURCES_DIFFER,
+    AIMAK_XS_COL_SOURCE, AIMAK_XS_COL_SOURCES_DIFFER, AIMAK_XS_COL_NOTE,
   };
   lxw_row_col_options hidden_col = { .hidden = LXW_TRUE };
 
@@ -450,9 +812,13 @@ fill_profile (Profile *p)
   s->cap[C_INDICATOR] = WIDTH_CAP_WRAP;
   s->cap[C_SOURCE] = WIDTH_CAP_WRAP;
   s->cap[C_OTHERS] = 24;
+  s->cap[C_NOTE] = WIDTH_CAP_WRAP;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PROFILE));
   TRY (sheet_headers (x, s, p->headers, C_N, TRUE));
+  TRY (aimak_db_foreach (x->db, &x->error, load_successor, p, successors_sql, "t",
+                         x->scope_json));
   TRY (aimak_db_foreach (x->db, &x->error, profile_row, p, profile_sql, "t", x->scope_json));
+  TRY (former_sections_before (p, NULL));
   if (p->row == FIRST_DATA_ROW)
     {
       TRY (cell_string (x, s, p->row, C_AREA,
@@ -480,6 +846,7 @@ write_profile (Export *x)
     .sources = g_string_new (NULL),
     .chart_open = TRUE,
     .chart_hidden = g_array_new (FALSE, TRUE, sizeof (gboolean)),
+    .successors = g_ptr_array_new_with_free_func (g_free),
   };
   gboolean ok = fill_profile (&p);
 

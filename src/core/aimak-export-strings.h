@@ -232,6 +232,13 @@ typedef enum
   AIMAK_XS_NOTHING_RECEIVED,
   AIMAK_XS_NOTE_RECEIVED,
 
+  /* Profile: the sum of former areas (issue 17) */
+  AIMAK_XS_FORMER_SUM,            /* "{area}" = the successor, "{parts}" = "A + B" */
+  AIMAK_XS_FORMER_SUM_NOTE,       /* "{date}" = the day of the change */
+  AIMAK_XS_FORMER_NOT_COMPARABLE, /* "{area}" = the successor */
+  AIMAK_XS_FORMER_RATE,           /* "{area}" */
+  AIMAK_XS_FORMER_PART,           /* "{area}" */
+
   AIMAK_XS_N_STRINGS
 } AimakExportString;
 
