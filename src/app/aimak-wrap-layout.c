@@ -14,6 +14,35 @@ struct _AimakWrapLayout
 
 G_DEFINE_FINAL_TYPE (AimakWrapLayout, aimak_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
 
+/* The width @child asks for in a row: its natural width, but for a child that
+ * expands (a wrapping label) the least width at which it takes at most two
+ * lines' height, so that a name may wrap once beside the controls after it. */
+static int
+wanted_width (GtkWidget *child,
+              int        width)
+{
+  int min, nat, one_line, lo, hi;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  nat = MIN (nat, width);
+  if (!gtk_widget_get_hexpand (child) || min >= nat)
+    return nat;
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, nat, NULL, &one_line, NULL, NULL);
+  lo = min;
+  hi = nat;
+  while (hi - lo > 4)
+    {
+      int mid = (lo + hi) / 2, h;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, mid, NULL, &h, NULL, NULL);
+      if (h <= 2 * one_line + 1)
+        hi = mid;
+      else
+        lo = mid;
+    }
+  return hi;
+}
+
 /* Lays the children of @widget out in @width: with @allocate, allocates them
  * from the top (@height is the whole height, rows are centred in theirs only);
  * returns the height the rows take. */
@@ -38,8 +67,7 @@ layout_rows (AimakWrapLayout *self,
 
           if (!gtk_widget_should_layout (child))
             continue;
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
-          nat = MIN (nat, width);
+          nat = wanted_width (child, width);
           if (used > 0 && used + self->spacing + nat > width)
             break;
           used += (used > 0 ? self->spacing : 0) + nat;
@@ -55,8 +83,7 @@ layout_rows (AimakWrapLayout *self,
 
           if (gtk_widget_should_layout (child))
             {
-              gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
-              nat = MIN (nat, width);
+              nat = wanted_width (child, width);
               if (n_expand > 0 && gtk_widget_get_hexpand (child))
                 nat += left / n_expand;
               gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, nat, NULL, &h, NULL, NULL);

@@ -2,8 +2,9 @@
 /* aimak-wrap-layout.h — a layout manager that places a widget's children in
  * a row and wraps them onto further rows where the row is too narrow for
  * their natural widths (large text, long translations), so that nothing has
- * to be cut. In a row, children that expand take the room left over; a row
- * without one is aligned by its first child's halign. */
+ * to be cut. A child that expands (a wrapping label) stays in a row while it
+ * fits there in two lines, and takes the room left over; a row without one
+ * is aligned by its first child's halign. */
 #pragma once
 
 #include <gtk/gtk.h>
