@@ -170,7 +170,7 @@ setup_marker_item (GtkSignalListItemFactory *factory,
    * "All Markers" takes two lines rather than reading "All M…kers". */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (data) ? 28 : 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (data) ? 36 : 40);
   gtk_list_item_set_child (list_item, label);
 }
 
