@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-activity-editor-private.h"
+#include "aimak-wrap-layout.h"
 #include "aimak-numbers.h"
 
 void
@@ -139,6 +140,42 @@ count_spin (AimakActivityEditor *self,
   return spin;
 }
 
+/* A role's row: its name, then the counts of women and men. The counts stay
+ * beside the name while the whole name fits there, else they go under it
+ * (aimak-wrap-layout.c), so that large text or a long Russian role never
+ * squeezes the name into a narrow column of short lines. */
+static GtkWidget *
+role_row (AimakActivityEditor *self,
+          const char          *code,
+          const char          *name)
+{
+  GtkWidget *row = GTK_WIDGET (g_object_new (ADW_TYPE_PREFERENCES_ROW, NULL));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *label = gtk_label_new (name);
+  GtkWidget *counts = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_object_set_data_full (G_OBJECT (row), "role", g_strdup (code), g_free);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "aimak-role-row");
+  gtk_widget_set_layout_manager (box, aimak_wrap_layout_new (12, 6));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "title");
+  gtk_widget_set_halign (counts, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (counts), count_spin (self, code, name, TRUE));
+  gtk_box_append (GTK_BOX (counts), count_spin (self, code, name, FALSE));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), counts);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  return row;
+}
+
 static void
 add_role_rows (AimakActivityEditor *self)
 {
@@ -149,13 +186,8 @@ add_role_rows (AimakActivityEditor *self)
       g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (self->role_list), i);
       const char *code = aimak_code_item_get_code (item);
       const char *name = aimak_code_item_get_name (item);
-      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *row = role_row (self, code, name);
 
-      g_object_set_data_full (G_OBJECT (row), "role", g_strdup (code), g_free);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_spin (self, code, name, TRUE));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), count_spin (self, code, name, FALSE));
       adw_preferences_group_add (self->participants_group, row);
       g_ptr_array_add (self->role_rows, row);
     }

@@ -137,6 +137,21 @@ aimak_chart_draw_text (Ctx           *ctx,
     {
       double left = max_width > 0 ? x - align * max_width : x - align * pw;
 
+      if (ctx->self->texts)
+        {
+          AimakChartText *t = g_new0 (AimakChartText, 1);
+          PangoRectangle ink, logical;
+
+          /* The box of the text itself, wherever the alignment put it in @max_width. */
+          pango_layout_get_pixel_extents (layout, &ink, &logical);
+          t->x = left + logical.x;
+          t->y = y;
+          t->w = logical.width;
+          t->h = ph;
+          t->text = g_strdup (text);
+          t->ellipsized = pango_layout_is_ellipsized (layout);
+          g_ptr_array_add (ctx->self->texts, t);
+        }
       cairo_save (ctx->cr);
       gdk_cairo_set_source_rgba (ctx->cr, color);
       cairo_move_to (ctx->cr, left, y);
@@ -373,14 +388,30 @@ aimak_chart_ctx_init (Ctx        *ctx,
   ctx->layout = gtk_widget_create_pango_layout (widget, NULL);
   ctx->small = gtk_widget_create_pango_layout (widget, NULL);
   font = pango_font_description_copy (pango_context_get_font_description (pango));
-  pango_font_description_set_size (font, MAX (pango_font_description_get_size (font) * 0.88,
-                                              7 * PANGO_SCALE));
+  aimak_chart_scale_font (font, 0.88);
   pango_layout_set_font_description (ctx->small, font);
   pango_font_description_free (font);
   aimak_chart_text_size (ctx->layout, "Ag", 0, NULL, &h);
   ctx->line_h = h;
   aimak_chart_text_size (ctx->small, "Ag", 0, NULL, &h);
   ctx->small_h = h;
+  ctx->bar_h = MAX (BAR_H, ceil (h) + 2);
+}
+
+/* Scales @font by @factor in the units it has. GTK 4 gives widgets absolute
+ * (pixel) sizes that already include the text scale (Large Text): setting the
+ * scaled pixel count as points would scale by the text scale a second time (a
+ * "small" text 1.17× the body at 1×, 2× at 1.5×). */
+void
+aimak_chart_scale_font (PangoFontDescription *font,
+                        double                factor)
+{
+  int size = (int) round (pango_font_description_get_size (font) * factor);
+
+  if (pango_font_description_get_size_is_absolute (font))
+    pango_font_description_set_absolute_size (font, MAX (size, 9 * PANGO_SCALE));
+  else
+    pango_font_description_set_size (font, MAX (size, 7 * PANGO_SCALE));
 }
 
 void
@@ -454,9 +485,9 @@ aimak_chart_layout (Ctx    *ctx,
 
   if (self->kind == AIMAK_CHART_DONUT)
     {
-      if (ctx->cr)
-        aimak_chart_draw_donut (ctx, y, height - y - 2);
-      return height;
+      double h = aimak_chart_layout_donut (ctx, y, ctx->cr ? height - y - 2 : 0);
+
+      return ctx->cr ? height : y + h + 2;
     }
 
   /* Legend first (bottom), the plot takes the rest. */

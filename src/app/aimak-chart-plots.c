@@ -23,14 +23,17 @@ hbars_measure (Ctx    *ctx,
   gboolean stacked = self->kind == AIMAK_CHART_STACKED_BARS;
   double name_w = 0, value_w = 0, max_all = 0;
 
+  /* Series names beside their bars, whole: where the widest would take more
+   * than two fifths of the width (large text, long words), every name goes on
+   * its own line above its bar instead (name_w < 0). */
   for (guint s = 0; s < self->series->len && !stacked; s++)
     {
       double w;
       aimak_chart_text_size (ctx->small, aimak_chart_legend_label (self, s), 0, &w, NULL);
-      name_w = MAX (name_w, MIN (w, ctx->width / 4));
+      name_w = MAX (name_w, ceil (w));
     }
   if (name_w > 0)
-    name_w += 8;
+    name_w = name_w + 8 <= ctx->width * 0.4 ? name_w + 8 : -1;
   for (guint c = 0; c < self->categories->len; c++)
     {
       double sum = 0;
@@ -79,7 +82,7 @@ draw_segment_label (Ctx        *ctx,
   if (lw + 6 >= len || ctx->cr == NULL)
     return;
   tx = x + (len - lw) / 2 - 2;
-  ty = y + (BAR_H - ctx->small_h) / 2;
+  ty = y + (ctx->bar_h - ctx->small_h) / 2;
   back.alpha = 0.85;
   gdk_cairo_set_source_rgba (ctx->cr, &back);
   cairo_rectangle (ctx->cr, tx, ty, lw + 4, ctx->small_h);
@@ -97,7 +100,7 @@ aimak_chart_layout_hbars (Ctx    *ctx,
 
   hbars_measure (ctx, &name_w, &value_w, &max_all);
   value_w += 8;
-  x0 = PAD + name_w;
+  x0 = PAD + MAX (name_w, 0);
   bar_w = MAX (ctx->width - PAD - value_w - x0, 20);
 
   for (guint c = 0; c < self->categories->len; c++)
@@ -107,7 +110,7 @@ aimak_chart_layout_hbars (Ctx    *ctx,
       double sum, acc = 0;
       double max = aimak_chart_category_scale (self, c, max_all, &sum);
 
-      y += aimak_chart_draw_text (ctx, ctx->layout, cat, PAD, y, 0, ctx->width - 2 * PAD, 2, &ctx->fg) + 3;
+      y += aimak_chart_draw_text (ctx, ctx->layout, cat, PAD, y, 0, ctx->width - 2 * PAD, 3, &ctx->fg) + 3;
       for (guint s = 0; s < self->series->len; s++)
         {
           double v = aimak_chart_value_at (self, s, c), len;
@@ -121,29 +124,32 @@ aimak_chart_layout_hbars (Ctx    *ctx,
           len = aimak_chart_bar_length (v, max, bar_w);
           if (stacked)
             {
-              aimak_chart_fill_rect (ctx, x0 + acc, y, len, BAR_H, &color,
+              aimak_chart_fill_rect (ctx, x0 + acc, y, len, ctx->bar_h, &color,
                                      aimak_chart_series_pattern (self, s));
-              aimak_chart_add_hit (ctx, x0 + acc, y, len, BAR_H, tip);
+              aimak_chart_add_hit (ctx, x0 + acc, y, len, ctx->bar_h, tip);
               if (!isnan (v))
                 draw_segment_label (ctx, label, x0 + acc, y, len);
               acc += len;
               continue;
             }
           if (name_w > 0)
-            aimak_chart_draw_text (ctx, ctx->small, aimak_chart_legend_label (self, s), PAD, y + (BAR_H - ctx->small_h) / 2,
-                       0, name_w - 8, 1, &ctx->dim);
-          aimak_chart_fill_rect (ctx, x0, y, len, BAR_H, &color, aimak_chart_series_pattern (self, s));
-          aimak_chart_add_hit (ctx, x0, y, MAX (len, 4), BAR_H, tip);
+            aimak_chart_draw_text (ctx, ctx->small, aimak_chart_legend_label (self, s), PAD,
+                                   y + (ctx->bar_h - ctx->small_h) / 2, 0, 0, 1, &ctx->dim);
+          else if (name_w < 0)
+            y += aimak_chart_draw_text (ctx, ctx->small, aimak_chart_legend_label (self, s), PAD, y,
+                                        0, ctx->width - 2 * PAD, 2, &ctx->dim) + 1;
+          aimak_chart_fill_rect (ctx, x0, y, len, ctx->bar_h, &color, aimak_chart_series_pattern (self, s));
+          aimak_chart_add_hit (ctx, x0, y, MAX (len, 4), ctx->bar_h, tip);
           aimak_chart_draw_text (ctx, ctx->small, isnan (v) ? _("no data") : label, x0 + len + 4,
-                     y + (BAR_H - ctx->small_h) / 2, 0, 0, 1, isnan (v) ? &ctx->dim : &ctx->fg);
-          y += BAR_H + BAR_GAP;
+                     y + (ctx->bar_h - ctx->small_h) / 2, 0, 0, 1, isnan (v) ? &ctx->dim : &ctx->fg);
+          y += ctx->bar_h + BAR_GAP;
         }
       if (stacked)
         {
           g_autofree char *total = aimak_chart_format_value (sum, unit);
-          aimak_chart_draw_text (ctx, ctx->small, total, x0 + acc + 4, y + (BAR_H - ctx->small_h) / 2,
+          aimak_chart_draw_text (ctx, ctx->small, total, x0 + acc + 4, y + (ctx->bar_h - ctx->small_h) / 2,
                      0, 0, 1, &ctx->fg);
-          y += BAR_H + BAR_GAP;
+          y += ctx->bar_h + BAR_GAP;
         }
       y += GROUP_GAP;
     }
@@ -174,7 +180,9 @@ layout_axes (Ctx    *ctx,
   p->left = PAD + tick_w + 6;
   p->right = ctx->width - PAD - (self->kind == AIMAK_CHART_LINE ? 24 : 0);
   p->top = y + ctx->small_h + 4;
-  p->bottom = y + height - label_lines * ctx->small_h - 6;
+  /* Category labels start below the lowest tick label, which is centred on the
+   * bottom line and would otherwise touch the first category's. */
+  p->bottom = y + height - label_lines * ctx->small_h - ctx->small_h / 2 - 4;
   if (p->bottom < p->top + 20)
     p->bottom = p->top + 20;
   if (ctx->cr == NULL)
@@ -215,7 +223,7 @@ layout_axes (Ctx    *ctx,
         : p->left + (c + 0.5) * cat_w;
       double max_w = self->kind == AIMAK_CHART_LINE ? cat_w * every : cat_w - 4;
 
-      aimak_chart_draw_text (ctx, ctx->small, cat, cx, p->bottom + 4, 0.5, MAX (max_w, 24), label_lines,
+      aimak_chart_draw_text (ctx, ctx->small, cat, cx, p->bottom + ctx->small_h / 2 + 2, 0.5, MAX (max_w, 24), label_lines,
                  &ctx->fg);
     }
 }
@@ -299,7 +307,25 @@ aimak_chart_draw_line (Ctx    *ctx,
 
   layout_axes (ctx, &p, y, height, 1);
   step = n > 1 ? (p.right - p.left) / (n - 1) : 0;
-  label_every = n <= 10 ? 1 : G_MAXUINT;
+  /* Value labels every so many points, counted back from the latest, so that
+   * labels as wide as the widest do not run into each other (large text). */
+  {
+    double widest = 0;
+
+    for (guint s = 0; s < self->series->len; s++)
+      for (guint c = 0; c < n; c++)
+        {
+          double v = aimak_chart_value_at (self, s, c), w;
+          g_autofree char *label = NULL;
+
+          if (isnan (v))
+            continue;
+          label = aimak_chart_format_value (v, aimak_chart_unit_of (self, c));
+          aimak_chart_text_size (ctx->small, label, 0, &w, NULL);
+          widest = MAX (widest, w);
+        }
+    label_every = n > 1 ? aimak_chart_label_stride (widest, step) : 1;
+  }
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -355,7 +381,7 @@ aimak_chart_draw_line (Ctx    *ctx,
                                    (char *) g_ptr_array_index (self->categories, c), label);
           aimak_chart_draw_marker (ctx, s, x, py, &color);
           aimak_chart_add_hit (ctx, x - 6, py - 6, 12, 12, tip);
-          if (label_every != 1 && c != first && c != last)
+          if ((last - c) % label_every != 0)
             continue;
           /* The highest series at a point labels above, the others below,
            * so labels of close values do not sit on each other. */
@@ -370,27 +396,19 @@ aimak_chart_draw_line (Ctx    *ctx,
     }
 }
 
-void
-aimak_chart_draw_donut (Ctx    *ctx,
-            double  y,
-            double  height)
+/* The ring of the donut around (@cx, @cy), its slices and the total in its hole. */
+static void
+donut_ring (Ctx    *ctx,
+            double  total,
+            double  cx,
+            double  cy,
+            double  r)
 {
   AimakChart *self = ctx->self;
-  guint n = self->categories->len;
-  double total = 0, angle = -G_PI / 2, r, cx, cy, lx, ly;
+  double angle = -G_PI / 2;
   g_autofree char *total_label = NULL;
 
-  for (guint c = 0; c < n; c++)
-    {
-      double v = aimak_chart_value_at (self, 0, c);
-      if (!isnan (v) && v > 0)
-        total += v;
-    }
-  r = MIN (height, ctx->width * 0.45) / 2 - 4;
-  r = MAX (r, 20);
-  cx = PAD + r + 4;
-  cy = y + height / 2;
-  for (guint c = 0; c < n && total > 0; c++)
+  for (guint c = 0; c < self->categories->len && total > 0; c++)
     {
       double v = aimak_chart_value_at (self, 0, c), sweep;
       GdkRGBA color;
@@ -402,19 +420,22 @@ aimak_chart_draw_donut (Ctx    *ctx,
         continue;
       sweep = v / total * 2 * G_PI;
       aimak_chart_series_color (ctx, c, TRUE, &color);
-      cairo_new_path (ctx->cr);
-      cairo_arc (ctx->cr, cx, cy, r, angle, angle + sweep);
-      cairo_arc_negative (ctx->cr, cx, cy, r * 0.58, angle + sweep, angle);
-      cairo_close_path (ctx->cr);
-      aimak_chart_fill_pattern (ctx, &color, (AimakChartPattern) (c % 4));
-      /* Slices are separated by a gap in the background colour. */
-      cairo_new_path (ctx->cr);
-      cairo_arc (ctx->cr, cx, cy, r, angle, angle + sweep);
-      cairo_arc_negative (ctx->cr, cx, cy, r * 0.58, angle + sweep, angle);
-      cairo_close_path (ctx->cr);
-      gdk_cairo_set_source_rgba (ctx->cr, &ctx->bg);
-      cairo_set_line_width (ctx->cr, 1.5);
-      cairo_stroke (ctx->cr);
+      for (int pass = 0; pass < 2; pass++)
+        {
+          cairo_new_path (ctx->cr);
+          cairo_arc (ctx->cr, cx, cy, r, angle, angle + sweep);
+          cairo_arc_negative (ctx->cr, cx, cy, r * 0.58, angle + sweep, angle);
+          cairo_close_path (ctx->cr);
+          if (pass == 0)
+            {
+              aimak_chart_fill_pattern (ctx, &color, (AimakChartPattern) (c % 4));
+              continue;
+            }
+          /* Slices are separated by a gap in the background colour. */
+          gdk_cairo_set_source_rgba (ctx->cr, &ctx->bg);
+          cairo_set_line_width (ctx->cr, 1.5);
+          cairo_stroke (ctx->cr);
+        }
       label = aimak_chart_format_value (v, aimak_chart_unit_of (self, c));
       tip = g_strdup_printf ("%s: %s (%s)", cat, label, share = aimak_numbers_format_percent (v / total * 100, 0));
       aimak_chart_add_hit (ctx, cx + cos (angle + sweep / 2) * r * 0.79 - 10,
@@ -427,17 +448,19 @@ aimak_chart_draw_donut (Ctx    *ctx,
      * shrunk (never ellipsized) only as far as the hole needs, and never below the
      * word's size. */
     PangoLayout *big = pango_layout_copy (ctx->small);
-    PangoFontDescription *font = pango_font_description_copy (
+    PangoFontDescription *base = pango_font_description_copy (
       pango_layout_get_font_description (ctx->small) ? pango_layout_get_font_description (ctx->small)
       : pango_context_get_font_description (pango_layout_get_context (ctx->small)));
-    int base = pango_font_description_get_size (font);
     double hole = r * 0.58 * 2 - 8, tw, th, wh;
 
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
     for (double scale = 1.6; ; scale -= 0.1)
       {
-        pango_font_description_set_size (font, (int) (base * scale));
+        PangoFontDescription *font = pango_font_description_copy (base);
+
+        pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+        aimak_chart_scale_font (font, scale);
         pango_layout_set_font_description (big, font);
+        pango_font_description_free (font);
         aimak_chart_text_size (big, total_label, 0, &tw, &th);
         if (tw <= hole || scale <= 1.05)
           break;
@@ -448,30 +471,127 @@ aimak_chart_draw_donut (Ctx    *ctx,
                &ctx->dim);
     self->donut_total_h = th;
     self->donut_word_h = wh;
-    pango_font_description_free (font);
+    pango_font_description_free (base);
     g_object_unref (big);
   }
-
-  /* Legend beside the ring with value and share. */
-  lx = cx + r + 16;
-  ly = y + MAX ((height - n * (ctx->small_h + 6)) / 2, 0);
-  for (guint c = 0; c < n; c++)
-    {
-      double v = aimak_chart_value_at (self, 0, c);
-      g_autofree char *value = aimak_chart_format_value (v, aimak_chart_unit_of (self, c));
-      g_autofree char *text = NULL, *share = NULL;
-
-      if (isnan (v))
-        text = g_strdup_printf ("%s — %s", (char *) g_ptr_array_index (self->categories, c),
-                                _("no data"));
-      else
-        text = g_strdup_printf ("%s — %s (%s)",
-                                (char *) g_ptr_array_index (self->categories, c), value,
-                                share = aimak_numbers_format_percent (total > 0 ? MAX (v, 0) / total * 100 : 0, 0));
-      aimak_chart_draw_swatch (ctx, c, lx, ly + (ctx->small_h - SWATCH) / 2);
-      aimak_chart_draw_text (ctx, ctx->small, text, lx + SWATCH + 6, ly, 0,
-                 MAX (ctx->width - lx - SWATCH - 6 - PAD, 40), 1, &ctx->fg);
-      ly += ctx->small_h + 6;
-    }
 }
 
+/* The figure of slice @c in the legend: "value (share)", or "no data". */
+static char *
+donut_figure (AimakChart *self,
+              guint       c,
+              double      total)
+{
+  double v = aimak_chart_value_at (self, 0, c);
+  g_autofree char *value = aimak_chart_format_value (v, aimak_chart_unit_of (self, c));
+  g_autofree char *share = NULL;
+
+  if (isnan (v))
+    return g_strdup (_("no data"));
+  share = aimak_numbers_format_percent (total > 0 ? MAX (v, 0) / total * 100 : 0, 0);
+  return g_strdup_printf ("%s (%s)", value, share);
+}
+
+/* The donut's legend from (@x, @y) in @width: per slice a swatch, its name and its
+ * figure, never cut: "name — figure" on one line when it fits, else the name (up
+ * to two lines) and the figure on a line of its own. Returns its height. */
+static double
+donut_legend (Ctx    *ctx,
+              double  total,
+              double  x,
+              double  y,
+              double  width)
+{
+  AimakChart *self = ctx->self;
+  double start = y, text_x = x + SWATCH + 6, text_w = MAX (width - SWATCH - 6, 1);
+
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      const char *cat = g_ptr_array_index (self->categories, c);
+      g_autofree char *figure = donut_figure (self, c, total);
+      g_autofree char *line = g_strdup_printf ("%s — %s", cat, figure);
+      double w;
+
+      if (c > 0)
+        y += 6;
+      if (ctx->cr)
+        aimak_chart_draw_swatch (ctx, c, x, y + (ctx->small_h - SWATCH) / 2);
+      aimak_chart_text_size (ctx->small, line, 0, &w, NULL);
+      if (w <= text_w)
+        {
+          y += aimak_chart_draw_text (ctx, ctx->small, line, text_x, y, 0, 0, 1, &ctx->fg);
+          continue;
+        }
+      y += aimak_chart_draw_text (ctx, ctx->small, cat, text_x, y, 0, text_w, 2, &ctx->fg);
+      y += aimak_chart_draw_text (ctx, ctx->small, figure, text_x, y, 0, 0, 1, &ctx->fg);
+    }
+  return y - start;
+}
+
+/* The widest legend figure: the legend beside the ring needs at least that. */
+static double
+donut_widest_figure (Ctx    *ctx,
+                     double  total)
+{
+  double widest = 0;
+
+  for (guint c = 0; c < ctx->self->categories->len; c++)
+    {
+      g_autofree char *figure = donut_figure (ctx->self, c, total);
+      double w;
+
+      aimak_chart_text_size (ctx->small, figure, 0, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+/* The donut from @y: the ring with its legend beside it or, where the legend
+ * would be too narrow there (large text, a narrow card), under it. With
+ * @height <= 0 only measures; returns the height it takes (with a @height,
+ * at most that when the ring can shrink far enough). */
+double
+aimak_chart_layout_donut (Ctx    *ctx,
+                          double  y,
+                          double  height)
+{
+  AimakChart *self = ctx->self;
+  double total = 0, r, legend_w, legend_h, need, figure_w;
+  gboolean beside;
+  Ctx measure = *ctx;
+
+  measure.cr = NULL;
+  for (guint c = 0; c < self->categories->len; c++)
+    {
+      double v = aimak_chart_value_at (self, 0, c);
+      if (!isnan (v) && v > 0)
+        total += v;
+    }
+  figure_w = donut_widest_figure (ctx, total);
+  r = MAX (MIN (height > 0 ? height : 232, ctx->width * 0.45) / 2 - 4, 20);
+  beside = ctx->width - (PAD + 2 * (r + 4) + 16) - PAD >= SWATCH + 6 + MAX (figure_w, 6 * ctx->small_h);
+  for (;;)
+    {
+      legend_w = beside ? ctx->width - (PAD + 2 * (r + 4) + 16) - PAD : ctx->width - 2 * PAD;
+      legend_h = donut_legend (&measure, total, 0, 0, legend_w);
+      need = beside ? MAX (2 * r + 8, legend_h) : 2 * r + 8 + 8 + legend_h;
+      if (height <= 0 || need <= height || r <= 20)
+        break;
+      r = MAX (beside ? r - 4 : (height - legend_h - 16) / 2, 20);
+    }
+  if (ctx->cr == NULL)
+    return need;
+  if (beside)
+    {
+      double cy = y + MAX (height, need) / 2;
+
+      donut_ring (ctx, total, PAD + r + 4, cy, r);
+      donut_legend (ctx, total, PAD + 2 * (r + 4) + 16, MAX (cy - legend_h / 2, y), legend_w);
+    }
+  else
+    {
+      donut_ring (ctx, total, ctx->width / 2, y + r + 4, r);
+      donut_legend (ctx, total, PAD, y + 2 * r + 16, legend_w);
+    }
+  return need;
+}

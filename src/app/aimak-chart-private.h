@@ -49,7 +49,16 @@ struct _AimakChart
   GPtrArray      *hits;            /* Hit *, from the last draw, for tooltips */
   double          donut_total_h;   /* heights of the donut's total and of its word */
   double          donut_word_h;    /* "Total" at the last draw, for tests */
+  GPtrArray      *texts;           /* AimakChartText *, recorded while drawing for tests, or NULL */
 };
+
+/* A text as drawn: its box, and whether Pango had to ellipsize it. */
+typedef struct
+{
+  double    x, y, w, h;
+  char     *text;
+  gboolean  ellipsized;
+} AimakChartText;
 
 typedef struct
 {
@@ -61,6 +70,7 @@ typedef struct
   PangoLayout *small;
   double       line_h;
   double       small_h;
+  double       bar_h;       /* a bar: never lower than the small text beside it */
 } Ctx;
 
 typedef struct
@@ -99,6 +109,7 @@ void aimak_chart_fill_rect (Ctx *ctx, double x, double y, double w, double h, co
 void aimak_chart_set_dash (cairo_t *cr, guint s);
 void aimak_chart_draw_marker (Ctx *ctx, guint s, double x, double y, const GdkRGBA *color);
 void aimak_chart_draw_swatch (Ctx *ctx, guint i, double x, double y);
+void aimak_chart_scale_font (PangoFontDescription *font, double factor);
 void aimak_chart_ctx_init (Ctx *ctx, AimakChart *self, cairo_t *cr, double width);
 void aimak_chart_ctx_clear (Ctx *ctx);
 double aimak_chart_title_height (Ctx *ctx);
@@ -108,9 +119,14 @@ double aimak_chart_layout (Ctx *ctx, double height);
 double aimak_chart_layout_hbars (Ctx *ctx, double y);
 void aimak_chart_draw_vbars (Ctx *ctx, double y, double height);
 void aimak_chart_draw_line (Ctx *ctx, double y, double height);
-void aimak_chart_draw_donut (Ctx *ctx, double y, double height);
+double aimak_chart_layout_donut (Ctx *ctx, double y, double height);
 
 /* For tests. */
+/* Draws @self at @width × @height (with @height 0: the height it asks for at that
+ * width, returned in @height) and returns every text drawn, as AimakChartText. */
+GPtrArray      *aimak_chart_draw_for_test      (AimakChart        *self,
+                                                int                width,
+                                                int               *height);
 GtkWidget      *aimak_chart_new                (AimakChartKind     kind);
 AimakChartKind  aimak_chart_get_kind           (AimakChart        *self);
 const char     *aimak_chart_get_title          (AimakChart        *self);

@@ -267,6 +267,7 @@ aimak_priorities_page_bind_budget (GtkSignalListItemFactory *factory,
   g_autofree char *text = aimak_numbers_format_budget (budget);
 
   set_label (item, text);
+  aimak_priorities_page_note_budget (self, text);
 }
 
 void

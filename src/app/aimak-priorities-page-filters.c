@@ -11,6 +11,7 @@
 #include "aimak-area-item.h"
 #include "aimak-numbers.h"
 #include "aimak-priorities-page-private.h"
+#include "aimak-wrap-layout.h"
 
 
 /* ------------------------------------------------------------------------ */
@@ -140,7 +141,7 @@ aimak_priorities_page_fill_filters (AimakPrioritiesPage *self)
 }
 
 /* The marker's items read "2 Principal", as its badges do; the button shows
- * the chosen one (ellipsized, with its whole text as tooltip), the list wraps. */
+ * the chosen one (wrapped, with its whole text as tooltip), the list wraps. */
 static void
 bind_marker_item (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
@@ -165,22 +166,21 @@ setup_marker_item (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (GPOINTER_TO_INT (data))
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
-    }
-  else
-    {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-    }
+  /* Wrapped at words, never cut: short of room (large text, a narrow window)
+   * "All Markers" takes two lines rather than reading "All M…kers". */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (data) ? 36 : 40);
   gtk_list_item_set_child (list_item, label);
 }
 
 void
 aimak_priorities_page_init_marker_filter (AimakPrioritiesPage *self)
 {
+  /* The filters wrap onto a second row rather than being squeezed into
+   * "All S… uses" (large text, Russian): the row stays a GtkBox for
+   * place_filters(), laid out by a wrapping layout. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->filter_box), aimak_wrap_layout_new (6, 6));
   for (int button = 0; button <= 1; button++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -347,15 +347,87 @@ natural_width (AimakPrioritiesPage *self,
   return natural;
 }
 
+/* The width a column needs for @widget's natural width in a cell: the cell's
+ * padding on both sides (libadwaita's column view cells). */
+#define CELL_PADDING 24
+
+static int
+numeric_label_width (AimakPrioritiesPage *self,
+                     const char          *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  return natural_width (self, label);
+}
+
+static gboolean
+refit_idle (gpointer data)
+{
+  AimakPrioritiesPage *self = data;
+
+  g_object_set_data (G_OBJECT (self), "aimak-refit", NULL);
+  aimak_priorities_page_fit_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refit (AimakPrioritiesPage *self)
+{
+  if (g_object_get_data (G_OBJECT (self), "aimak-refit"))
+    return;
+  g_object_set_data (G_OBJECT (self), "aimak-refit", GINT_TO_POINTER (1));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, refit_idle, g_object_ref (self), g_object_unref);
+}
+
+/* The text size changed (Large Text, another font): every column is fitted
+ * anew from the widths of the .ui, so that they also shrink back. */
+static void
+on_font_changed (AimakPrioritiesPage *self)
+{
+  g_object_set_data (G_OBJECT (self), "aimak-reset-widths", GINT_TO_POINTER (1));
+  queue_refit (self);
+}
+
+/* A budget wider than any bound before: the Budget column is fitted to it. Only
+ * the number of characters is compared here (cheap on every bind; digits are
+ * tabular), the width is measured by the fit. */
+void
+aimak_priorities_page_note_budget (AimakPrioritiesPage *self,
+                                   const char          *text)
+{
+  const char *widest = g_object_get_data (G_OBJECT (self), "aimak-widest-budget");
+
+  if (text == NULL || (widest && g_utf8_strlen (text, -1) <= g_utf8_strlen (widest, -1)))
+    return;
+  g_object_set_data_full (G_OBJECT (self), "aimak-widest-budget", g_strdup (text), g_free);
+  queue_refit (self);
+}
+
 /* Columns at least as wide as their translated titles (with room for the
- * sort arrow) and the Marker column as wide as its longest badge: a Kyrgyz
- * "Changed" or a Russian marker name is not clipped. */
+ * sort arrow), the Marker column as wide as its longest badge and the Budget
+ * column as its widest budget so far, all measured with this window's fonts:
+ * a Kyrgyz "Changed", a Russian marker name or a budget at large text is not
+ * clipped. Fitted again when the text size changes. */
 void
 aimak_priorities_page_fit_columns (AimakPrioritiesPage *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  int badge = 0;
+  const char *widest = g_object_get_data (G_OBJECT (self), "aimak-widest-budget");
+  gboolean reset = g_object_get_data (G_OBJECT (self), "aimak-reset-widths") != NULL;
+  int badge = 0, budget = widest ? numeric_label_width (self, widest) : 0;
 
+  if (g_object_get_data (G_OBJECT (self), "aimak-font-watch") == NULL)
+    {
+      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+      g_object_set_data (G_OBJECT (self), "aimak-font-watch", GINT_TO_POINTER (1));
+      g_signal_connect_object (settings, "notify::gtk-xft-dpi", G_CALLBACK (on_font_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "notify::gtk-font-name", G_CALLBACK (on_font_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
+  g_object_set_data (G_OBJECT (self), "aimak-reset-widths", NULL);
   for (int m = 0; m <= 2; m++)
     {
       GtkWidget *b = aimak_marker_badge_new ();
@@ -371,19 +443,28 @@ aimak_priorities_page_fit_columns (AimakPrioritiesPage *self)
         ? g_list_model_get_item (columns, i)
         : self->area_column_ref ? g_object_ref (self->area_column_ref) : NULL;
       GtkWidget *title;
-      int need;
+      int need, ui_width;
 
-      if (col == NULL)
+      if (col == NULL || gtk_column_view_column_get_expand (col))
         continue;
+      /* The width the .ui gave, kept from the first fit. */
+      ui_width = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (col), "aimak-ui-width"));
+      if (ui_width == 0)
+        {
+          ui_width = gtk_column_view_column_get_fixed_width (col);
+          g_object_set_data (G_OBJECT (col), "aimak-ui-width", GINT_TO_POINTER (ui_width));
+        }
       title = gtk_label_new (gtk_column_view_column_get_title (col));
-
       gtk_widget_add_css_class (title, "heading");
       /* Cell and header padding, and the sort indicator. */
       need = natural_width (self, title) + 40;
       if (col == self->marker_column)
-        need = MAX (need, badge + 24);
-      if (gtk_column_view_column_get_fixed_width (col) < need &&
-          !gtk_column_view_column_get_expand (col))
+        need = MAX (need, badge + CELL_PADDING);
+      if (gtk_column_view_column_get_sorter (col) == GTK_SORTER (self->budget_sorter))
+        need = MAX (need, budget + CELL_PADDING);
+      if (reset)
+        gtk_column_view_column_set_fixed_width (col, MAX (ui_width, need));
+      else if (gtk_column_view_column_get_fixed_width (col) < need)
         gtk_column_view_column_set_fixed_width (col, need);
     }
 }

@@ -110,6 +110,7 @@ void aimak_priorities_page_update_area_column (AimakPrioritiesPage *self);
 void aimak_priorities_page_fill_scope (AimakPrioritiesPage *self);
 void aimak_priorities_page_on_scope_changed (AimakPrioritiesPage *self);
 void aimak_priorities_page_fit_columns (AimakPrioritiesPage *self);
+void aimak_priorities_page_note_budget (AimakPrioritiesPage *self, const char *text);
 void aimak_priorities_page_fit_popover_list (GtkDropDown *dropdown);
 
 /* aimak-priorities-page-actions.c */
