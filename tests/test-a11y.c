@@ -687,21 +687,49 @@ check_tab_stops (GtkWidget  *window,
                  const char *view)
 {
   GtkWidget *first = NULL;
+  GtkWidget *prev = NULL;
   guint stops = 0;
 
   for (guint i = 0; i < 300; i++)
     {
       GtkWidget *focus;
 
-      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
       focus = gtk_root_get_focus (GTK_ROOT (window));
       if (focus == NULL)
         continue;
       if (focus == first)
         break;
+      if (g_getenv ("AIMAK_A11Y_DUMP") != NULL && i > 0 && focus == prev)
+        {
+          /* Which later sibling swallows Tab? */
+          for (GtkWidget *a = focus; a != NULL && a != window; a = gtk_widget_get_parent (a))
+            for (GtkWidget *sib = gtk_widget_get_next_sibling (a); sib; sib = gtk_widget_get_next_sibling (sib))
+              {
+                gboolean took = gtk_widget_child_focus (sib, GTK_DIR_TAB_FORWARD);
+                GtkWidget *now = gtk_root_get_focus (GTK_ROOT (window));
+                g_test_message ("probe %s (%s): %d, focus now %s", G_OBJECT_TYPE_NAME (sib),
+                                gtk_widget_get_name (sib), took, now ? G_OBJECT_TYPE_NAME (now) : "-");
+                if (took && now == focus)
+                  goto probed;
+                if (took)
+                  gtk_widget_grab_focus (focus);
+              }
+probed:
+          break;
+        }
+      prev = focus;
       if (first == NULL)
         first = focus;
       stops++;
+      if (g_getenv ("AIMAK_A11Y_DUMP") != NULL)
+        {
+          g_autoptr(GString) chain = g_string_new (NULL);
+
+          for (GtkWidget *w = focus; w != NULL && w != window; w = gtk_widget_get_parent (w))
+            g_string_append_printf (chain, "%s%s", chain->len ? " < " : "", G_OBJECT_TYPE_NAME (w));
+          g_test_message ("%s stop %u: %s", view, stops, chain->str);
+        }
       if (GTK_IS_LABEL (focus) ||
           (GTK_IS_FLOW_BOX_CHILD (focus) &&
            AIMAK_IS_KEY_FIGURE_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (focus)))))

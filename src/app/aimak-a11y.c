@@ -452,6 +452,13 @@ fix_widget (GtkWidget *widget)
       g_object_get (widget, "placeholder-text", &placeholder, NULL);
       set_label (widget, placeholder != NULL ? placeholder : _("Search"));
     }
+  else if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)) &&
+           !gtk_widget_get_focusable (widget))
+    /* GTK 4.8's label grabs the focus when Tab reaches a selectable label and
+     * says it took it even when the label is not focusable: the focus stays
+     * where it was and Tab goes no further. Out of the focus chain instead;
+     * the mouse still selects and copies. */
+    gtk_widget_set_can_focus (widget, FALSE);
   else if ((GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_FLOW_BOX_CHILD (widget) ||
             g_str_equal (type, "GtkListItemWidget") || g_str_equal (type, "GtkColumnViewRow")) &&
            !has_name (widget))

@@ -143,8 +143,9 @@ cell (AimakSummaryCard *self,
                                   GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) column + 1,
                                   -1);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable labels take focus; Tab should go from card to card, not cell to cell. */
-  gtk_widget_set_focusable (label, FALSE);
+  /* Selectable labels take focus; Tab should go from card to card, not cell to
+   * cell. Not "focusable" FALSE: GTK 4.8's label would still swallow Tab. */
+  gtk_widget_set_can_focus (label, FALSE);
   if (column == 0)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0);
