@@ -38,6 +38,12 @@
 
 #define BARSKOON "KG02210815000"
 
+/* Tab stops inside a view with the demo data of idle-stops: the profile took
+ * 34 (a stop per row of the value, comparison and names tables), the Summary
+ * never let Tab through its title. */
+#define PROFILE_STOPS 12
+#define SUMMARY_STOPS 14
+
 /* AtspiStateType */
 #define STATE_FOCUSED 12
 #define STATE_VISIBLE 30
@@ -680,19 +686,36 @@ test_a11y_table_tab (void)
   aimak_test_iterate ();
 }
 
-/* Tabs through a view's whole focus chain and fails on a stop that has no
- * action: a selectable label or a key-figure tile. */
-static guint
+/* What one Tab cycle through a view met. */
+typedef struct
+{
+  guint stops;        /* all Tab stops of the window */
+  guint page_stops;   /* those inside the view's page */
+  guint max_per_table; /* the most stops inside one column view */
+} TabCycle;
+
+/* Tabs through the window's whole focus chain as the Tab key does (the
+ * window's move-focus, which starts over after the last stop) and fails on a
+ * stop that has no action (a selectable label, a tile, a row that is only
+ * read) and on a press that leaves the focus where it was (a widget that
+ * swallows Tab). Counts the stops, those inside @page and the most inside one
+ * table. */
+static TabCycle
 check_tab_stops (GtkWidget  *window,
+                 GtkWidget  *page,
                  const char *view)
 {
+  g_autoptr(GHashTable) per_table = g_hash_table_new (NULL, NULL);
   GtkWidget *first = NULL;
   GtkWidget *prev = NULL;
-  guint stops = 0;
+  TabCycle cycle = { 0 };
 
-  for (guint i = 0; i < 300; i++)
+  for (guint i = 0; i < 400; i++)
     {
       GtkWidget *focus;
+      GtkWidget *table;
+      GtkWidget *row;
+      guint n;
 
       g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
       focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -700,51 +723,51 @@ check_tab_stops (GtkWidget  *window,
         continue;
       if (focus == first)
         break;
-      if (g_getenv ("AIMAK_A11Y_DUMP") != NULL && i > 0 && focus == prev)
-        {
-          /* Which later sibling swallows Tab? */
-          for (GtkWidget *a = focus; a != NULL && a != window; a = gtk_widget_get_parent (a))
-            for (GtkWidget *sib = gtk_widget_get_next_sibling (a); sib; sib = gtk_widget_get_next_sibling (sib))
-              {
-                gboolean took = gtk_widget_child_focus (sib, GTK_DIR_TAB_FORWARD);
-                GtkWidget *now = gtk_root_get_focus (GTK_ROOT (window));
-                g_test_message ("probe %s (%s): %d, focus now %s", G_OBJECT_TYPE_NAME (sib),
-                                gtk_widget_get_name (sib), took, now ? G_OBJECT_TYPE_NAME (now) : "-");
-                if (took && now == focus)
-                  goto probed;
-                if (took)
-                  gtk_widget_grab_focus (focus);
-              }
-probed:
-          break;
-        }
+      if (focus == prev)
+        g_error ("%s: Tab is stuck at a %s in a %s", view, G_OBJECT_TYPE_NAME (focus),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (focus)));
       prev = focus;
       if (first == NULL)
         first = focus;
-      stops++;
+      cycle.stops++;
+      if (page != NULL && gtk_widget_is_ancestor (focus, page))
+        cycle.page_stops++;
       if (g_getenv ("AIMAK_A11Y_DUMP") != NULL)
         {
           g_autoptr(GString) chain = g_string_new (NULL);
 
           for (GtkWidget *w = focus; w != NULL && w != window; w = gtk_widget_get_parent (w))
             g_string_append_printf (chain, "%s%s", chain->len ? " < " : "", G_OBJECT_TYPE_NAME (w));
-          g_test_message ("%s stop %u: %s", view, stops, chain->str);
+          g_test_message ("%s stop %u: %s", view, cycle.stops, chain->str);
         }
-      if (GTK_IS_LABEL (focus) ||
-          (GTK_IS_FLOW_BOX_CHILD (focus) &&
-           AIMAK_IS_KEY_FIGURE_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (focus)))))
+      table = gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW);
+      if (table != NULL)
+        {
+          n = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, table)) + 1;
+          g_hash_table_insert (per_table, table, GUINT_TO_POINTER (n));
+          cycle.max_per_table = MAX (cycle.max_per_table, n);
+        }
+      row = GTK_IS_LIST_BOX_ROW (focus) ? focus : NULL;
+      if (GTK_IS_LABEL (focus) || GTK_IS_FLOW_BOX_CHILD (focus) ||
+          (row != NULL && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)) &&
+           gtk_widget_get_first_child (row) != NULL))
         g_error ("%s: Tab stops at a %s with no action", view, G_OBJECT_TYPE_NAME (focus));
     }
-  g_test_message ("%s: %u Tab stops", view, stops);
-  return stops;
+  g_test_message ("%s: %u Tab stops, %u in the view, at most %u in one table", view,
+                  cycle.stops, cycle.page_stops, cycle.max_per_table);
+  return cycle;
 }
 
+/* Every table of the profile and the Summary is one Tab stop: the Tab presses
+ * that cross the profile were 34 (8 rows of values, 6 rows of names) and
+ * Tab never got through the Summary (its title swallowed it). */
 static void
 test_a11y_idle_stops (void)
 {
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   g_autoptr(GError) error = NULL;
   AimakWindow *window;
+  TabCycle cycle;
 
   g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
   g_assert_no_error (error);
@@ -754,13 +777,27 @@ test_a11y_idle_stops (void)
   aimak_test_iterate ();
   g_assert_true (aimak_window_select_area (window, BARSKOON));
   aimak_test_wait_ms (300);
-  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "profile"), >, 3);
+  cycle = check_tab_stops (GTK_WIDGET (window),
+                           aimak_areas_page_get_widget (AIMAK_AREAS_PAGE (aimak_window_get_page (window, "areas")),
+                                                        "profile"),
+                           "profile");
+  /* Parent areas, programme, map, history, filters, the two tables: no more. */
+  g_assert_cmpuint (cycle.page_stops, >=, 8);
+  g_assert_cmpuint (cycle.page_stops, <=, PROFILE_STOPS);
+  g_assert_cmpuint (cycle.max_per_table, ==, 1);
   aimak_window_show_view (window, "summary");
   aimak_test_wait_ms (300);
-  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "summary"), >, 3);
+  cycle = check_tab_stops (GTK_WIDGET (window), aimak_window_get_page (window, "summary"),
+                           "summary");
+  /* Scope, export, and one Copy button per card. */
+  g_assert_cmpuint (cycle.page_stops, >=, 4);
+  g_assert_cmpuint (cycle.page_stops, <=, SUMMARY_STOPS);
   aimak_window_show_view (window, "capacity");
   aimak_test_wait_ms (300);
-  g_assert_cmpuint (check_tab_stops (GTK_WIDGET (window), "capacity"), >, 3);
+  cycle = check_tab_stops (GTK_WIDGET (window), aimak_window_get_page (window, "capacity"),
+                           "capacity");
+  g_assert_cmpuint (cycle.page_stops, >=, 3);
+  g_assert_cmpuint (cycle.max_per_table, <=, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
