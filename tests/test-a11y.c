@@ -25,16 +25,19 @@
 #include "aimak-preferences-window.h"
 #include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor.h"
+#include "aimak-priority-editor-private.h"
 #include "aimak-programme-dialog.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-value-dialog.h"
+#include "aimak-value-dialog-private.h"
 #include "aimak-window.h"
 #include "aimak-a11y.h"
 #include "aimak-toast.h"
 #include "aimak-areas-page.h"
 #include "aimak-key-figure-card.h"
 #include "aimak-areas-page-private.h"
+#include "aimak-problem-row.h"
 
 #define BARSKOON "KG02210815000"
 
@@ -68,6 +71,7 @@ typedef struct
   guint            n_actionable;
   gboolean         any_focused;
   char            *focused_name;
+  char            *focused_description;
   const char      *view;
   gboolean         editor_focused;
   guint            n_tables;       /* nodes of role table, column header */
@@ -94,11 +98,12 @@ call (Walk       *w,
 }
 
 static char *
-node_name (Walk       *w,
-           const char *path)
+node_property (Walk       *w,
+               const char *path,
+               const char *property)
 {
   g_autoptr(GVariant) ret = call (w, path, "org.freedesktop.DBus.Properties", "Get",
-                                  g_variant_new ("(ss)", "org.a11y.atspi.Accessible", "Name"),
+                                  g_variant_new ("(ss)", "org.a11y.atspi.Accessible", property),
                                   "(v)");
   g_autoptr(GVariant) v = NULL;
 
@@ -106,6 +111,13 @@ node_name (Walk       *w,
     return g_strdup ("");
   g_variant_get (ret, "(v)", &v);
   return g_variant_dup_string (v, NULL);
+}
+
+static char *
+node_name (Walk       *w,
+           const char *path)
+{
+  return node_property (w, path, "Name");
 }
 
 /* A word for comparison: lower case, without underscores, an ellipsis or a plural "s". */
@@ -208,6 +220,8 @@ check_node (Walk       *w,
       w->any_focused = TRUE;
       g_free (w->focused_name);
       w->focused_name = node_name (w, path);
+      g_free (w->focused_description);
+      w->focused_description = node_property (w, path, "Description");
     }
   /* Every visible node, also in views not shown (GTK 4.8 never sets "showing"). */
   if (!g_strv_contains (actionable_roles, role) ||
@@ -294,6 +308,7 @@ walk (Walk       *w,
   w->done = FALSE;
   w->any_focused = FALSE;
   g_clear_pointer (&w->focused_name, g_free);
+  g_clear_pointer (&w->focused_description, g_free);
   thread = g_thread_new ("a11y-walk", walk_thread, w);
   while (!g_atomic_int_get (&w->done))
     g_main_context_iteration (NULL, TRUE);
@@ -515,6 +530,7 @@ test_a11y_names (void)
   g_clear_pointer (&w.unnamed, g_ptr_array_unref);
   g_clear_pointer (&w.bad_names, g_ptr_array_unref);
   g_free (w.focused_name);
+  g_free (w.focused_description);
   g_free (w.app);
   g_object_unref (w.bus);
 }
@@ -803,6 +819,132 @@ test_a11y_idle_stops (void)
   aimak_test_iterate ();
 }
 
+/* Connects @w to the accessibility bus as the names test does; FALSE (and the
+ * test skipped) when this process is not on it. */
+static gboolean
+walk_connect (Walk *w)
+{
+  Connect c = { 0 };
+  g_autoptr(GThread) thread = g_thread_new ("a11y-connect", connect_thread, &c);
+
+  while (!g_atomic_int_get (&c.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (g_steal_pointer (&thread));
+  if (c.app == NULL)
+    {
+      g_clear_object (&c.bus);
+      g_test_skip ("this process is not on the accessibility bus (no at-spi2-core?)");
+      return FALSE;
+    }
+  w->bus = c.bus;
+  w->app = c.app;
+  w->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w->unnamed = g_ptr_array_new_with_free_func (g_free);
+  w->bad_names = g_ptr_array_new_with_free_func (g_free);
+  return TRUE;
+}
+
+static void
+walk_clear (Walk *w)
+{
+  g_clear_pointer (&w->seen, g_hash_table_unref);
+  g_clear_pointer (&w->unnamed, g_ptr_array_unref);
+  g_clear_pointer (&w->bad_names, g_ptr_array_unref);
+  g_clear_pointer (&w->focused_name, g_free);
+  g_clear_pointer (&w->focused_description, g_free);
+  g_clear_pointer (&w->app, g_free);
+  g_clear_object (&w->bus);
+}
+
+/* A save refused for problems puts the focus on the field of the first one,
+ * and a screen reader reads the problem there: the focused node's
+ * description (not a row beside it that takes no focus). */
+static void
+test_a11y_problem_focus (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  g_autoptr(GError) error = NULL;
+  AimakWindow *window;
+  AimakPrioritiesPage *prio;
+  AimakPriorityEditor *editor;
+  AimakValueDialog *dialog;
+  GtkListBoxRow *first;
+  const char *field;
+  const char *problem;
+  GtkWidget *focus;
+  GtkWidget *widget;
+  Walk w = { 0 };
+
+  g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
+  g_assert_no_error (error);
+  window = aimak_window_new (NULL, tdb->db);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  if (!walk_connect (&w))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_true (aimak_window_select_area (window, BARSKOON));
+  aimak_window_show_view (window, "priorities");
+  prio = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (window, "priorities"));
+  editor = aimak_priorities_page_get_editor (prio);
+  g_signal_emit_by_name (aimak_priorities_page_get_widget (prio, "new-button"), "clicked");
+  aimak_test_wait_ms (300);
+
+  /* A title and marker 2: problems further down; then a status past draft. */
+  gtk_editable_set_text (GTK_EDITABLE (aimak_priority_editor_get_field_widget (editor, "title")),
+                         "Jobs for women");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (aimak_priority_editor_get_field_widget (editor,
+                                                                                    "gender_marker")),
+                              2);
+  aimak_test_iterate ();
+  g_assert_cmpuint (aimak_priority_editor_get_n_problems (editor), >, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (aimak_priority_editor_get_field_widget (editor, "status")),
+                              1);
+  aimak_test_wait_ms (300);
+  g_assert_nonnull (aimak_priority_editor_get_refusal (editor));
+  first = gtk_list_box_get_row_at_index (aimak_priority_editor_get_problem_list (editor), 0);
+  g_assert_nonnull (first);
+  field = aimak_problem_row_get_field (AIMAK_PROBLEM_ROW (first));
+  problem = aimak_priority_editor_get_inline_problem (editor, field);
+  g_assert_nonnull (problem);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  widget = aimak_priority_editor_get_field_widget (editor, field);
+  g_assert_nonnull (focus);
+  g_assert_true (focus == widget || gtk_widget_is_ancestor (focus, widget));
+  walk (&w, "refused status");
+  g_test_message ("refused status: focused '%s', described '%s'; first problem %s: %s",
+                  w.focused_name ? w.focused_name : "", w.focused_description ? w.focused_description : "",
+                  field, problem);
+  g_assert_nonnull (w.focused_description);
+  g_assert_cmpstr (w.focused_description, ==, problem);
+  g_assert_true (aimak_priority_editor_flush (editor));
+
+  /* The value dialog: nothing entered, Save. */
+  dialog = aimak_value_dialog_new_value (GTK_WINDOW (window), tdb->db, BARSKOON, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  aimak_test_wait_ms (300);
+  g_assert_false (aimak_value_dialog_save (dialog));
+  aimak_test_wait_ms (300);
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  walk (&w, "value dialog");
+  g_test_message ("value dialog: focused '%s' (%s), described '%s'",
+                  w.focused_name ? w.focused_name : "", G_OBJECT_TYPE_NAME (focus),
+                  w.focused_description ? w.focused_description : "");
+  g_assert_nonnull (w.focused_description);
+  g_assert_cmpstr (w.focused_description, !=, "");
+  g_assert_true (gtk_widget_has_css_class (focus, "error") ||
+                 gtk_widget_has_css_class (gtk_widget_get_ancestor (focus, ADW_TYPE_PREFERENCES_ROW),
+                                           "error"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  walk_clear (&w);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -815,5 +957,6 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/areas-enter", test_a11y_areas_enter);
   g_test_add_func ("/a11y/table-tab", test_a11y_table_tab);
   g_test_add_func ("/a11y/idle-stops", test_a11y_idle_stops);
+  g_test_add_func ("/a11y/problem-focus", test_a11y_problem_focus);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-a11y.h"
 #include "aimak-field-problem.h"
 #include "aimak-priority-editor-private.h"
 #include "aimak-problem-row.h"
@@ -69,6 +70,38 @@ _aimak_priority_editor_reveal (AimakPriorityEditor *self,
 
   if (widget)
     aimak_field_problem_reveal (widget);
+}
+
+/* After a refused save: the field of the first problem (text that could not
+ * be read first, then the form's order) gets the focus; its accessible
+ * description holds the problem. FALSE if there is none. */
+gboolean
+_aimak_priority_editor_focus_first_problem (AimakPriorityEditor *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *field = NULL;
+
+  if (g_hash_table_size (self->parse_errors) > 0)
+    {
+      g_autoptr(GList) keys = g_hash_table_get_keys (self->parse_errors);
+
+      field = g_strdup (keys->data);
+    }
+  else if (self->current != NULL)
+    {
+      problems = aimak_priority_validate (self->current);
+      for (guint i = 0; i < problems->len && field == NULL; i++)
+        {
+          AimakProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->field && aimak_priority_editor_get_field_widget (self, problem->field))
+            field = g_strdup (problem->field);
+        }
+    }
+  if (field == NULL)
+    return FALSE;
+  _aimak_priority_editor_reveal (self, field);
+  return TRUE;
 }
 
 static void
@@ -180,10 +213,9 @@ _aimak_priority_editor_update_problems (AimakPriorityEditor *self)
         gtk_widget_add_css_class (field_row, "error");
       else if (field_row)
         gtk_widget_remove_css_class (field_row, "error");
+      /* The problem describes the field that takes the focus, not only its row. */
       if (field_row)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (field_row),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        text ? text : "", -1);
+        aimak_a11y_set_problem (field_row, text);
     }
 
   self->n_problems = problems->len;
