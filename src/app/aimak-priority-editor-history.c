@@ -72,10 +72,6 @@ save_field (AimakPriorityEditor *self,
           _aimak_priority_editor_copy_field (self->current, self->saved, "status");
           _aimak_priority_editor_fill_field (self, "status");
           _aimak_priority_editor_set_refusal (self, error->message, TRUE);
-          _aimak_priority_editor_update_problems (self);
-          /* The reason is on the status row; the focus goes to what to fix. */
-          _aimak_priority_editor_focus_first_problem (self);
-          return FALSE;
         }
       else
         {

@@ -173,7 +173,6 @@ void        _aimak_priority_editor_update_bar      (AimakPriorityEditor *self);
 void        _aimak_priority_editor_update_problems (AimakPriorityEditor *self);
 void        _aimak_priority_editor_reveal          (AimakPriorityEditor *self,
                                                     const char          *field);
-gboolean    _aimak_priority_editor_focus_first_problem (AimakPriorityEditor *self);
 void        _aimak_priority_editor_class_init_problems (GtkWidgetClass  *widget_class);
 
 /* aimak-priority-editor-choices.c */

@@ -72,38 +72,6 @@ _aimak_priority_editor_reveal (AimakPriorityEditor *self,
     aimak_field_problem_reveal (widget);
 }
 
-/* After a refused save: the field of the first problem (text that could not
- * be read first, then the form's order) gets the focus; its accessible
- * description holds the problem. FALSE if there is none. */
-gboolean
-_aimak_priority_editor_focus_first_problem (AimakPriorityEditor *self)
-{
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autofree char *field = NULL;
-
-  if (g_hash_table_size (self->parse_errors) > 0)
-    {
-      g_autoptr(GList) keys = g_hash_table_get_keys (self->parse_errors);
-
-      field = g_strdup (keys->data);
-    }
-  else if (self->current != NULL)
-    {
-      problems = aimak_priority_validate (self->current);
-      for (guint i = 0; i < problems->len && field == NULL; i++)
-        {
-          AimakProblem *problem = g_ptr_array_index (problems, i);
-
-          if (problem->field && aimak_priority_editor_get_field_widget (self, problem->field))
-            field = g_strdup (problem->field);
-        }
-    }
-  if (field == NULL)
-    return FALSE;
-  _aimak_priority_editor_reveal (self, field);
-  return TRUE;
-}
-
 static void
 on_problem_activated (GtkListBox          *list,
                       GtkListBoxRow       *row,
