@@ -38,14 +38,18 @@
 #include "aimak-key-figure-card.h"
 #include "aimak-areas-page-private.h"
 #include "aimak-problem-row.h"
+#include "aimak-focus-stop.h"
+#include "aimak-summary-card.h"
 
 #define BARSKOON "KG02210815000"
 
-/* Tab stops inside a view with the demo data of idle-stops: the profile took
- * 34 (a stop per row of the value, comparison and names tables), the Summary
- * never let Tab through its title. */
-#define PROFILE_STOPS 12
-#define SUMMARY_STOPS 14
+/* Tab stops inside a view with the demo data of idle-stops. The profile took
+ * 34 (a stop per row of the value and names tables, each tile, but none for
+ * the tiles' Add Value… buttons); now 17, each with an action. The Summary
+ * never let Tab through its title; now its scope and export buttons, and per
+ * card the Copy button and the table (one stop each, arrows inside): 20. */
+#define PROFILE_STOPS 17
+#define SUMMARY_STOPS 20
 
 /* AtspiStateType */
 #define STATE_FOCUSED 12
@@ -471,7 +475,7 @@ walk_views (Walk        *w,
 }
 
 static void
-test_a11y_names (void)
+names_in (const char *language)
 {
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   g_autoptr(GError) error = NULL;
@@ -479,7 +483,9 @@ test_a11y_names (void)
   Walk w = { 0 };
   g_autoptr(GThread) thread = NULL;
   AimakWindow *window;
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
 
+  g_setenv ("LANGUAGE", language, TRUE);
   g_assert_true (aimak_demo_create (tdb->db, 12, 12, 7, &error));
   g_assert_no_error (error);
   window = aimak_window_new (NULL, tdb->db);
@@ -496,6 +502,7 @@ test_a11y_names (void)
       g_clear_object (&c.bus);
       gtk_window_destroy (GTK_WINDOW (window));
       g_test_skip ("this process is not on the accessibility bus (no at-spi2-core?)");
+      g_setenv ("LANGUAGE", before ? before : "en", TRUE);
       return;
     }
 
@@ -533,6 +540,20 @@ test_a11y_names (void)
   g_free (w.focused_description);
   g_free (w.app);
   g_object_unref (w.bus);
+  g_setenv ("LANGUAGE", before ? before : "en", TRUE);
+}
+
+/* The counts are zero in English and in Russian (longer words, other labels). */
+static void
+test_a11y_names (void)
+{
+  names_in ("en");
+}
+
+static void
+test_a11y_names_ru (void)
+{
+  names_in ("ru");
 }
 
 /* The mouse wheel over a participant count scrolls the editor's page and leaves
@@ -756,7 +777,9 @@ check_tab_stops (GtkWidget  *window,
             g_string_append_printf (chain, "%s%s", chain->len ? " < " : "", G_OBJECT_TYPE_NAME (w));
           g_test_message ("%s stop %u: %s", view, cycle.stops, chain->str);
         }
-      table = gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW);
+      table = gtk_widget_get_ancestor (focus, AIMAK_TYPE_FOCUS_STOP);
+      if (table == NULL)
+        table = gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW);
       if (table != NULL)
         {
           n = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, table)) + 1;
@@ -764,7 +787,9 @@ check_tab_stops (GtkWidget  *window,
           cycle.max_per_table = MAX (cycle.max_per_table, n);
         }
       row = GTK_IS_LIST_BOX_ROW (focus) ? focus : NULL;
-      if (GTK_IS_LABEL (focus) || GTK_IS_FLOW_BOX_CHILD (focus) ||
+      /* A table's row name is the table's stop; any other label has no action. */
+      if ((GTK_IS_LABEL (focus) && gtk_widget_get_ancestor (focus, AIMAK_TYPE_FOCUS_STOP) == NULL) ||
+          GTK_IS_FLOW_BOX_CHILD (focus) ||
           (row != NULL && !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)) &&
            gtk_widget_get_first_child (row) != NULL))
         g_error ("%s: Tab stops at a %s with no action", view, G_OBJECT_TYPE_NAME (focus));
@@ -772,6 +797,42 @@ check_tab_stops (GtkWidget  *window,
   g_test_message ("%s: %u Tab stops, %u in the view, at most %u in one table", view,
                   cycle.stops, cycle.page_stops, cycle.max_per_table);
   return cycle;
+}
+
+/* In a Summary table, Down goes from row to row inside it and Tab leaves it. */
+static void
+check_summary_table (GtkWidget *window,
+                     GtkWidget *page)
+{
+  GtkWidget *focus = NULL;
+  GtkWidget *table;
+  GtkWidget *row;
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && gtk_widget_is_ancestor (focus, page) && GTK_IS_LABEL (focus) &&
+          gtk_widget_get_ancestor (focus, AIMAK_TYPE_SUMMARY_CARD) != NULL)
+        break;
+      focus = NULL;
+    }
+  g_assert_nonnull (focus);
+  table = gtk_widget_get_ancestor (focus, AIMAK_TYPE_FOCUS_STOP);
+  g_assert_nonnull (table);
+  g_test_message ("summary table entered at '%s'", gtk_label_get_text (GTK_LABEL (focus)));
+  row = focus;
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_DOWN);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_LABEL (focus));
+  g_assert_true (focus != row);
+  g_assert_true (gtk_widget_is_ancestor (focus, table));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_FORWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (gtk_widget_is_ancestor (focus, table));
+  g_signal_emit_by_name (window, "move-focus", GTK_DIR_TAB_BACKWARD);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_is_ancestor (focus, table));
 }
 
 /* Every table of the profile and the Summary is one Tab stop: the Tab presses
@@ -797,7 +858,8 @@ test_a11y_idle_stops (void)
                            aimak_areas_page_get_widget (AIMAK_AREAS_PAGE (aimak_window_get_page (window, "areas")),
                                                         "profile"),
                            "profile");
-  /* Parent areas, programme, map, history, filters, the two tables: no more. */
+  /* Parent areas, programme, Add Value… of the tiles without data, Add
+   * Priority, map, chart buttons, filters, the value table: no more. */
   g_assert_cmpuint (cycle.page_stops, >=, 8);
   g_assert_cmpuint (cycle.page_stops, <=, PROFILE_STOPS);
   g_assert_cmpuint (cycle.max_per_table, ==, 1);
@@ -805,9 +867,11 @@ test_a11y_idle_stops (void)
   aimak_test_wait_ms (300);
   cycle = check_tab_stops (GTK_WIDGET (window), aimak_window_get_page (window, "summary"),
                            "summary");
-  /* Scope, export, and one Copy button per card. */
+  /* Scope, export, and per card its Copy button and its table. */
   g_assert_cmpuint (cycle.page_stops, >=, 4);
   g_assert_cmpuint (cycle.page_stops, <=, SUMMARY_STOPS);
+  g_assert_cmpuint (cycle.max_per_table, ==, 1);
+  check_summary_table (GTK_WIDGET (window), aimak_window_get_page (window, "summary"));
   aimak_window_show_view (window, "capacity");
   aimak_test_wait_ms (300);
   cycle = check_tab_stops (GTK_WIDGET (window), aimak_window_get_page (window, "capacity"),
@@ -970,6 +1034,7 @@ main (int argc, char **argv)
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/a11y/names", test_a11y_names);
+  g_test_add_func ("/a11y/names-ru", test_a11y_names_ru);
   g_test_add_func ("/a11y/wheel", test_a11y_wheel);
   g_test_add_func ("/a11y/areas-enter", test_a11y_areas_enter);
   g_test_add_func ("/a11y/table-tab", test_a11y_table_tab);

@@ -175,7 +175,11 @@ fill_cards (AimakAreaProfile *self,
                                  : (ind ? aimak_indicator_name (ind, aimak_db_get_language (self->db))
                                         : keys[k]);
 
-        gtk_flow_box_append (self->key_box, aimak_key_figure_card_new (keys[k], found, full));
+        GtkWidget *card = aimak_key_figure_card_new (keys[k], found, full);
+
+        gtk_flow_box_append (self->key_box, card);
+        /* The tile is read, not activated: Tab goes to its Add Value… button only. */
+        gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
       }
     }
 }
