@@ -410,6 +410,8 @@ aimak_a11y_get_announcer (GtkWidget *widget)
   return overlay != NULL ? g_object_get_data (G_OBJECT (overlay), "aimak-announcer") : NULL;
 }
 
+static void fix_flow_box_child (GtkWidget *child);
+
 static void
 fix_widget (GtkWidget *widget)
 {
@@ -442,7 +444,7 @@ fix_widget (GtkWidget *widget)
     }
   else if (GTK_IS_IMAGE (widget) && GTK_IS_SEARCH_ENTRY (gtk_widget_get_parent (widget)) &&
            g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), "edit-clear-symbolic") == 0 &&
-           !has_name (widget))
+      !has_name (widget))
     /* the search entry's clear icon, a button to screen readers */
     set_label (widget, _("Clear"));
   else if (GTK_IS_SEARCH_ENTRY (widget) && !has_name (widget))
@@ -452,9 +454,18 @@ fix_widget (GtkWidget *widget)
       g_object_get (widget, "placeholder-text", &placeholder, NULL);
       set_label (widget, placeholder != NULL ? placeholder : _("Search"));
     }
-  else if ((GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_FLOW_BOX_CHILD (widget) ||
-            g_str_equal (type, "GtkListItemWidget") || g_str_equal (type, "GtkColumnViewRow")) &&
-           !has_name (widget))
+  else if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)) &&
+           !gtk_widget_get_focusable (widget))
+    /* GTK 4.8's label grabs the focus when Tab reaches a selectable label and
+     * says it took it even when the label is not focusable: the focus stays
+     * where it was and Tab goes no further. Out of the focus chain instead;
+     * the mouse still selects and copies. */
+    gtk_widget_set_can_focus (widget, FALSE);
+  if (GTK_IS_FLOW_BOX_CHILD (widget))
+    fix_flow_box_child (widget);
+  if ((GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_FLOW_BOX_CHILD (widget) ||
+       g_str_equal (type, "GtkListItemWidget") || g_str_equal (type, "GtkColumnViewRow")) &&
+      !has_name (widget))
     label_by_content (widget);
 }
 
@@ -548,6 +559,71 @@ patch_entry_row_focus (void)
   iface->get_platform_state = entry_row_get_platform_state;
 }
 
+/* Tab through flow boxes used for layout. GTK 4.8's flow box gives the focus to
+ * one of its children and says it took it even when the child refuses it: a
+ * child that is not focusable (a tile without action, a box with a title) and
+ * has nothing focusable inside stops Tab for good. Here a child that is not
+ * focusable passes the focus to its content (as GTK does from 4.10), and a box
+ * whose children are all not focusable moves the focus like any container. */
+static gboolean (*flow_box_focus) (GtkWidget *widget, GtkDirectionType direction);
+static gboolean (*flow_box_child_focus) (GtkWidget *widget, GtkDirectionType direction);
+
+static gboolean
+flow_box_child_focus_through (GtkWidget        *widget,
+                              GtkDirectionType  direction)
+{
+  GtkWidget *child;
+
+  if (gtk_widget_get_focusable (widget))
+    return flow_box_child_focus (widget, direction);
+  child = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (widget));
+  return child != NULL && gtk_widget_child_focus (child, direction);
+}
+
+static gboolean
+flow_box_focus_through (GtkWidget        *widget,
+                        GtkDirectionType  direction)
+{
+  GtkWidgetClass *plain = g_type_class_peek (GTK_TYPE_WIDGET);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_FLOW_BOX_CHILD (c) && gtk_widget_get_focusable (c))
+      return flow_box_focus (widget, direction);
+  return plain->focus (widget, direction);
+}
+
+static void
+patch_flow_box_focus (void)
+{
+  GtkWidgetClass *box = g_type_class_ref (GTK_TYPE_FLOW_BOX);
+  GtkWidgetClass *child = g_type_class_ref (GTK_TYPE_FLOW_BOX_CHILD);
+
+  if (box->focus != flow_box_focus_through)
+    {
+      flow_box_focus = box->focus;
+      box->focus = flow_box_focus_through;
+    }
+  if (child->focus != flow_box_child_focus_through)
+    {
+      flow_box_child_focus = child->focus;
+      child->focus = flow_box_child_focus_through;
+    }
+}
+
+/* A tile that does nothing when activated is no Tab stop: a child of a flow box
+ * that selects nothing and has no handler for child-activated. */
+static void
+fix_flow_box_child (GtkWidget *child)
+{
+  GtkWidget *box = gtk_widget_get_parent (child);
+
+  if (GTK_IS_FLOW_BOX (box) &&
+      gtk_flow_box_get_selection_mode (GTK_FLOW_BOX (box)) == GTK_SELECTION_NONE &&
+      !g_signal_has_handler_pending (box, g_signal_lookup ("child-activated", GTK_TYPE_FLOW_BOX),
+                                     0, FALSE))
+    gtk_widget_set_focusable (child, FALSE);
+}
+
 void
 aimak_a11y_init (void)
 {
@@ -559,6 +635,7 @@ aimak_a11y_init (void)
 
       g_signal_add_emission_hook (map, 0, on_map_hook, NULL, NULL);
       patch_entry_row_focus ();
+      patch_flow_box_focus ();
       g_once_init_leave (&done, 1);
     }
 }

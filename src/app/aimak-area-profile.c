@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-profile-private.h"
+#include "aimak-focus-stop.h"
 #include "aimak-key-figure-card.h"
 #include "aimak-toast.h"
 
@@ -174,7 +175,11 @@ fill_cards (AimakAreaProfile *self,
                                  : (ind ? aimak_indicator_name (ind, aimak_db_get_language (self->db))
                                         : keys[k]);
 
-        gtk_flow_box_append (self->key_box, aimak_key_figure_card_new (keys[k], found, full));
+        GtkWidget *card = aimak_key_figure_card_new (keys[k], found, full);
+
+        gtk_flow_box_append (self->key_box, card);
+        /* The tile is read, not activated: Tab goes to its Add Value… button only. */
+        gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
       }
     }
 }
@@ -474,6 +479,7 @@ aimak_area_profile_class_init (AimakAreaProfileClass *klass)
                                                 G_CALLBACK (aimak_area_profile_on_history_show));
 
   aimak_area_profile_class_init_editing (widget_class);
+  g_type_ensure (AIMAK_TYPE_FOCUS_STOP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -490,6 +496,17 @@ aimak_area_profile_init (AimakAreaProfile *self)
   g_signal_connect (self->year_from, "value-changed", G_CALLBACK (on_years_changed), self);
   g_signal_connect (self->year_to, "value-changed", G_CALLBACK (on_years_changed), self);
 
+  /* The names, type and code are read, not activated: no Tab stops. */
+  {
+    AdwActionRow *facts[] = { self->name_en_row, self->name_ru_row, self->name_ky_row,
+                              self->type_row, self->code_row, self->pilot_row };
+
+    for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+      {
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (facts[i]), FALSE);
+        gtk_widget_set_focusable (GTK_WIDGET (facts[i]), FALSE);
+      }
+  }
   aimak_area_profile_init_charts (self);
   aimak_area_profile_fill_trend_chart (self, NULL);
   aimak_area_profile_update_actions (self);

@@ -80,3 +80,19 @@ aimak_focus_stop_new (void)
 {
   return g_object_new (AIMAK_TYPE_FOCUS_STOP, NULL);
 }
+
+/* Puts @child (unparented) inside, in place of the child there was. */
+void
+aimak_focus_stop_set_child (AimakFocusStop *self,
+                            GtkWidget      *child)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (AIMAK_IS_FOCUS_STOP (self));
+  g_return_if_fail (child == NULL || gtk_widget_get_parent (child) == NULL);
+
+  while ((old = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (old);
+  if (child != NULL)
+    gtk_widget_set_parent (child, GTK_WIDGET (self));
+}

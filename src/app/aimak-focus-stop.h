@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define AIMAK_TYPE_FOCUS_STOP (aimak_focus_stop_get_type ())
 G_DECLARE_FINAL_TYPE (AimakFocusStop, aimak_focus_stop, AIMAK, FOCUS_STOP, GtkWidget)
 
-GtkWidget *aimak_focus_stop_new (void);
+GtkWidget *aimak_focus_stop_new       (void);
+void       aimak_focus_stop_set_child (AimakFocusStop *self,
+                                       GtkWidget      *child);
 
 G_END_DECLS

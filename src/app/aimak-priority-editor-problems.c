@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-a11y.h"
 #include "aimak-field-problem.h"
 #include "aimak-priority-editor-private.h"
 #include "aimak-problem-row.h"
@@ -180,10 +181,9 @@ _aimak_priority_editor_update_problems (AimakPriorityEditor *self)
         gtk_widget_add_css_class (field_row, "error");
       else if (field_row)
         gtk_widget_remove_css_class (field_row, "error");
+      /* The problem describes the field that takes the focus, not only its row. */
       if (field_row)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (field_row),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                        text ? text : "", -1);
+        aimak_a11y_set_problem (field_row, text);
     }
 
   self->n_problems = problems->len;

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-focus-stop.h"
 #include "aimak-summary-card-private.h"
 
 struct _AimakSummaryCard
@@ -19,6 +20,7 @@ struct _AimakSummaryCard
   AimakChart        *chart;
   GtkScrolledWindow *table_scroller;
   GtkGrid           *table;
+  GtkWidget         *table_stop;   /* AimakFocusStop around the table */
 
   /* Owned references */
   char              *title;
@@ -102,7 +104,7 @@ static void
 place_table (AimakSummaryCard *self,
              gboolean          scrolled)
 {
-  GtkWidget *table = GTK_WIDGET (self->table);
+  GtkWidget *table = self->table_stop;
   GtkWidget *parent = gtk_widget_get_parent (table);
   GtkWidget *card_box = gtk_widget_get_parent (GTK_WIDGET (self->table_scroller));
 
@@ -143,8 +145,14 @@ cell (AimakSummaryCard *self,
                                   GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) column + 1,
                                   -1);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable labels take focus; Tab should go from card to card, not cell to cell. */
-  gtk_widget_set_focusable (label, FALSE);
+  /* The table is one Tab stop (an AimakFocusStop): Tab enters at the first
+   * row's name, Up and Down go from row to row (the name describes the row's
+   * figures, see set_table), Tab leaves. Other cells take no focus (not
+   * "focusable" FALSE: GTK 4.8's label would still swallow Tab). */
+  if (row > 0 && column == 0)
+    gtk_widget_set_focusable (label, TRUE);
+  else
+    gtk_widget_set_can_focus (label, FALSE);
   if (column == 0)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -173,6 +181,26 @@ cell (AimakSummaryCard *self,
     }
   gtk_grid_attach (self->table, label, (int) column, (int) row, 1, 1);
   return GTK_LABEL (label);
+}
+
+/* What a screen reader says on a row's name: the row's figures with their
+ * column headers ("Women: 30.3 %, Men: 31.4 %"). */
+static void
+describe_row (GtkLabel           *name,
+              const char * const *headers,
+              const char * const *row,
+              guint               n_cols)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint c = 1; c < n_cols; c++)
+    {
+      if (text->len > 0)
+        g_string_append (text, _(", "));
+      g_string_append_printf (text, "%s: %s", headers[c] ? headers[c] : "", row[c] ? row[c] : "");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text->str, -1);
 }
 
 static char *
@@ -223,6 +251,7 @@ aimak_summary_card_set_table (AimakSummaryCard   *self,
 
       for (guint c = 0; c < n_cols; c++)
         g_ptr_array_add (row_cells, cell (self, row[c], r + 1, c, wrap));
+      describe_row (g_ptr_array_index (row_cells, 0), headers, row, n_cols);
       g_ptr_array_add (self->cells, row_cells);
       g_ptr_array_add (self->copy_lines, join_tabs (copy_row, n_cols));
     }
@@ -350,4 +379,16 @@ aimak_summary_card_init (AimakSummaryCard *self)
   self->copy_lines = g_ptr_array_new_with_free_func (g_free);
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One Tab stop for the table, where the grid was. */
+  {
+    GtkWidget *grid = GTK_WIDGET (self->table);
+    GtkWidget *box = gtk_widget_get_parent (grid);
+
+    self->table_stop = aimak_focus_stop_new ();
+    gtk_box_insert_child_after (GTK_BOX (box), self->table_stop, grid);
+    g_object_ref (grid);
+    gtk_box_remove (GTK_BOX (box), grid);
+    aimak_focus_stop_set_child (AIMAK_FOCUS_STOP (self->table_stop), grid);
+    g_object_unref (grid);
+  }
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "aimak-a11y.h"
 #include "aimak-problem-row.h"
 #include "aimak-value-dialog-private.h"
 #include "aimak-field-widgets.h"
@@ -79,19 +80,26 @@ set_field_error (AimakProblemRow *error_row,
 {
   aimak_problem_row_set_message (error_row, NULL, message);
   if (message)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-    }
+    gtk_widget_add_css_class (field, "error");
   else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+    gtk_widget_remove_css_class (field, "error");
+  /* The message describes the field that takes the focus (see aimak-a11y.c). */
+  aimak_a11y_set_problem (field, message);
+}
+
+/* After a refused save the first field with a problem, in the form's order,
+ * gets the focus: a screen reader reads its name and the problem. */
+static gboolean
+focus_first_error (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (gtk_widget_has_css_class (widget, "error") && gtk_widget_get_focusable (widget))
+    return gtk_widget_grab_focus (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (focus_first_error (c))
+      return TRUE;
+  return FALSE;
 }
 
 static void
@@ -467,10 +475,16 @@ save_indicator (AimakValueDialog *self)
 gboolean
 aimak_value_dialog_save (AimakValueDialog *self)
 {
+  gboolean saved;
+
   g_return_val_if_fail (AIMAK_IS_VALUE_DIALOG (self), FALSE);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "indicator") == 0)
-    return save_indicator (self);
-  return save_value (self);
+    saved = save_indicator (self);
+  else
+    saved = save_value (self);
+  if (!saved && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_first_error (gtk_stack_get_visible_child (self->page_stack));
+  return saved;
 }
 
 static void
