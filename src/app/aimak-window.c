@@ -34,8 +34,12 @@ struct _AimakWindow
   GtkRevealer          *readonly_banner;
   AimakSyncButton      *sync_button;
 
-  /* The views other than Areas are made when first shown or asked for (see
-   * ensure_page()); NULL until then. */
+  /* The views other than Areas are made after the first frame or when first
+   * shown or asked for (see build_page()); NULL until then. They get the
+   * database when first shown (bit i of bound_pages, in the order of
+   * ensure_page()). */
+  guint                 prebuild_id;
+  guint                 bound_pages;
   AimakPrioritiesPage  *priorities_page;
   AimakCapacityPage    *capacity_page;
   AimakSummaryPage     *summary_page;
@@ -84,12 +88,15 @@ aimak_window_select_area (AimakWindow *self,
   return aimak_areas_page_select (self->areas_page, code);
 }
 
-/* Priorities, Capacity Building and Summary are made, and fill their models
- * from the database, when first shown or asked for: the first window builds
- * only the Areas view. Returns the page named @name (NULL for another name). */
+/* Priorities, Capacity Building and Summary are made after the first frame,
+ * one per idle (prebuild_idle), or when first shown or asked for if sooner:
+ * the first window builds only the Areas view. Each fills its models from the
+ * database when first shown or asked for (ensure_page). Returns the page
+ * named @name (NULL for another name). */
 static GtkWidget *
-ensure_page (AimakWindow *self,
-             const char  *name)
+build_page (AimakWindow *self,
+            const char  *name,
+            gboolean    *made)
 {
   struct { const char *name; AdwBin *bin; GType type; gpointer *page; } pages[] = {
     { "priorities", self->priorities_bin, AIMAK_TYPE_PRIORITIES_PAGE,
@@ -102,20 +109,76 @@ ensure_page (AimakWindow *self,
   for (guint i = 0; name && i < G_N_ELEMENTS (pages); i++)
     if (g_str_equal (name, pages[i].name))
       {
-        GtkWidget *page;
+        if (*pages[i].page == NULL)
+          {
+            *pages[i].page = g_object_new (pages[i].type, NULL);
+            adw_bin_set_child (pages[i].bin, *pages[i].page);
+            *made = TRUE;
+          }
+        return *pages[i].page;
+      }
+  return NULL;
+}
 
-        if (*pages[i].page != NULL)
-          return *pages[i].page;
-        page = g_object_new (pages[i].type, NULL);
-        *pages[i].page = page;
-        adw_bin_set_child (pages[i].bin, page);
+static GtkWidget *
+ensure_page (AimakWindow *self,
+             const char  *name)
+{
+  static const char * const lazy[] = { "priorities", "capacity", "summary" };
+  gboolean made = FALSE;
+  GtkWidget *page = build_page (self, name, &made);
+
+  for (guint i = 0; page && i < G_N_ELEMENTS (lazy); i++)
+    if (g_str_equal (name, lazy[i]) && !(self->bound_pages & (1u << i)))
+      {
+        self->bound_pages |= 1u << i;
         /* The area first: the page then reads its data once, when it gets
          * the database. */
         g_object_bind_property (self, "area-code", page, "area-code", G_BINDING_SYNC_CREATE);
         g_object_bind_property (self, "db", page, "db", G_BINDING_SYNC_CREATE);
-        return page;
       }
-  return NULL;
+  return page;
+}
+
+static gboolean
+prebuild_idle (gpointer data)
+{
+  AimakWindow *self = data;
+  static const char * const lazy[] = { "priorities", "capacity", "summary" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
+    {
+      gboolean made = FALSE;
+
+      build_page (self, lazy[i], &made);
+      if (made)
+        return G_SOURCE_CONTINUE;
+    }
+  /* Capacity Building's list is small (its activities, not the priorities):
+   * filled now, its switch is only a frame. It re-reads when shown if the
+   * database changed meanwhile. */
+  ensure_page (self, "capacity");
+  self->prebuild_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                AimakWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->prebuild_id == 0)
+    self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_idle, self, NULL);
+}
+
+static void
+on_map (AimakWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, on_map, NULL);
+  if (clock)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_paint), self, 0);
 }
 
 static void
@@ -581,6 +644,7 @@ aimak_window_dispose (GObject *object)
 {
   AimakWindow *self = AIMAK_WINDOW (object);
 
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_WINDOW);
   /* Went with their bins. */
   self->priorities_page = NULL;
@@ -701,6 +765,7 @@ aimak_window_init (AimakWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   on_visible_child_changed (self);
 }
 

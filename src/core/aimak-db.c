@@ -311,6 +311,16 @@ aimak_db_changes (AimakDb *db)
   return sqlite3_changes (db->handle);
 }
 
+gint64
+aimak_db_change_stamp (AimakDb *db)
+{
+  gint64 version = aimak_db_query_int (db, 0, NULL, "PRAGMA data_version", NULL);
+
+  g_return_val_if_fail (db != NULL, 0);
+  /* Both only grow; this connection's count stays far below 2^32. */
+  return sqlite3_total_changes64 (db->handle) + (version << 32);
+}
+
 static gboolean
 bind_args (AimakDb      *db,
            sqlite3_stmt *stmt,
