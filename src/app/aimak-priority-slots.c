@@ -200,17 +200,28 @@ wait_for_frame (AimakPrioritySlots *self)
   g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (on_after_paint), self);
 }
 
-/* The view scrolls: what waits is reported before it shows. */
+static gboolean
+flush_idle (gpointer data)
+{
+  AimakPrioritySlots *self = data;
+  g_autoptr(GArray) all = take_deferred (self, 0);
+
+  self->idle_id = 0;
+  stop_waiting (self);
+  report (self, all);
+  return G_SOURCE_REMOVE;
+}
+
+/* The view scrolls: what waits is reported before the next frame. Not at
+ * once: the adjustment also moves while the view is being allocated, when
+ * its rows must not change. */
 static void
 flush_deferred (AimakPrioritySlots *self)
 {
-  g_autoptr(GArray) all = NULL;
-
   if (g_hash_table_size (self->deferred) == 0)
     return;
-  stop_waiting (self);
-  all = take_deferred (self, 0);
-  report (self, all);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, flush_idle, self, NULL);
 }
 
 /* The positions on screen, estimated from the adjustment over @n rows of the
