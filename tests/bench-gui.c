@@ -497,6 +497,15 @@ print_table (guint       n,
   s3 = g_strdup_printf ("%.1f ms", fig (full, "keystroke-mean", 0));
   row ("search keystroke to its frame, mean (wall)", s3, "≤ 16 ms",
        fig (full, "keystroke-mean", 0) <= 16);
+  {
+    g_autofree char *now = g_strdup_printf ("cpu %.0f ms",
+                                            fig (full, "keystroke-after-worst", 1));
+
+    /* Rows off screen bound after the frame, before the next search can come
+     * (the entry waits 150 ms): no goal of its own, shown so it is not hidden. */
+    row ("work after a keystroke's frame, worst (in the entry's 150 ms delay)", now,
+         "≤ 150 ms", fig (full, "keystroke-after-worst", 1) <= 150);
+  }
   g_hash_table_iter_init (&iter, full);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_str_has_prefix (key, "filter-") || g_str_has_prefix (key, "sort-"))
