@@ -144,19 +144,12 @@ static gboolean
 prebuild_idle (gpointer data)
 {
   AimakWindow *self = data;
-  static const char * const lazy[] = { "priorities", "capacity", "summary" };
 
-  for (guint i = 0; i < G_N_ELEMENTS (lazy); i++)
-    {
-      gboolean made = FALSE;
-
-      build_page (self, lazy[i], &made);
-      if (made)
-        return G_SOURCE_CONTINUE;
-    }
-  /* Capacity Building's list is small (its activities, not the priorities):
-   * filled now, its switch is only a frame. It re-reads when shown if the
-   * database changed meanwhile. */
+  /* Capacity Building only: its list is small (its activities, not the
+   * priorities), so made and filled now its switch is only a frame. It
+   * re-reads when shown if the database changed meanwhile. (Priorities and
+   * Summary stay made on first show: hidden, they still reached the
+   * accessibility tree of the view shown, test-a11y.) */
   ensure_page (self, "capacity");
   self->prebuild_id = 0;
   return G_SOURCE_REMOVE;
