@@ -128,6 +128,10 @@ ensure_page (AimakWindow *self,
   gboolean made = FALSE;
   GtkWidget *page = build_page (self, name, &made);
 
+  /* Made ahead hidden (prebuild_idle), out of the accessibility tree. */
+  if (page && g_strcmp0 (name, adw_view_stack_get_visible_child_name (self->view_stack)) == 0)
+    gtk_widget_set_visible (page, TRUE);
+
   for (guint i = 0; page && i < G_N_ELEMENTS (lazy); i++)
     if (g_str_equal (name, lazy[i]) && !(self->bound_pages & (1u << i)))
       {
@@ -150,7 +154,7 @@ prebuild_idle (gpointer data)
    * re-reads when shown if the database changed meanwhile. (Priorities and
    * Summary stay made on first show: hidden, they still reached the
    * accessibility tree of the view shown, test-a11y.) */
-  ensure_page (self, "capacity");
+  gtk_widget_set_visible (ensure_page (self, "capacity"), FALSE);
   self->prebuild_id = 0;
   return G_SOURCE_REMOVE;
 }
