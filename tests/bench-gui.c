@@ -157,20 +157,55 @@ show_view (GtkWidget *window,
   aimak_window_show_view (AIMAK_WINDOW (window), name);
 }
 
+/* The text whose search-changed is being waited for. */
+static const char *search_target;
+
 static gboolean
 search_hook (GSignalInvocationHint *hint,
              guint                  n_values,
              const GValue          *values,
              gpointer               data)
 {
+  GtkEditable *entry = g_value_get_object (&values[0]);
+
+  /* GtkSearchEntry reports an emptied text at once, and other texts after
+   * its delay: only the search of the text typed counts. */
+  if (g_strcmp0 (gtk_editable_get_text (entry), search_target) != 0)
+    return TRUE;
   painted = FALSE;
   search_start_us = g_get_monotonic_time ();
   gtk_widget_queue_draw (data);
   return TRUE;
 }
 
+/* Sets the entry to @text as typing does: the new letters are inserted after
+ * the old ones. Returns when the search of @text is on screen. */
+static void
+type_text (GtkEditable *entry,
+           const char  *text)
+{
+  const char *old = gtk_editable_get_text (entry);
+  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  search_target = text;
+  search_start_us = -1;
+  if (*old && *text && g_str_has_prefix (text, old))
+    {
+      int position = (int) g_utf8_strlen (old, -1);
+
+      gtk_editable_insert_text (entry, text + strlen (old), -1, &position);
+    }
+  else
+    gtk_editable_set_text (entry, text);
+  while ((search_start_us < 0 || !painted) && g_get_monotonic_time () < give_up)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (painted);
+}
+
 /* Each keystroke of a typed search, from the entry's search-changed (after
- * its delay) to the frame that shows the result. */
+ * its delay) to the frame that shows the result. A search that does not go
+ * on from the one before starts from an empty entry (cleared outside the
+ * measurement). */
 static void
 type_search (GtkWidget           *window,
              AimakPrioritiesPage *page)
@@ -180,37 +215,48 @@ type_search (GtkWidget           *window,
     "women retu", "women return", "women returning", "g", "gr", "gre", "greenh",
     "greenhouses", "в", "во", "вод", "водо", "water sys", "",
   };
+  GtkEditable *entry = GTK_EDITABLE (page->search_entry);
   guint signal_id = g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY);
   gulong hook = g_signal_add_emission_hook (signal_id, 0, search_hook, window, NULL);
-  double worst = 0, worst_cpu = 0, sum = 0;
+  double worst = 0, worst_cpu = 0, sum = 0, after_worst = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
-      gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      const char *old = gtk_editable_get_text (entry);
       double c0;
 
+      if (*old && *typed[i] && !g_str_has_prefix (typed[i], old))
+        type_text (entry, "");
       aimak_test_iterate ();
-      search_start_us = -1;
       c0 = cpu_ms ();
-      gtk_editable_set_text (GTK_EDITABLE (page->search_entry), typed[i]);
-      while ((search_start_us < 0 || !painted) && g_get_monotonic_time () < give_up)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_true (painted);
+      type_text (entry, typed[i]);
       {
         double ms = (painted_us - search_start_us) / 1000.0;
         /* The CPU time includes the entry's own redraw of the keystroke. */
         double cpu = cpu_ms () - c0;
         g_autofree char *key = g_strdup_printf ("key-%02u", i);
 
+        g_autofree char *after_key = g_strdup_printf ("after-%02u", i);
+        double c1 = cpu_ms ();
+
         emit (key, ms, cpu);
+        printf ("rows-%02u %u 0\n", i,
+                g_list_model_get_n_items (G_LIST_MODEL (page->selection)));
         worst = MAX (worst, ms);
         worst_cpu = MAX (worst_cpu, cpu);
         sum += ms;
+        /* The next key comes after the entry's delay (150 ms) at the soonest:
+         * what the list does after the frame (rows off screen) happens in
+         * that time, and is shown apart. */
+        aimak_test_wait_ms (250);
+        emit (after_key, 0, cpu_ms () - c1);
+        after_worst = MAX (after_worst, cpu_ms () - c1);
       }
     }
   g_signal_remove_emission_hook (signal_id, hook);
   emit ("keystroke-worst", worst, worst_cpu);
   emit ("keystroke-mean", sum / G_N_ELEMENTS (typed), 0);
+  emit ("keystroke-after-worst", 0, after_worst);
 }
 
 typedef struct
@@ -296,7 +342,11 @@ run_window (const char *path)
   g_autoptr(AimakDb) db = NULL;
   GtkWidget *window;
   AimakPrioritiesPage *page;
-  static const char * const views[] = { "priorities", "capacity", "summary", "areas" };
+  static const char * const all_views[] = { "priorities", "capacity", "summary", "areas", NULL };
+  /* AIMAK_BENCH_VIEWS=priorities,capacity: only those views, for profiling. */
+  g_auto(GStrv) chosen = g_getenv ("AIMAK_BENCH_VIEWS") ?
+                           g_strsplit (g_getenv ("AIMAK_BENCH_VIEWS"), ",", -1) : NULL;
+  const char * const *views = chosen ? (const char * const *) chosen : all_views;
 
   /* As aimak-application.c opens it. */
   db = aimak_db_open (path, AIMAK_BENCH_OPEN_FLAGS, &error);
@@ -305,8 +355,10 @@ run_window (const char *path)
   window = GTK_WIDGET (aimak_window_new (NULL, db));
   wait_first_frame (window, t0, c0);
   printf ("start-to-init %.2f 0\n", (t0 - process_start_us) / 1000.0);
+  if (g_getenv ("AIMAK_BENCH_FIRST_FRAME_ONLY"))
+    return 0;  /* for profiling the start alone */
 
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+  for (guint i = 0; views[i]; i++)
     {
       g_autofree char *key = g_strdup_printf ("view-%s", views[i]);
       gint64 shown = g_get_monotonic_time ();
@@ -332,7 +384,8 @@ run_window (const char *path)
   measure ("view-priorities-again", window, show_view, (gpointer) "priorities");
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (AIMAK_WINDOW (window), "priorities"));
   type_search (window, page);
-  filters_and_sorting (window, page);
+  if (chosen == NULL || g_strv_contains (views, "filters"))
+    filters_and_sorting (window, page);
   printf ("maxrss %ld 0\n", peak_rss_kib ());
   gtk_window_destroy (GTK_WINDOW (window));
   aimak_test_iterate ();
@@ -444,6 +497,15 @@ print_table (guint       n,
   s3 = g_strdup_printf ("%.1f ms", fig (full, "keystroke-mean", 0));
   row ("search keystroke to its frame, mean (wall)", s3, "≤ 16 ms",
        fig (full, "keystroke-mean", 0) <= 16);
+  {
+    g_autofree char *now = g_strdup_printf ("cpu %.0f ms",
+                                            fig (full, "keystroke-after-worst", 1));
+
+    /* Rows off screen bound after the frame, before the next search can come
+     * (the entry waits 150 ms): no goal of its own, shown so it is not hidden. */
+    row ("work after a keystroke's frame, worst (in the entry's 150 ms delay)", now,
+         "≤ 150 ms", fig (full, "keystroke-after-worst", 1) <= 150);
+  }
   g_hash_table_iter_init (&iter, full);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (g_str_has_prefix (key, "filter-") || g_str_has_prefix (key, "sort-"))

@@ -185,20 +185,6 @@ show_open_problem (AimakApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-check_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (aimak_db_quick_check_file (task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /* The check after the first frame came back: a sound file gets its writes and
  * its daily backups; a damaged one loses the window to the damaged-file
  * dialog, as at start, and nothing was written to it. */
@@ -218,7 +204,7 @@ on_check_done (GObject      *source,
   g_application_release (G_APPLICATION (self));
   if (window == NULL || (db = aimak_window_get_db (window)) == NULL)
     return;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!aimak_db_quick_check_finish (result, &error))
     {
       g_autofree char *path = g_strdup (aimak_db_get_path (db));
 
@@ -242,17 +228,13 @@ on_first_frame (GdkFrameClock *clock,
   AimakApplication *self = AIMAK_APPLICATION (g_application_get_default ());
   AimakDb *db = aimak_window_get_db (window);
   GWeakRef *ref = g_new0 (GWeakRef, 1);
-  g_autoptr(GTask) task = NULL;
 
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, window);
   g_weak_ref_init (ref, window);
   /* Held while the thread reads, so a closed window does not end the app
-   * under it. */
+   * under it. An edit saved meanwhile waits for the check (aimak-db.h). */
   g_application_hold (G_APPLICATION (self));
-  task = g_task_new (NULL, NULL, on_check_done, ref);
-  g_task_set_source_tag (task, on_first_frame);
-  g_task_set_task_data (task, g_strdup (aimak_db_get_path (db)), g_free);
-  g_task_run_in_thread (task, check_thread);
+  aimak_db_quick_check_async (db, on_check_done, ref);
 }
 
 static void

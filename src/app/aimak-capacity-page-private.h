@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* aimak-capacity-page-cells.c: the table's cells, in the columns' order of
+ * the template (Date, Area, Type, Topic, Women, Men, Total). */
+void                 aimak_capacity_page_set_cell_factories (GtkColumnView *view);
+
 /* For tests. */
 /* The listed activities (AimakActivityRow), in the list's order. */
 GListModel          *aimak_capacity_page_get_model       (AimakCapacityPage *self);

@@ -43,6 +43,8 @@ struct _AimakCapacityPage
 
   /* Owned references */
   guint                reloading;
+  AimakDb             *loaded_db;     /* what the list shows, unowned: compared only */
+  gint64               loaded_stamp;  /* aimak_db_change_stamp() when it was read */
   guint                browse_idle;   /* clears browsing after a key press */
   guint                fit_idle;      /* fit_columns() after the list's width changed */
   double               type_needs;    /* list width that showed every column */
@@ -222,6 +224,8 @@ reload (AimakCapacityPage *self)
       aimak_activity_filter_clear (&filter);
       return;
     }
+  self->loaded_db = db;
+  self->loaded_stamp = aimak_db_change_stamp (db);
   self->reloading++;
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
                        rows->pdata, rows->len);
@@ -598,12 +602,18 @@ aimak_capacity_page_area_changed (AimakPage *page)
   reload (self);
 }
 
-/* Other views and the command line change activities too: re-read when shown. */
+/* Other views and the command line change activities too: re-read when shown,
+ * unless nothing changed since the list was read (as when the page was just
+ * given the database). */
 static void
 aimak_capacity_page_map (GtkWidget *widget)
 {
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (widget);
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+
   GTK_WIDGET_CLASS (aimak_capacity_page_parent_class)->map (widget);
-  reload (AIMAK_CAPACITY_PAGE (widget));
+  if (db == NULL || db != self->loaded_db || aimak_db_change_stamp (db) != self->loaded_stamp)
+    reload (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -713,6 +723,7 @@ aimak_capacity_page_init (AimakCapacityPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Newest first until the user sorts otherwise. */
+  aimak_capacity_page_set_cell_factories (self->column_view);
   gtk_column_view_sort_by_column (self->column_view, self->date_column, GTK_SORT_DESCENDING);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->list_scroller), "changed",
                            G_CALLBACK (on_list_width_changed), self, G_CONNECT_SWAPPED);

@@ -361,6 +361,7 @@ aimak_priorities_page_db_changed (AimakPage *page)
       aimak_marker_names_load (db);
       self->model = aimak_priority_model_new (db);
       self->slots = aimak_priority_slots_new (self->model);
+      aimak_priority_slots_set_view (self->slots, self->list_scroller);
     }
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->slots));
   self->updating--;

@@ -8,7 +8,7 @@
  * aimak-priorities-page.c). */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 #include "aimak-core.h"
 #include "aimak-priority-slot.h"
 
@@ -21,5 +21,10 @@ AimakPrioritySlots *aimak_priority_slots_new         (AimakPriorityModel *model)
 /* The row now at @position (a new reference), or NULL past the end. */
 AimakPriorityRow   *aimak_priority_slots_get_row     (AimakPrioritySlots *self,
                                                       guint               position);
+
+/* The view's scrolled window (NULL: none): held rows off its screen are
+ * reported changed after the frame, a chunk per frame, or when it scrolls. */
+void                aimak_priority_slots_set_view    (AimakPrioritySlots *self,
+                                                      GtkScrolledWindow  *view);
 
 G_END_DECLS

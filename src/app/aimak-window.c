@@ -27,16 +27,22 @@ struct _AimakWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   AimakAreasPage       *areas_page;
-  AimakPrioritiesPage  *priorities_page;
-  AimakCapacityPage    *capacity_page;
-  AimakSummaryPage     *summary_page;
+  AdwBin               *priorities_bin;
+  AdwBin               *capacity_bin;
+  AdwBin               *summary_bin;
   GtkRevealer          *demo_banner;
   GtkRevealer          *readonly_banner;
   AimakSyncButton      *sync_button;
 
-  /* The views other than Areas get the database when first shown (see
-   * bind_page()): bit i for pages[i] of aimak_window_init(). */
+  /* The views other than Areas are made after the first frame or when first
+   * shown or asked for (see build_page()); NULL until then. They get the
+   * database when first shown (bit i of bound_pages, in the order of
+   * ensure_page()). */
+  guint                 prebuild_id;
   guint                 bound_pages;
+  AimakPrioritiesPage  *priorities_page;
+  AimakCapacityPage    *capacity_page;
+  AimakSummaryPage     *summary_page;
 
   /* Owned references */
   AimakDb              *db;
@@ -82,18 +88,52 @@ aimak_window_select_area (AimakWindow *self,
   return aimak_areas_page_select (self->areas_page, code);
 }
 
-/* Priorities, Capacity Building and Summary fill their models from the
- * database when they get it: not before the first frame, but when the view is
- * first shown or asked for. */
-static void
-bind_page (AimakWindow *self,
-           GtkWidget   *page)
+/* Priorities, Capacity Building and Summary are made after the first frame,
+ * one per idle (prebuild_idle), or when first shown or asked for if sooner:
+ * the first window builds only the Areas view. Each fills its models from the
+ * database when first shown or asked for (ensure_page). Returns the page
+ * named @name (NULL for another name). */
+static GtkWidget *
+build_page (AimakWindow *self,
+            const char  *name,
+            gboolean    *made)
 {
-  GtkWidget *pages[] = { GTK_WIDGET (self->priorities_page), GTK_WIDGET (self->capacity_page),
-                         GTK_WIDGET (self->summary_page) };
+  struct { const char *name; AdwBin *bin; GType type; gpointer *page; } pages[] = {
+    { "priorities", self->priorities_bin, AIMAK_TYPE_PRIORITIES_PAGE,
+      (gpointer *) &self->priorities_page },
+    { "capacity", self->capacity_bin, AIMAK_TYPE_CAPACITY_PAGE,
+      (gpointer *) &self->capacity_page },
+    { "summary", self->summary_bin, AIMAK_TYPE_SUMMARY_PAGE, (gpointer *) &self->summary_page },
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
-    if (page == pages[i] && !(self->bound_pages & (1u << i)))
+  for (guint i = 0; name && i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (name, pages[i].name))
+      {
+        if (*pages[i].page == NULL)
+          {
+            *pages[i].page = g_object_new (pages[i].type, NULL);
+            adw_bin_set_child (pages[i].bin, *pages[i].page);
+            *made = TRUE;
+          }
+        return *pages[i].page;
+      }
+  return NULL;
+}
+
+static GtkWidget *
+ensure_page (AimakWindow *self,
+             const char  *name)
+{
+  static const char * const lazy[] = { "priorities", "capacity", "summary" };
+  gboolean made = FALSE;
+  GtkWidget *page = build_page (self, name, &made);
+
+  /* Made ahead hidden (prebuild_idle), out of the accessibility tree. */
+  if (page && g_strcmp0 (name, adw_view_stack_get_visible_child_name (self->view_stack)) == 0)
+    gtk_widget_set_visible (page, TRUE);
+
+  for (guint i = 0; page && i < G_N_ELEMENTS (lazy); i++)
+    if (g_str_equal (name, lazy[i]) && !(self->bound_pages & (1u << i)))
       {
         self->bound_pages |= 1u << i;
         /* The area first: the page then reads its data once, when it gets
@@ -101,12 +141,47 @@ bind_page (AimakWindow *self,
         g_object_bind_property (self, "area-code", page, "area-code", G_BINDING_SYNC_CREATE);
         g_object_bind_property (self, "db", page, "db", G_BINDING_SYNC_CREATE);
       }
+  return page;
+}
+
+static gboolean
+prebuild_idle (gpointer data)
+{
+  AimakWindow *self = data;
+
+  /* Capacity Building only: its list is small (its activities, not the
+   * priorities), so made and filled now its switch is only a frame. It
+   * re-reads when shown if the database changed meanwhile. (Priorities and
+   * Summary stay made on first show: hidden, they still reached the
+   * accessibility tree of the view shown, test-a11y.) */
+  gtk_widget_set_visible (ensure_page (self, "capacity"), FALSE);
+  self->prebuild_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                AimakWindow   *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->prebuild_id == 0)
+    self->prebuild_id = g_idle_add_full (G_PRIORITY_LOW, prebuild_idle, self, NULL);
+}
+
+static void
+on_map (AimakWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, on_map, NULL);
+  if (clock)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_paint), self, 0);
 }
 
 static void
 on_visible_child_changed (AimakWindow *self)
 {
-  bind_page (self, adw_view_stack_get_visible_child (self->view_stack));
+  ensure_page (self, adw_view_stack_get_visible_child_name (self->view_stack));
 }
 
 void
@@ -126,10 +201,9 @@ GtkWidget *
 aimak_window_get_page (AimakWindow *self,
                        const char  *name)
 {
-  GtkWidget *page = adw_view_stack_get_child_by_name (self->view_stack, name);
+  GtkWidget *page = ensure_page (self, name);
 
-  bind_page (self, page);
-  return page;
+  return page ? page : adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 
 void
@@ -215,11 +289,14 @@ win_data_arrived (GtkWidget  *widget,
   AimakWindow *self = AIMAK_WINDOW (widget);
   const char *view = aimak_window_get_view (self);
 
-  aimak_priority_editor_reload (aimak_priorities_page_get_editor (self->priorities_page));
-  aimak_priorities_page_reload (self->priorities_page);
+  if (self->priorities_page)
+    {
+      aimak_priority_editor_reload (aimak_priorities_page_get_editor (self->priorities_page));
+      aimak_priorities_page_reload (self->priorities_page);
+    }
   aimak_areas_page_reload (self->areas_page);
   /* Capacity Building and the Summary re-read whenever they are shown. */
-  if (g_strcmp0 (view, "summary") == 0)
+  if (g_strcmp0 (view, "summary") == 0 && self->summary_page)
     AIMAK_PAGE_GET_CLASS (self->summary_page)->db_changed (AIMAK_PAGE (self->summary_page));
   aimak_window_update_banners (self);
 }
@@ -282,10 +359,12 @@ aimak_window_reload_data (AimakWindow *self)
 static void
 save_pending_edits (AimakWindow *self)
 {
-  aimak_priority_editor_save_pending (aimak_priorities_page_get_editor (self->priorities_page),
-                                      NULL);
-  aimak_activity_editor_save_pending (aimak_capacity_page_get_editor (self->capacity_page),
-                                      NULL);
+  if (self->priorities_page)
+    aimak_priority_editor_save_pending (aimak_priorities_page_get_editor (self->priorities_page),
+                                        NULL);
+  if (self->capacity_page)
+    aimak_activity_editor_save_pending (aimak_capacity_page_get_editor (self->capacity_page),
+                                        NULL);
 }
 
 void
@@ -428,6 +507,7 @@ win_show_priorities (GtkWidget  *widget,
   else
     code = g_variant_get_string (parameter, NULL);
   aimak_window_show_view (self, "priorities");
+  ensure_page (self, "priorities");
   if (g_str_equal (action_name, "win.show-priorities"))
     aimak_priorities_page_set_scope (self->priorities_page, code);
   else
@@ -473,8 +553,10 @@ on_unsaved_response (AdwMessageDialog *dialog,
       g_object_set_data (G_OBJECT (self), "aimak-quitting", NULL);
       return;
     }
-  aimak_priority_editor_discard (aimak_priorities_page_get_editor (self->priorities_page));
-  aimak_activity_editor_discard (aimak_capacity_page_get_editor (self->capacity_page));
+  if (self->priorities_page)
+    aimak_priority_editor_discard (aimak_priorities_page_get_editor (self->priorities_page));
+  if (self->capacity_page)
+    aimak_activity_editor_discard (aimak_capacity_page_get_editor (self->capacity_page));
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_after_discard, g_object_ref (self),
                    g_object_unref);
 }
@@ -484,15 +566,18 @@ on_unsaved_response (AdwMessageDialog *dialog,
 static gboolean
 save_edits_or_ask (AimakWindow *self)
 {
-  AimakPriorityEditor *pe = aimak_priorities_page_get_editor (self->priorities_page);
-  AimakActivityEditor *ae = aimak_capacity_page_get_editor (self->capacity_page);
   g_autoptr(GError) p_error = NULL;
   g_autoptr(GError) a_error = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  aimak_priority_editor_save_pending (pe, &p_error);
-  aimak_activity_editor_save_pending (ae, &a_error);
+  /* A view not made yet has no edits. */
+  if (self->priorities_page)
+    aimak_priority_editor_save_pending (aimak_priorities_page_get_editor (self->priorities_page),
+                                        &p_error);
+  if (self->capacity_page)
+    aimak_activity_editor_save_pending (aimak_capacity_page_get_editor (self->capacity_page),
+                                        &a_error);
   if (p_error == NULL && a_error == NULL)
     return TRUE;
   aimak_window_show_view (self, p_error ? "priorities" : "capacity");
@@ -556,7 +641,12 @@ aimak_window_dispose (GObject *object)
 {
   AimakWindow *self = AIMAK_WINDOW (object);
 
+  g_clear_handle_id (&self->prebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_WINDOW);
+  /* Went with their bins. */
+  self->priorities_page = NULL;
+  self->capacity_page = NULL;
+  self->summary_page = NULL;
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (aimak_window_parent_class)->dispose (object);
 }
@@ -595,18 +685,15 @@ aimak_window_class_init (AimakWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (AIMAK_TYPE_AREAS_PAGE);
-  g_type_ensure (AIMAK_TYPE_PRIORITIES_PAGE);
-  g_type_ensure (AIMAK_TYPE_CAPACITY_PAGE);
-  g_type_ensure (AIMAK_TYPE_SUMMARY_PAGE);
   g_type_ensure (AIMAK_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, areas_page);
-  gtk_widget_class_bind_template_child (widget_class, AimakWindow, priorities_page);
-  gtk_widget_class_bind_template_child (widget_class, AimakWindow, capacity_page);
-  gtk_widget_class_bind_template_child (widget_class, AimakWindow, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, priorities_bin);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, capacity_bin);
+  gtk_widget_class_bind_template_child (widget_class, AimakWindow, summary_bin);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, demo_banner);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, readonly_banner);
   gtk_widget_class_bind_template_child (widget_class, AimakWindow, sync_button);
@@ -675,6 +762,7 @@ aimak_window_init (AimakWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (on_visible_child_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   on_visible_child_changed (self);
 }
 

@@ -25,7 +25,36 @@ struct _AimakDb
   int              depth;        /* transaction nesting */
   gboolean         read_only;
   gboolean         writes_held;  /* AIMAK_DB_OPEN_HOLD_WRITES until released */
+  struct PendingCheck *check;    /* aimak_db_quick_check_async() under way */
 };
+
+/* A check shared by its thread and the connection, which waits for it before
+ * a write. */
+typedef struct PendingCheck
+{
+  GMutex  lock;
+  GCond   cond;
+  gboolean done;
+  GError  *error;
+  char    *path;
+} PendingCheck;
+
+static void
+pending_check_clear (gpointer data)
+{
+  PendingCheck *check = data;
+
+  g_mutex_clear (&check->lock);
+  g_cond_clear (&check->cond);
+  g_clear_error (&check->error);
+  g_free (check->path);
+}
+
+static void
+pending_check_unref (PendingCheck *check)
+{
+  g_atomic_rc_box_release_full (check, pending_check_clear);
+}
 
 G_DEFINE_QUARK (aimak-db-error-quark, aimak_db_error)
 G_DEFINE_BOXED_TYPE (AimakDb, aimak_db, aimak_db_ref, aimak_db_unref)
@@ -129,6 +158,7 @@ aimak_db_unref (AimakDb *db)
   g_return_if_fail (db != NULL);
   if (!g_atomic_ref_count_dec (&db->ref_count))
     return;
+  g_clear_pointer (&db->check, pending_check_unref);
   g_hash_table_destroy (db->stmt_cache);
   g_ptr_array_free (db->extra_stmts, TRUE);
   sqlite3_close_v2 (db->handle);
@@ -189,6 +219,78 @@ aimak_db_release_writes (AimakDb  *db,
   return TRUE;
 }
 
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PendingCheck *check = task_data;
+  GError *error = NULL;
+  gboolean ok = aimak_db_quick_check_file (check->path, &error);
+
+  g_mutex_lock (&check->lock);
+  check->error = error ? g_error_copy (error) : NULL;
+  check->done = TRUE;
+  g_cond_broadcast (&check->cond);
+  g_mutex_unlock (&check->lock);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+aimak_db_quick_check_async (AimakDb             *db,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, callback, user_data);
+  PendingCheck *check = g_atomic_rc_box_new0 (PendingCheck);
+
+  g_return_if_fail (db != NULL);
+  g_mutex_init (&check->lock);
+  g_cond_init (&check->cond);
+  check->path = g_strdup (db->path);
+  g_clear_pointer (&db->check, pending_check_unref);
+  db->check = g_atomic_rc_box_acquire (check);
+  g_task_set_source_tag (task, aimak_db_quick_check_async);
+  g_task_set_task_data (task, check, (GDestroyNotify) pending_check_unref);
+  g_task_run_in_thread (task, check_thread);
+}
+
+gboolean
+aimak_db_quick_check_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Before a write: a held connection whose check is under way waits for it. */
+static gboolean
+wait_for_check (AimakDb  *db,
+                GError  **error)
+{
+  PendingCheck *check = db->check;
+  g_autoptr(GError) failed = NULL;
+
+  if (!db->writes_held || check == NULL)
+    return TRUE;
+  g_mutex_lock (&check->lock);
+  while (!check->done)
+    g_cond_wait (&check->cond, &check->lock);
+  failed = check->error ? g_error_copy (check->error) : NULL;
+  g_mutex_unlock (&check->lock);
+  if (failed)
+    {
+      g_propagate_error (error, g_steal_pointer (&failed));
+      return FALSE;
+    }
+  g_clear_pointer (&db->check, pending_check_unref);
+  return aimak_db_release_writes (db, error);
+}
+
 void
 aimak_db_set_language (AimakDb    *db,
                        const char *lang)
@@ -207,6 +309,16 @@ gint64
 aimak_db_changes (AimakDb *db)
 {
   return sqlite3_changes (db->handle);
+}
+
+gint64
+aimak_db_change_stamp (AimakDb *db)
+{
+  gint64 version = aimak_db_query_int (db, 0, NULL, "PRAGMA data_version", NULL);
+
+  g_return_val_if_fail (db != NULL, 0);
+  /* Both only grow; this connection's count stays far below 2^32. */
+  return sqlite3_total_changes64 (db->handle) + (version << 32);
 }
 
 static gboolean
@@ -505,6 +617,8 @@ aimak_db_begin (AimakDb *db,
                    db->path);
       return FALSE;
     }
+  if (db->depth == 0 && !wait_for_check (db, error))
+    return FALSE;
   sql = db->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                        : g_strdup_printf ("SAVEPOINT sp%d", db->depth);
   if (!aimak_db_exec_script (db, sql, error))

@@ -78,6 +78,17 @@ gboolean     aimak_db_get_writes_held      (AimakDb       *db);
  * the file switched to WAL if it was not yet. */
 gboolean     aimak_db_release_writes       (AimakDb       *db,
                                             GError       **error);
+/* aimak_db_quick_check_file() of @db's file in a thread, for a connection
+ * opened with AIMAK_DB_OPEN_HOLD_WRITES. Until it returns, a write on @db
+ * (aimak_db_begin) waits for it instead of being refused: when it passed, the
+ * hold is released first (as aimak_db_release_writes); when the file is
+ * damaged, the write fails with the check's error. @callback runs in the
+ * thread-default main context of the caller. */
+void         aimak_db_quick_check_async    (AimakDb             *db,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean     aimak_db_quick_check_finish   (GAsyncResult        *result,
+                                            GError             **error);
 gboolean     aimak_db_is_read_only         (AimakDb       *db);
 int          aimak_db_get_version          (AimakDb       *db);
 void         aimak_db_set_language         (AimakDb       *db,
@@ -184,6 +195,9 @@ gboolean     aimak_db_run_in_read_transaction (AimakDb        *db,
                                                GError        **error);
 
 gint64       aimak_db_changes              (AimakDb       *db);
+/* Grows whenever the database changed: by this connection or, once it has
+ * committed, by another one. Views re-read only when it moved. */
+gint64       aimak_db_change_stamp         (AimakDb       *db);
 
 /* The change log: every edit with old and new values. */
 gboolean     aimak_db_log_change           (AimakDb       *db,

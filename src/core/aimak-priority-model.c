@@ -148,6 +148,11 @@ struct _AimakPriorityModel
   gint64               stamp_version;
   /* A database older than schema 2 opened read-only lacks the list indexes. */
   int                  has_indexes;  /* -1 unknown */
+  /* What the last refresh really changed (aimak_priority_model_get_changed_span). */
+  gboolean             rows_stale;   /* the database changed: every row may differ */
+  guint                span_position;
+  guint                span_removed;
+  guint                span_added;
 };
 
 static void aimak_priority_model_list_init (GListModelInterface *iface);
@@ -647,6 +652,7 @@ invalidate (AimakPriorityModel *self)
   g_clear_pointer (&self->base_key, g_free);
   g_clear_pointer (&self->group_key, g_free);
   self->total_valid = FALSE;
+  self->rows_stale = TRUE;
 }
 
 /* The cached lists are dropped when the database changed since they were made:
@@ -743,6 +749,31 @@ count_total (AimakPriorityModel *self)
   self->total_valid = error == NULL;
 }
 
+/* Where @rowids differs from the current list: the common head and tail are
+ * the same rows, unless the database changed under them. */
+static void
+set_changed_span (AimakPriorityModel *self,
+                  GArray             *rowids)
+{
+  const gint64 *a = (const gint64 *) (gpointer) self->rowids->data;
+  const gint64 *b = (const gint64 *) (gpointer) rowids->data;
+  guint old_len = self->rowids->len, new_len = rowids->len;
+  guint head = 0, tail = 0;
+
+  if (!self->rows_stale)
+    {
+      while (head < old_len && head < new_len && a[head] == b[head])
+        head++;
+      while (tail < old_len - head && tail < new_len - head &&
+             a[old_len - 1 - tail] == b[new_len - 1 - tail])
+        tail++;
+    }
+  self->rows_stale = FALSE;
+  self->span_position = head;
+  self->span_removed = old_len - head - tail;
+  self->span_added = new_len - head - tail;
+}
+
 /* Runs @filter and tells the views. */
 static gboolean
 refresh (AimakPriorityModel        *self,
@@ -757,6 +788,7 @@ refresh (AimakPriorityModel        *self,
     return FALSE;
   count_total (self);
   old_len = self->rowids->len;
+  set_changed_span (self, rowids);
   g_array_unref (self->rowids);
   self->rowids = g_steal_pointer (&rowids);
   g_hash_table_remove_all (self->cache);
@@ -823,4 +855,16 @@ aimak_priority_model_find (AimakPriorityModel *self,
     if (g_array_index (self->rowids, gint64, i) == rowid)
       return (int) i;
   return -1;
+}
+
+void
+aimak_priority_model_get_changed_span (AimakPriorityModel *self,
+                                       guint              *position,
+                                       guint              *removed,
+                                       guint              *added)
+{
+  g_return_if_fail (AIMAK_IS_PRIORITY_MODEL (self));
+  *position = self->span_position;
+  *removed = self->span_removed;
+  *added = self->span_added;
 }

@@ -74,6 +74,14 @@ gboolean            aimak_priority_model_set_filter (AimakPriorityModel        *
 void                aimak_priority_model_reload     (AimakPriorityModel        *self);
 /* Non-deleted priorities in the database, for "N of M shown". */
 guint               aimak_priority_model_get_total  (AimakPriorityModel        *self);
+/* What the last items-changed really changed, as the list views need it (the
+ * signal itself reports the whole list): the @position rows before the span
+ * and the rows after its @added are the same rows as before, in the same
+ * places counted from either end; all of it when the database changed. */
+void                aimak_priority_model_get_changed_span (AimakPriorityModel *self,
+                                                           guint              *position,
+                                                           guint              *removed,
+                                                           guint              *added);
 /* Position of @id in the model, or -1. */
 int                 aimak_priority_model_find       (AimakPriorityModel        *self,
                                                      const char                *id);
