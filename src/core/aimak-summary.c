@@ -38,10 +38,12 @@ G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
 
 /* The links of the scope's live priorities, looked up priority by priority:
  * for a scope that holds few of the priorities. The set of live ids is built
- * once (MATERIALIZED) instead of reading the priority rows per link table. */
-#define LINKS_OF_LIVE \
+ * once (MATERIALIZED) instead of reading the priority rows per link table; with
+ * @plus "+", from the covering index priority_summary rather than by area
+ * through priority_area_rank and the table (quicker beyond a few thousand). */
+#define LINKS_OF_LIVE(plus) \
   SCOPE_CTE ", live AS MATERIALIZED (SELECT p.id FROM priority p " \
-  "WHERE " LIVE_PRIORITY ") " \
+  "WHERE p.deleted_at IS NULL AND " plus "p.area_code IN scope) " \
   "SELECT 0, group_code, count(*) FROM priority_target_group " \
   "WHERE priority_id IN live GROUP BY group_code " \
   "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm " \
@@ -543,7 +545,9 @@ compute_links (AimakDb          *db,
                              "it", (int) scope->kind, scope->area_code))
         return FALSE;
     }
-  else if (!aimak_db_foreach (db, error, add_link_count, lists, LINKS_OF_LIVE,
+  else if (!aimak_db_foreach (db, error, add_link_count, lists,
+                              s->priorities_total > 2000 ? LINKS_OF_LIVE ("+")
+                                                         : LINKS_OF_LIVE (""),
                               "it", (int) scope->kind, scope->area_code))
     return FALSE;
   /* Covered = at least one live priority; the list order stays. */
