@@ -347,6 +347,8 @@ typedef struct
 {
   Export *x;
   guint   table;     /* which of the link tables: groups, GCM, SDG, checklist */
+  char   *last_id;   /* the previous row's priority (the key in x->links) */
+  Links  *last;      /* and its links */
 } LinkLoad;
 
 static gboolean
@@ -357,14 +359,25 @@ add_link (AimakStmt  *st,
   LinkLoad *ll = user_data;
   const char *id = aimak_stmt_text (st, 0);
   const char *code = aimak_stmt_text (st, 1);
-  Links *l = g_hash_table_lookup (ll->x->links, id);
+  Links *l;
   char **field;
 
-  if (l == NULL)
+  /* The rows come by priority (ORDER BY priority_id, the tables' key order, so no
+   * sort): most rows are the previous row's priority's, found without hashing. */
+  if (ll->last == NULL || strcmp (ll->last_id, id) != 0)
     {
-      l = g_new0 (Links, 1);
-      g_hash_table_insert (ll->x->links, g_strdup (id), l);
+      gpointer key = NULL, value = NULL;
+
+      if (!g_hash_table_lookup_extended (ll->x->links, id, &key, &value))
+        {
+          key = g_strdup (id);
+          value = g_new0 (Links, 1);
+          g_hash_table_insert (ll->x->links, key, value);
+        }
+      ll->last_id = key;
+      ll->last = value;
     }
+  l = ll->last;
   field = ll->table == 0 ? &l->groups : ll->table == 1 ? &l->gcm
         : ll->table == 2 ? &l->sdg : &l->checklist;
   if (*field == NULL)
@@ -397,8 +410,9 @@ load_links (Export *x)
       g_autofree char *query = g_strconcat (sql[t],
                                             " WHERE ?1 IS NULL OR priority_id IN"
                                             " (SELECT id FROM priority WHERE area_code IN"
-                                            "  (SELECT value FROM json_each(?1)))", NULL);
-      LinkLoad ll = { x, t };
+                                            "  (SELECT value FROM json_each(?1)))"
+                                            " ORDER BY priority_id", NULL);
+      LinkLoad ll = { x, t, NULL, NULL };
 
       TRY (aimak_db_foreach (x->db, &x->error, add_link, &ll, query, "t", x->scope_json));
     }
