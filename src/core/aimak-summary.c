@@ -25,7 +25,6 @@ G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
   "  SELECT code FROM area WHERE (?1 = 0 AND code = ?2) OR (?1 = 1 AND is_pilot = 1) OR ?1 = 2" \
   "  UNION SELECT a.code FROM area a JOIN scope s ON a.parent_code = s.code) "
 
-#define LIVE_PRIORITY "p.deleted_at IS NULL AND p.area_code IN scope"
 #define LIVE_ACTIVITY "a.deleted_at IS NULL AND a.area_code IN scope"
 
 /* The live priorities of the scope by status, marker and funding source;
