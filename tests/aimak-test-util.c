@@ -142,6 +142,7 @@ aimak_test_copy_reference (const char *dir)
 
 const char aimak_test_undo_identity_sql[] =
   /* schema 5 and later first, newest first */
+  "DROP INDEX priority_sdg_code; DROP INDEX priority_gcm_code; DROP INDEX priority_summary; "
   "DROP INDEX area_change_uuid; "
   "DROP INDEX indicator_value_changed; DROP TABLE sync_state; DROP TABLE sync_setting; "
   "DROP TABLE area_change; DROP INDEX area_valid_to; "

@@ -6,6 +6,7 @@ tests that check upgrades of databases earlier releases left behind."""
 # ending at user_version 3. The C tests use the same text (aimak_test_undo_identity_sql).
 UNDO_IDENTITY_SQL = (
     # schema 5 and later first, newest first
+    "DROP INDEX priority_sdg_code; DROP INDEX priority_gcm_code; DROP INDEX priority_summary; "
     "DROP INDEX area_change_uuid; "
     "DROP INDEX indicator_value_changed; DROP TABLE sync_state; DROP TABLE sync_setting; "
     "DROP TABLE area_change; DROP INDEX area_valid_to; "

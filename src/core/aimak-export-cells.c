@@ -214,6 +214,8 @@ escape_ooxml_literals (const char *text)
   GString *out = NULL;
   const char *start = text;
 
+  if (strchr (text, '_') == NULL)
+    return NULL;
   for (const char *p = strstr (text, "_x"); p; p = strstr (p + 1, "_x"))
     {
       if (g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) && g_ascii_isxdigit (p[4]) &&
@@ -279,6 +281,9 @@ cell_string (Export     *x,
           }
         g_free (escaped);
         escaped = escape_ooxml_literals (text);
+        /* Characters never outnumber bytes: a short text needs no counting. */
+        if (escaped == NULL && cut == NULL && len <= CELL_CHARS_MAX)
+          break;
         n = g_utf8_strlen (escaped ? escaped : text, -1);
         if (n <= CELL_CHARS_MAX || limit < 1000)
           break;

@@ -18,6 +18,11 @@
 /* Every field with an export cell, in export order: the area takes two columns (its
  * name and its P-code), the checklist one per item, any other field one. The query
  * reads p.id, then the column of each field that has one. */
+static CodeList *code_list_of (Export           *x,
+                               const AimakField *f);
+static int       sql_column   (Export           *x,
+                               const char       *field_id);
+
 gboolean
 priority_layout_init (Export *x)
 {
@@ -36,6 +41,10 @@ priority_layout_init (Export *x)
       pc->field = g_ptr_array_index (sorted, i);
       pc->col = col;
       pc->sql_col = -1;
+      pc->list = pc->field->export_cell == AIMAK_FIELD_CELL_CODE_NAME ||
+                 pc->field->export_cell == AIMAK_FIELD_CELL_CODE_NAMES ||
+                 pc->field->export_cell == AIMAK_FIELD_CELL_CODE_LABELS
+                 ? code_list_of (x, pc->field) : NULL;
       if (pc->field->column != NULL)
         {
           pc->sql_col = sql_col++;
@@ -60,6 +69,16 @@ priority_layout_init (Export *x)
   g_string_append (sql, " FROM priority p WHERE p.deleted_at IS NULL AND "
                    IN_SCOPE ("p.area_code") " ORDER BY p.area_code, p.rank, p.id");
   pl->sql = g_string_free (g_steal_pointer (&sql), FALSE);
+  pl->q_marker = sql_column (x, "gender_marker");
+  pl->q_funding = sql_column (x, "funding_source");
+  pl->q_start = sql_column (x, "start_year");
+  pl->q_end = sql_column (x, "end_year");
+  pl->q_budget = sql_column (x, "budget_kgs");
+  pl->q_status = sql_column (x, "status");
+  pl->q_is_demo = sql_column (x, "is_demo");
+  pl->q_area = sql_column (x, "area_code");
+  pl->q_rank = sql_column (x, "rank");
+  pl->q_title = sql_column (x, "title");
   return TRUE;
 }
 
@@ -330,11 +349,11 @@ write_field_cell (Export               *x,
     case AIMAK_FIELD_CELL_DATE:
       return cell_date (x, s, row, pc->col, text, x->f_date);
     case AIMAK_FIELD_CELL_CODE_NAME:
-      return cell_string (x, s, row, pc->col, code_name (code_list_of (x, f), text), x->f_text);
+      return cell_string (x, s, row, pc->col, code_name (pc->list, text), x->f_text);
     case AIMAK_FIELD_CELL_CODE_NAMES:
     case AIMAK_FIELD_CELL_CODE_LABELS:
       {
-        g_autofree char *names = join_names (code_list_of (x, f), link_codes (f, links),
+        g_autofree char *names = join_names (pc->list, link_codes (f, links),
                                              f->export_cell == AIMAK_FIELD_CELL_CODE_LABELS);
         return cell_string (x, s, row, pc->col, names, x->f_wrap);
       }
@@ -377,19 +396,18 @@ static void
 tally_priority (Export    *x,
                 AimakStmt *st)
 {
-  int q_marker = sql_column (x, "gender_marker"), q_funding = sql_column (x, "funding_source");
-  int q_start = sql_column (x, "start_year"), q_end = sql_column (x, "end_year");
-  int marker = aimak_stmt_int (st, q_marker);
-  double budget = aimak_stmt_double_or_nan (st, sql_column (x, "budget_kgs"));
+  const PriorityLayout *pl = &x->playout;
+  int q_funding = pl->q_funding;
+  int marker = aimak_stmt_int (st, pl->q_marker);
+  double budget = aimak_stmt_double_or_nan (st, pl->q_budget);
   const char *funding = aimak_stmt_is_null (st, q_funding) ? NULL
                                                            : aimak_stmt_text (st, q_funding);
-  int start = aimak_stmt_int_or (st, q_start, 0);
-  int end = aimak_stmt_int_or (st, q_end, 0);
-  AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, sql_column (x,
-                                                                                     "status")));
+  int start = aimak_stmt_int_or (st, pl->q_start, 0);
+  int end = aimak_stmt_int_or (st, pl->q_end, 0);
+  AimakStatusClass cls = aimak_summary_status_class (aimak_stmt_text (st, pl->q_status));
 
   x->n_priorities++;
-  if (aimak_stmt_int (st, sql_column (x, "is_demo")) != 0)
+  if (aimak_stmt_int (st, pl->q_is_demo) != 0)
     x->has_demo = TRUE;
   if (start && (x->first_year == 0 || start < x->first_year))
     x->first_year = start;
@@ -423,9 +441,9 @@ priority_row (AimakStmt  *st,
   Links *links = g_hash_table_lookup (x->links, aimak_stmt_text (st, 0));
 
   if (!write_priority_cells (x, p->row, st, links) ||
-      !write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, sql_column (x, "area_code")),
-                            aimak_stmt_int (st, sql_column (x, "rank")),
-                            aimak_stmt_text (st, sql_column (x, "title")), links))
+      !write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, x->playout.q_area),
+                            aimak_stmt_int (st, x->playout.q_rank),
+                            aimak_stmt_text (st, x->playout.q_title), links))
     return row_failed (x, error);
   tally_priority (x, st);
   x->sheets[SHEET_PRIORITIES].last_row = x->sheets[SHEET_ALIGNMENT].last_row = p->row++;

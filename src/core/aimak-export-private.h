@@ -57,6 +57,7 @@ typedef struct
   const AimakField *field;
   lxw_col_t         col;       /* its (first) column on the sheet */
   int               sql_col;   /* its column in the priorities query; -1 for links */
+  struct _CodeList  *list;      /* the code list of a CODE or CODES field, else NULL */
 } PriorityColumn;
 
 typedef struct
@@ -69,6 +70,9 @@ typedef struct
   int            desk_sql_col;   /* p.origin_desk in the query */
   lxw_col_t      n_cols;
   char          *sql;            /* the priorities query: p.id, then the fields' columns */
+  /* The query's columns that every row reads, found once rather than per row. */
+  int            q_marker, q_funding, q_start, q_end, q_budget, q_status, q_is_demo;
+  int            q_area, q_rank, q_title;
 } PriorityLayout;
 
 typedef struct
@@ -93,7 +97,7 @@ typedef struct
   guint index;
 } Code;
 
-typedef struct
+typedef struct _CodeList
 {
   GPtrArray  *list;      /* Code *, in list order */
   GHashTable *by_code;   /* code → Code * */

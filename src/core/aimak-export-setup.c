@@ -67,51 +67,104 @@ code_name (CodeList   *cl,
   return c ? c->name : code;
 }
 
-/* Codes joined by \x1f, shown by name in list order, separated by "; ". */
+/* Looks up the code @code of @len bytes: codes are short, so the key is copied
+ * onto the stack rather than allocated. */
+static Code *
+lookup_code (CodeList   *cl,
+             const char *code,
+             gsize       len)
+{
+  char key[64];
+  g_autofree char *long_key = NULL;
+
+  if (len < sizeof key)
+    {
+      memcpy (key, code, len);
+      key[len] = '\0';
+      return g_hash_table_lookup (cl->by_code, key);
+    }
+  long_key = g_strndup (code, len);
+  return g_hash_table_lookup (cl->by_code, long_key);
+}
+
+/* Codes joined by \x1f, shown by name in list order, separated by "; ". The
+ * codes are read in place: this runs three times for every priority. */
 char *
 join_names (CodeList   *cl,
             const char *codes,
             gboolean    with_code)
 {
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GPtrArray) found = NULL;
+  Code *stack[32];
+  g_autoptr(GPtrArray) many = NULL;
+  Code **found = stack;
+  guint n_found = 0, n_missing = 0;
   GString *out;
 
   if (codes == NULL || *codes == '\0')
     return NULL;
-  parts = g_strsplit (codes, "\x1f", -1);
-  found = g_ptr_array_new ();
-  for (guint i = 0; parts[i]; i++)
+  for (const char *p = codes; ; )
     {
-      Code *c = g_hash_table_lookup (cl->by_code, parts[i]);
-      if (c)
-        g_ptr_array_add (found, c);
+      const char *end = strchr (p, '\x1f');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+      Code *c = lookup_code (cl, p, len);
+
+      if (c && n_found == G_N_ELEMENTS (stack) && many == NULL)
+        {
+          many = g_ptr_array_new ();
+          for (guint i = 0; i < n_found; i++)
+            g_ptr_array_add (many, stack[i]);
+        }
+      if (c && many)
+        {
+          g_ptr_array_add (many, c);
+          found = (Code **) many->pdata;
+          n_found++;
+        }
+      else if (c)
+        found[n_found++] = c;
+      else
+        n_missing++;
+      if (end == NULL)
+        break;
+      p = end + 1;
     }
   /* Sorted by position in the code list, not by the code's text ("10" after "9"). */
-  for (guint i = 1; i < found->len; i++)
-    for (guint j = i; j > 0; j--)
+  for (guint i = 1; i < n_found; i++)
+    for (guint j = i; j > 0 && found[j - 1]->index > found[j]->index; j--)
       {
-        Code *a = g_ptr_array_index (found, j - 1), *b = g_ptr_array_index (found, j);
-        if (a->index <= b->index)
-          break;
-        found->pdata[j - 1] = b;
-        found->pdata[j] = a;
+        Code *t = found[j - 1];
+
+        found[j - 1] = found[j];
+        found[j] = t;
       }
-  out = g_string_new (NULL);
-  for (guint i = 0; i < found->len; i++)
+  out = g_string_sized_new (64);
+  for (guint i = 0; i < n_found; i++)
     {
-      Code *c = g_ptr_array_index (found, i);
       if (out->len)
         g_string_append (out, "; ");
       if (with_code)
-        g_string_append_printf (out, "%s %s", c->code, c->name);
-      else
-        g_string_append (out, c->name);
+        {
+          g_string_append (out, found[i]->code);
+          g_string_append_c (out, ' ');
+        }
+      g_string_append (out, found[i]->name);
     }
   /* Codes that are not in the list are kept rather than silently lost. */
-  for (guint i = 0; parts[i]; i++)
-    if (!g_hash_table_contains (cl->by_code, parts[i]))
-      g_string_append_printf (out, "%s%s", out->len ? "; " : "", parts[i]);
+  for (const char *p = codes; n_missing > 0; )
+    {
+      const char *end = strchr (p, '\x1f');
+      gsize len = end ? (gsize) (end - p) : strlen (p);
+
+      if (lookup_code (cl, p, len) == NULL)
+        {
+          if (out->len)
+            g_string_append (out, "; ");
+          g_string_append_len (out, p, len);
+        }
+      if (end == NULL)
+        break;
+      p = end + 1;
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -294,6 +347,8 @@ typedef struct
 {
   Export *x;
   guint   table;     /* which of the link tables: groups, GCM, SDG, checklist */
+  char   *last_id;   /* the previous row's priority (the key in x->links) */
+  Links  *last;      /* and its links */
 } LinkLoad;
 
 static gboolean
@@ -304,14 +359,25 @@ add_link (AimakStmt  *st,
   LinkLoad *ll = user_data;
   const char *id = aimak_stmt_text (st, 0);
   const char *code = aimak_stmt_text (st, 1);
-  Links *l = g_hash_table_lookup (ll->x->links, id);
+  Links *l;
   char **field;
 
-  if (l == NULL)
+  /* The rows come by priority (ORDER BY priority_id, the tables' key order, so no
+   * sort): most rows are the previous row's priority's, found without hashing. */
+  if (ll->last == NULL || strcmp (ll->last_id, id) != 0)
     {
-      l = g_new0 (Links, 1);
-      g_hash_table_insert (ll->x->links, g_strdup (id), l);
+      gpointer key = NULL, value = NULL;
+
+      if (!g_hash_table_lookup_extended (ll->x->links, id, &key, &value))
+        {
+          key = g_strdup (id);
+          value = g_new0 (Links, 1);
+          g_hash_table_insert (ll->x->links, key, value);
+        }
+      ll->last_id = key;
+      ll->last = value;
     }
+  l = ll->last;
   field = ll->table == 0 ? &l->groups : ll->table == 1 ? &l->gcm
         : ll->table == 2 ? &l->sdg : &l->checklist;
   if (*field == NULL)
@@ -344,8 +410,9 @@ load_links (Export *x)
       g_autofree char *query = g_strconcat (sql[t],
                                             " WHERE ?1 IS NULL OR priority_id IN"
                                             " (SELECT id FROM priority WHERE area_code IN"
-                                            "  (SELECT value FROM json_each(?1)))", NULL);
-      LinkLoad ll = { x, t };
+                                            "  (SELECT value FROM json_each(?1)))"
+                                            " ORDER BY priority_id", NULL);
+      LinkLoad ll = { x, t, NULL, NULL };
 
       TRY (aimak_db_foreach (x->db, &x->error, add_link, &ll, query, "t", x->scope_json));
     }

@@ -14,6 +14,7 @@
 #include "aimak-code-list.h"
 #include "aimak-lang.h"
 #include "aimak-summary.h"
+#include "aimak-summary-private.h"
 
 G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
 
@@ -24,8 +25,54 @@ G_DEFINE_QUARK (aimak-summary-error-quark, aimak_summary_error)
   "  SELECT code FROM area WHERE (?1 = 0 AND code = ?2) OR (?1 = 1 AND is_pilot = 1) OR ?1 = 2" \
   "  UNION SELECT a.code FROM area a JOIN scope s ON a.parent_code = s.code) "
 
-#define LIVE_PRIORITY "p.deleted_at IS NULL AND p.area_code IN scope"
 #define LIVE_ACTIVITY "a.deleted_at IS NULL AND a.area_code IN scope"
+
+/* The live priorities of the scope by status, marker and funding source;
+ * @plus is "" or "+" (see compute_priorities()). */
+#define PRIORITY_GROUPS(plus) \
+  SCOPE_CTE "SELECT p.status, p.gender_marker, p.funding_source, count(*), " \
+  "total (CASE WHEN p.budget_kgs - p.budget_kgs = 0 THEN p.budget_kgs END) " \
+  "FROM priority p WHERE p.deleted_at IS NULL AND " plus "p.area_code IN scope " \
+  "GROUP BY p.status, p.gender_marker, p.funding_source"
+
+/* The links of the scope's live priorities, looked up priority by priority:
+ * for a scope that holds few of the priorities. The set of live ids is built
+ * once (MATERIALIZED) instead of reading the priority rows per link table; with
+ * @plus "+", from the covering index priority_summary rather than by area
+ * through priority_area_rank and the table (quicker beyond a few thousand). */
+#define LINKS_OF_LIVE(plus) \
+  SCOPE_CTE ", live AS MATERIALIZED (SELECT p.id FROM priority p " \
+  "WHERE p.deleted_at IS NULL AND " plus "p.area_code IN scope) " \
+  "SELECT 0, group_code, count(*) FROM priority_target_group " \
+  "WHERE priority_id IN live GROUP BY group_code " \
+  "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm " \
+  "WHERE priority_id IN live GROUP BY objective_code " \
+  "UNION ALL SELECT 2, target_code, count(*) FROM priority_sdg " \
+  "WHERE priority_id IN live GROUP BY target_code"
+
+/* Every link by code: three scans of the indexes by code, no lookups. */
+#define LINKS_ALL \
+  "SELECT 0, group_code, count(*) FROM priority_target_group GROUP BY group_code " \
+  "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm " \
+  "GROUP BY objective_code " \
+  "UNION ALL SELECT 2, target_code, count(*) FROM priority_sdg GROUP BY target_code"
+
+/* The links of the priorities that are not live in the scope (deleted, or in
+ * another area), negated: LINKS_ALL plus these is LINKS_OF_LIVE, because every
+ * link's priority exists (foreign keys, enforced on every connection since
+ * schema 1; `aimak-cli check` reports a violation). priority_area_rank holds
+ * deleted_at, so the deleted ones are found without reading the table. */
+#define LINKS_OF_OTHERS \
+  SCOPE_CTE ", other AS MATERIALIZED (" \
+  "SELECT p.id FROM priority p WHERE p.deleted_at IS NULL AND NOT (+p.area_code IN scope) " \
+  "UNION ALL SELECT p.id FROM priority p INDEXED BY priority_area_rank " \
+  "WHERE p.deleted_at IS NOT NULL) " \
+  "SELECT 0, group_code, -count(*) FROM priority_target_group " \
+  "WHERE priority_id IN other GROUP BY group_code " \
+  "UNION ALL SELECT 1, objective_code, -count(*) FROM priority_gcm " \
+  "WHERE priority_id IN other GROUP BY objective_code " \
+  "UNION ALL SELECT 2, target_code, -count(*) FROM priority_sdg " \
+  "WHERE priority_id IN other GROUP BY target_code"
 
 AimakScope *
 aimak_scope_new (AimakScopeKind  kind,
@@ -388,7 +435,8 @@ add_priority_group (AimakStmt  *st,
   if (cls == AIMAK_STATUS_CLASS_REJECTED)
     return TRUE;
   add_to (s->budget_by_marker, marker, budget);
-  add_to (s->budget_by_funding, aimak_stmt_text (st, 2), budget);
+  add_to (s->budget_by_funding,
+          aimak_stmt_text (st, 2) ? aimak_stmt_text (st, 2) : "", budget);
   s->budget_total += budget;
   if (gender)
     s->gender_budget_total += budget;
@@ -420,13 +468,15 @@ compute_priorities (AimakDb          *db,
                    item_new ("", aimak_lang_gettext (lang, N_("No funding source")), 0));
   /* A non-finite budget (a database written before values were checked) counts in
    * no figure, as in the workbook, where it is an empty cell: inf - inf is NaN,
-   * which SQLite reads as NULL. */
+   * which SQLite reads as NULL. The GROUP BY is the order of the covering index
+   * priority_summary (schema 9), so "All areas" and "Pilot areas" are one pass
+   * over it, no sort and no table read (the unary + keeps SQLite from seeking the
+   * priorities area by area through priority_area_rank, which reads every row);
+   * an area lets SQLite choose, as a small one is quicker by its areas. No
+   * funding source (NULL, or '' written by an old version) is one item, "". */
   if (!aimak_db_foreach (db, error, add_priority_group, s,
-                         SCOPE_CTE "SELECT p.status, p.gender_marker, "
-                         "coalesce (p.funding_source, ''), count(*), "
-                         "total (CASE WHEN p.budget_kgs - p.budget_kgs = 0 "
-                         "THEN p.budget_kgs END) "
-                         "FROM priority p WHERE " LIVE_PRIORITY " GROUP BY 1, 2, 3",
+                         scope->kind == AIMAK_SCOPE_AREA ? PRIORITY_GROUPS ("")
+                                                         : PRIORITY_GROUPS ("+"),
                          "it", (int) scope->kind, scope->area_code))
     return FALSE;
   s->gender_share_proposals = s->budget_total > 0 ? s->gender_budget_total / s->budget_total
@@ -449,17 +499,22 @@ add_link_count (AimakStmt  *st,
   return TRUE;
 }
 
-/* The links of the live priorities, in one statement: the set of live ids is built
- * once (MATERIALIZED) instead of reading the priority rows per link table. */
+/* The links of the live priorities by code. When the scope holds most of the
+ * priorities ("All areas"), every link is counted from the indexes by code and
+ * those of the other priorities taken away, which reads a few link rows instead
+ * of looking up every live priority's links; otherwise the live ones are looked
+ * up. @path forces one way (the tests compare them). */
 static gboolean
 compute_links (AimakDb          *db,
                const AimakScope *scope,
                AimakSummary     *s,
+               AimakSummaryPath  path,
                GError          **error)
 {
   g_autoptr(GPtrArray) gcm = items_new ();
   g_autoptr(GPtrArray) sdg = items_new ();
   GPtrArray *lists[] = { s->priorities_by_target_group, gcm, sdg };
+  gboolean by_others;
 
   if (!load_code_list (db, "target_group", s->priorities_by_target_group, error) ||
       !load_code_list (db, "gcm_objective", gcm, error) ||
@@ -467,16 +522,32 @@ compute_links (AimakDb          *db,
     return FALSE;
   s->gcm_objectives_total = gcm->len;
   s->sdg_targets_total = sdg->len;
-  if (!aimak_db_foreach (db, error, add_link_count, lists,
-                         SCOPE_CTE ", live AS MATERIALIZED (SELECT p.id FROM priority p "
-                         "WHERE " LIVE_PRIORITY ") "
-                         "SELECT 0, group_code, count(*) FROM priority_target_group "
-                         "WHERE priority_id IN live GROUP BY group_code "
-                         "UNION ALL SELECT 1, objective_code, count(*) FROM priority_gcm "
-                         "WHERE priority_id IN live GROUP BY objective_code "
-                         "UNION ALL SELECT 2, target_code, count(*) FROM priority_sdg "
-                         "WHERE priority_id IN live GROUP BY target_code",
-                         "it", (int) scope->kind, scope->area_code))
+  if (path == AIMAK_SUMMARY_PATH_AUTO)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 all = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM priority",
+                                       NULL);
+
+      if (local_error)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      by_others = all - (gint64) s->priorities_total < (gint64) s->priorities_total;
+    }
+  else
+    by_others = path == AIMAK_SUMMARY_PATH_BY_OTHERS;
+  if (by_others)
+    {
+      if (!aimak_db_foreach (db, error, add_link_count, lists, LINKS_ALL, NULL) ||
+          !aimak_db_foreach (db, error, add_link_count, lists, LINKS_OF_OTHERS,
+                             "it", (int) scope->kind, scope->area_code))
+        return FALSE;
+    }
+  else if (!aimak_db_foreach (db, error, add_link_count, lists,
+                              s->priorities_total > 2000 ? LINKS_OF_LIVE ("+")
+                                                         : LINKS_OF_LIVE (""),
+                              "it", (int) scope->kind, scope->area_code))
     return FALSE;
   /* Covered = at least one live priority; the list order stays. */
   move_covered (gcm, s->gcm_covered);
@@ -512,6 +583,7 @@ typedef struct
 {
   const AimakScope *scope;
   AimakSummary     *summary;
+  AimakSummaryPath  path;
 } Compute;
 
 static gboolean
@@ -523,7 +595,7 @@ compute (AimakDb   *db,
 
   if (!check_scope (db, c->scope, error) ||
       !compute_priorities (db, c->scope, c->summary, error) ||
-      !compute_links (db, c->scope, c->summary, error) ||
+      !compute_links (db, c->scope, c->summary, c->path, error) ||
       !collect_roles (db, c->scope, c->summary, error) ||
       !compute_activities (db, c->scope, c->summary, error))
     return FALSE;
@@ -535,6 +607,15 @@ AimakSummary *
 aimak_summary_compute (AimakDb          *db,
                        const AimakScope *scope,
                        GError          **error)
+{
+  return aimak_summary_compute_by (db, scope, AIMAK_SUMMARY_PATH_AUTO, error);
+}
+
+AimakSummary *
+aimak_summary_compute_by (AimakDb          *db,
+                          const AimakScope *scope,
+                          AimakSummaryPath  path,
+                          GError          **error)
 {
   g_autoptr(AimakSummary) s = NULL;
   Compute c;
@@ -555,6 +636,7 @@ aimak_summary_compute (AimakDb          *db,
   s->language = g_strdup (aimak_db_get_language (db));
   c.scope = scope;
   c.summary = s;
+  c.path = path;
   /* All figures from one snapshot: they agree with each other even while another
    * process writes. */
   if (!aimak_db_run_in_read_transaction (db, compute, &c, error))
