@@ -37,11 +37,8 @@ aimak_cli_demo (int argc, char **argv)
                           "them all with --remove."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_no_arguments (argc, argv))
+    return AIMAK_CLI_USAGE;
   if (n_priorities < 0 || n_priorities > DEMO_MAX)
     {
       aimak_cli_fail (_("--priorities must be between 0 and %d"), DEMO_MAX);

@@ -71,26 +71,17 @@ aimak_cli_export (int argc, char **argv)
                           "not be written, 2 bad arguments."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
-  if ((area != NULL) + pilots + all != 1)
-    {
-      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_no_arguments (argc, argv))
+    return AIMAK_CLI_USAGE;
+  if (!aimak_cli_scope_ok (area, pilots, all))
+    return AIMAK_CLI_USAGE;
   if (output == NULL || *output == '\0')
     {
       aimak_cli_fail (_("give the file to write with -o FILE.xlsx"));
       return AIMAK_CLI_USAGE;
     }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_lang_ok (lang))
+    return AIMAK_CLI_USAGE;
   if (suppress != -1 && (suppress < 1 || suppress > 100))
     {
       aimak_cli_fail (_("--suppress-small must be between 1 and 100"));

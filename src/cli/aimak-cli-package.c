@@ -41,11 +41,8 @@ aimak_cli_package (int argc, char **argv)
                           "written, 1 not written, 2 bad arguments."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_no_arguments (argc, argv))
+    return AIMAK_CLI_USAGE;
   if (area == NULL || output == NULL || *output == '\0')
     {
       aimak_cli_fail (_("give the area with --area CODE and the file with -o FILE.aimak"));

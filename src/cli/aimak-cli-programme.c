@@ -109,11 +109,8 @@ check_arguments (int          argc,
                  const char  *lang,
                  const char  *format)
 {
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return FALSE;
-    }
+  if (!aimak_cli_no_arguments (argc, argv))
+    return FALSE;
   if (area == NULL || *area == '\0')
     {
       aimak_cli_fail (_("give the area of the programme with --area CODE"));
@@ -124,11 +121,8 @@ check_arguments (int          argc,
       aimak_cli_fail (_("give the file to write with -o FILE (.odt or .pdf)"));
       return FALSE;
     }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return FALSE;
-    }
+  if (!aimak_cli_lang_ok (lang))
+    return FALSE;
   if (format && !g_str_equal (format, "odt") && !g_str_equal (format, "pdf"))
     {
       aimak_cli_fail (_("unknown format “%s”: use odt or pdf"), format);

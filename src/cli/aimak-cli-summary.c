@@ -211,26 +211,16 @@ aimak_cli_summary (int argc, char **argv)
                           "read, 2 bad arguments or an unknown area code."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
-  if ((area != NULL) + pilots + all != 1)
-    {
-      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
-      return AIMAK_CLI_USAGE;
-    }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_no_arguments (argc, argv))
+    return AIMAK_CLI_USAGE;
+  if (!aimak_cli_scope_ok (area, pilots, all))
+    return AIMAK_CLI_USAGE;
+  if (!aimak_cli_lang_ok (lang))
+    return AIMAK_CLI_USAGE;
 
-  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
+  db = aimak_cli_open_db_read (lang);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
-  aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
   scope = aimak_scope_new (area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS
                                                             : AIMAK_SCOPE_ALL, area);
   summary = aimak_summary_compute (db, scope, &error);

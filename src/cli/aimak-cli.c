@@ -209,6 +209,52 @@ aimak_cli_open_db (AimakDbFlags flags)
   return db;
 }
 
+AimakDb *
+aimak_cli_open_db_read (const char *lang)
+{
+  AimakDb *db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
+
+  if (db != NULL)
+    aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
+  return db;
+}
+
+gboolean
+aimak_cli_no_arguments (int    argc,
+                        char **argv)
+{
+  if (argc > 1)
+    {
+      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_cli_lang_ok (const char *lang)
+{
+  if (lang && !aimak_lang_is_valid (lang))
+    {
+      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_cli_scope_ok (const char *area,
+                    gboolean    pilots,
+                    gboolean    all)
+{
+  if ((area != NULL) + pilots + all != 1)
+    {
+      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 aimak_cli_check (int argc, char **argv)
 {
@@ -252,11 +298,8 @@ aimak_cli_migrate (int argc, char **argv)
                           "upgrading the file themselves. A missing database is created."),
                         NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_no_arguments (argc, argv))
+    return AIMAK_CLI_USAGE;
   path = aimak_cli_get_database_path ();
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {

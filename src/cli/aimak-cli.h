@@ -26,7 +26,23 @@ gboolean  aimak_cli_parse        (const char    *command,
                                   GOptionEntry  *entries,
                                   int           *argc,
                                   char        ***argv);
+/* TRUE when no argument is left after the options; otherwise prints which one
+ * is unexpected. */
+gboolean  aimak_cli_no_arguments (int            argc,
+                                  char         **argv);
+/* TRUE when @lang is NULL or a language Aimak speaks; otherwise prints so. */
+gboolean  aimak_cli_lang_ok      (const char    *lang);
+/* TRUE when exactly one of --area CODE, --pilots and --all is given;
+ * otherwise prints so. */
+gboolean  aimak_cli_scope_ok     (const char    *area,
+                                  gboolean       pilots,
+                                  gboolean       all);
+/* Opens the database, or prints why it could not and returns NULL: the one
+ * way every command opens it. */
 AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
+/* aimak_cli_open_db (AIMAK_CLI_OPEN_READ) with names in @lang (the interface's
+ * language when NULL). */
+AimakDb  *aimak_cli_open_db_read (const char    *lang);
 /* --database, or the default path. */
 char     *aimak_cli_get_database_path (void);
 int       aimak_cli_fail         (const char    *format,

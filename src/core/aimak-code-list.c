@@ -478,3 +478,14 @@ aimak_code_list_contains (AimakDb     *db,
     }
   return n > 0;
 }
+
+const char *
+aimak_code_label_lookup (const AimakCodeLabel *labels,
+                         gsize                 n_labels,
+                         const char           *code)
+{
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_strcmp0 (code, labels[i].code) == 0)
+      return _(labels[i].label);
+  return code ? code : "";
+}

@@ -70,6 +70,20 @@ const char    *aimak_code_list_get_code        (AimakCodeList *self,
 const char    *aimak_code_list_name_for        (AimakCodeList *self,
                                                 const char    *code);
 
+/* A label that the program, not the database, gives a code (statuses,
+ * indicator units): tables of these stay with their module. */
+typedef struct
+{
+  const char *code;
+  const char *label; /* N_() */
+} AimakCodeLabel;
+
+/* The translated label of @code in @labels, or @code itself ("" for NULL)
+ * when it is not there. */
+const char    *aimak_code_label_lookup         (const AimakCodeLabel *labels,
+                                                gsize                 n_labels,
+                                                const char           *code);
+
 /* TRUE when @code is in list @name of @db (for validators). */
 gboolean       aimak_code_list_contains        (AimakDb       *db,
                                                 const char    *name,

@@ -201,42 +201,44 @@ import_reader_error (Importer  *imp,
   g_error_free (cause);
 }
 
+/* The next line of the header; a file that ends before it is empty. */
+static gboolean
+read_header_line (Importer      *imp,
+                  GPtrArray    **fields,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (aimak_csv_reader_next (imp->reader, fields, cancellable, &local_error))
+    return TRUE;
+  if (local_error)
+    import_reader_error (imp, local_error, error);
+  else
+    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
+                 _("%s: the file is empty."), imp->display);
+  return FALSE;
+}
+
 static gboolean
 read_header (Importer      *imp,
              GCancellable  *cancellable,
              GError       **error)
 {
   GPtrArray *fields = NULL;
-  GError *local_error = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
   guint recognised = 0;
 
   for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
     imp->cols[c] = -1;
 
-  if (!aimak_csv_reader_next (imp->reader, &fields, cancellable, &local_error))
-    {
-      if (local_error)
-        import_reader_error (imp, local_error, error);
-      else
-        g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                     _("%s: the file is empty."), imp->display);
-      return FALSE;
-    }
+  if (!read_header_line (imp, &fields, cancellable, error))
+    return FALSE;
   /* Excel writes "sep=;" before the header when asked to. */
   if (fields->len <= 2 && g_str_has_prefix (g_ptr_array_index (fields, 0), "sep=") &&
-      (fields->len == 1 || *(const char *) g_ptr_array_index (fields, 1) == '\0'))
-    {
-      if (!aimak_csv_reader_next (imp->reader, &fields, cancellable, &local_error))
-        {
-          if (local_error)
-            import_reader_error (imp, local_error, error);
-          else
-            g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                         _("%s: the file is empty."), imp->display);
-          return FALSE;
-        }
-    }
+      (fields->len == 1 || *(const char *) g_ptr_array_index (fields, 1) == '\0') &&
+      !read_header_line (imp, &fields, cancellable, error))
+    return FALSE;
 
   imp->n_header = fields->len;
   for (guint i = 0; i < fields->len; i++)

@@ -442,6 +442,14 @@ void            aimak_programme_value_clear    (AimakProgrammeValue         *val
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakProgramme, aimak_programme_free)
 
+/* Text that the ODT and the PDF writer print alike (free with g_free()): the
+ * priorities heard at a hearing, one "3. Title" a line; participants by role,
+ * one "Role: women / men" a line; an indicator's name with its unit,
+ * "Name (unit)". */
+char *aimak_programme_hearing_titles  (const AimakProgrammeHearing   *hearing);
+char *aimak_programme_roles_text      (GPtrArray                     *roles);
+char *aimak_programme_indicator_label (const AimakProgrammeIndicator *indicator);
+
 /* "Barskoon (Ayil aimak)", but only the name when it already says its kind
  * ("Жети-Огузский район", not "Жети-Огузский район (Район)"). */
 char *aimak_programme_area_with_kind (const char *name,
