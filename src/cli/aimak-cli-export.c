@@ -14,19 +14,6 @@
 
 #include "aimak-cli.h"
 
-static void
-show_progress (double   fraction,
-               gpointer user_data)
-{
-  int *last = user_data;
-  int percent = (int) (fraction * 100.0 + 0.5);
-
-  if (percent == *last)
-    return;
-  *last = percent;
-  g_printerr ("\r%s %3d %%", _("Exporting…"), percent);
-}
-
 int
 aimak_cli_export (int argc, char **argv)
 {
@@ -57,7 +44,7 @@ aimak_cli_export (int argc, char **argv)
   g_autoptr(AimakArea) found = NULL;
   g_autoptr(GError) error = NULL;
   gboolean tty = isatty (STDERR_FILENO);
-  int last_percent = -1;
+  AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Exporting…"));
   gboolean ok;
 
   if (!aimak_cli_parse ("export", "",
@@ -112,10 +99,9 @@ aimak_cli_export (int argc, char **argv)
 
   /* Resolved here, once: the core never depends on the current folder. */
   target = aimak_file_absolute (output);
-  ok = aimak_export_workbook (db, &opts, target, NULL, tty ? show_progress : NULL,
-                              &last_percent, &error);
-  if (tty && last_percent >= 0)
-    g_printerr ("\n");
+  ok = aimak_export_workbook (db, &opts, target, NULL, tty ? aimak_cli_progress_show : NULL,
+                              &progress, &error);
+  aimak_cli_progress_end (&progress);
   if (g_error_matches (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS))
     return aimak_cli_fail (_("“%s” exists already; add --force to replace it"), output);
   if (!ok)

@@ -20,19 +20,6 @@
 #define HAVE_PROGRAMME_PDF 1
 #endif
 
-static void
-show_progress (double   fraction,
-               gpointer user_data)
-{
-  int *last = user_data;
-  int percent = (int) (fraction * 100.0 + 0.5);
-
-  if (percent == *last)
-    return;
-  *last = percent;
-  g_printerr ("\r%s %3d %%", _("Preparing the programme…"), percent);
-}
-
 /* "proposed, approved" → { "proposed", "approved", NULL }; NULL on an empty list. */
 static char **
 split_statuses (const char *text)
@@ -164,7 +151,7 @@ aimak_cli_programme (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gboolean tty = isatty (STDERR_FILENO);
-  int last_percent = -1;
+  AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Preparing the programme…"));
 
   if (!aimak_cli_parse ("programme", "",
                         _("Writes the local development programme of an area for a period "
@@ -212,12 +199,11 @@ aimak_cli_programme (int argc, char **argv)
       aimak_programme_options_clear (&opts);
       goto failed;
     }
-  opts.progress = tty ? show_progress : NULL;
-  opts.progress_data = &last_percent;
+  opts.progress = tty ? aimak_cli_progress_show : NULL;
+  opts.progress_data = &progress;
   programme = aimak_programme_build (db, &opts, NULL, &error);
   aimak_programme_options_clear (&opts);
-  if (tty && last_percent >= 0)
-    g_printerr ("\n");
+  aimak_cli_progress_end (&progress);
   if (programme == NULL)
     {
       if (error->domain == AIMAK_PROGRAMME_ERROR &&

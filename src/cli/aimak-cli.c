@@ -209,6 +209,26 @@ aimak_cli_open_db (AimakDbFlags flags)
   return db;
 }
 
+void
+aimak_cli_progress_show (double   fraction,
+                         gpointer progress)
+{
+  AimakCliProgress *p = progress;
+  int percent = (int) (fraction * 100.0 + 0.5);
+
+  if (percent == p->last)
+    return;
+  p->last = percent;
+  g_printerr ("\r%s %3d %%", p->what, percent);
+}
+
+void
+aimak_cli_progress_end (AimakCliProgress *progress)
+{
+  if (progress->last >= 0)
+    g_printerr ("\n");
+}
+
 AimakDb *
 aimak_cli_open_db_read (const char *lang)
 {

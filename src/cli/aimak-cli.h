@@ -58,6 +58,21 @@ char     *aimak_cli_as_given     (const char    *message,
                                   const char    *resolved,
                                   const char    *given);
 
+/* "Exporting…  42 %" on standard error, redrawn in place as the work goes on. */
+typedef struct
+{
+  const char *what;  /* translated, e.g. "Exporting…" */
+  int         last;  /* the percent shown; -1 before the first */
+} AimakCliProgress;
+
+#define AIMAK_CLI_PROGRESS_INIT(what) { (what), -1 }
+
+/* A progress callback (@fraction from 0 to 1) for an AimakCliProgress. */
+void      aimak_cli_progress_show (double        fraction,
+                                   gpointer      progress);
+/* Ends the progress line, when one was shown. */
+void      aimak_cli_progress_end  (AimakCliProgress *progress);
+
 int       aimak_cli_check        (int argc, char **argv);
 int       aimak_cli_areas        (int argc, char **argv);
 int       aimak_cli_migrate      (int argc, char **argv);
