@@ -25,14 +25,13 @@ list_areas (int argc, char **argv)
   g_autoptr(GPtrArray) areas = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_cli_parse ("areas", "[apply-changes FILE.csv | undo-change ID]",
-                        _("Prints the code and name of each current area, tab-separated; "
-                          "with --all also the former ones, with a third column saying "
-                          "when they ended. “areas apply-changes FILE.csv” applies a list of "
-                          "territorial changes, “areas undo-change ID” takes one back."),
-                        entries, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (!aimak_cli_no_arguments (argc, argv))
+  if (!aimak_cli_parse_options ("areas", "[apply-changes FILE.csv | undo-change ID]",
+                                _("Prints the code and name of each current area, tab-separated; "
+                                  "with --all also the former ones, with a third column saying "
+                                  "when they ended. “areas apply-changes FILE.csv” applies a "
+                                  "list of territorial changes, “areas undo-change ID” takes one "
+                                  "back."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (level != -1 && (level < 1 || level > 3))
     {

@@ -31,13 +31,11 @@ aimak_cli_demo (int argc, char **argv)
   g_autoptr(AimakDb) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_cli_parse ("demo", "",
-                        _("Creates plausible demo priorities and activities, every one flagged "
-                          "as demo data (the window shows a banner while any exist), or removes "
-                          "them all with --remove."),
-                        entries, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (!aimak_cli_no_arguments (argc, argv))
+  if (!aimak_cli_parse_options ("demo", "",
+                                _("Creates plausible demo priorities and activities, every one "
+                                  "flagged as demo data (the window shows a banner while any "
+                                  "exist), or removes them all with --remove."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (n_priorities < 0 || n_priorities > DEMO_MAX)
     {

@@ -47,18 +47,17 @@ aimak_cli_export (int argc, char **argv)
   AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Exporting…"));
   gboolean ok;
 
-  if (!aimak_cli_parse ("export", "",
-                        _("Writes the Excel workbook (cover, profile, priorities, indicators, "
-                          "capacity building, gender budget and alignment) for one scope: "
-                          "--area CODE, --pilots or --all. The file is written under a "
-                          "temporary name beside FILE and renamed when complete. Prints the "
-                          "path of the workbook. An existing workbook is replaced only with "
-                          "--force; a database, a file in a backups folder or any other file "
-                          "is never replaced. Exit status: 0 success, 1 the workbook could "
-                          "not be written, 2 bad arguments."),
-                        entries, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (!aimak_cli_no_arguments (argc, argv))
+  if (!aimak_cli_parse_options ("export", "",
+                                _("Writes the Excel workbook (cover, profile, priorities, "
+                                  "indicators, capacity building, gender budget and alignment) "
+                                  "for one scope: --area CODE, --pilots or --all. The file is "
+                                  "written under a temporary name beside FILE and renamed when "
+                                  "complete. Prints the path of the workbook. An existing "
+                                  "workbook is replaced only with --force; a database, a file in "
+                                  "a backups folder or any other file is never replaced. Exit "
+                                  "status: 0 success, 1 the workbook could not be written, 2 bad "
+                                  "arguments."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (!aimak_cli_scope_ok (area, pilots, all))
     return AIMAK_CLI_USAGE;

@@ -33,15 +33,13 @@ aimak_cli_package (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(AimakPackageManifest) m = NULL;
 
-  if (!aimak_cli_parse ("package", "",
-                        _("Writes an exchange package of the priorities, activities and "
-                          "indicator values entered for an area, to send to the desk above "
-                          "(by e-mail or on a USB stick). Reference data is not sent. What "
-                          "was sent becomes the base of the next exchange. Exit status: 0 "
-                          "written, 1 not written, 2 bad arguments."),
-                        entries, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (!aimak_cli_no_arguments (argc, argv))
+  if (!aimak_cli_parse_options ("package", "",
+                                _("Writes an exchange package of the priorities, activities and "
+                                  "indicator values entered for an area, to send to the desk "
+                                  "above (by e-mail or on a USB stick). Reference data is not "
+                                  "sent. What was sent becomes the base of the next exchange. "
+                                  "Exit status: 0 written, 1 not written, 2 bad arguments."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (area == NULL || output == NULL || *output == '\0')
     {

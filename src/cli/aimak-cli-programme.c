@@ -89,15 +89,11 @@ write_document (AimakProgramme *programme,
 
 /* Checks the arguments that need no database; FALSE after printing why. */
 static gboolean
-check_arguments (int          argc,
-                 char       **argv,
-                 const char  *area,
+check_arguments (const char  *area,
                  const char  *output,
                  const char  *lang,
                  const char  *format)
 {
-  if (!aimak_cli_no_arguments (argc, argv))
-    return FALSE;
   if (area == NULL || *area == '\0')
     {
       aimak_cli_fail (_("give the area of the programme with --area CODE"));
@@ -153,19 +149,20 @@ aimak_cli_programme (int argc, char **argv)
   gboolean tty = isatty (STDERR_FILENO);
   AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Preparing the programme…"));
 
-  if (!aimak_cli_parse ("programme", "",
-                        _("Writes the local development programme of an area for a period "
-                          "(passport, current situation, problems and priorities, action plan, "
-                          "gender and migration annex, public participation, monitoring) as an "
-                          "OpenDocument text (ODT) to edit, or as a PDF. The file is written "
-                          "under a temporary name beside FILE and renamed when complete. Prints "
-                          "the path of the document. An existing document is replaced only "
-                          "with --force; a database, a file in a backups folder or any other "
-                          "file is never replaced. Exit status: 0 success, 1 the document could "
-                          "not be written, 2 bad arguments."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("programme", "",
+                                _("Writes the local development programme of an area for a "
+                                  "period (passport, current situation, problems and priorities, "
+                                  "action plan, gender and migration annex, public "
+                                  "participation, monitoring) as an OpenDocument text (ODT) to "
+                                  "edit, or as a PDF. The file is written under a temporary name "
+                                  "beside FILE and renamed when complete. Prints the path of the "
+                                  "document. An existing document is replaced only with --force; "
+                                  "a database, a file in a backups folder or any other file is "
+                                  "never replaced. Exit status: 0 success, 1 the document could "
+                                  "not be written, 2 bad arguments."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (!check_arguments (argc, argv, area, output, lang, format))
+  if (!check_arguments (area, output, lang, format))
     return AIMAK_CLI_USAGE;
 
   aimak_programme_options_init (&opts);

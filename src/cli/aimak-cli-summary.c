@@ -201,17 +201,15 @@ aimak_cli_summary (int argc, char **argv)
   g_autoptr(AimakSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_cli_parse ("summary", "",
-                        _("Prints the figures of the Summary view — priorities by status, "
-                          "gender marker and target group, budget by marker and funding "
-                          "source, the gender budget share, GCM objectives and SDG targets "
-                          "covered, capacity-building participants by role and sex and "
-                          "activities by type — for one scope: --area CODE, --pilots or "
-                          "--all. Exit status: 0 success, 1 the database could not be "
-                          "read, 2 bad arguments or an unknown area code."),
-                        entries, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (!aimak_cli_no_arguments (argc, argv))
+  if (!aimak_cli_parse_options ("summary", "",
+                                _("Prints the figures of the Summary view — priorities by "
+                                  "status, gender marker and target group, budget by marker and "
+                                  "funding source, the gender budget share, GCM objectives and "
+                                  "SDG targets covered, capacity-building participants by role "
+                                  "and sex and activities by type — for one scope: --area CODE, "
+                                  "--pilots or --all. Exit status: 0 success, 1 the database "
+                                  "could not be read, 2 bad arguments or an unknown area code."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (!aimak_cli_scope_ok (area, pilots, all))
     return AIMAK_CLI_USAGE;

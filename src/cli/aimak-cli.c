@@ -240,12 +240,18 @@ aimak_cli_open_db_read (const char *lang)
 }
 
 gboolean
-aimak_cli_no_arguments (int    argc,
-                        char **argv)
+aimak_cli_parse_options (const char    *command,
+                         const char    *parameter_string,
+                         const char    *summary,
+                         GOptionEntry  *entries,
+                         int           *argc,
+                         char        ***argv)
 {
-  if (argc > 1)
+  if (!aimak_cli_parse (command, parameter_string, summary, entries, argc, argv))
+    return FALSE;
+  if (*argc > 1)
     {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
+      aimak_cli_fail (_("unexpected argument “%s”"), (*argv)[1]);
       return FALSE;
     }
   return TRUE;
@@ -310,15 +316,14 @@ aimak_cli_migrate (int argc, char **argv)
   g_autofree char *path = NULL;
   int before = -1;
 
-  if (!aimak_cli_parse ("migrate", "",
-                        _("Upgrades the database to the schema of this version of Aimak, as "
-                          "opening it in the app does: a dated backup is made first, and a "
-                          "failed upgrade leaves the file as it was. Commands that only read "
-                          "(check, areas, summary, export, --dry-run) ask for this instead of "
-                          "upgrading the file themselves. A missing database is created."),
-                        NULL, &argc, &argv))
-    return AIMAK_CLI_USAGE;
-  if (!aimak_cli_no_arguments (argc, argv))
+  if (!aimak_cli_parse_options ("migrate", "",
+                                _("Upgrades the database to the schema of this version of Aimak, "
+                                  "as opening it in the app does: a dated backup is made first, "
+                                  "and a failed upgrade leaves the file as it was. Commands that "
+                                  "only read (check, areas, summary, export, --dry-run) ask for "
+                                  "this instead of upgrading the file themselves. A missing "
+                                  "database is created."),
+                                NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
   path = aimak_cli_get_database_path ();
   if (g_file_test (path, G_FILE_TEST_EXISTS))

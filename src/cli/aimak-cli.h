@@ -26,10 +26,14 @@ gboolean  aimak_cli_parse        (const char    *command,
                                   GOptionEntry  *entries,
                                   int           *argc,
                                   char        ***argv);
-/* TRUE when no argument is left after the options; otherwise prints which one
- * is unexpected. */
-gboolean  aimak_cli_no_arguments (int            argc,
-                                  char         **argv);
+/* aimak_cli_parse() for a command that takes options only: an argument left
+ * after them is printed as unexpected and FALSE returned. */
+gboolean  aimak_cli_parse_options (const char    *command,
+                                   const char    *parameter_string,
+                                   const char    *summary,
+                                   GOptionEntry  *entries,
+                                   int           *argc,
+                                   char        ***argv);
 /* TRUE when @lang is NULL or a language Aimak speaks; otherwise prints so. */
 gboolean  aimak_cli_lang_ok      (const char    *lang);
 /* TRUE when exactly one of --area CODE, --pilots and --all is given;
