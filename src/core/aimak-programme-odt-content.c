@@ -639,19 +639,16 @@ write_activities (AimakOdtContent *c)
     return;
   for (guint i = 0; i < p->activities->len; i++)
     {
-      AimakProgrammeActivity *a = g_ptr_array_index (p->activities, i);
-      g_autofree char *women = g_strdup_printf ("%u", a->women);
-      g_autofree char *men = g_strdup_printf ("%u", a->men);
-      g_autofree char *roles = aimak_programme_roles_text (a->roles);
+      g_auto(GStrv) row = aimak_programme_activity_row (g_ptr_array_index (p->activities, i));
 
       row_begin (c);
-      cell (c, a->date, NULL);
-      cell (c, a->area_name, NULL);
-      cell (c, a->type_label, NULL);
-      cell (c, a->topic, NULL);
-      cell_number (c, women);
-      cell_number (c, men);
-      cell (c, roles, NULL);
+      for (guint j = 0; j < AIMAK_PROGRAMME_ACTIVITY_CELLS; j++)
+        {
+          if (j == 4 || j == 5)   /* women, men */
+            cell_number (c, row[j]);
+          else
+            cell (c, row[j], NULL);
+        }
       row_end (c);
     }
   table_end (c);

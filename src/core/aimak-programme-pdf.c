@@ -548,13 +548,9 @@ write_activities (Build *b)
     return;
   for (guint i = 0; i < p->activities->len; i++)
     {
-      AimakProgrammeActivity *a = g_ptr_array_index (p->activities, i);
-      g_autofree char *women = g_strdup_printf ("%u", a->women);
-      g_autofree char *men = g_strdup_printf ("%u", a->men);
-      g_autofree char *roles = aimak_programme_roles_text (a->roles);
-      const char *row[] = { a->date, a->area_name, a->type_label, a->topic, women, men, roles };
+      g_auto(GStrv) row = aimak_programme_activity_row (g_ptr_array_index (p->activities, i));
 
-      aimak_page_flow_table_row (b->flow, row, AIMAK_FLOW_ROW_PLAIN);
+      aimak_page_flow_table_row (b->flow, (const char * const *) row, AIMAK_FLOW_ROW_PLAIN);
     }
   {
     g_autofree char *women = g_strdup_printf ("%u", p->activity_women);

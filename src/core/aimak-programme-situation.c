@@ -575,3 +575,18 @@ aimak_programme_indicator_label (const AimakProgrammeIndicator *indicator)
          ? g_strdup_printf ("%s (%s)", indicator->name, indicator->unit)
          : g_strdup (indicator->name);
 }
+
+char **
+aimak_programme_activity_row (const AimakProgrammeActivity *activity)
+{
+  char **row = g_new0 (char *, AIMAK_PROGRAMME_ACTIVITY_CELLS + 1);
+
+  row[0] = g_strdup (activity->date);
+  row[1] = g_strdup (activity->area_name);
+  row[2] = g_strdup (activity->type_label);
+  row[3] = g_strdup (activity->topic);
+  row[4] = g_strdup_printf ("%u", activity->women);
+  row[5] = g_strdup_printf ("%u", activity->men);
+  row[6] = aimak_programme_roles_text (activity->roles);
+  return row;
+}

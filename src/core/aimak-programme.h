@@ -449,6 +449,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakProgramme, aimak_programme_free)
 char *aimak_programme_hearing_titles  (const AimakProgrammeHearing   *hearing);
 char *aimak_programme_roles_text      (GPtrArray                     *roles);
 char *aimak_programme_indicator_label (const AimakProgrammeIndicator *indicator);
+/* The AIMAK_PROGRAMME_ACTIVITY_CELLS cells of an activity's row in the
+ * capacity-building table: date, area, type, topic, women, men (numbers),
+ * participants by role. Free with g_strfreev(). */
+#define AIMAK_PROGRAMME_ACTIVITY_CELLS 7
+char **aimak_programme_activity_row   (const AimakProgrammeActivity  *activity);
 
 /* "Barskoon (Ayil aimak)", but only the name when it already says its kind
  * ("Жети-Огузский район", not "Жети-Огузский район (Район)"). */
