@@ -126,13 +126,6 @@ aimak_code_item_get_description (AimakCodeItem *item)
   return item->description;
 }
 
-int
-aimak_code_item_get_sort (AimakCodeItem *item)
-{
-  g_return_val_if_fail (AIMAK_IS_CODE_ITEM (item), 0);
-  return item->sort;
-}
-
 /* ---- The lists ---- */
 
 typedef struct

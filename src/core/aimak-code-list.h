@@ -40,7 +40,6 @@ const char    *aimak_code_item_get_name        (AimakCodeItem *item);
 /* "CODE — name" for lists whose codes readers know (GCM, SDG), else the name. */
 const char    *aimak_code_item_get_label       (AimakCodeItem *item);
 const char    *aimak_code_item_get_description (AimakCodeItem *item);
-int            aimak_code_item_get_sort        (AimakCodeItem *item);
 
 /* An empty list of @name; aimak_code_list_load() fills it. */
 AimakCodeList *aimak_code_list_new             (const char    *name);

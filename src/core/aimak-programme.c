@@ -814,17 +814,3 @@ aimak_programme_build (AimakDb                     *db,
     g_clear_pointer (&b.p, aimak_programme_free);
   return b.p;
 }
-
-char *
-aimak_programme_default_filename (const AimakProgramme *programme,
-                                  const char           *extension)
-{
-  g_autoptr(GString) name = g_string_new ("Aimak-programme-");
-
-  g_return_val_if_fail (programme != NULL, NULL);
-  for (const char *c = programme->area_code; *c; c++)
-    g_string_append_c (name, g_ascii_isalnum (*c) ? *c : '-');
-  g_string_append_printf (name, "-%d-%d-%s.%s", programme->year_from, programme->year_to,
-                          programme->lang, extension ? extension : "odt");
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}

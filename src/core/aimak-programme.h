@@ -405,10 +405,6 @@ void            aimak_programme_free           (AimakProgramme              *pro
 const char     *aimak_programme_label          (const AimakProgramme        *programme,
                                                 AimakProgrammeLabel          id);
 
-/* "Aimak-programme-<area code>-<from>-<to>-<lang>.<ext>" (@extension NULL = "odt"). */
-char           *aimak_programme_default_filename (const AimakProgramme      *programme,
-                                                  const char                *extension);
-
 /* Refuses a target that must not be replaced: the database @db_path (may be NULL)
  * or a side file of it, any SQLite database, anything in a "backups" folder, a
  * folder, a read-only file, an existing file that is not an ODF or PDF document.
