@@ -250,15 +250,6 @@ add_participants (AimakStmt *row,
   return TRUE;
 }
 
-static gboolean
-add_priority (AimakStmt *row,
-              gpointer   data,
-              GError   **error)
-{
-  g_ptr_array_add (((AimakActivity *) data)->priorities, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
-
 /* An empty activity for the loader to fill (no defaults, unlike
  * aimak_activity_new()). */
 static gpointer
@@ -297,7 +288,7 @@ aimak_activity_load (AimakDb    *db,
                          "LEFT JOIN role r ON r.code = ap.role_code "
                          "WHERE ap.activity_id = ? "
                          "ORDER BY r.sort, ap.role_code", "t", id) ||
-      !aimak_db_foreach (db, error, add_priority, a,
+      !aimak_db_foreach (db, error, aimak_db_row_add_text, a->priorities,
                          "SELECT priority_id FROM activity_priority "
                          "WHERE activity_id = ? ORDER BY priority_id", "t", id))
     return NULL;

@@ -873,15 +873,6 @@ aimak_field_update (AimakDb          *db,
 /* ------------------------------------------------------------------------ */
 /* Test hooks                                                                */
 
-static gboolean
-add_column_name (AimakStmt *row,
-                 gpointer   data,
-                 GError   **error)
-{
-  g_ptr_array_add (data, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
-
 GPtrArray *
 _aimak_field_table_columns (AimakDb    *db,
                             const char *table,
@@ -889,7 +880,7 @@ _aimak_field_table_columns (AimakDb    *db,
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
 
-  if (!aimak_db_foreach (db, error, add_column_name, columns,
+  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, columns,
                          "SELECT name FROM pragma_table_info(?)", "t", table))
     return NULL;
   return g_steal_pointer (&columns);

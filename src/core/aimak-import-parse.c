@@ -103,35 +103,32 @@ add_area_name (GHashTable *names,
     g_free (key);
 }
 
+/* A row (code, name_en, name_ru, name_ky) of the areas. */
+static gboolean
+add_area_lookup (AimakStmt *row,
+                 gpointer   data,
+                 GError   **error)
+{
+  Importer *imp = data;
+  const char *code = aimak_stmt_text (row, 0);
+
+  g_hash_table_replace (imp->area_codes, g_ascii_strup (code, -1), g_strdup (code));
+  for (int i = 1; i <= 3; i++)
+    add_area_name (imp->area_names, aimak_stmt_text (row, i), code);
+  return TRUE;
+}
+
 static gboolean
 load_lookups (Importer  *imp,
               GError   **error)
 {
-  GError *local_error = NULL;
-
   imp->area_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->area_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) aimak_indicator_free);
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (imp->db, error,
-                                                "SELECT code, name_en, name_ru, name_ky "
-                                                "FROM area", NULL);
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        const char *code = aimak_stmt_text (st, 0);
-        g_hash_table_replace (imp->area_codes, g_ascii_strup (code, -1), g_strdup (code));
-        for (int i = 1; i <= 3; i++)
-          add_area_name (imp->area_names, aimak_stmt_text (st, i), code);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-  }
+  if (!aimak_db_foreach (imp->db, error, add_area_lookup, imp,
+                         "SELECT code, name_en, name_ru, name_ky FROM area", NULL))
+    return FALSE;
   {
     g_autoptr(GPtrArray) list = aimak_indicator_catalogue (imp->db, error);
     if (list == NULL)

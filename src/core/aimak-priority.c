@@ -331,15 +331,6 @@ _aimak_priority_indicators_text (const GPtrArray *indicators)
 /* Reading                                                                   */
 
 static gboolean
-add_code (AimakStmt *row,
-          gpointer   data,
-          GError   **error)
-{
-  g_ptr_array_add (data, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
-
-static gboolean
 add_answer (AimakStmt *row,
             gpointer   data,
             GError   **error)
@@ -386,8 +377,8 @@ load_links (AimakDb       *db,
                              "WHERE l.priority_id = ? ORDER BY t.sort, l.%s",
                              f->link_column, f->link_table, f->link_order_table,
                              f->link_column, f->link_column);
-      if (!aimak_db_foreach (db, error, add_code, *aimak_field_codes_slot (f, p), sql, "t",
-                             p->id))
+      if (!aimak_db_foreach (db, error, aimak_db_row_add_text, *aimak_field_codes_slot (f, p),
+                             sql, "t", p->id))
         return FALSE;
     }
   return aimak_db_foreach (db, error, add_answer, p,
