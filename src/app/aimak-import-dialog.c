@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-file-chooser.h"
 #include "aimak-import-dialog-private.h"
 #include "aimak-import-preview-item.h"
 #include "aimak-problem-row.h"
@@ -506,13 +507,10 @@ on_chooser_response (GtkNativeDialog   *chooser,
                      int                response,
                      AimakImportDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
 
-      if (file)
-        aimak_import_dialog_load_file (self, file);
-    }
+  if (file)
+    aimak_import_dialog_load_file (self, file);
   g_clear_object (&self->chooser);
 }
 
@@ -526,9 +524,8 @@ on_choose_clicked (GtkButton         *button,
 
   if (self->chooser)
     return;
-  /* GtkFileDialog is GTK 4.10; the native chooser also goes through the portal. */
-  chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Choose a CSV File"),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_pattern (csv, "*.csv");
   gtk_file_filter_add_pattern (csv, "*.CSV");
@@ -537,7 +534,6 @@ on_choose_clicked (GtkButton         *button,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
   self->chooser = GTK_NATIVE_DIALOG (chooser);
   gtk_native_dialog_show (self->chooser);

@@ -169,17 +169,15 @@ on_record_clicked (GtkButton        *button,
   update_status (self);
 }
 
-/* The default field names: the labels of the editors' fields (the field
- * descriptors), "Deleted" for a deletion, else the column itself. */
-char *
-aimak_merge_review_field_label (const char *entity,
-                                const char *field)
+/* The descriptor of @field (its column or its id) in a record of @entity
+ * (a priority, an activity, else an indicator value); NULL when none. */
+static const AimakField *
+entity_field (const char *entity,
+              const char *field)
 {
   const AimakField *fields;
   guint n = 0;
 
-  if (g_strcmp0 (field, "deleted") == 0)
-    return g_strdup (_("Deleted"));
   if (g_strcmp0 (entity, "priority") == 0)
     fields = aimak_priority_fields (&n);
   else if (g_strcmp0 (entity, "activity") == 0)
@@ -188,8 +186,22 @@ aimak_merge_review_field_label (const char *entity,
     fields = aimak_indicator_value_fields (&n);
   for (guint i = 0; i < n; i++)
     if (g_strcmp0 (fields[i].column, field) == 0 || g_strcmp0 (fields[i].id, field) == 0)
-      return g_strdup (aimak_field_get_label (&fields[i]));
-  return g_strdup (field);
+      return &fields[i];
+  return NULL;
+}
+
+/* The default field names: the labels of the editors' fields (the field
+ * descriptors), "Deleted" for a deletion, else the column itself. */
+char *
+aimak_merge_review_field_label (const char *entity,
+                                const char *field)
+{
+  const AimakField *f;
+
+  if (g_strcmp0 (field, "deleted") == 0)
+    return g_strdup (_("Deleted"));
+  f = entity_field (entity, field);
+  return g_strdup (f ? aimak_field_get_label (f) : field);
 }
 
 static char *
@@ -212,35 +224,22 @@ shown_value (const char *entity,
              const char *field,
              const char *value)
 {
-  const AimakField *fields = NULL;
-  guint n = 0;
+  const AimakField *f;
+  char *end = NULL;
+  double number;
 
   if (g_strcmp0 (field, "deleted") == 0)
     return g_strdup (g_strcmp0 (value, "yes") == 0 ? _("Deleted") : _("Kept (not deleted)"));
   if (value == NULL || *value == '\0')
     return g_strdup (value);
-  if (g_strcmp0 (entity, "priority") == 0)
-    fields = aimak_priority_fields (&n);
-  else if (g_strcmp0 (entity, "activity") == 0)
-    fields = aimak_activity_fields (&n);
-  else
-    fields = aimak_indicator_value_fields (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      char *end = NULL;
-      double number;
-
-      if (g_strcmp0 (fields[i].column, field) != 0 && g_strcmp0 (fields[i].id, field) != 0)
-        continue;
-      if (fields[i].kind == AIMAK_FIELD_DATE)
-        return aimak_numbers_format_date (value);
-      if (fields[i].kind != AIMAK_FIELD_DOUBLE && fields[i].kind != AIMAK_FIELD_INT)
-        break;
-      number = g_ascii_strtod (value, &end);
-      if (end != NULL && *end == '\0')
-        return aimak_numbers_format_grouped (number, number == (gint64) number ? 0 : 2);
-      break;
-    }
+  f = entity_field (entity, field);
+  if (f != NULL && f->kind == AIMAK_FIELD_DATE)
+    return aimak_numbers_format_date (value);
+  if (f == NULL || (f->kind != AIMAK_FIELD_DOUBLE && f->kind != AIMAK_FIELD_INT))
+    return g_strdup (value);
+  number = g_ascii_strtod (value, &end);
+  if (end != NULL && *end == '\0')
+    return aimak_numbers_format_grouped (number, number == (gint64) number ? 0 : 2);
   return g_strdup (value);
 }
 

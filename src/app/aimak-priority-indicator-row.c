@@ -32,6 +32,16 @@ G_DEFINE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row,
 enum { CHANGED, REMOVE_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* The indicator's numbers, in the order of value_entries(). */
+static const gsize value_offsets[6] = {
+  G_STRUCT_OFFSET (AimakPriorityIndicator, baseline_f),
+  G_STRUCT_OFFSET (AimakPriorityIndicator, baseline_m),
+  G_STRUCT_OFFSET (AimakPriorityIndicator, target_f),
+  G_STRUCT_OFFSET (AimakPriorityIndicator, target_m),
+  G_STRUCT_OFFSET (AimakPriorityIndicator, actual_f),
+  G_STRUCT_OFFSET (AimakPriorityIndicator, actual_m),
+};
+
 static GtkEntry **
 value_entries (AimakPriorityIndicatorRow *self,
                GtkEntry          *out[6])
@@ -115,7 +125,6 @@ aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
                                    gboolean          *valid)
 {
   GtkEntry *entries[6];
-  double values[6];
   AimakPriorityIndicator *ind;
   gboolean ok = TRUE;
 
@@ -127,22 +136,17 @@ aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
   for (guint i = 0; i < 6; i++)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (entries[i]));
+      double *value = &G_STRUCT_MEMBER (double, ind, value_offsets[i]);
 
-      if (aimak_numbers_parse_number (text, &values[i]))
+      if (aimak_numbers_parse_number (text, value))
         gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
       else
         {
           gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
-          values[i] = NAN;
+          *value = NAN;
           ok = FALSE;
         }
     }
-  ind->baseline_f = values[0];
-  ind->baseline_m = values[1];
-  ind->target_f = values[2];
-  ind->target_m = values[3];
-  ind->actual_f = values[4];
-  ind->actual_m = values[5];
   if (valid)
     *valid = ok;
   return ind;
@@ -153,24 +157,18 @@ aimak_priority_indicator_row_set_indicator (AimakPriorityIndicatorRow           
                                    const AimakPriorityIndicator *ind)
 {
   GtkEntry *entries[6];
-  double values[6];
 
   g_return_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self));
   g_return_if_fail (ind != NULL);
 
-  values[0] = ind->baseline_f;
-  values[1] = ind->baseline_m;
-  values[2] = ind->target_f;
-  values[3] = ind->target_m;
-  values[4] = ind->actual_f;
-  values[5] = ind->actual_m;
   self->filling++;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), ind->name ? ind->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->unit_row), ind->unit ? ind->unit : "");
   value_entries (self, entries);
   for (guint i = 0; i < 6; i++)
     {
-      g_autofree char *text = aimak_numbers_format_number (values[i]);
+      g_autofree char *text =
+        aimak_numbers_format_number (G_STRUCT_MEMBER (double, ind, value_offsets[i]));
 
       gtk_editable_set_text (GTK_EDITABLE (entries[i]), text);
       gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");

@@ -42,13 +42,6 @@ aimak_problem_row_set_message (AimakProblemRow *self,
   aimak_problem_row_set_problem (self, problem, NULL);
 }
 
-const AimakProblem *
-aimak_problem_row_get_problem (AimakProblemRow *self)
-{
-  g_return_val_if_fail (AIMAK_IS_PROBLEM_ROW (self), NULL);
-  return self->problem;
-}
-
 const char *
 aimak_problem_row_get_field (AimakProblemRow *self)
 {

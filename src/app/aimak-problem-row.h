@@ -26,7 +26,6 @@ void                aimak_problem_row_set_problem (AimakProblemRow    *self,
 void                aimak_problem_row_set_message (AimakProblemRow    *self,
                                                    const char         *field,
                                                    const char         *message);
-const AimakProblem *aimak_problem_row_get_problem (AimakProblemRow    *self);
 /* The field of the problem shown, or NULL. */
 const char         *aimak_problem_row_get_field   (AimakProblemRow    *self);
 

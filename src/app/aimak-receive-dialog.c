@@ -10,6 +10,7 @@
 
 #include "aimak-area-change.h"
 #include "aimak-field.h"
+#include "aimak-file-chooser.h"
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-window.h"
@@ -556,14 +557,10 @@ on_chooser_response (GtkNativeDialog *chooser,
                      AimakDb         *db)
 {
   GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
+  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        gtk_window_present (GTK_WINDOW (aimak_receive_dialog_new (parent, db, file)));
-    }
+  if (file != NULL)
+    gtk_window_present (GTK_WINDOW (aimak_receive_dialog_new (parent, db, file)));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -572,16 +569,10 @@ void
 aimak_receive_dialog_choose (GtkWindow *parent,
                              AimakDb   *db)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Receive Data"), parent, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 _("_Open"), _("_Cancel"));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser = aimak_file_chooser_new (parent, _("Receive Data"),
+                                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
-  gtk_file_filter_set_name (filter, _("Aimak exchange packages"));
-  gtk_file_filter_add_pattern (filter, "*.aimak");
-  gtk_file_filter_add_suffix (filter, "aimak");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  aimak_file_chooser_add_packages (chooser);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response),
                          aimak_db_ref (db), (GClosureNotify) (void (*) (void)) aimak_db_unref,
                          0);

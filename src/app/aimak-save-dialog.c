@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-core.h"
+#include "aimak-file-chooser.h"
 #include "aimak-save-dialog.h"
 #include "aimak-window.h"
 
@@ -245,13 +246,10 @@ on_chooser_response (GtkNativeDialog *chooser,
 {
   AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (self);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
 
-      if (file)
-        priv->chosen (self, file);
-    }
+  if (file)
+    priv->chosen (self, file);
   g_clear_object (&priv->chooser);
 }
 
@@ -268,12 +266,8 @@ aimak_save_dialog_choose (AimakSaveDialog       *self,
 
   g_return_if_fail (AIMAK_IS_SAVE_DIALOG (self));
   g_return_if_fail (priv->chooser == NULL);
-  /* GtkFileDialog is GTK 4.10: the native chooser goes through the file chooser portal,
-   * which in a sandbox is what grants access to the file or folder. */
-  priv->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                               accept_label, _("_Cancel"));
+  priv->chooser = aimak_file_chooser_new (GTK_WINDOW (self), title, action, accept_label);
   priv->chosen = chosen;
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (priv->chooser), TRUE);
   if (name)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (priv->chooser), name);
   if (folder)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "aimak-file-chooser.h"
 #include "aimak-send-dialog.h"
 #include "aimak-window.h"
 
@@ -227,13 +228,10 @@ on_chooser_response (GtkNativeDialog *chooser,
                      int              response,
                      AimakSendDialog *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
 
-      if (file != NULL)
-        aimak_send_dialog_send_to (self, file);
-    }
+  if (file != NULL)
+    aimak_send_dialog_send_to (self, file);
   gtk_native_dialog_destroy (chooser);
   g_clear_object (&self->chooser);
 }
@@ -255,20 +253,14 @@ send_start (GtkWidget  *widget,
             GVariant   *parameter)
 {
   AimakSendDialog *self = AIMAK_SEND_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = proposed_name (self);
 
   if (self->chooser != NULL || self->busy)
     return;
-  self->chooser = gtk_file_chooser_native_new (_("Save Exchange Package"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Aimak exchange packages"));
-  gtk_file_filter_add_pattern (filter, "*.aimak");
-  gtk_file_filter_add_suffix (filter, "aimak");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  self->chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Save Exchange Package"),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  aimak_file_chooser_add_packages (self->chooser);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

@@ -25,32 +25,24 @@ list_areas (int argc, char **argv)
   g_autoptr(GPtrArray) areas = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_cli_parse ("areas", "[apply-changes FILE.csv | undo-change ID]",
-                        _("Prints the code and name of each current area, tab-separated; "
-                          "with --all also the former ones, with a third column saying "
-                          "when they ended. “areas apply-changes FILE.csv” applies a list of "
-                          "territorial changes, “areas undo-change ID” takes one back."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("areas", "[apply-changes FILE.csv | undo-change ID]",
+                                _("Prints the code and name of each current area, tab-separated; "
+                                  "with --all also the former ones, with a third column saying "
+                                  "when they ended. “areas apply-changes FILE.csv” applies a "
+                                  "list of territorial changes, “areas undo-change ID” takes one "
+                                  "back."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
   if (level != -1 && (level < 1 || level > 3))
     {
       aimak_cli_fail (_("--level must be 1, 2 or 3"));
       return AIMAK_CLI_USAGE;
     }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return AIMAK_CLI_USAGE;
-    }
-  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
+  if (!aimak_cli_lang_ok (lang))
+    return AIMAK_CLI_USAGE;
+  db = aimak_cli_open_db_read (lang);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
-  aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
   areas = aimak_area_list_full (db, level, all, &error);
   if (areas == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));

@@ -31,17 +31,12 @@ aimak_cli_demo (int argc, char **argv)
   g_autoptr(AimakDb) db = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_cli_parse ("demo", "",
-                        _("Creates plausible demo priorities and activities, every one flagged "
-                          "as demo data (the window shows a banner while any exist), or removes "
-                          "them all with --remove."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("demo", "",
+                                _("Creates plausible demo priorities and activities, every one "
+                                  "flagged as demo data (the window shows a banner while any "
+                                  "exist), or removes them all with --remove."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
   if (n_priorities < 0 || n_priorities > DEMO_MAX)
     {
       aimak_cli_fail (_("--priorities must be between 0 and %d"), DEMO_MAX);

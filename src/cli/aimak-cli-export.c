@@ -14,19 +14,6 @@
 
 #include "aimak-cli.h"
 
-static void
-show_progress (double   fraction,
-               gpointer user_data)
-{
-  int *last = user_data;
-  int percent = (int) (fraction * 100.0 + 0.5);
-
-  if (percent == *last)
-    return;
-  *last = percent;
-  g_printerr ("\r%s %3d %%", _("Exporting…"), percent);
-}
-
 int
 aimak_cli_export (int argc, char **argv)
 {
@@ -57,40 +44,30 @@ aimak_cli_export (int argc, char **argv)
   g_autoptr(AimakArea) found = NULL;
   g_autoptr(GError) error = NULL;
   gboolean tty = isatty (STDERR_FILENO);
-  int last_percent = -1;
+  AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Exporting…"));
   gboolean ok;
 
-  if (!aimak_cli_parse ("export", "",
-                        _("Writes the Excel workbook (cover, profile, priorities, indicators, "
-                          "capacity building, gender budget and alignment) for one scope: "
-                          "--area CODE, --pilots or --all. The file is written under a "
-                          "temporary name beside FILE and renamed when complete. Prints the "
-                          "path of the workbook. An existing workbook is replaced only with "
-                          "--force; a database, a file in a backups folder or any other file "
-                          "is never replaced. Exit status: 0 success, 1 the workbook could "
-                          "not be written, 2 bad arguments."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("export", "",
+                                _("Writes the Excel workbook (cover, profile, priorities, "
+                                  "indicators, capacity building, gender budget and alignment) "
+                                  "for one scope: --area CODE, --pilots or --all. The file is "
+                                  "written under a temporary name beside FILE and renamed when "
+                                  "complete. Prints the path of the workbook. An existing "
+                                  "workbook is replaced only with --force; a database, a file in "
+                                  "a backups folder or any other file is never replaced. Exit "
+                                  "status: 0 success, 1 the workbook could not be written, 2 bad "
+                                  "arguments."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
-  if ((area != NULL) + pilots + all != 1)
-    {
-      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_scope_ok (area, pilots, all))
+    return AIMAK_CLI_USAGE;
   if (output == NULL || *output == '\0')
     {
       aimak_cli_fail (_("give the file to write with -o FILE.xlsx"));
       return AIMAK_CLI_USAGE;
     }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_lang_ok (lang))
+    return AIMAK_CLI_USAGE;
   if (suppress != -1 && (suppress < 1 || suppress > 100))
     {
       aimak_cli_fail (_("--suppress-small must be between 1 and 100"));
@@ -121,10 +98,9 @@ aimak_cli_export (int argc, char **argv)
 
   /* Resolved here, once: the core never depends on the current folder. */
   target = aimak_file_absolute (output);
-  ok = aimak_export_workbook (db, &opts, target, NULL, tty ? show_progress : NULL,
-                              &last_percent, &error);
-  if (tty && last_percent >= 0)
-    g_printerr ("\n");
+  ok = aimak_export_workbook (db, &opts, target, NULL, tty ? aimak_cli_progress_show : NULL,
+                              &progress, &error);
+  aimak_cli_progress_end (&progress);
   if (g_error_matches (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_EXISTS))
     return aimak_cli_fail (_("“%s” exists already; add --force to replace it"), output);
   if (!ok)

@@ -34,19 +34,14 @@ aimak_cli_package (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(AimakPackageManifest) m = NULL;
 
-  if (!aimak_cli_parse ("package", "",
-                        _("Writes an exchange package of the priorities, activities and "
-                          "indicator values entered for an area, to send to the desk above "
-                          "(by e-mail or on a USB stick). Reference data is not sent. What "
-                          "was sent becomes the base of the next exchange. Exit status: 0 "
-                          "written, 1 not written, 2 bad arguments."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("package", "",
+                                _("Writes an exchange package of the priorities, activities and "
+                                  "indicator values entered for an area, to send to the desk "
+                                  "above (by e-mail or on a USB stick). Reference data is not "
+                                  "sent. What was sent becomes the base of the next exchange. "
+                                  "Exit status: 0 written, 1 not written, 2 bad arguments."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
   if (area == NULL || output == NULL || *output == '\0')
     {
       aimak_cli_fail (_("give the area with --area CODE and the file with -o FILE.aimak"));

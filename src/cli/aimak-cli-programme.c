@@ -20,19 +20,6 @@
 #define HAVE_PROGRAMME_PDF 1
 #endif
 
-static void
-show_progress (double   fraction,
-               gpointer user_data)
-{
-  int *last = user_data;
-  int percent = (int) (fraction * 100.0 + 0.5);
-
-  if (percent == *last)
-    return;
-  *last = percent;
-  g_printerr ("\r%s %3d %%", _("Preparing the programme…"), percent);
-}
-
 /* "proposed, approved" → { "proposed", "approved", NULL }; NULL on an empty list. */
 static char **
 split_statuses (const char *text)
@@ -102,18 +89,11 @@ write_document (AimakProgramme *programme,
 
 /* Checks the arguments that need no database; FALSE after printing why. */
 static gboolean
-check_arguments (int          argc,
-                 char       **argv,
-                 const char  *area,
+check_arguments (const char  *area,
                  const char  *output,
                  const char  *lang,
                  const char  *format)
 {
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return FALSE;
-    }
   if (area == NULL || *area == '\0')
     {
       aimak_cli_fail (_("give the area of the programme with --area CODE"));
@@ -124,11 +104,8 @@ check_arguments (int          argc,
       aimak_cli_fail (_("give the file to write with -o FILE (.odt or .pdf)"));
       return FALSE;
     }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return FALSE;
-    }
+  if (!aimak_cli_lang_ok (lang))
+    return FALSE;
   if (format && !g_str_equal (format, "odt") && !g_str_equal (format, "pdf"))
     {
       aimak_cli_fail (_("unknown format “%s”: use odt or pdf"), format);
@@ -170,21 +147,22 @@ aimak_cli_programme (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   gboolean tty = isatty (STDERR_FILENO);
-  int last_percent = -1;
+  AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Preparing the programme…"));
 
-  if (!aimak_cli_parse ("programme", "",
-                        _("Writes the local development programme of an area for a period "
-                          "(passport, current situation, problems and priorities, action plan, "
-                          "gender and migration annex, public participation, monitoring) as an "
-                          "OpenDocument text (ODT) to edit, or as a PDF. The file is written "
-                          "under a temporary name beside FILE and renamed when complete. Prints "
-                          "the path of the document. An existing document is replaced only "
-                          "with --force; a database, a file in a backups folder or any other "
-                          "file is never replaced. Exit status: 0 success, 1 the document could "
-                          "not be written, 2 bad arguments."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("programme", "",
+                                _("Writes the local development programme of an area for a "
+                                  "period (passport, current situation, problems and priorities, "
+                                  "action plan, gender and migration annex, public "
+                                  "participation, monitoring) as an OpenDocument text (ODT) to "
+                                  "edit, or as a PDF. The file is written under a temporary name "
+                                  "beside FILE and renamed when complete. Prints the path of the "
+                                  "document. An existing document is replaced only with --force; "
+                                  "a database, a file in a backups folder or any other file is "
+                                  "never replaced. Exit status: 0 success, 1 the document could "
+                                  "not be written, 2 bad arguments."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (!check_arguments (argc, argv, area, output, lang, format))
+  if (!check_arguments (area, output, lang, format))
     return AIMAK_CLI_USAGE;
 
   aimak_programme_options_init (&opts);
@@ -218,12 +196,11 @@ aimak_cli_programme (int argc, char **argv)
       aimak_programme_options_clear (&opts);
       goto failed;
     }
-  opts.progress = tty ? show_progress : NULL;
-  opts.progress_data = &last_percent;
+  opts.progress = tty ? aimak_cli_progress_show : NULL;
+  opts.progress_data = &progress;
   programme = aimak_programme_build (db, &opts, NULL, &error);
   aimak_programme_options_clear (&opts);
-  if (tty && last_percent >= 0)
-    g_printerr ("\n");
+  aimak_cli_progress_end (&progress);
   if (programme == NULL)
     {
       if (error->domain == AIMAK_PROGRAMME_ERROR &&

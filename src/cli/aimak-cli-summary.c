@@ -201,36 +201,24 @@ aimak_cli_summary (int argc, char **argv)
   g_autoptr(AimakSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_cli_parse ("summary", "",
-                        _("Prints the figures of the Summary view — priorities by status, "
-                          "gender marker and target group, budget by marker and funding "
-                          "source, the gender budget share, GCM objectives and SDG targets "
-                          "covered, capacity-building participants by role and sex and "
-                          "activities by type — for one scope: --area CODE, --pilots or "
-                          "--all. Exit status: 0 success, 1 the database could not be "
-                          "read, 2 bad arguments or an unknown area code."),
-                        entries, &argc, &argv))
+  if (!aimak_cli_parse_options ("summary", "",
+                                _("Prints the figures of the Summary view — priorities by "
+                                  "status, gender marker and target group, budget by marker and "
+                                  "funding source, the gender budget share, GCM objectives and "
+                                  "SDG targets covered, capacity-building participants by role "
+                                  "and sex and activities by type — for one scope: --area CODE, "
+                                  "--pilots or --all. Exit status: 0 success, 1 the database "
+                                  "could not be read, 2 bad arguments or an unknown area code."),
+                                entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
-  if ((area != NULL) + pilots + all != 1)
-    {
-      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
-      return AIMAK_CLI_USAGE;
-    }
-  if (lang && !aimak_lang_is_valid (lang))
-    {
-      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
-      return AIMAK_CLI_USAGE;
-    }
+  if (!aimak_cli_scope_ok (area, pilots, all))
+    return AIMAK_CLI_USAGE;
+  if (!aimak_cli_lang_ok (lang))
+    return AIMAK_CLI_USAGE;
 
-  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
+  db = aimak_cli_open_db_read (lang);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
-  aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
   scope = aimak_scope_new (area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS
                                                             : AIMAK_SCOPE_ALL, area);
   summary = aimak_summary_compute (db, scope, &error);

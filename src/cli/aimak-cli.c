@@ -209,6 +209,78 @@ aimak_cli_open_db (AimakDbFlags flags)
   return db;
 }
 
+void
+aimak_cli_progress_show (double   fraction,
+                         gpointer progress)
+{
+  AimakCliProgress *p = progress;
+  int percent = (int) (fraction * 100.0 + 0.5);
+
+  if (percent == p->last)
+    return;
+  p->last = percent;
+  g_printerr ("\r%s %3d %%", p->what, percent);
+}
+
+void
+aimak_cli_progress_end (AimakCliProgress *progress)
+{
+  if (progress->last >= 0)
+    g_printerr ("\n");
+}
+
+AimakDb *
+aimak_cli_open_db_read (const char *lang)
+{
+  AimakDb *db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
+
+  if (db != NULL)
+    aimak_db_set_language (db, lang ? lang : aimak_lang_current ());
+  return db;
+}
+
+gboolean
+aimak_cli_parse_options (const char    *command,
+                         const char    *parameter_string,
+                         const char    *summary,
+                         GOptionEntry  *entries,
+                         int           *argc,
+                         char        ***argv)
+{
+  if (!aimak_cli_parse (command, parameter_string, summary, entries, argc, argv))
+    return FALSE;
+  if (*argc > 1)
+    {
+      aimak_cli_fail (_("unexpected argument “%s”"), (*argv)[1]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_cli_lang_ok (const char *lang)
+{
+  if (lang && !aimak_lang_is_valid (lang))
+    {
+      aimak_cli_fail (_("unknown language “%s”: use en, ru or ky"), lang);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_cli_scope_ok (const char *area,
+                    gboolean    pilots,
+                    gboolean    all)
+{
+  if ((area != NULL) + pilots + all != 1)
+    {
+      aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 int
 aimak_cli_check (int argc, char **argv)
 {
@@ -244,19 +316,15 @@ aimak_cli_migrate (int argc, char **argv)
   g_autofree char *path = NULL;
   int before = -1;
 
-  if (!aimak_cli_parse ("migrate", "",
-                        _("Upgrades the database to the schema of this version of Aimak, as "
-                          "opening it in the app does: a dated backup is made first, and a "
-                          "failed upgrade leaves the file as it was. Commands that only read "
-                          "(check, areas, summary, export, --dry-run) ask for this instead of "
-                          "upgrading the file themselves. A missing database is created."),
-                        NULL, &argc, &argv))
+  if (!aimak_cli_parse_options ("migrate", "",
+                                _("Upgrades the database to the schema of this version of Aimak, "
+                                  "as opening it in the app does: a dated backup is made first, "
+                                  "and a failed upgrade leaves the file as it was. Commands that "
+                                  "only read (check, areas, summary, export, --dry-run) ask for "
+                                  "this instead of upgrading the file themselves. A missing "
+                                  "database is created."),
+                                NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (argc > 1)
-    {
-      aimak_cli_fail (_("unexpected argument “%s”"), argv[1]);
-      return AIMAK_CLI_USAGE;
-    }
   path = aimak_cli_get_database_path ();
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {

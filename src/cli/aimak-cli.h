@@ -26,7 +26,27 @@ gboolean  aimak_cli_parse        (const char    *command,
                                   GOptionEntry  *entries,
                                   int           *argc,
                                   char        ***argv);
+/* aimak_cli_parse() for a command that takes options only: an argument left
+ * after them is printed as unexpected and FALSE returned. */
+gboolean  aimak_cli_parse_options (const char    *command,
+                                   const char    *parameter_string,
+                                   const char    *summary,
+                                   GOptionEntry  *entries,
+                                   int           *argc,
+                                   char        ***argv);
+/* TRUE when @lang is NULL or a language Aimak speaks; otherwise prints so. */
+gboolean  aimak_cli_lang_ok      (const char    *lang);
+/* TRUE when exactly one of --area CODE, --pilots and --all is given;
+ * otherwise prints so. */
+gboolean  aimak_cli_scope_ok     (const char    *area,
+                                  gboolean       pilots,
+                                  gboolean       all);
+/* Opens the database, or prints why it could not and returns NULL: the one
+ * way every command opens it. */
 AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
+/* aimak_cli_open_db (AIMAK_CLI_OPEN_READ) with names in @lang (the interface's
+ * language when NULL). */
+AimakDb  *aimak_cli_open_db_read (const char    *lang);
 /* --database, or the default path. */
 char     *aimak_cli_get_database_path (void);
 int       aimak_cli_fail         (const char    *format,
@@ -41,6 +61,21 @@ int       aimak_cli_fail_error_as_given (GError     *error,
 char     *aimak_cli_as_given     (const char    *message,
                                   const char    *resolved,
                                   const char    *given);
+
+/* "Exporting…  42 %" on standard error, redrawn in place as the work goes on. */
+typedef struct
+{
+  const char *what;  /* translated, e.g. "Exporting…" */
+  int         last;  /* the percent shown; -1 before the first */
+} AimakCliProgress;
+
+#define AIMAK_CLI_PROGRESS_INIT(what) { (what), -1 }
+
+/* A progress callback (@fraction from 0 to 1) for an AimakCliProgress. */
+void      aimak_cli_progress_show (double        fraction,
+                                   gpointer      progress);
+/* Ends the progress line, when one was shown. */
+void      aimak_cli_progress_end  (AimakCliProgress *progress);
 
 int       aimak_cli_check        (int argc, char **argv);
 int       aimak_cli_areas        (int argc, char **argv);

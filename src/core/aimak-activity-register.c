@@ -356,36 +356,34 @@ aimak_activity_totals_free (AimakActivityTotals *totals)
   g_free (totals);
 }
 
+/* A row (code, name) of the roles, with nobody counted yet. */
+static gboolean
+add_role_item (AimakStmt *row,
+               gpointer   data,
+               GError   **error)
+{
+  AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
+
+  item->code = g_strdup (aimak_stmt_text (row, 0));
+  item->label = g_strdup (aimak_stmt_text (row, 1));
+  g_ptr_array_add (data, item);
+  return TRUE;
+}
+
 AimakActivityTotals *
 aimak_activity_totals (AimakDb   *db,
                        GPtrArray *rows,
                        GError   **error)
 {
   g_autoptr(AimakActivityTotals) totals = g_new0 (AimakActivityTotals, 1);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
 
   totals->by_role = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
-  st = aimak_db_prepare (db, error,
+  if (!aimak_db_foreach (db, error, add_role_item, totals->by_role,
                          "SELECT code, aimak_name (name_en, name_ru, name_ky) FROM role "
-                         "ORDER BY sort, code", NULL);
-  if (st == NULL)
+                         "ORDER BY sort, code", NULL))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
-
-      item->code = g_strdup (aimak_stmt_text (st, 0));
-      item->label = g_strdup (aimak_stmt_text (st, 1));
-      g_ptr_array_add (totals->by_role, item);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
 
   for (guint i = 0; rows && i < rows->len; i++)
     {

@@ -206,15 +206,24 @@ set_deleted_body (AimakDb  *db,
                               d->deleted ? now : NULL, error);
 }
 
+static gboolean
+set_deleted (AimakDb    *db,
+             const char *id,
+             gboolean    deleted,
+             GError    **error)
+{
+  DeleteData d = { id, deleted };
+
+  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
+  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
+}
+
 gboolean
 aimak_activity_delete (AimakDb    *db,
                        const char *id,
                        GError    **error)
 {
-  DeleteData d = { id, TRUE };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
+  return set_deleted (db, id, TRUE, error);
 }
 
 gboolean
@@ -222,9 +231,6 @@ aimak_activity_undelete (AimakDb    *db,
                          const char *id,
                          GError    **error)
 {
-  DeleteData d = { id, FALSE };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, set_deleted_body, &d, error);
+  return set_deleted (db, id, FALSE, error);
 }
 

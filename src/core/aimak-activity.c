@@ -250,29 +250,16 @@ add_participants (AimakStmt *row,
   return TRUE;
 }
 
-static gboolean
-add_priority (AimakStmt *row,
-              gpointer   data,
-              GError   **error)
+/* An empty activity for the loader to fill (no defaults, unlike
+ * aimak_activity_new()). */
+static gpointer
+activity_blank (void)
 {
-  g_ptr_array_add (((AimakActivity *) data)->priorities, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
+  AimakActivity *a = g_new0 (AimakActivity, 1);
 
-static gboolean
-read_activity (AimakStmt *row,
-               gpointer   data,
-               GError   **error)
-{
-  AimakActivity **a = data;
-  guint n;
-  const AimakField *fields = aimak_activity_fields (&n);
-
-  *a = g_new0 (AimakActivity, 1);
-  (*a)->participants = participants_new ();
-  (*a)->priorities = g_ptr_array_new_with_free_func (g_free);
-  aimak_field_read_row (fields, n, *a, row, 0);
-  return TRUE;
+  a->participants = participants_new ();
+  a->priorities = g_ptr_array_new_with_free_func (g_free);
+  return a;
 }
 
 AimakActivity *
@@ -281,16 +268,13 @@ aimak_activity_load (AimakDb    *db,
                      GError    **error)
 {
   g_autoptr(AimakActivity) a = NULL;
-  g_autofree char *columns = NULL;
-  g_autofree char *sql = NULL;
   guint n;
   const AimakField *fields = aimak_activity_fields (&n);
 
   g_return_val_if_fail (db != NULL && id != NULL, NULL);
 
-  columns = aimak_field_columns (fields, n);
-  sql = g_strdup_printf ("SELECT %s FROM activity WHERE id = ?", columns);
-  if (!aimak_db_foreach (db, error, read_activity, &a, sql, "t", id))
+  if (!aimak_field_load_row (db, "activity", fields, n, activity_blank, (gpointer *) &a,
+                             error, "t", id))
     return NULL;
   if (a == NULL)
     {
@@ -304,7 +288,7 @@ aimak_activity_load (AimakDb    *db,
                          "LEFT JOIN role r ON r.code = ap.role_code "
                          "WHERE ap.activity_id = ? "
                          "ORDER BY r.sort, ap.role_code", "t", id) ||
-      !aimak_db_foreach (db, error, add_priority, a,
+      !aimak_db_foreach (db, error, aimak_db_row_add_text, a->priorities,
                          "SELECT priority_id FROM activity_priority "
                          "WHERE activity_id = ? ORDER BY priority_id", "t", id))
     return NULL;

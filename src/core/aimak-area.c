@@ -81,15 +81,6 @@ add_area (AimakStmt  *st,
   return TRUE;
 }
 
-static gboolean
-add_code (AimakStmt  *st,
-          gpointer    user_data,
-          GError    **error)
-{
-  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
-  return TRUE;
-}
-
 static GPtrArray *
 areas_new (void)
 {
@@ -208,7 +199,7 @@ aimak_area_descendants (AimakDb    *db,
 {
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
 
-  if (!aimak_db_foreach (db, error, add_code, codes,
+  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, codes,
                          "WITH RECURSIVE t(code) AS (SELECT ?1 "
                          "UNION ALL SELECT a.code FROM area a JOIN t "
                          "ON a.parent_code = t.code) SELECT code FROM t",

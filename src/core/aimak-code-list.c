@@ -126,13 +126,6 @@ aimak_code_item_get_description (AimakCodeItem *item)
   return item->description;
 }
 
-int
-aimak_code_item_get_sort (AimakCodeItem *item)
-{
-  g_return_val_if_fail (AIMAK_IS_CODE_ITEM (item), 0);
-  return item->sort;
-}
-
 /* ---- The lists ---- */
 
 typedef struct
@@ -477,4 +470,15 @@ aimak_code_list_contains (AimakDb     *db,
       return FALSE;
     }
   return n > 0;
+}
+
+const char *
+aimak_code_label_lookup (const AimakCodeLabel *labels,
+                         gsize                 n_labels,
+                         const char           *code)
+{
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_strcmp0 (code, labels[i].code) == 0)
+      return _(labels[i].label);
+  return code ? code : "";
 }

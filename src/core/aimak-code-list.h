@@ -40,7 +40,6 @@ const char    *aimak_code_item_get_name        (AimakCodeItem *item);
 /* "CODE — name" for lists whose codes readers know (GCM, SDG), else the name. */
 const char    *aimak_code_item_get_label       (AimakCodeItem *item);
 const char    *aimak_code_item_get_description (AimakCodeItem *item);
-int            aimak_code_item_get_sort        (AimakCodeItem *item);
 
 /* An empty list of @name; aimak_code_list_load() fills it. */
 AimakCodeList *aimak_code_list_new             (const char    *name);
@@ -69,6 +68,20 @@ const char    *aimak_code_list_get_code        (AimakCodeList *self,
 /* The name of @code, or @code itself when it is not in the list. */
 const char    *aimak_code_list_name_for        (AimakCodeList *self,
                                                 const char    *code);
+
+/* A label that the program, not the database, gives a code (statuses,
+ * indicator units): tables of these stay with their module. */
+typedef struct
+{
+  const char *code;
+  const char *label; /* N_() */
+} AimakCodeLabel;
+
+/* The translated label of @code in @labels, or @code itself ("" for NULL)
+ * when it is not there. */
+const char    *aimak_code_label_lookup         (const AimakCodeLabel *labels,
+                                                gsize                 n_labels,
+                                                const char           *code);
 
 /* TRUE when @code is in list @name of @db (for validators). */
 gboolean       aimak_code_list_contains        (AimakDb       *db,

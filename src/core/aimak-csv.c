@@ -260,21 +260,7 @@ check_start (AimakCsvReader *reader,
   return TRUE;
 }
 
-static int
-next_byte (AimakCsvReader *reader,
-           GCancellable   *cancellable,
-           GError        **error)
-{
-  if (reader->pos >= reader->len)
-    {
-      if (!fill (reader, cancellable, error))
-        return -2;
-      if (reader->pos >= reader->len)
-        return -1;
-    }
-  return reader->buffer[reader->pos++];
-}
-
+/* The next byte without taking it: -1 at the end, -2 on error. */
 static int
 peek_byte (AimakCsvReader *reader,
            GCancellable   *cancellable,
@@ -288,6 +274,19 @@ peek_byte (AimakCsvReader *reader,
         return -1;
     }
   return reader->buffer[reader->pos];
+}
+
+/* The next byte, taken: -1 at the end, -2 on error. */
+static int
+next_byte (AimakCsvReader *reader,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  int c = peek_byte (reader, cancellable, error);
+
+  if (c >= 0)
+    reader->pos++;
+  return c;
 }
 
 /* The first call: waits for enough bytes to recognise the encoding and the

@@ -132,6 +132,11 @@ gboolean     aimak_stmt_is_null            (AimakStmt     *stmt,
 typedef gboolean (*AimakRowFunc)           (AimakStmt     *row,
                                             gpointer       user_data,
                                             GError       **error);
+/* An AimakRowFunc that appends a copy of the row's first column (text) to
+ * @user_data, a GPtrArray that frees with g_free() (aimak-db-rows.c). */
+gboolean     aimak_db_row_add_text         (AimakStmt     *row,
+                                            gpointer       user_data,
+                                            GError       **error);
 
 /* Prepares @sql with @types as aimak_db_prepare() does, calls @func for every
  * row and returns TRUE at the end; FALSE with @error when preparing, a step or

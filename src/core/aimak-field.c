@@ -784,6 +784,41 @@ run_bound (AimakDb           *db,
 }
 
 gboolean
+aimak_field_load_row (AimakDb          *db,
+                      const char       *table,
+                      const AimakField *fields,
+                      guint             n_fields,
+                      AimakFieldNewFunc new_record,
+                      gpointer         *record,
+                      GError          **error,
+                      const char       *types,
+                      ...)
+{
+  g_autofree char *columns = aimak_field_columns (fields, n_fields);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns, table);
+  g_autoptr(AimakStmt) st = NULL;
+  g_autoptr(GError) local_error = NULL;
+  va_list args;
+
+  va_start (args, types);
+  st = aimak_db_prepare_va (db, error, sql, types, args);
+  va_end (args);
+  if (st == NULL)
+    return FALSE;
+  if (aimak_stmt_next (st, &local_error))
+    {
+      *record = new_record ();
+      aimak_field_read_row (fields, n_fields, *record, st, 0);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 aimak_field_insert (AimakDb          *db,
                     const char       *table,
                     const AimakField *fields,
@@ -838,15 +873,6 @@ aimak_field_update (AimakDb          *db,
 /* ------------------------------------------------------------------------ */
 /* Test hooks                                                                */
 
-static gboolean
-add_column_name (AimakStmt *row,
-                 gpointer   data,
-                 GError   **error)
-{
-  g_ptr_array_add (data, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
-
 GPtrArray *
 _aimak_field_table_columns (AimakDb    *db,
                             const char *table,
@@ -854,7 +880,7 @@ _aimak_field_table_columns (AimakDb    *db,
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
 
-  if (!aimak_db_foreach (db, error, add_column_name, columns,
+  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, columns,
                          "SELECT name FROM pragma_table_info(?)", "t", table))
     return NULL;
   return g_steal_pointer (&columns);

@@ -212,6 +212,22 @@ void              aimak_field_read_row            (const AimakField *fields,
                                                    gpointer          record,
                                                    AimakStmt        *row,
                                                    int               first_col);
+/* Makes an empty record for aimak_field_load_row() to fill. */
+typedef gpointer  (*AimakFieldNewFunc)            (void);
+/* SELECT (every column of @fields) FROM @table WHERE id = ? with the id bound
+ * by @types and the arguments as aimak_db_prepare() binds them. When the row
+ * exists, *@record is a new record from @new_record filled from it; otherwise
+ * it stays NULL. FALSE with @error when the query fails. The one loader of a
+ * record by its id (priorities, activities, indicator values). */
+gboolean          aimak_field_load_row            (AimakDb          *db,
+                                                   const char       *table,
+                                                   const AimakField *fields,
+                                                   guint             n_fields,
+                                                   AimakFieldNewFunc new_record,
+                                                   gpointer         *record,
+                                                   GError          **error,
+                                                   const char       *types,
+                                                   ...);
 /* INSERT INTO @table (every column) VALUES (...) from @record. */
 gboolean          aimak_field_insert              (AimakDb          *db,
                                                    const char       *table,

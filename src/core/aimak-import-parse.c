@@ -103,35 +103,32 @@ add_area_name (GHashTable *names,
     g_free (key);
 }
 
+/* A row (code, name_en, name_ru, name_ky) of the areas. */
+static gboolean
+add_area_lookup (AimakStmt *row,
+                 gpointer   data,
+                 GError   **error)
+{
+  Importer *imp = data;
+  const char *code = aimak_stmt_text (row, 0);
+
+  g_hash_table_replace (imp->area_codes, g_ascii_strup (code, -1), g_strdup (code));
+  for (int i = 1; i <= 3; i++)
+    add_area_name (imp->area_names, aimak_stmt_text (row, i), code);
+  return TRUE;
+}
+
 static gboolean
 load_lookups (Importer  *imp,
               GError   **error)
 {
-  GError *local_error = NULL;
-
   imp->area_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->area_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) aimak_indicator_free);
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (imp->db, error,
-                                                "SELECT code, name_en, name_ru, name_ky "
-                                                "FROM area", NULL);
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        const char *code = aimak_stmt_text (st, 0);
-        g_hash_table_replace (imp->area_codes, g_ascii_strup (code, -1), g_strdup (code));
-        for (int i = 1; i <= 3; i++)
-          add_area_name (imp->area_names, aimak_stmt_text (st, i), code);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-  }
+  if (!aimak_db_foreach (imp->db, error, add_area_lookup, imp,
+                         "SELECT code, name_en, name_ru, name_ky FROM area", NULL))
+    return FALSE;
   {
     g_autoptr(GPtrArray) list = aimak_indicator_catalogue (imp->db, error);
     if (list == NULL)
@@ -201,42 +198,44 @@ import_reader_error (Importer  *imp,
   g_error_free (cause);
 }
 
+/* The next line of the header; a file that ends before it is empty. */
+static gboolean
+read_header_line (Importer      *imp,
+                  GPtrArray    **fields,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  GError *local_error = NULL;
+
+  if (aimak_csv_reader_next (imp->reader, fields, cancellable, &local_error))
+    return TRUE;
+  if (local_error)
+    import_reader_error (imp, local_error, error);
+  else
+    g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
+                 _("%s: the file is empty."), imp->display);
+  return FALSE;
+}
+
 static gboolean
 read_header (Importer      *imp,
              GCancellable  *cancellable,
              GError       **error)
 {
   GPtrArray *fields = NULL;
-  GError *local_error = NULL;
   g_autoptr(GString) missing = g_string_new (NULL);
   guint recognised = 0;
 
   for (int c = 0; c < AIMAK_IMPORT_N_COLS; c++)
     imp->cols[c] = -1;
 
-  if (!aimak_csv_reader_next (imp->reader, &fields, cancellable, &local_error))
-    {
-      if (local_error)
-        import_reader_error (imp, local_error, error);
-      else
-        g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                     _("%s: the file is empty."), imp->display);
-      return FALSE;
-    }
+  if (!read_header_line (imp, &fields, cancellable, error))
+    return FALSE;
   /* Excel writes "sep=;" before the header when asked to. */
   if (fields->len <= 2 && g_str_has_prefix (g_ptr_array_index (fields, 0), "sep=") &&
-      (fields->len == 1 || *(const char *) g_ptr_array_index (fields, 1) == '\0'))
-    {
-      if (!aimak_csv_reader_next (imp->reader, &fields, cancellable, &local_error))
-        {
-          if (local_error)
-            import_reader_error (imp, local_error, error);
-          else
-            g_set_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_EMPTY,
-                         _("%s: the file is empty."), imp->display);
-          return FALSE;
-        }
-    }
+      (fields->len == 1 || *(const char *) g_ptr_array_index (fields, 1) == '\0') &&
+      !read_header_line (imp, &fields, cancellable, error))
+    return FALSE;
 
   imp->n_header = fields->len;
   for (guint i = 0; i < fields->len; i++)

@@ -132,18 +132,10 @@ aimak_indicator_value_copy (const AimakIndicatorValue *value)
   return v;
 }
 
-static gboolean
-read_value (AimakStmt *row,
-            gpointer   data,
-            GError   **error)
+static gpointer
+value_new (void)
 {
-  AimakIndicatorValue **v = data;
-  guint n;
-  const AimakField *fields = aimak_indicator_value_fields (&n);
-
-  *v = aimak_indicator_value_new ();
-  aimak_field_read_row (fields, n, *v, row, 0);
-  return TRUE;
+  return aimak_indicator_value_new ();
 }
 
 AimakIndicatorValue *
@@ -152,16 +144,13 @@ aimak_indicator_value_load (AimakDb  *db,
                             GError  **error)
 {
   g_autoptr(AimakIndicatorValue) v = NULL;
-  g_autofree char *columns = NULL;
-  g_autofree char *sql = NULL;
   guint n;
   const AimakField *fields = aimak_indicator_value_fields (&n);
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  columns = aimak_field_columns (fields, n);
-  sql = g_strdup_printf ("SELECT %s FROM indicator_value WHERE id = ?", columns);
-  if (!aimak_db_foreach (db, error, read_value, &v, sql, "I", id))
+  if (!aimak_field_load_row (db, "indicator_value", fields, n, value_new, (gpointer *) &v,
+                             error, "I", id))
     return NULL;
   if (v == NULL)
     g_set_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND,

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aimak-code-list.h"
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
 #include "aimak-lang.h"
@@ -343,7 +344,7 @@ aimak_indicator_units (void)
 const char *
 aimak_indicator_unit_label (const char *unit)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
+  static const AimakCodeLabel labels[] = {
     { "PERSONS", N_("persons") },
     { "NUMBER", N_("number") },
     { "PT", N_("%") },
@@ -359,10 +360,7 @@ aimak_indicator_unit_label (const char *unit)
     { "USD", N_("US dollars") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (unit, labels[i].code) == 0)
-      return _(labels[i].label);
-  return unit ? unit : "";
+  return aimak_code_label_lookup (labels, G_N_ELEMENTS (labels), unit);
 }
 
 /* ---- parsing ---- */

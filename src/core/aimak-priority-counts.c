@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-priority-model.h"
-#include "aimak-db-private.h"
+#include "aimak-db.h"
 
 /* ------------------------------------------------------------------------ */
 /* Counts for one area                                                       */
@@ -32,6 +32,39 @@ aimak_priority_counts_free (AimakPriorityCounts *counts)
   g_free (counts);
 }
 
+/* A row (gender marker, count). */
+static gboolean
+add_marker_count (AimakStmt *row,
+                  gpointer   data,
+                  GError   **error)
+{
+  AimakPriorityCounts *counts = data;
+  int marker = aimak_stmt_int (row, 0);
+  guint n = (guint) aimak_stmt_int64 (row, 1);
+
+  counts->total += n;
+  if (marker >= 0 && marker < (int) G_N_ELEMENTS (counts->by_marker))
+    counts->by_marker[marker] += n;
+  return TRUE;
+}
+
+/* A row (status, its name, count). */
+static gboolean
+add_status_count (AimakStmt *row,
+                  gpointer   data,
+                  GError   **error)
+{
+  AimakPriorityCounts *counts = data;
+  AimakPriorityStatusCount *c = g_new0 (AimakPriorityStatusCount, 1);
+  const char *name = aimak_stmt_text (row, 1);
+
+  c->code = g_strdup (aimak_stmt_text (row, 0));
+  c->name = g_strdup (name && *name ? name : c->code);
+  c->count = (guint) aimak_stmt_int64 (row, 2);
+  g_ptr_array_add (counts->by_status, c);
+  return TRUE;
+}
+
 #define AREA_AND_CHILDREN \
   "WITH RECURSIVE t(code) AS (SELECT ?1 UNION ALL " \
   "SELECT c.code FROM area c JOIN t ON c.parent_code = t.code) "
@@ -42,61 +75,26 @@ aimak_priority_counts (AimakDb     *db,
                        GError     **error)
 {
   g_autoptr(AimakPriorityCounts) counts = g_new0 (AimakPriorityCounts, 1);
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (area_code != NULL, NULL);
 
   counts->by_status = g_ptr_array_new_with_free_func (status_count_free);
-  st = aimak_db_prepare (db, error,
+  if (!aimak_db_foreach (db, error, add_marker_count, counts,
                          AREA_AND_CHILDREN
                          "SELECT p.gender_marker, count(*) FROM priority p "
                          "WHERE p.deleted_at IS NULL AND p.area_code IN (SELECT code FROM t) "
-                         "GROUP BY p.gender_marker", "t", area_code);
-  if (st == NULL)
+                         "GROUP BY p.gender_marker", "t", area_code))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      int marker = sqlite3_column_int (st, 0);
-      guint n = (guint) sqlite3_column_int64 (st, 1);
-
-      counts->total += n;
-      if (marker >= 0 && marker < (int) G_N_ELEMENTS (counts->by_marker))
-        counts->by_marker[marker] += n;
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  g_clear_pointer (&st, aimak_stmt_release);
-
   /* A status missing from the code list still counts, after the known ones. */
-  st = aimak_db_prepare (db, error,
+  if (!aimak_db_foreach (db, error, add_status_count, counts,
                          AREA_AND_CHILDREN
                          "SELECT p.status, aimak_name(s.name_en, s.name_ru, s.name_ky), "
                          "count(*) FROM priority p LEFT JOIN status s ON s.code = p.status "
                          "WHERE p.deleted_at IS NULL AND p.area_code IN (SELECT code FROM t) "
                          "GROUP BY p.status ORDER BY s.code IS NULL, s.sort, p.status",
-                         "t", area_code);
-  if (st == NULL)
+                         "t", area_code))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      AimakPriorityStatusCount *c = g_new0 (AimakPriorityStatusCount, 1);
-      const char *name = aimak_stmt_text (st, 1);
-
-      c->code = g_strdup (aimak_stmt_text (st, 0));
-      c->name = g_strdup (name && *name ? name : c->code);
-      c->count = (guint) sqlite3_column_int64 (st, 2);
-      g_ptr_array_add (counts->by_status, c);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&counts);
 }
 

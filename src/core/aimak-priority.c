@@ -10,6 +10,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aimak-code-list.h"
 #include "aimak-number.h"
 #include "aimak-priority-private.h"
 
@@ -228,7 +229,7 @@ aimak_priority_status_is_final (const char *status)
 const char *
 aimak_priority_status_label (const char *status)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
+  static const AimakCodeLabel labels[] = {
     { "draft", N_("Draft") },
     { "proposed", N_("Proposed for public hearing") },
     { "approved", N_("Approved by local kenesh") },
@@ -237,10 +238,7 @@ aimak_priority_status_label (const char *status)
     { "rejected", N_("Rejected") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (status, labels[i].code) == 0)
-      return _(labels[i].label);
-  return status ? status : "";
+  return aimak_code_label_lookup (labels, G_N_ELEMENTS (labels), status);
 }
 
 const char *
@@ -333,15 +331,6 @@ _aimak_priority_indicators_text (const GPtrArray *indicators)
 /* Reading                                                                   */
 
 static gboolean
-add_code (AimakStmt *row,
-          gpointer   data,
-          GError   **error)
-{
-  g_ptr_array_add (data, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
-
-static gboolean
 add_answer (AimakStmt *row,
             gpointer   data,
             GError   **error)
@@ -388,8 +377,8 @@ load_links (AimakDb       *db,
                              "WHERE l.priority_id = ? ORDER BY t.sort, l.%s",
                              f->link_column, f->link_table, f->link_order_table,
                              f->link_column, f->link_column);
-      if (!aimak_db_foreach (db, error, add_code, *aimak_field_codes_slot (f, p), sql, "t",
-                             p->id))
+      if (!aimak_db_foreach (db, error, aimak_db_row_add_text, *aimak_field_codes_slot (f, p),
+                             sql, "t", p->id))
         return FALSE;
     }
   return aimak_db_foreach (db, error, add_answer, p,
@@ -402,18 +391,10 @@ load_links (AimakDb       *db,
                            "ORDER BY position, id", "t", p->id);
 }
 
-static gboolean
-read_priority (AimakStmt *row,
-               gpointer   data,
-               GError   **error)
+static gpointer
+priority_new (void)
 {
-  AimakPriority **p = data;
-  guint n;
-  const AimakField *fields = aimak_priority_fields (&n);
-
-  *p = aimak_priority_new (NULL);
-  aimak_field_read_row (fields, n, *p, row, 0);
-  return TRUE;
+  return aimak_priority_new (NULL);
 }
 
 AimakPriority *
@@ -422,17 +403,14 @@ aimak_priority_load (AimakDb    *db,
                      GError    **error)
 {
   g_autoptr(AimakPriority) p = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *columns = NULL;
   guint n;
   const AimakField *fields = aimak_priority_fields (&n);
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  columns = aimak_field_columns (fields, n);
-  sql = g_strdup_printf ("SELECT %s FROM priority WHERE id = ?", columns);
-  if (id != NULL && !aimak_db_foreach (db, error, read_priority, &p, sql, "t", id))
+  if (id != NULL && !aimak_field_load_row (db, "priority", fields, n, priority_new,
+                                           (gpointer *) &p, error, "t", id))
     return NULL;
   if (p == NULL)
     {

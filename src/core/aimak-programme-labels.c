@@ -86,12 +86,6 @@ static const char * const label_msgids[AIMAK_PL_N_LABELS] = {
   [AIMAK_PL_SUB_BUDGET_BY_SOURCE] = N_("Budget by funding source"),
 };
 
-const char *
-aimak_programme_label_msgid (AimakProgrammeLabel id)
-{
-  return id < AIMAK_PL_N_LABELS ? label_msgids[id] : NULL;
-}
-
 void
 aimak_programme_fill_labels (AimakProgramme *p)
 {

@@ -409,6 +409,21 @@ write_priorities (AimakOdtContent *c)
 /* ------------------------------------------------------------ 4. action plan */
 
 /* The totals of the plan by funding source, below it. */
+/* A row of a money table: what, thousand KGS, share. */
+static void
+money_row (AimakOdtContent *c,
+           const char      *label,
+           const char      *label_style,
+           const char      *thousand,
+           const char      *share)
+{
+  row_begin (c);
+  cell (c, label, label_style);
+  cell_number (c, thousand);
+  cell_number (c, share);
+  row_end (c);
+}
+
 static void
 plan_totals (AimakOdtContent *c)
 {
@@ -423,17 +438,10 @@ plan_totals (AimakOdtContent *c)
     {
       AimakProgrammeMoney *m = g_ptr_array_index (p->plan_totals, i);
 
-      row_begin (c);
-      cell (c, m->label, NULL);
-      cell_number (c, m->thousand.text);
-      cell_number (c, m->share.text);
-      row_end (c);
+      money_row (c, m->label, NULL, m->thousand.text, m->share.text);
     }
-  row_begin (c);
-  cell (c, p->budget_total->label, "Table_20_Label");
-  cell_number (c, p->budget_total->thousand.text);
-  cell_number (c, p->budget_total->share.text);
-  row_end (c);
+  money_row (c, p->budget_total->label, "Table_20_Label", p->budget_total->thousand.text,
+             p->budget_total->share.text);
   table_end (c);
 }
 
@@ -552,28 +560,39 @@ write_annex (AimakOdtContent *c)
     {
       AimakProgrammeMoney *m = g_ptr_array_index (p->budget_by_marker, i);
       g_autofree char *label = g_strdup_printf ("%s — %s", m->code, m->label);
-      row_begin (c);
-      cell (c, label, NULL);
-      cell_number (c, m->thousand.text);
-      cell_number (c, m->share.text);
-      row_end (c);
+
+      money_row (c, label, NULL, m->thousand.text, m->share.text);
     }
-  row_begin (c);
-  cell (c, p->gender_budget->label, "Table_20_Label");
-  cell_number (c, p->gender_budget->thousand.text);
-  cell_number (c, p->gender_share.text);
-  row_end (c);
-  row_begin (c);
-  cell (c, p->budget_total->label, "Table_20_Label");
-  cell_number (c, p->budget_total->thousand.text);
-  cell_number (c, p->budget_total->share.text);
-  row_end (c);
+  money_row (c, p->gender_budget->label, "Table_20_Label", p->gender_budget->thousand.text,
+             p->gender_share.text);
+  money_row (c, p->budget_total->label, "Table_20_Label", p->budget_total->thousand.text,
+             p->budget_total->share.text);
   table_end (c);
   for (guint i = 0; i < p->priorities->len; i++)
     annex_priority (c, g_ptr_array_index (p->priorities, i));
 }
 
 /* ------------------------------------------------------------ 6. participation */
+
+/* Begins a portrait-wide table of @n_rows rows with its header row; or, when
+ * there are no rows, says @none instead and returns FALSE. */
+static gboolean
+table_or_none (AimakOdtContent    *c,
+               guint               n_rows,
+               const char         *none,
+               const double       *widths,
+               const char * const *heads,
+               guint               n_columns)
+{
+  if (n_rows == 0)
+    {
+      para (c, "Text_20_body", none);
+      return FALSE;
+    }
+  table_begin (c, widths, n_columns, AIMAK_ODT_PORTRAIT_WIDTH);
+  header_row (c, heads, n_columns);
+  return TRUE;
+}
 
 static void
 write_hearings (AimakOdtContent *c)
@@ -583,27 +602,18 @@ write_hearings (AimakOdtContent *c)
                           L (AIMAK_PL_COL_WOMEN), L (AIMAK_PL_COL_MEN) };
 
   heading (c, 2, NULL, L (AIMAK_PL_SUB_HEARINGS), NULL);
-  if (c->p->hearings->len == 0)
-    {
-      para (c, "Text_20_body", L (AIMAK_PL_NO_HEARINGS));
-      return;
-    }
-  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_PORTRAIT_WIDTH);
-  header_row (c, heads, G_N_ELEMENTS (heads));
+  if (!table_or_none (c, c->p->hearings->len, L (AIMAK_PL_NO_HEARINGS), widths, heads,
+                      G_N_ELEMENTS (heads)))
+    return;
   for (guint i = 0; i < c->p->hearings->len; i++)
     {
       AimakProgrammeHearing *h = g_ptr_array_index (c->p->hearings, i);
-      g_autoptr(GString) titles = g_string_new (NULL);
+      g_autofree char *titles = aimak_programme_hearing_titles (h);
 
-      for (guint j = 0; j < h->priorities->len; j++)
-        {
-          AimakProgrammePriority *pp = g_ptr_array_index (h->priorities, j);
-          g_string_append_printf (titles, "%s%u. %s", j ? "\n" : "", pp->number, pp->title);
-        }
       row_begin (c);
       cell (c, h->date, NULL);
       cell (c, h->area_name, NULL);
-      cell (c, titles->str, NULL);
+      cell (c, titles, NULL);
       cell_number (c, h->women.text);
       cell_number (c, h->men.text);
       row_end (c);
@@ -624,33 +634,21 @@ write_activities (AimakOdtContent *c)
   const AimakProgramme *p = c->p;
 
   heading (c, 2, NULL, L (AIMAK_PL_SUB_CAPACITY), NULL);
-  if (p->activities->len == 0)
-    {
-      para (c, "Text_20_body", L (AIMAK_PL_NO_ACTIVITIES));
-      return;
-    }
-  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_PORTRAIT_WIDTH);
-  header_row (c, heads, G_N_ELEMENTS (heads));
+  if (!table_or_none (c, p->activities->len, L (AIMAK_PL_NO_ACTIVITIES), widths, heads,
+                      G_N_ELEMENTS (heads)))
+    return;
   for (guint i = 0; i < p->activities->len; i++)
     {
-      AimakProgrammeActivity *a = g_ptr_array_index (p->activities, i);
-      g_autofree char *women = g_strdup_printf ("%u", a->women);
-      g_autofree char *men = g_strdup_printf ("%u", a->men);
-      g_autoptr(GString) roles = g_string_new (NULL);
+      g_auto(GStrv) row = aimak_programme_activity_row (g_ptr_array_index (p->activities, i));
 
-      for (guint j = 0; j < a->roles->len; j++)
-        {
-          AimakProgrammeRole *r = g_ptr_array_index (a->roles, j);
-          g_string_append_printf (roles, "%s%s: %u / %u", j ? "\n" : "", r->label, r->women, r->men);
-        }
       row_begin (c);
-      cell (c, a->date, NULL);
-      cell (c, a->area_name, NULL);
-      cell (c, a->type_label, NULL);
-      cell (c, a->topic, NULL);
-      cell_number (c, women);
-      cell_number (c, men);
-      cell (c, roles->str, NULL);
+      for (guint j = 0; j < AIMAK_PROGRAMME_ACTIVITY_CELLS; j++)
+        {
+          if (j == 4 || j == 5)   /* women, men */
+            cell_number (c, row[j]);
+          else
+            cell (c, row[j], NULL);
+        }
       row_end (c);
     }
   table_end (c);
@@ -686,20 +684,15 @@ write_monitoring (AimakOdtContent *c)
 
   heading (c, 1, "P_Break", L (AIMAK_PL_SECTION_MONITORING), "_sec7");
   para (c, "Text_20_body", L (AIMAK_PL_MONITORING_NOTE));
-  if (c->p->monitoring->len == 0)
-    {
-      para (c, "Text_20_body", L (AIMAK_PL_NO_INDICATORS));
-      return;
-    }
-  table_begin (c, widths, G_N_ELEMENTS (widths), AIMAK_ODT_PORTRAIT_WIDTH);
-  header_row (c, heads, G_N_ELEMENTS (heads));
+  if (!table_or_none (c, c->p->monitoring->len, L (AIMAK_PL_NO_INDICATORS), widths, heads,
+                      G_N_ELEMENTS (heads)))
+    return;
   for (guint i = 0; i < c->p->monitoring->len; i++)
     {
       AimakProgrammeMonitoringRow *r = g_ptr_array_index (c->p->monitoring, i);
       AimakProgrammeIndicator *ind = r->indicator;
       g_autofree char *number = g_strdup_printf ("%u", r->priority->number);
-      g_autofree char *name = *ind->unit ? g_strdup_printf ("%s (%s)", ind->name, ind->unit)
-                                         : g_strdup (ind->name);
+      g_autofree char *name = aimak_programme_indicator_label (ind);
       g_autofree char *base = g_strdup_printf ("%s / %s", ind->baseline_women.text, ind->baseline_men.text);
       g_autofree char *target = g_strdup_printf ("%s / %s", ind->target_women.text, ind->target_men.text);
 

@@ -487,6 +487,27 @@ write_annex (Build *b)
 
 /* ------------------------------------------------------------- 6. participation */
 
+/* Begins a table of @n_rows rows with its header row; or, when there are no
+ * rows, says @none instead and returns FALSE. */
+static gboolean
+table_or_none (Build              *b,
+               guint               n_rows,
+               const char         *none,
+               guint               n_columns,
+               const double       *weights,
+               const char         *align,
+               const char * const *head)
+{
+  if (n_rows == 0)
+    {
+      aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, none);
+      return FALSE;
+    }
+  aimak_page_flow_table_begin (b->flow, n_columns, weights, align);
+  aimak_page_flow_table_header (b->flow, head);
+  return TRUE;
+}
+
 static void
 write_hearings (Build *b)
 {
@@ -497,46 +518,18 @@ write_hearings (Build *b)
                          L (b, AIMAK_PL_COL_PRIORITY) };
 
   aimak_page_flow_heading (b->flow, 2, L (b, AIMAK_PL_SUB_HEARINGS));
-  if (p->hearings->len == 0)
-    {
-      aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, L (b, AIMAK_PL_NO_HEARINGS));
-      return;
-    }
-  aimak_page_flow_table_begin (b->flow, 5, weights, "llrrl");
-  aimak_page_flow_table_header (b->flow, head);
+  if (!table_or_none (b, p->hearings->len, L (b, AIMAK_PL_NO_HEARINGS), 5, weights, "llrrl",
+                      head))
+    return;
   for (guint i = 0; i < p->hearings->len; i++)
     {
       AimakProgrammeHearing *h = g_ptr_array_index (p->hearings, i);
-      GString *heard = g_string_new (NULL);
-      const char *row[5];
+      g_autofree char *heard = aimak_programme_hearing_titles (h);
+      const char *row[] = { h->date, h->area_name, h->women.text, h->men.text, heard };
 
-      for (guint j = 0; h->priorities && j < h->priorities->len; j++)
-        {
-          AimakProgrammePriority *pr = g_ptr_array_index (h->priorities, j);
-          g_string_append_printf (heard, "%s%u. %s", j ? "\n" : "", pr->number, pr->title);
-        }
-      row[0] = h->date;
-      row[1] = h->area_name;
-      row[2] = h->women.text;
-      row[3] = h->men.text;
-      row[4] = heard->str;
       aimak_page_flow_table_row (b->flow, row, AIMAK_FLOW_ROW_PLAIN);
-      g_string_free (heard, TRUE);
     }
   aimak_page_flow_table_end (b->flow);
-}
-
-static char *
-roles_text (GPtrArray *roles)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; roles && i < roles->len; i++)
-    {
-      AimakProgrammeRole *r = g_ptr_array_index (roles, i);
-      g_string_append_printf (text, "%s%s: %u / %u", i ? "\n" : "", r->label, r->women, r->men);
-    }
-  return g_string_free (text, FALSE);
 }
 
 static void
@@ -550,27 +543,19 @@ write_activities (Build *b)
                          L (b, AIMAK_PL_COL_ROLES) };
 
   aimak_page_flow_heading (b->flow, 2, L (b, AIMAK_PL_SUB_CAPACITY));
-  if (p->activities->len == 0)
-    {
-      aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, L (b, AIMAK_PL_NO_ACTIVITIES));
-      return;
-    }
-  aimak_page_flow_table_begin (b->flow, 7, weights, "llllrrl");
-  aimak_page_flow_table_header (b->flow, head);
+  if (!table_or_none (b, p->activities->len, L (b, AIMAK_PL_NO_ACTIVITIES), 7, weights,
+                      "llllrrl", head))
+    return;
   for (guint i = 0; i < p->activities->len; i++)
     {
-      AimakProgrammeActivity *a = g_ptr_array_index (p->activities, i);
-      g_autofree char *women = g_strdup_printf ("%u", a->women);
-      g_autofree char *men = g_strdup_printf ("%u", a->men);
-      g_autofree char *roles = roles_text (a->roles);
-      const char *row[] = { a->date, a->area_name, a->type_label, a->topic, women, men, roles };
+      g_auto(GStrv) row = aimak_programme_activity_row (g_ptr_array_index (p->activities, i));
 
-      aimak_page_flow_table_row (b->flow, row, AIMAK_FLOW_ROW_PLAIN);
+      aimak_page_flow_table_row (b->flow, (const char * const *) row, AIMAK_FLOW_ROW_PLAIN);
     }
   {
     g_autofree char *women = g_strdup_printf ("%u", p->activity_women);
     g_autofree char *men = g_strdup_printf ("%u", p->activity_men);
-    g_autofree char *roles = roles_text (p->activity_roles);
+    g_autofree char *roles = aimak_programme_roles_text (p->activity_roles);
     const char *row[] = { L (b, AIMAK_PL_TOTAL), "", "", "", women, men, roles };
 
     aimak_page_flow_table_row (b->flow, row, AIMAK_FLOW_ROW_BOLD);
@@ -596,21 +581,15 @@ write_monitoring (Build *b)
     g_autofree char *note = g_markup_escape_text (L (b, AIMAK_PL_MONITORING_NOTE), -1);
     aimak_page_flow_caption (b->flow, note);
   }
-  if (p->monitoring->len == 0)
-    {
-      aimak_page_flow_paragraph (b->flow, AIMAK_FLOW_BODY, L (b, AIMAK_PL_NO_INDICATORS));
-      return TRUE;
-    }
-  aimak_page_flow_table_begin (b->flow, 8, weights, "clllllll");
-  aimak_page_flow_table_header (b->flow, head);
+  if (!table_or_none (b, p->monitoring->len, L (b, AIMAK_PL_NO_INDICATORS), 8, weights,
+                      "clllllll", head))
+    return TRUE;
   for (guint i = 0; i < p->monitoring->len; i++)
     {
       AimakProgrammeMonitoringRow *m = g_ptr_array_index (p->monitoring, i);
       AimakProgrammeIndicator *ind = m->indicator;
       g_autofree char *no = g_strdup_printf ("%u", m->priority->number);
-      g_autofree char *name = ind->unit && *ind->unit
-                              ? g_strdup_printf ("%s (%s)", ind->name, ind->unit)
-                              : g_strdup (ind->name);
+      g_autofree char *name = aimak_programme_indicator_label (ind);
       g_autofree char *base = g_strdup_printf ("%s / %s", ind->baseline_women.text,
                                                ind->baseline_men.text);
       g_autofree char *target = g_strdup_printf ("%s / %s", ind->target_women.text,

@@ -46,7 +46,6 @@ const char *aimak_programme_list_name     (AimakProgrammeList  *list,
 const char *aimak_programme_type_label    (const char          *type,
                                            const char          *lang);
 
-const char *aimak_programme_label_msgid  (AimakProgrammeLabel  id);
 void        aimak_programme_fill_labels   (AimakProgramme      *p);
 void        aimak_programme_code_free     (AimakProgrammeCode  *c);
 void        aimak_programme_money_free    (AimakProgrammeMoney *m);

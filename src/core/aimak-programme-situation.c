@@ -541,3 +541,52 @@ aimak_programme_build_monitoring (AimakProgrammeBuild *b)
         }
     }
 }
+
+char *
+aimak_programme_hearing_titles (const AimakProgrammeHearing *hearing)
+{
+  GString *titles = g_string_new (NULL);
+
+  for (guint j = 0; hearing->priorities && j < hearing->priorities->len; j++)
+    {
+      AimakProgrammePriority *pr = g_ptr_array_index (hearing->priorities, j);
+      g_string_append_printf (titles, "%s%u. %s", j ? "\n" : "", pr->number, pr->title);
+    }
+  return g_string_free (titles, FALSE);
+}
+
+char *
+aimak_programme_roles_text (GPtrArray *roles)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; roles && i < roles->len; i++)
+    {
+      AimakProgrammeRole *r = g_ptr_array_index (roles, i);
+      g_string_append_printf (text, "%s%s: %u / %u", i ? "\n" : "", r->label, r->women, r->men);
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+aimak_programme_indicator_label (const AimakProgrammeIndicator *indicator)
+{
+  return indicator->unit && *indicator->unit
+         ? g_strdup_printf ("%s (%s)", indicator->name, indicator->unit)
+         : g_strdup (indicator->name);
+}
+
+char **
+aimak_programme_activity_row (const AimakProgrammeActivity *activity)
+{
+  char **row = g_new0 (char *, AIMAK_PROGRAMME_ACTIVITY_CELLS + 1);
+
+  row[0] = g_strdup (activity->date);
+  row[1] = g_strdup (activity->area_name);
+  row[2] = g_strdup (activity->type_label);
+  row[3] = g_strdup (activity->topic);
+  row[4] = g_strdup_printf ("%u", activity->women);
+  row[5] = g_strdup_printf ("%u", activity->men);
+  row[6] = aimak_programme_roles_text (activity->roles);
+  return row;
+}

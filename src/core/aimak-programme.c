@@ -111,34 +111,39 @@ list_clear (AimakProgrammeList *list)
   g_clear_pointer (&list->names, g_hash_table_unref);
 }
 
+typedef struct
+{
+  const char         *lang;
+  AimakProgrammeList *list;
+} ListLoad;
+
+/* A row (code, name_en, name_ru, name_ky) of a code list. */
+static gboolean
+add_list_item (AimakStmt *row,
+               gpointer   data,
+               GError   **error)
+{
+  ListLoad *l = data;
+  const char *code = aimak_stmt_text (row, 0);
+  const char *name = aimak_lang_pick (l->lang, aimak_stmt_text (row, 1),
+                                      aimak_stmt_text (row, 2), aimak_stmt_text (row, 3));
+
+  g_ptr_array_add (l->list->codes, g_strdup (code));
+  g_hash_table_insert (l->list->names, g_strdup (code), g_strdup (*name ? name : code));
+  return TRUE;
+}
+
 static gboolean
 load_list (AimakProgrammeBuild *b,
            AimakProgrammeList  *list,
            const char          *sql,
            GError             **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (b->db, error, sql, NULL);
-  GError *local_error = NULL;
+  ListLoad l = { b->lang, list };
 
   list->codes = g_ptr_array_new_with_free_func (g_free);
   list->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (st == NULL)
-    return FALSE;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      const char *code = aimak_stmt_text (st, 0);
-      const char *name = aimak_lang_pick (b->lang, aimak_stmt_text (st, 1),
-                                          aimak_stmt_text (st, 2), aimak_stmt_text (st, 3));
-
-      g_ptr_array_add (list->codes, g_strdup (code));
-      g_hash_table_insert (list->names, g_strdup (code), g_strdup (*name ? name : code));
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return aimak_db_foreach (b->db, error, add_list_item, &l, sql, NULL);
 }
 
 static gboolean
@@ -189,13 +194,11 @@ load_priority_ids (AimakProgrammeBuild *b,
   g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
   g_autofree char *areas_json = json_array (b->area_codes);
   g_autofree char *status_json = NULL;
-  g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   for (guint i = 0; b->p->statuses[i]; i++)
     g_ptr_array_add (statuses, b->p->statuses[i]);
   status_json = json_array (statuses);
-  st = aimak_db_prepare (b->db, error,
+  if (!aimak_db_foreach (b->db, error, aimak_db_row_add_text, ids,
                          "SELECT id FROM priority "
                          "WHERE deleted_at IS NULL AND status <> 'rejected' "
                          "AND area_code IN (SELECT value FROM json_each(?1)) "
@@ -204,16 +207,8 @@ load_priority_ids (AimakProgrammeBuild *b,
                          "AND (end_year IS NULL OR end_year = 0 OR end_year >= ?3) "
                          "ORDER BY area_code <> ?5, area_code, rank",
                          "ttiit", areas_json, status_json, b->opts->year_from,
-                         b->opts->year_to, b->area->code);
-  if (st == NULL)
+                         b->opts->year_to, b->area->code))
     return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    g_ptr_array_add (ids, g_strdup (aimak_stmt_text (st, 0)));
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
   return g_steal_pointer (&ids);
 }
 
@@ -813,18 +808,4 @@ aimak_programme_build (AimakDb                     *db,
   if (!ok)
     g_clear_pointer (&b.p, aimak_programme_free);
   return b.p;
-}
-
-char *
-aimak_programme_default_filename (const AimakProgramme *programme,
-                                  const char           *extension)
-{
-  g_autoptr(GString) name = g_string_new ("Aimak-programme-");
-
-  g_return_val_if_fail (programme != NULL, NULL);
-  for (const char *c = programme->area_code; *c; c++)
-    g_string_append_c (name, g_ascii_isalnum (*c) ? *c : '-');
-  g_string_append_printf (name, "-%d-%d-%s.%s", programme->year_from, programme->year_to,
-                          programme->lang, extension ? extension : "odt");
-  return g_string_free (g_steal_pointer (&name), FALSE);
 }

@@ -405,10 +405,6 @@ void            aimak_programme_free           (AimakProgramme              *pro
 const char     *aimak_programme_label          (const AimakProgramme        *programme,
                                                 AimakProgrammeLabel          id);
 
-/* "Aimak-programme-<area code>-<from>-<to>-<lang>.<ext>" (@extension NULL = "odt"). */
-char           *aimak_programme_default_filename (const AimakProgramme      *programme,
-                                                  const char                *extension);
-
 /* Refuses a target that must not be replaced: the database @db_path (may be NULL)
  * or a side file of it, any SQLite database, anything in a "backups" folder, a
  * folder, a read-only file, an existing file that is not an ODF or PDF document.
@@ -441,6 +437,19 @@ const char     *aimak_programme_plan_cost      (const AimakProgramme        *pro
 void            aimak_programme_value_clear    (AimakProgrammeValue         *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakProgramme, aimak_programme_free)
+
+/* Text that the ODT and the PDF writer print alike (free with g_free()): the
+ * priorities heard at a hearing, one "3. Title" a line; participants by role,
+ * one "Role: women / men" a line; an indicator's name with its unit,
+ * "Name (unit)". */
+char *aimak_programme_hearing_titles  (const AimakProgrammeHearing   *hearing);
+char *aimak_programme_roles_text      (GPtrArray                     *roles);
+char *aimak_programme_indicator_label (const AimakProgrammeIndicator *indicator);
+/* The AIMAK_PROGRAMME_ACTIVITY_CELLS cells of an activity's row in the
+ * capacity-building table: date, area, type, topic, women, men (numbers),
+ * participants by role. Free with g_strfreev(). */
+#define AIMAK_PROGRAMME_ACTIVITY_CELLS 7
+char **aimak_programme_activity_row   (const AimakProgrammeActivity  *activity);
 
 /* "Barskoon (Ayil aimak)", but only the name when it already says its kind
  * ("Жети-Огузский район", not "Жети-Огузский район (Район)"). */
