@@ -91,7 +91,7 @@ typedef struct
 {
   guint stops;        /* all Tab stops of the window */
   guint page_stops;   /* those inside the view's page */
-  guint max_per_table; /* the most stops inside one column view */
+  guint max_per_table; /* the most stops inside one table or list (the Areas list too) */
 } TabCycle;
 
 /* Tabs through the window's whole focus chain as the Tab key does (the
@@ -143,6 +143,8 @@ check_tab_stops (GtkWidget  *window,
       table = gtk_widget_get_ancestor (focus, AIMAK_TYPE_FOCUS_STOP);
       if (table == NULL)
         table = gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW);
+      if (table == NULL)
+        table = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW);
       if (table != NULL)
         {
           n = GPOINTER_TO_UINT (g_hash_table_lookup (per_table, table)) + 1;

@@ -396,6 +396,26 @@ test_priorities_filter (Fixture       *f,
   g_assert_cmpstr (aimak_area_item_get_name (former), ==, "Barskoon (former)");
   g_assert_nonnull (strstr (aimak_area_item_get_subtitle (former), "now Barskoon-Jeti-Oguz"));
 
+  /* With every area listed, the Area column says which of them ended. */
+  {
+    GListModel *rows = G_LIST_MODEL (aimak_priorities_page_get_selection (page));
+    guint n_former = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(AimakPriorityRow) row = aimak_priority_slots_get_row (page->slots, i);
+
+        if (g_strcmp0 (aimak_priority_row_get_area_code (row), BARSKOON) == 0)
+          {
+            g_assert_cmpstr (aimak_priority_row_get_area_name (row), ==, "Barskoon (former)");
+            n_former++;
+          }
+        else
+          g_assert_null (strstr (aimak_priority_row_get_area_name (row), "(former)"));
+      }
+    g_assert_cmpuint (n_former, ==, 2);
+  }
+
   /* Its priorities are shown; a new one is refused with the successor's name. */
   gtk_drop_down_set_selected (page->scope_dropdown, barskoon);
   aimak_test_iterate ();

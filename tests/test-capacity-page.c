@@ -528,6 +528,55 @@ test_read_only (void)
   aimak_test_rmdir (dir);
 }
 
+/* Ctrl+N with no area chosen adds nothing and offers to choose one: a dialog
+ * (not only a toast, which the keyboard cannot reach in time) whose default
+ * response opens the Areas view with the caret in its search. */
+static void
+test_add_without_area (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  GListModel *tops = gtk_window_get_toplevels ();  /* not ours */
+  AdwMessageDialog *dialog = NULL;
+  AimakWindow *window;
+  GtkWidget *page;
+  GtkWidget *focus;
+
+  window = aimak_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  aimak_window_show_view (window, "capacity");
+  aimak_test_iterate ();
+  page = aimak_window_get_page (window, "capacity");
+  g_assert_null (aimak_page_get_area_code (AIMAK_PAGE (page)));
+
+  gtk_widget_activate_action (page, "capacity.add", NULL);
+  aimak_test_iterate ();
+  g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM activity", NULL),
+                   ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) top = g_list_model_get_item (tops, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (top))
+        dialog = ADW_MESSAGE_DIALOG (top);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "Choose an area first: an activity belongs to an area");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "choose");
+  adw_message_dialog_response (dialog, "choose");
+  aimak_test_iterate ();
+  g_assert_cmpstr (aimak_window_get_view (window), ==, "areas");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir);
+}
+
 /* Dates are read and shown as planners write them: the From bound takes
  * "01.01.2025" (the grammar of core, not only ISO), and in Russian the Date
  * column shows "15.06.2025" while the list still sorts by the stored ISO date. */
@@ -851,6 +900,7 @@ main (int argc, char **argv)
   ADDING ("link-search-delete", TRUE, test_add_link_search_delete);
 #undef ADDING
   g_test_add_func ("/capacity/read-only", test_read_only);
+  g_test_add_func ("/capacity/add-without-area", test_add_without_area);
   g_test_add_func ("/capacity/dates-as-written", test_dates_as_written);
   g_test_add_func ("/capacity/narrow", test_narrow);
   g_test_add_func ("/capacity/screenshots", test_screenshots);

@@ -149,7 +149,7 @@ def main():
               r.returncode == 1 and "not an Aimak exchange package" in r.stderr, r.stderr)
         newer = os.path.join(tmp, "newer.aimak")
         shutil.copy(pkg, newer)
-        execute(newer, "PRAGMA user_version = 9")
+        execute(newer, "PRAGMA user_version = 99")
         r = run("receive", "--database", rayon, newer)
         tap.ok("newer format: refused by name",
               r.returncode == 1 and "format 9" in r.stderr and "Update Aimak" in r.stderr,

@@ -9,6 +9,7 @@
 #include "aimak-area-item.h"
 #include "aimak-area-profile.h"
 #include "aimak-areas-page-private.h"
+#include "aimak-focus-stop.h"
 
 struct _AimakAreasPage
 {
@@ -420,6 +421,7 @@ aimak_areas_page_class_init (AimakAreasPageClass *klass)
   AIMAK_PAGE_CLASS (klass)->area_changed = aimak_areas_page_area_changed;
 
   g_type_ensure (AIMAK_TYPE_AREA_PROFILE);
+  g_type_ensure (AIMAK_TYPE_FOCUS_STOP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-areas-page.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakAreasPage, leaflet);

@@ -438,13 +438,8 @@ capacity_add (GtkWidget  *widget,
     return;
   if (area == NULL)
     {
-      AdwToast *toast = adw_toast_new (_("Choose an area first: an activity belongs to an area"));
-
-      adw_toast_set_button_label (toast, _("Choose _Area"));
-      /* win.show-view switches the window to the Areas view. */
-      adw_toast_set_action_name (toast, "win.show-view");
-      adw_toast_set_action_target_value (toast, g_variant_new_string ("areas"));
-      aimak_page_add_toast (AIMAK_PAGE (self), toast);
+      aimak_page_ask_for_area (AIMAK_PAGE (self),
+                               _("Choose an area first: an activity belongs to an area"));
       return;
     }
   if (!aimak_area_check_open_for_new (aimak_page_get_db (AIMAK_PAGE (self)), area, &error))

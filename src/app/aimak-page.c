@@ -72,6 +72,37 @@ aimak_page_show_error (AimakPage    *self,
 }
 
 static void
+on_choose_area (AimakPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "areas");
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-search", NULL);
+}
+
+void
+aimak_page_ask_for_area (AimakPage  *self,
+                         const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  g_return_if_fail (AIMAK_IS_PAGE (self));
+  /* Not only a toast: a toast's button cannot be reached by the keyboard
+   * before it goes away. */
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   NULL, message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "choose", _("_Choose Area"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 aimak_page_finalize (GObject *object)
 {
   AimakPagePrivate *priv = aimak_page_get_instance_private (AIMAK_PAGE (object));

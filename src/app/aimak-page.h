@@ -30,5 +30,10 @@ void        aimak_page_add_toast     (AimakPage  *self,
                                       AdwToast   *toast);
 void        aimak_page_show_error    (AimakPage  *self,
                                       const GError *error);
+/* When an action needs an area and none is chosen: a dialog saying @message
+ * (translated) that takes the focus and, on Enter ("Choose Area"), opens the
+ * Areas view with the caret in its search. */
+void        aimak_page_ask_for_area  (AimakPage  *self,
+                                      const char *message);
 
 G_END_DECLS

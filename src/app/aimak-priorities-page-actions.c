@@ -95,13 +95,6 @@ show_new (AimakPrioritiesPage *self,
   aimak_priority_editor_focus_title (self->editor);
 }
 
-static void
-on_choose_area (AimakPrioritiesPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "areas");
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-search", NULL);
-}
-
 void
 aimak_priorities_page_action_new (GtkWidget  *widget,
           const char *action_name,
@@ -119,22 +112,8 @@ aimak_priorities_page_action_new (GtkWidget  *widget,
     return;
   if (area == NULL)
     {
-      /* Not only a toast: a dialog that takes the focus and, on Enter,
-       * opens the Areas view with the caret in its search. */
-      GtkWidget *dialog =
-        adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                                _("Choose an area first: every priority belongs to an area"));
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "cancel", _("_Cancel"),
-                                        "choose", _("_Choose Area"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-      g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
-                               self, G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      aimak_page_ask_for_area (AIMAK_PAGE (self),
+                               _("Choose an area first: every priority belongs to an area"));
       return;
     }
   if (!aimak_area_check_open_for_new (db, area, &error))

@@ -167,7 +167,8 @@ static const char row_sql[] =
   "(SELECT group_concat(n, ', ') FROM (SELECT aimak_name(t.name_en, t.name_ru, t.name_ky) AS n "
   "  FROM priority_target_group g JOIN target_group t ON t.code = g.group_code "
   "  WHERE g.priority_id = p.id ORDER BY t.sort, t.code)), "
-  "p.budget_kgs, p.status, aimak_name(s.name_en, s.name_ru, s.name_ky), p.updated_at, p.is_demo "
+  "p.budget_kgs, p.status, aimak_name(s.name_en, s.name_ru, s.name_ky), p.updated_at, p.is_demo, "
+  "a.valid_to IS NOT NULL "
   "FROM priority p LEFT JOIN area a ON a.code = p.area_code "
   "LEFT JOIN status s ON s.code = p.status WHERE p.rowid = ?";
 

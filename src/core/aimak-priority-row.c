@@ -7,6 +7,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aimak-area-change.h"
 #include "aimak-priority-model.h"
 #include "aimak-priority-row-private.h"
 
@@ -228,7 +229,10 @@ _aimak_priority_row_new_from_stmt (AimakStmt *st)
     }
   row->id = g_strdup (aimak_stmt_text (st, 0));
   row->area_code = g_strdup (aimak_stmt_text (st, 1));
-  row->area_name = g_strdup (aimak_stmt_text (st, 2));
+  /* An area that ended in a territorial change keeps its priorities (history
+   * is never rewritten): the list says so beside its name. */
+  row->area_name = aimak_stmt_int (st, 12) ? aimak_area_former_label (aimak_stmt_text (st, 2))
+                                            : g_strdup (aimak_stmt_text (st, 2));
   row->rank = aimak_stmt_int (st, 3);
   row->title = g_strdup (aimak_stmt_text (st, 4));
   row->marker = aimak_stmt_int (st, 5);
