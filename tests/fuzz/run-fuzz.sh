@@ -36,7 +36,7 @@ if [ ! -f "$build/build.ninja" ]; then
 fi
 meson compile -C "$build" aimak-core >/dev/null
 
-deps="gio-2.0 json-glib-1.0 sqlite3 xlsxwriter zlib"
+deps="gio-2.0 json-glib-1.0 sqlite3 xlsxwriter zlib libpq"
 # shellcheck disable=SC2086
 cflags=$(pkg-config --cflags $deps)
 # shellcheck disable=SC2086
