@@ -114,6 +114,10 @@ with tap.temp_dir(prefix="aimak-cli-areas-") as tmp:
            r.returncode == 0 and BARSKOON in r.stdout and JETI_OGUZ in r.stdout
            and MERGED in r.stdout and "--dry-run" in r.stdout, r.stdout + r.stderr)
     tap.ok("--dry-run changes nothing", digest(db) == before)
+    # Options before the subcommand, as people type them.
+    r = run("areas", "--database", db, "apply-changes", "--dry-run", merge)
+    tap.ok("options may come before apply-changes",
+           r.returncode == 0 and MERGED in r.stdout and digest(db) == before, r.stdout + r.stderr)
 
     r = run("areas", "--level", "3", "--database", db)
     n_before = len(r.stdout.splitlines())

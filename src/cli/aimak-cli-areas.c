@@ -4,6 +4,8 @@
  * --dry-run changes nothing) and undo one. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "aimak-cli.h"
@@ -190,9 +192,27 @@ undo_change (int argc, char **argv)
   return AIMAK_CLI_OK;
 }
 
+/* "aimak-cli areas --database X apply-changes FILE" works as the subcommand
+ * first does: the first word naming a subcommand moves to the front. */
+static void
+subcommand_first (int    argc,
+                  char **argv)
+{
+  for (int i = 2; i < argc; i++)
+    if (g_strcmp0 (argv[i], "apply-changes") == 0 || g_strcmp0 (argv[i], "undo-change") == 0)
+      {
+        char *word = argv[i];
+
+        memmove (argv + 2, argv + 1, (gsize) (i - 1) * sizeof (char *));
+        argv[1] = word;
+        return;
+      }
+}
+
 int
 aimak_cli_areas (int argc, char **argv)
 {
+  subcommand_first (argc, argv);
   if (argc > 1 && g_strcmp0 (argv[1], "apply-changes") == 0)
     return apply_changes (argc - 1, argv + 1);
   if (argc > 1 && g_strcmp0 (argv[1], "undo-change") == 0)
