@@ -941,6 +941,15 @@ test_area_changes (void)
   g_assert_nonnull (strstr (gtk_label_get_text (b.button->detail_label),
                             "already ended on 2024-05-01"));
   g_assert_null (aimak_area_get (b.tdb->db, MERGED, NULL));
+  /* Its dialog gives the reason too, and no Show in Areas. */
+  g_signal_emit_by_name (b.button->area_changes_button, "clicked");
+  aimak_test_iterate ();
+  dialog = find_review_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label_prefix (dialog, "It contradicts this desk’s list of areas"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "areas"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  aimak_test_iterate ();
 
   desk_close (&a);
   desk_close (&b);

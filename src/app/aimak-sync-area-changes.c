@@ -153,8 +153,9 @@ aimak_sync_area_changes_dialog_new (GtkWindow *parent,
 {
   GtkWidget *dialog;
   GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled;
   const char *code = aimak_sync_area_changes_new_area (batches);
+  guint n = 0;
 
   dialog = adw_message_dialog_new (parent, _("Area Changes From the Office Server"),
                                    _("The server’s owner published these changes to the list "
@@ -170,21 +171,35 @@ aimak_sync_area_changes_dialog_new (GtkWindow *parent,
       const AimakAreaChangeBatch *b = g_ptr_array_index (batches, i);
 
       if (b->status != AIMAK_AREA_BATCH_UNCHANGED)
-        gtk_list_box_append (GTK_LIST_BOX (list), batch_row (b));
+        {
+          gtk_list_box_append (GTK_LIST_BOX (list), batch_row (b));
+          n++;
+        }
     }
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "close", _("_Close"),
-                                    "areas", _("Show in _Areas"),
-                                    NULL);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "areas", code != NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
-                                           code != NULL ? "areas" : "close");
+  /* A few lists as they are (a scrolled window would measure their wrapped
+   * titles short); more scroll in a fixed height. */
+  if (n <= 3)
+    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  else
+    {
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  /* Only when a list was applied: a refused one has no new area to show. */
+  if (code != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "areas",
+                                       _("Show in _Areas"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "areas",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "areas");
+    }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   g_object_set_data_full (G_OBJECT (dialog), "aimak-new-area", g_strdup (code), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_response), NULL);
