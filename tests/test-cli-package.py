@@ -43,6 +43,57 @@ def execute(db, sql, *params):
         con.close()
 
 
+AREAS_HEADER = ("effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky,parent_code,"
+                "legal_act\n")
+JETI_OGUZ = "KG02210830000"
+MERGED = "KG02210900000"     # test data, not an official code
+
+
+def area_changes(tmp):
+    """Issue 17: a package carries the sender's lists of area changes; receive says, in a
+    line each, what it applied, found unchanged or refused (with the reason)."""
+    sender, receiver, other = (os.path.join(tmp, n + ".db") for n in ("s", "r", "o"))
+    merge, own = os.path.join(tmp, "merge.csv"), os.path.join(tmp, "own.csv")
+    with open(merge, "w") as f:
+        f.write(AREAS_HEADER + "2024-07-01,merged_into,%s;%s,%s,Barskoon-Jeti-Oguz (test),,,%s,"
+                "Test law (test data)\n" % (BARSKOON, JETI_OGUZ, MERGED, RAYON))
+    with open(own, "w") as f:
+        f.write(AREAS_HEADER + "2024-05-01,merged_into,%s,KG02210815001,Other (test),,,%s,"
+                "Other law (test data)\n" % (BARSKOON, RAYON))
+    for db in (sender, receiver, other):
+        run("migrate", "--database", db)
+    r = run("areas", "apply-changes", "--database", sender, merge)
+    tap.ok("areas: the sender applied a change list", r.returncode == 0, r.stderr)
+    r = run("areas", "apply-changes", "--database", other, own)
+    tap.ok("areas: another desk merged Barskoon elsewhere", r.returncode == 0, r.stderr)
+    pkg = os.path.join(tmp, "merged.aimak")
+    r = run("package", "--database", sender, "--area", MERGED, "-o", pkg)
+    tap.ok("areas: a package of the new area", r.returncode == 0, r.stderr)
+    summary = "merged into Barskoon-Jeti-Oguz (test) on 2024-07-01"
+    r = run("receive", "--database", receiver, "--dry-run", pkg)
+    tap.ok("areas: receive --dry-run lists the list as New and would apply it",
+           r.returncode == 0 and "New" in r.stdout and summary in r.stdout
+           and "Dry run: area changes: would apply 1, unchanged 0, refused 0\n" in r.stdout
+           and one(receiver, "SELECT count(*) FROM area WHERE code = ?", MERGED) == 0,
+           r.stdout + r.stderr)
+    r = run("receive", "--database", receiver, pkg)
+    tap.ok("areas: receive applies it and says so",
+           r.returncode == 0 and "Area changes: applied 1, unchanged 0, refused 0\n" in r.stdout
+           and one(receiver, "SELECT valid_from FROM area WHERE code = ?", MERGED)
+           == "2024-07-01", r.stdout + r.stderr)
+    r = run("receive", "--database", receiver, pkg)
+    tap.ok("areas: received again, it is Unchanged",
+           r.returncode == 0 and "Area changes: applied 0, unchanged 1, refused 0\n" in r.stdout
+           and one(receiver, "SELECT count(DISTINCT batch) FROM area_change") == 1,
+           r.stdout + r.stderr)
+    r = run("receive", "--database", other, pkg)
+    tap.ok("areas: a desk whose list contradicts it refuses it with the reason",
+           r.returncode == 0 and "Area changes: applied 0, unchanged 0, refused 1\n" in r.stdout
+           and "Refused" in r.stdout and "already ended on 2024-05-01" in r.stdout
+           and one(other, "SELECT count(*) FROM area WHERE code = ?", MERGED) == 0,
+           r.stdout + r.stderr)
+
+
 def main():
     tmp = tempfile.mkdtemp(prefix="aimak-cli-package-")
     try:
@@ -184,6 +235,7 @@ def main():
               r.returncode == 1 and title in r.stderr, r.stderr)
         tap.ok("--undo refused: nothing changed",
               one(rayon, "SELECT group_concat(revision) FROM priority") == before)
+        area_changes(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -543,9 +543,16 @@ def area_rls(server):
 
 
 def area_pull(tmp, a, b, server, ayil, olds, batch):
+    r = sync(a, "--dry-run", password="pw-desk_a")
+    tap.ok("areas: a dry run says the list would be applied, and applies nothing",
+           r.returncode == 0 and "Dry run: area changes: would apply 1, unchanged 0, refused 0\n"
+           in r.stdout and one(a, "SELECT count(*) FROM area WHERE code = ?", MERGED) == 0,
+           r.stdout + r.stderr)
     r = sync(a, password="pw-desk_a")
     tap.ok("areas: a sync applies the published list first", r.returncode == 0
            and "merged into Ak-Suu-Merged (test) on 2024-07-01" in r.stdout, r.stdout + r.stderr)
+    tap.ok("areas: the sync's line says one list applied",
+           "Area changes: applied 1, unchanged 0, refused 0\n" in r.stdout, r.stdout)
     tap.ok("areas: recorded under the server's identity",
            one(a, "SELECT count(*) FROM area_change WHERE batch_uuid = ? AND from_server = 1 "
                "AND undone = 0", batch) == 2
@@ -553,6 +560,7 @@ def area_pull(tmp, a, b, server, ayil, olds, batch):
     r = sync(a, password="pw-desk_a")
     tap.ok("areas: the next sync finds it Unchanged", r.returncode == 0
            and "area_change" not in r.stdout
+           and "Area changes: applied 0, unchanged 1, refused 0\n" in r.stdout
            and one(a, "SELECT count(DISTINCT batch) FROM area_change") == 1, r.stdout)
     ay = desk_db(tmp, "ayil-areas", server, "desk_ayil", ayil)
     r = sync(ay, password="pw-desk_ayil")
@@ -577,7 +585,7 @@ def area_pull(tmp, a, b, server, ayil, olds, batch):
     r = sync(b, password="pw-desk_b")
     tap.ok("areas: desk B's sync refuses the published list with the reason and goes on",
            r.returncode == 0 and "Refused" in r.stdout and "already ended on 2024-05-01"
-           in r.stdout and one(b, "SELECT count(*) FROM area_change WHERE batch_uuid = ?",
+           in r.stdout and "Area changes: applied 0, unchanged 0, refused 1\n" in r.stdout and one(b, "SELECT count(*) FROM area_change WHERE batch_uuid = ?",
                                batch) == 0, r.stdout + r.stderr)
     tap.ok("areas: desk B still gets the records of its areas",
            one(b, "SELECT count(*) FROM priority WHERE area_code = ?", AKSUU)

@@ -12,19 +12,27 @@
 #include <adwaita.h>
 #include <sys/wait.h>
 
+#include "aimak-areas-page.h"
+#include "aimak-area-item.h"
 #include "aimak-merge-review.h"
+#include "aimak-priorities-page-private.h"
 #include "aimak-priority-editor-private.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
 #include "aimak-sync.h"
-#include "aimak-sync-button.h"
+#include "aimak-sync-areas.h"
+#include "aimak-sync-button-private.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
 #include "aimak-window.h"
 
 #define BARSKOON "KG02210815000"  /* Issyk-Kul › Jeti-Oguz › Barskoon */
 #define BATKEN   "KG05000000000"
+#define JETI_OGUZ "KG02210830000"
+#define MERGED   "KG02210900000"  /* test data, not an official code */
+#define AREAS_HEADER "effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky," \
+                     "parent_code,legal_act\n"
 
 /* A TCP port on this computer where nothing listens. */
 static guint
@@ -795,6 +803,160 @@ test_two_desks_conflict (void)
   aimak_test_rmdir (tmp);
 }
 
+/* A change list of areas read from @csv (its header added). */
+static AimakAreaChangeList *
+area_list (const char *csv)
+{
+  g_autofree char *text = g_strconcat (AREAS_HEADER, csv, NULL);
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (g_strdup (text), -1,
+                                                                     g_free);
+  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  AimakAreaChangeList *list = aimak_area_change_list_read (in, "test.csv", problems, NULL,
+                                                           &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  return list;
+}
+
+/* The first drawable label below @root whose text begins with @prefix. */
+static GtkLabel *
+find_label_prefix (GtkWidget  *root,
+                   const char *prefix)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (c) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (c)), prefix)
+          && gtk_widget_is_drawable (c))
+        return GTK_LABEL (c);
+      if ((found = find_label_prefix (c, prefix)))
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+scope_has (AimakPrioritiesPage *page,
+           const char          *code)
+{
+  GListModel *items = G_LIST_MODEL (page->scope_items);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(AimakAreaItem) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (aimak_area_item_get_code (item), code) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Issue 17: the owner publishes a merger of Barskoon; desk A's sync button
+ * applies it and says so (a toast with Details, the popover), its views show
+ * the new area and Barskoon as former; desk B, which merged Barskoon
+ * elsewhere on its own, is told the list was refused and why. */
+static void
+test_area_changes (void)
+{
+  g_autofree char *tmp = aimak_test_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "pg", NULL);
+  g_autofree char *found = pg_server ("find", dir);
+  g_autoptr(AimakServerConfig) admin = NULL, config_a = NULL, config_b = NULL;
+  g_autoptr(AimakAreaChangeList) merger = NULL, own = NULL;
+  g_autoptr(AimakTestDb) owner = NULL;
+  g_autoptr(GPtrArray) problems = aimak_problem_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *admin_pw = NULL;
+  AimakPrioritiesPage *priorities;
+  Desk a = { 0 }, b = { 0 };
+  GtkLabel *toast;
+  GtkWidget *dialog;
+
+  if (found == NULL)
+    {
+      g_test_skip ("PostgreSQL is not installed (Debian package postgresql)");
+      aimak_test_rmdir (tmp);
+      return;
+    }
+  owner = aimak_test_db_new ();
+  set_up_server (dir, owner->db, &admin, &admin_pw);
+  add_desk (admin, admin_pw, "desk_a", BARSKOON);
+  add_desk (admin, admin_pw, "desk_b", BARSKOON);
+  config_a = desk_config (admin->host, admin->port, "desk_a", "disable", BARSKOON);
+  config_b = desk_config (admin->host, admin->port, "desk_b", "disable", BARSKOON);
+  desk_open (&a, config_a, "pw-of-desk");
+  desk_open (&b, config_b, "pw-of-desk");
+  own = area_list ("2024-05-01,merged_into," BARSKOON ",KG02210815001,Other (test),,,"
+                   "KG02210000000,Other law (test data)\n");
+  g_assert_cmpint (aimak_area_change_apply (b.tdb->db, own, problems, &error), >, 0);
+  merger = area_list ("2024-07-01,merged_into," BARSKOON ";" JETI_OGUZ "," MERGED
+                      ",Barskoon-Jeti-Oguz (test),,,KG02210000000,Test law (test data)\n");
+  g_assert_true (aimak_server_publish_area_changes (admin, admin_pw, owner->db, merger, NULL,
+                                                    NULL, &error));
+  g_assert_no_error (error);
+
+  /* A: applied, and told. */
+  priorities = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (a.window, "priorities"));
+  g_assert_false (scope_has (priorities, MERGED));
+  g_assert_cmpint (desk_sync (&a), ==, AIMAK_SYNC_STATE_SYNCED);
+  toast = find_label_prefix (GTK_WIDGET (a.window),
+                             "Area changes from the office server applied: ");
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (gtk_label_get_text (toast), "Barskoon-Jeti-Oguz (test)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (a.button->detail_label),
+                            "Applied: "));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (a.button->area_changes_button)));
+  /* The views re-read the list of areas: the new area in the Areas view and
+   * the Priorities scope, Barskoon kept as a former area. */
+  g_assert_true (scope_has (priorities, MERGED));
+  g_assert_true (aimak_window_select_area (a.window, BARSKOON));
+  aimak_test_iterate ();
+  g_assert_nonnull (find_label_prefix (GTK_WIDGET (a.window), "Merged into Barskoon-Jeti-Oguz "
+                                       "(test) on 2024-07-01"));
+  /* Area Changes… lists it; Show in Areas opens the new area. */
+  g_signal_emit_by_name (a.button->area_changes_button, "clicked");
+  aimak_test_iterate ();
+  dialog = find_review_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label_prefix (dialog, "Applied"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "areas"));
+  g_signal_emit_by_name (gtk_widget_get_ancestor (aimak_test_find_label (dialog,
+                                                                         "Show in Areas"),
+                                                  GTK_TYPE_BUTTON), "clicked");
+  aimak_test_iterate ();
+  g_assert_null (find_review_dialog ());
+  g_assert_cmpstr (aimak_window_get_view (a.window), ==, "areas");
+  g_assert_cmpstr (aimak_window_get_area (a.window), ==, MERGED);
+
+  /* B: refused with the reason, nothing changed. */
+  g_assert_cmpint (desk_sync (&b), ==, AIMAK_SYNC_STATE_SYNCED);
+  toast = find_label_prefix (GTK_WIDGET (b.window),
+                             "Area changes from the office server refused: ");
+  g_assert_nonnull (toast);
+  g_assert_nonnull (strstr (gtk_label_get_text (toast), "already ended on 2024-05-01"));
+  g_assert_nonnull (strstr (gtk_label_get_text (b.button->detail_label), "Refused: "));
+  g_assert_nonnull (strstr (gtk_label_get_text (b.button->detail_label),
+                            "already ended on 2024-05-01"));
+  g_assert_null (aimak_area_get (b.tdb->db, MERGED, NULL));
+  /* Its dialog gives the reason too, and no Show in Areas. */
+  g_signal_emit_by_name (b.button->area_changes_button, "clicked");
+  aimak_test_iterate ();
+  dialog = find_review_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label_prefix (dialog, "It contradicts this desk’s list of areas"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "areas"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  aimak_test_iterate ();
+
+  desk_close (&a);
+  desk_close (&b);
+  g_free (pg_server ("stop", dir));
+  aimak_test_rmdir (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,5 +970,6 @@ main (int   argc,
   g_test_add_func ("/sync-ui/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/sync-ui/editor-read-only-area", test_editor_read_only_area);
   g_test_add_func ("/sync-ui/two-desks-conflict", test_two_desks_conflict);
+  g_test_add_func ("/sync-ui/area-changes", test_area_changes);
   return g_test_run ();
 }

@@ -742,6 +742,27 @@ aimak_priorities_page_get_scope (AimakPrioritiesPage *self)
   return self->scope_code;
 }
 
+void
+aimak_priorities_page_reload_areas (AimakPrioritiesPage *self)
+{
+  g_autofree char *scope = NULL;
+
+  g_return_if_fail (AIMAK_IS_PRIORITIES_PAGE (self));
+  scope = g_strdup (self->scope_code);
+  aimak_priorities_page_fill_scope (self);
+  /* The same area stays chosen, quietly: the list keeps its place. */
+  self->updating++;
+  aimak_priorities_page_set_scope (self, scope);
+  self->updating--;
+  if (gtk_drop_down_get_selected (self->scope_dropdown) > 0)
+    self->scope_code = g_steal_pointer (&scope);
+  else if (scope != NULL)
+    {
+      aimak_priorities_page_update_area_column (self);
+      aimak_priorities_page_apply_filter (self);
+    }
+}
+
 /* Lists @code and opens @id (NULL: a new priority in @code). */
 void
 aimak_priorities_page_open (AimakPrioritiesPage *self,

@@ -26,5 +26,8 @@ void                 aimak_priorities_page_open          (AimakPrioritiesPage *s
 
 /* Re-reads the list (after records arrived), keeping the open priority. */
 void                  aimak_priorities_page_reload      (AimakPrioritiesPage *self);
+/* Re-reads the list of areas of the scope (after area changes arrived),
+ * keeping the area chosen. */
+void                  aimak_priorities_page_reload_areas (AimakPrioritiesPage *self);
 
 G_END_DECLS

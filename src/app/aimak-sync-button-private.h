@@ -20,6 +20,7 @@ struct _AimakSyncButton
   GtkMenuButton  *menu_button;
   GtkLabel       *heading_label;
   GtkLabel       *detail_label;
+  GtkButton      *area_changes_button;
 
   /* Owned references */
   AimakDb        *db;
@@ -29,6 +30,8 @@ struct _AimakSyncButton
   GDateTime      *last_synced;
   gint64          pending;
   guint           not_sent;      /* changes to areas this desk may only read, at the last sync */
+  GPtrArray      *area_changes;  /* AimakAreaChangeBatch * of the last sync that applied or
+                                  * refused a list of area changes, or NULL */
   AimakSyncState  state;
   gboolean        offline;       /* the last failure was the server being out of reach */
   gboolean        interactive;   /* the running sync was asked for: show its failure */
@@ -39,6 +42,7 @@ struct _AimakSyncButton
 /* aimak-sync-button.c */
 void _aimak_sync_button_update       (AimakSyncButton *self);
 void _aimak_sync_button_show_failure (AimakSyncButton *self);
+void _aimak_sync_button_show_area_changes (AimakSyncButton *self);
 
 /* aimak-sync-button-run.c */
 void _aimak_sync_button_start        (AimakSyncButton *self,

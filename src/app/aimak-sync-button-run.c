@@ -11,8 +11,10 @@
 #include "aimak-secret.h"
 #include "aimak-server.h"
 #include "aimak-sync.h"
+#include "aimak-sync-area-changes.h"
 #include "aimak-sync-button-private.h"
 #include "aimak-sync-review.h"
+#include "aimak-window.h"
 
 typedef struct
 {
@@ -66,14 +68,76 @@ finish_run (AimakSyncButton *self,
     _aimak_sync_button_show_failure (self);
 }
 
+static gboolean
+was_refused (GPtrArray  *before,
+             const char *uuid)
+{
+  for (guint i = 0; before != NULL && i < before->len; i++)
+    {
+      const AimakAreaChangeBatch *b = g_ptr_array_index (before, i);
+
+      if (b->status == AIMAK_AREA_BATCH_REFUSED && g_strcmp0 (b->uuid, uuid) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Lists of area changes the sync applied or refused (issue 17): the views
+ * re-read the list of areas, the popover keeps them, and a toast tells them,
+ * with Details. A list refused again at every sync is told once (or when the
+ * sync was asked for). TRUE when the toast was shown. */
+static gboolean
+report_area_changes (AimakSyncButton *self,
+                     AimakSyncResult *result)
+{
+  GPtrArray *batches = result->area_changes;
+  guint applied = aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_NEW);
+  guint refused = aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_REFUSED);
+  gboolean news = applied > 0 || self->interactive;
+  g_autofree char *message = NULL;
+  g_autofree char *title = NULL;
+  GtkRoot *root;
+  AdwToast *toast;
+
+  if (applied + refused == 0)
+    return FALSE;
+  for (guint i = 0; !news && i < batches->len; i++)
+    {
+      const AimakAreaChangeBatch *b = g_ptr_array_index (batches, i);
+
+      news = b->status == AIMAK_AREA_BATCH_REFUSED && !was_refused (self->area_changes, b->uuid);
+    }
+  g_clear_pointer (&self->area_changes, g_ptr_array_unref);
+  self->area_changes = g_steal_pointer (&result->area_changes);
+  _aimak_sync_button_update (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  message = aimak_sync_area_changes_toast_text (self->area_changes);
+  if (!news || !AIMAK_IS_WINDOW (root))
+    return FALSE;
+  /* A toast's title is markup; area names are not. */
+  title = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, refused > 0 ? 0 : 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Details"));
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (_aimak_sync_button_show_area_changes), self,
+                           G_CONNECT_SWAPPED);
+  aimak_window_add_toast (AIMAK_WINDOW (root), toast);
+  return TRUE;
+}
+
 static void
 report_result (AimakSyncButton *self,
                AimakSyncResult *result)
 {
   g_autofree char *message = NULL;
+  guint applied = aimak_sync_area_changes_count (result->area_changes, AIMAK_AREA_BATCH_NEW);
+  gboolean told;
 
   self->not_sent = result->not_sent;
   _aimak_sync_button_update (self);
+  told = report_area_changes (self, result);
   if (result->rejected && result->rejected->len > 0)
     {
       message = g_strdup_printf (g_dngettext (NULL,
@@ -97,15 +161,17 @@ report_result (AimakSyncButton *self,
                                  result->pushed, result->pulled, result->not_sent);
       toast (self, message);
     }
-  else if (self->interactive || result->pulled > 0)
+  else if (!told && (self->interactive || result->pulled > 0))
     {
       /* Translators: after a sync, e.g. "Synced: 3 sent, 2 received" */
       message = g_strdup_printf (_("Synced: %u sent, %u received"), result->pushed,
                                  result->pulled);
       toast (self, message);
     }
-  if (result->pulled > 0)
-    /* The views show what the database holds: give them the records received. */
+  if (result->pulled > 0 || applied > 0)
+    /* The views show what the database holds: give them the records received
+     * and the list of areas changed (the Areas tree, the profile, the
+     * Priorities scope). */
     gtk_widget_activate_action (GTK_WIDGET (self), "win.data-arrived", NULL);
 }
 

@@ -9,6 +9,7 @@
 #include "aimak-preferences-window.h"
 #include "aimak-server.h"
 #include "aimak-sync.h"
+#include "aimak-sync-area-changes.h"
 #include "aimak-sync-button-private.h"
 
 G_DEFINE_FINAL_TYPE (AimakSyncButton, aimak_sync_button, ADW_TYPE_BIN)
@@ -64,6 +65,7 @@ detail_text (AimakSyncButton *self)
 {
   g_autofree char *when = NULL;
   g_autofree char *waiting = NULL;
+  g_autofree char *areas = aimak_sync_area_changes_detail_text (self->area_changes);
   GString *text = g_string_new (NULL);
 
   if (self->error_message)
@@ -97,6 +99,8 @@ detail_text (AimakSyncButton *self)
                                                  "this desk’s changes only for its own areas.",
                                                  self->not_sent), self->not_sent);
     }
+  if (areas != NULL)
+    g_string_append_printf (text, "\n\n%s", areas);
   return g_string_free (text, FALSE);
 }
 
@@ -159,6 +163,11 @@ _aimak_sync_button_update (AimakSyncButton *self)
   gtk_label_set_text (self->label, text);
   gtk_label_set_text (self->heading_label, heading);
   gtk_label_set_text (self->detail_label, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->area_changes_button),
+                          aimak_sync_area_changes_count (self->area_changes,
+                                                         AIMAK_AREA_BATCH_NEW) +
+                          aimak_sync_area_changes_count (self->area_changes,
+                                                         AIMAK_AREA_BATCH_REFUSED) > 0);
   /* The tooltip carries the reason too, so that it is read without opening
    * the popover; the shortcut is named for keyboard users. */
   tooltip = g_strdup_printf ("%s\n%s\n%s", heading, detail,
@@ -197,6 +206,20 @@ on_settings_clicked (AimakSyncButton *self)
   prefs = aimak_preferences_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "server");
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* The lists of area changes of the last sync that applied or refused one,
+ * from the toast's Details or the popover. */
+void
+_aimak_sync_button_show_area_changes (AimakSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_menu_button_popdown (self->menu_button);
+  if (self->area_changes == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (aimak_sync_area_changes_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->area_changes)));
 }
 
 static void
@@ -265,6 +288,7 @@ aimak_sync_button_set_db (AimakSyncButton *self,
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->db, aimak_db_unref);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->area_changes, g_ptr_array_unref);
   self->db = db ? aimak_db_ref (db) : NULL;
   if (self->state == AIMAK_SYNC_STATE_SYNCING)
     self->state = AIMAK_SYNC_STATE_UNCONFIGURED;
@@ -346,6 +370,7 @@ aimak_sync_button_finalize (GObject *object)
   AimakSyncButton *self = AIMAK_SYNC_BUTTON (object);
 
   g_free (self->error_message);
+  g_clear_pointer (&self->area_changes, g_ptr_array_unref);
   g_clear_pointer (&self->last_synced, g_date_time_unref);
   G_OBJECT_CLASS (aimak_sync_button_parent_class)->finalize (object);
 }
@@ -381,7 +406,9 @@ aimak_sync_button_class_init (AimakSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, menu_button);
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, heading_label);
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, area_changes_button);
   gtk_widget_class_bind_template_callback (widget_class, on_settings_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, _aimak_sync_button_show_area_changes);
 }
 
 static void

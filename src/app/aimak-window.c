@@ -291,6 +291,8 @@ win_data_arrived (GtkWidget  *widget,
 
   if (self->priorities_page)
     {
+      /* The list of areas may have changed too (a sync's area changes, issue 17). */
+      aimak_priorities_page_reload_areas (self->priorities_page);
       aimak_priority_editor_reload (aimak_priorities_page_get_editor (self->priorities_page));
       aimak_priorities_page_reload (self->priorities_page);
     }

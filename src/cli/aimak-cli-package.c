@@ -178,7 +178,7 @@ aimak_cli_receive (int argc, char **argv)
   g_autoptr(AimakDb) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(AimakPackagePreview) preview = NULL;
-  guint written = 0;
+  guint written = 0, refused;
 
   if (!aimak_cli_parse ("receive", _("FILE"),
                         _("Receives an exchange package: shows each record as new, unchanged, "
@@ -228,11 +228,20 @@ aimak_cli_receive (int argc, char **argv)
     return aimak_cli_fail (_("nothing was received: resolve the conflicts above with "
                              "--prefer mine or --prefer theirs"));
   if (dry_run)
-    return AIMAK_CLI_OK;
+    {
+      aimak_cli_print_area_change_counts (preview->area_changes, TRUE);
+      return AIMAK_CLI_OK;
+    }
+  refused = aimak_cli_count_area_changes (preview->area_changes, AIMAK_AREA_BATCH_REFUSED);
   if (!aimak_package_apply_full (db, preview, TRUE, &written, &receipt, &error))
     return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u record received\n", "%u records received\n",
                         written), written);
+  /* What applying did with the lists of area changes: one of the preview's
+   * New ones may be refused now, and is listed again with the reason. */
+  if (aimak_cli_count_area_changes (preview->area_changes, AIMAK_AREA_BATCH_REFUSED) > refused)
+    aimak_cli_print_area_changes (preview->area_changes, FALSE);
+  aimak_cli_print_area_change_counts (preview->area_changes, FALSE);
   number = g_strdup_printf ("%" G_GINT64_FORMAT, receipt);
   /* TRANSLATORS: %s is the number of the receive, twice. */
   g_printerr (_("This is receive %s; take it back with “aimak-cli receive --undo %s”.\n"),

@@ -15,6 +15,12 @@ int aimak_cli_server_publish_area_changes (int argc, char **argv);
  * outcome; with @all FALSE, not the Unchanged ones. */
 void aimak_cli_print_area_changes (GPtrArray *batches,
                                    gboolean   all);
+/* One line of how many lists were applied, unchanged and refused (would be,
+ * for a dry run); nothing when there is none (aimak-cli-sync.c). */
+void aimak_cli_print_area_change_counts (GPtrArray *batches,
+                                         gboolean   dry_run);
+guint aimak_cli_count_area_changes (GPtrArray            *batches,
+                                    AimakAreaBatchStatus  status);
 /* The config from --url; its password (from the URL, --password-file or
  * AIMAK_SERVER_PASSWORD) goes to @password. */
 AimakServerConfig *aimak_cli_server_config (const char  *url,

@@ -32,10 +32,37 @@ print_item (const AimakMergeItem *item)
     }
 }
 
+guint
+aimak_cli_count_area_changes (GPtrArray            *batches,
+                              AimakAreaBatchStatus  status)
+{
+  guint n = 0;
+
+  for (guint i = 0; batches != NULL && i < batches->len; i++)
+    n += ((AimakAreaChangeBatch *) g_ptr_array_index (batches, i))->status == status;
+  return n;
+}
+
+void
+aimak_cli_print_area_change_counts (GPtrArray *batches,
+                                    gboolean   dry_run)
+{
+  if (batches == NULL || batches->len == 0)
+    return;
+  /* TRANSLATORS: lists of area changes (issue 17): applied, already here, refused (each
+   * refused one is listed above with the reason). */
+  g_print (dry_run ? _("Dry run: area changes: would apply %u, unchanged %u, refused %u\n")
+                   : _("Area changes: applied %u, unchanged %u, refused %u\n"),
+           aimak_cli_count_area_changes (batches, AIMAK_AREA_BATCH_NEW),
+           aimak_cli_count_area_changes (batches, AIMAK_AREA_BATCH_UNCHANGED),
+           aimak_cli_count_area_changes (batches, AIMAK_AREA_BATCH_REFUSED));
+}
+
 static void
 print_result (const AimakSyncResult *result)
 {
   aimak_cli_print_area_changes (result->area_changes, FALSE);
+  aimak_cli_print_area_change_counts (result->area_changes, result->dry_run);
   for (guint i = 0; i < result->conflicts->len; i++)
     print_item (g_ptr_array_index (result->conflicts, i));
   for (guint i = 0; i < result->rejected->len; i++)
@@ -124,6 +151,12 @@ aimak_cli_sync (int argc, char **argv)
                             "%u conflicts decided\n", n), n);
       decided->pushed += result->pushed;
       decided->pulled += result->pulled;
+      /* The area changes were pulled by the first pass: still to be told. */
+      if (decided->area_changes == NULL || decided->area_changes->len == 0)
+        {
+          g_clear_pointer (&decided->area_changes, g_ptr_array_unref);
+          decided->area_changes = g_steal_pointer (&result->area_changes);
+        }
       g_clear_pointer (&result, aimak_sync_result_free);
       result = g_steal_pointer (&decided);
     }
