@@ -491,7 +491,8 @@ test_stop_using (void)
 }
 
 /* The priority editor, on a priority of an area this desk may only read:
- * the edit is refused with the reason, and nothing is stored. */
+ * the form is not editable and says why on opening; an edit is refused with
+ * the reason, and nothing is stored. */
 static void
 test_editor_read_only_area (void)
 {
@@ -513,6 +514,12 @@ test_editor_read_only_area (void)
   gtk_window_present (GTK_WINDOW (window));
   aimak_test_iterate ();
   title = aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), "title");
+  /* Said on opening, and the form is not editable. */
+  g_assert_false (gtk_widget_is_sensitive (title));
+  refusal = aimak_priority_editor_get_refusal (AIMAK_PRIORITY_EDITOR (editor));
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "This desk may only read “Barskoon”"));
+  /* Text set by other means is still refused at the save. */
   gtk_editable_set_text (GTK_EDITABLE (title), "Drinking water, edited in Batken");
   g_assert_false (aimak_priority_editor_flush (AIMAK_PRIORITY_EDITOR (editor)));
   aimak_test_iterate ();

@@ -45,7 +45,16 @@ update_sensitivity (AimakPriorityEditor *self)
     GTK_WIDGET (self->indicators_group),
   };
   gboolean editable = !self->read_only && self->saved != NULL && self->saved->deleted_at == NULL;
+  g_autoptr(GError) error = NULL;
 
+  /* An area this desk may only read (office server): the form is shown as it
+   * is, not edited, and says why from the start rather than at the save. */
+  if (editable && self->db != NULL &&
+      !aimak_server_check_writable (self->db, self->saved->area_code, &error))
+    {
+      editable = FALSE;
+      _aimak_priority_editor_set_refusal (self, error->message, FALSE);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-indicator", editable);
