@@ -48,6 +48,75 @@ item_row (AimakPrioritiesPage *self,
   return row ? row : g_object_new (AIMAK_TYPE_PRIORITY_ROW, NULL);
 }
 
+/* A cell follows its slot: when the row at the slot's position is another
+ * one (a search, filter, sort or edit), the slot's ::changed binds the cell
+ * again, and GTK is not told (GTK 4.8 binds every row it keeps again for any
+ * items-changed; see aimak-priority-slots.c). */
+typedef void (*BindFunc) (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  data);
+
+typedef struct
+{
+  GtkSignalListItemFactory *factory;  /* passed on to bind; unused there */
+  gpointer                  page;
+  BindFunc                  bind;
+  AimakPrioritySlot        *slot;     /* weak */
+  gulong                    handler;
+} SlotWatch;
+
+#define SLOT_WATCH "aimak-slot-watch"
+
+static void
+slot_watch_free (SlotWatch *w)
+{
+  if (w->slot)
+    g_signal_handler_disconnect (w->slot, w->handler);
+  g_clear_weak_pointer (&w->slot);
+  g_free (w);
+}
+
+static void
+on_slot_changed (AimakPrioritySlot *slot,
+                 GtkListItem       *item)
+{
+  SlotWatch *w = g_object_get_data (G_OBJECT (item), SLOT_WATCH);
+
+  /* The item may show another slot since (GTK moved it). */
+  if (w && gtk_list_item_get_item (item) == (gpointer) slot)
+    w->bind (w->factory, item, w->page);
+}
+
+/* item_row(), and the cell now follows the slot it shows. */
+static AimakPriorityRow *
+watched_row (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data,
+             BindFunc                  bind)
+{
+  AimakPrioritySlot *slot = gtk_list_item_get_item (item);
+  SlotWatch *w = g_object_get_data (G_OBJECT (item), SLOT_WATCH);
+
+  if (w == NULL)
+    {
+      w = g_new0 (SlotWatch, 1);
+      w->factory = factory;
+      w->page = data;
+      w->bind = bind;
+      g_object_set_data_full (G_OBJECT (item), SLOT_WATCH, w, (GDestroyNotify) slot_watch_free);
+    }
+  if (w->slot != slot)
+    {
+      if (w->slot)
+        g_signal_handler_disconnect (w->slot, w->handler);
+      w->handler = 0;
+      g_set_weak_pointer (&w->slot, slot);
+      if (slot)
+        w->handler = g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed), item);
+    }
+  return item_row (data, item);
+}
+
 /* Tooltips are asked for when shown: setting one on each bind costs a round
  * trip to the display server (GTK checks where the pointer is). The text is
  * the "aimak-tooltip" data, or the label's own (ellipsized) text. */
@@ -98,8 +167,8 @@ aimak_priorities_page_bind_rank (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_rank);
   g_autofree char *text = g_strdup_printf ("%d", aimak_priority_row_get_rank (row));
 
   set_label (item, text);
@@ -121,8 +190,8 @@ aimak_priorities_page_bind_area (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_area);
 
   set_label (item, aimak_priority_row_get_area_name (row));
 }
@@ -197,7 +266,8 @@ aimak_priorities_page_bind_title (GtkSignalListItemFactory *factory,
             gpointer                  data)
 {
   AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_title);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   const char *text = aimak_priority_row_get_title (row);
@@ -230,8 +300,8 @@ aimak_priorities_page_bind_marker (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_marker);
 
   aimak_marker_badge_set_marker (AIMAK_MARKER_BADGE (gtk_list_item_get_child (item)),
                                  aimak_priority_row_get_marker (row));
@@ -242,8 +312,8 @@ aimak_priorities_page_bind_groups (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_groups);
 
   set_label (item, aimak_priority_row_get_target_groups (row));
 }
@@ -262,7 +332,8 @@ aimak_priorities_page_bind_budget (GtkSignalListItemFactory *factory,
              gpointer                  data)
 {
   AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_budget);
   double budget = aimak_priority_row_get_budget (row);
   g_autofree char *text = aimak_numbers_format_budget (budget);
 
@@ -275,8 +346,8 @@ aimak_priorities_page_bind_status (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_status);
 
   set_label (item, aimak_priority_row_get_status_label (row));
 }
@@ -299,8 +370,8 @@ aimak_priorities_page_bind_updated (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_updated);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *full =
     aimak_numbers_format_timestamp (aimak_priority_row_get_updated_at (row));
