@@ -231,13 +231,17 @@ type_search (GtkWidget           *window,
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       const char *old = gtk_editable_get_text (entry);
+      gint64 typed_us;
       double c0;
 
       if (*old && *typed[i] && !g_str_has_prefix (typed[i], old))
         type_text (entry, "");
       aimak_test_iterate ();
       c0 = cpu_ms ();
+      typed_us = g_get_monotonic_time ();
       type_text (entry, typed[i]);
+      if (g_getenv ("AIMAK_BENCH_MARKS"))
+        fprintf (stderr, "mark key-%02u %.6f,%.6f\n", i, typed_us / 1.0e6, painted_us / 1.0e6);
       {
         double ms = (painted_us - search_start_us) / 1000.0;
         /* The CPU time includes the entry's own redraw of the keystroke. */
