@@ -127,6 +127,13 @@ test_reports_what_changed (void)
                        g_strcmp0 (ids_before->pdata[i], aimak_priority_row_get_id (row)) != 0);
     }
 
+  /* A refresh: every held slot, and nothing for GTK. */
+  g_array_set_size (changes, 0);
+  g_array_set_size (slot_changes, 0);
+  aimak_priority_slots_refresh (slots);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (slot_changes->len, ==, 10);
+
   /* Back to everything: the tail comes back. */
   g_array_set_size (changes, 0);
   search (model, NULL);

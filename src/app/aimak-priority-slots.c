@@ -309,6 +309,25 @@ on_items_changed (GListModel         *model,
     wait_for_frame (self);
 }
 
+void
+aimak_priority_slots_refresh (AimakPrioritySlots *self)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (AIMAK_IS_PRIORITY_SLOTS (self));
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint p = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (all, p);
+    }
+  g_array_sort (all, compare_positions);
+  report (self, all);
+}
+
 AimakPriorityRow *
 aimak_priority_slots_get_row (AimakPrioritySlots *self,
                               guint               position)

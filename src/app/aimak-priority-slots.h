@@ -22,6 +22,10 @@ AimakPrioritySlots *aimak_priority_slots_new         (AimakPriorityModel *model)
 AimakPriorityRow   *aimak_priority_slots_get_row     (AimakPrioritySlots *self,
                                                       guint               position);
 
+/* Every held slot reports ::changed: what its cells show besides the row
+ * changed (e.g. the origin badges were read again). */
+void                aimak_priority_slots_refresh     (AimakPrioritySlots *self);
+
 /* The view's scrolled window (NULL: none): held slots off its screen are
  * told of their new rows after the frame, a chunk per frame, or when it
  * scrolls. */
