@@ -8,7 +8,7 @@
  * Reporting the whole list as changed made GTK 4.8 look for its tracked rows
  * (focus, scroll anchor) among every new position, making a slot for each one;
  * and GTK 4.8 binds all its kept rows again for any items-changed of the kept
- * positions, even of one row (issue 18, docs/perf-notes-18.md).
+ * positions, not only the changed ones (issue 18, docs/perf-notes-18.md).
  *
  * Each row whose cells change is measured again at the next frame: with the
  * view's scrolled window, the held rows on screen (and a few around) are
@@ -106,10 +106,10 @@ compare_positions (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Tells the held slots at @positions that their rows are other ones. Not
- * items-changed: GTK 4.8 binds every row it keeps (about 200) again for any
- * items-changed, also for one row; a slot's ::changed reaches only the cells
- * that show it (aimak-priorities-page-cells.c). */
+/* Tells the held slots at @positions that their rows are other ones. Not by
+ * items-changed: GTK 4.8 then binds every row it keeps (about 200) again, not
+ * only the changed ones; a slot's ::changed reaches only the cells that show
+ * it (aimak-priorities-page-cells.c). */
 static void
 report (AimakPrioritySlots *self,
         GArray             *positions)
