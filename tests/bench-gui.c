@@ -15,7 +15,11 @@
  *
  *   bench-gui [SIZE...]            default: 10000 100000
  *   bench-gui --bare               one bare window: its figures
- *   bench-gui --window DATABASE    the real window on DATABASE: its figures */
+ *   bench-gui --window DATABASE    the real window on DATABASE: its figures
+ *
+ * For profiling one step (environment): AIMAK_BENCH_VIEWS=priorities,filters
+ * (those views only, and "filters" for the filter, sort and scroll steps),
+ * AIMAK_BENCH_NO_SEARCH=1 (no typed search), AIMAK_BENCH_FIRST_FRAME_ONLY=1. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -119,6 +123,10 @@ measure (const char *key,
   action (window, data);
   wait_frame (window);
   emit (key, (painted_us - t0) / 1000.0, cpu_ms () - c0);
+  /* AIMAK_BENCH_MARKS=1: each step's CLOCK_MONOTONIC span in seconds, to cut a
+   * profile taken with `perf record -k CLOCK_MONOTONIC` (perf script --time). */
+  if (g_getenv ("AIMAK_BENCH_MARKS"))
+    fprintf (stderr, "mark %s %.6f,%.6f\n", key, t0 / 1.0e6, painted_us / 1.0e6);
 }
 
 static void
@@ -223,13 +231,17 @@ type_search (GtkWidget           *window,
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       const char *old = gtk_editable_get_text (entry);
+      gint64 typed_us;
       double c0;
 
       if (*old && *typed[i] && !g_str_has_prefix (typed[i], old))
         type_text (entry, "");
       aimak_test_iterate ();
       c0 = cpu_ms ();
+      typed_us = g_get_monotonic_time ();
       type_text (entry, typed[i]);
+      if (g_getenv ("AIMAK_BENCH_MARKS"))
+        fprintf (stderr, "mark key-%02u %.6f,%.6f\n", i, typed_us / 1.0e6, painted_us / 1.0e6);
       {
         double ms = (painted_us - search_start_us) / 1000.0;
         /* The CPU time includes the entry's own redraw of the keystroke. */
@@ -363,6 +375,8 @@ run_window (const char *path)
       g_autofree char *key = g_strdup_printf ("view-%s", views[i]);
       gint64 shown = g_get_monotonic_time ();
 
+      if (g_str_equal (views[i], "filters"))
+        continue;  /* not a view: the filter and sort steps below */
       measure (key, window, show_view, (gpointer) views[i]);
       if (g_str_equal (views[i], "summary"))
         {
@@ -383,7 +397,9 @@ run_window (const char *path)
 
   measure ("view-priorities-again", window, show_view, (gpointer) "priorities");
   page = AIMAK_PRIORITIES_PAGE (aimak_window_get_page (AIMAK_WINDOW (window), "priorities"));
-  type_search (window, page);
+  /* AIMAK_BENCH_NO_SEARCH=1: without the typed search, for profiling the rest. */
+  if (!g_getenv ("AIMAK_BENCH_NO_SEARCH"))
+    type_search (window, page);
   if (chosen == NULL || g_strv_contains (views, "filters"))
     filters_and_sorting (window, page);
   printf ("maxrss %ld 0\n", peak_rss_kib ());

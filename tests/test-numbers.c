@@ -80,6 +80,32 @@ test_dates (void)
   g_assert_false (aimak_numbers_date_matches ("16.03.2026", "2026-03-15"));
 }
 
+/* A change's time in the local zone (the zone is kept between calls). */
+static void
+test_timestamp (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GDateTime) utc = g_date_time_new_utc (2026, 12, 2, 23, 30, 0);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  g_autofree char *expected = g_date_time_format (local, "%Y-%m-%d %H:%M");
+
+  for (int i = 0; i < 3; i++)
+    {
+      g_autofree char *a = aimak_numbers_format_timestamp ("2026-12-02T23:30:00Z");
+      g_autofree char *b = aimak_numbers_format_timestamp ("2026-12-02T23:30:00");
+
+      g_assert_cmpstr (a, ==, expected);
+      g_assert_cmpstr (b, ==, expected);  /* no zone: UTC */
+    }
+  {
+    g_autofree char *empty = aimak_numbers_format_timestamp ("");
+    g_autofree char *bad = aimak_numbers_format_timestamp ("yesterday");
+
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_cmpstr (bad, ==, "yesterday");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -87,5 +113,6 @@ main (int argc, char **argv)
   g_test_add_func ("/numbers/parse", test_parse);
   g_test_add_func ("/numbers/format", test_format);
   g_test_add_func ("/numbers/dates", test_dates);
+  g_test_add_func ("/numbers/timestamp", test_timestamp);
   return g_test_run ();
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-priority-slots.c — the Priorities list's model reports only what a
- * search changed (issue 18): the tail that went or came, then the held slots
- * whose row is another one; nothing when the rows stayed; the held slots
- * show the new rows. */
+ * search changed (issue 18): the tail that went or came (items-changed), then
+ * ::changed of each held slot whose row is another one, and of no other;
+ * nothing when the rows stayed; the held slots show the new rows. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -29,6 +29,25 @@ on_items_changed (GListModel *model,
 }
 
 static void
+on_slot_changed (AimakPrioritySlot *slot,
+                 GArray            *positions)
+{
+  guint p = aimak_priority_slot_get_position (slot);
+
+  g_array_append_val (positions, p);
+}
+
+static gboolean
+contains (GArray *positions,
+          guint   p)
+{
+  for (guint i = 0; i < positions->len; i++)
+    if (g_array_index (positions, guint, i) == p)
+      return TRUE;
+  return FALSE;
+}
+
+static void
 search (AimakPriorityModel *model,
         const char         *text)
 {
@@ -51,6 +70,8 @@ test_reports_what_changed (void)
   g_autoptr(AimakPrioritySlots) slots = NULL;
   g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
   g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) slot_changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) ids_before = g_ptr_array_new_with_free_func (g_free);
   guint all, narrowed;
 
   g_assert_true (aimak_demo_create (tdb->db, 300, 0, 7, &error));
@@ -62,19 +83,27 @@ test_reports_what_changed (void)
   g_assert_cmpuint (all, ==, 300);
   /* A view holds the first ten rows. */
   for (guint i = 0; i < 10; i++)
-    g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+    {
+      g_autoptr(AimakPriorityRow) row = aimak_priority_slots_get_row (slots, i);
+
+      g_ptr_array_add (held, g_list_model_get_item (G_LIST_MODEL (slots), i));
+      g_signal_connect (held->pdata[i], "changed", G_CALLBACK (on_slot_changed), slot_changes);
+      g_ptr_array_add (ids_before, g_strdup (aimak_priority_row_get_id (row)));
+    }
   g_signal_connect (slots, "items-changed", G_CALLBACK (on_items_changed), changes);
 
   /* The same rows again: nothing to report. */
   search (model, NULL);
   g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (slot_changes->len, ==, 0);
 
   /* A search: the tail goes, then only held positions are reported. */
   search (model, "women");
   narrowed = g_list_model_get_n_items (G_LIST_MODEL (slots));
   g_assert_cmpuint (narrowed, >, 10);
   g_assert_cmpuint (narrowed, <, all);
-  g_assert_cmpuint (changes->len, >=, 2);
+  /* Only the tail: GTK 4.8 would bind all its rows again for any other. */
+  g_assert_cmpuint (changes->len, ==, 1);
   {
     Change *tail = &g_array_index (changes, Change, 0);
 
@@ -82,13 +111,8 @@ test_reports_what_changed (void)
     g_assert_cmpuint (tail->removed, ==, all - narrowed);
     g_assert_cmpuint (tail->added, ==, 0);
   }
-  for (guint i = 1; i < changes->len; i++)
-    {
-      Change *c = &g_array_index (changes, Change, i);
-
-      g_assert_cmpuint (c->removed, ==, c->added);
-      g_assert_cmpuint (c->position + c->added, <=, 10);
-    }
+  g_assert_cmpuint (slot_changes->len, >, 0);
+  g_assert_cmpuint (slot_changes->len, <=, 10);
   /* The held slots are the same objects and show the rows now there. */
   for (guint i = 0; i < 10; i++)
     {
@@ -98,7 +122,17 @@ test_reports_what_changed (void)
 
       g_assert_true (again == held->pdata[i]);
       g_assert_cmpstr (aimak_priority_row_get_id (row), ==, aimak_priority_row_get_id (expected));
+      /* ::changed exactly where the row is another one. */
+      g_assert_cmpint (contains (slot_changes, i), ==,
+                       g_strcmp0 (ids_before->pdata[i], aimak_priority_row_get_id (row)) != 0);
     }
+
+  /* A refresh: every held slot, and nothing for GTK. */
+  g_array_set_size (changes, 0);
+  g_array_set_size (slot_changes, 0);
+  aimak_priority_slots_refresh (slots);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (slot_changes->len, ==, 10);
 
   /* Back to everything: the tail comes back. */
   g_array_set_size (changes, 0);

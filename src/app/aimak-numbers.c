@@ -97,6 +97,20 @@ aimak_numbers_date_matches (const char *typed,
   return g_strcmp0 (stored, iso ? iso : "") == 0;
 }
 
+/* The local time zone, made once: g_date_time_to_local() makes a GTimeZone
+ * from /etc/localtime on every call when TZ is unset (GLib 2.74 keeps it only
+ * while TZ is the same string), and the Priorities list formats a timestamp
+ * for every Updated cell it binds. */
+static GTimeZone *
+local_zone (void)
+{
+  static GTimeZone *zone;
+
+  if (g_once_init_enter (&zone))
+    g_once_init_leave (&zone, g_time_zone_new_local ());
+  return zone;
+}
+
 char *
 aimak_numbers_format_timestamp (const char *iso)
 {
@@ -113,7 +127,7 @@ aimak_numbers_format_timestamp (const char *iso)
     }
   if (utc == NULL)
     return g_strdup (iso);
-  local = g_date_time_to_local (utc);
+  local = g_date_time_to_timezone (utc, local_zone ());
   /* Translators: date and time of a change, see g_date_time_format() */
   return g_date_time_format (local, _("%Y-%m-%d %H:%M"));
 }

@@ -48,6 +48,75 @@ item_row (AimakPrioritiesPage *self,
   return row ? row : g_object_new (AIMAK_TYPE_PRIORITY_ROW, NULL);
 }
 
+/* A cell follows its slot: when the row at the slot's position is another
+ * one (a search, filter, sort or edit), the slot's ::changed binds the cell
+ * again, and GTK is not told (GTK 4.8 binds every row it keeps again for any
+ * items-changed; see aimak-priority-slots.c). */
+typedef void (*BindFunc) (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  data);
+
+typedef struct
+{
+  GtkSignalListItemFactory *factory;  /* passed on to bind; unused there */
+  gpointer                  page;
+  BindFunc                  bind;
+  AimakPrioritySlot        *slot;     /* weak */
+  gulong                    handler;
+} SlotWatch;
+
+#define SLOT_WATCH "aimak-slot-watch"
+
+static void
+slot_watch_free (SlotWatch *w)
+{
+  if (w->slot)
+    g_signal_handler_disconnect (w->slot, w->handler);
+  g_clear_weak_pointer (&w->slot);
+  g_free (w);
+}
+
+static void
+on_slot_changed (AimakPrioritySlot *slot,
+                 GtkListItem       *item)
+{
+  SlotWatch *w = g_object_get_data (G_OBJECT (item), SLOT_WATCH);
+
+  /* The item may show another slot since (GTK moved it). */
+  if (w && gtk_list_item_get_item (item) == (gpointer) slot)
+    w->bind (w->factory, item, w->page);
+}
+
+/* item_row(), and the cell now follows the slot it shows. */
+static AimakPriorityRow *
+watched_row (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  data,
+             BindFunc                  bind)
+{
+  AimakPrioritySlot *slot = gtk_list_item_get_item (item);
+  SlotWatch *w = g_object_get_data (G_OBJECT (item), SLOT_WATCH);
+
+  if (w == NULL)
+    {
+      w = g_new0 (SlotWatch, 1);
+      w->factory = factory;
+      w->page = data;
+      w->bind = bind;
+      g_object_set_data_full (G_OBJECT (item), SLOT_WATCH, w, (GDestroyNotify) slot_watch_free);
+    }
+  if (w->slot != slot)
+    {
+      if (w->slot)
+        g_signal_handler_disconnect (w->slot, w->handler);
+      w->handler = 0;
+      g_set_weak_pointer (&w->slot, slot);
+      if (slot)
+        w->handler = g_signal_connect (slot, "changed", G_CALLBACK (on_slot_changed), item);
+    }
+  return item_row (data, item);
+}
+
 /* Tooltips are asked for when shown: setting one on each bind costs a round
  * trip to the display server (GTK checks where the pointer is). The text is
  * the "aimak-tooltip" data, or the label's own (ellipsized) text. */
@@ -98,8 +167,8 @@ aimak_priorities_page_bind_rank (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_rank);
   g_autofree char *text = g_strdup_printf ("%d", aimak_priority_row_get_rank (row));
 
   set_label (item, text);
@@ -121,25 +190,54 @@ aimak_priorities_page_bind_area (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_area);
 
   set_label (item, aimak_priority_row_get_area_name (row));
 }
 
 /* Received priorities carry the name of the desk they came from: read once per
- * receive (the stamp changes with each receive and undo), looked up per bind. */
+ * receive (the stamp changes with each receive and undo), looked up per bind.
+ * The read scans every priority (46 ms at 100,000: no index on origin_desk),
+ * so it is made in an idle after the frame, not in the first bind: until then
+ * the table read before (none at first) is used, and when the new one has
+ * origins (or the old one had), the held rows are bound again. */
 typedef struct
 {
-  gint64      stamp;
+  gint64      stamp;    /* of the table read; -1 before the first */
   GHashTable *origins;
+  guint       idle_id;
 } Origins;
 
 static void
 origins_free (Origins *o)
 {
+  g_clear_handle_id (&o->idle_id, g_source_remove);
   g_clear_pointer (&o->origins, g_hash_table_unref);
   g_free (o);
+}
+
+static gboolean
+read_origins_idle (gpointer data)
+{
+  AimakPrioritiesPage *self = data;
+  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  Origins *o = g_object_get_data (G_OBJECT (self), "aimak-origins");
+  gboolean had, has;
+
+  if (o == NULL)
+    return G_SOURCE_REMOVE;
+  o->idle_id = 0;
+  if (db == NULL)
+    return G_SOURCE_REMOVE;
+  had = o->origins != NULL && g_hash_table_size (o->origins) > 0;
+  g_clear_pointer (&o->origins, g_hash_table_unref);
+  o->stamp = aimak_package_receive_stamp (db);
+  o->origins = aimak_package_received_priorities (db, NULL);
+  has = o->origins != NULL && g_hash_table_size (o->origins) > 0;
+  if ((had || has) && self->slots)
+    aimak_priority_slots_refresh (self->slots);
+  return G_SOURCE_REMOVE;
 }
 
 static const char *
@@ -148,18 +246,18 @@ origin_of (AimakPrioritiesPage *self,
 {
   AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
   Origins *o = g_object_get_data (G_OBJECT (self), "aimak-origins");
-  gint64 stamp;
 
   if (db == NULL || id == NULL)
     return NULL;
-  stamp = aimak_package_receive_stamp (db);
-  if (o == NULL || o->stamp != stamp)
+  if (o == NULL)
     {
       o = g_new0 (Origins, 1);
-      o->stamp = stamp;
-      o->origins = aimak_package_received_priorities (db, NULL);
+      o->stamp = -1;
       g_object_set_data_full (G_OBJECT (self), "aimak-origins", o, (GDestroyNotify) origins_free);
     }
+  if (o->idle_id == 0 && o->stamp != aimak_package_receive_stamp (db))
+    o->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, read_origins_idle,
+                                  g_object_ref (self), g_object_unref);
   return o->origins ? g_hash_table_lookup (o->origins, id) : NULL;
 }
 
@@ -197,7 +295,8 @@ aimak_priorities_page_bind_title (GtkSignalListItemFactory *factory,
             gpointer                  data)
 {
   AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_title);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
   const char *text = aimak_priority_row_get_title (row);
@@ -230,8 +329,8 @@ aimak_priorities_page_bind_marker (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_marker);
 
   aimak_marker_badge_set_marker (AIMAK_MARKER_BADGE (gtk_list_item_get_child (item)),
                                  aimak_priority_row_get_marker (row));
@@ -242,8 +341,8 @@ aimak_priorities_page_bind_groups (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_groups);
 
   set_label (item, aimak_priority_row_get_target_groups (row));
 }
@@ -262,7 +361,8 @@ aimak_priorities_page_bind_budget (GtkSignalListItemFactory *factory,
              gpointer                  data)
 {
   AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_budget);
   double budget = aimak_priority_row_get_budget (row);
   g_autofree char *text = aimak_numbers_format_budget (budget);
 
@@ -275,8 +375,8 @@ aimak_priorities_page_bind_status (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_status);
 
   set_label (item, aimak_priority_row_get_status_label (row));
 }
@@ -299,8 +399,8 @@ aimak_priorities_page_bind_updated (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  data)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row = item_row (self, item);
+  g_autoptr(AimakPriorityRow) row =
+    watched_row (factory, item, data, aimak_priorities_page_bind_updated);
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *full =
     aimak_numbers_format_timestamp (aimak_priority_row_get_updated_at (row));

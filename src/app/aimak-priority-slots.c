@@ -3,12 +3,14 @@
  *
  * The slots someone holds (GTK: the rows it keeps, about 200) are known; the
  * others are not kept. When the model's rows change, only what changed is
- * reported: the tail that was added or removed, then each held slot whose row
- * is another one now, so GTK binds those again and nothing else. Reporting
- * the whole list as changed made GTK 4.8 look for its tracked rows (focus,
- * scroll anchor) among every new position, making a slot for each one.
+ * reported: the tail that was added or removed (items-changed), then each held
+ * slot whose row is another one (the slot's ::changed, which its cells follow).
+ * Reporting the whole list as changed made GTK 4.8 look for its tracked rows
+ * (focus, scroll anchor) among every new position, making a slot for each one;
+ * and GTK 4.8 binds all its kept rows again for any items-changed of the kept
+ * positions, not only the changed ones (issue 18, docs/perf-notes-18.md).
  *
- * GTK keeps about 200 rows, and measures each one it binds again: with the
+ * Each row whose cells change is measured again at the next frame: with the
  * view's scrolled window, the held rows on screen (and a few around) are
  * reported at once and the others after the frame, a chunk per frame, or as
  * soon as the view scrolls. */
@@ -104,24 +106,27 @@ compare_positions (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* Reports the held slots at @positions (sorted) as changed, in runs. */
+/* Tells the held slots at @positions that their rows are other ones. Not by
+ * items-changed: GTK 4.8 then binds every row it keeps (about 200) again, not
+ * only the changed ones; a slot's ::changed reaches only the cells that show
+ * it (aimak-priorities-page-cells.c). */
 static void
 report (AimakPrioritySlots *self,
         GArray             *positions)
 {
   guint n_items = aimak_priority_slots_get_n_items (G_LIST_MODEL (self));
 
-  for (guint i = 0; i < positions->len;)
+  for (guint i = 0; i < positions->len; i++)
     {
-      guint first = g_array_index (positions, guint, i), n = 1;
+      guint p = g_array_index (positions, guint, i);
+      AimakPrioritySlot *slot = g_hash_table_lookup (self->held, GUINT_TO_POINTER (p));
 
-      while (i + n < positions->len && g_array_index (positions, guint, i + n) == first + n)
-        n++;
-      i += n;
-      if (first >= n_items)
-        continue;
-      n = MIN (n, n_items - first);
-      g_list_model_items_changed (G_LIST_MODEL (self), first, n, n);
+      if (p < n_items && slot != NULL)
+        {
+          g_object_ref (slot);
+          aimak_priority_slot_changed (slot);
+          g_object_unref (slot);
+        }
     }
 }
 
@@ -302,6 +307,25 @@ on_items_changed (GListModel         *model,
   report (self, now);
   if (g_hash_table_size (self->deferred) > 0)
     wait_for_frame (self);
+}
+
+void
+aimak_priority_slots_refresh (AimakPrioritySlots *self)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (AIMAK_IS_PRIORITY_SLOTS (self));
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint p = GPOINTER_TO_UINT (key);
+
+      g_array_append_val (all, p);
+    }
+  g_array_sort (all, compare_positions);
+  report (self, all);
 }
 
 AimakPriorityRow *

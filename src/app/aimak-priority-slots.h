@@ -4,8 +4,8 @@
  * AimakPriorityModel. GTK 4.8 then keeps the row widgets on screen when a
  * search or filter replaces the rows, instead of making them anew and looking
  * for their old items among every new row (half a second with 100,000 rows);
- * the view fills the cells again from the position (see
- * aimak-priorities-page.c). */
+ * the view fills the cells again from the position when a slot reports
+ * ::changed (see aimak-priorities-page-cells.c). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -22,8 +22,13 @@ AimakPrioritySlots *aimak_priority_slots_new         (AimakPriorityModel *model)
 AimakPriorityRow   *aimak_priority_slots_get_row     (AimakPrioritySlots *self,
                                                       guint               position);
 
-/* The view's scrolled window (NULL: none): held rows off its screen are
- * reported changed after the frame, a chunk per frame, or when it scrolls. */
+/* Every held slot reports ::changed: what its cells show besides the row
+ * changed (e.g. the origin badges were read again). */
+void                aimak_priority_slots_refresh     (AimakPrioritySlots *self);
+
+/* The view's scrolled window (NULL: none): held slots off its screen are
+ * told of their new rows after the frame, a chunk per frame, or when it
+ * scrolls. */
 void                aimak_priority_slots_set_view    (AimakPrioritySlots *self,
                                                       GtkScrolledWindow  *view);
 
