@@ -28,11 +28,9 @@ damaged (GError    **error,
   return FALSE;
 }
 
-/* A record's fields from the package's JSON: an object whose members are all
- * strings. */
-static gboolean
-parse_fields (AimakMergeRecord *r,
-              const char       *json)
+gboolean
+_aimak_package_record_set_fields (AimakMergeRecord *r,
+                                  const char       *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object;
@@ -71,7 +69,7 @@ record_from_row (sqlite3_stmt *st)
   r->origin = g_strdup ((const char *) sqlite3_column_text (st, 5));
   r->changed_by = g_strdup ((const char *) sqlite3_column_text (st, 6));
   r->changed_at = g_strdup ((const char *) sqlite3_column_text (st, 7));
-  if (!parse_fields (r, (const char *) sqlite3_column_text (st, 8)))
+  if (!_aimak_package_record_set_fields (r, (const char *) sqlite3_column_text (st, 8)))
     return NULL;
   return g_steal_pointer (&r);
 }
