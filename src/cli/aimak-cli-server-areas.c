@@ -45,10 +45,7 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
 {
   g_autofree char *url = NULL, *password_file = NULL, *password = NULL, *uuid = NULL;
   GOptionEntry entries[] = {
-    { "url", 'u', 0, G_OPTION_ARG_STRING, &url,
-      N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL }, { NULL },  /* --url, --password-file: aimak_cli_owner_options() */
     { NULL }
   };
   g_autoptr(AimakServerConfig) config = NULL;
@@ -58,6 +55,7 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
   g_autoptr(AimakAreaChangeList) list = NULL;
   g_autoptr(GError) error = NULL;
 
+  aimak_cli_owner_options (entries, &url, &password_file);
   if (!aimak_cli_parse ("server publish-area-changes", "FILE.csv",
                         _("Publishes a list of territorial changes on the office server, as the "
                           "server database’s owner, after checking it against this database. "

@@ -15,6 +15,11 @@ int aimak_cli_server_publish_area_changes (int argc, char **argv);
  * outcome; with @all FALSE, not the Unchanged ones. */
 void aimak_cli_print_area_changes (GPtrArray *batches,
                                    gboolean   all);
+/* The --url and --password-file options of the commands the server database's
+ * owner runs, into @entries[0] and @entries[1]. */
+void aimak_cli_owner_options (GOptionEntry  entries[2],
+                              char        **url,
+                              char        **password_file);
 /* The config from --url; its password (from the URL, --password-file or
  * AIMAK_SERVER_PASSWORD) goes to @password. */
 AimakServerConfig *aimak_cli_server_config (const char  *url,
