@@ -135,9 +135,7 @@ run_data_free (RunData *data)
 {
   g_free (data->path);
   aimak_server_config_free (data->config);
-  if (data->password != NULL)
-    memset (data->password, 0, strlen (data->password));
-  g_free (data->password);
+  aimak_server_password_free (data->password);
   g_free (data);
 }
 
