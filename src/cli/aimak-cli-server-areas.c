@@ -11,18 +11,6 @@
 #include "aimak-problem.h"
 #include "aimak-sync-areas.h"
 
-static int
-print_problems (GPtrArray  *problems,
-                const char *file)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AimakProblem *p = g_ptr_array_index (problems, i);
-      g_printerr (_("aimak-cli: %s:%u: %s\n"), file, p->line, p->message);
-    }
-  return aimak_cli_fail (_("the change list has problems (see above): nothing was published"));
-}
-
 void
 aimak_cli_print_area_changes (GPtrArray *batches,
                               gboolean   all)
@@ -77,7 +65,9 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
   if (list == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   if (aimak_problem_list_has_errors (problems))
-    return print_problems (problems, argv[1]);
+    return aimak_cli_fail_problems (problems, argv[1],
+                                    _("the change list has problems (see above): nothing was "
+                                      "published"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
