@@ -58,14 +58,6 @@ aimak_server_config_free (AimakServerConfig *config)
   g_free (config);
 }
 
-void
-aimak_server_password_free (char *password)
-{
-  if (password != NULL)
-    memset (password, 0, strlen (password));
-  g_free (password);
-}
-
 static gboolean
 config_error (GError    **error,
               const char *message)

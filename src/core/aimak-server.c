@@ -377,7 +377,9 @@ static void
 test_data_free (TestData *data)
 {
   aimak_server_config_free (data->config);
-  aimak_server_password_free (data->password);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
   g_free (data);
 }
 

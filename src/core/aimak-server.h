@@ -81,9 +81,6 @@ GQuark             aimak_server_error_quark       (void);
 AimakServerConfig *aimak_server_config_new        (void);
 AimakServerConfig *aimak_server_config_copy       (const AimakServerConfig *config);
 void               aimak_server_config_free       (AimakServerConfig       *config);
-/* Overwrites @password with zeros, then frees it (NULL is allowed): a password
- * does not linger in freed memory. */
-void               aimak_server_password_free     (char                    *password);
 
 /* Parses postgresql://[user[:password]@]host[:port]/dbname[?sslmode=…&sslrootcert=…&host=/socket]
  * (also "postgres://"). The password, when the URL has one, goes to

@@ -135,7 +135,9 @@ run_data_free (RunData *data)
 {
   g_free (data->path);
   aimak_server_config_free (data->config);
-  aimak_server_password_free (data->password);
+  if (data->password != NULL)
+    memset (data->password, 0, strlen (data->password));
+  g_free (data->password);
   g_free (data);
 }
 
