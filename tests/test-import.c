@@ -330,9 +330,9 @@ test_bad_rows_callback (Fixture       *f,
   g_autoptr(AimakImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
   guint seen[1] = { 0 };
+  AimakImportRun run = { AIMAK_IMPORT_CHECK, NULL, NULL, count_problem, seen, 3 };
 
-  report = aimak_import_indicators_full (f->db, file, AIMAK_IMPORT_CHECK, NULL, NULL,
-                                         count_problem, seen, 3, &error);
+  report = aimak_import_indicators_full (f->db, file, &run, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (seen[0], ==, G_N_ELEMENTS (expected_bad));
   g_assert_cmpuint (report->bad_rows, ==, G_N_ELEMENTS (expected_bad));
@@ -984,9 +984,9 @@ test_stream_display (Fixture       *f,
                     BARSKOON ",POP,2024,F,2,Test\n";
   g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (csv, -1, NULL);
   g_autoptr(GError) error = NULL;
+  AimakImportRun run = { AIMAK_IMPORT_CHECK, NULL, NULL, NULL, NULL, G_MAXUINT };
   g_autoptr(AimakImportReport) report =
-    aimak_import_indicators_stream (f->db, in, "<stdin>", 0, AIMAK_IMPORT_CHECK, NULL, NULL,
-                                    NULL, NULL, G_MAXUINT, &error);
+    aimak_import_indicators_stream (f->db, in, "<stdin>", 0, &run, &error);
 
   g_assert_null (report);
   g_assert_error (error, AIMAK_IMPORT_ERROR, AIMAK_IMPORT_ERROR_DUPLICATE);

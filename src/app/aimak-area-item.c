@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "aimak-area-item.h"
+#include "aimak-props.h"
 
 struct _AimakAreaItem
 {
@@ -17,38 +18,22 @@ struct _AimakAreaItem
 
 G_DEFINE_FINAL_TYPE (AimakAreaItem, aimak_area_item, G_TYPE_OBJECT)
 
-enum { PROP_0, PROP_CODE, PROP_NAME, PROP_SUBTITLE, PROP_LEVEL, PROP_IS_PILOT, N_PROPS };
-static GParamSpec *properties[N_PROPS];
+static const AimakProp item_props[] = {
+  AIMAK_PROP_STRING ("code", AimakAreaItem, code),
+  AIMAK_PROP_STRING ("name", AimakAreaItem, name),
+  AIMAK_PROP_STRING ("subtitle", AimakAreaItem, subtitle),
+  AIMAK_PROP_NUMBER ("level", G_TYPE_INT, AimakAreaItem, level, 0, 3),
+  AIMAK_PROP_BOOLEAN ("is-pilot", AimakAreaItem, is_pilot),
+};
 
 static void
 aimak_area_item_finalize (GObject *object)
 {
   AimakAreaItem *self = AIMAK_AREA_ITEM (object);
 
-  g_free (self->code);
-  g_free (self->name);
-  g_free (self->subtitle);
+  aimak_props_free_strings (object, item_props, G_N_ELEMENTS (item_props));
   g_free (self->valid_to);
   G_OBJECT_CLASS (aimak_area_item_parent_class)->finalize (object);
-}
-
-static void
-aimak_area_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  AimakAreaItem *self = AIMAK_AREA_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_CODE: g_value_set_string (value, self->code); break;
-    case PROP_NAME: g_value_set_string (value, self->name); break;
-    case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
-    case PROP_LEVEL: g_value_set_int (value, self->level); break;
-    case PROP_IS_PILOT: g_value_set_boolean (value, self->is_pilot); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -57,18 +42,7 @@ aimak_area_item_class_init (AimakAreaItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = aimak_area_item_finalize;
-  object_class->get_property = aimak_area_item_get_property;
-  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LEVEL] = g_param_spec_int ("level", NULL, NULL, 0, 3, 0,
-                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_IS_PILOT] = g_param_spec_boolean ("is-pilot", NULL, NULL, FALSE,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  aimak_props_install (object_class, item_props, G_N_ELEMENTS (item_props));
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-profile-private.h"
+#include "aimak-column-view.h"
 
 typedef enum
 {
@@ -98,19 +99,8 @@ add_column (GtkColumnView *view,
             Column         column,
             int            width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (col, width);
-  else
-    gtk_column_view_column_set_expand (col, TRUE);
-  gtk_column_view_append_column (view, col);
-  g_object_unref (col);
+  aimak_column_view_append (view, title, G_CALLBACK (setup_cell), G_CALLBACK (bind_cell),
+                            column, width);
 }
 
 static void

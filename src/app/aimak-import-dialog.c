@@ -13,6 +13,7 @@
 #include "aimak-import-preview-item.h"
 #include "aimak-problem-row.h"
 #include "aimak-toast.h"
+#include "aimak-column-view.h"
 
 #define PREVIEW_ROWS  500
 #define MAX_PROBLEMS  1000
@@ -285,19 +286,8 @@ add_preview_column (AimakImportDialog *self,
                     int                column,
                     int                width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_preview_cell), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_preview_cell), GINT_TO_POINTER (column));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (col, width);
-  else
-    gtk_column_view_column_set_expand (col, TRUE);
-  gtk_column_view_append_column (self->preview_view, col);
-  g_object_unref (col);
+  aimak_column_view_append (self->preview_view, title, G_CALLBACK (setup_preview_cell),
+                            G_CALLBACK (bind_preview_cell), column, width);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-map-private.h"
+#include "aimak-task.h"
 
 G_DEFINE_FINAL_TYPE (AimakMap, aimak_map, GTK_TYPE_WIDGET)
 
@@ -146,10 +147,7 @@ load_geo_thread (GTask        *task,
   GError *error = NULL;
   AimakGeo *geo = aimak_geo_get_default (&error);
 
-  if (geo)
-    g_task_return_pointer (task, geo, (GDestroyNotify) aimak_geo_unref);
-  else
-    g_task_return_error (task, error);
+  aimak_task_return_result (task, geo, (GDestroyNotify) aimak_geo_unref, error);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-programme-dialog.h"
+#include "aimak-task.h"
 
 #define N_STATUSES 5
 
@@ -131,10 +132,8 @@ job_thread (GTask        *task,
     {
       AimakProgrammeLayout *layout = aimak_programme_layout_new (programme, job_progress_write,
                                                                  job, cancellable, &error);
-      if (layout)
-        g_task_return_pointer (task, layout, (GDestroyNotify) aimak_programme_layout_free);
-      else
-        g_task_return_error (task, error);
+      aimak_task_return_result (task, layout, (GDestroyNotify) aimak_programme_layout_free,
+                                error);
       return;
     }
   if (job->pdf)

@@ -14,6 +14,7 @@
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-window.h"
+#include "aimak-task.h"
 
 struct _AimakReceiveDialog
 {
@@ -101,10 +102,7 @@ preview_thread (GTask        *task,
   db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
   if (db != NULL)
     preview = aimak_package_preview (db, job->path, &error);
-  if (preview == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, preview, (GDestroyNotify) aimak_package_preview_free);
+  aimak_task_return_result (task, preview, (GDestroyNotify) aimak_package_preview_free, error);
 }
 
 /* ---------------------------------------------------------- the preview */

@@ -11,6 +11,7 @@
 #include "aimak-file-chooser.h"
 #include "aimak-send-dialog.h"
 #include "aimak-window.h"
+#include "aimak-task.h"
 
 struct _AimakSendDialog
 {
@@ -77,10 +78,7 @@ send_thread (GTask        *task,
   db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
   if (db != NULL)
     m = aimak_package_write (db, job->area_code, job->below, job->path, TRUE, &error);
-  if (m == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, m, (GDestroyNotify) aimak_package_manifest_free);
+  aimak_task_return_result (task, m, (GDestroyNotify) aimak_package_manifest_free, error);
 }
 
 /* ------------------------------------------------------------- the dialog */

@@ -17,6 +17,7 @@
 #include "aimak-summary-former.h"
 #include "aimak-summary-page-private.h"
 #include "aimak-toast.h"
+#include "aimak-task.h"
 
 struct _AimakSummaryPage
 {
@@ -458,10 +459,7 @@ compute_in_thread (GTask        *task,
     }
   aimak_db_set_language (db, job->lang);
   s = aimak_summary_compute (db, job->scope, &error);
-  if (s == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, s, (GDestroyNotify) aimak_summary_free);
+  aimak_task_return_result (task, s, (GDestroyNotify) aimak_summary_free, error);
 }
 
 static void

@@ -10,6 +10,8 @@
 
 #include "aimak-cli.h"
 
+#define NOTHING_CHANGED _("the change list has problems (see above): nothing was changed")
+
 static int
 list_areas (int argc, char **argv)
 {
@@ -97,19 +99,6 @@ print_preview (AimakAreaChangePreview *p)
 }
 
 static int
-print_problems (GPtrArray  *problems,
-                const char *file)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AimakProblem *p = g_ptr_array_index (problems, i);
-      /* TRANSLATORS: "FILE:LINE: message", as compilers print it. */
-      g_printerr (_("aimak-cli: %s:%u: %s\n"), file, p->line, p->message);
-    }
-  return aimak_cli_fail (_("the change list has problems (see above): nothing was changed"));
-}
-
-static int
 apply_changes (int argc, char **argv)
 {
   gboolean dry_run = FALSE;
@@ -148,7 +137,7 @@ apply_changes (int argc, char **argv)
   if (!aimak_area_change_list_check (db, list, problems, &error))
     return aimak_cli_fail_error (error);
   if (aimak_problem_list_has_errors (problems))
-    return print_problems (problems, argv[1]);
+    return aimak_cli_fail_problems (problems, argv[1], NOTHING_CHANGED);
   preview = aimak_area_change_preview (db, list, &error);
   if (preview == NULL)
     return aimak_cli_fail_error (error);
@@ -160,7 +149,8 @@ apply_changes (int argc, char **argv)
     }
   batch = aimak_area_change_apply (db, list, problems, &error);
   if (batch == 0)
-    return problems->len ? print_problems (problems, argv[1]) : aimak_cli_fail_error (error);
+    return problems->len ? aimak_cli_fail_problems (problems, argv[1], NOTHING_CHANGED)
+                         : aimak_cli_fail_error (error);
   g_print (_("Applied as change list %d; undo it with “aimak-cli areas undo-change %d”.\n"),
            (int) batch, (int) batch);
   return AIMAK_CLI_OK;

@@ -120,6 +120,7 @@ aimak_cli_import_indicators (int argc, char **argv)
     g_autoptr(GInputStream) in = NULL;
     g_autoptr(GFileInfo) info = NULL;
     GError *open_error = NULL;
+    AimakImportRun run = { mode, NULL, tty ? show_progress : NULL, print_problem, &progress, 0 };
 
     in = G_INPUT_STREAM (g_file_read (file, NULL, &open_error));
     if (in == NULL)
@@ -131,9 +132,8 @@ aimak_cli_import_indicators (int argc, char **argv)
     info = g_file_input_stream_query_info (G_FILE_INPUT_STREAM (in),
                                            G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, NULL);
     report = aimak_import_indicators_stream (db, in, progress.path,
-                                             info ? g_file_info_get_size (info) : 0, mode, NULL,
-                                             tty ? show_progress : NULL, print_problem,
-                                             &progress, 0, &error);
+                                             info ? g_file_info_get_size (info) : 0, &run,
+                                             &error);
   }
   end_progress (&progress);
   if (report == NULL)

@@ -11,18 +11,6 @@
 #include "aimak-problem.h"
 #include "aimak-sync-areas.h"
 
-static int
-print_problems (GPtrArray  *problems,
-                const char *file)
-{
-  for (guint i = 0; i < problems->len; i++)
-    {
-      AimakProblem *p = g_ptr_array_index (problems, i);
-      g_printerr (_("aimak-cli: %s:%u: %s\n"), file, p->line, p->message);
-    }
-  return aimak_cli_fail (_("the change list has problems (see above): nothing was published"));
-}
-
 void
 aimak_cli_print_area_changes (GPtrArray *batches,
                               gboolean   all)
@@ -45,10 +33,7 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
 {
   g_autofree char *url = NULL, *password_file = NULL, *password = NULL, *uuid = NULL;
   GOptionEntry entries[] = {
-    { "url", 'u', 0, G_OPTION_ARG_STRING, &url,
-      N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL }, { NULL },  /* --url, --password-file: aimak_cli_owner_options() */
     { NULL }
   };
   g_autoptr(AimakServerConfig) config = NULL;
@@ -58,6 +43,7 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
   g_autoptr(AimakAreaChangeList) list = NULL;
   g_autoptr(GError) error = NULL;
 
+  aimak_cli_owner_options (entries, &url, &password_file);
   if (!aimak_cli_parse ("server publish-area-changes", "FILE.csv",
                         _("Publishes a list of territorial changes on the office server, as the "
                           "server database’s owner, after checking it against this database. "
@@ -79,7 +65,9 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
   if (list == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   if (aimak_problem_list_has_errors (problems))
-    return print_problems (problems, argv[1]);
+    return aimak_cli_fail_problems (problems, argv[1],
+                                    _("the change list has problems (see above): nothing was "
+                                      "published"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;

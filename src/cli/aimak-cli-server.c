@@ -63,6 +63,21 @@ prompt_password (const char *name)
   return same ? g_strdup (first) : NULL;
 }
 
+void
+aimak_cli_owner_options (GOptionEntry  entries[2],
+                         char        **url,
+                         char        **password_file)
+{
+  const GOptionEntry options[] = {
+    { "url", 'u', 0, G_OPTION_ARG_STRING, url,
+      N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL") },
+    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, password_file,
+      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+  };
+
+  memcpy (entries, options, sizeof options);
+}
+
 /* The config from --url (its password, if any, goes to @password). */
 AimakServerConfig *
 aimak_cli_server_config (const char  *url,
@@ -91,10 +106,7 @@ server_init (int argc, char **argv)
 {
   g_autofree char *url = NULL, *password_file = NULL, *password = NULL;
   GOptionEntry entries[] = {
-    { "url", 'u', 0, G_OPTION_ARG_STRING, &url,
-      N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL }, { NULL },  /* --url, --password-file: aimak_cli_owner_options() */
     { NULL }
   };
   g_autoptr(AimakServerConfig) config = NULL;
@@ -103,6 +115,7 @@ server_init (int argc, char **argv)
   g_autofree char *shown = NULL;
   int from = 0, to = 0;
 
+  aimak_cli_owner_options (entries, &url, &password_file);
   if (!aimak_cli_parse ("server init", "",
                         _("Creates the Aimak schema on a PostgreSQL database, or upgrades it, "
                           "as the database’s owner, and loads the areas. Refuses a server set up "
@@ -136,10 +149,7 @@ server_add_desk (int argc, char **argv)
   g_autofree char *desk_file = NULL, *desk_password = NULL;
   gboolean ministry = FALSE;
   GOptionEntry entries[] = {
-    { "url", 'u', 0, G_OPTION_ARG_STRING, &url,
-      N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL }, { NULL },  /* --url, --password-file: aimak_cli_owner_options() */
     { "areas", 'a', 0, G_OPTION_ARG_STRING, &areas,
       N_("The areas the desk writes, comma-separated"), N_("CODE,…") },
     { "ministry", 0, 0, G_OPTION_ARG_NONE, &ministry, N_("The desk reads every area"), NULL },
@@ -151,6 +161,7 @@ server_add_desk (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) codes = NULL;
 
+  aimak_cli_owner_options (entries, &url, &password_file);
   if (!aimak_cli_parse ("server add-desk", "NAME",
                         _("Creates the PostgreSQL role of a desk, or updates its areas and "
                           "password, as the server database’s owner. The desk reads its areas "

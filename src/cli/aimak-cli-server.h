@@ -21,6 +21,11 @@ void aimak_cli_print_area_change_counts (GPtrArray *batches,
                                          gboolean   dry_run);
 guint aimak_cli_count_area_changes (GPtrArray            *batches,
                                     AimakAreaBatchStatus  status);
+/* The --url and --password-file options of the commands the server database's
+ * owner runs, into @entries[0] and @entries[1]. */
+void aimak_cli_owner_options (GOptionEntry  entries[2],
+                              char        **url,
+                              char        **password_file);
 /* The config from --url; its password (from the URL, --password-file or
  * AIMAK_SERVER_PASSWORD) goes to @password. */
 AimakServerConfig *aimak_cli_server_config (const char  *url,

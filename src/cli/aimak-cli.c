@@ -10,6 +10,7 @@
 #include "aimak-cli.h"
 #include "aimak-cli-programme.h"
 #include "aimak-cli-server.h"
+#include "aimak-problem.h"
 
 static char *opt_database;
 
@@ -139,6 +140,20 @@ aimak_cli_fail_error (GError *error)
   g_printerr ("aimak-cli: %s\n", error ? error->message : _("unknown error"));
   g_clear_error (&error);
   return code;
+}
+
+int
+aimak_cli_fail_problems (GPtrArray  *problems,
+                         const char *file,
+                         const char *message)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      AimakProblem *p = g_ptr_array_index (problems, i);
+      /* TRANSLATORS: "FILE:LINE: message", as compilers print it. */
+      g_printerr (_("aimak-cli: %s:%u: %s\n"), file, p->line, p->message);
+    }
+  return aimak_cli_fail ("%s", message);
 }
 
 gboolean

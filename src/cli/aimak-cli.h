@@ -52,6 +52,11 @@ char     *aimak_cli_get_database_path (void);
 int       aimak_cli_fail         (const char    *format,
                                   ...) G_GNUC_PRINTF (1, 2);
 int       aimak_cli_fail_error   (GError        *error);
+/* Prints each of @problems (AimakProblem *) as "FILE:LINE: message" of @file,
+ * then fails with @message. */
+int       aimak_cli_fail_problems (GPtrArray    *problems,
+                                   const char   *file,
+                                   const char   *message);
 /* As aimak_cli_fail_error(), the message naming @file (an absolute path, or NULL)
  * as @file_given and the database, and its folder, as given with --database. */
 int       aimak_cli_fail_error_as_given (GError     *error,

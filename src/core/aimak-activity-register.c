@@ -11,6 +11,7 @@
 
 #include "aimak-activity-private.h"
 #include "aimak-db-private.h"
+#include "aimak-props.h"
 
 /* ---- The register ---- */
 
@@ -45,97 +46,59 @@ struct _AimakActivityRow
 
 G_DEFINE_FINAL_TYPE (AimakActivityRow, aimak_activity_row, G_TYPE_OBJECT)
 
-enum
+/* As the interface language writes dates; the stored ISO form sorts. */
+static void
+get_date_shown (GObject *object,
+                GValue  *value)
 {
-  ROW_PROP_0,
-  ROW_PROP_ID,
-  ROW_PROP_DATE,
-  ROW_PROP_DATE_SHOWN,
-  ROW_PROP_AREA_CODE,
-  ROW_PROP_AREA_NAME,
-  ROW_PROP_TYPE,
-  ROW_PROP_TYPE_LABEL,
-  ROW_PROP_TOPIC,
-  ROW_PROP_FACILITATOR,
-  ROW_PROP_WOMEN,
-  ROW_PROP_MEN,
-  ROW_PROP_TOTAL,
-  ROW_PROP_IS_DEMO,
-  ROW_N_PROPS
+  g_value_take_string (value, aimak_date_format (AIMAK_ACTIVITY_ROW (object)->date, NULL));
+}
+
+static void
+get_total (GObject *object,
+           GValue  *value)
+{
+  AimakActivityRow *self = AIMAK_ACTIVITY_ROW (object);
+
+  g_value_set_uint (value, self->women + self->men);
+}
+
+#define ROW_STRING(name, member) AIMAK_PROP_STRING (name, AimakActivityRow, member)
+
+static const AimakProp row_props[] = {
+  ROW_STRING ("id", id),
+  ROW_STRING ("date", date),
+  { "date-shown", G_TYPE_STRING, 0, get_date_shown, 0, 0 },
+  ROW_STRING ("area-code", area_code),
+  ROW_STRING ("area-name", area_name),
+  ROW_STRING ("type", type),
+  ROW_STRING ("type-label", type_label),
+  ROW_STRING ("topic", topic),
+  ROW_STRING ("facilitator", facilitator),
+  AIMAK_PROP_NUMBER ("women", G_TYPE_UINT, AimakActivityRow, women, 0, 0),
+  AIMAK_PROP_NUMBER ("men", G_TYPE_UINT, AimakActivityRow, men, 0, 0),
+  { "total", G_TYPE_UINT, 0, get_total, 0, 0 },
+  AIMAK_PROP_BOOLEAN ("is-demo", AimakActivityRow, is_demo),
 };
-static GParamSpec *row_properties[ROW_N_PROPS];
 
 static void
 aimak_activity_row_finalize (GObject *object)
 {
   AimakActivityRow *self = AIMAK_ACTIVITY_ROW (object);
 
-  g_free (self->id);
-  g_free (self->date);
-  g_free (self->area_code);
-  g_free (self->area_name);
-  g_free (self->type);
-  g_free (self->type_label);
-  g_free (self->topic);
-  g_free (self->facilitator);
+  aimak_props_free_strings (object, row_props, G_N_ELEMENTS (row_props));
   g_free (self->haystack);
   g_hash_table_unref (self->roles);
   G_OBJECT_CLASS (aimak_activity_row_parent_class)->finalize (object);
 }
 
 static void
-aimak_activity_row_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AimakActivityRow *self = AIMAK_ACTIVITY_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_ID: g_value_set_string (value, self->id); break;
-    case ROW_PROP_DATE: g_value_set_string (value, self->date); break;
-    /* As the interface language writes dates; the stored ISO form sorts. */
-    case ROW_PROP_DATE_SHOWN: g_value_take_string (value, aimak_date_format (self->date, NULL)); break;
-    case ROW_PROP_AREA_CODE: g_value_set_string (value, self->area_code); break;
-    case ROW_PROP_AREA_NAME: g_value_set_string (value, self->area_name); break;
-    case ROW_PROP_TYPE: g_value_set_string (value, self->type); break;
-    case ROW_PROP_TYPE_LABEL: g_value_set_string (value, self->type_label); break;
-    case ROW_PROP_TOPIC: g_value_set_string (value, self->topic); break;
-    case ROW_PROP_FACILITATOR: g_value_set_string (value, self->facilitator); break;
-    case ROW_PROP_WOMEN: g_value_set_uint (value, self->women); break;
-    case ROW_PROP_MEN: g_value_set_uint (value, self->men); break;
-    case ROW_PROP_TOTAL: g_value_set_uint (value, self->women + self->men); break;
-    case ROW_PROP_IS_DEMO: g_value_set_boolean (value, self->is_demo); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 aimak_activity_row_class_init (AimakActivityRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = aimak_activity_row_finalize;
-  object_class->get_property = aimak_activity_row_get_property;
-  row_properties[ROW_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_DATE_SHOWN] = g_param_spec_string ("date-shown", NULL, NULL, NULL,
-                                                             flags);
-  row_properties[ROW_PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_AREA_NAME] = g_param_spec_string ("area-name", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_TYPE] = g_param_spec_string ("type", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_TYPE_LABEL] = g_param_spec_string ("type-label", NULL, NULL, NULL,
-                                                             flags);
-  row_properties[ROW_PROP_TOPIC] = g_param_spec_string ("topic", NULL, NULL, NULL, flags);
-  row_properties[ROW_PROP_FACILITATOR] = g_param_spec_string ("facilitator", NULL, NULL, NULL,
-                                                              flags);
-  row_properties[ROW_PROP_WOMEN] = g_param_spec_uint ("women", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  row_properties[ROW_PROP_MEN] = g_param_spec_uint ("men", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  row_properties[ROW_PROP_TOTAL] = g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  row_properties[ROW_PROP_IS_DEMO] = g_param_spec_boolean ("is-demo", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_properties);
+  aimak_props_install (object_class, row_props, G_N_ELEMENTS (row_props));
 }
 
 static void

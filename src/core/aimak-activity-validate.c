@@ -104,18 +104,16 @@ check_participants (const AimakActivity *a,
 GPtrArray *
 aimak_activity_validate (const AimakActivity *a)
 {
-  GPtrArray *problems = aimak_problem_list_new ();
+  GPtrArray *problems;
   guint n;
   const AimakField *fields = aimak_activity_fields (&n);
 
-  g_return_val_if_fail (a != NULL, problems);
+  g_return_val_if_fail (a != NULL, aimak_problem_list_new ());
 
   /* Each field's own rules from the table: the area, the date, the type and
    * the topic are required (without a topic two trainings on one day cannot
    * be told apart); clean text; scores from 0 to 100. */
-  for (guint i = 0; i < n; i++)
-    if (fields[i].flags & AIMAK_FIELD_EDITABLE)
-      aimak_field_check (&fields[i], a, problems);
+  problems = aimak_field_check_editable (fields, n, a);
   check_date (a, problems);
   check_participants (a, problems);
   if (!isnan (a->post_score) && isnan (a->pre_score))

@@ -62,18 +62,6 @@ aimak_area_state_get (AimakDb     *db,
   return s;
 }
 
-static void
-problem (GPtrArray  *problems,
-         guint       line,
-         const char *field,
-         char       *message)
-{
-  AimakProblem *p = aimak_problem_new_take (field, AIMAK_PROBLEM_ERROR, message);
-
-  p->line = line;
-  g_ptr_array_add (problems, p);
-}
-
 /* Successor edges old → new of the changes applied so far, and of the list. */
 static gboolean
 add_edge (AimakStmt  *st,
@@ -123,9 +111,9 @@ check_cycle (GHashTable         *edges,
   if (row->kind == AIMAK_AREA_CHANGE_RENAMED)
     return;
   if (reaches (edges, row->new_code, old, seen))
-    problem (problems, row->line, "new_code",
-             g_strdup_printf (_("“%s” already came from “%s”: this change would make a "
-                                "cycle."), old, row->new_code));
+    aimak_problem_at (problems, row->line, "new_code",
+                      g_strdup_printf (_("“%s” already came from “%s”: this change would make a "
+                                         "cycle."), old, row->new_code));
   to = g_hash_table_lookup (edges, old);
   if (to == NULL)
     {
@@ -145,20 +133,21 @@ check_old (AimakAreaState     *s,
 
   if (!s->exists)
     {
-      problem (problems, row->line, "old_codes",
-               g_strdup_printf (_("There is no area with the code “%s”."), s->code));
+      aimak_problem_at (problems, row->line, "old_codes",
+                        g_strdup_printf (_("There is no area with the code “%s”."), s->code));
       return;
     }
   if (s->valid_from && strcmp (row->effective_date, s->valid_from) <= 0)
-    problem (problems, row->line, "effective_date",
-             g_strdup_printf (_("“%s” began on %s: a change on %s overlaps its beginning."),
-                              s->code, s->valid_from, row->effective_date));
+    aimak_problem_at (problems, row->line, "effective_date",
+                      g_strdup_printf (_("“%s” began on %s: a change on %s overlaps its "
+                                         "beginning."), s->code, s->valid_from,
+                                       row->effective_date));
   /* A split names its old area once per part, on the same date. */
   if (s->valid_to && !(row->kind == AIMAK_AREA_CHANGE_SPLIT_FROM &&
                        g_strcmp0 (s->ended_by, ended_here) == 0))
-    problem (problems, row->line, "old_codes",
-             g_strdup_printf (_("“%s” already ended on %s: the periods overlap."),
-                              s->code, s->valid_to));
+    aimak_problem_at (problems, row->line, "old_codes",
+                      g_strdup_printf (_("“%s” already ended on %s: the periods overlap."),
+                                       s->code, s->valid_to));
   else if (aimak_area_change_ends_old (row->kind) && s->valid_to == NULL)
     {
       s->valid_to = g_strdup (row->effective_date);
@@ -178,22 +167,23 @@ check_parent (AimakDb             *db,
   AimakAreaState *parent;
 
   if (*row->name_en == '\0')
-    problem (problems, row->line, "name_en",
-             g_strdup_printf (_("The new area “%s” needs its English name."), row->new_code));
+    aimak_problem_at (problems, row->line, "name_en",
+                      g_strdup_printf (_("The new area “%s” needs its English name."),
+                                       row->new_code));
   if (*row->parent_code == '\0')
     {
-      problem (problems, row->line, "parent_code",
-               g_strdup_printf (_("The new area “%s” needs the code of the area it belongs "
-                                  "to."), row->new_code));
+      aimak_problem_at (problems, row->line, "parent_code",
+                        g_strdup_printf (_("The new area “%s” needs the code of the area it "
+                                           "belongs to."), row->new_code));
       return TRUE;
     }
   parent = aimak_area_state_get (db, states, row->parent_code, error);
   if (parent == NULL)
     return FALSE;
   if (!parent->exists || parent->valid_to != NULL || parent->level >= 3)
-    problem (problems, row->line, "parent_code",
-             g_strdup_printf (_("“%s” is not a current oblast, rayon or city that an area "
-                                "can belong to."), row->parent_code));
+    aimak_problem_at (problems, row->line, "parent_code",
+                      g_strdup_printf (_("“%s” is not a current oblast, rayon or city that an area "
+                                         "can belong to."), row->parent_code));
   n->level = parent->level + 1;
   return TRUE;
 }
@@ -216,16 +206,16 @@ check_new (AimakDb             *db,
   if (n->exists && n->created && g_strcmp0 (n->valid_from, row->effective_date) == 0)
     return TRUE; /* created by an earlier row of the same change */
   if (n->exists && !may_exist)
-    problem (problems, row->line, "new_code",
-             g_strdup_printf (_("The area “%s” already exists: the periods overlap."),
-                              row->new_code));
+    aimak_problem_at (problems, row->line, "new_code",
+                      g_strdup_printf (_("The area “%s” already exists: the periods overlap."),
+                                       row->new_code));
   else if (n->exists && n->valid_to)
-    problem (problems, row->line, "new_code",
-             g_strdup_printf (_("“%s” already ended on %s: the periods overlap."),
-                              row->new_code, n->valid_to));
+    aimak_problem_at (problems, row->line, "new_code",
+                      g_strdup_printf (_("“%s” already ended on %s: the periods overlap."),
+                                       row->new_code, n->valid_to));
   else if (!n->exists && row->kind == AIMAK_AREA_CHANGE_PART_TRANSFERRED)
-    problem (problems, row->line, "new_code",
-             g_strdup_printf (_("There is no area with the code “%s”."), row->new_code));
+    aimak_problem_at (problems, row->line, "new_code",
+                      g_strdup_printf (_("There is no area with the code “%s”."), row->new_code));
   else if (!n->exists)
     {
       if (!check_parent (db, states, row, n, problems, error))

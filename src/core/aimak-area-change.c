@@ -105,18 +105,6 @@ aimak_area_change_date_is_valid (const char *text)
   return y >= 1990 && y <= 2100 && g_date_valid_dmy (d, m, y);
 }
 
-static void
-add_problem (GPtrArray  *problems,
-             guint       line,
-             const char *field,
-             char       *message)
-{
-  AimakProblem *p = aimak_problem_new_take (field, AIMAK_PROBLEM_ERROR, message);
-
-  p->line = line;
-  g_ptr_array_add (problems, p);
-}
-
 static char *
 field_text (GPtrArray *fields,
             int        column)
@@ -148,28 +136,28 @@ check_row_shape (AimakAreaChangeRow *row,
   gboolean same = n_old == 1 && g_strcmp0 (row->old_codes[0], row->new_code) == 0;
 
   if (n_old == 0)
-    add_problem (problems, row->line, "old_codes", g_strdup (_("No old area code is given.")));
+    aimak_problem_at (problems, row->line, "old_codes", g_strdup (_("No old area code is given.")));
   if (n_old > 1 && row->kind != AIMAK_AREA_CHANGE_MERGED_INTO)
-    add_problem (problems, row->line, "old_codes",
-                 g_strdup (_("Only a merger may name several old areas.")));
+    aimak_problem_at (problems, row->line, "old_codes",
+                      g_strdup (_("Only a merger may name several old areas.")));
   if (row->kind == AIMAK_AREA_CHANGE_RENAMED)
     {
       if (*row->new_code && !same)
-        add_problem (problems, row->line, "new_code",
-                     g_strdup (_("A renamed area keeps its code: use “code_changed” for a new "
-                                 "code.")));
+        aimak_problem_at (problems, row->line, "new_code",
+                          g_strdup (_("A renamed area keeps its code: use “code_changed” for a new "
+                                      "code.")));
       if (!*row->name_en && !*row->name_ru && !*row->name_ky)
-        add_problem (problems, row->line, "name_en",
-                     g_strdup (_("A renamed area needs its new name.")));
+        aimak_problem_at (problems, row->line, "name_en",
+                          g_strdup (_("A renamed area needs its new name.")));
       return;
     }
   if (*row->new_code == '\0')
-    add_problem (problems, row->line, "new_code", g_strdup (_("No new area code is given.")));
+    aimak_problem_at (problems, row->line, "new_code", g_strdup (_("No new area code is given.")));
   else if (row->old_codes && g_strv_contains ((const char * const *) row->old_codes,
                                               row->new_code))
-    add_problem (problems, row->line, "new_code",
-                 g_strdup_printf (_("The area “%s” cannot change into itself (a cycle)."),
-                                  row->new_code));
+    aimak_problem_at (problems, row->line, "new_code",
+                      g_strdup_printf (_("The area “%s” cannot change into itself (a cycle)."),
+                                       row->new_code));
 }
 
 static AimakAreaChangeRow *
@@ -193,18 +181,19 @@ read_row (GPtrArray  *fields,
   row->parent_code = field_text (fields, col[7]);
   row->legal_act = field_text (fields, col[8]);
   if (!aimak_area_change_date_is_valid (row->effective_date))
-    add_problem (problems, line, "effective_date",
-                 g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. "
-                                    "2024-07-01."), row->effective_date));
+    aimak_problem_at (problems, line, "effective_date",
+                      g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, e.g. "
+                                         "2024-07-01."), row->effective_date));
   if (!aimak_area_change_kind_from_string (kind, &row->kind))
-    add_problem (problems, line, "kind",
-                 g_strdup_printf (_("“%s” is not a kind of change: use merged_into, split_from, "
-                                    "renamed, code_changed or part_transferred."), kind));
+    aimak_problem_at (problems, line, "kind",
+                      g_strdup_printf (_("“%s” is not a kind of change: use merged_into, "
+                                         "split_from, renamed, code_changed or "
+                                         "part_transferred."), kind));
   else
     check_row_shape (row, problems);
   if (*row->legal_act == '\0')
-    add_problem (problems, line, "legal_act",
-                 g_strdup (_("No legal act is given: name the law or decree of the change.")));
+    aimak_problem_at (problems, line, "legal_act",
+                      g_strdup (_("No legal act is given: name the law or decree of the change.")));
   return problems->len == before ? g_steal_pointer (&row) : NULL;
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-code-list.h"
+#include "aimak-props.h"
 
 struct _AimakCodeItem
 {
@@ -19,39 +20,21 @@ struct _AimakCodeItem
 
 G_DEFINE_FINAL_TYPE (AimakCodeItem, aimak_code_item, G_TYPE_OBJECT)
 
-enum { ITEM_PROP_0, ITEM_PROP_CODE, ITEM_PROP_NAME, ITEM_PROP_LABEL, ITEM_PROP_DESCRIPTION,
-       ITEM_PROP_SORT, ITEM_N_PROPS };
-static GParamSpec *item_props[ITEM_N_PROPS];
+#define ITEM_STRING(name, member) AIMAK_PROP_STRING (name, AimakCodeItem, member)
+
+static const AimakProp item_props[] = {
+  ITEM_STRING ("code", code),
+  ITEM_STRING ("name", name),
+  ITEM_STRING ("label", label),
+  ITEM_STRING ("description", description),
+  AIMAK_PROP_NUMBER ("sort", G_TYPE_INT, AimakCodeItem, sort, 0, 0),
+};
 
 static void
 aimak_code_item_finalize (GObject *object)
 {
-  AimakCodeItem *self = AIMAK_CODE_ITEM (object);
-
-  g_free (self->code);
-  g_free (self->name);
-  g_free (self->label);
-  g_free (self->description);
+  aimak_props_free_strings (object, item_props, G_N_ELEMENTS (item_props));
   G_OBJECT_CLASS (aimak_code_item_parent_class)->finalize (object);
-}
-
-static void
-aimak_code_item_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  AimakCodeItem *self = AIMAK_CODE_ITEM (object);
-
-  switch (prop_id)
-    {
-    case ITEM_PROP_CODE: g_value_set_string (value, self->code); break;
-    case ITEM_PROP_NAME: g_value_set_string (value, self->name); break;
-    case ITEM_PROP_LABEL: g_value_set_string (value, self->label); break;
-    case ITEM_PROP_DESCRIPTION: g_value_set_string (value, self->description); break;
-    case ITEM_PROP_SORT: g_value_set_int (value, self->sort); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -60,19 +43,7 @@ aimak_code_item_class_init (AimakCodeItemClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = aimak_code_item_finalize;
-  object_class->get_property = aimak_code_item_get_property;
-  item_props[ITEM_PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  item_props[ITEM_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
-                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  item_props[ITEM_PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL,
-                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  item_props[ITEM_PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL,
-                                                           G_PARAM_READABLE |
-                                                           G_PARAM_STATIC_STRINGS);
-  item_props[ITEM_PROP_SORT] = g_param_spec_int ("sort", NULL, NULL, G_MININT, G_MAXINT, 0,
-                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, ITEM_N_PROPS, item_props);
+  aimak_props_install (object_class, item_props, G_N_ELEMENTS (item_props));
 }
 
 static void

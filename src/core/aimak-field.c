@@ -618,6 +618,19 @@ aimak_field_check (const AimakField *f,
     check_double (f, MEMBER (double, record, f), problems);
 }
 
+GPtrArray *
+aimak_field_check_editable (const AimakField *fields,
+                            guint             n_fields,
+                            gconstpointer     record)
+{
+  GPtrArray *problems = aimak_problem_list_new ();
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].flags & AIMAK_FIELD_EDITABLE)
+      aimak_field_check (&fields[i], record, problems);
+  return problems;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Columns                                                                   */
 

@@ -201,6 +201,12 @@ void              aimak_field_check               (const AimakField *field,
                                                    gconstpointer     record,
                                                    GPtrArray        *problems);
 
+/* A new list (aimak_problem_list_new()) of the problems aimak_field_check()
+ * finds in every editable field of @record. */
+GPtrArray        *aimak_field_check_editable      (const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gconstpointer     record);
+
 /* Column lists of @fields ("id, area_code, ..."): every field with a column,
  * or only those UPDATE writes. Free with g_free(). */
 char             *aimak_field_columns             (const AimakField *fields,

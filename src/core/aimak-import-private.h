@@ -71,12 +71,7 @@ G_GNUC_INTERNAL char         *import_row_key       (const Row     *row);
 /* Test hook: aimak_import_indicators_stream() on a file. */
 AimakImportReport *aimak_import_indicators_full (AimakDb                *db,
                                                  GFile                  *file,
-                                                 AimakImportMode         mode,
-                                                 GCancellable           *cancellable,
-                                                 AimakImportProgress     progress,
-                                                 AimakImportProblemFunc  on_problem,
-                                                 gpointer                user_data,
-                                                 guint                   max_problems,
+                                                 const AimakImportRun   *run,
                                                  GError                **error);
 
 G_END_DECLS

@@ -193,20 +193,16 @@ aimak_import_indicators (AimakDb              *db,
                          gpointer              user_data,
                          GError              **error)
 {
-  return aimak_import_indicators_full (db, file, mode, cancellable, progress, NULL, user_data,
-                                       G_MAXUINT, error);
+  AimakImportRun run = { mode, cancellable, progress, NULL, user_data, G_MAXUINT };
+
+  return aimak_import_indicators_full (db, file, &run, error);
 }
 
 AimakImportReport *
-aimak_import_indicators_full (AimakDb                 *db,
-                              GFile                   *file,
-                              AimakImportMode          mode,
-                              GCancellable            *cancellable,
-                              AimakImportProgress      progress,
-                              AimakImportProblemFunc   on_problem,
-                              gpointer                 user_data,
-                              guint                    max_problems,
-                              GError                 **error)
+aimak_import_indicators_full (AimakDb               *db,
+                              GFile                 *file,
+                              const AimakImportRun  *run,
+                              GError               **error)
 {
   g_autoptr(GInputStream) in = NULL;
   g_autofree char *display = NULL;
@@ -215,11 +211,10 @@ aimak_import_indicators_full (AimakDb                 *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  in = import_open_file (file, &display, &total_bytes, cancellable, error);
+  in = import_open_file (file, &display, &total_bytes, run->cancellable, error);
   if (in == NULL)
     return NULL;
-  return aimak_import_indicators_stream (db, in, display, total_bytes, mode, cancellable,
-                                         progress, on_problem, user_data, max_problems, error);
+  return aimak_import_indicators_stream (db, in, display, total_bytes, run, error);
 }
 
 
@@ -480,17 +475,12 @@ run_import (Import   *im,
 }
 
 AimakImportReport *
-aimak_import_indicators_stream (AimakDb                 *db,
-                                GInputStream            *in,
-                                const char              *display,
-                                guint64                  total_bytes,
-                                AimakImportMode          mode,
-                                GCancellable            *cancellable,
-                                AimakImportProgress      progress,
-                                AimakImportProblemFunc   on_problem,
-                                gpointer                 user_data,
-                                guint                    max_problems,
-                                GError                 **error)
+aimak_import_indicators_stream (AimakDb               *db,
+                                GInputStream          *in,
+                                const char            *display,
+                                guint64                total_bytes,
+                                const AimakImportRun  *run,
+                                GError               **error)
 {
   g_auto(Importer) imp = { 0 };
   g_autoptr(AimakImportReport) report = NULL;
@@ -503,8 +493,9 @@ aimak_import_indicators_stream (AimakDb                 *db,
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (G_IS_INPUT_STREAM (in), NULL);
   g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (run != NULL, NULL);
 
-  if (!importer_open (&imp, db, in, display, total_bytes, cancellable, error))
+  if (!importer_open (&imp, db, in, display, total_bytes, run->cancellable, error))
     return NULL;
   seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   report = g_new0 (AimakImportReport, 1);
@@ -514,22 +505,22 @@ aimak_import_indicators_stream (AimakDb                 *db,
   im.report = report;
   im.w.report = report;
   im.w.now = now;
-  if (mode != AIMAK_IMPORT_CHECK)
+  if (run->mode != AIMAK_IMPORT_CHECK)
     desk = aimak_db_query_text (db, NULL, "SELECT id FROM desk WHERE is_self = 1", NULL);
   im.w.desk = desk;
   im.w.uuid_base = ((guint64) g_random_int () << 16) ^ g_random_int ();
-  im.mode = mode;
-  im.in_transaction = im.writing = mode != AIMAK_IMPORT_CHECK;
-  im.cancellable = cancellable;
-  im.progress = progress;
-  im.on_problem = on_problem;
-  im.user_data = user_data;
-  im.max_problems = max_problems;
+  im.mode = run->mode;
+  im.in_transaction = im.writing = run->mode != AIMAK_IMPORT_CHECK;
+  im.cancellable = run->cancellable;
+  im.progress = run->progress;
+  im.on_problem = run->on_problem;
+  im.user_data = run->user_data;
+  im.max_problems = run->max_problems;
   im.seen = seen;
   if (!run_import (&im, error))
     return NULL;
   end = MAX (imp.total_bytes, aimak_csv_reader_get_offset (imp.reader));
-  if (progress)
-    progress (end, end, user_data);
+  if (run->progress)
+    run->progress (end, end, run->user_data);
   return g_steal_pointer (&report);
 }

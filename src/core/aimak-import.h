@@ -97,23 +97,32 @@ AimakImportReport *aimak_import_indicators  (AimakDb             *db,
 typedef void (*AimakImportProblemFunc) (const AimakProblem *problem,
                                         gpointer                  user_data);
 
-/* As aimak_import_indicators(), reading @in once from where it is (a pipe or
- * standard input works), and also calling @on_problem for each bad row and
- * keeping at most @max_problems of them in report->problems (report->bad_rows
- * still counts all): with a callback and a small @max_problems, memory stays flat
- * even for a huge file of bad rows. @user_data goes to both callbacks; @display names the input in messages as the user
- * gave it ("data.csv", "../x.csv", "<stdin>"); @total_bytes is for the progress
- * (0 when unknown). The GFile variants name the file by its full path. */
+/* How one import runs, besides its input: the @mode, @cancellable and
+ * @progress of aimak_import_indicators(), and @on_problem, called for each bad
+ * row, with at most @max_problems of them kept in report->problems
+ * (report->bad_rows still counts all): with a callback and a small
+ * @max_problems, memory stays flat even for a huge file of bad rows.
+ * @user_data goes to both callbacks. */
+typedef struct
+{
+  AimakImportMode         mode;
+  GCancellable           *cancellable;
+  AimakImportProgress     progress;
+  AimakImportProblemFunc  on_problem;
+  gpointer                user_data;
+  guint                   max_problems;
+} AimakImportRun;
+
+/* As aimak_import_indicators(), as @run says, reading @in once from where it
+ * is (a pipe or standard input works). @display names the input in messages
+ * as the user gave it ("data.csv", "../x.csv", "<stdin>"); @total_bytes is for
+ * the progress (0 when unknown). The GFile variants name the file by its full
+ * path. */
 AimakImportReport *aimak_import_indicators_stream (AimakDb                *db,
                                                    GInputStream           *in,
                                                    const char             *display,
                                                    guint64                 total_bytes,
-                                                   AimakImportMode         mode,
-                                                   GCancellable           *cancellable,
-                                                   AimakImportProgress     progress,
-                                                   AimakImportProblemFunc  on_problem,
-                                                   gpointer                user_data,
-                                                   guint                   max_problems,
+                                                   const AimakImportRun   *run,
                                                    GError                **error);
 
 /* The columns of a preview row, in this order whatever the file's order. */

@@ -68,16 +68,6 @@ _aimak_package_areas_write (AimakDb               *db,
   return TRUE;
 }
 
-static gboolean
-damaged (GError    **error,
-         const char *detail)
-{
-  g_set_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_DAMAGED,
-               _("The package is damaged (%s); nothing was received. Ask for it to be sent "
-                 "again."), detail);
-  return FALSE;
-}
-
 static const char *
 column_text (sqlite3_stmt *st,
              int           i)
@@ -107,7 +97,7 @@ _aimak_package_areas_read (sqlite3                     *pkg,
                                "applied_at, rows FROM area_change ORDER BY position",
                                NULL, NULL);
   if (st == NULL)
-    return damaged (error, _("its area changes are missing"));
+    return _aimak_package_damaged (error, _("its area changes are missing"));
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       g_autoptr(GError) local_error = NULL;
@@ -122,17 +112,17 @@ _aimak_package_areas_read (sqlite3                     *pkg,
       if (b == NULL)
         {
           sqlite3_finalize (st);
-          return damaged (error, _("an area change cannot be read"));
+          return _aimak_package_damaged (error, _("an area change cannot be read"));
         }
       checksum_add (sum, t[0], t[1], t[2], t[3], t[4]);
       g_ptr_array_add (batches, b);
     }
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
-    return damaged (error, sqlite3_errstr (rc));
+    return _aimak_package_damaged (error, sqlite3_errstr (rc));
   if (g_strcmp0 (g_checksum_get_string (sum), m->area_change_checksum) != 0 ||
       batches->len != m->n_area_changes)
-    return damaged (error, _("its area changes do not match its manifest"));
+    return _aimak_package_damaged (error, _("its area changes do not match its manifest"));
   *batches_out = g_steal_pointer (&batches);
   return TRUE;
 }

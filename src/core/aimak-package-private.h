@@ -51,6 +51,14 @@ AimakMergeRecord *_aimak_package_load_record     (AimakDb                 *db,
                                                   const char              *uuid,
                                                   GError                 **error);
 char             *_aimak_package_fields_json     (const AimakMergeRecord  *r);
+/* Sets the error that the package being received is damaged (@detail says
+ * how); returns FALSE. */
+gboolean          _aimak_package_damaged         (GError                 **error,
+                                                  const char              *detail);
+/* Sets @r's fields from @json (a package's or the server's fields): FALSE
+ * unless it is an object whose members are all strings. */
+gboolean          _aimak_package_record_set_fields (AimakMergeRecord      *r,
+                                                    const char            *json);
 void              _aimak_package_checksum_add    (GChecksum               *sum,
                                                   const AimakMergeRecord  *r,
                                                   const char              *fields_json);

@@ -18,9 +18,9 @@
 #include "aimak-file-safety.h"
 #include "aimak-package-private.h"
 
-static gboolean
-damaged (GError    **error,
-         const char *detail)
+gboolean
+_aimak_package_damaged (GError    **error,
+                        const char *detail)
 {
   g_set_error (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_DAMAGED,
                _("The package is damaged (%s); nothing was received. Ask for it to be sent "
@@ -28,11 +28,9 @@ damaged (GError    **error,
   return FALSE;
 }
 
-/* A record's fields from the package's JSON: an object whose members are all
- * strings. */
-static gboolean
-parse_fields (AimakMergeRecord *r,
-              const char       *json)
+gboolean
+_aimak_package_record_set_fields (AimakMergeRecord *r,
+                                  const char       *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *object;
@@ -71,7 +69,7 @@ record_from_row (sqlite3_stmt *st)
   r->origin = g_strdup ((const char *) sqlite3_column_text (st, 5));
   r->changed_by = g_strdup ((const char *) sqlite3_column_text (st, 6));
   r->changed_at = g_strdup ((const char *) sqlite3_column_text (st, 7));
-  if (!parse_fields (r, (const char *) sqlite3_column_text (st, 8)))
+  if (!_aimak_package_record_set_fields (r, (const char *) sqlite3_column_text (st, 8)))
     return NULL;
   return g_steal_pointer (&r);
 }
@@ -94,7 +92,7 @@ _aimak_package_read_checksum (sqlite3    *pkg,
                                "WHEN 'activity' THEN 1 WHEN 'indicator_value' THEN 2 "
                                "ELSE 3 END, entity, uuid", NULL, NULL);
   if (st == NULL)
-    return damaged (error, sqlite3_errmsg (pkg));
+    return _aimak_package_damaged (error, sqlite3_errmsg (pkg));
   while ((rc = sqlite3_step (st)) == SQLITE_ROW)
     {
       AimakMergeRecord *r = record_from_row (st);
@@ -102,14 +100,14 @@ _aimak_package_read_checksum (sqlite3    *pkg,
       if (r == NULL)
         {
           sqlite3_finalize (st);
-          return damaged (error, _("a record cannot be read"));
+          return _aimak_package_damaged (error, _("a record cannot be read"));
         }
       _aimak_package_checksum_add (sum, r, (const char *) sqlite3_column_text (st, 8));
       g_ptr_array_add (records, r);
     }
   sqlite3_finalize (st);
   if (rc != SQLITE_DONE)
-    return damaged (error, sqlite3_errstr (rc));
+    return _aimak_package_damaged (error, sqlite3_errstr (rc));
   if (checksum_out != NULL)
     *checksum_out = g_strdup (g_checksum_get_string (sum));
   if (records_out != NULL)
@@ -161,7 +159,7 @@ open_package (const char  *path,
   rc = sqlite3_open_v2 (uri, &pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK || !_aimak_package_exec (pkg, "PRAGMA trusted_schema = OFF", NULL, NULL))
     {
-      damaged (error, pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
+      _aimak_package_damaged (error, pkg ? sqlite3_errmsg (pkg) : sqlite3_errstr (rc));
       sqlite3_close (pkg);
       return NULL;
     }
@@ -170,7 +168,7 @@ open_package (const char  *path,
   check = pragma_text (pkg, "PRAGMA quick_check");
   if (*format_out <= AIMAK_PACKAGE_FORMAT && g_strcmp0 (check, "ok") != 0)
     {
-      damaged (error, check ? check : _("the file cannot be read"));
+      _aimak_package_damaged (error, check ? check : _("the file cannot be read"));
       sqlite3_close (pkg);
       return NULL;
     }
@@ -189,7 +187,7 @@ read_manifest (sqlite3  *pkg,
 
   if (st == NULL)
     {
-      damaged (error, _("it has no manifest"));
+      _aimak_package_damaged (error, _("it has no manifest"));
       return NULL;
     }
   while (sqlite3_step (st) == SQLITE_ROW)
@@ -199,7 +197,7 @@ read_manifest (sqlite3  *pkg,
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (g_hash_table_lookup (kv, required[i]) == NULL)
       {
-        damaged (error, _("its manifest is incomplete"));
+        _aimak_package_damaged (error, _("its manifest is incomplete"));
         return NULL;
       }
   m->format = atoi (g_hash_table_lookup (kv, "format"));
@@ -259,7 +257,7 @@ read_package (const char  *path,
   sqlite3_close (pkg);
   if (g_strcmp0 (checksum, m->checksum) != 0)
     {
-      damaged (error, _("its checksum does not match its records"));
+      _aimak_package_damaged (error, _("its checksum does not match its records"));
       return NULL;
     }
   for (guint i = 0; i < records->len; i++)
@@ -271,7 +269,7 @@ read_package (const char  *path,
     }
   if (counts[0] != m->n_priorities || counts[1] != m->n_activities || counts[2] != m->n_values)
     {
-      damaged (error, _("its record counts do not match its manifest"));
+      _aimak_package_damaged (error, _("its record counts do not match its manifest"));
       return NULL;
     }
   *records_out = g_steal_pointer (&records);

@@ -10,6 +10,7 @@
 #include "aimak-area-change.h"
 #include "aimak-priority-model.h"
 #include "aimak-priority-row-private.h"
+#include "aimak-props.h"
 
 /* ------------------------------------------------------------------------ */
 /* AimakPriorityRow                                                          */
@@ -34,95 +35,38 @@ struct _AimakPriorityRow
 
 G_DEFINE_FINAL_TYPE (AimakPriorityRow, aimak_priority_row, G_TYPE_OBJECT)
 
-enum
-{
-  ROW_PROP_0,
-  ROW_PROP_ID,
-  ROW_PROP_AREA_CODE,
-  ROW_PROP_AREA_NAME,
-  ROW_PROP_RANK,
-  ROW_PROP_TITLE,
-  ROW_PROP_MARKER,
-  ROW_PROP_TARGET_GROUPS,
-  ROW_PROP_BUDGET,
-  ROW_PROP_STATUS,
-  ROW_PROP_STATUS_LABEL,
-  ROW_PROP_UPDATED_AT,
-  ROW_PROP_IS_DEMO,
-  ROW_N_PROPS
-};
+#define ROW_STRING(name, member) AIMAK_PROP_STRING (name, AimakPriorityRow, member)
 
-static GParamSpec *row_props[ROW_N_PROPS];
+/* NaN (no budget) is a valid value of the read-only "budget"; its default cannot be NaN. */
+static const AimakProp row_props[] = {
+  ROW_STRING ("id", id),
+  ROW_STRING ("area-code", area_code),
+  ROW_STRING ("area-name", area_name),
+  AIMAK_PROP_NUMBER ("rank", G_TYPE_INT, AimakPriorityRow, rank, 0, G_MAXINT),
+  ROW_STRING ("title", title),
+  AIMAK_PROP_NUMBER ("marker", G_TYPE_INT, AimakPriorityRow, marker, 0, 2),
+  ROW_STRING ("target-groups", target_groups),
+  AIMAK_PROP_NUMBER ("budget", G_TYPE_DOUBLE, AimakPriorityRow, budget, 0, 0),
+  ROW_STRING ("status", status),
+  ROW_STRING ("status-label", status_label),
+  ROW_STRING ("updated-at", updated_at),
+  AIMAK_PROP_BOOLEAN ("is-demo", AimakPriorityRow, is_demo),
+};
 
 static void
 aimak_priority_row_finalize (GObject *object)
 {
-  AimakPriorityRow *self = AIMAK_PRIORITY_ROW (object);
-
-  g_free (self->id);
-  g_free (self->area_code);
-  g_free (self->area_name);
-  g_free (self->title);
-  g_free (self->target_groups);
-  g_free (self->status);
-  g_free (self->status_label);
-  g_free (self->updated_at);
+  aimak_props_free_strings (object, row_props, G_N_ELEMENTS (row_props));
   G_OBJECT_CLASS (aimak_priority_row_parent_class)->finalize (object);
-}
-
-static void
-aimak_priority_row_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AimakPriorityRow *self = AIMAK_PRIORITY_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_ID:            g_value_set_string (value, self->id); break;
-    case ROW_PROP_AREA_CODE:     g_value_set_string (value, self->area_code); break;
-    case ROW_PROP_AREA_NAME:     g_value_set_string (value, self->area_name); break;
-    case ROW_PROP_RANK:          g_value_set_int (value, self->rank); break;
-    case ROW_PROP_TITLE:         g_value_set_string (value, self->title); break;
-    case ROW_PROP_MARKER:        g_value_set_int (value, self->marker); break;
-    case ROW_PROP_TARGET_GROUPS: g_value_set_string (value, self->target_groups); break;
-    case ROW_PROP_BUDGET:        g_value_set_double (value, self->budget); break;
-    case ROW_PROP_STATUS:        g_value_set_string (value, self->status); break;
-    case ROW_PROP_STATUS_LABEL:  g_value_set_string (value, self->status_label); break;
-    case ROW_PROP_UPDATED_AT:    g_value_set_string (value, self->updated_at); break;
-    case ROW_PROP_IS_DEMO:       g_value_set_boolean (value, self->is_demo); break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 aimak_priority_row_class_init (AimakPriorityRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = aimak_priority_row_finalize;
-  object_class->get_property = aimak_priority_row_get_property;
-
-  row_props[ROW_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  row_props[ROW_PROP_AREA_CODE] = g_param_spec_string ("area-code", NULL, NULL, NULL, flags);
-  row_props[ROW_PROP_AREA_NAME] = g_param_spec_string ("area-name", NULL, NULL, NULL, flags);
-  row_props[ROW_PROP_RANK] = g_param_spec_int ("rank", NULL, NULL, 0, G_MAXINT, 0, flags);
-  row_props[ROW_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  row_props[ROW_PROP_MARKER] = g_param_spec_int ("marker", NULL, NULL, 0, 2, 0, flags);
-  row_props[ROW_PROP_TARGET_GROUPS] = g_param_spec_string ("target-groups", NULL, NULL, NULL,
-                                                           flags);
-  /* NaN (no budget) is a valid value of this read-only property; the default cannot be NaN. */
-  row_props[ROW_PROP_BUDGET] = g_param_spec_double ("budget", NULL, NULL, -G_MAXDOUBLE,
-                                                    G_MAXDOUBLE, 0, flags);
-  row_props[ROW_PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
-  row_props[ROW_PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL,
-                                                          flags);
-  row_props[ROW_PROP_UPDATED_AT] = g_param_spec_string ("updated-at", NULL, NULL, NULL, flags);
-  row_props[ROW_PROP_IS_DEMO] = g_param_spec_boolean ("is-demo", NULL, NULL, FALSE, flags);
-  g_object_class_install_properties (object_class, ROW_N_PROPS, row_props);
+  aimak_props_install (object_class, row_props, G_N_ELEMENTS (row_props));
 }
 
 static void

@@ -182,16 +182,14 @@ check_marker (const AimakPriority *p,
 GPtrArray *
 aimak_priority_validate (const AimakPriority *p)
 {
-  GPtrArray *problems = aimak_problem_list_new ();
+  GPtrArray *problems;
   guint n;
   const AimakField *fields = aimak_priority_fields (&n);
 
-  g_return_val_if_fail (p != NULL, problems);
+  g_return_val_if_fail (p != NULL, aimak_problem_list_new ());
 
   /* Each field's own rules, from the table. */
-  for (guint i = 0; i < n; i++)
-    if (fields[i].flags & AIMAK_FIELD_EDITABLE)
-      aimak_field_check (&fields[i], p, problems);
+  problems = aimak_field_check_editable (fields, n, p);
 
   /* Rules across fields. */
   if (p->start_year != 0 && p->end_year >= 1990 && p->end_year <= 2100 &&

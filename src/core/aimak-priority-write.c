@@ -130,15 +130,25 @@ insert_row (AimakDb             *db,
   return aimak_field_insert (db, "priority", fields, n, p, error);
 }
 
-static int
+/* Sets *@n to the number of live priorities in @area_code. */
+static gboolean
 count_in_area (AimakDb    *db,
                const char *area_code,
+               int        *n,
                GError    **error)
 {
-  return (int) aimak_db_query_int (db, 0, error,
-                                   "SELECT count(*) FROM priority "
-                                   "WHERE area_code = ? AND deleted_at IS NULL",
-                                   "t", area_code);
+  GError *local_error = NULL;
+
+  *n = (int) aimak_db_query_int (db, 0, &local_error,
+                                 "SELECT count(*) FROM priority "
+                                 "WHERE area_code = ? AND deleted_at IS NULL",
+                                 "t", area_code);
+  if (local_error)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -147,18 +157,12 @@ create_body (AimakDb  *db,
              GError  **error)
 {
   AimakPriority *p = data;
-  GError *local_error = NULL;
   int n;
 
   if (!aimak_server_check_writable (db, p->area_code, error) ||
-      !_aimak_priority_check_storable (db, p, error) || !_aimak_priority_check_status_gate (p, error))
+      !_aimak_priority_check_storable (db, p, error) || !_aimak_priority_check_status_gate (p, error) ||
+      !count_in_area (db, p->area_code, &n, error))
     return FALSE;
-  n = count_in_area (db, p->area_code, &local_error);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
   p->rank = n + 1;
   return insert_row (db, p, error) && write_links (db, p, NULL, error) &&
          aimak_db_log_change (db, ENTITY, p->id, "create", "", NULL, p->title, error);
@@ -208,15 +212,10 @@ change_area (AimakDb             *db,
              AimakPriority       *p,
              GError             **error)
 {
-  GError *local_error = NULL;
-  int n = count_in_area (db, p->area_code, &local_error);
+  int n;
 
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  if (!aimak_db_exec (db, error,
+  if (!count_in_area (db, p->area_code, &n, error) ||
+      !aimak_db_exec (db, error,
                       "UPDATE priority SET rank = rank - 1 WHERE area_code = ? "
                       "AND deleted_at IS NULL AND rank > ?", "ti", old->area_code, old->rank))
     return FALSE;
@@ -354,19 +353,22 @@ typedef struct
   char       *new_id;
 } RankData;
 
-/* Reads area, rank and deleted_at of @id. */
+/* Reads area and rank of @id, checks that its area may be written and that the
+ * priority is deleted when @want_deleted, live otherwise; @wrong_state is the
+ * message (and @wrong_code the error code) when it is not. */
 static gboolean
 get_place (AimakDb     *db,
            const char  *id,
+           gboolean     want_deleted,
+           int          wrong_code,
+           const char  *wrong_state,
            char       **area_code,
            int         *rank,
-           gboolean    *deleted,
-           char       **title,
            GError     **error)
 {
   g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT area_code, rank, deleted_at IS NOT NULL, "
-                                              "title FROM priority WHERE id = ?", "t", id);
+                                              "SELECT area_code, rank, deleted_at IS NOT NULL "
+                                              "FROM priority WHERE id = ?", "t", id);
   GError *local_error = NULL;
 
   if (st == NULL)
@@ -382,9 +384,13 @@ get_place (AimakDb     *db,
     }
   *area_code = g_strdup (aimak_stmt_text (st, 0));
   *rank = aimak_stmt_int (st, 1);
-  *deleted = aimak_stmt_int (st, 2) != 0;
-  if (title)
-    *title = g_strdup (aimak_stmt_text (st, 3));
+  if (!aimak_server_check_writable (db, *area_code, error))
+    return FALSE;
+  if ((aimak_stmt_int (st, 2) != 0) != want_deleted)
+    {
+      g_set_error_literal (error, AIMAK_PRIORITY_ERROR, wrong_code, wrong_state);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -397,34 +403,16 @@ delete_body (AimakDb  *db,
   g_autofree char *area = NULL;
   g_autofree char *now = aimak_db_now ();
   int rank;
-  gboolean deleted;
 
-  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error) ||
-      !aimak_server_check_writable (db, area, error))
+  if (!get_place (db, r->id, FALSE, AIMAK_PRIORITY_ERROR_NOT_FOUND,
+                  _("The priority has already been deleted."), &area, &rank, error))
     return FALSE;
-  if (deleted)
-    {
-      g_set_error (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_NOT_FOUND,
-                   _("The priority has already been deleted."));
-      return FALSE;
-    }
   /* The deleted row keeps its rank, which is where undelete puts it back. */
   return aimak_db_exec (db, error, "UPDATE priority SET deleted_at = ?, updated_at = ? "
                         "WHERE id = ?", "ttt", now, now, r->id) &&
          aimak_db_exec (db, error, "UPDATE priority SET rank = rank - 1 WHERE area_code = ? "
                         "AND deleted_at IS NULL AND rank > ?", "ti", area, rank) &&
          aimak_db_log_change (db, ENTITY, r->id, "delete", "deleted_at", NULL, now, error);
-}
-
-gboolean
-aimak_priority_delete (AimakDb    *db,
-                       const char *id,
-                       GError    **error)
-{
-  RankData r = { id, 0, NULL };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, delete_body, &r, error);
 }
 
 static gboolean
@@ -436,25 +424,12 @@ undelete_body (AimakDb  *db,
   g_autofree char *area = NULL;
   g_autofree char *old_deleted = NULL;
   g_autofree char *now = aimak_db_now ();
-  GError *local_error = NULL;
   int rank, n;
-  gboolean deleted;
 
-  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error) ||
-      !aimak_server_check_writable (db, area, error))
+  if (!get_place (db, r->id, TRUE, AIMAK_PRIORITY_ERROR_INVALID,
+                  _("The priority is not deleted."), &area, &rank, error) ||
+      !count_in_area (db, area, &n, error))
     return FALSE;
-  if (!deleted)
-    {
-      g_set_error (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_INVALID,
-                   _("The priority is not deleted."));
-      return FALSE;
-    }
-  n = count_in_area (db, area, &local_error);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
   rank = CLAMP (rank, 1, n + 1);
   old_deleted = aimak_db_query_text (db, NULL, "SELECT deleted_at FROM priority WHERE id = ?",
                                      "t", r->id);
@@ -464,17 +439,6 @@ undelete_body (AimakDb  *db,
                         "updated_at = ? WHERE id = ?", "itt", rank, now, r->id) &&
          aimak_db_log_change (db, ENTITY, r->id, "undelete", "deleted_at", old_deleted, NULL,
                               error);
-}
-
-gboolean
-aimak_priority_undelete (AimakDb    *db,
-                         const char *id,
-                         GError    **error)
-{
-  RankData r = { id, 0, NULL };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, undelete_body, &r, error);
 }
 
 static gboolean
@@ -487,25 +451,13 @@ move_body (AimakDb  *db,
   g_autofree char *now = aimak_db_now ();
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
-  GError *local_error = NULL;
   int rank, n, target;
-  gboolean deleted;
 
-  if (!get_place (db, r->id, &area, &rank, &deleted, NULL, error) ||
-      !aimak_server_check_writable (db, area, error))
+  if (!get_place (db, r->id, FALSE, AIMAK_PRIORITY_ERROR_NOT_FOUND,
+                  _("The priority has been deleted: restore it before moving it."),
+                  &area, &rank, error) ||
+      !count_in_area (db, area, &n, error))
     return FALSE;
-  if (deleted)
-    {
-      g_set_error (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_NOT_FOUND,
-                   _("The priority has been deleted: restore it before moving it."));
-      return FALSE;
-    }
-  n = count_in_area (db, area, &local_error);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
   target = (int) CLAMP ((gint64) rank + r->delta, 1, n);
   if (target == rank)
     return TRUE;
@@ -527,16 +479,43 @@ move_body (AimakDb  *db,
          aimak_db_log_change (db, ENTITY, r->id, "update", "rank", old_text, new_text, error);
 }
 
+/* Runs @body in a transaction on the priority @id. */
+static gboolean
+run_on (AimakDb            *db,
+        const char         *id,
+        int                 delta,
+        AimakDbWorkFunc     body,
+        GError            **error)
+{
+  RankData r = { id, delta, NULL };
+
+  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
+  return aimak_db_run_in_transaction (db, body, &r, error);
+}
+
+gboolean
+aimak_priority_delete (AimakDb    *db,
+                       const char *id,
+                       GError    **error)
+{
+  return run_on (db, id, 0, delete_body, error);
+}
+
+gboolean
+aimak_priority_undelete (AimakDb    *db,
+                         const char *id,
+                         GError    **error)
+{
+  return run_on (db, id, 0, undelete_body, error);
+}
+
 gboolean
 aimak_priority_move (AimakDb    *db,
                      const char *id,
                      int         delta,
                      GError    **error)
 {
-  RankData r = { id, delta, NULL };
-
-  g_return_val_if_fail (db != NULL && id != NULL, FALSE);
-  return aimak_db_run_in_transaction (db, move_body, &r, error);
+  return run_on (db, id, delta, move_body, error);
 }
 
 static gboolean

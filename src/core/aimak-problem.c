@@ -63,6 +63,18 @@ aimak_problem_list_add (GPtrArray  *problems,
   g_ptr_array_add (problems, aimak_problem_new (field, AIMAK_PROBLEM_ERROR, message));
 }
 
+void
+aimak_problem_at (GPtrArray  *problems,
+                  guint       line,
+                  const char *field,
+                  char       *message)
+{
+  AimakProblem *p = aimak_problem_new_take (field, AIMAK_PROBLEM_ERROR, message);
+
+  p->line = line;
+  g_ptr_array_add (problems, p);
+}
+
 gboolean
 aimak_problem_list_has_errors (GPtrArray *problems)
 {

@@ -45,6 +45,12 @@ GPtrArray    *aimak_problem_list_new    (void);
 void          aimak_problem_list_add    (GPtrArray            *problems,
                                          const char           *field,
                                          const char           *message);
+/* Appends an error-severity problem for @field on @line of a file, taking
+ * @message. */
+void          aimak_problem_at          (GPtrArray            *problems,
+                                         guint                 line,
+                                         const char           *field,
+                                         char                 *message);
 gboolean      aimak_problem_list_has_errors (GPtrArray        *problems);
 /* The problems of one field only, as a new list (copies). */
 GPtrArray    *aimak_problem_list_for_field  (GPtrArray        *problems,

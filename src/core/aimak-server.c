@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-server-private.h"
+#include "aimak-task.h"
 
 G_DEFINE_QUARK (aimak-server-error-quark, aimak_server_error)
 
@@ -392,10 +393,8 @@ test_thread (GTask        *task,
   AimakServerInfo *info = NULL;
   GError *error = NULL;
 
-  if (aimak_server_test_connection (data->config, data->password, &info, cancellable, &error))
-    g_task_return_pointer (task, info, (GDestroyNotify) aimak_server_info_free);
-  else
-    g_task_return_error (task, error);
+  aimak_server_test_connection (data->config, data->password, &info, cancellable, &error);
+  aimak_task_return_result (task, info, (GDestroyNotify) aimak_server_info_free, error);
 }
 
 void
@@ -420,13 +419,6 @@ aimak_server_test_connection_finish (GAsyncResult     *result,
                                      AimakServerInfo **info_out,
                                      GError          **error)
 {
-  AimakServerInfo *info = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (info == NULL)
-    return FALSE;
-  if (info_out != NULL)
-    *info_out = info;
-  else
-    aimak_server_info_free (info);
-  return TRUE;
+  return aimak_task_finish_result (result, (gpointer *) info_out,
+                                   (GDestroyNotify) aimak_server_info_free, error);
 }

@@ -12,6 +12,7 @@
 #include "aimak-db-private.h"
 #include "aimak-package-private.h"
 #include "aimak-sync.h"
+#include "aimak-task.h"
 
 gint64
 aimak_sync_pending_count (AimakDb  *db,
@@ -187,13 +188,6 @@ aimak_sync_run_finish (GAsyncResult     *result,
                        AimakSyncResult **result_out,
                        GError          **error)
 {
-  AimakSyncResult *r = g_task_propagate_pointer (G_TASK (result), error);
-
-  if (r == NULL)
-    return FALSE;
-  if (result_out != NULL)
-    *result_out = r;
-  else
-    aimak_sync_result_free (r);
-  return TRUE;
+  return aimak_task_finish_result (result, (gpointer *) result_out,
+                                   (GDestroyNotify) aimak_sync_result_free, error);
 }

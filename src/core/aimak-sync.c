@@ -115,30 +115,6 @@ add_item (Sync           *s,
 
 /* ---- Server rows as records ---- */
 
-static gboolean
-parse_fields (AimakMergeRecord *r,
-              const char       *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *object;
-  g_autoptr(GList) members = NULL;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return FALSE;
-  object = json_node_get_object (json_parser_get_root (parser));
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      JsonNode *node = json_object_get_member (object, l->data);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return FALSE;
-      aimak_merge_record_set (r, l->data, json_node_get_string (node));
-    }
-  return TRUE;
-}
-
 #define RECORD_COLUMNS "entity, uuid, area_code, revision, deleted, origin_desk, " \
                        "changed_by_desk, changed_at, fields::text, seq"
 
@@ -156,7 +132,7 @@ record_from_result (const PGresult *res,
   r->origin = g_strdup (PQgetvalue (res, i, 5));
   r->changed_by = g_strdup (PQgetvalue (res, i, 6));
   r->changed_at = g_strdup (PQgetvalue (res, i, 7));
-  if (!parse_fields (r, PQgetvalue (res, i, 8)))
+  if (!_aimak_package_record_set_fields (r, PQgetvalue (res, i, 8)))
     return NULL;
   return g_steal_pointer (&r);
 }

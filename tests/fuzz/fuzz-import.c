@@ -88,9 +88,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   {
     g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (data, size, NULL);
     g_autoptr(GError) stream_error = NULL;
+    AimakImportRun run = { AIMAK_IMPORT_CHECK, NULL, NULL, NULL, NULL, G_MAXUINT };
     g_autoptr(AimakImportReport) piped =
-      aimak_import_indicators_stream (db, in, "<stdin>", 0, AIMAK_IMPORT_CHECK, NULL, NULL, NULL,
-                                      NULL, G_MAXUINT, &stream_error);
+      aimak_import_indicators_stream (db, in, "<stdin>", 0, &run, &stream_error);
 
     if ((piped == NULL) != (report == NULL))
       __builtin_trap ();
