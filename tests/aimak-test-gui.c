@@ -65,6 +65,22 @@ aimak_test_find_type (GtkWidget *root,
   return NULL;
 }
 
+AdwMessageDialog *
+aimak_test_find_message_dialog (void)
+{
+  GListModel *tops = gtk_window_get_toplevels ();  /* not ours */
+  AdwMessageDialog *dialog = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GObject) top = g_list_model_get_item (tops, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (top))
+        dialog = ADW_MESSAGE_DIALOG (top);
+    }
+  return dialog;
+}
+
 static gboolean
 on_wait_done (gpointer data)
 {

@@ -2,7 +2,7 @@
 /* aimak-test-gui.h — helpers shared by the GUI tests. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,8 @@ GtkWidget *aimak_test_find_label (GtkWidget  *root,
 /* The first widget below @root of @type. */
 GtkWidget *aimak_test_find_type  (GtkWidget  *root,
                                   GType       type);
+/* The AdwMessageDialog among the application's toplevels, or NULL. */
+AdwMessageDialog *aimak_test_find_message_dialog (void);
 
 /* With AIMAK_TEST_SCREENSHOTS=DIR set: lets the window settle for @settle_ms,
  * then saves a PNG of @widget as it is drawn to DIR/@name. TRUE when a PNG was

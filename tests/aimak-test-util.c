@@ -56,6 +56,16 @@ aimak_test_open_db (const char *dir)
   return db;
 }
 
+AimakDb *
+aimak_test_open_db_in (const char *dir,
+                       const char *name)
+{
+  g_autofree char *sub = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  return aimak_test_open_db (sub);
+}
+
 void
 aimak_test_db_set_up (AimakTestDb   *fixture,
                       gconstpointer  data)

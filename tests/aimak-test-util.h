@@ -11,6 +11,9 @@ char     *aimak_test_tmpdir      (void);
 void      aimak_test_rmdir       (const char *path);
 /* Opens (creating) a database in @dir; aborts the test on error. */
 AimakDb  *aimak_test_open_db     (const char *dir);
+/* A new folder @name in @dir, with a database opened in it (one desk of a test). */
+AimakDb  *aimak_test_open_db_in  (const char *dir,
+                                  const char *name);
 char     *aimak_test_file_digest (const char *path);
 
 /* The {dir, db} fixture: a fresh temporary folder with a database opened in it

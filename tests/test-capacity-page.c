@@ -536,7 +536,6 @@ test_add_without_area (void)
 {
   g_autofree char *dir = aimak_test_tmpdir ();
   g_autoptr(AimakDb) db = aimak_test_open_db (dir);
-  GListModel *tops = gtk_window_get_toplevels ();  /* not ours */
   AdwMessageDialog *dialog = NULL;
   AimakWindow *window;
   GtkWidget *page;
@@ -554,13 +553,7 @@ test_add_without_area (void)
   aimak_test_iterate ();
   g_assert_cmpint (aimak_db_query_int (db, -1, NULL, "SELECT count(*) FROM activity", NULL),
                    ==, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-    {
-      g_autoptr(GObject) top = g_list_model_get_item (tops, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (top))
-        dialog = ADW_MESSAGE_DIALOG (top);
-    }
+  dialog = aimak_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "Choose an area first: an activity belongs to an area");

@@ -33,16 +33,6 @@ typedef struct
   Counts   sent[2];
 } Fixture;
 
-static AimakDb *
-open_in (const char *dir,
-         const char *name)
-{
-  g_autofree char *sub = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  return aimak_test_open_db (sub);
-}
-
 static gint64
 query_int (AimakDb    *db,
            const char *sql,
@@ -127,9 +117,9 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = aimak_test_tmpdir ();
-  f->okmotu[0] = open_in (f->dir, "okmotu-0");
-  f->okmotu[1] = open_in (f->dir, "okmotu-1");
-  f->rayon = open_in (f->dir, "rayon");
+  f->okmotu[0] = aimak_test_open_db_in (f->dir, "okmotu-0");
+  f->okmotu[1] = aimak_test_open_db_in (f->dir, "okmotu-1");
+  f->rayon = aimak_test_open_db_in (f->dir, "rayon");
   /* Demo data spreads over every ayil aimak: each okmotu sends its own one. */
   g_assert_true (aimak_demo_create (f->okmotu[0], 2000, 1500, 3, &error));
   g_assert_no_error (error);

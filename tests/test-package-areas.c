@@ -44,16 +44,6 @@ typedef struct
   char    *package;
 } Fixture;
 
-static AimakDb *
-open_in (const char *dir,
-         const char *name)
-{
-  g_autofree char *sub = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  return aimak_test_open_db (sub);
-}
-
 static gint64
 count (AimakDb    *db,
        const char *sql)
@@ -100,8 +90,8 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = aimak_test_tmpdir ();
-  f->okmotu = open_in (f->dir, "okmotu");
-  f->rayon = open_in (f->dir, "rayon");
+  f->okmotu = aimak_test_open_db_in (f->dir, "okmotu");
+  f->rayon = aimak_test_open_db_in (f->dir, "rayon");
   f->package = g_build_filename (f->dir, "jeti-oguz.aimak", NULL);
   g_assert_true (aimak_demo_create (f->okmotu, 100, 20, 3, &error));
   g_assert_no_error (error);

@@ -23,16 +23,6 @@ typedef struct
   char    *package;
 } Fixture;
 
-static AimakDb *
-open_in (const char *dir,
-         const char *name)
-{
-  g_autofree char *sub = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  return aimak_test_open_db (sub);
-}
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
@@ -40,8 +30,8 @@ fixture_setup (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->dir = aimak_test_tmpdir ();
-  f->okmotu = open_in (f->dir, "okmotu");
-  f->rayon = open_in (f->dir, "rayon");
+  f->okmotu = aimak_test_open_db_in (f->dir, "okmotu");
+  f->rayon = aimak_test_open_db_in (f->dir, "rayon");
   f->package = g_build_filename (f->dir, "jeti-oguz.aimak", NULL);
   g_assert_true (aimak_demo_create (f->okmotu, 600, 60, 3, &error));
   g_assert_no_error (error);

@@ -882,17 +882,10 @@ test_priorities_no_area (void)
   /* Ctrl+N offers to choose the area: a dialog, whose default opens the
    * Areas view with the caret in its search. */
   {
-    GListModel *tops = gtk_window_get_toplevels ();  /* not ours */
     AdwMessageDialog *dialog = NULL;
     GtkWidget *focus;
 
-    for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
-      {
-        g_autoptr(GObject) top = g_list_model_get_item (tops, i);
-
-        if (ADW_IS_MESSAGE_DIALOG (top))
-          dialog = ADW_MESSAGE_DIALOG (top);
-      }
+    dialog = aimak_test_find_message_dialog ();
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                      "Choose an area first: every priority belongs to an area");
