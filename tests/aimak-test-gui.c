@@ -65,8 +65,8 @@ aimak_test_find_type (GtkWidget *root,
   return NULL;
 }
 
-AdwMessageDialog *
-aimak_test_find_message_dialog (void)
+static AdwMessageDialog *
+find_message_dialog (void)
 {
   GListModel *tops = gtk_window_get_toplevels ();  /* not ours */
   AdwMessageDialog *dialog = NULL;
@@ -79,6 +79,23 @@ aimak_test_find_message_dialog (void)
         dialog = ADW_MESSAGE_DIALOG (top);
     }
   return dialog;
+}
+
+void
+aimak_test_answer_choose_area (GtkWidget  *window,
+                               const char *body)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+  GtkWidget *focus;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "choose");
+  adw_message_dialog_response (dialog, "choose");
+  aimak_test_iterate ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
 }
 
 static gboolean

@@ -23,8 +23,11 @@ GtkWidget *aimak_test_find_label (GtkWidget  *root,
 /* The first widget below @root of @type. */
 GtkWidget *aimak_test_find_type  (GtkWidget  *root,
                                   GType       type);
-/* The AdwMessageDialog among the application's toplevels, or NULL. */
-AdwMessageDialog *aimak_test_find_message_dialog (void);
+/* The "choose an area first" dialog: asserts it is shown saying @body with
+ * Choose Area as its default, answers Choose Area and asserts that the caret
+ * went to a search entry of @window. */
+void       aimak_test_answer_choose_area (GtkWidget  *window,
+                                          const char *body);
 
 /* With AIMAK_TEST_SCREENSHOTS=DIR set: lets the window settle for @settle_ms,
  * then saves a PNG of @widget as it is drawn to DIR/@name. TRUE when a PNG was

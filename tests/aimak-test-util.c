@@ -67,6 +67,31 @@ aimak_test_open_db_in (const char *dir,
 }
 
 void
+aimak_test_desks_set_up (AimakTestDesks *desks,
+                         guint           n_priorities,
+                         guint           n_activities)
+{
+  g_autoptr(GError) error = NULL;
+
+  desks->dir = aimak_test_tmpdir ();
+  desks->okmotu = aimak_test_open_db_in (desks->dir, "okmotu");
+  desks->rayon = aimak_test_open_db_in (desks->dir, "rayon");
+  desks->package = g_build_filename (desks->dir, "jeti-oguz.aimak", NULL);
+  g_assert_true (aimak_demo_create (desks->okmotu, n_priorities, n_activities, 3, &error));
+  g_assert_no_error (error);
+}
+
+void
+aimak_test_desks_tear_down (AimakTestDesks *desks)
+{
+  g_clear_pointer (&desks->okmotu, aimak_db_unref);
+  g_clear_pointer (&desks->rayon, aimak_db_unref);
+  aimak_test_rmdir (desks->dir);
+  g_clear_pointer (&desks->dir, g_free);
+  g_clear_pointer (&desks->package, g_free);
+}
+
+void
 aimak_test_db_set_up (AimakTestDb   *fixture,
                       gconstpointer  data)
 {

@@ -41,6 +41,22 @@ void         aimak_test_db_free      (AimakTestDb   *fixture);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakTestDb, aimak_test_db_free)
 
+/* Two desks of an exchange test, each with its own database in its own folder
+ * of @dir: an ayil okmotu that sends (@n_priorities and @n_activities demo
+ * records, seed 3) and a rayon that receives; @package is a path in @dir. */
+typedef struct
+{
+  char    *dir;
+  AimakDb *okmotu;
+  AimakDb *rayon;
+  char    *package;
+} AimakTestDesks;
+
+void         aimak_test_desks_set_up    (AimakTestDesks *desks,
+                                         guint           n_priorities,
+                                         guint           n_activities);
+void         aimak_test_desks_tear_down (AimakTestDesks *desks);
+
 /* Copies the shipped reference data (from the resource) into @dir. */
 void      aimak_test_copy_reference (const char *dir);
 

@@ -36,13 +36,7 @@ static const char other_csv[] =
   "2024-05-01,merged_into," BARSKOON "," OTHER ",Barskoon-East,Барскоон-Восток,"
   "Барскоон-Чыгыш," RAYON ",Other test law (test data)\n";
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *okmotu;
-  AimakDb *rayon;
-  char    *package;
-} Fixture;
+typedef AimakTestDesks Fixture;
 
 static gint64
 count (AimakDb    *db,
@@ -87,14 +81,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = aimak_test_tmpdir ();
-  f->okmotu = aimak_test_open_db_in (f->dir, "okmotu");
-  f->rayon = aimak_test_open_db_in (f->dir, "rayon");
-  f->package = g_build_filename (f->dir, "jeti-oguz.aimak", NULL);
-  g_assert_true (aimak_demo_create (f->okmotu, 100, 20, 3, &error));
-  g_assert_no_error (error);
+  aimak_test_desks_set_up (f, 100, 20);
   apply_csv (f->okmotu, merge_csv);
   if (data != NULL)
     exec (f->okmotu, "INSERT INTO priority (id, area_code, rank, title, status, created_at, "
@@ -106,11 +93,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer (&f->okmotu, aimak_db_unref);
-  g_clear_pointer (&f->rayon, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->package);
+  aimak_test_desks_tear_down (f);
 }
 
 static void

@@ -15,37 +15,20 @@
 
 #define RAYON "KG02210000000"    /* Jeti-Oguz */
 
-typedef struct
-{
-  char    *dir;
-  AimakDb *okmotu;               /* sends */
-  AimakDb *rayon;                /* receives */
-  char    *package;
-} Fixture;
+typedef AimakTestDesks Fixture;  /* the okmotu sends, the rayon receives */
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = aimak_test_tmpdir ();
-  f->okmotu = aimak_test_open_db_in (f->dir, "okmotu");
-  f->rayon = aimak_test_open_db_in (f->dir, "rayon");
-  f->package = g_build_filename (f->dir, "jeti-oguz.aimak", NULL);
-  g_assert_true (aimak_demo_create (f->okmotu, 600, 60, 3, &error));
-  g_assert_no_error (error);
+  aimak_test_desks_set_up (f, 600, 60);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer (&f->okmotu, aimak_db_unref);
-  g_clear_pointer (&f->rayon, aimak_db_unref);
-  aimak_test_rmdir (f->dir);
-  g_free (f->dir);
-  g_free (f->package);
+  aimak_test_desks_tear_down (f);
 }
 
 static gint64

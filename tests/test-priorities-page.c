@@ -881,24 +881,11 @@ test_priorities_no_area (void)
                    ==, 0);
   /* Ctrl+N offers to choose the area: a dialog, whose default opens the
    * Areas view with the caret in its search. */
-  {
-    AdwMessageDialog *dialog = NULL;
-    GtkWidget *focus;
-
-    dialog = aimak_test_find_message_dialog ();
-    g_assert_nonnull (dialog);
-    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
-                     "Choose an area first: every priority belongs to an area");
-    g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "choose");
-    adw_message_dialog_response (dialog, "choose");
-    aimak_test_iterate ();
-    g_assert_cmpstr (aimak_window_get_view (window), ==, "areas");
-    focus = gtk_root_get_focus (GTK_ROOT (window));
-    g_assert_nonnull (focus);
-    g_assert_nonnull (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY));
-    aimak_window_show_view (window, "priorities");
-    aimak_test_iterate ();
-  }
+  aimak_test_answer_choose_area (GTK_WIDGET (window),
+                                 "Choose an area first: every priority belongs to an area");
+  g_assert_cmpstr (aimak_window_get_view (window), ==, "areas");
+  aimak_window_show_view (window, "priorities");
+  aimak_test_iterate ();
 
   /* "Choose an Area" in the empty state goes to the Areas view. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (window), "_Choose an Area"), "clicked");
