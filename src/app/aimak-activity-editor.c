@@ -26,16 +26,6 @@ G_DEFINE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, GTK_TYPE_WIDGET
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-void
-_aimak_activity_editor_replace_str (char       **dst,
-                                    const char  *src)
-{
-  char *copy = g_strdup (src);
-
-  g_free (*dst);
-  *dst = copy;
-}
-
 static gboolean
 save_now (AimakActivityEditor  *self,
           GError              **error)
@@ -172,14 +162,10 @@ aimak_activity_editor_load (AimakActivityEditor  *self,
   self->touched = FALSE;
   self->burst = 0;
   _aimak_activity_editor_fill (self);
-  {
-    /* A received activity says where it came from. */
-    g_autofree char *origin = id && self->db ? aimak_package_activity_origin_name (self->db, id)
-                                             : NULL;
-    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
-
-    adw_preferences_group_set_description (self->basics_group, from);
-  }
+  /* A received activity says where it came from. */
+  aimak_editor_show_origin (self->basics_group,
+                            id && self->db ? aimak_package_activity_origin_name (self->db, id)
+                                           : NULL);
   return TRUE;
 }
 
@@ -194,8 +180,7 @@ aimak_activity_editor_new_activity (AimakActivityEditor *self,
   self->current = aimak_activity_new (area_code);
   adw_preferences_group_set_description (self->basics_group, NULL);
   /* The first type is chosen; none when there are no types. */
-  _aimak_activity_editor_replace_str (&self->current->type,
-                                      _aimak_activity_editor_type_code (self, 0));
+  aimak_editor_replace_str (&self->current->type, _aimak_activity_editor_type_code (self, 0));
   self->dirty = TRUE;   /* a new activity is unsaved until it is valid */
   self->touched = FALSE;
   self->burst = 0;
@@ -276,7 +261,7 @@ void
 aimak_activity_editor_set_selected_area (AimakActivityEditor *self,
                                          const char          *area_code)
 {
-  _aimak_activity_editor_replace_str (&self->selected_area, area_code);
+  aimak_editor_replace_str (&self->selected_area, area_code);
   if (self->current)
     _aimak_activity_editor_update_area_row (self);
 }

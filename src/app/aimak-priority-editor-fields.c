@@ -416,7 +416,7 @@ on_entry_changed (GtkEditable         *editable,
       /* Dates are typed dd.mm.yyyy or ISO and stored ISO (aimak-number.h). */
       g_autofree char *date = f->kind == AIMAK_FIELD_DATE ? aimak_numbers_parse_date (text)
                                                          : NULL;
-      _aimak_priority_editor_replace_str (slot, date ? date : text);
+      aimak_editor_replace_str (slot, date ? date : text);
     }
   else if ((number = double_slot (self->current, field)))
     {
@@ -453,7 +453,7 @@ on_buffer_changed (GtkTextBuffer       *buffer,
   if (self->filling || self->current == NULL)
     return;
   text = buffer_text (view);
-  _aimak_priority_editor_replace_str (text_slot (self->current, field), text);
+  aimak_editor_replace_str (text_slot (self->current, field), text);
   _aimak_priority_editor_field_changed (self, field, FALSE);
 }
 

@@ -14,6 +14,7 @@
 
 #include "aimak-field.h"
 #include "aimak-marker-badge.h"
+#include "aimak-editor-common.h"
 #include "aimak-priority-editor.h"
 #include "aimak-priority-indicator-row.h"
 
@@ -128,8 +129,6 @@ void        _aimak_priority_editor_update_area_row (AimakPriorityEditor *self);
 char       *_aimak_priority_editor_area_label      (AimakPriorityEditor *self,
                                                     const char          *code,
                                                     gboolean             with_type);
-void        _aimak_priority_editor_replace_str     (char               **dst,
-                                                    const char          *src);
 
 /* aimak-priority-editor-fields.c */
 gboolean    _aimak_priority_editor_is_field        (const char          *field,

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-a11y.h"
 #include "aimak-field-problem.h"
 #include "aimak-priority-editor-private.h"
 #include "aimak-problem-row.h"
@@ -72,15 +71,19 @@ _aimak_priority_editor_reveal (AimakPriorityEditor *self,
     aimak_field_problem_reveal (widget);
 }
 
+static GtkWidget *
+field_widget (GtkWidget  *editor,
+              const char *field)
+{
+  return aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), field);
+}
+
 static void
 on_problem_activated (GtkListBox          *list,
                       GtkListBoxRow       *row,
                       AimakPriorityEditor *self)
 {
-  g_autofree char *field = g_strdup (aimak_problem_row_get_field (AIMAK_PROBLEM_ROW (row)));
-
-  gtk_popover_popdown (self->problems_popover);
-  _aimak_priority_editor_reveal (self, field);
+  aimak_field_problem_activated (self->problems_popover, row, field_widget, GTK_WIDGET (self));
 }
 
 /* The fixed-height bar: a refusal that has no row of its own, else what the
@@ -177,13 +180,9 @@ _aimak_priority_editor_update_problems (AimakPriorityEditor *self)
       GtkWidget *field_row = g_hash_table_lookup (self->field_rows, key);
 
       aimak_field_problem_icon_show (value, text);
-      if (field_row && text)
-        gtk_widget_add_css_class (field_row, "error");
-      else if (field_row)
-        gtk_widget_remove_css_class (field_row, "error");
       /* The problem describes the field that takes the focus, not only its row. */
       if (field_row)
-        aimak_a11y_set_problem (field_row, text);
+        aimak_field_problem_mark (field_row, text);
     }
 
   self->n_problems = problems->len;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "aimak-a11y.h"
+#include "aimak-field-problem.h"
 #include "aimak-problem-row.h"
 #include "aimak-value-dialog-private.h"
 #include "aimak-field-widgets.h"
@@ -79,12 +79,8 @@ set_field_error (AimakProblemRow *error_row,
                  const char      *message)
 {
   aimak_problem_row_set_message (error_row, NULL, message);
-  if (message)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
   /* The message describes the field that takes the focus (see aimak-a11y.c). */
-  aimak_a11y_set_problem (field, message);
+  aimak_field_problem_mark (field, message);
 }
 
 /* After a refused save the first field with a problem, in the form's order,
