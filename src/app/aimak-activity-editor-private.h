@@ -65,6 +65,7 @@ struct _AimakActivityEditor
   AimakDb             *db;
   AimakActivity       *current;
   char                *selected_area;
+  char                *refusal;          /* why its area may only be read, or NULL */
   GHashTable          *parse_errors;     /* field → message for text that is not a number */
   guint                save_id;
   guint                filling;

@@ -92,6 +92,8 @@ _aimak_activity_editor_update_state (AimakActivityEditor *self)
     return;
   if (self->read_only)
     text = _("The database is read-only: this activity cannot be changed.");
+  else if (self->refusal)
+    text = self->refusal;
   else if (self->current->id == NULL)
     text = self->n_problems > 0
              ? _("New activity — it is saved as soon as it has no problems.")

@@ -134,10 +134,29 @@ void
 _aimak_activity_editor_watch_focus (AimakActivityEditor *self,
                                     GtkWidget           *widget)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  aimak_editor_watch_focus_leave (widget, G_CALLBACK (on_field_focus_leave), self);
+}
 
-  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
-  gtk_widget_add_controller (widget, focus);
+/* An activity of an area this desk may only read (office server) is shown as
+ * it is, not edited, and the state line says why from the start rather than at
+ * the save, as in the priority editor. */
+static void
+update_sensitivity (AimakActivityEditor *self)
+{
+  GtkWidget *groups[] = {
+    GTK_WIDGET (self->basics_group), GTK_WIDGET (self->participants_group),
+    GTK_WIDGET (self->scores_group), GTK_WIDGET (self->priorities_row),
+    GTK_WIDGET (self->notes_view), GTK_WIDGET (self->delete_button),
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->refusal, g_free);
+  if (!self->read_only && self->current != NULL && self->db != NULL &&
+      !aimak_server_check_writable (self->db, self->current->area_code, &error))
+    self->refusal = g_strdup (error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], !self->read_only && self->refusal == NULL);
+  _aimak_activity_editor_update_state (self);
 }
 
 gboolean
@@ -162,6 +181,7 @@ aimak_activity_editor_load (AimakActivityEditor  *self,
   self->touched = FALSE;
   self->burst = 0;
   _aimak_activity_editor_fill (self);
+  update_sensitivity (self);
   /* A received activity says where it came from. */
   aimak_editor_show_origin (self->basics_group,
                             id && self->db ? aimak_package_activity_origin_name (self->db, id)
@@ -185,6 +205,7 @@ aimak_activity_editor_new_activity (AimakActivityEditor *self,
   self->touched = FALSE;
   self->burst = 0;
   _aimak_activity_editor_fill (self);
+  update_sensitivity (self);
 }
 
 const char *
@@ -239,22 +260,15 @@ aimak_activity_editor_set_db (AimakActivityEditor *self,
   self->db = db ? aimak_db_ref (db) : NULL;
   _aimak_activity_editor_load_choices (self);
   _aimak_activity_editor_fill (self);
+  update_sensitivity (self);
 }
 
 void
 aimak_activity_editor_set_read_only (AimakActivityEditor *self,
                                      gboolean             read_only)
 {
-  GtkWidget *groups[] = {
-    GTK_WIDGET (self->basics_group), GTK_WIDGET (self->participants_group),
-    GTK_WIDGET (self->scores_group), GTK_WIDGET (self->priorities_row),
-    GTK_WIDGET (self->notes_view), GTK_WIDGET (self->delete_button),
-  };
-
   self->read_only = read_only;
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    gtk_widget_set_sensitive (groups[i], !read_only);
-  _aimak_activity_editor_update_state (self);
+  update_sensitivity (self);
 }
 
 void
@@ -302,6 +316,7 @@ aimak_activity_editor_finalize (GObject *object)
   g_clear_pointer (&self->problem_texts, g_hash_table_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_free (self->selected_area);
+  g_free (self->refusal);
   G_OBJECT_CLASS (aimak_activity_editor_parent_class)->finalize (object);
 }
 

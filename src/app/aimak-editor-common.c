@@ -26,3 +26,14 @@ aimak_editor_show_origin (AdwPreferencesGroup *group,
 
   adw_preferences_group_set_description (group, from);
 }
+
+void
+aimak_editor_watch_focus_leave (GtkWidget *widget,
+                                GCallback  on_leave,
+                                gpointer   editor)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "leave", on_leave, editor);
+  gtk_widget_add_controller (widget, focus);
+}

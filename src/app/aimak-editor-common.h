@@ -9,12 +9,18 @@
 G_BEGIN_DECLS
 
 /* Replaces the string *@dst by a copy of @src (which may be *@dst itself). */
-void aimak_editor_replace_str (char                **dst,
-                               const char           *src);
+void aimak_editor_replace_str       (char                **dst,
+                                     const char           *src);
 
 /* Says in @group's description from which desk a received record came
  * (@origin, the desk's name, freed here), or nothing when it is NULL. */
-void aimak_editor_show_origin (AdwPreferencesGroup  *group,
-                               char                 *origin);
+void aimak_editor_show_origin       (AdwPreferencesGroup  *group,
+                                     char                 *origin);
+
+/* Calls @on_leave (a GtkEventControllerFocus::leave handler) with @editor when
+ * the focus leaves @widget: where an editor ends a burst of typing. */
+void aimak_editor_watch_focus_leave (GtkWidget            *widget,
+                                     GCallback             on_leave,
+                                     gpointer              editor);
 
 G_END_DECLS

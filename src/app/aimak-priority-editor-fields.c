@@ -230,10 +230,7 @@ void
 _aimak_priority_editor_watch_focus (AimakPriorityEditor *self,
                                     GtkWidget           *widget)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
-  gtk_widget_add_controller (widget, focus);
+  aimak_editor_watch_focus_leave (widget, G_CALLBACK (on_field_focus_leave), self);
 }
 
 /* Indicators are one field: the whole list as the rows show it. */

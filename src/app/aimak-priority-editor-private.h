@@ -118,6 +118,7 @@ struct _AimakPriorityEditor
   char                *target_area;     /* the window's area, where "Move to" goes */
   char                *problems_signature;  /* what the problem rows show now */
   gboolean             refusal_is_status;
+  gboolean             refusal_is_area;  /* the refusal says the area may only be read */
   guint                filling;
   guint                n_problems;
   gboolean             read_only;

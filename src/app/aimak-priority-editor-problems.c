@@ -19,6 +19,7 @@ _aimak_priority_editor_set_refusal (AimakPriorityEditor *self,
                                     gboolean             is_status)
 {
   self->refusal_is_status = message != NULL && is_status;
+  self->refusal_is_area = FALSE;
   g_free (self->refusal);
   self->refusal = g_strdup (message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row),

@@ -38,13 +38,17 @@ update_sensitivity (AimakPriorityEditor *self)
   g_autoptr(GError) error = NULL;
 
   /* An area this desk may only read (office server): the form is shown as it
-   * is, not edited, and says why from the start rather than at the save. */
+   * is, not edited, and says why from the start rather than at the save. Once
+   * the area can be written (the server is no longer used), that goes. */
   if (editable && self->db != NULL &&
       !aimak_server_check_writable (self->db, self->saved->area_code, &error))
     {
       editable = FALSE;
       _aimak_priority_editor_set_refusal (self, error->message, FALSE);
+      self->refusal_is_area = TRUE;
     }
+  else if (editable && self->refusal_is_area)
+    _aimak_priority_editor_set_refusal (self, NULL, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-indicator", editable);
