@@ -171,8 +171,6 @@ void        _aimak_priority_editor_set_refusal     (AimakPriorityEditor *self,
                                                     gboolean             is_status);
 void        _aimak_priority_editor_update_bar      (AimakPriorityEditor *self);
 void        _aimak_priority_editor_update_problems (AimakPriorityEditor *self);
-void        _aimak_priority_editor_reveal          (AimakPriorityEditor *self,
-                                                    const char          *field);
 void        _aimak_priority_editor_class_init_problems (GtkWidgetClass  *widget_class);
 
 /* aimak-priority-editor-choices.c */

@@ -61,17 +61,6 @@ _aimak_priority_editor_attach_problem_icon (AimakPriorityEditor *self,
     g_hash_table_replace (self->field_rows, g_strdup (field), field_row);
 }
 
-/* Opens what hides @field, focuses it and scrolls it into view. */
-void
-_aimak_priority_editor_reveal (AimakPriorityEditor *self,
-                               const char          *field)
-{
-  GtkWidget *widget = aimak_priority_editor_get_field_widget (self, field);
-
-  if (widget)
-    aimak_field_problem_reveal (widget);
-}
-
 static GtkWidget *
 field_widget (GtkWidget  *editor,
               const char *field)
@@ -199,8 +188,12 @@ void
 aimak_priority_editor_reveal_field (AimakPriorityEditor *self,
                                     const char          *field)
 {
+  GtkWidget *widget;
+
   g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
-  _aimak_priority_editor_reveal (self, field);
+  widget = aimak_priority_editor_get_field_widget (self, field);
+  if (widget)
+    aimak_field_problem_reveal (widget);
 }
 
 GtkListBox *
