@@ -27,16 +27,6 @@ _aimak_priority_editor_field (const char *field)
   return field ? aimak_priority_field_by_id (field) : NULL;
 }
 
-static GPtrArray *
-codes_copy (const GPtrArray *src)
-{
-  GPtrArray *dst = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; src && i < src->len; i++)
-    g_ptr_array_add (dst, g_strdup (g_ptr_array_index (src, i)));
-  return dst;
-}
-
 /* The address of a text field of @p (text, code or date), or NULL. */
 static char **
 text_slot (AimakPriority *p,
@@ -120,8 +110,11 @@ _aimak_priority_editor_field_text (const AimakPriority *p,
     g_string_append_printf (s, "%d", *num);
   else if ((codes = _aimak_priority_editor_codes_slot (q, field)))
     {
-      g_autoptr(GPtrArray) sorted = codes_copy (*codes);
+      /* The same strings, in order: only the pointers are sorted. */
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
+      if (*codes)
+        g_ptr_array_extend (sorted, *codes, NULL, NULL);
       g_ptr_array_sort (sorted, compare_strings);
       for (guint i = 0; i < sorted->len; i++)
         g_string_append_printf (s, "%s,", (char *) g_ptr_array_index (sorted, i));
