@@ -305,7 +305,6 @@ aimak_activity_editor_finalize (GObject *object)
   AimakActivityEditor *self = AIMAK_ACTIVITY_EDITOR (object);
 
   g_clear_pointer (&self->current, aimak_activity_free);
-  g_clear_pointer (&self->refusal, g_free);
   g_clear_pointer (&self->db, aimak_db_unref);
   g_clear_pointer (&self->role_rows, g_ptr_array_unref);
   g_clear_pointer (&self->priority_rows, g_ptr_array_unref);
@@ -317,6 +316,7 @@ aimak_activity_editor_finalize (GObject *object)
   g_clear_pointer (&self->problem_texts, g_hash_table_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_free (self->selected_area);
+  g_free (self->refusal);
   G_OBJECT_CLASS (aimak_activity_editor_parent_class)->finalize (object);
 }
 
