@@ -335,6 +335,20 @@ show_problems (AimakValueDialog *self,
     }
 }
 
+/* A save the core refused: its problems under their fields, or else its error
+ * above the fields of the page (@general). */
+static void
+show_refusal (AimakValueDialog *self,
+              GPtrArray        *problems,
+              const GError     *error,
+              GtkLabel         *general)
+{
+  if (problems && problems->len)
+    show_problems (self, problems);
+  else
+    set_general_error (general, error->message);
+}
+
 static char *
 entry_text (AdwEntryRow *row)
 {
@@ -404,10 +418,7 @@ save_value (AimakValueDialog *self)
   g_clear_pointer (&problems, g_ptr_array_unref);
   if (!aimak_indicator_value_save (self->db, v, &problems, &error))
     {
-      if (problems && problems->len)
-        show_problems (self, problems);
-      else
-        set_general_error (self->value_general_error, error->message);
+      show_refusal (self, problems, error, self->value_general_error);
       return FALSE;
     }
   aimak_indicator_value_free (self->value);
@@ -448,10 +459,7 @@ save_indicator (AimakValueDialog *self)
 
   if (!aimak_indicator_add (self->db, ind, &problems, &error))
     {
-      if (problems && problems->len)
-        show_problems (self, problems);
-      else
-        set_general_error (self->indicator_general_error, error->message);
+      show_refusal (self, problems, error, self->indicator_general_error);
       return FALSE;
     }
   g_signal_emit (self, signals[INDICATOR_ADDED], 0, ind->code);
