@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-marker-badge.h"
+#include "aimak-props.h"
 
 struct _AimakMarkerBadge
 {
@@ -16,6 +17,12 @@ struct _AimakMarkerBadge
 };
 
 G_DEFINE_FINAL_TYPE (AimakMarkerBadge, aimak_marker_badge, GTK_TYPE_WIDGET)
+
+/* "marker" (int, -1 for none): what the badge shows, for tests and inspectors;
+ * set with aimak_marker_badge_set_marker(). */
+static const AimakProp props[] = {
+  AIMAK_PROP_NUMBER ("marker", G_TYPE_INT, AimakMarkerBadge, marker, -1, 2),
+};
 
 /* Names in the database's language; the code list is the source of truth and
  * the gettext strings are only a fallback before a database is open. */
@@ -97,6 +104,7 @@ aimak_marker_badge_set_marker (AimakMarkerBadge *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
+  g_object_notify (G_OBJECT (self), "marker");
 }
 
 static void
@@ -115,6 +123,7 @@ aimak_marker_badge_class_init (AimakMarkerBadgeClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aimak_marker_badge_dispose;
+  aimak_props_install (object_class, props, G_N_ELEMENTS (props));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "markerbadge");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
