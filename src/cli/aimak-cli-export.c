@@ -62,17 +62,11 @@ aimak_cli_export (int argc, char **argv)
   if (!aimak_cli_scope_ok (area, pilots, all))
     return AIMAK_CLI_USAGE;
   if (output == NULL || *output == '\0')
-    {
-      aimak_cli_fail (_("give the file to write with -o FILE.xlsx"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the file to write with -o FILE.xlsx"));
   if (!aimak_cli_lang_ok (lang))
     return AIMAK_CLI_USAGE;
   if (suppress != -1 && (suppress < 1 || suppress > 100))
-    {
-      aimak_cli_fail (_("--suppress-small must be between 1 and 100"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--suppress-small must be between 1 and 100"));
 
   /* Read-only: exporting never changes the database, and works on a backup copy too. */
   db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
@@ -82,11 +76,8 @@ aimak_cli_export (int argc, char **argv)
     {
       found = aimak_area_get (db, area, NULL);
       if (found == NULL)
-        {
-          aimak_cli_fail (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
-                          area);
-          return AIMAK_CLI_USAGE;
-        }
+        return aimak_cli_usage (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
+                                area);
     }
 
   opts.scope.kind = area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS : AIMAK_SCOPE_ALL;

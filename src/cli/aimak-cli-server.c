@@ -156,10 +156,7 @@ server_init (int argc, char **argv)
                           "by a newer Aimak."), entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (url == NULL)
-    {
-      aimak_cli_fail (_("give the server with --url postgresql://…"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the server with --url postgresql://…"));
   config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
@@ -203,11 +200,8 @@ server_add_desk (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc != 2 || url == NULL || (areas == NULL && !ministry))
-    {
-      aimak_cli_fail (_("give the desk’s NAME, the server with --url and its areas with "
-                        "--areas CODE,… (or --ministry)"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the desk’s NAME, the server with --url and its areas with "
+                              "--areas CODE,… (or --ministry)"));
   config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
@@ -246,10 +240,7 @@ server_set (int argc, char **argv)
                           "the password)."), entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (url == NULL)
-    {
-      aimak_cli_fail (_("give the server with --url postgresql://…"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the server with --url postgresql://…"));
   config = aimak_server_config_from_url (url, &password, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
@@ -288,10 +279,7 @@ server_unset (int argc, char **argv)
                           "not here."), entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc > 1)
-    {
-      aimak_cli_fail (_("server unset takes no arguments"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("server unset takes no arguments"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;

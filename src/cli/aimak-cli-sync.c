@@ -113,10 +113,7 @@ aimak_cli_sync (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc > 1 || (prefer && strcmp (prefer, "mine") != 0 && strcmp (prefer, "theirs") != 0))
-    {
-      aimak_cli_fail (_("--prefer takes “mine” or “theirs”"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--prefer takes “mine” or “theirs”"));
   if (!aimak_cli_open_desk (AIMAK_DB_OPEN_NO_CREATE, &db, &config))
     return AIMAK_CLI_FAILED;
   password = aimak_cli_read_password (password_file, &error);
@@ -151,14 +148,11 @@ aimak_cli_sync (int argc, char **argv)
     }
   print_result (result);
   if (result->conflicts->len > 0)
-    {
-      aimak_cli_fail (g_dngettext (GETTEXT_PACKAGE,
-                                   "%u record was changed both here and on the server; "
-                                   "decide with --prefer mine or --prefer theirs",
-                                   "%u records were changed both here and on the server; "
-                                   "decide with --prefer mine or --prefer theirs",
-                                   result->conflicts->len), result->conflicts->len);
-      return AIMAK_CLI_FAILED;
-    }
+    return aimak_cli_fail (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u record was changed both here and on the server; "
+                                        "decide with --prefer mine or --prefer theirs",
+                                        "%u records were changed both here and on the server; "
+                                        "decide with --prefer mine or --prefer theirs",
+                                        result->conflicts->len), result->conflicts->len);
   return AIMAK_CLI_OK;
 }

@@ -47,8 +47,9 @@ static const struct
 };
 
 int
-aimak_cli_fail (const char *format,
-                ...)
+aimak_cli_fail_as (int         status,
+                   const char *format,
+                   ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -57,7 +58,7 @@ aimak_cli_fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_printerr ("aimak-cli: %s\n", message);
-  return AIMAK_CLI_FAILED;
+  return status;
 }
 
 char *

@@ -49,8 +49,14 @@ AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
 AimakDb  *aimak_cli_open_db_read (const char    *lang);
 /* --database, or the default path. */
 char     *aimak_cli_get_database_path (void);
-int       aimak_cli_fail         (const char    *format,
-                                  ...) G_GNUC_PRINTF (1, 2);
+/* Prints "aimak-cli: " and the message, and returns @status: through
+ * aimak_cli_fail() (AIMAK_CLI_FAILED) or aimak_cli_usage() (AIMAK_CLI_USAGE,
+ * for bad arguments). */
+int       aimak_cli_fail_as      (int            status,
+                                  const char    *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+#define   aimak_cli_fail(...)    aimak_cli_fail_as (AIMAK_CLI_FAILED, __VA_ARGS__)
+#define   aimak_cli_usage(...)   aimak_cli_fail_as (AIMAK_CLI_USAGE, __VA_ARGS__)
 int       aimak_cli_fail_error   (GError        *error);
 /* Prints each of @problems (AimakProblem *) as "FILE:LINE: message" of @file,
  * then fails with @message. */
