@@ -17,17 +17,14 @@
 int
 aimak_cli_export (int argc, char **argv)
 {
-  g_autofree char *area = NULL;
+  g_auto(AimakCliScope) scope = { 0 };
   g_autofree char *lang = NULL;
   g_autofree char *output = NULL;
   g_autofree char *target = NULL;
-  gboolean pilots = FALSE, all = FALSE, force = FALSE;
+  gboolean force = FALSE;
   int suppress = -1;
   GOptionEntry entries[] = {
-    { "area", 'a', 0, G_OPTION_ARG_STRING, &area,
-      N_("The area with code CODE and everything below it"), N_("CODE") },
-    { "pilots", 0, 0, G_OPTION_ARG_NONE, &pilots, N_("The pilot areas"), NULL },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("All areas"), NULL },
+    { NULL }, { NULL }, { NULL },  /* --area, --pilots, --all: aimak_cli_scope_options() */
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_("Language of the workbook: en, ru or ky (default: the user’s language)"),
       N_("LANG") },
@@ -47,6 +44,7 @@ aimak_cli_export (int argc, char **argv)
   AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Exporting…"));
   gboolean ok;
 
+  aimak_cli_scope_options (entries, &scope);
   if (!aimak_cli_parse_options ("export", "",
                                 _("Writes the Excel workbook (cover, profile, priorities, "
                                   "indicators, capacity building, gender budget and alignment) "
@@ -59,7 +57,7 @@ aimak_cli_export (int argc, char **argv)
                                   "arguments."),
                                 entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (!aimak_cli_scope_ok (area, pilots, all))
+  if (!aimak_cli_scope_ok (&scope, &opts.scope.kind))
     return AIMAK_CLI_USAGE;
   if (output == NULL || *output == '\0')
     return aimak_cli_usage (_("give the file to write with -o FILE.xlsx"));
@@ -72,16 +70,15 @@ aimak_cli_export (int argc, char **argv)
   db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
-  if (area)
+  if (scope.area)
     {
-      found = aimak_area_get (db, area, NULL);
+      found = aimak_area_get (db, scope.area, NULL);
       if (found == NULL)
         return aimak_cli_usage (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
-                                area);
+                                scope.area);
     }
 
-  opts.scope.kind = area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS : AIMAK_SCOPE_ALL;
-  opts.scope.area_code = area;
+  opts.scope.area_code = scope.area;
   opts.lang = (char *) (lang ? lang : aimak_lang_current ());
   opts.suppress_small = suppress != -1;
   opts.threshold = suppress != -1 ? suppress : AIMAK_EXPORT_DEFAULT_THRESHOLD;

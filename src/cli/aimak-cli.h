@@ -36,11 +36,23 @@ gboolean  aimak_cli_parse_options (const char    *command,
                                    char        ***argv);
 /* TRUE when @lang is NULL or a language Aimak speaks; otherwise prints so. */
 gboolean  aimak_cli_lang_ok      (const char    *lang);
-/* TRUE when exactly one of --area CODE, --pilots and --all is given;
- * otherwise prints so. */
-gboolean  aimak_cli_scope_ok     (const char    *area,
-                                  gboolean       pilots,
-                                  gboolean       all);
+/* The --area CODE, --pilots and --all options of a command that works on one
+ * scope (summary, export). */
+typedef struct
+{
+  char     *area;
+  gboolean  pilots;
+  gboolean  all;
+} AimakCliScope;
+
+/* The three options, into @entries[0] to @entries[2]. */
+void      aimak_cli_scope_options (GOptionEntry  entries[3],
+                                   AimakCliScope *scope);
+/* TRUE, with the kind of scope in @kind, when exactly one of the options is
+ * given; otherwise prints so. */
+gboolean  aimak_cli_scope_ok     (const AimakCliScope *scope,
+                                  AimakScopeKind      *kind);
+void      aimak_cli_scope_clear  (AimakCliScope *scope);
 /* Opens the database, or prints why it could not and returns NULL: the one
  * way every command opens it. */
 AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
@@ -99,5 +111,7 @@ int       aimak_cli_demo         (int argc, char **argv);
 int       aimak_cli_export       (int argc, char **argv);
 int       aimak_cli_package      (int argc, char **argv);
 int       aimak_cli_receive      (int argc, char **argv);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AimakCliScope, aimak_cli_scope_clear)
 
 G_END_DECLS
