@@ -38,10 +38,7 @@ list_areas (int argc, char **argv)
                                 entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (level != -1 && (level < 1 || level > 3))
-    {
-      aimak_cli_fail (_("--level must be 1, 2 or 3"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--level must be 1, 2 or 3"));
   if (!aimak_cli_lang_ok (lang))
     return AIMAK_CLI_USAGE;
   db = aimak_cli_open_db_read (lang);
@@ -122,10 +119,7 @@ apply_changes (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc != 2)
-    {
-      aimak_cli_fail (_("give exactly one change list (FILE.csv)"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give exactly one change list (FILE.csv)"));
   file = g_file_new_for_commandline_arg (argv[1]);
   list = aimak_area_change_list_load (file, problems, NULL, &error);
   if (list == NULL)
@@ -169,10 +163,7 @@ undo_change (int argc, char **argv)
                           "applied), as if it had never been applied."), NULL, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc != 2 || (batch = g_ascii_strtoll (argv[1], &end, 10)) <= 0 || *end != '\0')
-    {
-      aimak_cli_fail (_("give the number of the change list to undo"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the number of the change list to undo"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;

@@ -29,20 +29,14 @@ aimak_cli_backup (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc > 2)
-    {
-      aimak_cli_fail (_("too many arguments: give one FILE at most"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("too many arguments: give one FILE at most"));
 
   if (list)
     {
       g_autoptr(GPtrArray) backups = NULL;
 
       if (argc > 1)
-        {
-          aimak_cli_fail (_("--list takes no FILE"));
-          return AIMAK_CLI_USAGE;
-        }
+        return aimak_cli_usage (_("--list takes no FILE"));
       db_path = aimak_cli_get_database_path ();
       backups = aimak_backup_list (db_path, &error);
       if (backups == NULL)
@@ -102,10 +96,7 @@ aimak_cli_restore (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if ((newest && argc != 1) || (!newest && argc != 2))
-    {
-      aimak_cli_fail (_("give the backup FILE to restore, or --newest"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the backup FILE to restore, or --newest"));
   db_path = aimak_cli_get_database_path ();
   if (newest)
     {

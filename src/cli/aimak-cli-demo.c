@@ -38,30 +38,15 @@ aimak_cli_demo (int argc, char **argv)
                                 entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (n_priorities < 0 || n_priorities > DEMO_MAX)
-    {
-      aimak_cli_fail (_("--priorities must be between 0 and %d"), DEMO_MAX);
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--priorities must be between 0 and %d"), DEMO_MAX);
   if (n_activities < 0 || n_activities > DEMO_MAX)
-    {
-      aimak_cli_fail (_("--activities must be between 0 and %d"), DEMO_MAX);
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--activities must be between 0 and %d"), DEMO_MAX);
   if (seed < 0 || seed > G_MAXUINT32)
-    {
-      aimak_cli_fail (_("--seed must be between 0 and %u"), G_MAXUINT32);
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--seed must be between 0 and %u"), G_MAXUINT32);
   if (remove && (n_priorities > 0 || n_activities > 0))
-    {
-      aimak_cli_fail (_("--remove cannot be combined with --priorities or --activities"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--remove cannot be combined with --priorities or --activities"));
   if (!remove && n_priorities == 0 && n_activities == 0)
-    {
-      aimak_cli_fail (_("nothing to do: give --priorities N, --activities M or --remove"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("nothing to do: give --priorities N, --activities M or --remove"));
 
   db = aimak_cli_open_db (remove ? AIMAK_DB_OPEN_NO_CREATE : AIMAK_DB_OPEN_DEFAULT);
   if (db == NULL)

@@ -17,17 +17,14 @@
 int
 aimak_cli_export (int argc, char **argv)
 {
-  g_autofree char *area = NULL;
+  g_auto(AimakCliScope) scope = { 0 };
   g_autofree char *lang = NULL;
   g_autofree char *output = NULL;
   g_autofree char *target = NULL;
-  gboolean pilots = FALSE, all = FALSE, force = FALSE;
+  gboolean force = FALSE;
   int suppress = -1;
   GOptionEntry entries[] = {
-    { "area", 'a', 0, G_OPTION_ARG_STRING, &area,
-      N_("The area with code CODE and everything below it"), N_("CODE") },
-    { "pilots", 0, 0, G_OPTION_ARG_NONE, &pilots, N_("The pilot areas"), NULL },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("All areas"), NULL },
+    { NULL }, { NULL }, { NULL },  /* --area, --pilots, --all: aimak_cli_scope_options() */
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_("Language of the workbook: en, ru or ky (default: the user’s language)"),
       N_("LANG") },
@@ -47,6 +44,7 @@ aimak_cli_export (int argc, char **argv)
   AimakCliProgress progress = AIMAK_CLI_PROGRESS_INIT (_("Exporting…"));
   gboolean ok;
 
+  aimak_cli_scope_options (entries, &scope);
   if (!aimak_cli_parse_options ("export", "",
                                 _("Writes the Excel workbook (cover, profile, priorities, "
                                   "indicators, capacity building, gender budget and alignment) "
@@ -59,38 +57,28 @@ aimak_cli_export (int argc, char **argv)
                                   "arguments."),
                                 entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (!aimak_cli_scope_ok (area, pilots, all))
+  if (!aimak_cli_scope_ok (&scope, &opts.scope.kind))
     return AIMAK_CLI_USAGE;
   if (output == NULL || *output == '\0')
-    {
-      aimak_cli_fail (_("give the file to write with -o FILE.xlsx"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the file to write with -o FILE.xlsx"));
   if (!aimak_cli_lang_ok (lang))
     return AIMAK_CLI_USAGE;
   if (suppress != -1 && (suppress < 1 || suppress > 100))
-    {
-      aimak_cli_fail (_("--suppress-small must be between 1 and 100"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--suppress-small must be between 1 and 100"));
 
   /* Read-only: exporting never changes the database, and works on a backup copy too. */
   db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
-  if (area)
+  if (scope.area)
     {
-      found = aimak_area_get (db, area, NULL);
+      found = aimak_area_get (db, scope.area, NULL);
       if (found == NULL)
-        {
-          aimak_cli_fail (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
-                          area);
-          return AIMAK_CLI_USAGE;
-        }
+        return aimak_cli_usage (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
+                                scope.area);
     }
 
-  opts.scope.kind = area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS : AIMAK_SCOPE_ALL;
-  opts.scope.area_code = area;
+  opts.scope.area_code = scope.area;
   opts.lang = (char *) (lang ? lang : aimak_lang_current ());
   opts.suppress_small = suppress != -1;
   opts.threshold = suppress != -1 ? suppress : AIMAK_EXPORT_DEFAULT_THRESHOLD;

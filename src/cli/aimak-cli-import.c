@@ -92,16 +92,10 @@ aimak_cli_import_indicators (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc != 2)
-    {
-      aimak_cli_fail (argc < 2 ? _("give the CSV file to import")
-                               : _("give exactly one CSV file"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (argc < 2 ? _("give the CSV file to import")
+                                     : _("give exactly one CSV file"));
   if (skip_bad && dry_run)
-    {
-      aimak_cli_fail (_("--dry-run and --skip-bad-rows cannot be used together"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--dry-run and --skip-bad-rows cannot be used together"));
   path = argv[1];
   /* "-" is standard input, read once: a pipe works. */
   file = g_str_equal (path, "-") ? g_file_new_for_path ("/dev/stdin")

@@ -43,20 +43,14 @@ aimak_cli_package (int argc, char **argv)
                                 entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (area == NULL || output == NULL || *output == '\0')
-    {
-      aimak_cli_fail (_("give the area with --area CODE and the file with -o FILE.aimak"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the area with --area CODE and the file with -o FILE.aimak"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
   m = aimak_package_write (db, area, below, output, force, &error);
   if (g_error_matches (error, AIMAK_PACKAGE_ERROR, AIMAK_PACKAGE_ERROR_NO_AREA))
-    {
-      aimak_cli_fail (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
-                             area);
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("there is no area with the code “%s” (see “aimak-cli areas”)"),
+                            area);
   if (m == NULL)
     {
       g_autofree char *target = aimak_file_absolute (output);
@@ -145,10 +139,7 @@ receive_undo (AimakDb    *db,
   guint64 n = 0;
 
   if (!g_ascii_string_to_unsigned (id, 10, 1, G_MAXINT64, &n, NULL))
-    {
-      aimak_cli_fail (_("--undo takes the number of a receive (see --list)"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--undo takes the number of a receive (see --list)"));
   if (!aimak_package_undo_receive (db, (gint64) n, &error))
     return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print (_("Receive %s was undone.\n"), id);
@@ -199,15 +190,9 @@ aimak_cli_receive (int argc, char **argv)
       return list ? receive_list (db) : receive_undo (db, undo);
     }
   if (argc != 2 || list || undo != NULL)
-    {
-      aimak_cli_fail (_("give one package file to receive"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give one package file to receive"));
   if (prefer != NULL && g_strcmp0 (prefer, "mine") != 0 && g_strcmp0 (prefer, "theirs") != 0)
-    {
-      aimak_cli_fail (_("--prefer takes “mine” or “theirs”"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("--prefer takes “mine” or “theirs”"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;

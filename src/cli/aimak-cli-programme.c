@@ -179,8 +179,7 @@ aimak_cli_programme (int argc, char **argv)
   if (statuses && opts.statuses == NULL)
     {
       aimak_programme_options_clear (&opts);
-      aimak_cli_fail (_("--status needs at least one status"));
-      return AIMAK_CLI_USAGE;
+      return aimak_cli_usage (_("--status needs at least one status"));
     }
 
   /* Read-only: writing the document never changes the database. */
@@ -206,10 +205,7 @@ aimak_cli_programme (int argc, char **argv)
       if (error->domain == AIMAK_PROGRAMME_ERROR &&
           (error->code == AIMAK_PROGRAMME_ERROR_INVALID ||
            error->code == AIMAK_PROGRAMME_ERROR_UNKNOWN_AREA))
-        {
-          aimak_cli_fail ("%s", error->message);
-          return AIMAK_CLI_USAGE;
-        }
+        return aimak_cli_usage ("%s", error->message);
       return aimak_cli_fail ("%s", error->message);
     }
   if (write_document (programme, guess_format (format, output), target,

@@ -52,11 +52,8 @@ aimak_cli_server_publish_area_changes (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc != 2 || url == NULL)
-    {
-      aimak_cli_fail (_("give one change list (FILE.csv) and the server with --url "
-                        "postgresql://…"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give one change list (FILE.csv) and the server with --url "
+                              "postgresql://…"));
   config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));

@@ -20,10 +20,9 @@
 
 #define PASSWORD_ENV "AIMAK_SERVER_PASSWORD"
 
-/* The password in @file (its first line), or from the environment. */
-static char *
-read_password (const char  *file,
-               GError     **error)
+char *
+aimak_cli_read_password (const char  *file,
+                         GError     **error)
 {
   g_autofree char *contents = NULL;
 
@@ -68,14 +67,13 @@ aimak_cli_owner_options (GOptionEntry  entries[2],
                          char        **url,
                          char        **password_file)
 {
-  const GOptionEntry options[] = {
-    { "url", 'u', 0, G_OPTION_ARG_STRING, url,
-      N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL") },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+  const GOptionEntry url_option = {
+    "url", 'u', 0, G_OPTION_ARG_STRING, url,
+    N_("The server database, as postgresql://owner@host:port/database?sslmode=…"), N_("URL")
   };
 
-  memcpy (entries, options, sizeof options);
+  entries[0] = url_option;
+  aimak_cli_password_file_option (&entries[1], password_file);
 }
 
 /* The config from --url (its password, if any, goes to @password). */
@@ -94,11 +92,47 @@ aimak_cli_server_config (const char  *url,
   if (*password == NULL || password_file != NULL)
     {
       g_free (*password);
-      *password = read_password (password_file, error);
+      *password = aimak_cli_read_password (password_file, error);
       if (password_file != NULL && *password == NULL)
         return NULL;
     }
   return g_steal_pointer (&config);
+}
+
+gboolean
+aimak_cli_open_desk (AimakDbFlags        flags,
+                     AimakDb           **db,
+                     AimakServerConfig **config)
+{
+  g_autoptr(GError) error = NULL;
+
+  *db = aimak_cli_open_db (flags);
+  if (*db == NULL)
+    return FALSE;
+  *config = aimak_server_config_load (*db, &error);
+  if (*config == NULL)
+    {
+      aimak_cli_fail_error (g_steal_pointer (&error));
+      return FALSE;
+    }
+  if ((*config)->host == NULL)
+    {
+      aimak_cli_fail (_("no office server is set for this desk (aimak-cli server set)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+aimak_cli_password_file_option (GOptionEntry  *entry,
+                                char         **password_file)
+{
+  const GOptionEntry option = {
+    "password-file", 0, 0, G_OPTION_ARG_FILENAME, password_file,
+    N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE")
+  };
+
+  *entry = option;
 }
 
 static int
@@ -122,10 +156,7 @@ server_init (int argc, char **argv)
                           "by a newer Aimak."), entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (url == NULL)
-    {
-      aimak_cli_fail (_("give the server with --url postgresql://…"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the server with --url postgresql://…"));
   config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
@@ -169,15 +200,12 @@ server_add_desk (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc != 2 || url == NULL || (areas == NULL && !ministry))
-    {
-      aimak_cli_fail (_("give the desk’s NAME, the server with --url and its areas with "
-                        "--areas CODE,… (or --ministry)"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the desk’s NAME, the server with --url and its areas with "
+                              "--areas CODE,… (or --ministry)"));
   config = aimak_cli_server_config (url, &password, password_file, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
-  desk_password = desk_file ? read_password (desk_file, &error) : prompt_password (argv[1]);
+  desk_password = desk_file ? aimak_cli_read_password (desk_file, &error) : prompt_password (argv[1]);
   if (desk_password == NULL)
     return error ? aimak_cli_fail_error (g_steal_pointer (&error))
                  : aimak_cli_fail (_("no password for the desk: give --desk-password-file FILE "
@@ -212,10 +240,7 @@ server_set (int argc, char **argv)
                           "the password)."), entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (url == NULL)
-    {
-      aimak_cli_fail (_("give the server with --url postgresql://…"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("give the server with --url postgresql://…"));
   config = aimak_server_config_from_url (url, &password, &error);
   if (config == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
@@ -254,10 +279,7 @@ server_unset (int argc, char **argv)
                           "not here."), entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc > 1)
-    {
-      aimak_cli_fail (_("server unset takes no arguments"));
-      return AIMAK_CLI_USAGE;
-    }
+    return aimak_cli_usage (_("server unset takes no arguments"));
   db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
@@ -292,8 +314,7 @@ server_status (int argc, char **argv)
   gboolean test = FALSE;
   GOptionEntry entries[] = {
     { "test", 't', 0, G_OPTION_ARG_NONE, &test, N_("Also test the connection"), NULL },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL },  /* --password-file: aimak_cli_password_file_option() */
     { NULL }
   };
   g_autoptr(AimakServerConfig) config = NULL;
@@ -304,18 +325,13 @@ server_status (int argc, char **argv)
   g_autofree char *areas = NULL, *when = NULL, *n_pending = NULL;
   gint64 pending;
 
+  aimak_cli_password_file_option (&entries[1], &password_file);
   if (!aimak_cli_parse ("server status", "", _("Shows this desk’s office server settings, the "
                                                "changes waiting and the last sync."),
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  db = aimak_cli_open_db (AIMAK_CLI_OPEN_READ);
-  if (db == NULL)
+  if (!aimak_cli_open_desk (AIMAK_CLI_OPEN_READ, &db, &config))
     return AIMAK_CLI_FAILED;
-  config = aimak_server_config_load (db, &error);
-  if (config == NULL)
-    return aimak_cli_fail_error (g_steal_pointer (&error));
-  if (config->host == NULL)
-    return aimak_cli_fail (_("no office server is set for this desk (aimak-cli server set)"));
   shown = aimak_server_config_to_url (config);
   areas = g_strjoinv (",", config->areas);
   pending = aimak_sync_pending_count (db, NULL);
@@ -336,7 +352,7 @@ server_status (int argc, char **argv)
   }
   if (!test)
     return AIMAK_CLI_OK;
-  password = read_password (password_file, &error);
+  password = aimak_cli_read_password (password_file, &error);
   if (password_file != NULL && password == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
   if (!aimak_server_test_connection (config, password, &info, NULL, &error))

@@ -32,5 +32,18 @@ AimakServerConfig *aimak_cli_server_config (const char  *url,
                                             char       **password,
                                             const char  *password_file,
                                             GError     **error);
+/* The password in @file (its first line), or from AIMAK_SERVER_PASSWORD when
+ * @file is NULL. */
+char *aimak_cli_read_password (const char  *file,
+                               GError     **error);
+/* Opens the database with @flags and reads this desk's server settings; FALSE
+ * after printing why not (the database or the settings could not be read, or
+ * no server is set). */
+gboolean aimak_cli_open_desk (AimakDbFlags        flags,
+                              AimakDb           **db,
+                              AimakServerConfig **config);
+/* The --password-file option (aimak_cli_read_password()) into @entry. */
+void aimak_cli_password_file_option (GOptionEntry  *entry,
+                                     char         **password_file);
 
 G_END_DECLS

@@ -184,14 +184,12 @@ print_text (const AimakSummary *s,
 int
 aimak_cli_summary (int argc, char **argv)
 {
-  g_autofree char *area = NULL;
+  g_auto(AimakCliScope) options = { 0 };
   g_autofree char *lang = NULL;
-  gboolean pilots = FALSE, all = FALSE, json = FALSE;
+  gboolean json = FALSE;
+  AimakScopeKind kind;
   GOptionEntry entries[] = {
-    { "area", 'a', 0, G_OPTION_ARG_STRING, &area,
-      N_("The area with code CODE and everything below it"), N_("CODE") },
-    { "pilots", 0, 0, G_OPTION_ARG_NONE, &pilots, N_("The pilot areas"), NULL },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("All areas"), NULL },
+    { NULL }, { NULL }, { NULL },  /* --area, --pilots, --all: aimak_cli_scope_options() */
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON with stable keys"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Names in LANG (en, ru or ky)"), N_("LANG") },
     { NULL }
@@ -201,6 +199,7 @@ aimak_cli_summary (int argc, char **argv)
   g_autoptr(AimakSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
+  aimak_cli_scope_options (entries, &options);
   if (!aimak_cli_parse_options ("summary", "",
                                 _("Prints the figures of the Summary view — priorities by "
                                   "status, gender marker and target group, budget by marker and "
@@ -211,7 +210,7 @@ aimak_cli_summary (int argc, char **argv)
                                   "could not be read, 2 bad arguments or an unknown area code."),
                                 entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
-  if (!aimak_cli_scope_ok (area, pilots, all))
+  if (!aimak_cli_scope_ok (&options, &kind))
     return AIMAK_CLI_USAGE;
   if (!aimak_cli_lang_ok (lang))
     return AIMAK_CLI_USAGE;
@@ -219,8 +218,7 @@ aimak_cli_summary (int argc, char **argv)
   db = aimak_cli_open_db_read (lang);
   if (db == NULL)
     return AIMAK_CLI_FAILED;
-  scope = aimak_scope_new (area ? AIMAK_SCOPE_AREA : pilots ? AIMAK_SCOPE_PILOTS
-                                                            : AIMAK_SCOPE_ALL, area);
+  scope = aimak_scope_new (kind, options.area);
   summary = aimak_summary_compute (db, scope, &error);
   if (summary == NULL)
     {

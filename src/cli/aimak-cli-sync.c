@@ -95,8 +95,7 @@ aimak_cli_sync (int argc, char **argv)
       N_("Show what a sync would do; change nothing on either side"), NULL },
     { "prefer", 0, 0, G_OPTION_ARG_STRING, &prefer,
       N_("Decide every conflict: keep mine, or take theirs (the server’s)"), "mine|theirs" },
-    { "password-file", 0, 0, G_OPTION_ARG_FILENAME, &password_file,
-      N_("Read the password from FILE (else AIMAK_SERVER_PASSWORD)"), N_("FILE") },
+    { NULL },  /* --password-file: aimak_cli_password_file_option() */
     { NULL }
   };
   g_autoptr(AimakServerConfig) config = NULL;
@@ -104,6 +103,7 @@ aimak_cli_sync (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(AimakSyncResult) result = NULL;
 
+  aimak_cli_password_file_option (&entries[2], &password_file);
   if (!aimak_cli_parse ("sync", "",
                         _("Pushes this desk’s changes to its office server and pulls the "
                           "changes of the areas it may read, through the same merge as "
@@ -113,26 +113,12 @@ aimak_cli_sync (int argc, char **argv)
                         entries, &argc, &argv))
     return AIMAK_CLI_USAGE;
   if (argc > 1 || (prefer && strcmp (prefer, "mine") != 0 && strcmp (prefer, "theirs") != 0))
-    {
-      aimak_cli_fail (_("--prefer takes “mine” or “theirs”"));
-      return AIMAK_CLI_USAGE;
-    }
-  db = aimak_cli_open_db (AIMAK_DB_OPEN_NO_CREATE);
-  if (db == NULL)
+    return aimak_cli_usage (_("--prefer takes “mine” or “theirs”"));
+  if (!aimak_cli_open_desk (AIMAK_DB_OPEN_NO_CREATE, &db, &config))
     return AIMAK_CLI_FAILED;
-  config = aimak_server_config_load (db, &error);
-  if (config == NULL)
+  password = aimak_cli_read_password (password_file, &error);
+  if (password_file != NULL && password == NULL)
     return aimak_cli_fail_error (g_steal_pointer (&error));
-  if (config->host == NULL)
-    return aimak_cli_fail (_("no office server is set for this desk (aimak-cli server set)"));
-  if (password_file != NULL)
-    {
-      if (!g_file_get_contents (password_file, &password, NULL, &error))
-        return aimak_cli_fail_error (g_steal_pointer (&error));
-      password[strcspn (password, "\r\n")] = '\0';
-    }
-  else
-    password = g_strdup (g_getenv ("AIMAK_SERVER_PASSWORD"));
   if (!aimak_sync_run (db, config, password, dry_run, NULL, &result, &error))
     return aimak_cli_fail_error (g_steal_pointer (&error));
   if (result->conflicts->len > 0 && prefer != NULL && !dry_run)
@@ -162,14 +148,11 @@ aimak_cli_sync (int argc, char **argv)
     }
   print_result (result);
   if (result->conflicts->len > 0)
-    {
-      aimak_cli_fail (g_dngettext (GETTEXT_PACKAGE,
-                                   "%u record was changed both here and on the server; "
-                                   "decide with --prefer mine or --prefer theirs",
-                                   "%u records were changed both here and on the server; "
-                                   "decide with --prefer mine or --prefer theirs",
-                                   result->conflicts->len), result->conflicts->len);
-      return AIMAK_CLI_FAILED;
-    }
+    return aimak_cli_fail (g_dngettext (GETTEXT_PACKAGE,
+                                        "%u record was changed both here and on the server; "
+                                        "decide with --prefer mine or --prefer theirs",
+                                        "%u records were changed both here and on the server; "
+                                        "decide with --prefer mine or --prefer theirs",
+                                        result->conflicts->len), result->conflicts->len);
   return AIMAK_CLI_OK;
 }

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "aimak-cli.h"
@@ -47,8 +48,9 @@ static const struct
 };
 
 int
-aimak_cli_fail (const char *format,
-                ...)
+aimak_cli_fail_as (int         status,
+                   const char *format,
+                   ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -57,7 +59,7 @@ aimak_cli_fail (const char *format,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_printerr ("aimak-cli: %s\n", message);
-  return AIMAK_CLI_FAILED;
+  return status;
 }
 
 char *
@@ -283,17 +285,37 @@ aimak_cli_lang_ok (const char *lang)
   return TRUE;
 }
 
-gboolean
-aimak_cli_scope_ok (const char *area,
-                    gboolean    pilots,
-                    gboolean    all)
+void
+aimak_cli_scope_options (GOptionEntry  entries[3],
+                         AimakCliScope *scope)
 {
-  if ((area != NULL) + pilots + all != 1)
+  const GOptionEntry options[] = {
+    { "area", 'a', 0, G_OPTION_ARG_STRING, &scope->area,
+      N_("The area with code CODE and everything below it"), N_("CODE") },
+    { "pilots", 0, 0, G_OPTION_ARG_NONE, &scope->pilots, N_("The pilot areas"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &scope->all, N_("All areas"), NULL },
+  };
+
+  memcpy (entries, options, sizeof options);
+}
+
+gboolean
+aimak_cli_scope_ok (const AimakCliScope *scope,
+                    AimakScopeKind      *kind)
+{
+  if ((scope->area != NULL) + scope->pilots + scope->all != 1)
     {
       aimak_cli_fail (_("give exactly one of --area CODE, --pilots or --all"));
       return FALSE;
     }
+  *kind = scope->area ? AIMAK_SCOPE_AREA : scope->pilots ? AIMAK_SCOPE_PILOTS : AIMAK_SCOPE_ALL;
   return TRUE;
+}
+
+void
+aimak_cli_scope_clear (AimakCliScope *scope)
+{
+  g_clear_pointer (&scope->area, g_free);
 }
 
 int

@@ -36,11 +36,23 @@ gboolean  aimak_cli_parse_options (const char    *command,
                                    char        ***argv);
 /* TRUE when @lang is NULL or a language Aimak speaks; otherwise prints so. */
 gboolean  aimak_cli_lang_ok      (const char    *lang);
-/* TRUE when exactly one of --area CODE, --pilots and --all is given;
- * otherwise prints so. */
-gboolean  aimak_cli_scope_ok     (const char    *area,
-                                  gboolean       pilots,
-                                  gboolean       all);
+/* The --area CODE, --pilots and --all options of a command that works on one
+ * scope (summary, export). */
+typedef struct
+{
+  char     *area;
+  gboolean  pilots;
+  gboolean  all;
+} AimakCliScope;
+
+/* The three options, into @entries[0] to @entries[2]. */
+void      aimak_cli_scope_options (GOptionEntry  entries[3],
+                                   AimakCliScope *scope);
+/* TRUE, with the kind of scope in @kind, when exactly one of the options is
+ * given; otherwise prints so. */
+gboolean  aimak_cli_scope_ok     (const AimakCliScope *scope,
+                                  AimakScopeKind      *kind);
+void      aimak_cli_scope_clear  (AimakCliScope *scope);
 /* Opens the database, or prints why it could not and returns NULL: the one
  * way every command opens it. */
 AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
@@ -49,8 +61,14 @@ AimakDb  *aimak_cli_open_db      (AimakDbFlags   flags);
 AimakDb  *aimak_cli_open_db_read (const char    *lang);
 /* --database, or the default path. */
 char     *aimak_cli_get_database_path (void);
-int       aimak_cli_fail         (const char    *format,
-                                  ...) G_GNUC_PRINTF (1, 2);
+/* Prints "aimak-cli: " and the message, and returns @status: through
+ * aimak_cli_fail() (AIMAK_CLI_FAILED) or aimak_cli_usage() (AIMAK_CLI_USAGE,
+ * for bad arguments). */
+int       aimak_cli_fail_as      (int            status,
+                                  const char    *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+#define   aimak_cli_fail(...)    aimak_cli_fail_as (AIMAK_CLI_FAILED, __VA_ARGS__)
+#define   aimak_cli_usage(...)   aimak_cli_fail_as (AIMAK_CLI_USAGE, __VA_ARGS__)
 int       aimak_cli_fail_error   (GError        *error);
 /* Prints each of @problems (AimakProblem *) as "FILE:LINE: message" of @file,
  * then fails with @message. */
@@ -93,5 +111,7 @@ int       aimak_cli_demo         (int argc, char **argv);
 int       aimak_cli_export       (int argc, char **argv);
 int       aimak_cli_package      (int argc, char **argv);
 int       aimak_cli_receive      (int argc, char **argv);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AimakCliScope, aimak_cli_scope_clear)
 
 G_END_DECLS

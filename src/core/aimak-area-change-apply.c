@@ -35,24 +35,21 @@ count_records (AimakDb                *db,
                AimakAreaChangePreview *p,
                GError                **error)
 {
-  GError *local_error = NULL;
+  g_autoptr(AimakStmt) st =
+    aimak_db_prepare (db, error, "SELECT "
+                      "(SELECT count(*) FROM priority WHERE area_code = ?1 "
+                      "AND deleted_at IS NULL), "
+                      "(SELECT count(*) FROM activity WHERE area_code = ?1 "
+                      "AND deleted_at IS NULL), "
+                      "(SELECT count(*) FROM indicator_value WHERE area_code = ?1 "
+                      "AND deleted_at IS NULL)", "t", code);
 
-  p->n_priorities += aimak_db_query_int (db, 0, &local_error,
-                                         "SELECT count(*) FROM priority WHERE area_code = ? "
-                                         "AND deleted_at IS NULL", "t", code);
-  if (!local_error)
-    p->n_activities += aimak_db_query_int (db, 0, &local_error,
-                                           "SELECT count(*) FROM activity WHERE area_code = ? "
-                                           "AND deleted_at IS NULL", "t", code);
-  if (!local_error)
-    p->n_values += aimak_db_query_int (db, 0, &local_error,
-                                       "SELECT count(*) FROM indicator_value WHERE "
-                                       "area_code = ? AND deleted_at IS NULL", "t", code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  /* One row, always. */
+  if (st == NULL || !aimak_stmt_next (st, error))
+    return FALSE;
+  p->n_priorities += (guint) aimak_stmt_int64 (st, 0);
+  p->n_activities += (guint) aimak_stmt_int64 (st, 1);
+  p->n_values += (guint) aimak_stmt_int64 (st, 2);
   return TRUE;
 }
 

@@ -12,6 +12,11 @@
 #include "aimak-number.h"
 
 #define CHANGE_COLUMNS "id, batch, effective_date, kind, old_code, new_code, legal_act, applied_at"
+/* The changes, in order, that link an area to another (a renaming does not, nor an
+ * undone change) and have @column = ?: its successors by old_code, its
+ * predecessors by new_code. */
+#define LINKS_WHERE(column) "SELECT " CHANGE_COLUMNS " FROM area_change WHERE " column \
+                            " = ? AND undone = 0 AND kind <> 'renamed' ORDER BY effective_date, id"
 
 void
 aimak_area_change_free (AimakAreaChange *change)
@@ -73,9 +78,7 @@ aimak_area_successors (AimakDb    *db,
                        const char *code,
                        GError    **error)
 {
-  return changes_where (db, "SELECT " CHANGE_COLUMNS " FROM area_change WHERE old_code = ? "
-                        "AND undone = 0 AND kind <> 'renamed' ORDER BY effective_date, id",
-                        code, error);
+  return changes_where (db, LINKS_WHERE ("old_code"), code, error);
 }
 
 GPtrArray *
@@ -83,9 +86,7 @@ aimak_area_predecessors (AimakDb    *db,
                          const char *code,
                          GError    **error)
 {
-  return changes_where (db, "SELECT " CHANGE_COLUMNS " FROM area_change WHERE new_code = ? "
-                        "AND undone = 0 AND kind <> 'renamed' ORDER BY effective_date, id",
-                        code, error);
+  return changes_where (db, LINKS_WHERE ("new_code"), code, error);
 }
 
 char *

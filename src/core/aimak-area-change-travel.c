@@ -43,10 +43,11 @@ aimak_area_batch_status_label (AimakAreaBatchStatus status)
     }
 }
 
-static AimakAreaChangeBatch *
-batch_new (const char *uuid,
-           const char *list_name,
-           const char *applied_at)
+AimakAreaChangeBatch *
+aimak_area_change_batch_new (const char *uuid,
+                             const char *list_name,
+                             const char *applied_at,
+                             GPtrArray  *rows)
 {
   AimakAreaChangeBatch *b = g_new0 (AimakAreaChangeBatch, 1);
 
@@ -56,7 +57,8 @@ batch_new (const char *uuid,
   b->list = g_new0 (AimakAreaChangeList, 1);
   b->list->source_name = g_strdup (b->list_name);
   b->list->batch_uuid = g_strdup (uuid);
-  b->list->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_change_row_free);
+  b->list->rows = rows ? g_ptr_array_ref (rows)
+                       : g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_change_row_free);
   return b;
 }
 
@@ -124,9 +126,11 @@ add_batch (AimakStmt  *st,
   gint64 number = aimak_stmt_int64 (st, 0);
 
   g_array_append_val (a->numbers, number);
-  g_ptr_array_add (a->batches, batch_new (aimak_stmt_is_null (st, 1) ? NULL
-                                          : aimak_stmt_text (st, 1),
-                                          aimak_stmt_text (st, 2), aimak_stmt_text (st, 3)));
+  g_ptr_array_add (a->batches,
+                   aimak_area_change_batch_new (aimak_stmt_is_null (st, 1) ? NULL
+                                                : aimak_stmt_text (st, 1),
+                                                aimak_stmt_text (st, 2), aimak_stmt_text (st, 3),
+                                                NULL));
   return TRUE;
 }
 
@@ -281,7 +285,7 @@ aimak_area_change_batch_new_from_json (const char  *uuid,
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root) ||
       json_array_get_length (json_node_get_array (root)) == 0)
     goto bad;
-  b = batch_new (uuid, list_name, applied_at);
+  b = aimak_area_change_batch_new (uuid, list_name, applied_at, NULL);
   rows = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {

@@ -269,6 +269,13 @@ GPtrArray            *aimak_area_change_batches_applied (AimakDb         *db,
  * carry), and back: NULL with a G_IO_ERROR_INVALID_DATA error for JSON that
  * is not a change list. */
 char                 *aimak_area_change_batch_rows_json (const AimakAreaChangeBatch *batch);
+/* A batch of @uuid named @list_name, applied at @applied_at ("" for NULL
+ * either), whose list holds @rows (AimakAreaChangeRow *, a new reference; an
+ * empty array when NULL). */
+AimakAreaChangeBatch *aimak_area_change_batch_new (const char *uuid,
+                                                   const char *list_name,
+                                                   const char *applied_at,
+                                                   GPtrArray  *rows);
 AimakAreaChangeBatch *aimak_area_change_batch_new_from_json (const char  *uuid,
                                                              const char  *list_name,
                                                              const char  *applied_at,

@@ -33,8 +33,6 @@ _aimak_package_receipt_begin (AimakDb              *db,
 {
   const AimakPackageManifest *m = preview->manifest;
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *areas = NULL;
   g_autofree char *now = aimak_db_now ();
 
@@ -43,9 +41,7 @@ _aimak_package_receipt_begin (AimakDb              *db,
     if (*m->areas[i] != '\0')
       json_builder_add_string_value (b, m->areas[i]);
   json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  areas = json_generator_to_data (gen, NULL);
+  areas = _aimak_package_json_text (b);
   if (!aimak_db_exec (db, error,
                       "INSERT INTO package_receipt (checksum, origin_desk, desk_name, areas, "
                       "created_at, received_at, n_new, n_updated, n_unchanged, n_conflicts, "
@@ -84,8 +80,6 @@ before_json (AimakDb                *db,
              GError                **error)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT deleted_at FROM \"%s\" WHERE \"%s\" = ?",
                                           def->table, def->id_column);
   g_autofree char *deleted_at = NULL;
@@ -118,9 +112,7 @@ before_json (AimakDb                *db,
     add_string (b, key, value);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
+  return _aimak_package_json_text (b);
 }
 
 gboolean

@@ -277,8 +277,6 @@ char *
 _aimak_package_fields_json (const AimakMergeRecord *r)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree const char **keys = (const char **) g_hash_table_get_keys_as_array (r->fields,
                                                                                  NULL);
   guint n = g_strv_length ((char **) keys);
@@ -291,9 +289,29 @@ _aimak_package_fields_json (const AimakMergeRecord *r)
       json_builder_add_string_value (b, aimak_merge_record_get (r, keys[i]));
     }
   json_builder_end_object (b);
-  root = json_builder_get_root (b);
+  return _aimak_package_json_text (b);
+}
+
+char *
+_aimak_package_json_text (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (b);
+
   json_generator_set_root (gen, root);
   return json_generator_to_data (gen, NULL);
+}
+
+char *
+_aimak_package_codes_json (const char * const *codes)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_array (b);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    json_builder_add_string_value (b, codes[i]);
+  json_builder_end_array (b);
+  return _aimak_package_json_text (b);
 }
 
 void

@@ -80,22 +80,6 @@ fetch_published (PGconn  *conn,
   return g_steal_pointer (&batches);
 }
 
-/* A batch of @list (whose rows it shares) under the new identity @uuid. */
-static AimakAreaChangeBatch *
-batch_for_list (AimakAreaChangeList *list,
-                const char          *uuid)
-{
-  AimakAreaChangeBatch *batch = g_new0 (AimakAreaChangeBatch, 1);
-
-  batch->uuid = g_strdup (uuid);
-  batch->list_name = g_strdup (list->source_name ? list->source_name : "");
-  batch->list = g_new0 (AimakAreaChangeList, 1);
-  batch->list->source_name = g_strdup (batch->list_name);
-  batch->list->batch_uuid = g_strdup (uuid);
-  batch->list->rows = g_ptr_array_ref (list->rows);
-  return batch;
-}
-
 gboolean
 aimak_server_publish_area_changes (const AimakServerConfig  *config,
                                    const char               *password,
@@ -125,7 +109,7 @@ aimak_server_publish_area_changes (const AimakServerConfig  *config,
       (batches = fetch_published (conn, error)) == NULL)
     return FALSE;
   /* Checked as every desk will apply it: after the lists published before. */
-  batch = batch_for_list (list, uuid);
+  batch = aimak_area_change_batch_new (uuid, list->source_name, NULL, list->rows);
   g_ptr_array_add (batches, batch);
   if (!receive (db, batches, TRUE, TRUE, error))
     return FALSE;

@@ -19,9 +19,6 @@ aimak_sync_pending_count (AimakDb  *db,
                           GError  **error)
 {
   g_autoptr(AimakServerConfig) config = aimak_server_config_load (db, error);
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *areas = NULL;
   gint64 total = 0;
 
@@ -29,13 +26,7 @@ aimak_sync_pending_count (AimakDb  *db,
     return -1;
   if (config->host == NULL || config->areas == NULL || config->areas[0] == NULL)
     return 0;
-  json_builder_begin_array (b);
-  for (guint i = 0; config->areas[i] != NULL; i++)
-    json_builder_add_string_value (b, config->areas[i]);
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  areas = json_generator_to_data (gen, NULL);
+  areas = _aimak_package_codes_json ((const char * const *) config->areas);
   for (guint e = 0; aimak_package_entities[e].entity != NULL; e++)
     {
       const EntityDef *def = &aimak_package_entities[e];

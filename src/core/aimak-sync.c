@@ -65,22 +65,6 @@ result_new (gboolean dry_run)
   return result;
 }
 
-static char *
-areas_json (const AimakServerConfig *config)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (b);
-  for (guint i = 0; config != NULL && config->areas != NULL && config->areas[i] != NULL; i++)
-    json_builder_add_string_value (b, config->areas[i]);
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
 static GPtrArray *
 sync_columns (Sync             *s,
               const EntityDef  *def,
@@ -568,7 +552,8 @@ aimak_sync_run (AimakDb                 *db,
   g_autoptr(AimakSyncResult) result = result_new (dry_run);
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(GHashTable) conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *json = areas_json (config);
+  g_autofree char *json = _aimak_package_codes_json (config ? (const char * const *) config->areas
+                                                            : NULL);
   Sync s = { db, NULL, config, dry_run, cancellable, result, conflicts, { NULL }, json };
   gboolean ok = FALSE;
   gint64 position;
