@@ -227,23 +227,12 @@ write_area_totals (Areas     *ar,
   TRY (cell_string (x, s, row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
   for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
-    {
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, sums[i]);
-      lxw_rowcol_to_cell (c2, last_data, sums[i]);
-      g_string_printf (ar->formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, s, row, sums[i], ar->formula->str, cached[i],
-                         sums[i] == C_BUDGET || sums[i] == C_GENDER ? x->f_total_kgs
-                                                                   : x->f_total_count));
-    }
+    TRY (cell_column_sum (x, s, row, sums[i], last_data, cached[i],
+                          sums[i] == C_BUDGET || sums[i] == C_GENDER ? x->f_total_kgs
+                                                                    : x->f_total_count));
   TRY (write_share (ar, row, ar->total.gender, ar->total.budget));
-  lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, C_WOMEN);
-  lxw_rowcol_to_cell (c2, last_data, C_WOMEN);
-  g_string_printf (ar->formula, "=SUM(%s:%s)", c1, c2);
-  TRY (cell_formula (x, s, row, C_WOMEN, ar->formula->str, ar->total.women, x->f_total_count));
-  lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, C_MEN);
-  lxw_rowcol_to_cell (c2, last_data, C_MEN);
-  g_string_printf (ar->formula, "=SUM(%s:%s)", c1, c2);
-  TRY (cell_formula (x, s, row, C_MEN, ar->formula->str, ar->total.men, x->f_total_count));
+  TRY (cell_column_sum (x, s, row, C_WOMEN, last_data, ar->total.women, x->f_total_count));
+  TRY (cell_column_sum (x, s, row, C_MEN, last_data, ar->total.men, x->f_total_count));
   lxw_rowcol_to_cell (c1, row, C_WOMEN);
   lxw_rowcol_to_cell (c2, row, C_MEN);
   g_string_printf (ar->formula, "=%s+%s", c1, c2);

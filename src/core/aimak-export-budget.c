@@ -178,14 +178,11 @@ write_budget_totals (Budget *b)
 {
   Export *x = b->x;
   Sheet *s = b->s;
-  char c1[16], c2[16];
 
   TRY (cell_string (x, s, b->total_row, C_CATEGORY,
                     aimak_export_string (x->lang, AIMAK_XS_TOTAL_BUDGET), x->f_total_label));
-  lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, C_BUDGET);
-  lxw_rowcol_to_cell (c2, FIRST_DATA_ROW + 2, C_BUDGET);
-  g_string_printf (b->formula, "=SUM(%s:%s)", c1, c2);
-  TRY (cell_formula (x, s, b->total_row, C_BUDGET, b->formula->str, b->total, x->f_total_kgs));
+  TRY (cell_column_sum (x, s, b->total_row, C_BUDGET, FIRST_DATA_ROW + 2, b->total,
+                        x->f_total_kgs));
   TRY (cell_string (x, s, b->adopted_row, C_CATEGORY,
                     aimak_export_string (x->lang, AIMAK_XS_BUDGET_ADOPTED), x->f_text));
   {

@@ -280,7 +280,6 @@ write_capacity_totals (Capacity  *c,
 {
   Export *x = c->x;
   Sheet *s = c->s;
-  char c1[16], c2[16];
 
   TRY (cell_string (x, s, total_row, 0, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
@@ -294,10 +293,7 @@ write_capacity_totals (Capacity  *c,
         for (guint i = 0; i < 2 * c->n_roles; i++)
           if (col == c->c_total || (guint) (col - c->c_women) == i % 2)
             sum += c->sums[i];
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, col);
-      lxw_rowcol_to_cell (c2, last_data, col);
-      g_string_printf (c->formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, s, total_row, col, c->formula->str, sum, x->f_total_count));
+      TRY (cell_column_sum (x, s, total_row, col, last_data, sum, x->f_total_count));
     }
   return TRUE;
 }

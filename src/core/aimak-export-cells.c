@@ -416,6 +416,25 @@ cell_formula_str (Export     *x,
   return TRUE;
 }
 
+/* The SUM of the data rows (FIRST_DATA_ROW to @last_data) of column @col, written
+ * at @row of that column with @cached as its value. */
+gboolean
+cell_column_sum (Export     *x,
+                 Sheet      *s,
+                 lxw_row_t   row,
+                 lxw_col_t   col,
+                 lxw_row_t   last_data,
+                 double      cached,
+                 lxw_format *format)
+{
+  char first[16], last[16], formula[48];
+
+  lxw_rowcol_to_cell (first, FIRST_DATA_ROW, col);
+  lxw_rowcol_to_cell (last, last_data, col);
+  g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", first, last);
+  return cell_formula (x, s, row, col, formula, cached, format);
+}
+
 gboolean
 cell_link (Export     *x,
            Sheet      *s,

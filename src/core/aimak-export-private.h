@@ -273,6 +273,14 @@ G_GNUC_INTERNAL gboolean    cell_formula_str    (Export     *x,
                                                  const char *formula,
                                                  const char *cached,
                                                  lxw_format *format);
+/* =SUM(first:last) of the data rows of column @col, at @row of that column. */
+G_GNUC_INTERNAL gboolean    cell_column_sum     (Export     *x,
+                                                 Sheet      *s,
+                                                 lxw_row_t   row,
+                                                 lxw_col_t   col,
+                                                 lxw_row_t   last_data,
+                                                 double      cached,
+                                                 lxw_format *format);
 G_GNUC_INTERNAL gboolean    cell_link           (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   row,

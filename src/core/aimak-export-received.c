@@ -165,18 +165,13 @@ write_received_totals (Received  *rv,
   Export *x = rv->x;
   Sheet *s = rv->s;
   lxw_row_t total_row = last_data + 1;
-  char c1[16], c2[16], formula[64];
   guint16 width = s->width[C_AREA];
 
   TRY (cell_string (x, s, total_row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
   for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
-    {
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, c);
-      lxw_rowcol_to_cell (c2, last_data, c);
-      g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, s, total_row, c, formula, (double) rv->sums[c], x->f_total_count));
-    }
+    TRY (cell_column_sum (x, s, total_row, c, last_data, (double) rv->sums[c],
+                          x->f_total_count));
   /* The note runs across the empty cells to its right: it does not widen the column. */
   TRY (cell_string (x, s, total_row + 2, C_AREA,
                     aimak_export_string (x->lang, AIMAK_XS_NOTE_RECEIVED), x->f_text));

@@ -18,6 +18,7 @@
 #include "aimak-number.h"
 #include "aimak-page-flow.h"
 #include "aimak-programme-pdf.h"
+#include "aimak-save-error.h"
 
 struct _AimakProgrammeLayout
 {
@@ -704,37 +705,12 @@ aimak_programme_layout_draw_page (AimakProgrammeLayout *layout,
 
 /* ------------------------------------------------------------- the PDF */
 
-static void
-set_errno_error (GError    **error,
-                 int         saved_errno,
-                 const char *dir,
-                 const char *path)
-{
-  g_autofree char *dir_shown = g_filename_display_name (dir);
-  g_autofree char *shown = g_filename_display_name (path);
-
-  /* The workbook export's messages: one wording for one failure. */
-  switch (saved_errno)
-    {
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_WRITE,
-                   _("There is not enough space on the disk to save “%s”."), shown);
-      break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                   _("You do not have permission to save files in the folder “%s” (%s)."),
-                   dir_shown, g_strerror (saved_errno));
-      break;
-    default:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_WRITE,
-                   _("Could not save “%s”: %s"), shown, g_strerror (saved_errno));
-    }
-}
+/* The workbook export's messages (aimak-save-error.h): one wording for one failure;
+ * this domain has no code of its own for a full disk. */
+static const AimakSaveErrors save_errors = {
+  aimak_programme_error_quark, AIMAK_PROGRAMME_ERROR_WRITE, AIMAK_PROGRAMME_ERROR_PATH,
+  AIMAK_PROGRAMME_ERROR_WRITE
+};
 
 typedef struct
 {
@@ -861,7 +837,7 @@ write_file (AimakProgrammeLayout    *layout,
   sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (sink.fd < 0)
     {
-      set_errno_error (error, errno, dir, path);
+      aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
       return FALSE;
     }
   surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, AIMAK_PAGE_A4_SHORT,
@@ -871,7 +847,7 @@ write_file (AimakProgrammeLayout    *layout,
   else if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       if (sink.saved_errno)
-        set_errno_error (error, sink.saved_errno, dir, path);
+        aimak_save_set_errno_error (error, &save_errors, sink.saved_errno, dir, path);
       else
         {
           g_autofree char *shown = g_filename_display_name (path);
@@ -882,12 +858,12 @@ write_file (AimakProgrammeLayout    *layout,
     }
   /* The data must be on disk before the rename makes it the file people open. */
   else if (fsync (sink.fd) != 0 && errno != EINVAL)
-    set_errno_error (error, errno, dir, path);
+    aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
   /* Checked again: the target may have become a folder or read-only meanwhile. */
   else if (check && !aimak_programme_check_target (path, db_path, replace, NULL, error))
     ;
   else if (g_rename (tmp, path) != 0)
-    set_errno_error (error, errno, dir, path);
+    aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
   else
     ok = TRUE;
   cairo_surface_destroy (surface);
