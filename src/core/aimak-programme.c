@@ -11,12 +11,12 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "aimak-lang.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
 #include "aimak-db-private.h"
+#include "aimak-json.h"
 #include "aimak-programme-private.h"
 #include "aimak-summary.h"
 
@@ -165,22 +165,6 @@ load_lists (AimakProgrammeBuild *b,
 #undef LIST
 }
 
-static char *
-json_array (GPtrArray *codes)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < codes->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (codes, i));
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* ------------------------------------------------------------ priorities */
 
 /* Ids of the included priorities in document order: the programme's own area
@@ -191,13 +175,11 @@ load_priority_ids (AimakProgrammeBuild *b,
                    GError             **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
-  g_autofree char *areas_json = json_array (b->area_codes);
-  g_autofree char *status_json = NULL;
+  g_autofree char *areas_json =
+    aimak_json_string_array ((const char * const *) b->area_codes->pdata, b->area_codes->len);
+  g_autofree char *status_json =
+    aimak_json_string_array ((const char * const *) b->p->statuses, -1);
 
-  for (guint i = 0; b->p->statuses[i]; i++)
-    g_ptr_array_add (statuses, b->p->statuses[i]);
-  status_json = json_array (statuses);
   if (!aimak_db_foreach (b->db, error, aimak_db_row_add_text, ids,
                          "SELECT id FROM priority "
                          "WHERE deleted_at IS NULL AND status <> 'rejected' "
