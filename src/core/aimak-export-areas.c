@@ -221,8 +221,9 @@ write_area_totals (Areas     *ar,
   const lxw_col_t sums[] = { C_PRIORITIES, C_BUDGET, C_GENDER, C_ACTIVITIES };
   const double cached[] = { ar->total.priorities, ar->total.budget, ar->total.gender,
                             ar->total.activities };
+  static const AimakExportString notes[] = { AIMAK_XS_NOTE_AREAS,
+                                             AIMAK_XS_SHARE_PROPOSALS_DEF };
   char c1[16], c2[16];
-  guint16 width = s->width[C_AREA];
 
   TRY (cell_string (x, s, row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
@@ -238,12 +239,7 @@ write_area_totals (Areas     *ar,
   g_string_printf (ar->formula, "=%s+%s", c1, c2);
   TRY (cell_formula (x, s, row, C_TOTAL, ar->formula->str, ar->total.women + ar->total.men,
                      x->f_total_count));
-  /* The notes run across the empty cells to their right: they do not widen the column. */
-  TRY (cell_string (x, s, row + 2, C_AREA, aimak_export_string (x->lang, AIMAK_XS_NOTE_AREAS),
-                    x->f_text));
-  TRY (cell_string (x, s, row + 3, C_AREA,
-                    aimak_export_string (x->lang, AIMAK_XS_SHARE_PROPOSALS_DEF), x->f_text));
-  s->width[C_AREA] = width;
+  TRY (sheet_notes (x, s, row + 2, C_AREA, notes, G_N_ELEMENTS (notes)));
   s->last_row = row + 3;
   return TRUE;
 }

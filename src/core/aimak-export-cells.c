@@ -549,6 +549,24 @@ sheet_filter (Export    *x,
                 s->name);
 }
 
+/* Notes below a sheet's data, one a row from @row down in column @col. They run
+ * across the empty cells to their right: they do not widen the column. */
+gboolean
+sheet_notes (Export                  *x,
+             Sheet                   *s,
+             lxw_row_t                row,
+             lxw_col_t                col,
+             const AimakExportString *notes,
+             guint                    n)
+{
+  guint16 width = s->width[col];
+
+  for (guint i = 0; i < n; i++)
+    TRY (cell_string (x, s, row + i, col, aimak_export_string (x->lang, notes[i]), x->f_text));
+  s->width[col] = width;
+  return TRUE;
+}
+
 /* Print setup, frozen header and column widths: the same for every sheet. */
 gboolean
 sheet_finish (Export    *x,

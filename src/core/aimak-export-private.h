@@ -303,6 +303,12 @@ G_GNUC_INTERNAL gboolean    sheet_headers       (Export             *x,
 G_GNUC_INTERNAL gboolean    sheet_filter        (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   last_row);
+G_GNUC_INTERNAL gboolean    sheet_notes         (Export                  *x,
+                                                 Sheet                   *s,
+                                                 lxw_row_t                row,
+                                                 lxw_col_t                col,
+                                                 const AimakExportString *notes,
+                                                 guint                    n);
 G_GNUC_INTERNAL gboolean    sheet_finish        (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   print_last_row,

@@ -157,29 +157,6 @@ received_row (AimakStmt  *st,
   return TRUE;
 }
 
-/* SUM over the data rows of each count, then what the sheet counts. */
-static gboolean
-write_received_totals (Received  *rv,
-                       lxw_row_t  last_data)
-{
-  Export *x = rv->x;
-  Sheet *s = rv->s;
-  lxw_row_t total_row = last_data + 1;
-  guint16 width = s->width[C_AREA];
-
-  TRY (cell_string (x, s, total_row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
-                    x->f_total_label));
-  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
-    TRY (cell_column_sum (x, s, total_row, c, last_data, (double) rv->sums[c],
-                          x->f_total_count));
-  /* The note runs across the empty cells to its right: it does not widen the column. */
-  TRY (cell_string (x, s, total_row + 2, C_AREA,
-                    aimak_export_string (x->lang, AIMAK_XS_NOTE_RECEIVED), x->f_text));
-  s->width[C_AREA] = width;
-  s->last_row = total_row + 2;
-  return TRUE;
-}
-
 gboolean
 write_received (Export *x)
 {
@@ -188,6 +165,7 @@ write_received (Export *x)
     AIMAK_XS_COL_PACKAGE_RECEIVED, AIMAK_XS_COL_N_PACKAGES, AIMAK_XS_COL_HELD_PRIORITIES,
     AIMAK_XS_COL_HELD_ACTIVITIES, AIMAK_XS_COL_HELD_VALUES, AIMAK_XS_COL_NOTE,
   };
+  static const AimakExportString note = AIMAK_XS_NOTE_RECEIVED;
   const char *headers[C_N];
   Received rv = { .x = x, .s = &x->sheets[SHEET_RECEIVED], .row = FIRST_DATA_ROW };
   lxw_row_t last_data;
@@ -203,6 +181,13 @@ write_received (Export *x)
     rv.s->last_row = rv.row++;   /* no area at all: an empty row keeps the frame */
   last_data = rv.s->last_row;
   TRY (sheet_filter (x, rv.s, last_data));
-  TRY (write_received_totals (&rv, last_data));
+  /* The totals: a SUM over the data rows of each count, then what the sheet counts. */
+  TRY (cell_string (x, rv.s, last_data + 1, C_AREA,
+                    aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW), x->f_total_label));
+  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
+    TRY (cell_column_sum (x, rv.s, last_data + 1, c, last_data, (double) rv.sums[c],
+                          x->f_total_count));
+  TRY (sheet_notes (x, rv.s, last_data + 3, C_AREA, &note, 1));
+  rv.s->last_row = last_data + 3;
   return sheet_finish (x, rv.s, rv.s->last_row, C_N - 1);
 }
