@@ -250,9 +250,10 @@ write_field_cell (Capacity             *c,
 }
 
 static gboolean
-write_activity_row (Capacity  *c,
+write_activity_row (gpointer   data,
                     AimakStmt *st)
 {
+  Capacity *c = data;
   Export *x = c->x;
 
   for (guint k = 0; k < c->n_columns; k++)
@@ -260,16 +261,6 @@ write_activity_row (Capacity  *c,
   x->n_activities++;
   c->s->last_row = c->row++;
   return row_done (x);
-}
-
-static gboolean
-activity_row (AimakStmt  *st,
-              gpointer    user_data,
-              GError    **error)
-{
-  Capacity *c = user_data;
-
-  return write_activity_row (c, st) || row_failed (c->x, error);
 }
 
 /* The totals row below the data: a SUM per role column and the three totals. */
@@ -386,7 +377,7 @@ fill_capacity (Capacity *c)
       return FALSE;
     }
   TRY (write_capacity_headers (c));
-  TRY (aimak_db_foreach (x->db, &x->error, activity_row, c, c->sql, "t", x->scope_json));
+  TRY (sheet_rows (x, c->sql, write_activity_row, c));
   x->stats.n_activities = x->n_activities;
   if (c->row == FIRST_DATA_ROW)
     {

@@ -468,6 +468,34 @@ row_failed (Export  *x,
   return FALSE;
 }
 
+typedef struct
+{
+  Export       *x;
+  SheetRowFunc  write;
+  gpointer      data;
+} SheetRows;
+
+static gboolean
+sheet_row (AimakStmt  *st,
+           gpointer    user_data,
+           GError    **error)
+{
+  SheetRows *rows = user_data;
+
+  return rows->write (rows->data, st) || row_failed (rows->x, error);
+}
+
+gboolean
+sheet_rows (Export       *x,
+            const char   *sql,
+            SheetRowFunc  write,
+            gpointer      data)
+{
+  SheetRows rows = { x, write, data };
+
+  return aimak_db_foreach (x->db, &x->error, sheet_row, &rows, sql, "t", x->scope_json);
+}
+
 void
 report (Export *x,
         double  fraction)

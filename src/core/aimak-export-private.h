@@ -287,6 +287,16 @@ G_GNUC_INTERNAL gboolean    cell_link           (Export     *x,
                                                  lxw_col_t   col,
                                                  const char *sheet_name,
                                                  const char *text);
+/* Writes a sheet's data row from @st; FALSE when a cell could not be written (the
+ * error is in x->error). */
+typedef gboolean (*SheetRowFunc) (gpointer   data,
+                                  AimakStmt *st);
+/* Calls @write with @data for each row of @sql, run over the export's scope (?1, see
+ * IN_SCOPE()); stops at the first row that fails, its error in x->error. */
+G_GNUC_INTERNAL gboolean    sheet_rows          (Export       *x,
+                                                 const char   *sql,
+                                                 SheetRowFunc  write,
+                                                 gpointer      data);
 G_GNUC_INTERNAL void        report              (Export     *x,
                                                  double      fraction);
 G_GNUC_INTERNAL gboolean    row_done            (Export     *x);

@@ -118,11 +118,10 @@ short_time (const char *iso)
 }
 
 static gboolean
-received_row (AimakStmt  *st,
-              gpointer    user_data,
-              GError    **error)
+received_row (gpointer   data,
+              AimakStmt *st)
 {
-  Received *rv = user_data;
+  Received *rv = data;
   Export *x = rv->x;
   Sheet *s = rv->s;
   const char *code = aimak_stmt_text (st, 0);
@@ -130,28 +129,25 @@ received_row (AimakStmt  *st,
   g_autofree char *written = short_time (aimak_stmt_text (st, 2));
   g_autofree char *received = short_time (aimak_stmt_text (st, 3));
 
-  if (!cell_string (x, s, rv->row, C_AREA, area_name (x, code), x->f_text) ||
-      !cell_string (x, s, rv->row, C_PCODE, code, x->f_text))
-    return row_failed (x, error);
+  TRY (cell_string (x, s, rv->row, C_AREA, area_name (x, code), x->f_text));
+  TRY (cell_string (x, s, rv->row, C_PCODE, code, x->f_text));
   if (nothing)
+    TRY (cell_string (x, s, rv->row, C_NOTE,
+                      aimak_export_string (x->lang, AIMAK_XS_NOTHING_RECEIVED), x->f_text));
+  else
     {
-      if (!cell_string (x, s, rv->row, C_NOTE,
-                        aimak_export_string (x->lang, AIMAK_XS_NOTHING_RECEIVED), x->f_text))
-        return row_failed (x, error);
+      TRY (cell_string (x, s, rv->row, C_DESK, desk_name (x, aimak_stmt_text (st, 1)),
+                        x->f_text));
+      TRY (cell_string (x, s, rv->row, C_WRITTEN, written, x->f_text));
+      TRY (cell_string (x, s, rv->row, C_RECEIVED, received, x->f_text));
     }
-  else if (!cell_string (x, s, rv->row, C_DESK, desk_name (x, aimak_stmt_text (st, 1)),
-                         x->f_text) ||
-           !cell_string (x, s, rv->row, C_WRITTEN, written, x->f_text) ||
-           !cell_string (x, s, rv->row, C_RECEIVED, received, x->f_text))
-    return row_failed (x, error);
   /* Nothing received: no package, and no desk to hold records from. */
   for (lxw_col_t c = C_N_PACKAGES; c <= (nothing ? C_N_PACKAGES : C_VALUES); c++)
     {
       gint64 n = aimak_stmt_int64 (st, 4 + (c - C_N_PACKAGES));
 
       rv->sums[c] += (guint64) n;
-      if (!cell_number (x, s, rv->row, c, (double) n, x->f_count))
-        return row_failed (x, error);
+      TRY (cell_number (x, s, rv->row, c, (double) n, x->f_count));
     }
   s->last_row = rv->row++;
   return TRUE;
@@ -175,8 +171,7 @@ write_received (Export *x)
   rv.s->cap[C_DESK] = 30;
   TRY (sheet_title (x, rv.s, AIMAK_XS_TITLE_RECEIVED));
   TRY (sheet_headers (x, rv.s, headers, C_N, TRUE));
-  TRY (aimak_db_foreach (x->db, &x->error, received_row, &rv, received_sql, "t",
-                         x->scope_json));
+  TRY (sheet_rows (x, received_sql, received_row, &rv));
   if (rv.row == FIRST_DATA_ROW)
     rv.s->last_row = rv.row++;   /* no area at all: an empty row keeps the frame */
   last_data = rv.s->last_row;
