@@ -428,30 +428,12 @@ write_budget_by_marker (Build *b)
   aimak_page_flow_table_end (b->flow);
 }
 
-static char *
-join_codes (GPtrArray *codes)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; codes && i < codes->len; i++)
-    {
-      AimakProgrammeCode *c = g_ptr_array_index (codes, i);
-
-      if (text->len)
-        g_string_append_c (text, '\n');
-      g_string_append (text, c->name);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 write_annex_priority (Build                  *b,
                       AimakProgrammePriority *pr)
 {
   static const double weights[] = { 0.45, 0.55 };
   g_autofree char *title = g_markup_printf_escaped ("<b>%u. %s</b>", pr->number, pr->title);
-  g_autofree char *gcm = join_codes (pr->gcm);
-  g_autofree char *sdg = join_codes (pr->sdg);
 
   aimak_page_flow_space (b->flow, 4);
   aimak_page_flow_caption (b->flow, title);
@@ -464,8 +446,8 @@ write_annex_priority (Build                  *b,
       AimakProgrammeAnswer *a = g_ptr_array_index (pr->checklist, i);
       key_value_row (b, a->question, a->answer_label);
     }
-  key_value_row (b, L (b, AIMAK_PL_COL_GCM), *gcm ? gcm : "—");
-  key_value_row (b, L (b, AIMAK_PL_COL_SDG), *sdg ? sdg : "—");
+  key_value_row (b, L (b, AIMAK_PL_COL_GCM), *pr->gcm_text ? pr->gcm_text : "—");
+  key_value_row (b, L (b, AIMAK_PL_COL_SDG), *pr->sdg_text ? pr->sdg_text : "—");
   aimak_page_flow_table_end (b->flow);
 }
 

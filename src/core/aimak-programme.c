@@ -306,13 +306,25 @@ period_text (AimakProgrammeBuild *b,
   return g_strdup (T (N_("Not set")));
 }
 
+/* The names of @codes (AimakProgrammeCode *) joined by @separator. */
+static char *
+names_joined (GPtrArray  *codes,
+              const char *separator)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < codes->len; i++)
+    g_ptr_array_add (names, ((AimakProgrammeCode *) g_ptr_array_index (codes, i))->name);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (separator, (char **) names->pdata);
+}
+
 static AimakProgrammePriority *
 priority_from (AimakProgrammeBuild *b,
                const AimakPriority *p)
 {
   AimakProgrammePriority *pp = g_new0 (AimakProgrammePriority, 1);
   g_autofree char *marker_code = g_strdup_printf ("%d", p->gender_marker);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(AimakArea) area = aimak_area_get (b->db, p->area_code, NULL);
 
   pp->id = g_strdup (p->id);
@@ -333,10 +345,7 @@ priority_from (AimakProgrammeBuild *b,
   pp->marker_text = g_strdup_printf ("%d — %s", p->gender_marker, pp->marker_label);
   pp->marker_justification = g_strdup (p->marker_justification ? p->marker_justification : "");
   pp->target_groups = codes_named (&b->target_groups, p->target_groups, NULL);
-  for (guint i = 0; i < pp->target_groups->len; i++)
-    g_ptr_array_add (names, ((AimakProgrammeCode *) g_ptr_array_index (pp->target_groups, i))->name);
-  g_ptr_array_add (names, NULL);
-  pp->target_groups_text = g_strjoinv (", ", (char **) names->pdata);
+  pp->target_groups_text = names_joined (pp->target_groups, ", ");
   pp->budget_kgs = p->budget_kgs;
   aimak_programme_value_set (&pp->budget_thousand, p->budget_kgs / 1000.0, 1, b->lang);
   pp->funding_code = g_strdup (p->funding_source ? p->funding_source : "");
@@ -352,6 +361,8 @@ priority_from (AimakProgrammeBuild *b,
   fill_checklist (b, pp, p);
   pp->gcm = codes_named (&b->gcm, p->gcm, ". ");
   pp->sdg = codes_named (&b->sdg, p->sdg, " ");
+  pp->gcm_text = names_joined (pp->gcm, "\n");
+  pp->sdg_text = names_joined (pp->sdg, "\n");
   pp->hearing_date = aimak_date_format (p->hearing_date, b->lang);
   pp->hearing_women = p->hearing_participants_f;
   pp->hearing_men = p->hearing_participants_m;
