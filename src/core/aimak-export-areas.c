@@ -151,10 +151,7 @@ write_share (Areas     *ar,
   lxw_rowcol_to_cell (c_budget, row, C_BUDGET);
   lxw_rowcol_to_cell (c_gender, row, C_GENDER);
   g_string_printf (ar->formula, "=IF(%s=0,\"\",%s/%s)", c_budget, c_gender, c_budget);
-  if (budget > 0)
-    return cell_formula (x, ar->s, row, C_SHARE, ar->formula->str, gender / budget,
-                         x->f_percent);
-  return cell_formula_str (x, ar->s, row, C_SHARE, ar->formula->str, "", x->f_percent);
+  return cell_share (x, ar->s, row, C_SHARE, ar->formula->str, gender, budget);
 }
 
 static gboolean

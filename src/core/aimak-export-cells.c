@@ -397,19 +397,23 @@ cell_formula (Export     *x,
   return TRUE;
 }
 
+/* A share as a percentage: @formula with @numerator / @denominator cached, or an
+ * empty text when @denominator is 0 (where the formula's IF shows nothing too). */
 gboolean
-cell_formula_str (Export     *x,
-                  Sheet      *s,
-                  lxw_row_t   row,
-                  lxw_col_t   col,
-                  const char *formula,
-                  const char *cached,
-                  lxw_format *format)
+cell_share (Export     *x,
+            Sheet      *s,
+            lxw_row_t   row,
+            lxw_col_t   col,
+            const char *formula,
+            double      numerator,
+            double      denominator)
 {
   lxw_error err;
 
+  if (denominator > 0)
+    return cell_formula (x, s, row, col, formula, numerator / denominator, x->f_percent);
   TRY (flush_height (x, s, row));
-  err = worksheet_write_formula_str (s->ws, row, col, formula, format, cached);
+  err = worksheet_write_formula_str (s->ws, row, col, formula, x->f_percent, "");
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_formulas++;

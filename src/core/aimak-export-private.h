@@ -266,13 +266,14 @@ G_GNUC_INTERNAL gboolean    cell_formula        (Export     *x,
                                                  const char *formula,
                                                  double      cached,
                                                  lxw_format *format);
-G_GNUC_INTERNAL gboolean    cell_formula_str    (Export     *x,
+/* A percentage: @numerator / @denominator cached, "" when @denominator is 0. */
+G_GNUC_INTERNAL gboolean    cell_share          (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   row,
                                                  lxw_col_t   col,
                                                  const char *formula,
-                                                 const char *cached,
-                                                 lxw_format *format);
+                                                 double      numerator,
+                                                 double      denominator);
 /* =SUM(first:last) of the data rows of column @col, at @row of that column. */
 G_GNUC_INTERNAL gboolean    cell_column_sum     (Export     *x,
                                                  Sheet      *s,
