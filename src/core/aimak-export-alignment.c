@@ -143,7 +143,6 @@ finish_alignment (Export    *x,
   lxw_row_t filter_last = a->last_row;
   lxw_row_t r = a->last_row + 1;
   const char *sum_label = aimak_export_string (x->lang, AIMAK_XS_COVERAGE_ROW);
-  char formula[96], c1[16], c2[16];
 
   TRY (sheet_filter (x, a, filter_last));
   TRY (cell_string (x, a, r, 2, sum_label, x->f_total_label));
@@ -156,10 +155,7 @@ finish_alignment (Export    *x,
       else
         for (lxw_col_t k = 0; k < al->count_col - al->first_gcm; k++)
           n += al->covered[k];
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, c);
-      lxw_rowcol_to_cell (c2, filter_last, c);
-      g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, a, r, c, formula, n, x->f_total_count));
+      TRY (cell_column_sum (x, a, r, c, filter_last, n, x->f_total_count));
     }
   r += 2;
   TRY (cell_string (x, a, r++, 0, aimak_export_string (x->lang, AIMAK_XS_LEGEND), x->f_bold));

@@ -151,10 +151,7 @@ write_share (Areas     *ar,
   lxw_rowcol_to_cell (c_budget, row, C_BUDGET);
   lxw_rowcol_to_cell (c_gender, row, C_GENDER);
   g_string_printf (ar->formula, "=IF(%s=0,\"\",%s/%s)", c_budget, c_gender, c_budget);
-  if (budget > 0)
-    return cell_formula (x, ar->s, row, C_SHARE, ar->formula->str, gender / budget,
-                         x->f_percent);
-  return cell_formula_str (x, ar->s, row, C_SHARE, ar->formula->str, "", x->f_percent);
+  return cell_share (x, ar->s, row, C_SHARE, ar->formula->str, gender, budget);
 }
 
 static gboolean
@@ -221,40 +218,25 @@ write_area_totals (Areas     *ar,
   const lxw_col_t sums[] = { C_PRIORITIES, C_BUDGET, C_GENDER, C_ACTIVITIES };
   const double cached[] = { ar->total.priorities, ar->total.budget, ar->total.gender,
                             ar->total.activities };
+  static const AimakExportString notes[] = { AIMAK_XS_NOTE_AREAS,
+                                             AIMAK_XS_SHARE_PROPOSALS_DEF };
   char c1[16], c2[16];
-  guint16 width = s->width[C_AREA];
 
   TRY (cell_string (x, s, row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
   for (guint i = 0; i < G_N_ELEMENTS (sums); i++)
-    {
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, sums[i]);
-      lxw_rowcol_to_cell (c2, last_data, sums[i]);
-      g_string_printf (ar->formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, s, row, sums[i], ar->formula->str, cached[i],
-                         sums[i] == C_BUDGET || sums[i] == C_GENDER ? x->f_total_kgs
-                                                                   : x->f_total_count));
-    }
+    TRY (cell_column_sum (x, s, row, sums[i], last_data, cached[i],
+                          sums[i] == C_BUDGET || sums[i] == C_GENDER ? x->f_total_kgs
+                                                                    : x->f_total_count));
   TRY (write_share (ar, row, ar->total.gender, ar->total.budget));
-  lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, C_WOMEN);
-  lxw_rowcol_to_cell (c2, last_data, C_WOMEN);
-  g_string_printf (ar->formula, "=SUM(%s:%s)", c1, c2);
-  TRY (cell_formula (x, s, row, C_WOMEN, ar->formula->str, ar->total.women, x->f_total_count));
-  lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, C_MEN);
-  lxw_rowcol_to_cell (c2, last_data, C_MEN);
-  g_string_printf (ar->formula, "=SUM(%s:%s)", c1, c2);
-  TRY (cell_formula (x, s, row, C_MEN, ar->formula->str, ar->total.men, x->f_total_count));
+  TRY (cell_column_sum (x, s, row, C_WOMEN, last_data, ar->total.women, x->f_total_count));
+  TRY (cell_column_sum (x, s, row, C_MEN, last_data, ar->total.men, x->f_total_count));
   lxw_rowcol_to_cell (c1, row, C_WOMEN);
   lxw_rowcol_to_cell (c2, row, C_MEN);
   g_string_printf (ar->formula, "=%s+%s", c1, c2);
   TRY (cell_formula (x, s, row, C_TOTAL, ar->formula->str, ar->total.women + ar->total.men,
                      x->f_total_count));
-  /* The notes run across the empty cells to their right: they do not widen the column. */
-  TRY (cell_string (x, s, row + 2, C_AREA, aimak_export_string (x->lang, AIMAK_XS_NOTE_AREAS),
-                    x->f_text));
-  TRY (cell_string (x, s, row + 3, C_AREA,
-                    aimak_export_string (x->lang, AIMAK_XS_SHARE_PROPOSALS_DEF), x->f_text));
-  s->width[C_AREA] = width;
+  TRY (sheet_notes (x, s, row + 2, C_AREA, notes, G_N_ELEMENTS (notes)));
   s->last_row = row + 3;
   return TRUE;
 }

@@ -88,22 +88,6 @@ typedef struct
   GString   *formula;
 } Budget;
 
-/* "=IF(total=0,"",@value_cell/total)" with @cached, or an empty text for no total. */
-static gboolean
-write_share (Budget     *b,
-             lxw_row_t   row,
-             lxw_col_t   col,
-             const char *formula,
-             double      numerator,
-             double      denominator)
-{
-  Export *x = b->x;
-
-  if (denominator > 0)
-    return cell_formula (x, b->s, row, col, formula, numerator / denominator, x->f_percent);
-  return cell_formula_str (x, b->s, row, col, formula, "", x->f_percent);
-}
-
 /* One row of the breakdown: its code (a text, or a number, or none), the budget as
  * the SUMIFS prepared in b->formula, and its share. */
 static gboolean
@@ -128,7 +112,7 @@ write_breakdown (Budget            *b,
   TRY (cell_formula (x, b->s, row, C_BUDGET, b->formula->str, cached, x->f_kgs));
   lxw_rowcol_to_cell (c1, row, C_BUDGET);
   g_string_printf (b->formula, "=IF(%s=0,\"\",%s/%s)", b->total_cell, c1, b->total_cell);
-  return write_share (b, row, C_SHARE, b->formula->str, cached, b->total);
+  return cell_share (x, b->s, row, C_SHARE, b->formula->str, cached, b->total);
 }
 
 /* The three gender marker rows, then one per funding source and "none". */
@@ -178,14 +162,11 @@ write_budget_totals (Budget *b)
 {
   Export *x = b->x;
   Sheet *s = b->s;
-  char c1[16], c2[16];
 
   TRY (cell_string (x, s, b->total_row, C_CATEGORY,
                     aimak_export_string (x->lang, AIMAK_XS_TOTAL_BUDGET), x->f_total_label));
-  lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, C_BUDGET);
-  lxw_rowcol_to_cell (c2, FIRST_DATA_ROW + 2, C_BUDGET);
-  g_string_printf (b->formula, "=SUM(%s:%s)", c1, c2);
-  TRY (cell_formula (x, s, b->total_row, C_BUDGET, b->formula->str, b->total, x->f_total_kgs));
+  TRY (cell_column_sum (x, s, b->total_row, C_BUDGET, FIRST_DATA_ROW + 2, b->total,
+                        x->f_total_kgs));
   TRY (cell_string (x, s, b->adopted_row, C_CATEGORY,
                     aimak_export_string (x->lang, AIMAK_XS_BUDGET_ADOPTED), x->f_text));
   {
@@ -219,8 +200,8 @@ write_budget_shares (Budget *b)
                     aimak_export_string (x->lang, AIMAK_XS_SHARE_ADOPTED), x->f_bold));
   g_string_printf (b->formula, "=IF(%s=0,\"\",%s/%s)", b->adopted_cell, b->gender_cell,
                    b->adopted_cell);
-  TRY (write_share (b, b->share_row, C_BUDGET, b->formula->str, x->gender_adopted,
-                    x->budget_adopted));
+  TRY (cell_share (x, s, b->share_row, C_BUDGET, b->formula->str, x->gender_adopted,
+                   x->budget_adopted));
   TRY (cell_string (x, s, b->share_row, C_SHARE,
                     aimak_export_string (x->lang, AIMAK_XS_SHARE_ADOPTED_DEF), x->f_wrap));
   TRY (cell_string (x, s, b->share_all_row, C_CATEGORY,
@@ -229,8 +210,8 @@ write_budget_shares (Budget *b)
   lxw_rowcol_to_cell (c2, FIRST_DATA_ROW + 2, C_BUDGET);
   g_string_printf (b->formula, "=IF(%s=0,\"\",(%s+%s)/%s)", b->total_cell, c1, c2,
                    b->total_cell);
-  TRY (write_share (b, b->share_all_row, C_BUDGET, b->formula->str,
-                    x->budget_marker[1] + x->budget_marker[2], b->total));
+  TRY (cell_share (x, s, b->share_all_row, C_BUDGET, b->formula->str,
+                   x->budget_marker[1] + x->budget_marker[2], b->total));
   TRY (cell_string (x, s, b->share_all_row, C_SHARE,
                     aimak_export_string (x->lang, AIMAK_XS_SHARE_PROPOSALS_DEF), x->f_wrap));
   s->width[C_CATEGORY] = MAX (s->width[C_CATEGORY], 30);

@@ -250,9 +250,10 @@ write_field_cell (Capacity             *c,
 }
 
 static gboolean
-write_activity_row (Capacity  *c,
+write_activity_row (gpointer   data,
                     AimakStmt *st)
 {
+  Capacity *c = data;
   Export *x = c->x;
 
   for (guint k = 0; k < c->n_columns; k++)
@@ -260,16 +261,6 @@ write_activity_row (Capacity  *c,
   x->n_activities++;
   c->s->last_row = c->row++;
   return row_done (x);
-}
-
-static gboolean
-activity_row (AimakStmt  *st,
-              gpointer    user_data,
-              GError    **error)
-{
-  Capacity *c = user_data;
-
-  return write_activity_row (c, st) || row_failed (c->x, error);
 }
 
 /* The totals row below the data: a SUM per role column and the three totals. */
@@ -280,7 +271,6 @@ write_capacity_totals (Capacity  *c,
 {
   Export *x = c->x;
   Sheet *s = c->s;
-  char c1[16], c2[16];
 
   TRY (cell_string (x, s, total_row, 0, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
                     x->f_total_label));
@@ -294,10 +284,7 @@ write_capacity_totals (Capacity  *c,
         for (guint i = 0; i < 2 * c->n_roles; i++)
           if (col == c->c_total || (guint) (col - c->c_women) == i % 2)
             sum += c->sums[i];
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, col);
-      lxw_rowcol_to_cell (c2, last_data, col);
-      g_string_printf (c->formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, s, total_row, col, c->formula->str, sum, x->f_total_count));
+      TRY (cell_column_sum (x, s, total_row, col, last_data, sum, x->f_total_count));
     }
   return TRUE;
 }
@@ -390,7 +377,7 @@ fill_capacity (Capacity *c)
       return FALSE;
     }
   TRY (write_capacity_headers (c));
-  TRY (aimak_db_foreach (x->db, &x->error, activity_row, c, c->sql, "t", x->scope_json));
+  TRY (sheet_rows (x, c->sql, write_activity_row, c));
   x->stats.n_activities = x->n_activities;
   if (c->row == FIRST_DATA_ROW)
     {

@@ -397,23 +397,46 @@ cell_formula (Export     *x,
   return TRUE;
 }
 
+/* A share as a percentage: @formula with @numerator / @denominator cached, or an
+ * empty text when @denominator is 0 (where the formula's IF shows nothing too). */
 gboolean
-cell_formula_str (Export     *x,
-                  Sheet      *s,
-                  lxw_row_t   row,
-                  lxw_col_t   col,
-                  const char *formula,
-                  const char *cached,
-                  lxw_format *format)
+cell_share (Export     *x,
+            Sheet      *s,
+            lxw_row_t   row,
+            lxw_col_t   col,
+            const char *formula,
+            double      numerator,
+            double      denominator)
 {
   lxw_error err;
 
+  if (denominator > 0)
+    return cell_formula (x, s, row, col, formula, numerator / denominator, x->f_percent);
   TRY (flush_height (x, s, row));
-  err = worksheet_write_formula_str (s->ws, row, col, formula, format, cached);
+  err = worksheet_write_formula_str (s->ws, row, col, formula, x->f_percent, "");
   if (err != LXW_NO_ERROR)
     return cell_failed (x, s, row, col, err);
   x->stats.n_formulas++;
   return TRUE;
+}
+
+/* The SUM of the data rows (FIRST_DATA_ROW to @last_data) of column @col, written
+ * at @row of that column with @cached as its value. */
+gboolean
+cell_column_sum (Export     *x,
+                 Sheet      *s,
+                 lxw_row_t   row,
+                 lxw_col_t   col,
+                 lxw_row_t   last_data,
+                 double      cached,
+                 lxw_format *format)
+{
+  char first[16], last[16], formula[48];
+
+  lxw_rowcol_to_cell (first, FIRST_DATA_ROW, col);
+  lxw_rowcol_to_cell (last, last_data, col);
+  g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", first, last);
+  return cell_formula (x, s, row, col, formula, cached, format);
 }
 
 gboolean
@@ -447,6 +470,34 @@ row_failed (Export  *x,
                          _("The workbook could not be written."));
   g_propagate_error (error, g_steal_pointer (&x->error));
   return FALSE;
+}
+
+typedef struct
+{
+  Export       *x;
+  SheetRowFunc  write;
+  gpointer      data;
+} SheetRows;
+
+static gboolean
+sheet_row (AimakStmt  *st,
+           gpointer    user_data,
+           GError    **error)
+{
+  SheetRows *rows = user_data;
+
+  return rows->write (rows->data, st) || row_failed (rows->x, error);
+}
+
+gboolean
+sheet_rows (Export       *x,
+            const char   *sql,
+            SheetRowFunc  write,
+            gpointer      data)
+{
+  SheetRows rows = { x, write, data };
+
+  return aimak_db_foreach (x->db, &x->error, sheet_row, &rows, sql, "t", x->scope_json);
 }
 
 void
@@ -528,6 +579,24 @@ sheet_filter (Export    *x,
   return check (x, worksheet_autofilter (s->ws, FIRST_DATA_ROW - 1, 0,
                                          MAX (last_row, FIRST_DATA_ROW), s->n_cols - 1),
                 s->name);
+}
+
+/* Notes below a sheet's data, one a row from @row down in column @col. They run
+ * across the empty cells to their right: they do not widen the column. */
+gboolean
+sheet_notes (Export                  *x,
+             Sheet                   *s,
+             lxw_row_t                row,
+             lxw_col_t                col,
+             const AimakExportString *notes,
+             guint                    n)
+{
+  guint16 width = s->width[col];
+
+  for (guint i = 0; i < n; i++)
+    TRY (cell_string (x, s, row + i, col, aimak_export_string (x->lang, notes[i]), x->f_text));
+  s->width[col] = width;
+  return TRUE;
 }
 
 /* Print setup, frozen header and column widths: the same for every sheet. */

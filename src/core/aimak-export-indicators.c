@@ -63,10 +63,12 @@ typedef struct
 } Indicators;
 
 static gboolean
-write_indicator_row (Export    *x,
-                     lxw_row_t  row,
+write_indicator_row (gpointer   data,
                      AimakStmt *st)
 {
+  Indicators *ind = data;
+  Export *x = ind->x;
+  lxw_row_t row = ind->row;
   Sheet *s = &x->sheets[SHEET_INDICATORS];
   const char *unit = aimak_stmt_text (st, 4);
   gboolean additive = is_count_unit (unit);
@@ -87,21 +89,8 @@ write_indicator_row (Export    *x,
       TRY (cell_number (x, s, row, col + 1, v[2 * i + 1], x->f_number));
       TRY (total_formula (x, s, row, col + 2, v[2 * i], v[2 * i + 1], additive));
     }
-  s->last_row = row;
+  s->last_row = ind->row++;
   return row_done (x);
-}
-
-static gboolean
-indicator_row (AimakStmt  *st,
-               gpointer    user_data,
-               GError    **error)
-{
-  Indicators *ind = user_data;
-
-  if (!write_indicator_row (ind->x, ind->row, st))
-    return row_failed (ind->x, error);
-  ind->row++;
-  return TRUE;
 }
 
 gboolean
@@ -124,13 +113,13 @@ write_indicators (Export *x)
   s->cap[C_INDICATOR] = 40;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_INDICATORS));
   TRY (sheet_headers (x, s, headers, C_N, TRUE));
-  TRY (aimak_db_foreach (x->db, &x->error, indicator_row, &ind,
+  TRY (sheet_rows (x,
     "SELECT p.area_code, p.rank, p.title, pi.name, pi.unit, pi.baseline_f, pi.baseline_m,"
     " pi.target_f, pi.target_m, pi.actual_f, pi.actual_m"
     " FROM priority p JOIN priority_indicator pi ON pi.priority_id = p.id"
     " WHERE p.deleted_at IS NULL AND " IN_SCOPE ("p.area_code")
     " ORDER BY p.area_code, p.rank, p.id, pi.position, pi.id",
-    "t", x->scope_json));
+    write_indicator_row, &ind));
   x->stats.n_indicator_rows = ind.row - FIRST_DATA_ROW;
   if (ind.row == FIRST_DATA_ROW)
     {

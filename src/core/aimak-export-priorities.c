@@ -432,22 +432,20 @@ tally_priority (Export    *x,
 }
 
 static gboolean
-priority_row (AimakStmt  *st,
-              gpointer    user_data,
-              GError    **error)
+priority_row (gpointer   data,
+              AimakStmt *st)
 {
-  Priorities *p = user_data;
+  Priorities *p = data;
   Export *x = p->x;
   Links *links = g_hash_table_lookup (x->links, aimak_stmt_text (st, 0));
 
-  if (!write_priority_cells (x, p->row, st, links) ||
-      !write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, x->playout.q_area),
+  TRY (write_priority_cells (x, p->row, st, links));
+  TRY (write_alignment_row (x, &p->al, p->row, aimak_stmt_text (st, x->playout.q_area),
                             aimak_stmt_int (st, x->playout.q_rank),
-                            aimak_stmt_text (st, x->playout.q_title), links))
-    return row_failed (x, error);
+                            aimak_stmt_text (st, x->playout.q_title), links));
   tally_priority (x, st);
   x->sheets[SHEET_PRIORITIES].last_row = x->sheets[SHEET_ALIGNMENT].last_row = p->row++;
-  return row_done (x) || row_failed (x, error);
+  return row_done (x);
 }
 
 /* The table (or the filter in constant_memory mode), the validation lists and the
@@ -475,8 +473,7 @@ fill_priorities (Priorities *p)
 
   TRY (write_priority_headers (x));
   TRY (write_alignment_headers (x, &p->al));
-  TRY (aimak_db_foreach (x->db, &x->error, priority_row, p, x->playout.sql, "t",
-                         x->scope_json));
+  TRY (sheet_rows (x, x->playout.sql, priority_row, p));
   x->stats.n_priorities = x->n_priorities;
   if (p->row == FIRST_DATA_ROW)
     {

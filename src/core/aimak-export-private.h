@@ -266,12 +266,21 @@ G_GNUC_INTERNAL gboolean    cell_formula        (Export     *x,
                                                  const char *formula,
                                                  double      cached,
                                                  lxw_format *format);
-G_GNUC_INTERNAL gboolean    cell_formula_str    (Export     *x,
+/* A percentage: @numerator / @denominator cached, "" when @denominator is 0. */
+G_GNUC_INTERNAL gboolean    cell_share          (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   row,
                                                  lxw_col_t   col,
                                                  const char *formula,
-                                                 const char *cached,
+                                                 double      numerator,
+                                                 double      denominator);
+/* =SUM(first:last) of the data rows of column @col, at @row of that column. */
+G_GNUC_INTERNAL gboolean    cell_column_sum     (Export     *x,
+                                                 Sheet      *s,
+                                                 lxw_row_t   row,
+                                                 lxw_col_t   col,
+                                                 lxw_row_t   last_data,
+                                                 double      cached,
                                                  lxw_format *format);
 G_GNUC_INTERNAL gboolean    cell_link           (Export     *x,
                                                  Sheet      *s,
@@ -279,6 +288,16 @@ G_GNUC_INTERNAL gboolean    cell_link           (Export     *x,
                                                  lxw_col_t   col,
                                                  const char *sheet_name,
                                                  const char *text);
+/* Writes a sheet's data row from @st; FALSE when a cell could not be written (the
+ * error is in x->error). */
+typedef gboolean (*SheetRowFunc) (gpointer   data,
+                                  AimakStmt *st);
+/* Calls @write with @data for each row of @sql, run over the export's scope (?1, see
+ * IN_SCOPE()); stops at the first row that fails, its error in x->error. */
+G_GNUC_INTERNAL gboolean    sheet_rows          (Export       *x,
+                                                 const char   *sql,
+                                                 SheetRowFunc  write,
+                                                 gpointer      data);
 G_GNUC_INTERNAL void        report              (Export     *x,
                                                  double      fraction);
 G_GNUC_INTERNAL gboolean    row_done            (Export     *x);
@@ -295,6 +314,12 @@ G_GNUC_INTERNAL gboolean    sheet_headers       (Export             *x,
 G_GNUC_INTERNAL gboolean    sheet_filter        (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   last_row);
+G_GNUC_INTERNAL gboolean    sheet_notes         (Export                  *x,
+                                                 Sheet                   *s,
+                                                 lxw_row_t                row,
+                                                 lxw_col_t                col,
+                                                 const AimakExportString *notes,
+                                                 guint                    n);
 G_GNUC_INTERNAL gboolean    sheet_finish        (Export     *x,
                                                  Sheet      *s,
                                                  lxw_row_t   print_last_row,

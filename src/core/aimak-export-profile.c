@@ -612,9 +612,10 @@ former_sections_before (Profile    *p,
 }
 
 static gboolean
-write_profile_row (Profile   *p,
+write_profile_row (gpointer   data,
                    AimakStmt *st)
 {
+  Profile *p = data;
   Export *x = p->x;
   Sheet *s = p->s;
   lxw_row_t row = p->row;
@@ -666,16 +667,6 @@ write_profile_row (Profile   *p,
   TRY (chart_row (p, &r));
   s->last_row = p->row++;
   return row_done (x);
-}
-
-static gboolean
-profile_row (AimakStmt  *st,
-             gpointer    user_data,
-             GError    **error)
-{
-  Profile *p = user_data;
-
-  return write_profile_row (p, st) || row_failed (p->x, error);
 }
 
 /* The latest year of each indicator in each area, women, men and total side by side,
@@ -817,7 +808,7 @@ fill_profile (Profile *p)
   TRY (sheet_headers (x, s, p->headers, C_N, TRUE));
   TRY (aimak_db_foreach (x->db, &x->error, load_successor, p, successors_sql, "t",
                          x->scope_json));
-  TRY (aimak_db_foreach (x->db, &x->error, profile_row, p, profile_sql, "t", x->scope_json));
+  TRY (sheet_rows (x, profile_sql, write_profile_row, p));
   TRY (former_sections_before (p, NULL));
   if (p->row == FIRST_DATA_ROW)
     {

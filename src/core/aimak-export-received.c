@@ -118,11 +118,10 @@ short_time (const char *iso)
 }
 
 static gboolean
-received_row (AimakStmt  *st,
-              gpointer    user_data,
-              GError    **error)
+received_row (gpointer   data,
+              AimakStmt *st)
 {
-  Received *rv = user_data;
+  Received *rv = data;
   Export *x = rv->x;
   Sheet *s = rv->s;
   const char *code = aimak_stmt_text (st, 0);
@@ -130,58 +129,27 @@ received_row (AimakStmt  *st,
   g_autofree char *written = short_time (aimak_stmt_text (st, 2));
   g_autofree char *received = short_time (aimak_stmt_text (st, 3));
 
-  if (!cell_string (x, s, rv->row, C_AREA, area_name (x, code), x->f_text) ||
-      !cell_string (x, s, rv->row, C_PCODE, code, x->f_text))
-    return row_failed (x, error);
+  TRY (cell_string (x, s, rv->row, C_AREA, area_name (x, code), x->f_text));
+  TRY (cell_string (x, s, rv->row, C_PCODE, code, x->f_text));
   if (nothing)
+    TRY (cell_string (x, s, rv->row, C_NOTE,
+                      aimak_export_string (x->lang, AIMAK_XS_NOTHING_RECEIVED), x->f_text));
+  else
     {
-      if (!cell_string (x, s, rv->row, C_NOTE,
-                        aimak_export_string (x->lang, AIMAK_XS_NOTHING_RECEIVED), x->f_text))
-        return row_failed (x, error);
+      TRY (cell_string (x, s, rv->row, C_DESK, desk_name (x, aimak_stmt_text (st, 1)),
+                        x->f_text));
+      TRY (cell_string (x, s, rv->row, C_WRITTEN, written, x->f_text));
+      TRY (cell_string (x, s, rv->row, C_RECEIVED, received, x->f_text));
     }
-  else if (!cell_string (x, s, rv->row, C_DESK, desk_name (x, aimak_stmt_text (st, 1)),
-                         x->f_text) ||
-           !cell_string (x, s, rv->row, C_WRITTEN, written, x->f_text) ||
-           !cell_string (x, s, rv->row, C_RECEIVED, received, x->f_text))
-    return row_failed (x, error);
   /* Nothing received: no package, and no desk to hold records from. */
   for (lxw_col_t c = C_N_PACKAGES; c <= (nothing ? C_N_PACKAGES : C_VALUES); c++)
     {
       gint64 n = aimak_stmt_int64 (st, 4 + (c - C_N_PACKAGES));
 
       rv->sums[c] += (guint64) n;
-      if (!cell_number (x, s, rv->row, c, (double) n, x->f_count))
-        return row_failed (x, error);
+      TRY (cell_number (x, s, rv->row, c, (double) n, x->f_count));
     }
   s->last_row = rv->row++;
-  return TRUE;
-}
-
-/* SUM over the data rows of each count, then what the sheet counts. */
-static gboolean
-write_received_totals (Received  *rv,
-                       lxw_row_t  last_data)
-{
-  Export *x = rv->x;
-  Sheet *s = rv->s;
-  lxw_row_t total_row = last_data + 1;
-  char c1[16], c2[16], formula[64];
-  guint16 width = s->width[C_AREA];
-
-  TRY (cell_string (x, s, total_row, C_AREA, aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW),
-                    x->f_total_label));
-  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
-    {
-      lxw_rowcol_to_cell (c1, FIRST_DATA_ROW, c);
-      lxw_rowcol_to_cell (c2, last_data, c);
-      g_snprintf (formula, sizeof formula, "=SUM(%s:%s)", c1, c2);
-      TRY (cell_formula (x, s, total_row, c, formula, (double) rv->sums[c], x->f_total_count));
-    }
-  /* The note runs across the empty cells to its right: it does not widen the column. */
-  TRY (cell_string (x, s, total_row + 2, C_AREA,
-                    aimak_export_string (x->lang, AIMAK_XS_NOTE_RECEIVED), x->f_text));
-  s->width[C_AREA] = width;
-  s->last_row = total_row + 2;
   return TRUE;
 }
 
@@ -193,6 +161,7 @@ write_received (Export *x)
     AIMAK_XS_COL_PACKAGE_RECEIVED, AIMAK_XS_COL_N_PACKAGES, AIMAK_XS_COL_HELD_PRIORITIES,
     AIMAK_XS_COL_HELD_ACTIVITIES, AIMAK_XS_COL_HELD_VALUES, AIMAK_XS_COL_NOTE,
   };
+  static const AimakExportString note = AIMAK_XS_NOTE_RECEIVED;
   const char *headers[C_N];
   Received rv = { .x = x, .s = &x->sheets[SHEET_RECEIVED], .row = FIRST_DATA_ROW };
   lxw_row_t last_data;
@@ -202,12 +171,18 @@ write_received (Export *x)
   rv.s->cap[C_DESK] = 30;
   TRY (sheet_title (x, rv.s, AIMAK_XS_TITLE_RECEIVED));
   TRY (sheet_headers (x, rv.s, headers, C_N, TRUE));
-  TRY (aimak_db_foreach (x->db, &x->error, received_row, &rv, received_sql, "t",
-                         x->scope_json));
+  TRY (sheet_rows (x, received_sql, received_row, &rv));
   if (rv.row == FIRST_DATA_ROW)
     rv.s->last_row = rv.row++;   /* no area at all: an empty row keeps the frame */
   last_data = rv.s->last_row;
   TRY (sheet_filter (x, rv.s, last_data));
-  TRY (write_received_totals (&rv, last_data));
+  /* The totals: a SUM over the data rows of each count, then what the sheet counts. */
+  TRY (cell_string (x, rv.s, last_data + 1, C_AREA,
+                    aimak_export_string (x->lang, AIMAK_XS_TOTAL_ROW), x->f_total_label));
+  for (lxw_col_t c = C_N_PACKAGES; c <= C_VALUES; c++)
+    TRY (cell_column_sum (x, rv.s, last_data + 1, c, last_data, (double) rv.sums[c],
+                          x->f_total_count));
+  TRY (sheet_notes (x, rv.s, last_data + 3, C_AREA, &note, 1));
+  rv.s->last_row = last_data + 3;
   return sheet_finish (x, rv.s, rv.s->last_row, C_N - 1);
 }

@@ -7,11 +7,11 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "aimak-code-list.h"
 #include "aimak-area-change.h"
 #include "aimak-export-private.h"
+#include "aimak-json.h"
 #include "aimak-lang.h"
 
 static void
@@ -291,9 +291,6 @@ gboolean
 resolve_scope (Export *x)
 {
   g_autoptr(GPtrArray) codes = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
 
   switch (x->scope->kind)
     {
@@ -331,15 +328,7 @@ resolve_scope (Export *x)
   if (codes == NULL)
     return FALSE;
   x->consolidated = codes->len > 1;
-  builder = json_builder_new ();
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < codes->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (codes, i));
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  x->scope_json = json_generator_to_data (generator, NULL);
+  x->scope_json = aimak_json_string_array ((const char * const *) codes->pdata, codes->len);
   return TRUE;
 }
 

@@ -31,6 +31,7 @@
 #include "aimak-export-private.h"
 #include "aimak-file-safety.h"
 #include "aimak-lang.h"
+#include "aimak-save-error.h"
 
 G_DEFINE_QUARK (aimak-export-error-quark, aimak_export_error)
 
@@ -77,12 +78,6 @@ count_work (Export *x)
 
 /* ------------------------------------------------------------- the file */
 
-static char *
-display_name (const char *path)
-{
-  return g_filename_display_name (path);
-}
-
 /* Refuses what cannot be replaced before any work is done: the database itself,
  * a backup, a file that is not a workbook, a folder, a read-only file, a missing
  * folder, and an existing workbook unless the caller asked to replace it. */
@@ -97,52 +92,11 @@ check_target (AimakDb     *db,
                                            dir_out, error);
 }
 
-static void
-set_errno_error (GError    **error,
-                 int         saved_errno,
-                 const char *dir,
-                 const char *path)
-{
-  g_autofree char *dir_shown = display_name (dir);
-  g_autofree char *shown = display_name (path);
-
-  switch (saved_errno)
-    {
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_NO_SPACE,
-                   _("There is not enough space on the disk to save “%s”."), shown);
-      break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_PATH,
-                   _("You do not have permission to save files in the folder “%s” (%s)."),
-                   dir_shown, g_strerror (saved_errno));
-      break;
-    default:
-      g_set_error (error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
-                   _("Could not save “%s”: %s"), shown, g_strerror (saved_errno));
-    }
-}
-
-/* An empty, hidden file beside the target: proves the folder is writable before the
- * export starts, and is where libxlsxwriter writes. The mode follows the umask like
- * any new file. */
-static char *
-create_temp (const char  *dir,
-             const char  *path,
-             GError     **error)
-{
-  int saved = 0;
-  char *tmp = aimak_file_create_temp_beside (dir, path, &saved);
-
-  if (tmp == NULL)
-    set_errno_error (error, saved, dir, path);
-  return tmp;
-}
+/* The workbook's codes for a failed save (aimak-save-error.h). */
+static const AimakSaveErrors save_errors = {
+  aimak_export_error_quark, AIMAK_EXPORT_ERROR_NO_SPACE, AIMAK_EXPORT_ERROR_PATH,
+  AIMAK_EXPORT_ERROR_WRITE
+};
 
 static gboolean
 sync_file (const char  *tmp,
@@ -155,7 +109,7 @@ sync_file (const char  *tmp,
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, dir, path);
+      aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
       return FALSE;
     }
   /* The data must be on disk before the rename makes it the file people open. */
@@ -163,7 +117,7 @@ sync_file (const char  *tmp,
     {
       saved = errno;
       close (fd);
-      set_errno_error (error, saved, dir, path);
+      aimak_save_set_errno_error (error, &save_errors, saved, dir, path);
       return FALSE;
     }
   close (fd);
@@ -271,9 +225,12 @@ read_and_write (AimakDb   *db,
     aimak_db_exec_script (db, pragma, NULL);
   }
   report (x, 0);
+  /* The temporary file proves the folder writable before the sheets are written, and
+   * is where libxlsxwriter writes. */
   ok = load_lists (x) && resolve_scope (x) && load_desks (x) && count_work (x) &&
        load_links (x) &&
-       (t->tmp = create_temp (t->dir, t->path, &x->error)) != NULL &&
+       (t->tmp = aimak_save_create_temp (t->dir, t->path, &save_errors,
+                                         &x->error)) != NULL &&
        write_workbook (x, t->tmp, t->dir);
   if (saved_cache != 0)
     {
@@ -294,7 +251,7 @@ close_and_rename (Target   *t,
                   gboolean  replace)
 {
   Export *x = t->x;
-  g_autofree char *shown = display_name (t->path);
+  g_autofree char *shown = g_filename_display_name (t->path);
   g_autofree char *ignored = NULL;
   g_autoptr(GError) bad = NULL;
   lxw_error err;
@@ -313,7 +270,7 @@ close_and_rename (Target   *t,
       /* The system's reason (disk full, file too large, permission) says more
        * than libxlsxwriter's "Zip generic error". */
       if (saved_errno != 0)
-        set_errno_error (&x->error, saved_errno, t->dir, t->path);
+        aimak_save_set_errno_error (&x->error, &save_errors, saved_errno, t->dir, t->path);
       else
         g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
                      _("Could not write the workbook “%s”: %s"), shown, lxw_strerror (err));
@@ -337,7 +294,7 @@ close_and_rename (Target   *t,
     return FALSE;
   if (g_rename (t->tmp, t->path) != 0)
     {
-      set_errno_error (&x->error, errno, t->dir, t->path);
+      aimak_save_set_errno_error (&x->error, &save_errors, errno, t->dir, t->path);
       return FALSE;
     }
   g_clear_pointer (&t->tmp, g_free);

@@ -290,6 +290,8 @@ aimak_programme_priority_free (AimakProgrammePriority *p)
   g_clear_pointer (&p->checklist, g_ptr_array_unref);
   g_clear_pointer (&p->gcm, g_ptr_array_unref);
   g_clear_pointer (&p->sdg, g_ptr_array_unref);
+  g_free (p->gcm_text);
+  g_free (p->sdg_text);
   g_free (p->hearing_date);
   g_free (p->decision_no);
   g_free (p->decision_date);

@@ -518,18 +518,12 @@ annex_priority (AimakOdtContent              *c,
   static const double widths[] = { 5, 12 };
   g_autofree char *title = g_strdup_printf ("%u. %s", pp->number, pp->title);
   g_autoptr(GString) checklist = g_string_new (NULL);
-  g_autoptr(GString) gcm = g_string_new (NULL);
-  g_autoptr(GString) sdg = g_string_new (NULL);
 
   for (guint i = 0; i < pp->checklist->len; i++)
     {
       AimakProgrammeAnswer *a = g_ptr_array_index (pp->checklist, i);
       g_string_append_printf (checklist, "%s%s — %s", i ? "\n" : "", a->question, a->answer_label);
     }
-  for (guint i = 0; i < pp->gcm->len; i++)
-    g_string_append_printf (gcm, "%s%s", i ? "\n" : "", ((AimakProgrammeCode *) g_ptr_array_index (pp->gcm, i))->name);
-  for (guint i = 0; i < pp->sdg->len; i++)
-    g_string_append_printf (sdg, "%s%s", i ? "\n" : "", ((AimakProgrammeCode *) g_ptr_array_index (pp->sdg, i))->name);
 
   heading (c, 3, NULL, title, NULL);
   table_begin_short (c, widths, 2);
@@ -538,8 +532,8 @@ annex_priority (AimakOdtContent              *c,
   ROW (L (AIMAK_PL_COL_MARKER), pp->marker_text);
   ROW (L (AIMAK_PL_COL_JUSTIFICATION), pp->marker_justification);
   ROW (L (AIMAK_PL_COL_CHECKLIST), checklist->str);
-  ROW (L (AIMAK_PL_COL_GCM), gcm->str);
-  ROW (L (AIMAK_PL_COL_SDG), sdg->str);
+  ROW (L (AIMAK_PL_COL_GCM), pp->gcm_text);
+  ROW (L (AIMAK_PL_COL_SDG), pp->sdg_text);
   ROW (L (AIMAK_PL_COL_BUDGET), pp->budget_thousand.text);
 #undef ROW
   table_end (c);

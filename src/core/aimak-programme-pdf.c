@@ -18,6 +18,7 @@
 #include "aimak-number.h"
 #include "aimak-page-flow.h"
 #include "aimak-programme-pdf.h"
+#include "aimak-save-error.h"
 
 struct _AimakProgrammeLayout
 {
@@ -427,30 +428,12 @@ write_budget_by_marker (Build *b)
   aimak_page_flow_table_end (b->flow);
 }
 
-static char *
-join_codes (GPtrArray *codes)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; codes && i < codes->len; i++)
-    {
-      AimakProgrammeCode *c = g_ptr_array_index (codes, i);
-
-      if (text->len)
-        g_string_append_c (text, '\n');
-      g_string_append (text, c->name);
-    }
-  return g_string_free (text, FALSE);
-}
-
 static void
 write_annex_priority (Build                  *b,
                       AimakProgrammePriority *pr)
 {
   static const double weights[] = { 0.45, 0.55 };
   g_autofree char *title = g_markup_printf_escaped ("<b>%u. %s</b>", pr->number, pr->title);
-  g_autofree char *gcm = join_codes (pr->gcm);
-  g_autofree char *sdg = join_codes (pr->sdg);
 
   aimak_page_flow_space (b->flow, 4);
   aimak_page_flow_caption (b->flow, title);
@@ -463,8 +446,8 @@ write_annex_priority (Build                  *b,
       AimakProgrammeAnswer *a = g_ptr_array_index (pr->checklist, i);
       key_value_row (b, a->question, a->answer_label);
     }
-  key_value_row (b, L (b, AIMAK_PL_COL_GCM), *gcm ? gcm : "—");
-  key_value_row (b, L (b, AIMAK_PL_COL_SDG), *sdg ? sdg : "—");
+  key_value_row (b, L (b, AIMAK_PL_COL_GCM), *pr->gcm_text ? pr->gcm_text : "—");
+  key_value_row (b, L (b, AIMAK_PL_COL_SDG), *pr->sdg_text ? pr->sdg_text : "—");
   aimak_page_flow_table_end (b->flow);
 }
 
@@ -704,37 +687,12 @@ aimak_programme_layout_draw_page (AimakProgrammeLayout *layout,
 
 /* ------------------------------------------------------------- the PDF */
 
-static void
-set_errno_error (GError    **error,
-                 int         saved_errno,
-                 const char *dir,
-                 const char *path)
-{
-  g_autofree char *dir_shown = g_filename_display_name (dir);
-  g_autofree char *shown = g_filename_display_name (path);
-
-  /* The workbook export's messages: one wording for one failure. */
-  switch (saved_errno)
-    {
-    case ENOSPC:
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_WRITE,
-                   _("There is not enough space on the disk to save “%s”."), shown);
-      break;
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_PATH,
-                   _("You do not have permission to save files in the folder “%s” (%s)."),
-                   dir_shown, g_strerror (saved_errno));
-      break;
-    default:
-      g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_WRITE,
-                   _("Could not save “%s”: %s"), shown, g_strerror (saved_errno));
-    }
-}
+/* The workbook export's messages (aimak-save-error.h): one wording for one failure;
+ * this domain has no code of its own for a full disk. */
+static const AimakSaveErrors save_errors = {
+  aimak_programme_error_quark, AIMAK_PROGRAMME_ERROR_WRITE, AIMAK_PROGRAMME_ERROR_PATH,
+  AIMAK_PROGRAMME_ERROR_WRITE
+};
 
 typedef struct
 {
@@ -861,7 +819,7 @@ write_file (AimakProgrammeLayout    *layout,
   sink.fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (sink.fd < 0)
     {
-      set_errno_error (error, errno, dir, path);
+      aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
       return FALSE;
     }
   surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, AIMAK_PAGE_A4_SHORT,
@@ -871,7 +829,7 @@ write_file (AimakProgrammeLayout    *layout,
   else if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       if (sink.saved_errno)
-        set_errno_error (error, sink.saved_errno, dir, path);
+        aimak_save_set_errno_error (error, &save_errors, sink.saved_errno, dir, path);
       else
         {
           g_autofree char *shown = g_filename_display_name (path);
@@ -882,12 +840,12 @@ write_file (AimakProgrammeLayout    *layout,
     }
   /* The data must be on disk before the rename makes it the file people open. */
   else if (fsync (sink.fd) != 0 && errno != EINVAL)
-    set_errno_error (error, errno, dir, path);
+    aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
   /* Checked again: the target may have become a folder or read-only meanwhile. */
   else if (check && !aimak_programme_check_target (path, db_path, replace, NULL, error))
     ;
   else if (g_rename (tmp, path) != 0)
-    set_errno_error (error, errno, dir, path);
+    aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
   else
     ok = TRUE;
   cairo_surface_destroy (surface);

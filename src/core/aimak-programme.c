@@ -11,12 +11,12 @@
 #include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "aimak-lang.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
 #include "aimak-db-private.h"
+#include "aimak-json.h"
 #include "aimak-programme-private.h"
 #include "aimak-summary.h"
 
@@ -165,22 +165,6 @@ load_lists (AimakProgrammeBuild *b,
 #undef LIST
 }
 
-static char *
-json_array (GPtrArray *codes)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < codes->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (codes, i));
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
 /* ------------------------------------------------------------ priorities */
 
 /* Ids of the included priorities in document order: the programme's own area
@@ -191,13 +175,11 @@ load_priority_ids (AimakProgrammeBuild *b,
                    GError             **error)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) statuses = g_ptr_array_new ();
-  g_autofree char *areas_json = json_array (b->area_codes);
-  g_autofree char *status_json = NULL;
+  g_autofree char *areas_json =
+    aimak_json_string_array ((const char * const *) b->area_codes->pdata, b->area_codes->len);
+  g_autofree char *status_json =
+    aimak_json_string_array ((const char * const *) b->p->statuses, -1);
 
-  for (guint i = 0; b->p->statuses[i]; i++)
-    g_ptr_array_add (statuses, b->p->statuses[i]);
-  status_json = json_array (statuses);
   if (!aimak_db_foreach (b->db, error, aimak_db_row_add_text, ids,
                          "SELECT id FROM priority "
                          "WHERE deleted_at IS NULL AND status <> 'rejected' "
@@ -324,13 +306,25 @@ period_text (AimakProgrammeBuild *b,
   return g_strdup (T (N_("Not set")));
 }
 
+/* The names of @codes (AimakProgrammeCode *) joined by @separator. */
+static char *
+names_joined (GPtrArray  *codes,
+              const char *separator)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint i = 0; i < codes->len; i++)
+    g_ptr_array_add (names, ((AimakProgrammeCode *) g_ptr_array_index (codes, i))->name);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (separator, (char **) names->pdata);
+}
+
 static AimakProgrammePriority *
 priority_from (AimakProgrammeBuild *b,
                const AimakPriority *p)
 {
   AimakProgrammePriority *pp = g_new0 (AimakProgrammePriority, 1);
   g_autofree char *marker_code = g_strdup_printf ("%d", p->gender_marker);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autoptr(AimakArea) area = aimak_area_get (b->db, p->area_code, NULL);
 
   pp->id = g_strdup (p->id);
@@ -351,10 +345,7 @@ priority_from (AimakProgrammeBuild *b,
   pp->marker_text = g_strdup_printf ("%d — %s", p->gender_marker, pp->marker_label);
   pp->marker_justification = g_strdup (p->marker_justification ? p->marker_justification : "");
   pp->target_groups = codes_named (&b->target_groups, p->target_groups, NULL);
-  for (guint i = 0; i < pp->target_groups->len; i++)
-    g_ptr_array_add (names, ((AimakProgrammeCode *) g_ptr_array_index (pp->target_groups, i))->name);
-  g_ptr_array_add (names, NULL);
-  pp->target_groups_text = g_strjoinv (", ", (char **) names->pdata);
+  pp->target_groups_text = names_joined (pp->target_groups, ", ");
   pp->budget_kgs = p->budget_kgs;
   aimak_programme_value_set (&pp->budget_thousand, p->budget_kgs / 1000.0, 1, b->lang);
   pp->funding_code = g_strdup (p->funding_source ? p->funding_source : "");
@@ -370,6 +361,8 @@ priority_from (AimakProgrammeBuild *b,
   fill_checklist (b, pp, p);
   pp->gcm = codes_named (&b->gcm, p->gcm, ". ");
   pp->sdg = codes_named (&b->sdg, p->sdg, " ");
+  pp->gcm_text = names_joined (pp->gcm, "\n");
+  pp->sdg_text = names_joined (pp->sdg, "\n");
   pp->hearing_date = aimak_date_format (p->hearing_date, b->lang);
   pp->hearing_women = p->hearing_participants_f;
   pp->hearing_men = p->hearing_participants_m;

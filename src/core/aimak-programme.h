@@ -185,6 +185,8 @@ typedef struct
   GPtrArray           *checklist;        /* AimakProgrammeAnswer *, every checklist item */
   GPtrArray           *gcm;              /* AimakProgrammeCode *, "GCM 2: name" style names */
   GPtrArray           *sdg;              /* AimakProgrammeCode * */
+  char                *gcm_text;         /* the GCM names, one per line ("" when none) */
+  char                *sdg_text;         /* the SDG names, one per line ("" when none) */
   char                *hearing_date;     /* formatted date, "" when none */
   int                  hearing_women;    /* -1 = empty */
   int                  hearing_men;      /* -1 = empty */
