@@ -21,6 +21,17 @@ can_edit (AimakPrioritiesPage *self)
   return aimak_page_get_db (AIMAK_PAGE (self)) && !aimak_page_is_read_only (AIMAK_PAGE (self));
 }
 
+/* The open priority's id once its edits are saved, for an action on it (delete,
+ * move, duplicate); NULL when none is open or the database cannot be written. */
+static const char *
+flushed_priority_id (AimakPrioritiesPage *self)
+{
+  if (aimak_priority_editor_get_id (self->editor) == NULL || !can_edit (self))
+    return NULL;
+  aimak_priority_editor_flush (self->editor);
+  return aimak_priority_editor_get_id (self->editor);
+}
+
 void
 aimak_priorities_page_update_actions (AimakPrioritiesPage *self)
 {
@@ -173,17 +184,16 @@ aimak_priorities_page_action_delete (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
-  g_autofree char *id = g_strdup (aimak_priority_editor_get_id (self->editor));
-  g_autoptr(GError) error = NULL;
   guint pos = gtk_single_selection_get_selected (self->selection);
+  g_autofree char *id = g_strdup (flushed_priority_id (self));
+  g_autoptr(GError) error = NULL;
   guint n;
   AdwToast *toast;
   UndoDelete *undo;
   g_autofree char *next_id = NULL;
 
-  if (id == NULL || !can_edit (self))
+  if (id == NULL)
     return;
-  aimak_priority_editor_flush (self->editor);
   if (!aimak_priority_delete (aimak_page_get_db (AIMAK_PAGE (self)), id, &error))
     {
       aimak_page_show_error (AIMAK_PAGE (self), error);
@@ -223,13 +233,12 @@ aimak_priorities_page_action_move (GtkWidget  *widget,
            GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
-  const char *id = aimak_priority_editor_get_id (self->editor);
+  const char *id = flushed_priority_id (self);
   g_autoptr(GError) error = NULL;
   int delta = g_str_equal (action_name, "page.move-up") ? -1 : 1;
 
-  if (id == NULL || !can_edit (self))
+  if (id == NULL)
     return;
-  aimak_priority_editor_flush (self->editor);
   if (!aimak_priority_move (aimak_page_get_db (AIMAK_PAGE (self)), id, delta, &error))
     {
       aimak_page_show_error (AIMAK_PAGE (self), error);
@@ -245,13 +254,12 @@ aimak_priorities_page_action_duplicate (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
-  const char *id = aimak_priority_editor_get_id (self->editor);
+  const char *id = flushed_priority_id (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
 
-  if (id == NULL || !can_edit (self))
+  if (id == NULL)
     return;
-  aimak_priority_editor_flush (self->editor);
   copy = aimak_priority_duplicate (aimak_page_get_db (AIMAK_PAGE (self)), id, &error);
   if (copy == NULL)
     {
