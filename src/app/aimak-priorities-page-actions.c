@@ -11,6 +11,7 @@
 #include "aimak-numbers.h"
 #include "aimak-priorities-page-private.h"
 #include "aimak-toast.h"
+#include "aimak-undo-toast.h"
 
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                   */
@@ -144,38 +145,21 @@ aimak_priorities_page_action_new (GtkWidget  *widget,
   show_new (self, p->id);
 }
 
-typedef struct
-{
-  GWeakRef  page;
-  char     *id;
-} UndoDelete;
-
+/* @data: the id of the deleted priority. */
 static void
-undo_delete_free (gpointer data,
-                  GClosure *closure)
+undo_delete (GtkWidget *page,
+             gpointer   data)
 {
-  UndoDelete *undo = data;
-
-  g_weak_ref_clear (&undo->page);
-  g_free (undo->id);
-  g_free (undo);
-}
-
-static void
-on_undo_delete (AdwToast   *toast,
-                UndoDelete *undo)
-{
-  g_autoptr(AimakPrioritiesPage) self = g_weak_ref_get (&undo->page);
   g_autoptr(GError) error = NULL;
 
-  if (self == NULL || !can_edit (self))
+  if (page == NULL || !can_edit (AIMAK_PRIORITIES_PAGE (page)))
     return;
-  if (!aimak_priority_undelete (aimak_page_get_db (AIMAK_PAGE (self)), undo->id, &error))
+  if (!aimak_priority_undelete (aimak_page_get_db (AIMAK_PAGE (page)), data, &error))
     {
-      aimak_page_show_error (AIMAK_PAGE (self), error);
+      aimak_page_show_error (AIMAK_PAGE (page), error);
       return;
     }
-  show_new (self, undo->id);
+  show_new (AIMAK_PRIORITIES_PAGE (page), data);
 }
 
 void
@@ -188,8 +172,6 @@ aimak_priorities_page_action_delete (GtkWidget  *widget,
   g_autofree char *id = g_strdup (flushed_priority_id (self));
   g_autoptr(GError) error = NULL;
   guint n;
-  AdwToast *toast;
-  UndoDelete *undo;
   g_autofree char *next_id = NULL;
 
   if (id == NULL)
@@ -216,15 +198,9 @@ aimak_priorities_page_action_delete (GtkWidget  *widget,
   if (next_id == NULL || !gtk_widget_has_focus (GTK_WIDGET (self->column_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
-  toast = adw_toast_new (_("Priority deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (UndoDelete, 1);
-  g_weak_ref_init (&undo->page, self);
-  undo->id = g_steal_pointer (&id);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), undo,
-                         undo_delete_free, 0);
-  aimak_page_add_toast (AIMAK_PAGE (self), toast);
+  aimak_page_add_toast (AIMAK_PAGE (self),
+                        aimak_undo_toast_new (_("Priority deleted"), widget, undo_delete,
+                                              g_steal_pointer (&id), g_free));
 }
 
 void
