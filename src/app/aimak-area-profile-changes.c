@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-profile-private.h"
+#include "aimak-question.h"
 
 static void
 on_link_activated (AdwActionRow     *row,
@@ -102,7 +103,7 @@ on_move_clicked (GtkButton        *button,
   g_autofree char *from_name = area_label (self->db, self->code);
   g_autofree char *body = NULL;
   guint np = 0, na = 0;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (!aimak_area_count_open (self->db, self->code, &np, &na, NULL))
     return;
@@ -111,14 +112,9 @@ on_move_clicked (GtkButton        *button,
                             "recorded in its history. Completed and rejected priorities and "
                             "earlier activities stay with %s."),
                           np, na, from_name, to_name, from_name);
-  dialog = adw_message_dialog_new (aimak_area_profile_parent_window (self),
-                                   _("Move Open Work to the Successor?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "move", _("_Move"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = aimak_question_new (aimak_area_profile_parent_window (self),
+                               _("Move Open Work to the Successor?"), body,
+                               "move", _("_Move"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -159,12 +159,16 @@ aimak_area_profile_fill_trend_chart (AimakAreaProfile        *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) w = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) m = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) t = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean has_w = FALSE, has_m = FALSE, has_t = FALSE;
+  /* A line each for women, men and the total, when any year has a value. */
+  static const struct { char sex; const char *color; } lines[3] = {
+    { 'F', "orange_4" }, { 'M', "blue_4" }, { 'T', "purple_3" },
+  };
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  gboolean has[3] = { FALSE };
   g_autofree char *title = NULL;
 
+  for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+    g_ptr_array_add (values, g_array_new (FALSE, FALSE, sizeof (double)));
   aimak_chart_clear (self->trend_chart);
   if (row == NULL || self->db == NULL)
     {
@@ -199,35 +203,29 @@ aimak_area_profile_fill_trend_chart (AimakAreaProfile        *self,
     {
       AimakIndicatorRow *r = g_ptr_array_index (series, i);
 
+      double year_values[3] = { r->women, r->men, r->total };
+
       g_ptr_array_add (years, g_strdup_printf ("%d", r->year));
-      g_array_append_val (w, r->women);
-      g_array_append_val (m, r->men);
-      g_array_append_val (t, r->total);
-      has_w |= !isnan (r->women);
-      has_m |= !isnan (r->men);
-      has_t |= !isnan (r->total);
+      for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+        {
+          g_array_append_val (g_ptr_array_index (values, l), year_values[l]);
+          has[l] |= !isnan (year_values[l]);
+        }
     }
   g_ptr_array_add (years, NULL);
   aimak_chart_set_categories (self->trend_chart, (const char * const *) years->pdata);
   aimak_chart_set_unit (self->trend_chart, aimak_area_profile_value_suffix (row->unit));
-  if (has_w)
-    aimak_chart_set_series_style (self->trend_chart,
-                                  aimak_chart_add_series (self->trend_chart,
-                                                          aimak_indicator_sex_label ('F'),
-                                                          (double *) w->data, w->len),
-                                  "orange_4", AIMAK_CHART_PATTERN_AUTO);
-  if (has_m)
-    aimak_chart_set_series_style (self->trend_chart,
-                                  aimak_chart_add_series (self->trend_chart,
-                                                          aimak_indicator_sex_label ('M'),
-                                                          (double *) m->data, m->len),
-                                  "blue_4", AIMAK_CHART_PATTERN_AUTO);
-  if (has_t)
-    aimak_chart_set_series_style (self->trend_chart,
-                                  aimak_chart_add_series (self->trend_chart,
-                                                          aimak_indicator_sex_label ('T'),
-                                                          (double *) t->data, t->len),
-                                  "purple_3", AIMAK_CHART_PATTERN_AUTO);
+  for (guint l = 0; l < G_N_ELEMENTS (lines); l++)
+    {
+      GArray *line = g_ptr_array_index (values, l);
+
+      if (has[l])
+        aimak_chart_set_series_style (self->trend_chart,
+                                      aimak_chart_add_series (self->trend_chart,
+                                                              aimak_indicator_sex_label (lines[l].sex),
+                                                              (double *) line->data, line->len),
+                                      lines[l].color, AIMAK_CHART_PATTERN_AUTO);
+    }
 }
 void
 aimak_area_profile_init_charts (AimakAreaProfile *self)

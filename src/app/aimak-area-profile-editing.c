@@ -46,53 +46,34 @@ on_indicator_added (AimakValueDialog *dialog,
   aimak_toast_show (GTK_WIDGET (self), text);
 }
 
+/* The value dialog of the action: add a value (for the indicator given, else
+ * the filtered one), edit the selected row's values, or add an indicator to
+ * the catalogue. */
 static void
-present_dialog (AimakAreaProfile *self,
-                AimakValueDialog *dialog)
-{
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_value_saved), self, 0);
-  g_signal_connect_object (dialog, "indicator-added", G_CALLBACK (on_indicator_added), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-profile_add_value (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  AimakAreaProfile *self = AIMAK_AREA_PROFILE (widget);
-  const char *indicator = parameter ? g_variant_get_string (parameter, NULL) : self->filter_code;
-
-  if (aimak_area_profile_read_only (self) || self->code == NULL)
-    return;
-  present_dialog (self, aimak_value_dialog_new_value (aimak_area_profile_parent_window (self), self->db, self->code,
-                                                      indicator));
-}
-
-static void
-profile_edit_value (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+profile_open_value_dialog (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
 {
   AimakAreaProfile *self = AIMAK_AREA_PROFILE (widget);
   AimakIndicatorRow *row = aimak_area_profile_selected_row (self);
-
-  if (aimak_area_profile_read_only (self) || row == NULL)
-    return;
-  present_dialog (self, aimak_value_dialog_new_edit (aimak_area_profile_parent_window (self), self->db, self->code,
-                                                     row));
-}
-
-static void
-profile_add_indicator (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  AimakAreaProfile *self = AIMAK_AREA_PROFILE (widget);
+  GtkWindow *parent = aimak_area_profile_parent_window (self);
+  AimakValueDialog *dialog;
 
   if (aimak_area_profile_read_only (self))
     return;
-  present_dialog (self, aimak_value_dialog_new_indicator (aimak_area_profile_parent_window (self), self->db));
+  if (g_str_equal (action_name, "profile.add-indicator"))
+    dialog = aimak_value_dialog_new_indicator (parent, self->db);
+  else if (g_str_equal (action_name, "profile.edit-value") && row)
+    dialog = aimak_value_dialog_new_edit (parent, self->db, self->code, row);
+  else if (g_str_has_prefix (action_name, "profile.add-value") && self->code)
+    dialog = aimak_value_dialog_new_value (parent, self->db, self->code,
+                                           parameter ? g_variant_get_string (parameter, NULL)
+                                                     : self->filter_code);
+  else
+    return;
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_value_saved), self, 0);
+  g_signal_connect_object (dialog, "indicator-added", G_CALLBACK (on_indicator_added), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -104,30 +85,27 @@ aimak_area_profile_on_table_activate (GtkColumnView    *view,
   gtk_widget_activate_action (GTK_WIDGET (self), "profile.edit-value", NULL);
 }
 
-/* One row is one to three values (@data: a GArray of gint64 ids): all go
+typedef gboolean (*ValueChange) (AimakDb  *db,
+                                 gint64    id,
+                                 GError  **error);
+
+typedef struct
+{
+  GArray      *ids;     /* gint64 */
+  ValueChange  change;  /* aimak_indicator_value_delete() or _undelete() */
+} ValueChanges;
+
+/* One row is one to three values (@data: a ValueChanges): all change
  * together, or none. */
 static gboolean
-delete_values (AimakDb  *db,
+change_values (AimakDb  *db,
                gpointer  data,
                GError  **error)
 {
-  GArray *ids = data;
+  ValueChanges *changes = data;
 
-  for (guint i = 0; i < ids->len; i++)
-    if (!aimak_indicator_value_delete (db, g_array_index (ids, gint64, i), error))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-undelete_values (AimakDb  *db,
-                 gpointer  data,
-                 GError  **error)
-{
-  GArray *ids = data;
-
-  for (guint i = 0; i < ids->len; i++)
-    if (!aimak_indicator_value_undelete (db, g_array_index (ids, gint64, i), error))
+  for (guint i = 0; i < changes->ids->len; i++)
+    if (!changes->change (db, g_array_index (changes->ids, gint64, i), error))
       return FALSE;
   return TRUE;
 }
@@ -156,7 +134,9 @@ on_undo_delete (AdwToast   *toast,
 {
   g_autoptr(AimakAreaProfile) self = g_weak_ref_get (&undo->profile);
   g_autoptr(GError) error = NULL;
-  gboolean ok = aimak_db_run_in_transaction (undo->db, undelete_values, undo->ids, &error);
+  ValueChanges undelete = { undo->ids, aimak_indicator_value_undelete };
+  gboolean ok = aimak_db_run_in_transaction (undo->db, change_values, &undelete, &error);
+
   if (self)
     {
       aimak_area_profile_reload (self);
@@ -174,6 +154,7 @@ profile_delete_value (GtkWidget  *widget,
   AimakIndicatorRow *row = aimak_area_profile_selected_row (self);
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ValueChanges delete = { ids, aimak_indicator_value_delete };
   g_autofree char *title = NULL;
   UndoDelete *undo;
   AdwToast *toast;
@@ -185,7 +166,7 @@ profile_delete_value (GtkWidget  *widget,
   if (row->id_m) g_array_append_val (ids, row->id_m);
   if (row->id_t) g_array_append_val (ids, row->id_t);
   /* One row is one to three values: all go together, or none. */
-  ok = aimak_db_run_in_transaction (self->db, delete_values, ids, &error);
+  ok = aimak_db_run_in_transaction (self->db, change_values, &delete, &error);
   if (!ok)
     {
       aimak_area_profile_show_error (self, error);
@@ -203,6 +184,20 @@ profile_delete_value (GtkWidget  *widget,
                          (GClosureNotify) (void (*) (void)) undo_delete_free, 0);
   aimak_area_profile_reload (self);
   aimak_area_profile_show_toast (self, toast);
+}
+
+/* A row of a history list, in plain text (not markup). */
+static GtkWidget *
+history_row_new (const char *title,
+                 const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
 }
 
 /* The history of each value of the selected row, built when the popover opens. */
@@ -241,21 +236,15 @@ aimak_area_profile_build_history (AimakAreaProfile *self)
       gtk_box_append (self->history_box, list);
       if (changes == NULL)
         {
-          GtkWidget *r = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), error->message);
-          gtk_list_box_append (GTK_LIST_BOX (list), r);
+          gtk_list_box_append (GTK_LIST_BOX (list), history_row_new (error->message, NULL));
           continue;
         }
       if (changes->len == 0)
-        {
-          GtkWidget *r = adw_action_row_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), _("No changes recorded"));
-          gtk_list_box_append (GTK_LIST_BOX (list), r);
-        }
+        gtk_list_box_append (GTK_LIST_BOX (list),
+                             history_row_new (_("No changes recorded"), NULL));
       for (guint i = 0; i < changes->len; i++)
         {
           AimakIndicatorChange *c = g_ptr_array_index (changes, i);
-          GtkWidget *r = adw_action_row_new ();
           g_autofree char *title = NULL;
           g_autofree char *subtitle = NULL;
 
@@ -276,10 +265,7 @@ aimak_area_profile_build_history (AimakAreaProfile *self)
               title = g_strdup (c->action);
               subtitle = g_strdup (c->ts);
             }
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (r), title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (r), subtitle);
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (r), FALSE);
-          gtk_list_box_append (GTK_LIST_BOX (list), r);
+          gtk_list_box_append (GTK_LIST_BOX (list), history_row_new (title, subtitle));
         }
     }
   return GTK_WIDGET (self->history_box);
@@ -333,13 +319,16 @@ profile_import_csv (GtkWidget  *widget,
 void
 aimak_area_profile_class_init_editing (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "profile.add-value", NULL, profile_add_value);
-  gtk_widget_class_install_action (widget_class, "profile.add-value-for", "s", profile_add_value);
-  gtk_widget_class_install_action (widget_class, "profile.edit-value", NULL, profile_edit_value);
+  gtk_widget_class_install_action (widget_class, "profile.add-value", NULL,
+                                   profile_open_value_dialog);
+  gtk_widget_class_install_action (widget_class, "profile.add-value-for", "s",
+                                   profile_open_value_dialog);
+  gtk_widget_class_install_action (widget_class, "profile.edit-value", NULL,
+                                   profile_open_value_dialog);
   gtk_widget_class_install_action (widget_class, "profile.delete-value", NULL,
                                    profile_delete_value);
   gtk_widget_class_install_action (widget_class, "profile.add-indicator", NULL,
-                                   profile_add_indicator);
+                                   profile_open_value_dialog);
   gtk_widget_class_install_action (widget_class, "profile.import-csv", NULL, profile_import_csv);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "profile.add-value", NULL);

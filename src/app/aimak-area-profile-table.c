@@ -66,16 +66,11 @@ setup_cell (GtkSignalListItemFactory *factory,
             gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
   gboolean numeric = column == COL_YEAR || column == COL_WOMEN || column == COL_MEN ||
                      column == COL_TOTAL;
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
-  if (!numeric)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, aimak_column_view_label_new (numeric ? 1 : 0, !numeric,
+                                                                   numeric ? "numeric" : NULL));
 }
 
 static void

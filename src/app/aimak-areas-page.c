@@ -371,12 +371,9 @@ aimak_areas_page_dispose (GObject *object)
 {
   AimakAreasPage *self = AIMAK_AREAS_PAGE (object);
 
-  GtkWidget *child;
-
   g_clear_handle_id (&self->fold_id, g_source_remove);
+  /* AimakPage's dispose unparents what is left. */
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_AREAS_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   G_OBJECT_CLASS (aimak_areas_page_parent_class)->dispose (object);

@@ -7,9 +7,8 @@
  * reload makes new ones), so nothing needs watching. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "aimak-capacity-page-private.h"
+#include "aimak-column-view.h"
 
 typedef enum
 {
@@ -29,31 +28,17 @@ setup_cell (GtkSignalListItemFactory *factory,
             gpointer                  data)
 {
   Cell cell = GPOINTER_TO_INT (data);
-  GtkWidget *label = gtk_label_new (NULL);
+  gboolean figure = cell >= CELL_WOMEN;
+  GtkWidget *label =
+    aimak_column_view_label_new (figure ? 1 : 0, !figure && cell != CELL_DATE,
+                                 figure || cell == CELL_DATE ? "numeric" : NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), cell >= CELL_WOMEN ? 1 : 0);
-  if (cell == CELL_DATE || cell >= CELL_WOMEN)
-    gtk_widget_add_css_class (label, "numeric");
   if (cell == CELL_TOTAL)
     gtk_widget_add_css_class (label, "heading");
-  if (cell == CELL_AREA || cell == CELL_TYPE || cell == CELL_TOPIC)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (cell == CELL_AREA || cell == CELL_TYPE)
     gtk_label_set_width_chars (GTK_LABEL (label), 10);
-  if (cell == CELL_TOPIC)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *badge = gtk_label_new (_("Demo"));
-
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "demo-badge");
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), badge);
-      gtk_list_item_set_child (item, box);
-      return;
-    }
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell == CELL_TOPIC ? aimak_column_view_demo_box_new (label)
+                                                    : label);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "aimak-activity-editor.h"
 #include "aimak-capacity-page-private.h"
 #include "aimak-toast.h"
+#include "aimak-undo-toast.h"
 #include "aimak-number.h"
 
 struct _AimakCapacityPage
@@ -456,13 +457,15 @@ capacity_add (GtkWidget  *widget,
   aimak_activity_editor_focus (self->editor);
 }
 
+/* @data: the id of the deleted activity. */
 static void
-on_undo_delete (AdwToast          *toast,
-                AimakCapacityPage *self)
+undo_delete (GtkWidget *page,
+             gpointer   data)
 {
-  const char *id = g_object_get_data (G_OBJECT (toast), "activity-id");
+  AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (page);
+  const char *id = data;
   g_autoptr(GError) error = NULL;
-  AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
+  AimakDb *db = self ? aimak_page_get_db (AIMAK_PAGE (self)) : NULL;
 
   if (db == NULL || !aimak_activity_undelete (db, id, &error))
     {
@@ -484,7 +487,6 @@ capacity_delete (GtkWidget  *widget,
   AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
   g_autofree char *id = g_strdup (aimak_activity_editor_get_id (self->editor));
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (db == NULL || aimak_page_is_read_only (AIMAK_PAGE (self)) ||
       !aimak_activity_editor_is_shown (self->editor))
@@ -505,12 +507,9 @@ capacity_delete (GtkWidget  *widget,
   show_list (self);
   reload (self);
 
-  toast = adw_toast_new (_("Activity deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "activity-id", g_steal_pointer (&id), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_delete), self, 0);
-  aimak_page_add_toast (AIMAK_PAGE (self), toast);
+  aimak_page_add_toast (AIMAK_PAGE (self),
+                        aimak_undo_toast_new (_("Activity deleted"), widget, undo_delete,
+                                              g_steal_pointer (&id), g_free));
 }
 
 static void

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-column-view.h — a column of a GtkColumnView whose cells come from a
  * "setup" and a "bind" callback, as the tables built in code (the area
- * profile's indicators, the import preview) make them. */
+ * profile's indicators, the import preview) make them, and the cells those
+ * callbacks and the tables' cell code (Priorities, Capacity Building) make. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -17,5 +18,16 @@ void aimak_column_view_append (GtkColumnView *view,
                                GCallback      bind,
                                int            column,
                                int            width);
+
+/* A cell's label: aligned at @xalign (0 start, 1 end), ellipsized at the end
+ * when @ellipsize, with the style class @css_class when it is not NULL
+ * ("numeric" for figures). */
+GtkWidget *aimak_column_view_label_new    (float        xalign,
+                                           gboolean     ellipsize,
+                                           const char  *css_class);
+
+/* A box of @label (which expands) and a "Demo" tag after it (@label's next
+ * sibling), which the bind shows only for a record generated as demo data. */
+GtkWidget *aimak_column_view_demo_box_new (GtkWidget   *label);
 
 G_END_DECLS

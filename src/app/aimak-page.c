@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-page.h"
+#include "aimak-question.h"
 #include "aimak-toast.h"
 
 typedef struct
@@ -83,20 +84,13 @@ aimak_page_ask_for_area (AimakPage  *self,
                          const char *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   g_return_if_fail (AIMAK_IS_PAGE (self));
   /* Not only a toast: a toast's button cannot be reached by the keyboard
    * before it goes away. */
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   NULL, message);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "choose", _("_Choose Area"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "choose",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "choose");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = aimak_question_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, message,
+                               "choose", _("_Choose Area"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

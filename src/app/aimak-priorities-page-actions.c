@@ -11,6 +11,7 @@
 #include "aimak-numbers.h"
 #include "aimak-priorities-page-private.h"
 #include "aimak-toast.h"
+#include "aimak-undo-toast.h"
 
 /* ------------------------------------------------------------------------ */
 /* Actions                                                                   */
@@ -19,6 +20,17 @@ static gboolean
 can_edit (AimakPrioritiesPage *self)
 {
   return aimak_page_get_db (AIMAK_PAGE (self)) && !aimak_page_is_read_only (AIMAK_PAGE (self));
+}
+
+/* The open priority's id once its edits are saved, for an action on it (delete,
+ * move, duplicate); NULL when none is open or the database cannot be written. */
+static const char *
+flushed_priority_id (AimakPrioritiesPage *self)
+{
+  if (aimak_priority_editor_get_id (self->editor) == NULL || !can_edit (self))
+    return NULL;
+  aimak_priority_editor_flush (self->editor);
+  return aimak_priority_editor_get_id (self->editor);
 }
 
 void
@@ -133,38 +145,21 @@ aimak_priorities_page_action_new (GtkWidget  *widget,
   show_new (self, p->id);
 }
 
-typedef struct
-{
-  GWeakRef  page;
-  char     *id;
-} UndoDelete;
-
+/* @data: the id of the deleted priority. */
 static void
-undo_delete_free (gpointer data,
-                  GClosure *closure)
+undo_delete (GtkWidget *page,
+             gpointer   data)
 {
-  UndoDelete *undo = data;
-
-  g_weak_ref_clear (&undo->page);
-  g_free (undo->id);
-  g_free (undo);
-}
-
-static void
-on_undo_delete (AdwToast   *toast,
-                UndoDelete *undo)
-{
-  g_autoptr(AimakPrioritiesPage) self = g_weak_ref_get (&undo->page);
   g_autoptr(GError) error = NULL;
 
-  if (self == NULL || !can_edit (self))
+  if (page == NULL || !can_edit (AIMAK_PRIORITIES_PAGE (page)))
     return;
-  if (!aimak_priority_undelete (aimak_page_get_db (AIMAK_PAGE (self)), undo->id, &error))
+  if (!aimak_priority_undelete (aimak_page_get_db (AIMAK_PAGE (page)), data, &error))
     {
-      aimak_page_show_error (AIMAK_PAGE (self), error);
+      aimak_page_show_error (AIMAK_PAGE (page), error);
       return;
     }
-  show_new (self, undo->id);
+  show_new (AIMAK_PRIORITIES_PAGE (page), data);
 }
 
 void
@@ -173,17 +168,14 @@ aimak_priorities_page_action_delete (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
-  g_autofree char *id = g_strdup (aimak_priority_editor_get_id (self->editor));
-  g_autoptr(GError) error = NULL;
   guint pos = gtk_single_selection_get_selected (self->selection);
+  g_autofree char *id = g_strdup (flushed_priority_id (self));
+  g_autoptr(GError) error = NULL;
   guint n;
-  AdwToast *toast;
-  UndoDelete *undo;
   g_autofree char *next_id = NULL;
 
-  if (id == NULL || !can_edit (self))
+  if (id == NULL)
     return;
-  aimak_priority_editor_flush (self->editor);
   if (!aimak_priority_delete (aimak_page_get_db (AIMAK_PAGE (self)), id, &error))
     {
       aimak_page_show_error (AIMAK_PAGE (self), error);
@@ -206,15 +198,9 @@ aimak_priorities_page_action_delete (GtkWidget  *widget,
   if (next_id == NULL || !gtk_widget_has_focus (GTK_WIDGET (self->column_view)))
     gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
-  toast = adw_toast_new (_("Priority deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (UndoDelete, 1);
-  g_weak_ref_init (&undo->page, self);
-  undo->id = g_steal_pointer (&id);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), undo,
-                         undo_delete_free, 0);
-  aimak_page_add_toast (AIMAK_PAGE (self), toast);
+  aimak_page_add_toast (AIMAK_PAGE (self),
+                        aimak_undo_toast_new (_("Priority deleted"), widget, undo_delete,
+                                              g_steal_pointer (&id), g_free));
 }
 
 void
@@ -223,13 +209,12 @@ aimak_priorities_page_action_move (GtkWidget  *widget,
            GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
-  const char *id = aimak_priority_editor_get_id (self->editor);
+  const char *id = flushed_priority_id (self);
   g_autoptr(GError) error = NULL;
   int delta = g_str_equal (action_name, "page.move-up") ? -1 : 1;
 
-  if (id == NULL || !can_edit (self))
+  if (id == NULL)
     return;
-  aimak_priority_editor_flush (self->editor);
   if (!aimak_priority_move (aimak_page_get_db (AIMAK_PAGE (self)), id, delta, &error))
     {
       aimak_page_show_error (AIMAK_PAGE (self), error);
@@ -245,13 +230,12 @@ aimak_priorities_page_action_duplicate (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
-  const char *id = aimak_priority_editor_get_id (self->editor);
+  const char *id = flushed_priority_id (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
 
-  if (id == NULL || !can_edit (self))
+  if (id == NULL)
     return;
-  aimak_priority_editor_flush (self->editor);
   copy = aimak_priority_duplicate (aimak_page_get_db (AIMAK_PAGE (self)), id, &error);
   if (copy == NULL)
     {

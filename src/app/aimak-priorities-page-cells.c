@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "aimak-area-item.h"
+#include "aimak-column-view.h"
 #include "aimak-numbers.h"
 #include "aimak-priorities-page-private.h"
 
@@ -19,21 +20,6 @@
  * asked for (measured with 100,000 priorities: 0.3–1 s per keystroke before,
  * 20–40 ms after). Rows are snapshots (the model makes new ones on aimak_priorities_page_reload),
  * so nothing needs to watch them. */
-
-static GtkWidget *
-cell_label (float       xalign,
-            gboolean    ellipsize,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  if (ellipsize)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (css_class)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 /* The row behind a cell, looked up by position (a new reference). */
 static AimakPriorityRow *
@@ -52,15 +38,14 @@ item_row (AimakPrioritiesPage *self,
  * one (a search, filter, sort or edit), the slot's ::changed binds the cell
  * again, and GTK is not told (GTK 4.8 binds every row it keeps again for any
  * items-changed; see aimak-priority-slots.c). */
-typedef void (*BindFunc) (GtkSignalListItemFactory *factory,
-                          GtkListItem              *item,
-                          gpointer                  data);
+static void bind_cell (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  data);
 
 typedef struct
 {
-  GtkSignalListItemFactory *factory;  /* passed on to bind; unused there */
+  GtkSignalListItemFactory *factory;  /* passed on to bind_cell() */
   gpointer                  page;
-  BindFunc                  bind;
   AimakPrioritySlot        *slot;     /* weak */
   gulong                    handler;
 } SlotWatch;
@@ -84,15 +69,14 @@ on_slot_changed (AimakPrioritySlot *slot,
 
   /* The item may show another slot since (GTK moved it). */
   if (w && gtk_list_item_get_item (item) == (gpointer) slot)
-    w->bind (w->factory, item, w->page);
+    bind_cell (w->factory, item, w->page);
 }
 
 /* item_row(), and the cell now follows the slot it shows. */
 static AimakPriorityRow *
 watched_row (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  data,
-             BindFunc                  bind)
+             gpointer                  data)
 {
   AimakPrioritySlot *slot = gtk_list_item_get_item (item);
   SlotWatch *w = g_object_get_data (G_OBJECT (item), SLOT_WATCH);
@@ -102,7 +86,6 @@ watched_row (GtkSignalListItemFactory *factory,
       w = g_new0 (SlotWatch, 1);
       w->factory = factory;
       w->page = data;
-      w->bind = bind;
       g_object_set_data_full (G_OBJECT (item), SLOT_WATCH, w, (GDestroyNotify) slot_watch_free);
     }
   if (w->slot != slot)
@@ -145,55 +128,29 @@ lazy_tooltip (GtkWidget *widget)
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 }
 
-static void
-set_label (GtkListItem *item,
-           const char  *text)
+static GtkWidget *
+figure_cell_new (void)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  return aimak_column_view_label_new (1, FALSE, "numeric");
 }
 
-void
-aimak_priorities_page_setup_rank (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
+static GtkWidget *
+text_cell_new (void)
 {
-  gtk_list_item_set_child (item, cell_label (1, FALSE, "numeric"));
-}
-
-void
-aimak_priorities_page_bind_rank (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
-{
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_rank);
-  g_autofree char *text = g_strdup_printf ("%d", aimak_priority_row_get_rank (row));
-
-  set_label (item, text);
-}
-
-void
-aimak_priorities_page_setup_text (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
-{
-  GtkWidget *label = cell_label (0, TRUE, NULL);
+  GtkWidget *label = aimak_column_view_label_new (0, TRUE, NULL);
 
   lazy_tooltip (label);
-  gtk_list_item_set_child (item, label);
+  return label;
 }
 
-void
-aimak_priorities_page_bind_area (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  data)
+static void
+bind_rank (AimakPrioritiesPage *self,
+           GtkWidget           *label,
+           AimakPriorityRow    *row)
 {
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_area);
+  g_autofree char *text = g_strdup_printf ("%d", aimak_priority_row_get_rank (row));
 
-  set_label (item, aimak_priority_row_get_area_name (row));
+  gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 /* Received priorities carry the name of the desk they came from: read once per
@@ -261,147 +218,76 @@ origin_of (AimakPrioritiesPage *self,
   return o->origins ? g_hash_table_lookup (o->origins, id) : NULL;
 }
 
-void
-aimak_priorities_page_setup_title (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
+/* The title, the demo tag and the origin badge of a received priority. */
+static GtkWidget *
+title_cell_new (void)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = cell_label (0, TRUE, NULL);
-  /* Translators: a tag on priorities generated as demo data */
-  GtkWidget *demo = gtk_label_new (_("Demo"));
+  GtkWidget *title = aimak_column_view_label_new (0, TRUE, NULL);
+  GtkWidget *box = aimak_column_view_demo_box_new (title);
+  GtkWidget *origin = aimak_column_view_label_new (0.5, FALSE, "caption-heading");
 
-  gtk_widget_set_hexpand (title, TRUE);
   lazy_tooltip (title);
   gtk_label_set_width_chars (GTK_LABEL (title), 16);
-  gtk_widget_set_valign (demo, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (demo, "demo-badge");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), demo);
-  {
-    /* The origin badge of a received priority (after the demo tag). */
-    GtkWidget *origin = cell_label (0.5, FALSE, "caption-heading");
-
-    gtk_widget_add_css_class (origin, "accent");
-    gtk_widget_set_valign (origin, GTK_ALIGN_CENTER);
-    gtk_box_append (GTK_BOX (box), origin);
-  }
-  gtk_list_item_set_child (item, box);
+  gtk_widget_add_css_class (origin, "accent");
+  gtk_widget_set_valign (origin, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), origin);
+  return box;
 }
 
-void
-aimak_priorities_page_bind_title (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  data)
+static void
+bind_title (AimakPrioritiesPage *self,
+            GtkWidget           *box,
+            AimakPriorityRow    *row)
 {
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_title);
-  GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *title = gtk_widget_get_first_child (box);
-  const char *text = aimak_priority_row_get_title (row);
+  GtkWidget *badge = gtk_widget_get_last_child (box);
+  const char *origin = origin_of (self, aimak_priority_row_get_id (row));
+  g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
 
-  gtk_label_set_text (GTK_LABEL (title), text);
+  gtk_label_set_text (GTK_LABEL (title), aimak_priority_row_get_title (row));
   gtk_widget_set_visible (gtk_widget_get_next_sibling (title),
                           aimak_priority_row_get_is_demo (row));
-  {
-    GtkWidget *badge = gtk_widget_get_last_child (box);
-    const char *origin = origin_of (self, aimak_priority_row_get_id (row));
-    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
-
-    gtk_label_set_text (GTK_LABEL (badge), origin ? origin : "");
-    gtk_widget_set_visible (badge, origin != NULL);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    from ? from : "", -1);
-  }
+  gtk_label_set_text (GTK_LABEL (badge), origin ? origin : "");
+  gtk_widget_set_visible (badge, origin != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  from ? from : "", -1);
 }
 
-void
-aimak_priorities_page_setup_marker (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
+static void
+bind_marker (AimakPrioritiesPage *self,
+             GtkWidget           *badge,
+             AimakPriorityRow    *row)
 {
-  gtk_list_item_set_child (item, aimak_marker_badge_new ());
+  aimak_marker_badge_set_marker (AIMAK_MARKER_BADGE (badge), aimak_priority_row_get_marker (row));
 }
 
-void
-aimak_priorities_page_bind_marker (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
+static void
+bind_budget (AimakPrioritiesPage *self,
+             GtkWidget           *label,
+             AimakPriorityRow    *row)
 {
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_marker);
+  g_autofree char *text = aimak_numbers_format_budget (aimak_priority_row_get_budget (row));
 
-  aimak_marker_badge_set_marker (AIMAK_MARKER_BADGE (gtk_list_item_get_child (item)),
-                                 aimak_priority_row_get_marker (row));
-}
-
-void
-aimak_priorities_page_bind_groups (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
-{
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_groups);
-
-  set_label (item, aimak_priority_row_get_target_groups (row));
-}
-
-void
-aimak_priorities_page_setup_budget (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
-{
-  gtk_list_item_set_child (item, cell_label (1, FALSE, "numeric"));
-}
-
-void
-aimak_priorities_page_bind_budget (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
-{
-  AimakPrioritiesPage *self = data;
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_budget);
-  double budget = aimak_priority_row_get_budget (row);
-  g_autofree char *text = aimak_numbers_format_budget (budget);
-
-  set_label (item, text);
+  gtk_label_set_text (GTK_LABEL (label), text);
   aimak_priorities_page_note_budget (self, text);
 }
 
-void
-aimak_priorities_page_bind_status (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  data)
+static GtkWidget *
+updated_cell_new (void)
 {
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_status);
-
-  set_label (item, aimak_priority_row_get_status_label (row));
-}
-
-void
-aimak_priorities_page_setup_updated (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  data)
-{
-  GtkWidget *label = cell_label (0, FALSE, "numeric");
+  GtkWidget *label = aimak_column_view_label_new (0, FALSE, "numeric");
 
   gtk_widget_add_css_class (label, "dim-label");
   lazy_tooltip (label);
-  gtk_list_item_set_child (item, label);
+  return label;
 }
 
 /* The list shows the day; the tooltip has the time. */
-void
-aimak_priorities_page_bind_updated (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  data)
+static void
+bind_updated (AimakPrioritiesPage *self,
+              GtkWidget           *label,
+              AimakPriorityRow    *row)
 {
-  g_autoptr(AimakPriorityRow) row =
-    watched_row (factory, item, data, aimak_priorities_page_bind_updated);
-  GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *full =
     aimak_numbers_format_timestamp (aimak_priority_row_get_updated_at (row));
   g_autofree char *day = g_strdup (full);
@@ -413,3 +299,69 @@ aimak_priorities_page_bind_updated (GtkSignalListItemFactory *factory,
   g_object_set_data_full (G_OBJECT (label), "aimak-tooltip", g_steal_pointer (&full), g_free);
 }
 
+/* The columns of the table, in the order of the .ui: how a cell is made, and
+ * how it shows a row (a text column: the text of its row into the label). */
+typedef struct
+{
+  GtkWidget   *(*make) (void);
+  void         (*bind) (AimakPrioritiesPage *self,
+                        GtkWidget           *child,
+                        AimakPriorityRow    *row);
+  const char  *(*text) (AimakPriorityRow    *row);
+} Cell;
+
+static const Cell cells[] = {
+  { figure_cell_new, bind_rank, NULL },
+  { text_cell_new, NULL, aimak_priority_row_get_area_name },
+  { title_cell_new, bind_title, NULL },
+  { aimak_marker_badge_new, bind_marker, NULL },
+  { text_cell_new, NULL, aimak_priority_row_get_target_groups },
+  { figure_cell_new, bind_budget, NULL },
+  { text_cell_new, NULL, aimak_priority_row_get_status_label },
+  { updated_cell_new, bind_updated, NULL },
+};
+
+#define CELL "aimak-cell"
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  data)
+{
+  const Cell *cell = g_object_get_data (G_OBJECT (factory), CELL);
+
+  gtk_list_item_set_child (item, cell->make ());
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  data)
+{
+  const Cell *cell = g_object_get_data (G_OBJECT (factory), CELL);
+  g_autoptr(AimakPriorityRow) row = watched_row (factory, item, data);
+  GtkWidget *child = gtk_list_item_get_child (item);
+
+  if (cell->bind)
+    cell->bind (data, child, row);
+  else
+    gtk_label_set_text (GTK_LABEL (child), cell->text (row) ? cell->text (row) : "");
+}
+
+void
+aimak_priorities_page_set_cell_factories (AimakPrioritiesPage *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  g_return_if_fail (g_list_model_get_n_items (columns) == G_N_ELEMENTS (cells));
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), CELL, (gpointer) &cells[i]);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      gtk_column_view_column_set_factory (column, factory);
+    }
+}

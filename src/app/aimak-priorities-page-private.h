@@ -82,20 +82,8 @@ gboolean aimak_priorities_page_requery (AimakPrioritiesPage *self, const AimakPr
 void aimak_priorities_page_show_editor (AimakPrioritiesPage *self);
 
 /* aimak-priorities-page-cells.c */
-void aimak_priorities_page_setup_rank (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_rank (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_setup_text (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_area (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_setup_title (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_title (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_setup_marker (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_marker (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_groups (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_setup_budget (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_budget (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_status (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_setup_updated (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
-void aimak_priorities_page_bind_updated (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data);
+/* Gives each column of the table (the .ui's, in order) the factory of its cells. */
+void aimak_priorities_page_set_cell_factories (AimakPrioritiesPage *self);
 
 /* aimak-priorities-page-filters.c */
 void aimak_priorities_page_apply_filter (AimakPrioritiesPage *self);

@@ -604,38 +604,6 @@ aimak_priorities_page_class_init (AimakPrioritiesPageClass *klass)
   BIND (status_sorter);
   BIND (updated_sorter);
 #undef BIND
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_rank",
-                                                G_CALLBACK (aimak_priorities_page_setup_rank));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_rank",
-                                                G_CALLBACK (aimak_priorities_page_bind_rank));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_area",
-                                                G_CALLBACK (aimak_priorities_page_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_area",
-                                                G_CALLBACK (aimak_priorities_page_bind_area));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_title",
-                                                G_CALLBACK (aimak_priorities_page_setup_title));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_title",
-                                                G_CALLBACK (aimak_priorities_page_bind_title));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_marker",
-                                                G_CALLBACK (aimak_priorities_page_setup_marker));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_marker",
-                                                G_CALLBACK (aimak_priorities_page_bind_marker));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_groups",
-                                                G_CALLBACK (aimak_priorities_page_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_groups",
-                                                G_CALLBACK (aimak_priorities_page_bind_groups));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_budget",
-                                                G_CALLBACK (aimak_priorities_page_setup_budget));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_budget",
-                                                G_CALLBACK (aimak_priorities_page_bind_budget));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_status",
-                                                G_CALLBACK (aimak_priorities_page_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_status",
-                                                G_CALLBACK (aimak_priorities_page_bind_status));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_updated",
-                                                G_CALLBACK (aimak_priorities_page_setup_updated));
-  gtk_widget_class_bind_template_callback_full (widget_class, "bind_updated",
-                                                G_CALLBACK (aimak_priorities_page_bind_updated));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_filter_changed",
                                                 G_CALLBACK (aimak_priorities_page_on_filter_changed));
   gtk_widget_class_bind_template_callback_full (widget_class, "on_scope_changed",
@@ -684,6 +652,7 @@ aimak_priorities_page_init (AimakPrioritiesPage *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  aimak_priorities_page_set_cell_factories (self);
   self->sort = AIMAK_PRIORITY_SORT_RANK;
   self->scope_items = g_list_store_new (AIMAK_TYPE_AREA_ITEM);
 

@@ -64,6 +64,58 @@ struct _AimakSummaryPage
 
 G_DEFINE_FINAL_TYPE (AimakSummaryPage, aimak_summary_page, AIMAK_TYPE_PAGE)
 
+/* A card or a tile of the view, by the name the tests ask for it by. */
+typedef struct
+{
+  const char *name;
+  gsize       offset;  /* of the member of AimakSummaryPage */
+} Member;
+
+#define MEMBER(name, member) { name, G_STRUCT_OFFSET (AimakSummaryPage, member) }
+
+/* The cards in the order of the view and of Copy All. */
+static const Member cards[] = {
+  MEMBER ("priorities_by_status", status_card),
+  MEMBER ("priorities_by_marker", marker_card),
+  MEMBER ("budget_by_marker", budget_marker_card),
+  MEMBER ("budget_by_funding", funding_card),
+  MEMBER ("priorities_by_target_group", groups_card),
+  MEMBER ("activities_by_type", types_card),
+  MEMBER ("participants_by_role_and_sex", roles_card),
+  MEMBER ("gcm_covered", gcm_card),
+  MEMBER ("sdg_covered", sdg_card),
+};
+
+static const Member tiles[] = {
+  MEMBER ("priorities", tile_priorities),
+  MEMBER ("budget", tile_budget),
+  MEMBER ("share", tile_share),
+  MEMBER ("share-all", tile_share_all),
+  MEMBER ("participants", tile_participants),
+  MEMBER ("activities", tile_activities),
+};
+
+#undef MEMBER
+
+static gpointer
+member_widget (AimakSummaryPage *self,
+               const Member     *member)
+{
+  return G_STRUCT_MEMBER (gpointer, self, member->offset);
+}
+
+static gpointer
+member_named (AimakSummaryPage *self,
+              const Member     *members,
+              guint             n_members,
+              const char       *name)
+{
+  for (guint i = 0; i < n_members; i++)
+    if (g_strcmp0 (members[i].name, name) == 0)
+      return member_widget (self, &members[i]);
+  return NULL;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Formatting                                                                */
 
@@ -292,6 +344,20 @@ fill_roles_card (AimakSummaryPage   *self,
                                   aimak_summary_card_get_title (self->roles_card), -1);
 }
 
+/* Bars counting the priorities of each item (a target group, an objective),
+ * with no total row, and @note (NULL: none) above them. */
+static void
+fill_priorities_card (AimakSummaryCard *card,
+                      GPtrArray        *items,
+                      const char       *name_header,
+                      const char       *empty_text,
+                      const char       *note)
+{
+  fill_items_card (card, items, AIMAK_CHART_GROUPED_BARS, TRUE, _("Priorities"), name_header,
+                   _("Priorities"), 0, NULL, empty_text);
+  aimak_summary_card_set_note (card, note);
+}
+
 static void
 show_summary (AimakSummaryPage   *self,
               const AimakSummary *s)
@@ -351,25 +417,20 @@ show_summary (AimakSummaryPage   *self,
   fill_items_card (self->funding_card, s->budget_by_funding, AIMAK_CHART_GROUPED_BARS, TRUE,
                    _("Budget, KGS"), _("Funding source"), _("Budget, KGS"),
                    s->budget_total, _("Total"), no_budget);
-  fill_items_card (self->groups_card, s->priorities_by_target_group, AIMAK_CHART_GROUPED_BARS,
-                   TRUE, _("Priorities"), _("Target group"), _("Priorities"), 0, NULL,
-                   _("No priority names a target group yet"));
+  fill_priorities_card (self->groups_card, s->priorities_by_target_group, _("Target group"),
+                        _("No priority names a target group yet"), NULL);
   fill_items_card (self->types_card, s->activities_by_type, AIMAK_CHART_GROUPED_BARS, TRUE,
                    _("Activities"), _("Type"), _("Activities"), 0, _("Total"),
                    _("No activities recorded for this scope yet"));
   fill_roles_card (self, s);
-  fill_items_card (self->gcm_card, s->gcm_covered, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Priorities"), _("GCM objective"), _("Priorities"), 0, NULL,
-                   _("No priority is aligned with a GCM objective yet"));
   gcm_note = g_strdup_printf (_("%u of %u objectives covered"), s->gcm_covered->len,
                               s->gcm_objectives_total);
-  aimak_summary_card_set_note (self->gcm_card, gcm_note);
-  fill_items_card (self->sdg_card, s->sdg_covered, AIMAK_CHART_GROUPED_BARS, TRUE,
-                   _("Priorities"), _("SDG target"), _("Priorities"), 0, NULL,
-                   _("No priority is aligned with an SDG target yet"));
+  fill_priorities_card (self->gcm_card, s->gcm_covered, _("GCM objective"),
+                        _("No priority is aligned with a GCM objective yet"), gcm_note);
   sdg_note = g_strdup_printf (_("%u of %u targets covered"), s->sdg_covered->len,
                               s->sdg_targets_total);
-  aimak_summary_card_set_note (self->sdg_card, sdg_note);
+  fill_priorities_card (self->sdg_card, s->sdg_covered, _("SDG target"),
+                        _("No priority is aligned with an SDG target yet"), sdg_note);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -599,19 +660,16 @@ static void
 place_cards (AimakSummaryPage *self,
              guint             columns)
 {
-  AimakSummaryCard *cards[] = {
-    self->status_card, self->marker_card, self->budget_marker_card, self->funding_card,
-    self->groups_card, self->types_card, self->roles_card, self->gcm_card, self->sdg_card,
-  };
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self->cards_grid));
   int row = 0, column = 0;
 
   self->card_columns = columns;
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     {
+      AimakSummaryCard *card = member_widget (self, &cards[i]);
       GtkGridLayoutChild *child = GTK_GRID_LAYOUT_CHILD (
-        gtk_layout_manager_get_layout_child (layout, GTK_WIDGET (cards[i])));
-      gboolean whole_line = cards[i] == self->roles_card;
+        gtk_layout_manager_get_layout_child (layout, GTK_WIDGET (card)));
+      gboolean whole_line = card == self->roles_card;
 
       if (whole_line && column > 0)
         row++, column = 0;
@@ -676,31 +734,12 @@ AimakSummaryCard *
 aimak_summary_page_get_card (AimakSummaryPage *self,
                              const char       *name)
 {
-  const struct { const char *name; AimakSummaryCard *card; } cards[] = {
-    { "priorities_by_status", self->status_card },
-    { "priorities_by_marker", self->marker_card },
-    { "budget_by_marker", self->budget_marker_card },
-    { "budget_by_funding", self->funding_card },
-    { "priorities_by_target_group", self->groups_card },
-    { "activities_by_type", self->types_card },
-    { "participants_by_role_and_sex", self->roles_card },
-    { "gcm_covered", self->gcm_card },
-    { "sdg_covered", self->sdg_card },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
-    if (g_strcmp0 (cards[i].name, name) == 0)
-      return cards[i].card;
-  return NULL;
+  return member_named (self, cards, G_N_ELEMENTS (cards), name);
 }
 
 char *
 aimak_summary_page_get_text (AimakSummaryPage *self)
 {
-  AimakSummaryCard *cards[] = {
-    self->status_card, self->marker_card, self->budget_marker_card, self->funding_card,
-    self->groups_card, self->types_card, self->roles_card, self->gcm_card, self->sdg_card,
-  };
   const char *lang = aimak_lang_current ();
   GString *text = g_string_new (NULL);
 
@@ -723,7 +762,7 @@ aimak_summary_page_get_text (AimakSummaryPage *self)
                           gtk_label_get_text (self->tile_activities));
   for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
     {
-      g_autofree char *table = aimak_summary_card_get_table_text (cards[i]);
+      g_autofree char *table = aimak_summary_card_get_table_text (member_widget (self, &cards[i]));
       g_string_append_printf (text, "\n%s", table);
     }
   return g_string_free (text, FALSE);
@@ -739,19 +778,9 @@ const char *
 aimak_summary_page_get_tile (AimakSummaryPage *self,
                              const char       *name)
 {
-  if (g_strcmp0 (name, "priorities") == 0)
-    return gtk_label_get_text (self->tile_priorities);
-  if (g_strcmp0 (name, "budget") == 0)
-    return gtk_label_get_text (self->tile_budget);
-  if (g_strcmp0 (name, "share") == 0)
-    return gtk_label_get_text (self->tile_share);
-  if (g_strcmp0 (name, "share-all") == 0)
-    return gtk_label_get_text (self->tile_share_all);
-  if (g_strcmp0 (name, "participants") == 0)
-    return gtk_label_get_text (self->tile_participants);
-  if (g_strcmp0 (name, "activities") == 0)
-    return gtk_label_get_text (self->tile_activities);
-  return NULL;
+  GtkLabel *tile = member_named (self, tiles, G_N_ELEMENTS (tiles), name);
+
+  return tile ? gtk_label_get_text (tile) : NULL;
 }
 
 /* ------------------------------------------------------------------------ */
