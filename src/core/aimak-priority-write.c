@@ -2,7 +2,7 @@
 /* aimak-priority-write.c — every write of a priority (create, update, soft
  * delete, undelete, rank moves, duplicate) as one transaction that leaves a
  * trace in the change log, so the history panel can show who changed what and
- * deletion can be undone; and the change log's readers. The columns written
+ * deletion can be undone (the change log's reader is aimak-change-log.c). The columns written
  * and the fields compared come from the field table (aimak-priority-fields.c). */
 #include "config.h"
 
@@ -573,38 +573,4 @@ aimak_priority_duplicate (AimakDb    *db,
       return NULL;
     }
   return r.new_id;
-}
-
-static gboolean
-add_change (AimakStmt *row,
-            gpointer   data,
-            GError   **error)
-{
-  AimakChange *c = g_new0 (AimakChange, 1);
-
-  c->ts = g_strdup (aimak_stmt_text (row, 0));
-  c->action = g_strdup (aimak_stmt_text (row, 1));
-  c->field = g_strdup (aimak_stmt_text (row, 2));
-  if (!aimak_stmt_is_null (row, 3))
-    c->old_value = g_strdup (aimak_stmt_text (row, 3));
-  if (!aimak_stmt_is_null (row, 4))
-    c->new_value = g_strdup (aimak_stmt_text (row, 4));
-  g_ptr_array_add (data, c);
-  return TRUE;
-}
-
-GPtrArray *
-aimak_change_log_list (AimakDb    *db,
-                       const char *entity,
-                       const char *entity_id,
-                       GError    **error)
-{
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_change_free);
-
-  if (!aimak_db_foreach (db, error, add_change, changes,
-                         "SELECT ts, action, field, old_value, new_value "
-                         "FROM change_log WHERE entity = ? AND "
-                         "entity_id = ? ORDER BY id DESC", "tt", entity, entity_id))
-    return NULL;
-  return g_steal_pointer (&changes);
 }

@@ -169,19 +169,6 @@ aimak_priority_free (AimakPriority *p)
   g_free (p);
 }
 
-void
-aimak_change_free (AimakChange *change)
-{
-  if (change == NULL)
-    return;
-  g_free (change->ts);
-  g_free (change->action);
-  g_free (change->field);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                             */
 
