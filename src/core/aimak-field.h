@@ -278,6 +278,40 @@ void              aimak_field_take_stamps         (const AimakField *fields,
                                                    gpointer          to,
                                                    gpointer          from);
 
+/* Creates @record through its copy @work: stamps @work as new
+ * (aimak_field_stamp_new()), runs @body on @work in a transaction and, when it
+ * succeeds, moves the stamps of @work to @record (aimak_field_take_stamps()), so
+ * that @record is untouched when the write fails. */
+gboolean          aimak_field_run_create          (AimakDb          *db,
+                                                   const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gpointer          record,
+                                                   gpointer          work,
+                                                   AimakDbWorkFunc   body,
+                                                   GError          **error);
+
+/* One update of a record that aimak_field_run_update() hands to the record's
+ * own body inside the transaction. */
+typedef struct
+{
+  gpointer  record;
+  gint64   *burst;    /* NULL: every change gets its own change_log row */
+  char     *now;      /* the time of the update: the new updated_at */
+  gboolean  changed;  /* the body sets it when it wrote the record */
+} AimakFieldUpdate;
+
+/* Runs @body (its data an AimakFieldUpdate *) in a transaction. When it fails,
+ * *@burst is what it was before (what the rolled-back transaction wrote is
+ * gone); when the body wrote, the "updated_at" field of @record becomes the
+ * time of the update. */
+gboolean          aimak_field_run_update          (AimakDb          *db,
+                                                   const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gpointer          record,
+                                                   gint64           *burst,
+                                                   AimakDbWorkFunc   body,
+                                                   GError          **error);
+
 /* The fields of @fields that have an export cell (a workbook column), in
  * export order; the array holds pointers into @fields. */
 GPtrArray        *aimak_field_exported            (const AimakField *fields,
