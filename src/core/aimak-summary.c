@@ -172,15 +172,6 @@ check_scope (AimakDb          *db,
   return TRUE;
 }
 
-static gboolean
-add_code (AimakStmt  *st,
-          gpointer    user_data,
-          GError    **error)
-{
-  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
-  return TRUE;
-}
-
 GPtrArray *
 aimak_scope_area_codes (AimakDb          *db,
                         const AimakScope *scope,
@@ -191,7 +182,7 @@ aimak_scope_area_codes (AimakDb          *db,
   g_return_val_if_fail (db != NULL && scope != NULL, NULL);
 
   if (!check_scope (db, scope, error) ||
-      !aimak_db_foreach (db, error, add_code, codes,
+      !aimak_db_foreach (db, error, aimak_db_row_add_text, codes,
                          SCOPE_CTE "SELECT code FROM scope ORDER BY code",
                          "it", (int) scope->kind, scope->area_code))
     return NULL;
