@@ -336,6 +336,22 @@ aimak_field_copy_value (const AimakField *field,
     }
 }
 
+gpointer
+aimak_field_copy_record (const AimakField *fields,
+                         guint             n_fields,
+                         AimakFieldNewFunc new_record,
+                         gconstpointer     record)
+{
+  gpointer copy;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  copy = new_record ();
+  for (guint i = 0; i < n_fields; i++)
+    aimak_field_copy_value (&fields[i], copy, record);
+  return copy;
+}
+
 void
 aimak_field_change_free (AimakFieldChange *change)
 {

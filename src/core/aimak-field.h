@@ -218,8 +218,15 @@ void              aimak_field_read_row            (const AimakField *fields,
                                                    gpointer          record,
                                                    AimakStmt        *row,
                                                    int               first_col);
-/* Makes an empty record for aimak_field_load_row() to fill. */
+/* Makes an empty record for aimak_field_load_row() or
+ * aimak_field_copy_record() to fill. */
 typedef gpointer  (*AimakFieldNewFunc)            (void);
+/* A deep copy of @record: a new record from @new_record with every field of
+ * @fields copied into it (aimak_field_copy_value()). */
+gpointer          aimak_field_copy_record         (const AimakField *fields,
+                                                   guint             n_fields,
+                                                   AimakFieldNewFunc new_record,
+                                                   gconstpointer     record);
 /* SELECT (every column of @fields) FROM @table WHERE id = ? with the id bound
  * by @types and the arguments as aimak_db_prepare() binds them. When the row
  * exists, *@record is a new record from @new_record filled from it; otherwise

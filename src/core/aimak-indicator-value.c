@@ -119,23 +119,11 @@ aimak_indicator_value_new (void)
 AimakIndicatorValue *
 aimak_indicator_value_copy (const AimakIndicatorValue *value)
 {
-  AimakIndicatorValue *v;
+  guint n;
+  const AimakField *fields = aimak_indicator_value_fields (&n);
 
-  g_return_val_if_fail (value != NULL, NULL);
-  v = g_memdup2 (value, sizeof *value);
-  v->area_code = g_strdup (value->area_code);
-  v->indicator_code = g_strdup (value->indicator_code);
-  v->source = g_strdup (value->source);
-  v->note = g_strdup (value->note);
-  v->original_source = g_strdup (value->original_source);
-  v->deleted_at = g_strdup (value->deleted_at);
-  return v;
-}
-
-static gpointer
-value_new (void)
-{
-  return aimak_indicator_value_new ();
+  return aimak_field_copy_record (fields, n, (AimakFieldNewFunc) aimak_indicator_value_new,
+                                  value);
 }
 
 AimakIndicatorValue *
@@ -149,7 +137,8 @@ aimak_indicator_value_load (AimakDb  *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (!aimak_field_load_row (db, "indicator_value", fields, n, value_new, (gpointer *) &v,
+  if (!aimak_field_load_row (db, "indicator_value", fields, n,
+                             (AimakFieldNewFunc) aimak_indicator_value_new, (gpointer *) &v,
                              error, "I", id))
     return NULL;
   if (v == NULL)
