@@ -60,8 +60,9 @@ aimak_change_log_read (AimakDb    *db,
                        gboolean    newest_first,
                        GError    **error)
 {
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_change_free);
+  g_autoptr(GPtrArray) changes = NULL;
 
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_change_free);
   if (!aimak_db_foreach (db, error, add_change, changes,
                          newest_first
                            ? "SELECT ts, action, field, old_value, new_value FROM change_log "

@@ -122,8 +122,7 @@ aimak_indicator_value_copy (const AimakIndicatorValue *value)
   guint n;
   const AimakField *fields = aimak_indicator_value_fields (&n);
 
-  return aimak_field_copy_record (fields, n, (AimakFieldNewFunc) aimak_indicator_value_new,
-                                  value);
+  return aimak_field_copy_record (fields, n, (AimakFieldNewFunc) aimak_indicator_value_new, value);
 }
 
 AimakIndicatorValue *
