@@ -278,10 +278,10 @@ on_text_changed (AimakActivityEditor *self,
     {
       /* Dates are typed dd.mm.yyyy or ISO and stored ISO (aimak-number.h). */
       g_autofree char *date = aimak_numbers_parse_date (text);
-      _aimak_activity_editor_replace_str (aimak_field_text_slot (f, self->current), date);
+      aimak_editor_replace_str (aimak_field_text_slot (f, self->current), date);
     }
   else
-    _aimak_activity_editor_replace_str (aimak_field_text_slot (f, self->current), text);
+    aimak_editor_replace_str (aimak_field_text_slot (f, self->current), text);
   _aimak_activity_editor_changed (self);
 }
 
@@ -295,9 +295,8 @@ on_type_selected (AimakActivityEditor *self,
 
   if (self->filling || self->current == NULL || f == NULL)
     return;
-  _aimak_activity_editor_replace_str (aimak_field_text_slot (f, self->current),
-                                      aimak_code_list_get_code (list,
-                                                                adw_combo_row_get_selected (row)));
+  aimak_editor_replace_str (aimak_field_text_slot (f, self->current),
+                            aimak_code_list_get_code (list, adw_combo_row_get_selected (row)));
   self->burst_break = TRUE;
   _aimak_activity_editor_changed (self);
 }
@@ -320,7 +319,7 @@ on_area_clicked (AimakActivityEditor *self)
 {
   if (self->current == NULL || self->selected_area == NULL)
     return;
-  _aimak_activity_editor_replace_str (&self->current->area_code, self->selected_area);
+  aimak_editor_replace_str (&self->current->area_code, self->selected_area);
   /* Links to priorities of the old area would point elsewhere now. */
   g_ptr_array_set_size (self->current->priorities, 0);
   self->filling++;

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "aimak-editor-common.h"
 #include "aimak-activity-editor.h"
 
 G_BEGIN_DECLS
@@ -64,6 +65,7 @@ struct _AimakActivityEditor
   AimakDb             *db;
   AimakActivity       *current;
   char                *selected_area;
+  char                *refusal;          /* why its area may only be read, or NULL */
   GHashTable          *parse_errors;     /* field → message for text that is not a number */
   guint                save_id;
   guint                filling;
@@ -77,8 +79,6 @@ struct _AimakActivityEditor
 };
 
 /* aimak-activity-editor.c */
-void       _aimak_activity_editor_replace_str     (char                **dst,
-                                                   const char           *src);
 void       _aimak_activity_editor_changed         (AimakActivityEditor  *self);
 void       _aimak_activity_editor_watch_focus     (AimakActivityEditor  *self,
                                                    GtkWidget            *widget);
@@ -93,8 +93,6 @@ void       _aimak_activity_editor_init_fields     (AimakActivityEditor  *self);
 void       _aimak_activity_editor_update_problems (AimakActivityEditor  *self);
 void       _aimak_activity_editor_update_state    (AimakActivityEditor  *self);
 GtkWidget *_aimak_activity_editor_field_row       (AimakActivityEditor  *self,
-                                                   const char           *field);
-void       _aimak_activity_editor_reveal          (AimakActivityEditor  *self,
                                                    const char           *field);
 void       _aimak_activity_editor_class_init_problems (GtkWidgetClass   *widget_class);
 void       _aimak_activity_editor_init_problems   (AimakActivityEditor  *self);

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-a11y.h"
 #include "aimak-activity-editor-private.h"
 #include "aimak-field.h"
 #include "aimak-field-problem.h"
@@ -27,9 +26,11 @@ _aimak_activity_editor_field_row (AimakActivityEditor *self,
 
 /* The widget that takes the focus for @field: a count for "participants". */
 static GtkWidget *
-focus_widget (AimakActivityEditor *self,
-              const char          *field)
+focus_widget (GtkWidget  *editor,
+              const char *field)
 {
+  AimakActivityEditor *self = AIMAK_ACTIVITY_EDITOR (editor);
+
   if (g_str_equal (field, "participants") && self->role_rows->len > 0)
     {
       const char *role = g_object_get_data (g_ptr_array_index (self->role_rows, 0), "role");
@@ -74,27 +75,12 @@ add_problem_text (AimakActivityEditor *self,
   g_ptr_array_add (self->problem_rows, row);
 }
 
-void
-_aimak_activity_editor_reveal (AimakActivityEditor *self,
-                               const char          *field)
-{
-  GtkWidget *widget;
-
-  g_return_if_fail (AIMAK_IS_ACTIVITY_EDITOR (self));
-  widget = field ? focus_widget (self, field) : NULL;
-  if (widget)
-    aimak_field_problem_reveal (widget);
-}
-
 static void
 on_problem_activated (GtkListBox          *list,
                       GtkListBoxRow       *row,
                       AimakActivityEditor *self)
 {
-  g_autofree char *field = g_strdup (aimak_problem_row_get_field (AIMAK_PROBLEM_ROW (row)));
-
-  gtk_popover_popdown (self->problems_popover);
-  _aimak_activity_editor_reveal (self, field);
+  aimak_field_problem_activated (self->problems_popover, row, focus_widget, GTK_WIDGET (self));
 }
 
 void
@@ -106,6 +92,8 @@ _aimak_activity_editor_update_state (AimakActivityEditor *self)
     return;
   if (self->read_only)
     text = _("The database is read-only: this activity cannot be changed.");
+  else if (self->refusal)
+    text = self->refusal;
   else if (self->current->id == NULL)
     text = self->n_problems > 0
              ? _("New activity — it is saved as soon as it has no problems.")
@@ -163,24 +151,16 @@ _aimak_activity_editor_update_problems (AimakActivityEditor *self)
       GtkWidget *row = _aimak_activity_editor_field_row (self, key);
 
       aimak_field_problem_icon_show (value, text);
-      if (row && text)
-        gtk_widget_add_css_class (row, "error");
-      else if (row)
-        gtk_widget_remove_css_class (row, "error");
       if (row)
-        aimak_a11y_set_problem (row, text);
+        aimak_field_problem_mark (row, text);
     }
   g_hash_table_iter_init (&iter, self->spins);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       const char *text = g_hash_table_lookup (self->problem_texts, key);
 
-      if (text)
-        gtk_widget_add_css_class (value, "error");
-      else
-        gtk_widget_remove_css_class (value, "error");
+      aimak_field_problem_mark (value, text);
       gtk_widget_set_tooltip_text (value, text ? text : g_object_get_data (value, "a11y"));
-      aimak_a11y_set_problem (value, text);
     }
 
   aimak_field_problem_show_count (GTK_WIDGET (self->problems_button), self->problems_content,

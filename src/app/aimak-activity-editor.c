@@ -26,16 +26,6 @@ G_DEFINE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, GTK_TYPE_WIDGET
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-void
-_aimak_activity_editor_replace_str (char       **dst,
-                                    const char  *src)
-{
-  char *copy = g_strdup (src);
-
-  g_free (*dst);
-  *dst = copy;
-}
-
 static gboolean
 save_now (AimakActivityEditor  *self,
           GError              **error)
@@ -144,10 +134,29 @@ void
 _aimak_activity_editor_watch_focus (AimakActivityEditor *self,
                                     GtkWidget           *widget)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  aimak_editor_watch_focus_leave (widget, G_CALLBACK (on_field_focus_leave), self);
+}
 
-  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
-  gtk_widget_add_controller (widget, focus);
+/* An activity of an area this desk may only read (office server) is shown as
+ * it is, not edited, and the state line says why from the start rather than at
+ * the save, as in the priority editor. */
+static void
+update_sensitivity (AimakActivityEditor *self)
+{
+  GtkWidget *groups[] = {
+    GTK_WIDGET (self->basics_group), GTK_WIDGET (self->participants_group),
+    GTK_WIDGET (self->scores_group), GTK_WIDGET (self->priorities_row),
+    GTK_WIDGET (self->notes_view), GTK_WIDGET (self->delete_button),
+  };
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->refusal, g_free);
+  if (!self->read_only && self->current != NULL && self->db != NULL &&
+      !aimak_server_check_writable (self->db, self->current->area_code, &error))
+    self->refusal = g_strdup (error->message);
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    gtk_widget_set_sensitive (groups[i], !self->read_only && self->refusal == NULL);
+  _aimak_activity_editor_update_state (self);
 }
 
 gboolean
@@ -172,14 +181,11 @@ aimak_activity_editor_load (AimakActivityEditor  *self,
   self->touched = FALSE;
   self->burst = 0;
   _aimak_activity_editor_fill (self);
-  {
-    /* A received activity says where it came from. */
-    g_autofree char *origin = id && self->db ? aimak_package_activity_origin_name (self->db, id)
-                                             : NULL;
-    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
-
-    adw_preferences_group_set_description (self->basics_group, from);
-  }
+  update_sensitivity (self);
+  /* A received activity says where it came from. */
+  aimak_editor_show_origin (self->basics_group,
+                            id && self->db ? aimak_package_activity_origin_name (self->db, id)
+                                           : NULL);
   return TRUE;
 }
 
@@ -194,12 +200,12 @@ aimak_activity_editor_new_activity (AimakActivityEditor *self,
   self->current = aimak_activity_new (area_code);
   adw_preferences_group_set_description (self->basics_group, NULL);
   /* The first type is chosen; none when there are no types. */
-  _aimak_activity_editor_replace_str (&self->current->type,
-                                      _aimak_activity_editor_type_code (self, 0));
+  aimak_editor_replace_str (&self->current->type, _aimak_activity_editor_type_code (self, 0));
   self->dirty = TRUE;   /* a new activity is unsaved until it is valid */
   self->touched = FALSE;
   self->burst = 0;
   _aimak_activity_editor_fill (self);
+  update_sensitivity (self);
 }
 
 const char *
@@ -254,29 +260,22 @@ aimak_activity_editor_set_db (AimakActivityEditor *self,
   self->db = db ? aimak_db_ref (db) : NULL;
   _aimak_activity_editor_load_choices (self);
   _aimak_activity_editor_fill (self);
+  update_sensitivity (self);
 }
 
 void
 aimak_activity_editor_set_read_only (AimakActivityEditor *self,
                                      gboolean             read_only)
 {
-  GtkWidget *groups[] = {
-    GTK_WIDGET (self->basics_group), GTK_WIDGET (self->participants_group),
-    GTK_WIDGET (self->scores_group), GTK_WIDGET (self->priorities_row),
-    GTK_WIDGET (self->notes_view), GTK_WIDGET (self->delete_button),
-  };
-
   self->read_only = read_only;
-  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
-    gtk_widget_set_sensitive (groups[i], !read_only);
-  _aimak_activity_editor_update_state (self);
+  update_sensitivity (self);
 }
 
 void
 aimak_activity_editor_set_selected_area (AimakActivityEditor *self,
                                          const char          *area_code)
 {
-  _aimak_activity_editor_replace_str (&self->selected_area, area_code);
+  aimak_editor_replace_str (&self->selected_area, area_code);
   if (self->current)
     _aimak_activity_editor_update_area_row (self);
 }
@@ -317,6 +316,7 @@ aimak_activity_editor_finalize (GObject *object)
   g_clear_pointer (&self->problem_texts, g_hash_table_unref);
   g_clear_pointer (&self->problem_rows, g_ptr_array_unref);
   g_free (self->selected_area);
+  g_free (self->refusal);
   G_OBJECT_CLASS (aimak_activity_editor_parent_class)->finalize (object);
 }
 

@@ -6,7 +6,9 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "aimak-a11y.h"
 #include "aimak-field-problem.h"
+#include "aimak-problem-row.h"
 
 /* The icon keeps its place when there is no problem (it is only transparent):
  * an icon that came and went would change the width left to the row's title,
@@ -21,6 +23,18 @@ aimak_field_problem_icon_show (GtkWidget  *icon,
   gtk_widget_set_tooltip_text (icon, text);
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, text == NULL,
                                -1);
+}
+
+void
+aimak_field_problem_mark (GtkWidget  *row,
+                          const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+  if (text)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+  aimak_a11y_set_problem (row, text);
 }
 
 GtkWidget *
@@ -103,6 +117,21 @@ aimak_field_problem_reveal (GtkWidget *widget)
   if (!gtk_widget_grab_focus (widget))
     gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
   gtk_widget_add_tick_callback (widget, follow_tick, g_new0 (Follow, 1), g_free);
+}
+
+void
+aimak_field_problem_activated (GtkPopover              *popover,
+                               GtkListBoxRow           *row,
+                               AimakFieldProblemLookup  lookup,
+                               GtkWidget               *editor)
+{
+  g_autofree char *field = g_strdup (aimak_problem_row_get_field (AIMAK_PROBLEM_ROW (row)));
+  GtkWidget *widget;
+
+  gtk_popover_popdown (popover);
+  widget = field ? lookup (editor, field) : NULL;
+  if (widget)
+    aimak_field_problem_reveal (widget);
 }
 
 void

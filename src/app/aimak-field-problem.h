@@ -15,10 +15,26 @@ GtkWidget *aimak_field_problem_icon_new  (void);
  * while keeping its place. */
 void       aimak_field_problem_icon_show (GtkWidget  *icon,
                                           const char *text);
+/* Marks @row, a field's row or widget, with the problem @text or clears it
+ * (NULL): its .error style, and the accessible description and invalid state of
+ * the widget in it that takes the focus (aimak_a11y_set_problem()). */
+void       aimak_field_problem_mark      (GtkWidget  *row,
+                                          const char *text);
 /* Expands every AdwExpanderRow around (and at) @widget, focuses it (or its
  * first focusable child) and, from the next frame until what was opened has
  * finished growing, scrolls its GtkScrolledWindow so that it is in view. */
 void       aimak_field_problem_reveal    (GtkWidget  *widget);
+
+/* The widget of @editor that takes the focus for @field, or NULL. */
+typedef GtkWidget *(*AimakFieldProblemLookup) (GtkWidget  *editor,
+                                               const char *field);
+/* For ::row-activated of an editor's list of problems (AimakProblemRow) in
+ * @popover: closes the popover and reveals the field of @row, as @lookup finds
+ * it in @editor. */
+void       aimak_field_problem_activated (GtkPopover              *popover,
+                                          GtkListBoxRow           *row,
+                                          AimakFieldProblemLookup  lookup,
+                                          GtkWidget               *editor);
 
 /* The editors' fixed-height problem button: "N Problems" with a warning icon
  * (sensitive, it opens the list) or "No Problems" with a check. */

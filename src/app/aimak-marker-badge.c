@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-marker-badge.h"
+#include "aimak-props.h"
 
 struct _AimakMarkerBadge
 {
@@ -17,8 +18,11 @@ struct _AimakMarkerBadge
 
 G_DEFINE_FINAL_TYPE (AimakMarkerBadge, aimak_marker_badge, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_MARKER, N_PROPS };
-static GParamSpec *properties[N_PROPS];
+/* "marker" (int, -1 for none): what the badge shows, for tests and inspectors;
+ * set with aimak_marker_badge_set_marker(). */
+static const AimakProp props[] = {
+  AIMAK_PROP_NUMBER ("marker", G_TYPE_INT, AimakMarkerBadge, marker, -1, 2),
+};
 
 /* Names in the database's language; the code list is the source of truth and
  * the gettext strings are only a fallback before a database is open. */
@@ -100,37 +104,7 @@ aimak_marker_badge_set_marker (AimakMarkerBadge *self,
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   text, -1);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKER]);
-}
-
-static void
-aimak_marker_badge_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  AimakMarkerBadge *self = AIMAK_MARKER_BADGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MARKER: g_value_set_int (value, self->marker); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-aimak_marker_badge_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  AimakMarkerBadge *self = AIMAK_MARKER_BADGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_MARKER: aimak_marker_badge_set_marker (self, g_value_get_int (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_object_notify (G_OBJECT (self), "marker");
 }
 
 static void
@@ -149,12 +123,7 @@ aimak_marker_badge_class_init (AimakMarkerBadgeClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = aimak_marker_badge_dispose;
-  object_class->get_property = aimak_marker_badge_get_property;
-  object_class->set_property = aimak_marker_badge_set_property;
-  properties[PROP_MARKER] = g_param_spec_int ("marker", NULL, NULL, -1, 2, -1,
-                                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                              G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  aimak_props_install (object_class, props, G_N_ELEMENTS (props));
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "markerbadge");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

@@ -205,7 +205,7 @@ on_combo_changed (AdwComboRow         *row,
       /* A field that must have a code keeps it when nothing is chosen. */
       if (code == NULL && !(f->flags & AIMAK_FIELD_NULLABLE))
         return;
-      _aimak_priority_editor_replace_str (aimak_field_text_slot (f, self->current), code);
+      aimak_editor_replace_str (aimak_field_text_slot (f, self->current), code);
     }
   _aimak_priority_editor_field_changed (self, field, TRUE);
 }

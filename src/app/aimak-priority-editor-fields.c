@@ -27,16 +27,6 @@ _aimak_priority_editor_field (const char *field)
   return field ? aimak_priority_field_by_id (field) : NULL;
 }
 
-static GPtrArray *
-codes_copy (const GPtrArray *src)
-{
-  GPtrArray *dst = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; src && i < src->len; i++)
-    g_ptr_array_add (dst, g_strdup (g_ptr_array_index (src, i)));
-  return dst;
-}
-
 /* The address of a text field of @p (text, code or date), or NULL. */
 static char **
 text_slot (AimakPriority *p,
@@ -120,8 +110,11 @@ _aimak_priority_editor_field_text (const AimakPriority *p,
     g_string_append_printf (s, "%d", *num);
   else if ((codes = _aimak_priority_editor_codes_slot (q, field)))
     {
-      g_autoptr(GPtrArray) sorted = codes_copy (*codes);
+      /* The same strings, in order: only the pointers are sorted. */
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
+      if (*codes)
+        g_ptr_array_extend (sorted, *codes, NULL, NULL);
       g_ptr_array_sort (sorted, compare_strings);
       for (guint i = 0; i < sorted->len; i++)
         g_string_append_printf (s, "%s,", (char *) g_ptr_array_index (sorted, i));
@@ -230,10 +223,7 @@ void
 _aimak_priority_editor_watch_focus (AimakPriorityEditor *self,
                                     GtkWidget           *widget)
 {
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave), self);
-  gtk_widget_add_controller (widget, focus);
+  aimak_editor_watch_focus_leave (widget, G_CALLBACK (on_field_focus_leave), self);
 }
 
 /* Indicators are one field: the whole list as the rows show it. */
@@ -416,7 +406,7 @@ on_entry_changed (GtkEditable         *editable,
       /* Dates are typed dd.mm.yyyy or ISO and stored ISO (aimak-number.h). */
       g_autofree char *date = f->kind == AIMAK_FIELD_DATE ? aimak_numbers_parse_date (text)
                                                          : NULL;
-      _aimak_priority_editor_replace_str (slot, date ? date : text);
+      aimak_editor_replace_str (slot, date ? date : text);
     }
   else if ((number = double_slot (self->current, field)))
     {
@@ -453,7 +443,7 @@ on_buffer_changed (GtkTextBuffer       *buffer,
   if (self->filling || self->current == NULL)
     return;
   text = buffer_text (view);
-  _aimak_priority_editor_replace_str (text_slot (self->current, field), text);
+  aimak_editor_replace_str (text_slot (self->current, field), text);
   _aimak_priority_editor_field_changed (self, field, FALSE);
 }
 

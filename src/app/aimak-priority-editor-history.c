@@ -86,7 +86,7 @@ save_field (AimakPriorityEditor *self,
 
   if (typed)
     {
-      _aimak_priority_editor_replace_str (&self->burst_field, field);
+      aimak_editor_replace_str (&self->burst_field, field);
       self->burst_time = g_get_monotonic_time ();
     }
   else
@@ -103,7 +103,7 @@ save_field (AimakPriorityEditor *self,
     g_clear_pointer (&self->saved, aimak_priority_free);
   self->saved = g_steal_pointer (&next);
   /* updated_at follows the record */
-  _aimak_priority_editor_replace_str (&self->current->updated_at, self->saved->updated_at);
+  aimak_editor_replace_str (&self->current->updated_at, self->saved->updated_at);
   if (_aimak_priority_editor_is_field (field, "status") || self->refusal)
     _aimak_priority_editor_set_refusal (self, NULL, FALSE);
   _aimak_priority_editor_update_problems (self);
@@ -151,7 +151,7 @@ _aimak_priority_editor_field_changed (AimakPriorityEditor *self,
   if (self->pending && !_aimak_priority_editor_is_field (self->pending, field))
     aimak_priority_editor_flush (self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
-  _aimak_priority_editor_replace_str (&self->pending, field);
+  aimak_editor_replace_str (&self->pending, field);
   self->pending_typed = !at_once;
   _aimak_priority_editor_update_problems (self);
   if (at_once)
@@ -209,7 +209,7 @@ _aimak_priority_editor_undo (AimakPriorityEditor *self)
   aimak_priority_free (self->saved);
   self->saved = g_steal_pointer (&next);
   _aimak_priority_editor_copy_field (self->current, self->saved, field);
-  _aimak_priority_editor_replace_str (&self->current->updated_at, self->saved->updated_at);
+  aimak_editor_replace_str (&self->current->updated_at, self->saved->updated_at);
   _aimak_priority_editor_fill_field (self, field);
   _aimak_priority_editor_set_refusal (self, NULL, FALSE);
   _aimak_priority_editor_update_problems (self);

@@ -14,6 +14,7 @@
 
 #include "aimak-field.h"
 #include "aimak-marker-badge.h"
+#include "aimak-editor-common.h"
 #include "aimak-priority-editor.h"
 #include "aimak-priority-indicator-row.h"
 
@@ -117,6 +118,7 @@ struct _AimakPriorityEditor
   char                *target_area;     /* the window's area, where "Move to" goes */
   char                *problems_signature;  /* what the problem rows show now */
   gboolean             refusal_is_status;
+  gboolean             refusal_is_area;  /* the refusal says the area may only be read */
   guint                filling;
   guint                n_problems;
   gboolean             read_only;
@@ -128,8 +130,6 @@ void        _aimak_priority_editor_update_area_row (AimakPriorityEditor *self);
 char       *_aimak_priority_editor_area_label      (AimakPriorityEditor *self,
                                                     const char          *code,
                                                     gboolean             with_type);
-void        _aimak_priority_editor_replace_str     (char               **dst,
-                                                    const char          *src);
 
 /* aimak-priority-editor-fields.c */
 gboolean    _aimak_priority_editor_is_field        (const char          *field,
@@ -171,8 +171,6 @@ void        _aimak_priority_editor_set_refusal     (AimakPriorityEditor *self,
                                                     gboolean             is_status);
 void        _aimak_priority_editor_update_bar      (AimakPriorityEditor *self);
 void        _aimak_priority_editor_update_problems (AimakPriorityEditor *self);
-void        _aimak_priority_editor_reveal          (AimakPriorityEditor *self,
-                                                    const char          *field);
 void        _aimak_priority_editor_class_init_problems (GtkWidgetClass  *widget_class);
 
 /* aimak-priority-editor-choices.c */

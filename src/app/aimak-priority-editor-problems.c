@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-a11y.h"
 #include "aimak-field-problem.h"
 #include "aimak-priority-editor-private.h"
 #include "aimak-problem-row.h"
@@ -20,6 +19,7 @@ _aimak_priority_editor_set_refusal (AimakPriorityEditor *self,
                                     gboolean             is_status)
 {
   self->refusal_is_status = message != NULL && is_status;
+  self->refusal_is_area = FALSE;
   g_free (self->refusal);
   self->refusal = g_strdup (message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row),
@@ -61,15 +61,11 @@ _aimak_priority_editor_attach_problem_icon (AimakPriorityEditor *self,
     g_hash_table_replace (self->field_rows, g_strdup (field), field_row);
 }
 
-/* Opens what hides @field, focuses it and scrolls it into view. */
-void
-_aimak_priority_editor_reveal (AimakPriorityEditor *self,
-                               const char          *field)
+static GtkWidget *
+field_widget (GtkWidget  *editor,
+              const char *field)
 {
-  GtkWidget *widget = aimak_priority_editor_get_field_widget (self, field);
-
-  if (widget)
-    aimak_field_problem_reveal (widget);
+  return aimak_priority_editor_get_field_widget (AIMAK_PRIORITY_EDITOR (editor), field);
 }
 
 static void
@@ -77,10 +73,7 @@ on_problem_activated (GtkListBox          *list,
                       GtkListBoxRow       *row,
                       AimakPriorityEditor *self)
 {
-  g_autofree char *field = g_strdup (aimak_problem_row_get_field (AIMAK_PROBLEM_ROW (row)));
-
-  gtk_popover_popdown (self->problems_popover);
-  _aimak_priority_editor_reveal (self, field);
+  aimak_field_problem_activated (self->problems_popover, row, field_widget, GTK_WIDGET (self));
 }
 
 /* The fixed-height bar: a refusal that has no row of its own, else what the
@@ -177,13 +170,9 @@ _aimak_priority_editor_update_problems (AimakPriorityEditor *self)
       GtkWidget *field_row = g_hash_table_lookup (self->field_rows, key);
 
       aimak_field_problem_icon_show (value, text);
-      if (field_row && text)
-        gtk_widget_add_css_class (field_row, "error");
-      else if (field_row)
-        gtk_widget_remove_css_class (field_row, "error");
       /* The problem describes the field that takes the focus, not only its row. */
       if (field_row)
-        aimak_a11y_set_problem (field_row, text);
+        aimak_field_problem_mark (field_row, text);
     }
 
   self->n_problems = problems->len;
@@ -199,8 +188,12 @@ void
 aimak_priority_editor_reveal_field (AimakPriorityEditor *self,
                                     const char          *field)
 {
+  GtkWidget *widget;
+
   g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
-  _aimak_priority_editor_reveal (self, field);
+  widget = aimak_priority_editor_get_field_widget (self, field);
+  if (widget)
+    aimak_field_problem_reveal (widget);
 }
 
 GtkListBox *

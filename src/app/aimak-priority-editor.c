@@ -25,16 +25,6 @@ _aimak_priority_editor_emit_saved (AimakPriorityEditor *self)
   g_signal_emit (self, signals[SAVED], 0, self->saved->id);
 }
 
-void
-_aimak_priority_editor_replace_str (char       **dst,
-                                    const char  *src)
-{
-  char *copy = g_strdup (src);
-
-  g_free (*dst);
-  *dst = copy;
-}
-
 static void
 update_sensitivity (AimakPriorityEditor *self)
 {
@@ -48,13 +38,17 @@ update_sensitivity (AimakPriorityEditor *self)
   g_autoptr(GError) error = NULL;
 
   /* An area this desk may only read (office server): the form is shown as it
-   * is, not edited, and says why from the start rather than at the save. */
+   * is, not edited, and says why from the start rather than at the save. Once
+   * the area can be written (the server is no longer used), that goes. */
   if (editable && self->db != NULL &&
       !aimak_server_check_writable (self->db, self->saved->area_code, &error))
     {
       editable = FALSE;
       _aimak_priority_editor_set_refusal (self, error->message, FALSE);
+      self->refusal_is_area = TRUE;
     }
+  else if (editable && self->refusal_is_area)
+    _aimak_priority_editor_set_refusal (self, NULL, FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
     gtk_widget_set_sensitive (groups[i], editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-indicator", editable);
@@ -108,7 +102,7 @@ on_move_area_clicked (AimakPriorityEditor *self)
 {
   if (self->current == NULL || self->target_area == NULL || self->read_only)
     return;
-  _aimak_priority_editor_replace_str (&self->current->area_code, self->target_area);
+  aimak_editor_replace_str (&self->current->area_code, self->target_area);
   _aimak_priority_editor_update_area_row (self);
   _aimak_priority_editor_field_changed (self, "area_code", TRUE);
 }
@@ -118,7 +112,7 @@ aimak_priority_editor_set_target_area (AimakPriorityEditor *self,
                                        const char          *code)
 {
   g_return_if_fail (AIMAK_IS_PRIORITY_EDITOR (self));
-  _aimak_priority_editor_replace_str (&self->target_area, code);
+  aimak_editor_replace_str (&self->target_area, code);
   _aimak_priority_editor_update_area_row (self);
 }
 
@@ -159,13 +153,9 @@ aimak_priority_editor_load (AimakPriorityEditor *self,
   _aimak_priority_editor_update_problems (self);
   _aimak_priority_editor_refresh_history (self);
   update_sensitivity (self);
-  {
-    /* A received priority says where it came from. */
-    g_autofree char *origin = id && self->db ? aimak_package_origin_name (self->db, id) : NULL;
-    g_autofree char *from = origin ? g_strdup_printf (_("From desk %s"), origin) : NULL;
-
-    adw_preferences_group_set_description (self->basics_group, from);
-  }
+  /* A received priority says where it came from. */
+  aimak_editor_show_origin (self->basics_group,
+                            id && self->db ? aimak_package_origin_name (self->db, id) : NULL);
   return TRUE;
 }
 

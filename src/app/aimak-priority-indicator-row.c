@@ -16,12 +16,7 @@ struct _AimakPriorityIndicatorRow
   /* Template widgets */
   AdwEntryRow    *name_row;
   AdwEntryRow    *unit_row;
-  GtkEntry       *baseline_f_entry;
-  GtkEntry       *baseline_m_entry;
-  GtkEntry       *target_f_entry;
-  GtkEntry       *target_m_entry;
-  GtkEntry       *actual_f_entry;
-  GtkEntry       *actual_m_entry;
+  GtkEntry       *entries[6];       /* in the order of values[] */
 
   guint           filling;
 };
@@ -32,28 +27,19 @@ G_DEFINE_FINAL_TYPE (AimakPriorityIndicatorRow, aimak_priority_indicator_row,
 enum { CHANGED, REMOVE_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* The indicator's numbers, in the order of value_entries(). */
-static const gsize value_offsets[6] = {
-  G_STRUCT_OFFSET (AimakPriorityIndicator, baseline_f),
-  G_STRUCT_OFFSET (AimakPriorityIndicator, baseline_m),
-  G_STRUCT_OFFSET (AimakPriorityIndicator, target_f),
-  G_STRUCT_OFFSET (AimakPriorityIndicator, target_m),
-  G_STRUCT_OFFSET (AimakPriorityIndicator, actual_f),
-  G_STRUCT_OFFSET (AimakPriorityIndicator, actual_m),
-};
-
-static GtkEntry **
-value_entries (AimakPriorityIndicatorRow *self,
-               GtkEntry          *out[6])
+/* The indicator's numbers and the entries of the template that edit them. */
+static const struct
 {
-  out[0] = self->baseline_f_entry;
-  out[1] = self->baseline_m_entry;
-  out[2] = self->target_f_entry;
-  out[3] = self->target_m_entry;
-  out[4] = self->actual_f_entry;
-  out[5] = self->actual_m_entry;
-  return out;
-}
+  const char *entry;
+  gsize       offset;
+} values[6] = {
+  { "baseline_f_entry", G_STRUCT_OFFSET (AimakPriorityIndicator, baseline_f) },
+  { "baseline_m_entry", G_STRUCT_OFFSET (AimakPriorityIndicator, baseline_m) },
+  { "target_f_entry", G_STRUCT_OFFSET (AimakPriorityIndicator, target_f) },
+  { "target_m_entry", G_STRUCT_OFFSET (AimakPriorityIndicator, target_m) },
+  { "actual_f_entry", G_STRUCT_OFFSET (AimakPriorityIndicator, actual_f) },
+  { "actual_m_entry", G_STRUCT_OFFSET (AimakPriorityIndicator, actual_m) },
+};
 
 static char *
 pair_text (double women,
@@ -124,7 +110,6 @@ AimakPriorityIndicator *
 aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
                                    gboolean          *valid)
 {
-  GtkEntry *entries[6];
   AimakPriorityIndicator *ind;
   gboolean ok = TRUE;
 
@@ -132,17 +117,16 @@ aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
 
   ind = aimak_priority_indicator_new (gtk_editable_get_text (GTK_EDITABLE (self->name_row)),
                                       gtk_editable_get_text (GTK_EDITABLE (self->unit_row)));
-  value_entries (self, entries);
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (entries[i]));
-      double *value = &G_STRUCT_MEMBER (double, ind, value_offsets[i]);
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entries[i]));
+      double *value = &G_STRUCT_MEMBER (double, ind, values[i].offset);
 
       if (aimak_numbers_parse_number (text, value))
-        gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+        gtk_widget_remove_css_class (GTK_WIDGET (self->entries[i]), "error");
       else
         {
-          gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
+          gtk_widget_add_css_class (GTK_WIDGET (self->entries[i]), "error");
           *value = NAN;
           ok = FALSE;
         }
@@ -156,22 +140,19 @@ void
 aimak_priority_indicator_row_set_indicator (AimakPriorityIndicatorRow            *self,
                                    const AimakPriorityIndicator *ind)
 {
-  GtkEntry *entries[6];
-
   g_return_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self));
   g_return_if_fail (ind != NULL);
 
   self->filling++;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), ind->name ? ind->name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->unit_row), ind->unit ? ind->unit : "");
-  value_entries (self, entries);
-  for (guint i = 0; i < 6; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *text =
-        aimak_numbers_format_number (G_STRUCT_MEMBER (double, ind, value_offsets[i]));
+        aimak_numbers_format_number (G_STRUCT_MEMBER (double, ind, values[i].offset));
 
-      gtk_editable_set_text (GTK_EDITABLE (entries[i]), text);
-      gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+      gtk_editable_set_text (GTK_EDITABLE (self->entries[i]), text);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->entries[i]), "error");
     }
   self->filling--;
   update_header (self, ind);
@@ -181,15 +162,13 @@ GtkEditable *
 aimak_priority_indicator_row_get_field (AimakPriorityIndicatorRow *self,
                                guint              index)
 {
-  GtkEntry *entries[6];
-
   g_return_val_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self), NULL);
   if (index == 0)
     return GTK_EDITABLE (self->name_row);
   if (index == 1)
     return GTK_EDITABLE (self->unit_row);
-  g_return_val_if_fail (index < 8, NULL);
-  return GTK_EDITABLE (value_entries (self, entries)[index - 2]);
+  g_return_val_if_fail (index < 2 + G_N_ELEMENTS (values), NULL);
+  return GTK_EDITABLE (self->entries[index - 2]);
 }
 
 static void
@@ -225,12 +204,11 @@ aimak_priority_indicator_row_class_init (AimakPriorityIndicatorRowClass *klass)
                                                "/ui/aimak-priority-indicator-row.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, name_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, unit_row);
-  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, baseline_f_entry);
-  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, baseline_m_entry);
-  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, target_f_entry);
-  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, target_m_entry);
-  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, actual_f_entry);
-  gtk_widget_class_bind_template_child (widget_class, AimakPriorityIndicatorRow, actual_m_entry);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    gtk_widget_class_bind_template_child_full (widget_class, values[i].entry, FALSE,
+                                               G_STRUCT_OFFSET (AimakPriorityIndicatorRow,
+                                                                entries) +
+                                               i * sizeof (GtkEntry *));
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }

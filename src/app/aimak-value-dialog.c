@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
-#include "aimak-a11y.h"
+#include "aimak-field-problem.h"
 #include "aimak-problem-row.h"
 #include "aimak-value-dialog-private.h"
 #include "aimak-field-widgets.h"
@@ -79,12 +79,8 @@ set_field_error (AimakProblemRow *error_row,
                  const char      *message)
 {
   aimak_problem_row_set_message (error_row, NULL, message);
-  if (message)
-    gtk_widget_add_css_class (field, "error");
-  else
-    gtk_widget_remove_css_class (field, "error");
   /* The message describes the field that takes the focus (see aimak-a11y.c). */
-  aimak_a11y_set_problem (field, message);
+  aimak_field_problem_mark (field, message);
 }
 
 /* After a refused save the first field with a problem, in the form's order,
@@ -339,6 +335,20 @@ show_problems (AimakValueDialog *self,
     }
 }
 
+/* A save the core refused: its problems under their fields, or else its error
+ * above the fields of the page (@general). */
+static void
+show_refusal (AimakValueDialog *self,
+              GPtrArray        *problems,
+              const GError     *error,
+              GtkLabel         *general)
+{
+  if (problems && problems->len)
+    show_problems (self, problems);
+  else
+    set_general_error (general, error->message);
+}
+
 static char *
 entry_text (AdwEntryRow *row)
 {
@@ -408,10 +418,7 @@ save_value (AimakValueDialog *self)
   g_clear_pointer (&problems, g_ptr_array_unref);
   if (!aimak_indicator_value_save (self->db, v, &problems, &error))
     {
-      if (problems && problems->len)
-        show_problems (self, problems);
-      else
-        set_general_error (self->value_general_error, error->message);
+      show_refusal (self, problems, error, self->value_general_error);
       return FALSE;
     }
   aimak_indicator_value_free (self->value);
@@ -452,10 +459,7 @@ save_indicator (AimakValueDialog *self)
 
   if (!aimak_indicator_add (self->db, ind, &problems, &error))
     {
-      if (problems && problems->len)
-        show_problems (self, problems);
-      else
-        set_general_error (self->indicator_general_error, error->message);
+      show_refusal (self, problems, error, self->indicator_general_error);
       return FALSE;
     }
   g_signal_emit (self, signals[INDICATOR_ADDED], 0, ind->code);
