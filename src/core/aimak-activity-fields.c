@@ -20,18 +20,6 @@ priorities_to_text (gconstpointer record)
 }
 
 static void
-priorities_copy (gpointer      dst,
-                 gconstpointer src)
-{
-  AimakActivity *d = dst;
-  const AimakActivity *s = src;
-
-  g_ptr_array_set_size (d->priorities, 0);
-  for (guint i = 0; s->priorities && i < s->priorities->len; i++)
-    g_ptr_array_add (d->priorities, g_strdup (g_ptr_array_index (s->priorities, i)));
-}
-
-static void
 participants_copy (gpointer      dst,
                    gconstpointer src)
 {
@@ -101,7 +89,7 @@ static const AimakField activity_fields[] = {
   { .id = "priorities", .label = N_("Linked priorities"), .kind = AIMAK_FIELD_CODES,
     .flags = EDIT, .offset = OFF (priorities),
     .link_table = "activity_priority", .link_column = "priority_id",
-    .to_text = priorities_to_text, .copy = priorities_copy,
+    .to_text = priorities_to_text,
     .export_header = AIMAK_XS_COL_LINKED_PRIORITIES, .export_cell = AIMAK_FIELD_CELL_CUSTOM,
     .export_order = 10, .export_width = 36 },
   { .id = "participants", .label = N_("Participants"), .kind = AIMAK_FIELD_CUSTOM,

@@ -69,29 +69,17 @@ aimak_activity_create (AimakDb       *db,
 
   if (!_aimak_activity_check_valid (a, error))
     return FALSE;
-  /* Work on a copy so that @a is untouched when the write fails. */
   work = aimak_activity_copy (a);
-  aimak_field_stamp_new (fields, n, work);
-  if (!aimak_db_run_in_transaction (db, create_body, work, error))
-    return FALSE;
-  aimak_field_take_stamps (fields, n, a, work);
-  return TRUE;
+  return aimak_field_run_create (db, fields, n, a, work, create_body, error);
 }
-
-typedef struct
-{
-  AimakActivity *a;
-  gint64        *burst;
-  char          *now;
-} UpdateData;
 
 static gboolean
 update_body (AimakDb  *db,
              gpointer  data,
              GError  **error)
 {
-  UpdateData *u = data;
-  AimakActivity *a = u->a;
+  AimakFieldUpdate *u = data;
+  AimakActivity *a = u->record;
   g_autoptr(AimakActivity) old = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   guint n;
@@ -107,38 +95,10 @@ update_body (AimakDb  *db,
       !aimak_server_check_writable (db, a->area_code, error) ||
       !aimak_field_log_changes (db, AIMAK_ACTIVITY_ENTITY, a->id, changes, u->burst, error))
     return FALSE;
-  u->now = aimak_db_now ();
+  u->changed = TRUE;
   return aimak_field_update (db, "activity", fields, n, a, "updated_at", u->now, "id", a->id,
                              error) &&
          write_links (db, a, error);
-}
-
-static gboolean
-update_activity (AimakDb       *db,
-                 AimakActivity *a,
-                 gint64        *burst,
-                 GError       **error)
-{
-  UpdateData u = { a, burst, NULL };
-  gint64 old_burst = burst ? *burst : 0;
-
-  g_return_val_if_fail (db != NULL && a != NULL && a->id != NULL, FALSE);
-
-  if (!_aimak_activity_check_valid (a, error))
-    return FALSE;
-  if (!aimak_db_run_in_transaction (db, update_body, &u, error))
-    {
-      if (burst)
-        *burst = old_burst;
-      g_free (u.now);
-      return FALSE;
-    }
-  if (u.now)
-    {
-      g_free (a->updated_at);
-      a->updated_at = u.now;
-    }
-  return TRUE;
 }
 
 gboolean
@@ -146,7 +106,7 @@ aimak_activity_update (AimakDb       *db,
                        AimakActivity *a,
                        GError       **error)
 {
-  return update_activity (db, a, NULL, error);
+  return aimak_activity_update_burst (db, a, NULL, error);
 }
 
 gboolean
@@ -155,8 +115,13 @@ aimak_activity_update_burst (AimakDb       *db,
                              gint64        *burst,
                              GError       **error)
 {
-  g_return_val_if_fail (burst != NULL, FALSE);
-  return update_activity (db, a, burst, error);
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
+
+  g_return_val_if_fail (db != NULL && a != NULL && a->id != NULL, FALSE);
+
+  return _aimak_activity_check_valid (a, error) &&
+         aimak_field_run_update (db, fields, n, a, burst, update_body, error);
 }
 
 typedef struct

@@ -58,37 +58,25 @@ aimak_activity_new (const char *area_code)
   return a;
 }
 
+/* An empty activity for the loader and the copy to fill (no defaults, unlike
+ * aimak_activity_new()). */
+static gpointer
+activity_blank (void)
+{
+  AimakActivity *a = g_new0 (AimakActivity, 1);
+
+  a->participants = participants_new ();
+  a->priorities = g_ptr_array_new_with_free_func (g_free);
+  return a;
+}
+
 AimakActivity *
 aimak_activity_copy (const AimakActivity *a)
 {
-  AimakActivity *c;
+  guint n;
+  const AimakField *fields = aimak_activity_fields (&n);
 
-  g_return_val_if_fail (a != NULL, NULL);
-
-  c = g_new0 (AimakActivity, 1);
-  c->id = g_strdup (a->id);
-  c->area_code = g_strdup (a->area_code);
-  c->date = g_strdup (a->date);
-  c->type = g_strdup (a->type);
-  c->topic = g_strdup (a->topic);
-  c->facilitator = g_strdup (a->facilitator);
-  c->pre_score = a->pre_score;
-  c->post_score = a->post_score;
-  c->notes = g_strdup (a->notes);
-  c->is_demo = a->is_demo;
-  c->created_at = g_strdup (a->created_at);
-  c->updated_at = g_strdup (a->updated_at);
-  c->deleted_at = g_strdup (a->deleted_at);
-  c->participants = participants_new ();
-  for (guint i = 0; i < a->participants->len; i++)
-    {
-      AimakActivityParticipants *p = g_ptr_array_index (a->participants, i);
-      aimak_activity_set_participants (c, p->role_code, p->women, p->men);
-    }
-  c->priorities = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < a->priorities->len; i++)
-    g_ptr_array_add (c->priorities, g_strdup (g_ptr_array_index (a->priorities, i)));
-  return c;
+  return aimak_field_copy_record (fields, n, activity_blank, a);
 }
 
 void
@@ -248,18 +236,6 @@ add_participants (AimakStmt *row,
   aimak_activity_set_participants (data, aimak_stmt_text (row, 0), aimak_stmt_int (row, 1),
                                    aimak_stmt_int (row, 2));
   return TRUE;
-}
-
-/* An empty activity for the loader to fill (no defaults, unlike
- * aimak_activity_new()). */
-static gpointer
-activity_blank (void)
-{
-  AimakActivity *a = g_new0 (AimakActivity, 1);
-
-  a->participants = participants_new ();
-  a->priorities = g_ptr_array_new_with_free_func (g_free);
-  return a;
 }
 
 AimakActivity *

@@ -91,7 +91,8 @@ gboolean        aimak_activity_create            (AimakDb             *db,
  * invalid data like create(); updates a->updated_at. For the editor, which saves
  * as the user types: a save that changes one field folds into the change_log row
  * *@burst of the same field (see aimak_priority_update_burst()); *@burst is set to
- * the row written, or 0. */
+ * the row written, or 0. With @burst NULL, every change gets its own row
+ * (aimak_activity_update()). */
 gboolean        aimak_activity_update_burst      (AimakDb             *db,
                                                   AimakActivity       *a,
                                                   gint64              *burst,

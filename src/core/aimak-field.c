@@ -336,6 +336,22 @@ aimak_field_copy_value (const AimakField *field,
     }
 }
 
+gpointer
+aimak_field_copy_record (const AimakField *fields,
+                         guint             n_fields,
+                         AimakFieldNewFunc new_record,
+                         gconstpointer     record)
+{
+  gpointer copy;
+
+  g_return_val_if_fail (record != NULL, NULL);
+
+  copy = new_record ();
+  for (guint i = 0; i < n_fields; i++)
+    aimak_field_copy_value (&fields[i], copy, record);
+  return copy;
+}
+
 void
 aimak_field_change_free (AimakFieldChange *change)
 {
@@ -502,6 +518,47 @@ aimak_field_take_stamps (const AimakField *fields,
 
       set_text (fields, n_fields, ids[i], to, g_steal_pointer (slot));
     }
+}
+
+gboolean
+aimak_field_run_create (AimakDb          *db,
+                        const AimakField *fields,
+                        guint             n_fields,
+                        gpointer          record,
+                        gpointer          work,
+                        AimakDbWorkFunc   body,
+                        GError          **error)
+{
+  aimak_field_stamp_new (fields, n_fields, work);
+  if (!aimak_db_run_in_transaction (db, body, work, error))
+    return FALSE;
+  aimak_field_take_stamps (fields, n_fields, record, work);
+  return TRUE;
+}
+
+gboolean
+aimak_field_run_update (AimakDb          *db,
+                        const AimakField *fields,
+                        guint             n_fields,
+                        gpointer          record,
+                        gint64           *burst,
+                        AimakDbWorkFunc   body,
+                        GError          **error)
+{
+  AimakFieldUpdate u = { record, burst, aimak_db_now (), FALSE };
+  gint64 old_burst = burst ? *burst : 0;
+
+  if (!aimak_db_run_in_transaction (db, body, &u, error))
+    {
+      if (burst)
+        *burst = old_burst;
+      g_free (u.now);
+      return FALSE;
+    }
+  if (u.changed)
+    set_text (fields, n_fields, "updated_at", record, g_steal_pointer (&u.now));
+  g_free (u.now);
+  return TRUE;
 }
 
 static int

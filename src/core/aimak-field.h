@@ -218,8 +218,15 @@ void              aimak_field_read_row            (const AimakField *fields,
                                                    gpointer          record,
                                                    AimakStmt        *row,
                                                    int               first_col);
-/* Makes an empty record for aimak_field_load_row() to fill. */
+/* Makes an empty record for aimak_field_load_row() or
+ * aimak_field_copy_record() to fill. */
 typedef gpointer  (*AimakFieldNewFunc)            (void);
+/* A deep copy of @record: a new record from @new_record with every field of
+ * @fields copied into it (aimak_field_copy_value()). */
+gpointer          aimak_field_copy_record         (const AimakField *fields,
+                                                   guint             n_fields,
+                                                   AimakFieldNewFunc new_record,
+                                                   gconstpointer     record);
 /* SELECT (every column of @fields) FROM @table WHERE id = ? with the id bound
  * by @types and the arguments as aimak_db_prepare() binds them. When the row
  * exists, *@record is a new record from @new_record filled from it; otherwise
@@ -277,6 +284,40 @@ void              aimak_field_take_stamps         (const AimakField *fields,
                                                    guint             n_fields,
                                                    gpointer          to,
                                                    gpointer          from);
+
+/* Creates @record through its copy @work: stamps @work as new
+ * (aimak_field_stamp_new()), runs @body on @work in a transaction and, when it
+ * succeeds, moves the stamps of @work to @record (aimak_field_take_stamps()), so
+ * that @record is untouched when the write fails. */
+gboolean          aimak_field_run_create          (AimakDb          *db,
+                                                   const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gpointer          record,
+                                                   gpointer          work,
+                                                   AimakDbWorkFunc   body,
+                                                   GError          **error);
+
+/* One update of a record that aimak_field_run_update() hands to the record's
+ * own body inside the transaction. */
+typedef struct
+{
+  gpointer  record;
+  gint64   *burst;    /* NULL: every change gets its own change_log row */
+  char     *now;      /* the time of the update: the new updated_at */
+  gboolean  changed;  /* the body sets it when it wrote the record */
+} AimakFieldUpdate;
+
+/* Runs @body (its data an AimakFieldUpdate *) in a transaction. When it fails,
+ * *@burst is what it was before (what the rolled-back transaction wrote is
+ * gone); when the body wrote, the "updated_at" field of @record becomes the
+ * time of the update. */
+gboolean          aimak_field_run_update          (AimakDb          *db,
+                                                   const AimakField *fields,
+                                                   guint             n_fields,
+                                                   gpointer          record,
+                                                   gint64           *burst,
+                                                   AimakDbWorkFunc   body,
+                                                   GError          **error);
 
 /* The fields of @fields that have an export cell (a workbook column), in
  * export order; the array holds pointers into @fields. */

@@ -119,23 +119,10 @@ aimak_indicator_value_new (void)
 AimakIndicatorValue *
 aimak_indicator_value_copy (const AimakIndicatorValue *value)
 {
-  AimakIndicatorValue *v;
+  guint n;
+  const AimakField *fields = aimak_indicator_value_fields (&n);
 
-  g_return_val_if_fail (value != NULL, NULL);
-  v = g_memdup2 (value, sizeof *value);
-  v->area_code = g_strdup (value->area_code);
-  v->indicator_code = g_strdup (value->indicator_code);
-  v->source = g_strdup (value->source);
-  v->note = g_strdup (value->note);
-  v->original_source = g_strdup (value->original_source);
-  v->deleted_at = g_strdup (value->deleted_at);
-  return v;
-}
-
-static gpointer
-value_new (void)
-{
-  return aimak_indicator_value_new ();
+  return aimak_field_copy_record (fields, n, (AimakFieldNewFunc) aimak_indicator_value_new, value);
 }
 
 AimakIndicatorValue *
@@ -149,7 +136,8 @@ aimak_indicator_value_load (AimakDb  *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  if (!aimak_field_load_row (db, "indicator_value", fields, n, value_new, (gpointer *) &v,
+  if (!aimak_field_load_row (db, "indicator_value", fields, n,
+                             (AimakFieldNewFunc) aimak_indicator_value_new, (gpointer *) &v,
                              error, "I", id))
     return NULL;
   if (v == NULL)
@@ -485,37 +473,6 @@ aimak_indicator_value_undelete (AimakDb  *db,
   return change_deleted (db, id, FALSE, error);
 }
 
-static AimakIndicatorChange *
-change_new (const char *ts,
-            const char *action,
-            const char *field,
-            const char *old_value,
-            const char *new_value)
-{
-  AimakIndicatorChange *c = g_new0 (AimakIndicatorChange, 1);
-
-  c->ts = g_strdup (ts);
-  c->action = g_strdup (action);
-  c->field = g_strdup (field);
-  c->old_value = g_strdup (old_value);
-  c->new_value = g_strdup (new_value);
-  return c;
-}
-
-static gboolean
-add_change (AimakStmt *row,
-            gpointer   data,
-            GError   **error)
-{
-  g_ptr_array_add (data, change_new (aimak_stmt_text (row, 0), aimak_stmt_text (row, 1),
-                                     aimak_stmt_text (row, 2),
-                                     aimak_stmt_is_null (row, 3) ? NULL
-                                                                 : aimak_stmt_text (row, 3),
-                                     aimak_stmt_is_null (row, 4) ? NULL
-                                                                 : aimak_stmt_text (row, 4)));
-  return TRUE;
-}
-
 GPtrArray *
 aimak_indicator_value_history (AimakDb  *db,
                                gint64    id,
@@ -530,22 +487,20 @@ aimak_indicator_value_history (AimakDb  *db,
   v = aimak_indicator_value_load (db, id, error);
   if (v == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_change_free);
+  list = aimak_change_log_read (db, AIMAK_INDICATOR_ENTITY_VALUE, entity_id, FALSE, error);
+  if (list == NULL)
+    return NULL;
   if (v->is_reference)
     {
       gboolean corrected = !isnan (v->original_value);
       g_autofree char *text = _aimak_indicator_format_value (corrected ? v->original_value
                                                                        : v->value);
-      g_ptr_array_add (list, change_new ("", "reference", "value", NULL, text));
-      g_ptr_array_add (list, change_new ("", "reference", "source", NULL,
-                                         corrected && v->original_source ? v->original_source
-                                                                         : v->source));
+      /* The reference figure comes first, before any edit of it. */
+      g_ptr_array_insert (list, 0, aimak_change_new ("", "reference", "value", NULL, text));
+      g_ptr_array_insert (list, 1, aimak_change_new ("", "reference", "source", NULL,
+                                                     corrected && v->original_source
+                                                       ? v->original_source : v->source));
     }
-  if (!aimak_db_foreach (db, error, add_change, list,
-                         "SELECT ts, action, field, old_value, new_value FROM change_log "
-                         "WHERE entity = ? AND entity_id = ? ORDER BY id",
-                         "tt", AIMAK_INDICATOR_ENTITY_VALUE, entity_id))
-    return NULL;
   return g_steal_pointer (&list);
 }
 

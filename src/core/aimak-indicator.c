@@ -71,19 +71,6 @@ aimak_key_figure_free (AimakKeyFigure *figure)
   g_free (figure);
 }
 
-void
-aimak_indicator_change_free (AimakIndicatorChange *change)
-{
-  if (change == NULL)
-    return;
-  g_free (change->ts);
-  g_free (change->action);
-  g_free (change->field);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change);
-}
-
 char *
 _aimak_indicator_format_value (double value)
 {

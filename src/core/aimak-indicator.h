@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "aimak-change-log.h"
 #include "aimak-db.h"
 #include "aimak-problem.h"
 
@@ -87,15 +88,9 @@ typedef struct
   guint   n_differing;         /* other sources of that year with different values */
 } AimakKeyFigure;
 
-/* One change-log entry of a value (oldest first). */
-typedef struct
-{
-  char *ts;
-  char *action;                /* "create", "update", "delete", "undelete", "import", "reference" */
-  char *field;                 /* "value", "source", "note", ... or "" */
-  char *old_value;             /* NULL when there was none */
-  char *new_value;
-} AimakIndicatorChange;
+/* One change-log entry of a value: a row of the change log, whose action may
+ * also be "import" or "reference". */
+typedef AimakChange AimakIndicatorChange;
 
 GQuark                aimak_indicator_error_quark    (void);
 
@@ -230,12 +225,10 @@ void                  aimak_indicator_free           (AimakIndicator            
 void                  aimak_indicator_value_free     (AimakIndicatorValue        *value);
 void                  aimak_indicator_row_free       (AimakIndicatorRow          *row);
 void                  aimak_key_figure_free          (AimakKeyFigure             *figure);
-void                  aimak_indicator_change_free    (AimakIndicatorChange       *change);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicator, aimak_indicator_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorValue, aimak_indicator_value_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorRow, aimak_indicator_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakKeyFigure, aimak_key_figure_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakIndicatorChange, aimak_indicator_change_free)
 
 G_END_DECLS

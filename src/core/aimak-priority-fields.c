@@ -32,6 +32,8 @@ checklist_copy (gpointer      dst,
   gpointer key, value;
 
   g_hash_table_remove_all (d->checklist);
+  if (s->checklist == NULL)
+    return;
   g_hash_table_iter_init (&iter, s->checklist);
   while (g_hash_table_iter_next (&iter, &key, &value))
     aimak_priority_set_answer (d, key, value);

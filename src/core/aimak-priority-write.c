@@ -2,7 +2,7 @@
 /* aimak-priority-write.c — every write of a priority (create, update, soft
  * delete, undelete, rank moves, duplicate) as one transaction that leaves a
  * trace in the change log, so the history panel can show who changed what and
- * deletion can be undone; and the change log's readers. The columns written
+ * deletion can be undone (the change log's reader is aimak-change-log.c). The columns written
  * and the fields compared come from the field table (aimak-priority-fields.c). */
 #include "config.h"
 
@@ -180,30 +180,17 @@ aimak_priority_create (AimakDb       *db,
   g_return_val_if_fail (db != NULL && p != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Work on a copy so that @p is untouched when the write fails. */
   work = aimak_priority_copy (p);
-  aimak_field_stamp_new (fields, n, work);
   if (work->status == NULL)
     work->status = g_strdup ("draft");
-
-  if (!aimak_db_run_in_transaction (db, create_body, work, error))
+  if (!aimak_field_run_create (db, fields, n, p, work, create_body, error))
     return FALSE;
-
-  aimak_field_take_stamps (fields, n, p, work);
   p->rank = work->rank;
   g_clear_pointer (&p->deleted_at, g_free);
   if (p->status == NULL)
     p->status = g_strdup ("draft");
   return TRUE;
 }
-
-typedef struct
-{
-  AimakPriority *p;
-  char          *now;
-  gboolean       changed;
-  gint64        *burst;         /* NULL: every change gets its own log row */
-} UpdateData;
 
 /* A priority that changes area leaves a gap there and joins the end of the new one. */
 static gboolean
@@ -228,8 +215,8 @@ update_body (AimakDb  *db,
              gpointer  data,
              GError  **error)
 {
-  UpdateData *u = data;
-  AimakPriority *p = u->p;
+  AimakFieldUpdate *u = data;
+  AimakPriority *p = u->record;
   g_autoptr(AimakPriority) old = NULL;
   g_autoptr(GPtrArray) changes = NULL;
   gboolean area_changed;
@@ -293,9 +280,9 @@ update_priority (AimakDb       *db,
                  gint64        *burst,
                  GError       **error)
 {
-  UpdateData u = { 0 };
   int old_rank;
-  gint64 old_burst;
+  guint n;
+  const AimakField *fields = aimak_priority_fields (&n);
 
   g_return_val_if_fail (db != NULL && p != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -307,24 +294,11 @@ update_priority (AimakDb       *db,
     }
 
   old_rank = p->rank;
-  old_burst = burst ? *burst : 0;
-  u.p = p;
-  u.burst = burst;
-  u.now = aimak_db_now ();
-  if (!aimak_db_run_in_transaction (db, update_body, &u, error))
+  if (!aimak_field_run_update (db, fields, n, p, burst, update_body, error))
     {
-      if (burst)
-        *burst = old_burst;   /* what the rolled-back transaction wrote is gone */
       p->rank = old_rank;
-      g_free (u.now);
       return FALSE;
     }
-  if (u.changed)
-    {
-      g_free (p->updated_at);
-      p->updated_at = g_steal_pointer (&u.now);
-    }
-  g_free (u.now);
   return TRUE;
 }
 
@@ -573,38 +547,4 @@ aimak_priority_duplicate (AimakDb    *db,
       return NULL;
     }
   return r.new_id;
-}
-
-static gboolean
-add_change (AimakStmt *row,
-            gpointer   data,
-            GError   **error)
-{
-  AimakChange *c = g_new0 (AimakChange, 1);
-
-  c->ts = g_strdup (aimak_stmt_text (row, 0));
-  c->action = g_strdup (aimak_stmt_text (row, 1));
-  c->field = g_strdup (aimak_stmt_text (row, 2));
-  if (!aimak_stmt_is_null (row, 3))
-    c->old_value = g_strdup (aimak_stmt_text (row, 3));
-  if (!aimak_stmt_is_null (row, 4))
-    c->new_value = g_strdup (aimak_stmt_text (row, 4));
-  g_ptr_array_add (data, c);
-  return TRUE;
-}
-
-GPtrArray *
-aimak_change_log_list (AimakDb    *db,
-                       const char *entity,
-                       const char *entity_id,
-                       GError    **error)
-{
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_change_free);
-
-  if (!aimak_db_foreach (db, error, add_change, changes,
-                         "SELECT ts, action, field, old_value, new_value "
-                         "FROM change_log WHERE entity = ? AND "
-                         "entity_id = ? ORDER BY id DESC", "tt", entity, entity_id))
-    return NULL;
-  return g_steal_pointer (&changes);
 }

@@ -86,57 +86,19 @@ aimak_priority_new (const char *area_code)
   return p;
 }
 
-static GPtrArray *
-strv_array_copy (const GPtrArray *src)
+static gpointer
+priority_new (void)
 {
-  GPtrArray *dst = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; src && i < src->len; i++)
-    g_ptr_array_add (dst, g_strdup (g_ptr_array_index (src, i)));
-  return dst;
+  return aimak_priority_new (NULL);
 }
 
 AimakPriority *
 aimak_priority_copy (const AimakPriority *p)
 {
-  AimakPriority *c;
-  GHashTableIter iter;
-  gpointer key, value;
+  guint n;
+  const AimakField *fields = aimak_priority_fields (&n);
 
-  g_return_val_if_fail (p != NULL, NULL);
-  c = g_memdup2 (p, sizeof *p);
-  c->id = g_strdup (p->id);
-  c->area_code = g_strdup (p->area_code);
-  c->title = g_strdup (p->title);
-  c->problem = g_strdup (p->problem);
-  c->description = g_strdup (p->description);
-  c->sector_code = g_strdup (p->sector_code);
-  c->marker_justification = g_strdup (p->marker_justification);
-  c->status = g_strdup (p->status);
-  c->funding_source = g_strdup (p->funding_source);
-  c->responsible = g_strdup (p->responsible);
-  c->partners = g_strdup (p->partners);
-  c->hearing_date = g_strdup (p->hearing_date);
-  c->kenesh_decision_no = g_strdup (p->kenesh_decision_no);
-  c->kenesh_decision_date = g_strdup (p->kenesh_decision_date);
-  c->created_at = g_strdup (p->created_at);
-  c->updated_at = g_strdup (p->updated_at);
-  c->deleted_at = g_strdup (p->deleted_at);
-  c->target_groups = strv_array_copy (p->target_groups);
-  c->gcm = strv_array_copy (p->gcm);
-  c->sdg = strv_array_copy (p->sdg);
-  c->checklist = checklist_new ();
-  if (p->checklist)
-    {
-      g_hash_table_iter_init (&iter, p->checklist);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (c->checklist, g_strdup (key), g_strdup (value));
-    }
-  c->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_priority_indicator_free);
-  for (guint i = 0; p->indicators && i < p->indicators->len; i++)
-    g_ptr_array_add (c->indicators,
-                     aimak_priority_indicator_copy (g_ptr_array_index (p->indicators, i)));
-  return c;
+  return aimak_field_copy_record (fields, n, priority_new, p);
 }
 
 void
@@ -167,19 +129,6 @@ aimak_priority_free (AimakPriority *p)
   g_clear_pointer (&p->checklist, g_hash_table_unref);
   g_clear_pointer (&p->indicators, g_ptr_array_unref);
   g_free (p);
-}
-
-void
-aimak_change_free (AimakChange *change)
-{
-  if (change == NULL)
-    return;
-  g_free (change->ts);
-  g_free (change->action);
-  g_free (change->field);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -389,12 +338,6 @@ load_links (AimakDb       *db,
                            "target_f, target_m, actual_f, actual_m "
                            "FROM priority_indicator WHERE priority_id = ? "
                            "ORDER BY position, id", "t", p->id);
-}
-
-static gpointer
-priority_new (void)
-{
-  return aimak_priority_new (NULL);
 }
 
 AimakPriority *

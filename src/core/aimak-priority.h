@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "aimak-change-log.h"
 #include "aimak-db.h"
 #include "aimak-problem.h"
 
@@ -71,16 +72,6 @@ typedef struct
   GHashTable *checklist;                  /* item_code → "yes" | "partly" | "no" */
   GPtrArray  *indicators;                 /* AimakPriorityIndicator * */
 } AimakPriority;
-
-/* One row of the change log. */
-typedef struct
-{
-  char *ts;
-  char *action;
-  char *field;
-  char *old_value;
-  char *new_value;
-} AimakChange;
 
 GQuark                  aimak_priority_error_quark      (void);
 
@@ -162,16 +153,7 @@ const char             *aimak_priority_status_label     (const char             
 /* Translated name of a change-log field ("title" → "Title"). */
 const char             *aimak_priority_field_label      (const char                   *field);
 
-void                    aimak_change_free               (AimakChange                  *change);
-
-/* The change log of one entity ("priority", id), newest first, AimakChange *. */
-GPtrArray              *aimak_change_log_list           (AimakDb                      *db,
-                                                         const char                   *entity,
-                                                         const char                   *entity_id,
-                                                         GError                      **error);
-
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPriority, aimak_priority_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakPriorityIndicator, aimak_priority_indicator_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakChange, aimak_change_free)
 
 G_END_DECLS

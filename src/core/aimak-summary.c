@@ -172,15 +172,6 @@ check_scope (AimakDb          *db,
   return TRUE;
 }
 
-static gboolean
-add_code (AimakStmt  *st,
-          gpointer    user_data,
-          GError    **error)
-{
-  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
-  return TRUE;
-}
-
 GPtrArray *
 aimak_scope_area_codes (AimakDb          *db,
                         const AimakScope *scope,
@@ -191,7 +182,7 @@ aimak_scope_area_codes (AimakDb          *db,
   g_return_val_if_fail (db != NULL && scope != NULL, NULL);
 
   if (!check_scope (db, scope, error) ||
-      !aimak_db_foreach (db, error, add_code, codes,
+      !aimak_db_foreach (db, error, aimak_db_row_add_text, codes,
                          SCOPE_CTE "SELECT code FROM scope ORDER BY code",
                          "it", (int) scope->kind, scope->area_code))
     return NULL;
@@ -656,18 +647,38 @@ scope_kind_name (AimakScopeKind kind)
     }
 }
 
+static void
+add_string (JsonBuilder *b,
+            const char  *key,
+            const char  *value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, value);
+}
+
+/* Counts are written as integers so that scripts need not round. */
+static void
+add_int (JsonBuilder *b,
+         const char  *key,
+         gint64       value)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_add_int_value (b, value);
+}
+
 /* JSON has no infinity: a sum that overflowed is null, never "inf". */
 static void
 add_double (JsonBuilder *b,
+            const char  *key,
             double       value)
 {
+  json_builder_set_member_name (b, key);
   if (isfinite (value))
     json_builder_add_double_value (b, value);
   else
     json_builder_add_null_value (b);
 }
 
-/* Counts are written as integers so that scripts need not round. */
 static void
 add_items (JsonBuilder *b,
            const char  *key,
@@ -681,27 +692,15 @@ add_items (JsonBuilder *b,
       AimakSummaryItem *item = g_ptr_array_index (items, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, item->code);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, item->label);
-      json_builder_set_member_name (b, "value");
+      add_string (b, "code", item->code);
+      add_string (b, "label", item->label);
       if (counts)
-        json_builder_add_int_value (b, (gint64) llround (item->value));
+        add_int (b, "value", llround (item->value));
       else
-        add_double (b, item->value);
+        add_double (b, "value", item->value);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-}
-
-static void
-add_uint (JsonBuilder *b,
-          const char  *key,
-          guint        value)
-{
-  json_builder_set_member_name (b, key);
-  json_builder_add_int_value (b, value);
 }
 
 char *
@@ -717,29 +716,24 @@ aimak_summary_to_json (const AimakSummary *s,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "scope");
   json_builder_begin_object (b);
-  json_builder_set_member_name (b, "kind");
-  json_builder_add_string_value (b, scope_kind_name (scope->kind));
+  add_string (b, "kind", scope_kind_name (scope->kind));
   json_builder_set_member_name (b, "area_code");
   if (scope->kind == AIMAK_SCOPE_AREA)
     json_builder_add_string_value (b, scope->area_code);
   else
     json_builder_add_null_value (b);
-  json_builder_set_member_name (b, "label");
-  json_builder_add_string_value (b, s->scope_label ? s->scope_label : "");
+  add_string (b, "label", s->scope_label ? s->scope_label : "");
   json_builder_end_object (b);
 
-  json_builder_set_member_name (b, "language");
-  json_builder_add_string_value (b, s->language ? s->language : "en");
+  add_string (b, "language", s->language ? s->language : "en");
 
-  add_uint (b, "priorities_total", s->priorities_total);
+  add_int (b, "priorities_total", s->priorities_total);
   add_items (b, "priorities_by_status", s->priorities_by_status, TRUE);
   add_items (b, "priorities_by_marker", s->priorities_by_marker, TRUE);
   add_items (b, "budget_by_marker", s->budget_by_marker, FALSE);
   add_items (b, "budget_by_funding", s->budget_by_funding, FALSE);
-  json_builder_set_member_name (b, "budget_total");
-  add_double (b, s->budget_total);
-  json_builder_set_member_name (b, "budget_adopted");
-  add_double (b, s->budget_adopted);
+  add_double (b, "budget_total", s->budget_total);
+  add_double (b, "budget_adopted", s->budget_adopted);
   json_builder_set_member_name (b, "gender_budget_shares");
   json_builder_begin_array (b);
   for (int k = AIMAK_SHARE_ADOPTED; k <= AIMAK_SHARE_PROPOSALS; k++)
@@ -749,18 +743,12 @@ aimak_summary_to_json (const AimakSummary *s,
       const char *lang = s->language ? s->language : "en";
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, adopted ? "adopted" : "all_proposals");
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, aimak_summary_share_label (k, lang));
-      json_builder_set_member_name (b, "definition");
-      json_builder_add_string_value (b, aimak_summary_share_definition (k, lang));
-      json_builder_set_member_name (b, "value");
-      add_double (b, share);
-      json_builder_set_member_name (b, "gender_budget");
-      add_double (b, adopted ? s->gender_budget_adopted : s->gender_budget_total);
-      json_builder_set_member_name (b, "budget");
-      add_double (b, adopted ? s->budget_adopted : s->budget_total);
+      add_string (b, "code", adopted ? "adopted" : "all_proposals");
+      add_string (b, "label", aimak_summary_share_label (k, lang));
+      add_string (b, "definition", aimak_summary_share_definition (k, lang));
+      add_double (b, "value", share);
+      add_double (b, "gender_budget", adopted ? s->gender_budget_adopted : s->gender_budget_total);
+      add_double (b, "budget", adopted ? s->budget_adopted : s->budget_total);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -775,22 +763,20 @@ aimak_summary_to_json (const AimakSummary *s,
       AimakSummaryRoleItem *item = g_ptr_array_index (s->participants_by_role, i);
 
       json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, item->code);
-      json_builder_set_member_name (b, "label");
-      json_builder_add_string_value (b, item->label);
-      add_uint (b, "women", item->women);
-      add_uint (b, "men", item->men);
-      add_uint (b, "total", item->women + item->men);
+      add_string (b, "code", item->code);
+      add_string (b, "label", item->label);
+      add_int (b, "women", item->women);
+      add_int (b, "men", item->men);
+      add_int (b, "total", item->women + item->men);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
-  add_uint (b, "participants_women", s->participants_women);
-  add_uint (b, "participants_men", s->participants_men);
+  add_int (b, "participants_women", s->participants_women);
+  add_int (b, "participants_men", s->participants_men);
   add_items (b, "activities_by_type", s->activities_by_type, TRUE);
-  add_uint (b, "activities_total", s->activities_total);
-  add_uint (b, "gcm_objectives_total", s->gcm_objectives_total);
-  add_uint (b, "sdg_targets_total", s->sdg_targets_total);
+  add_int (b, "activities_total", s->activities_total);
+  add_int (b, "gcm_objectives_total", s->gcm_objectives_total);
+  add_int (b, "sdg_targets_total", s->sdg_targets_total);
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);

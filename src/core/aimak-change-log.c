@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-change-log.c — the change log's rows (AimakChange) and their reader. */
+#include "config.h"
+
+#include "aimak-change-log.h"
+
+AimakChange *
+aimak_change_new (const char *ts,
+                  const char *action,
+                  const char *field,
+                  const char *old_value,
+                  const char *new_value)
+{
+  AimakChange *c = g_new0 (AimakChange, 1);
+
+  c->ts = g_strdup (ts);
+  c->action = g_strdup (action);
+  c->field = g_strdup (field);
+  c->old_value = g_strdup (old_value);
+  c->new_value = g_strdup (new_value);
+  return c;
+}
+
+void
+aimak_change_free (AimakChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->ts);
+  g_free (change->action);
+  g_free (change->field);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+/* A NULL column stays NULL (aimak_stmt_text() would give ""). */
+static const char *
+text_or_null (AimakStmt *row,
+              int        col)
+{
+  return aimak_stmt_is_null (row, col) ? NULL : aimak_stmt_text (row, col);
+}
+
+static gboolean
+add_change (AimakStmt *row,
+            gpointer   data,
+            GError   **error)
+{
+  g_ptr_array_add (data, aimak_change_new (aimak_stmt_text (row, 0), aimak_stmt_text (row, 1),
+                                           aimak_stmt_text (row, 2), text_or_null (row, 3),
+                                           text_or_null (row, 4)));
+  return TRUE;
+}
+
+GPtrArray *
+aimak_change_log_read (AimakDb    *db,
+                       const char *entity,
+                       const char *entity_id,
+                       gboolean    newest_first,
+                       GError    **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_change_free);
+  if (!aimak_db_foreach (db, error, add_change, changes,
+                         newest_first
+                           ? "SELECT ts, action, field, old_value, new_value FROM change_log "
+                             "WHERE entity = ? AND entity_id = ? ORDER BY id DESC"
+                           : "SELECT ts, action, field, old_value, new_value FROM change_log "
+                             "WHERE entity = ? AND entity_id = ? ORDER BY id",
+                         "tt", entity, entity_id))
+    return NULL;
+  return g_steal_pointer (&changes);
+}
+
+GPtrArray *
+aimak_change_log_list (AimakDb    *db,
+                       const char *entity,
+                       const char *entity_id,
+                       GError    **error)
+{
+  return aimak_change_log_read (db, entity, entity_id, TRUE, error);
+}
