@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-db-job.h"
 #include "aimak-file-chooser.h"
 #include "aimak-import-dialog-private.h"
 #include "aimak-import-preview-item.h"
@@ -63,10 +64,10 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char            *db_path;
-  char            *language;
-  GFile           *file;
-  AimakImportMode  mode;
+  AimakImportDialog *self;     /* for progress; the task holds it */
+  char              *language;
+  GFile             *file;
+  AimakImportMode    mode;
 } TaskData;
 
 typedef struct
@@ -78,7 +79,6 @@ typedef struct
 static void
 task_data_free (TaskData *data)
 {
-  g_free (data->db_path);
   g_free (data->language);
   g_clear_object (&data->file);
   g_free (data);
@@ -169,44 +169,28 @@ on_progress (guint64  done,
 
 /* ---- the worker ---- */
 
-static void
-run_task (GTask        *task,
-          gpointer      source_object,
-          gpointer      task_data,
-          GCancellable *cancellable)
+/* A check returns the preview and the report, an import the report. */
+static gboolean
+run_task (AimakDb       *db,
+          gpointer       task_data,
+          gpointer      *result,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  AimakImportDialog *self = source_object;
   TaskData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AimakDb) db = aimak_db_open (data->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  TaskResult *result;
+  TaskResult *r = g_new0 (TaskResult, 1);
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  *result = r;
   aimak_db_set_language (db, data->language);
-  result = g_new0 (TaskResult, 1);
   if (data->mode == AIMAK_IMPORT_CHECK)
     {
-      result->preview = aimak_import_preview (db, data->file, PREVIEW_ROWS, &error);
-      if (result->preview == NULL)
-        {
-          task_result_free (result);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      r->preview = aimak_import_preview (db, data->file, PREVIEW_ROWS, error);
+      if (r->preview == NULL)
+        return FALSE;
     }
-  result->report = aimak_import_indicators (db, data->file, data->mode, cancellable,
-                                            on_progress, self, &error);
-  if (result->report == NULL)
-    {
-      task_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, result, (GDestroyNotify) task_result_free);
+  r->report = aimak_import_indicators (db, data->file, data->mode, cancellable, on_progress,
+                                       data->self, error);
+  return r->report != NULL;
 }
 
 static void
@@ -217,7 +201,7 @@ start_task (AimakImportDialog   *self,
   g_autoptr(GTask) task = NULL;
   TaskData *data = g_new0 (TaskData, 1);
 
-  data->db_path = g_strdup (aimak_db_get_path (self->db));
+  data->self = self;
   data->language = g_strdup (aimak_db_get_language (self->db));
   data->file = g_object_ref (self->file);
   data->mode = mode;
@@ -231,8 +215,8 @@ start_task (AimakImportDialog   *self,
 
   task = g_task_new (self, self->cancellable, callback, NULL);
   g_task_set_source_tag (task, start_task);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, run_task);
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_NO_CREATE, run_task, data,
+                    (GDestroyNotify) task_data_free, (GDestroyNotify) task_result_free);
 }
 
 /* ---- preview ---- */
@@ -366,8 +350,9 @@ on_check_done (GObject      *source,
 {
   AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  TaskResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  TaskResult *r = NULL;
 
+  aimak_db_job_finish (result, (gpointer *) &r, &error);
   if (self->closing)
     {
       g_clear_pointer (&r, task_result_free);
@@ -408,12 +393,12 @@ on_import_done (GObject      *source,
 {
   AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  TaskResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  TaskResult *r = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *message = NULL;
   AimakImportReport *report;
 
-  if (r == NULL)
+  if (!aimak_db_job_finish (result, (gpointer *) &r, &error))
     {
       if (self->closing)
         return;

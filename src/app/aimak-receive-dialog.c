@@ -9,12 +9,12 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-change.h"
+#include "aimak-db-job.h"
 #include "aimak-field.h"
 #include "aimak-file-chooser.h"
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-window.h"
-#include "aimak-task.h"
 
 struct _AimakReceiveDialog
 {
@@ -74,35 +74,16 @@ desk_text (const AimakPackageManifest *m)
 
 /* ---------------------------------------------------------- the job */
 
-typedef struct
+/* @data: the package's path. */
+static gboolean
+preview_work (AimakDb       *db,
+              gpointer       data,
+              gpointer      *result,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  char *db_path;
-  char *path;
-} PreviewJob;
-
-static void
-preview_job_free (PreviewJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  PreviewJob *job = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  GError *error = NULL;
-  AimakPackagePreview *preview = NULL;
-
-  db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db != NULL)
-    preview = aimak_package_preview (db, job->path, &error);
-  aimak_task_return_result (task, preview, (GDestroyNotify) aimak_package_preview_free, error);
+  *result = aimak_package_preview (db, data, error);
+  return *result != NULL;
 }
 
 /* ---------------------------------------------------------- the preview */
@@ -344,8 +325,9 @@ on_preview_done (GObject      *source,
 {
   g_autoptr(AimakReceiveDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  AimakPackagePreview *preview = g_task_propagate_pointer (G_TASK (result), &error);
+  AimakPackagePreview *preview = NULL;
 
+  aimak_db_job_finish (result, (gpointer *) &preview, &error);
   gtk_spinner_stop (self->spinner);
   self->loaded = TRUE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -366,15 +348,13 @@ start_preview (AimakReceiveDialog *self)
 {
   g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_preview_done,
                                       g_object_ref (self));
-  PreviewJob *job = g_new0 (PreviewJob, 1);
+  char *path = g_file_get_path (self->file);
 
-  job->db_path = g_strdup (aimak_db_get_path (self->db));
-  job->path = g_file_get_path (self->file);
-  if (job->path == NULL)
-    job->path = g_file_get_uri (self->file);
-  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
+  if (path == NULL)
+    path = g_file_get_uri (self->file);
   gtk_spinner_start (self->spinner);
-  g_task_run_in_thread (task, preview_thread);
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_NO_CREATE, preview_work, path, g_free,
+                    (GDestroyNotify) aimak_package_preview_free);
 }
 
 /* ---------------------------------------------------------- apply and undo */
