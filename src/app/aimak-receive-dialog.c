@@ -14,6 +14,7 @@
 #include "aimak-file-chooser.h"
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
+#include "aimak-sync-area-changes.h"
 #include "aimak-window.h"
 
 struct _AimakReceiveDialog
@@ -132,26 +133,9 @@ record_row (const AimakMergeItem *item)
 static GtkWidget *
 area_change_row (const AimakAreaChangeBatch *b)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (aimak_area_batch_status_label (b->status));
-  const AimakAreaChangeRow *first = b->list->rows->len ? b->list->rows->pdata[0] : NULL;
-  g_autofree char *subtitle = NULL;
+  GtkWidget *row = aimak_sync_area_changes_batch_row (b, FALSE);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), b->summary ? b->summary : b->uuid);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (b->reason != NULL)
-    subtitle = g_strdup (b->reason);
-  else if (first != NULL && *first->legal_act)
-    subtitle = g_strdup (first->legal_act);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (status, "caption-heading");
-  gtk_widget_add_css_class (status, b->status == AIMAK_AREA_BATCH_REFUSED ? "error"
-                                    : b->status == AIMAK_AREA_BATCH_NEW ? "accent"
-                                    : "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   return row;
 }
 
