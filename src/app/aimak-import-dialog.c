@@ -193,10 +193,13 @@ run_task (AimakDb       *db,
   return r->report != NULL;
 }
 
+static void on_task_done (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
 static void
-start_task (AimakImportDialog   *self,
-            AimakImportMode      mode,
-            GAsyncReadyCallback  callback)
+start_task (AimakImportDialog *self,
+            AimakImportMode    mode)
 {
   g_autoptr(GTask) task = NULL;
   TaskData *data = g_new0 (TaskData, 1);
@@ -213,7 +216,7 @@ start_task (AimakImportDialog   *self,
                       mode == AIMAK_IMPORT_CHECK ? _("Checking the file…") : _("Importing…"));
   set_step (self, "progress");
 
-  task = g_task_new (self, self->cancellable, callback, NULL);
+  task = g_task_new (self, self->cancellable, on_task_done, NULL);
   g_task_set_source_tag (task, start_task);
   aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_NO_CREATE, run_task, data,
                     (GDestroyNotify) task_data_free, (GDestroyNotify) task_result_free);
@@ -343,27 +346,14 @@ show_error (AimakImportDialog *self,
   set_step (self, "error");
 }
 
+/* The file was checked: its preview and report. */
 static void
-on_check_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+checked (AimakImportDialog *self,
+         TaskResult        *r)
 {
-  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  TaskResult *r = NULL;
-
-  aimak_db_job_finish (result, (gpointer *) &r, &error);
   if (self->closing)
     {
-      g_clear_pointer (&r, task_result_free);
-      return;
-    }
-  if (r == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_step (self, "choose");
-      else
-        show_error (self, error);
+      task_result_free (r);
       return;
     }
   g_clear_pointer (&self->preview, g_ptr_array_unref);
@@ -381,38 +371,21 @@ aimak_import_dialog_load_file (AimakImportDialog *self,
   g_return_if_fail (AIMAK_IS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_set_object (&self->file, file);
-  start_task (self, AIMAK_IMPORT_CHECK, on_check_done);
+  start_task (self, AIMAK_IMPORT_CHECK);
 }
 
 /* ---- import ---- */
 
+/* The import ran: committed, or refused because the file changed since the
+ * check. */
 static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+imported (AimakImportDialog *self,
+          TaskResult        *r)
 {
-  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  TaskResult *r = NULL;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *message = NULL;
-  AimakImportReport *report;
+  AimakImportReport *report = r->report;
 
-  if (!aimak_db_job_finish (result, (gpointer *) &r, &error))
-    {
-      if (self->closing)
-        return;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          show_preview (self);
-          gtk_label_set_text (self->summary_label,
-                              _("The import was stopped. Nothing was changed."));
-        }
-      else
-        show_error (self, error);
-      return;
-    }
-  report = r->report;
   if (!report->committed)
     {
       /* The file changed since the check and now has bad rows. */
@@ -447,11 +420,42 @@ on_import_done (GObject      *source,
 }
 
 static void
+on_task_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
+  TaskData *data = aimak_db_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  TaskResult *r = NULL;
+
+  if (aimak_db_job_finish (result, (gpointer *) &r, &error))
+    {
+      if (data->mode == AIMAK_IMPORT_CHECK)
+        checked (self, r);
+      else
+        imported (self, r);
+      return;
+    }
+  if (self->closing)
+    return;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error);
+  else if (data->mode == AIMAK_IMPORT_CHECK)
+    set_step (self, "choose");
+  else
+    {
+      show_preview (self);
+      gtk_label_set_text (self->summary_label, _("The import was stopped. Nothing was changed."));
+    }
+}
+
+static void
 on_import_clicked (GtkButton         *button,
                    AimakImportDialog *self)
 {
   if (self->file)
-    start_task (self, AIMAK_IMPORT_ALL_OR_NOTHING, on_import_done);
+    start_task (self, AIMAK_IMPORT_ALL_OR_NOTHING);
 }
 
 static void
@@ -459,7 +463,7 @@ on_import_good_clicked (GtkButton         *button,
                         AimakImportDialog *self)
 {
   if (self->file)
-    start_task (self, AIMAK_IMPORT_SKIP_BAD, on_import_done);
+    start_task (self, AIMAK_IMPORT_SKIP_BAD);
 }
 
 static void
