@@ -348,14 +348,6 @@ export_start (GtkWidget  *widget,
 }
 
 static void
-export_cancel (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  aimak_save_dialog_cancel (AIMAK_SAVE_DIALOG (widget));
-}
-
-static void
 on_folder_chosen (AimakSaveDialog *dialog,
                   GFile           *folder)
 {
@@ -426,10 +418,9 @@ aimak_export_dialog_class_init (AimakExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_activated);
 
   gtk_widget_class_install_action (widget_class, "export.start", NULL, export_start);
-  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, export_cancel);
   gtk_widget_class_install_action (widget_class, "export.choose-folder", NULL,
                                    export_choose_folder);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+  aimak_save_dialog_class_install_cancel (widget_class, "export.cancel");
 }
 
 static void

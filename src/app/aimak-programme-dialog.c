@@ -637,14 +637,6 @@ programme_print (GtkWidget  *widget,
   start_job (AIMAK_PROGRAMME_DIALOG (widget), JOB_PRINT, NULL);
 }
 
-static void
-programme_cancel (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  aimak_save_dialog_cancel (AIMAK_SAVE_DIALOG (widget));
-}
-
 /* ------------------------------------------------------------- the dialog */
 
 static void
@@ -704,8 +696,7 @@ aimak_programme_dialog_class_init (AimakProgrammeDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "programme.save", NULL, programme_save);
   gtk_widget_class_install_action (widget_class, "programme.print", NULL, programme_print);
-  gtk_widget_class_install_action (widget_class, "programme.cancel", NULL, programme_cancel);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "programme.cancel", NULL);
+  aimak_save_dialog_class_install_cancel (widget_class, "programme.cancel");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "programme.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

@@ -91,16 +91,27 @@ aimak_save_dialog_is_closing (AimakSaveDialog *self)
   return priv->close_when_done;
 }
 
-void
-aimak_save_dialog_cancel (AimakSaveDialog *self)
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (self);
+  AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (
+    AIMAK_SAVE_DIALOG (widget));
 
   /* While writing, Cancel stops it and leaves the dialog open. */
   if (priv->cancellable)
     g_cancellable_cancel (priv->cancellable);
   else
-    gtk_window_close (GTK_WINDOW (self));
+    gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+aimak_save_dialog_class_install_cancel (GtkWidgetClass *widget_class,
+                                        const char     *action_name)
+{
+  gtk_widget_class_install_action (widget_class, action_name, NULL, cancel_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, action_name, NULL);
 }
 
 gboolean
