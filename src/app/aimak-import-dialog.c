@@ -48,7 +48,7 @@ struct _AimakImportDialog
   AimakImportReport *report;
   GListStore        *preview_items;
   GCancellable      *cancellable;
-  GtkNativeDialog   *chooser;
+  GtkFileChooserNative *chooser;
 
   /* Progress from the worker thread */
   GMutex             progress_lock;
@@ -482,40 +482,19 @@ on_close_clicked (GtkButton         *button,
 }
 
 static void
-on_chooser_response (GtkNativeDialog   *chooser,
-                     int                response,
-                     AimakImportDialog *self)
-{
-  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
-
-  if (file)
-    aimak_import_dialog_load_file (self, file);
-  g_clear_object (&self->chooser);
-}
-
-static void
 on_choose_clicked (GtkButton         *button,
                    AimakImportDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->chooser)
     return;
   chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Choose a CSV File"),
                                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CSV);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
+  aimak_file_chooser_show (chooser, &self->chooser, (AimakFileChosen) aimak_import_dialog_load_file,
+                           self);
 }
 
 static gboolean
@@ -535,9 +514,7 @@ aimak_import_dialog_dispose (GObject *object)
 {
   AimakImportDialog *self = AIMAK_IMPORT_DIALOG (object);
 
-  if (self->chooser)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  aimak_file_chooser_clear (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (aimak_import_dialog_parent_class)->dispose (object);
 }

@@ -534,7 +534,7 @@ aimak_receive_dialog_choose (GtkWindow *parent,
   GtkFileChooserNative *chooser = aimak_file_chooser_new (parent, _("Receive Data"),
                                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
-  aimak_file_chooser_add_packages (chooser);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_PACKAGES);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response),
                          aimak_db_ref (db), (GClosureNotify) (void (*) (void)) aimak_db_unref,
                          0);

@@ -214,19 +214,6 @@ aimak_send_dialog_send_to (AimakSendDialog *self,
                     (GDestroyNotify) send_job_free, (GDestroyNotify) aimak_package_manifest_free);
 }
 
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     AimakSendDialog *self)
-{
-  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
-
-  if (file != NULL)
-    aimak_send_dialog_send_to (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
-}
-
 static char *
 proposed_name (AimakSendDialog *self)
 {
@@ -245,15 +232,16 @@ send_start (GtkWidget  *widget,
 {
   AimakSendDialog *self = AIMAK_SEND_DIALOG (widget);
   g_autofree char *name = proposed_name (self);
+  GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL || self->busy)
     return;
-  self->chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Save Exchange Package"),
-                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-  aimak_file_chooser_add_packages (self->chooser);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Save Exchange Package"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_PACKAGES);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  aimak_file_chooser_show (chooser, &self->chooser, (AimakFileChosen) aimak_send_dialog_send_to,
+                           self);
 }
 
 static void
@@ -311,9 +299,7 @@ aimak_send_dialog_dispose (GObject *object)
   AimakSendDialog *self = AIMAK_SEND_DIALOG (object);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  aimak_file_chooser_clear (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_SEND_DIALOG);
   G_OBJECT_CLASS (aimak_send_dialog_parent_class)->dispose (object);
 }
