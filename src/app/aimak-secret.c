@@ -31,6 +31,17 @@ server_schema (void)
   return &schema;
 }
 
+AimakSecretAccount
+aimak_secret_account_of (const AimakServerConfig *config)
+{
+  return (AimakSecretAccount) {
+    config->host,
+    config->port ? config->port : AIMAK_SERVER_DEFAULT_PORT,
+    config->user,
+    config->dbname,
+  };
+}
+
 static gboolean
 account_is_valid (const AimakSecretAccount *account,
                   GError                  **error)

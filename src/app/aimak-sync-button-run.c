@@ -302,12 +302,7 @@ _aimak_sync_button_start (AimakSyncButton *self,
   run->self = g_object_ref (self);
   run->db = aimak_db_ref (self->db);
   run->config = g_steal_pointer (&config);
-  account = (AimakSecretAccount) {
-    run->config->host,
-    run->config->port ? run->config->port : AIMAK_SERVER_DEFAULT_PORT,
-    run->config->user,
-    run->config->dbname,
-  };
+  account = aimak_secret_account_of (run->config);
   aimak_secret_lookup_async (&account, self->cancellable, on_password, run);
 }
 
