@@ -162,16 +162,6 @@ show_area_changes (AimakReceiveDialog *self)
                               manifest);
 }
 
-static guint
-count_new_area_changes (const AimakPackagePreview *p)
-{
-  guint n = 0;
-
-  for (guint i = 0; p->area_changes != NULL && i < p->area_changes->len; i++)
-    n += ((AimakAreaChangeBatch *) p->area_changes->pdata[i])->status == AIMAK_AREA_BATCH_NEW;
-  return n;
-}
-
 static void
 on_filter_toggled (GtkToggleButton    *button,
                    AimakReceiveDialog *self)
@@ -210,7 +200,8 @@ update_apply (AimakReceiveDialog *self)
                  (self->preview->counts[AIMAK_MERGE_NEW] +
                   self->preview->counts[AIMAK_MERGE_UPDATED] +
                   self->preview->counts[AIMAK_MERGE_CONFLICT] +
-                  count_new_area_changes (self->preview)) > 0;
+                  aimak_sync_area_changes_count (self->preview->area_changes,
+                                                 AIMAK_AREA_BATCH_NEW)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "receive.apply", can);
 }
