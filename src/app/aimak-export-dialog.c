@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
 #include "aimak-db-job.h"
 #include "aimak-export-dialog.h"
 
@@ -334,11 +335,8 @@ export_start (GtkWidget  *widget,
 
       adw_message_dialog_format_body (ask, _("A file named “%s” is already in this folder. "
                                              "Replacing it overwrites its contents."), name);
-      adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"), NULL);
-      adw_message_dialog_set_response_appearance (ask, "replace", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ask, "cancel");
-      adw_message_dialog_set_close_response (ask, "cancel");
+      aimak_ask_add_answers (ask, "cancel", _("_Cancel"), "replace", _("_Replace"),
+                             ADW_RESPONSE_DESTRUCTIVE);
       g_object_set_data_full (G_OBJECT (ask), "aimak-file", g_object_ref (file), g_object_unref);
       g_signal_connect_object (ask, "response", G_CALLBACK (on_replace_response), self, 0);
       gtk_window_present (GTK_WINDOW (ask));

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
@@ -576,12 +577,8 @@ on_stop_clicked (AimakPreferencesWindow *self)
     }
   body = stop_body (db, config);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This Server?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "stop", _("_Stop Using"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "stop",
+                         _("_Stop Using"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
 #include "aimak-backups.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-toast.h"
@@ -184,14 +185,8 @@ restore_clicked (GtkButton              *button,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"),
                                               body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
+                         _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "backup-path",
                           g_strdup (g_object_get_data (G_OBJECT (button), "backup-path")),
                           g_free);

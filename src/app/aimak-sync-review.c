@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
 #include "aimak-db-job.h"
 #include "aimak-merge-review.h"
 #include "aimak-package.h"
@@ -77,14 +78,8 @@ aimak_sync_review_present (GtkWidget           *widget,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), review);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Decide Later"),
-                                    "apply", _("_Apply Decisions"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"), "apply",
+                         _("_Apply Decisions"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (review, "notify::all-decided", G_CALLBACK (on_all_decided),
                            dialog, 0);
   on_all_decided (AIMAK_MERGE_REVIEW (review), NULL, ADW_MESSAGE_DIALOG (dialog));
