@@ -15,6 +15,7 @@
 #include "aimak-application.h"
 #include "aimak-backups.h"
 #include "aimak-damaged-dialog.h"
+#include "aimak-file-chooser.h"
 #include "aimak-preferences-window.h"
 #include "aimak-window.h"
 
@@ -82,22 +83,12 @@ on_chooser_response (GtkNativeDialog *chooser,
 {
   AimakApplication *self = AIMAK_APPLICATION (g_application_get_default ());
   char *db_path = user_data;
+  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path)
-        open_database (self, path, NULL, NULL);
-      else
-        open_database (self, db_path, NULL, NULL);
-    }
-  else
-    {
-      /* Cancelled: back to the choice, so the planner is never left with nothing. */
-      open_database (self, db_path, NULL, NULL);
-    }
+  /* Cancelled (or not a local file): back to the choice, so the planner is
+   * never left with nothing. */
+  open_database (self, path ? path : db_path, NULL, NULL);
   g_free (db_path);
   g_object_unref (chooser);
   g_application_release (G_APPLICATION (self));
@@ -108,23 +99,14 @@ choose_other_file (AimakApplication *self,
                    const char       *db_path)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   g_autofree char *dir = g_path_get_dirname (db_path);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
-  chooser = gtk_file_chooser_native_new (_("Open an Aimak Database"), NULL,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                         _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Aimak databases"));
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  chooser = aimak_file_chooser_new (NULL, _("Open an Aimak Database"),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_DATABASES);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
   gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   /* The dialog is not an application window: hold the app while it is up. */
   g_application_hold (G_APPLICATION (self));
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), g_strdup (db_path));

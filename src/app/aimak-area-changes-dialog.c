@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-changes-dialog.h"
+#include "aimak-file-chooser.h"
 #include "aimak-problem-row.h"
 
 struct _AimakAreaChangesDialog
@@ -23,7 +24,7 @@ struct _AimakAreaChangesDialog
 
   AimakDb             *db;
   AimakAreaChangeList *list;
-  GtkNativeDialog     *chooser;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (AimakAreaChangesDialog, aimak_area_changes_dialog, ADW_TYPE_WINDOW)
@@ -214,39 +215,17 @@ aimak_area_changes_dialog_load_file (AimakAreaChangesDialog *self,
 }
 
 static void
-on_chooser_response (GtkNativeDialog        *chooser,
-                     int                     response,
-                     AimakAreaChangesDialog *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file)
-        aimak_area_changes_dialog_load_file (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
-static void
 on_choose_clicked (AimakAreaChangesDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
 
   if (self->chooser)
     return;
-  chooser = gtk_file_chooser_native_new (_("Choose a Change List"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Choose a Change List"),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CSV);
+  aimak_file_chooser_show (chooser, &self->chooser,
+                           (AimakFileChosen) aimak_area_changes_dialog_load_file, self);
 }
 
 static void
@@ -284,9 +263,7 @@ aimak_area_changes_dialog_dispose (GObject *object)
 {
   AimakAreaChangesDialog *self = AIMAK_AREA_CHANGES_DIALOG (object);
 
-  if (self->chooser)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  aimak_file_chooser_clear (&self->chooser);
   G_OBJECT_CLASS (aimak_area_changes_dialog_parent_class)->dispose (object);
 }
 

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-profile-private.h"
-#include "aimak-question.h"
+#include "aimak-ask.h"
 
 static void
 on_link_activated (AdwActionRow     *row,
@@ -112,9 +112,9 @@ on_move_clicked (GtkButton        *button,
                             "recorded in its history. Completed and rejected priorities and "
                             "earlier activities stay with %s."),
                           np, na, from_name, to_name, from_name);
-  dialog = aimak_question_new (aimak_area_profile_parent_window (self),
-                               _("Move Open Work to the Successor?"), body,
-                               "move", _("_Move"), ADW_RESPONSE_SUGGESTED);
+  dialog = aimak_ask_new (aimak_area_profile_parent_window (self),
+                          _("Move Open Work to the Successor?"), body,
+                          "move", _("_Move"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

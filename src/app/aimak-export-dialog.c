@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
+#include "aimak-db-job.h"
 #include "aimak-export-dialog.h"
 
 struct _AimakExportDialog
@@ -49,7 +51,6 @@ static const char * const languages[] = { "en", "ru", "ky" };
 
 typedef struct
 {
-  char               *db_path;
   AimakExportOptions  opts;
   char               *path;
   gint               *permille;          /* shared with the dialog */
@@ -58,7 +59,6 @@ typedef struct
 static void
 export_job_free (ExportJob *job)
 {
-  g_free (job->db_path);
   g_free (job->opts.scope.area_code);
   g_free (job->opts.lang);
   g_free (job->path);
@@ -75,22 +75,17 @@ job_progress (double   fraction,
   g_atomic_int_set (job->permille, (gint) (fraction * 1000));
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_work (AimakDb       *db,
+             gpointer       data,
+             gpointer      *result,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  ExportJob *job = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  GError *error = NULL;
+  ExportJob *job = data;
 
-  db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db == NULL || !aimak_export_workbook (db, &job->opts, job->path, cancellable,
-                                            job_progress, job, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return aimak_export_workbook (db, &job->opts, job->path, cancellable, job_progress, job,
+                                error);
 }
 
 /* ---------------------------------------------------------- the dialog */
@@ -240,7 +235,7 @@ on_export_done (GObject      *source,
   AimakSaveDialog *base = AIMAK_SAVE_DIALOG (self);
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
-  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  gboolean ok = aimak_db_job_finish (result, NULL, &error);
 
   aimak_save_dialog_end (base);
   set_running (self, FALSE);
@@ -263,7 +258,6 @@ start_export (AimakExportDialog *self,
   ExportJob *job = g_new0 (ExportJob, 1);
   guint lang = adw_combo_row_get_selected (self->language_row);
 
-  job->db_path = g_strdup (aimak_db_get_path (self->db));
   job->opts.scope.kind = selected_scope (self);
   job->opts.scope.area_code = job->opts.scope.kind == AIMAK_SCOPE_AREA
                               ? g_strdup (self->area_code) : NULL;
@@ -285,8 +279,8 @@ start_export (AimakExportDialog *self,
   set_running (self, TRUE);
   task = g_task_new (self, cancellable, on_export_done, g_object_ref (file));
   g_task_set_source_tag (task, start_export);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE,
+                    export_work, job, (GDestroyNotify) export_job_free, NULL);
 }
 
 static void
@@ -341,25 +335,14 @@ export_start (GtkWidget  *widget,
 
       adw_message_dialog_format_body (ask, _("A file named “%s” is already in this folder. "
                                              "Replacing it overwrites its contents."), name);
-      adw_message_dialog_add_responses (ask, "cancel", _("_Cancel"),
-                                        "replace", _("_Replace"), NULL);
-      adw_message_dialog_set_response_appearance (ask, "replace", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ask, "cancel");
-      adw_message_dialog_set_close_response (ask, "cancel");
+      aimak_ask_add_answers (ask, "cancel", _("_Cancel"), "replace", _("_Replace"),
+                             ADW_RESPONSE_DESTRUCTIVE);
       g_object_set_data_full (G_OBJECT (ask), "aimak-file", g_object_ref (file), g_object_unref);
       g_signal_connect_object (ask, "response", G_CALLBACK (on_replace_response), self, 0);
       gtk_window_present (GTK_WINDOW (ask));
       return;
     }
   start_export (self, file, FALSE);
-}
-
-static void
-export_cancel (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  aimak_save_dialog_cancel (AIMAK_SAVE_DIALOG (widget));
 }
 
 static void
@@ -433,10 +416,9 @@ aimak_export_dialog_class_init (AimakExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_name_activated);
 
   gtk_widget_class_install_action (widget_class, "export.start", NULL, export_start);
-  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, export_cancel);
   gtk_widget_class_install_action (widget_class, "export.choose-folder", NULL,
                                    export_choose_folder);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+  aimak_save_dialog_class_install_cancel (widget_class, "export.cancel");
 }
 
 static void

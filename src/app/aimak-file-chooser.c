@@ -19,15 +19,37 @@ aimak_file_chooser_new (GtkWindow            *parent,
   return chooser;
 }
 
-void
-aimak_file_chooser_add_packages (GtkFileChooserNative *chooser)
+/* Each AimakChooserFilter: its name, the patterns of its files' names, and
+ * their suffix and MIME type where a pattern alone does not find them all. */
+static const struct
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *name;
+  const char *patterns[3];   /* NULL-terminated */
+  const char *suffix;        /* or NULL */
+  const char *mime_type;     /* or NULL */
+} filters[] = {
+  [AIMAK_CHOOSER_FILTER_PACKAGES] = { N_("Aimak exchange packages"), { "*.aimak" }, "aimak" },
+  [AIMAK_CHOOSER_FILTER_CSV] = { N_("CSV files"), { "*.csv", "*.CSV" }, NULL, "text/csv" },
+  [AIMAK_CHOOSER_FILTER_DATABASES] = { N_("Aimak databases"), { "*.db" }, NULL,
+                                       "application/vnd.sqlite3" },
+  [AIMAK_CHOOSER_FILTER_ALL] = { N_("All files"), { "*" } },
+};
 
-  gtk_file_filter_set_name (filter, _("Aimak exchange packages"));
-  gtk_file_filter_add_pattern (filter, "*.aimak");
-  gtk_file_filter_add_suffix (filter, "aimak");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+void
+aimak_file_chooser_add_filter (GtkFileChooserNative *chooser,
+                               AimakChooserFilter    filter)
+{
+  g_autoptr(GtkFileFilter) f = gtk_file_filter_new ();
+
+  g_return_if_fail (filter < G_N_ELEMENTS (filters));
+  gtk_file_filter_set_name (f, _(filters[filter].name));
+  for (guint i = 0; filters[filter].patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (f, filters[filter].patterns[i]);
+  if (filters[filter].suffix != NULL)
+    gtk_file_filter_add_suffix (f, filters[filter].suffix);
+  if (filters[filter].mime_type != NULL)
+    gtk_file_filter_add_mime_type (f, filters[filter].mime_type);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), f);
 }
 
 GFile *
@@ -37,4 +59,49 @@ aimak_file_chooser_accepted (GtkNativeDialog *chooser,
   if (response != GTK_RESPONSE_ACCEPT)
     return NULL;
   return gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+}
+
+typedef struct
+{
+  GtkFileChooserNative **slot;
+  AimakFileChosen        chosen;
+  gpointer               owner;
+} Showing;
+
+static void
+on_response (GtkNativeDialog *chooser,
+             int              response,
+             Showing         *showing)
+{
+  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
+
+  if (file)
+    showing->chosen (showing->owner, file);
+  aimak_file_chooser_clear (showing->slot);
+}
+
+void
+aimak_file_chooser_show (GtkFileChooserNative  *chooser,
+                         GtkFileChooserNative **slot,
+                         AimakFileChosen        chosen,
+                         gpointer               owner)
+{
+  Showing *showing = g_new0 (Showing, 1);
+
+  g_return_if_fail (*slot == NULL);
+  showing->slot = slot;
+  showing->chosen = chosen;
+  showing->owner = owner;
+  *slot = chooser;
+  g_signal_connect_data (chooser, "response", G_CALLBACK (on_response), showing,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+aimak_file_chooser_clear (GtkFileChooserNative **slot)
+{
+  if (*slot != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (*slot));
+  g_clear_object (slot);
 }

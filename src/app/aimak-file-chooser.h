@@ -2,7 +2,8 @@
 /* aimak-file-chooser.h — the one way the app asks for a file: a modal native
  * chooser (GtkFileDialog is GTK 4.10; the native chooser goes through the file
  * chooser portal, which in a sandbox is what grants access to the file), the
- * filter of exchange packages, and the file chosen when the answer accepts it.
+ * filters of the kinds of file the app reads and writes, and the file chosen
+ * when the answer accepts it.
  */
 #pragma once
 
@@ -16,10 +17,34 @@ GtkFileChooserNative *aimak_file_chooser_new         (GtkWindow            *pare
                                                       const char           *title,
                                                       GtkFileChooserAction  action,
                                                       const char           *accept_label);
-/* Adds the filter of Aimak exchange packages (*.aimak) to @chooser. */
-void                  aimak_file_chooser_add_packages (GtkFileChooserNative *chooser);
+/* The kinds of file a chooser offers. */
+typedef enum
+{
+  AIMAK_CHOOSER_FILTER_PACKAGES,   /* Aimak exchange packages, *.aimak */
+  AIMAK_CHOOSER_FILTER_CSV,        /* CSV files */
+  AIMAK_CHOOSER_FILTER_DATABASES,  /* Aimak databases, *.db */
+  AIMAK_CHOOSER_FILTER_ALL,        /* All files */
+} AimakChooserFilter;
+
+/* Adds the filter @filter to @chooser. */
+void                  aimak_file_chooser_add_filter  (GtkFileChooserNative *chooser,
+                                                      AimakChooserFilter    filter);
 /* The file chosen in @chooser when @response accepts it, else NULL. */
 GFile                *aimak_file_chooser_accepted    (GtkNativeDialog      *chooser,
                                                       int                   response);
+
+/* Called with the file the user accepted in a chooser of @owner's. */
+typedef void (*AimakFileChosen) (gpointer  owner,
+                                 GFile    *file);
+
+/* Shows @chooser (taken), kept in *@slot (NULL until then) while it is up:
+ * when the user answers, @chosen gets @owner and the file if one was
+ * accepted, and the chooser goes from *@slot. */
+void                  aimak_file_chooser_show        (GtkFileChooserNative  *chooser,
+                                                      GtkFileChooserNative **slot,
+                                                      AimakFileChosen        chosen,
+                                                      gpointer               owner);
+/* Closes the chooser in *@slot, if any (an owner's dispose). */
+void                  aimak_file_chooser_clear       (GtkFileChooserNative **slot);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-db-job.h"
 #include "aimak-file-chooser.h"
 #include "aimak-import-dialog-private.h"
 #include "aimak-import-preview-item.h"
@@ -47,7 +48,7 @@ struct _AimakImportDialog
   AimakImportReport *report;
   GListStore        *preview_items;
   GCancellable      *cancellable;
-  GtkNativeDialog   *chooser;
+  GtkFileChooserNative *chooser;
 
   /* Progress from the worker thread */
   GMutex             progress_lock;
@@ -63,10 +64,10 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char            *db_path;
-  char            *language;
-  GFile           *file;
-  AimakImportMode  mode;
+  AimakImportDialog *self;     /* for progress; the task holds it */
+  char              *language;
+  GFile             *file;
+  AimakImportMode    mode;
 } TaskData;
 
 typedef struct
@@ -78,7 +79,6 @@ typedef struct
 static void
 task_data_free (TaskData *data)
 {
-  g_free (data->db_path);
   g_free (data->language);
   g_clear_object (&data->file);
   g_free (data);
@@ -169,55 +169,42 @@ on_progress (guint64  done,
 
 /* ---- the worker ---- */
 
-static void
-run_task (GTask        *task,
-          gpointer      source_object,
-          gpointer      task_data,
-          GCancellable *cancellable)
+/* A check returns the preview and the report, an import the report. */
+static gboolean
+run_task (AimakDb       *db,
+          gpointer       task_data,
+          gpointer      *result,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  AimakImportDialog *self = source_object;
   TaskData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(AimakDb) db = aimak_db_open (data->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  TaskResult *result;
+  TaskResult *r = g_new0 (TaskResult, 1);
 
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  *result = r;
   aimak_db_set_language (db, data->language);
-  result = g_new0 (TaskResult, 1);
   if (data->mode == AIMAK_IMPORT_CHECK)
     {
-      result->preview = aimak_import_preview (db, data->file, PREVIEW_ROWS, &error);
-      if (result->preview == NULL)
-        {
-          task_result_free (result);
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
+      r->preview = aimak_import_preview (db, data->file, PREVIEW_ROWS, error);
+      if (r->preview == NULL)
+        return FALSE;
     }
-  result->report = aimak_import_indicators (db, data->file, data->mode, cancellable,
-                                            on_progress, self, &error);
-  if (result->report == NULL)
-    {
-      task_result_free (result);
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, result, (GDestroyNotify) task_result_free);
+  r->report = aimak_import_indicators (db, data->file, data->mode, cancellable, on_progress,
+                                       data->self, error);
+  return r->report != NULL;
 }
 
+static void on_task_done (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
 static void
-start_task (AimakImportDialog   *self,
-            AimakImportMode      mode,
-            GAsyncReadyCallback  callback)
+start_task (AimakImportDialog *self,
+            AimakImportMode    mode)
 {
   g_autoptr(GTask) task = NULL;
   TaskData *data = g_new0 (TaskData, 1);
 
-  data->db_path = g_strdup (aimak_db_get_path (self->db));
+  data->self = self;
   data->language = g_strdup (aimak_db_get_language (self->db));
   data->file = g_object_ref (self->file);
   data->mode = mode;
@@ -229,10 +216,10 @@ start_task (AimakImportDialog   *self,
                       mode == AIMAK_IMPORT_CHECK ? _("Checking the file…") : _("Importing…"));
   set_step (self, "progress");
 
-  task = g_task_new (self, self->cancellable, callback, NULL);
+  task = g_task_new (self, self->cancellable, on_task_done, NULL);
   g_task_set_source_tag (task, start_task);
-  g_task_set_task_data (task, data, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, run_task);
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_NO_CREATE, run_task, data,
+                    (GDestroyNotify) task_data_free, (GDestroyNotify) task_result_free);
 }
 
 /* ---- preview ---- */
@@ -359,26 +346,14 @@ show_error (AimakImportDialog *self,
   set_step (self, "error");
 }
 
+/* The file was checked: its preview and report. */
 static void
-on_check_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+checked (AimakImportDialog *self,
+         TaskResult        *r)
 {
-  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  TaskResult *r = g_task_propagate_pointer (G_TASK (result), &error);
-
   if (self->closing)
     {
-      g_clear_pointer (&r, task_result_free);
-      return;
-    }
-  if (r == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        set_step (self, "choose");
-      else
-        show_error (self, error);
+      task_result_free (r);
       return;
     }
   g_clear_pointer (&self->preview, g_ptr_array_unref);
@@ -396,38 +371,21 @@ aimak_import_dialog_load_file (AimakImportDialog *self,
   g_return_if_fail (AIMAK_IS_IMPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   g_set_object (&self->file, file);
-  start_task (self, AIMAK_IMPORT_CHECK, on_check_done);
+  start_task (self, AIMAK_IMPORT_CHECK);
 }
 
 /* ---- import ---- */
 
+/* The import ran: committed, or refused because the file changed since the
+ * check. */
 static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+imported (AimakImportDialog *self,
+          TaskResult        *r)
 {
-  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  TaskResult *r = g_task_propagate_pointer (G_TASK (result), &error);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *message = NULL;
-  AimakImportReport *report;
+  AimakImportReport *report = r->report;
 
-  if (r == NULL)
-    {
-      if (self->closing)
-        return;
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          show_preview (self);
-          gtk_label_set_text (self->summary_label,
-                              _("The import was stopped. Nothing was changed."));
-        }
-      else
-        show_error (self, error);
-      return;
-    }
-  report = r->report;
   if (!report->committed)
     {
       /* The file changed since the check and now has bad rows. */
@@ -462,11 +420,42 @@ on_import_done (GObject      *source,
 }
 
 static void
+on_task_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AimakImportDialog *self = AIMAK_IMPORT_DIALOG (source);
+  TaskData *data = aimak_db_job_get_data (result);
+  g_autoptr(GError) error = NULL;
+  TaskResult *r = NULL;
+
+  if (aimak_db_job_finish (result, (gpointer *) &r, &error))
+    {
+      if (data->mode == AIMAK_IMPORT_CHECK)
+        checked (self, r);
+      else
+        imported (self, r);
+      return;
+    }
+  if (self->closing)
+    return;
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error);
+  else if (data->mode == AIMAK_IMPORT_CHECK)
+    set_step (self, "choose");
+  else
+    {
+      show_preview (self);
+      gtk_label_set_text (self->summary_label, _("The import was stopped. Nothing was changed."));
+    }
+}
+
+static void
 on_import_clicked (GtkButton         *button,
                    AimakImportDialog *self)
 {
   if (self->file)
-    start_task (self, AIMAK_IMPORT_ALL_OR_NOTHING, on_import_done);
+    start_task (self, AIMAK_IMPORT_ALL_OR_NOTHING);
 }
 
 static void
@@ -474,7 +463,7 @@ on_import_good_clicked (GtkButton         *button,
                         AimakImportDialog *self)
 {
   if (self->file)
-    start_task (self, AIMAK_IMPORT_SKIP_BAD, on_import_done);
+    start_task (self, AIMAK_IMPORT_SKIP_BAD);
 }
 
 static void
@@ -493,40 +482,19 @@ on_close_clicked (GtkButton         *button,
 }
 
 static void
-on_chooser_response (GtkNativeDialog   *chooser,
-                     int                response,
-                     AimakImportDialog *self)
-{
-  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
-
-  if (file)
-    aimak_import_dialog_load_file (self, file);
-  g_clear_object (&self->chooser);
-}
-
-static void
 on_choose_clicked (GtkButton         *button,
                    AimakImportDialog *self)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->chooser)
     return;
   chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Choose a CSV File"),
                                     GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  gtk_file_filter_set_name (csv, _("CSV files"));
-  gtk_file_filter_add_pattern (csv, "*.csv");
-  gtk_file_filter_add_pattern (csv, "*.CSV");
-  gtk_file_filter_add_mime_type (csv, "text/csv");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  self->chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (self->chooser);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CSV);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
+  aimak_file_chooser_show (chooser, &self->chooser, (AimakFileChosen) aimak_import_dialog_load_file,
+                           self);
 }
 
 static gboolean
@@ -546,9 +514,7 @@ aimak_import_dialog_dispose (GObject *object)
 {
   AimakImportDialog *self = AIMAK_IMPORT_DIALOG (object);
 
-  if (self->chooser)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
+  aimak_file_chooser_clear (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_IMPORT_DIALOG);
   G_OBJECT_CLASS (aimak_import_dialog_parent_class)->dispose (object);
 }

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-page.h"
-#include "aimak-question.h"
+#include "aimak-ask.h"
 #include "aimak-toast.h"
 
 typedef struct
@@ -89,8 +89,8 @@ aimak_page_ask_for_area (AimakPage  *self,
   g_return_if_fail (AIMAK_IS_PAGE (self));
   /* Not only a toast: a toast's button cannot be reached by the keyboard
    * before it goes away. */
-  dialog = aimak_question_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, message,
-                               "choose", _("_Choose Area"), ADW_RESPONSE_SUGGESTED);
+  dialog = aimak_ask_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, message,
+                          "choose", _("_Choose Area"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -10,10 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
 #include "aimak-sync.h"
+#include "aimak-toast.h"
 
 /* The TLS modes, in the order of the Encryption combo row. */
 static const char * const sslmodes[] = {
@@ -138,16 +140,6 @@ on_server_field_changed (AimakPreferencesWindow *self)
 }
 
 static void
-toast (AimakPreferencesWindow *self,
-       const char             *message)
-{
-  AdwToast *t = adw_toast_new (message);
-
-  adw_toast_set_timeout (t, 8);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), t);
-}
-
-static void
 on_password_stored (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
@@ -157,18 +149,7 @@ on_password_stored (GObject      *source,
 
   if (!aimak_secret_store_finish (result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    toast (self, error->message);
-}
-
-static AimakSecretAccount
-account_of (const AimakServerConfig *config)
-{
-  return (AimakSecretAccount) {
-    config->host,
-    config->port ? config->port : AIMAK_SERVER_DEFAULT_PORT,
-    config->user,
-    config->dbname,
-  };
+    aimak_toast_show (GTK_WIDGET (self), error->message);
 }
 
 static gboolean
@@ -176,7 +157,7 @@ store_password_cb (gpointer user_data)
 {
   AimakPreferencesWindow *self = user_data;
   g_autoptr(AimakServerConfig) config = config_from_fields (self);
-  AimakSecretAccount account = account_of (config);
+  AimakSecretAccount account = aimak_secret_account_of (config);
 
   self->password_id = 0;
   if (config->host == NULL || config->user == NULL || config->dbname == NULL)
@@ -411,7 +392,7 @@ fill_area_choices (AimakPreferencesWindow *self)
       self->all_areas = aimak_area_list (db, -1, &error);
       if (self->all_areas == NULL)
         {
-          toast (self, error->message);
+          aimak_toast_show (GTK_WIDGET (self), error->message);
           return;
         }
     }
@@ -480,7 +461,7 @@ on_password_found (GObject      *source,
     return;
   if (error)
     {
-      toast (self, error->message);
+      aimak_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   /* Typed while the keyring answered: the user's text wins. */
@@ -508,7 +489,7 @@ on_password_cleared (GObject      *source,
       g_autofree char *message = g_strdup_printf (_("The password could not be removed from "
                                                     "the keyring: %s"), error->message);
 
-      toast (self, message);
+      aimak_toast_show (GTK_WIDGET (self), message);
     }
 }
 
@@ -530,12 +511,12 @@ on_stop_response (AdwMessageDialog       *dialog,
   config = aimak_server_config_load (db, &error);
   if (config == NULL || !aimak_server_config_clear (db, &error))
     {
-      toast (self, error->message);
+      aimak_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   if (config->host != NULL && config->user != NULL && config->dbname != NULL)
     {
-      account = account_of (config);
+      account = aimak_secret_account_of (config);
       aimak_secret_clear_async (&account, self->server_cancellable, on_password_cleared,
                                 g_object_ref (self));
     }
@@ -546,7 +527,7 @@ on_stop_response (AdwMessageDialog       *dialog,
   set_test_result (self, NULL);
   _aimak_preferences_server_load (self);
   on_sync_settings_changed (self);
-  toast (self, _("This desk no longer syncs with the office server."));
+  aimak_toast_show (GTK_WIDGET (self), _("This desk no longer syncs with the office server."));
 }
 
 /* The dialog's text: what stops, what stays, and what happens to the
@@ -591,17 +572,13 @@ on_stop_clicked (AimakPreferencesWindow *self)
   config = aimak_server_config_load (db, &error);
   if (config == NULL)
     {
-      toast (self, error->message);
+      aimak_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   body = stop_body (db, config);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This Server?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "stop", _("_Stop Using"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "stop",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "stop",
+                         _("_Stop Using"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -644,7 +621,7 @@ _aimak_preferences_server_load (AimakPreferencesWindow *self)
                              "changed."));
   if (config->host == NULL || config->user == NULL || config->dbname == NULL)
     return;
-  account = account_of (config);
+  account = aimak_secret_account_of (config);
   aimak_secret_lookup_async (&account, self->server_cancellable, on_password_found,
                              g_object_ref (self));
 }

@@ -6,8 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
 #include "aimak-backups.h"
 #include "aimak-preferences-window-private.h"
+#include "aimak-toast.h"
 #include "aimak-window.h"
 
 
@@ -46,14 +48,17 @@ index_to_language (const GValue       *value,
 static void restore_clicked (GtkButton              *button,
                              AimakPreferencesWindow *self);
 
+/* win.show-toast, as on the main window: the pages raise their messages with
+ * aimak_toast_show(). */
 static void
-add_toast (AimakPreferencesWindow *self,
-           const char             *message)
+show_toast_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = adw_toast_new (g_variant_get_string (parameter, NULL));
 
   adw_toast_set_timeout (toast, 8);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (widget), toast);
 }
 
 static void
@@ -136,7 +141,7 @@ aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self)
   backups = aimak_backup_list (aimak_db_get_path (db), &error);
   if (backups == NULL)
     {
-      add_toast (self, error->message);
+      aimak_toast_show (GTK_WIDGET (self), error->message);
       return;
     }
   for (guint i = 0; i < backups->len; i++)
@@ -163,7 +168,7 @@ on_confirm_response (AdwMessageDialog       *dialog,
       g_autofree char *base = g_path_get_basename (previous ? previous : "");
       g_autofree char *message = g_strdup_printf (_("Backup restored. The previous state was "
                                                     "saved as “%s”."), base);
-      add_toast (self, message);
+      aimak_toast_show (GTK_WIDGET (self), message);
     }
   aimak_preferences_window_refresh_backups (self);
 }
@@ -180,14 +185,8 @@ restore_clicked (GtkButton              *button,
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"),
                                               body);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
+                         _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "backup-path",
                           g_strdup (g_object_get_data (G_OBJECT (button), "backup-path")),
                           g_free);
@@ -210,7 +209,7 @@ on_backup_now_clicked (AimakPreferencesWindow *self)
       show_error (self, _("The Backup Was Not Made"), error);
       return;
     }
-  add_toast (self, _("Backup made"));
+  aimak_toast_show (GTK_WIDGET (self), _("Backup made"));
   aimak_preferences_window_refresh_backups (self);
 }
 
@@ -269,6 +268,7 @@ aimak_preferences_window_class_init (AimakPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, backups_list);
   gtk_widget_class_bind_template_callback (widget_class, on_backup_now_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_open_folder_clicked);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_activated);
   _aimak_preferences_server_class_init (widget_class);
 }
 

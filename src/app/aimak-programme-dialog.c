@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-programme-dialog.h"
-#include "aimak-task.h"
+#include "aimak-db-job.h"
 
 #define N_STATUSES 5
 
@@ -70,7 +70,6 @@ typedef enum
 typedef struct
 {
   JobKind                kind;
-  char                  *db_path;
   AimakProgrammeOptions  opts;
   char                  *path;
   gboolean               pdf;
@@ -80,7 +79,6 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_free (job->db_path);
   aimak_programme_options_clear (&job->opts);
   g_free (job->path);
   g_free (job->permille);
@@ -108,44 +106,40 @@ job_progress_write (double   fraction,
     g_atomic_int_set (job->permille, 400 + (gint) (fraction * 600));
 }
 
-static void
-job_thread (GTask        *task,
-            gpointer      source_object,
-            gpointer      task_data,
-            GCancellable *cancellable)
+/* The preview and printing return the layout; saving returns none. */
+static gboolean
+job_work (AimakDb       *db,
+          gpointer       data,
+          gpointer      *result,
+          GCancellable  *cancellable,
+          GError       **error)
 {
-  Job *job = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  g_autoptr(AimakProgramme) programme = NULL;
-  GError *error = NULL;
-  gboolean ok;
+  Job *job = data;
+  g_autoptr(AimakProgramme) programme = aimak_programme_build (db, &job->opts, cancellable,
+                                                               error);
+  const char *db_path = aimak_db_get_path (db);
 
-  db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db)
-    programme = aimak_programme_build (db, &job->opts, cancellable, &error);
   if (programme == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return FALSE;
   if (job->kind != JOB_SAVE)
     {
-      AimakProgrammeLayout *layout = aimak_programme_layout_new (programme, job_progress_write,
-                                                                 job, cancellable, &error);
-      aimak_task_return_result (task, layout, (GDestroyNotify) aimak_programme_layout_free,
-                                error);
-      return;
+      *result = aimak_programme_layout_new (programme, job_progress_write, job, cancellable,
+                                            error);
+      return *result != NULL;
     }
   if (job->pdf)
-    ok = aimak_programme_write_pdf_full (programme, job->path, job->db_path, TRUE,
-                                         job_progress_write, job, cancellable, &error);
-  else
-    ok = aimak_programme_write_odt (programme, job->path, job->db_path, TRUE, cancellable,
-                                    &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return aimak_programme_write_pdf_full (programme, job->path, db_path, TRUE,
+                                           job_progress_write, job, cancellable, error);
+  return aimak_programme_write_odt (programme, job->path, db_path, TRUE, cancellable, error);
+}
+
+static void
+job_run (AimakProgrammeDialog *self,
+         GTask                *task,
+         Job                  *job)
+{
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE, job_work,
+                    job, (GDestroyNotify) job_free, (GDestroyNotify) aimak_programme_layout_free);
 }
 
 /* ------------------------------------------------------------- options */
@@ -310,8 +304,9 @@ on_preview_done (GObject      *source,
 {
   AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (source);
   g_autoptr(GError) error = NULL;
-  AimakProgrammeLayout *layout = g_task_propagate_pointer (G_TASK (result), &error);
+  AimakProgrammeLayout *layout = NULL;
 
+  aimak_db_job_finish (result, (gpointer *) &layout, &error);
   /* A newer preview replaced this one: its result is not wanted. */
   if (g_task_get_cancellable (G_TASK (result)) != self->preview_cancellable)
     {
@@ -337,7 +332,6 @@ job_new (AimakProgrammeDialog *self,
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
-  job->db_path = g_strdup (aimak_db_get_path (self->db));
   aimak_programme_dialog_get_options (self, &job->opts);
   job->opts.progress = job_progress_build;
   job->opts.progress_data = job;
@@ -367,8 +361,7 @@ start_preview (gpointer user_data)
   gtk_stack_set_visible_child_name (self->preview_stack, "busy");
   task = g_task_new (self, self->preview_cancellable, on_preview_done, NULL);
   g_task_set_source_tag (task, start_preview);
-  g_task_set_task_data (task, job_new (self, JOB_PREVIEW), (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  job_run (self, task, job_new (self, JOB_PREVIEW));
   return G_SOURCE_REMOVE;
 }
 
@@ -514,10 +507,7 @@ on_job_done (GObject      *source,
   AimakProgrammeLayout *layout = NULL;
   gboolean ok;
 
-  if (file)
-    ok = g_task_propagate_boolean (G_TASK (result), &error);
-  else
-    ok = (layout = g_task_propagate_pointer (G_TASK (result), &error)) != NULL;
+  ok = aimak_db_job_finish (result, (gpointer *) &layout, &error);
   aimak_save_dialog_end (base);
   set_running (self, FALSE, NULL);
 
@@ -566,8 +556,7 @@ start_job (AimakProgrammeDialog *self,
                                             : _("Preparing the pages for printing…"));
   task = g_task_new (self, cancellable, on_job_done, file ? g_object_ref (file) : NULL);
   g_task_set_source_tag (task, start_job);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+  job_run (self, task, job);
 }
 
 void
@@ -648,14 +637,6 @@ programme_print (GtkWidget  *widget,
   start_job (AIMAK_PROGRAMME_DIALOG (widget), JOB_PRINT, NULL);
 }
 
-static void
-programme_cancel (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  aimak_save_dialog_cancel (AIMAK_SAVE_DIALOG (widget));
-}
-
 /* ------------------------------------------------------------- the dialog */
 
 static void
@@ -715,8 +696,7 @@ aimak_programme_dialog_class_init (AimakProgrammeDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "programme.save", NULL, programme_save);
   gtk_widget_class_install_action (widget_class, "programme.print", NULL, programme_print);
-  gtk_widget_class_install_action (widget_class, "programme.cancel", NULL, programme_cancel);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "programme.cancel", NULL);
+  aimak_save_dialog_class_install_cancel (widget_class, "programme.cancel");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "programme.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,

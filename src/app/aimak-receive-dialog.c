@@ -9,12 +9,13 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-change.h"
+#include "aimak-db-job.h"
 #include "aimak-field.h"
 #include "aimak-file-chooser.h"
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
+#include "aimak-sync-area-changes.h"
 #include "aimak-window.h"
-#include "aimak-task.h"
 
 struct _AimakReceiveDialog
 {
@@ -74,35 +75,16 @@ desk_text (const AimakPackageManifest *m)
 
 /* ---------------------------------------------------------- the job */
 
-typedef struct
+/* @data: the package's path. */
+static gboolean
+preview_work (AimakDb       *db,
+              gpointer       data,
+              gpointer      *result,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  char *db_path;
-  char *path;
-} PreviewJob;
-
-static void
-preview_job_free (PreviewJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-preview_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  PreviewJob *job = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  GError *error = NULL;
-  AimakPackagePreview *preview = NULL;
-
-  db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db != NULL)
-    preview = aimak_package_preview (db, job->path, &error);
-  aimak_task_return_result (task, preview, (GDestroyNotify) aimak_package_preview_free, error);
+  *result = aimak_package_preview (db, data, error);
+  return *result != NULL;
 }
 
 /* ---------------------------------------------------------- the preview */
@@ -151,26 +133,9 @@ record_row (const AimakMergeItem *item)
 static GtkWidget *
 area_change_row (const AimakAreaChangeBatch *b)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (aimak_area_batch_status_label (b->status));
-  const AimakAreaChangeRow *first = b->list->rows->len ? b->list->rows->pdata[0] : NULL;
-  g_autofree char *subtitle = NULL;
+  GtkWidget *row = aimak_sync_area_changes_batch_row (b, FALSE);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), b->summary ? b->summary : b->uuid);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (b->reason != NULL)
-    subtitle = g_strdup (b->reason);
-  else if (first != NULL && *first->legal_act)
-    subtitle = g_strdup (first->legal_act);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-  gtk_widget_add_css_class (status, "caption-heading");
-  gtk_widget_add_css_class (status, b->status == AIMAK_AREA_BATCH_REFUSED ? "error"
-                                    : b->status == AIMAK_AREA_BATCH_NEW ? "accent"
-                                    : "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   return row;
 }
 
@@ -195,16 +160,6 @@ show_area_changes (AimakReceiveDialog *self)
                                area_change_row (p->area_changes->pdata[i]));
   gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (manifest)), self->areas_group,
                               manifest);
-}
-
-static guint
-count_new_area_changes (const AimakPackagePreview *p)
-{
-  guint n = 0;
-
-  for (guint i = 0; p->area_changes != NULL && i < p->area_changes->len; i++)
-    n += ((AimakAreaChangeBatch *) p->area_changes->pdata[i])->status == AIMAK_AREA_BATCH_NEW;
-  return n;
 }
 
 static void
@@ -245,7 +200,8 @@ update_apply (AimakReceiveDialog *self)
                  (self->preview->counts[AIMAK_MERGE_NEW] +
                   self->preview->counts[AIMAK_MERGE_UPDATED] +
                   self->preview->counts[AIMAK_MERGE_CONFLICT] +
-                  count_new_area_changes (self->preview)) > 0;
+                  aimak_sync_area_changes_count (self->preview->area_changes,
+                                                 AIMAK_AREA_BATCH_NEW)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "receive.apply", can);
 }
@@ -344,8 +300,9 @@ on_preview_done (GObject      *source,
 {
   g_autoptr(AimakReceiveDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  AimakPackagePreview *preview = g_task_propagate_pointer (G_TASK (result), &error);
+  AimakPackagePreview *preview = NULL;
 
+  aimak_db_job_finish (result, (gpointer *) &preview, &error);
   gtk_spinner_stop (self->spinner);
   self->loaded = TRUE;
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -366,15 +323,13 @@ start_preview (AimakReceiveDialog *self)
 {
   g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_preview_done,
                                       g_object_ref (self));
-  PreviewJob *job = g_new0 (PreviewJob, 1);
+  char *path = g_file_get_path (self->file);
 
-  job->db_path = g_strdup (aimak_db_get_path (self->db));
-  job->path = g_file_get_path (self->file);
-  if (job->path == NULL)
-    job->path = g_file_get_uri (self->file);
-  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
+  if (path == NULL)
+    path = g_file_get_uri (self->file);
   gtk_spinner_start (self->spinner);
-  g_task_run_in_thread (task, preview_thread);
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_NO_CREATE, preview_work, path, g_free,
+                    (GDestroyNotify) aimak_package_preview_free);
 }
 
 /* ---------------------------------------------------------- apply and undo */
@@ -570,7 +525,7 @@ aimak_receive_dialog_choose (GtkWindow *parent,
   GtkFileChooserNative *chooser = aimak_file_chooser_new (parent, _("Receive Data"),
                                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
 
-  aimak_file_chooser_add_packages (chooser);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_PACKAGES);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response),
                          aimak_db_ref (db), (GClosureNotify) (void (*) (void)) aimak_db_unref,
                          0);

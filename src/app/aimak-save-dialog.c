@@ -20,7 +20,6 @@ typedef struct
   guint                  progress_source;
   gboolean               close_when_done;
   GtkFileChooserNative  *chooser;
-  AimakSaveDialogChosen  chosen;
 } AimakSaveDialogPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (AimakSaveDialog, aimak_save_dialog, ADW_TYPE_WINDOW)
@@ -91,16 +90,27 @@ aimak_save_dialog_is_closing (AimakSaveDialog *self)
   return priv->close_when_done;
 }
 
-void
-aimak_save_dialog_cancel (AimakSaveDialog *self)
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (self);
+  AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (
+    AIMAK_SAVE_DIALOG (widget));
 
   /* While writing, Cancel stops it and leaves the dialog open. */
   if (priv->cancellable)
     g_cancellable_cancel (priv->cancellable);
   else
-    gtk_window_close (GTK_WINDOW (self));
+    gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+aimak_save_dialog_class_install_cancel (GtkWidgetClass *widget_class,
+                                        const char     *action_name)
+{
+  gtk_widget_class_install_action (widget_class, action_name, NULL, cancel_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, action_name, NULL);
 }
 
 gboolean
@@ -239,20 +249,6 @@ aimak_save_dialog_saved (AimakSaveDialog *self,
 
 /* ------------------------------------------------------ the file chooser */
 
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     AimakSaveDialog *self)
-{
-  AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (self);
-
-  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
-
-  if (file)
-    priv->chosen (self, file);
-  g_clear_object (&priv->chooser);
-}
-
 void
 aimak_save_dialog_choose (AimakSaveDialog       *self,
                           const char            *title,
@@ -263,17 +259,16 @@ aimak_save_dialog_choose (AimakSaveDialog       *self,
                           AimakSaveDialogChosen  chosen)
 {
   AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (self);
+  GtkFileChooserNative *chooser;
 
   g_return_if_fail (AIMAK_IS_SAVE_DIALOG (self));
   g_return_if_fail (priv->chooser == NULL);
-  priv->chooser = aimak_file_chooser_new (GTK_WINDOW (self), title, action, accept_label);
-  priv->chosen = chosen;
+  chooser = aimak_file_chooser_new (GTK_WINDOW (self), title, action, accept_label);
   if (name)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (priv->chooser), name);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   if (folder)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (priv->chooser), folder, NULL);
-  g_signal_connect (priv->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (priv->chooser));
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  aimak_file_chooser_show (chooser, &priv->chooser, (AimakFileChosen) chosen, self);
 }
 
 gboolean
@@ -322,9 +317,7 @@ aimak_save_dialog_dispose (GObject *object)
   AimakSaveDialog *self = AIMAK_SAVE_DIALOG (object);
   AimakSaveDialogPrivate *priv = aimak_save_dialog_get_instance_private (self);
 
-  if (priv->chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (priv->chooser));
-  g_clear_object (&priv->chooser);
+  aimak_file_chooser_clear (&priv->chooser);
   g_clear_handle_id (&priv->progress_source, g_source_remove);
   g_clear_object (&priv->cancellable);
   aimak_save_dialog_set_parent (self, NULL);

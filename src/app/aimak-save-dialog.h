@@ -40,8 +40,11 @@ void          aimak_save_dialog_end         (AimakSaveDialog       *self);
 gboolean      aimak_save_dialog_is_running  (AimakSaveDialog       *self);
 /* TRUE when the dialog was closed while the job ran: it goes when the job ends. */
 gboolean      aimak_save_dialog_is_closing  (AimakSaveDialog       *self);
-/* Cancel: stops a running job (the dialog stays), otherwise closes the dialog. */
-void          aimak_save_dialog_cancel      (AimakSaveDialog       *self);
+/* Installs @action_name (the subclass's "….cancel") as Cancel, bound to
+ * Escape: it stops a running job (the dialog stays), otherwise closes the
+ * dialog. */
+void          aimak_save_dialog_class_install_cancel (GtkWidgetClass *widget_class,
+                                                      const char     *action_name);
 
 /* The job saved @file: a toast "@title" with Open (and Show in Folder when
  * @show_folder) on the parent window, "finished" with TRUE, and the dialog goes. */

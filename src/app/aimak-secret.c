@@ -31,6 +31,17 @@ server_schema (void)
   return &schema;
 }
 
+AimakSecretAccount
+aimak_secret_account_of (const AimakServerConfig *config)
+{
+  return (AimakSecretAccount) {
+    config->host,
+    config->port ? config->port : AIMAK_SERVER_DEFAULT_PORT,
+    config->user,
+    config->dbname,
+  };
+}
+
 static gboolean
 account_is_valid (const AimakSecretAccount *account,
                   GError                  **error)
@@ -89,6 +100,30 @@ translate_error (GError *error)
   return translated;
 }
 
+/* A task for the password of @account with its attributes in *@attributes,
+ * or NULL when @account is incomplete (the task has then returned the
+ * error). */
+static GTask *
+account_task (const AimakSecretAccount  *account,
+              gpointer                   source_tag,
+              GCancellable              *cancellable,
+              GAsyncReadyCallback        callback,
+              gpointer                   user_data,
+              GHashTable               **attributes)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, source_tag);
+  if (!account_is_valid (account, &error))
+    {
+      g_task_return_error (task, error);
+      return NULL;
+    }
+  *attributes = account_attributes (account);
+  return g_steal_pointer (&task);
+}
+
 static void
 on_stored (GObject      *source,
            GAsyncResult *result,
@@ -125,22 +160,16 @@ aimak_secret_store_async (const AimakSecretAccount *account,
                           GAsyncReadyCallback       callback,
                           gpointer                  user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
-  GError *error = NULL;
+  GTask *task = account_task (account, aimak_secret_store_async, cancellable, callback,
+                              user_data, &attributes);
 
-  g_task_set_source_tag (task, aimak_secret_store_async);
-  if (!account_is_valid (account, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  attributes = account_attributes (account);
+  if (task == NULL)
+    return;
   if (password == NULL || password[0] == '\0')
     {
-      secret_password_clearv (server_schema (), attributes, cancellable, on_cleared,
-                              g_steal_pointer (&task));
+      secret_password_clearv (server_schema (), attributes, cancellable, on_cleared, task);
       return;
     }
   /* Translators: the label of the password in the keyring, e.g. "Aimak office
@@ -148,7 +177,7 @@ aimak_secret_store_async (const AimakSecretAccount *account,
   label = g_strdup_printf (_("Aimak office server: %s@%s:%u/%s"), account->user,
                            account->host, account->port, account->database);
   secret_password_storev (server_schema (), attributes, SECRET_COLLECTION_DEFAULT, label,
-                          password, cancellable, on_stored, g_steal_pointer (&task));
+                          password, cancellable, on_stored, task);
 }
 
 gboolean
@@ -180,19 +209,12 @@ aimak_secret_lookup_async (const AimakSecretAccount *account,
                            GAsyncReadyCallback       callback,
                            gpointer                  user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   g_autoptr(GHashTable) attributes = NULL;
-  GError *error = NULL;
+  GTask *task = account_task (account, aimak_secret_lookup_async, cancellable, callback,
+                              user_data, &attributes);
 
-  g_task_set_source_tag (task, aimak_secret_lookup_async);
-  if (!account_is_valid (account, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  attributes = account_attributes (account);
-  secret_password_lookupv (server_schema (), attributes, cancellable, on_looked_up,
-                           g_steal_pointer (&task));
+  if (task != NULL)
+    secret_password_lookupv (server_schema (), attributes, cancellable, on_looked_up, task);
 }
 
 char *

@@ -6,6 +6,8 @@
 
 #include <gio/gio.h>
 
+#include "aimak-server.h"
+
 G_BEGIN_DECLS
 
 #define AIMAK_SECRET_ERROR (aimak_secret_error_quark ())
@@ -30,6 +32,9 @@ typedef struct
 } AimakSecretAccount;
 
 GQuark   aimak_secret_error_quark   (void);
+
+/* The account of @config's server (its strings stay @config's). */
+AimakSecretAccount aimak_secret_account_of (const AimakServerConfig *config);
 
 /* Stores @password (replacing any earlier one) for @account. An empty
  * @password removes the stored one. */

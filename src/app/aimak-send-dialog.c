@@ -8,10 +8,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "aimak-db-job.h"
 #include "aimak-file-chooser.h"
 #include "aimak-send-dialog.h"
 #include "aimak-window.h"
-#include "aimak-task.h"
 
 struct _AimakSendDialog
 {
@@ -49,7 +49,6 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  char     *db_path;
   char     *area_code;
   gboolean  below;
   char     *path;
@@ -58,27 +57,22 @@ typedef struct
 static void
 send_job_free (SendJob *job)
 {
-  g_free (job->db_path);
   g_free (job->area_code);
   g_free (job->path);
   g_free (job);
 }
 
-static void
-send_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+send_work (AimakDb       *db,
+           gpointer       data,
+           gpointer      *result,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  SendJob *job = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  AimakPackageManifest *m = NULL;
-  GError *error = NULL;
+  SendJob *job = data;
 
-  db = aimak_db_open (job->db_path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db != NULL)
-    m = aimak_package_write (db, job->area_code, job->below, job->path, TRUE, &error);
-  aimak_task_return_result (task, m, (GDestroyNotify) aimak_package_manifest_free, error);
+  *result = aimak_package_write (db, job->area_code, job->below, job->path, TRUE, error);
+  return *result != NULL;
 }
 
 /* ------------------------------------------------------------- the dialog */
@@ -172,11 +166,11 @@ on_send_done (GObject      *source,
 {
   g_autoptr(AimakSendDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(AimakPackageManifest) m = g_task_propagate_pointer (G_TASK (result), &error);
-  SendJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(AimakPackageManifest) m = NULL;
+  SendJob *job = aimak_db_job_get_data (result);
 
   set_busy (self, FALSE);
-  if (m == NULL)
+  if (!aimak_db_job_finish (result, (gpointer *) &m, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -207,7 +201,6 @@ aimak_send_dialog_send_to (AimakSendDialog *self,
       return;
     }
   job = g_new0 (SendJob, 1);
-  job->db_path = g_strdup (aimak_db_get_path (self->db));
   job->area_code = g_strdup (self->area_code);
   job->below = gtk_switch_get_active (self->below_switch);
   /* The chooser asked before replacing; a name without the ending gets it. */
@@ -217,21 +210,8 @@ aimak_send_dialog_send_to (AimakSendDialog *self,
   set_busy (self, TRUE);
   self->pulse_id = g_timeout_add (100, pulse, self->progress_bar);
   task = g_task_new (NULL, NULL, on_send_done, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify) send_job_free);
-  g_task_run_in_thread (task, send_thread);
-}
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     AimakSendDialog *self)
-{
-  g_autoptr(GFile) file = aimak_file_chooser_accepted (chooser, response);
-
-  if (file != NULL)
-    aimak_send_dialog_send_to (self, file);
-  gtk_native_dialog_destroy (chooser);
-  g_clear_object (&self->chooser);
+  aimak_db_job_run (task, self->db, AIMAK_DB_OPEN_NO_CREATE, send_work, job,
+                    (GDestroyNotify) send_job_free, (GDestroyNotify) aimak_package_manifest_free);
 }
 
 static char *
@@ -252,15 +232,16 @@ send_start (GtkWidget  *widget,
 {
   AimakSendDialog *self = AIMAK_SEND_DIALOG (widget);
   g_autofree char *name = proposed_name (self);
+  GtkFileChooserNative *chooser;
 
   if (self->chooser != NULL || self->busy)
     return;
-  self->chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Save Exchange Package"),
-                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
-  aimak_file_chooser_add_packages (self->chooser);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Save Exchange Package"),
+                                    GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_PACKAGES);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  aimak_file_chooser_show (chooser, &self->chooser, (AimakFileChosen) aimak_send_dialog_send_to,
+                           self);
 }
 
 static void
@@ -318,9 +299,7 @@ aimak_send_dialog_dispose (GObject *object)
   AimakSendDialog *self = AIMAK_SEND_DIALOG (object);
 
   g_clear_handle_id (&self->pulse_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
+  aimak_file_chooser_clear (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_SEND_DIALOG);
   G_OBJECT_CLASS (aimak_send_dialog_parent_class)->dispose (object);
 }

@@ -105,13 +105,12 @@ aimak_sync_area_changes_new_area (GPtrArray *batches)
   return row->old_codes ? row->old_codes[0] : NULL;
 }
 
-/* One applied or refused list: what changed, why it was refused (or the
- * legal act), and its status. */
-static GtkWidget *
-batch_row (const AimakAreaChangeBatch *b)
+GtkWidget *
+aimak_sync_area_changes_batch_row (const AimakAreaChangeBatch *b,
+                                   gboolean                    applied)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *status = gtk_label_new (b->status == AIMAK_AREA_BATCH_NEW
+  GtkWidget *status = gtk_label_new (applied && b->status == AIMAK_AREA_BATCH_NEW
                                      ? C_("area changes", "Applied")
                                      : aimak_area_batch_status_label (b->status));
   const AimakAreaChangeRow *first = NULL;
@@ -125,9 +124,10 @@ batch_row (const AimakAreaChangeBatch *b)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), b->reason);
   else if (first != NULL && first->legal_act && *first->legal_act)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), first->legal_act);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_widget_add_css_class (status, "caption-heading");
-  gtk_widget_add_css_class (status, b->status == AIMAK_AREA_BATCH_REFUSED ? "error" : "accent");
+  gtk_widget_add_css_class (status, b->status == AIMAK_AREA_BATCH_REFUSED ? "error"
+                                    : b->status == AIMAK_AREA_BATCH_NEW ? "accent"
+                                    : "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
   return row;
 }
@@ -172,7 +172,8 @@ aimak_sync_area_changes_dialog_new (GtkWindow *parent,
 
       if (b->status != AIMAK_AREA_BATCH_UNCHANGED)
         {
-          gtk_list_box_append (GTK_LIST_BOX (list), batch_row (b));
+          gtk_list_box_append (GTK_LIST_BOX (list),
+                               aimak_sync_area_changes_batch_row (b, TRUE));
           n++;
         }
     }

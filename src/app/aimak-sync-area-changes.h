@@ -21,6 +21,10 @@ char      *aimak_sync_area_changes_toast_text  (GPtrArray            *batches);
 char      *aimak_sync_area_changes_detail_text (GPtrArray            *batches);
 /* The area an applied list leads to (its first change's new area), or NULL. */
 const char *aimak_sync_area_changes_new_area   (GPtrArray            *batches);
+/* One list of area changes as a row: what changed, why it was refused (or
+ * the legal act), and its status ("Applied" for a new one when @applied). */
+GtkWidget *aimak_sync_area_changes_batch_row   (const AimakAreaChangeBatch *b,
+                                                gboolean                    applied);
 /* "Area Changes From the Office Server": the applied and refused lists;
  * Show in Areas opens the Areas view of @parent (an AimakWindow) on the new
  * area. */

@@ -179,30 +179,38 @@ static void on_reviewed (GObject      *source,
                          GAsyncResult *res,
                          gpointer      user_data);
 
+/* A sync, or the decisions' way back, ended (@run taken): its result told and
+ * its conflicts handed to the review; after the decisions, those changed on
+ * the server again while the user decided, to decide again. */
+static void
+run_ended (Run             *run,
+           AimakSyncResult *result,
+           const GError    *error)
+{
+  g_autoptr(Run) owned = run;
+  AimakSyncButton *self = run->self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  finish_run (self, error);
+  if (result == NULL)
+    return;
+  report_result (self, result);
+  if (result->conflicts && result->conflicts->len > 0)
+    aimak_sync_review_present (GTK_WIDGET (self), g_steal_pointer (&result->conflicts),
+                               NULL, on_reviewed, g_steal_pointer (&owned));
+}
+
 static void
 on_decisions_applied (GObject      *source,
                       GAsyncResult *res,
                       gpointer      user_data)
 {
-  g_autoptr(Run) run = user_data;
   g_autoptr(AimakSyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!aimak_sync_review_apply_finish (res, &result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  finish_run (run->self, error);
-  if (result == NULL)
-    return;
-  report_result (run->self, result);
-  if (result->conflicts && result->conflicts->len > 0)
-    /* Changed on the server again while the user decided: decide again. */
-    {
-      AimakSyncButton *self = run->self;
-
-      aimak_sync_review_present (GTK_WIDGET (self), g_steal_pointer (&result->conflicts),
-                                 NULL, on_reviewed, g_steal_pointer (&run));
-    }
+  aimak_sync_review_apply_finish (res, &result, &error);
+  run_ended (user_data, result, error);
 }
 
 /* The review's decisions: stored and sent in a worker thread while the
@@ -236,21 +244,11 @@ on_synced (GObject      *source,
            GAsyncResult *res,
            gpointer      user_data)
 {
-  g_autoptr(Run) run = user_data;
   g_autoptr(AimakSyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  AimakSyncButton *self = run->self;
 
-  if (!aimak_sync_run_finish (res, &result, &error)
-      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  finish_run (self, error);
-  if (result == NULL)
-    return;
-  report_result (self, result);
-  if (result->conflicts && result->conflicts->len > 0)
-    aimak_sync_review_present (GTK_WIDGET (self), g_steal_pointer (&result->conflicts),
-                               NULL, on_reviewed, g_steal_pointer (&run));
+  aimak_sync_run_finish (res, &result, &error);
+  run_ended (user_data, result, error);
 }
 
 static void
@@ -304,12 +302,7 @@ _aimak_sync_button_start (AimakSyncButton *self,
   run->self = g_object_ref (self);
   run->db = aimak_db_ref (self->db);
   run->config = g_steal_pointer (&config);
-  account = (AimakSecretAccount) {
-    run->config->host,
-    run->config->port ? run->config->port : AIMAK_SERVER_DEFAULT_PORT,
-    run->config->user,
-    run->config->dbname,
-  };
+  account = aimak_secret_account_of (run->config);
   aimak_secret_lookup_async (&account, self->cancellable, on_password, run);
 }
 

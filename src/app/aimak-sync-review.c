@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "aimak-ask.h"
+#include "aimak-db-job.h"
 #include "aimak-merge-review.h"
 #include "aimak-package.h"
 #include "aimak-sync-review.h"
@@ -76,14 +78,8 @@ aimak_sync_review_present (GtkWidget           *widget,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), review);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "later", _("_Decide Later"),
-                                    "apply", _("_Apply Decisions"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"), "apply",
+                         _("_Apply Decisions"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (review, "notify::all-decided", G_CALLBACK (on_all_decided),
                            dialog, 0);
   on_all_decided (AIMAK_MERGE_REVIEW (review), NULL, ADW_MESSAGE_DIALOG (dialog));
@@ -101,7 +97,6 @@ aimak_sync_review_present_finish (GAsyncResult *result)
 
 typedef struct
 {
-  char              *path;
   AimakServerConfig *config;
   char              *password;
   GPtrArray         *items;
@@ -110,7 +105,6 @@ typedef struct
 static void
 apply_data_free (ApplyData *data)
 {
-  g_free (data->path);
   aimak_server_config_free (data->config);
   if (data->password)
     memset (data->password, 0, strlen (data->password));
@@ -119,29 +113,17 @@ apply_data_free (ApplyData *data)
   g_free (data);
 }
 
-static void
-apply_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+apply_work (AimakDb       *db,
+            gpointer       task_data,
+            gpointer      *result,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   ApplyData *data = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  AimakSyncResult *result = NULL;
-  GError *error = NULL;
 
-  /* Its own connection: SQLite connections are not shared between threads. */
-  db = aimak_db_open (data->path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db == NULL
-      || !aimak_sync_apply_decisions (db, data->config, data->password, data->items,
-                                      cancellable, &result, &error))
-    {
-      if (result)
-        aimak_sync_result_free (result);
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, result, (GDestroyNotify) aimak_sync_result_free);
+  return aimak_sync_apply_decisions (db, data->config, data->password, data->items,
+                                     cancellable, (AimakSyncResult **) result, error);
 }
 
 void
@@ -156,13 +138,13 @@ aimak_sync_review_apply_async (AimakDb                 *db,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ApplyData *data = g_new0 (ApplyData, 1);
 
-  data->path = g_strdup (aimak_db_get_path (db));
   data->config = aimak_server_config_copy (config);
   data->password = g_strdup (password);
   data->items = g_ptr_array_ref (items);
   g_task_set_source_tag (task, aimak_sync_review_apply_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
-  g_task_run_in_thread (task, apply_thread);
+  /* Its own connection: SQLite connections are not shared between threads. */
+  aimak_db_job_run (task, db, AIMAK_DB_OPEN_NO_CREATE, apply_work, data,
+                    (GDestroyNotify) apply_data_free, (GDestroyNotify) aimak_sync_result_free);
 }
 
 gboolean
@@ -170,13 +152,6 @@ aimak_sync_review_apply_finish (GAsyncResult     *result,
                                 AimakSyncResult **result_out,
                                 GError          **error)
 {
-  AimakSyncResult *sync_result;
-
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  sync_result = g_task_propagate_pointer (G_TASK (result), error);
-  if (result_out)
-    *result_out = sync_result;
-  else if (sync_result)
-    aimak_sync_result_free (sync_result);
-  return sync_result != NULL;
+  return aimak_db_job_finish (result, (gpointer *) result_out, error);
 }
