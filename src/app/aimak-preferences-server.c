@@ -465,12 +465,13 @@ on_password_found (GObject      *source,
       return;
     }
   /* Typed while the keyring answered: the user's text wins. */
-  if (password == NULL || field_text (self->password_row)[0] != '\0')
-    return;
-  self->loading = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
-  self->loading = FALSE;
-  memset (password, 0, strlen (password));
+  if (password != NULL && field_text (self->password_row)[0] == '\0')
+    {
+      self->loading = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
+      self->loading = FALSE;
+    }
+  aimak_server_password_free (g_steal_pointer (&password));
 }
 
 /* ---- Stop Using This Server ---- */

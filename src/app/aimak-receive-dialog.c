@@ -200,7 +200,7 @@ update_apply (AimakReceiveDialog *self)
                  (self->preview->counts[AIMAK_MERGE_NEW] +
                   self->preview->counts[AIMAK_MERGE_UPDATED] +
                   self->preview->counts[AIMAK_MERGE_CONFLICT] +
-                  aimak_sync_area_changes_count (self->preview->area_changes,
+                  aimak_area_change_batches_count (self->preview->area_changes,
                                                  AIMAK_AREA_BATCH_NEW)) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "receive.apply", can);

@@ -9,17 +9,6 @@
 #include "aimak-sync-area-changes.h"
 #include "aimak-window.h"
 
-guint
-aimak_sync_area_changes_count (GPtrArray            *batches,
-                               AimakAreaBatchStatus  status)
-{
-  guint n = 0;
-
-  for (guint i = 0; batches != NULL && i < batches->len; i++)
-    n += ((AimakAreaChangeBatch *) g_ptr_array_index (batches, i))->status == status;
-  return n;
-}
-
 static const char *
 summary_of (const AimakAreaChangeBatch *b)
 {
@@ -39,8 +28,8 @@ first_with (GPtrArray            *batches,
 char *
 aimak_sync_area_changes_toast_text (GPtrArray *batches)
 {
-  guint applied = aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_NEW);
-  guint refused = aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_REFUSED);
+  guint applied = aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_NEW);
+  guint refused = aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_REFUSED);
 
   if (applied == 1 && refused == 0)
     /* Translators: after a sync; %s says what changed, e.g. "Barskoon merged into
@@ -69,8 +58,8 @@ aimak_sync_area_changes_detail_text (GPtrArray *batches)
 {
   GString *text;
 
-  if (aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_NEW) +
-      aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_REFUSED) == 0)
+  if (aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_NEW) +
+      aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_REFUSED) == 0)
     return NULL;
   text = g_string_new (_("Area changes from the office server:"));
   for (guint i = 0; i < batches->len; i++)

@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* How many of @batches (AimakAreaChangeBatch *, may be NULL) have @status. */
-guint      aimak_sync_area_changes_count       (GPtrArray            *batches,
-                                                AimakAreaBatchStatus  status);
 /* The toast after a sync: NULL when no list was applied or refused. */
 char      *aimak_sync_area_changes_toast_text  (GPtrArray            *batches);
 /* The popover's lines, one per applied or refused list (a refused one with

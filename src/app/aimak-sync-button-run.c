@@ -30,11 +30,7 @@ run_free (Run *run)
   g_object_unref (run->self);
   aimak_db_unref (run->db);
   aimak_server_config_free (run->config);
-  if (run->password)
-    {
-      memset (run->password, 0, strlen (run->password));
-      g_free (run->password);
-    }
+  aimak_server_password_free (run->password);
   g_free (run);
 }
 
@@ -91,8 +87,8 @@ report_area_changes (AimakSyncButton *self,
                      AimakSyncResult *result)
 {
   GPtrArray *batches = result->area_changes;
-  guint applied = aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_NEW);
-  guint refused = aimak_sync_area_changes_count (batches, AIMAK_AREA_BATCH_REFUSED);
+  guint applied = aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_NEW);
+  guint refused = aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_REFUSED);
   gboolean news = applied > 0 || self->interactive;
   g_autofree char *message = NULL;
   g_autofree char *title = NULL;
@@ -132,7 +128,7 @@ report_result (AimakSyncButton *self,
                AimakSyncResult *result)
 {
   g_autofree char *message = NULL;
-  guint applied = aimak_sync_area_changes_count (result->area_changes, AIMAK_AREA_BATCH_NEW);
+  guint applied = aimak_area_change_batches_count (result->area_changes, AIMAK_AREA_BATCH_NEW);
   gboolean told;
 
   self->not_sent = result->not_sent;
@@ -201,15 +197,16 @@ run_ended (Run             *run,
                                NULL, on_reviewed, g_steal_pointer (&owned));
 }
 
+/* A sync's end, or the end of one that sent the review's decisions. */
 static void
-on_decisions_applied (GObject      *source,
-                      GAsyncResult *res,
-                      gpointer      user_data)
+on_synced (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
 {
   g_autoptr(AimakSyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  aimak_sync_review_apply_finish (res, &result, &error);
+  aimak_sync_run_finish (res, &result, &error);
   run_ended (user_data, result, error);
 }
 
@@ -234,21 +231,9 @@ on_reviewed (GObject      *source,
     /* Handed on: the arguments must not read run after it was stolen. */
     Run *owned = g_steal_pointer (&run);
 
-    aimak_sync_review_apply_async (owned->db, owned->config, owned->password, decided,
-                                   self->cancellable, on_decisions_applied, owned);
+    aimak_sync_apply_decisions_async (owned->db, owned->config, owned->password, decided,
+                                      self->cancellable, on_synced, owned);
   }
-}
-
-static void
-on_synced (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
-{
-  g_autoptr(AimakSyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  aimak_sync_run_finish (res, &result, &error);
-  run_ended (user_data, result, error);
 }
 
 static void

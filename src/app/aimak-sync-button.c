@@ -164,9 +164,9 @@ _aimak_sync_button_update (AimakSyncButton *self)
   gtk_label_set_text (self->heading_label, heading);
   gtk_label_set_text (self->detail_label, detail);
   gtk_widget_set_visible (GTK_WIDGET (self->area_changes_button),
-                          aimak_sync_area_changes_count (self->area_changes,
+                          aimak_area_change_batches_count (self->area_changes,
                                                          AIMAK_AREA_BATCH_NEW) +
-                          aimak_sync_area_changes_count (self->area_changes,
+                          aimak_area_change_batches_count (self->area_changes,
                                                          AIMAK_AREA_BATCH_REFUSED) > 0);
   /* The tooltip carries the reason too, so that it is read without opening
    * the popover; the shortcut is named for keyboard users. */

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* aimak-sync-review.c — the conflict review of a sync and the decisions'
- * way back to the server. */
+/* aimak-sync-review.c — the conflict review of a sync. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "aimak-ask.h"
-#include "aimak-db-job.h"
 #include "aimak-merge-review.h"
 #include "aimak-package.h"
 #include "aimak-sync-review.h"
@@ -93,65 +91,4 @@ aimak_sync_review_present_finish (GAsyncResult *result)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), NULL);
-}
-
-typedef struct
-{
-  AimakServerConfig *config;
-  char              *password;
-  GPtrArray         *items;
-} ApplyData;
-
-static void
-apply_data_free (ApplyData *data)
-{
-  aimak_server_config_free (data->config);
-  if (data->password)
-    memset (data->password, 0, strlen (data->password));
-  g_free (data->password);
-  g_ptr_array_unref (data->items);
-  g_free (data);
-}
-
-static gboolean
-apply_work (AimakDb       *db,
-            gpointer       task_data,
-            gpointer      *result,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  ApplyData *data = task_data;
-
-  return aimak_sync_apply_decisions (db, data->config, data->password, data->items,
-                                     cancellable, (AimakSyncResult **) result, error);
-}
-
-void
-aimak_sync_review_apply_async (AimakDb                 *db,
-                               const AimakServerConfig *config,
-                               const char              *password,
-                               GPtrArray               *items,
-                               GCancellable            *cancellable,
-                               GAsyncReadyCallback      callback,
-                               gpointer                 user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ApplyData *data = g_new0 (ApplyData, 1);
-
-  data->config = aimak_server_config_copy (config);
-  data->password = g_strdup (password);
-  data->items = g_ptr_array_ref (items);
-  g_task_set_source_tag (task, aimak_sync_review_apply_async);
-  /* Its own connection: SQLite connections are not shared between threads. */
-  aimak_db_job_run (task, db, AIMAK_DB_OPEN_NO_CREATE, apply_work, data,
-                    (GDestroyNotify) apply_data_free, (GDestroyNotify) aimak_sync_result_free);
-}
-
-gboolean
-aimak_sync_review_apply_finish (GAsyncResult     *result,
-                                AimakSyncResult **result_out,
-                                GError          **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  return aimak_db_job_finish (result, (gpointer *) result_out, error);
 }

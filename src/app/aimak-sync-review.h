@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-sync-review.h — conflicts that a sync found, shown to the user in a
- * dialog that decides them (nothing is overwritten silently), and the
- * decisions stored and sent to the server in a worker thread. */
+ * dialog that decides them (nothing is overwritten silently); the sync
+ * button stores and sends the decisions with
+ * aimak_sync_apply_decisions_async(). */
 #pragma once
 
 #include <adwaita.h>
@@ -22,18 +23,5 @@ void       aimak_sync_review_present        (GtkWidget               *widget,
  * off (the records stay as they are on both sides; the next sync finds the
  * conflicts again). */
 GPtrArray *aimak_sync_review_present_finish (GAsyncResult            *result);
-
-/* aimak_sync_apply_decisions() in a worker thread, on a connection of its own
- * to @db's file. Copies @config and @password, keeps @items. */
-void       aimak_sync_review_apply_async    (AimakDb                 *db,
-                                             const AimakServerConfig *config,
-                                             const char              *password,
-                                             GPtrArray               *items,
-                                             GCancellable            *cancellable,
-                                             GAsyncReadyCallback      callback,
-                                             gpointer                 user_data);
-gboolean   aimak_sync_review_apply_finish   (GAsyncResult            *result,
-                                             AimakSyncResult        **result_out,
-                                             GError                 **error);
 
 G_END_DECLS

@@ -217,14 +217,14 @@ aimak_cli_receive (int argc, char **argv)
       aimak_cli_print_area_change_counts (preview->area_changes, TRUE);
       return AIMAK_CLI_OK;
     }
-  refused = aimak_cli_count_area_changes (preview->area_changes, AIMAK_AREA_BATCH_REFUSED);
+  refused = aimak_area_change_batches_count (preview->area_changes, AIMAK_AREA_BATCH_REFUSED);
   if (!aimak_package_apply_full (db, preview, TRUE, &written, &receipt, &error))
     return aimak_cli_fail_error (g_steal_pointer (&error));
   g_print (g_dngettext (GETTEXT_PACKAGE, "%u record received\n", "%u records received\n",
                         written), written);
   /* What applying did with the lists of area changes: one of the preview's
    * New ones may be refused now, and is listed again with the reason. */
-  if (aimak_cli_count_area_changes (preview->area_changes, AIMAK_AREA_BATCH_REFUSED) > refused)
+  if (aimak_area_change_batches_count (preview->area_changes, AIMAK_AREA_BATCH_REFUSED) > refused)
     aimak_cli_print_area_changes (preview->area_changes, FALSE);
   aimak_cli_print_area_change_counts (preview->area_changes, FALSE);
   number = g_strdup_printf ("%" G_GINT64_FORMAT, receipt);

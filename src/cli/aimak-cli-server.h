@@ -19,8 +19,6 @@ void aimak_cli_print_area_changes (GPtrArray *batches,
  * for a dry run); nothing when there is none (aimak-cli-sync.c). */
 void aimak_cli_print_area_change_counts (GPtrArray *batches,
                                          gboolean   dry_run);
-guint aimak_cli_count_area_changes (GPtrArray            *batches,
-                                    AimakAreaBatchStatus  status);
 /* The --url and --password-file options of the commands the server database's
  * owner runs, into @entries[0] and @entries[1]. */
 void aimak_cli_owner_options (GOptionEntry  entries[2],

@@ -32,17 +32,6 @@ print_item (const AimakMergeItem *item)
     }
 }
 
-guint
-aimak_cli_count_area_changes (GPtrArray            *batches,
-                              AimakAreaBatchStatus  status)
-{
-  guint n = 0;
-
-  for (guint i = 0; batches != NULL && i < batches->len; i++)
-    n += ((AimakAreaChangeBatch *) g_ptr_array_index (batches, i))->status == status;
-  return n;
-}
-
 void
 aimak_cli_print_area_change_counts (GPtrArray *batches,
                                     gboolean   dry_run)
@@ -53,9 +42,9 @@ aimak_cli_print_area_change_counts (GPtrArray *batches,
    * refused one is listed above with the reason). */
   g_print (dry_run ? _("Dry run: area changes: would apply %u, unchanged %u, refused %u\n")
                    : _("Area changes: applied %u, unchanged %u, refused %u\n"),
-           aimak_cli_count_area_changes (batches, AIMAK_AREA_BATCH_NEW),
-           aimak_cli_count_area_changes (batches, AIMAK_AREA_BATCH_UNCHANGED),
-           aimak_cli_count_area_changes (batches, AIMAK_AREA_BATCH_REFUSED));
+           aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_NEW),
+           aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_UNCHANGED),
+           aimak_area_change_batches_count (batches, AIMAK_AREA_BATCH_REFUSED));
 }
 
 static void

@@ -43,6 +43,17 @@ aimak_area_batch_status_label (AimakAreaBatchStatus status)
     }
 }
 
+guint
+aimak_area_change_batches_count (GPtrArray            *batches,
+                                 AimakAreaBatchStatus  status)
+{
+  guint n = 0;
+
+  for (guint i = 0; batches != NULL && i < batches->len; i++)
+    n += ((AimakAreaChangeBatch *) g_ptr_array_index (batches, i))->status == status;
+  return n;
+}
+
 AimakAreaChangeBatch *
 aimak_area_change_batch_new (const char *uuid,
                              const char *list_name,

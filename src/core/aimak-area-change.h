@@ -259,6 +259,9 @@ char                *aimak_area_list_as_of        (AimakDb              *db);
 void                  aimak_area_change_batch_free (AimakAreaChangeBatch *batch);
 /* "New", "Unchanged", "Refused", translated. */
 const char           *aimak_area_batch_status_label (AimakAreaBatchStatus status);
+/* How many of @batches (AimakAreaChangeBatch *; NULL for none) have @status. */
+guint                 aimak_area_change_batches_count (GPtrArray            *batches,
+                                                       AimakAreaBatchStatus  status);
 /* The batches applied here and not undone (AimakAreaChangeBatch *), oldest
  * first, each with its list rebuilt from the area_change rows; a batch
  * applied before schema 8 gets its UUID now (so call it in a write

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -12,5 +12,8 @@ G_BEGIN_DECLS
  * strings, e.g. ["41702", "41703"]. */
 char     *aimak_json_string_array (const char * const *strings,
                                    gssize              n);
+
+/* The text of the JSON that @builder built. */
+char     *aimak_json_builder_text (JsonBuilder        *builder);
 
 G_END_DECLS

@@ -52,10 +52,6 @@ AimakMergeRecord *_aimak_package_load_record     (AimakDb                 *db,
                                                   const char              *uuid,
                                                   GError                 **error);
 char             *_aimak_package_fields_json     (const AimakMergeRecord  *r);
-/* The text of the JSON that @b built. */
-char             *_aimak_package_json_text       (JsonBuilder             *b);
-/* @codes (NULL-terminated; NULL for none) as a JSON array of strings. */
-char             *_aimak_package_codes_json      (const char * const      *codes);
 /* Sets the error that the package being received is damaged (@detail says
  * how); returns FALSE. */
 gboolean          _aimak_package_damaged         (GError                 **error,

@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aimak-area-change.h"
+#include "aimak-json.h"
 #include "aimak-db-private.h"
 #include "aimak-package-private.h"
 
@@ -41,7 +42,7 @@ _aimak_package_receipt_begin (AimakDb              *db,
     if (*m->areas[i] != '\0')
       json_builder_add_string_value (b, m->areas[i]);
   json_builder_end_array (b);
-  areas = _aimak_package_json_text (b);
+  areas = aimak_json_builder_text (b);
   if (!aimak_db_exec (db, error,
                       "INSERT INTO package_receipt (checksum, origin_desk, desk_name, areas, "
                       "created_at, received_at, n_new, n_updated, n_unchanged, n_conflicts, "
@@ -112,7 +113,7 @@ before_json (AimakDb                *db,
     add_string (b, key, value);
   json_builder_end_object (b);
   json_builder_end_object (b);
-  return _aimak_package_json_text (b);
+  return aimak_json_builder_text (b);
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aimak-db-private.h"
+#include "aimak-json.h"
 #include "aimak-file-safety.h"
 #include "aimak-package.h"
 #include "aimak-package-private.h"
@@ -289,29 +290,7 @@ _aimak_package_fields_json (const AimakMergeRecord *r)
       json_builder_add_string_value (b, aimak_merge_record_get (r, keys[i]));
     }
   json_builder_end_object (b);
-  return _aimak_package_json_text (b);
-}
-
-char *
-_aimak_package_json_text (JsonBuilder *b)
-{
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (b);
-
-  json_generator_set_root (gen, root);
-  return json_generator_to_data (gen, NULL);
-}
-
-char *
-_aimak_package_codes_json (const char * const *codes)
-{
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-
-  json_builder_begin_array (b);
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    json_builder_add_string_value (b, codes[i]);
-  json_builder_end_array (b);
-  return _aimak_package_json_text (b);
+  return aimak_json_builder_text (b);
 }
 
 void

@@ -45,6 +45,15 @@ aimak_server_config_copy (const AimakServerConfig *config)
 }
 
 void
+aimak_server_password_free (char *password)
+{
+  if (password == NULL)
+    return;
+  memset (password, 0, strlen (password));
+  g_free (password);
+}
+
+void
 aimak_server_config_free (AimakServerConfig *config)
 {
   if (config == NULL)

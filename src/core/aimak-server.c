@@ -377,9 +377,7 @@ static void
 test_data_free (TestData *data)
 {
   aimak_server_config_free (data->config);
-  if (data->password != NULL)
-    memset (data->password, 0, strlen (data->password));
-  g_free (data->password);
+  aimak_server_password_free (data->password);
   g_free (data);
 }
 

@@ -81,6 +81,9 @@ GQuark             aimak_server_error_quark       (void);
 AimakServerConfig *aimak_server_config_new        (void);
 AimakServerConfig *aimak_server_config_copy       (const AimakServerConfig *config);
 void               aimak_server_config_free       (AimakServerConfig       *config);
+/* Overwrites @password (may be NULL) with zeros, then frees it: a password
+ * does not stay in freed memory. */
+void               aimak_server_password_free     (char                    *password);
 
 /* Parses postgresql://[user[:password]@]host[:port]/dbname[?sslmode=…&sslrootcert=…&host=/socket]
  * (also "postgres://"). The password, when the URL has one, goes to

@@ -9,7 +9,9 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "aimak-db-job.h"
 #include "aimak-db-private.h"
+#include "aimak-json.h"
 #include "aimak-package-private.h"
 #include "aimak-sync.h"
 #include "aimak-task.h"
@@ -26,7 +28,7 @@ aimak_sync_pending_count (AimakDb  *db,
     return -1;
   if (config->host == NULL || config->areas == NULL || config->areas[0] == NULL)
     return 0;
-  areas = _aimak_package_codes_json ((const char * const *) config->areas);
+  areas = aimak_json_string_array ((const char * const *) config->areas, -1);
   for (guint e = 0; aimak_package_entities[e].entity != NULL; e++)
     {
       const EntityDef *def = &aimak_package_entities[e];
@@ -115,42 +117,53 @@ aimak_sync_apply_decisions (AimakDb                 *db,
 
 typedef struct
 {
-  char              *path;
   AimakServerConfig *config;
   char              *password;
   gboolean           dry_run;
+  GPtrArray         *decided;     /* NULL for a plain sync */
 } RunData;
 
 static void
 run_data_free (RunData *data)
 {
-  g_free (data->path);
   aimak_server_config_free (data->config);
-  if (data->password != NULL)
-    memset (data->password, 0, strlen (data->password));
-  g_free (data->password);
+  aimak_server_password_free (data->password);
+  g_clear_pointer (&data->decided, g_ptr_array_unref);
   g_free (data);
 }
 
-static void
-run_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
+static gboolean
+run_work (AimakDb       *db,
+          gpointer       task_data,
+          gpointer      *result,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   RunData *data = task_data;
-  g_autoptr(AimakDb) db = NULL;
-  AimakSyncResult *result = NULL;
-  GError *error = NULL;
 
-  db = aimak_db_open (data->path, AIMAK_DB_OPEN_NO_CREATE, &error);
-  if (db == NULL || !aimak_sync_run (db, data->config, data->password, data->dry_run,
-                                     cancellable, &result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, result, (GDestroyNotify) aimak_sync_result_free);
+  if (data->decided != NULL)
+    return aimak_sync_apply_decisions (db, data->config, data->password, data->decided,
+                                       cancellable, (AimakSyncResult **) result, error);
+  return aimak_sync_run (db, data->config, data->password, data->dry_run,
+                         cancellable, (AimakSyncResult **) result, error);
+}
+
+static void
+run_in_thread (GTask                   *task,
+               AimakDb                 *db,
+               const AimakServerConfig *config,
+               const char              *password,
+               gboolean                 dry_run,
+               GPtrArray               *decided)
+{
+  RunData *data = g_new0 (RunData, 1);
+
+  data->config = aimak_server_config_copy (config);
+  data->password = g_strdup (password);
+  data->dry_run = dry_run;
+  data->decided = decided != NULL ? g_ptr_array_ref (decided) : NULL;
+  aimak_db_job_run (task, db, AIMAK_DB_OPEN_NO_CREATE, run_work, data,
+                    (GDestroyNotify) run_data_free, (GDestroyNotify) aimak_sync_result_free);
 }
 
 void
@@ -163,15 +176,25 @@ aimak_sync_run_async (AimakDb                 *db,
                       gpointer                 user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  RunData *data = g_new0 (RunData, 1);
 
-  data->path = g_strdup (aimak_db_get_path (db));
-  data->config = aimak_server_config_copy (config);
-  data->password = g_strdup (password);
-  data->dry_run = dry_run;
   g_task_set_source_tag (task, aimak_sync_run_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
-  g_task_run_in_thread (task, run_thread);
+  run_in_thread (task, db, config, password, dry_run, NULL);
+}
+
+void
+aimak_sync_apply_decisions_async (AimakDb                 *db,
+                                  const AimakServerConfig *config,
+                                  const char              *password,
+                                  GPtrArray               *items,
+                                  GCancellable            *cancellable,
+                                  GAsyncReadyCallback      callback,
+                                  gpointer                 user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (items != NULL);
+  g_task_set_source_tag (task, aimak_sync_apply_decisions_async);
+  run_in_thread (task, db, config, password, FALSE, items);
 }
 
 gboolean
@@ -179,6 +202,6 @@ aimak_sync_run_finish (GAsyncResult     *result,
                        AimakSyncResult **result_out,
                        GError          **error)
 {
-  return aimak_task_finish_result (result, (gpointer *) result_out,
-                                   (GDestroyNotify) aimak_sync_result_free, error);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return aimak_db_job_finish (result, (gpointer *) result_out, error);
 }

@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "aimak-db-private.h"
+#include "aimak-json.h"
 #include "aimak-package-private.h"
 #include "aimak-server-private.h"
 #include "aimak-sync-areas-private.h"
@@ -552,8 +553,8 @@ aimak_sync_run (AimakDb                 *db,
   g_autoptr(AimakSyncResult) result = result_new (dry_run);
   g_autoptr(PGconn) conn = NULL;
   g_autoptr(GHashTable) conflicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *json = _aimak_package_codes_json (config ? (const char * const *) config->areas
-                                                            : NULL);
+  g_autofree char *json = aimak_json_string_array (config ? (const char * const *) config->areas
+                                                          : NULL, -1);
   Sync s = { db, NULL, config, dry_run, cancellable, result, conflicts, { NULL }, json };
   gboolean ok = FALSE;
   gint64 position;
