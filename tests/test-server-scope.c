@@ -278,6 +278,65 @@ test_unsent_and_clear (Fixture       *f,
   g_assert_cmpint (aimak_server_read_only_changes (db, NULL, NULL, &error), ==, 3);
 }
 
+/* A CSV import is held to the same rule: a row of an area this desk may only
+ * read is a bad row with the reason, so all-or-nothing imports nothing and
+ * skip-bad imports only the desk's own rows. */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  AimakDb *db = f->db;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *indicator = aimak_db_query_text (db, NULL, "SELECT code FROM indicator "
+                                                    "ORDER BY code LIMIT 1", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "values.csv", NULL);
+  g_autofree char *csv = g_strdup_printf ("area,indicator,year,sex,value,source\n"
+                                          "%s,%s,2025,T,10,Survey of this desk\n"
+                                          "%s,%s,2025,T,20,Survey of this desk\n",
+                                          AKSUU, indicator, JETI, indicator);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = area_name (db, JETI);
+  AimakImportReport *report;
+  const AimakProblem *problem;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, &error));
+  configure (db, AKSUU);
+
+  report = aimak_import_indicators (db, file, AIMAK_IMPORT_ALL_OR_NOTHING, NULL, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->good_rows, ==, 1);
+  g_assert_cmpuint (report->bad_rows, ==, 1);
+  g_assert_false (report->committed);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  problem = g_ptr_array_index (report->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_nonnull (strstr (problem->message, name));
+  g_assert_nonnull (strstr (problem->message, "only read"));
+  aimak_import_report_free (report);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value WHERE is_reference = 0"),
+                   ==, 0);
+
+  report = aimak_import_indicators (db, file, AIMAK_IMPORT_SKIP_BAD, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (report->committed);
+  aimak_import_report_free (report);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value WHERE is_reference = 0"),
+                   ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value WHERE is_reference = 0 "
+                          "AND area_code = '" AKSUU "'"), ==, 1);
+  /* Without a server every area is the desk's own again. */
+  g_assert_true (aimak_server_config_clear (db, &error));
+  report = aimak_import_indicators (db, file, AIMAK_IMPORT_ALL_OR_NOTHING, NULL, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->bad_rows, ==, 0);
+  g_assert_true (report->committed);
+  aimak_import_report_free (report);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM indicator_value WHERE is_reference = 0"),
+                   ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -290,5 +349,7 @@ main (int argc, char **argv)
               aimak_test_db_tear_down);
   g_test_add ("/server-scope/unsent-and-clear", Fixture, NULL, aimak_test_db_set_up,
               test_unsent_and_clear, aimak_test_db_tear_down);
+  g_test_add ("/server-scope/import", Fixture, NULL, aimak_test_db_set_up, test_import,
+              aimak_test_db_tear_down);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 #include "aimak-import-private.h"
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
+#include "aimak-server.h"
 
 /* ---- the header ---- */
 
@@ -72,6 +73,7 @@ importer_clear (Importer *imp)
   g_clear_pointer (&imp->reader, aimak_csv_reader_free);
   g_clear_pointer (&imp->area_codes, g_hash_table_unref);
   g_clear_pointer (&imp->area_names, g_hash_table_unref);
+  g_clear_pointer (&imp->area_refusals, g_hash_table_unref);
   g_clear_pointer (&imp->indicators, g_hash_table_unref);
 }
 
@@ -448,6 +450,31 @@ column_of_field (const char *field_name)
 
 /* Checks one record; returns the reasons (translated, joined) or NULL when
  * the row is good, in which case @row is filled. */
+/* Why this desk may not write values of @code (an office server takes its
+ * changes only for its own areas, aimak_server_check_writable()), or NULL:
+ * such a row is refused like any bad row instead of being kept where no sync
+ * would ever send it. Asked once per area of the file. */
+static const char *
+area_refusal (Importer   *imp,
+              const char *code)
+{
+  const char *known;
+
+  if (imp->area_refusals == NULL)
+    imp->area_refusals = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  known = g_hash_table_lookup (imp->area_refusals, code);
+  if (known == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      aimak_server_check_writable (imp->db, code, &error);
+      known = error ? g_strdup (error->message) : g_strdup ("");
+      /* @code is the importer's own string (area_codes), alive as long. */
+      g_hash_table_insert (imp->area_refusals, (char *) code, (char *) known);
+    }
+  return *known ? known : NULL;
+}
+
 static char *
 check_row (Importer  *imp,
            GPtrArray *fields,
@@ -489,6 +516,8 @@ check_row (Importer  *imp,
               row->area_code = NULL;
             }
         }
+      if (row->area_code != NULL && area_refusal (imp, row->area_code) != NULL)
+        add_reason (&reasons, AIMAK_IMPORT_COL_AREA, area_refusal (imp, row->area_code));
     }
 
   indicator_text = g_strstrip (g_ascii_strup (import_field (imp, fields, AIMAK_IMPORT_COL_INDICATOR),

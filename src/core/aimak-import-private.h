@@ -27,6 +27,7 @@ typedef struct
   gboolean        decimal_comma;
   GHashTable     *area_codes;       /* upper-case code → code */
   GHashTable     *area_names;       /* casefolded name → code, or AMBIGUOUS + codes */
+  GHashTable     *area_refusals;    /* code → why this desk may not write it, or "" */
   GHashTable     *indicators;       /* code → AimakIndicator * */
 } Importer;
 
