@@ -240,12 +240,10 @@ setup_preview_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
   int column = GPOINTER_TO_INT (user_data);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == -2 ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item,
+                           aimak_column_view_label_new (column == -2 ? 1 : 0, TRUE, NULL));
 }
 
 static void

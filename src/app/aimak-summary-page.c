@@ -12,12 +12,12 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "aimak-db-job.h"
 #include "aimak-numbers.h"
 #include "aimak-summary-card.h"
 #include "aimak-summary-former.h"
 #include "aimak-summary-page-private.h"
 #include "aimak-toast.h"
-#include "aimak-task.h"
 
 struct _AimakSummaryPage
 {
@@ -456,7 +456,6 @@ current_scope (AimakSummaryPage *self)
 
 typedef struct
 {
-  char       *path;
   char       *lang;
   AimakScope *scope;
 } Job;
@@ -464,7 +463,6 @@ typedef struct
 static void
 job_free (Job *job)
 {
-  g_free (job->path);
   g_free (job->lang);
   aimak_scope_free (job->scope);
   g_free (job);
@@ -500,27 +498,19 @@ show_scope (AimakSummaryPage *self,
   show_summary (self, s);
 }
 
-static void
-compute_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      data,
-                   GCancellable *cancellable)
+/* In the thread, on its own read-only connection. */
+static gboolean
+compute_work (AimakDb       *db,
+              gpointer       data,
+              gpointer      *result,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   Job *job = data;
-  g_autoptr(AimakDb) db = NULL;
-  GError *error = NULL;
-  AimakSummary *s;
 
-  db = aimak_db_open (job->path, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
-                      AIMAK_DB_OPEN_NO_QUICK_CHECK, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   aimak_db_set_language (db, job->lang);
-  s = aimak_summary_compute (db, job->scope, &error);
-  aimak_task_return_result (task, s, (GDestroyNotify) aimak_summary_free, error);
+  *result = aimak_summary_compute (db, job->scope, error);
+  return *result != NULL;
 }
 
 static void
@@ -529,10 +519,11 @@ on_computed (GObject      *source,
              gpointer      data)
 {
   g_autoptr(GError) error = NULL;
-  AimakSummary *s = g_task_propagate_pointer (G_TASK (result), &error);
+  AimakSummary *s = NULL;
   AimakSummaryPage *self;
   Job *job;
 
+  aimak_db_job_finish (result, (gpointer *) &s, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = AIMAK_SUMMARY_PAGE (source);
@@ -544,7 +535,7 @@ on_computed (GObject      *source,
       aimak_page_show_error (AIMAK_PAGE (self), error);
       return;
     }
-  job = g_task_get_task_data (G_TASK (result));
+  job = aimak_db_job_get_data (result);
   show_scope (self, job->scope, s);
 }
 
@@ -578,15 +569,15 @@ refresh (AimakSummaryPage *self)
       return;
     }
   job = g_new0 (Job, 1);
-  job->path = g_strdup (aimak_db_get_path (db));
   job->lang = g_strdup (aimak_db_get_language (db));
   job->scope = g_steal_pointer (&scope);
   self->computing = g_cancellable_new ();
   task = g_task_new (self, self->computing, on_computed, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_start (self->spinner);
-  g_task_run_in_thread (task, compute_in_thread);
+  aimak_db_job_run (task, db, AIMAK_DB_OPEN_READ_ONLY | AIMAK_DB_OPEN_NO_CREATE |
+                    AIMAK_DB_OPEN_NO_QUICK_CHECK, compute_work, job,
+                    (GDestroyNotify) job_free, (GDestroyNotify) aimak_summary_free);
 }
 
 static void
