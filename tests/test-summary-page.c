@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-summary-page.c — the Summary view through its real widgets under Xvfb: the
  * gender budget share as two figures (adopted programme, all proposals), each with
- * its definition, and rejected priorities in neither (issue 11). */
+ * its definition, and rejected priorities in neither (issue 11); the same figures
+ * when a large database is counted in a thread. */
 #include "config.h"
 
 #include <math.h>
@@ -32,14 +33,27 @@ priority (AimakDb    *db,
   g_assert_no_error (error);
 }
 
+/* Waits up to 20 s for the count in a thread (its spinner) to end. */
 static void
-test_two_shares (void)
+wait_computed (GtkWidget *summary)
+{
+  GtkWidget *spinner = aimak_test_find_type (summary, GTK_TYPE_SPINNER);
+
+  g_assert_nonnull (spinner);
+  for (guint i = 0; i < 400 && gtk_widget_get_visible (spinner); i++)
+    aimak_test_wait_ms (50);
+  g_assert_false (gtk_widget_get_visible (spinner));
+}
+
+static void
+check_two_shares (gboolean in_thread)
 {
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   AimakDb *db = tdb->db;
   AimakWindow *window;
   AimakSummaryPage *summary;
   g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
 
   /* Adopted: 300 000 of which 100 000 with marker 1 → 33.3 %. All proposals add a
    * draft of 200 000 with marker 2 → 300 000 of 500 000 = 60.0 %. The rejected
@@ -48,6 +62,15 @@ test_two_shares (void)
   priority (db, "completed", 0, 200000);
   priority (db, "draft", 2, 200000);
   priority (db, "rejected", 2, 1000000);
+  /* A database counted as large (by its highest row id) is counted in a thread
+   * on a connection of its own, with a spinner meanwhile: the same figures. */
+  if (in_thread)
+    {
+      g_assert_true (aimak_db_exec (db, &error, "UPDATE priority SET rowid = rowid + 50000 "
+                                    "WHERE status = 'rejected'", NULL));
+      g_assert_no_error (error);
+      g_assert_true (aimak_summary_is_large (db, 20000));
+    }
 
   window = aimak_window_new (NULL, db);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
@@ -57,6 +80,7 @@ test_two_shares (void)
   aimak_window_show_view (window, "summary");
   aimak_test_iterate ();
   summary = AIMAK_SUMMARY_PAGE (aimak_window_get_page (window, "summary"));
+  wait_computed (GTK_WIDGET (summary));
 
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "share"), ==, "33.3%");
   g_assert_cmpstr (aimak_summary_page_get_tile (summary, "share-all"), ==, "60.0%");
@@ -73,6 +97,18 @@ test_two_shares (void)
   aimak_test_iterate ();
 }
 
+static void
+test_two_shares (void)
+{
+  check_two_shares (FALSE);
+}
+
+static void
+test_two_shares_in_thread (void)
+{
+  check_two_shares (TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -80,5 +116,6 @@ main (int argc, char **argv)
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
   g_test_add_func ("/summary-page/two-shares", test_two_shares);
+  g_test_add_func ("/summary-page/two-shares-in-thread", test_two_shares_in_thread);
   return g_test_run ();
 }
