@@ -268,7 +268,7 @@ test_export_dialog (void)
     if (find_message_dialog () == ask)
       gtk_window_close (GTK_WINDOW (ask));
     aimak_test_iterate ();
-    g_assert_false (aimak_export_dialog_is_running (dialog));
+    g_assert_false (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
     after = aimak_test_file_digest (expected_path);
     g_assert_cmpstr (before, ==, after);
     click (GTK_WIDGET (dialog), "_Cancel");
@@ -290,7 +290,7 @@ test_export_dialog (void)
     click (GTK_WIDGET (dialog), "_Export");
     aimak_test_iterate ();
     g_assert_null (find_message_dialog ());
-    g_assert_false (aimak_export_dialog_is_running (dialog));
+    g_assert_false (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
     error_label = NULL;
     for (GtkWidget *w = find_widget (GTK_WIDGET (dialog), ADW_TYPE_PREFERENCES_PAGE, NULL); w;
          w = gtk_widget_get_next_sibling (w))
@@ -351,13 +351,13 @@ test_export_dialog (void)
   aimak_test_iterate ();
   finished = (Finished) { 0 };
   click (GTK_WIDGET (dialog), "_Export");
-  g_assert_true (aimak_export_dialog_is_running (dialog));
+  g_assert_true (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog),
                                                         ADW_TYPE_PREFERENCES_PAGE, NULL)));
   click (GTK_WIDGET (dialog), "_Cancel");
   wait_finished (&finished);
   g_assert_false (finished.ok);
-  g_assert_false (aimak_export_dialog_is_running (dialog));
+  g_assert_false (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   g_assert_true (find_dialog () == dialog);
   g_clear_pointer (&listing, g_free);
   listing = list_folder (out);

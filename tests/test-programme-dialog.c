@@ -179,7 +179,7 @@ check_save (AimakWindow *window,
                               format);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
   aimak_programme_dialog_save_to (dialog, file);
-  g_assert_true (aimak_programme_dialog_is_running (dialog));
+  g_assert_true (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   wait_finished (&finished);
   g_assert_true (finished.ok);
   g_assert_null (find_dialog ());
@@ -258,13 +258,13 @@ check_cancel (AimakWindow *window,
   adw_combo_row_set_selected (ADW_COMBO_ROW (nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 2)), 1);
   g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
   aimak_programme_dialog_save_to (dialog, file);
-  g_assert_true (aimak_programme_dialog_is_running (dialog));
+  g_assert_true (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   /* Cancel (Escape) while writing stops the job and keeps the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "programme.cancel", NULL));
   wait_finished (&finished);
   g_assert_false (finished.ok);
   g_assert_true (find_dialog () == dialog);
-  g_assert_false (aimak_programme_dialog_is_running (dialog));
+  g_assert_false (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (count_files (out), ==, before);
   /* Cancel again closes it. */

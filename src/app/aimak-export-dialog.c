@@ -180,12 +180,6 @@ checked_name (AimakExportDialog *self,
   return g_steal_pointer (&name);
 }
 
-gboolean
-aimak_export_dialog_is_running (AimakExportDialog *self)
-{
-  return aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (self));
-}
-
 static void
 show_error (AimakExportDialog *self,
             const char        *message)
@@ -306,7 +300,7 @@ export_start (GtkWidget  *widget,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (aimak_export_dialog_is_running (self))
+  if (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (self)))
     return;
   if (name == NULL)
     {

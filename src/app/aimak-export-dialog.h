@@ -20,6 +20,5 @@ AimakExportDialog *aimak_export_dialog_new         (GtkWindow         *parent,
                                                     const char        *area_code);
 void               aimak_export_dialog_set_folder  (AimakExportDialog *self,
                                                     GFile             *folder);
-gboolean           aimak_export_dialog_is_running  (AimakExportDialog *self);
 
 G_END_DECLS

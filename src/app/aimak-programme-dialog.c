@@ -530,7 +530,7 @@ start_job (AimakProgrammeDialog *self,
   GCancellable *cancellable;
   Job *job;
 
-  if (aimak_programme_dialog_is_running (self))
+  if (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (self)))
     return;
   if (!any_status (self))
     {
@@ -566,13 +566,6 @@ aimak_programme_dialog_save_to (AimakProgrammeDialog *self,
   g_return_if_fail (AIMAK_IS_PROGRAMME_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
   start_job (self, JOB_SAVE, file);
-}
-
-gboolean
-aimak_programme_dialog_is_running (AimakProgrammeDialog *self)
-{
-  g_return_val_if_fail (AIMAK_IS_PROGRAMME_DIALOG (self), FALSE);
-  return aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (self));
 }
 
 /* "Aimak-programme-Barskoon-2026-2028-ru.pdf": the area's English name made safe. */

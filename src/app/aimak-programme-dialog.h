@@ -27,7 +27,6 @@ void                  aimak_programme_dialog_get_options (AimakProgrammeDialog *
  * (for tests and scripts: the portal cannot be driven). Emits "finished". */
 void                  aimak_programme_dialog_save_to    (AimakProgrammeDialog *self,
                                                          GFile                *file);
-gboolean              aimak_programme_dialog_is_running (AimakProgrammeDialog *self);
 /* The laid-out preview, or NULL while it is being prepared. */
 AimakProgrammeLayout *aimak_programme_dialog_get_preview (AimakProgrammeDialog *self);
 
