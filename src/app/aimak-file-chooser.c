@@ -32,6 +32,8 @@ static const struct
   [AIMAK_CHOOSER_FILTER_CSV] = { N_("CSV files"), { "*.csv", "*.CSV" }, NULL, "text/csv" },
   [AIMAK_CHOOSER_FILTER_DATABASES] = { N_("Aimak databases"), { "*.db" }, NULL,
                                        "application/vnd.sqlite3" },
+  [AIMAK_CHOOSER_FILTER_CERTIFICATES] = { N_("Certificates"), { "*.pem", "*.crt" }, NULL,
+                                          "application/x-x509-ca-cert" },
   [AIMAK_CHOOSER_FILTER_ALL] = { N_("All files"), { "*" } },
 };
 

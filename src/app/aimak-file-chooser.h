@@ -23,6 +23,7 @@ typedef enum
   AIMAK_CHOOSER_FILTER_PACKAGES,   /* Aimak exchange packages, *.aimak */
   AIMAK_CHOOSER_FILTER_CSV,        /* CSV files */
   AIMAK_CHOOSER_FILTER_DATABASES,  /* Aimak databases, *.db */
+  AIMAK_CHOOSER_FILTER_CERTIFICATES, /* PEM certificates, *.pem, *.crt */
   AIMAK_CHOOSER_FILTER_ALL,        /* All files */
 } AimakChooserFilter;
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-ask.h"
+#include "aimak-file-chooser.h"
 #include "aimak-preferences-window-private.h"
 #include "aimak-secret.h"
 #include "aimak-server.h"
@@ -653,8 +654,42 @@ _aimak_preferences_server_init (AimakPreferencesWindow *self)
 }
 
 void
+_aimak_preferences_server_ca_chosen (gpointer  owner,
+                                     GFile    *file)
+{
+  AimakPreferencesWindow *self = owner;
+  g_autofree char *path = g_file_get_path (file);
+
+  /* A file without a local path (a remote location) cannot be read by libpq. */
+  if (path == NULL)
+    {
+      aimak_toast_show (GTK_WIDGET (self),
+                        _("The certificate authority file must be a file on this computer."));
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->ca_row), path);
+}
+
+static void
+on_ca_choose_clicked (AimakPreferencesWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  if (self->ca_chooser != NULL)
+    return;
+  chooser = aimak_file_chooser_new (GTK_WINDOW (self),
+                                    _("Choose the Certificate Authority File"),
+                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CERTIFICATES);
+  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
+  aimak_file_chooser_show (chooser, &self->ca_chooser, _aimak_preferences_server_ca_chosen,
+                           self);
+}
+
+void
 _aimak_preferences_server_dispose (AimakPreferencesWindow *self)
 {
+  aimak_file_chooser_clear (&self->ca_chooser);
   /* A change typed just before closing is still saved. */
   if (self->save_id)
     {
@@ -681,6 +716,7 @@ _aimak_preferences_server_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, password_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, tls_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, ca_row);
+  gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, ca_button);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_row);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_icon);
   gtk_widget_class_bind_template_child (widget_class, AimakPreferencesWindow, test_spinner);
@@ -699,4 +735,5 @@ _aimak_preferences_server_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, on_area_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_area_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_ca_choose_clicked);
 }

@@ -28,6 +28,7 @@ struct _AimakPreferencesWindow
   AdwEntryRow          *password_row;
   AdwComboRow          *tls_row;
   AdwEntryRow          *ca_row;
+  GtkButton            *ca_button;
   AdwActionRow         *test_row;
   GtkImage             *test_icon;
   GtkSpinner           *test_spinner;
@@ -43,6 +44,7 @@ struct _AimakPreferencesWindow
   GSettings            *settings;
   GWeakRef              window;        /* the AimakWindow whose database is shown */
   GCancellable         *server_cancellable; /* keyring and connection test */
+  GtkFileChooserNative *ca_chooser;   /* the certificate authority file's chooser, while up */
   GPtrArray            *all_areas;    /* AimakArea *, for the area search */
   guint                 save_id;      /* saves the server settings a moment after a change */
   guint                 password_id;  /* stores the password a moment after a change */
@@ -58,5 +60,9 @@ void     _aimak_preferences_server_init    (AimakPreferencesWindow *self);
 void     _aimak_preferences_server_load    (AimakPreferencesWindow *self);
 void     _aimak_preferences_server_dispose (AimakPreferencesWindow *self);
 void     _aimak_preferences_server_class_init (GtkWidgetClass      *widget_class);
+/* The certificate authority file chosen in its chooser (tests: the portal
+ * cannot be driven): its path goes into the field, saved as any change. */
+void     _aimak_preferences_server_ca_chosen (gpointer             owner,
+                                              GFile               *file);
 
 G_END_DECLS
