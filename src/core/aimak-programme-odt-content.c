@@ -650,7 +650,7 @@ write_activities (AimakOdtContent *c)
   header_row (c, role_heads, 4);
   for (guint i = 0; i < p->activity_roles->len; i++)
     {
-      AimakProgrammeRole *r = g_ptr_array_index (p->activity_roles, i);
+      AimakSummaryRoleItem *r = g_ptr_array_index (p->activity_roles, i);
       g_autofree char *w = aimak_number_format (r->women, 0, p->lang);
       g_autofree char *m = aimak_number_format (r->men, 0, p->lang);
       g_autofree char *t = aimak_number_format ((double) r->women + r->men, 0, p->lang);

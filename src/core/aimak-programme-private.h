@@ -67,7 +67,6 @@ void        aimak_programme_figure_free         (AimakProgrammeFigure *f);
 void        aimak_programme_chart_point_free    (AimakProgrammeChartPoint *pt);
 void        aimak_programme_hearing_free        (AimakProgrammeHearing *h);
 void        aimak_programme_activity_free       (AimakProgrammeActivity *a);
-void        aimak_programme_role_free           (AimakProgrammeRole *r);
 void        aimak_programme_monitoring_row_free (AimakProgrammeMonitoringRow *row);
 
 G_END_DECLS

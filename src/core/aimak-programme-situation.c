@@ -87,16 +87,6 @@ aimak_programme_hearing_free (AimakProgrammeHearing *h)
 }
 
 void
-aimak_programme_role_free (AimakProgrammeRole *r)
-{
-  if (r == NULL)
-    return;
-  g_free (r->code);
-  g_free (r->label);
-  g_free (r);
-}
-
-void
 aimak_programme_activity_free (AimakProgrammeActivity *a)
 {
   if (a == NULL)
@@ -429,17 +419,17 @@ activity_from (AimakProgrammeBuild *b,
   a->women = aimak_activity_row_get_women (row);
   a->men = aimak_activity_row_get_men (row);
   a->is_demo = aimak_activity_row_get_is_demo (row);
-  a->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_programme_role_free);
+  a->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
   for (guint r = 0; r < b->roles.codes->len; r++)
     {
       const char *code = g_ptr_array_index (b->roles.codes, r);
       guint women = 0, men = 0;
-      AimakProgrammeRole *role;
+      AimakSummaryRoleItem *role;
 
       aimak_activity_row_get_role (row, code, &women, &men);
       if (women + men == 0)
         continue;
-      role = g_new0 (AimakProgrammeRole, 1);
+      role = g_new0 (AimakSummaryRoleItem, 1);
       role->code = g_strdup (code);
       role->label = g_strdup (aimak_programme_list_name (&b->roles, code));
       role->women = women;
@@ -486,7 +476,7 @@ build_activities (AimakProgrammeBuild *b,
   for (guint i = 0; i < totals->by_role->len; i++)
     {
       AimakSummaryRoleItem *item = g_ptr_array_index (totals->by_role, i);
-      AimakProgrammeRole *role = g_new0 (AimakProgrammeRole, 1);
+      AimakSummaryRoleItem *role = g_new0 (AimakSummaryRoleItem, 1);
 
       role->code = g_strdup (item->code);
       role->label = g_strdup (item->label);
@@ -562,7 +552,7 @@ aimak_programme_roles_text (GPtrArray *roles)
 
   for (guint i = 0; roles && i < roles->len; i++)
     {
-      AimakProgrammeRole *r = g_ptr_array_index (roles, i);
+      AimakSummaryRoleItem *r = g_ptr_array_index (roles, i);
       g_string_append_printf (text, "%s%s: %u / %u", i ? "\n" : "", r->label, r->women, r->men);
     }
   return g_string_free (text, FALSE);

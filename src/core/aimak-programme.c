@@ -706,7 +706,7 @@ programme_init (AimakProgrammeBuild *b)
   p->budget_by_marker = ARRAY (aimak_programme_money_free);
   p->hearings = ARRAY (aimak_programme_hearing_free);
   p->activities = ARRAY (aimak_programme_activity_free);
-  p->activity_roles = ARRAY (aimak_programme_role_free);
+  p->activity_roles = ARRAY (aimak_summary_role_item_free);
   p->monitoring = ARRAY (aimak_programme_monitoring_row_free);
 #undef ARRAY
   p->chart_title = g_strdup ("");

@@ -21,6 +21,7 @@
 #include <gio/gio.h>
 
 #include "aimak-db.h"
+#include "aimak-summary.h"
 
 G_BEGIN_DECLS
 
@@ -215,15 +216,6 @@ typedef struct
   GPtrArray           *priorities;  /* AimakProgrammePriority *, borrowed */
 } AimakProgrammeHearing;
 
-/* Participants of one role, by sex. */
-typedef struct
-{
-  char *code;
-  char *label;
-  guint women;
-  guint men;
-} AimakProgrammeRole;
-
 /* One capacity-building activity of the period. */
 typedef struct
 {
@@ -233,7 +225,7 @@ typedef struct
   char      *topic;
   guint      women;
   guint      men;
-  GPtrArray *roles;         /* AimakProgrammeRole *, only roles with participants */
+  GPtrArray *roles;         /* AimakSummaryRoleItem *, only roles with participants */
   gboolean   is_demo;
 } AimakProgrammeActivity;
 
@@ -380,7 +372,7 @@ typedef struct
   GPtrArray  *activities;           /* AimakProgrammeActivity *, by date: those of the
                                      * programme's areas dated from 1 January of the year
                                      * before the period (its preparation) to its end */
-  GPtrArray  *activity_roles;       /* AimakProgrammeRole *, totals by role over activities */
+  GPtrArray  *activity_roles;       /* AimakSummaryRoleItem *, totals by role over activities */
   guint       activity_women, activity_men;
 
   /* 7. Monitoring */
