@@ -148,7 +148,7 @@ test_statuses (Fixture       *f,
   g_assert_cmpstr (p->budget_total->thousand.text, ==, "450.0");
   g_assert_cmpfloat_with_epsilon (p->gender_share.value, 100.0, 1e-9);
   g_assert_cmpuint (p->plan_sources->len, ==, 1);
-  g_assert_cmpstr (((AimakProgrammeCode *) g_ptr_array_index (p->plan_sources, 0))->code, ==, "donor");
+  g_assert_cmpstr (((AimakCode *) g_ptr_array_index (p->plan_sources, 0))->code, ==, "donor");
   g_clear_pointer (&p, aimak_programme_free);
 
   p = build (f, BARSKOON, FALSE, 2026, 2028, "en", all_live, &error);

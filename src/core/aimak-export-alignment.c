@@ -24,14 +24,14 @@ write_alignment_headers (Export    *x,
   al->first_gcm = 3;
   for (guint i = 0; i < x->gcm.list->len; i++)
     {
-      Code *c = g_ptr_array_index (x->gcm.list, i);
+      AimakCode *c = g_ptr_array_index (x->gcm.list, i);
       g_ptr_array_add (align_headers,
                        aimak_export_string_subst (x->lang, AIMAK_XS_GCM_SHORT, "code", c->code));
     }
   al->first_sdg = al->first_gcm + x->gcm.list->len;
   for (guint i = 0; i < x->sdg.list->len; i++)
     {
-      Code *c = g_ptr_array_index (x->sdg.list, i);
+      AimakCode *c = g_ptr_array_index (x->sdg.list, i);
       g_ptr_array_add (align_headers,
                        aimak_export_string_subst (x->lang, AIMAK_XS_SDG_SHORT, "code", c->code));
     }
@@ -60,7 +60,7 @@ static gboolean
 write_alignment_links (Export     *x,
                        Alignment  *al,
                        lxw_row_t   row,
-                       CodeList   *cl,
+                       AimakCodeTable   *cl,
                        lxw_col_t   first,
                        const char *codes,
                        guint      *n_links)
@@ -73,7 +73,7 @@ write_alignment_links (Export     *x,
   parts = g_strsplit (codes, "\x1f", -1);
   for (guint i = 0; parts[i]; i++)
     {
-      Code *c = g_hash_table_lookup (cl->by_code, parts[i]);
+      AimakCode *c = g_hash_table_lookup (cl->by_code, parts[i]);
 
       if (c == NULL)
         continue;
@@ -116,7 +116,7 @@ write_alignment_row (Export     *x,
 static gboolean
 write_legend (Export            *x,
               lxw_row_t         *r,
-              CodeList          *cl,
+              AimakCodeTable          *cl,
               AimakExportString  long_name,
               AimakExportString  short_name)
 {
@@ -125,7 +125,7 @@ write_legend (Export            *x,
   TRY (cell_string (x, a, (*r)++, 0, aimak_export_string (x->lang, long_name), NULL));
   for (guint i = 0; i < cl->list->len; i++, (*r)++)
     {
-      Code *c = g_ptr_array_index (cl->list, i);
+      AimakCode *c = g_ptr_array_index (cl->list, i);
       g_autofree char *label = aimak_export_string_subst (x->lang, short_name, "code", c->code);
 
       TRY (cell_string (x, a, *r, 1, label, NULL));

@@ -37,7 +37,7 @@ not_rejected (Export     *x,
 
   for (guint i = 0; i < x->statuses.list->len; i++)
     {
-      Code *c = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *c = g_ptr_array_index (x->statuses.list, i);
 
       if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_REJECTED)
         continue;
@@ -59,7 +59,7 @@ sum_adopted (Export     *x,
 
   for (guint i = 0; i < x->statuses.list->len; i++)
     {
-      Code *c = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *c = g_ptr_array_index (x->statuses.list, i);
 
       if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_ADOPTED)
         continue;
@@ -127,7 +127,7 @@ write_breakdowns (Budget *b)
 
   for (guint i = 0; i < 3; i++, row++)
     {
-      Code *m = i < x->markers.list->len ? g_ptr_array_index (x->markers.list, i) : NULL;
+      AimakCode *m = i < x->markers.list->len ? g_ptr_array_index (x->markers.list, i) : NULL;
 
       lxw_rowcol_to_cell (c1, row, C_CODE);
       g_string_printf (b->formula, "=SUMIFS(%s,%s,%s%s)", b->budget_range, b->marker_range,
@@ -137,7 +137,7 @@ write_breakdowns (Budget *b)
     }
   for (guint i = 0; i <= n_funding; i++, row++)
     {
-      Code *f = i < n_funding ? g_ptr_array_index (x->funding.list, i) : NULL;
+      AimakCode *f = i < n_funding ? g_ptr_array_index (x->funding.list, i) : NULL;
 
       /* The priorities show funding by name; no source is an empty cell. */
       lxw_rowcol_to_cell (c1, row, C_CATEGORY);

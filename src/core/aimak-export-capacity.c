@@ -123,7 +123,7 @@ write_capacity_headers (Capacity *c)
         }
       for (guint i = 0; i < c->n_roles; i++)
         {
-          Code *role = g_ptr_array_index (x->roles.list, i);
+          AimakCode *role = g_ptr_array_index (x->roles.list, i);
           g_ptr_array_add (headers, aimak_export_string_subst (x->lang, f->export_header,
                                                                "role", role->name));
           g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_COL_ROLE_MEN,
@@ -149,7 +149,7 @@ read_participants (Capacity   *c,
   for (guint i = 0; parts[i]; i++)
     {
       g_auto(GStrv) f = g_strsplit (parts[i], "\x1e", 3);
-      Code *role;
+      AimakCode *role;
 
       if (g_strv_length (f) != 3)
         continue;
@@ -217,7 +217,7 @@ write_field_cell (Capacity             *c,
     case AIMAK_FIELD_CELL_DATE:
       return cell_date (x, s, c->row, ac->col, text, x->f_date);
     case AIMAK_FIELD_CELL_CODE_NAME:
-      return cell_string (x, s, c->row, ac->col, code_name (&x->activity_types, text),
+      return cell_string (x, s, c->row, ac->col, aimak_code_table_name (&x->activity_types, text),
                           x->f_text);
     case AIMAK_FIELD_CELL_WRAP:
       return cell_string (x, s, c->row, ac->col, text, x->f_wrap);
@@ -312,7 +312,7 @@ write_roles_block (Capacity  *c,
   ++*r;
   for (guint i = 0; i < c->n_roles; i++, (*r)++)
     {
-      Code *role = g_ptr_array_index (x->roles.list, i);
+      AimakCode *role = g_ptr_array_index (x->roles.list, i);
 
       TRY (cell_string (x, s, *r, B_ROLE, role->name, x->f_wrap));
       for (guint sex = 0; sex < 2; sex++)

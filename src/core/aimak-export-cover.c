@@ -124,7 +124,7 @@ write_code_lists (Export    *x,
   section = STR (AIMAK_XS_SECTION_MARKER);
   for (guint i = 0; i < x->markers.list->len; i++, (*r)++)
     {
-      Code *m = g_ptr_array_index (x->markers.list, i);
+      AimakCode *m = g_ptr_array_index (x->markers.list, i);
 
       TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
       TRY (cell_number (x, s, *r, C_ITEM, g_ascii_strtod (m->code, NULL), x->f_int));
@@ -136,7 +136,7 @@ write_code_lists (Export    *x,
   status_first = *r;
   for (guint i = 0; i < x->statuses.list->len; i++, (*r)++)
     {
-      Code *st = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *st = g_ptr_array_index (x->statuses.list, i);
 
       TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
       TRY (cell_number (x, s, *r, C_ITEM, i + 1, x->f_int));

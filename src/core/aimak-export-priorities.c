@@ -18,7 +18,7 @@
 /* Every field with an export cell, in export order: the area takes two columns (its
  * name and its P-code), the checklist one per item, any other field one. The query
  * reads p.id, then the column of each field that has one. */
-static CodeList *code_list_of (Export           *x,
+static AimakCodeTable *code_list_of (Export           *x,
                                const AimakField *f);
 static int       sql_column   (Export           *x,
                                const char       *field_id);
@@ -136,7 +136,7 @@ write_priority_headers (Export *x)
         {
           for (guint k = 0; k < x->checklist.list->len; k++)
             {
-              Code *item = g_ptr_array_index (x->checklist.list, k);
+              AimakCode *item = g_ptr_array_index (x->checklist.list, k);
 
               s->cap[pl->columns[i].col + k] = 20;
               g_ptr_array_add (headers, aimak_export_string_subst (x->lang, f->export_header,
@@ -213,7 +213,7 @@ add_priority_validation (Export    *x,
                                                   marker_col, &marker), s->name));
   for (guint i = 0; i < x->statuses.list->len; i++)
     {
-      Code *c = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *c = g_ptr_array_index (x->statuses.list, i);
       status_list[i] = c->name;
       list_chars += g_utf8_strlen (c->name, -1) + 1;
       if (strchr (c->name, ',') || strchr (c->name, '"'))
@@ -248,7 +248,7 @@ write_checklist (Export     *x,
   for (guint i = 0; parts[i]; i++)
     {
       char *sep = strchr (parts[i], '\x1e');
-      Code *item;
+      AimakCode *item;
       AimakExportString word;
 
       if (sep == NULL)
@@ -303,11 +303,11 @@ link_codes (const AimakField *f,
 }
 
 /* The code list a CODE or CODES field shows names from. */
-static CodeList *
+static AimakCodeTable *
 code_list_of (Export           *x,
               const AimakField *f)
 {
-  const struct { const char *name; CodeList *list; } lists[] = {
+  const struct { const char *name; AimakCodeTable *list; } lists[] = {
     { "sector", &x->sectors }, { "status", &x->statuses }, { "funding_source", &x->funding },
     { "target_group", &x->target_groups }, { "gcm_objective", &x->gcm },
     { "sdg_target", &x->sdg },
@@ -349,7 +349,7 @@ write_field_cell (Export               *x,
     case AIMAK_FIELD_CELL_DATE:
       return cell_date (x, s, row, pc->col, text, x->f_date);
     case AIMAK_FIELD_CELL_CODE_NAME:
-      return cell_string (x, s, row, pc->col, code_name (pc->list, text), x->f_text);
+      return cell_string (x, s, row, pc->col, aimak_code_table_name (pc->list, text), x->f_text);
     case AIMAK_FIELD_CELL_CODE_NAMES:
     case AIMAK_FIELD_CELL_CODE_LABELS:
       {
@@ -417,7 +417,7 @@ tally_priority (Export    *x,
    * total, and the adopted programme is approved, in progress or completed. */
   if (isfinite (budget) && cls != AIMAK_STATUS_CLASS_REJECTED)
     {
-      Code *fc = funding ? g_hash_table_lookup (x->funding.by_code, funding) : NULL;
+      AimakCode *fc = funding ? g_hash_table_lookup (x->funding.by_code, funding) : NULL;
 
       if (marker >= 0 && marker <= 2)
         x->budget_marker[marker] += budget;

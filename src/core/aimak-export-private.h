@@ -19,6 +19,7 @@
 
 #include <xlsxwriter.h>
 
+#include "aimak-code-table.h"
 #include "aimak-export.h"
 #include "aimak-export-strings.h"
 #include "aimak-field.h"
@@ -57,7 +58,7 @@ typedef struct
   const AimakField *field;
   lxw_col_t         col;       /* its (first) column on the sheet */
   int               sql_col;   /* its column in the priorities query; -1 for links */
-  struct _CodeList  *list;      /* the code list of a CODE or CODES field, else NULL */
+  AimakCodeTable   *list;      /* the code list of a CODE or CODES field, else NULL */
 } PriorityColumn;
 
 typedef struct
@@ -88,20 +89,6 @@ typedef struct
   guint          lines;
   const char    *header[MAX_COLS];     /* column headers, for the Cover's list of cut texts */
 } Sheet;
-
-typedef struct
-{
-  char *code;
-  char *name;
-  char *definition;
-  guint index;
-} Code;
-
-typedef struct _CodeList
-{
-  GPtrArray  *list;      /* Code *, in list order */
-  GHashTable *by_code;   /* code → Code * */
-} CodeList;
 
 typedef struct
 {
@@ -144,7 +131,7 @@ typedef struct
                        *f_total_count, *f_total_kgs, *f_total_number, *f_suppressed;
 
   /* Code lists in the workbook language */
-  CodeList              sectors, target_groups, gcm, sdg, statuses, funding, roles,
+  AimakCodeTable        sectors, target_groups, gcm, sdg, statuses, funding, roles,
                         activity_types, markers, checklist;
   GPtrArray            *priority_headers; /* char *, the Priorities sheet's headers */
   PriorityLayout        playout;        /* the Priorities sheet's columns */
@@ -200,11 +187,9 @@ typedef struct
 #define IN_SCOPE(col) "(?1 IS NULL OR " col " IN (SELECT value FROM json_each(?1)))"
 
 /* aimak-export-setup.c */
-G_GNUC_INTERNAL const char *code_name           (CodeList   *cl,
-                                                 const char *code);
-G_GNUC_INTERNAL char       *join_names          (CodeList   *cl,
-                                                 const char *codes,
-                                                 gboolean    with_code);
+G_GNUC_INTERNAL char       *join_names          (AimakCodeTable *cl,
+                                                 const char     *codes,
+                                                 gboolean        with_code);
 G_GNUC_INTERNAL const char *area_name           (Export     *x,
                                                  const char *code);
 /* As area_name(), but "Old (now New)" for an area renamed or ended after the

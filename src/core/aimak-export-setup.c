@@ -8,22 +8,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
-#include "aimak-code-list.h"
 #include "aimak-area-change.h"
 #include "aimak-export-private.h"
 #include "aimak-json.h"
 #include "aimak-lang.h"
-
-static void
-code_free (gpointer data)
-{
-  Code *c = data;
-
-  g_free (c->code);
-  g_free (c->name);
-  g_free (c->definition);
-  g_free (c);
-}
 
 static void
 area_info_free (gpointer data)
@@ -47,32 +35,12 @@ links_free (gpointer data)
   g_free (l);
 }
 
-static void
-code_list_clear (CodeList *cl)
-{
-  g_clear_pointer (&cl->by_code, g_hash_table_unref);
-  g_clear_pointer (&cl->list, g_ptr_array_unref);
-}
-
-const char *
-code_name (CodeList   *cl,
-           const char *code)
-{
-  Code *c;
-
-  if (code == NULL || *code == '\0')
-    return "";
-  c = g_hash_table_lookup (cl->by_code, code);
-  /* A code missing from its list (a user-extended database) still shows something. */
-  return c ? c->name : code;
-}
-
 /* Looks up the code @code of @len bytes: codes are short, so the key is copied
  * onto the stack rather than allocated. */
-static Code *
-lookup_code (CodeList   *cl,
-             const char *code,
-             gsize       len)
+static AimakCode *
+lookup_code (AimakCodeTable *cl,
+             const char     *code,
+             gsize           len)
 {
   char key[64];
   g_autofree char *long_key = NULL;
@@ -90,13 +58,13 @@ lookup_code (CodeList   *cl,
 /* Codes joined by \x1f, shown by name in list order, separated by "; ". The
  * codes are read in place: this runs three times for every priority. */
 char *
-join_names (CodeList   *cl,
-            const char *codes,
-            gboolean    with_code)
+join_names (AimakCodeTable *cl,
+            const char     *codes,
+            gboolean        with_code)
 {
-  Code *stack[32];
+  AimakCode *stack[32];
   g_autoptr(GPtrArray) many = NULL;
-  Code **found = stack;
+  AimakCode **found = stack;
   guint n_found = 0, n_missing = 0;
   GString *out;
 
@@ -106,7 +74,7 @@ join_names (CodeList   *cl,
     {
       const char *end = strchr (p, '\x1f');
       gsize len = end ? (gsize) (end - p) : strlen (p);
-      Code *c = lookup_code (cl, p, len);
+      AimakCode *c = lookup_code (cl, p, len);
 
       if (c && n_found == G_N_ELEMENTS (stack) && many == NULL)
         {
@@ -117,7 +85,7 @@ join_names (CodeList   *cl,
       if (c && many)
         {
           g_ptr_array_add (many, c);
-          found = (Code **) many->pdata;
+          found = (AimakCode **) many->pdata;
           n_found++;
         }
       else if (c)
@@ -132,7 +100,7 @@ join_names (CodeList   *cl,
   for (guint i = 1; i < n_found; i++)
     for (guint j = i; j > 0 && found[j - 1]->index > found[j]->index; j--)
       {
-        Code *t = found[j - 1];
+        AimakCode *t = found[j - 1];
 
         found[j - 1] = found[j];
         found[j] = t;
@@ -168,40 +136,6 @@ join_names (CodeList   *cl,
   return g_string_free (out, FALSE);
 }
 
-/* A code list in the workbook's language, from AimakCodeList. */
-static gboolean
-load_codes (Export     *x,
-            CodeList   *cl,
-            const char *name)
-{
-  g_autoptr(AimakCodeList) list = aimak_code_list_new_loaded (x->db, name, &x->error);
-  guint n;
-
-  cl->list = g_ptr_array_new_with_free_func (code_free);
-  cl->by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  if (list == NULL)
-    return FALSE;
-  n = g_list_model_get_n_items (G_LIST_MODEL (list));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
-      Code *c = g_new0 (Code, 1);
-
-      c->code = g_strdup (aimak_code_item_get_code (item));
-      c->name = g_strdup (aimak_code_item_get_name (item));
-      if (*c->name == '\0')
-        {
-          g_free (c->name);
-          c->name = g_strdup (c->code);   /* never an empty header */
-        }
-      c->definition = g_strdup (aimak_code_item_get_description (item));
-      c->index = cl->list->len;
-      g_ptr_array_add (cl->list, c);
-      g_hash_table_insert (cl->by_code, c->code, c);
-    }
-  return TRUE;
-}
-
 static gboolean
 add_area (AimakStmt  *st,
           gpointer    user_data,
@@ -222,7 +156,7 @@ add_area (AimakStmt  *st,
 gboolean
 load_lists (Export *x)
 {
-  const struct { CodeList *list; const char *name; } lists[] = {
+  const struct { AimakCodeTable *list; const char *name; } lists[] = {
     { &x->sectors, "sector" }, { &x->target_groups, "target_group" },
     { &x->gcm, "gcm_objective" }, { &x->sdg, "sdg_target" }, { &x->statuses, "status" },
     { &x->funding, "funding_source" }, { &x->roles, "role" },
@@ -234,7 +168,7 @@ load_lists (Export *x)
 
   aimak_db_set_language (x->db, x->lang);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    ok = ok && load_codes (x, lists[i].list, lists[i].name);
+    ok = ok && aimak_code_table_load (lists[i].list, x->db, lists[i].name, &x->error);
   aimak_db_set_language (x->db, db_lang);
   TRY (ok);
   x->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, area_info_free);
@@ -522,12 +456,12 @@ build_footer (Export *x)
 void
 export_clear (Export *x)
 {
-  CodeList *lists[] = { &x->sectors, &x->target_groups, &x->gcm, &x->sdg, &x->statuses,
-                        &x->funding, &x->roles, &x->activity_types, &x->markers,
-                        &x->checklist };
+  AimakCodeTable *lists[] = { &x->sectors, &x->target_groups, &x->gcm, &x->sdg,
+                              &x->statuses, &x->funding, &x->roles, &x->activity_types,
+                              &x->markers, &x->checklist };
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    code_list_clear (lists[i]);
+    aimak_code_table_clear (lists[i]);
   g_clear_pointer (&x->areas, g_hash_table_unref);
   g_clear_pointer (&x->links, g_hash_table_unref);
   g_clear_pointer (&x->desks, g_hash_table_unref);

@@ -163,20 +163,11 @@ aimak_programme_value_clear (AimakProgrammeValue *value)
 }
 
 const char *
-aimak_programme_list_name (AimakProgrammeList *list,
-                           const char         *code)
-{
-  const char *name = code && list->names ? g_hash_table_lookup (list->names, code) : NULL;
-
-  return name ? name : code ? code : "";
-}
-
-const char *
 aimak_programme_plan_cost (const AimakProgramme         *programme,
                            const AimakProgrammePriority *priority,
                            guint                         source_index)
 {
-  AimakProgrammeCode *source;
+  const AimakCode *source;
 
   g_return_val_if_fail (programme != NULL && priority != NULL, "");
   if (source_index >= programme->plan_sources->len || !priority->budget_thousand.has_value)
@@ -186,16 +177,6 @@ aimak_programme_plan_cost (const AimakProgramme         *programme,
 }
 
 /* ------------------------------------------------------------ freeing */
-
-void
-aimak_programme_code_free (AimakProgrammeCode *c)
-{
-  if (c == NULL)
-    return;
-  g_free (c->code);
-  g_free (c->name);
-  g_free (c);
-}
 
 void
 aimak_programme_money_free (AimakProgrammeMoney *m)

@@ -285,8 +285,8 @@ plan_header (Build       *b,
   cells[6] = L (b, AIMAK_PL_COL_PERIOD);
   for (guint s = 0; s < n_cost; s++)
     {
-      AimakProgrammeCode *src = by_column && s < p->plan_sources->len
-                                ? g_ptr_array_index (p->plan_sources, s) : NULL;
+      AimakCode *src = by_column && s < p->plan_sources->len
+                       ? g_ptr_array_index (p->plan_sources, s) : NULL;
       char *head = src ? g_strdup_printf ("%s:\n%s", L (b, AIMAK_PL_COL_COST), src->name)
                        : g_strdup (L (b, AIMAK_PL_COL_COST));
 

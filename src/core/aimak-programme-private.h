@@ -9,13 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* A code list in the document language: codes in list order and their names. */
-typedef struct
-{
-  GPtrArray  *codes;   /* char *, list order */
-  GHashTable *names;   /* code → name */
-} AimakProgrammeList;
-
 typedef struct
 {
   AimakDb                     *db;
@@ -25,7 +18,8 @@ typedef struct
   GCancellable                *cancellable;
   AimakArea                   *area;          /* the programme's area */
   GPtrArray                   *area_codes;    /* char *: the area, and those below when asked */
-  AimakProgrammeList           sectors, target_groups, gcm, sdg, statuses, funding,
+  /* The code lists, in the document language */
+  AimakCodeTable               sectors, target_groups, gcm, sdg, statuses, funding,
                                roles, checklist, markers, activity_types;
 } AimakProgrammeBuild;
 
@@ -40,14 +34,11 @@ void        aimak_programme_value_set     (AimakProgrammeValue *v,
 void        aimak_programme_value_percent (AimakProgrammeValue *v,
                                            double               percent,
                                            const char          *lang);
-const char *aimak_programme_list_name     (AimakProgrammeList  *list,
-                                           const char          *code);
 /* The translated label of an area type ("Rayon", "Ayil aimak"). */
 const char *aimak_programme_type_label    (const char          *type,
                                            const char          *lang);
 
 void        aimak_programme_fill_labels   (AimakProgramme      *p);
-void        aimak_programme_code_free     (AimakProgrammeCode  *c);
 void        aimak_programme_money_free    (AimakProgrammeMoney *m);
 void        aimak_programme_field_free    (AimakProgrammeField *f);
 void        aimak_programme_priority_free (AimakProgrammePriority *p);

@@ -420,18 +420,18 @@ activity_from (AimakProgrammeBuild *b,
   a->men = aimak_activity_row_get_men (row);
   a->is_demo = aimak_activity_row_get_is_demo (row);
   a->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
-  for (guint r = 0; r < b->roles.codes->len; r++)
+  for (guint r = 0; r < b->roles.list->len; r++)
     {
-      const char *code = g_ptr_array_index (b->roles.codes, r);
+      const AimakCode *code = g_ptr_array_index (b->roles.list, r);
       guint women = 0, men = 0;
       AimakSummaryRoleItem *role;
 
-      aimak_activity_row_get_role (row, code, &women, &men);
+      aimak_activity_row_get_role (row, code->code, &women, &men);
       if (women + men == 0)
         continue;
       role = g_new0 (AimakSummaryRoleItem, 1);
-      role->code = g_strdup (code);
-      role->label = g_strdup (aimak_programme_list_name (&b->roles, code));
+      role->code = g_strdup (code->code);
+      role->label = g_strdup (code->name);
       role->women = women;
       role->men = men;
       g_ptr_array_add (a->roles, role);

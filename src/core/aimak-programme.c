@@ -104,65 +104,42 @@ check_options (AimakDb                     *db,
 
 /* ------------------------------------------------------------ code lists */
 
-static void
-list_clear (AimakProgrammeList *list)
+/* The build's code lists, by their names in aimak-code-list.h. */
+static const struct
 {
-  g_clear_pointer (&list->codes, g_ptr_array_unref);
-  g_clear_pointer (&list->names, g_hash_table_unref);
-}
+  gsize       offset;   /* of the AimakCodeTable in AimakProgrammeBuild */
+  const char *name;
+} code_lists[] = {
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, sectors), "sector" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, target_groups), "target_group" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, gcm), "gcm_objective" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, sdg), "sdg_target" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, statuses), "status" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, funding), "funding_source" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, roles), "role" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, checklist), "checklist_item" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, activity_types), "activity_type" },
+  { G_STRUCT_OFFSET (AimakProgrammeBuild, markers), "gender_marker" },
+};
 
-typedef struct
-{
-  const char         *lang;
-  AimakProgrammeList *list;
-} ListLoad;
-
-/* A row (code, name_en, name_ru, name_ky) of a code list. */
-static gboolean
-add_list_item (AimakStmt *row,
-               gpointer   data,
-               GError   **error)
-{
-  ListLoad *l = data;
-  const char *code = aimak_stmt_text (row, 0);
-  const char *name = aimak_lang_pick (l->lang, aimak_stmt_text (row, 1),
-                                      aimak_stmt_text (row, 2), aimak_stmt_text (row, 3));
-
-  g_ptr_array_add (l->list->codes, g_strdup (code));
-  g_hash_table_insert (l->list->names, g_strdup (code), g_strdup (*name ? name : code));
-  return TRUE;
-}
-
-static gboolean
-load_list (AimakProgrammeBuild *b,
-           AimakProgrammeList  *list,
-           const char          *sql,
-           GError             **error)
-{
-  ListLoad l = { b->lang, list };
-
-  list->codes = g_ptr_array_new_with_free_func (g_free);
-  list->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  return aimak_db_foreach (b->db, error, add_list_item, &l, sql, NULL);
-}
-
+/* The code lists in the document language, which the database speaks during the
+ * build. */
 static gboolean
 load_lists (AimakProgrammeBuild *b,
             GError             **error)
 {
-#define LIST(table) "SELECT code, name_en, name_ru, name_ky FROM " table " ORDER BY sort, code"
-  return load_list (b, &b->sectors, LIST ("sector"), error) &&
-         load_list (b, &b->target_groups, LIST ("target_group"), error) &&
-         load_list (b, &b->gcm, LIST ("gcm_objective"), error) &&
-         load_list (b, &b->sdg, LIST ("sdg_target"), error) &&
-         load_list (b, &b->statuses, LIST ("status"), error) &&
-         load_list (b, &b->funding, LIST ("funding_source"), error) &&
-         load_list (b, &b->roles, LIST ("role"), error) &&
-         load_list (b, &b->checklist, LIST ("checklist_item"), error) &&
-         load_list (b, &b->activity_types, LIST ("activity_type"), error) &&
-         load_list (b, &b->markers, "SELECT code, name_en, name_ru, name_ky FROM gender_marker "
-                    "ORDER BY code", error);
-#undef LIST
+  for (guint i = 0; i < G_N_ELEMENTS (code_lists); i++)
+    if (!aimak_code_table_load (G_STRUCT_MEMBER_P (b, code_lists[i].offset), b->db,
+                                code_lists[i].name, error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+clear_lists (AimakProgrammeBuild *b)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (code_lists); i++)
+    aimak_code_table_clear (G_STRUCT_MEMBER_P (b, code_lists[i].offset));
 }
 
 /* ------------------------------------------------------------ priorities */
@@ -214,26 +191,23 @@ value_auto (AimakProgrammeValue *v,
 }
 
 static GPtrArray *
-codes_named (AimakProgrammeList *list,
-             GPtrArray          *codes,
-             const char         *prefix_format)
+codes_named (AimakCodeTable *list,
+             GPtrArray      *codes,
+             const char     *prefix_format)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_programme_code_free);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_code_free);
 
   /* In code-list order, whatever order the priority holds them in. */
-  for (guint i = 0; i < list->codes->len; i++)
+  for (guint i = 0; i < list->list->len; i++)
     {
-      const char *code = g_ptr_array_index (list->codes, i);
-      AimakProgrammeCode *c;
+      const AimakCode *c = g_ptr_array_index (list->list, i);
+      g_autofree char *prefixed = NULL;
 
-      if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+      if (!g_ptr_array_find_with_equal_func (codes, c->code, g_str_equal, NULL))
         continue;
-      c = g_new0 (AimakProgrammeCode, 1);
-      c->code = g_strdup (code);
-      c->name = prefix_format ? g_strconcat (code, prefix_format,
-                                             aimak_programme_list_name (list, code), NULL)
-                              : g_strdup (aimak_programme_list_name (list, code));
-      g_ptr_array_add (out, c);
+      if (prefix_format)
+        prefixed = g_strconcat (c->code, prefix_format, c->name, NULL);
+      g_ptr_array_add (out, aimak_code_new (c->code, prefixed ? prefixed : c->name));
     }
   return out;
 }
@@ -273,14 +247,14 @@ fill_checklist (AimakProgrammeBuild    *b,
                 const AimakPriority    *p)
 {
   pp->checklist = aimak_programme_answers_new ();
-  for (guint i = 0; i < b->checklist.codes->len; i++)
+  for (guint i = 0; i < b->checklist.list->len; i++)
     {
-      const char *code = g_ptr_array_index (b->checklist.codes, i);
-      const char *answer = aimak_priority_get_answer (p, code);
+      const AimakCode *item = g_ptr_array_index (b->checklist.list, i);
+      const char *answer = aimak_priority_get_answer (p, item->code);
       AimakProgrammeAnswer *a = g_new0 (AimakProgrammeAnswer, 1);
 
-      a->item_code = g_strdup (code);
-      a->question = g_strdup (aimak_programme_list_name (&b->checklist, code));
+      a->item_code = g_strdup (item->code);
+      a->question = g_strdup (item->name);
       a->answer = g_strdup (answer);
       if (g_strcmp0 (answer, AIMAK_CHECKLIST_YES) == 0)
         a->answer_label = g_strdup (T (N_("Yes")));
@@ -306,7 +280,7 @@ period_text (AimakProgrammeBuild *b,
   return g_strdup (T (N_("Not set")));
 }
 
-/* The names of @codes (AimakProgrammeCode *) joined by @separator. */
+/* The names of @codes (AimakCode *) joined by @separator. */
 static char *
 names_joined (GPtrArray  *codes,
               const char *separator)
@@ -314,7 +288,7 @@ names_joined (GPtrArray  *codes,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
   for (guint i = 0; i < codes->len; i++)
-    g_ptr_array_add (names, ((AimakProgrammeCode *) g_ptr_array_index (codes, i))->name);
+    g_ptr_array_add (names, ((AimakCode *) g_ptr_array_index (codes, i))->name);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (separator, (char **) names->pdata);
 }
@@ -336,12 +310,12 @@ priority_from (AimakProgrammeBuild *b,
   pp->problem = g_strdup (p->problem ? p->problem : "");
   pp->description = g_strdup (p->description ? p->description : "");
   pp->sector_code = g_strdup (p->sector_code ? p->sector_code : "");
-  pp->sector_name = g_strdup (p->sector_code ? aimak_programme_list_name (&b->sectors, p->sector_code)
+  pp->sector_name = g_strdup (p->sector_code ? aimak_code_table_name (&b->sectors, p->sector_code)
                                              : T (N_("No sector")));
   pp->status = g_strdup (p->status);
-  pp->status_label = g_strdup (aimak_programme_list_name (&b->statuses, p->status));
+  pp->status_label = g_strdup (aimak_code_table_name (&b->statuses, p->status));
   pp->marker = p->gender_marker;
-  pp->marker_label = g_strdup (aimak_programme_list_name (&b->markers, marker_code));
+  pp->marker_label = g_strdup (aimak_code_table_name (&b->markers, marker_code));
   pp->marker_text = g_strdup_printf ("%d — %s", p->gender_marker, pp->marker_label);
   pp->marker_justification = g_strdup (p->marker_justification ? p->marker_justification : "");
   pp->target_groups = codes_named (&b->target_groups, p->target_groups, NULL);
@@ -349,8 +323,8 @@ priority_from (AimakProgrammeBuild *b,
   pp->budget_kgs = p->budget_kgs;
   aimak_programme_value_set (&pp->budget_thousand, p->budget_kgs / 1000.0, 1, b->lang);
   pp->funding_code = g_strdup (p->funding_source ? p->funding_source : "");
-  pp->funding_label = g_strdup (p->funding_source ? aimak_programme_list_name (&b->funding,
-                                                                               p->funding_source)
+  pp->funding_label = g_strdup (p->funding_source ? aimak_code_table_name (&b->funding,
+                                                                           p->funding_source)
                                                   : T (N_("No funding source")));
   pp->responsible = g_strdup (p->responsible ? p->responsible : "");
   pp->partners = g_strdup (p->partners ? p->partners : "");
@@ -403,8 +377,8 @@ group_sectors (AimakProgrammeBuild *b)
 {
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
-  for (guint i = 0; i < b->sectors.codes->len; i++)
-    g_ptr_array_add (order, g_ptr_array_index (b->sectors.codes, i));
+  for (guint i = 0; i < b->sectors.list->len; i++)
+    g_ptr_array_add (order, ((AimakCode *) g_ptr_array_index (b->sectors.list, i))->code);
   g_ptr_array_add (order, (gpointer) "");
   for (guint s = 0; s < order->len; s++)
     {
@@ -416,7 +390,7 @@ group_sectors (AimakProgrammeBuild *b)
           AimakProgrammePriority *pp = g_ptr_array_index (b->p->priorities, i);
 
           if (g_strcmp0 (pp->sector_code, code) != 0 &&
-              !(*code == '\0' && !g_hash_table_contains (b->sectors.names, pp->sector_code)))
+              !(*code == '\0' && !g_hash_table_contains (b->sectors.by_code, pp->sector_code)))
             continue;
           if (sector == NULL)
             {
@@ -484,26 +458,22 @@ build_budget (AimakProgrammeBuild *b)
   double total = sum_budget (p, NULL, -1, NULL);
   double gender;
 
-  for (guint i = 0; i < b->funding.codes->len; i++)
-    g_ptr_array_add (sources, g_ptr_array_index (b->funding.codes, i));
+  for (guint i = 0; i < b->funding.list->len; i++)
+    g_ptr_array_add (sources, ((AimakCode *) g_ptr_array_index (b->funding.list, i))->code);
   g_ptr_array_add (sources, (gpointer) "");
   for (guint i = 0; i < sources->len; i++)
     {
       const char *code = g_ptr_array_index (sources, i);
-      const char *label = *code ? aimak_programme_list_name (&b->funding, code)
+      const char *label = *code ? aimak_code_table_name (&b->funding, code)
                                 : T (N_("No funding source"));
       gboolean used;
       double sum = sum_budget (p, code, -1, &used);
-      AimakProgrammeCode *c;
 
       if (*code || used)
         g_ptr_array_add (p->budget_by_source, money_new (b, code, label, sum, total));
       if (!used)
         continue;
-      c = g_new0 (AimakProgrammeCode, 1);
-      c->code = g_strdup (code);
-      c->name = g_strdup (label);
-      g_ptr_array_add (p->plan_sources, c);
+      g_ptr_array_add (p->plan_sources, aimak_code_new (code, label));
       g_ptr_array_add (p->plan_totals, money_new (b, code, label, sum, total));
     }
   p->budget_total = money_new (b, "", T (N_("Total")), total, total);
@@ -512,7 +482,7 @@ build_budget (AimakProgrammeBuild *b)
       g_autofree char *code = g_strdup_printf ("%d", m);
 
       g_ptr_array_add (p->budget_by_marker,
-                       money_new (b, code, aimak_programme_list_name (&b->markers, code),
+                       money_new (b, code, aimak_code_table_name (&b->markers, code),
                                   sum_budget (p, NULL, m, NULL), total));
     }
   gender = sum_budget (p, NULL, 1, NULL) + sum_budget (p, NULL, 2, NULL);
@@ -687,7 +657,7 @@ programme_init (AimakProgrammeBuild *b)
   }
   p->generated_on = aimak_date_format (today, b->lang);
   for (guint i = 0; p->statuses[i]; i++)
-    g_ptr_array_add (names, (gpointer) aimak_programme_list_name (&b->statuses, p->statuses[i]));
+    g_ptr_array_add (names, (gpointer) aimak_code_table_name (&b->statuses, p->statuses[i]));
   g_ptr_array_add (names, NULL);
   joined = g_strjoinv ("; ", (char **) names->pdata);
   g_free (p->labels[AIMAK_PL_STATUSES_NOTE]);
@@ -701,7 +671,7 @@ programme_init (AimakProgrammeBuild *b)
   p->chart = ARRAY (aimak_programme_chart_point_free);
   p->priorities = ARRAY (aimak_programme_priority_free);
   p->sectors = ARRAY (aimak_programme_sector_free);
-  p->plan_sources = ARRAY (aimak_programme_code_free);
+  p->plan_sources = ARRAY (aimak_code_free);
   p->plan_totals = ARRAY (aimak_programme_money_free);
   p->budget_by_marker = ARRAY (aimak_programme_money_free);
   p->hearings = ARRAY (aimak_programme_hearing_free);
@@ -766,9 +736,6 @@ aimak_programme_build (AimakDb                     *db,
   g_autofree char *saved_lang = NULL;
   sqlite3 *handle;
   gboolean own_transaction, ok;
-  AimakProgrammeList *lists[] = { &b.sectors, &b.target_groups, &b.gcm, &b.sdg, &b.statuses,
-                                  &b.funding, &b.roles, &b.checklist, &b.markers,
-                                  &b.activity_types };
 
   g_return_val_if_fail (db != NULL && opts != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -794,8 +761,7 @@ aimak_programme_build (AimakDb                     *db,
     sqlite3_exec (handle, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
   aimak_db_set_language (db, saved_lang);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    list_clear (lists[i]);
+  clear_lists (&b);
   g_clear_pointer (&b.area, aimak_area_free);
   g_clear_pointer (&b.area_codes, g_ptr_array_unref);
   if (!ok)

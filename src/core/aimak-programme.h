@@ -20,6 +20,7 @@
 
 #include <gio/gio.h>
 
+#include "aimak-code-table.h"
 #include "aimak-db.h"
 #include "aimak-summary.h"
 
@@ -65,14 +66,6 @@ typedef struct
   char     *text;        /* formatted in the document language (aimak_number_format()),
                           * or the translated "no data" when !has_value */
 } AimakProgrammeValue;
-
-/* A code with its name in the document language (sector, target group, GCM
- * objective, SDG target, funding source...). */
-typedef struct
-{
-  char *code;
-  char *name;
-} AimakProgrammeCode;
 
 /* One line of the passport: a label and its value. */
 typedef struct
@@ -171,7 +164,7 @@ typedef struct
   int                  marker;           /* 0, 1, 2 */
   char                *marker_label;     /* the marker's name */
   char                *marker_justification;
-  GPtrArray           *target_groups;    /* AimakProgrammeCode * */
+  GPtrArray           *target_groups;    /* AimakCode * */
   char                *target_groups_text; /* names joined by ", " ("" when none) */
   double               budget_kgs;       /* NaN = empty */
   AimakProgrammeValue  budget_thousand;  /* thousand som, one decimal */
@@ -184,8 +177,8 @@ typedef struct
   char                *period;           /* "2026–2027", or translated "not set" */
   GPtrArray           *indicators;       /* AimakProgrammeIndicator * */
   GPtrArray           *checklist;        /* AimakProgrammeAnswer *, every checklist item */
-  GPtrArray           *gcm;              /* AimakProgrammeCode *, "GCM 2: name" style names */
-  GPtrArray           *sdg;              /* AimakProgrammeCode * */
+  GPtrArray           *gcm;              /* AimakCode *, "GCM 2: name" style names */
+  GPtrArray           *sdg;              /* AimakCode * */
   char                *gcm_text;         /* the GCM names, one per line ("" when none) */
   char                *sdg_text;         /* the SDG names, one per line ("" when none) */
   char                *hearing_date;     /* formatted date, "" when none */
@@ -358,7 +351,7 @@ typedef struct
   GPtrArray  *sectors;              /* AimakProgrammeSector *, sector list order, "" last */
 
   /* 4. Action plan: one row per priority (AimakProgramme.priorities) */
-  GPtrArray  *plan_sources;         /* AimakProgrammeCode *: the cost columns, one per funding
+  GPtrArray  *plan_sources;         /* AimakCode *: the cost columns, one per funding
                                      * source used by an included priority ("" = none) */
   GPtrArray  *plan_totals;          /* AimakProgrammeMoney *, one per plan_sources entry */
 

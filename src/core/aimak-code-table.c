@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-code-table.c — code lists as plain structs for the document writers. See
+ * aimak-code-table.h.
+ */
+#include "config.h"
+
+#include "aimak-code-list.h"
+#include "aimak-code-table.h"
+
+AimakCode *
+aimak_code_new (const char *code,
+                const char *name)
+{
+  AimakCode *c = g_new0 (AimakCode, 1);
+
+  c->code = g_strdup (code);
+  c->name = g_strdup (name);
+  c->definition = g_strdup ("");
+  return c;
+}
+
+void
+aimak_code_free (AimakCode *c)
+{
+  if (c == NULL)
+    return;
+  g_free (c->code);
+  g_free (c->name);
+  g_free (c->definition);
+  g_free (c);
+}
+
+gboolean
+aimak_code_table_load (AimakCodeTable *table,
+                       AimakDb        *db,
+                       const char     *name,
+                       GError        **error)
+{
+  g_autoptr(AimakCodeList) list = NULL;
+  guint n;
+
+  g_return_val_if_fail (table != NULL && db != NULL, FALSE);
+
+  table->list = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_code_free);
+  table->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  list = aimak_code_list_new_loaded (db, name, error);
+  if (list == NULL)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      const char *code = aimak_code_item_get_code (item);
+      const char *item_name = aimak_code_item_get_name (item);
+      /* Never an empty header or label: the code stands in for a missing name. */
+      AimakCode *c = aimak_code_new (code, *item_name ? item_name : code);
+
+      g_free (c->definition);
+      c->definition = g_strdup (aimak_code_item_get_description (item));
+      c->index = table->list->len;
+      g_ptr_array_add (table->list, c);
+      g_hash_table_insert (table->by_code, c->code, c);
+    }
+  return TRUE;
+}
+
+void
+aimak_code_table_clear (AimakCodeTable *table)
+{
+  g_clear_pointer (&table->by_code, g_hash_table_unref);
+  g_clear_pointer (&table->list, g_ptr_array_unref);
+}
+
+const char *
+aimak_code_table_name (AimakCodeTable *table,
+                       const char     *code)
+{
+  AimakCode *c;
+
+  if (code == NULL || *code == '\0')
+    return "";
+  c = table->by_code ? g_hash_table_lookup (table->by_code, code) : NULL;
+  return c ? c->name : code;
+}
