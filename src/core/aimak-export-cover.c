@@ -14,6 +14,47 @@ enum { C_SECTION, C_ITEM, C_VALUE, C_NOTE, C_N };
 
 #define STR(s) aimak_export_string (x->lang, s)
 
+/* Starts row @r of the About section: its section and the label of @item. */
+static gboolean
+about_item (Export            *x,
+            lxw_row_t          r,
+            const char        *section,
+            AimakExportString  item)
+{
+  Sheet *s = &x->sheets[SHEET_COVER];
+
+  TRY (cell_string (x, s, r, C_SECTION, section, x->f_bold));
+  return cell_string (x, s, r, C_ITEM, STR (item), x->f_text);
+}
+
+/* Row @r of @section with only @text, in the value column. */
+static gboolean
+note_row (Export     *x,
+          lxw_row_t   r,
+          const char *section,
+          const char *text)
+{
+  Sheet *s = &x->sheets[SHEET_COVER];
+
+  TRY (cell_string (x, s, r, C_SECTION, section, x->f_bold));
+  return cell_string (x, s, r, C_VALUE, text, x->f_wrap);
+}
+
+/* Row @r of @section: item @n of a list, @text. */
+static gboolean
+numbered_row (Export     *x,
+              lxw_row_t   r,
+              const char *section,
+              double      n,
+              const char *text)
+{
+  Sheet *s = &x->sheets[SHEET_COVER];
+
+  TRY (cell_string (x, s, r, C_SECTION, section, x->f_bold));
+  TRY (cell_number (x, s, r, C_ITEM, n, x->f_int));
+  return cell_string (x, s, r, C_VALUE, text, x->f_wrap);
+}
+
 /* What the workbook covers, who made it when, and how many records it holds. */
 static gboolean
 write_about (Export    *x,
@@ -25,8 +66,7 @@ write_about (Export    *x,
   g_autofree char *date = g_date_time_format (x->now, "%Y-%m-%d");
   g_autofree char *version = g_strdup_printf ("Aimak %s", PACKAGE_VERSION);
 
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_AREAS), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_AREAS));
   /* An area that changed since: its name then, and now (issue 17). */
   g_autofree char *then = x->scope->kind == AIMAK_SCOPE_AREA
                           ? aimak_area_period_name (x->db, x->scope->area_code, x->last_year,
@@ -35,30 +75,23 @@ write_about (Export    *x,
 
   TRY (cell_string (x, s, *r, C_VALUE, then ? then : x->scope_label, x->f_wrap));
   TRY (cell_string (x, s, (*r)++, C_NOTE, x->scope_note, x->f_wrap));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_PROGRAMME_START), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_PROGRAMME_START));
   TRY (cell_number (x, s, (*r)++, C_VALUE, x->first_year ? x->first_year : NAN, x->f_int));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_PROGRAMME_END), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_PROGRAMME_END));
   TRY (cell_number (x, s, (*r)++, C_VALUE, x->last_year ? x->last_year : NAN, x->f_int));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_PREPARED_BY), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_PREPARED_BY));
   /* GLib says "Unknown" when the account has no real name. */
   if (who == NULL || *who == '\0' || g_strcmp0 (who, "Unknown") == 0)
     who = g_get_user_name ();
   TRY (cell_string (x, s, *r, C_VALUE, who, x->f_text));
   TRY (cell_string (x, s, (*r)++, C_NOTE, version, x->f_text));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_PREPARED_ON), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_PREPARED_ON));
   TRY (cell_date (x, s, (*r)++, C_VALUE, date, x->f_date));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_LANGUAGE), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_LANGUAGE));
   TRY (cell_string (x, s, (*r)++, C_VALUE, STR (AIMAK_XS_LANGUAGE_NAME), x->f_text));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_N_PRIORITIES), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_N_PRIORITIES));
   TRY (cell_number (x, s, (*r)++, C_VALUE, x->n_priorities, x->f_count));
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, *r, C_ITEM, STR (AIMAK_XS_ITEM_N_ACTIVITIES), x->f_text));
+  TRY (about_item (x, *r, section, AIMAK_XS_ITEM_N_ACTIVITIES));
   TRY (cell_number (x, s, (*r)++, C_VALUE, x->n_activities, x->f_count));
   return TRUE;
 }
@@ -94,21 +127,11 @@ write_contents (Export    *x,
     }
 
   section = STR (AIMAK_XS_SECTION_SOURCES);
-  for (guint i = 0; i < x->sources->len; i++, (*r)++)
-    {
-      TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-      TRY (cell_number (x, s, *r, C_ITEM, i + 1, x->f_int));
-      TRY (cell_string (x, s, *r, C_VALUE, g_ptr_array_index (x->sources, i), x->f_wrap));
-    }
+  for (guint i = 0; i < x->sources->len; i++)
+    TRY (numbered_row (x, (*r)++, section, i + 1, g_ptr_array_index (x->sources, i)));
   if (x->sources->len == 0)
-    {
-      TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-      TRY (cell_string (x, s, (*r)++, C_VALUE, STR (AIMAK_XS_SOURCE_NONE), x->f_wrap));
-    }
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_number (x, s, *r, C_ITEM, x->sources->len + 1, x->f_int));
-  TRY (cell_string (x, s, (*r)++, C_VALUE, STR (AIMAK_XS_SOURCE_PLANNERS), x->f_wrap));
-  return TRUE;
+    TRY (note_row (x, (*r)++, section, STR (AIMAK_XS_SOURCE_NONE)));
+  return numbered_row (x, (*r)++, section, x->sources->len + 1, STR (AIMAK_XS_SOURCE_PLANNERS));
 }
 
 /* The gender markers with their definitions and the statuses; a long status list is
@@ -126,21 +149,17 @@ write_code_lists (Export    *x,
     {
       AimakCode *m = g_ptr_array_index (x->markers.list, i);
 
-      TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-      TRY (cell_number (x, s, *r, C_ITEM, g_ascii_strtod (m->code, NULL), x->f_int));
-      TRY (cell_string (x, s, *r, C_VALUE, m->name, x->f_wrap));
+      TRY (numbered_row (x, *r, section, g_ascii_strtod (m->code, NULL), m->name));
       TRY (cell_string (x, s, *r, C_NOTE, m->definition, x->f_wrap));
     }
 
   section = STR (AIMAK_XS_SECTION_STATUS);
   status_first = *r;
-  for (guint i = 0; i < x->statuses.list->len; i++, (*r)++)
+  for (guint i = 0; i < x->statuses.list->len; i++)
     {
       AimakCode *st = g_ptr_array_index (x->statuses.list, i);
 
-      TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-      TRY (cell_number (x, s, *r, C_ITEM, i + 1, x->f_int));
-      TRY (cell_string (x, s, *r, C_VALUE, st->name, x->f_wrap));
+      TRY (numbered_row (x, (*r)++, section, i + 1, st->name));
     }
   status_last = *r - 1;
   if (x->status_list_by_name && x->statuses.list->len > 0)
@@ -165,22 +184,16 @@ write_notes (Export    *x,
   const char *section;
 
   section = STR (AIMAK_XS_SECTION_NOTES);
-  TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-  TRY (cell_string (x, s, (*r)++, C_VALUE,
-                    STR (x->has_demo ? AIMAK_XS_NOTE_DEMO : AIMAK_XS_NOTE_NO_DEMO), x->f_wrap));
+  TRY (note_row (x, (*r)++, section, STR (x->has_demo ? AIMAK_XS_NOTE_DEMO : AIMAK_XS_NOTE_NO_DEMO)));
   if (x->suppress_small)
     {
       g_autofree char *n = g_strdup_printf ("%d", x->threshold);
       g_autofree char *note = aimak_export_string_subst (x->lang, AIMAK_XS_NOTE_SUPPRESSED,
                                                          "n", n);
-      TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-      TRY (cell_string (x, s, (*r)++, C_VALUE, note, x->f_wrap));
+      TRY (note_row (x, (*r)++, section, note));
     }
   if (x->constant_memory)
-    {
-      TRY (cell_string (x, s, *r, C_SECTION, section, x->f_bold));
-      TRY (cell_string (x, s, (*r)++, C_VALUE, STR (AIMAK_XS_NOTE_LARGE), x->f_wrap));
-    }
+    TRY (note_row (x, (*r)++, section, STR (AIMAK_XS_NOTE_LARGE)));
 
   /* What was hidden and why, and which texts were cut: cell by cell, so that a reader
    * can find each one. */
