@@ -791,17 +791,26 @@ draw_pdf (AimakProgrammeLayout    *layout,
   return !g_cancellable_is_cancelled (cancellable);
 }
 
+/* Where a PDF goes: @path, checked with aimak_programme_check_target (@path,
+ * @db_path, @replace) before anything is written and just before the rename when
+ * @check. */
+typedef struct
+{
+  const char *path;
+  gboolean    check;
+  const char *db_path;
+  gboolean    replace;
+} Target;
+
 static gboolean
 write_file (AimakProgrammeLayout    *layout,
-            const char              *path,
-            gboolean                 check,
-            const char              *db_path,
-            gboolean                 replace,
+            const Target            *target,
             AimakProgrammeProgress   progress,
             gpointer                 progress_data,
             GCancellable            *cancellable,
             GError                 **error)
 {
+  const char *path = target->path;
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *base = g_path_get_basename (path);
@@ -810,7 +819,8 @@ write_file (AimakProgrammeLayout    *layout,
   Sink sink = { -1, 0 };
   gboolean ok = FALSE;
 
-  if (check && !aimak_programme_check_target (path, db_path, replace, &dir, error))
+  if (target->check &&
+      !aimak_programme_check_target (path, target->db_path, target->replace, &dir, error))
     return FALSE;
   if (dir == NULL)
     dir = g_path_get_dirname (path);
@@ -842,7 +852,8 @@ write_file (AimakProgrammeLayout    *layout,
   else if (fsync (sink.fd) != 0 && errno != EINVAL)
     aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
   /* Checked again: the target may have become a folder or read-only meanwhile. */
-  else if (check && !aimak_programme_check_target (path, db_path, replace, NULL, error))
+  else if (target->check &&
+           !aimak_programme_check_target (path, target->db_path, target->replace, NULL, error))
     ;
   else if (g_rename (tmp, path) != 0)
     aimak_save_set_errno_error (error, &save_errors, errno, dir, path);
@@ -863,8 +874,10 @@ aimak_programme_layout_write_pdf (AimakProgrammeLayout  *layout,
                                   GCancellable          *cancellable,
                                   GError               **error)
 {
+  const Target target = { path, FALSE, NULL, FALSE };
+
   g_return_val_if_fail (layout != NULL && path != NULL, FALSE);
-  return write_file (layout, path, FALSE, NULL, FALSE, NULL, NULL, cancellable, error);
+  return write_file (layout, &target, NULL, NULL, cancellable, error);
 }
 
 /* Layout takes most of the time: 0–0.7 of the progress, drawing the rest. */
@@ -894,6 +907,7 @@ aimak_programme_write_pdf_full (const AimakProgramme   *programme,
                                 GCancellable           *cancellable,
                                 GError                **error)
 {
+  const Target target = { path, TRUE, db_path, replace };
   g_autoptr(AimakProgrammeLayout) layout = NULL;
   Scaled first = { progress, progress_data, 0, 0.7 }, second = { progress, progress_data, 0.7, 0.3 };
 
@@ -904,8 +918,8 @@ aimak_programme_write_pdf_full (const AimakProgramme   *programme,
                                        cancellable, error);
   if (layout == NULL)
     return FALSE;
-  return write_file (layout, path, TRUE, db_path, replace, progress ? scaled_progress : NULL,
-                     &second, cancellable, error);
+  return write_file (layout, &target, progress ? scaled_progress : NULL, &second, cancellable,
+                     error);
 }
 
 gboolean
@@ -918,7 +932,5 @@ aimak_programme_write_pdf (const AimakProgramme  *programme,
 
   g_return_val_if_fail (programme != NULL && path != NULL, FALSE);
   layout = aimak_programme_layout_new (programme, NULL, NULL, cancellable, error);
-  if (layout == NULL)
-    return FALSE;
-  return write_file (layout, path, FALSE, NULL, FALSE, NULL, NULL, cancellable, error);
+  return layout != NULL && aimak_programme_layout_write_pdf (layout, path, cancellable, error);
 }
