@@ -15,7 +15,6 @@
 #include "aimak-lang.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
-#include "aimak-db-private.h"
 #include "aimak-json.h"
 #include "aimak-programme-private.h"
 #include "aimak-summary.h"
@@ -684,10 +683,13 @@ programme_init (AimakProgrammeBuild *b)
   p->chart_source = g_strdup ("");
 }
 
+/* The whole model, read in one snapshot of the database (an AimakDbWorkFunc). */
 static gboolean
-build_all (AimakProgrammeBuild *b,
-           GError             **error)
+build_all (AimakDb  *db,
+           gpointer  user_data,
+           GError  **error)
 {
+  AimakProgrammeBuild *b = user_data;
   GError *local_error = NULL;
 
   if (!load_lists (b, error))
@@ -734,8 +736,7 @@ aimak_programme_build (AimakDb                     *db,
 {
   AimakProgrammeBuild b = { 0 };
   g_autofree char *saved_lang = NULL;
-  sqlite3 *handle;
-  gboolean own_transaction, ok;
+  gboolean ok;
 
   g_return_val_if_fail (db != NULL && opts != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -752,13 +753,7 @@ aimak_programme_build (AimakDb                     *db,
   /* Names that core functions give "in the db's language" follow the document. */
   saved_lang = g_strdup (aimak_db_get_language (db));
   aimak_db_set_language (db, b.lang);
-  handle = aimak_db_get_handle (db);
-  own_transaction = sqlite3_get_autocommit (handle) != 0;
-  ok = !own_transaction || aimak_db_exec_script (db, "BEGIN DEFERRED", error);
-  if (ok)
-    ok = build_all (&b, error);
-  if (own_transaction)
-    sqlite3_exec (handle, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+  ok = aimak_db_run_in_read_transaction (db, build_all, &b, error);
   aimak_db_set_language (db, saved_lang);
 
   clear_lists (&b);
