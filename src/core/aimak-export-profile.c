@@ -303,25 +303,14 @@ typedef struct
   const char *note;         /* for the rows of former areas */
 } Former;
 
-static gboolean
-load_successor (AimakStmt  *st,
-                gpointer    user_data,
-                GError    **error)
-{
-  Profile *p = user_data;
-
-  g_ptr_array_add (p->successors, g_strdup (aimak_stmt_text (st, 0)));
-  return TRUE;
-}
-
 /* One row of the section: @r's figures, @area_cell in the area column. */
 static gboolean
-write_former_row (Profile    *p,
-                  ProfileRow *r,
-                  const char *area_cell,
-                  const char *source,
+write_former_row (Profile     *p,
+                  ProfileRow  *r,
+                  const char  *area_cell,
+                  const char  *source,
                   const Group *group,
-                  const char *note)
+                  const char  *note)
 {
   Export *x = p->x;
   Sheet *s = p->s;
@@ -806,8 +795,8 @@ fill_profile (Profile *p)
   s->cap[C_NOTE] = WIDTH_CAP_WRAP;
   TRY (sheet_title (x, s, AIMAK_XS_TITLE_PROFILE));
   TRY (sheet_headers (x, s, p->headers, C_N, TRUE));
-  TRY (aimak_db_foreach (x->db, &x->error, load_successor, p, successors_sql, "t",
-                         x->scope_json));
+  TRY (aimak_db_foreach (x->db, &x->error, aimak_db_row_add_text, p->successors,
+                         successors_sql, "t", x->scope_json));
   TRY (sheet_rows (x, profile_sql, write_profile_row, p));
   TRY (former_sections_before (p, NULL));
   if (p->row == FIRST_DATA_ROW)

@@ -11,7 +11,6 @@
 #include "aimak-indicator-private.h"
 #include "aimak-number.h"
 #include "aimak-lang.h"
-#include "aimak-db-private.h"
 
 /* ---- the profile ---- */
 
@@ -162,48 +161,43 @@ group_emit (const Group *g,
   count_differing (rows, first);
 }
 
-/* Reads values ordered by indicator, year, source and turns each
- * (indicator, year) into rows with group_emit(). */
-static GPtrArray *
-collect_rows (AimakStmt  *st,
-              GError    **error)
+/* The rows being read: the (indicator, year) at hand, and the rows made so far. */
+typedef struct
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_row_free);
-  GError *local_error = NULL;
-  Group g;
+  Group      group;
+  GPtrArray *rows;
+} Collect;
 
-  group_init (&g);
-  while (aimak_stmt_next (st, &local_error))
-    {
-      const char *code = aimak_stmt_text (st, 1);
-      int year = sqlite3_column_int (st, 5);
-      Cell c;
+/* A value of the query ordered by indicator, year and source: each (indicator,
+ * year) becomes rows with group_emit() when the next one starts. */
+static gboolean
+collect_value (AimakStmt  *st,
+               gpointer    user_data,
+               GError    **error)
+{
+  Collect *co = user_data;
+  Group *g = &co->group;
+  const char *code = aimak_stmt_text (st, 1);
+  int year = aimak_stmt_int (st, 5);
+  Cell c;
 
-      if (g.code == NULL || !g_str_equal (g.code, code) || g.year != year)
-        {
-          group_emit (&g, rows);
-          group_reset (&g);
-          g.code = g_strdup (code);
-          g.name = g_strdup (aimak_stmt_text (st, 2));
-          g.unit = g_strdup (aimak_stmt_text (st, 3));
-          g.by_sex = sqlite3_column_int (st, 4) != 0;
-          g.year = year;
-        }
-      c.id = sqlite3_column_int64 (st, 0);
-      c.sex = aimak_stmt_text (st, 6)[0];
-      c.value = aimak_stmt_double_or_nan (st, 7);
-      c.source = g_strdup (aimak_stmt_text (st, 8));
-      c.is_reference = sqlite3_column_int (st, 9) != 0;
-      g_array_append_val (g.cells, c);
-    }
-  group_emit (&g, rows);
-  group_clear (&g);
-  if (local_error)
+  if (g->code == NULL || !g_str_equal (g->code, code) || g->year != year)
     {
-      g_propagate_error (error, local_error);
-      return NULL;
+      group_emit (g, co->rows);
+      group_reset (g);
+      g->code = g_strdup (code);
+      g->name = g_strdup (aimak_stmt_text (st, 2));
+      g->unit = g_strdup (aimak_stmt_text (st, 3));
+      g->by_sex = aimak_stmt_int (st, 4) != 0;
+      g->year = year;
     }
-  return g_steal_pointer (&rows);
+  c.id = aimak_stmt_int64 (st, 0);
+  c.sex = aimak_stmt_text (st, 6)[0];
+  c.value = aimak_stmt_double_or_nan (st, 7);
+  c.source = g_strdup (aimak_stmt_text (st, 8));
+  c.is_reference = aimak_stmt_int (st, 9) != 0;
+  g_array_append_val (g->cells, c);
+  return TRUE;
 }
 
 #define ROW_QUERY \
@@ -213,6 +207,27 @@ collect_rows (AimakStmt  *st,
   "WHERE v.area_code = ?1 AND v.deleted_at IS NULL AND (?2 IS NULL OR v.indicator_code = ?2) " \
   "AND (?3 = 0 OR v.year >= ?3) AND (?4 = 0 OR v.year <= ?4) " \
   "ORDER BY v.indicator_code, v.year, v.source, v.sex"
+
+/* The rows of ROW_QUERY, by indicator, year and source. */
+static GPtrArray *
+collect_rows (AimakDb    *db,
+              const char *area_code,
+              const char *indicator_code,
+              int         year_from,
+              int         year_to,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_row_free);
+  Collect co = { .rows = rows };
+  gboolean ok;
+
+  group_init (&co.group);
+  ok = aimak_db_foreach (db, error, collect_value, &co, ROW_QUERY, "ttii", area_code,
+                         indicator_code, year_from, year_to);
+  group_emit (&co.group, rows);
+  group_clear (&co.group);
+  return ok ? g_steal_pointer (&rows) : NULL;
+}
 
 static int
 compare_rows (gconstpointer a,
@@ -239,17 +254,12 @@ aimak_indicator_rows (AimakDb    *db,
                       int         year_to,
                       GError    **error)
 {
-  g_autoptr(AimakStmt) st = NULL;
   GPtrArray *rows;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (area_code != NULL, NULL);
 
-  st = aimak_db_prepare (db, error, ROW_QUERY, "ttii", area_code, indicator_code,
-                         year_from, year_to);
-  if (st == NULL)
-    return NULL;
-  rows = collect_rows (st, error);
+  rows = collect_rows (db, area_code, indicator_code, year_from, year_to, error);
   if (rows)
     g_ptr_array_sort (rows, compare_rows);
   return rows;
@@ -335,7 +345,6 @@ aimak_indicator_series (AimakDb    *db,
                         const char *indicator_code,
                         GError    **error)
 {
-  g_autoptr(AimakStmt) st = NULL;
   g_autoptr(GPtrArray) all = NULL;
   GPtrArray *series;
 
@@ -343,10 +352,7 @@ aimak_indicator_series (AimakDb    *db,
   g_return_val_if_fail (area_code != NULL, NULL);
   g_return_val_if_fail (indicator_code != NULL, NULL);
 
-  st = aimak_db_prepare (db, error, ROW_QUERY, "ttii", area_code, indicator_code, 0, 0);
-  if (st == NULL)
-    return NULL;
-  all = collect_rows (st, error);
+  all = collect_rows (db, area_code, indicator_code, 0, 0, error);
   if (all == NULL)
     return NULL;
   /* Rows come by year ascending, a year's sources by name; each row already counts
