@@ -208,27 +208,6 @@ collect_value (AimakStmt  *st,
   "AND (?3 = 0 OR v.year >= ?3) AND (?4 = 0 OR v.year <= ?4) " \
   "ORDER BY v.indicator_code, v.year, v.source, v.sex"
 
-/* The rows of ROW_QUERY, by indicator, year and source. */
-static GPtrArray *
-collect_rows (AimakDb    *db,
-              const char *area_code,
-              const char *indicator_code,
-              int         year_from,
-              int         year_to,
-              GError    **error)
-{
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_row_free);
-  Collect co = { .rows = rows };
-  gboolean ok;
-
-  group_init (&co.group);
-  ok = aimak_db_foreach (db, error, collect_value, &co, ROW_QUERY, "ttii", area_code,
-                         indicator_code, year_from, year_to);
-  group_emit (&co.group, rows);
-  group_clear (&co.group);
-  return ok ? g_steal_pointer (&rows) : NULL;
-}
-
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -246,6 +225,33 @@ compare_rows (gconstpointer a,
   return c;
 }
 
+/* The rows of ROW_QUERY, by indicator, year and source; @sorted: as the profile
+ * shows them (compare_rows()). */
+static GPtrArray *
+collect_rows (AimakDb    *db,
+              const char *area_code,
+              const char *indicator_code,
+              int         year_from,
+              int         year_to,
+              gboolean    sorted,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_row_free);
+  Collect co = { .rows = rows };
+  gboolean ok;
+
+  group_init (&co.group);
+  ok = aimak_db_foreach (db, error, collect_value, &co, ROW_QUERY, "ttii", area_code,
+                         indicator_code, year_from, year_to);
+  group_emit (&co.group, rows);
+  group_clear (&co.group);
+  if (!ok)
+    return NULL;
+  if (sorted)
+    g_ptr_array_sort (rows, compare_rows);
+  return g_steal_pointer (&rows);
+}
+
 GPtrArray *
 aimak_indicator_rows (AimakDb    *db,
                       const char *area_code,
@@ -254,15 +260,10 @@ aimak_indicator_rows (AimakDb    *db,
                       int         year_to,
                       GError    **error)
 {
-  GPtrArray *rows;
-
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (area_code != NULL, NULL);
 
-  rows = collect_rows (db, area_code, indicator_code, year_from, year_to, error);
-  if (rows)
-    g_ptr_array_sort (rows, compare_rows);
-  return rows;
+  return collect_rows (db, area_code, indicator_code, year_from, year_to, TRUE, error);
 }
 
 /* Which of several sources of one year a single-valued view (trend, card)
@@ -352,7 +353,7 @@ aimak_indicator_series (AimakDb    *db,
   g_return_val_if_fail (area_code != NULL, NULL);
   g_return_val_if_fail (indicator_code != NULL, NULL);
 
-  all = collect_rows (db, area_code, indicator_code, 0, 0, error);
+  all = collect_rows (db, area_code, indicator_code, 0, 0, FALSE, error);
   if (all == NULL)
     return NULL;
   /* Rows come by year ascending, a year's sources by name; each row already counts
