@@ -82,3 +82,52 @@ aimak_code_table_name (AimakCodeTable *table,
   c = table->by_code ? g_hash_table_lookup (table->by_code, code) : NULL;
   return c ? c->name : code;
 }
+
+/* The lists of AimakCodeTables, by their names in aimak-code-list.h. */
+static const struct
+{
+  gsize       offset;
+  const char *name;
+} table_lists[] = {
+  { G_STRUCT_OFFSET (AimakCodeTables, sectors), "sector" },
+  { G_STRUCT_OFFSET (AimakCodeTables, target_groups), "target_group" },
+  { G_STRUCT_OFFSET (AimakCodeTables, gcm), "gcm_objective" },
+  { G_STRUCT_OFFSET (AimakCodeTables, sdg), "sdg_target" },
+  { G_STRUCT_OFFSET (AimakCodeTables, statuses), "status" },
+  { G_STRUCT_OFFSET (AimakCodeTables, funding), "funding_source" },
+  { G_STRUCT_OFFSET (AimakCodeTables, roles), "role" },
+  { G_STRUCT_OFFSET (AimakCodeTables, activity_types), "activity_type" },
+  { G_STRUCT_OFFSET (AimakCodeTables, checklist), "checklist_item" },
+  { G_STRUCT_OFFSET (AimakCodeTables, markers), "gender_marker" },
+};
+
+gboolean
+aimak_code_tables_load (AimakCodeTables *tables,
+                        AimakDb         *db,
+                        GError         **error)
+{
+  g_return_val_if_fail (tables != NULL && db != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table_lists); i++)
+    if (!aimak_code_table_load (G_STRUCT_MEMBER_P (tables, table_lists[i].offset), db,
+                                table_lists[i].name, error))
+      return FALSE;
+  return TRUE;
+}
+
+void
+aimak_code_tables_clear (AimakCodeTables *tables)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_lists); i++)
+    aimak_code_table_clear (G_STRUCT_MEMBER_P (tables, table_lists[i].offset));
+}
+
+AimakCodeTable *
+aimak_code_tables_find (AimakCodeTables *tables,
+                        const char      *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_lists); i++)
+    if (g_strcmp0 (table_lists[i].name, name) == 0)
+      return G_STRUCT_MEMBER_P (tables, table_lists[i].offset);
+  return NULL;
+}

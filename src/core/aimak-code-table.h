@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* aimak-code-table.h — a code list read once into plain structs for the document
- * writers: AimakCode (code, name, definition, order) in list order and by code, as
- * the workbook export and the programme document use them.
+/* aimak-code-table.h — code lists read once into plain structs for the document
+ * writers: AimakCode (code, name, definition, order) in list order and by code, and
+ * every list a document uses, as the workbook export and the programme document
+ * hold them.
  */
 #pragma once
 
@@ -45,5 +46,22 @@ void        aimak_code_table_clear   (AimakCodeTable *table);
  * list (a user-extended database still shows something). */
 const char *aimak_code_table_name    (AimakCodeTable *table,
                                       const char     *code);
+
+/* Every code list a document names its codes from, each in its table. */
+typedef struct
+{
+  AimakCodeTable sectors, target_groups, gcm, sdg, statuses, funding, roles,
+                 activity_types, checklist, markers;
+} AimakCodeTables;
+
+/* Reads every list into @tables with aimak_code_table_load(), stopping at the
+ * first that fails; aimak_code_tables_clear() frees what was read. */
+gboolean        aimak_code_tables_load  (AimakCodeTables *tables,
+                                         AimakDb         *db,
+                                         GError         **error);
+void            aimak_code_tables_clear (AimakCodeTables *tables);
+/* The table of code list @name (see aimak_code_list_names()), or NULL. */
+AimakCodeTable *aimak_code_tables_find  (AimakCodeTables *tables,
+                                         const char      *name);
 
 G_END_DECLS

@@ -22,20 +22,20 @@ write_alignment_headers (Export    *x,
   g_ptr_array_add (align_headers,
                    g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_PRIORITY)));
   al->first_gcm = 3;
-  for (guint i = 0; i < x->gcm.list->len; i++)
+  for (guint i = 0; i < x->codes.gcm.list->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->gcm.list, i);
+      AimakCode *c = g_ptr_array_index (x->codes.gcm.list, i);
       g_ptr_array_add (align_headers,
                        aimak_export_string_subst (x->lang, AIMAK_XS_GCM_SHORT, "code", c->code));
     }
-  al->first_sdg = al->first_gcm + x->gcm.list->len;
-  for (guint i = 0; i < x->sdg.list->len; i++)
+  al->first_sdg = al->first_gcm + x->codes.gcm.list->len;
+  for (guint i = 0; i < x->codes.sdg.list->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->sdg.list, i);
+      AimakCode *c = g_ptr_array_index (x->codes.sdg.list, i);
       g_ptr_array_add (align_headers,
                        aimak_export_string_subst (x->lang, AIMAK_XS_SDG_SHORT, "code", c->code));
     }
-  al->count_col = al->first_sdg + x->sdg.list->len;
+  al->count_col = al->first_sdg + x->codes.sdg.list->len;
   g_ptr_array_add (align_headers,
                    g_strdup (aimak_export_string (x->lang, AIMAK_XS_COL_N_LINKS)));
   if (align_headers->len > MAX_COLS)
@@ -102,9 +102,9 @@ write_alignment_row (Export     *x,
   TRY (cell_string (x, a, row, 0, area_name (x, area), x->f_text));
   TRY (cell_number (x, a, row, 1, rank, x->f_int));
   TRY (cell_string (x, a, row, 2, title, x->f_wrap));
-  TRY (write_alignment_links (x, al, row, &x->gcm, al->first_gcm, links ? links->gcm : NULL,
+  TRY (write_alignment_links (x, al, row, &x->codes.gcm, al->first_gcm, links ? links->gcm : NULL,
                               &n_links));
-  TRY (write_alignment_links (x, al, row, &x->sdg, al->first_sdg, links ? links->sdg : NULL,
+  TRY (write_alignment_links (x, al, row, &x->codes.sdg, al->first_sdg, links ? links->sdg : NULL,
                               &n_links));
   lxw_rowcol_to_cell (c1, row, al->first_gcm);
   lxw_rowcol_to_cell (c2, row, al->count_col - 1);
@@ -159,8 +159,8 @@ finish_alignment (Export    *x,
     }
   r += 2;
   TRY (cell_string (x, a, r++, 0, aimak_export_string (x->lang, AIMAK_XS_LEGEND), x->f_bold));
-  TRY (write_legend (x, &r, &x->gcm, AIMAK_XS_GCM_LONG, AIMAK_XS_GCM_SHORT));
-  TRY (write_legend (x, &r, &x->sdg, AIMAK_XS_SDG_LONG, AIMAK_XS_SDG_SHORT));
+  TRY (write_legend (x, &r, &x->codes.gcm, AIMAK_XS_GCM_LONG, AIMAK_XS_GCM_SHORT));
+  TRY (write_legend (x, &r, &x->codes.sdg, AIMAK_XS_SDG_LONG, AIMAK_XS_SDG_SHORT));
   /* The legend's long texts must not widen the area column. */
   a->width[0] = MIN (a->width[0], 30);
   a->width[1] = MIN (a->width[1], 10);

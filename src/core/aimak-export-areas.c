@@ -108,7 +108,7 @@ add_participants (AimakStmt  *st,
   Areas *ar = user_data;
   AreaRow *a;
 
-  if (!g_hash_table_contains (ar->x->roles.by_code, aimak_stmt_text (st, 1)))
+  if (!g_hash_table_contains (ar->x->codes.roles.by_code, aimak_stmt_text (st, 1)))
     return TRUE;
   a = row_of (ar, aimak_stmt_text (st, 0));
   a->women += aimak_stmt_double_or_nan (st, 2);

@@ -35,9 +35,9 @@ not_rejected (Export     *x,
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < x->statuses.list->len; i++)
+  for (guint i = 0; i < x->codes.statuses.list->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *c = g_ptr_array_index (x->codes.statuses.list, i);
 
       if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_REJECTED)
         continue;
@@ -57,9 +57,9 @@ sum_adopted (Export     *x,
 {
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < x->statuses.list->len; i++)
+  for (guint i = 0; i < x->codes.statuses.list->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *c = g_ptr_array_index (x->codes.statuses.list, i);
 
       if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_ADOPTED)
         continue;
@@ -121,13 +121,14 @@ write_breakdowns (Budget *b)
 {
   Export *x = b->x;
   Sheet *s = b->s;
-  guint n_funding = x->funding.list->len;
+  guint n_funding = x->codes.funding.list->len;
   lxw_row_t row = FIRST_DATA_ROW;
   char c1[16];
 
   for (guint i = 0; i < 3; i++, row++)
     {
-      AimakCode *m = i < x->markers.list->len ? g_ptr_array_index (x->markers.list, i) : NULL;
+      GPtrArray *markers = x->codes.markers.list;
+      AimakCode *m = i < markers->len ? g_ptr_array_index (markers, i) : NULL;
 
       lxw_rowcol_to_cell (c1, row, C_CODE);
       g_string_printf (b->formula, "=SUMIFS(%s,%s,%s%s)", b->budget_range, b->marker_range,
@@ -137,7 +138,7 @@ write_breakdowns (Budget *b)
     }
   for (guint i = 0; i <= n_funding; i++, row++)
     {
-      AimakCode *f = i < n_funding ? g_ptr_array_index (x->funding.list, i) : NULL;
+      AimakCode *f = i < n_funding ? g_ptr_array_index (x->codes.funding.list, i) : NULL;
 
       /* The priorities show funding by name; no source is an empty cell. */
       lxw_rowcol_to_cell (c1, row, C_CATEGORY);
@@ -272,7 +273,7 @@ budget_layout (Budget *b)
   b->total = x->budget_marker[0] + x->budget_marker[1] + x->budget_marker[2];
   /* The total (three marker rows + funding rows + a blank row) is below the list,
    * then the adopted programme and the two shares, each with its definition. */
-  b->total_row = FIRST_DATA_ROW + 3 + x->funding.list->len + 1 + 1;
+  b->total_row = FIRST_DATA_ROW + 3 + x->codes.funding.list->len + 1 + 1;
   b->adopted_row = b->total_row + 1;
   b->gender_row = b->total_row + 2;
   b->share_row = b->total_row + 3;

@@ -123,7 +123,7 @@ write_capacity_headers (Capacity *c)
         }
       for (guint i = 0; i < c->n_roles; i++)
         {
-          AimakCode *role = g_ptr_array_index (x->roles.list, i);
+          AimakCode *role = g_ptr_array_index (x->codes.roles.list, i);
           g_ptr_array_add (headers, aimak_export_string_subst (x->lang, f->export_header,
                                                                "role", role->name));
           g_ptr_array_add (headers, aimak_export_string_subst (x->lang, AIMAK_XS_COL_ROLE_MEN,
@@ -153,7 +153,7 @@ read_participants (Capacity   *c,
 
       if (g_strv_length (f) != 3)
         continue;
-      role = g_hash_table_lookup (c->x->roles.by_code, f[0]);
+      role = g_hash_table_lookup (c->x->codes.roles.by_code, f[0]);
       if (role == NULL)
         continue;
       c->row_values[2 * role->index] += (guint) g_ascii_strtoull (f[1], NULL, 10);
@@ -217,8 +217,8 @@ write_field_cell (Capacity             *c,
     case AIMAK_FIELD_CELL_DATE:
       return cell_date (x, s, c->row, ac->col, text, x->f_date);
     case AIMAK_FIELD_CELL_CODE_NAME:
-      return cell_string (x, s, c->row, ac->col, aimak_code_table_name (&x->activity_types, text),
-                          x->f_text);
+      return cell_string (x, s, c->row, ac->col,
+                          aimak_code_table_name (&x->codes.activity_types, text), x->f_text);
     case AIMAK_FIELD_CELL_WRAP:
       return cell_string (x, s, c->row, ac->col, text, x->f_wrap);
     case AIMAK_FIELD_CELL_NUMBER:
@@ -312,7 +312,7 @@ write_roles_block (Capacity  *c,
   ++*r;
   for (guint i = 0; i < c->n_roles; i++, (*r)++)
     {
-      AimakCode *role = g_ptr_array_index (x->roles.list, i);
+      AimakCode *role = g_ptr_array_index (x->codes.roles.list, i);
 
       TRY (cell_string (x, s, *r, B_ROLE, role->name, x->f_wrap));
       for (guint sex = 0; sex < 2; sex++)
@@ -401,7 +401,7 @@ fill_capacity (Capacity *c)
 gboolean
 write_capacity (Export *x)
 {
-  guint n_roles = x->roles.list->len;
+  guint n_roles = x->codes.roles.list->len;
   g_autofree guint64 *sums = g_new0 (guint64, 2 * n_roles);
   g_autofree guint *row_values = g_new0 (guint, 2 * n_roles);
   g_autoptr(GString) formula = g_string_new (NULL);

@@ -145,9 +145,9 @@ write_code_lists (Export    *x,
   lxw_row_t status_first, status_last;
 
   section = STR (AIMAK_XS_SECTION_MARKER);
-  for (guint i = 0; i < x->markers.list->len; i++, (*r)++)
+  for (guint i = 0; i < x->codes.markers.list->len; i++, (*r)++)
     {
-      AimakCode *m = g_ptr_array_index (x->markers.list, i);
+      AimakCode *m = g_ptr_array_index (x->codes.markers.list, i);
 
       TRY (numbered_row (x, *r, section, g_ascii_strtod (m->code, NULL), m->name));
       TRY (cell_string (x, s, *r, C_NOTE, m->definition, x->f_wrap));
@@ -155,14 +155,14 @@ write_code_lists (Export    *x,
 
   section = STR (AIMAK_XS_SECTION_STATUS);
   status_first = *r;
-  for (guint i = 0; i < x->statuses.list->len; i++)
+  for (guint i = 0; i < x->codes.statuses.list->len; i++)
     {
-      AimakCode *st = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *st = g_ptr_array_index (x->codes.statuses.list, i);
 
       TRY (numbered_row (x, (*r)++, section, i + 1, st->name));
     }
   status_last = *r - 1;
-  if (x->status_list_by_name && x->statuses.list->len > 0)
+  if (x->status_list_by_name && x->codes.statuses.list->len > 0)
     {
       char first[16], last[16];
       g_autofree char *formula = NULL;

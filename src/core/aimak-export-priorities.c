@@ -53,7 +53,7 @@ priority_layout_init (Export *x)
       if (pc->field->export_cell == AIMAK_FIELD_CELL_CUSTOM)
         {
           pl->checklist_col = col;
-          col += x->checklist.list->len;
+          col += x->codes.checklist.list->len;
         }
       else
         {
@@ -125,7 +125,7 @@ write_priority_headers (Export *x)
     {
       g_set_error (&x->error, AIMAK_EXPORT_ERROR, AIMAK_EXPORT_ERROR_WRITE,
                    _("Too many gender checklist items for one sheet (%u)."),
-                   x->checklist.list->len);
+                   x->codes.checklist.list->len);
       return FALSE;
     }
   for (guint i = 0; i < pl->n_columns; i++)
@@ -134,9 +134,9 @@ write_priority_headers (Export *x)
 
       if (f->export_cell == AIMAK_FIELD_CELL_CUSTOM)
         {
-          for (guint k = 0; k < x->checklist.list->len; k++)
+          for (guint k = 0; k < x->codes.checklist.list->len; k++)
             {
-              AimakCode *item = g_ptr_array_index (x->checklist.list, k);
+              AimakCode *item = g_ptr_array_index (x->codes.checklist.list, k);
 
               s->cap[pl->columns[i].col + k] = 20;
               g_ptr_array_add (headers, aimak_export_string_subst (x->lang, f->export_header,
@@ -191,7 +191,7 @@ add_priority_validation (Export    *x,
 {
   Sheet *s = &x->sheets[SHEET_PRIORITIES];
   char *marker_list[] = { (char *) "0", (char *) "1", (char *) "2", NULL };
-  g_autofree char **status_list = g_new0 (char *, x->statuses.list->len + 1);
+  g_autofree char **status_list = g_new0 (char *, x->codes.statuses.list->len + 1);
   lxw_data_validation marker = {
     .validate = LXW_VALIDATION_TYPE_LIST,
     .value_list = marker_list,
@@ -211,9 +211,9 @@ add_priority_validation (Export    *x,
 
   TRY (check (x, worksheet_data_validation_range (s->ws, FIRST_DATA_ROW, marker_col, last_row,
                                                   marker_col, &marker), s->name));
-  for (guint i = 0; i < x->statuses.list->len; i++)
+  for (guint i = 0; i < x->codes.statuses.list->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->statuses.list, i);
+      AimakCode *c = g_ptr_array_index (x->codes.statuses.list, i);
       status_list[i] = c->name;
       list_chars += g_utf8_strlen (c->name, -1) + 1;
       if (strchr (c->name, ',') || strchr (c->name, '"'))
@@ -254,7 +254,7 @@ write_checklist (Export     *x,
       if (sep == NULL)
         continue;
       *sep = '\0';
-      item = g_hash_table_lookup (x->checklist.by_code, parts[i]);
+      item = g_hash_table_lookup (x->codes.checklist.by_code, parts[i]);
       if (item == NULL)
         continue;
       word = g_str_equal (sep + 1, "yes") ? AIMAK_XS_ANSWER_YES
@@ -307,16 +307,10 @@ static AimakCodeTable *
 code_list_of (Export           *x,
               const AimakField *f)
 {
-  const struct { const char *name; AimakCodeTable *list; } lists[] = {
-    { "sector", &x->sectors }, { "status", &x->statuses }, { "funding_source", &x->funding },
-    { "target_group", &x->target_groups }, { "gcm_objective", &x->gcm },
-    { "sdg_target", &x->sdg },
-  };
+  AimakCodeTable *list = aimak_code_tables_find (&x->codes, f->code_list);
 
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    if (g_strcmp0 (lists[i].name, f->code_list) == 0)
-      return lists[i].list;
-  g_return_val_if_reached (&x->sectors);
+  g_return_val_if_fail (list != NULL, &x->codes.sectors);
+  return list;
 }
 
 /* One field's cell(s) of a priority's row, as the field's export cell says. */
@@ -417,11 +411,11 @@ tally_priority (Export    *x,
    * total, and the adopted programme is approved, in progress or completed. */
   if (isfinite (budget) && cls != AIMAK_STATUS_CLASS_REJECTED)
     {
-      AimakCode *fc = funding ? g_hash_table_lookup (x->funding.by_code, funding) : NULL;
+      AimakCode *fc = funding ? g_hash_table_lookup (x->codes.funding.by_code, funding) : NULL;
 
       if (marker >= 0 && marker <= 2)
         x->budget_marker[marker] += budget;
-      x->budget_funding[fc ? fc->index : x->funding.list->len] += budget;
+      x->budget_funding[fc ? fc->index : x->codes.funding.list->len] += budget;
       if (cls == AIMAK_STATUS_CLASS_ADOPTED)
         {
           x->budget_adopted += budget;

@@ -130,9 +130,7 @@ typedef struct
                        *f_kgs, *f_date, *f_percent, *f_check, *f_bold, *f_total_label,
                        *f_total_count, *f_total_kgs, *f_total_number, *f_suppressed;
 
-  /* Code lists in the workbook language */
-  AimakCodeTable        sectors, target_groups, gcm, sdg, statuses, funding, roles,
-                        activity_types, markers, checklist;
+  AimakCodeTables       codes;          /* the code lists in the workbook language */
   GPtrArray            *priority_headers; /* char *, the Priorities sheet's headers */
   PriorityLayout        playout;        /* the Priorities sheet's columns */
   GHashTable           *areas;          /* code → AreaInfo * */

@@ -156,25 +156,17 @@ add_area (AimakStmt  *st,
 gboolean
 load_lists (Export *x)
 {
-  const struct { AimakCodeTable *list; const char *name; } lists[] = {
-    { &x->sectors, "sector" }, { &x->target_groups, "target_group" },
-    { &x->gcm, "gcm_objective" }, { &x->sdg, "sdg_target" }, { &x->statuses, "status" },
-    { &x->funding, "funding_source" }, { &x->roles, "role" },
-    { &x->activity_types, "activity_type" }, { &x->checklist, "checklist_item" },
-    { &x->markers, "gender_marker" },
-  };
   g_autofree char *db_lang = g_strdup (aimak_db_get_language (x->db));
-  gboolean ok = TRUE;
+  gboolean ok;
 
   aimak_db_set_language (x->db, x->lang);
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    ok = ok && aimak_code_table_load (lists[i].list, x->db, lists[i].name, &x->error);
+  ok = aimak_code_tables_load (&x->codes, x->db, &x->error);
   aimak_db_set_language (x->db, db_lang);
   TRY (ok);
   x->areas = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, area_info_free);
   TRY (aimak_db_foreach (x->db, &x->error, add_area, x,
                          "SELECT code, name_en, name_ru, name_ky, level FROM area", NULL));
-  x->budget_funding = g_new0 (double, x->funding.list->len + 1);
+  x->budget_funding = g_new0 (double, x->codes.funding.list->len + 1);
   return priority_layout_init (x);
 }
 
@@ -456,12 +448,7 @@ build_footer (Export *x)
 void
 export_clear (Export *x)
 {
-  AimakCodeTable *lists[] = { &x->sectors, &x->target_groups, &x->gcm, &x->sdg,
-                              &x->statuses, &x->funding, &x->roles, &x->activity_types,
-                              &x->markers, &x->checklist };
-
-  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
-    aimak_code_table_clear (lists[i]);
+  aimak_code_tables_clear (&x->codes);
   g_clear_pointer (&x->areas, g_hash_table_unref);
   g_clear_pointer (&x->links, g_hash_table_unref);
   g_clear_pointer (&x->desks, g_hash_table_unref);

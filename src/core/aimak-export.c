@@ -50,7 +50,7 @@ add_work (AimakStmt  *st,
   gint64 n_act = aimak_stmt_int64 (st, 2);
   gint64 n_val = aimak_stmt_int64 (st, 3);
   guint64 cells = (guint64) n_pri * (x->playout.n_fixed + 8) + (guint64) n_ind * 14 +
-                  (guint64) n_act * (12 + 2 * x->roles.list->len) + (guint64) n_val * 3;
+                  (guint64) n_act * (12 + 2 * x->codes.roles.list->len) + (guint64) n_val * 3;
 
   x->work_total = (guint64) (n_pri + n_ind + n_act) + (guint64) n_val / 3 + 1;
   x->constant_memory = cells > memory_limit;

@@ -18,9 +18,7 @@ typedef struct
   GCancellable                *cancellable;
   AimakArea                   *area;          /* the programme's area */
   GPtrArray                   *area_codes;    /* char *: the area, and those below when asked */
-  /* The code lists, in the document language */
-  AimakCodeTable               sectors, target_groups, gcm, sdg, statuses, funding,
-                               roles, checklist, markers, activity_types;
+  AimakCodeTables              codes;         /* the code lists in the document language */
 } AimakProgrammeBuild;
 
 #define AIMAK_PROGRAMME_T(b, msgid) aimak_lang_gettext ((b)->lang, (msgid))

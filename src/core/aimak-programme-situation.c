@@ -420,9 +420,9 @@ activity_from (AimakProgrammeBuild *b,
   a->men = aimak_activity_row_get_men (row);
   a->is_demo = aimak_activity_row_get_is_demo (row);
   a->roles = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
-  for (guint r = 0; r < b->roles.list->len; r++)
+  for (guint r = 0; r < b->codes.roles.list->len; r++)
     {
-      const AimakCode *code = g_ptr_array_index (b->roles.list, r);
+      const AimakCode *code = g_ptr_array_index (b->codes.roles.list, r);
       guint women = 0, men = 0;
       AimakSummaryRoleItem *role;
 

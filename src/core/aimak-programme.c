@@ -101,46 +101,6 @@ check_options (AimakDb                     *db,
   return TRUE;
 }
 
-/* ------------------------------------------------------------ code lists */
-
-/* The build's code lists, by their names in aimak-code-list.h. */
-static const struct
-{
-  gsize       offset;   /* of the AimakCodeTable in AimakProgrammeBuild */
-  const char *name;
-} code_lists[] = {
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, sectors), "sector" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, target_groups), "target_group" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, gcm), "gcm_objective" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, sdg), "sdg_target" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, statuses), "status" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, funding), "funding_source" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, roles), "role" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, checklist), "checklist_item" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, activity_types), "activity_type" },
-  { G_STRUCT_OFFSET (AimakProgrammeBuild, markers), "gender_marker" },
-};
-
-/* The code lists in the document language, which the database speaks during the
- * build. */
-static gboolean
-load_lists (AimakProgrammeBuild *b,
-            GError             **error)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (code_lists); i++)
-    if (!aimak_code_table_load (G_STRUCT_MEMBER_P (b, code_lists[i].offset), b->db,
-                                code_lists[i].name, error))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-clear_lists (AimakProgrammeBuild *b)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (code_lists); i++)
-    aimak_code_table_clear (G_STRUCT_MEMBER_P (b, code_lists[i].offset));
-}
-
 /* ------------------------------------------------------------ priorities */
 
 /* Ids of the included priorities in document order: the programme's own area
@@ -246,9 +206,9 @@ fill_checklist (AimakProgrammeBuild    *b,
                 const AimakPriority    *p)
 {
   pp->checklist = aimak_programme_answers_new ();
-  for (guint i = 0; i < b->checklist.list->len; i++)
+  for (guint i = 0; i < b->codes.checklist.list->len; i++)
     {
-      const AimakCode *item = g_ptr_array_index (b->checklist.list, i);
+      const AimakCode *item = g_ptr_array_index (b->codes.checklist.list, i);
       const char *answer = aimak_priority_get_answer (p, item->code);
       AimakProgrammeAnswer *a = g_new0 (AimakProgrammeAnswer, 1);
 
@@ -309,22 +269,23 @@ priority_from (AimakProgrammeBuild *b,
   pp->problem = g_strdup (p->problem ? p->problem : "");
   pp->description = g_strdup (p->description ? p->description : "");
   pp->sector_code = g_strdup (p->sector_code ? p->sector_code : "");
-  pp->sector_name = g_strdup (p->sector_code ? aimak_code_table_name (&b->sectors, p->sector_code)
-                                             : T (N_("No sector")));
+  pp->sector_name = g_strdup (p->sector_code
+                              ? aimak_code_table_name (&b->codes.sectors, p->sector_code)
+                              : T (N_("No sector")));
   pp->status = g_strdup (p->status);
-  pp->status_label = g_strdup (aimak_code_table_name (&b->statuses, p->status));
+  pp->status_label = g_strdup (aimak_code_table_name (&b->codes.statuses, p->status));
   pp->marker = p->gender_marker;
-  pp->marker_label = g_strdup (aimak_code_table_name (&b->markers, marker_code));
+  pp->marker_label = g_strdup (aimak_code_table_name (&b->codes.markers, marker_code));
   pp->marker_text = g_strdup_printf ("%d — %s", p->gender_marker, pp->marker_label);
   pp->marker_justification = g_strdup (p->marker_justification ? p->marker_justification : "");
-  pp->target_groups = codes_named (&b->target_groups, p->target_groups, NULL);
+  pp->target_groups = codes_named (&b->codes.target_groups, p->target_groups, NULL);
   pp->target_groups_text = names_joined (pp->target_groups, ", ");
   pp->budget_kgs = p->budget_kgs;
   aimak_programme_value_set (&pp->budget_thousand, p->budget_kgs / 1000.0, 1, b->lang);
   pp->funding_code = g_strdup (p->funding_source ? p->funding_source : "");
-  pp->funding_label = g_strdup (p->funding_source ? aimak_code_table_name (&b->funding,
-                                                                           p->funding_source)
-                                                  : T (N_("No funding source")));
+  pp->funding_label = g_strdup (p->funding_source
+                                ? aimak_code_table_name (&b->codes.funding, p->funding_source)
+                                : T (N_("No funding source")));
   pp->responsible = g_strdup (p->responsible ? p->responsible : "");
   pp->partners = g_strdup (p->partners ? p->partners : "");
   pp->start_year = p->start_year;
@@ -332,8 +293,8 @@ priority_from (AimakProgrammeBuild *b,
   pp->period = period_text (b, p->start_year, p->end_year);
   fill_indicators (b, pp, p);
   fill_checklist (b, pp, p);
-  pp->gcm = codes_named (&b->gcm, p->gcm, ". ");
-  pp->sdg = codes_named (&b->sdg, p->sdg, " ");
+  pp->gcm = codes_named (&b->codes.gcm, p->gcm, ". ");
+  pp->sdg = codes_named (&b->codes.sdg, p->sdg, " ");
   pp->gcm_text = names_joined (pp->gcm, "\n");
   pp->sdg_text = names_joined (pp->sdg, "\n");
   pp->hearing_date = aimak_date_format (p->hearing_date, b->lang);
@@ -376,8 +337,8 @@ group_sectors (AimakProgrammeBuild *b)
 {
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
-  for (guint i = 0; i < b->sectors.list->len; i++)
-    g_ptr_array_add (order, ((AimakCode *) g_ptr_array_index (b->sectors.list, i))->code);
+  for (guint i = 0; i < b->codes.sectors.list->len; i++)
+    g_ptr_array_add (order, ((AimakCode *) g_ptr_array_index (b->codes.sectors.list, i))->code);
   g_ptr_array_add (order, (gpointer) "");
   for (guint s = 0; s < order->len; s++)
     {
@@ -389,7 +350,8 @@ group_sectors (AimakProgrammeBuild *b)
           AimakProgrammePriority *pp = g_ptr_array_index (b->p->priorities, i);
 
           if (g_strcmp0 (pp->sector_code, code) != 0 &&
-              !(*code == '\0' && !g_hash_table_contains (b->sectors.by_code, pp->sector_code)))
+              !(*code == '\0' &&
+                !g_hash_table_contains (b->codes.sectors.by_code, pp->sector_code)))
             continue;
           if (sector == NULL)
             {
@@ -457,13 +419,13 @@ build_budget (AimakProgrammeBuild *b)
   double total = sum_budget (p, NULL, -1, NULL);
   double gender;
 
-  for (guint i = 0; i < b->funding.list->len; i++)
-    g_ptr_array_add (sources, ((AimakCode *) g_ptr_array_index (b->funding.list, i))->code);
+  for (guint i = 0; i < b->codes.funding.list->len; i++)
+    g_ptr_array_add (sources, ((AimakCode *) g_ptr_array_index (b->codes.funding.list, i))->code);
   g_ptr_array_add (sources, (gpointer) "");
   for (guint i = 0; i < sources->len; i++)
     {
       const char *code = g_ptr_array_index (sources, i);
-      const char *label = *code ? aimak_code_table_name (&b->funding, code)
+      const char *label = *code ? aimak_code_table_name (&b->codes.funding, code)
                                 : T (N_("No funding source"));
       gboolean used;
       double sum = sum_budget (p, code, -1, &used);
@@ -481,7 +443,7 @@ build_budget (AimakProgrammeBuild *b)
       g_autofree char *code = g_strdup_printf ("%d", m);
 
       g_ptr_array_add (p->budget_by_marker,
-                       money_new (b, code, aimak_code_table_name (&b->markers, code),
+                       money_new (b, code, aimak_code_table_name (&b->codes.markers, code),
                                   sum_budget (p, NULL, m, NULL), total));
     }
   gender = sum_budget (p, NULL, 1, NULL) + sum_budget (p, NULL, 2, NULL);
@@ -656,7 +618,7 @@ programme_init (AimakProgrammeBuild *b)
   }
   p->generated_on = aimak_date_format (today, b->lang);
   for (guint i = 0; p->statuses[i]; i++)
-    g_ptr_array_add (names, (gpointer) aimak_code_table_name (&b->statuses, p->statuses[i]));
+    g_ptr_array_add (names, (gpointer) aimak_code_table_name (&b->codes.statuses, p->statuses[i]));
   g_ptr_array_add (names, NULL);
   joined = g_strjoinv ("; ", (char **) names->pdata);
   g_free (p->labels[AIMAK_PL_STATUSES_NOTE]);
@@ -692,7 +654,8 @@ build_all (AimakDb  *db,
   AimakProgrammeBuild *b = user_data;
   GError *local_error = NULL;
 
-  if (!load_lists (b, error))
+  /* The database speaks the document's language during the build. */
+  if (!aimak_code_tables_load (&b->codes, b->db, error))
     return FALSE;
   b->area = aimak_area_get (b->db, b->opts->area_code, &local_error);
   if (b->area == NULL)
@@ -756,7 +719,7 @@ aimak_programme_build (AimakDb                     *db,
   ok = aimak_db_run_in_read_transaction (db, build_all, &b, error);
   aimak_db_set_language (db, saved_lang);
 
-  clear_lists (&b);
+  aimak_code_tables_clear (&b.codes);
   g_clear_pointer (&b.area, aimak_area_free);
   g_clear_pointer (&b.area_codes, g_ptr_array_unref);
   if (!ok)
