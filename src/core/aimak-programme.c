@@ -12,6 +12,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "aimak-code-list.h"
 #include "aimak-lang.h"
 #include "aimak-number.h"
 #include "aimak-priority.h"
@@ -89,8 +90,8 @@ check_options (AimakDb                     *db,
                                _("Rejected priorities are never part of a programme."));
           return FALSE;
         }
-      if (aimak_db_query_int (db, 0, NULL, "SELECT count(*) FROM status WHERE code = ?",
-                              "t", code) == 0)
+      /* Without @error: a database error reads as an unknown status. */
+      if (!aimak_code_list_contains (db, "status", code, NULL))
         {
           g_set_error (error, AIMAK_PROGRAMME_ERROR, AIMAK_PROGRAMME_ERROR_INVALID,
                        _("Unknown status “%s”: use draft, proposed, approved, in_progress or "
