@@ -4,29 +4,40 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "aimak-code-list.h"
 #include "aimak-code-table.h"
 
+/* The strings live in the same block as the struct, after it: a code never
+ * changes once made, and one g_free() frees it all. */
 AimakCode *
 aimak_code_new (const char *code,
-                const char *name)
+                const char *name,
+                const char *definition)
 {
-  AimakCode *c = g_new0 (AimakCode, 1);
+  gsize code_size, name_size, definition_size;
+  AimakCode *c;
+  char *strings;
 
-  c->code = g_strdup (code);
-  c->name = g_strdup (name);
-  c->definition = g_strdup ("");
+  g_return_val_if_fail (code != NULL && name != NULL, NULL);
+
+  if (definition == NULL)
+    definition = "";
+  code_size = strlen (code) + 1;
+  name_size = strlen (name) + 1;
+  definition_size = strlen (definition) + 1;
+  c = g_malloc0 (sizeof *c + code_size + name_size + definition_size);
+  strings = (char *) (c + 1);
+  c->code = memcpy (strings, code, code_size);
+  c->name = memcpy (strings + code_size, name, name_size);
+  c->definition = memcpy (strings + code_size + name_size, definition, definition_size);
   return c;
 }
 
 void
 aimak_code_free (AimakCode *c)
 {
-  if (c == NULL)
-    return;
-  g_free (c->code);
-  g_free (c->name);
-  g_free (c->definition);
   g_free (c);
 }
 
@@ -53,10 +64,9 @@ aimak_code_table_load (AimakCodeTable *table,
       const char *code = aimak_code_item_get_code (item);
       const char *item_name = aimak_code_item_get_name (item);
       /* Never an empty header or label: the code stands in for a missing name. */
-      AimakCode *c = aimak_code_new (code, *item_name ? item_name : code);
+      AimakCode *c = aimak_code_new (code, *item_name ? item_name : code,
+                                     aimak_code_item_get_description (item));
 
-      g_free (c->definition);
-      c->definition = g_strdup (aimak_code_item_get_description (item));
       c->index = table->list->len;
       g_ptr_array_add (table->list, c);
       g_hash_table_insert (table->by_code, c->code, c);

@@ -29,9 +29,10 @@ typedef struct
   GHashTable *by_code;   /* code → AimakCode * (owned by list) */
 } AimakCodeTable;
 
-/* A code named @name, with no definition. */
+/* A code named @name; @definition NULL for none (""). */
 AimakCode  *aimak_code_new           (const char     *code,
-                                      const char     *name);
+                                      const char     *name,
+                                      const char     *definition);
 void        aimak_code_free          (AimakCode      *c);
 
 /* Reads code list @name (see aimak_code_list_names()) of @db into @table, named

@@ -167,7 +167,7 @@ codes_named (AimakCodeTable *list,
         continue;
       if (prefix_format)
         prefixed = g_strconcat (c->code, prefix_format, c->name, NULL);
-      g_ptr_array_add (out, aimak_code_new (c->code, prefixed ? prefixed : c->name));
+      g_ptr_array_add (out, aimak_code_new (c->code, prefixed ? prefixed : c->name, NULL));
     }
   return out;
 }
@@ -435,7 +435,7 @@ build_budget (AimakProgrammeBuild *b)
         g_ptr_array_add (p->budget_by_source, money_new (b, code, label, sum, total));
       if (!used)
         continue;
-      g_ptr_array_add (p->plan_sources, aimak_code_new (code, label));
+      g_ptr_array_add (p->plan_sources, aimak_code_new (code, label, NULL));
       g_ptr_array_add (p->plan_totals, money_new (b, code, label, sum, total));
     }
   p->budget_total = money_new (b, "", T (N_("Total")), total, total);
