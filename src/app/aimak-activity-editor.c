@@ -20,6 +20,7 @@
 #include "aimak-activity-editor-private.h"
 #include "aimak-package.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (AimakActivityEditor, aimak_activity_editor, GTK_TYPE_WIDGET)
 
@@ -291,11 +292,7 @@ aimak_activity_editor_dispose (GObject *object)
     save_now (self, NULL);
   g_clear_handle_id (&self->save_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_ACTIVITY_EDITOR);
-  {
-    GtkWidget *child;
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  aimak_widget_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (aimak_activity_editor_parent_class)->dispose (object);
 }
 

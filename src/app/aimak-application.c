@@ -17,6 +17,7 @@
 #include "aimak-damaged-dialog.h"
 #include "aimak-file-chooser.h"
 #include "aimak-preferences-window.h"
+#include "aimak-settings.h"
 #include "aimak-window.h"
 
 struct _AimakApplication
@@ -489,12 +490,8 @@ aimak_application_init (AimakApplication *self)
     { NULL }
   };
 
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   g_application_add_main_option_entries (G_APPLICATION (self), options);
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    self->settings = g_settings_new (APP_ID);
+  self->settings = aimak_settings_new_if_installed ();
 }
 
 void

@@ -125,9 +125,9 @@ fill_sex_chart (AimakAreaProfile *self,
 /* An area without values by sex shows its oblast's, or else the country's. */
 void
 aimak_area_profile_fill_sex_chart (AimakAreaProfile *self,
-                             GPtrArray        *chain,
-                             GPtrArray        *all_rows,
-                             GHashTable       *catalogue)
+                                   GPtrArray        *chain,
+                                   GPtrArray        *all_rows,
+                                   GHashTable       *catalogue)
 {
   AimakArea *area = g_ptr_array_index (chain, chain->len - 1);
   const char *lang = aimak_db_get_language (self->db);
@@ -154,7 +154,7 @@ aimak_area_profile_fill_sex_chart (AimakAreaProfile *self,
 
 void
 aimak_area_profile_fill_trend_chart (AimakAreaProfile        *self,
-                  const AimakIndicatorRow *row)
+                                     const AimakIndicatorRow *row)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) series = NULL;

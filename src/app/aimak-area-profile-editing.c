@@ -78,8 +78,8 @@ profile_open_value_dialog (GtkWidget  *widget,
 
 void
 aimak_area_profile_on_table_activate (GtkColumnView    *view,
-                   guint             position,
-                   AimakAreaProfile *self)
+                                      guint             position,
+                                      AimakAreaProfile *self)
 {
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self), "profile.edit-value", NULL);
@@ -273,7 +273,7 @@ aimak_area_profile_build_history (AimakAreaProfile *self)
 
 void
 aimak_area_profile_on_history_show (GtkPopover       *popover,
-                 AimakAreaProfile *self)
+                                    AimakAreaProfile *self)
 {
   aimak_area_profile_build_history (self);
 }

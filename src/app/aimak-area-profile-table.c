@@ -145,9 +145,9 @@ on_selection_changed (GtkSingleSelection *selection,
  * the indicators this area has (or of the filtered one). */
 void
 aimak_area_profile_fill_comparison (AimakAreaProfile *self,
-                 GPtrArray        *chain,
-                 GPtrArray        *all_rows,
-                 GHashTable       *catalogue)
+                                    GPtrArray        *chain,
+                                    GPtrArray        *all_rows,
+                                    GHashTable       *catalogue)
 {
   g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) sexes_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -226,7 +226,7 @@ aimak_area_profile_fill_comparison (AimakAreaProfile *self,
 /* The dropdown lists the indicators the area has. */
 void
 aimak_area_profile_fill_filter (AimakAreaProfile *self,
-             GPtrArray        *all_rows)
+                                GPtrArray        *all_rows)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);

@@ -55,7 +55,7 @@ aimak_area_profile_value_suffix (const char *unit)
 
 char *
 aimak_area_profile_format_number (double      value,
-               const char *unit)
+                                  const char *unit)
 {
   return aimak_chart_format_value (value, aimak_area_profile_value_suffix (unit));
 }
@@ -186,8 +186,8 @@ fill_cards (AimakAreaProfile *self,
 
 const char *
 aimak_area_profile_comparison_label (AimakArea  *area,
-                  const char *lang,
-                  char      **owned)
+                                     const char *lang,
+                                     char      **owned)
 {
   if (g_strcmp0 (area->code, AIMAK_NATIONAL_CODE) == 0)
     return _("Kyrgyz Republic");

@@ -45,9 +45,9 @@ lookup_color (GtkWidget  *widget,
 
 void
 aimak_chart_series_color (Ctx     *ctx,
-              guint    index,
-              gboolean by_category,
-              GdkRGBA *rgba)
+                          guint    index,
+                          gboolean by_category,
+                          GdkRGBA *rgba)
 {
   AimakChart *self = ctx->self;
   const char *name = NULL;
@@ -68,11 +68,11 @@ aimak_chart_series_color (Ctx     *ctx,
 
 void
 aimak_chart_add_hit (Ctx        *ctx,
-         double      x,
-         double      y,
-         double      w,
-         double      h,
-         const char *text)
+                     double      x,
+                     double      y,
+                     double      w,
+                     double      h,
+                     const char *text)
 {
   Hit *hit;
 
@@ -86,10 +86,10 @@ aimak_chart_add_hit (Ctx        *ctx,
 
 void
 aimak_chart_text_size (PangoLayout *layout,
-           const char  *text,
-           double       max_width,
-           double      *w,
-           double      *h)
+                       const char  *text,
+                       double       max_width,
+                       double      *w,
+                       double      *h)
 {
   int pw, ph;
 
@@ -104,14 +104,14 @@ aimak_chart_text_size (PangoLayout *layout,
  * ellipsized (one line) or wrapped (@lines > 1) to that width. Returns the height. */
 double
 aimak_chart_draw_text (Ctx           *ctx,
-           PangoLayout   *layout,
-           const char    *text,
-           double         x,
-           double         y,
-           double         align,
-           double         max_width,
-           int            lines,
-           const GdkRGBA *color)
+                       PangoLayout   *layout,
+                       const char    *text,
+                       double         x,
+                       double         y,
+                       double         align,
+                       double         max_width,
+                       int            lines,
+                       const GdkRGBA *color)
 {
   int pw, ph;
 
@@ -169,8 +169,8 @@ aimak_chart_draw_text (Ctx           *ctx,
  * colour, so each series keeps its look in grey scale. */
 void
 aimak_chart_fill_pattern (Ctx               *ctx,
-              const GdkRGBA     *color,
-              AimakChartPattern  pattern)
+                          const GdkRGBA     *color,
+                          AimakChartPattern  pattern)
 {
   cairo_t *cr = ctx->cr;
   double x1, y1, x2, y2;
@@ -219,12 +219,12 @@ aimak_chart_fill_pattern (Ctx               *ctx,
 
 void
 aimak_chart_fill_rect (Ctx               *ctx,
-           double             x,
-           double             y,
-           double             w,
-           double             h,
-           const GdkRGBA     *color,
-           AimakChartPattern  pattern)
+                       double             x,
+                       double             y,
+                       double             w,
+                       double             h,
+                       const GdkRGBA     *color,
+                       AimakChartPattern  pattern)
 {
   if (ctx->cr == NULL || w <= 0 || h <= 0)
     return;
@@ -235,7 +235,7 @@ aimak_chart_fill_rect (Ctx               *ctx,
 /* Line series: dash and marker shape by index. */
 void
 aimak_chart_set_dash (cairo_t *cr,
-          guint    s)
+                      guint    s)
 {
   static const double dashed[] = { 7, 4 };
   static const double dotted[] = { 2, 3 };
@@ -252,10 +252,10 @@ aimak_chart_set_dash (cairo_t *cr,
 
 void
 aimak_chart_draw_marker (Ctx           *ctx,
-             guint          s,
-             double         x,
-             double         y,
-             const GdkRGBA *color)
+                         guint          s,
+                         double         x,
+                         double         y,
+                         const GdkRGBA *color)
 {
   cairo_t *cr = ctx->cr;
   double r = 4.5;
@@ -294,9 +294,9 @@ aimak_chart_draw_marker (Ctx           *ctx,
 
 void
 aimak_chart_draw_swatch (Ctx    *ctx,
-             guint   i,
-             double  x,
-             double  y)
+                         guint   i,
+                         double  x,
+                         double  y)
 {
   AimakChart *self = ctx->self;
   GdkRGBA color;
@@ -364,9 +364,9 @@ layout_legend (Ctx    *ctx,
 
 void
 aimak_chart_ctx_init (Ctx        *ctx,
-          AimakChart *self,
-          cairo_t    *cr,
-          double      width)
+                      AimakChart *self,
+                      cairo_t    *cr,
+                      double      width)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
@@ -448,7 +448,7 @@ aimak_chart_title_height (Ctx *ctx)
 /* The whole chart; with ctx->cr == NULL only measures. Returns the height used. */
 double
 aimak_chart_layout (Ctx    *ctx,
-              double  height)
+                    double  height)
 {
   AimakChart *self = ctx->self;
   double y = 2, legend_h, th;

@@ -51,8 +51,8 @@ aimak_chart_format_value (double      value,
 
 double
 aimak_chart_value_at (AimakChart *self,
-          guint       s,
-          guint       c)
+                      guint       s,
+                      guint       c)
 {
   Series *series = g_ptr_array_index (self->series, s);
 
@@ -63,8 +63,8 @@ aimak_chart_value_at (AimakChart *self,
  * and described as nothing, not as "no data". */
 gboolean
 aimak_chart_is_absent (AimakChart *self,
-           guint       s,
-           guint       c)
+                       guint       s,
+                       guint       c)
 {
   Series *series = g_ptr_array_index (self->series, s);
 
@@ -76,9 +76,9 @@ aimak_chart_is_absent (AimakChart *self,
  * (a single unnamed series). */
 char *
 aimak_chart_bar_tip (AimakChart *self,
-         const char *cat,
-         guint       s,
-         const char *value)
+                     const char *cat,
+                     guint       s,
+                     const char *value)
 {
   const char *name = self->kind == AIMAK_CHART_DONUT ? NULL
                      : ((Series *) g_ptr_array_index (self->series, s))->name;
@@ -90,7 +90,7 @@ aimak_chart_bar_tip (AimakChart *self,
 
 const char *
 aimak_chart_unit_of (AimakChart *self,
-         guint       c)
+                     guint       c)
 {
   const char *u = c < self->category_units->len ? g_ptr_array_index (self->category_units, c)
                                                 : NULL;
@@ -109,7 +109,7 @@ aimak_chart_has_values (AimakChart *self)
 
 AimakChartPattern
 aimak_chart_series_pattern (AimakChart *self,
-                guint       s)
+                            guint       s)
 {
   Series *series = g_ptr_array_index (self->series, s);
 
@@ -121,7 +121,7 @@ aimak_chart_series_pattern (AimakChart *self,
 /* Nice axis step for a range of @max (1, 2, 2.5, 5 × 10^n). */
 double
 aimak_chart_nice_step (double max,
-           int    ticks)
+                       int    ticks)
 {
   double raw = max / ticks, mag, norm;
 
@@ -146,7 +146,7 @@ aimak_chart_legend_count (AimakChart *self)
 
 const char *
 aimak_chart_legend_label (AimakChart *self,
-              guint       i)
+                          guint       i)
 {
   if (self->kind == AIMAK_CHART_DONUT)
     return g_ptr_array_index (self->categories, i);
@@ -156,8 +156,8 @@ aimak_chart_legend_label (AimakChart *self,
 
 void
 aimak_chart_value_range (AimakChart *self,
-             double     *min,
-             double     *max)
+                         double     *min,
+                         double     *max)
 {
   *min = 0;
   *max = 0;
@@ -184,7 +184,7 @@ aimak_chart_value_range (AimakChart *self,
 
 double
 aimak_chart_plot_y (const Plot *p,
-        double      v)
+                    double      v)
 {
   return p->bottom - (v - p->min) / (p->max - p->min) * (p->bottom - p->top);
 }

@@ -92,7 +92,7 @@ draw_segment_label (Ctx        *ctx,
 
 double
 aimak_chart_layout_hbars (Ctx    *ctx,
-              double  y)
+                          double  y)
 {
   AimakChart *self = ctx->self;
   gboolean stacked = self->kind == AIMAK_CHART_STACKED_BARS;
@@ -230,8 +230,8 @@ layout_axes (Ctx    *ctx,
 
 void
 aimak_chart_draw_vbars (Ctx    *ctx,
-            double  y,
-            double  height)
+                        double  y,
+                        double  height)
 {
   AimakChart *self = ctx->self;
   gboolean stacked = self->kind == AIMAK_CHART_STACKED_BARS;
@@ -296,8 +296,8 @@ aimak_chart_draw_vbars (Ctx    *ctx,
 
 void
 aimak_chart_draw_line (Ctx    *ctx,
-           double  y,
-           double  height)
+                       double  y,
+                       double  height)
 {
   AimakChart *self = ctx->self;
   guint n = self->categories->len;

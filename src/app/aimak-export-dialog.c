@@ -12,6 +12,7 @@
 #include "aimak-ask.h"
 #include "aimak-db-job.h"
 #include "aimak-export-dialog.h"
+#include "aimak-settings.h"
 
 struct _AimakExportDialog
 {
@@ -418,12 +419,8 @@ aimak_export_dialog_class_init (AimakExportDialogClass *klass)
 static void
 aimak_export_dialog_init (AimakExportDialog *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    self->settings = g_settings_new (APP_ID);
+  self->settings = aimak_settings_new_if_installed ();
 }
 
 static GFile *

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "aimak-focus-stop.h"
+#include "aimak-widget-util.h"
 
 struct _AimakFocusStop
 {
@@ -34,10 +35,7 @@ aimak_focus_stop_focus (GtkWidget        *widget,
 static void
 aimak_focus_stop_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
+  aimak_widget_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (aimak_focus_stop_parent_class)->dispose (object);
 }
 

@@ -123,9 +123,9 @@ aimak_map_query_tooltip (GtkWidget  *widget,
 
 void
 aimak_map_on_motion (GtkEventControllerMotion *motion,
-           double                    x,
-           double                    y,
-           AimakMap                 *self)
+                     double                    x,
+                     double                    y,
+                     AimakMap                 *self)
 {
   const char *code = aimak_map_get_code_at (self, x, y);
 
@@ -139,7 +139,7 @@ aimak_map_on_motion (GtkEventControllerMotion *motion,
 
 void
 aimak_map_on_leave (GtkEventControllerMotion *motion,
-          AimakMap                 *self)
+                    AimakMap                 *self)
 {
   g_clear_pointer (&self->hover, g_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -147,10 +147,10 @@ aimak_map_on_leave (GtkEventControllerMotion *motion,
 
 void
 aimak_map_on_click (GtkGestureClick *gesture,
-          int              n_press,
-          double           x,
-          double           y,
-          AimakMap         *self)
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    AimakMap         *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self));
   aimak_map_activate_at (self, x, y);
@@ -252,10 +252,10 @@ move_cursor (AimakMap *self,
 
 gboolean
 aimak_map_on_key_pressed (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                AimakMap              *self)
+                          guint                  keyval,
+                          guint                  keycode,
+                          GdkModifierType        state,
+                          AimakMap              *self)
 {
   if (self->geo == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
@@ -280,7 +280,7 @@ aimak_map_on_key_pressed (GtkEventControllerKey *key,
 
 void
 aimak_map_on_focus_enter (GtkEventControllerFocus *focus,
-                AimakMap                *self)
+                          AimakMap                *self)
 {
   if (self->cursor == NULL && self->geo)
     {
@@ -293,7 +293,7 @@ aimak_map_on_focus_enter (GtkEventControllerFocus *focus,
 
 void
 aimak_map_on_focus_leave (GtkEventControllerFocus *focus,
-                AimakMap                *self)
+                          AimakMap                *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -103,10 +103,10 @@ transform_for (AimakMap  *self,
 
 void
 aimak_map_to_screen (const Transform *t,
-           double           lon,
-           double           lat,
-           double          *x,
-           double          *y)
+                     double           lon,
+                     double           lat,
+                     double          *x,
+                     double          *y)
 {
   *x = t->ox + (lon - t->min_x) * t->xs * t->k;
   *y = t->oy + (t->max_y - lat) * t->k;
@@ -114,10 +114,10 @@ aimak_map_to_screen (const Transform *t,
 
 void
 aimak_map_to_geo (const Transform *t,
-        double           x,
-        double           y,
-        double          *lon,
-        double          *lat)
+                  double           x,
+                  double           y,
+                  double          *lon,
+                  double          *lat)
 {
   *lon = (x - t->ox) / (t->xs * t->k) + t->min_x;
   *lat = t->max_y - (y - t->oy) / t->k;
@@ -125,7 +125,7 @@ aimak_map_to_geo (const Transform *t,
 
 void
 aimak_map_current_transform (AimakMap  *self,
-                   Transform *t)
+                             Transform *t)
 {
   transform_for (self, gtk_widget_get_width (GTK_WIDGET (self)),
                  map_height (self, gtk_widget_get_height (GTK_WIDGET (self))), t);
@@ -187,7 +187,7 @@ is_highlighted (AimakMap   *self,
 
 const char *
 aimak_map_area_name (AimakMap   *self,
-           const char *code)
+                     const char *code)
 {
   AimakArea *a = g_hash_table_lookup (self->areas, code);
   const AimakGeoFeature *f;

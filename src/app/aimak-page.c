@@ -7,6 +7,7 @@
 #include "aimak-page.h"
 #include "aimak-ask.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 typedef struct
 {
@@ -149,10 +150,7 @@ aimak_page_set_property (GObject      *object,
 static void
 aimak_page_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
+  aimak_widget_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (aimak_page_parent_class)->dispose (object);
 }
 

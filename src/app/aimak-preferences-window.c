@@ -98,24 +98,19 @@ backup_row_new (AimakPreferencesWindow *self,
   return row;
 }
 
-static AimakDb *
-current_db (AimakPreferencesWindow *self)
+/* The database of the window the preferences belong to (NULL once it is gone). */
+AimakDb *
+_aimak_preferences_window_get_db (AimakPreferencesWindow *self)
 {
   g_autoptr(AimakWindow) window = g_weak_ref_get (&self->window);
 
   return window ? aimak_window_get_db (window) : NULL;
 }
 
-AimakDb *
-_aimak_preferences_window_get_db (AimakPreferencesWindow *self)
-{
-  return current_db (self);
-}
-
 void
 aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self)
 {
-  AimakDb *db = current_db (self);
+  AimakDb *db = _aimak_preferences_window_get_db (self);
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
@@ -197,7 +192,7 @@ restore_clicked (GtkButton              *button,
 static void
 on_backup_now_clicked (AimakPreferencesWindow *self)
 {
-  AimakDb *db = current_db (self);
+  AimakDb *db = _aimak_preferences_window_get_db (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -216,7 +211,7 @@ on_backup_now_clicked (AimakPreferencesWindow *self)
 static void
 on_open_folder_clicked (AimakPreferencesWindow *self)
 {
-  AimakDb *db = current_db (self);
+  AimakDb *db = _aimak_preferences_window_get_db (self);
   g_autofree char *dir = NULL;
   g_autofree char *uri = NULL;
 

@@ -53,8 +53,8 @@ aimak_priorities_page_update_actions (AimakPrioritiesPage *self)
 
 void
 aimak_priorities_page_action_search (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
 
@@ -78,8 +78,8 @@ aimak_priorities_page_clear_filters (AimakPrioritiesPage *self)
 
 void
 aimak_priorities_page_action_clear_filters (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+                                            const char *action_name,
+                                            GVariant   *parameter)
 {
   aimak_priorities_page_clear_filters (AIMAK_PRIORITIES_PAGE (widget));
 }
@@ -109,8 +109,8 @@ show_new (AimakPrioritiesPage *self,
 
 void
 aimak_priorities_page_action_new (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
+                                  const char *action_name,
+                                  GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
   AimakDb *db = aimak_page_get_db (AIMAK_PAGE (self));
@@ -164,8 +164,8 @@ undo_delete (GtkWidget *page,
 
 void
 aimak_priorities_page_action_delete (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+                                     const char *action_name,
+                                     GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
   guint pos = gtk_single_selection_get_selected (self->selection);
@@ -205,8 +205,8 @@ aimak_priorities_page_action_delete (GtkWidget  *widget,
 
 void
 aimak_priorities_page_action_move (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+                                   const char *action_name,
+                                   GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
   const char *id = flushed_priority_id (self);
@@ -226,8 +226,8 @@ aimak_priorities_page_action_move (GtkWidget  *widget,
 
 void
 aimak_priorities_page_action_duplicate (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+                                        const char *action_name,
+                                        GVariant   *parameter)
 {
   AimakPrioritiesPage *self = AIMAK_PRIORITIES_PAGE (widget);
   const char *id = flushed_priority_id (self);

@@ -66,8 +66,8 @@ aimak_priorities_page_on_filter_changed (AimakPrioritiesPage *self)
 
 int
 aimak_priorities_page_sort_probe (gconstpointer a,
-            gconstpointer b,
-            gpointer      data)
+                                  gconstpointer b,
+                                  gpointer      data)
 {
   SortProbe *probe = data;
 
@@ -81,8 +81,8 @@ aimak_priorities_page_sort_probe (gconstpointer a,
  * and the answer comes back inverted when the order is descending. */
 void
 aimak_priorities_page_on_sort_changed (GtkSorter           *sorter,
-                 GtkSorterChange      change,
-                 AimakPrioritiesPage *self)
+                                       GtkSorterChange      change,
+                                       AimakPrioritiesPage *self)
 {
   g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);

@@ -152,7 +152,7 @@ aimak_priorities_page_update_banners (AimakPrioritiesPage *self)
 /* GtkColumnView of GTK 4.8 has no aimak_priorities_page_scroll_to(); its list view has the action. */
 void
 aimak_priorities_page_scroll_to (AimakPrioritiesPage *self,
-           guint                pos)
+                                 guint                pos)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -163,7 +163,7 @@ aimak_priorities_page_scroll_to (AimakPrioritiesPage *self,
 /* Shows the row of @id (if the filters let it through) without reloading the editor. */
 void
 aimak_priorities_page_select_quietly (AimakPrioritiesPage *self,
-                const char          *id)
+                                      const char          *id)
 {
   int pos = self->model && id ? aimak_priority_model_find (self->model, id) : -1;
 
@@ -178,7 +178,7 @@ aimak_priorities_page_select_quietly (AimakPrioritiesPage *self,
 /* Opens @id in the editor (NULL closes it) and selects its row. */
 void
 aimak_priorities_page_open_priority (AimakPrioritiesPage *self,
-               const char          *id)
+                                     const char          *id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -197,8 +197,8 @@ aimak_priorities_page_open_priority (AimakPrioritiesPage *self,
  * binds them again. The caller selects again by id. */
 gboolean
 aimak_priorities_page_requery (AimakPrioritiesPage       *self,
-         const AimakPriorityFilter *filter,
-         GError                   **error)
+                               const AimakPriorityFilter *filter,
+                               GError                   **error)
 {
   gboolean ok = TRUE;
 

@@ -13,6 +13,7 @@
 
 #include "aimak-field-problem.h"
 #include "aimak-priority-editor-private.h"
+#include "aimak-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (AimakPriorityEditor, aimak_priority_editor, GTK_TYPE_WIDGET)
 
@@ -310,12 +311,7 @@ aimak_priority_editor_dispose (GObject *object)
     aimak_priority_editor_flush (self);
   g_clear_handle_id (&self->pending_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PRIORITY_EDITOR);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  aimak_widget_unparent_children (GTK_WIDGET (self));
   G_OBJECT_CLASS (aimak_priority_editor_parent_class)->dispose (object);
 }
 

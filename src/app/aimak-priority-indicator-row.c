@@ -108,7 +108,7 @@ update_header (AimakPriorityIndicatorRow            *self,
 
 AimakPriorityIndicator *
 aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
-                                   gboolean          *valid)
+                                            gboolean          *valid)
 {
   AimakPriorityIndicator *ind;
   gboolean ok = TRUE;
@@ -138,7 +138,7 @@ aimak_priority_indicator_row_get_indicator (AimakPriorityIndicatorRow *self,
 
 void
 aimak_priority_indicator_row_set_indicator (AimakPriorityIndicatorRow            *self,
-                                   const AimakPriorityIndicator *ind)
+                                            const AimakPriorityIndicator *ind)
 {
   g_return_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self));
   g_return_if_fail (ind != NULL);
@@ -160,7 +160,7 @@ aimak_priority_indicator_row_set_indicator (AimakPriorityIndicatorRow           
 
 GtkEditable *
 aimak_priority_indicator_row_get_field (AimakPriorityIndicatorRow *self,
-                               guint              index)
+                                        guint              index)
 {
   g_return_val_if_fail (AIMAK_IS_PRIORITY_INDICATOR_ROW (self), NULL);
   if (index == 0)

@@ -8,6 +8,7 @@
 
 #include "aimak-focus-stop.h"
 #include "aimak-summary-card-private.h"
+#include "aimak-widget-util.h"
 
 struct _AimakSummaryCard
 {
@@ -324,12 +325,9 @@ aimak_summary_card_set_property (GObject      *object,
 static void
 aimak_summary_card_dispose (GObject *object)
 {
-  GtkWidget *child;
-
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMAK_TYPE_SUMMARY_CARD);
   /* The template's box is not a bound child, so it is unparented here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (child);
+  aimak_widget_unparent_children (GTK_WIDGET (object));
   G_OBJECT_CLASS (aimak_summary_card_parent_class)->dispose (object);
 }
 

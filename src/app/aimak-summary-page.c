@@ -188,15 +188,6 @@ strv (const char *first,
   return g_strv_builder_end (b);
 }
 
-/* Code-list entries with numeric codes (markers, GCM, SDG) are known by number. */
-static char *
-item_name (const AimakSummaryItem *item)
-{
-  if (item->code && g_ascii_isdigit (item->code[0]))
-    return g_strdup_printf ("%s %s", item->code, item->label);
-  return g_strdup (item->label);
-}
-
 /* ------------------------------------------------------------------------ */
 /* Cards                                                                     */
 
@@ -227,7 +218,7 @@ fill_items_card (AimakSummaryCard *card,
       AimakSummaryItem *item = g_ptr_array_index (items, i);
       g_autofree char *shown = fmt_shown (item->value);
       g_autofree char *copied = fmt_count (item->value);
-      char *name = item_name (item);
+      char *name = aimak_summary_item_name (item);
 
       g_ptr_array_add (names, name);
       g_array_append_val (values, item->value);

@@ -8,6 +8,7 @@
 
 #include "aimak-preferences-window.h"
 #include "aimak-server.h"
+#include "aimak-settings.h"
 #include "aimak-sync.h"
 #include "aimak-sync-area-changes.h"
 #include "aimak-sync-button-private.h"
@@ -414,12 +415,8 @@ aimak_sync_button_class_init (AimakSyncButtonClass *klass)
 static void
 aimak_sync_button_init (AimakSyncButton *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
-    self->settings = g_settings_new (APP_ID);
+  self->settings = aimak_settings_new_if_installed ();
 }
 
 AimakSyncButton *

@@ -15,6 +15,7 @@
 #include "aimak-priorities-page.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-send-dialog.h"
+#include "aimak-settings.h"
 #include "aimak-summary-page.h"
 #include "aimak-sync-button.h"
 #include "aimak-window.h"
@@ -733,9 +734,6 @@ aimak_window_class_init (AimakWindowClass *klass)
 static void
 aimak_window_init (AimakWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   {
     GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
@@ -746,9 +744,9 @@ aimak_window_init (AimakWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   }
 
-  if (source && (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  self->settings = aimak_settings_new_if_installed ();
+  if (self->settings)
     {
-      self->settings = g_settings_new (APP_ID);
       gtk_window_set_default_size (GTK_WINDOW (self),
                                    g_settings_get_int (self->settings, "window-width"),
                                    g_settings_get_int (self->settings, "window-height"));

@@ -2,10 +2,8 @@
 /* main.c — the aimak GUI. */
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-
 #include "aimak-application.h"
+#include "aimak-i18n.h"
 
 int
 main (int   argc,
@@ -13,13 +11,7 @@ main (int   argc,
 {
   g_autoptr(AimakApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  /* AIMAK_LOCALEDIR lets a build-tree run (meson devenv, tests) find its catalogues. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR") ? g_getenv ("AIMAK_LOCALEDIR")
-                                                                : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  aimak_i18n_init ();
   app = aimak_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -49,16 +49,6 @@ print_row (const char *label,
   g_print ("  %s\n", value);
 }
 
-/* Code-list entries with numeric codes (markers, GCM objectives, SDG targets) are
- * known by their numbers, so the number goes in front of the name. */
-static char *
-item_label (const AimakSummaryItem *item)
-{
-  if (item->code && g_ascii_isdigit (item->code[0]))
-    return g_strdup_printf ("%s %s", item->code, item->label);
-  return g_strdup (item->label);
-}
-
 static void
 print_items (const char *heading,
              GPtrArray  *items,
@@ -71,7 +61,7 @@ print_items (const char *heading,
 
   for (guint i = 0; i < items->len; i++)
     {
-      char *label = item_label (g_ptr_array_index (items, i));
+      char *label = aimak_summary_item_name (g_ptr_array_index (items, i));
       width = MAX (width, (int) g_utf8_strlen (label, -1));
       g_ptr_array_add (labels, label);
     }

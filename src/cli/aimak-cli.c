@@ -3,7 +3,6 @@
  * Results go to stdout, errors to stderr in the user's language. */
 #include "config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
@@ -11,6 +10,7 @@
 #include "aimak-cli.h"
 #include "aimak-cli-programme.h"
 #include "aimak-cli-server.h"
+#include "aimak-i18n.h"
 #include "aimak-problem.h"
 
 static char *opt_database;
@@ -406,12 +406,7 @@ print_usage (FILE *out)
 int
 main (int argc, char **argv)
 {
-  setlocale (LC_ALL, "");
-  /* AIMAK_LOCALEDIR lets a build-tree run (meson devenv, tests) find its catalogues. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR") ? g_getenv ("AIMAK_LOCALEDIR")
-                                                                : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  aimak_i18n_init ();
 
   if (argc < 2)
     {

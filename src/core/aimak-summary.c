@@ -110,6 +110,14 @@ aimak_summary_item_free (AimakSummaryItem *item)
   g_free (item);
 }
 
+char *
+aimak_summary_item_name (const AimakSummaryItem *item)
+{
+  if (item->code && g_ascii_isdigit (item->code[0]))
+    return g_strdup_printf ("%s %s", item->code, item->label);
+  return g_strdup (item->label);
+}
+
 void
 aimak_summary_role_item_free (AimakSummaryRoleItem *item)
 {

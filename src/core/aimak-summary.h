@@ -107,6 +107,10 @@ const char   *aimak_summary_share_definition (AimakShareKind kind,
                                               const char    *lang);
 
 void          aimak_summary_item_free      (AimakSummaryItem     *item);
+/* How the Summary view and `summary` name @item: an entry of a code list with
+ * numeric codes (markers, GCM objectives, SDG targets) is known by its number,
+ * which goes in front of its label ("2 Principal"); others by their label. */
+char         *aimak_summary_item_name      (const AimakSummaryItem *item);
 void          aimak_summary_role_item_free (AimakSummaryRoleItem *item);
 
 AimakScope   *aimak_scope_new            (AimakScopeKind      kind,

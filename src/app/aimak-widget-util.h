@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* aimak-widget-util.h — what several custom widgets do alike to their children. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Unparents every child of @widget: what a widget that lays out its own
+ * children (or whose template's top box is not a bound child) does in its
+ * dispose, after gtk_widget_dispose_template() if it has a template. */
+void aimak_widget_unparent_children (GtkWidget *widget);
+
+G_END_DECLS
