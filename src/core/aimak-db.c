@@ -496,22 +496,19 @@ aimak_stmt_is_null (AimakStmt *stmt,
 }
 
 gboolean
-aimak_db_foreach (AimakDb       *db,
-                  GError       **error,
-                  AimakRowFunc   func,
-                  gpointer       user_data,
-                  const char    *sql,
-                  const char    *types,
-                  ...)
+aimak_db_foreach_va (AimakDb       *db,
+                     GError       **error,
+                     AimakRowFunc   func,
+                     gpointer       user_data,
+                     const char    *sql,
+                     const char    *types,
+                     va_list        args)
 {
   g_autoptr(AimakStmt) stmt = NULL;
   GError *local_error = NULL;
-  va_list args;
 
   g_return_val_if_fail (func != NULL, FALSE);
-  va_start (args, types);
   stmt = aimak_db_prepare_va (db, error, sql, types, args);
-  va_end (args);
   if (stmt == NULL)
     return FALSE;
   while (aimak_stmt_next (stmt, &local_error))
@@ -523,6 +520,24 @@ aimak_db_foreach (AimakDb       *db,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+aimak_db_foreach (AimakDb       *db,
+                  GError       **error,
+                  AimakRowFunc   func,
+                  gpointer       user_data,
+                  const char    *sql,
+                  const char    *types,
+                  ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = aimak_db_foreach_va (db, error, func, user_data, sql, types, args);
+  va_end (args);
+  return ok;
 }
 
 gboolean
@@ -566,6 +581,21 @@ aimak_db_exec_script (AimakDb    *db,
   return TRUE;
 }
 
+static gint64
+query_int_va (AimakDb    *db,
+              gint64      fallback,
+              GError    **error,
+              const char *sql,
+              const char *types,
+              va_list     args)
+{
+  g_autoptr(AimakStmt) stmt = aimak_db_prepare_va (db, error, sql, types, args);
+
+  if (stmt && aimak_stmt_next (stmt, error) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return sqlite3_column_int64 (stmt, 0);
+  return fallback;
+}
+
 gint64
 aimak_db_query_int (AimakDb    *db,
                     gint64      fallback,
@@ -575,15 +605,34 @@ aimak_db_query_int (AimakDb    *db,
                     ...)
 {
   va_list args;
-  g_autoptr(AimakStmt) stmt = NULL;
-  gint64 result = fallback;
+  gint64 result;
 
   va_start (args, types);
-  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  result = query_int_va (db, fallback, error, sql, types, args);
   va_end (args);
-  if (stmt && aimak_stmt_next (stmt, error) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = sqlite3_column_int64 (stmt, 0);
   return result;
+}
+
+gboolean
+aimak_db_query_count (AimakDb    *db,
+                      gint64     *value,
+                      GError    **error,
+                      const char *sql,
+                      const char *types,
+                      ...)
+{
+  va_list args;
+  GError *local_error = NULL;
+
+  va_start (args, types);
+  *value = query_int_va (db, 0, &local_error, sql, types, args);
+  va_end (args);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *

@@ -148,6 +148,23 @@ gboolean     aimak_db_foreach              (AimakDb       *db,
                                             const char    *sql,
                                             const char    *types,
                                             ...);
+gboolean     aimak_db_foreach_va           (AimakDb       *db,
+                                            GError       **error,
+                                            AimakRowFunc   func,
+                                            gpointer       user_data,
+                                            const char    *sql,
+                                            const char    *types,
+                                            va_list        args);
+/* A new array (elements freed with @free_func) that @func fills as
+ * aimak_db_foreach() calls it with the array as @user_data: the list of
+ * the rows of @sql. NULL with @error when the query or @func fails. */
+GPtrArray   *aimak_db_list                 (AimakDb       *db,
+                                            GError       **error,
+                                            AimakRowFunc   func,
+                                            GDestroyNotify free_func,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
 
 gboolean     aimak_db_exec                 (AimakDb       *db,
                                             GError       **error,
@@ -159,6 +176,15 @@ gboolean     aimak_db_exec_script          (AimakDb       *db,
                                             GError       **error);
 gint64       aimak_db_query_int            (AimakDb       *db,
                                             gint64         fallback,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+/* The number of the first column of the first row into *@value (0 when there
+ * is no row or it is NULL); FALSE with @error when the query fails, which
+ * aimak_db_query_int() cannot tell from its fallback. */
+gboolean     aimak_db_query_count          (AimakDb       *db,
+                                            gint64        *value,
                                             GError       **error,
                                             const char    *sql,
                                             const char    *types,

@@ -948,10 +948,6 @@ _aimak_field_table_columns (AimakDb    *db,
                             const char *table,
                             GError    **error)
 {
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-
-  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, columns,
-                         "SELECT name FROM pragma_table_info(?)", "t", table))
-    return NULL;
-  return g_steal_pointer (&columns);
+  return aimak_db_list (db, error, aimak_db_row_add_text, g_free,
+                        "SELECT name FROM pragma_table_info(?)", "t", table);
 }

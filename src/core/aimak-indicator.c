@@ -276,7 +276,6 @@ aimak_indicator_add (AimakDb               *db,
   g_autoptr(GPtrArray) found = NULL;
   g_autofree char *name_en = NULL, *name_ru = NULL, *name_ky = NULL, *description = NULL;
   gint64 exists;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (indicator != NULL, FALSE);
@@ -288,14 +287,10 @@ aimak_indicator_add (AimakDb               *db,
     return _aimak_indicator_fail_with_problems (g_steal_pointer (&found), problems,
                                AIMAK_INDICATOR_ERROR_INVALID, error);
 
-  exists = aimak_db_query_int (db, -1, &local_error,
-                               "SELECT count(*) FROM indicator WHERE code = ?", "t",
-                               indicator->code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!aimak_db_query_count (db, &exists, error,
+                             "SELECT count(*) FROM indicator WHERE code = ?", "t",
+                             indicator->code))
+    return FALSE;
   if (exists > 0)
     {
       g_autofree char *msg = g_strdup_printf (_("An indicator with the code “%s” already "

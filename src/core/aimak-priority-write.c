@@ -137,18 +137,14 @@ count_in_area (AimakDb    *db,
                int        *n,
                GError    **error)
 {
-  GError *local_error = NULL;
+  gint64 count;
+  gboolean ok = aimak_db_query_count (db, &count, error,
+                                      "SELECT count(*) FROM priority "
+                                      "WHERE area_code = ? AND deleted_at IS NULL",
+                                      "t", area_code);
 
-  *n = (int) aimak_db_query_int (db, 0, &local_error,
-                                 "SELECT count(*) FROM priority "
-                                 "WHERE area_code = ? AND deleted_at IS NULL",
-                                 "t", area_code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  *n = (int) count;
+  return ok;
 }
 
 static gboolean
