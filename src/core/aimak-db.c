@@ -495,14 +495,14 @@ aimak_stmt_is_null (AimakStmt *stmt,
   return sqlite3_column_type (stmt, col) == SQLITE_NULL;
 }
 
-gboolean
-aimak_db_foreach_va (AimakDb       *db,
-                     GError       **error,
-                     AimakRowFunc   func,
-                     gpointer       user_data,
-                     const char    *sql,
-                     const char    *types,
-                     va_list        args)
+static gboolean
+foreach_va (AimakDb       *db,
+            GError       **error,
+            AimakRowFunc   func,
+            gpointer       user_data,
+            const char    *sql,
+            const char    *types,
+            va_list        args)
 {
   g_autoptr(AimakStmt) stmt = NULL;
   GError *local_error = NULL;
@@ -535,9 +535,28 @@ aimak_db_foreach (AimakDb       *db,
   gboolean ok;
 
   va_start (args, types);
-  ok = aimak_db_foreach_va (db, error, func, user_data, sql, types, args);
+  ok = foreach_va (db, error, func, user_data, sql, types, args);
   va_end (args);
   return ok;
+}
+
+GPtrArray *
+aimak_db_list (AimakDb       *db,
+               GError       **error,
+               AimakRowFunc   func,
+               GDestroyNotify free_func,
+               const char    *sql,
+               const char    *types,
+               ...)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = foreach_va (db, error, func, list, sql, types, args);
+  va_end (args);
+  return ok ? g_steal_pointer (&list) : NULL;
 }
 
 gboolean

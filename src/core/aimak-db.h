@@ -148,13 +148,6 @@ gboolean     aimak_db_foreach              (AimakDb       *db,
                                             const char    *sql,
                                             const char    *types,
                                             ...);
-gboolean     aimak_db_foreach_va           (AimakDb       *db,
-                                            GError       **error,
-                                            AimakRowFunc   func,
-                                            gpointer       user_data,
-                                            const char    *sql,
-                                            const char    *types,
-                                            va_list        args);
 /* A new array (elements freed with @free_func) that @func fills as
  * aimak_db_foreach() calls it with the array as @user_data: the list of
  * the rows of @sql. NULL with @error when the query or @func fails. */
