@@ -306,12 +306,6 @@ aimak_db_get_language (AimakDb *db)
 }
 
 gint64
-aimak_db_changes (AimakDb *db)
-{
-  return sqlite3_changes (db->handle);
-}
-
-gint64
 aimak_db_change_stamp (AimakDb *db)
 {
   gint64 version = aimak_db_query_int (db, 0, NULL, "PRAGMA data_version", NULL);

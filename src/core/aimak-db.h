@@ -218,7 +218,6 @@ gboolean     aimak_db_run_in_read_transaction (AimakDb        *db,
                                                gpointer        user_data,
                                                GError        **error);
 
-gint64       aimak_db_changes              (AimakDb       *db);
 /* Grows whenever the database changed: by this connection or, once it has
  * committed, by another one. Views re-read only when it moved. */
 gint64       aimak_db_change_stamp         (AimakDb       *db);

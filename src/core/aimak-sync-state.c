@@ -57,14 +57,6 @@ aimak_sync_last_synced (AimakDb *db)
   return when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
 }
 
-gboolean
-aimak_sync_reset (AimakDb  *db,
-                  GError  **error)
-{
-  return aimak_db_exec (db, error, "DELETE FROM sync_state WHERE key IN ('pulled_seq', "
-                        "'server_id')", NULL);
-}
-
 /* ---- Decided conflicts ---- */
 
 static gboolean

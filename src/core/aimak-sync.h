@@ -117,12 +117,6 @@ gint64           aimak_sync_pending_count       (AimakDb                 *db,
 /* When this database last completed a sync (not a dry run), or NULL. */
 GDateTime       *aimak_sync_last_synced         (AimakDb                 *db);
 
-/* Forgets the pulled position, so that the next sync pulls and classifies
- * every server record again (those already here come out Unchanged); for a
- * desk pointed at another server. */
-gboolean         aimak_sync_reset               (AimakDb                 *db,
-                                                 GError                 **error);
-
 void             aimak_sync_result_free         (AimakSyncResult         *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AimakSyncResult, aimak_sync_result_free)
