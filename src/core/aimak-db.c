@@ -489,6 +489,34 @@ aimak_stmt_is_null (AimakStmt *stmt,
   return sqlite3_column_type (stmt, col) == SQLITE_NULL;
 }
 
+/* Steps @stmt to its end, calling @func (when not NULL) on every row; a
+ * FALSE from @func stops early, with its error if it set one. */
+static gboolean
+run_rows (AimakStmt     *stmt,
+          AimakRowFunc   func,
+          gpointer       user_data,
+          GError       **error)
+{
+  GError *local_error = NULL;
+
+  while (aimak_stmt_next (stmt, &local_error))
+    if (func != NULL && !func (stmt, user_data, &local_error))
+      break;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_stmt_run (AimakStmt *stmt,
+                GError   **error)
+{
+  return run_rows (stmt, NULL, NULL, error);
+}
+
 static gboolean
 foreach_va (AimakDb       *db,
             GError       **error,
@@ -499,21 +527,10 @@ foreach_va (AimakDb       *db,
             va_list        args)
 {
   g_autoptr(AimakStmt) stmt = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (func != NULL, FALSE);
   stmt = aimak_db_prepare_va (db, error, sql, types, args);
-  if (stmt == NULL)
-    return FALSE;
-  while (aimak_stmt_next (stmt, &local_error))
-    if (!func (stmt, user_data, &local_error))
-      break;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && run_rows (stmt, func, user_data, error);
 }
 
 gboolean
@@ -562,21 +579,11 @@ aimak_db_exec (AimakDb    *db,
 {
   va_list args;
   g_autoptr(AimakStmt) stmt = NULL;
-  GError *local_error = NULL;
 
   va_start (args, types);
   stmt = aimak_db_prepare_va (db, error, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return FALSE;
-  while (aimak_stmt_next (stmt, &local_error))
-    ;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && aimak_stmt_run (stmt, error);
 }
 
 gboolean

@@ -112,6 +112,10 @@ AimakStmt   *aimak_db_prepare_va           (AimakDb       *db,
 /* TRUE while there is a row; FALSE at the end or on error (then @error is set). */
 gboolean     aimak_stmt_next               (AimakStmt     *stmt,
                                             GError       **error);
+/* Steps @stmt to its end (a write, or rows nobody reads); FALSE with @error
+ * when a step fails. */
+gboolean     aimak_stmt_run                (AimakStmt     *stmt,
+                                            GError       **error);
 void         aimak_stmt_release            (AimakStmt     *stmt);
 const char  *aimak_stmt_text               (AimakStmt     *stmt,
                                             int            col);

@@ -826,7 +826,6 @@ run_bound (AimakDb           *db,
            GError           **error)
 {
   g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "");
-  GError *local_error = NULL;
   int col = 1, rc = SQLITE_OK;
 
   if (st == NULL)
@@ -843,14 +842,7 @@ run_bound (AimakDb           *db,
                    sqlite3_errmsg (aimak_db_get_handle (db)));
       return FALSE;
     }
-  while (aimak_stmt_next (st, &local_error))
-    ;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return aimak_stmt_run (st, error);
 }
 
 gboolean
