@@ -548,29 +548,30 @@ aimak_package_receive_stamp (AimakDb *db)
                              "WHERE entity = 'package'", NULL);
 }
 
-static gboolean
-add_sender (AimakStmt *row,
-            gpointer   user_data,
-            GError   **error)
-{
-  g_hash_table_insert (user_data, g_strdup (aimak_stmt_text (row, 0)),
-                       g_strdup (aimak_stmt_text (row, 1)));
-  return TRUE;
-}
-
 GHashTable *
 aimak_package_received_priorities (AimakDb  *db,
                                    GError  **error)
 {
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(AimakStmt) st = NULL;
+  GError *local_error = NULL;
 
-  if (!aimak_db_foreach (db, error, add_sender, table, DESK_NAMES
+  st = aimak_db_prepare (db, error, DESK_NAMES
                          "SELECT p.id, coalesce (nullif (d.name, ''), n.name, "
                          "substr (p.origin_desk, 1, 8)) FROM priority p "
                          "LEFT JOIN desk d ON d.id = p.origin_desk "
                          "LEFT JOIN names n ON n.desk = p.origin_desk "
                          "WHERE p.origin_desk IS NOT NULL AND p.origin_desk <> coalesce ((SELECT "
-                         "id FROM desk WHERE is_self = 1), '')", NULL))
+                         "id FROM desk WHERE is_self = 1), '')", NULL);
+  if (st == NULL)
     return NULL;
+  while (aimak_stmt_next (st, &local_error))
+    g_hash_table_insert (table, g_strdup (aimak_stmt_text (st, 0)),
+                         g_strdup (aimak_stmt_text (st, 1)));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
   return g_steal_pointer (&table);
 }
