@@ -411,22 +411,16 @@ aimak_change_log_burst (AimakDb     *db,
                         gint64      *burst,
                         GError     **error)
 {
-  GError *local_error = NULL;
-  gint64 newest;
+  gint64 newest = 0;
   g_autofree char *newest_field = NULL;
   g_autofree char *first_value = NULL;
 
   g_return_val_if_fail (db != NULL && burst != NULL, FALSE);
 
-  newest = *burst > 0 ? aimak_db_query_int (db, 0, &local_error,
-                                            "SELECT max(id) FROM change_log WHERE entity = ? "
-                                            "AND entity_id = ?", "tt", entity, entity_id)
-                      : 0;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (*burst > 0 &&
+      !aimak_db_query_count (db, &newest, error, "SELECT max(id) FROM change_log "
+                             "WHERE entity = ? AND entity_id = ?", "tt", entity, entity_id))
+    return FALSE;
   if (newest > 0 && newest == *burst)
     newest_field = aimak_db_query_text (db, NULL, "SELECT field FROM change_log WHERE id = ? "
                                         "AND action = 'update'", "j", newest);
