@@ -818,9 +818,24 @@ aimak_db_log_change (AimakDb    *db,
 {
   g_autofree char *now = aimak_db_now ();
 
+  return aimak_db_log_change_at (db, now, entity, entity_id, action, field, old_value, new_value,
+                                 error);
+}
+
+gboolean
+aimak_db_log_change_at (AimakDb    *db,
+                        const char *ts,
+                        const char *entity,
+                        const char *entity_id,
+                        const char *action,
+                        const char *field,
+                        const char *old_value,
+                        const char *new_value,
+                        GError    **error)
+{
   return aimak_db_exec (db, error,
                         "INSERT INTO change_log (ts, entity, entity_id, action, field, "
                         "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        "ttttttt", now, entity, entity_id, action, field ? field : "",
+                        "ttttttt", ts, entity, entity_id, action, field ? field : "",
                         old_value, new_value);
 }

@@ -226,8 +226,18 @@ gboolean     aimak_db_run_in_read_transaction (AimakDb        *db,
  * committed, by another one. Views re-read only when it moved. */
 gint64       aimak_db_change_stamp         (AimakDb       *db);
 
-/* The change log: every edit with old and new values. */
+/* The change log: every edit with old and new values, stamped now. */
 gboolean     aimak_db_log_change           (AimakDb       *db,
+                                            const char    *entity,
+                                            const char    *entity_id,
+                                            const char    *action,
+                                            const char    *field,
+                                            const char    *old_value,
+                                            const char    *new_value,
+                                            GError       **error);
+/* The same row stamped @ts (an import's rows share the time it began). */
+gboolean     aimak_db_log_change_at        (AimakDb       *db,
+                                            const char    *ts,
                                             const char    *entity,
                                             const char    *entity_id,
                                             const char    *action,

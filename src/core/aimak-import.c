@@ -86,10 +86,8 @@ log_row (AimakDb     *db,
   char entity_id[32];
 
   g_snprintf (entity_id, sizeof entity_id, "%" G_GINT64_FORMAT, id);
-  return aimak_db_exec (db, error,
-                        "INSERT INTO change_log (ts, entity, entity_id, action, field, "
-                        "old_value, new_value) VALUES (?, 'indicator_value', ?, ?, ?, ?, ?)",
-                        "tttttt", w->now, entity_id, action, field_name, old_value, new_value);
+  return aimak_db_log_change_at (db, w->now, AIMAK_INDICATOR_ENTITY_VALUE, entity_id, action,
+                                 field_name, old_value, new_value, error);
 }
 
 /* Inserts the row, or updates the value with the same (area, indicator,
@@ -413,10 +411,8 @@ import_rows (AimakDb   *db,
   summary = g_strdup_printf ("inserted=%u updated=%u unchanged=%u bad_rows_skipped=%u",
                              report->inserted, report->updated, report->unchanged,
                              report->bad_rows);
-  return aimak_db_exec (db, error,
-                        "INSERT INTO change_log (ts, entity, entity_id, action, field, "
-                        "old_value, new_value) VALUES (?, 'import', ?, 'import', '', "
-                        "NULL, ?)", "ttt", im->w.now, log_name, summary);
+  return aimak_db_log_change_at (db, im->w.now, "import", log_name, "import", "", NULL, summary,
+                                 error);
 }
 
 /* Every insert or update of a value is a statement with a trigger (schema 4),
