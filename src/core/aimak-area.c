@@ -92,20 +92,15 @@ aimak_area_get (AimakDb    *db,
                 const char *code,
                 GError    **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT " AREA_COLUMNS " FROM area WHERE code = ?",
-                                              "t", code);
-  GError *local_error = NULL;
+  g_autoptr(AimakStmt) st = NULL;
 
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error, "SELECT " AREA_COLUMNS " FROM area WHERE code = ?",
+                           "t", code))
     return NULL;
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     return area_from_row (st);
-  if (local_error)
-    g_propagate_error (error, local_error);
-  else
-    g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_FOUND,
-                 _("There is no area with the code “%s”."), code);
+  g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_FOUND,
+               _("There is no area with the code “%s”."), code);
   return NULL;
 }
 

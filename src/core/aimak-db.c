@@ -517,6 +517,47 @@ aimak_stmt_run (AimakStmt *stmt,
   return run_rows (stmt, NULL, NULL, error);
 }
 
+gboolean
+aimak_db_first_row_va (AimakDb    *db,
+                       AimakStmt **row,
+                       GError    **error,
+                       const char *sql,
+                       const char *types,
+                       va_list     args)
+{
+  g_autoptr(AimakStmt) stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  GError *local_error = NULL;
+
+  *row = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  if (aimak_stmt_next (stmt, &local_error))
+    *row = g_steal_pointer (&stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_db_first_row (AimakDb    *db,
+                    AimakStmt **row,
+                    GError    **error,
+                    const char *sql,
+                    const char *types,
+                    ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = aimak_db_first_row_va (db, row, error, sql, types, args);
+  va_end (args);
+  return ok;
+}
+
 static gboolean
 foreach_va (AimakDb       *db,
             GError       **error,

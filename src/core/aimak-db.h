@@ -116,6 +116,21 @@ gboolean     aimak_stmt_next               (AimakStmt     *stmt,
  * when a step fails. */
 gboolean     aimak_stmt_run                (AimakStmt     *stmt,
                                             GError       **error);
+/* Prepares @sql with @types as aimak_db_prepare() does and steps to its first
+ * row: TRUE with *@row on that row, or TRUE with *@row NULL when there is
+ * none; FALSE with @error when the query fails. Release *@row (autoptr). */
+gboolean     aimak_db_first_row            (AimakDb       *db,
+                                            AimakStmt    **row,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+gboolean     aimak_db_first_row_va         (AimakDb       *db,
+                                            AimakStmt    **row,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            va_list        args);
 void         aimak_stmt_release            (AimakStmt     *stmt);
 const char  *aimak_stmt_text               (AimakStmt     *stmt,
                                             int            col);

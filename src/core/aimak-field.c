@@ -853,23 +853,18 @@ aimak_field_load_row (AimakDb          *db,
   g_autofree char *columns = aimak_field_columns (fields, n_fields);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns, table);
   g_autoptr(AimakStmt) st = NULL;
-  g_autoptr(GError) local_error = NULL;
   va_list args;
+  gboolean ok;
 
   va_start (args, types);
-  st = aimak_db_prepare_va (db, error, sql, types, args);
+  ok = aimak_db_first_row_va (db, &st, error, sql, types, args);
   va_end (args);
-  if (st == NULL)
+  if (!ok)
     return FALSE;
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     {
       *record = new_record ();
       aimak_field_read_row (fields, n_fields, *record, st, 0);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
   return TRUE;
 }

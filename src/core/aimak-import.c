@@ -104,20 +104,20 @@ write_row (AimakDb    *db,
   double old_value = NAN, original_value = NAN;
   g_autofree char *old_note = NULL, *original_source = NULL;
   gboolean deleted = FALSE, is_reference = FALSE;
-  GError *local_error = NULL;
 
   {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                                "SELECT id, value, note, deleted_at IS NOT NULL, "
-                                                "is_reference, original_value, original_source "
-                                                "FROM indicator_value WHERE area_code = ? AND "
-                                                "indicator_code = ? AND year = ? AND sex = ? "
-                                                "AND source = ?",
-                                                "ttitt", row->area_code, row->indicator->code,
-                                                row->year, sex, row->source);
-    if (st == NULL)
+    g_autoptr(AimakStmt) st = NULL;
+
+    if (!aimak_db_first_row (db, &st, error,
+                             "SELECT id, value, note, deleted_at IS NOT NULL, "
+                             "is_reference, original_value, original_source "
+                             "FROM indicator_value WHERE area_code = ? AND "
+                             "indicator_code = ? AND year = ? AND sex = ? "
+                             "AND source = ?",
+                             "ttitt", row->area_code, row->indicator->code,
+                             row->year, sex, row->source))
       return FALSE;
-    if (aimak_stmt_next (st, &local_error))
+    if (st != NULL)
       {
         id = sqlite3_column_int64 (st, 0);
         old_value = aimak_stmt_double_or_nan (st, 1);
@@ -126,11 +126,6 @@ write_row (AimakDb    *db,
         is_reference = sqlite3_column_int (st, 4) != 0;
         original_value = aimak_stmt_double_or_nan (st, 5);
         original_source = g_strdup ((const char *) sqlite3_column_text (st, 6));
-      }
-    else if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
       }
   }
 

@@ -198,22 +198,17 @@ aimak_indicator_get (AimakDb    *db,
                      GError    **error)
 {
   g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  st = aimak_db_prepare (db, error,
-                         "SELECT " INDICATOR_COLUMNS " FROM indicator WHERE code = ?", "t", code);
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error,
+                           "SELECT " INDICATOR_COLUMNS " FROM indicator WHERE code = ?", "t", code))
     return NULL;
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     return indicator_from_row (st);
-  if (local_error)
-    g_propagate_error (error, local_error);
-  else
-    g_set_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND,
-                 _("There is no indicator with the code “%s”."), code);
+  g_set_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND,
+               _("There is no indicator with the code “%s”."), code);
   return NULL;
 }
 
