@@ -139,16 +139,11 @@ set_deleted_body (AimakDb  *db,
   g_autofree char *now = aimak_db_now ();
   g_autofree char *old = NULL;
   g_autofree char *area = NULL;
-  GError *local_error = NULL;
   gint64 exists;
 
-  exists = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM activity WHERE id = ?",
-                               "t", d->id);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!aimak_db_query_count (db, &exists, error, "SELECT count(*) FROM activity WHERE id = ?",
+                             "t", d->id))
+    return FALSE;
   if (exists == 0)
     {
       g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,

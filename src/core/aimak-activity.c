@@ -158,24 +158,32 @@ aimak_activity_set_participants (AimakActivity *a,
   p->men = men;
 }
 
-int
-aimak_activity_total_women (const AimakActivity *a)
+/* The women (or the men) of every role. */
+static int
+total (const AimakActivity *a,
+       gboolean             women)
 {
   int sum = 0;
 
   for (guint i = 0; i < a->participants->len; i++)
-    sum += ((AimakActivityParticipants *) g_ptr_array_index (a->participants, i))->women;
+    {
+      AimakActivityParticipants *p = g_ptr_array_index (a->participants, i);
+
+      sum += women ? p->women : p->men;
+    }
   return sum;
+}
+
+int
+aimak_activity_total_women (const AimakActivity *a)
+{
+  return total (a, TRUE);
 }
 
 int
 aimak_activity_total_men (const AimakActivity *a)
 {
-  int sum = 0;
-
-  for (guint i = 0; i < a->participants->len; i++)
-    sum += ((AimakActivityParticipants *) g_ptr_array_index (a->participants, i))->men;
-  return sum;
+  return total (a, FALSE);
 }
 
 gboolean

@@ -34,29 +34,21 @@ aimak_area_state_get (AimakDb     *db,
 {
   AimakAreaState *s = g_hash_table_lookup (states, code);
   g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   if (s)
     return s;
-  st = aimak_db_prepare (db, error, "SELECT level, type, valid_from, valid_to FROM area "
-                         "WHERE code = ?", "t", code);
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error, "SELECT level, type, valid_from, valid_to FROM area "
+                           "WHERE code = ?", "t", code))
     return NULL;
   s = g_new0 (AimakAreaState, 1);
   s->code = g_strdup (code);
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     {
       s->exists = TRUE;
       s->level = aimak_stmt_int (st, 0);
       s->type = g_strdup (aimak_stmt_text (st, 1));
       s->valid_from = aimak_stmt_is_null (st, 2) ? NULL : g_strdup (aimak_stmt_text (st, 2));
       s->valid_to = aimak_stmt_is_null (st, 3) ? NULL : g_strdup (aimak_stmt_text (st, 3));
-    }
-  else if (local_error)
-    {
-      state_free (s);
-      g_propagate_error (error, local_error);
-      return NULL;
     }
   g_hash_table_insert (states, s->code, s);
   return s;

@@ -41,15 +41,6 @@ typedef struct
   GPtrArray  *activities;
 } Move;
 
-static gboolean
-add_id (AimakStmt  *st,
-        gpointer    user_data,
-        GError    **error)
-{
-  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (st, 0)));
-  return TRUE;
-}
-
 static char *
 single_successor (AimakDb     *db,
                   const char  *code,
@@ -88,9 +79,9 @@ move_work (AimakDb  *db,
   Move *m = user_data;
   g_autofree char *now = aimak_db_now ();
 
-  if (!aimak_db_foreach (db, error, add_id, m->priorities,
+  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, m->priorities,
                          "SELECT id " OPEN_PRIORITIES " ORDER BY rank", "t", m->from) ||
-      !aimak_db_foreach (db, error, add_id, m->activities,
+      !aimak_db_foreach (db, error, aimak_db_row_add_text, m->activities,
                          "SELECT id " OPEN_ACTIVITIES " ORDER BY date", "t", m->from))
     return FALSE;
   for (guint i = 0; i < m->priorities->len; i++)

@@ -65,12 +65,8 @@ changes_where (AimakDb    *db,
                const char *code,
                GError    **error)
 {
-  g_autoptr(GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_area_change_free);
-
-  if (!aimak_db_foreach (db, error, add_change, list, sql, "t", code))
-    return NULL;
-  return g_steal_pointer (&list);
+  return aimak_db_list (db, error, add_change, (GDestroyNotify) aimak_area_change_free, sql,
+                        "t", code);
 }
 
 GPtrArray *

@@ -411,23 +411,18 @@ classify (AimakDb               *db,
           AimakAreaChangeBatch  *b,
           GError               **error)
 {
-  GError *local_error = NULL;
-  gint64 applied = aimak_db_query_int (db, 0, &local_error,
-                                       "SELECT count(*) FROM area_change WHERE batch_uuid = ? "
-                                       "AND undone = 0", "t", b->uuid);
-  /* Undone here by hand; a batch whose receive was undone may come again. */
-  gint64 undone = local_error ? 0
-                  : aimak_db_query_int (db, 0, &local_error,
-                                        "SELECT count(*) FROM area_change c WHERE "
-                                        "batch_uuid = ? AND undone = 1 AND NOT coalesce ("
-                                        "(SELECT r.undone FROM package_receipt r "
-                                        "WHERE r.id = c.receipt_id), 0)", "t", b->uuid);
+  gint64 applied, undone;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!aimak_db_query_count (db, &applied, error,
+                             "SELECT count(*) FROM area_change WHERE batch_uuid = ? "
+                             "AND undone = 0", "t", b->uuid) ||
+      /* Undone here by hand; a batch whose receive was undone may come again. */
+      !aimak_db_query_count (db, &undone, error,
+                             "SELECT count(*) FROM area_change c WHERE "
+                             "batch_uuid = ? AND undone = 1 AND NOT coalesce ("
+                             "(SELECT r.undone FROM package_receipt r "
+                             "WHERE r.id = c.receipt_id), 0)", "t", b->uuid))
+    return FALSE;
   if (applied > 0 || (undone == 0 && same_changes_here (db, b)))
     b->status = AIMAK_AREA_BATCH_UNCHANGED;
   else if (undone > 0)

@@ -92,20 +92,15 @@ aimak_area_get (AimakDb    *db,
                 const char *code,
                 GError    **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT " AREA_COLUMNS " FROM area WHERE code = ?",
-                                              "t", code);
-  GError *local_error = NULL;
+  g_autoptr(AimakStmt) st = NULL;
 
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error, "SELECT " AREA_COLUMNS " FROM area WHERE code = ?",
+                           "t", code))
     return NULL;
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     return area_from_row (st);
-  if (local_error)
-    g_propagate_error (error, local_error);
-  else
-    g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_FOUND,
-                 _("There is no area with the code “%s”."), code);
+  g_set_error (error, AIMAK_DB_ERROR, AIMAK_DB_ERROR_NOT_FOUND,
+               _("There is no area with the code “%s”."), code);
   return NULL;
 }
 
@@ -123,17 +118,13 @@ aimak_area_list_full (AimakDb  *db,
                       gboolean  include_former,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) list = areas_new ();
-
-  if (!aimak_db_foreach (db, error, add_area, list,
-                         "SELECT " AREA_COLUMNS " FROM area "
-                         "WHERE ((?1 < 0 AND level > 0) OR level = ?1) "
-                         "AND (?2 OR valid_to IS NULL) "
-                         "ORDER BY level, aimak_name (name_en, name_ru, "
-                         "name_ky) COLLATE NOCASE, code",
-                         "ib", level, include_former))
-    return NULL;
-  return g_steal_pointer (&list);
+  return aimak_db_list (db, error, add_area, (GDestroyNotify) aimak_area_free,
+                        "SELECT " AREA_COLUMNS " FROM area "
+                        "WHERE ((?1 < 0 AND level > 0) OR level = ?1) "
+                        "AND (?2 OR valid_to IS NULL) "
+                        "ORDER BY level, aimak_name (name_en, name_ru, "
+                        "name_ky) COLLATE NOCASE, code",
+                        "ib", level, include_former);
 }
 
 gboolean
@@ -147,29 +138,21 @@ aimak_area_children (AimakDb    *db,
                      const char *parent_code,
                      GError    **error)
 {
-  g_autoptr(GPtrArray) list = areas_new ();
-
-  if (!aimak_db_foreach (db, error, add_area, list,
-                         "SELECT " AREA_COLUMNS " FROM area "
-                         "WHERE parent_code IS ?1 AND level > 0 "
-                         "ORDER BY aimak_name (name_en, name_ru, name_ky) "
-                         "COLLATE NOCASE, code",
-                         "t", parent_code))
-    return NULL;
-  return g_steal_pointer (&list);
+  return aimak_db_list (db, error, add_area, (GDestroyNotify) aimak_area_free,
+                        "SELECT " AREA_COLUMNS " FROM area "
+                        "WHERE parent_code IS ?1 AND level > 0 "
+                        "ORDER BY aimak_name (name_en, name_ru, name_ky) "
+                        "COLLATE NOCASE, code",
+                        "t", parent_code);
 }
 
 GPtrArray *
 aimak_area_pilots (AimakDb *db,
                    GError **error)
 {
-  g_autoptr(GPtrArray) list = areas_new ();
-
-  if (!aimak_db_foreach (db, error, add_area, list,
-                         "SELECT " AREA_COLUMNS " FROM area "
-                         "WHERE is_pilot = 1 ORDER BY level, code", NULL))
-    return NULL;
-  return g_steal_pointer (&list);
+  return aimak_db_list (db, error, add_area, (GDestroyNotify) aimak_area_free,
+                        "SELECT " AREA_COLUMNS " FROM area "
+                        "WHERE is_pilot = 1 ORDER BY level, code", NULL);
 }
 
 GPtrArray *
@@ -197,15 +180,11 @@ aimak_area_descendants (AimakDb    *db,
                         const char *code,
                         GError    **error)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-
-  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, codes,
-                         "WITH RECURSIVE t(code) AS (SELECT ?1 "
-                         "UNION ALL SELECT a.code FROM area a JOIN t "
-                         "ON a.parent_code = t.code) SELECT code FROM t",
-                         "t", code))
-    return NULL;
-  return g_steal_pointer (&codes);
+  return aimak_db_list (db, error, aimak_db_row_add_text, g_free,
+                        "WITH RECURSIVE t(code) AS (SELECT ?1 "
+                        "UNION ALL SELECT a.code FROM area a JOIN t "
+                        "ON a.parent_code = t.code) SELECT code FROM t",
+                        "t", code);
 }
 
 static gboolean

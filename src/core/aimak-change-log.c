@@ -60,18 +60,13 @@ aimak_change_log_read (AimakDb    *db,
                        gboolean    newest_first,
                        GError    **error)
 {
-  g_autoptr(GPtrArray) changes = NULL;
-
-  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_change_free);
-  if (!aimak_db_foreach (db, error, add_change, changes,
-                         newest_first
-                           ? "SELECT ts, action, field, old_value, new_value FROM change_log "
-                             "WHERE entity = ? AND entity_id = ? ORDER BY id DESC"
-                           : "SELECT ts, action, field, old_value, new_value FROM change_log "
-                             "WHERE entity = ? AND entity_id = ? ORDER BY id",
-                         "tt", entity, entity_id))
-    return NULL;
-  return g_steal_pointer (&changes);
+  return aimak_db_list (db, error, add_change, (GDestroyNotify) aimak_change_free,
+                        newest_first
+                          ? "SELECT ts, action, field, old_value, new_value FROM change_log "
+                            "WHERE entity = ? AND entity_id = ? ORDER BY id DESC"
+                          : "SELECT ts, action, field, old_value, new_value FROM change_log "
+                            "WHERE entity = ? AND entity_id = ? ORDER BY id",
+                        "tt", entity, entity_id);
 }
 
 GPtrArray *

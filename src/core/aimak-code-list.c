@@ -427,20 +427,13 @@ aimak_code_list_contains (AimakDb     *db,
                           GError     **error)
 {
   const ListDef *def = find_list (name, error);
-  g_autoptr(GError) local_error = NULL;
   gint64 n;
 
   if (def == NULL)
     return FALSE;
   if (code == NULL)
     return FALSE;
-  n = aimak_db_query_int (db, 0, &local_error, def->contains, "t", code);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return n > 0;
+  return aimak_db_query_count (db, &n, error, def->contains, "t", code) && n > 0;
 }
 
 const char *

@@ -306,12 +306,6 @@ aimak_db_get_language (AimakDb *db)
 }
 
 gint64
-aimak_db_changes (AimakDb *db)
-{
-  return sqlite3_changes (db->handle);
-}
-
-gint64
 aimak_db_change_stamp (AimakDb *db)
 {
   gint64 version = aimak_db_query_int (db, 0, NULL, "PRAGMA data_version", NULL);
@@ -495,6 +489,91 @@ aimak_stmt_is_null (AimakStmt *stmt,
   return sqlite3_column_type (stmt, col) == SQLITE_NULL;
 }
 
+/* Steps @stmt to its end, calling @func (when not NULL) on every row; a
+ * FALSE from @func stops early, with its error if it set one. */
+static gboolean
+run_rows (AimakStmt     *stmt,
+          AimakRowFunc   func,
+          gpointer       user_data,
+          GError       **error)
+{
+  GError *local_error = NULL;
+
+  while (aimak_stmt_next (stmt, &local_error))
+    if (func != NULL && !func (stmt, user_data, &local_error))
+      break;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_stmt_run (AimakStmt *stmt,
+                GError   **error)
+{
+  return run_rows (stmt, NULL, NULL, error);
+}
+
+gboolean
+aimak_db_first_row_va (AimakDb    *db,
+                       AimakStmt **row,
+                       GError    **error,
+                       const char *sql,
+                       const char *types,
+                       va_list     args)
+{
+  g_autoptr(AimakStmt) stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  GError *local_error = NULL;
+
+  *row = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  if (aimak_stmt_next (stmt, &local_error))
+    *row = g_steal_pointer (&stmt);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+aimak_db_first_row (AimakDb    *db,
+                    AimakStmt **row,
+                    GError    **error,
+                    const char *sql,
+                    const char *types,
+                    ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = aimak_db_first_row_va (db, row, error, sql, types, args);
+  va_end (args);
+  return ok;
+}
+
+static gboolean
+foreach_va (AimakDb       *db,
+            GError       **error,
+            AimakRowFunc   func,
+            gpointer       user_data,
+            const char    *sql,
+            const char    *types,
+            va_list        args)
+{
+  g_autoptr(AimakStmt) stmt = NULL;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  return stmt != NULL && run_rows (stmt, func, user_data, error);
+}
+
 gboolean
 aimak_db_foreach (AimakDb       *db,
                   GError       **error,
@@ -504,25 +583,32 @@ aimak_db_foreach (AimakDb       *db,
                   const char    *types,
                   ...)
 {
-  g_autoptr(AimakStmt) stmt = NULL;
-  GError *local_error = NULL;
   va_list args;
+  gboolean ok;
 
-  g_return_val_if_fail (func != NULL, FALSE);
   va_start (args, types);
-  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  ok = foreach_va (db, error, func, user_data, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return FALSE;
-  while (aimak_stmt_next (stmt, &local_error))
-    if (!func (stmt, user_data, &local_error))
-      break;
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return ok;
+}
+
+GPtrArray *
+aimak_db_list (AimakDb       *db,
+               GError       **error,
+               AimakRowFunc   func,
+               GDestroyNotify free_func,
+               const char    *sql,
+               const char    *types,
+               ...)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (free_func);
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = foreach_va (db, error, func, list, sql, types, args);
+  va_end (args);
+  return ok ? g_steal_pointer (&list) : NULL;
 }
 
 gboolean
@@ -534,21 +620,11 @@ aimak_db_exec (AimakDb    *db,
 {
   va_list args;
   g_autoptr(AimakStmt) stmt = NULL;
-  GError *local_error = NULL;
 
   va_start (args, types);
   stmt = aimak_db_prepare_va (db, error, sql, types, args);
   va_end (args);
-  if (stmt == NULL)
-    return FALSE;
-  while (aimak_stmt_next (stmt, &local_error))
-    ;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && aimak_stmt_run (stmt, error);
 }
 
 gboolean
@@ -566,6 +642,21 @@ aimak_db_exec_script (AimakDb    *db,
   return TRUE;
 }
 
+static gint64
+query_int_va (AimakDb    *db,
+              gint64      fallback,
+              GError    **error,
+              const char *sql,
+              const char *types,
+              va_list     args)
+{
+  g_autoptr(AimakStmt) stmt = aimak_db_prepare_va (db, error, sql, types, args);
+
+  if (stmt && aimak_stmt_next (stmt, error) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return sqlite3_column_int64 (stmt, 0);
+  return fallback;
+}
+
 gint64
 aimak_db_query_int (AimakDb    *db,
                     gint64      fallback,
@@ -575,15 +666,34 @@ aimak_db_query_int (AimakDb    *db,
                     ...)
 {
   va_list args;
-  g_autoptr(AimakStmt) stmt = NULL;
-  gint64 result = fallback;
+  gint64 result;
 
   va_start (args, types);
-  stmt = aimak_db_prepare_va (db, error, sql, types, args);
+  result = query_int_va (db, fallback, error, sql, types, args);
   va_end (args);
-  if (stmt && aimak_stmt_next (stmt, error) && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    result = sqlite3_column_int64 (stmt, 0);
   return result;
+}
+
+gboolean
+aimak_db_query_count (AimakDb    *db,
+                      gint64     *value,
+                      GError    **error,
+                      const char *sql,
+                      const char *types,
+                      ...)
+{
+  va_list args;
+  GError *local_error = NULL;
+
+  va_start (args, types);
+  *value = query_int_va (db, 0, &local_error, sql, types, args);
+  va_end (args);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 char *
@@ -749,9 +859,24 @@ aimak_db_log_change (AimakDb    *db,
 {
   g_autofree char *now = aimak_db_now ();
 
+  return aimak_db_log_change_at (db, now, entity, entity_id, action, field, old_value, new_value,
+                                 error);
+}
+
+gboolean
+aimak_db_log_change_at (AimakDb    *db,
+                        const char *ts,
+                        const char *entity,
+                        const char *entity_id,
+                        const char *action,
+                        const char *field,
+                        const char *old_value,
+                        const char *new_value,
+                        GError    **error)
+{
   return aimak_db_exec (db, error,
                         "INSERT INTO change_log (ts, entity, entity_id, action, field, "
                         "old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        "ttttttt", now, entity, entity_id, action, field ? field : "",
+                        "ttttttt", ts, entity, entity_id, action, field ? field : "",
                         old_value, new_value);
 }

@@ -112,6 +112,25 @@ AimakStmt   *aimak_db_prepare_va           (AimakDb       *db,
 /* TRUE while there is a row; FALSE at the end or on error (then @error is set). */
 gboolean     aimak_stmt_next               (AimakStmt     *stmt,
                                             GError       **error);
+/* Steps @stmt to its end (a write, or rows nobody reads); FALSE with @error
+ * when a step fails. */
+gboolean     aimak_stmt_run                (AimakStmt     *stmt,
+                                            GError       **error);
+/* Prepares @sql with @types as aimak_db_prepare() does and steps to its first
+ * row: TRUE with *@row on that row, or TRUE with *@row NULL when there is
+ * none; FALSE with @error when the query fails. Release *@row (autoptr). */
+gboolean     aimak_db_first_row            (AimakDb       *db,
+                                            AimakStmt    **row,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+gboolean     aimak_db_first_row_va         (AimakDb       *db,
+                                            AimakStmt    **row,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            va_list        args);
 void         aimak_stmt_release            (AimakStmt     *stmt);
 const char  *aimak_stmt_text               (AimakStmt     *stmt,
                                             int            col);
@@ -148,6 +167,16 @@ gboolean     aimak_db_foreach              (AimakDb       *db,
                                             const char    *sql,
                                             const char    *types,
                                             ...);
+/* A new array (elements freed with @free_func) that @func fills as
+ * aimak_db_foreach() calls it with the array as @user_data: the list of
+ * the rows of @sql. NULL with @error when the query or @func fails. */
+GPtrArray   *aimak_db_list                 (AimakDb       *db,
+                                            GError       **error,
+                                            AimakRowFunc   func,
+                                            GDestroyNotify free_func,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
 
 gboolean     aimak_db_exec                 (AimakDb       *db,
                                             GError       **error,
@@ -159,6 +188,15 @@ gboolean     aimak_db_exec_script          (AimakDb       *db,
                                             GError       **error);
 gint64       aimak_db_query_int            (AimakDb       *db,
                                             gint64         fallback,
+                                            GError       **error,
+                                            const char    *sql,
+                                            const char    *types,
+                                            ...);
+/* The number of the first column of the first row into *@value (0 when there
+ * is no row or it is NULL); FALSE with @error when the query fails, which
+ * aimak_db_query_int() cannot tell from its fallback. */
+gboolean     aimak_db_query_count          (AimakDb       *db,
+                                            gint64        *value,
                                             GError       **error,
                                             const char    *sql,
                                             const char    *types,
@@ -199,13 +237,22 @@ gboolean     aimak_db_run_in_read_transaction (AimakDb        *db,
                                                gpointer        user_data,
                                                GError        **error);
 
-gint64       aimak_db_changes              (AimakDb       *db);
 /* Grows whenever the database changed: by this connection or, once it has
  * committed, by another one. Views re-read only when it moved. */
 gint64       aimak_db_change_stamp         (AimakDb       *db);
 
-/* The change log: every edit with old and new values. */
+/* The change log: every edit with old and new values, stamped now. */
 gboolean     aimak_db_log_change           (AimakDb       *db,
+                                            const char    *entity,
+                                            const char    *entity_id,
+                                            const char    *action,
+                                            const char    *field,
+                                            const char    *old_value,
+                                            const char    *new_value,
+                                            GError       **error);
+/* The same row stamped @ts (an import's rows share the time it began). */
+gboolean     aimak_db_log_change_at        (AimakDb       *db,
+                                            const char    *ts,
                                             const char    *entity,
                                             const char    *entity_id,
                                             const char    *action,

@@ -743,15 +743,11 @@ count_demo (AimakDb    *db,
             guint      *n,
             GError    **error)
 {
-  GError *local_error = NULL;
+  gint64 count;
+  gboolean ok = aimak_db_query_count (db, &count, error, sql, NULL);
 
-  *n = (guint) aimak_db_query_int (db, 0, &local_error, sql, NULL);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  *n = (guint) count;
+  return ok;
 }
 
 /* The counts of what is removed, filled by remove_body(). */
@@ -849,18 +845,13 @@ gint64
 aimak_demo_count_records (AimakDb  *db,
                           GError  **error)
 {
-  GError *local_error = NULL;
   gint64 n;
 
   g_return_val_if_fail (db != NULL, -1);
-  n = aimak_db_query_int (db, 0, &local_error,
-                          "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
-                          "(SELECT count(*) FROM activity WHERE is_demo = 1) + "
-                          "(SELECT count(*) FROM indicator_value WHERE is_demo = 1)", NULL);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return -1;
-    }
+  if (!aimak_db_query_count (db, &n, error,
+                             "SELECT (SELECT count(*) FROM priority WHERE is_demo = 1) + "
+                             "(SELECT count(*) FROM activity WHERE is_demo = 1) + "
+                             "(SELECT count(*) FROM indicator_value WHERE is_demo = 1)", NULL))
+    return -1;
   return n;
 }

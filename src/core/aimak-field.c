@@ -411,22 +411,16 @@ aimak_change_log_burst (AimakDb     *db,
                         gint64      *burst,
                         GError     **error)
 {
-  GError *local_error = NULL;
-  gint64 newest;
+  gint64 newest = 0;
   g_autofree char *newest_field = NULL;
   g_autofree char *first_value = NULL;
 
   g_return_val_if_fail (db != NULL && burst != NULL, FALSE);
 
-  newest = *burst > 0 ? aimak_db_query_int (db, 0, &local_error,
-                                            "SELECT max(id) FROM change_log WHERE entity = ? "
-                                            "AND entity_id = ?", "tt", entity, entity_id)
-                      : 0;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (*burst > 0 &&
+      !aimak_db_query_count (db, &newest, error, "SELECT max(id) FROM change_log "
+                             "WHERE entity = ? AND entity_id = ?", "tt", entity, entity_id))
+    return FALSE;
   if (newest > 0 && newest == *burst)
     newest_field = aimak_db_query_text (db, NULL, "SELECT field FROM change_log WHERE id = ? "
                                         "AND action = 'update'", "j", newest);
@@ -826,7 +820,6 @@ run_bound (AimakDb           *db,
            GError           **error)
 {
   g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "");
-  GError *local_error = NULL;
   int col = 1, rc = SQLITE_OK;
 
   if (st == NULL)
@@ -843,14 +836,7 @@ run_bound (AimakDb           *db,
                    sqlite3_errmsg (aimak_db_get_handle (db)));
       return FALSE;
     }
-  while (aimak_stmt_next (st, &local_error))
-    ;
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  return aimak_stmt_run (st, error);
 }
 
 gboolean
@@ -867,23 +853,18 @@ aimak_field_load_row (AimakDb          *db,
   g_autofree char *columns = aimak_field_columns (fields, n_fields);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?", columns, table);
   g_autoptr(AimakStmt) st = NULL;
-  g_autoptr(GError) local_error = NULL;
   va_list args;
+  gboolean ok;
 
   va_start (args, types);
-  st = aimak_db_prepare_va (db, error, sql, types, args);
+  ok = aimak_db_first_row_va (db, &st, error, sql, types, args);
   va_end (args);
-  if (st == NULL)
+  if (!ok)
     return FALSE;
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     {
       *record = new_record ();
       aimak_field_read_row (fields, n_fields, *record, st, 0);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
     }
   return TRUE;
 }
@@ -948,10 +929,6 @@ _aimak_field_table_columns (AimakDb    *db,
                             const char *table,
                             GError    **error)
 {
-  g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
-
-  if (!aimak_db_foreach (db, error, aimak_db_row_add_text, columns,
-                         "SELECT name FROM pragma_table_info(?)", "t", table))
-    return NULL;
-  return g_steal_pointer (&columns);
+  return aimak_db_list (db, error, aimak_db_row_add_text, g_free,
+                        "SELECT name FROM pragma_table_info(?)", "t", table);
 }

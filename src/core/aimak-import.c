@@ -86,10 +86,8 @@ log_row (AimakDb     *db,
   char entity_id[32];
 
   g_snprintf (entity_id, sizeof entity_id, "%" G_GINT64_FORMAT, id);
-  return aimak_db_exec (db, error,
-                        "INSERT INTO change_log (ts, entity, entity_id, action, field, "
-                        "old_value, new_value) VALUES (?, 'indicator_value', ?, ?, ?, ?, ?)",
-                        "tttttt", w->now, entity_id, action, field_name, old_value, new_value);
+  return aimak_db_log_change_at (db, w->now, AIMAK_INDICATOR_ENTITY_VALUE, entity_id, action,
+                                 field_name, old_value, new_value, error);
 }
 
 /* Inserts the row, or updates the value with the same (area, indicator,
@@ -106,20 +104,20 @@ write_row (AimakDb    *db,
   double old_value = NAN, original_value = NAN;
   g_autofree char *old_note = NULL, *original_source = NULL;
   gboolean deleted = FALSE, is_reference = FALSE;
-  GError *local_error = NULL;
 
   {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                                "SELECT id, value, note, deleted_at IS NOT NULL, "
-                                                "is_reference, original_value, original_source "
-                                                "FROM indicator_value WHERE area_code = ? AND "
-                                                "indicator_code = ? AND year = ? AND sex = ? "
-                                                "AND source = ?",
-                                                "ttitt", row->area_code, row->indicator->code,
-                                                row->year, sex, row->source);
-    if (st == NULL)
+    g_autoptr(AimakStmt) st = NULL;
+
+    if (!aimak_db_first_row (db, &st, error,
+                             "SELECT id, value, note, deleted_at IS NOT NULL, "
+                             "is_reference, original_value, original_source "
+                             "FROM indicator_value WHERE area_code = ? AND "
+                             "indicator_code = ? AND year = ? AND sex = ? "
+                             "AND source = ?",
+                             "ttitt", row->area_code, row->indicator->code,
+                             row->year, sex, row->source))
       return FALSE;
-    if (aimak_stmt_next (st, &local_error))
+    if (st != NULL)
       {
         id = sqlite3_column_int64 (st, 0);
         old_value = aimak_stmt_double_or_nan (st, 1);
@@ -128,11 +126,6 @@ write_row (AimakDb    *db,
         is_reference = sqlite3_column_int (st, 4) != 0;
         original_value = aimak_stmt_double_or_nan (st, 5);
         original_source = g_strdup ((const char *) sqlite3_column_text (st, 6));
-      }
-    else if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
       }
   }
 
@@ -413,10 +406,8 @@ import_rows (AimakDb   *db,
   summary = g_strdup_printf ("inserted=%u updated=%u unchanged=%u bad_rows_skipped=%u",
                              report->inserted, report->updated, report->unchanged,
                              report->bad_rows);
-  return aimak_db_exec (db, error,
-                        "INSERT INTO change_log (ts, entity, entity_id, action, field, "
-                        "old_value, new_value) VALUES (?, 'import', ?, 'import', '', "
-                        "NULL, ?)", "ttt", im->w.now, log_name, summary);
+  return aimak_db_log_change_at (db, im->w.now, "import", log_name, "import", "", NULL, summary,
+                                 error);
 }
 
 /* Every insert or update of a value is a statement with a trigger (schema 4),

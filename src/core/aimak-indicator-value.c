@@ -177,28 +177,19 @@ find_same_key (AimakDb                   *db,
 {
   g_autoptr(AimakStmt) st = NULL;
   g_autofree char *sex = sex_text (v->sex);
-  GError *local_error = NULL;
 
   *deleted = FALSE;
-  st = aimak_db_prepare (db, error,
-                         "SELECT id, deleted_at IS NOT NULL FROM indicator_value "
-                         "WHERE area_code = ? AND indicator_code = ? AND year = ? AND sex = ? "
-                         "AND source = ? AND id <> ?",
-                         "ttittI", v->area_code, v->indicator_code, v->year, sex, v->source,
-                         v->id);
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error,
+                           "SELECT id, deleted_at IS NOT NULL FROM indicator_value "
+                           "WHERE area_code = ? AND indicator_code = ? AND year = ? AND sex = ? "
+                           "AND source = ? AND id <> ?",
+                           "ttittI", v->area_code, v->indicator_code, v->year, sex, v->source,
+                           v->id))
     return -1;
-  if (aimak_stmt_next (st, &local_error))
-    {
-      *deleted = aimak_stmt_int (st, 1) != 0;
-      return aimak_stmt_int64 (st, 0);
-    }
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return -1;
-    }
-  return 0;
+  if (st == NULL)
+    return 0;
+  *deleted = aimak_stmt_int (st, 1) != 0;
+  return aimak_stmt_int64 (st, 0);
 }
 
 static gboolean

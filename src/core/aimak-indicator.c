@@ -198,22 +198,17 @@ aimak_indicator_get (AimakDb    *db,
                      GError    **error)
 {
   g_autoptr(AimakStmt) st = NULL;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  st = aimak_db_prepare (db, error,
-                         "SELECT " INDICATOR_COLUMNS " FROM indicator WHERE code = ?", "t", code);
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error,
+                           "SELECT " INDICATOR_COLUMNS " FROM indicator WHERE code = ?", "t", code))
     return NULL;
-  if (aimak_stmt_next (st, &local_error))
+  if (st != NULL)
     return indicator_from_row (st);
-  if (local_error)
-    g_propagate_error (error, local_error);
-  else
-    g_set_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND,
-                 _("There is no indicator with the code “%s”."), code);
+  g_set_error (error, AIMAK_INDICATOR_ERROR, AIMAK_INDICATOR_ERROR_NOT_FOUND,
+               _("There is no indicator with the code “%s”."), code);
   return NULL;
 }
 
@@ -276,7 +271,6 @@ aimak_indicator_add (AimakDb               *db,
   g_autoptr(GPtrArray) found = NULL;
   g_autofree char *name_en = NULL, *name_ru = NULL, *name_ky = NULL, *description = NULL;
   gint64 exists;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (indicator != NULL, FALSE);
@@ -288,14 +282,10 @@ aimak_indicator_add (AimakDb               *db,
     return _aimak_indicator_fail_with_problems (g_steal_pointer (&found), problems,
                                AIMAK_INDICATOR_ERROR_INVALID, error);
 
-  exists = aimak_db_query_int (db, -1, &local_error,
-                               "SELECT count(*) FROM indicator WHERE code = ?", "t",
-                               indicator->code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!aimak_db_query_count (db, &exists, error,
+                             "SELECT count(*) FROM indicator WHERE code = ?", "t",
+                             indicator->code))
+    return FALSE;
   if (exists > 0)
     {
       g_autofree char *msg = g_strdup_printf (_("An indicator with the code “%s” already "

@@ -194,17 +194,12 @@ aimak_package_list_receipts (AimakDb   *db,
                              gboolean   include_undone,
                              GError   **error)
 {
-  g_autoptr(GPtrArray) list =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_package_receipt_free);
-
   g_return_val_if_fail (db != NULL, NULL);
-  if (!aimak_db_foreach (db, error, add_receipt, list,
-                         "SELECT id, checksum, origin_desk, desk_name, areas, created_at, "
-                         "received_at, n_new, n_updated, n_unchanged, n_conflicts, n_rejected, "
-                         "undone FROM package_receipt WHERE ?1 OR undone = 0 "
-                         "ORDER BY received_at DESC, id DESC", "b", include_undone))
-    return NULL;
-  return g_steal_pointer (&list);
+  return aimak_db_list (db, error, add_receipt, (GDestroyNotify) aimak_package_receipt_free,
+                        "SELECT id, checksum, origin_desk, desk_name, areas, created_at, "
+                        "received_at, n_new, n_updated, n_unchanged, n_conflicts, n_rejected, "
+                        "undone FROM package_receipt WHERE ?1 OR undone = 0 "
+                        "ORDER BY received_at DESC, id DESC", "b", include_undone);
 }
 
 char *

@@ -365,17 +365,11 @@ _aimak_package_store_record (AimakDb                 *db,
   g_autofree char *final_sql = g_strdup_printf ("UPDATE \"%s\" SET revision = ?, "
                                                 "base_revision = ?, changed_by_desk = ? "
                                                 "WHERE \"%s\" = ?", def->table, def->id_column);
-  GError *local_error = NULL;
   gint64 exists;
 
-  if (!check_field_names (def, columns, r, error))
+  if (!check_field_names (def, columns, r, error) ||
+      !aimak_db_query_count (db, &exists, error, count_sql, "t", r->uuid))
     return FALSE;
-  exists = aimak_db_query_int (db, 0, &local_error, count_sql, "t", r->uuid);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
   if (!store_row (db, def, columns, r, exists > 0, deleted_at, error))
     return FALSE;
   for (const ChildDef *c = def->children; c->name != NULL; c++)

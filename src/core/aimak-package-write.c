@@ -151,28 +151,17 @@ write_entity (AimakDb          *db,
 {
   const EntityDef *def = &aimak_package_entities[index];
   g_autoptr(GPtrArray) columns = _aimak_package_field_columns (db, def, error);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) ids = NULL;
   g_autofree char *sql = NULL;
-  GError *local_error = NULL;
 
   if (columns == NULL)
     return FALSE;
   sql = g_strdup_printf ("SELECT \"%s\" FROM \"%s\" WHERE area_code IN "
                          "(SELECT value FROM json_each (?))%s ORDER BY 1",
                          def->id_column, def->table, def->where);
-  {
-    g_autoptr(AimakStmt) st = aimak_db_prepare (db, error, sql, "t", w->scope);
-
-    if (st == NULL)
-      return FALSE;
-    while (aimak_stmt_next (st, &local_error))
-      g_ptr_array_add (ids, g_strdup (aimak_stmt_text (st, 0)));
-    if (local_error != NULL)
-      {
-        g_propagate_error (error, local_error);
-        return FALSE;
-      }
-  }
+  ids = aimak_db_list (db, error, aimak_db_row_add_text, g_free, sql, "t", w->scope);
+  if (ids == NULL)
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(AimakMergeRecord) r = _aimak_package_load_record (db, def, columns,
@@ -407,14 +396,11 @@ aimak_package_count (AimakDb     *db,
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE area_code IN "
                                               "(SELECT value FROM json_each (?))%s",
                                               def->table, def->where);
-      GError *local_error = NULL;
+      gint64 count;
 
-      counts[i] = (guint) aimak_db_query_int (db, 0, &local_error, sql, "t", scope);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
+      if (!aimak_db_query_count (db, &count, error, sql, "t", scope))
+        return FALSE;
+      counts[i] = (guint) count;
     }
   return TRUE;
 }

@@ -166,33 +166,26 @@ _aimak_package_exec (sqlite3     *handle,
   return TRUE;
 }
 
+static gboolean
+add_field_column (AimakStmt *row,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  const char *name = aimak_stmt_text (row, 0);
+
+  if (!g_strv_contains (skip_columns, name))
+    g_ptr_array_add (user_data, g_strdup (name));
+  return TRUE;
+}
+
 /* The field columns of @def's table: every column but the bookkeeping ones. */
 GPtrArray *
 _aimak_package_field_columns (AimakDb          *db,
                               const EntityDef  *def,
                               GError          **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT name FROM pragma_table_info (?) "
-                                              "ORDER BY cid", "t", def->table);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GError *local_error = NULL;
-
-  if (st == NULL)
-    return NULL;
-  while (aimak_stmt_next (st, &local_error))
-    {
-      const char *name = aimak_stmt_text (st, 0);
-
-      if (!g_strv_contains (skip_columns, name))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&names);
+  return aimak_db_list (db, error, add_field_column, g_free,
+                        "SELECT name FROM pragma_table_info (?) ORDER BY cid", "t", def->table);
 }
 
 /* This desk's record @uuid of @def, or NULL (no error) when there is none. */

@@ -609,15 +609,12 @@ query_bits (AimakDb     *db,
             GError     **error)
 {
   GError *local_error = NULL;
-  gint64 max = aimak_db_query_int (db, 0, &local_error, "SELECT max(rowid) FROM priority", NULL);
+  gint64 max;
   g_autoptr(GByteArray) bits = NULL;
   g_autoptr(AimakStmt) st = NULL;
 
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  if (!aimak_db_query_count (db, &max, error, "SELECT max(rowid) FROM priority", NULL))
+    return NULL;
   bits = g_byte_array_sized_new ((guint) (max / 8 + 1));
   g_byte_array_set_size (bits, (guint) (max / 8 + 1));
   memset (bits->data, 0, bits->len);

@@ -310,13 +310,9 @@ _aimak_priority_check_storable (AimakDb             *db,
                    _("A priority needs an area."));
       return FALSE;
     }
-  n = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM area WHERE code = ?", "t",
-                          p->area_code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
+  if (!aimak_db_query_count (db, &n, error, "SELECT count(*) FROM area WHERE code = ?", "t",
+                             p->area_code))
+    return FALSE;
   if (n == 0)
     return invalid (error, "area_code", p->area_code);
   if (p->gender_marker < 0 || p->gender_marker > 2)

@@ -137,18 +137,14 @@ count_in_area (AimakDb    *db,
                int        *n,
                GError    **error)
 {
-  GError *local_error = NULL;
+  gint64 count;
+  gboolean ok = aimak_db_query_count (db, &count, error,
+                                      "SELECT count(*) FROM priority "
+                                      "WHERE area_code = ? AND deleted_at IS NULL",
+                                      "t", area_code);
 
-  *n = (int) aimak_db_query_int (db, 0, &local_error,
-                                 "SELECT count(*) FROM priority "
-                                 "WHERE area_code = ? AND deleted_at IS NULL",
-                                 "t", area_code);
-  if (local_error)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
+  *n = (int) count;
+  return ok;
 }
 
 static gboolean
@@ -340,20 +336,15 @@ get_place (AimakDb     *db,
            int         *rank,
            GError     **error)
 {
-  g_autoptr(AimakStmt) st = aimak_db_prepare (db, error,
-                                              "SELECT area_code, rank, deleted_at IS NOT NULL "
-                                              "FROM priority WHERE id = ?", "t", id);
-  GError *local_error = NULL;
+  g_autoptr(AimakStmt) st = NULL;
 
-  if (st == NULL)
+  if (!aimak_db_first_row (db, &st, error, "SELECT area_code, rank, deleted_at IS NOT NULL "
+                           "FROM priority WHERE id = ?", "t", id))
     return FALSE;
-  if (!aimak_stmt_next (st, &local_error))
+  if (st == NULL)
     {
-      if (local_error)
-        g_propagate_error (error, local_error);
-      else
-        g_set_error (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_NOT_FOUND,
-                     _("The priority “%s” does not exist."), id);
+      g_set_error (error, AIMAK_PRIORITY_ERROR, AIMAK_PRIORITY_ERROR_NOT_FOUND,
+                   _("The priority “%s” does not exist."), id);
       return FALSE;
     }
   *area_code = g_strdup (aimak_stmt_text (st, 0));

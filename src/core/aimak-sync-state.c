@@ -35,14 +35,10 @@ aimak_sync_pending_count (AimakDb  *db,
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\" WHERE revision > "
                                               "base_revision AND area_code IN (SELECT value "
                                               "FROM json_each (?))%s", def->table, def->where);
-      GError *local_error = NULL;
-      gint64 n = aimak_db_query_int (db, 0, &local_error, sql, "t", areas);
+      gint64 n;
 
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return -1;
-        }
+      if (!aimak_db_query_count (db, &n, error, sql, "t", areas))
+        return -1;
       total += n;
     }
   return total;
@@ -55,14 +51,6 @@ aimak_sync_last_synced (AimakDb *db)
                                                "WHERE key = 'last_synced_at'", NULL);
 
   return when ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
-}
-
-gboolean
-aimak_sync_reset (AimakDb  *db,
-                  GError  **error)
-{
-  return aimak_db_exec (db, error, "DELETE FROM sync_state WHERE key IN ('pulled_seq', "
-                        "'server_id')", NULL);
 }
 
 /* ---- Decided conflicts ---- */

@@ -301,15 +301,6 @@ push_batch (Sync       *s,
   return aimak_db_run_in_transaction (s->db, push_local_work, batch, error);
 }
 
-static gboolean
-collect_uuid (AimakStmt  *row,
-              gpointer    user_data,
-              GError    **error)
-{
-  g_ptr_array_add (user_data, g_strdup (aimak_stmt_text (row, 0)));
-  return TRUE;
-}
-
 /* Pushes every changed record of @def in the configured areas. */
 static gboolean
 push_entity (Sync             *s,
@@ -324,7 +315,7 @@ push_entity (Sync             *s,
   GPtrArray *columns = sync_columns (s, def, error);
 
   if (columns == NULL ||
-      !aimak_db_foreach (s->db, error, collect_uuid, uuids, sql, "t", s->areas_json))
+      !aimak_db_foreach (s->db, error, aimak_db_row_add_text, uuids, sql, "t", s->areas_json))
     return FALSE;
   for (guint start = 0; start < uuids->len; start += BATCH)
     {

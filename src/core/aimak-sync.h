@@ -107,24 +107,6 @@ gboolean         aimak_sync_apply_decisions     (AimakDb                 *db,
                                                  GCancellable            *cancellable,
                                                  AimakSyncResult        **result_out,
                                                  GError                 **error);
-/* aimak_sync_apply_decisions() in a worker thread on a second connection, as
- * aimak_sync_run_async(); finished by aimak_sync_run_finish(). */
-void             aimak_sync_apply_decisions_async (AimakDb                 *db,
-                                                   const AimakServerConfig *config,
-                                                   const char              *password,
-                                                   GPtrArray               *items,
-                                                   GCancellable            *cancellable,
-                                                   GAsyncReadyCallback      callback,
-                                                   gpointer                 user_data);
-/* aimak_sync_apply_decisions() in a worker thread on a second connection, as
- * aimak_sync_run_async(); finished by aimak_sync_run_finish(). */
-void             aimak_sync_apply_decisions_async (AimakDb                 *db,
-                                                   const AimakServerConfig *config,
-                                                   const char              *password,
-                                                   GPtrArray               *items,
-                                                   GCancellable            *cancellable,
-                                                   GAsyncReadyCallback      callback,
-                                                   gpointer                 user_data);
 
 /* The number of local changes waiting to be pushed: records of the configured
  * areas with revision > base_revision. 0 when no server is configured; -1
@@ -134,12 +116,6 @@ gint64           aimak_sync_pending_count       (AimakDb                 *db,
 
 /* When this database last completed a sync (not a dry run), or NULL. */
 GDateTime       *aimak_sync_last_synced         (AimakDb                 *db);
-
-/* Forgets the pulled position, so that the next sync pulls and classifies
- * every server record again (those already here come out Unchanged); for a
- * desk pointed at another server. */
-gboolean         aimak_sync_reset               (AimakDb                 *db,
-                                                 GError                 **error);
 
 void             aimak_sync_result_free         (AimakSyncResult         *result);
 
