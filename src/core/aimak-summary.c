@@ -153,7 +153,6 @@ check_scope (AimakDb          *db,
              const AimakScope *scope,
              GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
   gint64 found;
 
   if (scope->kind != AIMAK_SCOPE_AREA)
@@ -164,13 +163,9 @@ check_scope (AimakDb          *db,
                            _("No area was given."));
       return FALSE;
     }
-  found = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM area WHERE code = ?",
-                              "t", scope->area_code);
-  if (local_error)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!aimak_db_query_count (db, &found, error, "SELECT count(*) FROM area WHERE code = ?",
+                             "t", scope->area_code))
+    return FALSE;
   if (found == 0)
     {
       g_set_error (error, AIMAK_SUMMARY_ERROR, AIMAK_SUMMARY_ERROR_UNKNOWN_AREA,
@@ -523,15 +518,10 @@ compute_links (AimakDb          *db,
   s->sdg_targets_total = sdg->len;
   if (path == AIMAK_SUMMARY_PATH_AUTO)
     {
-      g_autoptr(GError) local_error = NULL;
-      gint64 all = aimak_db_query_int (db, 0, &local_error, "SELECT count(*) FROM priority",
-                                       NULL);
+      gint64 all;
 
-      if (local_error)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!aimak_db_query_count (db, &all, error, "SELECT count(*) FROM priority", NULL))
+        return FALSE;
       by_others = all - (gint64) s->priorities_total < (gint64) s->priorities_total;
     }
   else
