@@ -190,6 +190,78 @@ matches_words (const char  *haystack,
 #define QUERY_FILTER \
   "WITH RECURSIVE sub(code) AS (SELECT ?1 WHERE ?1 IS NOT NULL " \
   "  UNION ALL SELECT ar.code FROM area ar JOIN sub ON ar.parent_code = sub.code) "
+/* The rows of the filter (of activity a), bound as "tttt": area, type, from, to. */
+#define QUERY_WHERE \
+  "WHERE a.deleted_at IS NULL " \
+  "AND (?1 IS NULL OR a.area_code IN sub) " \
+  "AND (?2 IS NULL OR a.type = ?2) " \
+  "AND (?3 IS NULL OR a.date >= ?3) " \
+  "AND (?4 IS NULL OR a.date <= ?4) "
+
+typedef struct
+{
+  char       **words;
+  GPtrArray   *rows;
+  GHashTable  *by_id;
+} Query;
+
+/* A row of the activity query, unless the search words leave it out. */
+static gboolean
+add_activity_row (AimakStmt *st,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  Query *q = user_data;
+  AimakActivityRow *row = g_object_new (AIMAK_TYPE_ACTIVITY_ROW, NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *folded = NULL;
+
+  row->id = g_strdup (aimak_stmt_text (st, 0));
+  row->date = g_strdup (aimak_stmt_text (st, 1));
+  row->area_code = g_strdup (aimak_stmt_text (st, 2));
+  row->area_name = g_strdup (aimak_stmt_text (st, 3));
+  row->type = g_strdup (aimak_stmt_text (st, 4));
+  row->type_label = g_strdup (aimak_stmt_text (st, 5));
+  row->topic = g_strdup (aimak_stmt_text (st, 6));
+  row->facilitator = g_strdup (aimak_stmt_text (st, 7));
+  row->is_demo = sqlite3_column_int (st, 12) != 0;
+  /* Area names in every language, so that a search in Russian finds a Kyrgyz
+   * spelling too. */
+  text = g_strjoin ("\n", row->topic, row->facilitator, aimak_stmt_text (st, 8),
+                    row->type_label, aimak_stmt_text (st, 9), aimak_stmt_text (st, 10),
+                    aimak_stmt_text (st, 11), row->area_code, row->date, NULL);
+  folded = g_utf8_casefold (text, -1);
+  row->haystack = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (q->words && !matches_words (row->haystack, q->words))
+    {
+      g_object_unref (row);
+      return TRUE;
+    }
+  g_hash_table_insert (q->by_id, row->id, row);
+  g_ptr_array_add (q->rows, row);
+  return TRUE;
+}
+
+/* A role's participants of an activity, added to its row. */
+static gboolean
+add_participants_row (AimakStmt *st,
+                      gpointer   user_data,
+                      GError   **error)
+{
+  Query *q = user_data;
+  AimakActivityRow *row = g_hash_table_lookup (q->by_id, aimak_stmt_text (st, 0));
+  guint *counts;
+
+  if (row == NULL)
+    return TRUE;  /* left out by the search words */
+  counts = g_new (guint, 2);
+  counts[0] = (guint) MAX (0, sqlite3_column_int (st, 2));
+  counts[1] = (guint) MAX (0, sqlite3_column_int (st, 3));
+  row->women += counts[0];
+  row->men += counts[1];
+  g_hash_table_replace (row->roles, g_strdup (aimak_stmt_text (st, 1)), counts);
+  return TRUE;
+}
 
 GPtrArray *
 aimak_activity_query (AimakDb                   *db,
@@ -200,7 +272,7 @@ aimak_activity_query (AimakDb                   *db,
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) words = NULL;
-  GError *local_error = NULL;
+  Query q;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -212,101 +284,31 @@ aimak_activity_query (AimakDb                   *db,
       g_autofree char *normal = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
       words = g_strsplit_set (g_strstrip (normal), " \t\n", -1);
     }
+  q = (Query) { words, rows, by_id };
 
-  {
-    g_autoptr(AimakStmt) st =
-      aimak_db_prepare (db, error,
-                        QUERY_FILTER
-                        "SELECT a.id, a.date, a.area_code, "
-                        "aimak_name (ar.name_en, ar.name_ru, ar.name_ky), a.type, "
-                        "aimak_name (t.name_en, t.name_ru, t.name_ky), a.topic, a.facilitator, "
-                        "a.notes, ar.name_en, ar.name_ru, ar.name_ky, a.is_demo "
-                        "FROM activity a JOIN area ar ON ar.code = a.area_code "
-                        "LEFT JOIN activity_type t ON t.code = a.type "
-                        "WHERE a.deleted_at IS NULL "
-                        "AND (?1 IS NULL OR a.area_code IN sub) "
-                        "AND (?2 IS NULL OR a.type = ?2) "
-                        "AND (?3 IS NULL OR a.date >= ?3) "
-                        "AND (?4 IS NULL OR a.date <= ?4) "
-                        "ORDER BY a.date DESC, a.created_at DESC, a.id",
-                        "tttt", filter->area_code, filter->type, filter->date_from,
-                        filter->date_to);
-    if (st == NULL)
-      return NULL;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        AimakActivityRow *row = g_object_new (AIMAK_TYPE_ACTIVITY_ROW, NULL);
-        g_autofree char *text = NULL;
-        g_autofree char *folded = NULL;
-
-        row->id = g_strdup (aimak_stmt_text (st, 0));
-        row->date = g_strdup (aimak_stmt_text (st, 1));
-        row->area_code = g_strdup (aimak_stmt_text (st, 2));
-        row->area_name = g_strdup (aimak_stmt_text (st, 3));
-        row->type = g_strdup (aimak_stmt_text (st, 4));
-        row->type_label = g_strdup (aimak_stmt_text (st, 5));
-        row->topic = g_strdup (aimak_stmt_text (st, 6));
-        row->facilitator = g_strdup (aimak_stmt_text (st, 7));
-        row->is_demo = sqlite3_column_int (st, 12) != 0;
-        /* Area names in every language, so that a search in Russian finds a Kyrgyz
-         * spelling too. */
-        text = g_strjoin ("\n", row->topic, row->facilitator, aimak_stmt_text (st, 8),
-                          row->type_label, aimak_stmt_text (st, 9), aimak_stmt_text (st, 10),
-                          aimak_stmt_text (st, 11), row->area_code, row->date, NULL);
-        folded = g_utf8_casefold (text, -1);
-        row->haystack = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
-        if (words && !matches_words (row->haystack, words))
-          {
-            g_object_unref (row);
-            continue;
-          }
-        g_hash_table_insert (by_id, row->id, row);
-        g_ptr_array_add (rows, row);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return NULL;
-      }
-  }
-
+  if (!aimak_db_foreach (db, error, add_activity_row, &q,
+                         QUERY_FILTER
+                         "SELECT a.id, a.date, a.area_code, "
+                         "aimak_name (ar.name_en, ar.name_ru, ar.name_ky), a.type, "
+                         "aimak_name (t.name_en, t.name_ru, t.name_ky), a.topic, a.facilitator, "
+                         "a.notes, ar.name_en, ar.name_ru, ar.name_ky, a.is_demo "
+                         "FROM activity a JOIN area ar ON ar.code = a.area_code "
+                         "LEFT JOIN activity_type t ON t.code = a.type "
+                         QUERY_WHERE
+                         "ORDER BY a.date DESC, a.created_at DESC, a.id",
+                         "tttt", filter->area_code, filter->type, filter->date_from,
+                         filter->date_to))
+    return NULL;
   if (rows->len == 0)
     return g_steal_pointer (&rows);
-  {
-    g_autoptr(AimakStmt) st =
-      aimak_db_prepare (db, error,
-                        QUERY_FILTER
-                        "SELECT ap.activity_id, ap.role_code, ap.women, ap.men "
-                        "FROM activity_participant ap JOIN activity a ON a.id = ap.activity_id "
-                        "WHERE a.deleted_at IS NULL "
-                        "AND (?1 IS NULL OR a.area_code IN sub) "
-                        "AND (?2 IS NULL OR a.type = ?2) "
-                        "AND (?3 IS NULL OR a.date >= ?3) "
-                        "AND (?4 IS NULL OR a.date <= ?4)",
-                        "tttt", filter->area_code, filter->type, filter->date_from,
-                        filter->date_to);
-    if (st == NULL)
-      return NULL;
-    while (aimak_stmt_next (st, &local_error))
-      {
-        AimakActivityRow *row = g_hash_table_lookup (by_id, aimak_stmt_text (st, 0));
-        guint *counts;
-
-        if (row == NULL)
-          continue;  /* left out by the search words */
-        counts = g_new (guint, 2);
-        counts[0] = (guint) MAX (0, sqlite3_column_int (st, 2));
-        counts[1] = (guint) MAX (0, sqlite3_column_int (st, 3));
-        row->women += counts[0];
-        row->men += counts[1];
-        g_hash_table_replace (row->roles, g_strdup (aimak_stmt_text (st, 1)), counts);
-      }
-    if (local_error)
-      {
-        g_propagate_error (error, local_error);
-        return NULL;
-      }
-  }
+  if (!aimak_db_foreach (db, error, add_participants_row, &q,
+                         QUERY_FILTER
+                         "SELECT ap.activity_id, ap.role_code, ap.women, ap.men "
+                         "FROM activity_participant ap JOIN activity a ON a.id = ap.activity_id "
+                         QUERY_WHERE,
+                         "tttt", filter->area_code, filter->type, filter->date_from,
+                         filter->date_to))
+    return NULL;
   return g_steal_pointer (&rows);
 }
 

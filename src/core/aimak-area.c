@@ -37,18 +37,18 @@ aimak_area_name (AimakArea  *area,
 const char *
 aimak_area_type_label (const char *type)
 {
-  if (g_strcmp0 (type, "country") == 0)
-    return _("Country");
-  if (g_strcmp0 (type, "oblast") == 0)
-    return _("Oblast");
-  if (g_strcmp0 (type, "rayon") == 0)
-    return _("Rayon");
-  if (g_strcmp0 (type, "city") == 0)
-    return _("City of oblast significance");
-  if (g_strcmp0 (type, "city of republican significance") == 0)
-    return _("City of republican significance");
-  if (g_strcmp0 (type, "ayil_aimak") == 0)
-    return _("Ayil aimak");
+  static const struct { const char *type; const char *label; } labels[] = {
+    { "country", N_("Country") },
+    { "oblast", N_("Oblast") },
+    { "rayon", N_("Rayon") },
+    { "city", N_("City of oblast significance") },
+    { "city of republican significance", N_("City of republican significance") },
+    { "ayil_aimak", N_("Ayil aimak") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (type, labels[i].type) == 0)
+      return _(labels[i].label);
   return type;
 }
 
