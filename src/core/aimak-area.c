@@ -35,9 +35,9 @@ aimak_area_name (AimakArea  *area,
 }
 
 const char *
-aimak_area_type_label (const char *type)
+aimak_area_type_msgid (const char *type)
 {
-  static const struct { const char *type; const char *label; } labels[] = {
+  static const struct { const char *type; const char *msgid; } types[] = {
     { "country", N_("Country") },
     { "oblast", N_("Oblast") },
     { "rayon", N_("Rayon") },
@@ -46,10 +46,18 @@ aimak_area_type_label (const char *type)
     { "ayil_aimak", N_("Ayil aimak") },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (type, labels[i].type) == 0)
-      return _(labels[i].label);
-  return type;
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_strcmp0 (type, types[i].type) == 0)
+      return types[i].msgid;
+  return NULL;
+}
+
+const char *
+aimak_area_type_label (const char *type)
+{
+  const char *msgid = aimak_area_type_msgid (type);
+
+  return msgid ? _(msgid) : type;
 }
 
 static AimakArea *

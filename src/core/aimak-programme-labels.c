@@ -110,18 +110,10 @@ const char *
 aimak_programme_type_label (const char *type,
                             const char *lang)
 {
-  static const struct { const char *type, *msgid; } types[] = {
-    { "country", N_("Country") },
-    { "oblast", N_("Oblast") },
-    { "rayon", N_("Rayon") },
-    { "city", N_("City of oblast significance") },
-    { "city of republican significance", N_("City of republican significance") },
-    { "ayil_aimak", N_("Ayil aimak") },
-  };
+  const char *msgid = aimak_area_type_msgid (type);
 
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_strcmp0 (type, types[i].type) == 0)
-      return aimak_lang_gettext (lang, types[i].msgid);
+  if (msgid)
+    return aimak_lang_gettext (lang, msgid);
   return type ? type : "";
 }
 
