@@ -85,12 +85,6 @@ aimak_scope_new (AimakScopeKind  kind,
   return scope;
 }
 
-AimakScope *
-aimak_scope_copy (const AimakScope *scope)
-{
-  return scope ? aimak_scope_new (scope->kind, scope->area_code) : NULL;
-}
-
 void
 aimak_scope_free (AimakScope *scope)
 {

@@ -115,7 +115,6 @@ void          aimak_summary_role_item_free (AimakSummaryRoleItem *item);
 
 AimakScope   *aimak_scope_new            (AimakScopeKind      kind,
                                           const char         *area_code);
-AimakScope   *aimak_scope_copy           (const AimakScope   *scope);
 void          aimak_scope_free           (AimakScope         *scope);
 
 /* The area codes of @scope: an area with all its descendants; the pilot areas with
