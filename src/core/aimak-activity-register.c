@@ -321,20 +321,6 @@ aimak_activity_totals_free (AimakActivityTotals *totals)
   g_free (totals);
 }
 
-/* A row (code, name) of the roles, with nobody counted yet. */
-static gboolean
-add_role_item (AimakStmt *row,
-               gpointer   data,
-               GError   **error)
-{
-  AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
-
-  item->code = g_strdup (aimak_stmt_text (row, 0));
-  item->label = g_strdup (aimak_stmt_text (row, 1));
-  g_ptr_array_add (data, item);
-  return TRUE;
-}
-
 AimakActivityTotals *
 aimak_activity_totals (AimakDb   *db,
                        GPtrArray *rows,
@@ -345,9 +331,7 @@ aimak_activity_totals (AimakDb   *db,
   g_return_val_if_fail (db != NULL, NULL);
 
   totals->by_role = g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_role_item_free);
-  if (!aimak_db_foreach (db, error, add_role_item, totals->by_role,
-                         "SELECT code, aimak_name (name_en, name_ru, name_ky) FROM role "
-                         "ORDER BY sort, code", NULL))
+  if (!aimak_summary_roles_load (db, totals->by_role, error))
     return NULL;
 
   for (guint i = 0; rows && i < rows->len; i++)

@@ -265,19 +265,39 @@ item_new (const char *code,
   return item;
 }
 
+static gpointer
+zero_item_new (const char *code,
+               const char *label)
+{
+  return item_new (code, label, 0);
+}
+
+static gpointer
+role_item_new (const char *code,
+               const char *label)
+{
+  AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
+
+  item->code = g_strdup (code);
+  item->label = g_strdup (label);
+  return item;
+}
+
 static GPtrArray *
 items_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_summary_item_free);
 }
 
-/* Appends every entry of code list @name to @out with value 0, in list order and
- * named in the database's language. */
+/* Appends an item made by @make for every entry of code list @name to @out, in
+ * list order and named in the database's language. */
 static gboolean
-load_code_list (AimakDb     *db,
-                const char  *name,
-                GPtrArray   *out,
-                GError     **error)
+load_code_list_items (AimakDb      *db,
+                      const char   *name,
+                      GPtrArray    *out,
+                      gpointer    (*make) (const char *code,
+                                           const char *label),
+                      GError      **error)
 {
   g_autoptr(AimakCodeList) list = aimak_code_list_new_loaded (db, name, error);
   guint n;
@@ -289,10 +309,29 @@ load_code_list (AimakDb     *db,
     {
       g_autoptr(AimakCodeItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_ptr_array_add (out, item_new (aimak_code_item_get_code (item),
-                                      aimak_code_item_get_name (item), 0));
+      g_ptr_array_add (out, make (aimak_code_item_get_code (item),
+                                  aimak_code_item_get_name (item)));
     }
   return TRUE;
+}
+
+/* Every entry of code list @name with value 0. */
+static gboolean
+load_code_list (AimakDb     *db,
+                const char  *name,
+                GPtrArray   *out,
+                GError     **error)
+{
+  return load_code_list_items (db, name, out, zero_item_new, error);
+}
+
+gboolean
+aimak_summary_roles_load (AimakDb    *db,
+                          GPtrArray  *roles,
+                          GError    **error)
+{
+  g_return_val_if_fail (db != NULL && roles != NULL, FALSE);
+  return load_code_list_items (db, "role", roles, role_item_new, error);
 }
 
 /* Adds @value to the item of @code; the lists are short (at most a few dozen). */
@@ -374,20 +413,8 @@ collect_roles (AimakDb          *db,
                AimakSummary     *summary,
                GError          **error)
 {
-  g_autoptr(GPtrArray) roles = items_new ();
-
-  if (!load_code_list (db, "role", roles, error))
-    return FALSE;
-  for (guint i = 0; i < roles->len; i++)
-    {
-      AimakSummaryItem *role = g_ptr_array_index (roles, i);
-      AimakSummaryRoleItem *item = g_new0 (AimakSummaryRoleItem, 1);
-
-      item->code = g_strdup (role->code);
-      item->label = g_strdup (role->label);
-      g_ptr_array_add (summary->participants_by_role, item);
-    }
-  if (!aimak_db_foreach (db, error, add_role_row, summary->participants_by_role,
+  if (!aimak_summary_roles_load (db, summary->participants_by_role, error) ||
+      !aimak_db_foreach (db, error, add_role_row, summary->participants_by_role,
                          SCOPE_CTE "SELECT ap.role_code, total (ap.women), total (ap.men) "
                          "FROM activity_participant ap "
                          "JOIN activity a ON a.id = ap.activity_id WHERE " LIVE_ACTIVITY " "

@@ -112,6 +112,12 @@ void          aimak_summary_item_free      (AimakSummaryItem     *item);
  * which goes in front of its label ("2 Principal"); others by their label. */
 char         *aimak_summary_item_name      (const AimakSummaryItem *item);
 void          aimak_summary_role_item_free (AimakSummaryRoleItem *item);
+/* Appends every role of the code list, in its order and with nobody counted
+ * yet, to @roles (of AimakSummaryRoleItem *); FALSE with @error when the list
+ * cannot be read. */
+gboolean      aimak_summary_roles_load     (AimakDb              *db,
+                                            GPtrArray            *roles,
+                                            GError              **error);
 
 AimakScope   *aimak_scope_new            (AimakScopeKind      kind,
                                           const char         *area_code);
