@@ -137,25 +137,24 @@ set_deleted_body (AimakDb  *db,
 {
   DeleteData *d = data;
   g_autofree char *now = aimak_db_now ();
+  g_autoptr(AimakStmt) st = NULL;
   g_autofree char *old = NULL;
   g_autofree char *area = NULL;
-  gint64 exists;
 
-  if (!aimak_db_query_count (db, &exists, error, "SELECT count(*) FROM activity WHERE id = ?",
-                             "t", d->id))
+  if (!aimak_db_first_row (db, &st, error, "SELECT deleted_at, area_code FROM activity "
+                           "WHERE id = ?", "t", d->id))
     return FALSE;
-  if (exists == 0)
+  if (st == NULL)
     {
       g_set_error (error, AIMAK_ACTIVITY_ERROR, AIMAK_ACTIVITY_ERROR_NOT_FOUND,
                    _("The activity “%s” does not exist."), d->id);
       return FALSE;
     }
-  old = aimak_db_query_text (db, NULL, "SELECT deleted_at FROM activity WHERE id = ?", "t",
-                             d->id);
+  old = aimak_stmt_is_null (st, 0) ? NULL : g_strdup (aimak_stmt_text (st, 0));
+  area = aimak_stmt_is_null (st, 1) ? NULL : g_strdup (aimak_stmt_text (st, 1));
+  g_clear_pointer (&st, aimak_stmt_release);
   if ((old != NULL) == d->deleted)
     return TRUE;  /* already so: nothing to record */
-  area = aimak_db_query_text (db, NULL, "SELECT area_code FROM activity WHERE id = ?", "t",
-                              d->id);
   if (!aimak_server_check_writable (db, area, error))
     return FALSE;
   return aimak_db_exec (db, error,
