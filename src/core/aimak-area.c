@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-area-private.h"
+#include "aimak-code-list.h"
 #include "aimak-lang.h"
 
 #define AREA_COLUMNS "code, level, type, parent_code, name_en, name_ru, name_ky, lat, lon, is_pilot, valid_from, valid_to"
@@ -34,30 +35,25 @@ aimak_area_name (AimakArea  *area,
                           area->name_en, area->name_ru, area->name_ky);
 }
 
+static const AimakCodeLabel area_types[] = {
+  { "country", N_("Country") },
+  { "oblast", N_("Oblast") },
+  { "rayon", N_("Rayon") },
+  { "city", N_("City of oblast significance") },
+  { "city of republican significance", N_("City of republican significance") },
+  { "ayil_aimak", N_("Ayil aimak") },
+};
+
 const char *
 aimak_area_type_msgid (const char *type)
 {
-  static const struct { const char *type; const char *msgid; } types[] = {
-    { "country", N_("Country") },
-    { "oblast", N_("Oblast") },
-    { "rayon", N_("Rayon") },
-    { "city", N_("City of oblast significance") },
-    { "city of republican significance", N_("City of republican significance") },
-    { "ayil_aimak", N_("Ayil aimak") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_strcmp0 (type, types[i].type) == 0)
-      return types[i].msgid;
-  return NULL;
+  return aimak_code_label_msgid (area_types, G_N_ELEMENTS (area_types), type);
 }
 
 const char *
 aimak_area_type_label (const char *type)
 {
-  const char *msgid = aimak_area_type_msgid (type);
-
-  return msgid ? _(msgid) : type;
+  return aimak_code_label_lookup (area_types, G_N_ELEMENTS (area_types), type);
 }
 
 static AimakArea *

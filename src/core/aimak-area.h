@@ -28,7 +28,7 @@ const char *aimak_area_name        (AimakArea  *area,
 /* The label of area type @type untranslated (a msgid), NULL for a type it
  * does not know; the programme translates it into its own language. */
 const char *aimak_area_type_msgid  (const char *type);
-/* That label in the interface language; @type itself when unknown. */
+/* That label in the interface language; @type itself when unknown ("" for NULL). */
 const char *aimak_area_type_label  (const char *type);
 AimakArea  *aimak_area_get         (AimakDb    *db,
                                     const char *code,

@@ -437,12 +437,24 @@ aimak_code_list_contains (AimakDb     *db,
 }
 
 const char *
+aimak_code_label_msgid (const AimakCodeLabel *labels,
+                        gsize                 n_labels,
+                        const char           *code)
+{
+  for (gsize i = 0; i < n_labels; i++)
+    if (g_strcmp0 (code, labels[i].code) == 0)
+      return labels[i].label;
+  return NULL;
+}
+
+const char *
 aimak_code_label_lookup (const AimakCodeLabel *labels,
                          gsize                 n_labels,
                          const char           *code)
 {
-  for (gsize i = 0; i < n_labels; i++)
-    if (g_strcmp0 (code, labels[i].code) == 0)
-      return _(labels[i].label);
+  const char *msgid = aimak_code_label_msgid (labels, n_labels, code);
+
+  if (msgid)
+    return _(msgid);
   return code ? code : "";
 }

@@ -77,6 +77,10 @@ typedef struct
   const char *label; /* N_() */
 } AimakCodeLabel;
 
+/* The untranslated label (msgid) of @code in @labels, NULL when it is not there. */
+const char    *aimak_code_label_msgid          (const AimakCodeLabel *labels,
+                                                gsize                 n_labels,
+                                                const char           *code);
 /* The translated label of @code in @labels, or @code itself ("" for NULL)
  * when it is not there. */
 const char    *aimak_code_label_lookup         (const AimakCodeLabel *labels,
