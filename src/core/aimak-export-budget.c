@@ -27,22 +27,37 @@ append_criterion (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* The names of the statuses of class @cls, in list order: the Priorities sheet
+ * writes a status by its name. */
+static GPtrArray *
+status_names (Export           *x,
+              AimakStatusClass  cls)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (guint i = 0; i < x->codes.statuses.list->len; i++)
+    {
+      AimakCode *c = g_ptr_array_index (x->codes.statuses.list, i);
+
+      if (aimak_summary_status_class (c->code) == cls)
+        g_ptr_array_add (names, c->name);
+    }
+  return names;
+}
+
 /* ",<status range>,\"<>Rejected\"" for each rejected status, so that SUMIFS leaves
  * rejected priorities out of every total (the rule of aimak_summary_status_class()). */
 char *
 not_rejected (Export     *x,
               const char *status_range)
 {
+  g_autoptr(GPtrArray) rejected = status_names (x, AIMAK_STATUS_CLASS_REJECTED);
   GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < x->codes.statuses.list->len; i++)
+  for (guint i = 0; i < rejected->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->codes.statuses.list, i);
-
-      if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_REJECTED)
-        continue;
       g_string_append_printf (out, ",%s,", status_range);
-      append_criterion (out, "<>", c->name);
+      append_criterion (out, "<>", g_ptr_array_index (rejected, i));
     }
   return g_string_free (out, FALSE);
 }
@@ -55,21 +70,19 @@ sum_adopted (Export     *x,
              const char *status_range,
              const char *extra)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) adopted = status_names (x, AIMAK_STATUS_CLASS_ADOPTED);
+  GString *out;
 
-  for (guint i = 0; i < x->codes.statuses.list->len; i++)
+  if (adopted->len == 0)
+    return g_strdup ("0");
+  out = g_string_new (NULL);
+  for (guint i = 0; i < adopted->len; i++)
     {
-      AimakCode *c = g_ptr_array_index (x->codes.statuses.list, i);
-
-      if (aimak_summary_status_class (c->code) != AIMAK_STATUS_CLASS_ADOPTED)
-        continue;
-      g_string_append_printf (out, "%sSUMIFS(%s,%s,", out->len ? "+" : "", budget_range,
+      g_string_append_printf (out, "%sSUMIFS(%s,%s,", i > 0 ? "+" : "", budget_range,
                               status_range);
-      append_criterion (out, "", c->name);
+      append_criterion (out, "", g_ptr_array_index (adopted, i));
       g_string_append_printf (out, "%s)", extra);
     }
-  if (out->len == 0)
-    g_string_append_c (out, '0');
   return g_string_free (out, FALSE);
 }
 
