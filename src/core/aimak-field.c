@@ -87,9 +87,11 @@ compare_str_ptr (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Sorted, so that the order in which codes were picked is not a change. */
+/* Sorted, so that the order in which codes were picked is not a change;
+ * a code twice is once unless @exact. */
 static char *
-codes_text (const GPtrArray *codes)
+codes_text (const GPtrArray *codes,
+            gboolean         exact)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GString *s = g_string_new (NULL);
@@ -99,8 +101,8 @@ codes_text (const GPtrArray *codes)
   g_ptr_array_sort (sorted, compare_str_ptr);
   for (guint i = 0; i < sorted->len; i++)
     {
-      if (i > 0 && g_strcmp0 (g_ptr_array_index (sorted, i),
-                              g_ptr_array_index (sorted, i - 1)) == 0)
+      if (!exact && i > 0 && g_strcmp0 (g_ptr_array_index (sorted, i),
+                                        g_ptr_array_index (sorted, i - 1)) == 0)
         continue;
       if (s->len)
         g_string_append_c (s, ',');
@@ -122,12 +124,11 @@ double_text (double   v,
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v));
 }
 
-char *
-aimak_field_get_text (const AimakField *field,
-                      gconstpointer     record)
+static char *
+field_text (const AimakField *field,
+            gconstpointer     record,
+            gboolean          exact)
 {
-  g_return_val_if_fail (field != NULL && record != NULL, NULL);
-
   if (field->to_text)
     return field->to_text (record);
   switch (field->kind)
@@ -139,7 +140,7 @@ aimak_field_get_text (const AimakField *field,
       {
         const char *s = MEMBER (const char *, record, field);
 
-        if (field->flags & AIMAK_FIELD_NULLABLE)
+        if ((field->flags & AIMAK_FIELD_NULLABLE) && !exact)
           return aimak_field_text_is_blank (s) ? NULL : g_strdup (s);
         return g_strdup (s ? s : "");
       }
@@ -152,17 +153,35 @@ aimak_field_get_text (const AimakField *field,
       return g_strdup_printf ("%" G_GINT64_FORMAT, MEMBER (gint64, record, field));
     case AIMAK_FIELD_DOUBLE:
       return double_text (MEMBER (double, record, field),
-                          (field->flags & AIMAK_FIELD_ROUND_TRIP) != 0);
+                          exact || (field->flags & AIMAK_FIELD_ROUND_TRIP) != 0);
     case AIMAK_FIELD_BOOL:
       return g_strdup (MEMBER (gboolean, record, field) ? "1" : "0");
     case AIMAK_FIELD_SEX:
       return g_strndup (&MEMBER (char, record, field), 1);
     case AIMAK_FIELD_CODES:
-      return codes_text (MEMBER (GPtrArray *, record, field));
+      return codes_text (MEMBER (GPtrArray *, record, field), exact);
     case AIMAK_FIELD_CUSTOM:
     default:
       return NULL;
     }
+}
+
+char *
+aimak_field_get_text (const AimakField *field,
+                      gconstpointer     record)
+{
+  g_return_val_if_fail (field != NULL && record != NULL, NULL);
+
+  return field_text (field, record, FALSE);
+}
+
+char *
+aimak_field_get_exact_text (const AimakField *field,
+                            gconstpointer     record)
+{
+  g_return_val_if_fail (field != NULL && record != NULL, NULL);
+
+  return field_text (field, record, TRUE);
 }
 
 static gboolean

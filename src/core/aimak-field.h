@@ -158,6 +158,12 @@ const char       *aimak_field_get_label           (const AimakField *field);
  * @to_text. */
 char             *aimak_field_get_text            (const AimakField *field,
                                                    gconstpointer     record);
+/* As aimak_field_get_text(), but two values read alike only when they are the
+ * same value, for an editor to tell whether an edit changed anything: text as
+ * it is (NULL and "" alike, blank kept), doubles with 17 significant digits,
+ * codes sorted with repeats kept. CUSTOM fields by @to_text all the same. */
+char             *aimak_field_get_exact_text      (const AimakField *field,
+                                                   gconstpointer     record);
 /* Sets @field of @record from @text in the form get_text() writes (NULL =
  * empty). FALSE (AIMAK_DB_ERROR_INVALID) when @text does not read as the
  * field's kind; CUSTOM fields are not set from text. */
