@@ -107,7 +107,8 @@ _aimak_preferences_window_get_db (AimakPreferencesWindow *self)
   return window ? aimak_window_get_db (window) : NULL;
 }
 
-void
+/* Re-reads the backup folder of the parent window's database. */
+static void
 aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self)
 {
   AimakDb *db = _aimak_preferences_window_get_db (self);

@@ -214,7 +214,8 @@ aimak_window_add_toast (AimakWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
+/* Re-reads whether demo data are present and shows or hides the banner. */
+static void
 aimak_window_update_banners (AimakWindow *self)
 {
   /* aimak_demo_present() answers what the banner asks (any demo record at
