@@ -504,7 +504,10 @@ set_text (const AimakField *fields,
   *slot = value;
 }
 
-void
+/* A record about to be created, through its fields "id", "created_at",
+ * "updated_at" and "deleted_at": a new UUID, created and updated now, not
+ * deleted. */
+static void
 aimak_field_stamp_new (const AimakField *fields,
                        guint             n_fields,
                        gpointer          record)
@@ -517,7 +520,8 @@ aimak_field_stamp_new (const AimakField *fields,
   set_text (fields, n_fields, "deleted_at", record, NULL);
 }
 
-void
+/* After the create: moves the id and the two times of @from to @to. */
+static void
 aimak_field_take_stamps (const AimakField *fields,
                          guint             n_fields,
                          gpointer          to,
@@ -717,7 +721,8 @@ is_updated (const AimakField *f)
          !(f->flags & AIMAK_FIELD_INSERT_ONLY);
 }
 
-char *
+/* The columns of @fields ("id, area_code, ..."): every field with a column. */
+static char *
 aimak_field_columns (const AimakField *fields,
                      guint             n_fields)
 {
@@ -729,7 +734,9 @@ aimak_field_columns (const AimakField *fields,
   return g_string_free (s, FALSE);
 }
 
-void
+/* Fills @record from the current row of @row, whose columns are those of
+ * aimak_field_columns() from @first_col on. */
+static void
 aimak_field_read_row (const AimakField *fields,
                       guint             n_fields,
                       gpointer          record,

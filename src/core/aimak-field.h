@@ -213,17 +213,6 @@ GPtrArray        *aimak_field_check_editable      (const AimakField *fields,
                                                    guint             n_fields,
                                                    gconstpointer     record);
 
-/* Column lists of @fields ("id, area_code, ..."): every field with a column,
- * or only those UPDATE writes. Free with g_free(). */
-char             *aimak_field_columns             (const AimakField *fields,
-                                                   guint             n_fields);
-/* Fills @record from the current row of @row, whose columns are those of
- * aimak_field_columns() from @first_col on. */
-void              aimak_field_read_row            (const AimakField *fields,
-                                                   guint             n_fields,
-                                                   gpointer          record,
-                                                   AimakStmt        *row,
-                                                   int               first_col);
 /* Makes an empty record for aimak_field_load_row() or
  * aimak_field_copy_record() to fill. */
 typedef gpointer  (*AimakFieldNewFunc)            (void);
@@ -279,22 +268,11 @@ gboolean          aimak_change_log_burst          (AimakDb          *db,
                                                    const char       *new_value,
                                                    gint64           *burst,
                                                    GError          **error);
-/* A record about to be created, through its fields "id", "created_at",
- * "updated_at" and "deleted_at": a new UUID, created and updated now, not
- * deleted. */
-void              aimak_field_stamp_new           (const AimakField *fields,
-                                                   guint             n_fields,
-                                                   gpointer          record);
-/* After the create: moves the id and the two times of @from to @to. */
-void              aimak_field_take_stamps         (const AimakField *fields,
-                                                   guint             n_fields,
-                                                   gpointer          to,
-                                                   gpointer          from);
-
-/* Creates @record through its copy @work: stamps @work as new
- * (aimak_field_stamp_new()), runs @body on @work in a transaction and, when it
- * succeeds, moves the stamps of @work to @record (aimak_field_take_stamps()), so
- * that @record is untouched when the write fails. */
+/* Creates @record through its copy @work: stamps @work as new (its fields "id",
+ * "created_at", "updated_at" and "deleted_at": a new UUID, created and updated
+ * now, not deleted), runs @body on @work in a transaction and, when it
+ * succeeds, moves the id and the two times of @work to @record, so that
+ * @record is untouched when the write fails. */
 gboolean          aimak_field_run_create          (AimakDb          *db,
                                                    const AimakField *fields,
                                                    guint             n_fields,
