@@ -371,14 +371,48 @@ aimak_field_copy_record (const AimakField *fields,
   return copy;
 }
 
+/* Copies @s (NULL stays NULL) to *@at and moves *@at past it. */
+static char *
+place_string (char       **at,
+              const char  *s)
+{
+  char *copy = *at;
+  gsize size;
+
+  if (s == NULL)
+    return NULL;
+  size = strlen (s) + 1;
+  memcpy (copy, s, size);
+  *at += size;
+  return copy;
+}
+
+AimakFieldChange *
+aimak_field_change_new (const char *field,
+                        const char *old_text,
+                        const char *new_text)
+{
+  AimakFieldChange *change;
+  gsize size;
+  char *at;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  size = sizeof (AimakFieldChange) + strlen (field) + 1;
+  size += old_text ? strlen (old_text) + 1 : 0;
+  size += new_text ? strlen (new_text) + 1 : 0;
+  change = g_malloc (size);
+  at = (char *) (change + 1);
+  change->field = place_string (&at, field);
+  change->old_text = place_string (&at, old_text);
+  change->new_text = place_string (&at, new_text);
+  return change;
+}
+
+/* The strings live in the change's own block (aimak_field_change_new()). */
 void
 aimak_field_change_free (AimakFieldChange *change)
 {
-  if (change == NULL)
-    return;
-  g_free (change->field);
-  g_free (change->old_text);
-  g_free (change->new_text);
   g_free (change);
 }
 
@@ -393,8 +427,8 @@ aimak_field_diff (const AimakField *fields,
   for (guint i = 0; i < n_fields; i++)
     {
       const AimakField *f = &fields[i];
-      AimakFieldChange *c;
-      char *old_text, *new_text;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
 
       if (!(f->flags & AIMAK_FIELD_EDITABLE) || (f->flags & AIMAK_FIELD_UNLOGGED))
         continue;
@@ -405,17 +439,8 @@ aimak_field_diff (const AimakField *fields,
         }
       old_text = aimak_field_get_text (f, old_record);
       new_text = aimak_field_get_text (f, new_record);
-      if (g_strcmp0 (old_text, new_text) == 0)
-        {
-          g_free (old_text);
-          g_free (new_text);
-          continue;
-        }
-      c = g_new0 (AimakFieldChange, 1);
-      c->field = g_strdup (f->id);
-      c->old_text = old_text;
-      c->new_text = new_text;
-      g_ptr_array_add (changes, c);
+      if (g_strcmp0 (old_text, new_text) != 0)
+        g_ptr_array_add (changes, aimak_field_change_new (f->id, old_text, new_text));
     }
   return changes;
 }

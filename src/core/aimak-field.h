@@ -82,7 +82,9 @@ typedef enum
 typedef struct _AimakField AimakField;
 
 /* One changed field: @field is the field's id, or a sub-field of a CUSTOM
- * field ("women.<role>"); the texts are those of aimak_field_get_text(). */
+ * field ("women.<role>"); the texts are those of aimak_field_get_text(). Made
+ * by aimak_field_change_new(), with its strings in the one block of the
+ * struct: a change is not edited once made. */
 typedef struct
 {
   char *field;
@@ -197,6 +199,11 @@ GPtrArray        *aimak_field_diff                (const AimakField *fields,
                                                    guint             n_fields,
                                                    gconstpointer     old_record,
                                                    gconstpointer     new_record);
+/* A change of @field from @old_text to @new_text (either text may be NULL),
+ * the three copied. */
+AimakFieldChange *aimak_field_change_new          (const char       *field,
+                                                   const char       *old_text,
+                                                   const char       *new_text);
 void              aimak_field_change_free         (AimakFieldChange *change);
 
 /* Appends the field's own problems (AimakProblem *) to @problems: required,
