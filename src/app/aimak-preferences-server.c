@@ -673,17 +673,9 @@ _aimak_preferences_server_ca_chosen (gpointer  owner,
 static void
 on_ca_choose_clicked (AimakPreferencesWindow *self)
 {
-  GtkFileChooserNative *chooser;
-
-  if (self->ca_chooser != NULL)
-    return;
-  chooser = aimak_file_chooser_new (GTK_WINDOW (self),
-                                    _("Choose the Certificate Authority File"),
-                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CERTIFICATES);
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
-  aimak_file_chooser_show (chooser, &self->ca_chooser, _aimak_preferences_server_ca_chosen,
-                           self);
+  aimak_file_chooser_ask_open (GTK_WINDOW (self), _("Choose the Certificate Authority File"),
+                               AIMAK_CHOOSER_FILTER_CERTIFICATES, TRUE, &self->ca_chooser,
+                               _aimak_preferences_server_ca_chosen, self);
 }
 
 void
