@@ -296,6 +296,27 @@ aimak_field_equal (const AimakField *field,
   return g_strcmp0 (ta, tb) == 0;
 }
 
+/* The size of a plain value (a number, a flag, a sex), which is copied as it is. */
+static gsize
+value_size (AimakFieldKind kind)
+{
+  switch (kind)
+    {
+    case AIMAK_FIELD_INT:
+      return sizeof (int);
+    case AIMAK_FIELD_INT64:
+      return sizeof (gint64);
+    case AIMAK_FIELD_DOUBLE:
+      return sizeof (double);
+    case AIMAK_FIELD_BOOL:
+      return sizeof (gboolean);
+    case AIMAK_FIELD_SEX:
+      return sizeof (char);
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
 void
 aimak_field_copy_value (const AimakField *field,
                         gpointer          dst,
@@ -323,19 +344,12 @@ aimak_field_copy_value (const AimakField *field,
         break;
       }
     case AIMAK_FIELD_INT:
-      MEMBER (int, dst, field) = MEMBER (int, src, field);
-      break;
     case AIMAK_FIELD_INT64:
-      MEMBER (gint64, dst, field) = MEMBER (gint64, src, field);
-      break;
     case AIMAK_FIELD_DOUBLE:
-      MEMBER (double, dst, field) = MEMBER (double, src, field);
-      break;
     case AIMAK_FIELD_BOOL:
-      MEMBER (gboolean, dst, field) = MEMBER (gboolean, src, field);
-      break;
     case AIMAK_FIELD_SEX:
-      MEMBER (char, dst, field) = MEMBER (char, src, field);
+      memcpy (MEMBER_P (char, dst, field), MEMBER_P (const char, src, field),
+              value_size (field->kind));
       break;
     case AIMAK_FIELD_CODES:
       {
