@@ -567,7 +567,7 @@ on_stop_clicked (AimakPreferencesWindow *self)
   g_autoptr(AimakServerConfig) config = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (db == NULL)
     return;
@@ -578,8 +578,7 @@ on_stop_clicked (AimakPreferencesWindow *self)
       return;
     }
   body = stop_body (db, config);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This Server?"), body);
-  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "stop",
+  dialog = aimak_ask_new (GTK_WINDOW (self), _("Stop Using This Server?"), body, "stop",
                          _("_Stop Using"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
