@@ -35,7 +35,7 @@ has_name (GtkWidget *widget)
 }
 
 /* @text without mnemonic underscores ("_Cancel" → "Cancel", "a__b" → "a_b"). */
-char *
+static char *
 aimak_a11y_strip_mnemonic (const char *text)
 {
   GString *s = g_string_new (NULL);

@@ -8,8 +8,6 @@ G_BEGIN_DECLS
 
 /* Installs (once per process) the hook that names widgets as they are mapped. */
 void  aimak_a11y_init            (void);
-/* @text without its mnemonic underscores. */
-char *aimak_a11y_strip_mnemonic  (const char *text);
 
 /* The label (role alert) that repeats the toasts shown above @widget, once one was. */
 GtkWidget *aimak_a11y_get_announcer (GtkWidget *widget);

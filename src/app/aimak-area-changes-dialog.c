@@ -217,15 +217,9 @@ aimak_area_changes_dialog_load_file (AimakAreaChangesDialog *self,
 static void
 on_choose_clicked (AimakAreaChangesDialog *self)
 {
-  GtkFileChooserNative *chooser;
-
-  if (self->chooser)
-    return;
-  chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Choose a Change List"),
-                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CSV);
-  aimak_file_chooser_show (chooser, &self->chooser,
-                           (AimakFileChosen) aimak_area_changes_dialog_load_file, self);
+  aimak_file_chooser_ask_open (GTK_WINDOW (self), _("Choose a Change List"),
+                               AIMAK_CHOOSER_FILTER_CSV, FALSE, &self->chooser,
+                               (AimakFileChosen) aimak_area_changes_dialog_load_file, self);
 }
 
 static void

@@ -97,7 +97,8 @@ top_row (AimakPriorityRow *row,
   return r;
 }
 
-void
+/* Reads the counts and the top priorities again (after edits elsewhere). */
+static void
 aimak_area_priorities_reload (AimakAreaPriorities *self)
 {
   g_autoptr(AimakPriorityCounts) counts = NULL;

@@ -19,8 +19,6 @@ G_DECLARE_FINAL_TYPE (AimakAreaPriorities, aimak_area_priorities, AIMAK, AREA_PR
 void        aimak_area_priorities_set_area     (AimakAreaPriorities *self,
                                                 AimakDb             *db,
                                                 const char          *code);
-/* Reads the counts and the top priorities again (after edits elsewhere). */
-void        aimak_area_priorities_reload       (AimakAreaPriorities *self);
 
 /* Test hooks are in aimak-area-priorities-private.h. */
 

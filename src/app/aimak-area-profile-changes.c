@@ -10,6 +10,7 @@
 
 #include "aimak-area-profile-private.h"
 #include "aimak-ask.h"
+#include "aimak-toast.h"
 
 static void
 on_link_activated (AdwActionRow     *row,
@@ -85,12 +86,12 @@ on_move_response (AdwMessageDialog *dialog,
     return;
   if (!aimak_area_move_open_to_successor (self->db, self->code, &np, &na, &error))
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   message = g_strdup_printf (_("Moved to the successor — priorities: %u, activities: %u"),
                              np, na);
-  aimak_area_profile_show_toast (self, adw_toast_new (message));
+  aimak_toast_add (GTK_WIDGET (self), adw_toast_new (message));
   aimak_area_profile_reload (self);
 }
 

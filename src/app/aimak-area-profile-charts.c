@@ -10,6 +10,7 @@
 
 #include "aimak-area-profile-private.h"
 #include "aimak-key-figure-card.h"
+#include "aimak-toast.h"
 
 
 /* Women vs men for the latest year of each sex-split indicator the area has;
@@ -180,7 +181,7 @@ aimak_area_profile_fill_trend_chart (AimakAreaProfile        *self,
   series = aimak_indicator_series (self->db, self->code, row->indicator_code, &error);
   if (series == NULL)
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   title = g_strdup_printf (_("Trend: %s (%s)"), row->name, aimak_indicator_unit_label (row->unit));

@@ -141,7 +141,7 @@ on_undo_delete (AdwToast   *toast,
     {
       aimak_area_profile_reload (self);
       if (!ok)
-        aimak_area_profile_show_error (self, error);
+        aimak_toast_show_error (GTK_WIDGET (self), error);
     }
 }
 
@@ -169,7 +169,7 @@ profile_delete_value (GtkWidget  *widget,
   ok = aimak_db_run_in_transaction (self->db, change_values, &delete, &error);
   if (!ok)
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   title = g_strdup_printf (_("Deleted %s, %d"), row->name, row->year);
@@ -183,7 +183,7 @@ profile_delete_value (GtkWidget  *widget,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), undo,
                          (GClosureNotify) (void (*) (void)) undo_delete_free, 0);
   aimak_area_profile_reload (self);
-  aimak_area_profile_show_toast (self, toast);
+  aimak_toast_add (GTK_WIDGET (self), toast);
 }
 
 /* A row of a history list, in plain text (not markup). */

@@ -10,6 +10,7 @@
 
 #include "aimak-area-profile-private.h"
 #include "aimak-column-view.h"
+#include "aimak-toast.h"
 
 typedef enum
 {
@@ -274,7 +275,7 @@ aimak_area_profile_reload_table (AimakAreaProfile *self)
   rows = aimak_indicator_rows (self->db, self->code, self->filter_code, from, to, &error);
   if (rows == NULL)
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   g_ptr_array_set_free_func (rows, NULL);

@@ -24,20 +24,6 @@ aimak_area_profile_read_only (AimakAreaProfile *self)
   return self->db == NULL || aimak_db_is_read_only (self->db);
 }
 
-void
-aimak_area_profile_show_toast (AimakAreaProfile *self,
-                               AdwToast         *toast)
-{
-  aimak_toast_add (GTK_WIDGET (self), toast);
-}
-
-void
-aimak_area_profile_show_error (AimakAreaProfile *self,
-                               const GError     *error)
-{
-  aimak_toast_show_error (GTK_WIDGET (self), error);
-}
-
 GtkWindow *
 aimak_area_profile_parent_window (AimakAreaProfile *self)
 {
@@ -156,7 +142,7 @@ fill_cards (AimakAreaProfile *self,
     gtk_flow_box_remove (self->key_box, child);
   if (figures == NULL)
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   for (guint k = 0; keys[k]; k++)
@@ -234,7 +220,7 @@ aimak_area_profile_reload (AimakAreaProfile *self)
   catalogue_list = aimak_indicator_catalogue (self->db, &error);
   if (catalogue_list == NULL)
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   for (guint i = 0; i < catalogue_list->len; i++)
@@ -245,7 +231,7 @@ aimak_area_profile_reload (AimakAreaProfile *self)
   all_rows = aimak_indicator_rows (self->db, self->code, NULL, 0, 0, &error);
   if (all_rows == NULL)
     {
-      aimak_area_profile_show_error (self, error);
+      aimak_toast_show_error (GTK_WIDGET (self), error);
       return;
     }
   fill_cards (self, catalogue);

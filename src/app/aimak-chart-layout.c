@@ -154,7 +154,7 @@ aimak_chart_legend_label (AimakChart *self,
 }
 
 
-void
+static void
 aimak_chart_value_range (AimakChart *self,
                          double     *min,
                          double     *max)

@@ -92,7 +92,6 @@ AimakChartPattern aimak_chart_series_pattern (AimakChart *self, guint s);
 double aimak_chart_nice_step (double max, int ticks);
 guint aimak_chart_legend_count (AimakChart *self);
 const char * aimak_chart_legend_label (AimakChart *self, guint i);
-void aimak_chart_value_range (AimakChart *self, double *min, double *max);
 double aimak_chart_plot_y (const Plot *p, double v);
 double aimak_chart_category_scale (AimakChart *self, guint c, double max_all, double *sum);
 double aimak_chart_bar_length (double v, double max, double bar_w);

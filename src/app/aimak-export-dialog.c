@@ -325,13 +325,12 @@ export_start (GtkWidget  *widget,
     }
   if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR)
     {
-      AdwMessageDialog *ask = ADW_MESSAGE_DIALOG (
-        adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Existing File?"), NULL));
+      AdwMessageDialog *ask = aimak_ask_new (GTK_WINDOW (self), _("Replace the Existing File?"),
+                                             NULL, "replace", _("_Replace"),
+                                             ADW_RESPONSE_DESTRUCTIVE);
 
       adw_message_dialog_format_body (ask, _("A file named “%s” is already in this folder. "
                                              "Replacing it overwrites its contents."), name);
-      aimak_ask_add_answers (ask, "cancel", _("_Cancel"), "replace", _("_Replace"),
-                             ADW_RESPONSE_DESTRUCTIVE);
       g_object_set_data_full (G_OBJECT (ask), "aimak-file", g_object_ref (file), g_object_unref);
       g_signal_connect_object (ask, "response", G_CALLBACK (on_replace_response), self, 0);
       gtk_window_present (GTK_WINDOW (ask));

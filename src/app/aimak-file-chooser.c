@@ -101,6 +101,26 @@ aimak_file_chooser_show (GtkFileChooserNative  *chooser,
 }
 
 void
+aimak_file_chooser_ask_open (GtkWindow             *parent,
+                             const char            *title,
+                             AimakChooserFilter     filter,
+                             gboolean               all_files,
+                             GtkFileChooserNative **slot,
+                             AimakFileChosen        chosen,
+                             gpointer               owner)
+{
+  GtkFileChooserNative *chooser;
+
+  if (*slot != NULL)
+    return;
+  chooser = aimak_file_chooser_new (parent, title, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+  aimak_file_chooser_add_filter (chooser, filter);
+  if (all_files)
+    aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
+  aimak_file_chooser_show (chooser, slot, chosen, owner);
+}
+
+void
 aimak_file_chooser_clear (GtkFileChooserNative **slot)
 {
   if (*slot != NULL)

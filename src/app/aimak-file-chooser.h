@@ -45,6 +45,16 @@ void                  aimak_file_chooser_show        (GtkFileChooserNative  *cho
                                                       GtkFileChooserNative **slot,
                                                       AimakFileChosen        chosen,
                                                       gpointer               owner);
+/* Asks for a file to open over @parent: a chooser titled @title offering
+ * @filter, then all files when @all_files, shown as aimak_file_chooser_show()
+ * shows it; nothing when a chooser of *@slot is already up. */
+void                  aimak_file_chooser_ask_open    (GtkWindow             *parent,
+                                                      const char            *title,
+                                                      AimakChooserFilter     filter,
+                                                      gboolean               all_files,
+                                                      GtkFileChooserNative **slot,
+                                                      AimakFileChosen        chosen,
+                                                      gpointer               owner);
 /* Closes the chooser in *@slot, if any (an owner's dispose). */
 void                  aimak_file_chooser_clear       (GtkFileChooserNative **slot);
 

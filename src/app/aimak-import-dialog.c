@@ -483,16 +483,9 @@ static void
 on_choose_clicked (GtkButton         *button,
                    AimakImportDialog *self)
 {
-  GtkFileChooserNative *chooser;
-
-  if (self->chooser)
-    return;
-  chooser = aimak_file_chooser_new (GTK_WINDOW (self), _("Choose a CSV File"),
-                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CSV);
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
-  aimak_file_chooser_show (chooser, &self->chooser, (AimakFileChosen) aimak_import_dialog_load_file,
-                           self);
+  aimak_file_chooser_ask_open (GTK_WINDOW (self), _("Choose a CSV File"),
+                               AIMAK_CHOOSER_FILTER_CSV, TRUE, &self->chooser,
+                               (AimakFileChosen) aimak_import_dialog_load_file, self);
 }
 
 static gboolean

@@ -31,23 +31,30 @@ aimak_key_figure_card_differ_text (guint n)
 }
 
 /* Short card titles; the indicator's full name is the tooltip. */
+static const struct
+{
+  const char *key;
+  const char *title;
+} card_titles[] = {
+  { "POP", N_("Population") },
+  { "MIGR_ABROAD", N_("Labour migrants abroad") },
+  { "RETURNEES", N_("Returned migrants") },
+  { "SI_POV_NAHC", N_("Poverty rate") },
+  { "SL_TLF_UEM", N_("Unemployment rate") },
+};
+
 static const char *
 card_title (const char           *key,
             const AimakKeyFigure *figure)
 {
-  if (g_strcmp0 (key, "POP") == 0)
-    return _("Population");
-  if (g_strcmp0 (key, "MIGR_ABROAD") == 0)
-    /* The census figure of residents away for work stands in when
-     * "abroad" is not published; the title must not claim more. */
-    return figure && g_strcmp0 (figure->indicator_code, key) != 0 ? _("Away in labour migration")
-                                                                  : _("Labour migrants abroad");
-  if (g_strcmp0 (key, "RETURNEES") == 0)
-    return _("Returned migrants");
-  if (g_strcmp0 (key, "SI_POV_NAHC") == 0)
-    return _("Poverty rate");
-  if (g_strcmp0 (key, "SL_TLF_UEM") == 0)
-    return _("Unemployment rate");
+  /* The census figure of residents away for work stands in when "abroad"
+   * is not published; the title must not claim more. */
+  if (g_strcmp0 (key, "MIGR_ABROAD") == 0 && figure &&
+      g_strcmp0 (figure->indicator_code, key) != 0)
+    return _("Away in labour migration");
+  for (guint i = 0; i < G_N_ELEMENTS (card_titles); i++)
+    if (g_strcmp0 (key, card_titles[i].key) == 0)
+      return _(card_titles[i].title);
   return figure ? figure->name : key;
 }
 

@@ -51,7 +51,7 @@ aimak_marker_names_load (AimakDb *db)
     }
 }
 
-const char *
+static const char *
 aimak_marker_name (int marker)
 {
   static const char * const fallback[] = {

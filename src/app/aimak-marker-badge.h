@@ -21,6 +21,5 @@ void        aimak_marker_badge_set_marker (AimakMarkerBadge *self,
 void        aimak_marker_names_load       (AimakDb          *db);
 /* "2 Principal". */
 char       *aimak_marker_label            (int               marker);
-const char *aimak_marker_name             (int               marker);
 
 G_END_DECLS

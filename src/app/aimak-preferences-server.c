@@ -567,7 +567,7 @@ on_stop_clicked (AimakPreferencesWindow *self)
   g_autoptr(AimakServerConfig) config = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwMessageDialog *dialog;
 
   if (db == NULL)
     return;
@@ -578,8 +578,7 @@ on_stop_clicked (AimakPreferencesWindow *self)
       return;
     }
   body = stop_body (db, config);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Stop Using This Server?"), body);
-  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "stop",
+  dialog = aimak_ask_new (GTK_WINDOW (self), _("Stop Using This Server?"), body, "stop",
                          _("_Stop Using"), ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_stop_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -673,17 +672,9 @@ _aimak_preferences_server_ca_chosen (gpointer  owner,
 static void
 on_ca_choose_clicked (AimakPreferencesWindow *self)
 {
-  GtkFileChooserNative *chooser;
-
-  if (self->ca_chooser != NULL)
-    return;
-  chooser = aimak_file_chooser_new (GTK_WINDOW (self),
-                                    _("Choose the Certificate Authority File"),
-                                    GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_CERTIFICATES);
-  aimak_file_chooser_add_filter (chooser, AIMAK_CHOOSER_FILTER_ALL);
-  aimak_file_chooser_show (chooser, &self->ca_chooser, _aimak_preferences_server_ca_chosen,
-                           self);
+  aimak_file_chooser_ask_open (GTK_WINDOW (self), _("Choose the Certificate Authority File"),
+                               AIMAK_CHOOSER_FILTER_CERTIFICATES, TRUE, &self->ca_chooser,
+                               _aimak_preferences_server_ca_chosen, self);
 }
 
 void

@@ -107,7 +107,8 @@ _aimak_preferences_window_get_db (AimakPreferencesWindow *self)
   return window ? aimak_window_get_db (window) : NULL;
 }
 
-void
+/* Re-reads the backup folder of the parent window's database. */
+static void
 aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self)
 {
   AimakDb *db = _aimak_preferences_window_get_db (self);
@@ -177,11 +178,9 @@ restore_clicked (GtkButton              *button,
                                              "on %s. Changes made since then are not in it, "
                                              "but the current state is backed up first, so "
                                              "you can go back."), when);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Backup?"),
-                                              body);
+  AdwMessageDialog *dialog = aimak_ask_new (GTK_WINDOW (self), _("Restore This Backup?"), body,
+                                            "restore", _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
 
-  aimak_ask_add_answers (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "restore",
-                         _("_Restore"), ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "backup-path",
                           g_strdup (g_object_get_data (G_OBJECT (button), "backup-path")),
                           g_free);

@@ -11,7 +11,5 @@ G_DECLARE_FINAL_TYPE (AimakPreferencesWindow, aimak_preferences_window, AIMAK,
                       PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 AimakPreferencesWindow *aimak_preferences_window_new             (GtkWindow *parent);
-/* Re-reads the backup folder of the parent window's database. */
-void                    aimak_preferences_window_refresh_backups (AimakPreferencesWindow *self);
 
 G_END_DECLS

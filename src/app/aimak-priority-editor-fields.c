@@ -77,85 +77,59 @@ _aimak_priority_editor_copy_field (AimakPriority       *dst,
   aimak_field_copy_value (f, dst, src);
 }
 
-static char *
-number_text (double v)
+/* The same double: NaN (empty) is one value, and -0 is not 0. */
+static gboolean
+same_number (double a,
+             double b)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  return isnan (v) ? g_strdup ("") : g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", v));
+  if (isnan (a) || isnan (b))
+    return isnan (a) && isnan (b);
+  return a == b && signbit (a) == signbit (b);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+static gboolean
+same_indicators (const GPtrArray *a,
+                 const GPtrArray *b)
 {
-  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      AimakPriorityIndicator *x = g_ptr_array_index (a, i);
+      AimakPriorityIndicator *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->name ? x->name : "", y->name ? y->name : "") != 0 ||
+          g_strcmp0 (x->unit ? x->unit : "", y->unit ? y->unit : "") != 0 ||
+          !same_number (x->baseline_f, y->baseline_f) ||
+          !same_number (x->baseline_m, y->baseline_m) ||
+          !same_number (x->target_f, y->target_f) ||
+          !same_number (x->target_m, y->target_m) ||
+          !same_number (x->actual_f, y->actual_f) ||
+          !same_number (x->actual_m, y->actual_m))
+        return FALSE;
+    }
+  return TRUE;
 }
 
-/* A canonical text of one field, to tell whether a change changes anything. */
-char *
-_aimak_priority_editor_field_text (const AimakPriority *p,
-                                   const char          *field)
+/* TRUE when @field has the same value in @a and @b, so that an edit of it
+ * changes nothing: by aimak_field_get_exact_text(), and the indicators, whose
+ * text for the history rounds their numbers, value by value. */
+gboolean
+_aimak_priority_editor_field_equal (const AimakPriority *a,
+                                    const AimakPriority *b,
+                                    const char          *field)
 {
-  AimakPriority *q = (AimakPriority *) p;
-  GString *s = g_string_new (NULL);
-  char **text;
-  int *num;
-  double *number;
-  GPtrArray **codes;
+  const AimakField *f = _aimak_priority_editor_field (field);
+  g_autofree char *text_a = NULL;
+  g_autofree char *text_b = NULL;
 
-  if ((text = text_slot (q, field)))
-    g_string_append (s, *text ? *text : "");   /* NULL and "" are one value, as stored */
-  else if ((num = int_slot (q, field)))
-    g_string_append_printf (s, "%d", *num);
-  else if ((codes = _aimak_priority_editor_codes_slot (q, field)))
-    {
-      /* The same strings, in order: only the pointers are sorted. */
-      g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_return_val_if_fail (f != NULL, FALSE);
 
-      if (*codes)
-        g_ptr_array_extend (sorted, *codes, NULL, NULL);
-      g_ptr_array_sort (sorted, compare_strings);
-      for (guint i = 0; i < sorted->len; i++)
-        g_string_append_printf (s, "%s,", (char *) g_ptr_array_index (sorted, i));
-    }
-  else if ((number = double_slot (q, field)))
-    {
-      g_autofree char *t = number_text (*number);
-      g_string_append (s, t);
-    }
-  else if (_aimak_priority_editor_is_field (field, "checklist"))
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-      g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
-
-      g_hash_table_iter_init (&iter, p->checklist);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_ptr_array_add (pairs, g_strdup_printf ("%s=%s", (char *) key, (char *) value));
-      g_ptr_array_sort (pairs, compare_strings);
-      for (guint j = 0; j < pairs->len; j++)
-        g_string_append_printf (s, "%s,", (char *) g_ptr_array_index (pairs, j));
-    }
-  else if (_aimak_priority_editor_is_field (field, "indicators"))
-    {
-      for (guint i = 0; i < p->indicators->len; i++)
-        {
-          AimakPriorityIndicator *ind = g_ptr_array_index (p->indicators, i);
-          double v[6] = { ind->baseline_f, ind->baseline_m, ind->target_f, ind->target_m,
-                          ind->actual_f, ind->actual_m };
-
-          g_string_append_printf (s, "%s\x1f%s", ind->name ? ind->name : "",
-                                  ind->unit ? ind->unit : "");
-          for (guint j = 0; j < 6; j++)
-            {
-              g_autofree char *t = number_text (v[j]);
-              g_string_append_printf (s, "\x1f%s", t);
-            }
-          g_string_append_c (s, '\x1e');
-        }
-    }
-  return g_string_free (s, FALSE);
+  if (_aimak_priority_editor_is_field (field, "indicators"))
+    return same_indicators (a->indicators, b->indicators);
+  text_a = aimak_field_get_exact_text (f, a);
+  text_b = aimak_field_get_exact_text (f, b);
+  return g_strcmp0 (text_a, text_b) == 0;
 }
 
 static char *

@@ -48,16 +48,12 @@ save_field (AimakPriorityEditor *self,
 {
   g_autoptr(AimakPriority) next = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *old_text = NULL;
-  g_autofree char *new_text = NULL;
 
   if (self->saved == NULL || self->db == NULL)
     return FALSE;
   next = aimak_priority_copy (self->saved);
   _aimak_priority_editor_copy_field (next, self->current, field);
-  old_text = _aimak_priority_editor_field_text (self->saved, field);
-  new_text = _aimak_priority_editor_field_text (next, field);
-  if (g_strcmp0 (old_text, new_text) == 0)
+  if (_aimak_priority_editor_field_equal (self->saved, next, field))
     return TRUE;
 
   if (!typed || !_aimak_priority_editor_is_field (self->burst_field, field) ||

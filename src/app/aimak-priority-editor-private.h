@@ -138,7 +138,8 @@ const AimakField *_aimak_priority_editor_field     (const char          *field);
 void        _aimak_priority_editor_copy_field      (AimakPriority       *dst,
                                                     const AimakPriority *src,
                                                     const char          *field);
-char       *_aimak_priority_editor_field_text      (const AimakPriority *p,
+gboolean    _aimak_priority_editor_field_equal     (const AimakPriority *a,
+                                                    const AimakPriority *b,
                                                     const char          *field);
 GPtrArray **_aimak_priority_editor_codes_slot      (AimakPriority       *p,
                                                     const char          *field);

@@ -14,7 +14,9 @@ struct _AimakProblemRow
 
 G_DEFINE_FINAL_TYPE (AimakProblemRow, aimak_problem_row, ADW_TYPE_ACTION_ROW)
 
-void
+/* Shows @problem (a copy is kept) with @place; NULL hides the row, which keeps
+ * its place in the list. */
+static void
 aimak_problem_row_set_problem (AimakProblemRow    *self,
                                const AimakProblem *problem,
                                const char         *place)

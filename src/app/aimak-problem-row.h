@@ -17,11 +17,6 @@ G_DECLARE_FINAL_TYPE (AimakProblemRow, aimak_problem_row, AIMAK, PROBLEM_ROW, Ad
 /* A row showing @problem, with @place (may be NULL) as its subtitle. */
 GtkWidget          *aimak_problem_row_new         (const AimakProblem *problem,
                                                    const char         *place);
-/* Shows @problem (a copy is kept) with @place; NULL hides the row, which keeps
- * its place in the list. */
-void                aimak_problem_row_set_problem (AimakProblemRow    *self,
-                                                   const AimakProblem *problem,
-                                                   const char         *place);
 /* Shows an error of @message about @field; NULL hides the row. */
 void                aimak_problem_row_set_message (AimakProblemRow    *self,
                                                    const char         *field,

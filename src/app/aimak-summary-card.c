@@ -34,7 +34,7 @@ G_DEFINE_FINAL_TYPE (AimakSummaryCard, aimak_summary_card, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_TITLE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-void
+static void
 aimak_summary_card_set_title (AimakSummaryCard *self,
                               const char       *title)
 {

@@ -12,8 +12,6 @@ G_BEGIN_DECLS
 #define AIMAK_TYPE_SUMMARY_CARD (aimak_summary_card_get_type ())
 G_DECLARE_FINAL_TYPE (AimakSummaryCard, aimak_summary_card, AIMAK, SUMMARY_CARD, GtkWidget)
 
-void        aimak_summary_card_set_title      (AimakSummaryCard   *self,
-                                               const char         *title);
 const char *aimak_summary_card_get_title      (AimakSummaryCard   *self);
 AimakChart *aimak_summary_card_get_chart      (AimakSummaryCard   *self);
 /* A sentence above the chart (e.g. the gender budget share); NULL hides it. */

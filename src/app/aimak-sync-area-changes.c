@@ -80,7 +80,8 @@ aimak_sync_area_changes_detail_text (GPtrArray *batches)
   return g_string_free (text, FALSE);
 }
 
-const char *
+/* The area an applied list leads to (its first change's new area), or NULL. */
+static const char *
 aimak_sync_area_changes_new_area (GPtrArray *batches)
 {
   const AimakAreaChangeBatch *b = first_with (batches, AIMAK_AREA_BATCH_NEW);

@@ -16,8 +16,6 @@ char      *aimak_sync_area_changes_toast_text  (GPtrArray            *batches);
 /* The popover's lines, one per applied or refused list (a refused one with
  * its reason): NULL when there is none. */
 char      *aimak_sync_area_changes_detail_text (GPtrArray            *batches);
-/* The area an applied list leads to (its first change's new area), or NULL. */
-const char *aimak_sync_area_changes_new_area   (GPtrArray            *batches);
 /* One list of area changes as a row: what changed, why it was refused (or
  * the legal act), and its status ("Applied" for a new one when @applied). */
 GtkWidget *aimak_sync_area_changes_batch_row   (const AimakAreaChangeBatch *b,

@@ -8,6 +8,7 @@
 #include "aimak-a11y.h"
 #include "aimak-area-changes-dialog.h"
 #include "aimak-area-profile.h"
+#include "aimak-ask.h"
 #include "aimak-areas-page.h"
 #include "aimak-capacity-page.h"
 #include "aimak-export-dialog.h"
@@ -214,7 +215,8 @@ aimak_window_add_toast (AimakWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
+/* Re-reads whether demo data are present and shows or hides the banner. */
+static void
 aimak_window_update_banners (AimakWindow *self)
 {
   /* aimak_demo_present() answers what the banner asks (any demo record at
@@ -588,11 +590,8 @@ save_edits_or_ask (AimakWindow *self)
                     p_error && a_error ? a_error->message : NULL, NULL);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Changes Cannot Be Saved"), body));
-  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard Changes"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
+  aimak_ask_add_answers (dialog, "keep", _("_Keep Editing"), "discard", _("_Discard Changes"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return FALSE;

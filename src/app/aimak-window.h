@@ -22,8 +22,6 @@ void         aimak_window_show_view    (AimakWindow    *self,
 const char  *aimak_window_get_view     (AimakWindow    *self);
 void         aimak_window_add_toast    (AimakWindow    *self,
                                         AdwToast       *toast);
-/* Re-reads whether demo data are present and shows or hides the banner. */
-void         aimak_window_update_banners (AimakWindow  *self);
 GtkWidget   *aimak_window_get_page     (AimakWindow    *self,
                                         const char     *name);
 /* After records changed underneath the views (a package received or undone):

@@ -285,18 +285,16 @@ add_count_change (GPtrArray *changes,
                   int        old_value,
                   int        new_value)
 {
-  AimakFieldChange *c;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
 
-  if (old_value == new_value)
+  if (old_value != new_value)
     {
-      g_free (field);
-      return;
+      old_text = g_strdup_printf ("%d", old_value);
+      new_text = g_strdup_printf ("%d", new_value);
+      g_ptr_array_add (changes, aimak_field_change_new (field, old_text, new_text));
     }
-  c = g_new0 (AimakFieldChange, 1);
-  c->field = field;
-  c->old_text = g_strdup_printf ("%d", old_value);
-  c->new_text = g_strdup_printf ("%d", new_value);
-  g_ptr_array_add (changes, c);
+  g_free (field);
 }
 
 void

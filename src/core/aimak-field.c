@@ -87,9 +87,11 @@ compare_str_ptr (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Sorted, so that the order in which codes were picked is not a change. */
+/* Sorted, so that the order in which codes were picked is not a change;
+ * a code twice is once unless @exact. */
 static char *
-codes_text (const GPtrArray *codes)
+codes_text (const GPtrArray *codes,
+            gboolean         exact)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   GString *s = g_string_new (NULL);
@@ -99,8 +101,8 @@ codes_text (const GPtrArray *codes)
   g_ptr_array_sort (sorted, compare_str_ptr);
   for (guint i = 0; i < sorted->len; i++)
     {
-      if (i > 0 && g_strcmp0 (g_ptr_array_index (sorted, i),
-                              g_ptr_array_index (sorted, i - 1)) == 0)
+      if (!exact && i > 0 && g_strcmp0 (g_ptr_array_index (sorted, i),
+                                        g_ptr_array_index (sorted, i - 1)) == 0)
         continue;
       if (s->len)
         g_string_append_c (s, ',');
@@ -122,12 +124,11 @@ double_text (double   v,
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v));
 }
 
-char *
-aimak_field_get_text (const AimakField *field,
-                      gconstpointer     record)
+static char *
+field_text (const AimakField *field,
+            gconstpointer     record,
+            gboolean          exact)
 {
-  g_return_val_if_fail (field != NULL && record != NULL, NULL);
-
   if (field->to_text)
     return field->to_text (record);
   switch (field->kind)
@@ -139,7 +140,7 @@ aimak_field_get_text (const AimakField *field,
       {
         const char *s = MEMBER (const char *, record, field);
 
-        if (field->flags & AIMAK_FIELD_NULLABLE)
+        if ((field->flags & AIMAK_FIELD_NULLABLE) && !exact)
           return aimak_field_text_is_blank (s) ? NULL : g_strdup (s);
         return g_strdup (s ? s : "");
       }
@@ -152,17 +153,35 @@ aimak_field_get_text (const AimakField *field,
       return g_strdup_printf ("%" G_GINT64_FORMAT, MEMBER (gint64, record, field));
     case AIMAK_FIELD_DOUBLE:
       return double_text (MEMBER (double, record, field),
-                          (field->flags & AIMAK_FIELD_ROUND_TRIP) != 0);
+                          exact || (field->flags & AIMAK_FIELD_ROUND_TRIP) != 0);
     case AIMAK_FIELD_BOOL:
       return g_strdup (MEMBER (gboolean, record, field) ? "1" : "0");
     case AIMAK_FIELD_SEX:
       return g_strndup (&MEMBER (char, record, field), 1);
     case AIMAK_FIELD_CODES:
-      return codes_text (MEMBER (GPtrArray *, record, field));
+      return codes_text (MEMBER (GPtrArray *, record, field), exact);
     case AIMAK_FIELD_CUSTOM:
     default:
       return NULL;
     }
+}
+
+char *
+aimak_field_get_text (const AimakField *field,
+                      gconstpointer     record)
+{
+  g_return_val_if_fail (field != NULL && record != NULL, NULL);
+
+  return field_text (field, record, FALSE);
+}
+
+char *
+aimak_field_get_exact_text (const AimakField *field,
+                            gconstpointer     record)
+{
+  g_return_val_if_fail (field != NULL && record != NULL, NULL);
+
+  return field_text (field, record, TRUE);
 }
 
 static gboolean
@@ -277,6 +296,27 @@ aimak_field_equal (const AimakField *field,
   return g_strcmp0 (ta, tb) == 0;
 }
 
+/* The size of a plain value (a number, a flag, a sex), which is copied as it is. */
+static gsize
+value_size (AimakFieldKind kind)
+{
+  switch (kind)
+    {
+    case AIMAK_FIELD_INT:
+      return sizeof (int);
+    case AIMAK_FIELD_INT64:
+      return sizeof (gint64);
+    case AIMAK_FIELD_DOUBLE:
+      return sizeof (double);
+    case AIMAK_FIELD_BOOL:
+      return sizeof (gboolean);
+    case AIMAK_FIELD_SEX:
+      return sizeof (char);
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
 void
 aimak_field_copy_value (const AimakField *field,
                         gpointer          dst,
@@ -304,19 +344,12 @@ aimak_field_copy_value (const AimakField *field,
         break;
       }
     case AIMAK_FIELD_INT:
-      MEMBER (int, dst, field) = MEMBER (int, src, field);
-      break;
     case AIMAK_FIELD_INT64:
-      MEMBER (gint64, dst, field) = MEMBER (gint64, src, field);
-      break;
     case AIMAK_FIELD_DOUBLE:
-      MEMBER (double, dst, field) = MEMBER (double, src, field);
-      break;
     case AIMAK_FIELD_BOOL:
-      MEMBER (gboolean, dst, field) = MEMBER (gboolean, src, field);
-      break;
     case AIMAK_FIELD_SEX:
-      MEMBER (char, dst, field) = MEMBER (char, src, field);
+      memcpy (MEMBER_P (char, dst, field), MEMBER_P (const char, src, field),
+              value_size (field->kind));
       break;
     case AIMAK_FIELD_CODES:
       {
@@ -352,14 +385,48 @@ aimak_field_copy_record (const AimakField *fields,
   return copy;
 }
 
+/* Copies @s (NULL stays NULL) to *@at and moves *@at past it. */
+static char *
+place_string (char       **at,
+              const char  *s)
+{
+  char *copy = *at;
+  gsize size;
+
+  if (s == NULL)
+    return NULL;
+  size = strlen (s) + 1;
+  memcpy (copy, s, size);
+  *at += size;
+  return copy;
+}
+
+AimakFieldChange *
+aimak_field_change_new (const char *field,
+                        const char *old_text,
+                        const char *new_text)
+{
+  AimakFieldChange *change;
+  gsize size;
+  char *at;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  size = sizeof (AimakFieldChange) + strlen (field) + 1;
+  size += old_text ? strlen (old_text) + 1 : 0;
+  size += new_text ? strlen (new_text) + 1 : 0;
+  change = g_malloc (size);
+  at = (char *) (change + 1);
+  change->field = place_string (&at, field);
+  change->old_text = place_string (&at, old_text);
+  change->new_text = place_string (&at, new_text);
+  return change;
+}
+
+/* The strings live in the change's own block (aimak_field_change_new()). */
 void
 aimak_field_change_free (AimakFieldChange *change)
 {
-  if (change == NULL)
-    return;
-  g_free (change->field);
-  g_free (change->old_text);
-  g_free (change->new_text);
   g_free (change);
 }
 
@@ -374,8 +441,8 @@ aimak_field_diff (const AimakField *fields,
   for (guint i = 0; i < n_fields; i++)
     {
       const AimakField *f = &fields[i];
-      AimakFieldChange *c;
-      char *old_text, *new_text;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
 
       if (!(f->flags & AIMAK_FIELD_EDITABLE) || (f->flags & AIMAK_FIELD_UNLOGGED))
         continue;
@@ -386,17 +453,8 @@ aimak_field_diff (const AimakField *fields,
         }
       old_text = aimak_field_get_text (f, old_record);
       new_text = aimak_field_get_text (f, new_record);
-      if (g_strcmp0 (old_text, new_text) == 0)
-        {
-          g_free (old_text);
-          g_free (new_text);
-          continue;
-        }
-      c = g_new0 (AimakFieldChange, 1);
-      c->field = g_strdup (f->id);
-      c->old_text = old_text;
-      c->new_text = new_text;
-      g_ptr_array_add (changes, c);
+      if (g_strcmp0 (old_text, new_text) != 0)
+        g_ptr_array_add (changes, aimak_field_change_new (f->id, old_text, new_text));
     }
   return changes;
 }
@@ -485,7 +543,10 @@ set_text (const AimakField *fields,
   *slot = value;
 }
 
-void
+/* A record about to be created, through its fields "id", "created_at",
+ * "updated_at" and "deleted_at": a new UUID, created and updated now, not
+ * deleted. */
+static void
 aimak_field_stamp_new (const AimakField *fields,
                        guint             n_fields,
                        gpointer          record)
@@ -498,7 +559,8 @@ aimak_field_stamp_new (const AimakField *fields,
   set_text (fields, n_fields, "deleted_at", record, NULL);
 }
 
-void
+/* After the create: moves the id and the two times of @from to @to. */
+static void
 aimak_field_take_stamps (const AimakField *fields,
                          guint             n_fields,
                          gpointer          to,
@@ -698,7 +760,8 @@ is_updated (const AimakField *f)
          !(f->flags & AIMAK_FIELD_INSERT_ONLY);
 }
 
-char *
+/* The columns of @fields ("id, area_code, ..."): every field with a column. */
+static char *
 aimak_field_columns (const AimakField *fields,
                      guint             n_fields)
 {
@@ -710,7 +773,9 @@ aimak_field_columns (const AimakField *fields,
   return g_string_free (s, FALSE);
 }
 
-void
+/* Fills @record from the current row of @row, whose columns are those of
+ * aimak_field_columns() from @first_col on. */
+static void
 aimak_field_read_row (const AimakField *fields,
                       guint             n_fields,
                       gpointer          record,

@@ -82,7 +82,9 @@ typedef enum
 typedef struct _AimakField AimakField;
 
 /* One changed field: @field is the field's id, or a sub-field of a CUSTOM
- * field ("women.<role>"); the texts are those of aimak_field_get_text(). */
+ * field ("women.<role>"); the texts are those of aimak_field_get_text(). Made
+ * by aimak_field_change_new(), with its strings in the one block of the
+ * struct: a change is not edited once made. */
 typedef struct
 {
   char *field;
@@ -158,6 +160,12 @@ const char       *aimak_field_get_label           (const AimakField *field);
  * @to_text. */
 char             *aimak_field_get_text            (const AimakField *field,
                                                    gconstpointer     record);
+/* As aimak_field_get_text(), but two values read alike only when they are the
+ * same value, for an editor to tell whether an edit changed anything: text as
+ * it is (NULL and "" alike, blank kept), doubles with 17 significant digits,
+ * codes sorted with repeats kept. CUSTOM fields by @to_text all the same. */
+char             *aimak_field_get_exact_text      (const AimakField *field,
+                                                   gconstpointer     record);
 /* Sets @field of @record from @text in the form get_text() writes (NULL =
  * empty). FALSE (AIMAK_DB_ERROR_INVALID) when @text does not read as the
  * field's kind; CUSTOM fields are not set from text. */
@@ -191,6 +199,11 @@ GPtrArray        *aimak_field_diff                (const AimakField *fields,
                                                    guint             n_fields,
                                                    gconstpointer     old_record,
                                                    gconstpointer     new_record);
+/* A change of @field from @old_text to @new_text (either text may be NULL),
+ * the three copied. */
+AimakFieldChange *aimak_field_change_new          (const char       *field,
+                                                   const char       *old_text,
+                                                   const char       *new_text);
 void              aimak_field_change_free         (AimakFieldChange *change);
 
 /* Appends the field's own problems (AimakProblem *) to @problems: required,
@@ -207,17 +220,6 @@ GPtrArray        *aimak_field_check_editable      (const AimakField *fields,
                                                    guint             n_fields,
                                                    gconstpointer     record);
 
-/* Column lists of @fields ("id, area_code, ..."): every field with a column,
- * or only those UPDATE writes. Free with g_free(). */
-char             *aimak_field_columns             (const AimakField *fields,
-                                                   guint             n_fields);
-/* Fills @record from the current row of @row, whose columns are those of
- * aimak_field_columns() from @first_col on. */
-void              aimak_field_read_row            (const AimakField *fields,
-                                                   guint             n_fields,
-                                                   gpointer          record,
-                                                   AimakStmt        *row,
-                                                   int               first_col);
 /* Makes an empty record for aimak_field_load_row() or
  * aimak_field_copy_record() to fill. */
 typedef gpointer  (*AimakFieldNewFunc)            (void);
@@ -273,22 +275,11 @@ gboolean          aimak_change_log_burst          (AimakDb          *db,
                                                    const char       *new_value,
                                                    gint64           *burst,
                                                    GError          **error);
-/* A record about to be created, through its fields "id", "created_at",
- * "updated_at" and "deleted_at": a new UUID, created and updated now, not
- * deleted. */
-void              aimak_field_stamp_new           (const AimakField *fields,
-                                                   guint             n_fields,
-                                                   gpointer          record);
-/* After the create: moves the id and the two times of @from to @to. */
-void              aimak_field_take_stamps         (const AimakField *fields,
-                                                   guint             n_fields,
-                                                   gpointer          to,
-                                                   gpointer          from);
-
-/* Creates @record through its copy @work: stamps @work as new
- * (aimak_field_stamp_new()), runs @body on @work in a transaction and, when it
- * succeeds, moves the stamps of @work to @record (aimak_field_take_stamps()), so
- * that @record is untouched when the write fails. */
+/* Creates @record through its copy @work: stamps @work as new (its fields "id",
+ * "created_at", "updated_at" and "deleted_at": a new UUID, created and updated
+ * now, not deleted), runs @body on @work in a transaction and, when it
+ * succeeds, moves the id and the two times of @work to @record, so that
+ * @record is untouched when the write fails. */
 gboolean          aimak_field_run_create          (AimakDb          *db,
                                                    const AimakField *fields,
                                                    guint             n_fields,
