@@ -986,6 +986,89 @@ test_area_changes (void)
   aimak_test_rmdir (tmp);
 }
 
+/* Whatever the translation's width, the popover is tall enough for its
+ * labels: GTK 4.8 measures a popover's height for a wider width than it gives
+ * its child, and the Russian button row (wider than the labels) had the
+ * buttons cut off at the bottom. Longer button labels stand in for other
+ * translations. */
+static void
+popover_fits (GtkWidget *popover)
+{
+  GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (popover));
+  int width = gtk_widget_get_width (box);
+  int height = gtk_widget_get_height (box);
+  int margins = gtk_widget_get_margin_top (box) + gtk_widget_get_margin_bottom (box);
+  int needed = 0;
+
+  g_assert_cmpint (width, >, 0);
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL,
+                      width + gtk_widget_get_margin_start (box) + gtk_widget_get_margin_end (box),
+                      &needed, NULL, NULL, NULL);
+  g_test_message ("popover box %d x %d, needs %d", width, height, needed - margins);
+  g_assert_cmpint (height, >=, needed - margins);
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (child, box, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, height);
+    }
+}
+
+static void
+test_popover_fits (void)
+{
+  g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
+  AimakWindow *window = aimak_window_new (NULL, tdb->db);
+  AimakSyncButton *button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (window),
+                                                                     AIMAK_TYPE_SYNC_BUTTON));
+  g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", dead_port (),
+                                                     "desk_barskoon", "disable", BARSKOON);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button->menu_button));
+  GtkWidget *settings;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_server_config_save (tdb->db, config, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-changed", NULL);
+  g_free (new_priority (tdb->db, BARSKOON, "Drinking water for Barskoon"));
+  /* The longest text the popover shows: changes waiting, and one that stays. */
+  g_assert_true (aimak_db_exec (tdb->db, &error, "INSERT INTO priority (id, area_code, rank, "
+                                "title, created_at, updated_at) VALUES ('ro-1', ?, 1, 'Road', "
+                                "'x', 'x')", "t", BATKEN));
+  aimak_sync_button_refresh (button);
+  g_assert_cmpint (aimak_sync_button_get_state (button), ==, AIMAK_SYNC_STATE_PENDING);
+  gtk_menu_button_popup (button->menu_button);
+  aimak_test_iterate ();
+  g_assert_nonnull (aimak_test_find_label (popover, "Server Settings"));
+  settings = gtk_widget_get_ancestor (aimak_test_find_label (popover, "Server Settings"),
+                                      GTK_TYPE_BUTTON);
+  gtk_menu_button_popdown (button->menu_button);
+  /* The button row grows a few pixels at a time, from narrower than the
+   * labels to twice as wide: somewhere in that range a line of the labels
+   * wraps differently at the width measured and at the width given. */
+  for (guint i = 0; i <= 40; i++)
+    {
+      g_autofree char *padding = g_strnfill (i, 'n');
+      g_autofree char *label = g_strconcat ("Server _Settings ", padding, NULL);
+
+      gtk_button_set_label (GTK_BUTTON (settings), label);
+      gtk_menu_button_popup (button->menu_button);
+      aimak_test_wait_ms (100);
+      g_test_message ("button label: %s", label);
+      popover_fits (popover);
+      gtk_menu_button_popdown (button->menu_button);
+      aimak_test_iterate ();
+    }
+  retire_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1000,5 +1083,6 @@ main (int   argc,
   g_test_add_func ("/sync-ui/editor-read-only-area", test_editor_read_only_area);
   g_test_add_func ("/sync-ui/two-desks-conflict", test_two_desks_conflict);
   g_test_add_func ("/sync-ui/area-changes", test_area_changes);
+  g_test_add_func ("/sync-ui/popover-fits", test_popover_fits);
   return g_test_run ();
 }

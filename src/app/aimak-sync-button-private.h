@@ -20,6 +20,8 @@ struct _AimakSyncButton
   GtkMenuButton  *menu_button;
   GtkLabel       *heading_label;
   GtkLabel       *detail_label;
+  AdwClamp       *text_clamp;
+  GtkWidget      *button_row;
   GtkButton      *area_changes_button;
 
   /* Owned references */

@@ -196,6 +196,29 @@ _aimak_sync_button_show_failure (AimakSyncButton *self)
   g_idle_add_full (G_PRIORITY_LOW, popup_cb, g_object_ref (self), NULL);
 }
 
+/* The popover's box is as wide as its widest row (in Russian, the buttons).
+ * The labels are laid out at that width and no wider, whatever width GTK
+ * measures them for, so that the height it measures is the height they take
+ * (see the comment in aimak-sync-button.ui). */
+static void
+on_popover_show (AimakSyncButton *self)
+{
+  GtkWidget *rows[] = { adw_clamp_get_child (self->text_clamp), self->button_row,
+                        GTK_WIDGET (self->area_changes_button) };
+  int width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      int natural = 0;
+
+      if (gtk_widget_get_visible (rows[i]))
+        gtk_widget_measure (rows[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      width = MAX (width, natural);
+    }
+  adw_clamp_set_maximum_size (self->text_clamp, width);
+  adw_clamp_set_tightening_threshold (self->text_clamp, width);
+}
+
 /* Server Settings: the preferences, opened on the Office Server page. */
 static void
 on_settings_clicked (AimakSyncButton *self)
@@ -408,7 +431,10 @@ aimak_sync_button_class_init (AimakSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, heading_label);
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, detail_label);
   gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, area_changes_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, text_clamp);
+  gtk_widget_class_bind_template_child (widget_class, AimakSyncButton, button_row);
   gtk_widget_class_bind_template_callback (widget_class, on_settings_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, _aimak_sync_button_show_area_changes);
 }
 
