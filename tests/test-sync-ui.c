@@ -86,6 +86,13 @@ set_text (AdwEntryRow *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
+/* The sync button in the header bar of @window. */
+static AimakSyncButton *
+sync_button_of (AimakWindow *window)
+{
+  return AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (window), AIMAK_TYPE_SYNC_BUTTON));
+}
+
 /* Done with a main window: its database let go (the sync button stops its
  * timers) and the window hidden, not destroyed, because GTK 4.8 can run a
  * tooltip timeout of a destroyed window under Xvfb's still pointer
@@ -348,8 +355,7 @@ test_button_states (void)
 {
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   AimakWindow *window = aimak_window_new (NULL, tdb->db);
-  AimakSyncButton *button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (window),
-                                                                     AIMAK_TYPE_SYNC_BUTTON));
+  AimakSyncButton *button = sync_button_of (window);
   g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", dead_port (),
                                                      "desk_barskoon", "disable", BARSKOON);
   g_autoptr(GError) error = NULL;
@@ -460,8 +466,7 @@ test_stop_using (void)
   g_free (new_priority (tdb->db, BARSKOON, "Drinking water for Barskoon"));
   window = aimak_window_new (NULL, tdb->db);
   gtk_window_present (GTK_WINDOW (window));
-  button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (window),
-                                                    AIMAK_TYPE_SYNC_BUTTON));
+  button = sync_button_of (window);
   aimak_test_iterate ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
   prefs = aimak_preferences_window_new (GTK_WINDOW (window));
@@ -637,8 +642,7 @@ desk_open (Desk                    *desk,
   keyring_store (config, password);
   desk->window = aimak_window_new (NULL, desk->tdb->db);
   gtk_window_present (GTK_WINDOW (desk->window));
-  desk->button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (desk->window),
-                                                          AIMAK_TYPE_SYNC_BUTTON));
+  desk->button = sync_button_of (desk->window);
   aimak_test_iterate ();
 }
 
@@ -1023,8 +1027,7 @@ test_popover_fits (void)
 {
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   AimakWindow *window = aimak_window_new (NULL, tdb->db);
-  AimakSyncButton *button = AIMAK_SYNC_BUTTON (aimak_test_find_type (GTK_WIDGET (window),
-                                                                     AIMAK_TYPE_SYNC_BUTTON));
+  AimakSyncButton *button = sync_button_of (window);
   g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", dead_port (),
                                                      "desk_barskoon", "disable", BARSKOON);
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button->menu_button));
