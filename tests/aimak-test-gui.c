@@ -2,8 +2,11 @@
 /* aimak-test-gui.c — helpers shared by the GUI tests. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "aimak-test-gui.h"
 
@@ -24,6 +27,30 @@ aimak_test_gui_init (int    *argc,
   gtk_test_init (argc, argv, NULL);
 }
 
+const char *
+aimak_test_take_language (int   *argc,
+                          char **argv)
+{
+  const char *language = "en";
+
+  for (int i = 1; i < *argc; i++)
+    if (g_str_has_prefix (argv[i], "--language="))
+      {
+        language = argv[i] + strlen ("--language=");
+        memmove (&argv[i], &argv[i + 1], (size_t) (*argc - i) * sizeof (char *));
+        (*argc)--;
+        break;
+      }
+  g_setenv ("LANGUAGE", language, TRUE);
+  /* The catalogues of the build tree. */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("AIMAK_LOCALEDIR") != NULL)
+    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return language;
+}
+
 void
 aimak_test_iterate (void)
 {
@@ -33,36 +60,114 @@ aimak_test_iterate (void)
 }
 
 GtkWidget *
-aimak_test_find_label (GtkWidget  *root,
-                       const char *text)
+aimak_test_find (GtkWidget      *root,
+                 AimakTestMatch  match,
+                 gconstpointer   data)
 {
   for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
     {
       GtkWidget *found;
 
-      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0 &&
-          gtk_widget_is_drawable (c))
+      if (match (c, data))
         return c;
-      if ((found = aimak_test_find_label (c, text)))
+      if ((found = aimak_test_find (c, match, data)))
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_drawn_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+         gtk_widget_is_drawable (widget);
+}
+
+GtkWidget *
+aimak_test_find_label (GtkWidget  *root,
+                       const char *text)
+{
+  return aimak_test_find (root, is_drawn_label, text);
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
 }
 
 GtkWidget *
 aimak_test_find_type (GtkWidget *root,
                       GType      type)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
+  return aimak_test_find (root, is_of_type, &type);
+}
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type))
-        return c;
-      if ((found = aimak_test_find_type (c, type)))
-        return found;
+gboolean
+aimak_test_is_button (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkWidget *
+aimak_test_find_button (GtkWidget  *root,
+                        const char *label)
+{
+  return aimak_test_find (root, aimak_test_is_button, label);
+}
+
+gboolean
+aimak_test_is_row (GtkWidget     *widget,
+                   gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+GtkWidget *
+aimak_test_find_row (GtkWidget  *root,
+                     const char *title)
+{
+  return aimak_test_find (root, aimak_test_is_row, title);
+}
+
+gpointer
+aimak_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return w;
     }
   return NULL;
+}
+
+void
+aimak_test_on_finished (gpointer           dialog G_GNUC_UNUSED,
+                        gboolean           ok,
+                        AimakTestFinished *finished)
+{
+  finished->done = TRUE;
+  finished->ok = ok;
+}
+
+void
+aimak_test_wait_finished (AimakTestFinished *finished)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (!finished->done && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (finished->done);
+  aimak_test_iterate ();
 }
 
 static AdwMessageDialog *

@@ -200,3 +200,17 @@ const char aimak_test_undo_identity_sql[] =
   "ALTER TABLE indicator_value DROP COLUMN base_revision; "
   "ALTER TABLE indicator_value DROP COLUMN changed_by_desk; "
   "DROP TABLE desk; PRAGMA user_version = 3;";
+
+guint
+aimak_test_dead_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}

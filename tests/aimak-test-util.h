@@ -66,4 +66,7 @@ G_BEGIN_DECLS
 /* SQL that takes a current database back to schema 3 (before record identity,
  * migration 0004), for tests that make "old" databases. Ends with user_version 3. */
 extern const char aimak_test_undo_identity_sql[];
+/* A TCP port on this computer where nothing listens (a socket bound to it and closed). */
+guint     aimak_test_dead_port   (void);
+
 G_END_DECLS

@@ -16,7 +16,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <string.h>
 
 #include "aimak-activity-editor.h"
@@ -800,38 +799,13 @@ test_a11y_problem_focus (void)
   walk_clear (&w);
 }
 
-/* "--language=ru" runs the names test in Russian: a process of its own, as GLib
- * decides once per process whether .ui strings are translated. */
-static const char *
-take_language (int   *argc,
-               char **argv)
-{
-  const char *language = "en";
-
-  for (int i = 1; i < *argc; i++)
-    if (g_str_has_prefix (argv[i], "--language="))
-      {
-        language = argv[i] + strlen ("--language=");
-        memmove (&argv[i], &argv[i + 1], (size_t) (*argc - i) * sizeof (char *));
-        (*argc)--;
-        break;
-      }
-  return language;
-}
-
 int
 main (int argc, char **argv)
 {
-  const char *language = take_language (&argc, argv);
+  /* "--language=ru" runs the names test in Russian. */
+  const char *language = aimak_test_take_language (&argc, argv);
 
-  g_setenv ("LANGUAGE", language, TRUE);
   g_unsetenv ("GTK_A11Y");
-  /* The catalogues of the build tree. */
-  setlocale (LC_ALL, "");
-  if (g_getenv ("AIMAK_LOCALEDIR") != NULL)
-    bindtextdomain (GETTEXT_PACKAGE, g_getenv ("AIMAK_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   aimak_test_gui_init (&argc, &argv);
   adw_init ();
   if (g_str_equal (language, "ru"))

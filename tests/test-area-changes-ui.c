@@ -130,22 +130,6 @@ row_with_title (GtkListBox *list,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = find_button (c, label)))
-        return found;
-    }
-  return NULL;
-}
-
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -185,7 +169,7 @@ test_profile_link (Fixture       *f,
   move_row = row_with_title (changes, "Open priorities and activities");
   g_assert_nonnull (move_row);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (move_row), "Priorities: 1"));
-  button = find_button (GTK_WIDGET (move_row), "_Move to Successor…");
+  button = aimak_test_find_button (GTK_WIDGET (move_row), "_Move to Successor…");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   aimak_test_iterate ();

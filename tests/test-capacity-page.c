@@ -28,50 +28,34 @@
 
 #define SUZAK_AA "KG03220856000"
 
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)),
-                                          action) == 0 && gtk_widget_is_drawable (c))
-        return c;
-      if ((found = find_action_button (c, action)))
-        return found;
-    }
-  return NULL;
+  return aimak_test_find (root, is_action_button, action);
 }
 
-static GtkWidget *
-find_button_label (GtkWidget  *root,
-                   const char *label)
+static gboolean
+is_icon_button (GtkWidget     *widget,
+                gconstpointer  icon)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = find_button_label (c, label)))
-        return found;
-    }
-  return NULL;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
 }
 
 static GtkWidget *
 find_icon_button (GtkWidget  *root,
                   const char *icon)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (c)), icon) == 0)
-        return c;
-      if ((found = find_icon_button (c, icon)))
-        return found;
-    }
-  return NULL;
+  return aimak_test_find (root, is_icon_button, icon);
 }
 
 static char *
@@ -459,7 +443,7 @@ test_add_link_search_delete (Adding        *f,
   aimak_capacity_page_set_search (page, "nothing like this");
   aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
-  g_assert_nonnull (find_button_label (GTK_WIDGET (page), "_Add Activity"));
+  g_assert_nonnull (aimak_test_find_button (GTK_WIDGET (page), "_Add Activity"));
   aimak_capacity_page_set_search (page, "");
   aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
@@ -470,7 +454,7 @@ test_add_link_search_delete (Adding        *f,
   g_assert_false (aimak_activity_editor_is_shown (editor));
   g_assert_cmpint (db_count (db, "SELECT count(*) FROM activity WHERE deleted_at IS NOT NULL"),
                    ==, 1);
-  click (find_button_label (GTK_WIDGET (window), "_Undo"));
+  click (aimak_test_find_button (GTK_WIDGET (window), "_Undo"));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpstr (aimak_activity_editor_get_id (editor), ==, id);
   g_assert_true (contains (aimak_capacity_page_get_totals_text (page), "70.6% women"));
@@ -758,18 +742,17 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+static gboolean
+is_scrolled (GtkWidget     *widget,
+             gconstpointer  data G_GNUC_UNUSED)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_is_drawable (widget);
+}
+
 static GtkWidget *
 find_scrolled (GtkWidget *root)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-      if (GTK_IS_SCROLLED_WINDOW (c) && gtk_widget_is_drawable (c))
-        return c;
-      if ((found = find_scrolled (c)))
-        return found;
-    }
-  return NULL;
+  return aimak_test_find (root, is_scrolled, NULL);
 }
 
 static void

@@ -28,37 +28,6 @@
 
 #define JETI_OGUZ "KG02210000000"
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return GTK_WIDGET (w);
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
-        return c;
-      if ((found = find_button (c, label)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 on_sent (AimakSendDialog *dialog,
          gboolean         ok,
@@ -80,7 +49,7 @@ send (AimakWindow *window,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.send-data", NULL));
   aimak_test_iterate ();
-  dialog = AIMAK_SEND_DIALOG (find_toplevel (AIMAK_TYPE_SEND_DIALOG));
+  dialog = AIMAK_SEND_DIALOG (aimak_test_find_toplevel (AIMAK_TYPE_SEND_DIALOG));
   g_assert_nonnull (dialog);
   aimak_send_dialog_set_include_below (dialog, TRUE);
   aimak_send_dialog_get_counts (dialog, shown);
@@ -97,7 +66,7 @@ send (AimakWindow *window,
   aimak_test_iterate ();
   g_assert_true (g_file_query_exists (file, NULL));
   /* The dialog closed itself. */
-  g_assert_null (find_toplevel (AIMAK_TYPE_SEND_DIALOG));
+  g_assert_null (aimak_test_find_toplevel (AIMAK_TYPE_SEND_DIALOG));
 }
 
 /* Drops @file on @window as a file manager would: a GdkFileList. */
@@ -139,7 +108,7 @@ open_receive (AimakWindow *window,
   else
     aimak_window_receive_file (window, file);
   aimak_test_iterate ();
-  dialog = AIMAK_RECEIVE_DIALOG (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+  dialog = AIMAK_RECEIVE_DIALOG (aimak_test_find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
   g_assert_nonnull (dialog);
   while (!aimak_receive_dialog_is_loaded (dialog) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
@@ -151,7 +120,8 @@ static gboolean
 can_apply (AimakReceiveDialog *dialog)
 {
   /* The Apply button follows the action's enabled state. */
-  GtkWidget *button = find_button (GTK_WIDGET (dialog), g_dgettext (GETTEXT_PACKAGE, "_Apply"));
+  GtkWidget *button = aimak_test_find_button (GTK_WIDGET (dialog),
+                                              g_dgettext (GETTEXT_PACKAGE, "_Apply"));
 
   g_assert_nonnull (button);
   return gtk_widget_is_sensitive (button);
@@ -163,7 +133,7 @@ apply (AimakReceiveDialog *dialog)
   g_assert_true (can_apply (dialog));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "receive.apply", NULL));
   aimak_test_iterate ();
-  g_assert_null (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+  g_assert_null (aimak_test_find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
 }
 
 static double
@@ -369,7 +339,7 @@ test_exchange (void)
   receipts = aimak_package_list_receipts (rayon, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (receipts->len, ==, 2);
-  click (find_button (GTK_WIDGET (w_rayon), g_dgettext (GETTEXT_PACKAGE, "_Undo")));
+  click (aimak_test_find_button (GTK_WIDGET (w_rayon), g_dgettext (GETTEXT_PACKAGE, "_Undo")));
   g_assert_cmpfloat (budget (rayon, pid), ==, 111000);
   who = responsible (rayon, pid);
   g_assert_cmpstr (who, ==, "Rayon administration");
@@ -395,7 +365,7 @@ test_exchange (void)
                               "letter.aimak"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "receive.cancel", NULL));
     aimak_test_iterate ();
-    g_assert_null (find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
+    g_assert_null (aimak_test_find_toplevel (AIMAK_TYPE_RECEIVE_DIALOG));
     after = aimak_db_query_text (rayon, NULL, "SELECT group_concat (revision) FROM priority",
                                  NULL);
     g_assert_cmpstr (before, ==, after);
@@ -430,24 +400,6 @@ apply_list (AimakDb    *db,
   g_assert_no_error (error);
   g_assert_cmpint (aimak_area_change_apply (db, list, problems, &error), >, 0);
   g_assert_no_error (error);
-}
-
-/* The row of the dialog titled @title. */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (c) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
-        return c;
-      if ((found = find_row (c, title)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The okmotu merged Barskoon with Jeti-Oguz (test data, not an official change)
@@ -513,10 +465,11 @@ test_area_changes (void)
     g_assert_cmpstr (merged->summary, ==, "Barskoon, Djeti-Oguz merged into Barskoon-Jeti-Oguz "
                      "on 2024-07-01");
   /* Both listed in the dialog, the refusal with its reason. */
-  g_assert_nonnull (find_row (GTK_WIDGET (dialog), merged->summary));
-  g_assert_nonnull (find_row (GTK_WIDGET (dialog), refused->summary));
+  g_assert_nonnull (aimak_test_find_row (GTK_WIDGET (dialog), merged->summary));
+  g_assert_nonnull (aimak_test_find_row (GTK_WIDGET (dialog), refused->summary));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (
-                     find_row (GTK_WIDGET (dialog), refused->summary))), ==, refused->reason);
+                     aimak_test_find_row (GTK_WIDGET (dialog), refused->summary))),
+                   ==, refused->reason);
   g_assert_true (aimak_test_save_png (GTK_WIDGET (dialog), "exchange-area-changes.png", 1500));
   apply (dialog);
   g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority WHERE "
@@ -524,7 +477,7 @@ test_area_changes (void)
   g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM area WHERE "
                                        "code = 'KG02210910000'", NULL), ==, 0);
   /* Undo takes the records and the merger back. */
-  click (find_button (GTK_WIDGET (w_rayon), g_dgettext (GETTEXT_PACKAGE, "_Undo")));
+  click (aimak_test_find_button (GTK_WIDGET (w_rayon), g_dgettext (GETTEXT_PACKAGE, "_Undo")));
   g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM area WHERE "
                                        "code = ?", "t", MERGED), ==, 0);
   g_assert_cmpint (aimak_db_query_int (rayon, -1, NULL, "SELECT count(*) FROM priority",

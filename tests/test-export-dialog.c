@@ -76,32 +76,6 @@ find_message_dialog (void)
   return NULL;
 }
 
-typedef struct
-{
-  gboolean done;
-  gboolean ok;
-} Finished;
-
-static void
-on_finished (AimakExportDialog *dialog,
-             gboolean           ok,
-             Finished          *f)
-{
-  f->done = TRUE;
-  f->ok = ok;
-}
-
-static void
-wait_finished (Finished *f)
-{
-  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!f->done && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (f->done);
-  aimak_test_iterate ();
-}
-
 static char *
 list_folder (const char *dir)
 {
@@ -160,7 +134,7 @@ test_export_dialog (void)
   AimakExportDialog *dialog;
   AdwComboRow *scope_row, *language_row;
   GtkWidget *name_row, *error_label;
-  Finished finished = { 0 };
+  AimakTestFinished finished = { 0 };
 
   aimak_db_exec (db, &error,
                  "INSERT INTO priority (id, area_code, rank, title, status, gender_marker,"
@@ -212,9 +186,9 @@ test_export_dialog (void)
   aimak_export_dialog_set_folder (dialog, folder);
   aimak_test_iterate ();
   aimak_test_save_png (GTK_WIDGET (dialog), "export-dialog.png", 2000);
-  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
+  g_signal_connect (dialog, "finished", G_CALLBACK (aimak_test_on_finished), &finished);
   click (GTK_WIDGET (dialog), "_Export");
-  wait_finished (&finished);
+  aimak_test_wait_finished (&finished);
   g_assert_true (finished.ok);
   g_assert_null (find_dialog ());
   listing = list_folder (out);
@@ -238,8 +212,8 @@ test_export_dialog (void)
 
   /* Again, to the same file: asks before replacing. */
   dialog = open_dialog (window);
-  finished = (Finished) { 0 };
-  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
+  finished = (AimakTestFinished) { 0 };
+  g_signal_connect (dialog, "finished", G_CALLBACK (aimak_test_on_finished), &finished);
   click (GTK_WIDGET (dialog), "_Export");
   aimak_test_iterate ();
   {
@@ -247,7 +221,7 @@ test_export_dialog (void)
     g_assert_nonnull (ask);
     adw_message_dialog_response (ask, "replace");
   }
-  wait_finished (&finished);
+  aimak_test_wait_finished (&finished);
   g_assert_true (finished.ok);
   g_clear_pointer (&listing, g_free);
   listing = list_folder (out);
@@ -309,8 +283,8 @@ test_export_dialog (void)
 
   /* A folder that cannot be written: the reason in the dialog, which stays open. */
   dialog = open_dialog (window);
-  finished = (Finished) { 0 };
-  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
+  finished = (AimakTestFinished) { 0 };
+  g_signal_connect (dialog, "finished", G_CALLBACK (aimak_test_on_finished), &finished);
   {
     g_autofree char *locked_path = g_build_filename (out, "locked", NULL);
     g_autoptr(GFile) locked = NULL;
@@ -327,7 +301,7 @@ test_export_dialog (void)
     aimak_export_dialog_set_folder (dialog, locked);
   }
   click (GTK_WIDGET (dialog), "_Export");
-  wait_finished (&finished);
+  aimak_test_wait_finished (&finished);
   g_assert_false (finished.ok);
   g_assert_true (find_dialog () == dialog);
   /* The error label is the one below the preferences page. */
@@ -349,13 +323,13 @@ test_export_dialog (void)
                                                                       ADW_TYPE_COMBO_ROW, NULL)),
                               2);
   aimak_test_iterate ();
-  finished = (Finished) { 0 };
+  finished = (AimakTestFinished) { 0 };
   click (GTK_WIDGET (dialog), "_Export");
   g_assert_true (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (dialog),
                                                         ADW_TYPE_PREFERENCES_PAGE, NULL)));
   click (GTK_WIDGET (dialog), "_Cancel");
-  wait_finished (&finished);
+  aimak_test_wait_finished (&finished);
   g_assert_false (finished.ok);
   g_assert_false (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   g_assert_true (find_dialog () == dialog);

@@ -84,20 +84,13 @@ check_cells (GtkWidget *root,
   return n;
 }
 
-/* The first drawn label with a text below @root. */
-static GtkWidget *
-find_text_label (GtkWidget *root)
+/* A drawn label with a text. */
+static gboolean
+is_text_label (GtkWidget     *widget,
+               gconstpointer  data G_GNUC_UNUSED)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (c) && gtk_widget_is_drawable (c) && *gtk_label_get_text (GTK_LABEL (c)))
-        return c;
-      if ((found = find_text_label (c)))
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         *gtk_label_get_text (GTK_LABEL (widget));
 }
 
 /* The filter drop-downs: values not ellipsized, drop-downs apart. */
@@ -111,7 +104,7 @@ check_filters (AimakPrioritiesPage *page)
     {
       GtkWidget *dropdown = aimak_priorities_page_get_widget (page, names[i]);
       GtkWidget *button = aimak_test_find_type (dropdown, GTK_TYPE_TOGGLE_BUTTON);
-      GtkWidget *label = find_text_label (button);
+      GtkWidget *label = aimak_test_find (button, is_text_label, NULL);
 
       g_assert_nonnull (label);
       if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
@@ -219,21 +212,12 @@ test_priorities (void)
   aimak_test_iterate ();
 }
 
-/* The label below @root that shows @text. */
-static GtkWidget *
-find_label_with (GtkWidget  *root,
-                 const char *text)
+/* A label that shows @text. */
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_LABEL (c) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), text) == 0)
-        return c;
-      if ((found = find_label_with (c, text)))
-        return found;
-    }
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The rows of the participant roles (a row with counts): the role's name in at
@@ -248,7 +232,7 @@ check_roles (GtkWidget *root)
       if (ADW_IS_PREFERENCES_ROW (c) && aimak_test_find_type (c, GTK_TYPE_SPIN_BUTTON))
         {
           const char *name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c));
-          GtkWidget *label = find_label_with (c, name);
+          GtkWidget *label = aimak_test_find (c, is_label_with, name);
           GtkWidget *spin = aimak_test_find_type (c, GTK_TYPE_SPIN_BUTTON);
           int lines = pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label)));
           graphene_rect_t bounds;

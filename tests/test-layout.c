@@ -94,21 +94,18 @@ count_rows (AimakPrioritiesPage *page)
 }
 
 /* A preferences row by its title. */
+static gboolean
+is_drawn_row (GtkWidget     *widget,
+              gconstpointer  title)
+{
+  return aimak_test_is_row (widget, title) && gtk_widget_is_drawable (widget);
+}
+
 static GtkWidget *
 find_row (GtkWidget  *root,
           const char *title)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (c) && gtk_widget_is_drawable (c) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
-        return c;
-      if ((found = find_row (c, title)))
-        return found;
-    }
-  return NULL;
+  return aimak_test_find (root, is_drawn_row, title);
 }
 
 /* The first drawn scrolled window below @root that can scroll down. */

@@ -295,20 +295,11 @@ collect_tiles (GtkWidget *root,
     }
 }
 
-static GtkWidget *
-find_css (GtkWidget  *root,
-          const char *css_class)
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  css_class)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (gtk_widget_has_css_class (c, css_class))
-        return c;
-      if ((found = find_css (c, css_class)))
-        return found;
-    }
-  return NULL;
+  return gtk_widget_has_css_class (widget, css_class);
 }
 
 static GtkScrolledWindow *
@@ -387,7 +378,7 @@ check_summary (AimakWindow *window,
    * (GTK 4.8 measures scrolled content so), and the card no taller. */
   {
     AimakSummaryCard *card = AIMAK_SUMMARY_CARD (status);
-    GtkWidget *table = find_css (status, "summary-table");
+    GtkWidget *table = aimak_test_find (status, has_css_class, "summary-table");
     guint rows = 0;
 
     while (aimak_summary_card_get_cell (card, rows, 0))

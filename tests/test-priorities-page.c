@@ -35,21 +35,18 @@
 #define FIELD(name) aimak_priority_editor_get_field_widget (editor, name)
 #define WIDGET(name) aimak_priorities_page_get_widget (page, name)
 
+static gboolean
+is_drawn_button (GtkWidget     *widget,
+                 gconstpointer  label)
+{
+  return aimak_test_is_button (widget, label) && gtk_widget_is_drawable (widget);
+}
+
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0 &&
-          gtk_widget_is_drawable (c))
-        return c;
-      if ((found = find_button (c, label)))
-        return found;
-    }
-  return NULL;
+  return aimak_test_find (root, is_drawn_button, label);
 }
 
 /* Activates the shortcut of @widget (its class bindings or its own

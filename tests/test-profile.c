@@ -51,41 +51,13 @@ wait_for (Condition cond,
   return TRUE;
 }
 
+/* A drawn label whose text holds @text. */
 static gboolean
-label_matches (GtkWidget  *w,
-               const char *text,
-               gboolean    substring)
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  text)
 {
-  const char *t;
-
-  if (!GTK_IS_LABEL (w) || !gtk_widget_is_drawable (w))
-    return FALSE;
-  t = gtk_label_get_text (GTK_LABEL (w));
-  return substring ? strstr (t, text) != NULL : g_strcmp0 (t, text) == 0;
-}
-
-static GtkWidget *
-find_label_full (GtkWidget  *root,
-                 const char *text,
-                 gboolean    substring)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (label_matches (c, text, substring))
-        return c;
-      if ((found = find_label_full (c, text, substring)))
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  return find_label_full (root, text, FALSE);
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
 static guint
@@ -103,54 +75,18 @@ count_class (GtkWidget  *root,
   return n;
 }
 
-/* A preferences row by its title (entry rows, combo rows). */
-static GtkWidget *
-find_row (GtkWidget  *root,
-          const char *title)
+static gboolean
+is_shown_button (GtkWidget     *widget,
+                 gconstpointer  label)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (ADW_IS_PREFERENCES_ROW (c) &&
-          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (c)), title) == 0)
-        return c;
-      if ((found = find_row (c, title)))
-        return found;
-    }
-  return NULL;
+  return aimak_test_is_button (widget, label) && gtk_widget_get_mapped (widget);
 }
 
 static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0 &&
-          gtk_widget_get_mapped (c))
-        return c;
-      if ((found = find_button (c, label)))
-        return found;
-    }
-  return NULL;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return w;
-    }
-  return NULL;
+  return aimak_test_find (root, is_shown_button, label);
 }
 
 static AimakAreaProfile *
@@ -220,7 +156,7 @@ set_entry (GtkWidget  *dialog,
            const char *title,
            const char *text)
 {
-  GtkWidget *row = find_row (dialog, title);
+  GtkWidget *row = aimak_test_find_row (dialog, title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -229,7 +165,7 @@ set_entry (GtkWidget  *dialog,
 static gboolean
 no_value_dialog (gpointer data)
 {
-  return find_toplevel (AIMAK_TYPE_VALUE_DIALOG) == NULL;
+  return aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG) == NULL;
 }
 
 static double
@@ -350,24 +286,24 @@ test_suzak_overview (Suzak         *f,
   g_autoptr(GPtrArray) highlighted = NULL;
 
   /* Header: name, type and code, parents as links, pilot badge. */
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Suzak"));
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Ayil aimak · " SUZAK_AA));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "Suzak"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "Ayil aimak · " SUZAK_AA));
   g_assert_nonnull (find_button (GTK_WIDGET (profile), "Jalal-Abad"));
   g_assert_nonnull (find_button (GTK_WIDGET (profile), "Suzak"));
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Pilot area"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "Pilot area"));
 
   /* Five key figure cards; an ayil aimak has no published figures: "No data"
    * with a button to add one, never a zero. */
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure"), ==, 5);
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 5);
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "No data"));
-  g_assert_null (find_label (GTK_WIDGET (profile), "0"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "No data"));
+  g_assert_null (aimak_test_find_label (GTK_WIDGET (profile), "0"));
 
   /* The oblast and the country for comparison, labelled. */
   g_assert_true (has_comparison (profile, "Oblast: Jalal-Abad"));
   g_assert_true (has_comparison (profile, "Kyrgyz Republic"));
-  g_assert_nonnull (find_label_full (GTK_WIDGET (profile), "for: Oblast: Jalal-Abad, Kyrgyz Republic.",
-                                     TRUE));
+  g_assert_nonnull (aimak_test_find (GTK_WIDGET (profile), is_label_containing,
+                                     "for: Oblast: Jalal-Abad, Kyrgyz Republic."));
 
   /* Without values by sex of its own, the chart shows the oblast's, saying so. */
   g_assert_nonnull (strstr (aimak_chart_get_title (sex_chart), "Oblast: Jalal-Abad"));
@@ -391,10 +327,10 @@ test_suzak_add_value (Suzak         *f,
   /* Add a value through the dialog's real widgets. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   g_assert_nonnull (dialog);
-  select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
-  select_combo (find_row (GTK_WIDGET (dialog), "Sex"), "Women");
+  select_combo (aimak_test_find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
+  select_combo (aimak_test_find_row (GTK_WIDGET (dialog), "Sex"), "Women");
   set_entry (GTK_WIDGET (dialog), "Year", "2023");
   set_entry (GTK_WIDGET (dialog), "Value", "5120");
   set_entry (GTK_WIDGET (dialog), "Source", "Suzak ayil okmotu, household register");
@@ -413,8 +349,9 @@ test_suzak_add_value (Suzak         *f,
   }
   /* The population card now shows it, with year and source. */
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 4);
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "5,120"));
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "2023 · Suzak ayil okmotu, household register"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "5,120"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile),
+                                           "2023 · Suzak ayil okmotu, household register"));
 }
 
 static void
@@ -427,33 +364,39 @@ test_suzak_invalid_value (Suzak         *f,
   /* Invalid input: the core's messages appear under their fields, nothing saved. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
-  select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  select_combo (aimak_test_find_row (GTK_WIDGET (dialog), "Indicator"), "Population");
   set_entry (GTK_WIDGET (dialog), "Year", "1980");
   set_entry (GTK_WIDGET (dialog), "Value", "-5");
   set_entry (GTK_WIDGET (dialog), "Source", "");
   g_assert_false (aimak_value_dialog_save (dialog));
   aimak_test_iterate ();
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Year"), "error"));
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Value"), "error"));
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Source"), "error"));
+  g_assert_true (gtk_widget_has_css_class (aimak_test_find_row (GTK_WIDGET (dialog), "Year"),
+                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (aimak_test_find_row (GTK_WIDGET (dialog), "Value"),
+                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (aimak_test_find_row (GTK_WIDGET (dialog), "Source"),
+                                           "error"));
   g_assert_cmpuint (count_class (GTK_WIDGET (dialog), "field-error"), >=, 3);
   set_entry (GTK_WIDGET (dialog), "Value", "12abc");
   g_assert_false (aimak_value_dialog_save (dialog));
   aimak_test_iterate ();
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "“12abc” is not a number: write it like "
-                                "1234.5, 1 234,5 or 1,234.5."));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (dialog),
+                                           "“12abc” is not a number: write it like "
+                                           "1234.5, 1 234,5 or 1,234.5."));
   /* The one grammar and the unit's range (issues 11, 12), named in the dialog. */
   set_entry (GTK_WIDGET (dialog), "Value", "1.234,5");
   g_assert_false (aimak_value_dialog_save (dialog));
   aimak_test_iterate ();
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "“1.234,5” is not a number: write it like "
-                                "1234.5, 1 234,5 or 1,234.5."));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (dialog),
+                                           "“1.234,5” is not a number: write it like "
+                                           "1234.5, 1 234,5 or 1,234.5."));
   set_entry (GTK_WIDGET (dialog), "Value", "2 000 000 000");
   g_assert_false (aimak_value_dialog_save (dialog));
   aimak_test_iterate ();
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "The value must be a whole number from 0 "
-                                "to 1,000,000,000."));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (dialog),
+                                           "The value must be a whole number from 0 "
+                                           "to 1,000,000,000."));
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (wait_for (no_value_dialog, NULL, 2000));
   g_assert_null (table_row (profile, "POP", 1980));
@@ -473,9 +416,10 @@ test_suzak_edit_delete_value (Suzak         *f,
   aimak_test_iterate ();
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.edit-value", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Value"))),
+  g_assert_cmpstr (gtk_editable_get_text (
+                     GTK_EDITABLE (aimak_test_find_row (GTK_WIDGET (dialog), "Value"))),
                    ==, "5120");
   set_entry (GTK_WIDGET (dialog), "Value", "5 200");
   gtk_widget_activate (find_button (GTK_WIDGET (dialog), "_Save"));
@@ -531,18 +475,18 @@ test_suzak_new_indicator (Suzak         *f,
   /* A new indicator for the catalogue, with the core's checks. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-indicator", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   g_assert_nonnull (dialog);
   set_entry (GTK_WIDGET (dialog), "Code", "bad code");
   g_assert_false (aimak_value_dialog_save (dialog));
   aimak_test_iterate ();
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Code"), "error"));
-  g_assert_true (gtk_widget_has_css_class (find_row (GTK_WIDGET (dialog), "Name in English"),
-                                           "error"));
+  g_assert_true (gtk_widget_has_css_class (aimak_test_find_row (GTK_WIDGET (dialog), "Code"), "error"));
+  g_assert_true (gtk_widget_has_css_class (
+    aimak_test_find_row (GTK_WIDGET (dialog), "Name in English"), "error"));
   set_entry (GTK_WIDGET (dialog), "Code", "WOMEN_HEADED_HH");
   set_entry (GTK_WIDGET (dialog), "Name in English", "Households headed by women");
   set_entry (GTK_WIDGET (dialog), "Name in Russian", "Домохозяйства во главе с женщинами");
-  select_combo (find_row (GTK_WIDGET (dialog), "Unit"), "number");
+  select_combo (aimak_test_find_row (GTK_WIDGET (dialog), "Unit"), "number");
   g_assert_true (aimak_value_dialog_save (dialog));
   g_assert_true (wait_for (no_value_dialog, NULL, 2000));
   {
@@ -555,16 +499,16 @@ test_suzak_new_indicator (Suzak         *f,
   /* And on the way from the value dialog: afterwards it is the chosen indicator. */
   gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
   gtk_widget_activate (find_button (GTK_WIDGET (dialog), "New _Indicator…"));
   aimak_test_wait_ms (400);
   set_entry (GTK_WIDGET (dialog), "Code", "RETURNEE_WOMEN_TRAINED");
   set_entry (GTK_WIDGET (dialog), "Name in English", "Returnee women trained");
-  select_combo (find_row (GTK_WIDGET (dialog), "Unit"), "persons");
+  select_combo (aimak_test_find_row (GTK_WIDGET (dialog), "Unit"), "persons");
   g_assert_true (aimak_value_dialog_save (dialog));
   aimak_test_iterate ();
   {
-    AdwComboRow *combo = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), "Indicator"));
+    AdwComboRow *combo = ADW_COMBO_ROW (aimak_test_find_row (GTK_WIDGET (dialog), "Indicator"));
     GtkStringObject *item = adw_combo_row_get_selected_item (combo);
     g_assert_cmpstr (gtk_string_object_get_string (item), ==, "Returnee women trained");
   }
@@ -588,7 +532,7 @@ test_suzak_map (Suzak         *f,
   g_assert_true (aimak_map_activate_at (map, x, y));
   aimak_test_iterate ();
   g_assert_cmpstr (aimak_window_get_area (window), ==, "KG03225000000");
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "Toktogul"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "Toktogul"));
   g_clear_pointer (&highlighted, g_ptr_array_unref);
   highlighted = aimak_map_get_highlighted_codes (map);
   g_assert_true (codes_equal (highlighted, (const char *[]) { "KG03225000000", NULL }));
@@ -673,7 +617,7 @@ test_profile_table (void)
   aimak_area_profile_set_filter (profile, "SP_DYN_ADKL", 0, 0);
   aimak_test_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 1);
-  g_assert_null (find_label (GTK_WIDGET (profile), "—"));
+  g_assert_null (aimak_test_find_label (GTK_WIDGET (profile), "—"));
 
   /* A year range. */
   aimak_area_profile_set_filter (profile, NULL, 2015, 2016);
@@ -719,7 +663,7 @@ test_profile_sources_differ (void)
   rows = aimak_area_profile_get_rows (profile);
   g_assert_true (aimak_window_select_area (window, BARSKOON));
   aimak_test_iterate ();
-  g_assert_nonnull (find_label (GTK_WIDGET (profile), "1 other source differs"));
+  g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (profile), "1 other source differs"));
 
   aimak_area_profile_set_filter (profile, "RETURNEES", 2024, 2024);
   aimak_test_iterate ();
@@ -749,7 +693,7 @@ test_profile_sources_differ (void)
 static gboolean
 dialog_at_step (gpointer data)
 {
-  AimakImportDialog *dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+  AimakImportDialog *dialog = aimak_test_find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
 
   return dialog && g_strcmp0 (aimak_import_dialog_get_step (dialog), data) == 0;
 }
@@ -757,7 +701,7 @@ dialog_at_step (gpointer data)
 static gboolean
 no_import_dialog (gpointer data)
 {
-  return find_toplevel (AIMAK_TYPE_IMPORT_DIALOG) == NULL;
+  return aimak_test_find_toplevel (AIMAK_TYPE_IMPORT_DIALOG) == NULL;
 }
 
 static void
@@ -786,7 +730,7 @@ test_profile_import (void)
   /* The window menu's action opens the dialog. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (aimak_import_dialog_get_step (dialog), ==, "choose");
 
@@ -801,8 +745,8 @@ test_profile_import (void)
     GtkWidget *reason;
 
     g_assert_cmpuint (p->line, ==, 4);
-    g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Line 4"));
-    reason = find_label (GTK_WIDGET (dialog), p->message);
+    g_assert_nonnull (aimak_test_find_label (GTK_WIDGET (dialog), "Line 4"));
+    reason = aimak_test_find_label (GTK_WIDGET (dialog), p->message);
     g_assert_nonnull (reason);
     g_test_message ("bad row reason: %s", p->message);
   }
@@ -820,13 +764,14 @@ test_profile_import (void)
   g_assert_cmpfloat (row->women, ==, 41);
   g_assert_cmpfloat (row->men, ==, 118);
   g_assert_cmpuint (count_class (GTK_WIDGET (profile), "key-figure-none"), ==, 4);
-  g_assert_nonnull (find_label_full (GTK_WIDGET (window), "Imported 2 values", TRUE));
+  g_assert_nonnull (aimak_test_find (GTK_WIDGET (window), is_label_containing,
+                                     "Imported 2 values"));
 
   /* A file that is not a CSV of values says why. */
   g_assert_true (g_file_set_contents (csv, "just,some,columns\n1,2,3\n", -1, NULL));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
   aimak_test_iterate ();
-  dialog = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+  dialog = aimak_test_find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
   aimak_import_dialog_load_file (dialog, file);
   g_assert_true (wait_for (dialog_at_step, "error", 10000));
   gtk_window_close (GTK_WINDOW (dialog));
@@ -862,7 +807,7 @@ test_profile_read_only (void)
       g_assert_false (gtk_widget_is_sensitive (b));
     gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
     aimak_test_iterate ();
-    g_assert_null (find_toplevel (AIMAK_TYPE_VALUE_DIALOG));
+    g_assert_null (aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG));
     gtk_window_destroy (GTK_WINDOW (window));
     aimak_test_iterate ();
   }
@@ -1144,8 +1089,9 @@ test_profile_screenshots (void)
 
     gtk_widget_activate_action (GTK_WIDGET (profile), "profile.add-value", NULL);
     aimak_test_wait_ms (300);
-    dialog = find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
-    select_combo (find_row (GTK_WIDGET (dialog), "Indicator"), "Migrants returned from abroad");
+    dialog = aimak_test_find_toplevel (AIMAK_TYPE_VALUE_DIALOG);
+    select_combo (aimak_test_find_row (GTK_WIDGET (dialog), "Indicator"),
+                  "Migrants returned from abroad");
     set_entry (GTK_WIDGET (dialog), "Year", "1980");
     set_entry (GTK_WIDGET (dialog), "Value", "-3");
     aimak_value_dialog_save (dialog);
@@ -1162,7 +1108,7 @@ test_profile_screenshots (void)
       SUZAK_AA ";POP;1890;F;12,5;Suzak ayil okmotu\n", -1, NULL));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv", NULL);
     aimak_test_wait_ms (300);
-    import = find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
+    import = aimak_test_find_toplevel (AIMAK_TYPE_IMPORT_DIALOG);
     aimak_import_dialog_load_file (import, file);
     g_assert_true (wait_for (dialog_at_step, "preview", 10000));
     aimak_test_wait_ms (300);

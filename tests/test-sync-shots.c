@@ -55,20 +55,6 @@ shot (GtkWidget  *widget,
   g_test_message ("saved %s", path);
 }
 
-static guint
-dead_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static void
 on_stored (GObject      *source,
            GAsyncResult *result,
@@ -181,7 +167,7 @@ test_preferences (void)
   shot (GTK_WIDGET (prefs), "prefs-test-incomplete.png");
   gtk_editable_set_text (GTK_EDITABLE (prefs->user_row), "desk_barskoon");
   gtk_editable_set_text (GTK_EDITABLE (prefs->host_row), "127.0.0.1");
-  gtk_spin_button_set_value (prefs->port_spin, dead_port ());
+  gtk_spin_button_set_value (prefs->port_spin, aimak_test_dead_port ());
   adw_combo_row_set_selected (prefs->tls_row, 4);
   g_signal_emit_by_name (prefs->test_button, "clicked");
   g_assert_true (tested (prefs));
@@ -238,7 +224,7 @@ test_header_bar (void)
   shot (aimak_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR),
         "headerbar-unconfigured.png");
 
-  configure (tdb->db, dead_port ());
+  configure (tdb->db, aimak_test_dead_port ());
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-changed", NULL);
   g_assert_cmpint (aimak_sync_button_get_state (button), ==, AIMAK_SYNC_STATE_SYNCED);
   shoot_state (window, button, "synced");

@@ -34,21 +34,6 @@
 #define AREAS_HEADER "effective_date,kind,old_codes,new_code,name_en,name_ru,name_ky," \
                      "parent_code,legal_act\n"
 
-/* A TCP port on this computer where nothing listens. */
-static guint
-dead_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static gboolean
 wait_until (gboolean (*done) (gpointer),
             gpointer   data,
@@ -268,7 +253,7 @@ test_connection_unreachable (void)
   gtk_window_present (GTK_WINDOW (prefs));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "server");
   set_text (prefs->host_row, "127.0.0.1");
-  gtk_spin_button_set_value (prefs->port_spin, dead_port ());
+  gtk_spin_button_set_value (prefs->port_spin, aimak_test_dead_port ());
   set_text (prefs->database_row, "aimak");
   set_text (prefs->user_row, "desk_barskoon");
   adw_combo_row_set_selected (prefs->tls_row, 4);
@@ -356,7 +341,7 @@ test_button_states (void)
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   AimakWindow *window = aimak_window_new (NULL, tdb->db);
   AimakSyncButton *button = sync_button_of (window);
-  g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", dead_port (),
+  g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", aimak_test_dead_port (),
                                                      "desk_barskoon", "disable", BARSKOON);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -1028,7 +1013,7 @@ test_popover_fits (void)
   g_autoptr(AimakTestDb) tdb = aimak_test_db_new ();
   AimakWindow *window = aimak_window_new (NULL, tdb->db);
   AimakSyncButton *button = sync_button_of (window);
-  g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", dead_port (),
+  g_autoptr(AimakServerConfig) config = desk_config ("127.0.0.1", aimak_test_dead_port (),
                                                      "desk_barskoon", "disable", BARSKOON);
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button->menu_button));
   GtkWidget *settings;
