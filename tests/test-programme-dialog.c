@@ -5,7 +5,7 @@
  * preview lays out the document; saving (through the test hook: the file chooser
  * portal cannot be driven) writes a PDF and an ODT; Cancel stops a running save and
  * leaves nothing behind; printing draws the same pages (exported to a file); the
- * dialog fits a 360 px window.
+ * dialog fits a 360 px window, in English and (--language=ru, ky) in Russian and Kyrgyz.
  * With AIMAK_TEST_SCREENSHOTS=DIR set, it saves PNGs of the dialog into DIR.
  */
 #include "config.h"
@@ -58,32 +58,6 @@ nth (GtkWidget *root,
   collect (root, type, all);
   g_assert_cmpuint (all->len, >, n);
   return g_ptr_array_index (all, n);
-}
-
-typedef struct
-{
-  gboolean done;
-  gboolean ok;
-} Finished;
-
-static void
-on_finished (AimakProgrammeDialog *dialog,
-             gboolean              ok,
-             Finished             *f)
-{
-  f->done = TRUE;
-  f->ok = ok;
-}
-
-static void
-wait_finished (Finished *f)
-{
-  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  while (!f->done && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (f->done);
-  aimak_test_iterate ();
 }
 
 static AimakProgrammeLayout *
@@ -173,14 +147,14 @@ check_save (AimakWindow *window,
   g_autofree char *path = g_build_filename (out, name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
-  Finished finished = { 0 };
+  AimakTestFinished finished = { 0 };
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 2)),
                               format);
-  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
+  g_signal_connect (dialog, "finished", G_CALLBACK (aimak_test_on_finished), &finished);
   aimak_programme_dialog_save_to (dialog, file);
   g_assert_true (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
-  wait_finished (&finished);
+  aimak_test_wait_finished (&finished);
   g_assert_true (finished.ok);
   g_assert_null (find_dialog ());
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -253,15 +227,15 @@ check_cancel (AimakWindow *window,
   g_autofree char *path = g_build_filename (out, "cancelled.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   guint before = count_files (out);
-  Finished finished = { 0 };
+  AimakTestFinished finished = { 0 };
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 2)), 1);
-  g_signal_connect (dialog, "finished", G_CALLBACK (on_finished), &finished);
+  g_signal_connect (dialog, "finished", G_CALLBACK (aimak_test_on_finished), &finished);
   aimak_programme_dialog_save_to (dialog, file);
   g_assert_true (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
   /* Cancel (Escape) while writing stops the job and keeps the dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "programme.cancel", NULL));
-  wait_finished (&finished);
+  aimak_test_wait_finished (&finished);
   g_assert_false (finished.ok);
   g_assert_true (find_dialog () == dialog);
   g_assert_false (aimak_save_dialog_is_running (AIMAK_SAVE_DIALOG (dialog)));
@@ -322,13 +296,50 @@ test_programme_dialog (void)
   aimak_test_rmdir (dir);
 }
 
+/* The dialog fits a 360 px window in the language of the process: the Russian
+ * and Kyrgyz labels of its header buttons are longer than the English ones. */
+static void
+test_narrow (void)
+{
+  g_autofree char *dir = aimak_test_tmpdir ();
+  g_autoptr(AimakDb) db = aimak_test_open_db (dir);
+  g_autofree char *name = g_strdup_printf ("programme-dialog-narrow-%s.png",
+                                           g_getenv ("LANGUAGE"));
+  AimakProgrammeDialog *dialog;
+  AimakWindow *window;
+  int min = 0;
+
+  if (!g_str_equal (g_getenv ("LANGUAGE"), "en"))
+    g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "_Cancel"), !=, "_Cancel");
+  window = aimak_window_new (NULL, db);
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, JETI_OGUZ));
+  aimak_test_iterate ();
+  dialog = open_dialog (window);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (min, <=, 360);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 700);
+  aimak_test_wait_ms (200);
+  aimak_test_save_png (GTK_WIDGET (dialog), name, 1500);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  aimak_test_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  g_setenv ("LANGUAGE", "en", TRUE);
+  /* "--language=ru" (or ky) runs only the narrow test, in that language. */
+  const char *language = aimak_test_take_language (&argc, argv);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  g_test_add_func ("/programme-dialog/open-save-cancel-print", test_programme_dialog);
+  g_test_add_func ("/programme-dialog/narrow", test_narrow);
+  if (g_str_equal (language, "en"))
+    g_test_add_func ("/programme-dialog/open-save-cancel-print", test_programme_dialog);
   return g_test_run ();
 }
