@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include "aimak-change-log.h"
+#include "aimak-packed.h"
 
+/* The texts live in the row's own block: a row of the log is never edited. */
 AimakChange *
 aimak_change_new (const char *ts,
                   const char *action,
@@ -11,26 +13,21 @@ aimak_change_new (const char *ts,
                   const char *old_value,
                   const char *new_value)
 {
-  AimakChange *c = g_new0 (AimakChange, 1);
+  static const gsize offsets[] = {
+    G_STRUCT_OFFSET (AimakChange, ts),
+    G_STRUCT_OFFSET (AimakChange, action),
+    G_STRUCT_OFFSET (AimakChange, field),
+    G_STRUCT_OFFSET (AimakChange, old_value),
+    G_STRUCT_OFFSET (AimakChange, new_value),
+  };
+  const char *texts[] = { ts, action, field, old_value, new_value };
 
-  c->ts = g_strdup (ts);
-  c->action = g_strdup (action);
-  c->field = g_strdup (field);
-  c->old_value = g_strdup (old_value);
-  c->new_value = g_strdup (new_value);
-  return c;
+  return _aimak_packed_new (sizeof (AimakChange), G_N_ELEMENTS (texts), offsets, texts);
 }
 
 void
 aimak_change_free (AimakChange *change)
 {
-  if (change == NULL)
-    return;
-  g_free (change->ts);
-  g_free (change->action);
-  g_free (change->field);
-  g_free (change->old_value);
-  g_free (change->new_value);
   g_free (change);
 }
 

@@ -19,7 +19,8 @@ typedef struct
   char *new_value;
 } AimakChange;
 
-/* A row of copies of the texts (each may be NULL). */
+/* A row of copies of the texts (each may be NULL), in the one block of the
+ * struct: a row is not edited once made. */
 AimakChange *aimak_change_new      (const char  *ts,
                                     const char  *action,
                                     const char  *field,

@@ -4,10 +4,9 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "aimak-code-list.h"
 #include "aimak-code-table.h"
+#include "aimak-packed.h"
 
 /* The strings live in the same block as the struct, after it: a code never
  * changes once made, and one g_free() frees it all. */
@@ -16,23 +15,16 @@ aimak_code_new (const char *code,
                 const char *name,
                 const char *definition)
 {
-  gsize code_size, name_size, definition_size;
-  AimakCode *c;
-  char *strings;
+  static const gsize offsets[] = {
+    G_STRUCT_OFFSET (AimakCode, code),
+    G_STRUCT_OFFSET (AimakCode, name),
+    G_STRUCT_OFFSET (AimakCode, definition),
+  };
+  const char *strings[] = { code, name, definition != NULL ? definition : "" };
 
   g_return_val_if_fail (code != NULL && name != NULL, NULL);
 
-  if (definition == NULL)
-    definition = "";
-  code_size = strlen (code) + 1;
-  name_size = strlen (name) + 1;
-  definition_size = strlen (definition) + 1;
-  c = g_malloc0 (sizeof *c + code_size + name_size + definition_size);
-  strings = (char *) (c + 1);
-  c->code = memcpy (strings, code, code_size);
-  c->name = memcpy (strings + code_size, name, name_size);
-  c->definition = memcpy (strings + code_size + name_size, definition, definition_size);
-  return c;
+  return _aimak_packed_new (sizeof (AimakCode), G_N_ELEMENTS (strings), offsets, strings);
 }
 
 void

@@ -11,6 +11,7 @@
 #include "aimak-field-private.h"
 #include "aimak-problem.h"
 #include "aimak-db-private.h"
+#include "aimak-packed.h"
 
 #define MEMBER(type, record, field) G_STRUCT_MEMBER (type, record, (field)->offset)
 #define MEMBER_P(type, record, field) ((type *) G_STRUCT_MEMBER_P (record, (field)->offset))
@@ -385,42 +386,21 @@ aimak_field_copy_record (const AimakField *fields,
   return copy;
 }
 
-/* Copies @s (NULL stays NULL) to *@at and moves *@at past it. */
-static char *
-place_string (char       **at,
-              const char  *s)
-{
-  char *copy = *at;
-  gsize size;
-
-  if (s == NULL)
-    return NULL;
-  size = strlen (s) + 1;
-  memcpy (copy, s, size);
-  *at += size;
-  return copy;
-}
-
 AimakFieldChange *
 aimak_field_change_new (const char *field,
                         const char *old_text,
                         const char *new_text)
 {
-  AimakFieldChange *change;
-  gsize size;
-  char *at;
+  static const gsize offsets[] = {
+    G_STRUCT_OFFSET (AimakFieldChange, field),
+    G_STRUCT_OFFSET (AimakFieldChange, old_text),
+    G_STRUCT_OFFSET (AimakFieldChange, new_text),
+  };
+  const char *strings[] = { field, old_text, new_text };
 
   g_return_val_if_fail (field != NULL, NULL);
 
-  size = sizeof (AimakFieldChange) + strlen (field) + 1;
-  size += old_text ? strlen (old_text) + 1 : 0;
-  size += new_text ? strlen (new_text) + 1 : 0;
-  change = g_malloc (size);
-  at = (char *) (change + 1);
-  change->field = place_string (&at, field);
-  change->old_text = place_string (&at, old_text);
-  change->new_text = place_string (&at, new_text);
-  return change;
+  return _aimak_packed_new (sizeof (AimakFieldChange), G_N_ELEMENTS (strings), offsets, strings);
 }
 
 /* The strings live in the change's own block (aimak_field_change_new()). */

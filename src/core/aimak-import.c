@@ -73,23 +73,6 @@ next_uuid (Writer *w)
                           r2 & 0xffff, r3);
 }
 
-static gboolean
-log_row (AimakDb     *db,
-         Writer      *w,
-         gint64       id,
-         const char  *action,
-         const char  *field_name,
-         const char  *old_value,
-         const char  *new_value,
-         GError     **error)
-{
-  char entity_id[32];
-
-  g_snprintf (entity_id, sizeof entity_id, "%" G_GINT64_FORMAT, id);
-  return aimak_db_log_change_at (db, w->now, AIMAK_INDICATOR_ENTITY_VALUE, entity_id, action,
-                                 field_name, old_value, new_value, error);
-}
-
 /* Inserts the row, or updates the value with the same (area, indicator,
  * year, sex, source) — restoring it if it was deleted. */
 static gboolean
@@ -143,7 +126,7 @@ write_row (AimakDb    *db,
         return FALSE;
       id = sqlite3_last_insert_rowid (aimak_db_get_handle (db));
       w->report->inserted++;
-      return log_row (db, w, id, "import", "value", NULL, new_text, error);
+      return _aimak_indicator_log_value (db, w->now, id, "import", "value", NULL, new_text, error);
     }
 
   {
@@ -168,9 +151,13 @@ write_row (AimakDb    *db,
                         "UPDATE indicator_value SET value = ?, note = ?, deleted_at = NULL, "
                         "original_value = ?, original_source = ?, updated_at = ? WHERE id = ?",
                         "dtdttI", row->value, note, original_value, original_source, w->now, id) ||
-        (deleted && !log_row (db, w, id, "undelete", "", NULL, NULL, error)) ||
-        (value_changed && !log_row (db, w, id, "import", "value", old_text, new_text, error)) ||
-        (note_changed && !log_row (db, w, id, "import", "note", old_note, note, error)))
+        (deleted &&
+         !_aimak_indicator_log_value (db, w->now, id, "undelete", "", NULL, NULL, error)) ||
+        (value_changed &&
+         !_aimak_indicator_log_value (db, w->now, id, "import", "value", old_text, new_text,
+                                      error)) ||
+        (note_changed &&
+         !_aimak_indicator_log_value (db, w->now, id, "import", "note", old_note, note, error)))
       return FALSE;
     w->report->updated++;
   }

@@ -21,6 +21,17 @@ char     *_aimak_indicator_format_value (double                     value);
 #define AIMAK_INDICATOR_ENTITY_VALUE     "indicator_value"
 #define AIMAK_INDICATOR_ENTITY           "indicator"
 
+/* Logs a change of value @id (entity AIMAK_INDICATOR_ENTITY_VALUE), stamped @ts,
+ * or now when @ts is NULL (an import's rows share the time it began). */
+gboolean  _aimak_indicator_log_value    (AimakDb                   *db,
+                                         const char                *ts,
+                                         gint64                     id,
+                                         const char                *action,
+                                         const char                *field,
+                                         const char                *old_value,
+                                         const char                *new_value,
+                                         GError                   **error);
+
 /* Hands @problems to *@out (or frees it) and sets error @code whose message
  * lists them, so a caller that shows only the GError still tells everything. */
 gboolean  _aimak_indicator_fail_with_problems (GPtrArray           *problems,

@@ -146,19 +146,22 @@ aimak_indicator_value_load (AimakDb  *db,
   return g_steal_pointer (&v);
 }
 
-static gboolean
-log_value (AimakDb    *db,
-           gint64      id,
-           const char *action,
-           const char *field,
-           const char *old_value,
-           const char *new_value,
-           GError    **error)
+gboolean
+_aimak_indicator_log_value (AimakDb     *db,
+                            const char  *ts,
+                            gint64       id,
+                            const char  *action,
+                            const char  *field,
+                            const char  *old_value,
+                            const char  *new_value,
+                            GError     **error)
 {
-  g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_autofree char *now = ts == NULL ? aimak_db_now () : NULL;
+  char entity_id[32];
 
-  return aimak_db_log_change (db, AIMAK_INDICATOR_ENTITY_VALUE, entity_id, action, field, old_value,
-                              new_value, error);
+  g_snprintf (entity_id, sizeof entity_id, "%" G_GINT64_FORMAT, id);
+  return aimak_db_log_change_at (db, ts != NULL ? ts : now, AIMAK_INDICATOR_ENTITY_VALUE,
+                                 entity_id, action, field, old_value, new_value, error);
 }
 
 static char *
@@ -203,7 +206,8 @@ set_deleted (AimakDb  *db,
   return aimak_db_exec (db, error,
                         "UPDATE indicator_value SET deleted_at = ?, updated_at = ? WHERE id = ?",
                         "ttI", deleted ? now : NULL, now, id) &&
-         log_value (db, id, deleted ? "delete" : "undelete", "", NULL, NULL, error);
+         _aimak_indicator_log_value (db, NULL, id, deleted ? "delete" : "undelete", "", NULL, NULL,
+                                     error);
 }
 
 /* Writes @v over the stored @old (same id), one change-log row per changed field
@@ -248,7 +252,8 @@ update_value (AimakDb                   *db,
     {
       AimakFieldChange *c = g_ptr_array_index (changes, i);
 
-      if (!log_value (db, old->id, "update", c->field, c->old_text, c->new_text, error))
+      if (!_aimak_indicator_log_value (db, NULL, old->id, "update", c->field, c->old_text,
+                                       c->new_text, error))
         return FALSE;
     }
 
@@ -284,7 +289,7 @@ insert_value (AimakDb             *db,
   v->is_reference = FALSE;
   v->original_value = NAN;
   g_clear_pointer (&v->original_source, g_free);
-  return log_value (db, v->id, "create", "value", NULL, text, error);
+  return _aimak_indicator_log_value (db, NULL, v->id, "create", "value", NULL, text, error);
 }
 
 typedef struct
@@ -324,11 +329,9 @@ save_body (AimakDb  *db,
     {
       /* Editing a value into the identity of a deleted one: the deleted one
        * cannot be restored any more (the key would collide), so it goes. */
-      g_autofree char *entity_id = g_strdup_printf ("%" G_GINT64_FORMAT, d->other);
       if (!aimak_db_exec (db, error, "DELETE FROM indicator_value WHERE id = ?", "I",
                           d->other) ||
-          !aimak_db_log_change (db, AIMAK_INDICATOR_ENTITY_VALUE, entity_id, "purge", "", NULL,
-                                NULL, error))
+          !_aimak_indicator_log_value (db, NULL, d->other, "purge", "", NULL, NULL, error))
         return FALSE;
     }
   return d->old ? update_value (db, d->old, value, error) : insert_value (db, value, error);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "aimak-merge.h"
+#include "aimak-packed.h"
 
 /* The pseudo-field that carries a difference in deletion in a conflict, so that
  * "deleted there, edited here" is chosen like any other field. */
@@ -143,25 +144,20 @@ aimak_merge_record_same (const AimakMergeRecord *a,
 }
 
 static void
-merge_field_free (AimakMergeField *f)
-{
-  g_free (f->field);
-  g_free (f->mine);
-  g_free (f->theirs);
-  g_free (f);
-}
-
-static void
 add_field (AimakMergeItem *item,
            const char     *id,
            const char     *mine,
            const char     *theirs)
 {
-  AimakMergeField *f = g_new0 (AimakMergeField, 1);
+  static const gsize offsets[] = {
+    G_STRUCT_OFFSET (AimakMergeField, field),
+    G_STRUCT_OFFSET (AimakMergeField, mine),
+    G_STRUCT_OFFSET (AimakMergeField, theirs),
+  };
+  const char *texts[] = { id, mine, theirs };
+  AimakMergeField *f = _aimak_packed_new (sizeof (AimakMergeField), G_N_ELEMENTS (texts),
+                                          offsets, texts);
 
-  f->field = g_strdup (id);
-  f->mine = g_strdup (mine);
-  f->theirs = g_strdup (theirs);
   f->choice = AIMAK_MERGE_KEEP_MINE;
   g_ptr_array_add (item->fields, f);
 }
@@ -224,7 +220,7 @@ aimak_merge_classify (const AimakMergeRecord *mine,
   item = g_new0 (AimakMergeItem, 1);
   item->mine = aimak_merge_record_copy (mine);
   item->theirs = aimak_merge_record_copy (theirs);
-  item->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) merge_field_free);
+  item->fields = g_ptr_array_new_with_free_func (g_free);   /* _aimak_packed_new() */
   if (reject_reason != NULL)
     {
       item->kind = AIMAK_MERGE_REJECTED;

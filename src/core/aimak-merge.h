@@ -49,6 +49,7 @@ typedef struct
   GHashTable *fields;      /* field id → value as text ("" for empty) */
 } AimakMergeRecord;
 
+/* A field that differs; its texts live in the struct's own block. */
 typedef struct
 {
   char             *field;
