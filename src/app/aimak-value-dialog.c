@@ -428,15 +428,22 @@ save_value (AimakValueDialog *self)
   return TRUE;
 }
 
+/* The save button and the title of the value form: editing a stored value or
+ * adding a new one. */
+static void
+set_value_heading (AimakValueDialog *self,
+                   gboolean          editing)
+{
+  gtk_button_set_label (GTK_BUTTON (self->save_button), editing ? _("_Save") : _("_Add"));
+  adw_window_title_set_title (self->window_title, editing ? _("Edit Value") : _("New Value"));
+}
+
 /* Back from the new-indicator form to the value. */
 static void
 show_value_page (AimakValueDialog *self)
 {
   gtk_stack_set_visible_child_name (self->page_stack, "value");
-  gtk_button_set_label (GTK_BUTTON (self->save_button),
-                        self->value->id ? _("_Save") : _("_Add"));
-  adw_window_title_set_title (self->window_title,
-                              self->value->id ? _("Edit Value") : _("New Value"));
+  set_value_heading (self, self->value->id != 0);
 }
 
 static gboolean
@@ -662,8 +669,7 @@ aimak_value_dialog_new_value (GtkWindow  *parent,
   fill_indicators (self, indicator_code);
   fill_sexes (self, 'F');
   update_unit_suffix (self);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
-  adw_window_title_set_title (self->window_title, _("New Value"));
+  set_value_heading (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (indicator_code ? (gpointer) self->year_row
                                                     : (gpointer) self->indicator_row));
   return self;
@@ -697,8 +703,7 @@ aimak_value_dialog_new_edit (GtkWindow               *parent,
   else if (error)
     set_general_error (self->value_general_error, error->message);
   load_fields (self);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
-  adw_window_title_set_title (self->window_title, _("Edit Value"));
+  set_value_heading (self, TRUE);
   adw_window_title_set_subtitle (self->window_title,
                                  (row->id_f != 0) + (row->id_m != 0) + (row->id_t != 0) > 1
                                    ? _("Choose the sex to edit each value of the row")
