@@ -12,6 +12,7 @@
 #include "aimak-focus-stop.h"
 #include "aimak-key-figure-card.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (AimakAreaProfile, aimak_area_profile, GTK_TYPE_WIDGET)
 
@@ -27,9 +28,7 @@ aimak_area_profile_read_only (AimakAreaProfile *self)
 GtkWindow *
 aimak_area_profile_parent_window (AimakAreaProfile *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return aimak_widget_get_window (GTK_WIDGET (self));
 }
 
 /* "%" for percent; counts and rates carry their unit in the unit column. */

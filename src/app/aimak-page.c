@@ -84,13 +84,12 @@ void
 aimak_page_ask_for_area (AimakPage  *self,
                          const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
   g_return_if_fail (AIMAK_IS_PAGE (self));
   /* Not only a toast: a toast's button cannot be reached by the keyboard
    * before it goes away. */
-  dialog = aimak_ask_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, message,
+  dialog = aimak_ask_new (aimak_widget_get_window (GTK_WIDGET (self)), NULL, message,
                           "choose", _("_Choose Area"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
                            self, G_CONNECT_SWAPPED);

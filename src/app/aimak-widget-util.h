@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* aimak-widget-util.h — what several custom widgets do alike to their children. */
+/* aimak-widget-util.h — what several custom widgets do alike: to their children,
+ * and to find the window they are in. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -9,6 +10,9 @@ G_BEGIN_DECLS
 /* Unparents every child of @widget: what a widget that lays out its own
  * children (or whose template's top box is not a bound child) does in its
  * dispose, after gtk_widget_dispose_template() if it has a template. */
-void aimak_widget_unparent_children (GtkWidget *widget);
+void       aimak_widget_unparent_children (GtkWidget *widget);
+/* The window @widget is in, or NULL when it is in none (yet): the parent of
+ * the dialogs it opens. */
+GtkWindow *aimak_widget_get_window        (GtkWidget *widget);
 
 G_END_DECLS
