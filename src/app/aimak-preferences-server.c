@@ -17,6 +17,7 @@
 #include "aimak-server.h"
 #include "aimak-sync.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 /* The TLS modes, in the order of the Encryption combo row. */
 static const char * const sslmodes[] = {
@@ -692,8 +693,7 @@ _aimak_preferences_server_dispose (AimakPreferencesWindow *self)
       g_clear_handle_id (&self->password_id, g_source_remove);
       store_password_cb (self);
     }
-  g_cancellable_cancel (self->server_cancellable);
-  g_clear_object (&self->server_cancellable);
+  aimak_cancellable_clear (&self->server_cancellable);
   g_clear_pointer (&self->all_areas, g_ptr_array_unref);
 }
 

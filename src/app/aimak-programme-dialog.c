@@ -12,6 +12,7 @@
 
 #include "aimak-programme-dialog.h"
 #include "aimak-db-job.h"
+#include "aimak-widget-util.h"
 
 #define N_STATUSES 5
 
@@ -346,9 +347,7 @@ start_preview (gpointer user_data)
   g_autoptr(GTask) task = NULL;
 
   self->preview_source = 0;
-  if (self->preview_cancellable)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  aimak_cancellable_clear (&self->preview_cancellable);
   if (!any_status (self))
     {
       set_preview (self, NULL);
@@ -638,9 +637,7 @@ aimak_programme_dialog_dispose (GObject *object)
   AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  if (self->preview_cancellable)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  aimak_cancellable_clear (&self->preview_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PROGRAMME_DIALOG);
   G_OBJECT_CLASS (aimak_programme_dialog_parent_class)->dispose (object);
 }

@@ -306,8 +306,7 @@ aimak_sync_button_set_db (AimakSyncButton *self,
   g_return_if_fail (AIMAK_IS_SYNC_BUTTON (self));
   if (self->db == db)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  aimak_cancellable_clear (&self->cancellable);
   g_clear_pointer (&self->db, aimak_db_unref);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->area_changes, g_ptr_array_unref);
@@ -376,8 +375,7 @@ aimak_sync_button_dispose (GObject *object)
 {
   AimakSyncButton *self = AIMAK_SYNC_BUTTON (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  aimak_cancellable_clear (&self->cancellable);
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->auto_id, g_source_remove);
   g_clear_pointer (&self->db, aimak_db_unref);

@@ -23,3 +23,10 @@ aimak_widget_get_window (GtkWidget *widget)
   root = gtk_widget_get_root (widget);
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
+
+void
+aimak_cancellable_clear (GCancellable **slot)
+{
+  g_cancellable_cancel (*slot);
+  g_clear_object (slot);
+}

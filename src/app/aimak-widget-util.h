@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-widget-util.h — what several custom widgets do alike: to their children,
- * and to find the window they are in. */
+ * to find the window they are in, and to drop a background job. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,5 +14,8 @@ void       aimak_widget_unparent_children (GtkWidget *widget);
 /* The window @widget is in, or NULL when it is in none (yet): the parent of
  * the dialogs it opens. */
 GtkWindow *aimak_widget_get_window        (GtkWidget *widget);
+/* Cancels the job of the cancellable in *@slot, if any, and clears *@slot:
+ * a job that a newer one replaces, or that the widget's dispose ends. */
+void       aimak_cancellable_clear        (GCancellable **slot);
 
 G_END_DECLS
