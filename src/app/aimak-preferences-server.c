@@ -137,8 +137,7 @@ on_server_field_changed (AimakPreferencesWindow *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (400, save_cb, self);
+  aimak_timeout_restart (&self->save_id, 400, save_cb, self);
 }
 
 static void
@@ -175,8 +174,7 @@ on_password_changed (AimakPreferencesWindow *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->password_id, g_source_remove);
-  self->password_id = g_timeout_add (600, store_password_cb, self);
+  aimak_timeout_restart (&self->password_id, 600, store_password_cb, self);
 }
 
 /* The server's message says what failed; the first line says what to do. */

@@ -370,8 +370,7 @@ schedule_preview (AimakProgrammeDialog *self)
   if (self->db == NULL)
     return;
   /* Typing a year or clicking through the statuses rebuilds once, after a pause. */
-  g_clear_handle_id (&self->preview_source, g_source_remove);
-  self->preview_source = g_timeout_add (300, start_preview, self);
+  aimak_timeout_restart (&self->preview_source, 300, start_preview, self);
 }
 
 AimakProgrammeLayout *

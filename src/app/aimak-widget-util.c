@@ -30,3 +30,13 @@ aimak_cancellable_clear (GCancellable **slot)
   g_cancellable_cancel (*slot);
   g_clear_object (slot);
 }
+
+void
+aimak_timeout_restart (guint       *source_id,
+                       guint        interval_ms,
+                       GSourceFunc  func,
+                       gpointer     data)
+{
+  g_clear_handle_id (source_id, g_source_remove);
+  *source_id = g_timeout_add (interval_ms, func, data);
+}

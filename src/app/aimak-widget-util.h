@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-widget-util.h — what several custom widgets do alike: to their children,
- * to find the window they are in, and to drop a background job. */
+ * to find the window they are in, to wait for a pause and to drop a background job. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,6 +14,12 @@ void       aimak_widget_unparent_children (GtkWidget *widget);
 /* The window @widget is in, or NULL when it is in none (yet): the parent of
  * the dialogs it opens. */
 GtkWindow *aimak_widget_get_window        (GtkWidget *widget);
+/* (Re)starts the pause timer in *@source_id: @func runs once @interval_ms after
+ * the last call (typing, resizing), not after each. */
+void       aimak_timeout_restart          (guint        *source_id,
+                                           guint         interval_ms,
+                                           GSourceFunc   func,
+                                           gpointer      data);
 /* Cancels the job of the cancellable in *@slot, if any, and clears *@slot:
  * a job that a newer one replaces, or that the widget's dispose ends. */
 void       aimak_cancellable_clear        (GCancellable **slot);
