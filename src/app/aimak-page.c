@@ -96,6 +96,29 @@ aimak_page_ask_for_area (AimakPage  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+gboolean
+aimak_page_check_area_for_new (AimakPage  *self,
+                               const char *area,
+                               const char *ask_message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (AIMAK_IS_PAGE (self), FALSE);
+  if (area == NULL)
+    {
+      aimak_page_ask_for_area (self, ask_message);
+      return FALSE;
+    }
+  if (!aimak_area_check_open_for_new (aimak_page_get_db (self), area, &error))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      aimak_page_add_toast (self, adw_toast_new (text));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 aimak_page_finalize (GObject *object)
 {
