@@ -187,8 +187,7 @@ static void
 show_error (AimakProgrammeDialog *self,
             const char           *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  aimak_label_show_message (self->error_label, message);
 }
 
 static void

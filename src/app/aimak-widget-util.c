@@ -40,3 +40,12 @@ aimak_timeout_restart (guint       *source_id,
   g_clear_handle_id (source_id, g_source_remove);
   *source_id = g_timeout_add (interval_ms, func, data);
 }
+
+void
+aimak_label_show_message (GtkLabel   *label,
+                          const char *message)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* aimak-widget-util.h — what several custom widgets do alike: to their children,
- * to find the window they are in, to wait for a pause and to drop a background job. */
+ * to find the window they are in, to show a message in a label, to wait for a
+ * pause and to drop a background job. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,6 +15,10 @@ void       aimak_widget_unparent_children (GtkWidget *widget);
 /* The window @widget is in, or NULL when it is in none (yet): the parent of
  * the dialogs it opens. */
 GtkWindow *aimak_widget_get_window        (GtkWidget *widget);
+/* Shows @message in @label (a form's error line), or hides @label when
+ * @message is NULL. */
+void       aimak_label_show_message       (GtkLabel     *label,
+                                           const char   *message);
 /* (Re)starts the pause timer in *@source_id: @func runs once @interval_ms after
  * the last call (typing, resizing), not after each. */
 void       aimak_timeout_restart          (guint        *source_id,
