@@ -12,7 +12,6 @@
 #include "aimak-focus-stop.h"
 #include "aimak-key-figure-card.h"
 #include "aimak-toast.h"
-#include "aimak-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (AimakAreaProfile, aimak_area_profile, GTK_TYPE_WIDGET)
 
@@ -23,12 +22,6 @@ gboolean
 aimak_area_profile_read_only (AimakAreaProfile *self)
 {
   return self->db == NULL || aimak_db_is_read_only (self->db);
-}
-
-GtkWindow *
-aimak_area_profile_parent_window (AimakAreaProfile *self)
-{
-  return aimak_widget_get_window (GTK_WIDGET (self));
 }
 
 /* "%" for percent; counts and rates carry their unit in the unit column. */
