@@ -102,8 +102,7 @@ _aimak_activity_editor_changed (AimakActivityEditor *self)
   self->dirty = TRUE;
   self->touched = TRUE;
   _aimak_activity_editor_update_problems (self);
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (AIMAK_ACTIVITY_EDITOR_DELAY_MS, save_timeout, self);
+  aimak_timeout_restart (&self->save_id, AIMAK_ACTIVITY_EDITOR_DELAY_MS, save_timeout, self);
 }
 
 gboolean

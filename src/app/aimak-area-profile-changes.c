@@ -11,6 +11,7 @@
 #include "aimak-area-profile-private.h"
 #include "aimak-ask.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 static void
 on_link_activated (AdwActionRow     *row,
@@ -113,7 +114,7 @@ on_move_clicked (GtkButton        *button,
                             "recorded in its history. Completed and rejected priorities and "
                             "earlier activities stay with %s."),
                           np, na, from_name, to_name, from_name);
-  dialog = aimak_ask_new (aimak_area_profile_parent_window (self),
+  dialog = aimak_ask_new (aimak_widget_get_window (GTK_WIDGET (self)),
                           _("Move Open Work to the Successor?"), body,
                           "move", _("_Move"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response", G_CALLBACK (on_move_response), self);

@@ -10,6 +10,7 @@
 #include "aimak-import-dialog.h"
 #include "aimak-toast.h"
 #include "aimak-value-dialog.h"
+#include "aimak-widget-util.h"
 
 
 void
@@ -56,7 +57,7 @@ profile_open_value_dialog (GtkWidget  *widget,
 {
   AimakAreaProfile *self = AIMAK_AREA_PROFILE (widget);
   AimakIndicatorRow *row = aimak_area_profile_selected_row (self);
-  GtkWindow *parent = aimak_area_profile_parent_window (self);
+  GtkWindow *parent = aimak_widget_get_window (widget);
   AimakValueDialog *dialog;
 
   if (aimak_area_profile_read_only (self))
@@ -303,7 +304,7 @@ aimak_area_profile_import_csv (AimakAreaProfile *self,
                         _("The database is open read-only: nothing can be imported"));
       return;
     }
-  dialog = aimak_import_dialog_new (aimak_area_profile_parent_window (self), db);
+  dialog = aimak_import_dialog_new (aimak_widget_get_window (GTK_WIDGET (self)), db);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

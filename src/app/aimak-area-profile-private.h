@@ -62,7 +62,6 @@ struct _AimakAreaProfile
 
 /* aimak-area-profile.c */
 gboolean           aimak_area_profile_read_only       (AimakAreaProfile *self);
-GtkWindow         *aimak_area_profile_parent_window   (AimakAreaProfile *self);
 /* "%" for percent; counts and rates carry their unit in the unit column. */
 const char        *aimak_area_profile_value_suffix    (const char       *unit);
 char              *aimak_area_profile_format_number   (double            value,

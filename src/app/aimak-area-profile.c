@@ -24,14 +24,6 @@ aimak_area_profile_read_only (AimakAreaProfile *self)
   return self->db == NULL || aimak_db_is_read_only (self->db);
 }
 
-GtkWindow *
-aimak_area_profile_parent_window (AimakAreaProfile *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
 /* "%" for percent; counts and rates carry their unit in the unit column. */
 const char *
 aimak_area_profile_value_suffix (const char *unit)

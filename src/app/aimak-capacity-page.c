@@ -433,23 +433,12 @@ capacity_add (GtkWidget  *widget,
 {
   AimakCapacityPage *self = AIMAK_CAPACITY_PAGE (widget);
   const char *area = aimak_page_get_area_code (AIMAK_PAGE (self));
-  g_autoptr(GError) error = NULL;
 
   if (aimak_page_is_read_only (AIMAK_PAGE (self)))
     return;
-  if (area == NULL)
-    {
-      aimak_page_ask_for_area (AIMAK_PAGE (self),
-                               _("Choose an area first: an activity belongs to an area"));
-      return;
-    }
-  if (!aimak_area_check_open_for_new (aimak_page_get_db (AIMAK_PAGE (self)), area, &error))
-    {
-      g_autofree char *text = g_markup_escape_text (error->message, -1);
-
-      aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (text));
-      return;
-    }
+  if (!aimak_page_check_area_for_new (AIMAK_PAGE (self), area,
+                                      _("Choose an area first: an activity belongs to an area")))
+    return;
   leave_current (self);
   select_id (self, NULL);
   aimak_activity_editor_new_activity (self->editor, area);

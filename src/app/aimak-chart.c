@@ -119,6 +119,17 @@ changed (AimakChart *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The setters of the chart's texts: a copy of @text in *@field, then redrawn. */
+static void
+set_text (AimakChart  *self,
+          char       **field,
+          const char  *text)
+{
+  g_free (*field);
+  *field = g_strdup (text);
+  changed (self);
+}
+
 static void
 aimak_chart_css_changed (GtkWidget         *widget,
                          GtkCssStyleChange *change)
@@ -200,9 +211,7 @@ aimak_chart_set_title (AimakChart *self,
                        const char *title)
 {
   g_return_if_fail (AIMAK_IS_CHART (self));
-  g_free (self->title);
-  self->title = g_strdup (title);
-  changed (self);
+  set_text (self, &self->title, title);
 }
 
 const char *
@@ -235,9 +244,7 @@ aimak_chart_set_empty_text (AimakChart *self,
                             const char *text)
 {
   g_return_if_fail (AIMAK_IS_CHART (self));
-  g_free (self->empty_text);
-  self->empty_text = g_strdup (text);
-  changed (self);
+  set_text (self, &self->empty_text, text);
 }
 
 void
@@ -270,9 +277,7 @@ aimak_chart_set_unit (AimakChart *self,
                       const char *unit)
 {
   g_return_if_fail (AIMAK_IS_CHART (self));
-  g_free (self->unit);
-  self->unit = g_strdup (unit);
-  changed (self);
+  set_text (self, &self->unit, unit);
 }
 
 void

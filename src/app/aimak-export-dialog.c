@@ -13,6 +13,7 @@
 #include "aimak-db-job.h"
 #include "aimak-export-dialog.h"
 #include "aimak-settings.h"
+#include "aimak-widget-util.h"
 
 struct _AimakExportDialog
 {
@@ -185,8 +186,7 @@ static void
 show_error (AimakExportDialog *self,
             const char        *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  aimak_label_show_message (self->error_label, message);
 }
 
 static void

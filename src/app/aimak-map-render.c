@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-map-private.h"
+#include "aimak-widget-util.h"
 
 static void theme_colors (AimakMap *self, GdkRGBA colors[3]);
 
@@ -494,9 +495,7 @@ aimak_map_snapshot (GtkWidget   *widget,
       gtk_snapshot_scale (snapshot, s, s);
       gtk_snapshot_append_node (snapshot, self->cache);
       gtk_snapshot_restore (snapshot);
-      if (self->rebuild_id)
-        g_source_remove (self->rebuild_id);
-      self->rebuild_id = g_timeout_add (REBUILD_DELAY, rebuild_timeout, self);
+      aimak_timeout_restart (&self->rebuild_id, REBUILD_DELAY, rebuild_timeout, self);
     }
   else
     {

@@ -84,17 +84,39 @@ void
 aimak_page_ask_for_area (AimakPage  *self,
                          const char *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AdwMessageDialog *dialog;
 
   g_return_if_fail (AIMAK_IS_PAGE (self));
   /* Not only a toast: a toast's button cannot be reached by the keyboard
    * before it goes away. */
-  dialog = aimak_ask_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL, message,
+  dialog = aimak_ask_new (aimak_widget_get_window (GTK_WIDGET (self)), NULL, message,
                           "choose", _("_Choose Area"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response::choose", G_CALLBACK (on_choose_area),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+aimak_page_check_area_for_new (AimakPage  *self,
+                               const char *area,
+                               const char *ask_message)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (AIMAK_IS_PAGE (self), FALSE);
+  if (area == NULL)
+    {
+      aimak_page_ask_for_area (self, ask_message);
+      return FALSE;
+    }
+  if (!aimak_area_check_open_for_new (aimak_page_get_db (self), area, &error))
+    {
+      g_autofree char *text = g_markup_escape_text (error->message, -1);
+
+      aimak_page_add_toast (self, adw_toast_new (text));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void

@@ -35,5 +35,11 @@ void        aimak_page_show_error    (AimakPage  *self,
  * Areas view with the caret in its search. */
 void        aimak_page_ask_for_area  (AimakPage  *self,
                                       const char *message);
+/* Whether a new record may go into @area: without an area, asks for one
+ * with @ask_message as aimak_page_ask_for_area() does; in an area closed to
+ * new records, says why in a toast. */
+gboolean    aimak_page_check_area_for_new (AimakPage  *self,
+                                           const char *area,
+                                           const char *ask_message);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "aimak-server.h"
 #include "aimak-sync.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 /* The TLS modes, in the order of the Encryption combo row. */
 static const char * const sslmodes[] = {
@@ -136,8 +137,7 @@ on_server_field_changed (AimakPreferencesWindow *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->save_id, g_source_remove);
-  self->save_id = g_timeout_add (400, save_cb, self);
+  aimak_timeout_restart (&self->save_id, 400, save_cb, self);
 }
 
 static void
@@ -174,8 +174,7 @@ on_password_changed (AimakPreferencesWindow *self)
 {
   if (self->loading)
     return;
-  g_clear_handle_id (&self->password_id, g_source_remove);
-  self->password_id = g_timeout_add (600, store_password_cb, self);
+  aimak_timeout_restart (&self->password_id, 600, store_password_cb, self);
 }
 
 /* The server's message says what failed; the first line says what to do. */
@@ -692,8 +691,7 @@ _aimak_preferences_server_dispose (AimakPreferencesWindow *self)
       g_clear_handle_id (&self->password_id, g_source_remove);
       store_password_cb (self);
     }
-  g_cancellable_cancel (self->server_cancellable);
-  g_clear_object (&self->server_cancellable);
+  aimak_cancellable_clear (&self->server_cancellable);
   g_clear_pointer (&self->all_areas, g_ptr_array_unref);
 }
 

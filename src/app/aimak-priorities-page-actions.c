@@ -122,19 +122,9 @@ aimak_priorities_page_action_new (GtkWidget  *widget,
 
   if (!can_edit (self))
     return;
-  if (area == NULL)
-    {
-      aimak_page_ask_for_area (AIMAK_PAGE (self),
-                               _("Choose an area first: every priority belongs to an area"));
-      return;
-    }
-  if (!aimak_area_check_open_for_new (db, area, &error))
-    {
-      g_autofree char *text = g_markup_escape_text (error->message, -1);
-
-      aimak_page_add_toast (AIMAK_PAGE (self), adw_toast_new (text));
-      return;
-    }
+  if (!aimak_page_check_area_for_new (AIMAK_PAGE (self), area,
+                                      _("Choose an area first: every priority belongs to an area")))
+    return;
   aimak_priority_editor_flush (self->editor);
   p = aimak_priority_new (area);
   if (!aimak_priority_create (db, p, &error))

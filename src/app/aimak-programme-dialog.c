@@ -12,6 +12,7 @@
 
 #include "aimak-programme-dialog.h"
 #include "aimak-db-job.h"
+#include "aimak-widget-util.h"
 
 #define N_STATUSES 5
 
@@ -186,8 +187,7 @@ static void
 show_error (AimakProgrammeDialog *self,
             const char           *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  aimak_label_show_message (self->error_label, message);
 }
 
 static void
@@ -346,9 +346,7 @@ start_preview (gpointer user_data)
   g_autoptr(GTask) task = NULL;
 
   self->preview_source = 0;
-  if (self->preview_cancellable)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  aimak_cancellable_clear (&self->preview_cancellable);
   if (!any_status (self))
     {
       set_preview (self, NULL);
@@ -371,8 +369,7 @@ schedule_preview (AimakProgrammeDialog *self)
   if (self->db == NULL)
     return;
   /* Typing a year or clicking through the statuses rebuilds once, after a pause. */
-  g_clear_handle_id (&self->preview_source, g_source_remove);
-  self->preview_source = g_timeout_add (300, start_preview, self);
+  aimak_timeout_restart (&self->preview_source, 300, start_preview, self);
 }
 
 AimakProgrammeLayout *
@@ -638,9 +635,7 @@ aimak_programme_dialog_dispose (GObject *object)
   AimakProgrammeDialog *self = AIMAK_PROGRAMME_DIALOG (object);
 
   g_clear_handle_id (&self->preview_source, g_source_remove);
-  if (self->preview_cancellable)
-    g_cancellable_cancel (self->preview_cancellable);
-  g_clear_object (&self->preview_cancellable);
+  aimak_cancellable_clear (&self->preview_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), AIMAK_TYPE_PROGRAMME_DIALOG);
   G_OBJECT_CLASS (aimak_programme_dialog_parent_class)->dispose (object);
 }

@@ -15,6 +15,7 @@
 #include "aimak-merge-review.h"
 #include "aimak-receive-dialog.h"
 #include "aimak-sync-area-changes.h"
+#include "aimak-toast.h"
 #include "aimak-window.h"
 
 struct _AimakReceiveDialog
@@ -356,22 +357,15 @@ on_toast_undo (AdwToast *toast,
                UndoData *u)
 {
   g_autoptr(GError) error = NULL;
-  AdwToast *done;
+  gboolean undone = aimak_package_undo_receive (u->db, u->receipt, &error);
 
-  if (!aimak_package_undo_receive (u->db, u->receipt, &error))
-    {
-      done = adw_toast_new (error->message);
-      adw_toast_set_timeout (done, 0);
-    }
+  if (!AIMAK_IS_WINDOW (u->window))
+    return;
+  aimak_window_reload_data (AIMAK_WINDOW (u->window));
+  if (undone)
+    aimak_toast_show (GTK_WIDGET (u->window), _("The receive was undone"));
   else
-    done = adw_toast_new (_("The receive was undone"));
-  if (AIMAK_IS_WINDOW (u->window))
-    {
-      aimak_window_reload_data (AIMAK_WINDOW (u->window));
-      aimak_window_add_toast (AIMAK_WINDOW (u->window), done);
-    }
-  else
-    g_object_unref (g_object_ref_sink (done));
+    aimak_toast_show_error (GTK_WIDGET (u->window), error);
 }
 
 /* The toast of the newest receive: only its Undo is offered, so that an older

@@ -124,18 +124,28 @@ account_task (const AimakSecretAccount  *account,
   return g_steal_pointer (&task);
 }
 
+/* Ends the task of aimak_secret_store_async() (taken) with libsecret's
+ * @error (taken) of storing or clearing, or TRUE when there is none. */
+static void
+return_written (GTask  *task,
+                GError *error)
+{
+  if (error != NULL)
+    g_task_return_error (task, translate_error (error));
+  else
+    g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
 static void
 on_stored (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    g_task_return_error (task, translate_error (error));
-  else
-    g_task_return_boolean (task, TRUE);
+  secret_password_store_finish (result, &error);
+  return_written (user_data, error);
 }
 
 static void
@@ -143,14 +153,11 @@ on_cleared (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
   /* FALSE without an error: there was nothing to remove. */
-  if (!secret_password_clear_finish (result, &error) && error != NULL)
-    g_task_return_error (task, translate_error (error));
-  else
-    g_task_return_boolean (task, TRUE);
+  secret_password_clear_finish (result, &error);
+  return_written (user_data, error);
 }
 
 void

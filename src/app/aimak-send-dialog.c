@@ -11,6 +11,7 @@
 #include "aimak-db-job.h"
 #include "aimak-file-chooser.h"
 #include "aimak-send-dialog.h"
+#include "aimak-widget-util.h"
 #include "aimak-window.h"
 
 struct _AimakSendDialog
@@ -106,9 +107,8 @@ update_counts (AimakSendDialog *self)
   if (self->area_code == NULL ||
       !aimak_package_count (self->db, self->area_code, below, self->counts, &error))
     {
-      gtk_label_set_text (self->error_label, error ? error->message
-                                                   : _("Choose an area first, in Areas."));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      aimak_label_show_message (self->error_label, error ? error->message
+                                                         : _("Choose an area first, in Areas."));
     }
   set_count (self->priorities_row, self->counts[0]);
   set_count (self->activities_row, self->counts[1]);
@@ -172,8 +172,7 @@ on_send_done (GObject      *source,
   set_busy (self, FALSE);
   if (!aimak_db_job_finish (result, (gpointer *) &m, &error))
     {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      aimak_label_show_message (self->error_label, error->message);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0, FALSE);
       return;
     }
@@ -195,9 +194,8 @@ aimak_send_dialog_send_to (AimakSendDialog *self,
     return;
   if (path == NULL)
     {
-      gtk_label_set_text (self->error_label, _("The package can only be saved to a local "
-                                               "folder."));
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      aimak_label_show_message (self->error_label, _("The package can only be saved to a "
+                                                     "local folder."));
       return;
     }
   job = g_new0 (SendJob, 1);

@@ -18,6 +18,7 @@
 #include "aimak-summary-former.h"
 #include "aimak-summary-page-private.h"
 #include "aimak-toast.h"
+#include "aimak-widget-util.h"
 
 struct _AimakSummaryPage
 {
@@ -546,9 +547,7 @@ refresh (AimakSummaryPage *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   scope = current_scope (self);
-  if (self->computing)
-    g_cancellable_cancel (self->computing);
-  g_clear_object (&self->computing);
+  aimak_cancellable_clear (&self->computing);
   if (!aimak_summary_is_large (db, SYNC_MAX_PRIORITIES))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
@@ -774,9 +773,7 @@ aimak_summary_page_dispose (GObject *object)
   AimakSummaryPage *self = AIMAK_SUMMARY_PAGE (object);
 
   g_clear_handle_id (&self->place_id, g_source_remove);
-  if (self->computing)
-    g_cancellable_cancel (self->computing);
-  g_clear_object (&self->computing);
+  aimak_cancellable_clear (&self->computing);
   gtk_widget_dispose_template (GTK_WIDGET (object), AIMAK_TYPE_SUMMARY_PAGE);
   G_OBJECT_CLASS (aimak_summary_page_parent_class)->dispose (object);
 }

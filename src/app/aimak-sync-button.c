@@ -12,6 +12,7 @@
 #include "aimak-sync.h"
 #include "aimak-sync-area-changes.h"
 #include "aimak-sync-button-private.h"
+#include "aimak-widget-util.h"
 
 G_DEFINE_FINAL_TYPE (AimakSyncButton, aimak_sync_button, ADW_TYPE_BIN)
 
@@ -223,11 +224,10 @@ on_popover_show (AimakSyncButton *self)
 static void
 on_settings_clicked (AimakSyncButton *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   AimakPreferencesWindow *prefs;
 
   gtk_menu_button_popdown (self->menu_button);
-  prefs = aimak_preferences_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  prefs = aimak_preferences_window_new (aimak_widget_get_window (GTK_WIDGET (self)));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "server");
   gtk_window_present (GTK_WINDOW (prefs));
 }
@@ -237,13 +237,11 @@ on_settings_clicked (AimakSyncButton *self)
 void
 _aimak_sync_button_show_area_changes (AimakSyncButton *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
   gtk_menu_button_popdown (self->menu_button);
   if (self->area_changes == NULL)
     return;
   gtk_window_present (GTK_WINDOW (aimak_sync_area_changes_dialog_new (
-    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->area_changes)));
+    aimak_widget_get_window (GTK_WIDGET (self)), self->area_changes)));
 }
 
 static void
@@ -308,8 +306,7 @@ aimak_sync_button_set_db (AimakSyncButton *self,
   g_return_if_fail (AIMAK_IS_SYNC_BUTTON (self));
   if (self->db == db)
     return;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  aimak_cancellable_clear (&self->cancellable);
   g_clear_pointer (&self->db, aimak_db_unref);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->area_changes, g_ptr_array_unref);
@@ -378,8 +375,7 @@ aimak_sync_button_dispose (GObject *object)
 {
   AimakSyncButton *self = AIMAK_SYNC_BUTTON (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  aimak_cancellable_clear (&self->cancellable);
   g_clear_handle_id (&self->poll_id, g_source_remove);
   g_clear_handle_id (&self->auto_id, g_source_remove);
   g_clear_pointer (&self->db, aimak_db_unref);

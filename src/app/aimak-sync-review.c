@@ -8,6 +8,7 @@
 #include "aimak-merge-review.h"
 #include "aimak-package.h"
 #include "aimak-sync-review.h"
+#include "aimak-widget-util.h"
 
 
 static void
@@ -48,7 +49,6 @@ aimak_sync_review_present (GtkWidget           *widget,
                            gpointer             user_data)
 {
   GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *heading = NULL;
   GtkWidget *dialog;
   GtkWidget *scrolled;
@@ -60,7 +60,7 @@ aimak_sync_review_present (GtkWidget           *widget,
   heading = g_strdup_printf (g_dngettext (NULL, "%u Conflict With the Server",
                                           "%u Conflicts With the Server", conflicts->len),
                              conflicts->len);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+  dialog = adw_message_dialog_new (aimak_widget_get_window (widget), heading,
                                    _("This desk and the server both changed these records "
                                      "since the last sync. Nothing was overwritten. Choose "
                                      "which version to keep; the other desks get it with "

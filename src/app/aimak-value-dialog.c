@@ -14,6 +14,7 @@
 #include "aimak-problem-row.h"
 #include "aimak-value-dialog-private.h"
 #include "aimak-field-widgets.h"
+#include "aimak-widget-util.h"
 
 struct _AimakValueDialog
 {
@@ -98,14 +99,6 @@ focus_first_error (GtkWidget *widget)
   return FALSE;
 }
 
-static void
-set_general_error (GtkLabel   *label,
-                   const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-}
-
 /* A field's row is named after the field's id in the .ui (aimak-field-widgets.h);
  * the problem row under it is its next sibling. */
 static AimakProblemRow *
@@ -139,7 +132,7 @@ clear_page_errors (AimakValueDialog *self,
           g_ptr_array_add (stack, c);
         }
     }
-  set_general_error (general, NULL);
+  aimak_label_show_message (general, NULL);
 }
 
 static void
@@ -219,7 +212,7 @@ fill_indicators (AimakValueDialog *self,
   self->indicators = catalogue ? catalogue
                                : g_ptr_array_new_with_free_func ((GDestroyNotify) aimak_indicator_free);
   if (catalogue == NULL)
-    set_general_error (self->value_general_error, error->message);
+    aimak_label_show_message (self->value_general_error, error->message);
   for (guint i = 0; i < self->indicators->len; i++)
     {
       AimakIndicator *ind = g_ptr_array_index (self->indicators, i);
@@ -286,7 +279,7 @@ on_sex_selected (AdwComboRow      *row,
 
       if (loaded == NULL)
         {
-          set_general_error (self->value_general_error, error->message);
+          aimak_label_show_message (self->value_general_error, error->message);
           return;
         }
       aimak_indicator_value_free (self->value);
@@ -327,7 +320,7 @@ show_problems (AimakValueDialog *self,
       if (error)
         set_field_error (error, row, p->message);
       else
-        set_general_error (self->indicator_only ||
+        aimak_label_show_message (self->indicator_only ||
                            g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack),
                                       "indicator") == 0
                              ? self->indicator_general_error : self->value_general_error,
@@ -346,7 +339,7 @@ show_refusal (AimakValueDialog *self,
   if (problems && problems->len)
     show_problems (self, problems);
   else
-    set_general_error (general, error->message);
+    aimak_label_show_message (general, error->message);
 }
 
 static char *
@@ -428,15 +421,22 @@ save_value (AimakValueDialog *self)
   return TRUE;
 }
 
+/* The save button and the title of the value form: editing a stored value or
+ * adding a new one. */
+static void
+set_value_heading (AimakValueDialog *self,
+                   gboolean          editing)
+{
+  gtk_button_set_label (GTK_BUTTON (self->save_button), editing ? _("_Save") : _("_Add"));
+  adw_window_title_set_title (self->window_title, editing ? _("Edit Value") : _("New Value"));
+}
+
 /* Back from the new-indicator form to the value. */
 static void
 show_value_page (AimakValueDialog *self)
 {
   gtk_stack_set_visible_child_name (self->page_stack, "value");
-  gtk_button_set_label (GTK_BUTTON (self->save_button),
-                        self->value->id ? _("_Save") : _("_Add"));
-  adw_window_title_set_title (self->window_title,
-                              self->value->id ? _("Edit Value") : _("New Value"));
+  set_value_heading (self, self->value->id != 0);
 }
 
 static gboolean
@@ -662,8 +662,7 @@ aimak_value_dialog_new_value (GtkWindow  *parent,
   fill_indicators (self, indicator_code);
   fill_sexes (self, 'F');
   update_unit_suffix (self);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Add"));
-  adw_window_title_set_title (self->window_title, _("New Value"));
+  set_value_heading (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (indicator_code ? (gpointer) self->year_row
                                                     : (gpointer) self->indicator_row));
   return self;
@@ -695,10 +694,9 @@ aimak_value_dialog_new_edit (GtkWindow               *parent,
       self->value = loaded;
     }
   else if (error)
-    set_general_error (self->value_general_error, error->message);
+    aimak_label_show_message (self->value_general_error, error->message);
   load_fields (self);
-  gtk_button_set_label (GTK_BUTTON (self->save_button), _("_Save"));
-  adw_window_title_set_title (self->window_title, _("Edit Value"));
+  set_value_heading (self, TRUE);
   adw_window_title_set_subtitle (self->window_title,
                                  (row->id_f != 0) + (row->id_m != 0) + (row->id_t != 0) > 1
                                    ? _("Choose the sex to edit each value of the row")

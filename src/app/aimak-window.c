@@ -18,6 +18,7 @@
 #include "aimak-send-dialog.h"
 #include "aimak-settings.h"
 #include "aimak-summary-page.h"
+#include "aimak-toast.h"
 #include "aimak-sync-button.h"
 #include "aimak-window.h"
 
@@ -481,13 +482,11 @@ win_undo_area_changes (GtkWidget  *widget,
     return;
   if (!aimak_area_change_undo (self->db, g_variant_get_int64 (parameter), &error))
     {
-      AdwToast *toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      aimak_toast_show_error (widget, error);
       return;
     }
   aimak_areas_page_reload (self->areas_page);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Area changes undone")));
+  aimak_toast_show (widget, _("Area changes undone"));
 }
 
 static void
