@@ -71,6 +71,19 @@ wait_preview (AimakProgrammeDialog *dialog)
   return aimak_programme_dialog_get_preview (dialog);
 }
 
+/* A window on @db with Jeti-Oguz chosen. */
+static AimakWindow *
+open_window (AimakDb *db)
+{
+  AimakWindow *window = aimak_window_new (NULL, db);
+
+  gtk_window_present (GTK_WINDOW (window));
+  aimak_test_iterate ();
+  g_assert_true (aimak_window_select_area (window, JETI_OGUZ));
+  aimak_test_iterate ();
+  return window;
+}
+
 static AimakProgrammeDialog *
 open_dialog (AimakWindow *window)
 {
@@ -260,11 +273,7 @@ test_programme_dialog (void)
 
   g_assert_true (aimak_demo_create (db, 300, 30, 3, &error));
   g_assert_no_error (error);
-  window = aimak_window_new (NULL, db);
-  gtk_window_present (GTK_WINDOW (window));
-  aimak_test_iterate ();
-  g_assert_true (aimak_window_select_area (window, JETI_OGUZ));
-  aimak_test_iterate ();
+  window = open_window (db);
 
   dialog = open_dialog (window);
   check_defaults (dialog);
@@ -311,11 +320,7 @@ test_narrow (void)
 
   if (!g_str_equal (g_getenv ("LANGUAGE"), "en"))
     g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "_Cancel"), !=, "_Cancel");
-  window = aimak_window_new (NULL, db);
-  gtk_window_present (GTK_WINDOW (window));
-  aimak_test_iterate ();
-  g_assert_true (aimak_window_select_area (window, JETI_OGUZ));
-  aimak_test_iterate ();
+  window = open_window (db);
   dialog = open_dialog (window);
   gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL,
                       NULL);
