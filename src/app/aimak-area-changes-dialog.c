@@ -9,14 +9,17 @@
 #include <glib/gi18n.h>
 
 #include "aimak-area-changes-dialog.h"
+#include "aimak-dialog-title.h"
 #include "aimak-file-chooser.h"
 #include "aimak-problem-row.h"
+#include "aimak-wrap-layout.h"
 
 struct _AimakAreaChangesDialog
 {
   AdwWindow            parent_instance;
 
   GtkWidget           *apply_button;
+  GtkWidget           *file_row;
   GtkLabel            *file_label;
   GtkLabel            *summary_label;
   GtkListBox          *problems_list;
@@ -281,9 +284,11 @@ aimak_area_changes_dialog_class_init (AimakAreaChangesDialogClass *klass)
   object_class->finalize = aimak_area_changes_dialog_finalize;
   signals[APPLIED] = g_signal_new ("applied", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  g_type_ensure (AIMAK_TYPE_DIALOG_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-area-changes-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakAreaChangesDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, AimakAreaChangesDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaChangesDialog, file_label);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaChangesDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AimakAreaChangesDialog, problems_list);
@@ -298,6 +303,7 @@ static void
 aimak_area_changes_dialog_init (AimakAreaChangesDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (self->file_row, aimak_wrap_layout_new (12, 6));
 }
 
 AimakAreaChangesDialog *

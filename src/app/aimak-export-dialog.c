@@ -11,6 +11,7 @@
 
 #include "aimak-ask.h"
 #include "aimak-db-job.h"
+#include "aimak-dialog-title.h"
 #include "aimak-export-dialog.h"
 #include "aimak-settings.h"
 #include "aimak-widget-util.h"
@@ -391,6 +392,7 @@ aimak_export_dialog_class_init (AimakExportDialogClass *klass)
   object_class->dispose = aimak_export_dialog_dispose;
   object_class->finalize = aimak_export_dialog_finalize;
 
+  g_type_ensure (AIMAK_TYPE_DIALOG_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakExportDialog, page);

@@ -10,8 +10,9 @@
 
 #include <glib/gi18n.h>
 
-#include "aimak-programme-dialog.h"
 #include "aimak-db-job.h"
+#include "aimak-dialog-title.h"
+#include "aimak-programme-dialog.h"
 #include "aimak-widget-util.h"
 
 #define N_STATUSES 5
@@ -660,6 +661,7 @@ aimak_programme_dialog_class_init (AimakProgrammeDialogClass *klass)
   object_class->dispose = aimak_programme_dialog_dispose;
   object_class->finalize = aimak_programme_dialog_finalize;
 
+  g_type_ensure (AIMAK_TYPE_DIALOG_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-programme-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakProgrammeDialog, area_row);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "aimak-db-job.h"
+#include "aimak-dialog-title.h"
 #include "aimak-file-chooser.h"
 #include "aimak-send-dialog.h"
 #include "aimak-widget-util.h"
@@ -325,6 +326,7 @@ aimak_send_dialog_class_init (AimakSendDialogClass *klass)
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  g_type_ensure (AIMAK_TYPE_DIALOG_TITLE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/aimak-send-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AimakSendDialog, area_row);
