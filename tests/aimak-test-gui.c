@@ -76,6 +76,34 @@ aimak_test_find (GtkWidget      *root,
   return NULL;
 }
 
+void
+aimak_test_widest (GtkWidget  *root,
+                   GtkWidget **best,
+                   int        *best_min)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkPolicyType h = GTK_POLICY_NEVER;
+      int min = 0;
+
+      /* Lists scroll, and a popover or dialog is a window of its own. */
+      if (!gtk_widget_get_visible (c) || GTK_IS_NATIVE (c) || GTK_IS_COLUMN_VIEW (c) ||
+          GTK_IS_LIST_VIEW (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > *best_min || (min == *best_min && *best && gtk_widget_is_ancestor (c, *best)))
+        {
+          *best_min = min;
+          *best = c;
+        }
+      /* What scrolls sideways does not widen the window. */
+      if (GTK_IS_SCROLLED_WINDOW (c))
+        gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (c), &h, NULL);
+      if (h == GTK_POLICY_NEVER)
+        aimak_test_widest (c, best, best_min);
+    }
+}
+
 static gboolean
 is_drawn_label (GtkWidget     *widget,
                 gconstpointer  text)

@@ -38,6 +38,13 @@ GtkWidget *aimak_test_find_label (GtkWidget  *root,
 /* The first widget below @root of @type. */
 GtkWidget *aimak_test_find_type  (GtkWidget  *root,
                                   GType       type);
+/* The widget below @root with the largest minimum width, the innermost of
+ * equals, into @best and @best_min (start them at NULL and 0): what widens a
+ * window, for the message of a failure. Lists, popovers and what scrolls
+ * sideways are not looked into. */
+void       aimak_test_widest     (GtkWidget  *root,
+                                  GtkWidget **best,
+                                  int        *best_min);
 /* A button whose label is @label (a const char *), shown or not. */
 gboolean   aimak_test_is_button  (GtkWidget     *widget,
                                   gconstpointer  label);

@@ -50,34 +50,6 @@ tear_down (Fixture       *f,
   aimak_test_db_tear_down (&f->base, data);
 }
 
-/* The widget below @root with the largest minimum width, the innermost of
- * equals (what widens the dialog, for the message of a failure). */
-static void
-widest (GtkWidget  *root,
-        GtkWidget **best,
-        int        *best_min)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkPolicyType h = GTK_POLICY_NEVER;
-      int min = 0;
-
-      if (!gtk_widget_get_visible (c) || GTK_IS_NATIVE (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      if (min >= *best_min)
-        {
-          *best_min = min;
-          *best = c;
-        }
-      /* What scrolls sideways does not widen the dialog. */
-      if (GTK_IS_SCROLLED_WINDOW (c))
-        gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (c), &h, NULL);
-      if (h == GTK_POLICY_NEVER)
-        widest (c, best, best_min);
-    }
-}
-
 /* Opens the dialog of @type through @action of the window. */
 static GtkWidget *
 open_dialog (Fixture    *f,
@@ -109,7 +81,7 @@ assert_fits (GtkWidget  *dialog,
 
   aimak_test_save_png (dialog, wide_png, 300);
   gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  widest (gtk_widget_get_first_child (dialog), &best, &best_min);
+  aimak_test_widest (gtk_widget_get_first_child (dialog), &best, &best_min);
   g_test_message ("%s (%s): %d px; widest inside: %s, %d px", what, language, min,
                   best ? G_OBJECT_TYPE_NAME (best) : "-", best_min);
   g_assert_cmpint (min, <=, NARROW);
@@ -185,7 +157,7 @@ test_import (Fixture       *f,
     aimak_test_wait_ms (50);
   g_assert_cmpstr (aimak_import_dialog_get_step (import), ==, "preview");
   gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  widest (gtk_widget_get_first_child (dialog), &best, &best_min);
+  aimak_test_widest (gtk_widget_get_first_child (dialog), &best, &best_min);
   g_test_message ("import-dialog preview (%s): %d px, not asserted; widest inside: %s, %d px",
                   g_getenv ("LANGUAGE"), min, G_OBJECT_TYPE_NAME (best), best_min);
   gtk_window_destroy (GTK_WINDOW (dialog));

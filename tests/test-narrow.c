@@ -18,34 +18,6 @@
 
 #define BARSKOON "KG02210815000"
 
-/* The widget below @root with the largest minimum width (for messages). */
-static void
-widest (GtkWidget  *root,
-        GtkWidget **best,
-        int        *best_min)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      int min = 0;
-
-      GtkPolicyType h = GTK_POLICY_NEVER;
-
-      if (!gtk_widget_get_visible (c) || GTK_IS_COLUMN_VIEW (c) || GTK_IS_LIST_VIEW (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-      if (min > *best_min || (min == *best_min && *best && gtk_widget_is_ancestor (c, *best)))
-        {
-          *best_min = min;
-          *best = c;
-        }
-      /* What scrolls sideways does not widen the window. */
-      if (GTK_IS_SCROLLED_WINDOW (c))
-        gtk_scrolled_window_get_policy (GTK_SCROLLED_WINDOW (c), &h, NULL);
-      if (h == GTK_POLICY_NEVER)
-        widest (c, best, best_min);
-    }
-}
-
 /* Every drawn widget lies inside the window, except inside a scrolled area
  * (which may be wider than its viewport and scrolls). */
 static void
@@ -150,7 +122,7 @@ check_view (AimakWindow *window,
   page = aimak_window_get_page (window, view);
   wait_frames (page);
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
-  widest (page, &best, &best_min);
+  aimak_test_widest (page, &best, &best_min);
   g_test_message ("%s at %d px: minimum width %d (widest: %s %s %d)", view, width, min,
                   best ? G_OBJECT_TYPE_NAME (best) : "-",
                   best && gtk_widget_get_parent (best)
