@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-dialogs-narrow.c — the Export Workbook, Send Data, Apply Area Changes and
- * Import Indicator Values dialogs, each opened through its window action, fit a
- * 360 px window in the language of the process (--language=ru, ky: the Russian and
- * Kyrgyz labels are longer than the English ones).
+/* test-dialogs-narrow.c — the Export Workbook, Send Data, Programme Document, Apply
+ * Area Changes and Import Indicator Values dialogs, each opened through its window
+ * action, fit a 360 px window in the language of the process (--language=ru, ky: the
+ * Russian and Kyrgyz labels are longer than the English ones).
  * With AIMAK_TEST_SCREENSHOTS=DIR set, it saves PNGs of each dialog at its default
  * width and at 360 px into DIR (with "-dark" under a dark style).
  */
@@ -14,6 +14,7 @@
 #include "aimak-area-changes-dialog.h"
 #include "aimak-export-dialog.h"
 #include "aimak-import-dialog-private.h"
+#include "aimak-programme-dialog.h"
 #include "aimak-send-dialog.h"
 #include "aimak-test-gui.h"
 #include "aimak-test-util.h"
@@ -89,23 +90,27 @@ assert_fits (GtkWidget  *dialog,
   aimak_test_save_png (dialog, narrow_png, 300);
 }
 
-static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+/* A dialog that is only opened and measured. */
+typedef struct
 {
-  GtkWidget *dialog = open_dialog (f, "win.export", AIMAK_TYPE_EXPORT_DIALOG);
+  const char *action;
+  GType     (*get_type) (void);
+  const char *name;
+} Plain;
 
-  assert_fits (dialog, "export-dialog");
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
+static const Plain export_dialog = { "win.export", aimak_export_dialog_get_type, "export-dialog" };
+static const Plain send_dialog = { "win.send-data", aimak_send_dialog_get_type, "send-dialog" };
+static const Plain programme_dialog = { "win.programme-document",
+                                        aimak_programme_dialog_get_type, "programme-dialog" };
 
 static void
-test_send (Fixture       *f,
-           gconstpointer  data)
+test_plain (Fixture       *f,
+            gconstpointer  data)
 {
-  GtkWidget *dialog = open_dialog (f, "win.send-data", AIMAK_TYPE_SEND_DIALOG);
+  const Plain *plain = data;
+  GtkWidget *dialog = open_dialog (f, plain->action, plain->get_type ());
 
-  assert_fits (dialog, "send-dialog");
+  assert_fits (dialog, plain->name);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -174,8 +179,10 @@ main (int    argc,
   /* A run in another language must really be translated. */
   if (!g_str_equal (language, "en"))
     g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "_Cancel"), !=, "_Cancel");
-  g_test_add ("/dialogs-narrow/export", Fixture, NULL, set_up, test_export, tear_down);
-  g_test_add ("/dialogs-narrow/send", Fixture, NULL, set_up, test_send, tear_down);
+  g_test_add ("/dialogs-narrow/export", Fixture, &export_dialog, set_up, test_plain, tear_down);
+  g_test_add ("/dialogs-narrow/send", Fixture, &send_dialog, set_up, test_plain, tear_down);
+  g_test_add ("/dialogs-narrow/programme", Fixture, &programme_dialog, set_up, test_plain,
+              tear_down);
   g_test_add ("/dialogs-narrow/area-changes", Fixture, NULL, set_up, test_area_changes,
               tear_down);
   g_test_add ("/dialogs-narrow/import", Fixture, NULL, set_up, test_import, tear_down);
