@@ -498,8 +498,11 @@ aimak_number_format_plain (double      value,
   if (strchr (text, 'e'))
     {
       /* No exponents: the grammar refuses them. Fifteen significant digits
-       * in fixed notation, trailing zeros dropped. */
-      int exponent = (int) floor (log10 (fabs (value)));
+       * in fixed notation, trailing zeros dropped. The exponent is the one
+       * %.15g wrote: log10() rounds a value just under a power of ten up to
+       * it (9.99999999999999e-14 to -13), and one decimal less rounds the
+       * value to 1e-13. */
+      int exponent = atoi (strchr (text, 'e') + 1);
       int decimals = CLAMP (14 - exponent, 0, 340);
       char *fixed = g_strdup_printf ("%.*f", decimals, value);
       char *end;
